@@ -1,0 +1,90 @@
+import { writeFileSync } from "node:fs";
+import { Command, InvalidArgumentError } from "commander";
+import cliProgress from "cli-progress";
+import { openDatabase } from "../db/engine.ts";
+import { buildApp } from "../http/app.ts";
+import { systemClock } from "../domain/clock.ts";
+import { verifyChain } from "../modules/evidence/verify-chain.ts";
+import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
+import { serve } from "./serve.ts";
+import { importCustomersCommand } from "./import.ts";
+
+const port = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    throw new InvalidArgumentError("a port is a whole number from 1 to 65535");
+  }
+  return n;
+};
+
+const program = new Command("art28").description("Runs a processor's GDPR art. 28 data processing agreements.");
+program.option("--data <dir>", "data folder of the embedded database (ignored with DATABASE_URL)", DEFAULT_DATA_DIR);
+
+program
+  .command("serve")
+  .description("start the web server (migrates, and creates the processor on first run)")
+  .option("--port <port>", "port", port, Number(process.env.PORT ?? 3000))
+  .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
+  .option("--demo", "on first run, load a demo hosting provider with 50 customers", false)
+  .action(async (opts: { port: number; host: string; demo: boolean }) => {
+    await serve({ dataDir: program.opts<{ data: string }>().data, ...opts });
+  });
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .action(async () => {
+    const database = await openDatabase(databaseOptions(program.opts<{ data: string }>().data));
+    await database.migrate();
+    await database.close();
+    process.stdout.write("migrations applied\n");
+  });
+
+program
+  .command("verify")
+  .description("verify the hash chain of the whole evidence log")
+  .action(async () => {
+    const database = await openDatabase(databaseOptions(program.opts<{ data: string }>().data));
+    const bar = new cliProgress.SingleBar({ format: "verifying {bar} {value} events", stream: process.stderr }, cliProgress.Presets.shades_classic);
+    bar.start(0, 0);
+    const started = performance.now();
+    const result = await verifyChain(database.db, (done) => {
+      bar.setTotal(done);
+      bar.update(done);
+    });
+    bar.stop();
+    await database.close();
+    const seconds = (performance.now() - started) / 1000;
+    if (result.ok) {
+      process.stdout.write(`OK: ${result.events} events in ${result.streams} streams verified in ${seconds.toFixed(2)} s\n`);
+      return;
+    }
+    const b = result.firstBroken;
+    process.stdout.write(`BROKEN: first broken link in stream ${b?.stream} at position ${b?.streamSeq}${b?.seq ? ` (event #${b.seq})` : ""}: ${b?.reason}\n`);
+    process.exitCode = 1;
+  });
+
+program
+  .command("import")
+  .description("import from a billing export")
+  .command("customers <file>")
+  .description("create or update customers, services, monthly fees and privacy contacts from CSV (one row per customer and service) or JSON; all or nothing")
+  .option("--dry-run", "validate only", false)
+  .action(async (file: string, opts: { dryRun: boolean }) => {
+    process.exitCode = await importCustomersCommand(program.opts<{ data: string }>().data, file, opts);
+  });
+
+program
+  .command("openapi <file>")
+  .description("write the OpenAPI 3.1 document to a file")
+  .action(async (file: string) => {
+    const database = await openDatabase({ engine: "pglite", memory: true });
+    const app = await buildApp({ db: database.db, clock: systemClock, sessionSecret: "x".repeat(32), secureCookies: false, webRoot: null });
+    await app.ready();
+    writeFileSync(file, `${JSON.stringify(app.swagger(), null, 2)}\n`);
+    await app.close();
+    await database.close();
+    process.stdout.write(`wrote ${file}\n`);
+  });
+
+await program.parseAsync();

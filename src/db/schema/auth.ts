@@ -1,0 +1,70 @@
+import { check, index, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id, instant } from "./columns.ts";
+import { controllers } from "./controllers.ts";
+
+export const STAFF_ROLES = ["admin", "privacy_officer", "security_officer", "support", "auditor"] as const;
+export const CUSTOMER_ROLES = ["owner", "privacy_contact", "viewer"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
+
+/** A person who logs in: processor staff, or a user of exactly one controller. */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    kind: text("kind").$type<"staff" | "customer">().notNull(),
+    staffRole: text("staff_role").$type<StaffRole>(),
+    controllerId: uuid("controller_id").references(() => controllers.id, { onDelete: "cascade" }),
+    customerRole: text("customer_role").$type<CustomerRole>(),
+    locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: instant("totp_enabled_at"),
+    /** art. 2.3: staff acknowledged their duty of confidentiality. */
+    confidentialityAckAt: instant("confidentiality_ack_at"),
+    createdAt: createdAt(),
+    disabledAt: instant("disabled_at"),
+  },
+  (t) => [
+    check(
+      "users_kind_shape",
+      sql`(${t.kind} = 'staff' AND ${t.staffRole} IS NOT NULL AND ${t.controllerId} IS NULL AND ${t.customerRole} IS NULL)
+       OR (${t.kind} = 'customer' AND ${t.staffRole} IS NULL AND ${t.controllerId} IS NOT NULL AND ${t.customerRole} IS NOT NULL)`,
+    ),
+    index("users_controller").on(t.controllerId),
+  ],
+);
+
+/** art. 9.1 need-to-know: support staff see only the controllers assigned to them. */
+export const supportAssignments = pgTable(
+  "support_assignments",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.controllerId] })],
+);
+
+/** Server-side sessions (@fastify/session store). */
+export const sessions = pgTable("sessions", {
+  sid: text("sid").primaryKey(),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+  expiresAt: instant("expires_at").notNull(),
+});
+
+/** API tokens for integrations; only their SHA-256 is stored. A token acts as its user. */
+export const apiTokens = pgTable("api_tokens", {
+  id: id(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: createdAt(),
+  lastUsedAt: instant("last_used_at"),
+  expiresAt: instant("expires_at"),
+  revokedAt: instant("revoked_at"),
+});

@@ -1,0 +1,60 @@
+import type { AnnexContent } from "../../domain/annex.ts";
+import { index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, instant } from "./columns.ts";
+import { services } from "./catalogue.ts";
+
+/** A customer of the processor: the controller (verwerkingsverantwoordelijke). */
+export const controllers = pgTable("controllers", {
+  id: id(),
+  /** The billing system's customer number: the key imports match on. */
+  customerNumber: text("customer_number").notNull().unique(),
+  name: text("name").notNull(),
+  kvk: text("kvk"),
+  address: text("address"),
+  postalCode: text("postal_code"),
+  city: text("city"),
+  country: text("country").notNull().default("NL"),
+  locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
+  createdAt: createdAt(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+/** The services a controller takes (Annex 1A) and what it pays for each (art. 11.1 cap). */
+export const controllerServices = pgTable(
+  "controller_services",
+  {
+    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    serviceId: uuid("service_id").notNull().references(() => services.id),
+    monthlyFeeCents: integer("monthly_fee_cents").notNull().default(0),
+    since: instant("since").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.controllerId, t.serviceId] }), index("controller_services_service").on(t.serviceId)],
+);
+
+/** art. 4.4: the controller's DPO or privacy contact, kept current by the controller. */
+export const contacts = pgTable("contacts", {
+  id: id(),
+  controllerId: uuid("controller_id").notNull().unique().references(() => controllers.id, { onDelete: "cascade" }),
+  role: text("role").$type<"dpo" | "privacy_contact">().notNull(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  phone: text("phone"),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+  confirmedAt: instant("confirmed_at"),
+});
+
+/** Snapshot of a controller's Annex 1 per version; a change of services makes a new version. */
+export type AnnexSnapshot = AnnexContent;
+
+export const annexVersions = pgTable(
+  "annex_versions",
+  {
+    id: id(),
+    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: jsonb("content").$type<AnnexSnapshot>().notNull(),
+    reason: text("reason").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("annex_versions_controller_version").on(t.controllerId, t.version)],
+);

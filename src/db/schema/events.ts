@@ -1,0 +1,35 @@
+import { bigint, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { instant } from "./columns.ts";
+
+/**
+ * The evidence log: append-only and hash-chained per stream. A stream is one controller's
+ * ("controller:<id>") or the processor's own ("processor"), so a controller's evidence bundle holds
+ * a complete chain that verifies on its own.
+ */
+export const events = pgTable(
+  "events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    stream: text("stream").notNull(),
+    streamSeq: integer("stream_seq").notNull(),
+    controllerId: uuid("controller_id"),
+    occurredAt: instant("occurred_at").notNull(),
+    type: text("type").notNull(),
+    actorKind: text("actor_kind").$type<"staff" | "customer" | "system" | "api">().notNull(),
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [unique("events_stream_seq").on(t.stream, t.streamSeq), index("events_controller").on(t.controllerId, t.seq)],
+);
+
+/** The head of each stream; its row lock serialises appends to one stream. */
+export const eventStreams = pgTable("event_streams", {
+  stream: text("stream").primaryKey(),
+  lastSeq: integer("last_seq").notNull(),
+  lastHash: text("last_hash").notNull(),
+});

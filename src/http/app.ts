@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import fastifyCookie from "@fastify/cookie";
+import fastifySession from "@fastify/session";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import scalarApiReference from "@scalar/fastify-api-reference";
+import type { Db } from "../db/engine.ts";
+import type { Clock } from "../domain/clock.ts";
+import { databaseSessionStore } from "../modules/auth/session-store.ts";
+import { resolveActor } from "../modules/auth/resolve-actor.ts";
+import { handleError } from "./error-handler.ts";
+import { AppError } from "./errors.ts";
+import { registerModules } from "./routes.ts";
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  /** ≥ 32 characters; signs session cookies. */
+  sessionSecret: string;
+  /** Send cookies with Secure (behind HTTPS). */
+  secureCookies: boolean;
+  logger?: FastifyServerOptions["logger"];
+  /** Where the built web UI lives; null to serve the API only. */
+  webRoot?: string | null;
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    // A missing asset is a 404, never the page shell served as a script.
+    if (request.url.startsWith("/api/") || request.url.startsWith("/assets/") || !deps.webRoot || !existsSync(deps.webRoot)) {
+      return handleError(new AppError("not_found", `no route ${request.method} ${request.url.split("?")[0]}`), request, reply);
+    }
+    // The web UI routes on the client: every other GET serves its shell.
+    return reply.type("text/html").sendFile("index.html");
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameSrc: ["'self'"],
+        objectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: deps.sessionSecret,
+    cookieName: "art28_session",
+    saveUninitialized: false,
+    store: databaseSessionStore(deps.db, deps.clock),
+    cookie: { httpOnly: true, sameSite: "lax", secure: deps.secureCookies, path: "/", maxAge: 12 * 60 * 60 * 1000 },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session" });
+
+  app.decorateRequest("actor", null);
+  app.addHook("preValidation", async (request, reply) => {
+    request.actor = await resolveActor(deps.db, deps.clock, request);
+    // Cookie-authenticated changes need the CSRF token; token-authenticated API calls carry no
+    // ambient credentials and need none.
+    if (UNSAFE.has(request.method) && request.actor?.via === "session") {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
+      });
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Art28 API",
+        version: "1",
+        description:
+          "Runs a processor's GDPR art. 28 data processing agreements. Authenticate with `Authorization: Bearer <token>` " +
+          "(create a token in the portal or back-office, or POST /api/v1/tokens). Errors are `{ error: { code, message, fields } }`.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await registerModules(app, deps);
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+  await app.register(scalarApiReference, { routePrefix: "/api/docs", configuration: { url: "/api/openapi.json" } });
+
+  if (deps.webRoot && existsSync(deps.webRoot)) {
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: deps.webRoot, prefix: "/", wildcard: true });
+  }
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

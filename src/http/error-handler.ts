@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { createRequire } from "node:module";
+import type { Locale } from "../domain/agreement-document.ts";
+import { AppError, ERROR_STATUS, localize, type ErrorCode, type FieldError, type Text } from "./errors.ts";
+
+// A CommonJS module whose typings claim a default export; require gives the function itself.
+type Localize = (errors: FastifyError["validation"]) => void;
+const localizeNl = createRequire(import.meta.url)("ajv-i18n/localize/nl") as Localize;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields: { field: string; message: string }[]; requestId: string };
+}
+
+/** The language of the answer: the UI's choice (Accept-Language), else the user's, else English. */
+export function requestLocale(request: FastifyRequest): Locale {
+  const header = request.headers["accept-language"]?.trim().toLowerCase() ?? "";
+  if (header.startsWith("nl")) {
+    return "nl";
+  }
+  if (header.startsWith("en")) {
+    return "en";
+  }
+  return request.actor?.locale ?? "en";
+}
+
+const REQUIRED: Text = { nl: "is verplicht", en: "is required" };
+const UNKNOWN_FIELD: Text = { nl: "is geen bekend veld", en: "is not a known field" };
+
+function validationFields(error: FastifyError, locale: Locale): FieldError[] {
+  const context = error.validationContext ?? "body";
+  const problems = error.validation ?? [];
+  if (locale === "nl") {
+    // ajv-i18n rewrites .message in place; the objects are this request's own.
+    localizeNl(problems);
+  }
+  return problems.map((v) => {
+    const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+    const missing = typeof v.params?.missingProperty === "string" ? v.params.missingProperty : null;
+    const extra = typeof v.params?.additionalProperty === "string" ? v.params.additionalProperty : null;
+    const field = [context, path, missing ?? extra].filter(Boolean).join(".");
+    const message = missing ? REQUIRED : extra ? UNKNOWN_FIELD : (v.message ?? "is invalid");
+    return { field, message };
+  });
+}
+
+function codeForStatus(status: number): ErrorCode {
+  const match = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
+  return match ? match[0] : "validation";
+}
+
+/**
+ * The one place errors become HTTP answers, in the request's language. A 4xx says which field is
+ * wrong and why; a 5xx says nothing about internals, only the request id to quote to support.
+ */
+export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(request);
+  const send = (status: number, code: ErrorCode, message: Text, fields: FieldError[] = []) => {
+    const body: ErrorBody = {
+      error: { code, message: localize(message, locale), fields: fields.map((f) => ({ field: f.field, message: localize(f.message, locale) })), requestId: request.id },
+    };
+    return reply.status(status).type("application/json").send(body);
+  };
+  if (error instanceof AppError) {
+    return send(ERROR_STATUS[error.code], error.code, error.text, error.fields);
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const fields = validationFields(fastifyError, locale);
+    return send(400, "validation", fields.map((f) => `${f.field} ${localize(f.message, locale)}`).join("; "), fields);
+  }
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    if (status === 429) {
+      return send(429, "rate_limited", { nl: "te veel pogingen; wacht een minuut en probeer het opnieuw", en: "too many attempts; wait a minute and try again" });
+    }
+    if (fastifyError.code === "FST_CSRF_INVALID_TOKEN" || fastifyError.code === "FST_CSRF_MISSING_SECRET") {
+      return send(403, "forbidden", { nl: "CSRF-token ontbreekt of is ongeldig (header x-csrf-token)", en: "missing or invalid CSRF token (header x-csrf-token)" });
+    }
+    return send(status, codeForStatus(status), fastifyError.message);
+  }
+  request.log.error({ err: error }, "unhandled error");
+  return send(500, "internal", { nl: "interne fout; noem het request-id aan support", en: "internal error; quote the request id to support" });
+}

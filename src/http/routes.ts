@@ -1,0 +1,34 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { AppDeps } from "./app.ts";
+import { authRoutes } from "../modules/auth/routes.ts";
+import { processorRoutes } from "../modules/processor/routes.ts";
+import { catalogueRoutes } from "../modules/catalogue/routes.ts";
+import { controllerRoutes } from "../modules/controllers/routes.ts";
+import { agreementRoutes } from "../modules/agreements/routes.ts";
+import { importRoutes } from "../modules/imports/routes.ts";
+
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+export type RouteDeps = Pick<AppDeps, "db" | "clock">;
+
+/** Every module's routes under /api/v1. A module exports one function that adds its routes. */
+export async function registerModules(app: TypedApp, deps: AppDeps): Promise<void> {
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<TypeBoxTypeProvider>();
+      authRoutes(typed, deps);
+      processorRoutes(typed, deps);
+      catalogueRoutes(typed, deps);
+      controllerRoutes(typed, deps);
+      agreementRoutes(typed, deps);
+      importRoutes(typed, deps);
+    },
+    { prefix: "/api/v1" },
+  );
+}

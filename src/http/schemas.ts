@@ -1,0 +1,23 @@
+import { Type } from "typebox";
+
+export const ErrorBodySchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+    requestId: Type.String(),
+  }),
+});
+
+/** The error answers every route documents. */
+export const ErrorResponses = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+};
+
+export const Instant = Type.String({ format: "date-time" });
+export const NullableInstant = Type.Union([Instant, Type.Null()]);
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

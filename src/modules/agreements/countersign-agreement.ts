@@ -1,0 +1,68 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { agreements, signatures } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { conflict, notFound } from "../../http/errors.ts";
+import { recordEvents, type EventActor } from "../evidence/record-events.ts";
+import { findAgreement } from "./queries.ts";
+
+/** The processor's auto-countersign policy as a signer (art. 12.1, "or a policy countersigns"). */
+export const POLICY_SIGNER: EventActor = { kind: "system", id: null, label: "auto-countersign policy" };
+
+/**
+ * art. 12.1: the processor countersigns; the agreement is in force from the last signature. The
+ * controller's previous agreement in force is superseded at that instant (art. 12.3: the old one
+ * stays in force until the new one is signed by both).
+ */
+export async function countersignAgreement(tx: Db, clock: Clock, signer: EventActor, agreementId: string, input: { typedName: string; function: string }, meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null }) {
+  const found = await findAgreement(tx, agreementId);
+  if (!found) {
+    throw notFound("agreement");
+  }
+  const { agreement } = found;
+  if (agreement.status !== "signed_by_customer" || !agreement.documentSha256 || !agreement.customerSignedAt) {
+    throw conflict({ nl: "alleen een door de klant ondertekende overeenkomst kan worden medeondertekend", en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an agreement signed by the customer can be countersigned` });
+  }
+  const now = clock.now();
+  const effectiveAt = now > agreement.customerSignedAt ? now : agreement.customerSignedAt;
+  await tx.insert(signatures).values({
+    agreementId,
+    controllerId: agreement.controllerId,
+    party: "processor",
+    method: signer.id ? "user" : "policy",
+    userId: signer.id,
+    typedName: input.typedName.trim(),
+    function: input.function.trim(),
+    consentText: "countersigned on behalf of the processor",
+    documentSha256: agreement.documentSha256,
+    signedAt: now,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
+  await tx
+    .update(agreements)
+    .set({ status: "in_force", processorSignedAt: now, effectiveAt })
+    .where(eq(agreements.id, agreementId));
+  const superseded = await tx
+    .update(agreements)
+    .set({ status: "superseded", supersededAt: effectiveAt })
+    .where(and(eq(agreements.controllerId, agreement.controllerId), eq(agreements.status, "in_force"), ne(agreements.id, agreementId)))
+    .returning({ id: agreements.id });
+  await recordEvents(tx, clock, [
+    {
+      type: "agreement.countersigned",
+      actor: signer,
+      controllerId: agreement.controllerId,
+      subject: { type: "agreement", id: agreementId },
+      data: { templateVersion: found.templateVersion, documentSha256: agreement.documentSha256, typedName: input.typedName.trim(), function: input.function.trim(), method: signer.id ? "user" : "policy" },
+    },
+    {
+      type: "agreement.in_force",
+      actor: signer,
+      controllerId: agreement.controllerId,
+      subject: { type: "agreement", id: agreementId },
+      data: { templateVersion: found.templateVersion, effectiveAt: effectiveAt.toISOString(), supersedes: superseded.map((s) => s.id) },
+    },
+  ]);
+  return { effectiveAt };
+}

@@ -1,0 +1,381 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import type { ExecFileSyncOptionsWithStringEncoding } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_PARAMETERS } from "../../../domain/agreement-document.ts";
+import type { AgreementDocument, Locale, SignatureBlock } from "../../../domain/agreement-document.ts";
+import { renderAgreementDocument } from "../../../domain/agreement-template.ts";
+import { deriveAnnex1 } from "../../../domain/annex.ts";
+import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate } from "../../setup/defaults.ts";
+import { drawSharedPages, parsePdf, prepareSharedLayer, splitReferences } from "./compose.ts";
+import { renderAgreementHtml } from "./html.ts";
+import { renderAgreementPdf, renderAgreementPdfWhole, renderSignedAgreementPdf, renderStats } from "./pdf.ts";
+
+// ---- factories ---------------------------------------------------------------------------------
+
+/** The shipped default agreement of `locale` for one controller. */
+function agreement(locale: Locale, controllerName = "Bakkerij De Gouden Krakeling B.V."): AgreementDocument {
+  const catalogue = loadDefaultCatalogue();
+  return renderAgreementDocument({
+    text: loadDefaultTemplate(locale),
+    templateVersion: 1,
+    parameters: DEFAULT_PARAMETERS,
+    processor: {
+      name: "Norisk Software B.V.",
+      kvk: "55365655",
+      address: "Johan van Zwedenlaan 1",
+      city: "Groningen",
+      country: "Nederland",
+      court: "Noord-Nederland",
+      termsUrl: null,
+    },
+    controller: { name: controllerName, kvk: "12345678", address: "Hoofdstraat 12", city: "Zwolle", country: null },
+    annex1: deriveAnnex1(catalogue, ["web-hosting", "email"], locale, 1),
+    annex2: {
+      measures: loadDefaultMeasures().map((m) => ({
+        category: m.category[locale],
+        title: m.title[locale],
+        description: m.description[locale],
+      })),
+    },
+    timeZone: "Europe/Amsterdam",
+  });
+}
+
+function signature(party: SignatureBlock["party"], overrides: Partial<SignatureBlock> = {}): SignatureBlock {
+  return {
+    party,
+    name: party === "controller" ? "Anna de Vries" : "Countersignature policy",
+    function: party === "controller" ? "Directeur" : "Privacy officer",
+    organisation: party === "controller" ? "Bakkerij De Gouden Krakeling B.V." : "Norisk Software B.V.",
+    signedAt: "2026-03-30T09:00:00Z",
+    method: party === "controller" ? "user" : "policy",
+    ip: null,
+    ...overrides,
+  };
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+function hasTool(name: string): boolean {
+  try {
+    execFileSync(name, ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false; // not installed: the caller skips what needs it
+  }
+}
+const POPPLER = hasTool("pdftotext") && hasTool("pdfinfo");
+// Poppler warns "Suspects object is wrong type (boolean)" about Typst's valid /MarkInfo; not ours to show.
+const QUIET: ExecFileSyncOptionsWithStringEncoding = { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] };
+
+function withPdfFile<T>(pdf: Uint8Array, use: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), "art28-pdf-"));
+  try {
+    const path = join(dir, "agreement.pdf");
+    writeFileSync(path, pdf);
+    return use(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The PDF's text as pdftotext reads it, whitespace (line and column breaks) collapsed to one space. */
+function pdfText(pdf: Uint8Array): string {
+  const text = withPdfFile(pdf, (path) => execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], QUIET));
+  return text.replace(/\s+/g, " ");
+}
+
+/** Each page as pixels (greyscale, 50 dpi), as a person would see it. */
+function pagePixels(pdf: Uint8Array): Buffer[] {
+  return withPdfFile(pdf, (path) => {
+    const dir = mkdtempSync(join(tmpdir(), "art28-png-"));
+    try {
+      execFileSync("pdftoppm", ["-r", "50", "-gray", path, join(dir, "page")], QUIET);
+      return readdirSync(dir)
+        .sort()
+        .map((f) => readFileSync(join(dir, f)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+/** The outline (bookmarks) destinations: [page object, x, y] as written, in file order. */
+function outlineDestinations(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf).toString("latin1");
+  return [...text.matchAll(/\[\d+ 0 R \/XYZ ([\d.]+) ([\d.]+) 0\]/g)].map((m) => `${m[1]} ${m[2]}`);
+}
+
+function pageCount(pdf: Uint8Array): number {
+  if (POPPLER) {
+    const info = withPdfFile(pdf, (path) => execFileSync("pdfinfo", [path], QUIET));
+    const match = /^Pages:\s+(\d+)/m.exec(info);
+    assert.ok(match?.[1] !== undefined, "pdfinfo reports a page count");
+    return Number(match[1]);
+  }
+  return (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+// ---- PDF ---------------------------------------------------------------------------------------
+
+test("the agreement PDF is a PDF and the same document always gives the same bytes", () => {
+  const first = renderAgreementPdf(agreement("nl"));
+  const second = renderAgreementPdf(agreement("nl"));
+  assert.equal(Buffer.from(first.subarray(0, 5)).toString("latin1"), "%PDF-");
+  assert.ok(Buffer.from(first).equals(Buffer.from(second)), "byte-identical");
+  assert.equal(sha256(first), sha256(second));
+  assert.doesNotMatch(Buffer.from(first).toString("latin1"), /\/CreationDate|\/ModDate/, "no timestamps in the PDF");
+});
+
+test("another process renders the same agreement to the same SHA-256 (what a customer signs is reproducible)", () => {
+  const here = sha256(renderAgreementPdf(agreement("nl")));
+  const script = `
+    import { createHash } from "node:crypto";
+    import { DEFAULT_PARAMETERS } from ${JSON.stringify(new URL("../../../domain/agreement-document.ts", import.meta.url).href)};
+    const t = await import(${JSON.stringify(new URL("../../../domain/agreement-template.ts", import.meta.url).href)});
+    const d = await import(${JSON.stringify(new URL("../../setup/defaults.ts", import.meta.url).href)});
+    const { deriveAnnex1 } = await import(${JSON.stringify(new URL("../../../domain/annex.ts", import.meta.url).href)});
+    const { renderAgreementPdf } = await import(${JSON.stringify(new URL("./pdf.ts", import.meta.url).href)});
+    const catalogue = d.loadDefaultCatalogue();
+    const doc = t.renderAgreementDocument({
+      text: d.loadDefaultTemplate("nl"), templateVersion: 1, parameters: DEFAULT_PARAMETERS,
+      processor: { name: "Norisk Software B.V.", kvk: "55365655", address: "Johan van Zwedenlaan 1",
+        city: "Groningen", country: "Nederland", court: "Noord-Nederland", termsUrl: null },
+      controller: { name: "Bakkerij De Gouden Krakeling B.V.", kvk: "12345678", address: "Hoofdstraat 12",
+        city: "Zwolle", country: null },
+      annex1: deriveAnnex1(catalogue, ["web-hosting", "email"], "nl", 1),
+      annex2: { measures: d.loadDefaultMeasures().map((m) => ({ category: m.category.nl, title: m.title.nl, description: m.description.nl })) },
+      timeZone: "Europe/Amsterdam",
+    });
+    process.stdout.write(createHash("sha256").update(renderAgreementPdf(doc)).digest("hex"));
+  `;
+  const there = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  assert.equal(there, here);
+});
+
+test("changing one word of the agreement changes its SHA-256", () => {
+  const doc = agreement("nl");
+  const changed = agreement("nl");
+  const clause = changed.articles[0]?.clauses[0];
+  assert.ok(clause !== undefined);
+  clause.text = clause.text.replace("Verwerker", "Opdrachtnemer");
+  assert.notEqual(sha256(renderAgreementPdf(changed)), sha256(renderAgreementPdf(doc)));
+});
+
+const SPECIAL = String.raw`#set *bold* $x^2$ <script>alert(1)</script> [link] \ @ref _under_ & "quoted"`;
+
+test("Typst and HTML special characters in customer text print literally in the PDF", (t) => {
+  const doc = agreement("nl", `Acme ${SPECIAL} B.V.`);
+  const clause = doc.articles[1]?.clauses[0];
+  assert.ok(clause !== undefined);
+  clause.text = `Eerste regel ${SPECIAL}`;
+  const pdf = renderAgreementPdf(doc); // compiling at all proves nothing was read as Typst markup
+  assert.equal(Buffer.from(pdf.subarray(0, 5)).toString("latin1"), "%PDF-");
+  if (!POPPLER) {
+    t.skip("pdftotext (poppler-utils) is not installed");
+    return;
+  }
+  const text = pdfText(pdf);
+  assert.ok(text.includes(`Acme ${SPECIAL} B.V.`), "controller name, literally");
+  assert.ok(text.includes(`Eerste regel ${SPECIAL}`), "clause text, literally");
+});
+
+test("the HTML escapes customer text and shows it literally", () => {
+  const doc = agreement("nl", `Acme ${SPECIAL} B.V.`);
+  const html = renderAgreementHtml(doc);
+  assert.doesNotMatch(html, /<script>/);
+  assert.ok(html.includes("Acme #set *bold* $x^2$ &lt;script&gt;alert(1)&lt;/script&gt; [link] \\ @ref _under_ &amp; &quot;quoted&quot; B.V."));
+  // The footer text sits in a CSS string: no quote or "<" may end it early.
+  const footer = /@bottom-center \{\s*content: ([^\n]*);/.exec(html)?.[1] ?? "";
+  assert.doesNotMatch(footer, /<|"quoted"/);
+});
+
+test("the signed PDF is the agreement plus one signature page, with both parties and the hash", (t) => {
+  const doc = agreement("nl");
+  const unsigned = renderAgreementPdf(doc);
+  const hash = sha256(unsigned);
+  const signed = renderSignedAgreementPdf({
+    document: doc,
+    documentSha256: hash,
+    signatures: [signature("controller"), signature("processor", { signedAt: "2026-03-30T09:00:05Z" })],
+  });
+  assert.equal(pageCount(signed), pageCount(unsigned) + 1);
+  if (!POPPLER) {
+    t.skip("pdftotext (poppler-utils) is not installed");
+    return;
+  }
+  const text = pdfText(signed);
+  const pages = pageCount(unsigned);
+  assert.ok(text.includes(hash), "the SHA-256 of the unsigned PDF");
+  assert.ok(text.includes("Anna de Vries"));
+  assert.ok(text.includes("30-03-2026 11:00 (UTC+02:00)"), "signature time in Amsterdam with its offset");
+  assert.ok(text.includes(doc.labels.signedByPolicy), "the processor's automatic countersignature is marked");
+  assert.ok(text.includes(`${doc.labels.page} ${pages} ${doc.labels.of} ${pages}`), "page numbers count the contract only");
+});
+
+test("a party that has not signed is shown as not yet signed", (t) => {
+  const doc = agreement("nl");
+  const signed = renderSignedAgreementPdf({ document: doc, documentSha256: "0".repeat(64), signatures: [signature("controller")] });
+  if (!POPPLER) {
+    t.skip("pdftotext (poppler-utils) is not installed");
+    return;
+  }
+  assert.ok(pdfText(signed).includes(doc.labels.notYetSigned));
+});
+
+test("Dutch and English agreements render in their own language", (t) => {
+  for (const locale of ["nl", "en"] as const) {
+    const doc = agreement(locale);
+    const pdf = renderAgreementPdf(doc);
+    const html = renderAgreementHtml(doc);
+    assert.ok(html.startsWith("<!DOCTYPE html>"));
+    assert.match(html, new RegExp(`<html lang="${locale}">`));
+    assert.match(html, /@page \{\s*size: A4;/);
+    if (!POPPLER) {
+      t.skip("pdftotext (poppler-utils) is not installed");
+      continue;
+    }
+    const text = pdfText(pdf);
+    const l = doc.labels;
+    assert.ok(text.includes(`${doc.title} — ${doc.controller.name} — ${l.version} 1 — ${l.page} 1 ${l.of}`), `${locale} footer`);
+    assert.ok(text.includes(l.annex1Title) && text.includes(l.annex2Title), `${locale} annexes`);
+    for (const measure of doc.annex2.measures.slice(0, 3)) {
+      assert.ok(text.includes(measure.title), `${locale} measure ${measure.title}`);
+    }
+  }
+});
+
+test("the HTML has the PDF's content in the PDF's order", () => {
+  const doc = agreement("en");
+  const html = renderAgreementHtml(doc);
+  const order = [
+    doc.title,
+    doc.labels.parties,
+    doc.recitalsHeading,
+    ...doc.articles.map((a) => a.title),
+    doc.labels.annex1Title,
+    doc.annex1.services[0]?.name ?? "",
+    doc.labels.annex2Title,
+    doc.annex2.measures.at(-1)?.title ?? "",
+  ].map((s) => html.indexOf(s.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;")));
+  assert.ok(order.every((i) => i > 0), "every part is there");
+  assert.deepEqual(order, [...order].sort((a, b) => a - b));
+});
+
+// ---- layers (pdf.ts, compose.ts) -----------------------------------------------------------------
+
+/** Agreements whose layers differ: a controller block of 5 lines, an Annex 1 of two pages, English. */
+function unusualAgreements(): [string, AgreementDocument][] {
+  const longName = agreement("nl", "Stichting Vrienden van het Openluchtmuseum en de Historische Tuinen van Noord-Nederland B.V.");
+  const longAnnex = agreement("nl", "Webwinkel Den Haag B.V.");
+  const catalogue = loadDefaultCatalogue();
+  longAnnex.annex1 = deriveAnnex1(catalogue, catalogue.services.map((s) => s.code), "nl", 2);
+  longAnnex.annex1.purposes = [...longAnnex.annex1.purposes, ...longAnnex.annex1.purposes.map((p) => `${p} (ook voor onderaannemers)`)];
+  longAnnex.annex1.dataCategories = [...longAnnex.annex1.dataCategories, ...longAnnex.annex1.dataCategories];
+  return [
+    ["default", agreement("nl")],
+    ["controller block of five lines", longName],
+    ["Annex 1 of two pages", longAnnex],
+    ["English", agreement("en")],
+  ];
+}
+
+test("the agreement drawn from layers looks exactly like the agreement typeset whole", (t) => {
+  if (!POPPLER) {
+    t.skip("pdftoppm (poppler-utils) is not installed");
+    return;
+  }
+  for (const [name, doc] of unusualAgreements()) {
+    const composedBefore = renderStats.composed;
+    const layered = renderAgreementPdf(doc);
+    assert.equal(renderStats.composed, composedBefore + 1, `${name}: drawn from layers, not typeset whole`);
+    const whole = renderAgreementPdfWhole(doc);
+    const [a, b] = [pagePixels(layered), pagePixels(whole)];
+    assert.equal(a.length, b.length, `${name}: page count`);
+    a.forEach((page, i) => assert.ok(page.equals(b[i] ?? Buffer.alloc(0)), `${name}: page ${i + 1} pixel for pixel`));
+    assert.equal(pdfText(layered), pdfText(whole), `${name}: text`);
+    assert.deepEqual(outlineDestinations(layered), outlineDestinations(whole), `${name}: outline`);
+  }
+  const longAnnex = unusualAgreements()[2]?.[1];
+  assert.ok(longAnnex !== undefined);
+  assert.equal(pageCount(renderAgreementPdf(longAnnex)), pageCount(renderAgreementPdf(agreement("nl"))) + 1, "Annex 1 takes two pages");
+});
+
+test("the signed agreement drawn from layers looks exactly like the signed agreement typeset whole", (t) => {
+  if (!POPPLER) {
+    t.skip("pdftoppm (poppler-utils) is not installed");
+    return;
+  }
+  const doc = agreement("nl");
+  const signed = {
+    document: doc,
+    documentSha256: sha256(renderAgreementPdf(doc)),
+    signatures: [signature("controller"), signature("processor", { signedAt: "2026-03-30T09:00:05Z" })],
+  };
+  const layered = renderSignedAgreementPdf(signed);
+  const whole = renderAgreementPdfWhole(doc, signed);
+  const [a, b] = [pagePixels(layered), pagePixels(whole)];
+  assert.equal(a.length, b.length);
+  a.forEach((page, i) => assert.ok(page.equals(b[i] ?? Buffer.alloc(0)), `page ${i + 1} pixel for pixel`));
+  assert.equal(pdfText(layered), pdfText(whole));
+});
+
+test("an agreement's bytes do not depend on what was rendered before it (cached layers)", () => {
+  const docs = unusualAgreements().map(([, doc]) => doc);
+  const first = docs.map((doc) => sha256(renderAgreementPdf(doc)));
+  // In reverse, so that each meets layers left by the others (other controller block heights,
+  // other Annex 1s, another language).
+  const again = [...docs].reverse().map((doc) => sha256(renderAgreementPdf(doc))).reverse();
+  assert.deepEqual(again, first);
+});
+
+test("customers of one template version share its layers: the second customer's agreement typesets only its own parts", () => {
+  // A template text of its own (no layers of it yet from other tests).
+  const customer = (name: string): AgreementDocument => {
+    const doc = agreement("nl", name);
+    doc.recitals = [...doc.recitals, "partijen deze overeenkomst voor het eerst in deze test aangaan."];
+    return doc;
+  };
+  const start = { ...renderStats };
+  renderAgreementPdf(customer("Eerste Klant B.V."));
+  assert.equal(renderStats.sharedLayers, start.sharedLayers + 1, "the first customer: the template's shared layer");
+  const before = { ...renderStats };
+  renderAgreementPdf(customer("Tweede Klant B.V."));
+  assert.equal(renderStats.sharedLayers, before.sharedLayers, "no new shared layer");
+  assert.equal(renderStats.annexLayers, before.annexLayers, "no new Annex 1 layer (same services)");
+  assert.equal(renderStats.composed, before.composed + 1);
+  // A controller block of five lines moves the shared text down: a shared layer of its own.
+  renderAgreementPdf(customer("Stichting Vrienden van het Openluchtmuseum en de Historische Tuinen van Noord-Nederland B.V."));
+  assert.equal(renderStats.sharedLayers, before.sharedLayers + 1);
+});
+
+test("PDF references are found outside strings only", () => {
+  assert.deepEqual(splitReferences("<< /Font 12 0 R /Title (see 3 0 R \\) 4 0 R) /A [5 0 R 6 0 R] >>"), [
+    "<< /Font ",
+    12,
+    " /Title (see 3 0 R \\) 4 0 R) /A [",
+    5,
+    " ",
+    6,
+    "] >>",
+  ]);
+  assert.deepEqual(splitReferences("<FEFF0031 0 R> 7 0 R"), ["<FEFF0031 0 R> ", 7, ""]);
+  assert.deepEqual(splitReferences("/W [0 0 500 1 1 700] 110 0 R"), ["/W [0 0 500 1 1 700] ", 110, ""]);
+});
+
+test("composing refuses what it does not know instead of guessing", () => {
+  const pdf = renderAgreementPdfWhole(agreement("nl"));
+  assert.equal(parsePdf(new TextEncoder().encode("%PDF-1.7\nnot really\n%%EOF")), null);
+  const layer = prepareSharedLayer(pdf);
+  assert.ok(layer !== null, "a Typst PDF can be a layer");
+  assert.equal(drawSharedPages(pdf, [layer], [null]), null, "page count mismatch");
+  const drawn = drawSharedPages(pdf, [layer], Array.from({ length: layer.pageCount }, () => null));
+  assert.ok(drawn !== null && parsePdf(drawn) !== null, "nothing drawn: still a well-formed PDF");
+});

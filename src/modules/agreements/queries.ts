@@ -1,0 +1,70 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { agreements, annexVersions, controllers, signatures, templateTexts, templateVersions, type AgreementStatus } from "../../db/schema/index.ts";
+import type { Locale } from "../../domain/agreement-document.ts";
+
+const agreementColumns = {
+  agreement: agreements,
+  templateVersion: templateVersions.version,
+  controllerName: controllers.name,
+  annexVersion: annexVersions.version,
+};
+
+export async function findAgreement(db: Db, id: string) {
+  const [row] = await db
+    .select(agreementColumns)
+    .from(agreements)
+    .innerJoin(templateVersions, eq(templateVersions.id, agreements.templateVersionId))
+    .innerJoin(controllers, eq(controllers.id, agreements.controllerId))
+    .innerJoin(annexVersions, eq(annexVersions.id, agreements.annexVersionId))
+    .where(eq(agreements.id, id));
+  return row ?? null;
+}
+
+export async function listAgreements(db: Db, filter: { controllerId?: string; status?: AgreementStatus; limit: number; offset: number }) {
+  return db
+    .select(agreementColumns)
+    .from(agreements)
+    .innerJoin(templateVersions, eq(templateVersions.id, agreements.templateVersionId))
+    .innerJoin(controllers, eq(controllers.id, agreements.controllerId))
+    .innerJoin(annexVersions, eq(annexVersions.id, agreements.annexVersionId))
+    .where(
+      and(
+        filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined,
+        filter.status ? eq(agreements.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(desc(templateVersions.version), asc(controllers.name))
+    .limit(filter.limit)
+    .offset(filter.offset);
+}
+
+export async function signaturesOf(db: Db, agreementIds: string[]) {
+  if (agreementIds.length === 0) {
+    return [];
+  }
+  return db.select().from(signatures).where(inArray(signatures.agreementId, agreementIds)).orderBy(asc(signatures.signedAt));
+}
+
+export async function findTemplateVersion(db: Db, version: number) {
+  const [row] = await db.select().from(templateVersions).where(eq(templateVersions.version, version));
+  return row ?? null;
+}
+
+export async function latestTemplateVersion(db: Db) {
+  const [row] = await db.select().from(templateVersions).orderBy(desc(templateVersions.version)).limit(1);
+  return row ?? null;
+}
+
+export async function findTemplateText(db: Db, templateVersionId: string, locale: Locale) {
+  const [row] = await db
+    .select()
+    .from(templateTexts)
+    .where(and(eq(templateTexts.templateVersionId, templateVersionId), eq(templateTexts.locale, locale)));
+  return row?.text ?? null;
+}
+
+export async function findAnnexVersion(db: Db, id: string) {
+  const [row] = await db.select().from(annexVersions).where(eq(annexVersions.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,275 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { Type } from "typebox";
+import { rows, type Db } from "../../db/engine.ts";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf, requestMeta } from "../../http/request-context.ts";
+import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { conflict, notFound } from "../../http/errors.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { assertMaySee, eventActor, requireCustomer, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../auth/actor.ts";
+import { recordEvent } from "../evidence/record-events.ts";
+import { assignmentsOf } from "../controllers/access.ts";
+import { findProcessor } from "../processor/queries.ts";
+import { composeAgreementDocument } from "./compose-document.ts";
+import { countersignAgreement } from "./countersign-agreement.ts";
+import { documentPdfAndHash } from "./document-hash.ts";
+import { renderAgreementHtml } from "./document/html.ts";
+import { renderSignedAgreementPdf } from "./document/pdf.ts";
+import { offerTemplateVersion } from "./offer-template.ts";
+import { publishTemplateVersion } from "./publish-template.ts";
+import { findAgreement, findTemplateText, findTemplateVersion, listAgreements, signaturesOf } from "./queries.ts";
+import { signAgreement } from "./sign-agreement.ts";
+import { chooseAgreementLanguage } from "./choose-language.ts";
+import { Agreement, AgreementListQuery, CountersignBody, LanguageBody, DocumentOut, PublishBody, SignBody, TemplateDetail, TemplateSummary, VersionParams } from "./schemas.ts";
+
+type Found = NonNullable<Awaited<ReturnType<typeof findAgreement>>>;
+
+async function present(db: Db, found: Found[]) {
+  const sigs = await signaturesOf(db, found.map((f) => f.agreement.id));
+  return found.map(({ agreement: a, templateVersion, controllerName, annexVersion }) => ({
+    id: a.id,
+    controllerId: a.controllerId,
+    controllerName,
+    templateVersion,
+    annexVersion,
+    locale: a.locale,
+    status: a.status,
+    offeredAt: a.offeredAt.toISOString(),
+    customerSignedAt: iso(a.customerSignedAt),
+    processorSignedAt: iso(a.processorSignedAt),
+    effectiveAt: iso(a.effectiveAt),
+    supersededAt: iso(a.supersededAt),
+    documentSha256: a.documentSha256,
+    signatures: sigs
+      .filter((s) => s.agreementId === a.id)
+      .map((s) => ({ party: s.party, method: s.method, typedName: s.typedName, function: s.function, signedAt: s.signedAt.toISOString(), ip: s.ip, documentSha256: s.documentSha256 })),
+  }));
+}
+
+/** The agreement if the actor may see it (own customer; assigned support); else not found. */
+async function visibleAgreement(db: Db, actor: Actor, id: string): Promise<Found> {
+  const found = await inScope(db, scopeOf(actor), (tx) => findAgreement(tx, id));
+  if (!found) {
+    throw notFound("agreement");
+  }
+  assertMaySee(actor, found.agreement.controllerId, await assignmentsOf(db, actor), "agreement");
+  return found;
+}
+
+async function templateCounts(db: Db) {
+  return rows<{ version: number; offered: string; signed: string; in_force: string }>(
+    db,
+    sql`select t.version,
+          count(*) filter (where a.status = 'offered') as offered,
+          count(*) filter (where a.status = 'signed_by_customer') as signed,
+          count(*) filter (where a.status = 'in_force') as in_force
+        from template_versions t left join agreements a on a.template_version_id = t.id
+        group by t.version order by t.version desc`,
+  );
+}
+
+export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  app.get(
+    "/agreements",
+    { schema: { tags: ["agreements"], summary: "Agreements: all (staff) or your own (customer)", querystring: AgreementListQuery, response: { 200: Type.Array(Agreement), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { controllerId, ...rest } = request.query;
+      const own = actor.kind === "customer" ? (actor.controllerId ?? undefined) : controllerId;
+      const assigned = await assignmentsOf(db, actor);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const found = await listAgreements(tx, { ...rest, ...(own ? { controllerId: own } : {}) });
+        return present(tx, found.filter((f) => !assigned || assigned.has(f.agreement.controllerId)));
+      });
+    },
+  );
+
+  app.get(
+    "/agreements/:id",
+    { schema: { tags: ["agreements"], summary: "One agreement with its signatures", params: IdParams, response: { 200: Agreement, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const found = await visibleAgreement(db, actor, request.params.id);
+      const [out] = await present(db, [found]);
+      return out;
+    },
+  );
+
+  app.get(
+    "/agreements/:id/document",
+    { schema: { tags: ["agreements"], summary: "The exact document to sign (HTML) and the SHA-256 of its PDF", params: IdParams, response: { 200: DocumentOut, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const found = await visibleAgreement(db, actor, request.params.id);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const document = await composeAgreementDocument(tx, found.agreement.id);
+        if (!document) {
+          throw notFound("agreement");
+        }
+        const { sha256 } = documentPdfAndHash(document);
+        if (actor.kind === "customer") {
+          await recordEvent(tx, clock, {
+            type: "agreement.viewed",
+            actor: eventActor(actor),
+            controllerId: found.agreement.controllerId,
+            subject: { type: "agreement", id: found.agreement.id },
+            data: { documentSha256: sha256, templateVersion: found.templateVersion },
+          });
+        }
+        return { sha256, html: renderAgreementHtml(document) };
+      });
+    },
+  );
+
+  app.get(
+    "/agreements/:id/document.pdf",
+    {
+      schema: {
+        tags: ["agreements"],
+        summary: "The agreement as PDF; once signed, with its signature page",
+        description:
+          "variant=with-signatures (default): the document followed by the signature page. variant=as-signed: the exact bytes the customer signed; their SHA-256 is the agreement's documentSha256 (409 before the customer has signed).",
+        params: IdParams,
+        querystring: Type.Object({ variant: Type.Enum(["with-signatures", "as-signed"], { default: "with-signatures" }) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const found = await visibleAgreement(db, actor, request.params.id);
+      const { agreement } = found;
+      let pdf: Uint8Array;
+      if (request.query.variant === "as-signed") {
+        if (!agreement.documentPdf) {
+          throw conflict({ nl: "deze overeenkomst is nog niet door de klant ondertekend", en: "the customer has not signed this agreement yet" });
+        }
+        pdf = agreement.documentPdf;
+      } else if (agreement.documentJson && agreement.documentSha256) {
+        const [sigs, processor] = await Promise.all([signaturesOf(db, [agreement.id]), findProcessor(db)]);
+        pdf = renderSignedAgreementPdf({
+          document: agreement.documentJson,
+          documentSha256: agreement.documentSha256,
+          signatures: sigs.map((s) => ({
+            party: s.party,
+            name: s.typedName,
+            function: s.function,
+            organisation: s.party === "controller" ? found.controllerName : processor.name,
+            signedAt: s.signedAt.toISOString(),
+            method: s.method,
+            ip: s.ip,
+          })),
+        });
+      } else {
+        const document = await inScope(db, scopeOf(actor), (tx) => composeAgreementDocument(tx, agreement.id));
+        if (!document) {
+          throw notFound("agreement");
+        }
+        pdf = documentPdfAndHash(document).pdf;
+      }
+      const suffix = request.query.variant === "as-signed" ? "-as-signed" : "";
+      const name = `verwerkersovereenkomst-v${found.templateVersion}-${found.controllerName.replace(/[^A-Za-z0-9]+/g, "-")}${suffix}.pdf`;
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${name}"`)
+        .header("x-document-sha256", createHash("sha256").update(pdf).digest("hex"))
+        .send(Buffer.from(pdf));
+    },
+  );
+
+  app.post(
+    "/agreements/:id/sign",
+    { schema: { tags: ["agreements"], summary: "Sign as the customer (art. 12.1)", params: IdParams, body: SignBody, response: { 200: Agreement, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleAgreement(db, actor, request.params.id);
+      const controllerId = requireCustomer(actor, ["owner", "privacy_contact"]);
+      await inScope(db, scopeOf(actor), (tx) =>
+        signAgreement(tx, clock, { ...eventActor(actor), id: actor.userId, controllerId }, request.params.id, request.body, requestMeta(request)),
+      );
+      const found = await visibleAgreement(db, actor, request.params.id);
+      const [out] = await present(db, [found]);
+      return out;
+    },
+  );
+
+  app.put(
+    "/agreements/:id/language",
+    { schema: { tags: ["agreements"], summary: "Choose the language (nl or en) of an agreement before signing it", params: IdParams, body: LanguageBody, response: { 200: Agreement, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleAgreement(db, actor, request.params.id);
+      if (actor.kind === "customer") {
+        requireCustomer(actor, ["owner", "privacy_contact"]);
+      } else {
+        requireStaff(actor, STAFF_WRITE);
+      }
+      await inScope(db, scopeOf(actor), (tx) => chooseAgreementLanguage(tx, clock, eventActor(actor), request.params.id, request.body.locale));
+      const [out] = await present(db, [await visibleAgreement(db, actor, request.params.id)]);
+      return out;
+    },
+  );
+
+  app.post(
+    "/agreements/:id/countersign",
+    { schema: { tags: ["agreements"], summary: "Countersign as the processor; in force from this signature (art. 12.1)", params: IdParams, body: CountersignBody, response: { 200: Agreement, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleAgreement(db, actor, request.params.id);
+      requireStaff(actor, STAFF_WRITE);
+      await inScope(db, scopeOf(actor), (tx) => countersignAgreement(tx, clock, eventActor(actor), request.params.id, request.body, requestMeta(request)));
+      const found = await visibleAgreement(db, actor, request.params.id);
+      const [out] = await present(db, [found]);
+      return out;
+    },
+  );
+
+  app.get("/templates", { schema: { tags: ["templates"], summary: "Published template versions with their uptake", response: { 200: Type.Array(TemplateSummary), ...ErrorResponses } } }, async (request) => {
+    requireStaff(actorOf(request), STAFF_ALL);
+    const [versions, counts] = await Promise.all([db.query.templateVersions.findMany({ orderBy: (t, { desc }) => desc(t.version) }), templateCounts(db)]);
+    return versions.map((v) => {
+      const c = counts.find((x) => x.version === v.version);
+      return { version: v.version, publishedAt: v.publishedAt.toISOString(), notes: v.notes, parameters: v.parameters, offered: Number(c?.offered ?? 0), signed: Number(c?.signed ?? 0), inForce: Number(c?.in_force ?? 0) };
+    });
+  });
+
+  app.get(
+    "/templates/:version",
+    { schema: { tags: ["templates"], summary: "A template version with its texts", params: VersionParams, response: { 200: TemplateDetail, ...ErrorResponses } } },
+    async (request) => {
+      requireStaff(actorOf(request), STAFF_ALL);
+      const v = await findTemplateVersion(db, request.params.version);
+      if (!v) {
+        throw notFound(`template version ${request.params.version}`);
+      }
+      const [nl, en, counts] = await Promise.all([findTemplateText(db, v.id, "nl"), findTemplateText(db, v.id, "en"), templateCounts(db)]);
+      const c = counts.find((x) => x.version === v.version);
+      return { version: v.version, publishedAt: v.publishedAt.toISOString(), notes: v.notes, parameters: v.parameters, offered: Number(c?.offered ?? 0), signed: Number(c?.signed ?? 0), inForce: Number(c?.in_force ?? 0), texts: { nl, en } };
+    },
+  );
+
+  app.post(
+    "/templates",
+    { schema: { tags: ["templates"], summary: "Publish the next template version (and offer it to every customer)", body: PublishBody, response: { 201: Type.Object({ version: Type.Integer(), offered: Type.Integer() }), ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const result = await inScope(db, scopeOf(actor), async (tx) => {
+        const published = await publishTemplateVersion(tx, clock, eventActor(actor), request.body, actor.userId);
+        const offer = request.body.offer ? await offerTemplateVersion(tx, clock, eventActor(actor), published.version) : { offered: 0 };
+        return { version: published.version, offered: offer.offered };
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    "/templates/:version/offer",
+    { schema: { tags: ["templates"], summary: "Offer a template version to every customer without it", params: VersionParams, response: { 200: Type.Object({ offered: Type.Integer() }), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      return inScope(db, scopeOf(actor), (tx) => offerTemplateVersion(tx, clock, eventActor(actor), request.params.version));
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { agreements, signatures } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { AppError, conflict, notFound } from "../../http/errors.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { findProcessor } from "../processor/queries.ts";
+import { composeAgreementDocument } from "./compose-document.ts";
+import { documentPdfAndHash } from "./document-hash.ts";
+import { countersignAgreement, POLICY_SIGNER } from "./countersign-agreement.ts";
+import { findAgreement } from "./queries.ts";
+
+export interface SignInput {
+  typedName: string;
+  function: string;
+  /** The hash of the document the signer was shown; it must still be the document. */
+  documentSha256: string;
+  consent: true;
+}
+
+export interface SignMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The consent the signer gives, recorded with the signature in the signer's language. */
+export function consentText(locale: "nl" | "en", organisation: string): string {
+  return locale === "nl"
+    ? `Ik heb de verwerkersovereenkomst gelezen en onderteken deze namens ${organisation}.`
+    : `I have read the data processing agreement and sign it on behalf of ${organisation}.`;
+}
+
+/**
+ * art. 12.1: the controller signs. Records who (authenticated user, typed name, function), when,
+ * from where (IP, user agent), the consent text and the SHA-256 of the exact PDF it was shown; the
+ * PDF and the model that renders it are frozen with the agreement. With an auto-countersign policy
+ * the processor's signature follows in the same transaction.
+ */
+export async function signAgreement(
+  tx: Db,
+  clock: Clock,
+  signer: EventActor & { id: string; controllerId: string },
+  agreementId: string,
+  input: SignInput,
+  meta: SignMeta,
+) {
+  const found = await findAgreement(tx, agreementId);
+  if (!found || found.agreement.controllerId !== signer.controllerId) {
+    throw notFound("agreement");
+  }
+  const { agreement } = found;
+  if (agreement.status !== "offered") {
+    throw conflict({ nl: "deze overeenkomst kan niet (meer) worden ondertekend: alleen een aangeboden overeenkomst", en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an offered agreement can be signed` });
+  }
+  const document = await composeAgreementDocument(tx, agreementId);
+  if (!document) {
+    throw notFound("agreement");
+  }
+  const { pdf, sha256 } = documentPdfAndHash(document);
+  if (sha256 !== input.documentSha256) {
+    throw new AppError(
+      "conflict",
+      { nl: "de overeenkomst is gewijzigd sinds u haar opende; lees de huidige versie en onderteken opnieuw", en: "the agreement changed since you opened it; read the current version and sign again" },
+      [{ field: "body.documentSha256", message: { nl: `is niet het huidige document (${sha256})`, en: `is not the current document (${sha256})` } }],
+    );
+  }
+  const now = clock.now();
+  const consent = consentText(agreement.locale, found.controllerName);
+  await tx.insert(signatures).values({
+    agreementId,
+    controllerId: agreement.controllerId,
+    party: "controller",
+    method: "user",
+    userId: signer.id,
+    typedName: input.typedName.trim(),
+    function: input.function.trim(),
+    consentText: consent,
+    documentSha256: sha256,
+    signedAt: now,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
+  const updated = await tx
+    .update(agreements)
+    .set({ status: "signed_by_customer", customerSignedAt: now, documentSha256: sha256, documentPdf: pdf, documentJson: document })
+    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "offered")))
+    .returning({ id: agreements.id });
+  if (updated.length === 0) {
+    throw conflict({ nl: "deze overeenkomst is zojuist door iemand anders ondertekend", en: "this agreement was signed by someone else just now" });
+  }
+  await recordEvent(tx, clock, {
+    type: "agreement.signed_by_customer",
+    actor: signer,
+    controllerId: agreement.controllerId,
+    subject: { type: "agreement", id: agreementId },
+    data: {
+      templateVersion: found.templateVersion,
+      annexVersion: found.annexVersion,
+      documentSha256: sha256,
+      typedName: input.typedName.trim(),
+      function: input.function.trim(),
+      consentText: consent,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    },
+  });
+  const processor = await findProcessor(tx);
+  if (processor.autoCountersign) {
+    await countersignAgreement(tx, clock, POLICY_SIGNER, agreementId, { typedName: processor.name, function: "auto-countersign policy" });
+  }
+  return { documentSha256: sha256 };
+}

@@ -1,0 +1,64 @@
+import type { CustomerRole, StaffRole } from "../../db/schema/index.ts";
+import type { Scope } from "../../db/scope.ts";
+import type { Locale } from "../../domain/agreement-document.ts";
+import type { EventActor } from "../evidence/record-events.ts";
+import { forbidden, notFound } from "../../http/errors.ts";
+
+/** Who is making a request, resolved from a session or an API token. */
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  kind: "staff" | "customer";
+  staffRole: StaffRole | null;
+  customerRole: CustomerRole | null;
+  controllerId: string | null;
+  via: "session" | "token";
+}
+
+export function eventActor(actor: Actor): EventActor {
+  return { kind: actor.via === "token" ? "api" : actor.kind, id: actor.userId, label: `${actor.name} <${actor.email}>` };
+}
+
+/** The row-level-security scope of an actor's transactions. */
+export function scopeOf(actor: Actor): Scope {
+  if (actor.kind === "customer" && actor.controllerId) {
+    return { kind: "controller", controllerId: actor.controllerId };
+  }
+  return { kind: "processor" };
+}
+
+/** Staff roles allowed to change things in the back-office. */
+export function requireStaff(actor: Actor, roles: readonly StaffRole[]): void {
+  if (actor.kind !== "staff" || !actor.staffRole || !roles.includes(actor.staffRole)) {
+    throw forbidden();
+  }
+}
+
+export function requireCustomer(actor: Actor, roles: readonly CustomerRole[]): string {
+  if (actor.kind !== "customer" || !actor.controllerId || !actor.customerRole) {
+    throw forbidden({ nl: "alleen gebruikers van de klant zelf kunnen dit", en: "only the customer's own users can do this" });
+  }
+  if (!roles.includes(actor.customerRole)) {
+    throw forbidden();
+  }
+  return actor.controllerId;
+}
+
+/**
+ * Tenant isolation for a record that belongs to `controllerId`: a customer user of another
+ * controller gets "not found" (not "forbidden": the record's existence is not disclosed), and so
+ * does support staff not assigned to it (art. 9.1 need-to-know).
+ */
+export function assertMaySee(actor: Actor, controllerId: string, assigned: ReadonlySet<string> | null, what: string): void {
+  if (actor.kind === "customer" && actor.controllerId !== controllerId) {
+    throw notFound(what);
+  }
+  if (actor.kind === "staff" && actor.staffRole === "support" && !assigned?.has(controllerId)) {
+    throw notFound(what);
+  }
+}
+
+export const STAFF_WRITE: readonly StaffRole[] = ["admin", "privacy_officer"];
+export const STAFF_ALL: readonly StaffRole[] = ["admin", "privacy_officer", "security_officer", "support", "auditor"];

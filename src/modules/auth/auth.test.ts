@@ -1,0 +1,63 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { generate } from "otplib";
+import { createTestApp, login, PASSWORD, type TestApp } from "../../../test/support/app.ts";
+import { createStaff } from "../../../test/support/factories.ts";
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(async () => {
+  await t.close();
+});
+
+const loginWith = (email: string, totpCode?: string) =>
+  t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: PASSWORD, ...(totpCode ? { totpCode } : {}) } });
+
+test("TOTP: enrol with a code, then login needs the code", async () => {
+  const staff = await createStaff(t.database.db, "security_officer");
+  const client = await login(t.app, staff.email);
+  const setup = await client.send("POST", "/api/v1/auth/totp/setup");
+  assert.equal(setup.statusCode, 200);
+  const { secret, uri } = setup.json<{ secret: string; uri: string }>();
+  assert.match(uri, /^otpauth:\/\/totp\/Art28:/);
+
+  const wrong = await client.send("POST", "/api/v1/auth/totp/enable", { code: "000000" === (await generate({ secret })) ? "111111" : "000000" });
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /body\.code/);
+  assert.equal((await client.send("POST", "/api/v1/auth/totp/enable", { code: await generate({ secret }) })).statusCode, 204);
+
+  const withoutCode = await loginWith(staff.email);
+  assert.equal(withoutCode.statusCode, 401);
+  assert.equal(withoutCode.json<{ error: { code: string; fields: { field: string }[] } }>().error.code, "totp_required");
+  assert.equal(withoutCode.cookies.length, 0, "no session without the second factor");
+
+  const badCode = await loginWith(staff.email, (await generate({ secret })) === "123456" ? "654321" : "123456");
+  assert.equal(badCode.statusCode, 401);
+
+  const ok = await loginWith(staff.email, await generate({ secret }));
+  assert.equal(ok.statusCode, 200);
+  assert.equal(ok.json<{ totpEnabled: boolean }>().totpEnabled, true);
+});
+
+test("logout ends the session", async () => {
+  const staff = await createStaff(t.database.db, "auditor");
+  const client = await login(t.app, staff.email);
+  assert.equal((await client.get("/api/v1/auth/me")).statusCode, 200);
+  assert.equal((await client.send("POST", "/api/v1/auth/logout")).statusCode, 204);
+  assert.equal((await client.get("/api/v1/auth/me")).statusCode, 401);
+});
+
+test("TOTP: a code from the previous 30-second step still counts, one from two steps back does not", async () => {
+  const staff = await createStaff(t.database.db, "security_officer");
+  const client = await login(t.app, staff.email);
+  const { secret } = (await client.send("POST", "/api/v1/auth/totp/setup")).json<{ secret: string }>();
+  const now = Math.floor(Date.now() / 1000);
+  const twoStepsBack = await generate({ secret, epoch: now - 65 });
+  const current = await generate({ secret, epoch: now });
+  if (twoStepsBack !== current) {
+    assert.equal((await client.send("POST", "/api/v1/auth/totp/enable", { code: twoStepsBack })).statusCode, 400);
+  }
+  assert.equal((await client.send("POST", "/api/v1/auth/totp/enable", { code: await generate({ secret, epoch: now - 30 }) })).statusCode, 204);
+});

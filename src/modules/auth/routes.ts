@@ -1,0 +1,166 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { generateSecret, generateURI, verify } from "otplib";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { apiTokens, users } from "../../db/schema/index.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { dummyHash, verifyPassword } from "./passwords.ts";
+import { findUserByEmail, findUserById } from "./queries.ts";
+import { newApiToken } from "./tokens.ts";
+import { toActor } from "./resolve-actor.ts";
+import { CreateTokenBody, IdParams, LoginBody, Me, TokenInfo, TotpCode } from "./schemas.ts";
+
+const wrongLogin = () => new AppError("unauthenticated", { nl: "het e-mailadres of wachtwoord is onjuist", en: "the email address or password is wrong" });
+
+/** A code from the 30-second step before or after the server's also counts (RFC 6238 §5.2: clock drift and typing time). */
+const TOTP_TOLERANCE_SECONDS = 30;
+
+export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  async function me(request: FastifyRequest, reply: FastifyReply) {
+    const actor = actorOf(request);
+    const user = await findUserById(db, actor.userId);
+    return {
+      id: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      locale: actor.locale,
+      kind: actor.kind,
+      staffRole: actor.staffRole,
+      customerRole: actor.customerRole,
+      controllerId: actor.controllerId,
+      totpEnabled: Boolean(user?.totpEnabledAt),
+      csrfToken: actor.via === "session" ? reply.generateCsrf() : "",
+    };
+  }
+
+  app.post(
+    "/auth/login",
+    {
+      schema: { tags: ["auth"], summary: "Log in (starts a session cookie)", body: LoginBody, response: { 200: Me, ...ErrorResponses } },
+      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      const { email, password, totpCode } = request.body;
+      const user = await findUserByEmail(db, email);
+      if (!user) {
+        await verifyPassword(await dummyHash(), password);
+        throw wrongLogin();
+      }
+      if (!(await verifyPassword(user.passwordHash, password)) || user.disabledAt) {
+        throw wrongLogin();
+      }
+      if (user.totpEnabledAt && user.totpSecret) {
+        if (!totpCode) {
+          throw new AppError("totp_required", { nl: "voer de 6-cijferige code uit uw authenticator-app in", en: "enter the 6-digit code from your authenticator app" }, [
+            { field: "body.totpCode", message: { nl: "is verplicht voor dit account", en: "is required for this account" } },
+          ]);
+        }
+        const result = await verify({ secret: user.totpSecret, token: totpCode, epochTolerance: TOTP_TOLERANCE_SECONDS });
+        if (!result.valid) {
+          throw new AppError("unauthenticated", { nl: "de code is onjuist of verlopen", en: "the authenticator code is wrong or expired" }, [
+            { field: "body.totpCode", message: { nl: "is onjuist of verlopen", en: "is wrong or expired" } },
+          ]);
+        }
+      }
+      await request.session.regenerate();
+      request.session.set("userId", user.id);
+      request.actor = toActor(user, "session");
+      return me(request, reply);
+    },
+  );
+
+  app.post("/auth/logout", { schema: { tags: ["auth"], summary: "Log out", response: { 204: Type.Null() } } }, async (request, reply) => {
+    await request.session.destroy();
+    return reply.status(204).send(null);
+  });
+
+  app.get("/auth/me", { schema: { tags: ["auth"], summary: "The logged-in user and a CSRF token", response: { 200: Me, ...ErrorResponses } } }, me);
+
+  app.post(
+    "/auth/totp/setup",
+    { schema: { tags: ["auth"], summary: "Start TOTP enrolment", response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const secret = generateSecret();
+      await db.update(users).set({ totpSecret: secret, totpEnabledAt: null }).where(eq(users.id, actor.userId));
+      return { secret, uri: generateURI({ issuer: "Art28", label: actor.email, secret }) };
+    },
+  );
+
+  app.post(
+    "/auth/totp/enable",
+    { schema: { tags: ["auth"], summary: "Confirm TOTP enrolment with a code", body: TotpCode, response: { 204: Type.Null(), ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const user = await findUserById(db, actor.userId);
+      if (!user?.totpSecret) {
+        throw new AppError("conflict", "start with POST /auth/totp/setup");
+      }
+      if (!(await verify({ secret: user.totpSecret, token: request.body.code, epochTolerance: TOTP_TOLERANCE_SECONDS })).valid) {
+        throw new AppError("validation", { nl: "de code is onjuist of verlopen", en: "the code is wrong or expired" }, [{ field: "body.code", message: { nl: "is onjuist of verlopen", en: "is wrong or expired" } }]);
+      }
+      await db.update(users).set({ totpEnabledAt: clock.now() }).where(eq(users.id, actor.userId));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get("/tokens", { schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: Type.Array(TokenInfo), ...ErrorResponses } } }, async (request) => {
+    const actor = actorOf(request);
+    const rows = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
+      .orderBy(apiTokens.createdAt);
+    return rows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      prefix: t.prefix,
+      createdAt: t.createdAt.toISOString(),
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+    }));
+  });
+
+  app.post(
+    "/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Create an API token acting as you (shown once)",
+        body: CreateTokenBody,
+        response: { 201: Type.Object({ id: Type.String(), token: Type.String(), prefix: Type.String() }), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { token, prefix, tokenHash } = newApiToken();
+      const days = request.body.expiresInDays;
+      const expiresAt = days ? new Date(clock.now().getTime() + days * 86_400_000) : null;
+      const [row] = await db.insert(apiTokens).values({ userId: actor.userId, name: request.body.name, prefix, tokenHash, expiresAt }).returning();
+      if (!row) {
+        throw new Error("token insert returned nothing");
+      }
+      return reply.status(201).send({ id: row.id, token, prefix });
+    },
+  );
+
+  app.delete(
+    "/tokens/:id",
+    { schema: { tags: ["auth"], summary: "Revoke one of your API tokens", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const revoked = await db
+        .update(apiTokens)
+        .set({ revokedAt: clock.now() })
+        .where(and(eq(apiTokens.id, request.params.id), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id });
+      if (revoked.length === 0) {
+        throw notFound("token");
+      }
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { Type } from "typebox";
+import { CUSTOMER_ROLES, STAFF_ROLES } from "../../db/schema/index.ts";
+
+export const Email = Type.String({ format: "email", maxLength: 254 });
+export const Uuid = Type.String({ format: "uuid" });
+export const IdParams = Type.Object({ id: Uuid });
+
+export const Me = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.String(),
+  locale: Type.Union([Type.Literal("nl"), Type.Literal("en")]),
+  kind: Type.Union([Type.Literal("staff"), Type.Literal("customer")]),
+  staffRole: Type.Union([Type.Enum([...STAFF_ROLES]), Type.Null()]),
+  customerRole: Type.Union([Type.Enum([...CUSTOMER_ROLES]), Type.Null()]),
+  controllerId: Type.Union([Uuid, Type.Null()]),
+  totpEnabled: Type.Boolean(),
+  csrfToken: Type.String(),
+});
+
+export const LoginBody = Type.Object(
+  {
+    email: Email,
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    totpCode: Type.Optional(Type.String({ pattern: "^[0-9]{6}$" })),
+  },
+  { additionalProperties: false },
+);
+
+export const TotpCode = Type.Object({ code: Type.String({ pattern: "^[0-9]{6}$" }) }, { additionalProperties: false });
+
+export const TokenInfo = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  prefix: Type.String(),
+  createdAt: Type.String({ format: "date-time" }),
+  lastUsedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  expiresAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+});
+
+export const CreateTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730 })),
+  },
+  { additionalProperties: false },
+);

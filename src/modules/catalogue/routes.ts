@@ -1,0 +1,97 @@
+import { Type } from "typebox";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { notFound } from "../../http/errors.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { eventActor, requireStaff, scopeOf, STAFF_WRITE } from "../auth/actor.ts";
+import { listMeasures, listServices, listTerms } from "./queries.ts";
+import { saveService } from "./save-service.ts";
+import { saveMeasure } from "./save-measure.ts";
+import { Catalogue, Measure, MeasureBody, NewServiceBody, Service, ServiceBody } from "./schemas.ts";
+
+const MEASURE_EDITORS = ["admin", "privacy_officer", "security_officer"] as const;
+
+export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  async function catalogue() {
+    const [terms, services] = await Promise.all([listTerms(db), listServices(db)]);
+    const pick = (kind: string) => terms.filter((t) => t.kind === kind);
+    return { purposes: pick("purpose"), dataCategories: pick("data_category"), subjectCategories: pick("subject_category"), services };
+  }
+
+  app.get("/catalogue", { schema: { tags: ["catalogue"], summary: "Services (Annex 1A) and their purposes and categories (1B–1D)", response: { 200: Catalogue, ...ErrorResponses } } }, async (request) => {
+    actorOf(request);
+    return catalogue();
+  });
+
+  app.post(
+    "/services",
+    { schema: { tags: ["catalogue"], summary: "Add a service to the catalogue", body: NewServiceBody, response: { 201: Service, ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const { code, ...input } = request.body;
+      const id = await inScope(db, scopeOf(actor), (tx) => saveService(tx, clock, eventActor(actor), { code }, input));
+      const [created] = await listServices(db, [id]);
+      if (!created) {
+        throw notFound("service");
+      }
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.put(
+    "/services/:id",
+    { schema: { tags: ["catalogue"], summary: "Change a service; customers taking it get a new Annex 1 version", params: IdParams, body: ServiceBody, response: { 200: Service, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const id = await inScope(db, scopeOf(actor), (tx) => saveService(tx, clock, eventActor(actor), { id: request.params.id }, request.body));
+      const [saved] = await listServices(db, [id]);
+      if (!saved) {
+        throw notFound("service");
+      }
+      return saved;
+    },
+  );
+
+  const measureOut = (m: Awaited<ReturnType<typeof listMeasures>>[number]) => ({ ...m, lastReviewedAt: iso(m.lastReviewedAt) });
+
+  app.get("/measures", { schema: { tags: ["measures"], summary: "Technical and organisational measures (Annex 2)", response: { 200: Type.Array(Measure), ...ErrorResponses } } }, async (request) => {
+    actorOf(request);
+    return (await listMeasures(db)).map(measureOut);
+  });
+
+  app.post(
+    "/measures",
+    { schema: { tags: ["measures"], summary: "Add a measure", body: MeasureBody, response: { 201: Measure, ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, MEASURE_EDITORS);
+      const body = { ...request.body, lastReviewedAt: request.body.lastReviewedAt ? new Date(request.body.lastReviewedAt) : null };
+      const id = await inScope(db, scopeOf(actor), (tx) => saveMeasure(tx, clock, eventActor(actor), null, body));
+      const saved = (await listMeasures(db)).find((m) => m.id === id);
+      if (!saved) {
+        throw notFound("measure");
+      }
+      return reply.status(201).send(measureOut(saved));
+    },
+  );
+
+  app.put(
+    "/measures/:id",
+    { schema: { tags: ["measures"], summary: "Change a measure", params: IdParams, body: MeasureBody, response: { 200: Measure, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, MEASURE_EDITORS);
+      const body = { ...request.body, lastReviewedAt: request.body.lastReviewedAt ? new Date(request.body.lastReviewedAt) : null };
+      await inScope(db, scopeOf(actor), (tx) => saveMeasure(tx, clock, eventActor(actor), request.params.id, body));
+      const saved = (await listMeasures(db)).find((m) => m.id === request.params.id);
+      if (!saved) {
+        throw notFound("measure");
+      }
+      return measureOut(saved);
+    },
+  );
+}

@@ -1,0 +1,97 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { controllerServices, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { refreshAnnexes } from "../controllers/refresh-annexes.ts";
+
+export interface ServiceInput {
+  nameNl: string;
+  nameEn: string;
+  active: boolean;
+  purposes: string[];
+  dataCategories: string[];
+  subjectCategories: string[];
+}
+
+async function termIds(tx: Db, input: ServiceInput): Promise<string[]> {
+  const wanted: [TermKind, keyof ServiceInput, string[]][] = [
+    ["purpose", "purposes", input.purposes],
+    ["data_category", "dataCategories", input.dataCategories],
+    ["subject_category", "subjectCategories", input.subjectCategories],
+  ];
+  const ids: string[] = [];
+  const errors: FieldError[] = [];
+  for (const [kind, field, codes] of wanted) {
+    if (codes.length === 0) {
+      continue;
+    }
+    const found = await tx.select().from(terms).where(and(eq(terms.kind, kind), inArray(terms.code, codes)));
+    for (const code of codes) {
+      const term = found.find((t) => t.code === code);
+      if (term) {
+        ids.push(term.id);
+      } else {
+        errors.push({ field: `body.${field}`, message: `unknown code "${code}"` });
+      }
+    }
+  }
+  if (errors.length > 0) {
+    throw invalidFields(errors);
+  }
+  return ids;
+}
+
+/**
+ * Creates or changes a service of the catalogue and what it involves (art. 1.1, 1.2, Annex 1).
+ * Every controller taking it gets a new Annex 1 version in the same transaction.
+ */
+export async function saveService(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  target: { id: string } | { code: string },
+  input: ServiceInput,
+): Promise<string> {
+  const ids = await termIds(tx, input);
+  let serviceId: string;
+  if ("id" in target) {
+    const [updated] = await tx
+      .update(services)
+      .set({ nameNl: input.nameNl, nameEn: input.nameEn, active: input.active })
+      .where(eq(services.id, target.id))
+      .returning();
+    if (!updated) {
+      throw notFound("service");
+    }
+    serviceId = updated.id;
+    await tx.delete(serviceTerms).where(eq(serviceTerms.serviceId, serviceId));
+  } else {
+    const [existing] = await tx.select({ id: services.id }).from(services).where(eq(services.code, target.code));
+    if (existing) {
+      throw conflict(`a service with code "${target.code}" exists already`);
+    }
+    const [created] = await tx
+      .insert(services)
+      .values({ code: target.code, nameNl: input.nameNl, nameEn: input.nameEn, active: input.active, sortOrder: 1000 })
+      .returning();
+    if (!created) {
+      throw new Error("service insert returned nothing");
+    }
+    serviceId = created.id;
+  }
+  if (ids.length > 0) {
+    await tx.insert(serviceTerms).values(ids.map((termId) => ({ serviceId, termId })));
+  }
+  await recordEvent(tx, clock, {
+    type: "id" in target ? "service.changed" : "service.created",
+    actor,
+    controllerId: null,
+    subject: { type: "service", id: serviceId },
+    data: { ...input },
+  });
+  const takers = await tx.select({ id: controllerServices.controllerId }).from(controllerServices).where(eq(controllerServices.serviceId, serviceId));
+  await refreshAnnexes(tx, clock, actor, takers.map((t) => t.id), `catalogue change: ${input.nameEn}`);
+  return serviceId;
+}

@@ -1,0 +1,20 @@
+import type { Db } from "../../db/engine.ts";
+import { assertMaySee, type Actor } from "../auth/actor.ts";
+import { assignedControllerIds } from "../auth/queries.ts";
+import { notFound } from "../../http/errors.ts";
+import { findController } from "./queries.ts";
+
+/** Support staff's assigned controllers (art. 9.1), or null for roles that see every controller. */
+export async function assignmentsOf(db: Db, actor: Actor): Promise<Set<string> | null> {
+  return actor.kind === "staff" && actor.staffRole === "support" ? assignedControllerIds(db, actor.userId) : null;
+}
+
+/** The controller if this actor may see it; otherwise "not found", whether it exists or not. */
+export async function visibleController(db: Db, actor: Actor, id: string) {
+  assertMaySee(actor, id, await assignmentsOf(db, actor), "customer");
+  const controller = await findController(db, id);
+  if (!controller) {
+    throw notFound("customer");
+  }
+  return controller;
+}

@@ -1,0 +1,107 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import { annexVersions, contacts, controllers, controllerServices, events, services } from "../../db/schema/index.ts";
+
+export type AgreementSummaryStatus = "none" | "offered" | "signed_by_customer" | "in_force";
+
+export interface ControllerListItem {
+  id: string;
+  customerNumber: string;
+  name: string;
+  city: string | null;
+  services: string[];
+  agreementStatus: AgreementSummaryStatus;
+  currentVersion: number | null;
+  pendingVersion: number | null;
+  effectiveAt: Date | null;
+}
+
+export interface ListFilter {
+  search?: string | undefined;
+  status?: AgreementSummaryStatus | undefined;
+  /** Support staff: only these controllers (art. 9.1). */
+  onlyIds?: string[] | null;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Customers with their agreement state: the version in force (if any) and the newest version
+ * offered or signed but not yet in force. The summary status is the pending one, else in force.
+ */
+export async function listControllers(db: Db, filter: ListFilter): Promise<{ total: number; items: ControllerListItem[] }> {
+  const search = filter.search ? `%${filter.search.toLowerCase()}%` : null;
+  const only = filter.onlyIds ?? null;
+  const base = sql`
+    select c.id, c.customer_number, c.name, c.city, f.version as current_version, f.effective_at,
+           p.status as pending_status, p.version as pending_version,
+           coalesce(p.status, case when f.version is not null then 'in_force' else 'none' end) as agreement_status,
+           coalesce((select array_agg(s.code order by s.sort_order) from controller_services cs
+                     join services s on s.id = cs.service_id where cs.controller_id = c.id), '{}') as services
+    from controllers c
+    left join lateral (select t.version, a.effective_at from agreements a join template_versions t on t.id = a.template_version_id
+                       where a.controller_id = c.id and a.status = 'in_force' order by t.version desc limit 1) f on true
+    left join lateral (select a.status, t.version from agreements a join template_versions t on t.id = a.template_version_id
+                       where a.controller_id = c.id and a.status in ('offered', 'signed_by_customer') order by t.version desc limit 1) p on true
+    where (${search}::text is null or lower(c.name) like ${search} or lower(c.customer_number) like ${search})
+      and (${only === null} or c.id = any(${sql.param(only ?? [])}::uuid[]))`;
+  const filtered = sql`select * from (${base}) as x where (${filter.status ?? null}::text is null or x.agreement_status = ${filter.status ?? null})`;
+  const [count] = await rows<{ total: string }>(db, sql`select count(*) as total from (${filtered}) as y`);
+  const page = await rows<{
+    id: string;
+    customer_number: string;
+    name: string;
+    city: string | null;
+    services: string[];
+    agreement_status: AgreementSummaryStatus;
+    current_version: number | null;
+    pending_version: number | null;
+    effective_at: string | Date | null;
+  }>(db, sql`${filtered} order by name, customer_number offset ${filter.offset} limit ${filter.limit}`);
+  return {
+    total: Number(count?.total ?? 0),
+    items: page.map((r) => ({
+      id: r.id,
+      customerNumber: r.customer_number,
+      name: r.name,
+      city: r.city,
+      services: r.services,
+      agreementStatus: r.agreement_status,
+      currentVersion: r.current_version,
+      pendingVersion: r.pending_version,
+      effectiveAt: r.effective_at ? new Date(r.effective_at) : null,
+    })),
+  };
+}
+
+export async function findController(db: Db, id: string) {
+  const [row] = await db.select().from(controllers).where(eq(controllers.id, id));
+  return row ?? null;
+}
+
+export async function findControllerServices(db: Db, controllerId: string) {
+  return db
+    .select({ id: services.id, code: services.code, nameNl: services.nameNl, nameEn: services.nameEn, monthlyFeeCents: controllerServices.monthlyFeeCents })
+    .from(controllerServices)
+    .innerJoin(services, eq(services.id, controllerServices.serviceId))
+    .where(eq(controllerServices.controllerId, controllerId))
+    .orderBy(asc(services.sortOrder));
+}
+
+export async function findContact(db: Db, controllerId: string) {
+  const [row] = await db.select().from(contacts).where(eq(contacts.controllerId, controllerId));
+  return row ?? null;
+}
+
+export async function listAnnexVersions(db: Db, controllerId: string) {
+  return db.select().from(annexVersions).where(eq(annexVersions.controllerId, controllerId)).orderBy(desc(annexVersions.version));
+}
+
+export async function latestAnnex(db: Db, controllerId: string) {
+  const [row] = await db.select().from(annexVersions).where(eq(annexVersions.controllerId, controllerId)).orderBy(desc(annexVersions.version)).limit(1);
+  return row ?? null;
+}
+
+export async function listControllerEvents(db: Db, controllerId: string, limit: number) {
+  return db.select().from(events).where(and(eq(events.controllerId, controllerId))).orderBy(desc(events.seq)).limit(limit);
+}

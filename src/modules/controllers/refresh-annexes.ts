@@ -1,0 +1,81 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import { annexVersions, controllerServices, services, type AnnexSnapshot } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { recordEvents, type EventActor } from "../evidence/record-events.ts";
+import { listServices, listTerms } from "../catalogue/queries.ts";
+import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue } from "../../domain/annex.ts";
+
+const CHUNK = 1_000;
+
+/** The catalogue as it stands in the database, in the shape Annex 1 is derived from. */
+export async function loadCatalogue(tx: Db): Promise<Catalogue> {
+  const [serviceRows, terms] = await Promise.all([listServices(tx), listTerms(tx)]);
+  const vocabulary = (kind: string) => terms.filter((t) => t.kind === kind).map((t) => ({ code: t.code, nl: t.labelNl, en: t.labelEn }));
+  return {
+    purposes: vocabulary("purpose"),
+    dataCategories: vocabulary("data_category"),
+    subjectCategories: vocabulary("subject_category"),
+    services: serviceRows.map((s) => ({ code: s.code, nl: s.nameNl, en: s.nameEn, purposes: s.purposes, dataCategories: s.dataCategories, subjectCategories: s.subjectCategories })),
+  };
+}
+
+/**
+ * Gives every named controller whose Annex 1 no longer matches its services a new annex version
+ * (art. 1.1: processing only for the services taken). An agreement in force keeps the annex it was
+ * signed with; an open offer moves to the new annex, so what a controller signs is current.
+ * Returns the controllers that got a new version.
+ */
+export async function refreshAnnexes(tx: Db, clock: Clock, actor: EventActor, controllerIds: string[], reason: string): Promise<string[]> {
+  if (controllerIds.length === 0) {
+    return [];
+  }
+  const catalogue = await loadCatalogue(tx);
+  const changed: string[] = [];
+  for (let i = 0; i < controllerIds.length; i += CHUNK) {
+    const chunk = controllerIds.slice(i, i + CHUNK);
+    const taken = await tx
+      .select({ controllerId: controllerServices.controllerId, code: services.code })
+      .from(controllerServices)
+      .innerJoin(services, eq(services.id, controllerServices.serviceId))
+      .where(inArray(controllerServices.controllerId, chunk));
+    const latest = await rows<{ controller_id: string; version: number; content: AnnexSnapshot }>(
+      tx,
+      sql`select distinct on (controller_id) controller_id, version, content from annex_versions
+          where controller_id = any(${sql.param(chunk)}::uuid[]) order by controller_id, version desc`,
+    );
+    const latestBy = new Map(latest.map((l) => [l.controller_id, l]));
+    const inserts: (typeof annexVersions.$inferInsert)[] = [];
+    const diffs = new Map<string, ReturnType<typeof diffAnnex> | null>();
+    for (const controllerId of chunk) {
+      const snapshot = deriveAnnexContent(catalogue, taken.filter((t) => t.controllerId === controllerId).map((t) => t.code));
+      const previous = latestBy.get(controllerId);
+      if (previous && sameAnnex(previous.content, snapshot)) {
+        continue;
+      }
+      inserts.push({ controllerId, version: (previous?.version ?? 0) + 1, content: snapshot, reason, createdAt: clock.now() });
+      diffs.set(controllerId, previous ? diffAnnex(previous.content, snapshot) : null);
+    }
+    if (inserts.length === 0) {
+      continue;
+    }
+    const created = await tx.insert(annexVersions).values(inserts).returning({ id: annexVersions.id, controllerId: annexVersions.controllerId, version: annexVersions.version });
+    await tx.execute(sql`
+      update agreements as a set annex_version_id = v.annex
+      from unnest(${sql.param(created.map((c) => c.controllerId))}::uuid[], ${sql.param(created.map((c) => c.id))}::uuid[]) as v(controller, annex)
+      where a.controller_id = v.controller and a.status = 'offered'`);
+    await recordEvents(
+      tx,
+      clock,
+      created.map((annex) => ({
+        type: "annex.version_created",
+        actor,
+        controllerId: annex.controllerId,
+        subject: { type: "annex", id: annex.id },
+        data: { version: annex.version, reason, changes: diffs.get(annex.controllerId) ?? null },
+      })),
+    );
+    changed.push(...created.map((c) => c.controllerId));
+  }
+  return changed;
+}

@@ -1,0 +1,164 @@
+import { Type } from "typebox";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { notFound } from "../../http/errors.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { eventActor, requireCustomer, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../auth/actor.ts";
+import { recordEvent } from "../evidence/record-events.ts";
+import { assignmentsOf, visibleController } from "./access.ts";
+import { createController, updateController } from "./create-controller.ts";
+import { findContact, findController, findControllerServices, latestAnnex, listAnnexVersions, listControllerEvents, listControllers } from "./queries.ts";
+import { setControllerServices } from "./set-services.ts";
+import { updateContact } from "./update-contact.ts";
+import { AnnexVersion, Contact, ContactBody, ControllerBody, ControllerDetail, ControllerListItem, EventOut, ListQuery, ServicesBody } from "./schemas.ts";
+
+async function detail(db: RouteDeps["db"], id: string) {
+  const [controller, services, contact, annex] = await Promise.all([
+    findController(db, id),
+    findControllerServices(db, id),
+    findContact(db, id),
+    latestAnnex(db, id),
+  ]);
+  if (!controller) {
+    throw notFound("customer");
+  }
+  return {
+    ...controller,
+    services,
+    contact: contact ? { ...contact, updatedAt: contact.updatedAt.toISOString() } : null,
+    annexVersion: annex?.version ?? null,
+  };
+}
+
+/** art. 9.1: a staff member's view of a controller's personal data is evidence. */
+async function logStaffView(deps: RouteDeps, actor: Actor, controllerId: string, what: string) {
+  if (actor.kind !== "staff") {
+    return;
+  }
+  await inScope(deps.db, scopeOf(actor), (tx) =>
+    recordEvent(tx, deps.clock, { type: "staff.viewed_personal_data", actor: eventActor(actor), controllerId, data: { what } }),
+  );
+}
+
+export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
+  const { db, clock } = deps;
+
+  app.get(
+    "/controllers",
+    { schema: { tags: ["customers"], summary: "Customers with their agreement status (staff)", querystring: ListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ControllerListItem) }), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_ALL);
+      const assigned = await assignmentsOf(db, actor);
+      const result = await inScope(db, scopeOf(actor), (tx) =>
+        listControllers(tx, { ...request.query, onlyIds: assigned ? [...assigned] : null }),
+      );
+      return { total: result.total, items: result.items.map((i) => ({ ...i, effectiveAt: iso(i.effectiveAt) })) };
+    },
+  );
+
+  app.post(
+    "/controllers",
+    { schema: { tags: ["customers"], summary: "Register a customer", body: ControllerBody, response: { 201: ControllerDetail, ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const id = await inScope(db, scopeOf(actor), (tx) => createController(tx, clock, eventActor(actor), request.body));
+      return reply.status(201).send(await detail(db, id));
+    },
+  );
+
+  app.get(
+    "/controllers/:id",
+    { schema: { tags: ["customers"], summary: "A customer: details, services, privacy contact", params: IdParams, response: { 200: ControllerDetail, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      await logStaffView(deps, actor, request.params.id, "customer details and privacy contact");
+      return inScope(db, scopeOf(actor), (tx) => detail(tx, request.params.id));
+    },
+  );
+
+  app.put(
+    "/controllers/:id",
+    { schema: { tags: ["customers"], summary: "Change a customer's details", params: IdParams, body: ControllerBody, response: { 200: ControllerDetail, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      requireStaff(actor, STAFF_WRITE);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        await updateController(tx, clock, eventActor(actor), request.params.id, request.body);
+        return detail(tx, request.params.id);
+      });
+    },
+  );
+
+  app.put(
+    "/controllers/:id/services",
+    { schema: { tags: ["customers"], summary: "Set the services a customer takes (new Annex 1 version if it changes)", params: IdParams, body: ServicesBody, response: { 200: ControllerDetail, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      requireStaff(actor, STAFF_WRITE);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        await setControllerServices(tx, clock, eventActor(actor), request.params.id, request.body.services, "services changed in the back-office");
+        return detail(tx, request.params.id);
+      });
+    },
+  );
+
+  app.get(
+    "/controllers/:id/annexes",
+    { schema: { tags: ["customers"], summary: "Annex 1 versions of a customer, newest first", params: IdParams, response: { 200: Type.Array(AnnexVersion), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      const versions = await inScope(db, scopeOf(actor), (tx) => listAnnexVersions(tx, request.params.id));
+      return versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }));
+    },
+  );
+
+  app.get(
+    "/controllers/:id/contact",
+    { schema: { tags: ["customers"], summary: "The customer's DPO or privacy contact (art. 4.4)", params: IdParams, response: { 200: Type.Union([Contact, Type.Null()]), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      await logStaffView(deps, actor, request.params.id, "privacy contact");
+      const contact = await inScope(db, scopeOf(actor), (tx) => findContact(tx, request.params.id));
+      return contact ? { ...contact, updatedAt: contact.updatedAt.toISOString() } : null;
+    },
+  );
+
+  app.put(
+    "/controllers/:id/contact",
+    { schema: { tags: ["customers"], summary: "Keep the DPO or privacy contact current (art. 4.4)", params: IdParams, body: ContactBody, response: { 200: Contact, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      if (actor.kind === "customer") {
+        requireCustomer(actor, ["owner", "privacy_contact"]);
+      } else {
+        requireStaff(actor, STAFF_WRITE);
+      }
+      const saved = await inScope(db, scopeOf(actor), (tx) => updateContact(tx, clock, eventActor(actor), request.params.id, request.body));
+      if (!saved) {
+        throw new Error("contact upsert returned nothing");
+      }
+      return { ...saved, updatedAt: saved.updatedAt.toISOString() };
+    },
+  );
+
+  app.get(
+    "/controllers/:id/events",
+    { schema: { tags: ["evidence"], summary: "The customer's evidence log, newest first", params: IdParams, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }), response: { 200: Type.Array(EventOut), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      const list = await inScope(db, scopeOf(actor), (tx) => listControllerEvents(tx, request.params.id, request.query.limit));
+      return list.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }));
+    },
+  );
+}

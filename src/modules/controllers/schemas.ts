@@ -1,0 +1,108 @@
+import { Type } from "typebox";
+import { Instant, NullableInstant } from "../../http/schemas.ts";
+
+const Text = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+export const AgreementSummaryStatus = Type.Enum(["none", "offered", "signed_by_customer", "in_force"]);
+
+export const ControllerBody = Type.Object(
+  {
+    customerNumber: Type.String({ minLength: 1, maxLength: 50 }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    kvk: Type.Union([Type.String({ pattern: "^[0-9]{8}$", description: "8 digits" }), Type.Null()]),
+    address: Text(200),
+    postalCode: Text(20),
+    city: Text(100),
+    country: Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2" }),
+    locale: Type.Enum(["nl", "en"]),
+  },
+  { additionalProperties: false },
+);
+
+export const ListQuery = Type.Object(
+  {
+    search: Type.Optional(Type.String({ maxLength: 100 })),
+    status: Type.Optional(AgreementSummaryStatus),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ControllerListItem = Type.Object({
+  id: Type.String(),
+  customerNumber: Type.String(),
+  name: Type.String(),
+  city: Type.Union([Type.String(), Type.Null()]),
+  services: Type.Array(Type.String()),
+  agreementStatus: AgreementSummaryStatus,
+  currentVersion: Type.Union([Type.Integer(), Type.Null()]),
+  pendingVersion: Type.Union([Type.Integer(), Type.Null()]),
+  effectiveAt: NullableInstant,
+});
+
+export const Contact = Type.Object({
+  role: Type.Enum(["dpo", "privacy_contact"]),
+  name: Type.String(),
+  email: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Instant,
+});
+
+/** art. 4.4 contact phone: digits, spaces, +, -, ( ). The import checks the same rule. */
+export const PHONE_PATTERN = "^\\+?[0-9 ()-]{6,20}$";
+
+export const ContactBody = Type.Object(
+  {
+    role: Type.Enum(["dpo", "privacy_contact"]),
+    name: Type.String({ minLength: 2, maxLength: 200 }),
+    email: Type.String({ format: "email", maxLength: 254 }),
+    phone: Type.Union([Type.String({ pattern: PHONE_PATTERN, description: "digits, spaces, +, -, ( )" }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+const ServiceTaken = Type.Object({ code: Type.String(), nameNl: Type.String(), nameEn: Type.String(), monthlyFeeCents: Type.Integer() });
+
+export const ControllerDetail = Type.Object({
+  id: Type.String(),
+  customerNumber: Type.String(),
+  name: Type.String(),
+  kvk: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+  postalCode: Type.Union([Type.String(), Type.Null()]),
+  city: Type.Union([Type.String(), Type.Null()]),
+  country: Type.String(),
+  locale: Type.Enum(["nl", "en"]),
+  services: Type.Array(ServiceTaken),
+  contact: Type.Union([Contact, Type.Null()]),
+  annexVersion: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const ServicesBody = Type.Object(
+  {
+    services: Type.Array(
+      Type.Object({ code: Type.String({ minLength: 1 }), monthlyFeeCents: Type.Integer({ minimum: 0, maximum: 100_000_000 }) }, { additionalProperties: false }),
+      { maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Labelled = Type.Array(Type.Object({ code: Type.String(), nl: Type.String(), en: Type.String() }));
+export const AnnexVersion = Type.Object({
+  version: Type.Integer(),
+  createdAt: Instant,
+  reason: Type.String(),
+  content: Type.Object({ services: Labelled, purposes: Labelled, dataCategories: Labelled, subjectCategories: Labelled }),
+});
+
+export const EventOut = Type.Object({
+  seq: Type.Integer(),
+  streamSeq: Type.Integer(),
+  occurredAt: Instant,
+  type: Type.String(),
+  actorLabel: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  prevHash: Type.String(),
+  hash: Type.String(),
+});

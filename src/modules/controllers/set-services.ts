@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { controllerServices } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { invalidFields } from "../../http/errors.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { findServicesByCode } from "../catalogue/queries.ts";
+import { refreshAnnexes } from "./refresh-annexes.ts";
+
+export interface ServiceTaken {
+  code: string;
+  monthlyFeeCents: number;
+}
+
+/**
+ * Replaces the services a controller takes (from the back-office, the API or an import). Its
+ * Annex 1 gets a new version when what it involves changed; the agreement in force stays valid.
+ */
+export async function setControllerServices(tx: Db, clock: Clock, actor: EventActor, controllerId: string, taken: ServiceTaken[], reason: string) {
+  const found = await findServicesByCode(tx, taken.map((t) => t.code));
+  const unknown = taken.filter((t) => !found.some((s) => s.code === t.code));
+  if (unknown.length > 0) {
+    throw invalidFields(unknown.map((u) => ({ field: "body.services", message: `unknown service code "${u.code}"` })));
+  }
+  await tx.delete(controllerServices).where(eq(controllerServices.controllerId, controllerId));
+  if (taken.length > 0) {
+    await tx.insert(controllerServices).values(
+      taken.map((t) => ({ controllerId, serviceId: found.find((s) => s.code === t.code)?.id ?? "", monthlyFeeCents: t.monthlyFeeCents, since: clock.now() })),
+    );
+  }
+  await recordEvent(tx, clock, {
+    type: "controller.services_changed",
+    actor,
+    controllerId,
+    subject: { type: "controller", id: controllerId },
+    data: { services: taken.map((t) => ({ code: t.code, monthlyFeeCents: t.monthlyFeeCents })), reason },
+  });
+  await refreshAnnexes(tx, clock, actor, [controllerId], reason);
+}

@@ -1,0 +1,37 @@
+import type { Db } from "../../db/engine.ts";
+import { contacts } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { findContact } from "./queries.ts";
+
+export interface ContactInput {
+  role: "dpo" | "privacy_contact";
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/**
+ * art. 4.4: the controller keeps its DPO or privacy contact current; every notice goes there.
+ * Each change is evidence (who changed what, from what), since a stale contact shifts liability.
+ */
+export async function updateContact(tx: Db, clock: Clock, actor: EventActor, controllerId: string, input: ContactInput) {
+  const before = await findContact(tx, controllerId);
+  const values = { ...input, email: input.email.trim().toLowerCase(), updatedAt: clock.now(), confirmedAt: clock.now() };
+  const [saved] = await tx
+    .insert(contacts)
+    .values({ controllerId, ...values })
+    .onConflictDoUpdate({ target: contacts.controllerId, set: values })
+    .returning();
+  await recordEvent(tx, clock, {
+    type: "contact.changed",
+    actor,
+    controllerId,
+    subject: { type: "contact", id: saved?.id ?? controllerId },
+    data: {
+      before: before ? { role: before.role, name: before.name, email: before.email, phone: before.phone } : null,
+      after: { role: values.role, name: values.name, email: values.email, phone: values.phone },
+    },
+  });
+  return saved;
+}

@@ -1,0 +1,89 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { sql } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
+import { rejectsMatching } from "../../../test/support/assertions.ts";
+import { fixedClock } from "../../domain/clock.ts";
+import { inScope } from "../../db/scope.ts";
+import { events } from "../../db/schema/index.ts";
+import { recordEvents, SYSTEM_ACTOR } from "./record-events.ts";
+import { verifyChain } from "./verify-chain.ts";
+
+const clock = fixedClock(new Date("2026-03-28T09:00:00Z"));
+const A = "00000000-0000-4000-8000-00000000000a";
+const B = "00000000-0000-4000-8000-00000000000b";
+let database: TestDatabase;
+
+before(async () => {
+  database = await createTestDatabase();
+});
+after(async () => {
+  await database.close();
+});
+
+describe("the evidence chain", () => {
+  test("appends per stream and verifies", async () => {
+    await inScope(database.db, { kind: "processor" }, (tx) =>
+      recordEvents(tx, clock, [
+        { type: "template.published", actor: SYSTEM_ACTOR, controllerId: null, data: { version: 1 } },
+        { type: "agreement.offered", actor: SYSTEM_ACTOR, controllerId: A, data: { n: 1 } },
+        { type: "agreement.offered", actor: SYSTEM_ACTOR, controllerId: B, data: { n: 1 } },
+        { type: "agreement.viewed", actor: SYSTEM_ACTOR, controllerId: A, data: { nested: { ü: "é", list: [1, 2.5] } } },
+      ]),
+    );
+    const rows = await database.db.select().from(events).orderBy(events.seq);
+    assert.deepEqual(
+      rows.map((r) => [r.stream, r.streamSeq]),
+      [["processor", 1], [`controller:${A}`, 1], [`controller:${B}`, 1], [`controller:${A}`, 2]],
+    );
+    assert.equal(rows[3]?.prevHash, rows[1]?.hash, "A's second event links to A's first");
+    const result = await verifyChain(database.db);
+    assert.deepEqual(result, { ok: true, events: 4, streams: 3, firstBroken: null });
+  });
+
+  test("a customer cannot write into another customer's stream", async () => {
+    await rejectsMatching(
+      inScope(database.db, { kind: "controller", controllerId: A }, (tx) =>
+        recordEvents(tx, clock, [{ type: "contact.changed", actor: SYSTEM_ACTOR, controllerId: B }]),
+      ),
+      /row-level security/,
+    );
+  });
+
+  test("the log refuses updates and deletes", async () => {
+    await rejectsMatching(database.db.execute(sql`update events set type = 'x'`), /append-only/);
+    await rejectsMatching(database.db.execute(sql`delete from events`), /append-only/);
+  });
+
+  test("an edit by hand is found, and named by its first broken link", async () => {
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table events disable trigger events_append_only`);
+      await tx.execute(sql`update events set data = '{"n": 2}' where stream = ${`controller:${B}`} and stream_seq = 1`);
+      await tx.execute(sql`alter table events enable trigger events_append_only`);
+    });
+    const result = await verifyChain(database.db);
+    assert.equal(result.ok, false);
+    assert.equal(result.firstBroken?.stream, `controller:${B}`);
+    assert.equal(result.firstBroken?.streamSeq, 1);
+    assert.match(result.firstBroken?.reason ?? "", /altered/);
+  });
+
+  test("a removed tail is found through the stream heads", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await inScope(fresh.db, { kind: "processor" }, (tx) =>
+        recordEvents(tx, clock, [1, 2, 3].map((n) => ({ type: "x", actor: SYSTEM_ACTOR, controllerId: A, data: { n } }))),
+      );
+      await fresh.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table events disable trigger events_append_only`);
+        await tx.execute(sql`delete from events where stream_seq = 3`);
+        await tx.execute(sql`alter table events enable trigger events_append_only`);
+      });
+      const result = await verifyChain(fresh.db);
+      assert.equal(result.ok, false);
+      assert.match(result.firstBroken?.reason ?? "", /removed/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

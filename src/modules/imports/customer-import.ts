@@ -1,0 +1,188 @@
+import { parse } from "csv-parse/sync";
+import type { FieldError } from "../../http/errors.ts";
+import type { ControllerInput } from "../controllers/create-controller.ts";
+import type { ServiceTaken } from "../controllers/set-services.ts";
+import type { ContactInput } from "../controllers/update-contact.ts";
+import { PHONE_PATTERN } from "../controllers/schemas.ts";
+
+/** One customer as an import sets it: its details, all its services, and its privacy contact. */
+export interface CustomerRecord extends ControllerInput {
+  /** The first line (CSV) or array index + 1 (JSON) it came from, for error messages. */
+  line: number;
+  services: ServiceTaken[];
+  contact: ContactInput | null;
+}
+
+export const CSV_COLUMNS = [
+  "customer_number",
+  "name",
+  "kvk",
+  "address",
+  "postal_code",
+  "city",
+  "country",
+  "locale",
+  "service",
+  "monthly_fee",
+  "contact_role",
+  "contact_name",
+  "contact_email",
+  "contact_phone",
+] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+const REQUIRED: Column[] = ["customer_number", "name"];
+const CUSTOMER_FIELDS: Column[] = ["name", "kvk", "address", "postal_code", "city", "country", "locale", "contact_role", "contact_name", "contact_email", "contact_phone"];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = new RegExp(PHONE_PATTERN);
+
+export interface ParseResult {
+  records: CustomerRecord[];
+  errors: FieldError[];
+  rows: number;
+}
+
+const lineError = (line: number, column: string, message: string): FieldError => ({ field: `line ${line}: ${column}`, message });
+
+/** "12,50", "12.50", "€ 1.234,50" → cents; null if it is not an amount. */
+export function parseEuroCents(value: string): number | null {
+  const cleaned = value.replace(/[€\s]/g, "");
+  if (cleaned === "") {
+    return 0;
+  }
+  // "1,234" could be 1234 or 1,234: refuse rather than guess about money.
+  if (/^\d{1,3}(,\d{3})+$/.test(cleaned)) {
+    return null;
+  }
+  // Dutch "1.234,50" or English "1,234.50": the last separator is the decimal one.
+  const normalised = /,\d{1,2}$/.test(cleaned) ? cleaned.replaceAll(".", "").replace(",", ".") : cleaned.replaceAll(",", "");
+  if (!/^\d+(\.\d{1,2})?$/.test(normalised)) {
+    return null;
+  }
+  return Math.round(Number(normalised) * 100);
+}
+
+/**
+ * Reads a billing export: one row per customer and service (a customer without services has one
+ * row with an empty service). Rows of one customer number are merged; their customer columns must
+ * agree. Every problem is reported with its line number; the caller writes nothing if any.
+ */
+export function parseCustomerCsv(text: string, knownServices: ReadonlySet<string>): ParseResult {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = firstLine.split(";").length > firstLine.split(",").length ? ";" : ",";
+  let table: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    table = parse(text, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), delimiter, skip_empty_lines: true, trim: true, info: true, relax_column_count: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = error instanceof Error && "lines" in error && typeof error.lines === "number" ? error.lines : 1;
+    return { records: [], errors: [lineError(line, "file", `is not valid CSV: ${message}`)], rows: 0 };
+  }
+  const errors: FieldError[] = [];
+  const header = Object.keys(table[0]?.record ?? {});
+  for (const column of REQUIRED) {
+    if (table.length > 0 && !header.includes(column)) {
+      errors.push(lineError(1, column, "column is missing"));
+    }
+  }
+  const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
+  for (const column of unknown) {
+    errors.push(lineError(1, column, `is not a known column (known: ${CSV_COLUMNS.join(", ")})`));
+  }
+  if (errors.length > 0) {
+    return { records: [], errors, rows: table.length };
+  }
+  const byNumber = new Map<string, { record: CustomerRecord; first: Record<string, string> }>();
+  for (const { record: row, info } of table) {
+    const line = info.lines;
+    const get = (c: Column) => (row[c] ?? "").trim();
+    const number = get("customer_number");
+    if (!number) {
+      errors.push(lineError(line, "customer_number", "is required"));
+      continue;
+    }
+    const existing = byNumber.get(number);
+    if (existing) {
+      for (const c of CUSTOMER_FIELDS) {
+        if (get(c) !== "" && get(c) !== (existing.first[c] ?? "").trim()) {
+          errors.push(lineError(line, c, `"${get(c)}" differs from "${existing.first[c] ?? ""}" on line ${existing.record.line} for customer ${number}`));
+        }
+      }
+    }
+    const record = existing?.record ?? toRecord(line, row, errors);
+    if (!existing) {
+      byNumber.set(number, { record, first: row });
+    }
+    const code = get("service");
+    if (code) {
+      const cents = parseEuroCents(get("monthly_fee"));
+      if (!knownServices.has(code)) {
+        errors.push(lineError(line, "service", `"${code}" is not a service of the catalogue`));
+      } else if (record.services.some((s) => s.code === code)) {
+        errors.push(lineError(line, "service", `"${code}" appears twice for customer ${number}`));
+      } else if (cents === null) {
+        errors.push(lineError(line, "monthly_fee", `"${get("monthly_fee")}" is not an amount in euros (e.g. 12,50)`));
+      } else {
+        record.services.push({ code, monthlyFeeCents: cents });
+      }
+    } else if (get("monthly_fee")) {
+      errors.push(lineError(line, "monthly_fee", "a fee needs a service"));
+    }
+  }
+  return { records: [...byNumber.values()].map((v) => v.record), errors, rows: table.length };
+}
+
+function toRecord(line: number, row: Record<string, string>, errors: FieldError[]): CustomerRecord {
+  const get = (c: Column) => (row[c] ?? "").trim();
+  const orNull = (c: Column) => get(c) || null;
+  const name = get("name");
+  if (!name) {
+    errors.push(lineError(line, "name", "is required"));
+  }
+  const kvk = orNull("kvk");
+  if (kvk && !/^\d{8}$/.test(kvk)) {
+    errors.push(lineError(line, "kvk", `"${kvk}" is not a KvK number (8 digits)`));
+  }
+  const country = (get("country") || "NL").toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) {
+    errors.push(lineError(line, "country", `"${get("country")}" is not a two-letter country code`));
+  }
+  const locale = (get("locale") || "nl").toLowerCase();
+  if (locale !== "nl" && locale !== "en") {
+    errors.push(lineError(line, "locale", `"${get("locale")}" must be nl or en`));
+  }
+  return {
+    line,
+    customerNumber: get("customer_number"),
+    name,
+    kvk,
+    address: orNull("address"),
+    postalCode: orNull("postal_code"),
+    city: orNull("city"),
+    country,
+    locale: locale === "en" ? "en" : "nl",
+    services: [],
+    contact: parseContact(line, { role: get("contact_role"), name: get("contact_name"), email: get("contact_email"), phone: get("contact_phone") }, errors, "contact_"),
+  };
+}
+
+/** A privacy contact from its parts, or null when all are empty; problems go to `errors`. */
+export function parseContact(line: number, c: { role: string; name: string; email: string; phone: string }, errors: FieldError[], prefix: string): CustomerRecord["contact"] {
+  if (!c.role && !c.name && !c.email && !c.phone) {
+    return null;
+  }
+  const role = (c.role || "privacy_contact").toLowerCase();
+  if (role !== "dpo" && role !== "privacy_contact") {
+    errors.push(lineError(line, `${prefix}role`, `"${c.role}" must be dpo or privacy_contact`));
+  }
+  if (c.name.length < 2) {
+    errors.push(lineError(line, `${prefix}name`, "is required when a contact is given"));
+  }
+  if (!EMAIL.test(c.email)) {
+    errors.push(lineError(line, `${prefix}email`, c.email ? `"${c.email}" is not an email address` : "is required when a contact is given"));
+  }
+  if (c.phone && !PHONE.test(c.phone)) {
+    errors.push(lineError(line, `${prefix}phone`, `"${c.phone}" is not a phone number`));
+  }
+  return { role: role === "dpo" ? "dpo" : "privacy_contact", name: c.name, email: c.email.toLowerCase(), phone: c.phone || null };
+}

@@ -1,0 +1,132 @@
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import { contacts, controllers, controllerServices } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { recordEvents, type EventActor } from "../evidence/record-events.ts";
+import { refreshAnnexes } from "../controllers/refresh-annexes.ts";
+import type { CustomerRecord } from "./customer-import.ts";
+
+const CHUNK = 500;
+
+export interface ImportSummary {
+  customers: number;
+  created: number;
+  updated: number;
+  services: number;
+  contacts: number;
+  annexVersions: number;
+}
+
+export type ImportProgress = (phase: "customers" | "services" | "annexes" | "evidence", done: number, total: number) => void;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    out.push(items.slice(i, i + CHUNK));
+  }
+  return out;
+}
+
+/**
+ * Creates or updates customers from validated records (a billing export): details, the services
+ * they take with their fees, their privacy contact; then their Annex 1 versions and the evidence.
+ * Set-based, in the caller's transaction: all of it is written, or (on any error) none.
+ */
+export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, records: CustomerRecord[], source: { format: "csv" | "json"; sha256: string }, progress?: ImportProgress): Promise<ImportSummary> {
+  const now = clock.now();
+  const numbers = records.map((r) => r.customerNumber);
+  const existing = new Map<string, string>();
+  for (const part of chunks(numbers)) {
+    const found = await rows<{ id: string; customer_number: string }>(tx, sql`select id, customer_number from controllers where customer_number = any(${sql.param(part)}::text[])`);
+    for (const f of found) {
+      existing.set(f.customer_number, f.id);
+    }
+  }
+
+  const ids = new Map<string, string>();
+  let done = 0;
+  for (const part of chunks(records)) {
+    const values = part.map((r) => ({
+      customerNumber: r.customerNumber,
+      name: r.name,
+      kvk: r.kvk,
+      address: r.address,
+      postalCode: r.postalCode,
+      city: r.city,
+      country: r.country,
+      locale: r.locale,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const saved = await tx
+      .insert(controllers)
+      .values(values)
+      .onConflictDoUpdate({
+        target: controllers.customerNumber,
+        set: {
+          name: sql`excluded.name`,
+          kvk: sql`excluded.kvk`,
+          address: sql`excluded.address`,
+          postalCode: sql`excluded.postal_code`,
+          city: sql`excluded.city`,
+          country: sql`excluded.country`,
+          locale: sql`excluded.locale`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      })
+      .returning({ id: controllers.id, customerNumber: controllers.customerNumber });
+    for (const s of saved) {
+      ids.set(s.customerNumber, s.id);
+    }
+    done += part.length;
+    progress?.("customers", done, records.length);
+  }
+  const idOf = (r: CustomerRecord) => ids.get(r.customerNumber) ?? "";
+  const allIds = records.map(idOf);
+
+  const catalogue = await rows<{ id: string; code: string }>(tx, sql`select id, code from services`);
+  const serviceId = new Map(catalogue.map((s) => [s.code, s.id]));
+  for (const part of chunks(allIds)) {
+    await tx.execute(sql`delete from controller_services where controller_id = any(${sql.param(part)}::uuid[])`);
+  }
+  const serviceRows = records.flatMap((r) => r.services.map((s) => ({ controllerId: idOf(r), serviceId: serviceId.get(s.code) ?? "", monthlyFeeCents: s.monthlyFeeCents, since: now })));
+  done = 0;
+  for (const part of chunks(serviceRows)) {
+    await tx.insert(controllerServices).values(part);
+    done += part.length;
+    progress?.("services", done, serviceRows.length);
+  }
+  const contactRows = records.flatMap((r) => (r.contact ? [{ controllerId: idOf(r), ...r.contact, updatedAt: now, confirmedAt: now }] : []));
+  for (const part of chunks(contactRows)) {
+    await tx
+      .insert(contacts)
+      .values(part)
+      .onConflictDoUpdate({
+        target: contacts.controllerId,
+        set: { role: sql`excluded.role`, name: sql`excluded.name`, email: sql`excluded.email`, phone: sql`excluded.phone`, updatedAt: sql`excluded.updated_at` },
+      });
+  }
+
+  progress?.("annexes", 0, allIds.length);
+  const changed = await refreshAnnexes(tx, clock, actor, allIds, `import (${source.format}, sha256 ${source.sha256.slice(0, 12)})`);
+  progress?.("annexes", allIds.length, allIds.length);
+
+  const created = records.filter((r) => !existing.has(r.customerNumber)).length;
+  await recordEvents(tx, clock, [
+    ...records.map((r) => ({
+      type: existing.has(r.customerNumber) ? "controller.updated_by_import" : "controller.created_by_import",
+      actor,
+      controllerId: idOf(r),
+      subject: { type: "controller", id: idOf(r) },
+      data: { line: r.line, name: r.name, kvk: r.kvk, services: r.services, contact: r.contact, sourceSha256: source.sha256 },
+    })),
+    {
+      type: "import.customers",
+      actor,
+      controllerId: null,
+      data: { format: source.format, sha256: source.sha256, customers: records.length, created, updated: records.length - created, services: serviceRows.length },
+    },
+  ]);
+  progress?.("evidence", records.length, records.length);
+  return { customers: records.length, created, updated: records.length - created, services: serviceRows.length, contacts: contactRows.length, annexVersions: changed.length };
+}

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import { inScope } from "../../db/scope.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { AppError, type FieldError } from "../../http/errors.ts";
+import type { EventActor } from "../evidence/record-events.ts";
+import { parseContact, parseCustomerCsv, type CustomerRecord } from "./customer-import.ts";
+import { importCustomers, type ImportProgress, type ImportSummary } from "./import-customers.ts";
+
+const SHOWN_ERRORS = 1000;
+
+/** A customer as the JSON import takes it (the route's schema has checked its shape). */
+export interface CustomerJson {
+  customerNumber: string;
+  name: string;
+  kvk?: string | null;
+  address?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  country?: string;
+  locale?: "nl" | "en";
+  services: { code: string; monthlyFeeCents: number }[];
+  contact?: { role: "dpo" | "privacy_contact"; name: string; email: string; phone?: string | null } | null;
+}
+
+export type ImportInput = { format: "csv"; text: string } | { format: "json"; customers: CustomerJson[] };
+
+function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { records: CustomerRecord[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  const records = customers.map((c, index) => {
+    const line = index + 1;
+    const at = (field: string, message: string) => errors.push({ field: `customers[${index}].${field}`, message });
+    const first = seen.get(c.customerNumber);
+    if (first !== undefined) {
+      at("customerNumber", `"${c.customerNumber}" appears twice (also customers[${first}])`);
+    }
+    seen.set(c.customerNumber, index);
+    c.services.forEach((s, k) => {
+      if (!known.has(s.code)) {
+        at(`services[${k}].code`, `"${s.code}" is not a service of the catalogue`);
+      }
+    });
+    const contactErrors: FieldError[] = [];
+    const contact = c.contact ? parseContact(line, { role: c.contact.role, name: c.contact.name, email: c.contact.email, phone: c.contact.phone ?? "" }, contactErrors, "") : null;
+    errors.push(...contactErrors.map((e) => ({ field: `customers[${index}].contact.${e.field.replace(/^line \d+: /, "")}`, message: e.message })));
+    return {
+      line,
+      customerNumber: c.customerNumber,
+      name: c.name,
+      kvk: c.kvk ?? null,
+      address: c.address ?? null,
+      postalCode: c.postalCode ?? null,
+      city: c.city ?? null,
+      country: c.country ?? "NL",
+      locale: c.locale ?? "nl",
+      services: c.services,
+      contact,
+    };
+  });
+  return { records, errors };
+}
+
+/**
+ * art. 28 registers start from the billing system: imports customers, their services, fees and
+ * privacy contacts. Everything is validated first; any problem → a 400 listing every bad row (by
+ * line number) and nothing written. With `dryRun` it stops after validation.
+ */
+export async function runCustomerImport(db: Db, clock: Clock, actor: EventActor, input: ImportInput, options: { dryRun: boolean; progress?: ImportProgress }): Promise<ImportSummary & { dryRun: boolean }> {
+  const known = new Set((await rows<{ code: string }>(db, sql`select code from services`)).map((s) => s.code));
+  if (known.size === 0) {
+    throw new AppError("conflict", "Art28 is not set up yet (no service catalogue): start it once with `art28 serve`");
+  }
+  const sha256 = createHash("sha256").update(input.format === "csv" ? input.text : JSON.stringify(input.customers)).digest("hex");
+  const { records, errors } = input.format === "csv" ? parseCustomerCsv(input.text, known) : fromJson(input.customers, known);
+  if (errors.length > 0) {
+    const shown = errors.slice(0, SHOWN_ERRORS);
+    const more = errors.length > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} are listed)` : "";
+    throw new AppError("validation", `the import has ${errors.length} problem${errors.length === 1 ? "" : "s"}${more}; nothing was imported`, shown);
+  }
+  if (records.length === 0) {
+    throw new AppError("validation", "the import holds no customers", [{ field: input.format === "csv" ? "file" : "body.customers", message: "is empty" }]);
+  }
+  if (options.dryRun) {
+    const services = records.reduce((n, r) => n + r.services.length, 0);
+    return { customers: records.length, created: 0, updated: 0, services, contacts: records.filter((r) => r.contact).length, annexVersions: 0, dryRun: true };
+  }
+  const summary = await inScope(db, { kind: "processor" }, (tx) => importCustomers(tx, clock, actor, records, { format: input.format, sha256 }, options.progress));
+  return { ...summary, dryRun: false };
+}

@@ -1,0 +1,13 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { processor } from "../../db/schema/index.ts";
+
+export type ProcessorRow = typeof processor.$inferSelect;
+
+export async function findProcessor(db: Db): Promise<ProcessorRow> {
+  const [row] = await db.select().from(processor).where(eq(processor.id, 1));
+  if (!row) {
+    throw new Error("the processor is not set up; run `art28 serve` once to create it");
+  }
+  return row;
+}

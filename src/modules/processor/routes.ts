@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import { Type } from "typebox";
+import { processor } from "../../db/schema/index.ts";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { invalid } from "../../http/errors.ts";
+import { eventActor, requireStaff, scopeOf, STAFF_WRITE } from "../auth/actor.ts";
+import { recordEvent } from "../evidence/record-events.ts";
+import { findProcessor } from "./queries.ts";
+
+const Text = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+const ProcessorBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    kvk: Type.Union([Type.String({ pattern: "^[0-9]{8}$", description: "8 digits" }), Type.Null()]),
+    address: Text(200),
+    postalCode: Text(20),
+    city: Text(100),
+    country: Type.String({ pattern: "^[A-Z]{2}$" }),
+    court: Type.String({ minLength: 1, maxLength: 200 }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    privacyEmail: Type.Union([Type.String({ format: "email" }), Type.Null()]),
+    autoCountersign: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    // RangeError: not an IANA zone
+    return false;
+  }
+}
+
+export function processorRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  app.get("/processor", { schema: { tags: ["processor"], summary: "The processor's details", response: { 200: ProcessorBody, ...ErrorResponses } } }, async (request) => {
+    actorOf(request);
+    return findProcessor(db);
+  });
+
+  app.put(
+    "/processor",
+    { schema: { tags: ["processor"], summary: "Change the processor's details and policies", body: ProcessorBody, response: { 200: ProcessorBody, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      if (!validZone(request.body.timeZone)) {
+        throw invalid("body.timeZone", "is not a known IANA time zone (e.g. Europe/Amsterdam)");
+      }
+      return inScope(db, scopeOf(actor), async (tx) => {
+        await tx.update(processor).set({ ...request.body, updatedAt: clock.now() }).where(eq(processor.id, 1));
+        await recordEvent(tx, clock, { type: "processor.changed", actor: eventActor(actor), controllerId: null, data: { ...request.body } });
+        return findProcessor(tx);
+      });
+    },
+  );
+}

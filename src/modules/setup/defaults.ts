@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { LOCALES, type Locale, type TemplateText } from "../../domain/agreement-document.ts";
+import type { Catalogue, CatalogueService, CatalogueTerm, LocalizedText } from "../../domain/annex.ts";
+import { validateTemplateText } from "../../domain/agreement-template.ts";
+
+/**
+ * The defaults Art28 ships (templates/): the seed agreement in Dutch and English, the service
+ * catalogue with the Annex 1 vocabulary, and the Annex 2 measures. Read and checked on first run.
+ */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+const VOCABULARIES = ["purposes", "dataCategories", "subjectCategories"] as const;
+
+export interface DefaultMeasure {
+  code: string;
+  category: LocalizedText;
+  title: LocalizedText;
+  description: LocalizedText;
+}
+
+
+
+function readJson(url: URL): unknown {
+  return JSON.parse(readFileSync(url, "utf8"));
+}
+
+const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function localized(value: unknown): value is LocalizedText {
+  return isRecord(value) && LOCALES.every((locale) => typeof value[locale] === "string" && value[locale] !== "");
+}
+
+function term(value: unknown): value is CatalogueTerm {
+  return isRecord(value) && typeof value.code === "string" && CODE.test(value.code) && localized(value);
+}
+
+function codeList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function parseCatalogue(value: unknown, source: string): Catalogue {
+  const problem = (message: string): Error => new Error(`${source}: ${message}`);
+  if (!isRecord(value)) {
+    throw problem("must be an object");
+  }
+  const terms = (name: string): CatalogueTerm[] => {
+    const list: unknown = value[name];
+    if (!Array.isArray(list) || !list.every(term)) {
+      throw problem(`${name} must be a list of { code, nl, en }`);
+    }
+    if (new Set(list.map((t) => t.code)).size !== list.length) {
+      throw problem(`${name} has duplicate codes`);
+    }
+    return list.map((t) => ({ code: t.code, nl: t.nl, en: t.en }));
+  };
+  const purposes = terms("purposes");
+  const dataCategories = terms("dataCategories");
+  const subjectCategories = terms("subjectCategories");
+  const services = terms("services").map((service, i): CatalogueService => {
+    const raw: unknown = Array.isArray(value.services) ? value.services[i] : undefined;
+    const codes = (name: (typeof VOCABULARIES)[number], vocabulary: CatalogueTerm[]): string[] => {
+      const list = isRecord(raw) ? raw[name] : undefined;
+      if (!codeList(list)) {
+        throw problem(`services[${i}].${name} must be a list of codes`);
+      }
+      const unknown = list.filter((code) => !vocabulary.some((t) => t.code === code));
+      if (unknown.length > 0) {
+        throw problem(`services[${i}] (${service.code}) maps to unknown ${name} ${unknown.join(", ")}`);
+      }
+      return list;
+    };
+    return {
+      ...service,
+      purposes: codes("purposes", purposes),
+      dataCategories: codes("dataCategories", dataCategories),
+      subjectCategories: codes("subjectCategories", subjectCategories),
+    };
+  });
+  return { purposes, dataCategories, subjectCategories, services };
+}
+
+/** The shipped template text of a locale (templates/<locale>/v1.json); throws if it is invalid. */
+export function loadDefaultTemplate(locale: Locale): TemplateText {
+  const url = new URL(`../../../templates/${locale}/v1.json`, import.meta.url);
+  const result = validateTemplateText(readJson(url));
+  if (!result.ok) {
+    const list = result.errors.map((e) => `${e.path}: ${e.message}`).join("; ");
+    throw new Error(`${url.pathname} is not a valid template: ${list}`);
+  }
+  if (result.value.locale !== locale) {
+    throw new Error(`${url.pathname} has locale ${result.value.locale}, expected ${locale}`);
+  }
+  return result.value;
+}
+
+/** The shipped service catalogue and Annex 1 vocabulary (templates/catalogue.json). */
+export function loadDefaultCatalogue(): Catalogue {
+  const url = new URL("../../../templates/catalogue.json", import.meta.url);
+  return parseCatalogue(readJson(url), url.pathname);
+}
+
+/** The shipped default Annex 2 measures (templates/measures.json). */
+export function loadDefaultMeasures(): DefaultMeasure[] {
+  const url = new URL("../../../templates/measures.json", import.meta.url);
+  const value = readJson(url);
+  if (!Array.isArray(value)) {
+    throw new Error(`${url.pathname}: must be a list of measures`);
+  }
+  return value.map((item: unknown, i): DefaultMeasure => {
+    if (
+      !isRecord(item) ||
+      typeof item.code !== "string" ||
+      !CODE.test(item.code) ||
+      !localized(item.category) ||
+      !localized(item.title) ||
+      !localized(item.description)
+    ) {
+      throw new Error(`${url.pathname}: [${i}] must be { code, category, title, description } with nl and en`);
+    }
+    return { code: item.code, category: item.category, title: item.title, description: item.description };
+  });
+}

@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import { supportAssignments, users } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { SYSTEM_ACTOR } from "../evidence/record-events.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { createController } from "../controllers/create-controller.ts";
+import { setControllerServices } from "../controllers/set-services.ts";
+import { updateContact } from "../controllers/update-contact.ts";
+import { offerTemplateVersion } from "../agreements/offer-template.ts";
+import { signAgreement } from "../agreements/sign-agreement.ts";
+import { countersignAgreement } from "../agreements/countersign-agreement.ts";
+import { composeAgreementDocument } from "../agreements/compose-document.ts";
+import { documentPdfAndHash } from "../agreements/document-hash.ts";
+import type { ProcessorSeed } from "./install.ts";
+
+export const DEMO_PASSWORD = "art28-demo";
+export const DEMO_PROCESSOR: ProcessorSeed = {
+  name: "Norisk Software BV",
+  kvk: "55365655",
+  address: "Johan van Zwedenlaan 1",
+  postalCode: "9737 AC",
+  city: "Groningen",
+  court: "Rechtbank Noord-Nederland",
+  privacyEmail: "privacy@norisk.example",
+};
+export const DEMO_STAFF = [
+  { email: "privacy@norisk.example", name: "Priya de Vries", role: "privacy_officer" },
+  { email: "security@norisk.example", name: "Sander Bakker", role: "security_officer" },
+  { email: "support@norisk.example", name: "Sophie Jansen", role: "support" },
+  { email: "auditor@norisk.example", name: "Arjen Visser", role: "auditor" },
+] as const;
+
+const PREFIX = ["Bakkerij", "Tandartspraktijk", "Administratiekantoor", "Fietsenwinkel", "Advocatenkantoor", "Huisartsenpraktijk", "Webwinkel", "Stichting", "Installatiebedrijf", "Kinderopvang"];
+const SURNAME = ["De Jong", "Jansen", "De Vries", "Van den Berg", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer"];
+const CITIES = ["Groningen", "Assen", "Leeuwarden", "Zwolle", "Utrecht", "Amsterdam", "Rotterdam", "Eindhoven", "Haarlem", "Delft"];
+const SERVICE_SETS = [["web-hosting", "email", "ssl-certificates"], ["vps-hosting", "backup"], ["email", "office-365"], ["dedicated-hosting", "private-network", "load-balancing"], ["domain-registration", "web-hosting"], ["colocation"], ["cloud-storage", "backup"]];
+
+/** Deterministic: the same demo every time (customer i always gets the same data). */
+function customer(i: number) {
+  const n = String(i + 1).padStart(4, "0");
+  const name = `${PREFIX[i % PREFIX.length]} ${SURNAME[(i * 7) % SURNAME.length]}${i % 3 === 0 ? " B.V." : ""}`;
+  return {
+    number: `C${n}`,
+    name: `${name} (${n})`,
+    city: CITIES[(i * 3) % CITIES.length] ?? "Groningen",
+    services: SERVICE_SETS[i % SERVICE_SETS.length] ?? ["webhosting"],
+    owner: `owner@c${n}.example`,
+    contact: { role: i % 4 === 0 ? ("dpo" as const) : ("privacy_contact" as const), name: `${["Anna", "Bram", "Claire", "Daan", "Eva"][i % 5]} ${SURNAME[(i * 5) % SURNAME.length]}`, email: `privacy@c${n}.example`, phone: `+31 50 ${String(1000000 + i * 7919).slice(0, 7)}` },
+  };
+}
+
+/**
+ * A demo hosting provider: staff of every role, 50 customers taking different services, one owner
+ * user per customer, agreement v1 offered to all, some signed, some countersigned (in force).
+ */
+export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await tx.insert(users).values(DEMO_STAFF.map((s) => ({ email: s.email, name: s.name, passwordHash: hash, kind: "staff" as const, staffRole: s.role })));
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = customer(i);
+    const id = await createController(tx, clock, SYSTEM_ACTOR, { customerNumber: c.number, name: c.name, kvk: String(60000000 + i * 1237).slice(0, 8), address: `Hoofdstraat ${i + 1}`, postalCode: `97${String(10 + (i % 89)).padStart(2, "0")} AB`, city: c.city, country: "NL", locale: i % 10 === 9 ? "en" : "nl" });
+    ids.push(id);
+    const taken = c.services.map((code, k) => ({ code, monthlyFeeCents: 495 + k * 1000 + (i % 5) * 250 }));
+    await setControllerServices(tx, clock, SYSTEM_ACTOR, id, taken, "demo data");
+    await updateContact(tx, clock, SYSTEM_ACTOR, id, { ...c.contact });
+    await tx.insert(users).values({ email: c.owner, name: `Eigenaar ${c.name}`, passwordHash: hash, kind: "customer", controllerId: id, customerRole: "owner" });
+  }
+  const [firstCustomer] = ids;
+  if (firstCustomer) {
+    await tx.insert(users).values({ email: "viewer@c0001.example", name: "Kijker C0001", passwordHash: hash, kind: "customer", controllerId: firstCustomer, customerRole: "viewer" });
+  }
+  const [support] = await rows<{ id: string }>(tx, sql`select id from users where email = 'support@norisk.example'`);
+  if (support) {
+    await tx.insert(supportAssignments).values(ids.slice(0, 10).map((controllerId) => ({ userId: support.id, controllerId })));
+  }
+  await offerTemplateVersion(tx, clock, SYSTEM_ACTOR, 1);
+  // Customers 2–20 have signed; 2–12 are countersigned (in force). Customer 1 still has to sign.
+  const offered = await rows<{ id: string; controller_id: string; owner: string }>(
+    tx,
+    sql`select a.id, a.controller_id, u.id as owner from agreements a join controllers c on c.id = a.controller_id
+        join users u on u.controller_id = c.id and u.customer_role = 'owner' order by c.customer_number`,
+  );
+  const [officer] = await rows<{ id: string }>(tx, sql`select id from users where email = 'privacy@norisk.example'`);
+  const countersigner = { kind: "staff" as const, id: officer?.id ?? null, label: "Priya de Vries <privacy@norisk.example>" };
+  for (const [k, a] of offered.entries()) {
+    if (k === 0 || k >= 20) {
+      continue;
+    }
+    const document = await composeAgreementDocument(tx, a.id);
+    if (!document) {
+      continue;
+    }
+    const signer = { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}`, controllerId: a.controller_id };
+    await signAgreement(tx, clock, signer, a.id, { typedName: `Eigenaar ${k + 1}`, function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 }, { ip: "127.0.0.1", userAgent: "art28 demo" });
+    if (k < 12) {
+      await countersignAgreement(tx, clock, countersigner, a.id, { typedName: "Priya de Vries", function: "Privacy officer" });
+    }
+  }
+}

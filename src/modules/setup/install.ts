@@ -1,0 +1,92 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { measures, processor, services, serviceTerms, terms, users } from "../../db/schema/index.ts";
+import { DEFAULT_PARAMETERS } from "../../domain/agreement-document.ts";
+import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate } from "./defaults.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { SYSTEM_ACTOR, recordEvent } from "../evidence/record-events.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { publishTemplateVersion } from "../agreements/publish-template.ts";
+
+export interface ProcessorSeed {
+  name: string;
+  kvk: string | null;
+  address: string | null;
+  postalCode: string | null;
+  city: string | null;
+  court: string;
+  privacyEmail: string | null;
+}
+
+/** Loads the default vocabulary, services (seed Annex 1) and measures (Annex 2). */
+export async function seedCatalogue(tx: Db): Promise<void> {
+  const catalogue = loadDefaultCatalogue();
+  const termRows = [
+    ...catalogue.purposes.map((t, i) => ({ kind: "purpose" as const, code: t.code, labelNl: t.nl, labelEn: t.en, sortOrder: i })),
+    ...catalogue.dataCategories.map((t, i) => ({ kind: "data_category" as const, code: t.code, labelNl: t.nl, labelEn: t.en, sortOrder: i })),
+    ...catalogue.subjectCategories.map((t, i) => ({ kind: "subject_category" as const, code: t.code, labelNl: t.nl, labelEn: t.en, sortOrder: i })),
+  ];
+  const insertedTerms = await tx.insert(terms).values(termRows).returning();
+  const termId = (kind: string, code: string) => insertedTerms.find((t) => t.kind === kind && t.code === code)?.id;
+  const insertedServices = await tx
+    .insert(services)
+    .values(catalogue.services.map((s, i) => ({ code: s.code, nameNl: s.nl, nameEn: s.en, sortOrder: i })))
+    .returning();
+  const links = catalogue.services.flatMap((s) => {
+    const serviceId = insertedServices.find((x) => x.code === s.code)?.id;
+    const ids = [
+      ...s.purposes.map((c) => termId("purpose", c)),
+      ...s.dataCategories.map((c) => termId("data_category", c)),
+      ...s.subjectCategories.map((c) => termId("subject_category", c)),
+    ];
+    return ids.flatMap((tid) => (serviceId && tid ? [{ serviceId, termId: tid }] : []));
+  });
+  await tx.insert(serviceTerms).values(links);
+  await tx.insert(measures).values(
+    loadDefaultMeasures().map((m, i) => ({
+      code: m.code,
+      categoryNl: m.category.nl,
+      categoryEn: m.category.en,
+      titleNl: m.title.nl,
+      titleEn: m.title.en,
+      descriptionNl: m.description.nl,
+      descriptionEn: m.description.en,
+      sortOrder: i,
+    })),
+  );
+}
+
+export interface InstallResult {
+  created: boolean;
+  adminEmail: string;
+  /** Only when this call created the administrator. */
+  adminPassword: string | null;
+}
+
+/**
+ * First run: creates the processor, the default catalogue and measures, publishes the seed agreement
+ * as template version 1 (Dutch, with its English version), and an administrator. Idempotent.
+ */
+export async function ensureInstalled(tx: Db, clock: Clock, seed: ProcessorSeed, admin: { email: string; password?: string }): Promise<InstallResult> {
+  const [existing] = await tx.select({ id: processor.id }).from(processor);
+  if (existing) {
+    return { created: false, adminEmail: admin.email, adminPassword: null };
+  }
+  await tx.insert(processor).values({ id: 1, ...seed, updatedAt: clock.now() });
+  await seedCatalogue(tx);
+  await publishTemplateVersion(
+    tx,
+    clock,
+    SYSTEM_ACTOR,
+    { texts: { nl: loadDefaultTemplate("nl"), en: loadDefaultTemplate("en") }, parameters: DEFAULT_PARAMETERS, notes: "Versie 1: de verwerkersovereenkomst zoals aangeleverd." },
+    null,
+  );
+  const password = admin.password ?? randomBytes(12).toString("base64url");
+  const [existingAdmin] = await tx.select({ id: users.id }).from(users).where(eq(users.email, admin.email));
+  if (!existingAdmin) {
+    await tx.insert(users).values({ email: admin.email, name: "Administrator", passwordHash: await hashPassword(password), kind: "staff", staffRole: "admin" });
+  }
+  await recordEvent(tx, clock, { type: "installation.created", actor: SYSTEM_ACTOR, controllerId: null, data: { processor: seed.name } });
+  return { created: true, adminEmail: admin.email, adminPassword: password };
+}

@@ -1,0 +1,156 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { DEFAULT_WEB_ROOT } from "../../src/http/app.ts";
+import { inScope } from "../../src/db/scope.ts";
+import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
+import { offerTemplateVersion } from "../../src/modules/agreements/offer-template.ts";
+import { composeAgreementDocument } from "../../src/modules/agreements/compose-document.ts";
+import { documentPdfAndHash } from "../../src/modules/agreements/document-hash.ts";
+import { signAgreement } from "../../src/modules/agreements/sign-agreement.ts";
+import { countersignAgreement } from "../../src/modules/agreements/countersign-agreement.ts";
+import { setControllerServices } from "../../src/modules/controllers/set-services.ts";
+import { createTestApp, PASSWORD, type TestApp } from "../support/app.ts";
+import { createCustomer, createStaff } from "../support/factories.ts";
+import { browserUnavailable, launchBrowser } from "../support/browser.ts";
+
+// The flows a person does, in a real browser against a real server (issue #2).
+const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let alfa: Awaited<ReturnType<typeof createCustomer>>;
+let beta: Awaited<ReturnType<typeof createCustomer>>;
+let officerEmail: string;
+
+async function loginAs(page: Page, email: string) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId("login-email").fill(email);
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+async function signOpenAgreement(page: Page, locale?: "en"): Promise<string> {
+  await page.goto(`${base}/portal`);
+  await page.getByTestId("sign-open").click();
+  if (locale) {
+    await page.getByTestId("agreement-language").selectOption(locale);
+    await page.frameLocator("iframe").getByText("Data Processing Agreement").first().waitFor();
+  }
+  const hash = (await page.getByTestId("sign-hash").textContent())?.trim() ?? "";
+  assert.match(hash, /^[0-9a-f]{64}$/);
+  await page.getByTestId("sign-name").fill("Anna de Vries");
+  await page.getByTestId("sign-function").fill("Directeur");
+  await page.getByTestId("sign-consent").check();
+  await page.getByTestId("sign-submit").click();
+  await page.getByTestId("sign-confirmation").waitFor();
+  return hash;
+}
+
+describe("in the browser", { skip: unavailable ?? false }, () => {
+  before(async () => {
+    t = await createTestApp(new Date(), { webRoot: DEFAULT_WEB_ROOT });
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    alfa = await createCustomer(t.database.db, t.clock, { name: "Bakkerij Alfa" });
+    beta = await createCustomer(t.database.db, t.clock, { name: "Tandarts Beta" });
+    officerEmail = (await createStaff(t.database.db, "privacy_officer")).email;
+    await inScope(t.database.db, { kind: "processor" }, (tx) => offerTemplateVersion(tx, t.clock, SYSTEM_ACTOR, 1));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test("a customer chooses English, signs its agreement and downloads the PDF", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await loginAs(page, alfa.owner.email);
+    const shown = await signOpenAgreement(page, "en");
+    assert.equal(await page.getByTestId("agreement-status").getAttribute("data-status"), "signed_by_customer");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-pdf").click()]);
+    const file = readFileSync(await download.path());
+    assert.equal(file.subarray(0, 5).toString(), "%PDF-");
+    const text = spawnSync("pdftotext", ["-", "-"], { input: file, encoding: "utf8" }).stdout;
+    assert.match(text, /Data Processing Agreement/i, "the PDF is in the language chosen");
+    const agreement = (await page.request.get(`${base}/api/v1/agreements?status=signed_by_customer`)).json();
+    const [signed] = (await agreement) as { documentSha256: string }[];
+    assert.equal(signed?.documentSha256, shown, "the hash on screen is the hash that was recorded");
+    assert.notEqual(createHash("sha256").update(file).digest("hex"), shown, "the download is the signed form, with its signature page");
+    const [exact] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-as-signed").click()]);
+    assert.equal(createHash("sha256").update(readFileSync(await exact.path())).digest("hex"), shown, "the document as signed hashes to what was shown");
+    await context.close();
+  });
+
+  test("the privacy officer publishes a new version and the customer signs it again", async () => {
+    const officer = await (await browser.newContext()).newPage();
+    await loginAs(officer, officerEmail);
+    await officer.goto(`${base}/admin/templates/new`);
+    await officer.getByTestId("clock-breachNoticeHours").fill("36");
+    await officer.getByTestId("publish-template").click();
+    await officer.waitForURL(`${base}/admin/templates`);
+    await officer.getByText("36").first().waitFor();
+
+    const customer = await (await browser.newContext()).newPage();
+    await loginAs(customer, beta.owner.email);
+    await customer.goto(`${base}/portal`);
+    assert.match((await customer.getByTestId("agreement-version").textContent()) ?? "", /2/);
+    await customer.getByTestId("sign-open").click();
+    await customer.frameLocator("iframe").getByText("binnen 36 uur").first().waitFor();
+    await signOpenAgreement(customer);
+    const agreementId = new URL(customer.url()).pathname.split("/").at(-1) ?? "";
+
+    await officer.goto(`${base}/admin/agreements/${agreementId}`);
+    await officer.getByTestId("countersign-name").fill("Priya de Vries");
+    await officer.getByTestId("countersign-function").fill("Privacy officer");
+    await officer.getByTestId("countersign").click();
+    await officer.getByTestId("countersign-confirmation").waitFor();
+    assert.equal(await officer.getByTestId("agreement-status").getAttribute("data-status"), "in_force");
+  });
+
+  test("after a change of services, the portal shows what changed in Annex 1 while the agreement stays in force", async () => {
+    const gamma = await createCustomer(t.database.db, t.clock, { name: "Kinderopvang Gamma", services: ["web-hosting"] });
+    await inScope(t.database.db, { kind: "processor" }, async (tx) => {
+      await offerTemplateVersion(tx, t.clock, SYSTEM_ACTOR, 2);
+      const [offer] = await tx.query.agreements.findMany({ where: (a, { eq }) => eq(a.controllerId, gamma.controllerId) });
+      assert.ok(offer);
+      const document = await composeAgreementDocument(tx, offer.id);
+      assert.ok(document);
+      const signer = { kind: "customer" as const, id: gamma.owner.id, label: "owner", controllerId: gamma.controllerId };
+      await signAgreement(tx, t.clock, signer, offer.id, { typedName: "Greet Gamma", function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 }, { ip: null, userAgent: null });
+      await countersignAgreement(tx, t.clock, SYSTEM_ACTOR, offer.id, { typedName: "Priya de Vries", function: "Privacy officer" });
+      await setControllerServices(tx, t.clock, SYSTEM_ACTOR, gamma.controllerId, [{ code: "web-hosting", monthlyFeeCents: 995 }, { code: "email", monthlyFeeCents: 300 }], "test");
+    });
+    const page = await (await browser.newContext()).newPage();
+    await loginAs(page, gamma.owner.email);
+    await page.goto(`${base}/portal`);
+    const notice = page.getByTestId("annex-changed");
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? "", /E-mail/, "the added service is named");
+    assert.equal(await page.getByTestId("agreement-status").getAttribute("data-status"), "in_force");
+  });
+
+  test("another customer's agreement URL shows the not-found page", async () => {
+    const agreementsOfAlfa = await t.app.inject({ method: "GET", url: "/api/v1/agreements", headers: { cookie: "" } });
+    assert.equal(agreementsOfAlfa.statusCode, 401);
+    const page = await (await browser.newContext()).newPage();
+    await loginAs(page, alfa.owner.email);
+    const own = (await (await page.request.get(`${base}/api/v1/agreements`)).json()) as { id: string }[];
+    const ownId = own[0]?.id;
+    assert.ok(ownId);
+    const other = await (await browser.newContext()).newPage();
+    await loginAs(other, beta.owner.email);
+    await other.goto(`${base}/portal/agreements/${ownId}`);
+    await other.getByTestId("not-found").waitFor();
+    assert.match((await other.getByTestId("not-found").textContent()) ?? "", /Niet gevonden/);
+    assert.equal(await other.getByText("Bakkerij Alfa").count(), 0, "nothing of the other customer shows");
+  });
+});

@@ -1,0 +1,60 @@
+import type { LightMyRequestResponse } from "fastify";
+import { buildApp, type App } from "../../src/http/app.ts";
+import { inScope } from "../../src/db/scope.ts";
+import { fixedClock } from "../../src/domain/clock.ts";
+import { ensureInstalled } from "../../src/modules/setup/install.ts";
+import { DEMO_PROCESSOR } from "../../src/modules/setup/demo.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+export const PASSWORD = "correct horse battery staple";
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh database with the processor installed (template v1 published). */
+export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), options: { webRoot?: string | null } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  await database.migrate();
+  const clock = fixedClock(start);
+  await inScope(database.db, { kind: "processor" }, (tx) => ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@test.example", password: PASSWORD }));
+  const app = await buildApp({ db: database.db, clock, sessionSecret: "s".repeat(32), secureCookies: false, webRoot: options.webRoot ?? null });
+  return {
+    app,
+    database,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A logged-in browser-like client: session cookie plus the CSRF header on changes. */
+export interface Client {
+  get(url: string): Promise<LightMyRequestResponse>;
+  send(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** A POST with a non-JSON body, e.g. a CSV file. */
+  sendText(url: string, body: string, contentType: string): Promise<LightMyRequestResponse>;
+  userId: string;
+}
+
+export async function login(app: App, email: string, password = PASSWORD): Promise<Client> {
+  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password } });
+  if (response.statusCode !== 200) {
+    throw new Error(`login of ${email} failed: ${response.statusCode} ${response.body}`);
+  }
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const me = response.json<{ csrfToken: string; id: string }>();
+  return {
+    userId: me.id,
+    get: (url) => app.inject({ method: "GET", url, headers: { cookie } }),
+    send: (method, url, body) =>
+      app.inject({ method, url, headers: { cookie, "x-csrf-token": me.csrfToken }, ...(body === undefined ? {} : { payload: body as object }) }),
+    sendText: (url, body, contentType) =>
+      app.inject({ method: "POST", url, headers: { cookie, "x-csrf-token": me.csrfToken, "content-type": contentType }, payload: body }),
+  };
+}

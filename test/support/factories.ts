@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../src/db/engine.ts";
+import { inScope } from "../../src/db/scope.ts";
+import { users, type CustomerRole, type StaffRole } from "../../src/db/schema/index.ts";
+import type { Clock } from "../../src/domain/clock.ts";
+import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
+import { hashPassword } from "../../src/modules/auth/passwords.ts";
+import { createController } from "../../src/modules/controllers/create-controller.ts";
+import { setControllerServices } from "../../src/modules/controllers/set-services.ts";
+import { updateContact } from "../../src/modules/controllers/update-contact.ts";
+import { PASSWORD } from "./app.ts";
+
+let passwordHash: Promise<string> | undefined;
+const hash = () => (passwordHash ??= hashPassword(PASSWORD));
+
+export async function createStaff(db: Db, role: StaffRole, email = `${role}-${randomUUID().slice(0, 8)}@test.example`) {
+  const [row] = await db.insert(users).values({ email, name: `Staff ${role}`, passwordHash: await hash(), kind: "staff", staffRole: role }).returning();
+  if (!row) {
+    throw new Error("staff insert failed");
+  }
+  return row;
+}
+
+export async function createCustomerUser(db: Db, controllerId: string, role: CustomerRole) {
+  const email = `${role}-${randomUUID().slice(0, 8)}@customer.example`;
+  const [row] = await db.insert(users).values({ email, name: `Customer ${role}`, passwordHash: await hash(), kind: "customer", controllerId, customerRole: role }).returning();
+  if (!row) {
+    throw new Error("customer user insert failed");
+  }
+  return row;
+}
+
+/** A customer with services, a privacy contact, and an owner and a viewer user. */
+export async function createCustomer(db: Db, clock: Clock, options: { name?: string; services?: string[]; locale?: "nl" | "en" } = {}) {
+  const suffix = randomUUID().slice(0, 8);
+  const name = options.name ?? `Klant ${suffix}`;
+  const controllerId = await inScope(db, { kind: "processor" }, async (tx) => {
+    const id = await createController(tx, clock, SYSTEM_ACTOR, { customerNumber: `T-${suffix}`, name, kvk: "12345678", address: "Hoofdstraat 1", postalCode: "9711 AA", city: "Groningen", country: "NL", locale: options.locale ?? "nl" });
+    await setControllerServices(tx, clock, SYSTEM_ACTOR, id, (options.services ?? ["web-hosting", "email"]).map((code) => ({ code, monthlyFeeCents: 995 })), "test");
+    await updateContact(tx, clock, SYSTEM_ACTOR, id, { role: "dpo", name: "Dirk Pieters", email: `dpo-${suffix}@customer.example`, phone: "+31 50 1234567" });
+    return id;
+  });
+  const owner = await createCustomerUser(db, controllerId, "owner");
+  const viewer = await createCustomerUser(db, controllerId, "viewer");
+  return { controllerId, name, owner, viewer };
+}

@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The web UI lives in web/ and is built into dist/web, which the Fastify server serves
+// (with index.html for every non-API GET). `npm run dev:web` proxies /api to a running server.
+export default defineConfig({
+  root: here("./web"),
+  plugins: [react()],
+  build: {
+    outDir: here("./dist/web"),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      "/api": { target: process.env.ART28_API_URL ?? "http://127.0.0.1:3000", changeOrigin: false },
+    },
+  },
+});

@@ -1,0 +1,64 @@
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { SessionProvider } from "./session";
+import { NotFound } from "./components/NotFound";
+import { HomeRedirect } from "./pages/HomeRedirect";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { PortalLayout } from "./pages/portal/PortalLayout";
+import { PortalHomePage } from "./pages/portal/PortalHomePage";
+import { SignAgreementPage } from "./pages/portal/SignAgreementPage";
+import { ContactPage } from "./pages/portal/ContactPage";
+import { TokensPage } from "./pages/shared/TokensPage";
+import { SecurityPage } from "./pages/shared/SecurityPage";
+import { AdminLayout } from "./pages/admin/AdminLayout";
+import { CustomersPage } from "./pages/admin/CustomersPage";
+import { CustomerPage } from "./pages/admin/CustomerPage";
+import { AdminAgreementPage } from "./pages/admin/AdminAgreementPage";
+import { CountersignQueuePage } from "./pages/admin/CountersignQueuePage";
+import { TemplatesPage } from "./pages/admin/TemplatesPage";
+import { NewTemplatePage } from "./pages/admin/NewTemplatePage";
+import { ProcessorPage } from "./pages/admin/ProcessorPage";
+import { CataloguePage } from "./pages/admin/CataloguePage";
+import { MeasuresPage } from "./pages/admin/MeasuresPage";
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/" element={<HomeRedirect />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/portal" element={<PortalLayout />}>
+            <Route index element={<PortalHomePage />} />
+            <Route path="agreements/:id" element={<SignAgreementPage />} />
+            <Route path="contact" element={<ContactPage />} />
+            <Route path="tokens" element={<TokensPage />} />
+            <Route path="security" element={<SecurityPage />} />
+            <Route path="*" element={<NotFoundInLayout />} />
+          </Route>
+          <Route path="/admin" element={<AdminLayout />}>
+            <Route index element={<Navigate to="/admin/customers" replace />} />
+            <Route path="customers" element={<CustomersPage />} />
+            <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="agreements/:id" element={<AdminAgreementPage />} />
+            <Route path="countersign" element={<CountersignQueuePage />} />
+            <Route path="templates" element={<TemplatesPage />} />
+            <Route path="templates/new" element={<NewTemplatePage />} />
+            <Route path="processor" element={<ProcessorPage />} />
+            <Route path="catalogue" element={<CataloguePage />} />
+            <Route path="measures" element={<MeasuresPage />} />
+            <Route path="tokens" element={<TokensPage />} />
+            <Route path="security" element={<SecurityPage />} />
+            <Route path="*" element={<NotFoundInLayout />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}
+
+/** An unknown route inside the portal or back-office keeps its navigation. */
+function NotFoundInLayout() {
+  return <NotFound />;
+}

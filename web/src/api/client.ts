@@ -1,0 +1,68 @@
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "./schema";
+import { ApiError, toApiError } from "./errors";
+import { currentLocale } from "../i18n";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+let csrfToken = "";
+let onSessionLost: () => void = () => undefined;
+
+/** The CSRF token from /auth/me or /auth/login; every changing request carries it. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 while we thought we were logged in (session expired). */
+export function setSessionLostHandler(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (UNSAFE.has(request.method.toUpperCase()) && csrfToken) {
+      request.headers.set("x-csrf-token", csrfToken);
+    }
+    return request;
+  },
+};
+
+/** The server answers messages in the language the person chose in the UI. */
+const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set("accept-language", currentLocale());
+    return request;
+  },
+};
+
+const sessionWatch: Middleware = {
+  onResponse({ request, response }) {
+    const path = new URL(request.url).pathname;
+    if (response.status === 401 && !path.startsWith("/api/v1/auth/")) {
+      onSessionLost();
+    }
+    return response;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: "same-origin" });
+api.use(csrf, language, sessionWatch);
+
+type Result<D> = { data?: D; error?: unknown; response: Response };
+
+/** Awaits an openapi-fetch call and returns its data, or throws an ApiError with the server's message and fields. */
+export async function unwrap<D>(call: Promise<Result<D>>): Promise<D> {
+  let result: Result<D>;
+  try {
+    result = await call;
+  } catch (cause) {
+    throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
+  }
+  if (!result.response.ok || result.error !== undefined) {
+    throw toApiError(result.response.status, result.error);
+  }
+  return result.data as D;
+}
+
+/** Where the PDF of an agreement is downloaded (a plain link: the session cookie authenticates it). */
+export const agreementPdfUrl = (id: string, variant: "with-signatures" | "as-signed" = "with-signatures") =>
+  `/api/v1/agreements/${encodeURIComponent(id)}/document.pdf${variant === "as-signed" ? "?variant=as-signed" : ""}`;

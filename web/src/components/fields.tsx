@@ -1,0 +1,177 @@
+import { useId, type ReactNode } from "react";
+
+interface Common {
+  label: string;
+  /** The server's message for this field, if it rejected it. */
+  error?: string | undefined;
+  hint?: string | undefined;
+  testId?: string | undefined;
+  required?: boolean;
+  disabled?: boolean;
+  name?: string;
+}
+
+function Wrapper({ id, label, error, hint, required, children }: Common & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function described(id: string, error?: string, hint?: string) {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return { "aria-describedby": ids || undefined, "aria-invalid": error ? true : undefined };
+}
+
+export function TextField(
+  props: Common & {
+    value: string;
+    onChange: (value: string) => void;
+    type?: "text" | "email" | "password" | "tel" | "search" | "date";
+    autoComplete?: string;
+    inputMode?: "numeric" | "decimal" | "text";
+    maxLength?: number;
+    pattern?: string;
+    autoFocus?: boolean;
+  },
+) {
+  const id = useId();
+  return (
+    <Wrapper {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        disabled={props.disabled}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        maxLength={props.maxLength}
+        pattern={props.pattern}
+        autoFocus={props.autoFocus}
+        data-testid={props.testId}
+        {...described(id, props.error, props.hint)}
+      />
+    </Wrapper>
+  );
+}
+
+export function NumberField(props: Common & { value: number; onChange: (value: number) => void; min?: number; max?: number; step?: number }) {
+  const id = useId();
+  return (
+    <Wrapper {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        type="number"
+        className="input-number"
+        value={Number.isFinite(props.value) ? props.value : ""}
+        onChange={(e) => props.onChange(e.target.valueAsNumber)}
+        min={props.min}
+        max={props.max}
+        step={props.step ?? 1}
+        required={props.required}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        {...described(id, props.error, props.hint)}
+      />
+    </Wrapper>
+  );
+}
+
+export function TextAreaField(props: Common & { value: string; onChange: (value: string) => void; rows?: number; monospace?: boolean }) {
+  const id = useId();
+  return (
+    <Wrapper {...props} id={id}>
+      <textarea
+        id={id}
+        name={props.name}
+        value={props.value}
+        rows={props.rows ?? 4}
+        className={props.monospace ? "mono" : undefined}
+        spellCheck={props.monospace ? false : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        {...described(id, props.error, props.hint)}
+      />
+    </Wrapper>
+  );
+}
+
+export function SelectField<V extends string>(props: Common & { value: V; onChange: (value: V) => void; options: readonly { value: V; label: string }[] }) {
+  const id = useId();
+  return (
+    <Wrapper {...props} id={id}>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        onChange={(e) => {
+          const found = props.options.find((o) => o.value === e.target.value);
+          if (found) {
+            props.onChange(found.value);
+          }
+        }}
+        required={props.required}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        {...described(id, props.error, props.hint)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Wrapper>
+  );
+}
+
+export function CheckboxField(props: Omit<Common, "label"> & { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className={`field field-check${props.error ? " field-invalid" : ""}`}>
+      <input
+        id={id}
+        name={props.name}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        required={props.required}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        {...described(id, props.error, props.hint)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

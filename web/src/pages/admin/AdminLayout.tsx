@@ -1,0 +1,25 @@
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { AppShell } from "../../components/AppShell";
+import { RequireKind } from "../../components/RequireKind";
+
+export function AdminLayout() {
+  const { t } = useTranslation();
+  const nav = [
+    { to: "/admin/customers", label: t("nav.admin.customers") },
+    { to: "/admin/countersign", label: t("nav.admin.countersign") },
+    { to: "/admin/templates", label: t("nav.admin.templates") },
+    { to: "/admin/catalogue", label: t("nav.admin.catalogue") },
+    { to: "/admin/measures", label: t("nav.admin.measures") },
+    { to: "/admin/processor", label: t("nav.admin.processor") },
+    { to: "/admin/tokens", label: t("nav.tokens") },
+    { to: "/admin/security", label: t("nav.security") },
+  ];
+  return (
+    <RequireKind kind="staff">
+      <AppShell area={t("nav.admin.area")} nav={nav}>
+        <Outlet />
+      </AppShell>
+    </RequireKind>
+  );
+}

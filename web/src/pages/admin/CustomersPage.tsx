@@ -1,0 +1,123 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { useApi } from "../../api/useApi";
+import type { SummaryStatus } from "../../api/types";
+import { Loaded } from "../../components/Loaded";
+import { PageHeader } from "../../components/PageHeader";
+import { Pager } from "../../components/Pager";
+import { AgreementStatusBadge } from "../../components/StatusBadge";
+import { formatDate } from "../../lib/format";
+
+const PAGE = 25;
+const STATUSES: readonly SummaryStatus[] = ["none", "offered", "signed_by_customer", "in_force"];
+const asStatus = (value: string | null): SummaryStatus | undefined => STATUSES.find((s) => s === value);
+
+/** All customers with their agreement state; search, filter and page live in the URL. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const search = params.get("search") ?? "";
+  const status = asStatus(params.get("status"));
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const [searchInput, setSearchInput] = useState(search);
+  useEffect(() => setSearchInput(search), [search]);
+
+  const state = useApi(
+    () => unwrap(api.GET("/api/v1/controllers", { params: { query: { ...(search ? { search } : {}), ...(status ? { status } : {}), offset, limit: PAGE } } })),
+    [search, status, offset],
+  );
+
+  function update(next: { search?: string; status?: SummaryStatus | undefined; offset?: number }) {
+    const merged = { search, status, offset: 0, ...next };
+    const out = new URLSearchParams();
+    if (merged.search) {
+      out.set("search", merged.search);
+    }
+    if (merged.status) {
+      out.set("status", merged.status);
+    }
+    if (merged.offset) {
+      out.set("offset", String(merged.offset));
+    }
+    setParams(out);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update({ search: searchInput.trim() });
+  }
+
+  return (
+    <>
+      <PageHeader title={t("customers.title")} />
+      <form className="filters" role="search" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="customer-search">{t("customers.search")}</label>
+          <input id="customer-search" type="search" value={searchInput} onChange={(e) => setSearchInput(e.target.value)} data-testid="customer-search" />
+        </div>
+        <div className="field">
+          <label htmlFor="customer-status">{t("customers.statusFilter")}</label>
+          <select id="customer-status" value={status ?? ""} onChange={(e) => update({ status: asStatus(e.target.value) })} data-testid="customer-status-filter">
+            <option value="">{t("customers.allStatuses")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.agreement.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn">
+          {t("common.search")}
+        </button>
+      </form>
+      <Loaded state={state}>
+        {(page) => (
+          <>
+            {page.items.length === 0 ? (
+              <p className="muted">{t("customers.none")}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table" data-testid="customers-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("customers.number")}</th>
+                      <th scope="col">{t("customers.name")}</th>
+                      <th scope="col">{t("customers.city")}</th>
+                      <th scope="col">{t("customers.services")}</th>
+                      <th scope="col">{t("customers.agreement")}</th>
+                      <th scope="col">{t("customers.version")}</th>
+                      <th scope="col">{t("customers.effectiveAt")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((c) => (
+                      <tr key={c.id}>
+                        <td>{c.customerNumber}</td>
+                        <td>
+                          <Link to={`/admin/customers/${c.id}`}>{c.name}</Link>
+                        </td>
+                        <td>{c.city ?? "—"}</td>
+                        <td className="small">{c.services.join(", ") || "—"}</td>
+                        <td>
+                          <AgreementStatusBadge status={c.agreementStatus} />
+                        </td>
+                        <td>
+                          {c.currentVersion ?? "—"}
+                          {c.pendingVersion && c.pendingVersion !== c.currentVersion ? <span className="muted"> → {c.pendingVersion}</span> : null}
+                        </td>
+                        <td>{formatDate(c.effectiveAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <Pager offset={offset} limit={PAGE} total={page.total} onChange={(o) => update({ offset: o })} />
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from "react-i18next";
+import { api, unwrap } from "../../api/client";
+import { useApi } from "../../api/useApi";
+import { ContactForm } from "../../components/ContactForm";
+import { Notice } from "../../components/ErrorAlert";
+import { Loaded } from "../../components/Loaded";
+import { PageHeader } from "../../components/PageHeader";
+import { canCustomerAct, useMe } from "../../session";
+
+export function ContactPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const controllerId = me.controllerId ?? "";
+  const state = useApi(() => unwrap(api.GET("/api/v1/controllers/{id}/contact", { params: { path: { id: controllerId } } })), [controllerId]);
+  return (
+    <>
+      <PageHeader title={t("contact.heading")} subtitle={t("contact.intro")} />
+      {canCustomerAct(me) ? null : <Notice tone="info">{t("contact.readOnly")}</Notice>}
+      <Loaded state={state}>{(contact) => <section className="card"><ContactForm controllerId={controllerId} contact={contact ?? null} readOnly={!canCustomerAct(me)} /></section>}</Loaded>
+    </>
+  );
+}

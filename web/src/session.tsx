@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api, setCsrfToken, setSessionLostHandler, unwrap } from "./api/client";
+import type { Me } from "./api/types";
+import { ApiError } from "./api/errors";
+import { applyUserLocale } from "./i18n";
+
+interface Session {
+  /** undefined while the first /auth/me is under way; null when logged out. */
+  me: Me | null | undefined;
+  /** The server could not be asked at all (not a 401). */
+  bootError: ApiError | undefined;
+  signedIn: (me: Me) => void;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [bootError, setBootError] = useState<ApiError>();
+
+  const accept = useCallback((next: Me | null) => {
+    setCsrfToken(next?.csrfToken ?? "");
+    if (next) {
+      applyUserLocale(next.locale);
+    }
+    setMe(next);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      accept(await unwrap(api.GET("/api/v1/auth/me")));
+      setBootError(undefined);
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.status === 401) {
+        accept(null);
+      } else {
+        setBootError(cause instanceof ApiError ? cause : new ApiError(0, "client", String(cause)));
+        accept(null);
+      }
+    }
+  }, [accept]);
+
+  useEffect(() => {
+    setSessionLostHandler(() => accept(null));
+    void refresh();
+  }, [accept, refresh]);
+
+  const logout = useCallback(async () => {
+    try {
+      await unwrap(api.POST("/api/v1/auth/logout"));
+    } finally {
+      accept(null);
+    }
+  }, [accept]);
+
+  const value = useMemo<Session>(() => ({ me, bootError, signedIn: accept, logout, refresh }), [me, bootError, accept, logout, refresh]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) {
+    throw new Error("useSession outside SessionProvider");
+  }
+  return session;
+}
+
+/** The logged-in user, for pages that are only reachable when logged in. */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) {
+    throw new Error("useMe on a page that does not require a login");
+  }
+  return me;
+}
+
+/** Home of a user by kind: the portal for customers, the back-office for staff. */
+export const homeOf = (me: Me) => (me.kind === "customer" ? "/portal" : "/admin");
+
+const STAFF_WRITERS = new Set(["admin", "privacy_officer"]);
+/** Staff who may change the back-office's records (the server decides; this only hides buttons). */
+export const canStaffWrite = (me: Me) => me.kind === "staff" && me.staffRole !== null && STAFF_WRITERS.has(me.staffRole);
+export const canEditMeasures = (me: Me) => me.kind === "staff" && (me.staffRole === "admin" || me.staffRole === "privacy_officer" || me.staffRole === "security_officer");
+/** Customer users who may sign and keep the contact current. */
+export const canCustomerAct = (me: Me) => me.kind === "customer" && (me.customerRole === "owner" || me.customerRole === "privacy_contact");
