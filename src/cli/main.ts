@@ -8,6 +8,7 @@ import { verifyChain } from "../modules/evidence/verify-chain.ts";
 import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
 import { serve } from "./serve.ts";
 import { importCustomersCommand } from "./import.ts";
+import { runWorkerProcess } from "../jobs/worker-main.ts";
 
 const port = (value: string) => {
   const n = Number(value);
@@ -28,6 +29,14 @@ program
   .option("--demo", "on first run, load a demo hosting provider with 50 customers", false)
   .action(async (opts: { port: number; host: string; demo: boolean }) => {
     await serve({ dataDir: program.opts<{ data: string }>().data, ...opts });
+  });
+
+program
+  .command("worker")
+  .description("deliver notices (email over ART28_SMTP_URL, webhooks) and run the deadline sweep; needs DATABASE_URL; run as many as you like")
+  .action(async () => {
+    await runWorkerProcess();
+    process.exit(0);
   });
 
 program

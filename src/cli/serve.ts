@@ -6,6 +6,7 @@ import { systemClock } from "../domain/clock.ts";
 import { ensureInstalled } from "../modules/setup/install.ts";
 import { DEMO_PASSWORD, DEMO_PROCESSOR, DEMO_STAFF, loadDemo } from "../modules/setup/demo.ts";
 import { databaseOptions, sessionSecret } from "./config.ts";
+import { startBackgroundWork } from "../jobs/runner.ts";
 
 export interface ServeOptions {
   dataDir: string;
@@ -48,7 +49,15 @@ export async function serve(options: ServeOptions): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? "info" },
     webRoot: DEFAULT_WEB_ROOT,
   });
+  // The outbox worker and the deadline sweep run in this process unless ART28_WORKER=off (then run
+  // `art28 worker` processes against the same PostgreSQL).
+  const smtpUrl = process.env.ART28_SMTP_URL || undefined;
+  const background =
+    process.env.ART28_WORKER === "off"
+      ? null
+      : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log: (line) => app.log.info(line) });
   const shutdown = async () => {
+    await background?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -61,6 +70,11 @@ export async function serve(options: ServeOptions): Promise<void> {
     "",
     `Art28 is running at ${url}  (${database.engine === "pglite" ? `embedded database in ${options.dataDir}` : "PostgreSQL"}; ready in ${Math.round(performance.now() - started)} ms)`,
     `API documentation: ${url}/api/docs`,
+    background === null
+      ? "Notices: delivered by separate `art28 worker` processes (ART28_WORKER=off)."
+      : smtpUrl
+        ? "Notices: delivered by email over ART28_SMTP_URL, to webhooks, and in the portal inbox."
+        : "Notices: no ART28_SMTP_URL set, so emails are kept in the outbox (back-office → Outbox); webhooks and the portal inbox work.",
   ];
   if (!existsSync(DEFAULT_WEB_ROOT)) {
     lines.push("The web UI is not built: run `npm run build:web` (npm start does this).");

@@ -94,6 +94,25 @@ export interface Annex1 {
   purposes: string[]; // 1B
   dataCategories: string[]; // 1C
   subjectCategories: string[]; // 1D
+  /**
+   * 1E: the sub-processors the services use (art. 5), with their countries (art. 3.1). Absent in
+   * documents made before Annex 1 listed them: those render without 1E, byte for byte as before.
+   */
+  subprocessors?: Annex1Subprocessor[];
+}
+
+export interface Annex1Subprocessor {
+  name: string;
+  activity: string;
+  countries: Annex1Country[];
+}
+
+/** A country where a sub-processor processes personal data, by name in the document's language. */
+export interface Annex1Country {
+  name: string;
+  cities: string[];
+  /** Outside the EEA: the ground of the transfer (mechanism or adequacy decision); null inside. */
+  transfer: string | null;
 }
 
 /** Annex 2: the technical and organisational measures (art. 7.1). */
@@ -125,6 +144,12 @@ export interface DocumentLabels {
   annex1B: string;
   annex1C: string;
   annex1D: string;
+  // 1E. Documents stored before 1E existed lack these four; renderers read them only for an Annex 1
+  // that has `subprocessors`, which those documents never have.
+  annex1E: string;
+  annex1ENone: string;
+  annex1ECountries: string;
+  annex1ETransfer: string;
   annex2Title: string;
   signaturesTitle: string;
   signedBy: string;

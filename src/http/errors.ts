@@ -49,6 +49,15 @@ const THINGS = {
   service: { nl: "dienst", en: "service" },
   measure: { nl: "maatregel", en: "measure" },
   token: { nl: "token", en: "token" },
+  notice: { nl: "kennisgeving", en: "notice" },
+  delivery: { nl: "bezorging", en: "delivery" },
+  "webhook endpoint": { nl: "webhook-endpoint", en: "webhook endpoint" },
+  obligation: { nl: "verplichting", en: "obligation" },
+  subprocessor: { nl: "subverwerker", en: "sub-processor" },
+  "subprocessor change": { nl: "wijziging van subverwerker", en: "sub-processor change" },
+  objection: { nl: "bezwaar", en: "objection" },
+  attachment: { nl: "bijlage", en: "attachment" },
+  calendar: { nl: "agenda", en: "calendar" },
 } as const;
 export type Thing = keyof typeof THINGS;
 

@@ -3,6 +3,12 @@ import assert from "node:assert/strict";
 import { createTestApp, login, type Client, type TestApp } from "../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../test/support/factories.ts";
 import type { StaffRole } from "../db/schema/index.ts";
+import { inScope } from "../db/scope.ts";
+import { SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
+import { queueCustomerNotices } from "../modules/notices/queue-notices.ts";
+import { openObligations } from "../modules/obligations/open-obligations.ts";
+import { deliveries } from "../db/schema/index.ts";
+import { eq } from "drizzle-orm";
 
 // Tenant isolation (DESIGN.md "Security"): every route that takes an id, tried by every role
 // against a record of a customer that is not theirs → 404; a role that may not act → 403.
@@ -10,6 +16,8 @@ import type { StaffRole } from "../db/schema/index.ts";
 let t: TestApp;
 let a: Awaited<ReturnType<typeof createCustomer>>;
 let agreementOfA: string;
+/** Customer A's records of every kind a route takes by id. */
+const ofA = { notice: "", delivery: "", endpoint: "", obligation: "" };
 const clients: Record<string, Client> = {};
 
 const contactBody = { role: "dpo", name: "Inbreker", email: "x@evil.example", phone: null };
@@ -27,10 +35,23 @@ const routesOfA = (): [string, string, unknown][] => [
   ["GET", `/api/v1/agreements/${agreementOfA}/document.pdf`, undefined],
   ["POST", `/api/v1/agreements/${agreementOfA}/sign`, signBody],
   ["PUT", `/api/v1/agreements/${agreementOfA}/language`, { locale: "en" }],
+  ["GET", `/api/v1/controllers/${a.controllerId}/transfers`, undefined],
+  ["GET", `/api/v1/controllers/${a.controllerId}/webhook-endpoints`, undefined],
+  ["POST", `/api/v1/controllers/${a.controllerId}/webhook-endpoints`, { url: "https://evil.example/hook" }],
+  ["GET", `/api/v1/notices/${ofA.notice}`, undefined],
+  ["POST", `/api/v1/notices/${ofA.notice}/acknowledge`, undefined],
+  ["GET", `/api/v1/deliveries/${ofA.delivery}`, undefined],
+  ["POST", `/api/v1/deliveries/${ofA.delivery}/replay`, undefined],
+  ["GET", `/api/v1/webhook-endpoints/${ofA.endpoint}/deliveries`, undefined],
+  ["DELETE", `/api/v1/webhook-endpoints/${ofA.endpoint}`, undefined],
+  ["GET", `/api/v1/obligations/${ofA.obligation}`, undefined],
 ];
 
+/** The documented path of a concrete URL: every record id replaced by {id}. */
+const documentedPath = (url: string) => [a.controllerId, agreementOfA, ...Object.values(ofA)].reduce((path, id) => path.replace(id, "{id}"), url);
+
 async function call(client: Client, method: string, url: string, body: unknown) {
-  return method === "GET" ? client.get(url) : client.send(method as "POST" | "PUT", url, body);
+  return method === "GET" ? client.get(url) : client.send(method as "POST" | "PUT" | "DELETE", url, body);
 }
 
 before(async () => {
@@ -50,6 +71,36 @@ before(async () => {
   const [mine] = list?.json<{ id: string }[]>() ?? [];
   assert.ok(mine);
   agreementOfA = mine.id;
+  const endpoint = await clients.ownerA?.send("POST", `/api/v1/controllers/${a.controllerId}/webhook-endpoints`, { url: "https://a.example/hook" });
+  assert.equal(endpoint?.statusCode, 201, endpoint?.body);
+  ofA.endpoint = endpoint?.json<{ id: string }>().id ?? "";
+  await inScope(t.database.db, { kind: "processor" }, async (tx) => {
+    const [notice] = await queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [
+      { controllerId: a.controllerId, data: { kind: "contact_failing", email: "dpo@a.example", reason: "test", customerName: null } },
+    ]);
+    ofA.notice = notice ?? "";
+    const [obligation] = await openObligations(tx, t.clock, SYSTEM_ACTOR, [
+      {
+        controllerId: a.controllerId,
+        kind: "test",
+        nature: "window",
+        party: "controller",
+        responsibleRoles: ["privacy_officer"],
+        title: { nl: "Test", en: "Test" },
+        subject: { type: "test", id: "1" },
+        article: "5.2",
+        clock: { unit: "calendarDays", amount: 14 },
+        templateVersion: 1,
+        zone: "Europe/Amsterdam",
+        triggerAt: t.clock.now(),
+      },
+    ]);
+    ofA.obligation = obligation?.id ?? "";
+  });
+  const [webhookDelivery] = await t.database.db.select().from(deliveries).where(eq(deliveries.webhookEndpointId, ofA.endpoint));
+  assert.ok(webhookDelivery, "A's notice goes to A's webhook endpoint");
+  await t.database.db.update(deliveries).set({ status: "sent", sentAt: t.clock.now() }).where(eq(deliveries.id, webhookDelivery.id));
+  ofA.delivery = webhookDelivery.id;
 });
 after(async () => {
   await t.close();
@@ -86,9 +137,9 @@ describe("tenant isolation", () => {
 
 test("the matrix covers every documented route that takes a customer's record id", async () => {
   const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json<{ paths: Record<string, Record<string, unknown>> }>();
-  const covered = new Set(routesOfA().map(([method, url]) => `${method} ${url.replace(a.controllerId, "{id}").replace(agreementOfA, "{id}")}`));
+  const covered = new Set(routesOfA().map(([method, url]) => `${method} ${documentedPath(url)}`));
   const withIds = Object.entries(doc.paths)
-    .filter(([path]) => /^\/api\/v1\/(controllers|agreements)\/\{id\}/.test(path))
+    .filter(([path]) => /^\/api\/v1\/(controllers|agreements|notices|deliveries|webhook-endpoints|obligations)\/\{id\}/.test(path))
     .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   const staffOnlyWrites = new Set(["PUT /api/v1/controllers/{id}", "PUT /api/v1/controllers/{id}/services", "POST /api/v1/agreements/{id}/countersign"]);
   assert.ok(withIds.length >= 12, `found only ${withIds.length} routes with ids: the filter is wrong`);

@@ -7,6 +7,10 @@ import { catalogueRoutes } from "../modules/catalogue/routes.ts";
 import { controllerRoutes } from "../modules/controllers/routes.ts";
 import { agreementRoutes } from "../modules/agreements/routes.ts";
 import { importRoutes } from "../modules/imports/routes.ts";
+import { noticeRoutes } from "../modules/notices/routes.ts";
+import { obligationRoutes } from "../modules/obligations/routes.ts";
+import { subprocessorRoutes } from "../modules/subprocessors/routes.ts";
+import { trustRoutes } from "../modules/trust/routes.ts";
 
 export type TypedApp = FastifyInstance<
   RawServerDefault,
@@ -28,6 +32,10 @@ export async function registerModules(app: TypedApp, deps: AppDeps): Promise<voi
       controllerRoutes(typed, deps);
       agreementRoutes(typed, deps);
       importRoutes(typed, deps);
+      noticeRoutes(typed, deps);
+      obligationRoutes(typed, deps);
+      subprocessorRoutes(typed, deps);
+      trustRoutes(typed, deps);
     },
     { prefix: "/api/v1" },
   );

@@ -20,6 +20,22 @@ import { NewTemplatePage } from "./pages/admin/NewTemplatePage";
 import { ProcessorPage } from "./pages/admin/ProcessorPage";
 import { CataloguePage } from "./pages/admin/CataloguePage";
 import { MeasuresPage } from "./pages/admin/MeasuresPage";
+import { NoticesPage } from "./pages/shared/notices/NoticesPage";
+import { NoticePage } from "./pages/shared/notices/NoticePage";
+import { ObligationsPage } from "./pages/shared/obligations/ObligationsPage";
+import { ObligationPage } from "./pages/shared/obligations/ObligationPage";
+import { WebhooksPage } from "./pages/portal/webhooks/WebhooksPage";
+import { OutboxPage } from "./pages/admin/outbox/OutboxPage";
+import { DeliveryPage } from "./pages/admin/outbox/DeliveryPage";
+import { SubprocessorsPage } from "./pages/admin/subprocessors/SubprocessorsPage";
+import { NewSubprocessorPage } from "./pages/admin/subprocessors/NewSubprocessorPage";
+import { SubprocessorPage } from "./pages/admin/subprocessors/SubprocessorPage";
+import { AnnounceChangePage } from "./pages/admin/subprocessors/AnnounceChangePage";
+import { ChangePage } from "./pages/admin/subprocessors/ChangePage";
+import { PortalSubprocessorsPage } from "./pages/portal/subprocessors/PortalSubprocessorsPage";
+import { PortalChangePage } from "./pages/portal/subprocessors/PortalChangePage";
+import { TransfersPage } from "./pages/portal/TransfersPage";
+import { TrustPage } from "./pages/public/TrustPage";
 
 export function App() {
   return (
@@ -28,10 +44,19 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomeRedirect />} />
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/trust" element={<TrustPage />} />
           <Route path="/portal" element={<PortalLayout />}>
             <Route index element={<PortalHomePage />} />
             <Route path="agreements/:id" element={<SignAgreementPage />} />
             <Route path="contact" element={<ContactPage />} />
+            <Route path="notices" element={<NoticesPage area="portal" />} />
+            <Route path="notices/:id" element={<NoticePage area="portal" />} />
+            <Route path="obligations" element={<ObligationsPage area="portal" />} />
+            <Route path="obligations/:id" element={<ObligationPage area="portal" />} />
+            <Route path="webhooks" element={<WebhooksPage />} />
+            <Route path="subprocessors" element={<PortalSubprocessorsPage />} />
+            <Route path="subprocessors/changes/:id" element={<PortalChangePage />} />
+            <Route path="transfers" element={<TransfersPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
@@ -42,6 +67,17 @@ export function App() {
             <Route path="customers/:id" element={<CustomerPage />} />
             <Route path="agreements/:id" element={<AdminAgreementPage />} />
             <Route path="countersign" element={<CountersignQueuePage />} />
+            <Route path="obligations" element={<ObligationsPage area="admin" />} />
+            <Route path="obligations/:id" element={<ObligationPage area="admin" />} />
+            <Route path="notices" element={<NoticesPage area="admin" />} />
+            <Route path="notices/:id" element={<NoticePage area="admin" />} />
+            <Route path="outbox" element={<OutboxPage />} />
+            <Route path="outbox/:id" element={<DeliveryPage />} />
+            <Route path="subprocessors" element={<SubprocessorsPage />} />
+            <Route path="subprocessors/new" element={<NewSubprocessorPage />} />
+            <Route path="subprocessors/changes/new" element={<AnnounceChangePage />} />
+            <Route path="subprocessors/changes/:id" element={<ChangePage />} />
+            <Route path="subprocessors/:id" element={<SubprocessorPage />} />
             <Route path="templates" element={<TemplatesPage />} />
             <Route path="templates/new" element={<NewTemplatePage />} />
             <Route path="processor" element={<ProcessorPage />} />

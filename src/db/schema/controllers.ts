@@ -41,6 +41,9 @@ export const contacts = pgTable("contacts", {
   phone: text("phone"),
   updatedAt: instant("updated_at").notNull().defaultNow(),
   confirmedAt: instant("confirmed_at"),
+  /** Set when delivery to this address failed after the last try (art. 4.4: keep it current). */
+  failingSince: instant("failing_since"),
+  failingReason: text("failing_reason"),
 });
 
 /** Snapshot of a controller's Annex 1 per version; a change of services makes a new version. */

@@ -4,3 +4,6 @@ export * from "./controllers.ts";
 export * from "./auth.ts";
 export * from "./agreements.ts";
 export * from "./events.ts";
+export * from "./notices.ts";
+export * from "./obligations.ts";
+export * from "./subprocessors.ts";

@@ -1,22 +1,82 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { annexVersions, controllerServices, services, type AnnexSnapshot } from "../../db/schema/index.ts";
+import {
+  annexVersions,
+  controllerServices,
+  serviceSubprocessors,
+  services,
+  subprocessorLocations,
+  subprocessors,
+  type AnnexSnapshot,
+} from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor } from "../evidence/record-events.ts";
 import { listServices, listTerms } from "../catalogue/queries.ts";
-import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue } from "../../domain/annex.ts";
+import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type CatalogueSubprocessor } from "../../domain/annex.ts";
 
 const CHUNK = 1_000;
 
+/**
+ * The active sub-processors (art. 5) with their locations (art. 3.1), by name, and which services
+ * use them: two queries, whatever the number of services.
+ */
+async function loadActiveSubprocessors(tx: Db): Promise<{ list: CatalogueSubprocessor[]; byService: Map<string, string[]> }> {
+  const [located, links] = await Promise.all([
+    tx
+      .select({
+        id: subprocessors.id,
+        name: subprocessors.name,
+        activity: subprocessors.activity,
+        country: subprocessorLocations.country,
+        city: subprocessorLocations.city,
+        mechanism: subprocessorLocations.mechanism,
+      })
+      .from(subprocessors)
+      .leftJoin(subprocessorLocations, eq(subprocessorLocations.subprocessorId, subprocessors.id))
+      .where(eq(subprocessors.status, "active"))
+      .orderBy(asc(subprocessors.name), asc(subprocessors.id), asc(subprocessorLocations.sortOrder), asc(subprocessorLocations.country), asc(subprocessorLocations.city)),
+    tx
+      .select({ serviceId: serviceSubprocessors.serviceId, subprocessorId: serviceSubprocessors.subprocessorId })
+      .from(serviceSubprocessors)
+      .innerJoin(subprocessors, eq(subprocessors.id, serviceSubprocessors.subprocessorId))
+      .where(eq(subprocessors.status, "active")),
+  ]);
+  const byId = new Map<string, CatalogueSubprocessor>();
+  for (const row of located) {
+    let entry = byId.get(row.id);
+    if (entry === undefined) {
+      entry = { code: row.id, name: row.name, activity: { nl: row.activity.nl, en: row.activity.en }, locations: [] };
+      byId.set(row.id, entry);
+    }
+    if (row.country !== null) {
+      entry.locations.push({ country: row.country, city: row.city, mechanism: row.mechanism });
+    }
+  }
+  const byService = new Map<string, string[]>();
+  for (const link of links) {
+    byService.set(link.serviceId, [...(byService.get(link.serviceId) ?? []), link.subprocessorId]);
+  }
+  return { list: [...byId.values()], byService };
+}
+
 /** The catalogue as it stands in the database, in the shape Annex 1 is derived from. */
 export async function loadCatalogue(tx: Db): Promise<Catalogue> {
-  const [serviceRows, terms] = await Promise.all([listServices(tx), listTerms(tx)]);
+  const [serviceRows, terms, active] = await Promise.all([listServices(tx), listTerms(tx), loadActiveSubprocessors(tx)]);
   const vocabulary = (kind: string) => terms.filter((t) => t.kind === kind).map((t) => ({ code: t.code, nl: t.labelNl, en: t.labelEn }));
   return {
     purposes: vocabulary("purpose"),
     dataCategories: vocabulary("data_category"),
     subjectCategories: vocabulary("subject_category"),
-    services: serviceRows.map((s) => ({ code: s.code, nl: s.nameNl, en: s.nameEn, purposes: s.purposes, dataCategories: s.dataCategories, subjectCategories: s.subjectCategories })),
+    services: serviceRows.map((s) => ({
+      code: s.code,
+      nl: s.nameNl,
+      en: s.nameEn,
+      purposes: s.purposes,
+      dataCategories: s.dataCategories,
+      subjectCategories: s.subjectCategories,
+      subprocessors: active.byService.get(s.id) ?? [],
+    })),
+    subprocessors: active.list,
   };
 }
 

@@ -14,6 +14,13 @@ import { setControllerServices } from "./set-services.ts";
 import { updateContact } from "./update-contact.ts";
 import { AnnexVersion, Contact, ContactBody, ControllerBody, ControllerDetail, ControllerListItem, EventOut, ListQuery, ServicesBody } from "./schemas.ts";
 
+const contactOut = (c: NonNullable<Awaited<ReturnType<typeof findContact>>>) => ({
+  ...c,
+  updatedAt: c.updatedAt.toISOString(),
+  failingSince: iso(c.failingSince),
+  failingReason: c.failingReason,
+});
+
 async function detail(db: RouteDeps["db"], id: string) {
   const [controller, services, contact, annex] = await Promise.all([
     findController(db, id),
@@ -27,7 +34,7 @@ async function detail(db: RouteDeps["db"], id: string) {
   return {
     ...controller,
     services,
-    contact: contact ? { ...contact, updatedAt: contact.updatedAt.toISOString() } : null,
+    contact: contact ? contactOut(contact) : null,
     annexVersion: annex?.version ?? null,
   };
 }
@@ -128,7 +135,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
       await visibleController(db, actor, request.params.id);
       await logStaffView(deps, actor, request.params.id, "privacy contact");
       const contact = await inScope(db, scopeOf(actor), (tx) => findContact(tx, request.params.id));
-      return contact ? { ...contact, updatedAt: contact.updatedAt.toISOString() } : null;
+      return contact ? contactOut(contact) : null;
     },
   );
 
@@ -147,7 +154,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
       if (!saved) {
         throw new Error("contact upsert returned nothing");
       }
-      return { ...saved, updatedAt: saved.updatedAt.toISOString() };
+      return contactOut(saved);
     },
   );
 

@@ -46,6 +46,9 @@ export const Contact = Type.Object({
   email: Type.String(),
   phone: Type.Union([Type.String(), Type.Null()]),
   updatedAt: Instant,
+  /** Set when notices to this address failed after the last try (art. 4.4); cleared when the contact is changed. */
+  failingSince: NullableInstant,
+  failingReason: Type.Union([Type.String(), Type.Null()]),
 });
 
 /** art. 4.4 contact phone: digits, spaces, +, -, ( ). The import checks the same rule. */
@@ -89,11 +92,26 @@ export const ServicesBody = Type.Object(
 );
 
 const Labelled = Type.Array(Type.Object({ code: Type.String(), nl: Type.String(), en: Type.String() }));
+/** 1E (art. 5, 3.1); absent in versions stored before Annex 1 listed sub-processors. */
+const AnnexSubprocessors = Type.Array(
+  Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    activity: Type.Object({ nl: Type.String(), en: Type.String() }),
+    locations: Type.Array(
+      Type.Object({
+        country: Type.String({ description: "ISO 3166-1 alpha-2" }),
+        city: Type.Union([Type.String(), Type.Null()]),
+        mechanism: Type.Union([Type.Enum(["dpf", "scc", "bcr", "art49"]), Type.Null()]),
+      }),
+    ),
+  }),
+);
 export const AnnexVersion = Type.Object({
   version: Type.Integer(),
   createdAt: Instant,
   reason: Type.String(),
-  content: Type.Object({ services: Labelled, purposes: Labelled, dataCategories: Labelled, subjectCategories: Labelled }),
+  content: Type.Object({ services: Labelled, purposes: Labelled, dataCategories: Labelled, subjectCategories: Labelled, subprocessors: Type.Optional(AnnexSubprocessors) }),
 });
 
 export const EventOut = Type.Object({

@@ -17,7 +17,8 @@ export interface ContactInput {
  */
 export async function updateContact(tx: Db, clock: Clock, actor: EventActor, controllerId: string, input: ContactInput) {
   const before = await findContact(tx, controllerId);
-  const values = { ...input, email: input.email.trim().toLowerCase(), updatedAt: clock.now(), confirmedAt: clock.now() };
+  // A changed contact is a fresh start: a failing mark on the old address no longer applies.
+  const values = { ...input, email: input.email.trim().toLowerCase(), updatedAt: clock.now(), confirmedAt: clock.now(), failingSince: null, failingReason: null };
   const [saved] = await tx
     .insert(contacts)
     .values({ controllerId, ...values })
@@ -31,6 +32,7 @@ export async function updateContact(tx: Db, clock: Clock, actor: EventActor, con
     data: {
       before: before ? { role: before.role, name: before.name, email: before.email, phone: before.phone } : null,
       after: { role: values.role, name: values.name, email: values.email, phone: values.phone },
+      clearedFailing: before?.failingSince ? { since: before.failingSince.toISOString(), reason: before.failingReason } : null,
     },
   });
   return saved;

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { LOCALES, type Locale, type TemplateText } from "../../domain/agreement-document.ts";
-import type { Catalogue, CatalogueService, CatalogueTerm, LocalizedText } from "../../domain/annex.ts";
+import type { Catalogue, CatalogueService, CatalogueTerm, LocalizedText, SubprocessorLocation } from "../../domain/annex.ts";
 import { validateTemplateText } from "../../domain/agreement-template.ts";
+import { isCountryCode, isTransferMechanism } from "../../domain/transfers.ts";
 
 /**
  * The defaults Art28 ships (templates/): the seed agreement in Dutch and English, the service
- * catalogue with the Annex 1 vocabulary, and the Annex 2 measures. Read and checked on first run.
+ * catalogue with the Annex 1 vocabulary, the Annex 2 measures, and the demo's sub-processors.
+ * Read and checked on first run.
  */
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,9 +78,12 @@ function parseCatalogue(value: unknown, source: string): Catalogue {
       purposes: codes("purposes", purposes),
       dataCategories: codes("dataCategories", dataCategories),
       subjectCategories: codes("subjectCategories", subjectCategories),
+      // The shipped catalogue names no sub-processors: the seed agreement names none (art. 5.1 is
+      // a general authorisation); a processor registers its own, the demo loads templates/subprocessors.json.
+      subprocessors: [],
     };
   });
-  return { purposes, dataCategories, subjectCategories, services };
+  return { purposes, dataCategories, subjectCategories, services, subprocessors: [] };
 }
 
 /** The shipped template text of a locale (templates/<locale>/v1.json); throws if it is invalid. */
@@ -99,6 +104,73 @@ export function loadDefaultTemplate(locale: Locale): TemplateText {
 export function loadDefaultCatalogue(): Catalogue {
   const url = new URL("../../../templates/catalogue.json", import.meta.url);
   return parseCatalogue(readJson(url), url.pathname);
+}
+
+/** A sub-processor of the demo hosting provider (templates/subprocessors.json). */
+export interface DemoSubprocessor {
+  code: string;
+  name: string;
+  website: string | null;
+  activity: LocalizedText;
+  locations: SubprocessorLocation[];
+  /** Codes of the catalogue's services that use it. */
+  services: string[];
+}
+
+function location(value: unknown): value is SubprocessorLocation {
+  return (
+    isRecord(value) &&
+    typeof value.country === "string" &&
+    isCountryCode(value.country) &&
+    (value.city === null || typeof value.city === "string") &&
+    (value.mechanism === null || (typeof value.mechanism === "string" && isTransferMechanism(value.mechanism)))
+  );
+}
+
+/**
+ * The demo's sub-processor register (templates/subprocessors.json), checked against the shipped
+ * catalogue's service codes. Throws naming the entry that is wrong.
+ */
+export function readDemoSubprocessors(): DemoSubprocessor[] {
+  const url = new URL("../../../templates/subprocessors.json", import.meta.url);
+  const value = readJson(url);
+  if (!Array.isArray(value)) {
+    throw new Error(`${url.pathname}: must be a list of sub-processors`);
+  }
+  const serviceCodes = new Set(loadDefaultCatalogue().services.map((s) => s.code));
+  const list = value.map((item: unknown, i): DemoSubprocessor => {
+    if (
+      !isRecord(item) ||
+      typeof item.code !== "string" ||
+      !CODE.test(item.code) ||
+      typeof item.name !== "string" ||
+      item.name === "" ||
+      !(item.website === undefined || item.website === null || typeof item.website === "string") ||
+      !localized(item.activity) ||
+      !Array.isArray(item.locations) ||
+      item.locations.length === 0 ||
+      !item.locations.every(location) ||
+      !codeList(item.services)
+    ) {
+      throw new Error(`${url.pathname}: [${i}] must be { code, name, website, activity, locations: [{ country, city, mechanism }], services }`);
+    }
+    const unknown = item.services.filter((code) => !serviceCodes.has(code));
+    if (unknown.length > 0) {
+      throw new Error(`${url.pathname}: [${i}] (${item.code}) names unknown services ${unknown.join(", ")}`);
+    }
+    return {
+      code: item.code,
+      name: item.name,
+      website: typeof item.website === "string" ? item.website : null,
+      activity: { nl: item.activity.nl, en: item.activity.en },
+      locations: item.locations.map((l) => ({ country: l.country, city: l.city, mechanism: l.mechanism })),
+      services: item.services,
+    };
+  });
+  if (new Set(list.map((s) => s.code)).size !== list.length || new Set(list.map((s) => s.name)).size !== list.length) {
+    throw new Error(`${url.pathname}: duplicate codes or names`);
+  }
+  return list;
 }
 
 /** The shipped default Annex 2 measures (templates/measures.json). */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { supportAssignments, users } from "../../db/schema/index.ts";
+import { inArray } from "drizzle-orm";
+import { serviceSubprocessors, services, subprocessorLocations, subprocessors, supportAssignments, users } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { SYSTEM_ACTOR } from "../evidence/record-events.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -13,6 +14,7 @@ import { countersignAgreement } from "../agreements/countersign-agreement.ts";
 import { composeAgreementDocument } from "../agreements/compose-document.ts";
 import { documentPdfAndHash } from "../agreements/document-hash.ts";
 import type { ProcessorSeed } from "./install.ts";
+import { readDemoSubprocessors } from "./defaults.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -51,10 +53,51 @@ function customer(i: number) {
 }
 
 /**
- * A demo hosting provider: staff of every role, 50 customers taking different services, one owner
- * user per customer, agreement v1 offered to all, some signed, some countersigned (in force).
+ * The demo's sub-processor register (templates/subprocessors.json), all active (art. 5.1), with
+ * their locations (art. 3.1) and the services that use them. Set-based: four inserts.
+ */
+export async function seedDemoSubprocessors(tx: Db, clock: Clock): Promise<void> {
+  const register = readDemoSubprocessors();
+  if (register.length === 0) {
+    return;
+  }
+  const now = clock.now();
+  const inserted = await tx
+    .insert(subprocessors)
+    .values(register.map((s) => ({ name: s.name, activity: s.activity, website: s.website, status: "active" as const, createdAt: now, updatedAt: now })))
+    .returning({ id: subprocessors.id, name: subprocessors.name });
+  // By name (unique in the register), not by position: RETURNING promises no order.
+  const idOf = new Map(register.map((s) => [s.code, inserted.find((row) => row.name === s.name)?.id]));
+  await tx.insert(subprocessorLocations).values(
+    register.flatMap((s) => {
+      const subprocessorId = idOf.get(s.code);
+      return subprocessorId === undefined ? [] : s.locations.map((l, sortOrder) => ({ subprocessorId, ...l, sortOrder }));
+    }),
+  );
+  const serviceRows = await tx
+    .select({ id: services.id, code: services.code })
+    .from(services)
+    .where(inArray(services.code, [...new Set(register.flatMap((s) => s.services))]));
+  const links = register.flatMap((s) =>
+    s.services.flatMap((code) => {
+      const serviceId = serviceRows.find((r) => r.code === code)?.id;
+      const subprocessorId = idOf.get(s.code);
+      return serviceId === undefined || subprocessorId === undefined ? [] : [{ serviceId, subprocessorId }];
+    }),
+  );
+  if (links.length > 0) {
+    await tx.insert(serviceSubprocessors).values(links);
+  }
+}
+
+/**
+ * A demo hosting provider: its sub-processors, staff of every role, 50 customers taking different
+ * services (so their Annex 1 lists the sub-processors of those services), one owner user per
+ * customer, agreement v1 offered to all, some signed, some countersigned (in force).
  */
 export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> {
+  // Before any customer exists: their first Annex 1 is derived with the sub-processors in it.
+  await seedDemoSubprocessors(tx, clock);
   const hash = await hashPassword(DEMO_PASSWORD);
   await tx.insert(users).values(DEMO_STAFF.map((s) => ({ email: s.email, name: s.name, passwordHash: hash, kind: "staff" as const, staffRole: s.role })));
   const ids: string[] = [];

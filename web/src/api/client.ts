@@ -66,3 +66,16 @@ export async function unwrap<D>(call: Promise<Result<D>>): Promise<D> {
 /** Where the PDF of an agreement is downloaded (a plain link: the session cookie authenticates it). */
 export const agreementPdfUrl = (id: string, variant: "with-signatures" | "as-signed" = "with-signatures") =>
   `/api/v1/agreements/${encodeURIComponent(id)}/document.pdf${variant === "as-signed" ? "?variant=as-signed" : ""}`;
+
+/**
+ * A multipart/form-data body for openapi-fetch: it sends a FormData as is (the browser sets the
+ * boundary). The generated type describes the form's fields, which a FormData cannot express.
+ */
+export const multipart = <T,>(form: FormData): T => form as unknown as T;
+
+/** A sub-processor's contract on file (staff; customers of the services involved, art. 5.3). */
+export const contractUrl = (subprocessorId: string) => `/api/v1/subprocessors/${encodeURIComponent(subprocessorId)}/contract`;
+/** A consultation attachment, byte for byte. */
+export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}`;
+/** The public Atom feed of sub-processor changes. */
+export const trustFeedUrl = (lang: "nl" | "en") => `/api/v1/trust/changes.atom?lang=${lang}`;

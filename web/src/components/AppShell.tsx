@@ -8,10 +8,12 @@ export interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  /** A count shown beside the label (e.g. unread notices), with its words for screen readers. */
+  badge?: { count: number; label: string; testId?: string } | undefined;
 }
 
-/** Page frame: skip link, header with the area's navigation, who is logged in, language and logout. */
-export function AppShell({ area, nav, children }: { area: string; nav: readonly NavItem[]; children: ReactNode }) {
+/** Page frame: skip link, header with the area's navigation, who is logged in, their account pages, language and logout. */
+export function AppShell({ area, nav, account = [], children }: { area: string; nav: readonly NavItem[]; account?: readonly NavItem[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { me, logout } = useSession();
   const navigate = useNavigate();
@@ -31,6 +33,15 @@ export function AppShell({ area, nav, children }: { area: string; nav: readonly 
                 {me.name}
                 <span className="muted"> · {me.kind === "staff" && me.staffRole ? t(`roles.staff.${me.staffRole}`) : me.customerRole ? t(`roles.customer.${me.customerRole}`) : ""}</span>
               </span>
+            ) : null}
+            {account.length > 0 ? (
+              <nav className="account-nav" aria-label={t("common.accountNavigation")}>
+                {account.map((item) => (
+                  <NavLink key={item.to} to={item.to}>
+                    {item.label}
+                  </NavLink>
+                ))}
+              </nav>
             ) : null}
             <LanguageSwitch />
             {me ? (
@@ -54,6 +65,12 @@ export function AppShell({ area, nav, children }: { area: string; nav: readonly 
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end ?? false}>
                     {item.label}
+                    {item.badge && item.badge.count > 0 ? (
+                      <span className="nav-count" data-testid={item.badge.testId} title={item.badge.label}>
+                        <span aria-hidden="true">{item.badge.count}</span>
+                        <span className="sr-only">{item.badge.label}</span>
+                      </span>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

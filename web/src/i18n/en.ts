@@ -1,4 +1,6 @@
 import type { nl } from "./nl";
+import { enSubprocessors } from "./en-subprocessors";
+import { enEngine } from "./en-engine";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -8,6 +10,7 @@ export const en: typeof nl = {
     language: "Language",
     skipToContent: "Skip to content",
     mainNavigation: "Main menu",
+    accountNavigation: "Your account",
     save: "Save",
     saved: "Saved.",
     cancel: "Cancel",
@@ -32,7 +35,16 @@ export const en: typeof nl = {
   nav: {
     tokens: "API tokens",
     security: "Security",
-    portal: { area: "Customer portal", overview: "Overview", contact: "Privacy contact" },
+    portal: {
+      area: "Customer portal",
+      overview: "Overview",
+      contact: "Privacy contact",
+      notices: "Notices",
+      obligations: "Deadlines",
+      subprocessors: "Sub-processors",
+      transfers: "Data locations",
+      webhooks: "Webhooks",
+    },
     admin: {
       area: "Back-office",
       customers: "Customers",
@@ -41,7 +53,12 @@ export const en: typeof nl = {
       catalogue: "Service catalogue",
       measures: "Measures",
       processor: "Processor",
+      obligations: "Deadlines",
+      notices: "Notices",
+      outbox: "Outbox",
+      subprocessors: "Sub-processors",
     },
+    unreadBadge: "{{count}} unread",
   },
   roles: {
     staff: {
@@ -115,10 +132,13 @@ export const en: typeof nl = {
       purposes: "1B Purposes",
       dataCategories: "1C Categories of personal data",
       subjectCategories: "1D Categories of data subjects",
+      subprocessors: "1E Sub-processors",
     },
     added: "Added",
     removed: "Removed",
     noDifferences: "No differences.",
+    noSubprocessors: "None.",
+    relocated: "{{name}}: now in {{countries}}",
     none: "No Annex 1 versions yet.",
     versionN: "Annex 1, version {{version}}",
     changesSince: "Changed since version {{version}}",
@@ -381,4 +401,6 @@ export const en: typeof nl = {
     lastReviewedAt: "Last reviewed",
     saved: "Measure {{code}} has been saved.",
   },
+  ...enEngine,
+  ...enSubprocessors,
 };

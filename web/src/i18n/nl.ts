@@ -1,3 +1,6 @@
+import { nlEngine } from "./nl-engine";
+import { nlSubprocessors } from "./nl-subprocessors";
+
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
   common: {
@@ -6,6 +9,7 @@ export const nl = {
     language: "Taal",
     skipToContent: "Naar de inhoud",
     mainNavigation: "Hoofdmenu",
+    accountNavigation: "Uw account",
     save: "Opslaan",
     saved: "Opgeslagen.",
     cancel: "Annuleren",
@@ -30,7 +34,16 @@ export const nl = {
   nav: {
     tokens: "API-tokens",
     security: "Beveiliging",
-    portal: { area: "Klantportaal", overview: "Overzicht", contact: "Privacycontactpersoon" },
+    portal: {
+      area: "Klantportaal",
+      overview: "Overzicht",
+      contact: "Privacycontactpersoon",
+      notices: "Berichten",
+      obligations: "Termijnen",
+      subprocessors: "Subverwerkers",
+      transfers: "Gegevenslocaties",
+      webhooks: "Webhooks",
+    },
     admin: {
       area: "Backoffice",
       customers: "Klanten",
@@ -39,7 +52,12 @@ export const nl = {
       catalogue: "Dienstencatalogus",
       measures: "Maatregelen",
       processor: "Verwerker",
+      obligations: "Termijnen",
+      notices: "Berichten",
+      outbox: "Uitgaand",
+      subprocessors: "Subverwerkers",
     },
+    unreadBadge: "{{count}} ongelezen",
   },
   roles: {
     staff: {
@@ -113,10 +131,13 @@ export const nl = {
       purposes: "1B Doeleinden",
       dataCategories: "1C Categorieën persoonsgegevens",
       subjectCategories: "1D Categorieën betrokkenen",
+      subprocessors: "1E Subverwerkers",
     },
     added: "Toegevoegd",
     removed: "Vervallen",
     noDifferences: "Geen verschillen.",
+    noSubprocessors: "Geen.",
+    relocated: "{{name}}: nu in {{countries}}",
     none: "Nog geen versies van bijlage 1.",
     versionN: "Bijlage 1, versie {{version}}",
     changesSince: "Gewijzigd ten opzichte van versie {{version}}",
@@ -379,4 +400,6 @@ export const nl = {
     lastReviewedAt: "Laatst beoordeeld",
     saved: "Maatregel {{code}} is opgeslagen.",
   },
+  ...nlEngine,
+  ...nlSubprocessors,
 };

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { DEFAULT_PARAMETERS } from "../../../domain/agreement-document.ts";
 import type { AgreementDocument, Locale, SignatureBlock } from "../../../domain/agreement-document.ts";
 import { renderAgreementDocument } from "../../../domain/agreement-template.ts";
-import { deriveAnnex1 } from "../../../domain/annex.ts";
-import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate } from "../../setup/defaults.ts";
+import { deriveAnnex1, type Catalogue } from "../../../domain/annex.ts";
+import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate, readDemoSubprocessors } from "../../setup/defaults.ts";
 import { drawSharedPages, parsePdf, prepareSharedLayer, splitReferences } from "./compose.ts";
 import { renderAgreementHtml } from "./html.ts";
 import { renderAgreementPdf, renderAgreementPdfWhole, renderSignedAgreementPdf, renderStats } from "./pdf.ts";
@@ -44,6 +44,34 @@ function agreement(locale: Locale, controllerName = "Bakkerij De Gouden Krakelin
     },
     timeZone: "Europe/Amsterdam",
   });
+}
+
+/** The shipped catalogue with the demo's sub-processors (templates/subprocessors.json), all active. */
+function catalogueWithSubprocessors(): Catalogue {
+  const catalogue = loadDefaultCatalogue();
+  const register = readDemoSubprocessors();
+  return {
+    ...catalogue,
+    subprocessors: register.map((s) => ({ code: s.code, name: s.name, activity: s.activity, locations: s.locations })),
+    services: catalogue.services.map((service) => ({
+      ...service,
+      subprocessors: register.filter((s) => s.services.includes(service.code)).map((s) => s.code),
+    })),
+  };
+}
+
+/** The default agreement whose Annex 1 has 1E: the sub-processors of `services` (none: an empty 1E). */
+function agreementWithSubprocessors(locale: Locale, services = ["web-hosting", "email", "office-365", "ssl-certificates"]): AgreementDocument {
+  const doc = agreement(locale);
+  doc.annex1 = deriveAnnex1(catalogueWithSubprocessors(), services, locale, 1);
+  return doc;
+}
+
+/** The default agreement as made before 1E existed: its Annex 1 has no `subprocessors`. */
+function agreementBefore1E(locale: Locale): AgreementDocument {
+  const doc = agreement(locale);
+  delete doc.annex1.subprocessors;
+  return doc;
 }
 
 function signature(party: SignatureBlock["party"], overrides: Partial<SignatureBlock> = {}): SignatureBlock {
@@ -269,6 +297,68 @@ test("the HTML has the PDF's content in the PDF's order", () => {
   assert.deepEqual(order, [...order].sort((a, b) => a - b));
 });
 
+// ---- Annex 1E: sub-processors (art. 5, 3.1) -----------------------------------------------------
+
+test("1E lists the sub-processors with their activity and countries by name, and the transfer ground outside the EEA, in both languages", (t) => {
+  const expected = {
+    nl: ["Microsoft Ireland Operations Limited", "Landen: Ierland (Dublin); Nederland (Amsterdam); Verenigde Staten (Redmond), doorgifte op grond van: Certificering onder het EU-VS Data Privacy Framework", "Keystone Trust Services Inc. — Valideren van de aanvrager", "Verenigde Staten (Salt Lake City), doorgifte op grond van: Standaardcontractbepalingen"],
+    en: ["Microsoft Ireland Operations Limited", "Countries: Ireland (Dublin); Netherlands (Amsterdam); United States of America (Redmond), transfer based on: Certification under the EU-US Data Privacy Framework", "Keystone Trust Services Inc. — Validating the applicant", "United States of America (Salt Lake City), transfer based on: Standard contractual clauses"],
+  } as const;
+  for (const locale of ["nl", "en"] as const) {
+    const doc = agreementWithSubprocessors(locale);
+    const html = renderAgreementHtml(doc);
+    assert.ok(html.includes(`<h3>${doc.labels.annex1E}</h3>`), `${locale} HTML has 1E`);
+    assert.ok(html.indexOf(doc.labels.annex1D) < html.indexOf(doc.labels.annex1E) && html.indexOf(doc.labels.annex1E) < html.indexOf(doc.labels.annex2Title), `${locale} HTML: 1E after 1D, before Annex 2`);
+    assert.ok(html.includes("<strong>Amsterdam Datacenter B.V.</strong> — "), `${locale} HTML lists the data centre`);
+    const pdf = renderAgreementPdf(doc);
+    if (!POPPLER) {
+      t.skip("pdftotext (poppler-utils) is not installed");
+      continue;
+    }
+    // pdftotext hyphenates at line ends: compare without soft hyphens and their breaks.
+    const text = pdfText(pdf).replace(/\u00ad /g, "");
+    assert.ok(text.includes(doc.labels.annex1E), `${locale}: the 1E heading`);
+    for (const phrase of expected[locale]) {
+      assert.ok(text.includes(phrase), `${locale}: ${phrase}`);
+    }
+    assert.ok(text.indexOf(doc.labels.annex1E) < text.indexOf(doc.labels.annex2Title), `${locale}: 1E inside Annex 1`);
+    assert.ok(!text.includes("Rheinland Backup GmbH"), `${locale}: not the sub-processor of a service not taken`);
+  }
+});
+
+test("an Annex 1 with an empty 1E says there are none; one made before 1E has no 1E at all", (t) => {
+  for (const locale of ["nl", "en"] as const) {
+    // The shipped catalogue names no sub-processors: a new document's 1E is empty.
+    const none = agreement(locale);
+    assert.deepEqual(none.annex1.subprocessors, []);
+    const before = agreementBefore1E(locale);
+    const html = renderAgreementHtml(none);
+    assert.ok(html.includes(`<h3>${none.labels.annex1E}</h3>\n<p>${none.labels.annex1ENone}</p>`), `${locale} HTML: none`);
+    assert.ok(!renderAgreementHtml(before).includes(none.labels.annex1E), `${locale} HTML before 1E: no 1E`);
+    if (!POPPLER) {
+      t.skip("pdftotext (poppler-utils) is not installed");
+      continue;
+    }
+    const text = pdfText(renderAgreementPdf(none));
+    assert.ok(text.includes(`${none.labels.annex1E} ${none.labels.annex1ENone}`), `${locale} PDF: none`);
+    assert.ok(!pdfText(renderAgreementPdf(before)).includes(none.labels.annex1E), `${locale} PDF before 1E: no 1E`);
+  }
+});
+
+test("a document made before 1E renders exactly as before: its stored labels or today's make no difference", () => {
+  const stored = agreementBefore1E("nl");
+  // As stored then: the labels of that time had no 1E words.
+  const asStored = structuredClone(stored);
+  const labels: Partial<typeof stored.labels> = asStored.labels;
+  delete labels.annex1E;
+  delete labels.annex1ENone;
+  delete labels.annex1ECountries;
+  delete labels.annex1ETransfer;
+  assert.equal(sha256(renderAgreementPdf(asStored)), sha256(renderAgreementPdf(stored)), "PDF");
+  assert.equal(renderAgreementHtml(asStored), renderAgreementHtml(stored), "HTML");
+  assert.notEqual(sha256(renderAgreementPdf(agreement("nl"))), sha256(renderAgreementPdf(stored)), "an (empty) 1E does change a new document");
+});
+
 // ---- layers (pdf.ts, compose.ts) -----------------------------------------------------------------
 
 /** Agreements whose layers differ: a controller block of 5 lines, an Annex 1 of two pages, English. */
@@ -284,6 +374,9 @@ function unusualAgreements(): [string, AgreementDocument][] {
     ["controller block of five lines", longName],
     ["Annex 1 of two pages", longAnnex],
     ["English", agreement("en")],
+    ["made before 1E", agreementBefore1E("nl")],
+    ["1E with sub-processors", agreementWithSubprocessors("nl")],
+    ["1E with every service's sub-processors, English", agreementWithSubprocessors("en", catalogue.services.map((s) => s.code))],
   ];
 }
 

@@ -54,7 +54,7 @@ ${list(doc.annex1.purposes)}
 ${list(doc.annex1.dataCategories)}
 <h3>${esc(L.annex1D)}</h3>
 ${list(doc.annex1.subjectCategories)}
-</section>
+${annex1E(doc)}</section>
 <section class="annex">
 <h2>${esc(L.annex2Title)}</h2>
 ${annex2(doc)}
@@ -78,6 +78,40 @@ function party(role: string, p: PartyBlock, kvkLabel: string): string {
     lines.push(esc(`${kvkLabel}: ${p.kvk}`));
   }
   return `<div class="party"><div class="role">${esc(role)}</div><p>${lines.join("<br>")}</p></div>`;
+}
+
+/**
+ * 1E, the sub-processors (art. 5) and their countries (art. 3.1), as agreement.typ shows it; the
+ * empty string for a document made before 1E, so that it stays as it was.
+ */
+function annex1E(doc: AgreementDocument): string {
+  const L = doc.labels;
+  const subs = doc.annex1.subprocessors;
+  if (subs === undefined || (L.annex1E as string | undefined) === undefined) {
+    return "";
+  }
+  const body =
+    subs.length === 0
+      ? `<p>${esc(L.annex1ENone)}</p>`
+      : `<ul>${subs
+          .map((s) => {
+            const countries = s.countries
+              .map((c) => {
+                let place = c.name;
+                if (c.cities.length > 0) {
+                  place += ` (${c.cities.join(", ")})`;
+                }
+                if (c.transfer !== null) {
+                  place += `, ${L.annex1ETransfer}: ${c.transfer}`;
+                }
+                return place;
+              })
+              .join("; ");
+            const where = countries === "" ? "" : `<br><span class="muted">${esc(`${L.annex1ECountries}: ${countries}`)}</span>`;
+            return `<li><strong>${esc(s.name)}</strong> — ${esc(s.activity)}${where}</li>`;
+          })
+          .join("")}</ul>`;
+  return `<h3>${esc(L.annex1E)}</h3>\n${body}\n`;
 }
 
 function annex2(doc: AgreementDocument): string {

@@ -7,17 +7,23 @@ export function AdminLayout() {
   const { t } = useTranslation();
   const nav = [
     { to: "/admin/customers", label: t("nav.admin.customers") },
+    { to: "/admin/obligations", label: t("nav.admin.obligations") },
+    { to: "/admin/notices", label: t("nav.admin.notices") },
+    { to: "/admin/outbox", label: t("nav.admin.outbox") },
+    { to: "/admin/subprocessors", label: t("nav.admin.subprocessors") },
     { to: "/admin/countersign", label: t("nav.admin.countersign") },
     { to: "/admin/templates", label: t("nav.admin.templates") },
     { to: "/admin/catalogue", label: t("nav.admin.catalogue") },
     { to: "/admin/measures", label: t("nav.admin.measures") },
     { to: "/admin/processor", label: t("nav.admin.processor") },
+  ];
+  const account = [
     { to: "/admin/tokens", label: t("nav.tokens") },
     { to: "/admin/security", label: t("nav.security") },
   ];
   return (
     <RequireKind kind="staff">
-      <AppShell area={t("nav.admin.area")} nav={nav}>
+      <AppShell area={t("nav.admin.area")} nav={nav} account={account}>
         <Outlet />
       </AppShell>
     </RequireKind>

@@ -15,6 +15,8 @@ import { AnnexVersions } from "./customer/AnnexVersions";
 import { EvidenceEvents } from "./customer/EvidenceEvents";
 import { ServicesEditor } from "./customer/ServicesEditor";
 import { CustomerDetails } from "./customer/CustomerDetails";
+import { CustomerNotices } from "./customer/CustomerNotices";
+import { CustomerObligations } from "./customer/CustomerObligations";
 
 /** One customer: details, services and fees, Annex 1 versions, contact, agreements, evidence. */
 export function CustomerPage() {
@@ -89,6 +91,14 @@ export function CustomerPage() {
                 />
               )}
             </Loaded>
+          </section>
+          <section className="card" aria-labelledby="deadlines-heading">
+            <h2 id="deadlines-heading">{t("obligations.customerDeadlines")}</h2>
+            <CustomerObligations controllerId={controller.id} />
+          </section>
+          <section className="card" aria-labelledby="notices-heading">
+            <h2 id="notices-heading">{t("notices.customerNotices")}</h2>
+            <CustomerNotices controllerId={controller.id} />
           </section>
           <section className="card" aria-labelledby="annex-heading">
             <h2 id="annex-heading">{t("customer.annexes")}</h2>

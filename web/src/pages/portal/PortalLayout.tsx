@@ -2,20 +2,37 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { AppShell } from "../../components/AppShell";
 import { RequireKind } from "../../components/RequireKind";
+import { UnreadProvider, useUnread } from "../../lib/unread";
 
 export function PortalLayout() {
+  return (
+    <RequireKind kind="customer">
+      <UnreadProvider>
+        <PortalShell />
+      </UnreadProvider>
+    </RequireKind>
+  );
+}
+
+function PortalShell() {
   const { t } = useTranslation();
+  const { count } = useUnread();
   const nav = [
     { to: "/portal", label: t("nav.portal.overview"), end: true },
+    { to: "/portal/notices", label: t("nav.portal.notices"), badge: count ? { count, label: t("nav.unreadBadge", { count }), testId: "nav-unread" } : undefined },
+    { to: "/portal/obligations", label: t("nav.portal.obligations") },
+    { to: "/portal/subprocessors", label: t("nav.portal.subprocessors") },
+    { to: "/portal/transfers", label: t("nav.portal.transfers") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
+    { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
+  ];
+  const account = [
     { to: "/portal/tokens", label: t("nav.tokens") },
     { to: "/portal/security", label: t("nav.security") },
   ];
   return (
-    <RequireKind kind="customer">
-      <AppShell area={t("nav.portal.area")} nav={nav}>
-        <Outlet />
-      </AppShell>
-    </RequireKind>
+    <AppShell area={t("nav.portal.area")} nav={nav} account={account}>
+      <Outlet />
+    </AppShell>
   );
 }

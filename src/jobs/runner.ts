@@ -1,0 +1,69 @@
+import type { Db, Engine } from "../db/engine.ts";
+import type { Clock } from "../domain/clock.ts";
+import { startOutboxWorker } from "./outbox-worker.ts";
+import { runSweep, type SweepTask } from "./sweep.ts";
+import { applyDueChanges } from "../modules/subprocessors/apply-change.ts";
+
+/** Due work of the workflows, run by every sweep (each claims its rows, so sweeps may overlap). */
+export const WORKFLOW_TASKS: Record<string, SweepTask> = {
+  subprocessorChangesApplied: async (tx, clock) => (await applyDueChanges(tx, clock)).length,
+};
+
+export interface BackgroundOptions {
+  db: Db;
+  clock: Clock;
+  engine: Engine;
+  smtpUrl?: string | undefined;
+  concurrency?: number | undefined;
+  /** How often the deadline sweep runs (ms). */
+  sweepEveryMs?: number;
+  tasks?: Record<string, SweepTask>;
+  log?: (line: string) => void;
+}
+
+/**
+ * The background work of one process: the outbox worker that delivers notices and the deadline
+ * sweep (reminders, escalations, windows closing, changes taking effect). The embedded server runs
+ * it in process; `art28 worker` runs it on its own, as many times as wanted, against PostgreSQL.
+ */
+export function startBackgroundWork(options: BackgroundOptions) {
+  const log = options.log ?? (() => {});
+  const worker = startOutboxWorker({
+    db: options.db,
+    clock: options.clock,
+    engine: options.engine,
+    smtpUrl: options.smtpUrl,
+    concurrency: options.concurrency,
+    log,
+  });
+  let stopping = false;
+  let sweeping: Promise<void> = Promise.resolve();
+  const sweep = async () => {
+    try {
+      const result = await runSweep(options.db, options.clock, options.tasks ?? WORKFLOW_TASKS);
+      const acted = result.reminded + result.escalated + result.windowsClosed + Object.values(result.other).reduce((a, b) => a + b, 0);
+      if (acted > 0) {
+        log(`sweep: ${result.reminded} reminded, ${result.escalated} escalated, ${result.windowsClosed} windows closed, ${JSON.stringify(result.other)}`);
+        worker.wake();
+      }
+    } catch (error) {
+      log(`sweep failed: ${(error as Error).message}`);
+    }
+  };
+  const timer = setInterval(() => {
+    if (!stopping) {
+      sweeping = sweep();
+    }
+  }, options.sweepEveryMs ?? 60_000);
+  timer.unref();
+  sweeping = sweep();
+  return {
+    wake: () => worker.wake(),
+    stop: async () => {
+      stopping = true;
+      clearInterval(timer);
+      await sweeping;
+      await worker.stop();
+    },
+  };
+}

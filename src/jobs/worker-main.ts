@@ -1,0 +1,67 @@
+import { openDatabase } from "../db/engine.ts";
+import { systemClock } from "../domain/clock.ts";
+import { startBackgroundWork } from "./runner.ts";
+
+// A worker process: `npx node src/jobs/worker-main.ts` (or `art28 worker`). Delivers the outbox of
+// a PostgreSQL database (DATABASE_URL) over ART28_SMTP_URL, with ART28_WORKER_CONCURRENCY claim
+// loops (default 2), and runs the deadline sweep (runner.ts). Start as many as wanted: each notice
+// is still sent once. SIGTERM or SIGINT stops it after the deliveries in flight are settled, with
+// exit code 0.
+
+export interface WorkerProcessOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where the one-line-per-batch log goes (default stdout). */
+  write?: (line: string) => void;
+}
+
+/** Runs the outbox worker and the sweep until SIGTERM/SIGINT; resolves once they have stopped and the pool is closed. */
+export async function runWorkerProcess(options: WorkerProcessOptions = {}): Promise<void> {
+  const env = options.env ?? process.env;
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const url = env.DATABASE_URL;
+  if (!url) {
+    throw new Error("the worker process needs DATABASE_URL (PostgreSQL); in embedded mode `art28 serve` delivers notices itself");
+  }
+  const concurrency = Number(env.ART28_WORKER_CONCURRENCY ?? 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new Error(`ART28_WORKER_CONCURRENCY must be a whole number from 1 to 64, got ${env.ART28_WORKER_CONCURRENCY}`);
+  }
+  const smtpUrl = env.ART28_SMTP_URL || null;
+  const stamp = (line: string) => write(`${new Date().toISOString()} ${line}`);
+  // Listen before anything starts, so a SIGTERM during start-up is a clean stop too.
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once("SIGTERM", resolve);
+    process.once("SIGINT", resolve);
+  });
+  // One connection per claim loop, plus the sweep's and a spare.
+  const database = await openDatabase({ engine: "postgres", url, poolSize: concurrency + 2 });
+  const work = startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, log: stamp });
+  stamp(`outbox worker started: ${concurrency} loops, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`);
+  await stopRequested;
+  stamp("stopping after the deliveries in flight");
+  await work.stop();
+  await database.close();
+  stamp("outbox worker stopped");
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) {
+      parsed.password = "***";
+    }
+    return parsed.toString();
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+
+if (import.meta.main) {
+  runWorkerProcess().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`art28 worker: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,123 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { controllers, deliveries, deliveryAttempts, notices, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
+
+export interface InboxFilter {
+  /** A customer's inbox: its controller's notices to the customer. */
+  controllerId?: string | undefined;
+  /** A staff member's inbox: notices to its role. */
+  staffRole?: StaffRole | undefined;
+  /** Support staff: only notices about these customers. */
+  onlyControllerIds?: string[] | null;
+  unread?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listNotices(db: Db, filter: InboxFilter) {
+  const where: (SQL | undefined)[] = [];
+  if (filter.staffRole) {
+    where.push(sql`${notices.staffRoles} @> ${JSON.stringify([filter.staffRole])}::jsonb`);
+  } else {
+    where.push(isNull(notices.staffRoles));
+  }
+  if (filter.controllerId) {
+    where.push(eq(notices.controllerId, filter.controllerId));
+  }
+  if (filter.onlyControllerIds) {
+    where.push(filter.onlyControllerIds.length > 0 ? inArray(notices.controllerId, filter.onlyControllerIds) : sql`false`);
+  }
+  if (filter.unread) {
+    where.push(isNull(notices.openedAt));
+  }
+  const condition = and(...where);
+  const [items, [total]] = [
+    await db
+      .select()
+      .from(notices)
+      .where(condition)
+      .orderBy(desc(notices.createdAt), desc(notices.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    await db.select({ n: count() }).from(notices).where(condition),
+  ];
+  return { total: total?.n ?? 0, items };
+}
+
+export async function findNotice(db: Db, id: string) {
+  const [notice] = await db.select().from(notices).where(eq(notices.id, id));
+  return notice ?? null;
+}
+
+export async function deliveriesOf(db: Db, noticeId: string) {
+  return db.select().from(deliveries).where(eq(deliveries.noticeId, noticeId)).orderBy(asc(deliveries.createdAt), asc(deliveries.recipient));
+}
+
+export async function findDelivery(db: Db, id: string) {
+  const [row] = await db
+    .select({ delivery: deliveries, kind: notices.kind })
+    .from(deliveries)
+    .innerJoin(notices, eq(notices.id, deliveries.noticeId))
+    .where(eq(deliveries.id, id));
+  if (!row) {
+    return null;
+  }
+  const attempts = await db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, id)).orderBy(asc(deliveryAttempts.attempt), asc(deliveryAttempts.at));
+  return { ...row.delivery, kind: row.kind, attemptsLog: attempts };
+}
+
+export interface OutboxFilter {
+  status?: "pending" | "sent" | "held" | "failed" | undefined;
+  channel?: "email" | "webhook" | undefined;
+  q?: string | undefined;
+  onlyControllerIds?: string[] | null;
+  webhookEndpointId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Deliveries, newest first: the back-office outbox, or a customer's webhook delivery log. */
+export async function listDeliveries(db: Db, filter: OutboxFilter) {
+  const where: (SQL | undefined)[] = [];
+  if (filter.status) {
+    where.push(eq(deliveries.status, filter.status));
+  }
+  if (filter.channel) {
+    where.push(eq(deliveries.channel, filter.channel));
+  }
+  if (filter.webhookEndpointId) {
+    where.push(eq(deliveries.webhookEndpointId, filter.webhookEndpointId));
+  }
+  if (filter.onlyControllerIds) {
+    where.push(filter.onlyControllerIds.length > 0 ? inArray(deliveries.controllerId, filter.onlyControllerIds) : sql`false`);
+  }
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(deliveries.recipient, like), ilike(deliveries.subject, like), ilike(controllers.name, like)));
+  }
+  const condition = and(...where);
+  const items = await db
+    .select({ delivery: deliveries, kind: notices.kind, customerName: controllers.name })
+    .from(deliveries)
+    .innerJoin(notices, eq(notices.id, deliveries.noticeId))
+    .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
+    .where(condition)
+    .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [total] = await db
+    .select({ n: count() })
+    .from(deliveries)
+    .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
+    .where(condition);
+  return { total: total?.n ?? 0, items: items.map((row) => ({ ...row.delivery, kind: row.kind, customerName: row.customerName })) };
+}
+
+export async function listWebhookEndpoints(db: Db, controllerId: string) {
+  return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.controllerId, controllerId)).orderBy(asc(webhookEndpoints.createdAt));
+}
+
+export async function findWebhookEndpoint(db: Db, id: string) {
+  const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  return row ?? null;
+}

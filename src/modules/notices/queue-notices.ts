@@ -1,0 +1,224 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { contacts, controllers, deliveries, notices, users, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { recordEvents, type EventActor, type EventInput } from "../evidence/record-events.ts";
+import { ACKNOWLEDGED_KINDS, type NoticeData } from "./kinds.ts";
+
+// The transactional outbox: a notice and one delivery row per recipient and channel are written in
+// the transaction of the act that causes them. If the act rolls back, nothing is sent; once it
+// commits, the worker (src/jobs/outbox-worker.ts) delivers every row exactly once.
+
+export interface CustomerNoticeInput {
+  controllerId: string;
+  data: NoticeData;
+  subject?: { type: string; id: string };
+}
+
+export interface StaffNoticeInput {
+  /** The customer the notice is about, if any (it stays in that customer's evidence stream). */
+  controllerId: string | null;
+  roles: StaffRole[];
+  data: NoticeData;
+  subject?: { type: string; id: string };
+}
+
+const INSERT_CHUNK = 1000;
+
+async function insertChunked<T extends Record<string, unknown>>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await insert(rows.slice(i, i + INSERT_CHUNK));
+  }
+}
+
+type NewDelivery = typeof deliveries.$inferInsert;
+
+/**
+ * Queues one notice per customer, delivered to its privacy contact (art. 4.4) and its owners by
+ * email, to its webhook endpoints, and shown in its portal inbox. Returns the notice ids in input
+ * order. Batched: one customer or ten thousand cost a handful of statements.
+ */
+export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventActor, inputs: CustomerNoticeInput[]): Promise<string[]> {
+  if (inputs.length === 0) {
+    return [];
+  }
+  const now = clock.now();
+  const controllerIds = [...new Set(inputs.map((input) => input.controllerId))];
+  // One after the other: a transaction is one connection.
+  const localeRows = await selectInChunks(controllerIds, (ids) => tx.select({ id: controllers.id, locale: controllers.locale }).from(controllers).where(inArray(controllers.id, ids)));
+  const contactRows = await selectInChunks(controllerIds, (ids) =>
+      tx.select({ controllerId: contacts.controllerId, name: contacts.name, email: contacts.email }).from(contacts).where(inArray(contacts.controllerId, ids)),
+    );
+  const ownerRows = await selectInChunks(controllerIds, (ids) =>
+      tx
+        .select({ controllerId: users.controllerId, name: users.name, email: users.email, locale: users.locale })
+        .from(users)
+        .where(and(inArray(users.controllerId, ids), eq(users.customerRole, "owner"), isNull(users.disabledAt))),
+    );
+  const endpointRows = await selectInChunks(controllerIds, (ids) =>
+      tx
+        .select({ id: webhookEndpoints.id, controllerId: webhookEndpoints.controllerId, url: webhookEndpoints.url })
+        .from(webhookEndpoints)
+        .where(and(inArray(webhookEndpoints.controllerId, ids), isNull(webhookEndpoints.disabledAt))),
+    );
+  const localeOf = new Map(localeRows.map((row) => [row.id, row.locale]));
+  const contactOf = new Map(contactRows.map((row) => [row.controllerId, row]));
+  const ownersOf = groupBy(ownerRows, (row) => row.controllerId ?? "");
+  const endpointsOf = groupBy(endpointRows, (row) => row.controllerId);
+
+  const noticeRows = inputs.map((input) => ({
+    id: crypto.randomUUID(),
+    controllerId: input.controllerId,
+    staffRoles: null,
+    kind: input.data.kind,
+    data: input.data,
+    subjectType: input.subject?.type ?? null,
+    subjectId: input.subject?.id ?? null,
+    requiresAck: ACKNOWLEDGED_KINDS.has(input.data.kind),
+    createdAt: now,
+  }));
+  const deliveryRows: NewDelivery[] = [];
+  for (const notice of noticeRows) {
+    const controllerId = notice.controllerId;
+    const locale = localeOf.get(controllerId) ?? "nl";
+    const emailed = new Set<string>();
+    const email = (address: string, name: string | null, role: "privacy_contact" | "owner", recipientLocale: "nl" | "en") => {
+      const normalized = address.trim().toLowerCase();
+      if (emailed.has(normalized)) {
+        return; // one email per address, even when the contact is also an owner
+      }
+      emailed.add(normalized);
+      deliveryRows.push({
+        noticeId: notice.id,
+        controllerId,
+        channel: "email",
+        recipient: normalized,
+        recipientName: name,
+        recipientRole: role,
+        locale: recipientLocale,
+        messageId: messageIdFor(notice.id, normalized),
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+    };
+    const contact = contactOf.get(controllerId);
+    if (contact) {
+      email(contact.email, contact.name, "privacy_contact", locale);
+    }
+    for (const owner of ownersOf.get(controllerId) ?? []) {
+      email(owner.email, owner.name, "owner", owner.locale);
+    }
+    for (const endpoint of endpointsOf.get(controllerId) ?? []) {
+      deliveryRows.push({
+        noticeId: notice.id,
+        controllerId,
+        channel: "webhook",
+        recipient: endpoint.url,
+        recipientRole: "endpoint",
+        locale,
+        webhookEndpointId: endpoint.id,
+        messageId: `msg_${notice.id.replaceAll("-", "")}`,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+    }
+  }
+  await insertChunked(noticeRows, (chunk) => tx.insert(notices).values(chunk));
+  await insertChunked(deliveryRows as Record<string, unknown>[], (chunk) => tx.insert(deliveries).values(chunk as NewDelivery[]));
+  await recordEvents(tx, clock, noticeRows.map((notice) => queuedEvent(actor, notice, deliveryRows)));
+  return noticeRows.map((notice) => notice.id);
+}
+
+/** Queues a notice to the processor's staff in the given roles (escalations, failing contacts, objections). */
+export async function queueStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: StaffNoticeInput): Promise<string> {
+  const now = clock.now();
+  const staff = await tx
+    .select({ name: users.name, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.kind, "staff"), inArray(users.staffRole, input.roles), isNull(users.disabledAt)));
+  const notice = {
+    id: crypto.randomUUID(),
+    controllerId: input.controllerId,
+    staffRoles: input.roles,
+    kind: input.data.kind,
+    data: input.data,
+    subjectType: input.subject?.type ?? null,
+    subjectId: input.subject?.id ?? null,
+    requiresAck: false,
+    createdAt: now,
+  };
+  const rows: NewDelivery[] = staff.map((member) => ({
+    noticeId: notice.id,
+    controllerId: input.controllerId,
+    channel: "email",
+    recipient: member.email.toLowerCase(),
+    recipientName: member.name,
+    recipientRole: "staff",
+    locale: member.locale,
+    messageId: messageIdFor(notice.id, member.email.toLowerCase()),
+    nextAttemptAt: now,
+    createdAt: now,
+  }));
+  await tx.insert(notices).values(notice);
+  if (rows.length > 0) {
+    await tx.insert(deliveries).values(rows);
+  }
+  await recordEvents(tx, clock, [queuedEvent(actor, notice, rows)]);
+  return notice.id;
+}
+
+function queuedEvent(
+  actor: EventActor,
+  notice: { id: string; controllerId: string | null; kind: string; subjectType: string | null; subjectId: string | null; staffRoles: StaffRole[] | null },
+  rows: NewDelivery[],
+): EventInput {
+  const mine = rows.filter((row) => row.noticeId === notice.id);
+  return {
+    type: "notice.queued",
+    actor,
+    controllerId: notice.controllerId,
+    subject: { type: "notice", id: notice.id },
+    data: {
+      kind: notice.kind,
+      about: notice.subjectType ? { type: notice.subjectType, id: notice.subjectId } : null,
+      audience: notice.staffRoles ? { staff: notice.staffRoles } : "customer",
+      recipients: mine.map((row) => ({ channel: row.channel, to: row.recipient, role: row.recipientRole })),
+    },
+  };
+}
+
+/**
+ * The Message-ID of a notice's email to one address: the same on every retry, so a receiving
+ * system can recognise a repeat, and unique per recipient.
+ */
+export function messageIdFor(noticeId: string, address: string): string {
+  let hash = 0;
+  for (const char of address) {
+    hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  }
+  return `<${noticeId}.${(hash >>> 0).toString(36)}@art28>`;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(k, [item]);
+    }
+  }
+  return groups;
+}
+
+const SELECT_CHUNK = 5000;
+
+async function selectInChunks<T>(ids: string[], select: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += SELECT_CHUNK) {
+    out.push(...(await select(ids.slice(i, i + SELECT_CHUNK))));
+  }
+  return out;
+}

@@ -1,0 +1,330 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { endOfCalendarDays } from "../../domain/legal-time.ts";
+import type { NoticeData, NoticeKind, SubprocessorChangeAnnounced, SubprocessorChangeKind } from "./kinds.ts";
+import { NOTICE_KINDS } from "./kinds.ts";
+import { noticeTitle, renderNotice } from "./render.ts";
+import type { RenderContext } from "./render.ts";
+
+const LOCALES = ["nl", "en"] as const;
+const ZONE = "Europe/Amsterdam";
+
+function context(overrides: Partial<RenderContext> = {}): RenderContext {
+  return {
+    processorName: "Hostnet",
+    processorEmail: "privacy@hostnet.example",
+    zone: ZONE,
+    portalUrl: "http://127.0.0.1:3000",
+    noticeUrl: "http://127.0.0.1:3000/portal/notices/ntc_42?tab=objection&x=1",
+    recipientName: "J. de Vries",
+    customerName: "Bakkerij Jansen BV",
+    ...overrides,
+  };
+}
+
+/** An announcement whose window ends `days` calendar days after `announcedAt` in Amsterdam (art. 5.2). */
+function announcement(overrides: Partial<SubprocessorChangeAnnounced> = {}, announcedAt = "2026-10-11T08:00:00Z", days = 14): SubprocessorChangeAnnounced {
+  return {
+    kind: "subprocessor_change_announced",
+    changeId: "chg_0001",
+    changeKind: "add",
+    subprocessor: { name: "Acme Backup GmbH", activity: { nl: "Externe back-ups", en: "Off-site backups" }, countries: ["DE", "US"] },
+    replaces: null,
+    previousCountries: null,
+    services: [
+      { nl: "Webhosting", en: "Web hosting" },
+      { nl: "Zakelijke e-mail", en: "Business email" },
+    ],
+    description: { nl: "Wij verplaatsen de back-ups naar een tweede aanbieder.", en: "We move the backups to a second provider." },
+    windowEndsAt: endOfCalendarDays(new Date(announcedAt), days, ZONE).toISOString(),
+    windowDays: days,
+    plannedEffectiveAt: "2026-11-02T08:00:00Z",
+    ...overrides,
+  };
+}
+
+/** One notice of every kind, with what each must show, per locale. */
+function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en", string[]> } {
+  switch (kind) {
+    case "subprocessor_change_announced":
+      return {
+        data: announcement(),
+        facts: {
+          nl: ["Acme Backup GmbH", "Externe back-ups", "Duitsland (DE)", "Verenigde Staten (US)", "Webhosting", "Zakelijke e-mail", "25-10-2026 23:59 (UTC+01:00)", "14 kalenderdagen", "02-11-2026 09:00 (UTC+01:00)", "art. 5.2", "chg_0001"],
+          en: ["Acme Backup GmbH", "Off-site backups", "Germany (DE)", "United States of America (US)", "Web hosting", "Business email", "25 Oct 2026 23:59 (UTC+01:00)", "14 calendar days", "2 Nov 2026 09:00 (UTC+01:00)", "art. 5.2", "chg_0001"],
+        },
+      };
+    case "subprocessor_change_effective":
+      return {
+        data: {
+          kind,
+          changeId: "chg_0001",
+          changeKind: "add",
+          subprocessor: { name: "Acme Backup GmbH", activity: { nl: "Externe back-ups", en: "Off-site backups" }, countries: ["DE"] },
+          effectiveAt: "2026-11-02T08:00:00Z",
+          annexVersion: 3,
+        },
+        facts: {
+          nl: ["Acme Backup GmbH", "02-11-2026 09:00 (UTC+01:00)", "Bijlage 1", "(3)", "art. 5.2", "Duitsland (DE)"],
+          en: ["Acme Backup GmbH", "2 Nov 2026 09:00 (UTC+01:00)", "Annex 1", "(3)", "art. 5.2", "Germany (DE)"],
+        },
+      };
+    case "subprocessor_change_withdrawn":
+      return {
+        data: { kind, changeId: "chg_0001", subprocessor: { name: "Acme Backup GmbH", activity: { nl: "Back-ups", en: "Backups" }, countries: ["DE"] }, reason: "De aanbieder voldoet niet aan onze eisen." },
+        facts: {
+          nl: ["Acme Backup GmbH", "niet doorgevoerd", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2", "chg_0001"],
+          en: ["Acme Backup GmbH", "will not be made", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2", "chg_0001"],
+        },
+      };
+    case "objection_received":
+      return {
+        data: { kind, changeId: "chg_0001", objectionId: "obj_7", subprocessorName: "Acme Backup GmbH", customerName: "Bakkerij Jansen BV", reason: "Doorgifte naar de VS zonder passende waarborgen." },
+        facts: {
+          nl: ["Bakkerij Jansen BV", "Acme Backup GmbH", "Doorgifte naar de VS zonder passende waarborgen.", "art. 5.2", "obj_7", "overleg"],
+          en: ["Bakkerij Jansen BV", "Acme Backup GmbH", "Doorgifte naar de VS zonder passende waarborgen.", "art. 5.2", "obj_7", "consult"],
+        },
+      };
+    case "consultation_message":
+      return {
+        data: { kind, changeId: "chg_0001", objectionId: "obj_7", subprocessorName: "Acme Backup GmbH", from: "processor", authorName: "P. Privacy", excerpt: "Wij bieden opslag in Frankfurt aan." },
+        facts: {
+          nl: ["P. Privacy", "Acme Backup GmbH", "Wij bieden opslag in Frankfurt aan.", "art. 5.2", "obj_7"],
+          en: ["P. Privacy", "Acme Backup GmbH", "Wij bieden opslag in Frankfurt aan.", "art. 5.2", "obj_7"],
+        },
+      };
+    case "objection_closed":
+      return {
+        data: { kind, changeId: "chg_0001", objectionId: "obj_7", subprocessorName: "Acme Backup GmbH", outcome: "resolved", note: "Opslag blijft in de EU." },
+        facts: {
+          nl: ["Acme Backup GmbH", "oplossing bereikt", "Opslag blijft in de EU.", "art. 5.2", "obj_7"],
+          en: ["Acme Backup GmbH", "reached a solution", "Opslag blijft in de EU.", "art. 5.2", "obj_7"],
+        },
+      };
+    case "contact_failing":
+      return {
+        data: { kind, email: "dpo@bakkerij.example", reason: "550 5.1.1 mailbox unavailable", customerName: null },
+        facts: {
+          nl: ["dpo@bakkerij.example", "550 5.1.1 mailbox unavailable", "art. 4.4", "functionaris voor gegevensbescherming"],
+          en: ["dpo@bakkerij.example", "550 5.1.1 mailbox unavailable", "art. 4.4", "data protection officer"],
+        },
+      };
+    case "obligation_reminder":
+      return {
+        data: { kind, obligationId: "obl_3", title: { nl: "Informatie over maatregelen verstrekken (art. 2.2)", en: "Provide information on measures (art. 2.2)" }, dueAt: "2026-07-15T21:59:59.999Z" },
+        facts: {
+          nl: ["Informatie over maatregelen verstrekken (art. 2.2)", "15-07-2026 23:59 (UTC+02:00)", "obl_3"],
+          en: ["Provide information on measures (art. 2.2)", "15 Jul 2026 23:59 (UTC+02:00)", "obl_3"],
+        },
+      };
+    case "obligation_escalated":
+      return {
+        data: { kind, obligationId: "obl_3", title: { nl: "Datalek melden (art. 6.1)", en: "Notify data breach (art. 6.1)" }, dueAt: "2026-03-30T09:00:00Z", customerName: "Bakkerij Jansen BV" },
+        facts: {
+          nl: ["Datalek melden (art. 6.1)", "30-03-2026 11:00 (UTC+02:00)", "Bakkerij Jansen BV", "verstreken"],
+          en: ["Notify data breach (art. 6.1)", "30 Mar 2026 11:00 (UTC+02:00)", "Bakkerij Jansen BV", "passed"],
+        },
+      };
+    default: {
+      const unknown: never = kind;
+      throw new Error(`no sample for ${String(unknown)}`);
+    }
+  }
+}
+
+const decodeHtml = (html: string): string =>
+  html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+
+describe("every notice kind", () => {
+  for (const kind of NOTICE_KINDS) {
+    for (const locale of LOCALES) {
+      test(`${kind} in ${locale}: complete, with its facts, in both parts`, () => {
+        const { data, facts } = sample(kind);
+        const rendered = renderNotice(data, locale, context());
+        for (const [part, value] of Object.entries(rendered)) {
+          assert.doesNotMatch(value, /\{\{|\}\}/, `${part} has a leftover tag`);
+        }
+        assert.ok(rendered.subject.startsWith("Hostnet: "), rendered.subject);
+        assert.ok(rendered.subject.length <= 100, rendered.subject);
+        assert.equal(rendered.subject, `Hostnet: ${noticeTitle(data, locale)}`);
+        const html = decodeHtml(rendered.html);
+        for (const fact of facts[locale]) {
+          assert.ok(rendered.text.includes(fact), `text lacks ${fact}`);
+          assert.ok(html.includes(fact), `html lacks ${fact}`);
+        }
+        assert.ok(rendered.text.includes(context().noticeUrl), "text lacks the link written out");
+        assert.ok(rendered.html.includes(`href="http://127.0.0.1:3000/portal/notices/ntc_42?tab=objection&amp;x=1"`));
+      });
+    }
+
+    test(`${kind}: Dutch and English differ`, () => {
+      const { data } = sample(kind);
+      const nl = renderNotice(data, "nl", context());
+      const en = renderNotice(data, "en", context());
+      assert.notEqual(nl.subject, en.subject);
+      assert.notEqual(nl.text, en.text);
+      assert.match(nl.html, /<html lang="nl">/);
+      assert.match(en.html, /<html lang="en">/);
+    });
+  }
+});
+
+describe("announcement (art. 5.2)", () => {
+  test("states the window end, the days, how to object and that agreeing needs no reply", () => {
+    const nl = renderNotice(announcement(), "nl", context()).text;
+    assert.match(nl, /U kunt tot en met 25-10-2026 23:59 \(UTC\+01:00\) schriftelijk en gemotiveerd bezwaar maken/);
+    assert.match(nl, /14 kalenderdagen/);
+    assert.match(nl, /met vermelding van de redenen/);
+    assert.match(nl, /Gaat u akkoord met de wijziging, dan hoeft u niet te reageren/);
+    const en = renderNotice(announcement(), "en", context()).text;
+    assert.match(en, /in writing, stating your reasons, until and including 25 Oct 2026 23:59 \(UTC\+01:00\)/);
+    assert.match(en, /no reply is needed/);
+  });
+
+  test("a window ending on the day DST ends (2026-10-25) shows +01:00", () => {
+    const data = announcement({}, "2026-10-11T08:00:00Z", 14);
+    assert.match(renderNotice(data, "nl", context()).text, /25-10-2026 23:59 \(UTC\+01:00\)/);
+    assert.match(renderNotice(data, "en", context()).html, /25 Oct 2026 23:59 \(UTC\+01:00\)/);
+  });
+
+  test("a window ending in summer shows +02:00", () => {
+    const data = announcement({ plannedEffectiveAt: null }, "2026-07-01T10:00:00Z", 14);
+    assert.match(renderNotice(data, "nl", context()).text, /tot en met 15-07-2026 23:59 \(UTC\+02:00\)/);
+    assert.match(renderNotice(data, "en", context()).text, /until and including 15 Jul 2026 23:59 \(UTC\+02:00\)/);
+  });
+
+  test("dates follow the processor's zone", () => {
+    const data = announcement({}, "2026-07-01T10:00:00Z", 14);
+    assert.match(renderNotice(data, "en", context({ zone: "Europe/London" })).text, /15 Jul 2026 22:59 \(UTC\+01:00\)/);
+    assert.match(renderNotice(data, "en", context({ zone: "UTC" })).text, /15 Jul 2026 21:59 \(UTC\+00:00\)/);
+  });
+
+  const kinds: Record<SubprocessorChangeKind, { nl: RegExp; en: RegExp }> = {
+    add: { nl: /Acme Backup GmbH als nieuwe subverwerker in te schakelen/, en: /engage Acme Backup GmbH as a new sub-processor/ },
+    replace: { nl: /subverwerker Oud BV te vervangen door Acme Backup GmbH/, en: /replace sub-processor Oud BV with Acme Backup GmbH/ },
+    remove: { nl: /inschakeling van subverwerker Acme Backup GmbH te beëindigen/, en: /stop engaging Acme Backup GmbH/ },
+    relocate: { nl: /voorheen in Nederland \(NL\), voortaan in Duitsland \(DE\) en Verenigde Staten \(US\)/, en: /previously in Netherlands \(NL\), from now on in Germany \(DE\) and United States of America \(US\)/ },
+  };
+  for (const [changeKind, expected] of Object.entries(kinds) as [SubprocessorChangeKind, { nl: RegExp; en: RegExp }][]) {
+    test(`says what a ${changeKind} changes`, () => {
+      const data = announcement({
+        changeKind,
+        replaces: changeKind === "replace" ? { name: "Oud BV", activity: { nl: "Back-ups", en: "Backups" }, countries: ["NL"] } : null,
+        previousCountries: changeKind === "relocate" ? ["NL"] : null,
+      });
+      assert.match(renderNotice(data, "nl", context()).text, expected.nl);
+      assert.match(renderNotice(data, "en", context()).text, expected.en);
+      assert.match(decodeHtml(renderNotice(data, "nl", context()).html.replace(/<[^>]*>/g, "")), expected.nl);
+    });
+  }
+
+  test("relocate lists the countries before → after", () => {
+    const data = announcement({ changeKind: "relocate", previousCountries: ["NL"], subprocessor: { name: "Acme", activity: { nl: "Opslag", en: "Storage" }, countries: ["IE"] } });
+    assert.match(renderNotice(data, "nl", context()).text, /Landen van verwerking: Nederland \(NL\) → Ierland \(IE\)/);
+    assert.match(renderNotice(data, "en", context()).text, /Countries of processing: Netherlands \(NL\) → Ireland \(IE\)/);
+  });
+
+  test("a code that is not a country is shown as it is, not dropped", () => {
+    const data = announcement({ subprocessor: { name: "Acme", activity: { nl: "Opslag", en: "Storage" }, countries: ["NL", "ZZ"] } });
+    assert.match(renderNotice(data, "nl", context()).text, /Landen van verwerking: Nederland \(NL\) en ZZ/);
+  });
+
+  test("without a planned date it says the date is not set yet", () => {
+    const text = renderNotice(announcement({ plannedEffectiveAt: null }), "nl", context()).text;
+    assert.match(text, /Beoogde ingangsdatum: nog niet vastgesteld/);
+  });
+});
+
+describe("HTML", () => {
+  test("escapes a <script> in a sub-processor name, in the title and the body", () => {
+    const data = announcement({ subprocessor: { name: `Evil <script>alert("x")</script> & Co`, activity: { nl: "a", en: "a" }, countries: ["NL"] } });
+    const { html, text, subject } = renderNotice(data, "nl", context());
+    assert.doesNotMatch(html, /<script/i);
+    assert.match(html, /Evil &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; Co/);
+    assert.match(text, /Evil <script>alert\("x"\)<\/script> & Co/, "the text part is not HTML");
+    assert.match(subject, /Evil <script>/);
+  });
+
+  test("escapes a <script> in a consultation excerpt", () => {
+    const data: NoticeData = { kind: "consultation_message", changeId: "c", objectionId: "o", subprocessorName: "Acme", from: "customer", authorName: "K. Klant", excerpt: `<script>steal()</script><img src=x onerror=alert(1)>` };
+    const { html } = renderNotice(data, "en", context());
+    assert.doesNotMatch(html, /<script|<img/i);
+    assert.match(html, /&lt;script&gt;steal\(\)&lt;\/script&gt;&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+
+  test("is a single column of at most 640px without images or external resources", () => {
+    const { html } = renderNotice(announcement(), "en", context());
+    assert.match(html, /max-width:640px/);
+    assert.doesNotMatch(html, /<img|<link|<script|<style|src=|url\(/i);
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(new Set(hrefs), new Set(["mailto:privacy@hostnet.example", "http://127.0.0.1:3000/portal/notices/ntc_42?tab=objection&amp;x=1"]));
+  });
+
+  test("refuses a link that is not http(s)", () => {
+    assert.throws(() => renderNotice(announcement(), "nl", context({ noticeUrl: "javascript:alert(1)" })), RangeError);
+  });
+});
+
+describe("subject and title", () => {
+  test("are one line of at most 100 characters", () => {
+    const data = announcement({ subprocessor: { name: `Very Long Name\n${"x".repeat(300)}`, activity: { nl: "a", en: "a" }, countries: [] } });
+    const { subject } = renderNotice(data, "en", context());
+    assert.ok(subject.length <= 100, subject);
+    assert.doesNotMatch(subject, /\n/);
+    assert.ok(subject.endsWith("…"));
+    assert.ok(noticeTitle(data, "en").length <= 100);
+  });
+
+  test("the title is the subject without the processor's name", () => {
+    assert.equal(noticeTitle(announcement(), "nl"), "Aangekondigde wijziging subverwerker Acme Backup GmbH");
+    assert.equal(noticeTitle(announcement(), "en"), "Announced change of sub-processor Acme Backup GmbH");
+  });
+});
+
+describe("audiences", () => {
+  test("a greeting without a name, and no customer in the footer when there is none", () => {
+    const { text } = renderNotice(announcement(), "nl", context({ recipientName: null, customerName: null }));
+    assert.match(text, /^Geachte heer, mevrouw,/);
+    assert.match(text, /verwerkersovereenkomst \(art\. 28 AVG\) van Hostnet\./);
+  });
+
+  test("a failing contact tells the customer to update it, and staff to reach the customer", () => {
+    const toCustomer = renderNotice(sample("contact_failing").data, "nl", context()).text;
+    assert.match(toCustomer, /Werk de contactgegevens bij/);
+    assert.match(toCustomer, /Met vriendelijke groet/);
+    const toStaff = renderNotice({ kind: "contact_failing", email: "dpo@b.example", reason: "bounce", customerName: "Bakkerij Jansen BV" }, "en", context()).text;
+    assert.match(toStaff, /privacy contact address dpo@b\.example of Bakkerij Jansen BV/);
+    assert.doesNotMatch(toStaff, /Kind regards/);
+  });
+
+  test("an objection's outcome is stated, and leaving cites art. 12.4", () => {
+    const data: NoticeData = { kind: "objection_closed", changeId: "c", objectionId: "o", subprocessorName: "Acme", outcome: "customer_leaves", note: "" };
+    const text = renderNotice(data, "nl", context()).text;
+    assert.match(text, /de klant beëindigt de dienstverlening/);
+    assert.match(text, /art\. 12\.4/);
+    assert.doesNotMatch(text, /Toelichting/);
+    assert.match(renderNotice({ ...data, outcome: "withdrawn" }, "en", context()).text, /the objection has been withdrawn/);
+  });
+
+  test("a consultation message from the customer names the customer for staff", () => {
+    const data: NoticeData = { kind: "consultation_message", changeId: "c", objectionId: "o", subprocessorName: "Acme", from: "customer", authorName: "K. Klant", excerpt: "Graag uitstel." };
+    assert.match(renderNotice(data, "nl", context()).text, /K\. Klant \(Bakkerij Jansen BV\) heeft een bericht geplaatst/);
+  });
+});
+
+test("renders 10,000 announcements (fan-out benchmark)", (t) => {
+  const notices = Array.from({ length: 10_000 }, (_, i) =>
+    announcement({ changeId: `chg_${i}`, subprocessor: { name: `Acme ${i}`, activity: { nl: "Back-ups", en: "Backups" }, countries: ["DE", "US"] } }),
+  );
+  const contexts = notices.map((_, i) => context({ customerName: `Klant ${i}`, noticeUrl: `http://127.0.0.1:3000/portal/notices/ntc_${i}` }));
+  renderNotice(notices[0] ?? announcement(), "nl", context()); // warm up
+  const start = performance.now();
+  let bytes = 0;
+  notices.forEach((notice, i) => {
+    const rendered = renderNotice(notice, i % 2 === 0 ? "nl" : "en", contexts[i] ?? context());
+    bytes += rendered.html.length + rendered.text.length;
+  });
+  const ms = performance.now() - start;
+  t.diagnostic(`rendered 10,000 announcements (subject, text, html; ${(bytes / 1e6).toFixed(1)} MB) in ${ms.toFixed(0)} ms (${(ms / 10).toFixed(1)} µs each)`);
+  assert.ok(bytes > 0);
+});

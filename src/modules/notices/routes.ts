@@ -1,0 +1,369 @@
+import { Type } from "typebox";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { forbidden, notFound } from "../../http/errors.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { eventActor, requireCustomer, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../auth/actor.ts";
+import { assignmentsOf, visibleController } from "../controllers/access.ts";
+import { recordBounce } from "../../jobs/outbox-worker.ts";
+import { newWebhookSecret } from "../../jobs/webhook-client.ts";
+import { loadProcessorContext, noticeLink, publicUrl } from "./context.ts";
+import { deliveriesOf, findDelivery, findNotice, findWebhookEndpoint, listDeliveries, listNotices, listWebhookEndpoints } from "./queries.ts";
+import { noticeTitle, renderNotice } from "./render.ts";
+import { acknowledgeNotice, createWebhookEndpoint, disableWebhookEndpoint, markOpened, replayDelivery } from "./use-cases.ts";
+import {
+  BounceBody,
+  DeliveryDetail,
+  InboxQuery,
+  NoticeDetail,
+  NoticeListItem,
+  OutboxItem,
+  OutboxQuery,
+  WebhookEndpointBody,
+  WebhookEndpointCreated,
+  WebhookEndpointOut,
+} from "./schemas.ts";
+
+type NoticeRow = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
+type DeliveryRow = Awaited<ReturnType<typeof deliveriesOf>>[number];
+
+const listItem = (notice: NoticeRow, locale: "nl" | "en") => ({
+  id: notice.id,
+  controllerId: notice.controllerId,
+  kind: notice.kind,
+  audience: notice.staffRoles ? ("staff" as const) : ("customer" as const),
+  title: noticeTitle(notice.data, locale),
+  subjectType: notice.subjectType,
+  subjectId: notice.subjectId,
+  requiresAck: notice.requiresAck,
+  createdAt: notice.createdAt.toISOString(),
+  openedAt: iso(notice.openedAt),
+  acknowledgedAt: iso(notice.acknowledgedAt),
+});
+
+const deliverySummary = (d: DeliveryRow) => ({
+  id: d.id,
+  channel: d.channel,
+  recipient: d.recipient,
+  recipientRole: d.recipientRole,
+  status: d.status,
+  attempts: d.attempts,
+  lastError: d.lastError,
+  sentAt: iso(d.sentAt),
+  failedAt: iso(d.failedAt),
+  nextAttemptAt: d.nextAttemptAt.toISOString(),
+});
+
+/**
+ * Who may see a notice: a customer's user its own customer's notices to the customer; staff the
+ * notices to their role, and every customer's notices (support: its assigned customers only).
+ * Anything else is "not found".
+ */
+async function visibleNotice(deps: RouteDeps, actor: Actor, id: string): Promise<NoticeRow> {
+  const notice = await inScope(deps.db, scopeOf(actor), (tx) => findNotice(tx, id));
+  if (!notice) {
+    throw notFound("notice");
+  }
+  if (actor.kind === "customer") {
+    if (notice.staffRoles || notice.controllerId !== actor.controllerId) {
+      throw notFound("notice");
+    }
+    return notice;
+  }
+  if (notice.staffRoles && !notice.staffRoles.includes(actor.staffRole ?? "auditor") && actor.staffRole !== "admin") {
+    throw notFound("notice");
+  }
+  if (notice.controllerId) {
+    const assigned = await assignmentsOf(deps.db, actor);
+    if (assigned && !assigned.has(notice.controllerId)) {
+      throw notFound("notice");
+    }
+  }
+  return notice;
+}
+
+/** A delivery is visible to whoever may see its notice; a customer only its webhook deliveries' logs and its own emails. */
+async function visibleDelivery(deps: RouteDeps, actor: Actor, id: string) {
+  const delivery = await inScope(deps.db, scopeOf(actor), (tx) => findDelivery(tx, id));
+  if (!delivery) {
+    throw notFound("delivery");
+  }
+  await visibleNotice(deps, actor, delivery.noticeId).catch(() => {
+    throw notFound("delivery");
+  });
+  return delivery;
+}
+
+const deliveryDetail = (d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>) => ({
+  ...deliverySummary(d),
+  noticeId: d.noticeId,
+  controllerId: d.controllerId,
+  kind: d.kind,
+  messageId: d.messageId,
+  subject: d.subject,
+  body: d.body,
+  bodySha256: d.bodySha256,
+  createdAt: d.createdAt.toISOString(),
+  attemptsLog: d.attemptsLog.map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), outcome: a.outcome, response: a.response, httpStatus: a.httpStatus, durationMs: a.durationMs })),
+});
+
+const endpointOut = (e: NonNullable<Awaited<ReturnType<typeof findWebhookEndpoint>>>) => ({
+  id: e.id,
+  controllerId: e.controllerId,
+  url: e.url,
+  description: e.description,
+  createdAt: e.createdAt.toISOString(),
+  disabledAt: iso(e.disabledAt),
+});
+
+export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
+  const { db, clock } = deps;
+
+  app.get(
+    "/notices",
+    {
+      schema: {
+        tags: ["notices"],
+        summary: "Inbox: a customer's notices (portal), or the notices to a staff member's role (back-office)",
+        description: "Staff may pass controllerId to see one customer's notices as the customer sees them.",
+        querystring: InboxQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(NoticeListItem) }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { page = 1, pageSize = 50, unread, controllerId } = request.query;
+      let filter;
+      if (actor.kind === "customer") {
+        filter = { controllerId: actor.controllerId ?? "", unread, page, pageSize };
+      } else if (controllerId) {
+        await visibleController(db, actor, controllerId);
+        filter = { controllerId, unread, page, pageSize };
+      } else {
+        filter = { staffRole: actor.staffRole ?? "auditor", onlyControllerIds: await assignedList(deps, actor), unread, page, pageSize };
+      }
+      const result = await inScope(db, scopeOf(actor), (tx) => listNotices(tx, filter));
+      return { total: result.total, items: result.items.map((n) => listItem(n, actor.locale)) };
+    },
+  );
+
+  app.get(
+    "/notices/:id",
+    {
+      schema: {
+        tags: ["notices"],
+        summary: "A notice as sent, in your language, with its deliveries; a customer's first opening is recorded (read)",
+        params: IdParams,
+        response: { 200: NoticeDetail, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      let notice = await visibleNotice(deps, actor, request.params.id);
+      if (actor.kind === "customer" && !notice.openedAt) {
+        await inScope(db, scopeOf(actor), (tx) => markOpened(tx, clock, eventActor(actor), actor.userId, notice.id));
+        notice = await visibleNotice(deps, actor, request.params.id);
+      }
+      const context = await loadProcessorContext(db);
+      const base = publicUrl();
+      const rendered = renderNotice(notice.data, actor.locale, {
+        ...context,
+        portalUrl: base,
+        noticeUrl: noticeLink(base, notice),
+        recipientName: actor.name,
+        customerName: null,
+      });
+      const sent = await inScope(db, scopeOf(actor), (tx) => deliveriesOf(tx, notice.id));
+      // A customer sees how the notice reached it, but not staff addresses.
+      const visible = actor.kind === "customer" ? sent.filter((d) => d.recipientRole !== "staff") : sent;
+      return {
+        ...listItem(notice, actor.locale),
+        ...rendered,
+        data: notice.data as unknown as Record<string, unknown>,
+        deliveries: visible.map(deliverySummary),
+      };
+    },
+  );
+
+  app.post(
+    "/notices/:id/acknowledge",
+    { schema: { tags: ["notices"], summary: "Acknowledge a notice (the customer's owner or privacy contact); recorded as evidence", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await visibleNotice(deps, actor, request.params.id);
+      requireCustomer(actor, ["owner", "privacy_contact"]);
+      await inScope(db, scopeOf(actor), (tx) => acknowledgeNotice(tx, clock, eventActor(actor), actor.userId, request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/outbox",
+    {
+      schema: {
+        tags: ["notices"],
+        summary: "Every delivery (email and webhook), newest first: queued, sent, held (no SMTP configured) and failed",
+        querystring: OutboxQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem) }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_ALL);
+      const { page = 1, pageSize = 50, ...rest } = request.query;
+      const onlyControllerIds = await assignedList(deps, actor);
+      const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { ...rest, onlyControllerIds, page, pageSize }));
+      return {
+        total: result.total,
+        items: result.items.map((d) => ({ ...deliverySummary(d), noticeId: d.noticeId, controllerId: d.controllerId, customerName: d.customerName, kind: d.kind, subject: d.subject, createdAt: d.createdAt.toISOString() })),
+      };
+    },
+  );
+
+  app.get(
+    "/deliveries/:id",
+    { schema: { tags: ["notices"], summary: "One delivery: the message as sent and every attempt", params: IdParams, response: { 200: DeliveryDetail, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const delivery = await visibleDelivery(deps, actor, request.params.id);
+      if (actor.kind === "customer" && delivery.recipientRole === "staff") {
+        throw notFound("delivery");
+      }
+      return deliveryDetail(delivery);
+    },
+  );
+
+  app.post(
+    "/deliveries/:id/replay",
+    {
+      schema: {
+        tags: ["notices"],
+        summary: "Send a delivered or failed message again (same message id); customers: their webhook deliveries",
+        params: IdParams,
+        response: { 202: Type.Object({ id: Type.String({ format: "uuid" }) }), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const delivery = await visibleDelivery(deps, actor, request.params.id);
+      if (actor.kind === "customer") {
+        requireCustomer(actor, ["owner"]);
+        if (delivery.channel !== "webhook") {
+          throw forbidden({ nl: "alleen webhookberichten kunt u opnieuw laten versturen", en: "only webhook messages can be replayed by customers" });
+        }
+      } else {
+        requireStaff(actor, STAFF_WRITE);
+      }
+      const id = await inScope(db, scopeOf(actor), (tx) => replayDelivery(tx, clock, eventActor(actor), delivery.id));
+      return reply.status(202).send({ id });
+    },
+  );
+
+  app.post(
+    "/deliveries/bounces",
+    {
+      schema: {
+        tags: ["notices"],
+        summary: "Report an email that bounced after it was accepted (for the mail server's bounce hook; staff or an API token)",
+        body: BounceBody,
+        response: { 202: Type.Object({ status: Type.String() }), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const messageId = request.body.messageId.trim();
+      const result = await recordBounce(db, clock, { messageId: messageId.startsWith("<") ? messageId : `<${messageId}>`, reason: request.body.reason });
+      if (!result) {
+        throw notFound("delivery");
+      }
+      return reply.status(202).send({ status: result.status });
+    },
+  );
+
+  app.get(
+    "/controllers/:id/webhook-endpoints",
+    { schema: { tags: ["webhooks"], summary: "A customer's webhook endpoints", params: IdParams, response: { 200: Type.Array(WebhookEndpointOut), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      const rows = await inScope(db, scopeOf(actor), (tx) => listWebhookEndpoints(tx, request.params.id));
+      return rows.map(endpointOut);
+    },
+  );
+
+  app.post(
+    "/controllers/:id/webhook-endpoints",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Add a webhook endpoint (the customer's owner). Notices are POSTed to it signed per the Standard Webhooks spec; the secret is shown once.",
+        params: IdParams,
+        body: WebhookEndpointBody,
+        response: { 201: WebhookEndpointCreated, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      requireCustomer(actor, ["owner"]);
+      const secret = newWebhookSecret();
+      const endpoint = await inScope(db, scopeOf(actor), (tx) => createWebhookEndpoint(tx, clock, eventActor(actor), request.params.id, request.body, secret));
+      return reply.status(201).send({ ...endpointOut(endpoint), secret });
+    },
+  );
+
+  app.delete(
+    "/webhook-endpoints/:id",
+    { schema: { tags: ["webhooks"], summary: "Disable a webhook endpoint (its log stays)", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const endpoint = await inScope(db, scopeOf(actor), (tx) => findWebhookEndpoint(tx, request.params.id));
+      if (!endpoint) {
+        throw notFound("webhook endpoint");
+      }
+      await visibleController(db, actor, endpoint.controllerId).catch(() => {
+        throw notFound("webhook endpoint");
+      });
+      requireCustomer(actor, ["owner"]);
+      await inScope(db, scopeOf(actor), (tx) => disableWebhookEndpoint(tx, clock, eventActor(actor), endpoint.id));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/webhook-endpoints/:id/deliveries",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "The delivery log of a webhook endpoint, newest first",
+        params: IdParams,
+        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem) }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const endpoint = await inScope(db, scopeOf(actor), (tx) => findWebhookEndpoint(tx, request.params.id));
+      if (!endpoint) {
+        throw notFound("webhook endpoint");
+      }
+      await visibleController(db, actor, endpoint.controllerId).catch(() => {
+        throw notFound("webhook endpoint");
+      });
+      const { page = 1, pageSize = 50 } = request.query;
+      const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { webhookEndpointId: endpoint.id, page, pageSize }));
+      return {
+        total: result.total,
+        items: result.items.map((d) => ({ ...deliverySummary(d), noticeId: d.noticeId, controllerId: d.controllerId, customerName: d.customerName, kind: d.kind, subject: d.subject, createdAt: d.createdAt.toISOString() })),
+      };
+    },
+  );
+
+  async function assignedList(routeDeps: RouteDeps, actor: Actor): Promise<string[] | null> {
+    const assigned = await assignmentsOf(routeDeps.db, actor);
+    return assigned ? [...assigned] : null;
+  }
+}

@@ -1,0 +1,116 @@
+import { Type } from "typebox";
+import { Instant, NullableInstant } from "../../http/schemas.ts";
+import { Uuid } from "../auth/schemas.ts";
+
+export const Paging = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+};
+
+export const InboxQuery = Type.Object({
+  ...Paging,
+  unread: Type.Optional(Type.Boolean()),
+  /** Staff: the notices of one customer (its inbox as the customer sees it). */
+  controllerId: Type.Optional(Uuid),
+});
+
+export const DeliverySummary = Type.Object({
+  id: Uuid,
+  channel: Type.Enum(["email", "webhook"]),
+  recipient: Type.String(),
+  recipientRole: Type.String(),
+  status: Type.Enum(["pending", "sent", "held", "failed"]),
+  attempts: Type.Integer(),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  sentAt: NullableInstant,
+  failedAt: NullableInstant,
+  nextAttemptAt: Instant,
+});
+
+export const NoticeListItem = Type.Object({
+  id: Uuid,
+  controllerId: Type.Union([Uuid, Type.Null()]),
+  kind: Type.String(),
+  /** Who the notice is to: the customer (portal inbox) or the processor's staff (back-office inbox). */
+  audience: Type.Enum(["customer", "staff"]),
+  title: Type.String(),
+  subjectType: Type.Union([Type.String(), Type.Null()]),
+  subjectId: Type.Union([Type.String(), Type.Null()]),
+  requiresAck: Type.Boolean(),
+  createdAt: Instant,
+  openedAt: NullableInstant,
+  acknowledgedAt: NullableInstant,
+});
+
+export const NoticeDetail = Type.Object({
+  ...NoticeListItem.properties,
+  subject: Type.String(),
+  text: Type.String(),
+  html: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  deliveries: Type.Array(DeliverySummary),
+});
+
+export const AttemptOut = Type.Object({
+  attempt: Type.Integer(),
+  at: Instant,
+  outcome: Type.String(),
+  response: Type.Union([Type.String(), Type.Null()]),
+  httpStatus: Type.Union([Type.Integer(), Type.Null()]),
+  durationMs: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const DeliveryDetail = Type.Object({
+  ...DeliverySummary.properties,
+  noticeId: Uuid,
+  controllerId: Type.Union([Uuid, Type.Null()]),
+  kind: Type.String(),
+  messageId: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()]),
+  body: Type.Union([Type.String(), Type.Null()]),
+  bodySha256: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Instant,
+  attemptsLog: Type.Array(AttemptOut),
+});
+
+export const OutboxQuery = Type.Object({
+  ...Paging,
+  status: Type.Optional(Type.Enum(["pending", "sent", "held", "failed"])),
+  channel: Type.Optional(Type.Enum(["email", "webhook"])),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const OutboxItem = Type.Object({
+  ...DeliverySummary.properties,
+  noticeId: Uuid,
+  controllerId: Type.Union([Uuid, Type.Null()]),
+  customerName: Type.Union([Type.String(), Type.Null()]),
+  kind: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Instant,
+});
+
+export const BounceBody = Type.Object({
+  messageId: Type.String({ minLength: 3, maxLength: 300, description: "the Message-ID of the bounced email, with or without <>" }),
+  reason: Type.String({ minLength: 1, maxLength: 2000 }),
+});
+
+export const WebhookEndpointBody = Type.Object({
+  url: Type.String({ format: "uri", maxLength: 2000, description: "https://… (http:// only for localhost)" }),
+  description: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const WebhookEndpointOut = Type.Object({
+  id: Uuid,
+  controllerId: Uuid,
+  url: Type.String(),
+  description: Type.String(),
+  createdAt: Instant,
+  disabledAt: NullableInstant,
+});
+
+export const WebhookEndpointCreated = Type.Object({
+  ...WebhookEndpointOut.properties,
+  /** Shown once: verify the webhook-signature header with it (Standard Webhooks). */
+  secret: Type.String(),
+});

@@ -1,0 +1,138 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
+import type { LocalizedText } from "../../domain/annex.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { dueAt, metInTime, reminderInstants, type Clock as LegalClock } from "../../domain/legal-time.ts";
+import { recordEvents, type EventActor } from "../evidence/record-events.ts";
+
+// Obligations: every clause with a clock opens one per customer, with its due instant from the
+// legal-time module and the clock of the agreement version that customer signed.
+
+export interface ObligationInput {
+  controllerId: string | null;
+  kind: string;
+  nature: "duty" | "window";
+  party: "processor" | "controller";
+  responsibleRoles: StaffRole[];
+  title: LocalizedText;
+  subject: { type: string; id: string };
+  /** e.g. "5.2" */
+  article: string;
+  clock: LegalClock;
+  /** The template version the clock comes from (null for a processor-wide rule). */
+  templateVersion: number | null;
+  zone: string;
+  triggerAt: Date;
+}
+
+const INSERT_CHUNK = 1000;
+
+/** Opens obligations and records each as evidence ("obligation.opened"). Returns rows in input order. */
+export async function openObligations(tx: Db, clock: Clock, actor: EventActor, inputs: ObligationInput[]) {
+  const rows = inputs.map((input) => {
+    const due = dueAt(input.triggerAt, input.clock, input.zone);
+    const reminders = reminderInstants(input.triggerAt, due, input.clock.unit);
+    return {
+      id: crypto.randomUUID(),
+      controllerId: input.controllerId,
+      kind: input.kind,
+      nature: input.nature,
+      party: input.party,
+      responsibleRoles: input.responsibleRoles,
+      title: input.title,
+      subjectType: input.subject.type,
+      subjectId: input.subject.id,
+      article: input.article,
+      clockUnit: input.clock.unit,
+      clockAmount: input.clock.amount,
+      templateVersion: input.templateVersion,
+      zone: input.zone,
+      triggerAt: input.triggerAt,
+      dueAt: due,
+      reminders: reminders.map((at) => at.toISOString()),
+      nextReminderAt: reminders[0] ?? null,
+      status: "open" as ObligationStatus,
+      createdAt: clock.now(),
+    };
+  });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(obligations).values(rows.slice(i, i + INSERT_CHUNK));
+  }
+  await recordEvents(
+    tx,
+    clock,
+    rows.map((row) => ({
+      type: "obligation.opened",
+      actor,
+      controllerId: row.controllerId,
+      subject: { type: "obligation", id: row.id },
+      data: {
+        kind: row.kind,
+        article: row.article,
+        party: row.party,
+        about: { type: row.subjectType, id: row.subjectId },
+        clock: { unit: row.clockUnit, amount: row.clockAmount, templateVersion: row.templateVersion },
+        triggerAt: row.triggerAt.toISOString(),
+        dueAt: row.dueAt.toISOString(),
+      },
+    })),
+  );
+  return rows;
+}
+
+/**
+ * Marks open obligations of a subject as met (a duty done, or a window used: an objection made).
+ * Records whether each was met in time; the due instant itself is in time.
+ */
+export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, ids: string[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  const now = clock.now();
+  const open = await tx
+    .select()
+    .from(obligations)
+    .where(and(inArray(obligations.id, ids), eq(obligations.status, "open")))
+    .for("update");
+  for (const row of open) {
+    await tx
+      .update(obligations)
+      .set({ status: "met", metAt: now, metInTime: metInTime(row.dueAt, now), closedAt: now, nextReminderAt: null })
+      .where(eq(obligations.id, row.id));
+  }
+  await recordEvents(
+    tx,
+    clock,
+    open.map((row) => ({
+      type: "obligation.met",
+      actor,
+      controllerId: row.controllerId,
+      subject: { type: "obligation", id: row.id },
+      data: { kind: row.kind, dueAt: row.dueAt.toISOString(), metAt: now.toISOString(), inTime: metInTime(row.dueAt, now) },
+    })),
+  );
+  return open;
+}
+
+/** Cancels the open obligations of a subject (e.g. a change withdrawn): they no longer run. */
+export async function cancelObligations(tx: Db, clock: Clock, actor: EventActor, subject: { type: string; id: string }, reason: string) {
+  const now = clock.now();
+  const cancelled = await tx
+    .update(obligations)
+    .set({ status: "cancelled", closedAt: now, nextReminderAt: null })
+    .where(and(eq(obligations.subjectType, subject.type), eq(obligations.subjectId, subject.id), eq(obligations.status, "open")))
+    .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind });
+  await recordEvents(
+    tx,
+    clock,
+    cancelled.map((row) => ({
+      type: "obligation.cancelled",
+      actor,
+      controllerId: row.controllerId,
+      subject: { type: "obligation", id: row.id },
+      data: { kind: row.kind, reason },
+    })),
+  );
+  return cancelled;
+}

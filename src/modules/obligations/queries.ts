@@ -1,0 +1,56 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { controllers, obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
+
+export interface ObligationFilter {
+  status?: ObligationStatus | "all" | undefined;
+  controllerId?: string | undefined;
+  kind?: string | undefined;
+  /** Only those a staff role answers for. */
+  responsibleRole?: StaffRole | undefined;
+  onlyControllerIds?: string[] | null;
+  page: number;
+  pageSize: number;
+}
+
+/** Open obligations by due time, overdue first (the staff dashboard); closed ones newest first. */
+export async function listObligations(db: Db, now: Date, filter: ObligationFilter) {
+  const where: (SQL | undefined)[] = [];
+  const status = filter.status ?? "open";
+  if (status !== "all") {
+    where.push(eq(obligations.status, status));
+  }
+  if (filter.controllerId) {
+    where.push(eq(obligations.controllerId, filter.controllerId));
+  }
+  if (filter.kind) {
+    where.push(eq(obligations.kind, filter.kind));
+  }
+  if (filter.responsibleRole) {
+    where.push(sql`${obligations.responsibleRoles} @> ${JSON.stringify([filter.responsibleRole])}::jsonb`);
+  }
+  if (filter.onlyControllerIds) {
+    where.push(filter.onlyControllerIds.length > 0 ? inArray(obligations.controllerId, filter.onlyControllerIds) : sql`false`);
+  }
+  const condition = and(...where);
+  const overdueFirst = sql`(${obligations.status} = 'open' and ${obligations.dueAt} < ${now.toISOString()}::timestamptz) desc`;
+  const items = await db
+    .select({ obligation: obligations, customerName: controllers.name })
+    .from(obligations)
+    .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
+    .where(condition)
+    .orderBy(overdueFirst, status === "open" ? asc(obligations.dueAt) : desc(obligations.dueAt), asc(obligations.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [total] = await db.select({ n: count() }).from(obligations).where(condition);
+  return { total: total?.n ?? 0, items: items.map((row) => ({ ...row.obligation, customerName: row.customerName })) };
+}
+
+export async function findObligation(db: Db, id: string) {
+  const [row] = await db
+    .select({ obligation: obligations, customerName: controllers.name })
+    .from(obligations)
+    .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
+    .where(eq(obligations.id, id));
+  return row ? { ...row.obligation, customerName: row.customerName } : null;
+}

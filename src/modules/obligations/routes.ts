@@ -1,0 +1,214 @@
+import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { Type } from "typebox";
+import { inScope } from "../../db/scope.ts";
+import { calendarFeeds, users } from "../../db/schema/index.ts";
+import { formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { notFound } from "../../http/errors.ts";
+import { IdParams, Uuid } from "../auth/schemas.ts";
+import { toActor } from "../auth/resolve-actor.ts";
+import { scopeOf, STAFF_ALL, type Actor } from "../auth/actor.ts";
+import { assignmentsOf, visibleController } from "../controllers/access.ts";
+import { loadProcessorContext, publicUrl } from "../notices/context.ts";
+import { buildCalendar } from "./ical.ts";
+import { findObligation, listObligations, type ObligationFilter } from "./queries.ts";
+import { recordEvent } from "../evidence/record-events.ts";
+import { eventActor } from "../auth/actor.ts";
+
+const ObligationOut = Type.Object({
+  id: Uuid,
+  controllerId: Type.Union([Uuid, Type.Null()]),
+  customerName: Type.Union([Type.String(), Type.Null()]),
+  kind: Type.String(),
+  nature: Type.Enum(["duty", "window"]),
+  party: Type.Enum(["processor", "controller"]),
+  responsibleRoles: Type.Array(Type.String()),
+  title: Type.String(),
+  article: Type.String(),
+  clock: Type.Object({ unit: Type.Enum(["hours", "calendarDays", "calendarDaysStart", "months"]), amount: Type.Integer(), templateVersion: Type.Union([Type.Integer(), Type.Null()]) }),
+  subjectType: Type.String(),
+  subjectId: Type.String(),
+  triggerAt: Type.String({ format: "date-time" }),
+  dueAt: Type.String({ format: "date-time" }),
+  /** The due instant in the processor's zone with its offset, e.g. "11-04-2026 23:59 (UTC+02:00)". */
+  dueLocal: Type.String(),
+  reminders: Type.Array(Type.String({ format: "date-time" })),
+  status: Type.Enum(["open", "met", "lapsed", "cancelled"]),
+  overdue: Type.Boolean(),
+  /** Milliseconds until due, or since due when overdue. */
+  remainingMs: Type.Integer(),
+  metAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  metInTime: Type.Union([Type.Boolean(), Type.Null()]),
+  escalatedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+});
+
+const ObligationQuery = Type.Object({
+  status: Type.Optional(Type.Enum(["open", "met", "lapsed", "cancelled", "all"])),
+  controllerId: Type.Optional(Uuid),
+  kind: Type.Optional(Type.String({ maxLength: 100 })),
+  mine: Type.Optional(Type.Boolean({ description: "staff: only those your role answers for" })),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+});
+
+type Row = NonNullable<Awaited<ReturnType<typeof findObligation>>>;
+
+function out(row: Row, now: Date, locale: "nl" | "en") {
+  const left = remaining(row.dueAt, now);
+  return {
+    id: row.id,
+    controllerId: row.controllerId,
+    customerName: row.customerName,
+    kind: row.kind,
+    nature: row.nature,
+    party: row.party,
+    responsibleRoles: row.responsibleRoles,
+    title: row.title[locale],
+    article: row.article,
+    clock: { unit: row.clockUnit, amount: row.clockAmount, templateVersion: row.templateVersion },
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    triggerAt: row.triggerAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    dueLocal: formatInstant(row.dueAt, row.zone, locale),
+    reminders: row.reminders,
+    status: row.status,
+    overdue: row.status === "open" && isOverdue(row.dueAt, now),
+    remainingMs: Math.min(left.milliseconds, Number.MAX_SAFE_INTEGER),
+    metAt: iso(row.metAt),
+    metInTime: row.metInTime,
+    escalatedAt: iso(row.escalatedAt),
+  };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The obligations an actor's calendar and dashboard show. */
+async function filterFor(deps: RouteDeps, actor: Actor, query: { controllerId?: string | undefined; mine?: boolean | undefined }): Promise<Partial<ObligationFilter>> {
+  if (actor.kind === "customer") {
+    return { controllerId: actor.controllerId ?? "" };
+  }
+  const assigned = await assignmentsOf(deps.db, actor);
+  if (query.controllerId) {
+    await visibleController(deps.db, actor, query.controllerId);
+  }
+  return {
+    controllerId: query.controllerId,
+    onlyControllerIds: assigned ? [...assigned] : null,
+    responsibleRole: query.mine && actor.staffRole !== "admin" ? (actor.staffRole ?? undefined) : undefined,
+  };
+}
+
+export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
+  const { db, clock } = deps;
+
+  app.get(
+    "/obligations",
+    {
+      schema: {
+        tags: ["obligations"],
+        summary: "Deadlines: open ones by due time, overdue first (staff: all customers; a customer: its own)",
+        querystring: ObligationQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ObligationOut) }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.kind === "staff" && !STAFF_ALL.includes(actor.staffRole ?? "auditor")) {
+        return { total: 0, items: [] };
+      }
+      const { page = 1, pageSize = 50, status, kind } = request.query;
+      const now = clock.now();
+      const filter = { ...(await filterFor(deps, actor, request.query)), status, kind, page, pageSize };
+      const result = await inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter));
+      return { total: result.total, items: result.items.map((row) => out(row, now, actor.locale)) };
+    },
+  );
+
+  app.get(
+    "/obligations/:id",
+    { schema: { tags: ["obligations"], summary: "One deadline: its clock, reminders, and whether it was met in time", params: IdParams, response: { 200: ObligationOut, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await inScope(db, scopeOf(actor), (tx) => findObligation(tx, request.params.id));
+      if (!row) {
+        throw notFound("obligation");
+      }
+      if (row.controllerId) {
+        await visibleController(db, actor, row.controllerId).catch(() => {
+          throw notFound("obligation");
+        });
+      } else if (actor.kind === "customer") {
+        throw notFound("obligation");
+      }
+      return out(row, clock.now(), actor.locale);
+    },
+  );
+
+  app.post(
+    "/calendar-feed",
+    {
+      schema: {
+        tags: ["obligations"],
+        summary: "Create (or replace) your personal iCalendar feed URL of your deadlines; an earlier URL stops working",
+        response: { 201: Type.Object({ url: Type.String() }), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const token = randomBytes(24).toString("base64url");
+      await db
+        .insert(calendarFeeds)
+        .values({ userId: actor.userId, tokenHash: sha256(token), createdAt: clock.now() })
+        .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash: sha256(token), createdAt: clock.now() } });
+      await inScope(db, scopeOf(actor), (tx) =>
+        recordEvent(tx, clock, { type: "calendar_feed.created", actor: eventActor(actor), controllerId: actor.controllerId, data: {} }),
+      );
+      return reply.status(201).send({ url: `${publicUrl()}/api/v1/calendar/${token}.ics` });
+    },
+  );
+
+  app.get(
+    "/calendar/:file",
+    {
+      schema: {
+        tags: ["obligations"],
+        summary: "Your deadlines as an iCalendar (RFC 5545) feed; the URL is the credential (POST /calendar-feed)",
+        params: Type.Object({ file: Type.String({ pattern: "^[A-Za-z0-9_-]{20,64}\\.ics$" }) }),
+        response: { 200: Type.String(), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const token = request.params.file.slice(0, -".ics".length);
+      const [feed] = await db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, sha256(token)));
+      const [user] = feed ? await db.select().from(users).where(eq(users.id, feed.userId)) : [];
+      if (!user || user.disabledAt) {
+        throw notFound("calendar");
+      }
+      const actor = toActor(user, "token");
+      const now = clock.now();
+      const filter = { ...(await filterFor(deps, actor, { mine: true })), status: "all" as const, page: 1, pageSize: 2000 };
+      const [result, context] = await Promise.all([inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter)), loadProcessorContext(db)]);
+      const base = publicUrl();
+      const body = buildCalendar({
+        name: actor.locale === "nl" ? `Art28 — termijnen van ${actor.name}` : `Art28 — deadlines of ${actor.name}`,
+        locale: actor.locale,
+        zone: context.zone,
+        deadlines: result.items.map((row) => ({
+          id: row.id,
+          title: row.title,
+          dueAt: row.dueAt,
+          openedAt: row.createdAt,
+          reminders: row.reminders.map((r) => new Date(r)),
+          status: row.status,
+          customerName: actor.kind === "staff" ? row.customerName : null,
+          url: actor.kind === "staff" ? `${base}/admin/obligations/${row.id}` : `${base}/portal/obligations/${row.id}`,
+        })),
+      });
+      return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, max-age=300").send(body);
+    },
+  );
+}

@@ -1,0 +1,263 @@
+import { inArray } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { changeRecipients, subprocessorChanges, subprocessors, type ChangePlan } from "../../db/schema/index.ts";
+import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
+import type { LocalizedText } from "../../domain/annex.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { dueAt, formatInstant } from "../../domain/legal-time.ts";
+import { conflict, invalid } from "../../http/errors.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import type { NoticeSubprocessor, SubprocessorChangeKind } from "../notices/kinds.ts";
+import { queueCustomerNotices } from "../notices/queue-notices.ts";
+import { openObligations } from "../obligations/open-obligations.ts";
+import { findProcessor } from "../processor/queries.ts";
+import { customersTaking, linkedServiceIds, objectionClocks } from "./change-queries.ts";
+import { findServices, findSubprocessor, pendingChangesOf, type SubprocessorView } from "./queries.ts";
+import { checkLocationsAndServices, type LocationInput } from "./save-subprocessor.ts";
+
+export interface AnnounceInput {
+  kind: SubprocessorChangeKind;
+  subprocessorId: string;
+  replacesId?: string | null | undefined;
+  plan: { serviceIds?: string[] | undefined; locations?: LocationInput[] | undefined };
+  description: LocalizedText;
+  plannedEffectiveAt?: Date | null | undefined;
+}
+
+const INSERT_CHUNK = 1000;
+
+export const OBJECTION_SUBJECT = "subprocessor_change";
+
+export function noticeSubprocessor(sub: Pick<SubprocessorView, "name" | "activity">, locations: { country: string }[]): NoticeSubprocessor {
+  return { name: sub.name, activity: sub.activity, countries: [...new Set(locations.map((l) => l.country))] };
+}
+
+const samePlaces = (a: LocationInput[], b: LocationInput[]) =>
+  a.length === b.length && a.every((l, i) => l.country === b[i]?.country && (l.city ?? "") === (b[i]?.city ?? "") && (l.mechanism ?? "") === (b[i]?.mechanism ?? ""));
+
+/** Checks the change against the register; returns the plan to store and the services it touches. */
+async function planOf(tx: Db, input: AnnounceInput, sub: SubprocessorView, replaced: SubprocessorView | null): Promise<{ plan: ChangePlan; touched: string[] }> {
+  const engaged = (s: SubprocessorView) => s.status === "active";
+  if (input.kind !== "replace" && input.replacesId) {
+    throw invalid("body.replacesId", { nl: "hoort alleen bij een vervanging (kind replace)", en: "belongs to a replacement only (kind replace)" });
+  }
+  if (input.kind !== "relocate" && input.plan.locations !== undefined) {
+    throw invalid("body.plan.locations", { nl: "hoort alleen bij een verhuizing (kind relocate)", en: "belongs to a relocation only (kind relocate)" });
+  }
+  switch (input.kind) {
+    case "add":
+    case "replace": {
+      if (engaged(sub)) {
+        throw conflict({ nl: `${sub.name} is al ingeschakeld`, en: `${sub.name} is engaged already` });
+      }
+      const serviceIds = [...new Set(input.plan.serviceIds ?? (replaced ? replaced.services : sub.services).map((s) => s.id))];
+      if (serviceIds.length === 0) {
+        throw invalid("body.plan.serviceIds", { nl: "noem de diensten die de subverwerker gaat gebruiken", en: "name the services that will use the sub-processor" });
+      }
+      await checkLocationsAndServices(tx, [], serviceIds, "body.plan");
+      const old = replaced ? replaced.services.map((s) => s.id) : [];
+      return { plan: { serviceIds }, touched: [...new Set([...serviceIds, ...old])] };
+    }
+    case "remove":
+    case "relocate": {
+      if (!engaged(sub)) {
+        throw conflict({ nl: `${sub.name} is niet ingeschakeld (status ${sub.status})`, en: `${sub.name} is not engaged (status ${sub.status})` });
+      }
+      if (input.plan.serviceIds !== undefined) {
+        throw invalid("body.plan.serviceIds", { nl: "hoort niet bij een verwijdering of verhuizing: die raakt de diensten die de subverwerker nu gebruiken", en: "does not belong to a removal or relocation: it touches the services using the sub-processor now" });
+      }
+      const serviceIds = await linkedServiceIds(tx, sub.id);
+      if (input.kind === "remove") {
+        return { plan: { serviceIds }, touched: serviceIds };
+      }
+      const locations = input.plan.locations ?? [];
+      if (locations.length === 0) {
+        throw invalid("body.plan.locations", { nl: "noem de locaties na de verhuizing", en: "name the locations after the move" });
+      }
+      await checkLocationsAndServices(tx, locations, [], "body.plan");
+      if (samePlaces(locations, sub.locations)) {
+        throw invalid("body.plan.locations", { nl: "zijn dezelfde als nu", en: "are the same as now" });
+      }
+      return { plan: { serviceIds, locations: locations.map((l) => ({ country: l.country, city: l.city, mechanism: l.mechanism })) }, touched: serviceIds };
+    }
+    default: {
+      const unknown: never = input.kind;
+      throw invalid("body.kind", `unknown kind ${String(unknown)}`);
+    }
+  }
+}
+
+/**
+ * art. 5.2: announces an intended change of sub-processor to every customer whose services it
+ * touches, before it takes effect. Each affected customer gets, in this transaction: its objection
+ * window (an obligation ending N calendar days after today in the processor's zone, N from the
+ * template version its agreement is on), a recipient row, and a notice naming its own services and
+ * window end. The change's window_closes_at is the latest of those ends. Batched: ten thousand
+ * customers cost a few statements per thousand. A change that touches no one is announced too.
+ */
+export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, input: AnnounceInput): Promise<string> {
+  const now = clock.now();
+  await tx.select({ id: subprocessors.id }).from(subprocessors).where(inArray(subprocessors.id, [input.subprocessorId, input.replacesId ?? input.subprocessorId])).for("update");
+  const sub = await findSubprocessor(tx, input.subprocessorId);
+  if (!sub) {
+    throw invalid("body.subprocessorId", { nl: "onbekende subverwerker", en: "unknown sub-processor" });
+  }
+  let replaced: SubprocessorView | null = null;
+  if (input.kind === "replace") {
+    if (!input.replacesId) {
+      throw invalid("body.replacesId", { nl: "is verplicht bij een vervanging", en: "is required for a replacement" });
+    }
+    if (input.replacesId === input.subprocessorId) {
+      throw invalid("body.replacesId", { nl: "kan de subverwerker niet door zichzelf vervangen", en: "cannot replace a sub-processor by itself" });
+    }
+    replaced = await findSubprocessor(tx, input.replacesId);
+    if (!replaced) {
+      throw invalid("body.replacesId", { nl: "onbekende subverwerker", en: "unknown sub-processor" });
+    }
+    if (replaced.status !== "active") {
+      throw conflict({ nl: `${replaced.name} is niet ingeschakeld en kan niet vervangen worden`, en: `${replaced.name} is not engaged and cannot be replaced` });
+    }
+  }
+  for (const s of [sub, replaced]) {
+    if (s && (await pendingChangesOf(tx, s.id)).length > 0) {
+      throw conflict({ nl: `voor ${s.name} loopt al een aangekondigde wijziging; trek die eerst in of laat die ingaan`, en: `an announced change for ${s.name} is pending; withdraw it or let it take effect first` });
+    }
+  }
+  const { plan, touched } = await planOf(tx, input, sub, replaced);
+
+  const affected = await customersTaking(tx, touched);
+  const clocks = await objectionClocks(tx, affected.map((a) => a.controllerId));
+  const { timeZone: zone } = await findProcessor(tx);
+  const windowEnd = new Map<number, Date>();
+  const endFor = (days: number) => {
+    const known = windowEnd.get(days);
+    if (known) {
+      return known;
+    }
+    const end = dueAt(now, { unit: "calendarDays", amount: days }, zone);
+    windowEnd.set(days, end);
+    return end;
+  };
+  const windows = affected.map((a) => {
+    const c = clocks.get(a.controllerId) ?? { templateVersion: null, days: DEFAULT_CLOCKS.subprocessorObjectionDays };
+    return { ...a, ...c, endsAt: endFor(c.days) };
+  });
+  const windowClosesAt = windows.reduce((latest, w) => (w.endsAt > latest ? w.endsAt : latest), now);
+
+  const planned = input.plannedEffectiveAt ?? null;
+  if (planned && planned < now) {
+    throw invalid("body.plannedEffectiveAt", { nl: "ligt in het verleden", en: "lies in the past" });
+  }
+  if (planned && windows.length > 0 && planned < windowClosesAt) {
+    throw invalid("body.plannedEffectiveAt", {
+      nl: `ligt vóór het einde van de bezwaartermijn (${formatInstant(windowClosesAt, zone, "nl")}); de wijziging kan niet eerder ingaan (art. 5.2)`,
+      en: `lies before the objection window closes (${formatInstant(windowClosesAt, zone, "en")}); the change cannot take effect earlier (art. 5.2)`,
+    });
+  }
+
+  const [change] = await tx
+    .insert(subprocessorChanges)
+    .values({
+      kind: input.kind,
+      subprocessorId: sub.id,
+      replacesId: replaced?.id ?? null,
+      plan,
+      description: input.description,
+      status: "announced",
+      announcedAt: now,
+      announcedBy: actor.id,
+      windowClosesAt,
+      effectiveAt: planned,
+      affectedCount: windows.length,
+      updatedAt: now,
+    })
+    .returning({ id: subprocessorChanges.id });
+  if (!change) {
+    throw new Error("change insert returned nothing");
+  }
+  const subject = { type: OBJECTION_SUBJECT, id: change.id };
+
+  const obligationRows = await openObligations(
+    tx,
+    clock,
+    actor,
+    windows.map((w) => ({
+      controllerId: w.controllerId,
+      kind: "subprocessor_objection",
+      nature: "window" as const,
+      party: "controller" as const,
+      responsibleRoles: ["privacy_officer" as const],
+      title: { nl: `Bezwaartermijn wijziging subverwerker ${sub.name}`, en: `Objection window, sub-processor change ${sub.name}` },
+      subject,
+      article: "5.2",
+      clock: { unit: "calendarDays" as const, amount: w.days },
+      templateVersion: w.templateVersion,
+      zone,
+      triggerAt: now,
+    })),
+  );
+
+  const serviceNames = new Map((await findServices(tx, touched)).map((s) => [s.id, { nl: s.nl, en: s.en }]));
+  const after = noticeSubprocessor(sub, plan.locations ?? sub.locations);
+  const noticeIds = await queueCustomerNotices(
+    tx,
+    clock,
+    actor,
+    windows.map((w, i) => ({
+      controllerId: w.controllerId,
+      subject,
+      data: {
+        kind: "subprocessor_change_announced" as const,
+        changeId: change.id,
+        changeKind: input.kind,
+        subprocessor: after,
+        replaces: replaced ? noticeSubprocessor(replaced, replaced.locations) : null,
+        previousCountries: input.kind === "relocate" ? noticeSubprocessor(sub, sub.locations).countries : null,
+        services: w.serviceIds.flatMap((id) => serviceNames.get(id) ?? []),
+        description: input.description,
+        windowEndsAt: (obligationRows[i]?.dueAt ?? w.endsAt).toISOString(),
+        windowDays: w.days,
+        plannedEffectiveAt: planned?.toISOString() ?? null,
+      },
+    })),
+  );
+
+  const recipientRows = windows.map((w, i) => ({
+    changeId: change.id,
+    controllerId: w.controllerId,
+    noticeId: noticeIds[i] ?? "",
+    obligationId: obligationRows[i]?.id ?? "",
+    windowEndsAt: obligationRows[i]?.dueAt ?? w.endsAt,
+    templateVersion: w.templateVersion,
+  }));
+  for (let i = 0; i < recipientRows.length; i += INSERT_CHUNK) {
+    await tx.insert(changeRecipients).values(recipientRows.slice(i, i + INSERT_CHUNK));
+  }
+
+  const byVersion = new Map<string, number>();
+  for (const w of windows) {
+    const key = `${w.templateVersion ?? "-"}:${w.days}`;
+    byVersion.set(key, (byVersion.get(key) ?? 0) + 1);
+  }
+  await recordEvent(tx, clock, {
+    type: "subprocessor_change.announced",
+    actor,
+    controllerId: null,
+    subject,
+    data: {
+      kind: input.kind,
+      subprocessor: { id: sub.id, name: sub.name },
+      replaces: replaced ? { id: replaced.id, name: replaced.name } : null,
+      plan,
+      description: input.description,
+      affected: windows.length,
+      windows: [...byVersion].map(([key, customers]) => {
+        const [version, days] = key.split(":");
+        return { templateVersion: version === "-" ? null : Number(version), days: Number(days), endsAt: endFor(Number(days)).toISOString(), customers };
+      }),
+      windowClosesAt: windowClosesAt.toISOString(),
+      plannedEffectiveAt: planned?.toISOString() ?? null,
+    },
+  });
+  return change.id;
+}

@@ -1,0 +1,247 @@
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import { changeRecipients, objections, serviceSubprocessors, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
+import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
+
+export type ChangeRow = typeof subprocessorChanges.$inferSelect;
+export type ChangeStatus = ChangeRow["status"];
+
+const CHUNK = 5000;
+
+export async function findChange(db: Db, id: string): Promise<ChangeRow | null> {
+  const [row] = await db.select().from(subprocessorChanges).where(eq(subprocessorChanges.id, id));
+  return row ?? null;
+}
+
+export interface ChangeListFilter {
+  status?: ChangeStatus | undefined;
+  /** A customer: only the changes announced to it. */
+  recipient?: string | undefined;
+  subprocessorId?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+export async function listChanges(db: Db, filter: ChangeListFilter) {
+  const where = and(
+    filter.status ? eq(subprocessorChanges.status, filter.status) : undefined,
+    filter.subprocessorId ? sql`(${subprocessorChanges.subprocessorId} = ${filter.subprocessorId} or ${subprocessorChanges.replacesId} = ${filter.subprocessorId})` : undefined,
+    filter.recipient
+      ? sql`exists (select 1 from change_recipients r where r.change_id = "subprocessor_changes"."id" and r.controller_id = ${filter.recipient})`
+      : undefined,
+  );
+  const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(subprocessorChanges).where(where);
+  const items = await db
+    .select()
+    .from(subprocessorChanges)
+    .where(where)
+    .orderBy(desc(subprocessorChanges.announcedAt), desc(subprocessorChanges.id))
+    .offset(filter.offset)
+    .limit(filter.limit);
+  return { total: Number(count?.total ?? 0), items };
+}
+
+/** Names of the sub-processors the changes concern, and open objection counts (staff lists). */
+export async function changeExtras(db: Db, changes: ChangeRow[]) {
+  const subIds = [...new Set(changes.flatMap((c) => [c.subprocessorId, c.replacesId].filter((x): x is string => x !== null)))];
+  const names = subIds.length === 0 ? [] : await db.select({ id: subprocessors.id, name: subprocessors.name }).from(subprocessors).where(inArray(subprocessors.id, subIds));
+  const ids = changes.map((c) => c.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ changeId: objections.changeId, total: sql<number>`count(*)::int`, open: sql<number>`(count(*) filter (where ${objections.status} = 'open'))::int` })
+          .from(objections)
+          .where(inArray(objections.changeId, ids))
+          .groupBy(objections.changeId);
+  return { nameOf: new Map(names.map((n) => [n.id, n.name])), objectionsOf: new Map(counts.map((c) => [c.changeId, { total: Number(c.total), open: Number(c.open) }])) };
+}
+
+export async function findRecipient(db: Db, changeId: string, controllerId: string) {
+  const [row] = await db
+    .select()
+    .from(changeRecipients)
+    .where(and(eq(changeRecipients.changeId, changeId), eq(changeRecipients.controllerId, controllerId)));
+  return row ?? null;
+}
+
+/** One customer's recipient rows for these changes. */
+export async function recipientRowsOf(db: Db, controllerId: string, changeIds: string[]) {
+  if (changeIds.length === 0) {
+    return [];
+  }
+  return db
+    .select()
+    .from(changeRecipients)
+    .where(and(eq(changeRecipients.controllerId, controllerId), inArray(changeRecipients.changeId, changeIds)));
+}
+
+/** One customer's objections to these changes. */
+export async function objectionsOfCustomer(db: Db, controllerId: string, changeIds: string[]) {
+  if (changeIds.length === 0) {
+    return [];
+  }
+  return db
+    .select({ id: objections.id, changeId: objections.changeId, status: objections.status })
+    .from(objections)
+    .where(and(eq(objections.controllerId, controllerId), inArray(objections.changeId, changeIds)));
+}
+
+export async function allRecipientIds(db: Db, changeId: string): Promise<string[]> {
+  const found = await db.select({ controllerId: changeRecipients.controllerId }).from(changeRecipients).where(eq(changeRecipients.changeId, changeId));
+  return found.map((r) => r.controllerId);
+}
+
+/** The services that use a sub-processor now. */
+export async function linkedServiceIds(db: Db, subprocessorId: string): Promise<string[]> {
+  const found = await db.select({ id: serviceSubprocessors.serviceId }).from(serviceSubprocessors).where(eq(serviceSubprocessors.subprocessorId, subprocessorId));
+  return found.map((r) => r.id);
+}
+
+/**
+ * The services a change touches: those that will use the (new) sub-processor (plan.serviceIds,
+ * which for remove and relocate holds the services using it when announced), and for a
+ * replacement also those using the one that goes. Direct edits of an engaged sub-processor's
+ * services are refused, so these do not move while the change is announced.
+ */
+export async function touchedServiceIds(db: Db, change: Pick<ChangeRow, "kind" | "plan" | "replacesId">): Promise<string[]> {
+  const replaced = change.kind === "replace" && change.replacesId ? await linkedServiceIds(db, change.replacesId) : [];
+  return [...new Set([...change.plan.serviceIds, ...replaced])];
+}
+
+/** Every customer taking any of these services, with the ones of them it takes. One statement. */
+export async function customersTaking(db: Db, serviceIds: string[]): Promise<{ controllerId: string; serviceIds: string[] }[]> {
+  if (serviceIds.length === 0) {
+    return [];
+  }
+  const found = await rows<{ controller_id: string; service_ids: string[] }>(
+    db,
+    sql`select cs.controller_id, array_agg(cs.service_id::text order by cs.service_id) as service_ids
+        from controller_services cs where cs.service_id = any(${sql.param(serviceIds)}::uuid[])
+        group by cs.controller_id order by cs.controller_id`,
+  );
+  return found.map((r) => ({ controllerId: r.controller_id, serviceIds: r.service_ids }));
+}
+
+export interface CustomerClock {
+  /** The template version whose clock applies. */
+  templateVersion: number | null;
+  /** art. 5.2: calendar days to object. */
+  days: number;
+}
+
+/**
+ * The objection window (art. 5.2) of each customer, from the template version its agreement is on:
+ * the version in force; else, for a customer that has not signed yet, the newest version offered
+ * to it (what it is being asked to agree to, and what the processor already applies to it); else,
+ * with no agreement at all, the newest published template version. Batched: a statement per 5,000.
+ */
+export async function objectionClocks(db: Db, controllerIds: string[]): Promise<Map<string, CustomerClock>> {
+  const out = new Map<string, CustomerClock>();
+  for (let i = 0; i < controllerIds.length; i += CHUNK) {
+    const chunk = controllerIds.slice(i, i + CHUNK);
+    const found = await rows<{ controller_id: string; version: number | null; days: number | null }>(
+      db,
+      sql`select c.id as controller_id, coalesce(f.version, o.version, cur.version) as version, coalesce(f.days, o.days, cur.days) as days
+          from unnest(${sql.param(chunk)}::uuid[]) as c(id)
+          left join lateral (select t.version, (t.parameters->'clocks'->>'subprocessorObjectionDays')::int as days
+                             from agreements a join template_versions t on t.id = a.template_version_id
+                             where a.controller_id = c.id and a.status = 'in_force' order by t.version desc limit 1) f on true
+          left join lateral (select t.version, (t.parameters->'clocks'->>'subprocessorObjectionDays')::int as days
+                             from agreements a join template_versions t on t.id = a.template_version_id
+                             where a.controller_id = c.id and a.status in ('offered', 'signed_by_customer') order by t.version desc limit 1) o on true
+          left join lateral (select t.version, (t.parameters->'clocks'->>'subprocessorObjectionDays')::int as days
+                             from template_versions t order by t.version desc limit 1) cur on true`,
+    );
+    for (const r of found) {
+      out.set(r.controller_id, { templateVersion: r.version === null ? null : Number(r.version), days: r.days === null ? DEFAULT_CLOCKS.subprocessorObjectionDays : Number(r.days) });
+    }
+  }
+  return out;
+}
+
+/**
+ * How many of a change's recipients are still affected: they still take a service it touches,
+ * and have not settled their objection by leaving (outcome customer_leaves). A customer that is
+ * leaving stays affected for notices and its Annex 1 until its services end, but no longer holds
+ * the change back (art. 5.2 window).
+ */
+export async function remainingAffected(db: Db, change: ChangeRow): Promise<number> {
+  const touched = await touchedServiceIds(db, change);
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from change_recipients r
+        where r.change_id = ${change.id}
+          and exists (select 1 from controller_services cs where cs.controller_id = r.controller_id and cs.service_id = any(${sql.param(touched)}::uuid[]))
+          and not exists (select 1 from objections o where o.change_id = r.change_id and o.controller_id = r.controller_id and o.status = 'customer_leaves')`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+export interface RecipientFilter {
+  search?: string | undefined;
+  objected?: boolean | undefined;
+  read?: boolean | undefined;
+  acknowledged?: boolean | undefined;
+  delivered?: boolean | undefined;
+  /** Support staff: only these customers (art. 9.1). */
+  onlyIds: string[] | null;
+  offset: number;
+  limit: number;
+}
+
+const flag = (value: boolean | undefined, yes: SQL): SQL => (value === undefined ? sql`true` : value ? yes : sql`not (${yes})`);
+
+/** Per affected customer: its window, and whether its notice was delivered, read and acknowledged, and its objection. */
+export async function listRecipients(db: Db, changeId: string, filter: RecipientFilter) {
+  const search = filter.search ? `%${filter.search.toLowerCase()}%` : null;
+  const base = sql`
+    from change_recipients r
+    join controllers c on c.id = r.controller_id
+    join notices n on n.id = r.notice_id
+    join obligations ob on ob.id = r.obligation_id
+    left join objections o on o.change_id = r.change_id and o.controller_id = r.controller_id
+    where r.change_id = ${changeId}
+      and (${search}::text is null or lower(c.name) like ${search} or lower(c.customer_number) like ${search})
+      and (${filter.onlyIds === null} or r.controller_id = any(${sql.param(filter.onlyIds ?? [])}::uuid[]))
+      and ${flag(filter.objected, sql`o.id is not null`)}
+      and ${flag(filter.read, sql`n.opened_at is not null`)}
+      and ${flag(filter.acknowledged, sql`n.acknowledged_at is not null`)}
+      and ${flag(filter.delivered, sql`exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status in ('sent', 'held'))`)}`;
+  const [count] = await rows<{ total: number }>(db, sql`select count(*)::int as total ${base}`);
+  const page = await rows<{
+    controller_id: string;
+    customer_number: string;
+    name: string;
+    window_ends_at: string | Date;
+    template_version: number | null;
+    window_status: string;
+    delivered: boolean;
+    opened_at: string | Date | null;
+    acknowledged_at: string | Date | null;
+    objection_id: string | null;
+    objection_status: string | null;
+  }>(
+    db,
+    sql`select r.controller_id, c.customer_number, c.name, r.window_ends_at, r.template_version, ob.status as window_status,
+               exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status in ('sent', 'held')) as delivered,
+               n.opened_at, n.acknowledged_at, o.id as objection_id, o.status as objection_status
+        ${base} order by lower(c.name), c.customer_number offset ${filter.offset} limit ${filter.limit}`,
+  );
+  const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+  return {
+    total: Number(count?.total ?? 0),
+    items: page.map((r) => ({
+      controllerId: r.controller_id,
+      customerNumber: r.customer_number,
+      name: r.name,
+      windowEndsAt: new Date(r.window_ends_at),
+      templateVersion: r.template_version === null ? null : Number(r.template_version),
+      windowStatus: r.window_status,
+      delivered: r.delivered,
+      readAt: date(r.opened_at),
+      acknowledgedAt: date(r.acknowledged_at),
+      objection: r.objection_id && r.objection_status ? { id: r.objection_id, status: r.objection_status } : null,
+    })),
+  };
+}

@@ -1,0 +1,182 @@
+import { Type } from "typebox";
+import type { Db } from "../../db/engine.ts";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { invalid } from "../../http/errors.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { eventActor, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../auth/actor.ts";
+import { assignmentsOf } from "../controllers/access.ts";
+import { visibleChange } from "./access.ts";
+import { announceSubprocessorChange } from "./announce-change.ts";
+import { applySubprocessorChange } from "./apply-change.ts";
+import { changeExtras, findChange, listChanges, listRecipients, objectionsOfCustomer, recipientRowsOf, type ChangeRow } from "./change-queries.ts";
+import { presentChange } from "./present.ts";
+import { findServices } from "./queries.ts";
+import { AnnounceBody, Change, ChangeListQuery, EffectiveDateBody, Recipient, RecipientsQuery, WithdrawBody } from "./schemas.ts";
+import { setChangeEffectiveDate } from "./set-effective-date.ts";
+import { withdrawSubprocessorChange } from "./withdraw-change.ts";
+
+/** Changes as this actor sees them: staff with counts; a customer with its own window and objection. */
+async function presentChanges(tx: Db, actor: Actor, changes: ChangeRow[], now: Date) {
+  const extras = await changeExtras(tx, changes);
+  const serviceOf = new Map((await findServices(tx, [...new Set(changes.flatMap((c) => c.plan.serviceIds))])).map((s) => [s.id, s]));
+  let mine = null;
+  if (actor.kind === "customer" && actor.controllerId) {
+    const controllerId = actor.controllerId;
+    const ids = changes.map((c) => c.id);
+    const recipientRows = await recipientRowsOf(tx, controllerId, ids);
+    const own = await objectionsOfCustomer(tx, controllerId, ids);
+    mine = new Map(
+      recipientRows.map((r) => {
+        const objection = own.find((o) => o.changeId === r.changeId);
+        return [r.changeId, { windowEndsAt: r.windowEndsAt, templateVersion: r.templateVersion, objection: objection ? { id: objection.id, status: objection.status } : null }];
+      }),
+    );
+  }
+  return changes.map((c) => presentChange(c, { nameOf: extras.nameOf, serviceOf, objectionsOf: actor.kind === "staff" ? extras.objectionsOf : null, mine, now }));
+}
+
+async function presentOne(db: Db, actor: Actor, id: string, now: Date) {
+  return inScope(db, scopeOf(actor), async (tx) => {
+    const change = await findChange(tx, id);
+    const [out] = change ? await presentChanges(tx, actor, [change], now) : [];
+    if (!out) {
+      throw new Error(`change ${id} vanished`);
+    }
+    return out;
+  });
+}
+
+export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  app.get(
+    "/subprocessor-changes",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer)",
+        querystring: ChangeListQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Change) }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const recipient = actor.kind === "customer" ? (actor.controllerId ?? "00000000-0000-0000-0000-000000000000") : undefined;
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const { total, items } = await listChanges(tx, { ...request.query, recipient });
+        return { total, items: await presentChanges(tx, actor, items, clock.now()) };
+      });
+    },
+  );
+
+  app.get(
+    "/subprocessor-changes/:id",
+    { schema: { tags: ["subprocessors"], summary: "One change; a customer sees it only if it was announced to it", params: IdParams, response: { 200: Change, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleChange(db, actor, request.params.id);
+      return presentOne(db, actor, request.params.id, clock.now());
+    },
+  );
+
+  app.post(
+    "/subprocessor-changes",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Announce a change (add, replace, remove, relocate) to every customer it touches, each with its objection window (art. 5.2)",
+        body: AnnounceBody,
+        response: { 201: Change, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const { plannedEffectiveAt, ...rest } = request.body;
+      const id = await inScope(db, scopeOf(actor), (tx) =>
+        announceSubprocessorChange(tx, clock, { ...eventActor(actor), id: actor.userId }, { ...rest, plannedEffectiveAt: plannedEffectiveAt ? new Date(plannedEffectiveAt) : null }),
+      );
+      return reply.status(201).send(await presentOne(db, actor, id, clock.now()));
+    },
+  );
+
+  app.get(
+    "/subprocessor-changes/:id/recipients",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "The customers a change was announced to: window end, notice delivered / read / acknowledged, objection (staff)",
+        params: IdParams,
+        querystring: RecipientsQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Recipient) }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleChange(db, actor, request.params.id);
+      requireStaff(actor, STAFF_ALL);
+      const assigned = await assignmentsOf(db, actor);
+      const result = await inScope(db, scopeOf(actor), (tx) => listRecipients(tx, request.params.id, { ...request.query, onlyIds: assigned ? [...assigned] : null }));
+      return {
+        total: result.total,
+        items: result.items.map((r) => ({ ...r, windowEndsAt: r.windowEndsAt.toISOString(), readAt: r.readAt?.toISOString() ?? null, acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null, objection: r.objection as { id: string; status: "open" } | null })),
+      };
+    },
+  );
+
+  app.post(
+    "/subprocessor-changes/:id/withdraw",
+    { schema: { tags: ["subprocessors"], summary: "Withdraw an announced change; its customers are told", params: IdParams, body: WithdrawBody, response: { 200: Change, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleChange(db, actor, request.params.id);
+      requireStaff(actor, STAFF_WRITE);
+      const reason = request.body.reason.trim();
+      if (reason === "") {
+        throw invalid("body.reason", { nl: "is verplicht", en: "is required" });
+      }
+      await inScope(db, scopeOf(actor), (tx) => withdrawSubprocessorChange(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, reason));
+      return presentOne(db, actor, request.params.id, clock.now());
+    },
+  );
+
+  app.put(
+    "/subprocessor-changes/:id/effective-date",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Set when the change takes effect: not before the objection windows close, unless no affected customer remains",
+        params: IdParams,
+        body: EffectiveDateBody,
+        response: { 200: Change, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleChange(db, actor, request.params.id);
+      requireStaff(actor, STAFF_WRITE);
+      await inScope(db, scopeOf(actor), (tx) => setChangeEffectiveDate(tx, clock, eventActor(actor), request.params.id, new Date(request.body.effectiveAt)));
+      return presentOne(db, actor, request.params.id, clock.now());
+    },
+  );
+
+  app.post(
+    "/subprocessor-changes/:id/apply",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Apply a change whose effective date has come (or, without a date, now if allowed): register, Annex 1 versions, notices",
+        params: IdParams,
+        response: { 200: Change, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleChange(db, actor, request.params.id);
+      requireStaff(actor, STAFF_WRITE);
+      await inScope(db, scopeOf(actor), (tx) => applySubprocessorChange(tx, clock, eventActor(actor), request.params.id));
+      return presentOne(db, actor, request.params.id, clock.now());
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import type { FastifyRequest } from "fastify";
+import { invalid } from "../../http/errors.ts";
+import { sha256Hex } from "./upload-contract.ts";
+
+/** Limits of every upload here (contracts, consultation attachments). */
+export const UPLOAD_LIMITS = { fileSize: 10 * 1024 * 1024, files: 5, fields: 10, fieldSize: 64 * 1024, parts: 20 };
+
+export interface ReceivedFile {
+  fieldName: string;
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** A file name as given, without a path, control characters or quotes, and not too long. */
+export function cleanFileName(name: string | undefined): string {
+  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200);
+  return clean === "" ? "file" : clean;
+}
+
+/**
+ * Reads a multipart/form-data request whole: its text fields and its files (in memory, each at
+ * most UPLOAD_LIMITS.fileSize; a bigger one is a 413 from @fastify/multipart). An empty file is
+ * refused, naming its field.
+ */
+export async function readMultipart(request: FastifyRequest): Promise<{ fields: Map<string, string>; files: ReceivedFile[] }> {
+  const fields = new Map<string, string>();
+  const files: ReceivedFile[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === "file") {
+      const bytes = await part.toBuffer();
+      if (bytes.length === 0) {
+        throw invalid(`body.${part.fieldname}`, { nl: `bestand "${cleanFileName(part.filename)}" is leeg`, en: `file "${cleanFileName(part.filename)}" is empty` });
+      }
+      files.push({ fieldName: part.fieldname, fileName: cleanFileName(part.filename), mediaType: part.mimetype || "application/octet-stream", bytes, sha256: sha256Hex(bytes) });
+    } else if (typeof part.value === "string") {
+      fields.set(part.fieldname, part.value);
+    }
+  }
+  return { fields, files };
+}
+
+/** A download's Content-Disposition: an ASCII fallback name and the exact name (RFC 6266, 5987). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/[\\"]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}

@@ -1,0 +1,194 @@
+import { Type } from "typebox";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { invalid, notFound } from "../../http/errors.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { assertMaySee, eventActor, requireCustomer, requireStaff, scopeOf, STAFF_WRITE } from "../auth/actor.ts";
+import { assignmentsOf } from "../controllers/access.ts";
+import { visibleChange, visibleObjection } from "./access.ts";
+import { recordObjectionOutcome } from "./close-objection.ts";
+import { contentDisposition, readMultipart, type ReceivedFile } from "./multipart.ts";
+import { findAttachment, findObjection, listMessages, listObjections } from "./objection-queries.ts";
+import { postConsultationMessage } from "./post-message.ts";
+import { presentObjection } from "./present.ts";
+import { Message, MessageBody, MessageForm, Objection, ObjectionBody, ObjectionListQuery, OutcomeBody } from "./schemas.ts";
+import { submitObjection } from "./submit-objection.ts";
+
+const CUSTOMER_WRITERS = ["owner", "privacy_contact"] as const;
+
+export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  app.post(
+    "/subprocessor-changes/:id/objections",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Object to a change announced to you, in writing and reasoned, within your window (art. 5.2)",
+        params: IdParams,
+        body: ObjectionBody,
+        response: { 201: Objection, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await visibleChange(db, actor, request.params.id);
+      const controllerId = requireCustomer(actor, CUSTOMER_WRITERS);
+      const id = await inScope(db, scopeOf(actor), (tx) => submitObjection(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, controllerId, request.body.reason));
+      return reply.status(201).send(presentObjection(await visibleObjection(db, actor, id)));
+    },
+  );
+
+  app.get(
+    "/subprocessor-changes/:id/objections",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Objections to a change: all (staff; support only its customers) or your own (customer)",
+        params: IdParams,
+        response: { 200: Type.Array(Objection), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleChange(db, actor, request.params.id);
+      const assigned = await assignmentsOf(db, actor);
+      const list = await inScope(db, scopeOf(actor), (tx) =>
+        listObjections(tx, { changeId: request.params.id, controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined, onlyIds: assigned ? [...assigned] : null }),
+      );
+      return list.map(presentObjection);
+    },
+  );
+
+  app.get(
+    "/objections",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Objections: your own (customer) or all (staff; support only its customers)",
+        querystring: ObjectionListQuery,
+        response: { 200: Type.Array(Objection), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.kind === "customer" && !actor.controllerId) {
+        return [];
+      }
+      const assigned = await assignmentsOf(db, actor);
+      const list = await inScope(db, scopeOf(actor), (tx) =>
+        listObjections(tx, { ...request.query, controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined, onlyIds: assigned ? [...assigned] : null }),
+      );
+      return list.map(presentObjection);
+    },
+  );
+
+  app.get(
+    "/objections/:id",
+    { schema: { tags: ["subprocessors"], summary: "One objection", params: IdParams, response: { 200: Objection, ...ErrorResponses } } },
+    async (request) => presentObjection(await visibleObjection(db, actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    "/objections/:id/messages",
+    { schema: { tags: ["subprocessors"], summary: "The consultation of an objection, oldest first (art. 5.2)", params: IdParams, response: { 200: Type.Array(Message), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleObjection(db, actor, request.params.id);
+      const messages = await inScope(db, scopeOf(actor), (tx) => listMessages(tx, request.params.id));
+      return messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }));
+    },
+  );
+
+  app.post(
+    "/objections/:id/messages",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Add a message to the consultation: JSON { body }, or multipart/form-data with \"body\" and up to 5 \"files\"",
+        params: IdParams,
+        body: { content: { "application/json": { schema: MessageBody }, "multipart/form-data": { schema: MessageForm } } },
+        response: { 201: Message, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const objection = await visibleObjection(db, actor, request.params.id);
+      if (actor.kind === "customer") {
+        requireCustomer(actor, CUSTOMER_WRITERS);
+      } else {
+        requireStaff(actor, STAFF_WRITE);
+      }
+      let body: string;
+      let files: ReceivedFile[] = [];
+      if (request.isMultipart()) {
+        const form = await readMultipart(request);
+        body = form.fields.get("body") ?? "";
+        files = form.files;
+        const stray = files.find((f) => f.fieldName !== "files");
+        if (stray) {
+          throw invalid(`body.${stray.fieldName}`, { nl: "bijlagen horen in het veld \"files\"", en: "attachments belong in the field \"files\"" });
+        }
+      } else {
+        body = (request.body as { body: string }).body;
+      }
+      if (body.trim() === "") {
+        throw invalid("body.body", { nl: "is verplicht: schrijf een bericht", en: "is required: write a message" });
+      }
+      if (body.length > 20_000) {
+        throw invalid("body.body", { nl: "is langer dan 20.000 tekens", en: "is longer than 20,000 characters" });
+      }
+      const id = await inScope(db, scopeOf(actor), (tx) =>
+        postConsultationMessage(tx, clock, eventActor(actor), objection.id, { from: actor.kind === "staff" ? "processor" : "customer", authorId: actor.userId, authorName: actor.name, body, files }),
+      );
+      const messages = await inScope(db, scopeOf(actor), (tx) => listMessages(tx, objection.id));
+      const message = messages.find((m) => m.id === id);
+      if (!message) {
+        throw new Error(`message ${id} vanished`);
+      }
+      return reply.status(201).send({ ...message, createdAt: message.createdAt.toISOString() });
+    },
+  );
+
+  app.post(
+    "/objections/:id/outcome",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Close the consultation with its outcome: withdrawn, resolved, or customer_leaves (staff)",
+        params: IdParams,
+        body: OutcomeBody,
+        response: { 200: Objection, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleObjection(db, actor, request.params.id);
+      requireStaff(actor, STAFF_WRITE);
+      const note = request.body.note.trim();
+      if (note === "") {
+        throw invalid("body.note", { nl: "is verplicht", en: "is required" });
+      }
+      await inScope(db, scopeOf(actor), (tx) => recordObjectionOutcome(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, request.body.outcome, note));
+      const found = await inScope(db, scopeOf(actor), (tx) => findObjection(tx, request.params.id));
+      if (!found) {
+        throw notFound("objection");
+      }
+      return presentObjection(found);
+    },
+  );
+
+  app.get(
+    "/attachments/:id",
+    { schema: { tags: ["subprocessors"], summary: "Download a consultation attachment, byte for byte (header x-content-sha256)", params: IdParams } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const found = await inScope(db, scopeOf(actor), (tx) => findAttachment(tx, request.params.id));
+      if (!found) {
+        throw notFound("attachment");
+      }
+      assertMaySee(actor, found.controllerId, await assignmentsOf(db, actor), "attachment");
+      return reply.type(found.mediaType).header("content-disposition", contentDisposition(found.fileName)).header("x-content-sha256", found.sha256).send(Buffer.from(found.bytes));
+    },
+  );
+}

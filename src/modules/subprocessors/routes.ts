@@ -1,0 +1,195 @@
+import fastifyMultipart from "@fastify/multipart";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { forbidden, invalid, notFound } from "../../http/errors.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { eventActor, requireStaff, scopeOf, STAFF_WRITE } from "../auth/actor.ts";
+import { recordEvent } from "../evidence/record-events.ts";
+import { changeRoutes } from "./change-routes.ts";
+import { contentDisposition, readMultipart, UPLOAD_LIMITS } from "./multipart.ts";
+import { objectionRoutes } from "./objection-routes.ts";
+import { presentSubprocessor } from "./present.ts";
+import { findContract, findSubprocessor, isInvolvedWith, listSubprocessors } from "./queries.ts";
+import { createSubprocessor, updateSubprocessor } from "./save-subprocessor.ts";
+import { ContractForm, ContractUploaded, RegisterQuery, Subprocessor, SubprocessorBody } from "./schemas.ts";
+import { transferRoutes } from "./transfer-routes.ts";
+import { uploadSubprocessorContract } from "./upload-contract.ts";
+
+/**
+ * The sub-processor register, changes, objections and transfers (art. 3.1, 5), in a plugin of
+ * their own so multipart uploads (contracts, attachments) are accepted here and nowhere else.
+ */
+export function subprocessorRoutes(app: TypedApp, deps: RouteDeps): void {
+  void app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
+    // The handler reads multipart parts itself; the body schema still runs, on an empty object.
+    scope.addHook("preValidation", async (request) => {
+      if (request.isMultipart() && request.body === undefined) {
+        request.body = {};
+      }
+    });
+    const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
+    registerRoutes(typed, deps);
+    changeRoutes(typed, deps);
+    objectionRoutes(typed, deps);
+    transferRoutes(typed, deps);
+  });
+}
+
+function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  app.get(
+    "/subprocessors",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "The sub-processor register (art. 5): staff see proposals too; customers what is engaged or announced",
+        querystring: RegisterQuery,
+        response: { 200: Type.Array(Subprocessor), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const list = await inScope(db, scopeOf(actor), (tx) => listSubprocessors(tx, { status: request.query.status, announcedOnly: actor.kind !== "staff" }));
+      return list.map(presentSubprocessor);
+    },
+  );
+
+  app.get(
+    "/subprocessors/:id",
+    { schema: { tags: ["subprocessors"], summary: "One sub-processor", params: IdParams, response: { 200: Subprocessor, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const found = await inScope(db, scopeOf(actor), (tx) => findSubprocessor(tx, request.params.id, actor.kind !== "staff"));
+      if (!found) {
+        throw notFound("subprocessor");
+      }
+      return presentSubprocessor(found);
+    },
+  );
+
+  app.post(
+    "/subprocessors",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Register a sub-processor; it starts as proposed, to be engaged by an announced \"add\" change",
+        body: SubprocessorBody,
+        response: { 201: Subprocessor, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const created = await inScope(db, scopeOf(actor), async (tx) => findSubprocessor(tx, await createSubprocessor(tx, clock, eventActor(actor), request.body)));
+      if (!created) {
+        throw new Error("created sub-processor not found");
+      }
+      return reply.status(201).send(presentSubprocessor(created));
+    },
+  );
+
+  app.put(
+    "/subprocessors/:id",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Change a sub-processor; an engaged one's services and locations change only through an announced change (409)",
+        params: IdParams,
+        body: SubprocessorBody,
+        response: { 200: Subprocessor, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const saved = await inScope(db, scopeOf(actor), async (tx) => {
+        await updateSubprocessor(tx, clock, eventActor(actor), request.params.id, request.body);
+        return findSubprocessor(tx, request.params.id);
+      });
+      if (!saved) {
+        throw notFound("subprocessor");
+      }
+      return presentSubprocessor(saved);
+    },
+  );
+
+  app.post(
+    "/subprocessors/:id/contract",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Put the sub-processor's contract on file (multipart/form-data, field \"file\", at most 10 MB; art. 5.3)",
+        params: IdParams,
+        consumes: ["multipart/form-data"],
+        body: { content: { "multipart/form-data": { schema: ContractForm } } },
+        response: { 200: ContractUploaded, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      if (!request.isMultipart()) {
+        throw invalid("body.file", { nl: "stuur het contract als multipart/form-data in het veld \"file\"", en: "send the contract as multipart/form-data in the field \"file\"" });
+      }
+      const { files } = await readMultipart(request);
+      const [file, ...more] = files.filter((f) => f.fieldName === "file");
+      if (!file || more.length > 0 || files.length > 1) {
+        throw invalid("body.file", { nl: "stuur precies één bestand in het veld \"file\"", en: "send exactly one file in the field \"file\"" });
+      }
+      const saved = await inScope(db, scopeOf(actor), (tx) => uploadSubprocessorContract(tx, clock, eventActor(actor), request.params.id, file));
+      return { ...saved, fileName: file.fileName, mediaType: file.mediaType };
+    },
+  );
+
+  app.get(
+    "/subprocessors/:id/contract",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Download the sub-processor's contract (art. 5.3): staff always; a customer when it serves or is announced to that customer",
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const contract = await inScope(db, scopeOf(actor), async (tx) => {
+        const sub = await findSubprocessor(tx, request.params.id, actor.kind !== "staff");
+        if (!sub) {
+          throw notFound("subprocessor");
+        }
+        if (actor.kind === "customer") {
+          if (!actor.controllerId || !(await isInvolvedWith(tx, sub.id, actor.controllerId))) {
+            throw forbidden({
+              nl: "u kunt de contracten inzien van subverwerkers die voor uw diensten werken of aan u zijn aangekondigd (art. 5.3)",
+              en: "you may read the contracts of sub-processors that work for your services or were announced to you (art. 5.3)",
+            });
+          }
+        }
+        const found = await findContract(tx, sub.id);
+        if (!found) {
+          throw notFound("contract");
+        }
+        if (actor.kind === "customer" && actor.controllerId) {
+          // art. 5.3: the customer exercised its right to read the contract.
+          await recordEvent(tx, clock, {
+            type: "subprocessor.contract_read",
+            actor: eventActor(actor),
+            controllerId: actor.controllerId,
+            subject: { type: "subprocessor", id: sub.id },
+            data: { name: sub.name, sha256: found.sha256 },
+          });
+        }
+        return found;
+      });
+      return reply
+        .type(contract.mediaType)
+        .header("content-disposition", contentDisposition(contract.fileName))
+        .header("x-content-sha256", contract.sha256)
+        .send(Buffer.from(contract.bytes));
+    },
+  );
+}

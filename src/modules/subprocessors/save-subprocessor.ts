@@ -1,0 +1,138 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { serviceSubprocessors, subprocessorLocations, subprocessors } from "../../db/schema/index.ts";
+import type { LocalizedText } from "../../domain/annex.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { isCountryCode, type TransferMechanism } from "../../domain/transfers.ts";
+import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { findServices, findSubprocessor, pendingChangesOf, type LocationRow } from "./queries.ts";
+
+export interface LocationInput {
+  country: string;
+  city: string | null;
+  mechanism: TransferMechanism | null;
+}
+
+export interface SubprocessorInput {
+  name: string;
+  activity: LocalizedText;
+  website: string | null;
+  locations: LocationInput[];
+  serviceIds: string[];
+}
+
+/**
+ * What the schema cannot check: each country is an assigned ISO 3166-1 alpha-2 code (art. 3.1:
+ * a location's country decides whether a transfer mechanism is needed), and each service exists.
+ */
+export async function checkLocationsAndServices(tx: Db, locations: LocationInput[], serviceIds: string[], prefix: string): Promise<void> {
+  const problems: FieldError[] = [];
+  locations.forEach((location, i) => {
+    if (!isCountryCode(location.country)) {
+      problems.push({ field: `${prefix}.locations.${i}.country`, message: { nl: `"${location.country}" is geen ISO 3166-1 alpha-2-landcode`, en: `"${location.country}" is not an ISO 3166-1 alpha-2 country code` } });
+    }
+  });
+  const unique = [...new Set(serviceIds)];
+  const found = await findServices(tx, unique);
+  for (const id of unique.filter((id) => !found.some((s) => s.id === id))) {
+    problems.push({ field: `${prefix}.serviceIds`, message: { nl: `onbekende dienst ${id}`, en: `unknown service ${id}` } });
+  }
+  if (problems.length > 0) {
+    throw invalidFields(problems);
+  }
+}
+
+export async function replaceLocations(tx: Db, subprocessorId: string, locations: LocationInput[]): Promise<void> {
+  await tx.delete(subprocessorLocations).where(eq(subprocessorLocations.subprocessorId, subprocessorId));
+  if (locations.length > 0) {
+    await tx.insert(subprocessorLocations).values(locations.map((l, i) => ({ subprocessorId, country: l.country, city: l.city, mechanism: l.mechanism, sortOrder: i })));
+  }
+}
+
+export async function replaceServiceLinks(tx: Db, subprocessorId: string, serviceIds: string[]): Promise<void> {
+  await tx.delete(serviceSubprocessors).where(eq(serviceSubprocessors.subprocessorId, subprocessorId));
+  const unique = [...new Set(serviceIds)];
+  if (unique.length > 0) {
+    await tx.insert(serviceSubprocessors).values(unique.map((serviceId) => ({ serviceId, subprocessorId })));
+  }
+}
+
+/**
+ * Registers a sub-processor the processor intends to engage. It starts "proposed": it takes part
+ * in nobody's processing until an announced "add" change takes effect (art. 5.2).
+ */
+export async function createSubprocessor(tx: Db, clock: Clock, actor: EventActor, input: SubprocessorInput): Promise<string> {
+  await checkLocationsAndServices(tx, input.locations, input.serviceIds, "body");
+  const now = clock.now();
+  const [row] = await tx
+    .insert(subprocessors)
+    .values({ name: input.name, activity: input.activity, website: input.website, status: "proposed", createdAt: now, updatedAt: now })
+    .returning({ id: subprocessors.id });
+  if (!row) {
+    throw new Error("sub-processor insert returned nothing");
+  }
+  await replaceLocations(tx, row.id, input.locations);
+  await replaceServiceLinks(tx, row.id, input.serviceIds);
+  await recordEvent(tx, clock, {
+    type: "subprocessor.created",
+    actor,
+    controllerId: null,
+    subject: { type: "subprocessor", id: row.id },
+    data: { name: input.name, activity: input.activity, website: input.website, status: "proposed", locations: input.locations, serviceIds: [...new Set(input.serviceIds)].sort() },
+  });
+  return row.id;
+}
+
+const place = (l: LocationRow | LocationInput) => `${l.country}|${(l.city ?? "").trim().toLowerCase()}`;
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Changes a sub-processor's details. Its name, activity and website may be corrected at any time,
+ * and so may the transfer mechanism of a location it already has (that changes the legal ground,
+ * not where data goes). What customers were told and may object to cannot be edited directly:
+ * an engaged (active or removed) sub-processor's services and locations change only through an
+ * announced change (art. 5.2), and neither do those of one named in a pending announcement.
+ */
+export async function updateSubprocessor(tx: Db, clock: Clock, actor: EventActor, id: string, input: SubprocessorInput): Promise<void> {
+  const current = await findSubprocessor(tx, id);
+  if (!current) {
+    throw notFound("subprocessor");
+  }
+  await checkLocationsAndServices(tx, input.locations, input.serviceIds, "body");
+  const servicesChanged = !sameList(current.services.map((s) => s.id).sort(), [...new Set(input.serviceIds)].sort());
+  const placesChanged = !sameList(current.locations.map(place), input.locations.map(place));
+  const mechanismsChanged = !sameList(current.locations.map((l) => l.mechanism ?? ""), input.locations.map((l) => l.mechanism ?? ""));
+  if (servicesChanged || placesChanged) {
+    const pending = await pendingChangesOf(tx, id);
+    if (current.status !== "proposed") {
+      throw conflict({
+        nl: `de diensten en locaties van een ${current.status === "active" ? "ingeschakelde" : "verwijderde"} subverwerker wijzigen alleen via een aangekondigde wijziging (art. 5.2): kondig een wijziging aan (add, remove, relocate) via POST /api/v1/subprocessor-changes`,
+        en: `the services and locations of ${current.status === "active" ? "an active" : "a removed"} sub-processor change only through an announced change (art. 5.2): announce one (add, remove, relocate) with POST /api/v1/subprocessor-changes`,
+      });
+    }
+    if (pending.length > 0) {
+      throw conflict({
+        nl: "deze subverwerker is aangekondigd aan klanten; trek de aankondiging eerst in en kondig de gewijzigde opzet opnieuw aan",
+        en: "this sub-processor has been announced to customers; withdraw the announcement first and announce the changed plan again",
+      });
+    }
+  }
+  await tx.update(subprocessors).set({ name: input.name, activity: input.activity, website: input.website, updatedAt: clock.now() }).where(eq(subprocessors.id, id));
+  if (placesChanged || mechanismsChanged) {
+    await replaceLocations(tx, id, input.locations);
+  }
+  if (servicesChanged) {
+    await replaceServiceLinks(tx, id, input.serviceIds);
+  }
+  const before = { name: current.name, activity: current.activity, website: current.website, locations: current.locations, serviceIds: current.services.map((s) => s.id).sort() };
+  const after = { name: input.name, activity: input.activity, website: input.website, locations: input.locations, serviceIds: [...new Set(input.serviceIds)].sort() };
+  const changed = (Object.keys(before) as (keyof typeof before)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  await recordEvent(tx, clock, {
+    type: "subprocessor.updated",
+    actor,
+    controllerId: null,
+    subject: { type: "subprocessor", id },
+    data: { status: current.status, changed, before, after },
+  });
+}

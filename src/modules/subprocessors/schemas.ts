@@ -1,0 +1,225 @@
+import { Type, type TSchema } from "typebox";
+import { TRANSFER_MECHANISMS } from "../../domain/transfers.ts";
+import { Instant, NullableInstant } from "../../http/schemas.ts";
+import { Uuid } from "../auth/schemas.ts";
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const LocalizedBody = (max: number) =>
+  Type.Object({ nl: Type.String({ minLength: 1, maxLength: max }), en: Type.String({ minLength: 1, maxLength: max }) }, { additionalProperties: false });
+const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
+
+export const Mechanism = Type.Enum([...TRANSFER_MECHANISMS], { description: "dpf (EU-US Data Privacy Framework), scc, bcr, art49" });
+export const Zone = Type.Enum(["eea", "adequate", "third"]);
+export const SubprocessorStatus = Type.Enum(["proposed", "active", "removed"]);
+export const ChangeKind = Type.Enum(["add", "replace", "remove", "relocate"]);
+export const ChangeStatus = Type.Enum(["announced", "effective", "withdrawn"]);
+export const ObjectionStatus = Type.Enum(["open", "withdrawn", "resolved", "customer_leaves"]);
+
+export const LocationBody = Type.Object(
+  {
+    country: Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2" }),
+    city: Nullable(Type.String({ maxLength: 100 })),
+    mechanism: Nullable(Mechanism),
+  },
+  { additionalProperties: false },
+);
+
+export const SubprocessorBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    activity: LocalizedBody(1000),
+    website: Nullable(Type.String({ format: "uri", maxLength: 300 })),
+    locations: Type.Array(LocationBody, { maxItems: 50 }),
+    serviceIds: Type.Array(Uuid, { maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ServiceRef = Type.Object({ id: Type.String(), code: Type.String(), nl: Type.String(), en: Type.String() });
+
+export const LocationOut = Type.Object({
+  country: Type.String(),
+  countryName: Localized,
+  city: Nullable(Type.String()),
+  mechanism: Nullable(Mechanism),
+  zone: Zone,
+  lawful: Type.Boolean(),
+});
+
+export const Subprocessor = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  activity: Localized,
+  website: Nullable(Type.String()),
+  status: SubprocessorStatus,
+  locations: Type.Array(LocationOut),
+  services: Type.Array(ServiceRef),
+  contract: Nullable(Type.Object({ fileName: Type.String(), mediaType: Type.String(), sha256: Type.String(), size: Type.Integer(), uploadedAt: Instant })),
+  pendingChangeId: Nullable(Type.String()),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+export const RegisterQuery = Type.Object({ status: Type.Optional(SubprocessorStatus) }, { additionalProperties: false });
+
+export const ContractUploaded = Type.Object({ sha256: Type.String(), size: Type.Integer(), fileName: Type.String(), mediaType: Type.String() });
+
+/** The multipart forms, for the OpenAPI document (the handler reads the parts). */
+export const ContractForm = Type.Object({ file: Type.Optional(Type.String({ format: "binary", description: "the contract (PDF or other), at most 10 MB; required" })) });
+export const MessageForm = Type.Object({
+  body: Type.Optional(Type.String({ description: "the message" })),
+  files: Type.Optional(Type.Array(Type.String({ format: "binary" }), { description: "up to 5 attachments, each at most 10 MB" })),
+});
+
+export const AnnounceBody = Type.Object(
+  {
+    kind: ChangeKind,
+    subprocessorId: Uuid,
+    replacesId: Type.Optional(Nullable(Uuid)),
+    plan: Type.Object(
+      {
+        serviceIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, description: "add/replace: the services that will use it (default: its current ones)" })),
+        locations: Type.Optional(Type.Array(LocationBody, { maxItems: 50, description: "relocate: the locations after the move" })),
+      },
+      { additionalProperties: false },
+    ),
+    description: LocalizedBody(5000),
+    plannedEffectiveAt: Type.Optional(Nullable(Instant)),
+  },
+  { additionalProperties: false },
+);
+
+export const ChangeListQuery = Type.Object(
+  {
+    status: Type.Optional(ChangeStatus),
+    subprocessorId: Type.Optional(Uuid),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+export const Change = Type.Object({
+  id: Type.String(),
+  kind: ChangeKind,
+  status: ChangeStatus,
+  subprocessor: Type.Object({ id: Type.String(), name: Type.String() }),
+  replaces: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  plan: Type.Object({ services: Type.Array(ServiceRef), locations: Nullable(Type.Array(LocationOut)) }),
+  description: Localized,
+  announcedAt: Instant,
+  windowClosesAt: Instant,
+  effectiveAt: NullableInstant,
+  appliedAt: NullableInstant,
+  withdrawnAt: NullableInstant,
+  withdrawnReason: Nullable(Type.String()),
+  /** Staff only; null for customers. */
+  affectedCount: Nullable(Type.Integer()),
+  objections: Nullable(Type.Object({ total: Type.Integer(), open: Type.Integer() })),
+  /** Customers only: their own window and objection. */
+  mine: Nullable(
+    Type.Object({
+      windowEndsAt: Instant,
+      windowOpen: Type.Boolean(),
+      templateVersion: Nullable(Type.Integer()),
+      objection: Nullable(Type.Object({ id: Type.String(), status: ObjectionStatus })),
+    }),
+  ),
+});
+
+export const RecipientsQuery = Type.Object(
+  {
+    search: Type.Optional(Type.String({ maxLength: 100 })),
+    objected: Type.Optional(Type.Boolean()),
+    read: Type.Optional(Type.Boolean()),
+    acknowledged: Type.Optional(Type.Boolean()),
+    delivered: Type.Optional(Type.Boolean()),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+  },
+  { additionalProperties: false },
+);
+
+export const Recipient = Type.Object({
+  controllerId: Type.String(),
+  customerNumber: Type.String(),
+  name: Type.String(),
+  windowEndsAt: Instant,
+  windowStatus: Type.String({ description: "open, met (objected), lapsed, cancelled" }),
+  templateVersion: Nullable(Type.Integer()),
+  delivered: Type.Boolean({ description: "a delivery of its notice was sent (or held in the outbox without SMTP)" }),
+  readAt: NullableInstant,
+  acknowledgedAt: NullableInstant,
+  objection: Nullable(Type.Object({ id: Type.String(), status: ObjectionStatus })),
+});
+
+export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const EffectiveDateBody = Type.Object({ effectiveAt: Instant }, { additionalProperties: false });
+export const ObjectionBody = Type.Object(
+  { reason: Type.String({ maxLength: 10_000, description: "why you object (art. 5.2: reasoned): a sentence or more, at least 20 characters" }) },
+  { additionalProperties: false },
+);
+export const OutcomeBody = Type.Object(
+  { outcome: Type.Enum(["withdrawn", "resolved", "customer_leaves"]), note: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+export const MessageBody = Type.Object({ body: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
+
+export const Objection = Type.Object({
+  id: Type.String(),
+  changeId: Type.String(),
+  controllerId: Type.String(),
+  customerName: Type.String(),
+  reason: Type.String(),
+  submittedAt: Instant,
+  status: ObjectionStatus,
+  outcomeNote: Nullable(Type.String()),
+  outcomeAt: NullableInstant,
+  windowEndsAt: NullableInstant,
+  change: Type.Object({ kind: ChangeKind, status: ChangeStatus, subprocessorName: Type.String() }),
+  messageCount: Type.Integer(),
+});
+export const ObjectionListQuery = Type.Object(
+  { changeId: Type.Optional(Uuid), status: Type.Optional(ObjectionStatus) },
+  { additionalProperties: false },
+);
+
+export const Attachment = Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), size: Type.Integer(), sha256: Type.String() });
+export const Message = Type.Object({
+  id: Type.String(),
+  from: Type.Enum(["processor", "customer"]),
+  authorName: Type.String(),
+  body: Type.String(),
+  createdAt: Instant,
+  attachments: Type.Array(Attachment),
+});
+
+export const TransferParty = Type.Object({
+  subprocessorId: Nullable(Type.String({ description: "null: the processor itself" })),
+  name: Type.String(),
+  city: Nullable(Type.String()),
+  mechanism: Nullable(Mechanism),
+  lawful: Type.Boolean(),
+  reason: Localized,
+  services: Type.Array(ServiceRef),
+});
+export const CountryTransfers = Type.Object({
+  country: Type.String(),
+  name: Localized,
+  zone: Zone,
+  lawful: Type.Boolean(),
+  services: Type.Array(ServiceRef),
+  parties: Type.Array(TransferParty),
+});
+export const TransferWarning = Type.Object({
+  subprocessor: Type.Object({ id: Type.String(), name: Type.String(), status: Type.String() }),
+  country: Type.String(),
+  countryName: Localized,
+  city: Nullable(Type.String()),
+  mechanism: Nullable(Mechanism),
+  reason: Localized,
+  customers: Type.Integer(),
+  source: Type.Enum(["register", "announced_change"]),
+  changeId: Nullable(Type.String()),
+});

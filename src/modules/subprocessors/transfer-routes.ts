@@ -1,0 +1,46 @@
+import { Type } from "typebox";
+import { inScope } from "../../db/scope.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { actorOf } from "../../http/request-context.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { IdParams } from "../auth/schemas.ts";
+import { requireStaff, scopeOf, STAFF_ALL } from "../auth/actor.ts";
+import { visibleController } from "../controllers/access.ts";
+import { CountryTransfers, TransferWarning } from "./schemas.ts";
+import { controllerTransfers, transferWarnings } from "./transfers.ts";
+
+export function transferRoutes(app: TypedApp, { db }: RouteDeps) {
+  app.get(
+    "/controllers/:id/transfers",
+    {
+      schema: {
+        tags: ["transfers"],
+        summary: "Every country the customer's data may go to through its services and their sub-processors, with zone and transfer mechanism (art. 3.1)",
+        params: IdParams,
+        response: { 200: Type.Object({ controllerId: Type.String(), countries: Type.Array(CountryTransfers) }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      const countries = await inScope(db, scopeOf(actor), (tx) => controllerTransfers(tx, request.params.id));
+      return { controllerId: request.params.id, countries };
+    },
+  );
+
+  app.get(
+    "/transfers/warnings",
+    {
+      schema: {
+        tags: ["transfers"],
+        summary: "Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff)",
+        response: { 200: Type.Array(TransferWarning), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_ALL);
+      return inScope(db, scopeOf(actor), (tx) => transferWarnings(tx));
+    },
+  );
+}

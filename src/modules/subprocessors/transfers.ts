@@ -1,0 +1,148 @@
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import type { LocalizedText } from "../../domain/annex.ts";
+import { assessLocation, countryName, type TransferMechanism, type TransferZone } from "../../domain/transfers.ts";
+import { findProcessor } from "../processor/queries.ts";
+import type { ServiceRef } from "./queries.ts";
+
+// art. 3.1: "Verwerker zal Verwerkingsverantwoordelijke op verzoek melden om welke landen het gaat."
+// The countries a customer's data may go to, and the locations that need a transfer mechanism.
+
+const ZONE_ORDER: Record<TransferZone, number> = { eea: 0, adequate: 1, third: 2 };
+const names = (code: string): LocalizedText => ({ nl: countryName(code, "nl"), en: countryName(code, "en") });
+
+export interface TransferParty {
+  /** null: the processor itself. */
+  subprocessorId: string | null;
+  name: string;
+  city: string | null;
+  mechanism: TransferMechanism | null;
+  lawful: boolean;
+  reason: LocalizedText;
+  services: ServiceRef[];
+}
+
+export interface CountryTransfers {
+  country: string;
+  name: LocalizedText;
+  zone: TransferZone;
+  /** False when any location in the country lacks the mechanism chapter V needs. */
+  lawful: boolean;
+  services: ServiceRef[];
+  parties: TransferParty[];
+}
+
+/**
+ * Every country a customer's data may go to through its services: the processor's own country
+ * (every service) and each location of every active sub-processor of those services, grouped by
+ * country with who is there, for which services, on what ground. Own country first, then EEA,
+ * adequate, third countries.
+ */
+export async function controllerTransfers(db: Db, controllerId: string): Promise<CountryTransfers[]> {
+  const processor = await findProcessor(db);
+  const taken = await rows<{ id: string; code: string; nl: string; en: string }>(
+    db,
+    sql`select s.id, s.code, s.name_nl as nl, s.name_en as en from controller_services cs join services s on s.id = cs.service_id
+        where cs.controller_id = ${controllerId} order by s.sort_order, s.code`,
+  );
+  const located = await rows<{ subprocessor_id: string; name: string; service_id: string; country: string; city: string | null; mechanism: TransferMechanism | null; sort_order: number }>(
+    db,
+    sql`select sp.id as subprocessor_id, sp.name, ss.service_id, l.country, l.city, l.mechanism, l.sort_order
+        from controller_services cs
+        join service_subprocessors ss on ss.service_id = cs.service_id
+        join subprocessors sp on sp.id = ss.subprocessor_id and sp.status = 'active'
+        join subprocessor_locations l on l.subprocessor_id = sp.id
+        where cs.controller_id = ${controllerId}
+        order by lower(sp.name), sp.id, l.sort_order`,
+  );
+  const serviceById = new Map(taken.map((s) => [s.id, s]));
+  const byCountry = new Map<string, CountryTransfers>();
+  const countryOf = (code: string) => {
+    let entry = byCountry.get(code);
+    if (!entry) {
+      const assessment = assessLocation({ country: code });
+      entry = { country: code, name: names(code), zone: assessment.zone, lawful: true, services: [], parties: [] };
+      byCountry.set(code, entry);
+    }
+    return entry;
+  };
+  const addParty = (code: string, party: Omit<TransferParty, "lawful" | "reason">) => {
+    const entry = countryOf(code);
+    const assessment = assessLocation({ country: code, mechanism: party.mechanism });
+    const same = entry.parties.find((p) => p.subprocessorId === party.subprocessorId && (p.city ?? "") === (party.city ?? "") && p.mechanism === party.mechanism);
+    if (same) {
+      same.services.push(...party.services.filter((s) => !same.services.some((x) => x.id === s.id)));
+    } else {
+      entry.parties.push({ ...party, services: [...party.services], lawful: assessment.lawful, reason: assessment.reason });
+    }
+    // Within a country a DPF-certified recipient in the US is "adequate"; the country shows its worst.
+    if (ZONE_ORDER[assessment.zone] > ZONE_ORDER[entry.zone]) {
+      entry.zone = assessment.zone;
+    }
+    entry.lawful &&= assessment.lawful;
+    entry.services.push(...party.services.filter((s) => !entry.services.some((x) => x.id === s.id)));
+  };
+
+  if (taken.length > 0) {
+    addParty(processor.country, { subprocessorId: null, name: processor.name, city: processor.city, mechanism: null, services: taken });
+  }
+  for (const l of located) {
+    const service = serviceById.get(l.service_id);
+    addParty(l.country, { subprocessorId: l.subprocessor_id, name: l.name, city: l.city, mechanism: l.mechanism, services: service ? [service] : [] });
+  }
+  const order = (c: CountryTransfers) => (c.country === processor.country ? -1 : ZONE_ORDER[c.zone]);
+  return [...byCountry.values()].sort((a, b) => order(a) - order(b) || a.country.localeCompare(b.country));
+}
+
+export interface TransferWarning {
+  subprocessor: { id: string; name: string; status: string };
+  country: string;
+  countryName: LocalizedText;
+  city: string | null;
+  mechanism: TransferMechanism | null;
+  reason: LocalizedText;
+  /** Customers whose data goes there (register) or would (an announced change: those it was announced to). */
+  customers: number;
+  source: "register" | "announced_change";
+  changeId: string | null;
+}
+
+/**
+ * art. 3.1 / GDPR chapter V: every location outside the EEA without an adequacy decision that has
+ * no transfer mechanism: those of active sub-processors, and those an announced change would bring
+ * in (so it can be fixed before it takes effect).
+ */
+export async function transferWarnings(db: Db): Promise<TransferWarning[]> {
+  const registered = await rows<{ id: string; name: string; status: string; country: string; city: string | null; mechanism: TransferMechanism | null; customers: number }>(
+    db,
+    sql`select sp.id, sp.name, sp.status, l.country, l.city, l.mechanism,
+               (select count(distinct cs.controller_id)::int from service_subprocessors ss join controller_services cs on cs.service_id = ss.service_id
+                where ss.subprocessor_id = sp.id) as customers
+        from subprocessors sp join subprocessor_locations l on l.subprocessor_id = sp.id
+        where sp.status = 'active' order by lower(sp.name), sp.id, l.sort_order`,
+  );
+  const planned = await rows<{ change_id: string; kind: string; id: string; name: string; status: string; plan_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[] | null; own_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[]; customers: number }>(
+    db,
+    sql`select c.id as change_id, c.kind, sp.id, sp.name, sp.status, c.plan->'locations' as plan_locations, c.affected_count as customers,
+               coalesce((select json_agg(json_build_object('country', l.country, 'city', l.city, 'mechanism', l.mechanism) order by l.sort_order)
+                         from subprocessor_locations l where l.subprocessor_id = sp.id), '[]'::json) as own_locations
+        from subprocessor_changes c join subprocessors sp on sp.id = c.subprocessor_id
+        where c.status = 'announced' and c.kind in ('add', 'replace', 'relocate') order by c.announced_at`,
+  );
+  const warnings: TransferWarning[] = [];
+  const consider = (sub: { id: string; name: string; status: string }, l: { country: string; city: string | null; mechanism: TransferMechanism | null }, customers: number, changeId: string | null) => {
+    const assessment = assessLocation({ country: l.country, mechanism: l.mechanism });
+    if (!assessment.lawful) {
+      warnings.push({ subprocessor: sub, country: l.country, countryName: names(l.country), city: l.city, mechanism: l.mechanism, reason: assessment.reason, customers: Number(customers), source: changeId ? "announced_change" : "register", changeId });
+    }
+  };
+  for (const r of registered) {
+    consider({ id: r.id, name: r.name, status: r.status }, r, r.customers, null);
+  }
+  for (const p of planned) {
+    for (const l of (p.kind === "relocate" ? p.plan_locations : p.own_locations) ?? []) {
+      consider({ id: p.id, name: p.name, status: p.status }, l, p.customers, p.change_id);
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,56 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { objections, subprocessorChanges } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { conflict, notFound } from "../../http/errors.ts";
+import { recordEvent, recordEvents, type EventActor } from "../evidence/record-events.ts";
+import { queueCustomerNotices } from "../notices/queue-notices.ts";
+import { cancelObligations } from "../obligations/open-obligations.ts";
+import { OBJECTION_SUBJECT, noticeSubprocessor } from "./announce-change.ts";
+import { allRecipientIds } from "./change-queries.ts";
+import { findSubprocessor } from "./queries.ts";
+
+/**
+ * Withdraws an announced change: it will not take effect. The customers it was announced to are
+ * told, their objection windows stop running, and open objections against it are settled (what
+ * they objected to will not happen).
+ */
+export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, id: string, reason: string): Promise<void> {
+  const now = clock.now();
+  const [change] = await tx.select().from(subprocessorChanges).where(eq(subprocessorChanges.id, id)).for("update");
+  if (!change) {
+    throw notFound("subprocessor change");
+  }
+  if (change.status !== "announced") {
+    throw conflict({ nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`, en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}` });
+  }
+  await tx.update(subprocessorChanges).set({ status: "withdrawn", withdrawnAt: now, withdrawnReason: reason, updatedAt: now }).where(eq(subprocessorChanges.id, id));
+  const subject = { type: OBJECTION_SUBJECT, id };
+  const cancelled = await cancelObligations(tx, clock, actor, subject, `change withdrawn: ${reason}`);
+  const settled = await tx
+    .update(objections)
+    .set({ status: "resolved", outcomeNote: `change withdrawn: ${reason}`, outcomeAt: now, outcomeBy: actor.id })
+    .where(and(eq(objections.changeId, id), eq(objections.status, "open")))
+    .returning({ id: objections.id, controllerId: objections.controllerId });
+  await recordEvents(
+    tx,
+    clock,
+    settled.map((o) => ({ type: "objection.closed", actor, controllerId: o.controllerId, subject: { type: "objection", id: o.id }, data: { changeId: id, outcome: "resolved", note: `change withdrawn: ${reason}` } })),
+  );
+  const sub = await findSubprocessor(tx, change.subprocessorId);
+  const recipients = await allRecipientIds(tx, id);
+  const about = noticeSubprocessor(sub ?? { name: "?", activity: { nl: "", en: "" } }, change.plan.locations ?? sub?.locations ?? []);
+  await queueCustomerNotices(
+    tx,
+    clock,
+    actor,
+    recipients.map((controllerId) => ({ controllerId, subject, data: { kind: "subprocessor_change_withdrawn" as const, changeId: id, subprocessor: about, reason } })),
+  );
+  await recordEvent(tx, clock, {
+    type: "subprocessor_change.withdrawn",
+    actor,
+    controllerId: null,
+    subject,
+    data: { kind: change.kind, subprocessor: { id: change.subprocessorId, name: about.name }, reason, customersTold: recipients.length, windowsCancelled: cancelled.length, objectionsSettled: settled.length },
+  });
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api, unwrap } from "../../../api/client";
+import { useApi } from "../../../api/useApi";
+import { Loaded } from "../../../components/Loaded";
+import { Pager } from "../../../components/Pager";
+import { Badge } from "../../../components/StatusBadge";
+import { ObjectionStatusBadge } from "../../../components/subprocessors/badges";
+import { formatInstant } from "../../../lib/format";
+
+const PAGE = 100;
+
+/** Every customer the change was announced to: delivered, read, acknowledged, objected, and its window end. */
+export function ChangeRecipients({ changeId }: { changeId: string }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [applied, setApplied] = useState("");
+  const [onlyObjected, setOnlyObjected] = useState(false);
+  const [offset, setOffset] = useState(0);
+  const state = useApi(
+    () =>
+      unwrap(
+        api.GET("/api/v1/subprocessor-changes/{id}/recipients", {
+          params: { path: { id: changeId }, query: { offset, limit: PAGE, ...(applied ? { search: applied } : {}), ...(onlyObjected ? { objected: true } : {}) } },
+        }),
+      ),
+    [changeId, applied, onlyObjected, offset],
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setOffset(0);
+    setApplied(search.trim());
+  }
+
+  const when = (iso: string | null) => (iso ? <span className="small">{formatInstant(iso)}</span> : <span className="muted">{t("changes.notYet")}</span>);
+  return (
+    <section className="card" aria-labelledby="recipients-heading">
+      <h2 id="recipients-heading">{t("changes.recipients")}</h2>
+      <p className="hint">{t("changes.recipientsIntro")}</p>
+      <form className="filters" role="search" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="recipient-search">{t("changes.recipientSearch")}</label>
+          <input id="recipient-search" type="search" value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} data-testid="recipients-search" />
+        </div>
+        <button type="submit" className="btn">
+          {t("common.search")}
+        </button>
+        <label className="checkbox-inline">
+          <input
+            type="checkbox"
+            checked={onlyObjected}
+            onChange={(e) => {
+              setOffset(0);
+              setOnlyObjected(e.target.checked);
+            }}
+            data-testid="recipients-objected"
+          />
+          {t("changes.onlyObjected")}
+        </label>
+      </form>
+      <Loaded state={state}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="muted">{t("changes.recipientsNone")}</p>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table className="table table-compact" data-testid="change-recipients">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("changes.customer")}</th>
+                      <th scope="col">{t("changes.delivered")}</th>
+                      <th scope="col">{t("changes.read")}</th>
+                      <th scope="col">{t("changes.acknowledged")}</th>
+                      <th scope="col">{t("changes.objected")}</th>
+                      <th scope="col">{t("changes.windowEnds")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((r) => (
+                      <tr
+                        key={r.controllerId}
+                        data-testid="recipient-row"
+                        data-customer={r.name}
+                        data-delivered={r.delivered ? "true" : "false"}
+                        data-read={r.readAt ? "true" : "false"}
+                        data-acknowledged={r.acknowledgedAt ? "true" : "false"}
+                        data-objection={r.objection?.status ?? "none"}
+                      >
+                        <td>
+                          <Link to={`/admin/customers/${r.controllerId}`}>{r.name}</Link> <span className="muted small">{r.customerNumber}</span>
+                        </td>
+                        <td>{r.delivered ? <Badge tone="success">{t("changes.yes")}</Badge> : <Badge tone="warning">{t("changes.no")}</Badge>}</td>
+                        <td>{when(r.readAt)}</td>
+                        <td>{when(r.acknowledgedAt)}</td>
+                        <td>{r.objection ? <ObjectionStatusBadge status={r.objection.status} /> : <span className="muted">—</span>}</td>
+                        <td className="nowrap small">{formatInstant(r.windowEndsAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {page.total > PAGE ? <Pager offset={offset} limit={PAGE} total={page.total} onChange={setOffset} /> : null}
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

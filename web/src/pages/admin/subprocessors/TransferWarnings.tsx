@@ -1,0 +1,65 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api, unwrap } from "../../../api/client";
+import { useApi } from "../../../api/useApi";
+import { Loaded } from "../../../components/Loaded";
+import { MechanismLabel } from "../../../components/subprocessors/badges";
+import { useLang } from "../../../lib/useLang";
+
+/** art. 3.1: locations outside the EEA without adequacy and without a ground, with the customers they touch. */
+export function TransferWarnings() {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const state = useApi(() => unwrap(api.GET("/api/v1/transfers/warnings")), []);
+  return (
+    <Loaded state={state}>
+      {(warnings) =>
+        warnings.length === 0 ? (
+          <p className="alert alert-success" data-testid="transfer-warnings-none">
+            {t("warnings.none")}
+          </p>
+        ) : (
+          <section className="card card-danger" aria-labelledby="warnings-heading" data-testid="transfer-warnings">
+            <h2 id="warnings-heading">{t("warnings.title")}</h2>
+            <p className="hint">{t("warnings.intro")}</p>
+            <div className="table-wrap">
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("changes.subprocessor")}</th>
+                    <th scope="col">{t("warnings.where")}</th>
+                    <th scope="col">{t("subprocessors.mechanism")}</th>
+                    <th scope="col">{t("warnings.source")}</th>
+                    <th scope="col" className="num">
+                      {t("warnings.customers")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {warnings.map((w, i) => (
+                    <tr key={`${w.subprocessor.id}-${w.country}-${i}`} data-testid="transfer-warning">
+                      <td>
+                        <Link to={`/admin/subprocessors/${w.subprocessor.id}`}>{w.subprocessor.name}</Link>
+                      </td>
+                      <td>
+                        {w.countryName[lang]} ({w.country}){w.city ? `, ${w.city}` : ""}
+                        <div className="muted small">{w.reason[lang]}</div>
+                      </td>
+                      <td>
+                        <MechanismLabel mechanism={w.mechanism} />
+                      </td>
+                      <td>
+                        {w.changeId ? <Link to={`/admin/subprocessors/changes/${w.changeId}`}>{t(`warnings.sources.${w.source}`)}</Link> : t(`warnings.sources.${w.source}`)}
+                      </td>
+                      <td className="num">{w.customers}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )
+      }
+    </Loaded>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { NoticeDetail } from "../../../api/types";
+import { areaBase, type Area } from "../../../lib/area";
+
+const text = (data: Record<string, unknown>, key: string): string | null => {
+  const value = data[key];
+  return typeof value === "string" && value !== "" ? value : null;
+};
+
+/** Where to act on a notice: the change it announces, the deadline it reminds of, the contact that fails. */
+export function RelatedLink({ area, notice }: { area: Area; notice: NoticeDetail }) {
+  const { t } = useTranslation();
+  const base = areaBase(area);
+  const changeId = text(notice.data, "changeId");
+  const obligationId = text(notice.data, "obligationId");
+  let link: { to: string; label: string } | null = null;
+  if (changeId) {
+    const invitesObjection = area === "portal" && notice.kind === "subprocessor_change_announced";
+    link = { to: `${base}/subprocessors/changes/${changeId}`, label: invitesObjection ? t("notices.openChangeObject") : t("notices.openChange") };
+  } else if (obligationId) {
+    link = { to: `${base}/obligations/${obligationId}`, label: t("notices.openObligation") };
+  } else if (notice.kind === "contact_failing") {
+    link = area === "portal" ? { to: "/portal/contact", label: t("notices.openContact") } : notice.controllerId ? { to: `/admin/customers/${notice.controllerId}`, label: t("notices.openCustomer") } : null;
+  }
+  if (!link) {
+    return null;
+  }
+  return (
+    <p>
+      <Link className="btn btn-primary" to={link.to} data-testid="notice-related">
+        {link.label}
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,104 @@
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { api, unwrap } from "../../../api/client";
+import { useApi } from "../../../api/useApi";
+import { Loaded } from "../../../components/Loaded";
+import { PageHeader } from "../../../components/PageHeader";
+import { Pager } from "../../../components/Pager";
+import { CalendarFeedCard } from "../../../components/obligations/CalendarFeedCard";
+import { KNOWN_OBLIGATION_KINDS, obligationKindText } from "../../../components/obligations/ObligationKindLabel";
+import { ObligationsTable } from "../../../components/obligations/ObligationsTable";
+import { areaBase, type Area } from "../../../lib/area";
+
+const PAGE = 50;
+
+/**
+ * Deadlines. Portal: the customer's windows and what the processor owes it. Back-office: the
+ * dashboard of every customer's deadlines, overdue first (the server's order), filterable.
+ * Filters live in the URL.
+ */
+export function ObligationsPage({ area }: { area: Area }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const all = params.get("status") === "all";
+  const kind = area === "admin" ? (params.get("kind") ?? "") : "";
+  const mine = area === "admin" && params.get("mine") === "1";
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const state = useApi(
+    () =>
+      unwrap(
+        api.GET("/api/v1/obligations", {
+          params: { query: { status: all ? "all" : "open", page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(kind ? { kind } : {}), ...(mine ? { mine: true } : {}) } },
+        }),
+      ),
+    [all, kind, mine, offset],
+  );
+
+  function update(next: { all?: boolean; kind?: string; mine?: boolean; offset?: number }) {
+    const merged = { all, kind, mine, offset: 0, ...next };
+    const out = new URLSearchParams();
+    if (merged.all) {
+      out.set("status", "all");
+    }
+    if (merged.kind) {
+      out.set("kind", merged.kind);
+    }
+    if (merged.mine) {
+      out.set("mine", "1");
+    }
+    if (merged.offset) {
+      out.set("offset", String(merged.offset));
+    }
+    setParams(out);
+  }
+
+  const seenKinds = new Set<string>([...KNOWN_OBLIGATION_KINDS, ...(state.data?.items.map((o) => o.kind) ?? []), ...(kind ? [kind] : [])]);
+  return (
+    <>
+      <PageHeader title={t("obligations.title")} subtitle={area === "portal" ? t("obligations.portalIntro") : t("obligations.staffIntro")} />
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="obligation-status">{t("obligations.statusFilter")}</label>
+          <select id="obligation-status" value={all ? "all" : "open"} onChange={(e) => update({ all: e.target.value === "all" })} data-testid="obligations-status-filter">
+            <option value="open">{t("obligations.open")}</option>
+            <option value="all">{t("obligations.all")}</option>
+          </select>
+        </div>
+        {area === "admin" ? (
+          <>
+            <div className="field">
+              <label htmlFor="obligation-kind">{t("obligations.kindFilter")}</label>
+              <select id="obligation-kind" value={kind} onChange={(e) => update({ kind: e.target.value })} data-testid="obligations-kind-filter">
+                <option value="">{t("obligations.allKinds")}</option>
+                {[...seenKinds].map((k) => (
+                  <option key={k} value={k}>
+                    {obligationKindText(t, k)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label className="checkbox-inline">
+              <input type="checkbox" checked={mine} onChange={(e) => update({ mine: e.target.checked })} data-testid="obligations-mine" />
+              {t("obligations.mine")}
+            </label>
+          </>
+        ) : null}
+      </div>
+      <Loaded state={state}>
+        {(page) => (
+          <section className="card">
+            {page.items.length === 0 ? (
+              <p className="muted" data-testid="obligations-empty">
+                {all ? t("obligations.none") : t("obligations.noneOpen")}
+              </p>
+            ) : (
+              <ObligationsTable obligations={page.items} linkTo={(o) => `${areaBase(area)}/obligations/${o.id}`} showCustomer={area === "admin"} />
+            )}
+            {page.total > PAGE ? <Pager offset={offset} limit={PAGE} total={page.total} onChange={(o) => update({ offset: o })} /> : null}
+          </section>
+        )}
+      </Loaded>
+      <CalendarFeedCard />
+    </>
+  );
+}
