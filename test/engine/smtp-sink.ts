@@ -21,6 +21,11 @@ export interface SmtpSink {
   /** How many messages each Message-ID arrived as. */
   perMessageId: Map<string, number>;
   rule: RcptRule;
+  /**
+   * When set and it returns a promise, RCPT TO is answered only once that promise settles: the
+   * client waits inside its SMTP transaction (a test holds a worker there to kill it).
+   */
+  gate: ((address: string) => Promise<void> | null) | null;
   parse(mail: ReceivedMail): Promise<ParsedMail>;
   close(): Promise<void>;
 }
@@ -35,6 +40,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     received: [],
     perMessageId: new Map(),
     rule: () => null,
+    gate: null,
     parse: (mail) => simpleParser(mail.raw),
     close: async () => {},
   };
@@ -45,15 +51,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       const to = address.address.toLowerCase();
-      const n = (tries.get(to) ?? 0) + 1;
-      tries.set(to, n);
-      const refusal = sink.rule(to, n);
-      if (refusal) {
-        const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
-        callback(error);
+      const answer = () => {
+        const n = (tries.get(to) ?? 0) + 1;
+        tries.set(to, n);
+        const refusal = sink.rule(to, n);
+        if (refusal) {
+          callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+          return;
+        }
+        callback();
+      };
+      const held = sink.gate?.(to);
+      if (held) {
+        void held.then(answer);
         return;
       }
-      callback();
+      answer();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

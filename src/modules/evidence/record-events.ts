@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows as queryRows, type Db } from "../../db/engine.ts";
 import { events } from "../../db/schema/index.ts";
+import { insertMany } from "../../db/insert-many.ts";
 import type { Clock } from "../../domain/clock.ts";
 import {
   computeEventHash,
@@ -28,7 +29,8 @@ export interface EventInput {
   data?: Record<string, unknown>;
 }
 
-const INSERT_CHUNK = 500;
+/** Up to this many events go through the query builder; more through one array parameter per column. */
+const SMALL = 50;
 
 /**
  * Appends events to their streams' hash chains. Call it inside the transaction of the act it
@@ -78,8 +80,10 @@ export async function recordEvents(tx: Db, clock: Clock, inputs: EventInput[]): 
     heads.set(stream, { seq: event.streamSeq, hash });
     rows.push({ ...event, hash });
   }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx.insert(events).values(rows.slice(i, i + INSERT_CHUNK));
+  if (rows.length <= SMALL) {
+    await tx.insert(events).values(rows);
+  } else {
+    await insertMany(tx, events, rows);
   }
   const touched = streams.map((s) => ({ stream: s, head: heads.get(s) }));
   await tx.execute(sql`

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { insertMany } from "../../db/insert-many.ts";
 import { contacts, controllers, deliveries, notices, users, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor, type EventInput } from "../evidence/record-events.ts";
@@ -23,15 +24,16 @@ export interface StaffNoticeInput {
   subject?: { type: string; id: string };
 }
 
-const INSERT_CHUNK = 1000;
-
-async function insertChunked<T extends Record<string, unknown>>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await insert(rows.slice(i, i + INSERT_CHUNK));
-  }
-}
-
 type NewDelivery = typeof deliveries.$inferInsert;
+
+/** insertMany takes the first row's columns for all: give every delivery the same ones. */
+const withAllColumns = (row: NewDelivery): NewDelivery => ({
+  status: "pending",
+  attempts: 0,
+  recipientName: null,
+  webhookEndpointId: null,
+  ...row,
+});
 
 /**
  * Queues one notice per customer, delivered to its privacy contact (art. 4.4) and its owners by
@@ -123,9 +125,10 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
       });
     }
   }
-  await insertChunked(noticeRows, (chunk) => tx.insert(notices).values(chunk));
-  await insertChunked(deliveryRows as Record<string, unknown>[], (chunk) => tx.insert(deliveries).values(chunk as NewDelivery[]));
-  await recordEvents(tx, clock, noticeRows.map((notice) => queuedEvent(actor, notice, deliveryRows)));
+  await insertMany(tx, notices, noticeRows);
+  await insertMany(tx, deliveries, deliveryRows.map(withAllColumns));
+  const byNotice = groupBy(deliveryRows, (row) => row.noticeId);
+  await recordEvents(tx, clock, noticeRows.map((notice) => queuedEvent(actor, notice, byNotice.get(notice.id) ?? [])));
   return noticeRows.map((notice) => notice.id);
 }
 
@@ -170,9 +173,8 @@ export async function queueStaffNotice(tx: Db, clock: Clock, actor: EventActor, 
 function queuedEvent(
   actor: EventActor,
   notice: { id: string; controllerId: string | null; kind: string; subjectType: string | null; subjectId: string | null; staffRoles: StaffRole[] | null },
-  rows: NewDelivery[],
+  mine: NewDelivery[],
 ): EventInput {
-  const mine = rows.filter((row) => row.noticeId === notice.id);
   return {
     type: "notice.queued",
     actor,

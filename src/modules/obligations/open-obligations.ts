@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { insertMany } from "../../db/insert-many.ts";
 import { obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
 import type { LocalizedText } from "../../domain/annex.ts";
 import type { Clock } from "../../domain/clock.ts";
@@ -25,8 +26,6 @@ export interface ObligationInput {
   zone: string;
   triggerAt: Date;
 }
-
-const INSERT_CHUNK = 1000;
 
 /** Opens obligations and records each as evidence ("obligation.opened"). Returns rows in input order. */
 export async function openObligations(tx: Db, clock: Clock, actor: EventActor, inputs: ObligationInput[]) {
@@ -56,9 +55,7 @@ export async function openObligations(tx: Db, clock: Clock, actor: EventActor, i
       createdAt: clock.now(),
     };
   });
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx.insert(obligations).values(rows.slice(i, i + INSERT_CHUNK));
-  }
+  await insertMany(tx, obligations, rows);
   await recordEvents(
     tx,
     clock,

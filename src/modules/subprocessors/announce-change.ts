@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { insertMany } from "../../db/insert-many.ts";
 import { changeRecipients, subprocessorChanges, subprocessors, type ChangePlan } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 import type { LocalizedText } from "../../domain/annex.ts";
@@ -24,7 +25,6 @@ export interface AnnounceInput {
   plannedEffectiveAt?: Date | null | undefined;
 }
 
-const INSERT_CHUNK = 1000;
 
 export const OBJECTION_SUBJECT = "subprocessor_change";
 
@@ -230,9 +230,7 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
     windowEndsAt: obligationRows[i]?.dueAt ?? w.endsAt,
     templateVersion: w.templateVersion,
   }));
-  for (let i = 0; i < recipientRows.length; i += INSERT_CHUNK) {
-    await tx.insert(changeRecipients).values(recipientRows.slice(i, i + INSERT_CHUNK));
-  }
+  await insertMany(tx, changeRecipients, recipientRows);
 
   const byVersion = new Map<string, number>();
   for (const w of windows) {
