@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { inArray } from "drizzle-orm";
 import { serviceSubprocessors, services, subprocessorLocations, subprocessors, supportAssignments, users } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { SYSTEM_ACTOR } from "../evidence/record-events.ts";
@@ -15,6 +14,8 @@ import { composeAgreementDocument } from "../agreements/compose-document.ts";
 import { documentPdfAndHash } from "../agreements/document-hash.ts";
 import type { ProcessorSeed } from "./install.ts";
 import { readDemoSubprocessors } from "./defaults.ts";
+import { createSubprocessor } from "../subprocessors/save-subprocessor.ts";
+import { announceSubprocessorChange } from "../subprocessors/announce-change.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -141,4 +142,33 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       await countersignAgreement(tx, clock, countersigner, a.id, { typedName: "Priya de Vries", function: "Privacy officer" });
     }
   }
+  await announceDemoChange(tx, clock, countersigner);
+}
+
+/**
+ * One change under way, so the demo shows the art. 5 workflow: a proposed e-mail archive provider,
+ * announced to every customer taking e-mail, with its objection windows, notices (held in the
+ * outbox without SMTP) and the trust page's announcement.
+ */
+async function announceDemoChange(tx: Db, clock: Clock, officer: { kind: "staff"; id: string | null; label: string }) {
+  const [email] = await tx.select({ id: services.id }).from(services).where(eq(services.code, "email"));
+  if (!email) {
+    return;
+  }
+  const proposed = await createSubprocessor(tx, clock, officer, {
+    name: "Mailvault GmbH",
+    activity: { nl: "Archivering van e-mail voor bewaarplichten", en: "E-mail archiving for retention duties" },
+    website: "https://mailvault.example",
+    locations: [{ country: "DE", city: "Frankfurt am Main", mechanism: null }],
+    serviceIds: [email.id],
+  });
+  await announceSubprocessorChange(tx, clock, officer, {
+    kind: "add",
+    subprocessorId: proposed,
+    plan: { serviceIds: [email.id] },
+    description: {
+      nl: "Wij gaan e-mailarchivering aanbieden via Mailvault in Frankfurt. Alleen klanten met onze e-maildienst worden geraakt.",
+      en: "We will offer e-mail archiving through Mailvault in Frankfurt. Only customers of our e-mail service are affected.",
+    },
+  });
 }

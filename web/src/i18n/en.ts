@@ -155,7 +155,7 @@ export const en: typeof nl = {
       noneInForce: "No agreement is in force yet.",
       noAgreement: "No data processing agreement has been offered to you yet.",
       annexChanged: "Annex 1 has changed",
-      annexChangedText: "Because your services changed, Annex 1 version {{to}} applies since {{date}}; your signed agreement names version {{from}}. This is what changed:",
+      annexChangedText: "Because your services, or the sub-processors engaged for them, changed, Annex 1 version {{to}} applies since {{date}}; your signed agreement names version {{from}}. This is what changed:",
       annexReason: "Reason: {{reason}}",
       contactMissing: "No privacy contact is on record, so notices about data breaches and sub-processors cannot reach you.",
       contactSet: "Name a contact",

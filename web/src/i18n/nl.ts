@@ -154,7 +154,7 @@ export const nl = {
       noneInForce: "Er is nog geen overeenkomst van kracht.",
       noAgreement: "Er is nog geen verwerkersovereenkomst aan u aangeboden.",
       annexChanged: "Bijlage 1 is gewijzigd",
-      annexChangedText: "Door een wijziging in uw diensten geldt sinds {{date}} bijlage 1 versie {{to}}; uw ondertekende overeenkomst noemt versie {{from}}. Dit is er veranderd:",
+      annexChangedText: "Door een wijziging in uw diensten of in de subverwerkers die daarvoor worden ingeschakeld, geldt sinds {{date}} bijlage 1 versie {{to}}; uw ondertekende overeenkomst noemt versie {{from}}. Dit is er veranderd:",
       annexReason: "Reden: {{reason}}",
       contactMissing: "Er is geen privacycontactpersoon bekend. Meldingen over datalekken en subverwerkers kunnen u dan niet bereiken.",
       contactSet: "Contactpersoon opgeven",
