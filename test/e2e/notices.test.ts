@@ -176,10 +176,17 @@ describe("notices, webhooks and the outbox in the browser", { skip: unavailable 
     await page.getByRole("link", { name: "Uitgaand" }).click();
     await page.getByTestId("outbox-held-banner").waitFor();
     await page.getByTestId("outbox-status-filter").selectOption("held");
-    await page.getByTestId("outbox-row").first().waitFor();
-    const statuses = await page.getByTestId("outbox-row").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")));
+    // The filtered list replaces the unfiltered one when its answer arrives: wait for that (bounded).
+    let statuses: (string | null)[] = [];
+    for (let tries = 0; tries < 100; tries++) {
+      statuses = await page.getByTestId("outbox-row").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")));
+      if (statuses.length >= 4 && statuses.every((s) => s === "held")) {
+        break;
+      }
+      await page.waitForTimeout(100);
+    }
     assert.ok(statuses.length >= 4, "the held emails are listed");
-    assert.ok(statuses.every((s) => s === "held"));
+    assert.ok(statuses.every((s) => s === "held"), `only held emails after filtering: ${statuses.join(", ")}`);
     await shot(page, "admin-outbox");
     await page.getByTestId("outbox-row").filter({ hasText: "Filterhuis" }).first().getByTestId("outbox-open").click();
     await page.getByTestId("delivery-held").waitFor();

@@ -86,6 +86,9 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     assert.ok(await officer.getByTestId("service-pick-email").isChecked());
     await officer.getByTestId("change-description-nl").fill("Wij gaan e-mailarchieven opslaan bij Mailvault in Frankfurt.");
     await officer.getByTestId("change-description-en").fill("We will store email archives with Mailvault in Frankfurt.");
+    await officer.getByTestId("change-preview").click();
+    await officer.getByTestId("change-preview-result").waitFor();
+    assert.match(await text(officer, "change-preview-result"), /bereikt 1 klant;/, "the reach is shown before announcing");
     await shot(officer, "admin-change-announce");
     await officer.getByTestId("change-announce").click();
     await officer.getByTestId("change-announced").waitFor();

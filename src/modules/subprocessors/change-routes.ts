@@ -49,6 +49,14 @@ async function presentOne(db: Db, actor: Actor, id: string, now: Date) {
   });
 }
 
+/** Thrown to roll a preview's transaction back once it has computed what it needs. */
+const PREVIEW_DONE = new Error("preview: roll back");
+
+const ChangePreview = Type.Object({
+  affectedCount: Type.Integer({ description: "customers whose services the change touches: each would get a notice and a window" }),
+  windowClosesAt: Type.String({ format: "date-time", description: "the latest objection window end among them" }),
+});
+
 export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/subprocessor-changes",
@@ -98,6 +106,41 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         announceSubprocessorChange(tx, clock, { ...eventActor(actor), id: actor.userId }, { ...rest, plannedEffectiveAt: plannedEffectiveAt ? new Date(plannedEffectiveAt) : null }),
       );
       return reply.status(201).send(await presentOne(db, actor, id, clock.now()));
+    },
+  );
+
+  app.post(
+    "/subprocessor-changes/preview",
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "What announcing this change would do, without announcing it: how many customers it reaches and when their windows close",
+        body: AnnounceBody,
+        response: { 200: ChangePreview, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, STAFF_WRITE);
+      const { plannedEffectiveAt, ...rest } = request.body;
+      // The announcement itself, with every check it makes, in a transaction that is rolled back.
+      let preview: { affectedCount: number; windowClosesAt: string } | null = null;
+      try {
+        await inScope(db, scopeOf(actor), async (tx) => {
+          const id = await announceSubprocessorChange(tx, clock, { ...eventActor(actor), id: actor.userId }, { ...rest, plannedEffectiveAt: plannedEffectiveAt ? new Date(plannedEffectiveAt) : null });
+          const change = await findChange(tx, id);
+          preview = { affectedCount: change?.affectedCount ?? 0, windowClosesAt: (change?.windowClosesAt ?? clock.now()).toISOString() };
+          throw PREVIEW_DONE;
+        });
+      } catch (error) {
+        if (error !== PREVIEW_DONE) {
+          throw error;
+        }
+      }
+      if (!preview) {
+        throw new Error("the preview did not run");
+      }
+      return preview;
     },
   );
 

@@ -2399,6 +2399,8 @@ export interface paths {
                                 phone: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                failingSince: string | null;
+                                failingReason: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -2557,6 +2559,8 @@ export interface paths {
                                 phone: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                failingSince: string | null;
+                                failingReason: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -2717,6 +2721,8 @@ export interface paths {
                                 phone: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                failingSince: string | null;
+                                failingReason: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -2886,6 +2892,8 @@ export interface paths {
                                 phone: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                failingSince: string | null;
+                                failingReason: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -3202,6 +3210,8 @@ export interface paths {
                             phone: string | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            failingSince: string | null;
+                            failingReason: string | null;
                         } | null;
                     };
                 };
@@ -3339,6 +3349,8 @@ export interface paths {
                             phone: string | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            failingSince: string | null;
+                            failingReason: string | null;
                         };
                     };
                 };
@@ -5566,6 +5578,8 @@ export interface paths {
                                 id: string;
                                 controllerId: string | null;
                                 kind: string;
+                                /** @enum {unknown} */
+                                audience: "customer" | "staff";
                                 title: string;
                                 subjectType: string | null;
                                 subjectId: string | null;
@@ -5713,6 +5727,8 @@ export interface paths {
                             id: string;
                             controllerId: string | null;
                             kind: string;
+                            /** @enum {unknown} */
+                            audience: "customer" | "staff";
                             title: string;
                             subjectType: string | null;
                             subjectId: string | null;
@@ -7211,7 +7227,8 @@ export interface paths {
                                 title: string;
                                 article: string;
                                 clock: {
-                                    unit: string;
+                                    /** @enum {unknown} */
+                                    unit: "hours" | "calendarDays" | "calendarDaysStart" | "months";
                                     amount: number;
                                     templateVersion: number | null;
                                 };
@@ -7378,7 +7395,8 @@ export interface paths {
                             title: string;
                             article: string;
                             clock: {
-                                unit: string;
+                                /** @enum {unknown} */
+                                unit: "hours" | "calendarDays" | "calendarDaysStart" | "months";
                                 amount: number;
                                 templateVersion: number | null;
                             };
@@ -9477,6 +9495,171 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subprocessor-changes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What announcing this change would do, without announcing it: how many customers it reaches and when their windows close */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "add" | "replace" | "remove" | "relocate";
+                        /** Format: uuid */
+                        subprocessorId: string;
+                        replacesId?: string | null;
+                        plan: {
+                            /** @description add/replace: the services that will use it (default: its current ones) */
+                            serviceIds?: string[];
+                            /** @description relocate: the locations after the move */
+                            locations?: {
+                                /** @description ISO 3166-1 alpha-2 */
+                                country: string;
+                                city: string | null;
+                                mechanism: ("dpf" | "scc" | "bcr" | "art49") | null;
+                            }[];
+                        };
+                        description: {
+                            nl: string;
+                            en: string;
+                        };
+                        plannedEffectiveAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description customers whose services the change touches: each would get a notice and a window */
+                            affectedCount: number;
+                            /**
+                             * Format: date-time
+                             * @description the latest objection window end among them
+                             */
+                            windowClosesAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -11,6 +11,7 @@ import { PageHeader } from "../../../components/PageHeader";
 import { LocationsEditor } from "../../../components/subprocessors/LocationsEditor";
 import { ServicePicker } from "../../../components/subprocessors/ServicePicker";
 import { localToInstant } from "../../../lib/zoned";
+import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
 
 const KINDS: readonly ChangeKind[] = ["add", "replace", "remove", "relocate"];
@@ -69,22 +70,26 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
     setLocations(sub?.locations.map(({ country, city, mechanism }) => ({ country, city, mechanism })) ?? []);
   }
 
-  const announce = useAction(() => {
+  function announcement(): AnnounceBody {
     const plannedAt = planned ? localToInstant(planned) : null;
     const plan: AnnounceBody["plan"] = kind === "add" || kind === "replace" ? { serviceIds } : kind === "relocate" ? { locations } : {};
-    return unwrap(
-      api.POST("/api/v1/subprocessor-changes", {
-        body: {
-          kind,
-          subprocessorId,
-          ...(kind === "replace" ? { replacesId: replacesId || null } : {}),
-          plan,
-          description: { nl: descriptionNl.trim(), en: descriptionEn.trim() },
-          plannedEffectiveAt: plannedAt,
-        },
-      }),
-    );
-  });
+    return {
+      kind,
+      subprocessorId,
+      ...(kind === "replace" ? { replacesId: replacesId || null } : {}),
+      plan,
+      description: { nl: descriptionNl.trim(), en: descriptionEn.trim() },
+      plannedEffectiveAt: plannedAt,
+    };
+  }
+  const announce = useAction(() => unwrap(api.POST("/api/v1/subprocessor-changes", { body: announcement() })));
+  // What announcing would do, computed by the server without announcing (the same checks).
+  const preview = useAction(() => unwrap(api.POST("/api/v1/subprocessor-changes/preview", { body: announcement() })));
+  const [reach, setReach] = useState<{ affectedCount: number; windowClosesAt: string } | null>(null);
+  async function checkReach() {
+    const result = await preview.execute();
+    setReach(result.ok ? result.value : null);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -94,11 +99,11 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
     }
   }
 
-  const fields = announce.error?.fieldMessages() ?? {};
+  const fields = (announce.error ?? preview.error)?.fieldMessages() ?? {};
   const active = register.filter((s) => s.status === "active" && s.id !== subprocessorId);
   return (
     <form className="card editor" onSubmit={(e) => void submit(e)} data-testid="change-editor">
-      <ErrorAlert error={announce.error} />
+      <ErrorAlert error={announce.error ?? preview.error} />
       <SelectField<ChangeKind>
         label={t("changes.kind")}
         value={kind}
@@ -155,7 +160,17 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
         <input id="change-planned" type="datetime-local" value={planned} onChange={(e) => setPlanned(e.target.value)} data-testid="change-planned" aria-invalid={fields.plannedEffectiveAt ? true : undefined} />
         {fields.plannedEffectiveAt ? <p className="field-error">{fields.plannedEffectiveAt}</p> : null}
       </div>
-      <p className="hint">{t("changes.reach")}</p>
+      <div className="field">
+        <p className="hint">{t("changes.reach")}</p>
+        <button type="button" className="btn" disabled={preview.busy || subprocessorId === ""} onClick={() => void checkReach()} data-testid="change-preview">
+          {t("changes.previewButton")}
+        </button>
+        {reach ? (
+          <p data-testid="change-preview-result" role="status">
+            {t("changes.previewResult", { count: reach.affectedCount, date: formatInstant(reach.windowClosesAt) })}
+          </p>
+        ) : null}
+      </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={announce.busy || subprocessorId === ""} data-testid="change-announce">
           {t("changes.announce")}
