@@ -1,4 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import { isLocalName, isNonPublicAddress, localWebhooksAllowed } from "../domain/webhook-address.ts";
 
 // Art28's own Standard Webhooks sender (https://www.standardwebhooks.com): each POST carries
 // webhook-id, webhook-timestamp and webhook-signature, so a customer verifies it with any
@@ -50,6 +53,10 @@ export async function postWebhook(url: string, message: WebhookMessage, timeoutM
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
+    const refusal = await nonPublicTarget(url);
+    if (refusal) {
+      return { outcome: "retry", status: null, error: refusal, durationMs: elapsed() };
+    }
     const response = await fetch(url, {
       method: "POST",
       headers: {
@@ -70,6 +77,24 @@ export async function postWebhook(url: string, message: WebhookMessage, timeoutM
   } catch (error) {
     return { outcome: "retry", status: null, error: describeFetchError(error, timeoutMs), durationMs: elapsed() };
   }
+}
+
+/**
+ * Checked again at each send, since a name can point elsewhere by now (webhook-address.ts). What
+ * remains is a name that changes between this lookup and fetch's own (DNS rebinding within
+ * seconds); the endpoint's answer is then still cut to 500 characters in the log.
+ */
+async function nonPublicTarget(raw: string): Promise<string | null> {
+  if (localWebhooksAllowed()) {
+    return null;
+  }
+  const host = new URL(raw).hostname.replace(/^\[|\]$/g, "");
+  if (isLocalName(host)) {
+    return `refused: ${host} is a local name`;
+  }
+  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true, verbatim: true }).catch(() => []);
+  const inside = addresses.find((a) => isNonPublicAddress(a.address));
+  return inside ? `refused: ${host} resolves to ${inside.address}, which is not on the public internet` : null;
 }
 
 /** The first 500 characters of the answer, without reading a huge body to the end. */

@@ -16,6 +16,10 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database with the processor installed (template v1 published). */
+// Test webhook receivers listen on 127.0.0.1; production refuses local endpoints (webhook-address.ts).
+// A test of that refusal sets the variable to something else for its own duration.
+process.env.ART28_ALLOW_LOCAL_WEBHOOKS ??= "true";
+
 export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), options: { webRoot?: string | null } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   await database.migrate();

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { inScope } from "../../db/scope.ts";
 import { contacts, deliveries, events } from "../../db/schema/index.ts";
 import { startOutboxWorker } from "../../jobs/outbox-worker.ts";
+import { newWebhookSecret, postWebhook } from "../../jobs/webhook-client.ts";
 import { createTestApp, login, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
 import { SYSTEM_ACTOR } from "../evidence/record-events.ts";
@@ -132,6 +133,22 @@ test("webhook endpoints: https only (http for localhost), secret shown once, own
   assert.match(plain.body, /body\.url/);
   assert.equal((await owner.send("POST", base, { url: "not a url" })).statusCode, 400);
   assert.equal((await viewer.send("POST", base, { url: "https://hooks.example.com/art28" })).statusCode, 403);
+
+  // Endpoints must not point into the processor's own network (the answers show in the log).
+  const allowed = process.env.ART28_ALLOW_LOCAL_WEBHOOKS;
+  process.env.ART28_ALLOW_LOCAL_WEBHOOKS = "false";
+  try {
+    for (const url of ["http://127.0.0.1:8080/hook", "https://localhost/hook", "https://10.0.0.5/hook", "https://169.254.169.254/latest/meta-data", "https://[::1]/hook", "https://metadata.google.internal/"]) {
+      const refused = await owner.send("POST", base, { url });
+      assert.equal(refused.statusCode, 400, url);
+      assert.match(refused.body, /body\.url/);
+    }
+    const sent = await postWebhook("http://127.0.0.1:9/hook", { id: "msg_1", timestamp: 1, body: "{}", secret: newWebhookSecret() }, 1000);
+    assert.equal(sent.outcome, "retry");
+    assert.match("error" in sent ? sent.error : "", /refused: 127\.0\.0\.1/, "checked again when sending");
+  } finally {
+    process.env.ART28_ALLOW_LOCAL_WEBHOOKS = allowed;
+  }
 
   const created = await owner.send("POST", base, { url: "https://hooks.example.com/art28", description: "ERP" });
   assert.equal(created.statusCode, 201);

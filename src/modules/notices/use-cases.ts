@@ -1,5 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { isIP } from "node:net";
 import type { Db } from "../../db/engine.ts";
+import { isLocalName, isNonPublicAddress, localWebhooksAllowed } from "../../domain/webhook-address.ts";
 import { deliveries, notices, webhookEndpoints } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalidFields, notFound } from "../../http/errors.ts";
@@ -53,8 +55,10 @@ export async function acknowledgeNotice(tx: Db, clock: Clock, actor: EventActor,
 }
 
 /**
- * Webhook endpoints must be reachable over HTTPS; plain HTTP only to the machine itself (tests,
- * a local relay). Returns the normalised URL or throws a 400 naming the field.
+ * Webhook endpoints must be reachable over HTTPS on the public internet: Art28 posts to them and
+ * shows the answers in the customer's log, so an endpoint must not point into the processor's own
+ * network (webhook-address.ts). Plain HTTP and local addresses only with ART28_ALLOW_LOCAL_WEBHOOKS
+ * (tests, a relay on the same host). Returns the normalised URL or throws a 400 naming the field.
  */
 export function checkEndpointUrl(raw: string): string {
   let url: URL;
@@ -63,8 +67,13 @@ export function checkEndpointUrl(raw: string): string {
   } catch {
     throw invalidFields([{ field: "body.url", message: { nl: "is geen geldige URL", en: "is not a valid URL" } }]);
   }
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const local = isLocalName(host) || (isIP(host) !== 0 && isNonPublicAddress(host));
+  const allowLocal = localWebhooksAllowed();
+  if (local && !allowLocal) {
+    throw invalidFields([{ field: "body.url", message: { nl: "moet een adres op het internet zijn, niet in een lokaal of intern netwerk", en: "must be an address on the internet, not in a local or internal network" } }]);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && local && allowLocal)) {
     throw invalidFields([{ field: "body.url", message: { nl: "moet met https:// beginnen", en: "must start with https://" } }]);
   }
   if (url.username || url.password) {
