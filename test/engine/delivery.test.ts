@@ -316,9 +316,9 @@ test("webhooks are signed per Standard Webhooks, retried after a 500, and an end
     const toA = hookRows.find((r) => r.webhookEndpointId === a?.id);
     const toB = hookRows.find((r) => r.webhookEndpointId === b?.id);
     assert.ok(toA && toB);
-    assert.equal(toA.status, "pending");
+    assert.equal(toA.status, "pending", `the flaky endpoint's delivery: attempts ${toA.attempts}, last error ${toA.lastError}`);
     assert.equal(toA.nextAttemptAt.getTime(), t.clock.now().getTime() + 5000, "the next try in 5 s");
-    assert.equal(toB.status, "failed");
+    assert.equal(toB.status, "failed", `the 410 endpoint's delivery: attempts ${toB.attempts}, last error ${toB.lastError}`);
     const endpointB = await one(db().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, toB.webhookEndpointId ?? "")));
     assert.ok(endpointB.disabledAt, "the endpoint that answered 410 is disabled");
     assert.equal((await db().select().from(events).where(and(eq(events.type, "webhook_endpoint.disabled"), eq(events.subjectId, endpointB.id)))).length, 1);

@@ -32,6 +32,9 @@ export async function startHookServer(): Promise<HookServer> {
       response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `no (${status})`);
     });
   });
+  // Never close an idle kept-alive socket from this side: a client reusing it at that instant gets a
+  // reset (a real receiver's timing, but it would make a test's first try fail at random).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
