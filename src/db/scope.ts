@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "./engine.ts";
+import { rows, type Db } from "./engine.ts";
 
 /** Whose data a transaction may touch: the processor's staff (all) or one controller. */
 export type Scope = { kind: "processor" } | { kind: "controller"; controllerId: string };
@@ -18,4 +18,22 @@ export async function inScope<T>(db: Db, scope: Scope, work: (tx: Db) => Promise
     );
     return work(tx as unknown as Db);
   });
+}
+
+/**
+ * Runs `work` inside the caller's transaction with the processor's row-level-security scope, then
+ * puts the caller's scope back. For the one thing a customer's act must do on the processor's side
+ * in the same transaction: tell the processor's staff (an objection, a consultation message), which
+ * needs the staff users the customer's scope cannot see. Everything the customer writes itself
+ * stays under its own scope; if `work` fails, the whole transaction rolls back.
+ */
+export async function asProcessorWithin<T>(tx: Db, work: () => Promise<T>): Promise<T> {
+  const [before] = await rows<{ scope: string | null; controller: string | null }>(
+    tx,
+    sql`select current_setting('art28.scope', true) as scope, current_setting('art28.controller', true) as controller`,
+  );
+  await tx.execute(sql`select set_config('art28.scope', 'processor', true), set_config('art28.controller', '', true)`);
+  const result = await work();
+  await tx.execute(sql`select set_config('art28.scope', ${before?.scope ?? ""}, true), set_config('art28.controller', ${before?.controller ?? ""}, true)`);
+  return result;
 }

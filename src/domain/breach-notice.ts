@@ -10,6 +10,7 @@
  * The check takes what a form or a request gave and trusts no type: a value of the wrong shape is
  * reported as missing or invalid, never thrown.
  */
+import { PHONE_PATTERN } from "./phone.ts";
 import type { LocalizedText } from "./annex.ts";
 
 /** A fact is known, or explicitly unknown (optionally saying why); absent or null means missing. */
@@ -162,8 +163,7 @@ const DISCOVERY_UNKNOWN: LocalizedText = {
 // The API's `format: "email"` (ajv-formats, full mode), so the check and the request schema agree.
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const EMAIL_MAX_LENGTH = 254;
-// PHONE_PATTERN of the contacts schema (src/modules/controllers/schemas.ts): digits, spaces, +, -, ( ).
-const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+const PHONE = new RegExp(PHONE_PATTERN);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 const isFilled = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";

@@ -21,8 +21,8 @@ const CHUNK = 1_000;
  * use them: two queries, whatever the number of services.
  */
 async function loadActiveSubprocessors(tx: Db): Promise<{ list: CatalogueSubprocessor[]; byService: Map<string, string[]> }> {
-  const [located, links] = await Promise.all([
-    tx
+  // One after the other: a transaction is one connection.
+  const located = await tx
       .select({
         id: subprocessors.id,
         name: subprocessors.name,
@@ -34,13 +34,12 @@ async function loadActiveSubprocessors(tx: Db): Promise<{ list: CatalogueSubproc
       .from(subprocessors)
       .leftJoin(subprocessorLocations, eq(subprocessorLocations.subprocessorId, subprocessors.id))
       .where(eq(subprocessors.status, "active"))
-      .orderBy(asc(subprocessors.name), asc(subprocessors.id), asc(subprocessorLocations.sortOrder), asc(subprocessorLocations.country), asc(subprocessorLocations.city)),
-    tx
+      .orderBy(asc(subprocessors.name), asc(subprocessors.id), asc(subprocessorLocations.sortOrder), asc(subprocessorLocations.country), asc(subprocessorLocations.city));
+  const links = await tx
       .select({ serviceId: serviceSubprocessors.serviceId, subprocessorId: serviceSubprocessors.subprocessorId })
       .from(serviceSubprocessors)
       .innerJoin(subprocessors, eq(subprocessors.id, serviceSubprocessors.subprocessorId))
-      .where(eq(subprocessors.status, "active")),
-  ]);
+      .where(eq(subprocessors.status, "active"));
   const byId = new Map<string, CatalogueSubprocessor>();
   for (const row of located) {
     let entry = byId.get(row.id);
@@ -61,7 +60,10 @@ async function loadActiveSubprocessors(tx: Db): Promise<{ list: CatalogueSubproc
 
 /** The catalogue as it stands in the database, in the shape Annex 1 is derived from. */
 export async function loadCatalogue(tx: Db): Promise<Catalogue> {
-  const [serviceRows, terms, active] = await Promise.all([listServices(tx), listTerms(tx), loadActiveSubprocessors(tx)]);
+  // One after the other: a transaction is one connection.
+  const serviceRows = await listServices(tx);
+  const terms = await listTerms(tx);
+  const active = await loadActiveSubprocessors(tx);
   const vocabulary = (kind: string) => terms.filter((t) => t.kind === kind).map((t) => ({ code: t.code, nl: t.labelNl, en: t.labelEn }));
   return {
     purposes: vocabulary("purpose"),

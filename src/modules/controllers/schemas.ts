@@ -51,8 +51,8 @@ export const Contact = Type.Object({
   failingReason: Type.Union([Type.String(), Type.Null()]),
 });
 
-/** art. 4.4 contact phone: digits, spaces, +, -, ( ). The import checks the same rule. */
-export const PHONE_PATTERN = "^\\+?[0-9 ()-]{6,20}$";
+export { PHONE_PATTERN } from "../../domain/phone.ts";
+import { PHONE_PATTERN } from "../../domain/phone.ts";
 
 export const ContactBody = Type.Object(
   {

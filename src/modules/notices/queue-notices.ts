@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { insertMany } from "../../db/insert-many.ts";
+import { asProcessorWithin } from "../../db/scope.ts";
 import { contacts, controllers, deliveries, notices, users, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor, type EventInput } from "../evidence/record-events.ts";
@@ -132,8 +133,17 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
   return noticeRows.map((notice) => notice.id);
 }
 
-/** Queues a notice to the processor's staff in the given roles (escalations, failing contacts, objections). */
-export async function queueStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: StaffNoticeInput): Promise<string> {
+/**
+ * Queues a notice to the processor's staff in the given roles (escalations, failing contacts,
+ * objections). Also called inside a customer's transaction (its objection tells the staff): the
+ * staff users are only visible in the processor's scope, so it runs in that scope and puts the
+ * caller's back.
+ */
+export function queueStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: StaffNoticeInput): Promise<string> {
+  return asProcessorWithin(tx, () => writeStaffNotice(tx, clock, actor, input));
+}
+
+async function writeStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: StaffNoticeInput): Promise<string> {
   const now = clock.now();
   const staff = await tx
     .select({ name: users.name, email: users.email, locale: users.locale })

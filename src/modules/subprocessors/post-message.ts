@@ -5,7 +5,6 @@ import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import { queueCustomerNotices, queueStaffNotice } from "../notices/queue-notices.ts";
-import { asProcessor } from "./as-processor.ts";
 import type { ReceivedFile } from "./multipart.ts";
 import { findObjectionForUpdate } from "./objection-queries.ts";
 
@@ -69,7 +68,7 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
   };
   const subject = { type: "objection", id: objectionId };
   if (input.from === "customer") {
-    await asProcessor(tx, () => queueStaffNotice(tx, clock, actor, { controllerId: objection.controllerId, roles: ["privacy_officer"], subject, data }));
+    await queueStaffNotice(tx, clock, actor, { controllerId: objection.controllerId, roles: ["privacy_officer"], subject, data });
   } else {
     await queueCustomerNotices(tx, clock, actor, [{ controllerId: objection.controllerId, subject, data }]);
   }

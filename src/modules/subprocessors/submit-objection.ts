@@ -8,7 +8,6 @@ import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import { queueStaffNotice } from "../notices/queue-notices.ts";
 import { meetObligations } from "../obligations/open-obligations.ts";
 import { findProcessor } from "../processor/queries.ts";
-import { asProcessor } from "./as-processor.ts";
 import { findChange } from "./change-queries.ts";
 import { objectionReasonProblem } from "./objection-reason.ts";
 import { findSubprocessor } from "./queries.ts";
@@ -67,13 +66,11 @@ export async function submitObjection(tx: Db, clock: Clock, actor: EventActor & 
     data: { changeId, changeKind: change.kind, subprocessor: sub?.name ?? null, reason: text, windowEndsAt: recipient.windowEndsAt.toISOString() },
   });
   const [customer] = await tx.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, controllerId));
-  await asProcessor(tx, () =>
-    queueStaffNotice(tx, clock, actor, {
-      controllerId,
-      roles: ["privacy_officer"],
-      subject: { type: "objection", id: objection.id },
-      data: { kind: "objection_received", changeId, objectionId: objection.id, subprocessorName: sub?.name ?? "", customerName: customer?.name ?? "", reason: text },
-    }),
-  );
+  await queueStaffNotice(tx, clock, actor, {
+    controllerId,
+    roles: ["privacy_officer"],
+    subject: { type: "objection", id: objection.id },
+    data: { kind: "objection_received", changeId, objectionId: objection.id, subprocessorName: sub?.name ?? "", customerName: customer?.name ?? "", reason: text },
+  });
   return objection.id;
 }
