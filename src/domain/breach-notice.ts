@@ -281,3 +281,62 @@ const CHECKS: Readonly<Record<BreachFactKey, (value: unknown, facts: NoticeFacts
   measuresTaken: text,
   measuresPlanned: text,
 };
+
+// ---- as stored and sent (JSON) -----------------------------------------------------------------
+
+/** A fact as JSON: instants are ISO 8601 strings (UTC). */
+type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+
+/** Notice facts as stored in the database, sent in a webhook payload and given by the API. */
+export type StoredNoticeFacts = { [K in BreachFactKey]?: BreachFact<Json<BreachFactValues[K]>> | null };
+
+const toIso = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
+/** An ISO string becomes a Date; anything else stays as it is (and the check reports it invalid). */
+const toDate = (value: unknown): unknown => (typeof value === "string" ? new Date(value) : value);
+
+function mapInstants(facts: Readonly<Record<string, unknown>>, convert: (value: unknown) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of BREACH_FACT_KEYS) {
+    const fact = facts[key];
+    if (fact === undefined) {
+      continue;
+    }
+    if (!isRecord(fact) || fact.status !== "known") {
+      out[key] = fact;
+      continue;
+    }
+    let value = fact.value;
+    if (key === "discoveredAt") {
+      value = convert(value);
+    } else if (key === "period" && isRecord(value)) {
+      value = { ...value, start: convert(value.start), ...(value.end === undefined || value.end === null || value.end === "ongoing" ? {} : { end: convert(value.end) }) };
+    }
+    out[key] = { ...fact, value };
+  }
+  return out;
+}
+
+export function factsToJson(facts: NoticeFacts): StoredNoticeFacts {
+  return mapInstants(facts as Record<string, unknown>, toIso) as StoredNoticeFacts;
+}
+
+export function factsFromJson(facts: StoredNoticeFacts): NoticeFacts {
+  return mapInstants(facts as Record<string, unknown>, toDate) as NoticeFacts;
+}
+
+/**
+ * The facts that differ between two notices to one customer (GDPR art. 33(4): information in
+ * phases; each follow-up shows what changed since the last). Compared as stored JSON, in the order
+ * of art. 6.2. With no previous notice, nothing "changed": everything is new.
+ */
+export function changedFacts(previous: StoredNoticeFacts | null, next: StoredNoticeFacts): BreachFactKey[] {
+  if (previous === null) {
+    return [];
+  }
+  return BREACH_FACT_KEYS.filter((key) => canonical(previous[key] ?? null) !== canonical(next[key] ?? null));
+}
+
+/** JSON with object keys sorted, so {a,b} and {b,a} compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}

@@ -58,6 +58,9 @@ const THINGS = {
   objection: { nl: "bezwaar", en: "objection" },
   attachment: { nl: "bijlage", en: "attachment" },
   calendar: { nl: "agenda", en: "calendar" },
+  incident: { nl: "incident", en: "incident" },
+  breach: { nl: "datalek", en: "breach" },
+  "breach notice": { nl: "melding datalek", en: "breach notice" },
 } as const;
 export type Thing = keyof typeof THINGS;
 

@@ -17,7 +17,7 @@ let t: TestApp;
 let a: Awaited<ReturnType<typeof createCustomer>>;
 let agreementOfA: string;
 /** Customer A's records of every kind a route takes by id. */
-const ofA = { notice: "", delivery: "", endpoint: "", obligation: "" };
+const ofA = { notice: "", delivery: "", endpoint: "", obligation: "", incident: "", breachNotice: "" };
 const clients: Record<string, Client> = {};
 
 const contactBody = { role: "dpo", name: "Inbreker", email: "x@evil.example", phone: null };
@@ -45,6 +45,13 @@ const routesOfA = (): [string, string, unknown][] => [
   ["GET", `/api/v1/webhook-endpoints/${ofA.endpoint}/deliveries`, undefined],
   ["DELETE", `/api/v1/webhook-endpoints/${ofA.endpoint}`, undefined],
   ["GET", `/api/v1/obligations/${ofA.obligation}`, undefined],
+  ["GET", `/api/v1/breach-notices/${ofA.breachNotice}/pdf`, undefined],
+];
+
+/** The portal's breach routes: A's own users only (another customer → 404; staff use /incidents → 403). */
+const breachRoutesOfA = (): [string, string, unknown][] => [
+  ["GET", `/api/v1/breaches/${ofA.incident}`, undefined],
+  ["GET", `/api/v1/breaches/${ofA.incident}/ap-draft`, undefined],
 ];
 
 /** The documented path of a concrete URL: every record id replaced by {id}. */
@@ -97,6 +104,7 @@ before(async () => {
     ]);
     ofA.obligation = obligation?.id ?? "";
   });
+  await notifyBreachTo(a.controllerId);
   const [webhookDelivery] = await t.database.db.select().from(deliveries).where(eq(deliveries.webhookEndpointId, ofA.endpoint));
   assert.ok(webhookDelivery, "A's notice goes to A's webhook endpoint");
   await t.database.db.update(deliveries).set({ status: "sent", sentAt: t.clock.now() }).where(eq(deliveries.id, webhookDelivery.id));
@@ -105,6 +113,36 @@ before(async () => {
 after(async () => {
   await t.close();
 });
+
+/** An incident notified to customer A only, through the API. */
+async function notifyBreachTo(controllerId: string) {
+  const security = clients.security_officer as Client;
+  const recorded = await security.send("POST", "/api/v1/incidents", { title: "Lek", description: "Lek", discoveredAt: t.clock.now().toISOString(), discoveryHow: "Monitoring" });
+  assert.equal(recorded.statusCode, 201, recorded.body);
+  ofA.incident = recorded.json<{ id: string }>().id;
+  const at = (path: string) => `/api/v1/incidents/${ofA.incident}${path}`;
+  assert.equal((await security.send("POST", at("/customers"), { controllerIds: [controllerId] })).statusCode, 200);
+  const assessed = await security.send("POST", at("/assessments"), { personalData: true, breach: true, confidentiality: true, integrity: false, availability: false, risk: "risk", decision: "notify", reasoning: "Een echt datalek." });
+  assert.equal(assessed.statusCode, 201, assessed.body);
+  const text = (value: string) => ({ status: "known", value });
+  const facts = await security.send("PUT", at("/facts"), {
+    cause: text("Lek"),
+    consequences: { status: "unknown" },
+    solution: text("Dicht"),
+    contact: { status: "known", value: { name: "S", email: "s@p.example", phone: "+31 20 1234567" } },
+    affectedCount: { status: "known", value: { kind: "exact", count: 1 } },
+    subjectGroup: text("Klanten"),
+    dataKinds: { status: "known", value: ["namen"] },
+    period: { status: "known", value: { start: "2026-03-01T00:00:00Z" } },
+    unintelligible: { status: "known", value: { state: "no" } },
+    measuresTaken: text("Dicht"),
+    measuresPlanned: text("Niets"),
+  });
+  assert.equal(facts.statusCode, 200, facts.body);
+  assert.equal((await security.send("POST", at("/notices"), {})).statusCode, 200);
+  const affected = (await security.get(at("/customers"))).json<{ customers: { notices: { id: string }[] }[] }>();
+  ofA.breachNotice = affected.customers[0]?.notices[0]?.id ?? "";
+}
 
 describe("tenant isolation", () => {
   for (const who of ["ownerB", "viewerB", "support"]) {
@@ -118,6 +156,35 @@ describe("tenant isolation", () => {
       }
     });
   }
+
+  test("a breach told to A is not found by another customer, and is no staff route", async () => {
+    for (const [method, url, body] of breachRoutesOfA()) {
+      for (const who of ["ownerB", "viewerB"]) {
+        const response = await call(clients[who] as Client, method, url, body);
+        assert.equal(response.statusCode, 404, `${who} ${method} ${url}`);
+      }
+      for (const who of ["support", "privacy_officer"]) {
+        assert.equal((await call(clients[who] as Client, method, url, body)).statusCode, 403, `${who} ${method} ${url}`);
+      }
+      assert.equal((await call(clients.viewerA as Client, method, url, body)).statusCode, 200, `viewerA ${url}`);
+    }
+    assert.deepEqual((await clients.ownerB?.get("/api/v1/breaches"))?.json(), []);
+  });
+
+  test("the incident register is staff-only: customers 403 on every incident route", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const incidentRoutes = Object.entries(doc.paths).filter(([path]) => path.startsWith("/api/v1/incidents"));
+    assert.ok(incidentRoutes.length >= 10);
+    for (const [path, methods] of incidentRoutes) {
+      for (const method of Object.keys(methods)) {
+        const url = path.replace("{id}", ofA.incident).replace("{controllerId}", a.controllerId) + (path.endsWith("/export") ? "?format=csv" : "");
+        const response = await call(clients.ownerA as Client, method.toUpperCase(), url, {});
+        // A write's body is validated before the role is checked (an empty body may be a 400 first).
+        const allowed = method === "get" || method === "delete" ? [403] : [400, 403];
+        assert.ok(allowed.includes(response.statusCode), `ownerA ${method} ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      }
+    }
+  });
 
   test("a customer's agreement list holds only its own agreements", async () => {
     const list = (await clients.ownerB?.get("/api/v1/agreements"))?.json<{ controllerId: string }[]>() ?? [];
@@ -139,7 +206,7 @@ test("the matrix covers every documented route that takes a customer's record id
   const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json<{ paths: Record<string, Record<string, unknown>> }>();
   const covered = new Set(routesOfA().map(([method, url]) => `${method} ${documentedPath(url)}`));
   const withIds = Object.entries(doc.paths)
-    .filter(([path]) => /^\/api\/v1\/(controllers|agreements|notices|deliveries|webhook-endpoints|obligations)\/\{id\}/.test(path))
+    .filter(([path]) => /^\/api\/v1\/(controllers|agreements|notices|deliveries|webhook-endpoints|obligations|breach-notices)\/\{id\}/.test(path))
     .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   const staffOnlyWrites = new Set(["PUT /api/v1/controllers/{id}", "PUT /api/v1/controllers/{id}/services", "POST /api/v1/agreements/{id}/countersign"]);
   assert.ok(withIds.length >= 12, `found only ${withIds.length} routes with ids: the filter is wrong`);

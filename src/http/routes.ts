@@ -11,6 +11,8 @@ import { noticeRoutes } from "../modules/notices/routes.ts";
 import { obligationRoutes } from "../modules/obligations/routes.ts";
 import { subprocessorRoutes } from "../modules/subprocessors/routes.ts";
 import { trustRoutes } from "../modules/trust/routes.ts";
+import { incidentRoutes } from "../modules/breaches/routes.ts";
+import { breachPortalRoutes } from "../modules/breaches/portal-routes.ts";
 
 export type TypedApp = FastifyInstance<
   RawServerDefault,
@@ -36,6 +38,8 @@ export async function registerModules(app: TypedApp, deps: AppDeps): Promise<voi
       obligationRoutes(typed, deps);
       subprocessorRoutes(typed, deps);
       trustRoutes(typed, deps);
+      incidentRoutes(typed, deps);
+      breachPortalRoutes(typed, deps);
     },
     { prefix: "/api/v1" },
   );

@@ -40,7 +40,7 @@ export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), op
 /** A logged-in browser-like client: session cookie plus the CSRF header on changes. */
 export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
-  send(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  send(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
   /** A POST with a non-JSON body, e.g. a CSV file. */
   sendText(url: string, body: string, contentType: string): Promise<LightMyRequestResponse>;
   userId: string;

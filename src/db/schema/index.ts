@@ -7,3 +7,4 @@ export * from "./events.ts";
 export * from "./notices.ts";
 export * from "./obligations.ts";
 export * from "./subprocessors.ts";
+export * from "./breaches.ts";

@@ -15,6 +15,8 @@ export interface CustomerNoticeInput {
   controllerId: string;
   data: NoticeData;
   subject?: { type: string; id: string };
+  /** More for the notice.queued event (e.g. a breach notice's round and the SHA-256 of its facts). */
+  evidence?: Record<string, unknown>;
 }
 
 export interface StaffNoticeInput {
@@ -129,7 +131,7 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
   await insertMany(tx, notices, noticeRows);
   await insertMany(tx, deliveries, deliveryRows.map(withAllColumns));
   const byNotice = groupBy(deliveryRows, (row) => row.noticeId);
-  await recordEvents(tx, clock, noticeRows.map((notice) => queuedEvent(actor, notice, byNotice.get(notice.id) ?? [])));
+  await recordEvents(tx, clock, noticeRows.map((notice, i) => queuedEvent(actor, notice, byNotice.get(notice.id) ?? [], inputs[i]?.evidence)));
   return noticeRows.map((notice) => notice.id);
 }
 
@@ -184,6 +186,7 @@ function queuedEvent(
   actor: EventActor,
   notice: { id: string; controllerId: string | null; kind: string; subjectType: string | null; subjectId: string | null; staffRoles: StaffRole[] | null },
   mine: NewDelivery[],
+  evidence?: Record<string, unknown>,
 ): EventInput {
   return {
     type: "notice.queued",
@@ -195,6 +198,7 @@ function queuedEvent(
       about: notice.subjectType ? { type: notice.subjectType, id: notice.subjectId } : null,
       audience: notice.staffRoles ? { staff: notice.staffRoles } : "customer",
       recipients: mine.map((row) => ({ channel: row.channel, to: row.recipient, role: row.recipientRole })),
+      ...evidence,
     },
   };
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { endOfCalendarDays } from "../../domain/legal-time.ts";
-import type { NoticeData, NoticeKind, SubprocessorChangeAnnounced, SubprocessorChangeKind } from "./kinds.ts";
+import type { BreachNotice, NoticeData, NoticeKind, SubprocessorChangeAnnounced, SubprocessorChangeKind } from "./kinds.ts";
 import { NOTICE_KINDS } from "./kinds.ts";
 import { noticeTitle, renderNotice } from "./render.ts";
 import type { RenderContext } from "./render.ts";
@@ -39,6 +39,41 @@ function announcement(overrides: Partial<SubprocessorChangeAnnounced> = {}, anno
     windowEndsAt: endOfCalendarDays(new Date(announcedAt), days, ZONE).toISOString(),
     windowDays: days,
     plannedEffectiveAt: "2026-11-02T08:00:00Z",
+    ...overrides,
+  };
+}
+
+/**
+ * A follow-up breach notice (art. 6): discovered on 28 March 2026 at 10:00 (+01:00), so its 48 hours
+ * end on 30 March at 11:00 (+02:00), across the start of summer time.
+ */
+function breachNotice(overrides: Partial<BreachNotice> = {}): BreachNotice {
+  return {
+    kind: "breach_notice",
+    incidentId: "inc_9f2",
+    reference: "INC-0007",
+    title: "Opslagnode ams-st-07 gecompromitteerd",
+    stage: "follow_up",
+    sequence: 2,
+    facts: {
+      cause: { status: "known", value: "Misbruik van een uitgelekte beheerderssleutel van opslagnode ams-st-07." },
+      consequences: { status: "known", value: "Onbevoegden hebben mogelijk bestanden in webhostingpakketten ingezien en gekopieerd." },
+      solution: { status: "known", value: "Sleutel ingetrokken, node geïsoleerd en opnieuw opgebouwd." },
+      contact: { status: "known", value: { name: "S. Bakker (security officer)", email: "security@hostnet.example", phone: "+31 20 123 4567" } },
+      affectedCount: { status: "known", value: { kind: "range", min: 120, max: 1500 } },
+      subjectGroup: { status: "unknown", reason: "analyse van de logbestanden loopt nog" },
+      dataKinds: { status: "known", value: ["namen", "e-mailadressen", "bestelgegevens"] },
+      period: { status: "known", value: { start: "2026-03-27T22:15:00.000Z", end: "ongoing" } },
+      discoveredAt: { status: "known", value: "2026-03-28T09:00:00.000Z" },
+      unintelligible: { status: "known", value: { state: "partly", description: "wachtwoorden gehasht (bcrypt), overige gegevens niet" } },
+      measuresTaken: { status: "known", value: "Toegang tot de beheeromgeving beperkt tot het VPN; alle sleutels vervangen." },
+      measuresPlanned: { status: "known", value: "Forensisch onderzoek door een externe partij." },
+    },
+    changed: ["affectedCount"],
+    message: "Het aantal betrokken personen is nu bekend als bandbreedte.",
+    nature: { confidentiality: true, integrity: false, availability: false },
+    dueAt: "2026-03-30T09:00:00.000Z",
+    affectedCustomers: 3000,
     ...overrides,
   };
 }
@@ -123,6 +158,52 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
         facts: {
           nl: ["Datalek melden (art. 6.1)", "30-03-2026 11:00 (UTC+02:00)", "Bakkerij Jansen BV", "verstreken"],
           en: ["Notify data breach (art. 6.1)", "30 Mar 2026 11:00 (UTC+02:00)", "Bakkerij Jansen BV", "passed"],
+        },
+      };
+    case "breach_notice":
+      return {
+        data: breachNotice(),
+        facts: {
+          nl: [
+            "INC-0007",
+            "Opslagnode ams-st-07 gecompromitteerd",
+            "art. 6",
+            "art. 33 lid 4 AVG",
+            "Misbruik van een uitgelekte beheerderssleutel van opslagnode ams-st-07.",
+            "tussen 120 en 1.500",
+            "Nog onbekend (analyse van de logbestanden loopt nog)",
+            "namen, e-mailadressen en bestelgegevens",
+            "sinds 27-03-2026 23:15 (UTC+01:00) (nog gaande)",
+            "28-03-2026 10:00 (UTC+01:00)",
+            "Gedeeltelijk: wachtwoorden gehasht (bcrypt), overige gegevens niet",
+            "S. Bakker (security officer), security@hostnet.example, +31 20 123 4567",
+            "Gewijzigd sinds onze vorige melding:",
+            "(gewijzigd)",
+            "Het aantal betrokken personen is nu bekend als bandbreedte.",
+            "vertrouwelijkheid",
+            "3.000",
+            "Autoriteit Persoonsgegevens",
+            "72 uur",
+          ],
+          en: [
+            "INC-0007",
+            "Opslagnode ams-st-07 gecompromitteerd",
+            "art. 6",
+            "art. 33(4) GDPR",
+            "Misbruik van een uitgelekte beheerderssleutel van opslagnode ams-st-07.",
+            "between 120 and 1,500",
+            "Not yet known (analyse van de logbestanden loopt nog)",
+            "namen, e-mailadressen, and bestelgegevens",
+            "since 27 Mar 2026 23:15 (UTC+01:00) (still going on)",
+            "28 Mar 2026 10:00 (UTC+01:00)",
+            "Partly: wachtwoorden gehasht (bcrypt), overige gegevens niet",
+            "Changed since our previous notification:",
+            "(changed)",
+            "confidentiality",
+            "3,000",
+            "Autoriteit Persoonsgegevens",
+            "72 hours",
+          ],
         },
       };
     default: {
@@ -262,6 +343,81 @@ describe("HTML", () => {
 
   test("refuses a link that is not http(s)", () => {
     assert.throws(() => renderNotice(announcement(), "nl", context({ noticeUrl: "javascript:alert(1)" })), RangeError);
+  });
+});
+
+describe("breach notice (art. 6)", () => {
+  test("the subject says which notice it is: the first, the n-th update, the final one", () => {
+    assert.equal(noticeTitle(breachNotice({ stage: "initial", sequence: 1, changed: [] }), "nl"), "Melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+    assert.equal(noticeTitle(breachNotice({ stage: "initial", sequence: 1, changed: [] }), "en"), "Data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+    assert.equal(noticeTitle(breachNotice({ sequence: 3 }), "nl"), "Aanvulling 2 op melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+    assert.equal(noticeTitle(breachNotice({ sequence: 3 }), "en"), "Update 2 to data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+    assert.equal(noticeTitle(breachNotice({ stage: "final", sequence: 4 }), "nl"), "Afsluitende melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+    assert.equal(noticeTitle(breachNotice({ stage: "final", sequence: 4 }), "en"), "Final data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+  });
+
+  test("an initial notice states the 48-hour deadline and has no 'changed' line", () => {
+    const data = breachNotice({ stage: "initial", sequence: 1, changed: [], message: null });
+    const nl = renderNotice(data, "nl", context());
+    assert.match(nl.text, /binnen 48 uur na ontdekking van het datalek te informeren; voor dit datalek is dat uiterlijk 30-03-2026 11:00 \(UTC\+02:00\)/);
+    assert.match(nl.text, /overeenkomstig art\. 6\.1 van de verwerkersovereenkomst, over een datalek/);
+    const en = renderNotice(data, "en", context());
+    assert.match(en.text, /no later than 30 Mar 2026 11:00 \(UTC\+02:00\)/);
+    for (const { text, html } of [nl, en]) {
+      assert.doesNotMatch(text, /gewijzigd|changed/i);
+      assert.doesNotMatch(html, /gewijzigd|changed|#fef9c3/i);
+      assert.doesNotMatch(text, /Toelichting bij deze melding|About this notification/);
+    }
+  });
+
+  test("a follow-up names the changed fact and marks its row; without changes it says so", () => {
+    const { text, html } = renderNotice(breachNotice({ changed: ["affectedCount", "measuresTaken"] }), "nl", context());
+    assert.match(text, /Gewijzigd sinds onze vorige melding: Aantal personen van wie gegevens zijn gelekt en Reeds genomen maatregelen om het lek te dichten en de gevolgen te beperken\./);
+    assert.match(text, /^- Aantal personen van wie gegevens zijn gelekt \(gewijzigd\): tussen 120 en 1\.500$/m);
+    assert.match(text, /^- \(Vermoedelijke\) oorzaak van het lek: Misbruik/m, "an unchanged fact is not marked");
+    assert.match(html, /<strong>tussen 120 en 1\.500<\/strong><\/span> <strong style="color:#92400e;">\(gewijzigd\)<\/strong>/);
+    assert.equal(html.match(/\(gewijzigd\)/g)?.length, 2);
+    const en = renderNotice(breachNotice({ changed: [] }), "en", context()).text;
+    assert.match(en, /has not changed since our previous notification/);
+    assert.doesNotMatch(en, /\(changed\)/);
+  });
+
+  test("every fact of art. 6.2 is listed, in order; an unknown one in italics", () => {
+    const { text, html } = renderNotice(breachNotice(), "nl", context());
+    const labels = [...text.matchAll(/^- ([^:]+?)(?: \(gewijzigd\))?: /gm)].map((m) => m[1]);
+    assert.equal(labels.length, 12);
+    assert.equal(labels[0], "(Vermoedelijke) oorzaak van het lek");
+    assert.equal(labels[11], "Voorgenomen maatregelen om het lek te dichten en de gevolgen te beperken");
+    assert.match(html, /<em style="color:#6b7280;">Nog onbekend \(analyse van de logbestanden loopt nog\)<\/em>/);
+  });
+
+  test("the nature and the number of customers are shown only when there is something to show", () => {
+    const { text } = renderNotice(breachNotice({ nature: { confidentiality: false, integrity: false, availability: false }, affectedCustomers: null }), "nl", context());
+    assert.doesNotMatch(text, /Het datalek raakt/);
+    assert.doesNotMatch(text, /Aantal klanten/);
+    const en = renderNotice(breachNotice({ nature: { confidentiality: true, integrity: true, availability: true } }), "en", context()).text;
+    assert.match(en, /affects the confidentiality, integrity, and availability of the personal data/);
+    assert.match(en, /customers affected by this data breach, including you: 3,000\./);
+  });
+
+  test("reminds the controller of its own 72-hour duty and points to the AP draft and the PDF", () => {
+    const nl = renderNotice(breachNotice(), "nl", context()).text;
+    assert.match(nl, /zo mogelijk binnen 72 uur nadat u van het datalek op de hoogte bent geraakt/);
+    assert.match(nl, /vooraf ingevuld concept van uw melding aan de Autoriteit Persoonsgegevens/);
+    assert.match(nl, /een PDF van deze melding/);
+    const en = renderNotice(breachNotice({ stage: "final", sequence: 3 }), "en", context()).text;
+    assert.match(en, /We have closed the incident\./);
+    assert.match(en, /where feasible, within 72 hours of becoming aware/);
+    assert.match(en, /prefilled draft of your notification to the Autoriteit Persoonsgegevens/);
+  });
+
+  test("HTML escapes a cause, a message and a title containing <script>", () => {
+    const evil = `<script>alert("x")</script> & co`;
+    const data = breachNotice({ title: evil, message: evil, facts: { ...breachNotice().facts, cause: { status: "known", value: evil } } });
+    const { html, text } = renderNotice(data, "en", context());
+    assert.doesNotMatch(html, /<script/i);
+    assert.ok(html.split("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co").length - 1 >= 5, "title (head, heading, table), message and cause are escaped");
+    assert.match(text, /^- \(Suspected\) cause of the breach: <script>alert\("x"\)<\/script> & co$/m, "the text part is not HTML");
   });
 });
 

@@ -13,7 +13,9 @@ import type { Locale } from "../../domain/agreement-document.ts";
 import { DEFAULT_ZONE, formatDate, formatInstant } from "../../domain/legal-time.ts";
 import { countryName, isCountryCode } from "../../domain/transfers.ts";
 import { NOTICE_KINDS } from "./kinds.ts";
-import type { NoticeData, NoticeKind, NoticeSubprocessor } from "./kinds.ts";
+import type { BreachNotice, NoticeData, NoticeKind, NoticeSubprocessor } from "./kinds.ts";
+import type { LocalizedText } from "../../domain/annex.ts";
+import { describeFacts, formatCount } from "../../domain/breach-facts-text.ts";
 
 export interface RenderContext {
   processorName: string;
@@ -224,6 +226,7 @@ function toCustomer(data: NoticeData): boolean {
     case "subprocessor_change_effective":
     case "subprocessor_change_withdrawn":
     case "objection_closed":
+    case "breach_notice":
       return true;
     case "consultation_message":
       return data.from === "processor";
@@ -313,11 +316,43 @@ function kindView(data: NoticeData, locale: Locale, zone: string): View {
         dueDate: date(data.dueAt),
         obligationCustomer: data.customerName,
       };
+    case "breach_notice":
+      return breachView(data, locale, zone);
     default: {
       const unknown: never = data;
       throw new RangeError(`unknown notice kind: ${String((unknown as { kind: unknown }).kind)}`);
     }
   }
+}
+
+const NATURE_WORDS: Record<"confidentiality" | "integrity" | "availability", LocalizedText> = {
+  confidentiality: { nl: "vertrouwelijkheid", en: "confidentiality" },
+  integrity: { nl: "integriteit", en: "integrity" },
+  availability: { nl: "beschikbaarheid", en: "availability" },
+};
+
+function breachView(data: BreachNotice, locale: Locale, zone: string): View {
+  const facts = describeFacts(data.facts, zone, locale, data.changed);
+  const nature = (Object.keys(NATURE_WORDS) as (keyof typeof NATURE_WORDS)[]).filter((key) => data.nature[key]).map((key) => NATURE_WORDS[key][locale]);
+  return {
+    incidentId: data.incidentId,
+    reference: data.reference,
+    incidentTitle: data.title,
+    isInitial: data.stage === "initial",
+    isFollowUp: data.stage === "follow_up",
+    isFinal: data.stage === "final",
+    sequence: data.sequence,
+    // "Aanvulling 2 op melding datalek ...": the second follow-up is the third notice.
+    followUpNumber: data.sequence > 1 ? data.sequence - 1 : null,
+    facts: facts.map((row) => ({ label: row.label, text: row.text, isUnknown: row.unknown, isChanged: row.changed })),
+    hasChanges: data.changed.length > 0,
+    changedList: list(facts.filter((row) => row.changed).map((row) => row.label), locale),
+    message: data.message === null || data.message.trim() === "" ? null : data.message.trim(),
+    hasNature: nature.length > 0,
+    natureList: list(nature, locale),
+    due: formatInstant(new Date(data.dueAt), zone, locale),
+    affectedCustomers: data.affectedCustomers === null ? null : formatCount({ kind: "exact", count: data.affectedCustomers }, locale),
+  };
 }
 
 function changeKindFlags(kind: string): View {

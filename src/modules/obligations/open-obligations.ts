@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
@@ -83,25 +83,22 @@ export async function openObligations(tx: Db, clock: Clock, actor: EventActor, i
  * Records whether each was met in time; the due instant itself is in time.
  */
 export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, ids: string[]) {
-  if (ids.length === 0) {
-    return [];
-  }
   const now = clock.now();
-  const open = await tx
-    .select()
-    .from(obligations)
-    .where(and(inArray(obligations.id, ids), eq(obligations.status, "open")))
-    .for("update");
-  for (const row of open) {
-    await tx
-      .update(obligations)
-      .set({ status: "met", metAt: now, metInTime: metInTime(row.dueAt, now), closedAt: now, nextReminderAt: null })
-      .where(eq(obligations.id, row.id));
+  const met: { id: string; controllerId: string | null; kind: string; dueAt: Date; metInTime: boolean | null }[] = [];
+  // Set-based: a breach notice to ten thousand customers meets ten thousand duties in a few statements.
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    met.push(
+      ...(await tx
+        .update(obligations)
+        .set({ status: "met", metAt: now, metInTime: sql`${obligations.dueAt} >= ${now}`, closedAt: now, nextReminderAt: null })
+        .where(and(inArray(obligations.id, ids.slice(i, i + CHUNK)), eq(obligations.status, "open")))
+        .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind, dueAt: obligations.dueAt, metInTime: obligations.metInTime })),
+    );
   }
   await recordEvents(
     tx,
     clock,
-    open.map((row) => ({
+    met.map((row) => ({
       type: "obligation.met",
       actor,
       controllerId: row.controllerId,
@@ -109,16 +106,25 @@ export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, i
       data: { kind: row.kind, dueAt: row.dueAt.toISOString(), metAt: now.toISOString(), inTime: metInTime(row.dueAt, now) },
     })),
   );
-  return open;
+  return met;
 }
 
+const CHUNK = 5000;
+
 /** Cancels the open obligations of a subject (e.g. a change withdrawn): they no longer run. */
-export async function cancelObligations(tx: Db, clock: Clock, actor: EventActor, subject: { type: string; id: string }, reason: string) {
+export async function cancelObligations(tx: Db, clock: Clock, actor: EventActor, subject: { type: string; id: string }, reason: string, onlyControllerIds?: string[]) {
   const now = clock.now();
   const cancelled = await tx
     .update(obligations)
     .set({ status: "cancelled", closedAt: now, nextReminderAt: null })
-    .where(and(eq(obligations.subjectType, subject.type), eq(obligations.subjectId, subject.id), eq(obligations.status, "open")))
+    .where(
+      and(
+        eq(obligations.subjectType, subject.type),
+        eq(obligations.subjectId, subject.id),
+        eq(obligations.status, "open"),
+        onlyControllerIds ? inArray(obligations.controllerId, onlyControllerIds) : undefined,
+      ),
+    )
     .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind });
   await recordEvents(
     tx,

@@ -137,24 +137,33 @@ export interface CustomerClock {
  * with no agreement at all, the newest published template version. Batched: a statement per 5,000.
  */
 export async function objectionClocks(db: Db, controllerIds: string[]): Promise<Map<string, CustomerClock>> {
-  const out = new Map<string, CustomerClock>();
+  const found = await agreementClocks(db, controllerIds, "subprocessorObjectionDays");
+  return new Map([...found].map(([id, c]) => [id, { templateVersion: c.templateVersion, days: c.amount }]));
+}
+
+/**
+ * One clock of each customer's agreement (e.g. breachNoticeHours), chosen as for objectionClocks:
+ * the version in force, else the newest offered, else the newest published. Batched.
+ */
+export async function agreementClocks(db: Db, controllerIds: string[], clock: keyof typeof DEFAULT_CLOCKS): Promise<Map<string, { templateVersion: number | null; amount: number }>> {
+  const out = new Map<string, { templateVersion: number | null; amount: number }>();
   for (let i = 0; i < controllerIds.length; i += CHUNK) {
     const chunk = controllerIds.slice(i, i + CHUNK);
-    const found = await rows<{ controller_id: string; version: number | null; days: number | null }>(
+    const found = await rows<{ controller_id: string; version: number | null; amount: number | null }>(
       db,
-      sql`select c.id as controller_id, coalesce(f.version, o.version, cur.version) as version, coalesce(f.days, o.days, cur.days) as days
+      sql`select c.id as controller_id, coalesce(f.version, o.version, cur.version) as version, coalesce(f.amount, o.amount, cur.amount) as amount
           from unnest(${sql.param(chunk)}::uuid[]) as c(id)
-          left join lateral (select t.version, (t.parameters->'clocks'->>'subprocessorObjectionDays')::int as days
+          left join lateral (select t.version, (t.parameters->'clocks'->>${clock})::int as amount
                              from agreements a join template_versions t on t.id = a.template_version_id
                              where a.controller_id = c.id and a.status = 'in_force' order by t.version desc limit 1) f on true
-          left join lateral (select t.version, (t.parameters->'clocks'->>'subprocessorObjectionDays')::int as days
+          left join lateral (select t.version, (t.parameters->'clocks'->>${clock})::int as amount
                              from agreements a join template_versions t on t.id = a.template_version_id
                              where a.controller_id = c.id and a.status in ('offered', 'signed_by_customer') order by t.version desc limit 1) o on true
-          left join lateral (select t.version, (t.parameters->'clocks'->>'subprocessorObjectionDays')::int as days
+          left join lateral (select t.version, (t.parameters->'clocks'->>${clock})::int as amount
                              from template_versions t order by t.version desc limit 1) cur on true`,
     );
     for (const r of found) {
-      out.set(r.controller_id, { templateVersion: r.version === null ? null : Number(r.version), days: r.days === null ? DEFAULT_CLOCKS.subprocessorObjectionDays : Number(r.days) });
+      out.set(r.controller_id, { templateVersion: r.version === null ? null : Number(r.version), amount: r.amount === null ? DEFAULT_CLOCKS[clock] : Number(r.amount) });
     }
   }
   return out;

@@ -8036,6 +8036,4233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident register (GDPR art. 33(5)): every security incident, breach or not */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed";
+                    decision?: "pending" | "notify" | "no_notify";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "closed";
+                            /** @enum {unknown} */
+                            decision: "pending" | "notify" | "no_notify";
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            ongoing: boolean;
+                            affected: number;
+                            notified: number;
+                            /** @description affected customers not yet notified past their deadline */
+                            overdue: number;
+                            closedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a security incident */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description what happened */
+                        description: string;
+                        startedAt?: string | null;
+                        endedAt?: string | null;
+                        ongoing?: boolean;
+                        /** Format: date-time */
+                        discoveredAt: string;
+                        /** @description how the processor discovered it */
+                        discoveryHow: string;
+                        systems?: string[];
+                        serviceIds?: string[];
+                        subprocessorIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "closed";
+                            /** @enum {unknown} */
+                            decision: "pending" | "notify" | "no_notify";
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            ongoing: boolean;
+                            affected: number;
+                            notified: number;
+                            /** @description affected customers not yet notified past their deadline */
+                            overdue: number;
+                            closedAt: string | null;
+                            description: string;
+                            startedAt: string | null;
+                            endedAt: string | null;
+                            discoveryHow: string;
+                            systems: string[];
+                            services: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            subprocessors: {
+                                id: string;
+                                name: string;
+                            }[];
+                            discloseCount: boolean;
+                            facts: {
+                                cause?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                consequences?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                solution?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                contact?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        name: string;
+                                        email: string;
+                                        phone: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                affectedCount?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "exact";
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "range";
+                                        min: number;
+                                        max: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                subjectGroup?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                dataKinds?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                period?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** Format: date-time */
+                                        start: string;
+                                        end?: (string | "ongoing") | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                unintelligible?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {unknown} */
+                                        state: "yes" | "no" | "partly";
+                                        description?: string | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresTaken?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresPlanned?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                discoveredAt?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    /** Format: date-time */
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                            };
+                            sharedCheck: {
+                                complete: boolean;
+                                missing: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                invalid: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    field?: string;
+                                    message: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                unknown: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                            };
+                            assessments: {
+                                id: string;
+                                revision: number;
+                                personalData: boolean;
+                                breach: boolean;
+                                confidentiality: boolean;
+                                integrity: boolean;
+                                availability: boolean;
+                                /**
+                                 * @description risk to the people concerned: none, unlikely, a risk, a high risk
+                                 * @enum {unknown}
+                                 */
+                                risk: "none" | "unlikely" | "risk" | "high";
+                                /** @enum {unknown} */
+                                decision: "notify" | "no_notify";
+                                reasoning: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            }[];
+                            closingSummary: string | null;
+                            recordedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            ready: number;
+                            incomplete: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident register as CSV, XLSX or PDF (art. 33(5) documentation) */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx" | "pdf";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident: its facts, assessments, notice completeness and counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "closed";
+                            /** @enum {unknown} */
+                            decision: "pending" | "notify" | "no_notify";
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            ongoing: boolean;
+                            affected: number;
+                            notified: number;
+                            /** @description affected customers not yet notified past their deadline */
+                            overdue: number;
+                            closedAt: string | null;
+                            description: string;
+                            startedAt: string | null;
+                            endedAt: string | null;
+                            discoveryHow: string;
+                            systems: string[];
+                            services: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            subprocessors: {
+                                id: string;
+                                name: string;
+                            }[];
+                            discloseCount: boolean;
+                            facts: {
+                                cause?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                consequences?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                solution?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                contact?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        name: string;
+                                        email: string;
+                                        phone: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                affectedCount?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "exact";
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "range";
+                                        min: number;
+                                        max: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                subjectGroup?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                dataKinds?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                period?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** Format: date-time */
+                                        start: string;
+                                        end?: (string | "ongoing") | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                unintelligible?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {unknown} */
+                                        state: "yes" | "no" | "partly";
+                                        description?: string | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresTaken?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresPlanned?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                discoveredAt?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    /** Format: date-time */
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                            };
+                            sharedCheck: {
+                                complete: boolean;
+                                missing: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                invalid: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    field?: string;
+                                    message: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                unknown: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                            };
+                            assessments: {
+                                id: string;
+                                revision: number;
+                                personalData: boolean;
+                                breach: boolean;
+                                confidentiality: boolean;
+                                integrity: boolean;
+                                availability: boolean;
+                                /**
+                                 * @description risk to the people concerned: none, unlikely, a risk, a high risk
+                                 * @enum {unknown}
+                                 */
+                                risk: "none" | "unlikely" | "risk" | "high";
+                                /** @enum {unknown} */
+                                decision: "notify" | "no_notify";
+                                reasoning: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            }[];
+                            closingSummary: string | null;
+                            recordedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            ready: number;
+                            incomplete: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change what the register says about an incident */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @description what happened */
+                        description?: string;
+                        startedAt?: string | null;
+                        endedAt?: string | null;
+                        ongoing?: boolean;
+                        /** Format: date-time */
+                        discoveredAt?: string;
+                        /** @description how the processor discovered it */
+                        discoveryHow?: string;
+                        systems?: string[];
+                        serviceIds?: string[];
+                        subprocessorIds?: string[];
+                        /** @description whether customers' notices say how many customers are affected */
+                        discloseCount?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "closed";
+                            /** @enum {unknown} */
+                            decision: "pending" | "notify" | "no_notify";
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            ongoing: boolean;
+                            affected: number;
+                            notified: number;
+                            /** @description affected customers not yet notified past their deadline */
+                            overdue: number;
+                            closedAt: string | null;
+                            description: string;
+                            startedAt: string | null;
+                            endedAt: string | null;
+                            discoveryHow: string;
+                            systems: string[];
+                            services: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            subprocessors: {
+                                id: string;
+                                name: string;
+                            }[];
+                            discloseCount: boolean;
+                            facts: {
+                                cause?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                consequences?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                solution?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                contact?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        name: string;
+                                        email: string;
+                                        phone: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                affectedCount?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "exact";
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "range";
+                                        min: number;
+                                        max: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                subjectGroup?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                dataKinds?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                period?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** Format: date-time */
+                                        start: string;
+                                        end?: (string | "ongoing") | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                unintelligible?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {unknown} */
+                                        state: "yes" | "no" | "partly";
+                                        description?: string | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresTaken?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresPlanned?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                discoveredAt?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    /** Format: date-time */
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                            };
+                            sharedCheck: {
+                                complete: boolean;
+                                missing: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                invalid: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    field?: string;
+                                    message: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                unknown: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                            };
+                            assessments: {
+                                id: string;
+                                revision: number;
+                                personalData: boolean;
+                                breach: boolean;
+                                confidentiality: boolean;
+                                integrity: boolean;
+                                availability: boolean;
+                                /**
+                                 * @description risk to the people concerned: none, unlikely, a risk, a high risk
+                                 * @enum {unknown}
+                                 */
+                                risk: "none" | "unlikely" | "risk" | "high";
+                                /** @enum {unknown} */
+                                decision: "notify" | "no_notify";
+                                reasoning: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            }[];
+                            closingSummary: string | null;
+                            recordedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            ready: number;
+                            incomplete: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assess an incident: personal data, breach or not (art. 6.1), C/I/A, risk, and the decision to notify, with reasoning; a revision keeps the earlier ones */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description were personal data processed for customers affected */
+                        personalData: boolean;
+                        /** @description did a breach really happen (art. 6.1) */
+                        breach: boolean;
+                        confidentiality: boolean;
+                        integrity: boolean;
+                        availability: boolean;
+                        /**
+                         * @description risk to the people concerned: none, unlikely, a risk, a high risk
+                         * @enum {unknown}
+                         */
+                        risk: "none" | "unlikely" | "risk" | "high";
+                        /** @enum {unknown} */
+                        decision: "notify" | "no_notify";
+                        reasoning: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revision: number;
+                            personalData: boolean;
+                            breach: boolean;
+                            confidentiality: boolean;
+                            integrity: boolean;
+                            availability: boolean;
+                            /**
+                             * @description risk to the people concerned: none, unlikely, a risk, a high risk
+                             * @enum {unknown}
+                             */
+                            risk: "none" | "unlikely" | "risk" | "high";
+                            /** @enum {unknown} */
+                            decision: "notify" | "no_notify";
+                            reasoning: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            customers: {
+                                controllerId: string;
+                                name: string;
+                                customerNumber: string;
+                                services: {
+                                    id: string;
+                                    nl: string;
+                                    en: string;
+                                }[];
+                                subprocessors: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** @description already on the incident's list */
+                                affected: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The affected customers: each one's 48-hour deadline, notice completeness, and its notices (sent, delivered, read, acknowledged, in time) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description name or customer number contains */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            customers: {
+                                controllerId: string;
+                                name: string;
+                                customerNumber: string;
+                                /** @enum {unknown} */
+                                source: "proposed" | "manual";
+                                services: {
+                                    id: string;
+                                    nl: string;
+                                    en: string;
+                                }[];
+                                subprocessors: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: date-time */
+                                dueAt: string;
+                                clockHours: number;
+                                templateVersion: number | null;
+                                obligationId: string | null;
+                                ownFacts: {
+                                    cause?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    consequences?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    solution?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    contact?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            name: string;
+                                            email: string;
+                                            phone: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    affectedCount?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** @enum {string} */
+                                            kind: "exact";
+                                            count: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "range";
+                                            min: number;
+                                            max: number;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    subjectGroup?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    dataKinds?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    period?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** Format: date-time */
+                                            start: string;
+                                            end?: (string | "ongoing") | null;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    unintelligible?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** @enum {unknown} */
+                                            state: "yes" | "no" | "partly";
+                                            description?: string | null;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    measuresTaken?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    measuresPlanned?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                };
+                                check: {
+                                    complete: boolean;
+                                    missing: {
+                                        /** @enum {unknown} */
+                                        key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                        label: {
+                                            nl: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    invalid: {
+                                        /** @enum {unknown} */
+                                        key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                        field?: string;
+                                        message: {
+                                            nl: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    unknown: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                                };
+                                notifiedAt: string | null;
+                                deliveredAt: string | null;
+                                openedAt: string | null;
+                                acknowledgedAt: string | null;
+                                sentInTime: boolean | null;
+                                deliveredInTime: boolean | null;
+                                overdue: boolean;
+                                notices: {
+                                    id: string;
+                                    noticeId: string;
+                                    sequence: number;
+                                    /** @enum {unknown} */
+                                    stage: "initial" | "follow_up" | "final";
+                                    /** Format: date-time */
+                                    sentAt: string;
+                                    deliveredAt: string | null;
+                                    openedAt: string | null;
+                                    acknowledgedAt: string | null;
+                                    changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add affected customers (named, or every proposed one); each gets its 48-hour clock from the discovery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        controllerIds?: string[];
+                        /** @description add every proposed customer */
+                        fromProposal?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/customers/{controllerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a customer off the affected list (only before it was notified) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    controllerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The art. 6.2 facts every affected customer's notice shares; a fact not yet known is {status: unknown} */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cause?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        consequences?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        solution?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        contact?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                name: string;
+                                email: string;
+                                phone: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        affectedCount?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                /** @enum {string} */
+                                kind: "exact";
+                                count: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "range";
+                                min: number;
+                                max: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        subjectGroup?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        dataKinds?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string[];
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        period?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                /** Format: date-time */
+                                start: string;
+                                end?: (string | "ongoing") | null;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        unintelligible?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                /** @enum {unknown} */
+                                state: "yes" | "no" | "partly";
+                                description?: string | null;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        measuresTaken?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        measuresPlanned?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "closed";
+                            /** @enum {unknown} */
+                            decision: "pending" | "notify" | "no_notify";
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            ongoing: boolean;
+                            affected: number;
+                            notified: number;
+                            /** @description affected customers not yet notified past their deadline */
+                            overdue: number;
+                            closedAt: string | null;
+                            description: string;
+                            startedAt: string | null;
+                            endedAt: string | null;
+                            discoveryHow: string;
+                            systems: string[];
+                            services: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            subprocessors: {
+                                id: string;
+                                name: string;
+                            }[];
+                            discloseCount: boolean;
+                            facts: {
+                                cause?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                consequences?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                solution?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                contact?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        name: string;
+                                        email: string;
+                                        phone: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                affectedCount?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "exact";
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "range";
+                                        min: number;
+                                        max: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                subjectGroup?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                dataKinds?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                period?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** Format: date-time */
+                                        start: string;
+                                        end?: (string | "ongoing") | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                unintelligible?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {unknown} */
+                                        state: "yes" | "no" | "partly";
+                                        description?: string | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresTaken?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresPlanned?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                discoveredAt?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    /** Format: date-time */
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                            };
+                            sharedCheck: {
+                                complete: boolean;
+                                missing: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                invalid: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    field?: string;
+                                    message: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                unknown: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                            };
+                            assessments: {
+                                id: string;
+                                revision: number;
+                                personalData: boolean;
+                                breach: boolean;
+                                confidentiality: boolean;
+                                integrity: boolean;
+                                availability: boolean;
+                                /**
+                                 * @description risk to the people concerned: none, unlikely, a risk, a high risk
+                                 * @enum {unknown}
+                                 */
+                                risk: "none" | "unlikely" | "risk" | "high";
+                                /** @enum {unknown} */
+                                decision: "notify" | "no_notify";
+                                reasoning: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            }[];
+                            closingSummary: string | null;
+                            recordedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            ready: number;
+                            incomplete: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/customers/{controllerId}/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** One customer's own facts (its counts, kinds of data, ...), over the shared ones */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    controllerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cause?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        consequences?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        solution?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        contact?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                name: string;
+                                email: string;
+                                phone: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        affectedCount?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                /** @enum {string} */
+                                kind: "exact";
+                                count: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "range";
+                                min: number;
+                                max: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        subjectGroup?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        dataKinds?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string[];
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        period?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                /** Format: date-time */
+                                start: string;
+                                end?: (string | "ongoing") | null;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        unintelligible?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: {
+                                /** @enum {unknown} */
+                                state: "yes" | "no" | "partly";
+                                description?: string | null;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        measuresTaken?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                        measuresPlanned?: ({
+                            /** @enum {string} */
+                            status: "known";
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            status: "unknown";
+                            reason?: string;
+                        }) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            customers: {
+                                controllerId: string;
+                                name: string;
+                                customerNumber: string;
+                                /** @enum {unknown} */
+                                source: "proposed" | "manual";
+                                services: {
+                                    id: string;
+                                    nl: string;
+                                    en: string;
+                                }[];
+                                subprocessors: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: date-time */
+                                dueAt: string;
+                                clockHours: number;
+                                templateVersion: number | null;
+                                obligationId: string | null;
+                                ownFacts: {
+                                    cause?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    consequences?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    solution?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    contact?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            name: string;
+                                            email: string;
+                                            phone: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    affectedCount?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** @enum {string} */
+                                            kind: "exact";
+                                            count: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "range";
+                                            min: number;
+                                            max: number;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    subjectGroup?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    dataKinds?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    period?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** Format: date-time */
+                                            start: string;
+                                            end?: (string | "ongoing") | null;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    unintelligible?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** @enum {unknown} */
+                                            state: "yes" | "no" | "partly";
+                                            description?: string | null;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    measuresTaken?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    measuresPlanned?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                };
+                                check: {
+                                    complete: boolean;
+                                    missing: {
+                                        /** @enum {unknown} */
+                                        key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                        label: {
+                                            nl: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    invalid: {
+                                        /** @enum {unknown} */
+                                        key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                        field?: string;
+                                        message: {
+                                            nl: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    unknown: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                                };
+                                notifiedAt: string | null;
+                                deliveredAt: string | null;
+                                openedAt: string | null;
+                                acknowledgedAt: string | null;
+                                sentInTime: boolean | null;
+                                deliveredInTime: boolean | null;
+                                overdue: boolean;
+                                notices: {
+                                    id: string;
+                                    noticeId: string;
+                                    sequence: number;
+                                    /** @enum {unknown} */
+                                    stage: "initial" | "follow_up" | "final";
+                                    /** Format: date-time */
+                                    sentAt: string;
+                                    deliveredAt: string | null;
+                                    openedAt: string | null;
+                                    acknowledgedAt: string | null;
+                                    changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a round of breach notices: a first notice to each customer not yet told, a follow-up (what changed) to the others
+         * @description All or nothing: if any customer's notice is incomplete, nothing is sent and the 400 names the customers and facts (customers.<customer number>.<fact>).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sent: number;
+                            initial: number;
+                            followUp: number;
+                            /** @description customers skipped: nothing changed since their last notice and no message */
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an incident; every customer notified gets a final notice with the summary */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "closed";
+                            /** @enum {unknown} */
+                            decision: "pending" | "notify" | "no_notify";
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            ongoing: boolean;
+                            affected: number;
+                            notified: number;
+                            /** @description affected customers not yet notified past their deadline */
+                            overdue: number;
+                            closedAt: string | null;
+                            description: string;
+                            startedAt: string | null;
+                            endedAt: string | null;
+                            discoveryHow: string;
+                            systems: string[];
+                            services: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            subprocessors: {
+                                id: string;
+                                name: string;
+                            }[];
+                            discloseCount: boolean;
+                            facts: {
+                                cause?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                consequences?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                solution?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                contact?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        name: string;
+                                        email: string;
+                                        phone: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                affectedCount?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "exact";
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "range";
+                                        min: number;
+                                        max: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                subjectGroup?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                dataKinds?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                period?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** Format: date-time */
+                                        start: string;
+                                        end?: (string | "ongoing") | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                unintelligible?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: {
+                                        /** @enum {unknown} */
+                                        state: "yes" | "no" | "partly";
+                                        description?: string | null;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresTaken?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                measuresPlanned?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                                discoveredAt?: ({
+                                    /** @enum {string} */
+                                    status: "known";
+                                    /** Format: date-time */
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    status: "unknown";
+                                    reason?: string;
+                                }) | null;
+                            };
+                            sharedCheck: {
+                                complete: boolean;
+                                missing: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                invalid: {
+                                    /** @enum {unknown} */
+                                    key: "cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned";
+                                    field?: string;
+                                    message: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                unknown: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                            };
+                            assessments: {
+                                id: string;
+                                revision: number;
+                                personalData: boolean;
+                                breach: boolean;
+                                confidentiality: boolean;
+                                integrity: boolean;
+                                availability: boolean;
+                                /**
+                                 * @description risk to the people concerned: none, unlikely, a risk, a high risk
+                                 * @enum {unknown}
+                                 */
+                                risk: "none" | "unlikely" | "risk" | "high";
+                                /** @enum {unknown} */
+                                decision: "notify" | "no_notify";
+                                reasoning: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            }[];
+                            closingSummary: string | null;
+                            recordedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            ready: number;
+                            incomplete: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every act of an incident in order, with its evidence hash */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            entries: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                actor: string;
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data breaches you were notified of (art. 6), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            reference: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            stage: "initial" | "follow_up" | "final";
+                            notices: number;
+                            /** Format: date-time */
+                            firstSentAt: string;
+                            /** Format: date-time */
+                            lastSentAt: string;
+                            latestNoticeId: string;
+                            unacknowledged: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breaches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A breach as you were told: every notice in order with its facts, and your own 72-hour clock to the Autoriteit Persoonsgegevens
+         * @description Reading it in the portal records each notice as opened (evidence), as opening it from the inbox does.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            reference: string;
+                            title: string;
+                            notices: {
+                                id: string;
+                                noticeId: string;
+                                sequence: number;
+                                /** @enum {unknown} */
+                                stage: "initial" | "follow_up" | "final";
+                                /** Format: date-time */
+                                sentAt: string;
+                                facts: {
+                                    cause?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    consequences?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    solution?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    contact?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            name: string;
+                                            email: string;
+                                            phone: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    affectedCount?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** @enum {string} */
+                                            kind: "exact";
+                                            count: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "range";
+                                            min: number;
+                                            max: number;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    subjectGroup?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    dataKinds?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    period?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** Format: date-time */
+                                            start: string;
+                                            end?: (string | "ongoing") | null;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    unintelligible?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: {
+                                            /** @enum {unknown} */
+                                            state: "yes" | "no" | "partly";
+                                            description?: string | null;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    measuresTaken?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    measuresPlanned?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                    discoveredAt?: ({
+                                        /** @enum {string} */
+                                        status: "known";
+                                        /** Format: date-time */
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        reason?: string;
+                                    }) | null;
+                                };
+                                changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
+                                message: string | null;
+                                nature: {
+                                    confidentiality: boolean;
+                                    integrity: boolean;
+                                    availability: boolean;
+                                };
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @description sent within the agreement's deadline */
+                                inTime: boolean;
+                                openedAt: string | null;
+                                acknowledgedAt: string | null;
+                                affectedCustomers: number | null;
+                            }[];
+                            awareAt: string | null;
+                            apDeadline: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breaches/{id}/ap-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A prefilled draft of your own notification to the Autoriteit Persoonsgegevens (GDPR art. 33), as JSON or PDF; you check, complete and submit it yourself */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "pdf";
+                    locale?: "nl" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach-notices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One breach notice as sent, as PDF (the customer's own; staff: any) */
+        get: {
+            parameters: {
+                query?: {
+                    locale?: "nl" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subprocessors": {
         parameters: {
             query?: never;

@@ -1,0 +1,121 @@
+/**
+ * What the fan-out benchmarks share (bench/fanout, bench/breach): a scratch database, customers
+ * in bulk, the outbox worker draining to a local SMTP server, and the two baselines measured in
+ * the same run: a bare multi-row INSERT of the same rows, and a bare nodemailer loop sending the
+ * same messages.
+ */
+import nodemailer from "nodemailer";
+import pg from "pg";
+import { eq, sql } from "drizzle-orm";
+import { openDatabase, type Database } from "../src/db/engine.ts";
+import { deliveries } from "../src/db/schema/index.ts";
+import type { Clock } from "../src/domain/clock.ts";
+import { startOutboxWorker } from "../src/jobs/outbox-worker.ts";
+import type { startSmtpSink } from "../test/engine/smtp-sink.ts";
+
+/** Every wait is bounded. */
+export const BOUND_MS = 15 * 60_000;
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+export const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000)}/s`;
+export const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A fresh database on BENCH_DATABASE_URL's server (default the local one), or PGlite in memory. */
+export async function openBenchDatabase(embedded: boolean): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (embedded) {
+    const database = await openDatabase({ engine: "pglite", memory: true });
+    return { database, drop: async () => {} };
+  }
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `art28_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ engine: "postgres", url: url.toString(), poolSize: 6 });
+  return {
+    database,
+    drop: async () => {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+/** `count` customers taking one service, each with a privacy contact; half Dutch, half English. */
+export async function seedCustomers(db: Database["db"], count: number, serviceId: string): Promise<void> {
+  await db.execute(sql`
+    insert into controllers (customer_number, name, city, locale)
+    select 'B-' || lpad(i::text, 6, '0'), 'Bench klant ' || i, 'Utrecht', case when i % 2 = 0 then 'nl' else 'en' end
+    from generate_series(1, ${count}) as i`);
+  await db.execute(sql`insert into controller_services (controller_id, service_id, monthly_fee_cents) select id, ${serviceId}, 995 from controllers`);
+  await db.execute(sql`
+    insert into contacts (controller_id, role, name, email)
+    select id, 'dpo', 'Functionaris ' || customer_number, lower(customer_number) || '@bench.example' from controllers`);
+}
+
+type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+/** Runs the outbox worker until the sink has every queued email; returns when, and how many. */
+export async function deliverAll(database: Database, clock: Clock, sink: Sink, concurrency: number): Promise<{ emails: number; duplicates: number }> {
+  const { db } = database;
+  const emails = await db.$count(deliveries, eq(deliveries.channel, "email"));
+  const worker = startOutboxWorker({ db, clock, engine: database.engine, smtpUrl: sink.url, concurrency, pollMs: 50 });
+  worker.wake();
+  const deadline = performance.now() + BOUND_MS;
+  while (sink.received.length < emails && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await worker.stop();
+  if (sink.received.length < emails) {
+    throw new Error(`only ${sink.received.length} of ${emails} emails arrived within ${seconds(BOUND_MS)}`);
+  }
+  return { emails, duplicates: [...sink.perMessageId.values()].filter((n) => n > 1).length };
+}
+
+/** Baseline A: a bare multi-row INSERT of the notices of `kind` and all email deliveries, into scratch copies. */
+export async function bareInsertOfNotices(db: Database["db"], kind: string): Promise<number> {
+  await db.execute(sql`create table bench_notices (like notices including defaults)`);
+  await db.execute(sql`create table bench_deliveries (like deliveries including defaults)`);
+  const noticeRows = (await db.execute(sql`select * from notices where kind = ${kind}`)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
+  const deliveryRows = (await db.execute(sql`select * from deliveries where channel = 'email'`)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
+  const started = performance.now();
+  await bareInsert(db, "bench_notices", noticeRows.rows ?? noticeRows);
+  await bareInsert(db, "bench_deliveries", deliveryRows.rows ?? deliveryRows);
+  return performance.now() - started;
+}
+
+/** Baseline B: a bare nodemailer loop sending the same (already rendered) messages over one pooled connection. */
+export async function bareMailLoop(db: Database["db"], sink: Sink): Promise<{ sent: number; ms: number }> {
+  const messages = await db.select({ to: deliveries.recipient, subject: deliveries.subject, body: deliveries.body }).from(deliveries).where(eq(deliveries.channel, "email"));
+  const before = sink.received.length;
+  const transport = nodemailer.createTransport({ url: sink.url, pool: true, maxConnections: 1 } as Parameters<typeof nodemailer.createTransport>[0]);
+  const started = performance.now();
+  for (const message of messages) {
+    await transport.sendMail({ from: "privacy@bench.example", to: message.to, subject: message.subject ?? "", text: message.body ?? "" });
+  }
+  const ms = performance.now() - started;
+  transport.close();
+  if (sink.received.length - before !== messages.length) {
+    throw new Error("the bare loop's messages did not all arrive");
+  }
+  return { sent: messages.length, ms };
+}
+
+async function bareInsert(db: Database["db"], table: string, rows: Record<string, unknown>[]) {
+  const columns = Object.keys(rows[0] ?? {});
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const values = sql.join(
+      chunk.map((row) => sql`(${sql.join(columns.map((c) => sql`${toParam(row[c])}`), sql`, `)})`),
+      sql`, `,
+    );
+    await db.execute(sql`insert into ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)}) values ${values}`);
+  }
+}
+
+const toParam = (value: unknown) => (value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value);

@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import type { Clock } from "../../domain/clock.ts";
+import type { EventActor } from "../evidence/record-events.ts";
+import { cancelObligations, openObligations } from "../obligations/open-obligations.ts";
+import { findProcessor } from "../processor/queries.ts";
+import { agreementClocks } from "../subprocessors/change-queries.ts";
+import { referenceOf, subjectOf, type IncidentRow } from "./queries.ts";
+
+const CHUNK = 5000;
+
+/**
+ * art. 6.1: opens each customer's duty to be told within 48 hours (its agreement version's clock)
+ * of the incident's discovery: elapsed hours, whatever the wall clock does in between. A customer
+ * added days after the discovery gets a clock that is already running, or already overdue (the
+ * sweep escalates it). Links each duty to the customer's row on the incident.
+ */
+export async function openBreachClocks(tx: Db, clock: Clock, actor: EventActor, incident: IncidentRow, controllerIds: string[]): Promise<void> {
+  if (controllerIds.length === 0) {
+    return;
+  }
+  const clocks = await agreementClocks(tx, controllerIds, "breachNoticeHours");
+  const { timeZone: zone } = await findProcessor(tx);
+  const reference = referenceOf(incident);
+  const opened = await openObligations(
+    tx,
+    clock,
+    actor,
+    controllerIds.map((controllerId) => {
+      const own = clocks.get(controllerId) ?? { templateVersion: null, amount: 48 };
+      return {
+        controllerId,
+        kind: "breach_notice",
+        nature: "duty" as const,
+        party: "processor" as const,
+        responsibleRoles: ["security_officer" as const, "privacy_officer" as const],
+        title: { nl: `Datalek ${reference} melden (art. 6.1)`, en: `Notify data breach ${reference} (art. 6.1)` },
+        subject: subjectOf(incident.id),
+        article: "6.1",
+        clock: { unit: "hours" as const, amount: own.amount },
+        templateVersion: own.templateVersion,
+        zone,
+        triggerAt: incident.discoveredAt,
+      };
+    }),
+  );
+  for (let i = 0; i < opened.length; i += CHUNK) {
+    const chunk = opened.slice(i, i + CHUNK);
+    await tx.execute(
+      sql`update incident_customers ic set obligation_id = o.id
+            from unnest(${sql.param(chunk.map((o) => o.controllerId))}::uuid[], ${sql.param(chunk.map((o) => o.id))}::uuid[]) as o(controller_id, id)
+           where ic.incident_id = ${incident.id} and ic.controller_id = o.controller_id`,
+    );
+  }
+}
+
+/** Stops the clocks of some (or all) of an incident's customers, e.g. assessed as no breach. */
+export async function cancelBreachClocks(tx: Db, clock: Clock, actor: EventActor, incidentId: string, reason: string, controllerIds?: string[]): Promise<void> {
+  await cancelObligations(tx, clock, actor, subjectOf(incidentId), reason, controllerIds);
+}
+
+/**
+ * Gives every affected customer not yet notified a running clock again: after the assessment
+ * turned back to "notify", or the discovery instant was corrected (the old clocks are cancelled).
+ */
+export async function reopenBreachClocks(tx: Db, clock: Clock, actor: EventActor, incident: IncidentRow, reason: string): Promise<void> {
+  await cancelBreachClocks(tx, clock, actor, incident.id, reason);
+  const waiting = await rows<{ controller_id: string }>(
+    tx,
+    sql`select ic.controller_id from incident_customers ic
+         where ic.incident_id = ${incident.id}
+           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
+  );
+  await openBreachClocks(
+    tx,
+    clock,
+    actor,
+    incident,
+    waiting.map((r) => r.controller_id),
+  );
+}

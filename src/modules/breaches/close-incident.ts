@@ -1,0 +1,45 @@
+import { eq, sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+import { incidents } from "../../db/schema/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { conflict, notFound } from "../../http/errors.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { cancelBreachClocks } from "./breach-clocks.ts";
+import { findIncident, subjectOf } from "./queries.ts";
+import { sendBreachNotices, type SendResult } from "./send-notices.ts";
+
+/**
+ * Closes an incident. If it was notified, every customer told gets a final notice with the closing
+ * summary and the facts as they stand (issue 4.6); a customer that should have been told and was
+ * not holds the closing back (409): tell it first. The incident stays in the register.
+ */
+export async function closeIncident(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, id: string, summary: string): Promise<SendResult | null> {
+  const incident = await findIncident(tx, id, true);
+  if (!incident) {
+    throw notFound("incident");
+  }
+  if (incident.status === "closed") {
+    throw conflict({ nl: "het incident is al afgesloten", en: "the incident is closed already" });
+  }
+  let final: SendResult | null = null;
+  if (incident.decision === "notify") {
+    const [waiting] = await rows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from incident_customers ic
+           where ic.incident_id = ${id}
+             and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
+    );
+    if (Number(waiting?.n ?? 0) > 0) {
+      throw conflict({
+        nl: `${waiting?.n} getroffen klant(en) zijn nog niet ingelicht; stuur hun melding eerst`,
+        en: `${waiting?.n} affected customer(s) have not been notified; send their notice first`,
+      });
+    }
+    final = await sendBreachNotices(tx, clock, actor, id, { message: summary, final: true });
+  }
+  await cancelBreachClocks(tx, clock, actor, id, "incident closed");
+  const now = clock.now();
+  await tx.update(incidents).set({ status: "closed", closedAt: now, closedBy: actor.id, closingSummary: summary.trim(), ongoing: false, updatedAt: now }).where(eq(incidents.id, id));
+  await recordEvent(tx, clock, { type: "incident.closed", actor, controllerId: null, subject: subjectOf(id), data: { summary: summary.trim(), finalNotices: final?.sent ?? 0 } });
+  return final;
+}

@@ -1,0 +1,86 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { incidentCustomers, incidents } from "../../db/schema/index.ts";
+import {
+  BREACH_FACT_KEYS,
+  changedFacts,
+  checkBreachNotice,
+  factsFromJson,
+  mergeNoticeFacts,
+  type BreachNoticeCheck,
+  type CustomerNoticeFacts,
+  type NoticeFacts,
+  type StoredNoticeFacts,
+} from "../../domain/breach-notice.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { conflict, notFound } from "../../http/errors.ts";
+import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { findAffected, findIncident, subjectOf, type IncidentRow } from "./queries.ts";
+
+/**
+ * The facts of one customer's notice as it would go out now: its own facts over the shared ones,
+ * and the incident's discovery instant (every customer's clock runs from that one instant).
+ */
+export function customerNoticeFacts(incident: Pick<IncidentRow, "facts" | "discoveredAt">, own: StoredNoticeFacts): StoredNoticeFacts {
+  const merged = mergeNoticeFacts(incident.facts as NoticeFacts, own as CustomerNoticeFacts) as StoredNoticeFacts;
+  return { ...merged, discoveredAt: { status: "known", value: incident.discoveredAt.toISOString() } };
+}
+
+/** The one completeness check (domain/breach-notice.ts) on facts as stored. */
+export const checkStoredFacts = (facts: StoredNoticeFacts): BreachNoticeCheck => checkBreachNotice(factsFromJson(facts));
+
+/** Only the facts of art. 6.2, without discoveredAt (it follows the incident) and without empty ones. */
+function clean(facts: StoredNoticeFacts): StoredNoticeFacts {
+  const out: Record<string, unknown> = {};
+  for (const key of BREACH_FACT_KEYS) {
+    const fact = facts[key];
+    if (key !== "discoveredAt" && fact !== undefined && fact !== null) {
+      out[key] = fact;
+    }
+  }
+  return out as StoredNoticeFacts;
+}
+
+async function openIncident(tx: Db, id: string): Promise<IncidentRow> {
+  const incident = await findIncident(tx, id, true);
+  if (!incident) {
+    throw notFound("incident");
+  }
+  if (incident.status === "closed") {
+    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
+  }
+  return incident;
+}
+
+/** Replaces the facts every affected customer's notice shares (art. 6.2). Saving never sends. */
+export async function saveSharedFacts(tx: Db, clock: Clock, actor: EventActor, id: string, facts: StoredNoticeFacts): Promise<void> {
+  const incident = await openIncident(tx, id);
+  const next = clean(facts);
+  const changed = changedFacts(incident.facts, next);
+  await tx.update(incidents).set({ facts: next, updatedAt: clock.now() }).where(eq(incidents.id, id));
+  await recordEvent(tx, clock, { type: "incident.facts_saved", actor, controllerId: null, subject: subjectOf(id), data: { scope: "shared", changed } });
+}
+
+/**
+ * Replaces one customer's own facts (its counts, its kinds of data, ...): each one it has replaces
+ * the shared fact in its notice; one it lacks falls back to the shared fact.
+ */
+export async function saveCustomerFacts(tx: Db, clock: Clock, actor: EventActor, id: string, controllerId: string, facts: StoredNoticeFacts): Promise<void> {
+  await openIncident(tx, id);
+  const row = await findAffected(tx, id, controllerId);
+  if (!row) {
+    throw notFound("customer");
+  }
+  const next = clean(facts);
+  await tx
+    .update(incidentCustomers)
+    .set({ facts: next })
+    .where(and(eq(incidentCustomers.incidentId, id), eq(incidentCustomers.controllerId, controllerId)));
+  await recordEvent(tx, clock, {
+    type: "incident.facts_saved",
+    actor,
+    controllerId: null,
+    subject: subjectOf(id),
+    data: { scope: "customer", controllerId, changed: changedFacts(row.facts, next), facts: Object.keys(next) },
+  });
+}

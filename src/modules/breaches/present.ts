@@ -1,0 +1,155 @@
+import type { Db } from "../../db/engine.ts";
+import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
+import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
+import { addHours, metInTime } from "../../domain/legal-time.ts";
+import { iso } from "../../http/schemas.ts";
+import { checkStoredFacts, customerNoticeFacts } from "./notice-facts.ts";
+import {
+  affectedOf,
+  assessmentsOf,
+  countsOf,
+  referenceOf,
+  roundsOf,
+  serviceNames,
+  subprocessorNames,
+  type AffectedRow,
+  type IncidentCounts,
+  type IncidentRow,
+  type RoundRow,
+} from "./queries.ts";
+
+/** The default deadline: discovery + the agreement's hours (each customer's own is on its row). */
+const defaultDue = (incident: IncidentRow) => addHours(incident.discoveredAt, DEFAULT_CLOCKS.breachNoticeHours);
+
+export function presentSummary(incident: IncidentRow, counts: IncidentCounts | undefined) {
+  return {
+    id: incident.id,
+    reference: referenceOf(incident),
+    title: incident.title,
+    status: incident.status,
+    decision: incident.decision,
+    discoveredAt: incident.discoveredAt.toISOString(),
+    dueAt: defaultDue(incident).toISOString(),
+    ongoing: incident.ongoing,
+    affected: counts?.affected ?? 0,
+    notified: counts?.notified ?? 0,
+    overdue: counts?.overdue ?? 0,
+    closedAt: iso(incident.closedAt),
+  };
+}
+
+export async function presentIncident(tx: Db, incident: IncidentRow, now: Date) {
+  const counts = (await countsOf(tx, [incident.id], now)).get(incident.id);
+  const assessments = await assessmentsOf(tx, incident.id);
+  const { rows: affected } = await affectedOf(tx, incident.id);
+  let ready = 0;
+  for (const customer of affected) {
+    if (checkStoredFacts(customerNoticeFacts(incident, customer.facts)).complete) {
+      ready += 1;
+    }
+  }
+  const shared = customerNoticeFacts(incident, {});
+  return {
+    ...presentSummary(incident, counts),
+    description: incident.description,
+    startedAt: iso(incident.startedAt),
+    endedAt: iso(incident.endedAt),
+    discoveryHow: incident.discoveryHow,
+    systems: incident.systems,
+    services: await serviceNames(tx, incident.serviceIds),
+    subprocessors: await subprocessorNames(tx, incident.subprocessorIds),
+    discloseCount: incident.discloseCount,
+    facts: shared,
+    sharedCheck: checkStoredFacts(shared),
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      revision: a.revision,
+      personalData: a.personalData,
+      breach: a.breach,
+      confidentiality: a.confidentiality,
+      integrity: a.integrity,
+      availability: a.availability,
+      risk: a.risk,
+      decision: a.decision,
+      reasoning: a.reasoning,
+      decidedBy: a.decidedByName,
+      decidedAt: a.decidedAt.toISOString(),
+    })),
+    closingSummary: incident.closingSummary,
+    recordedBy: incident.recordedBy,
+    createdAt: incident.createdAt.toISOString(),
+    updatedAt: incident.updatedAt.toISOString(),
+    ready,
+    incomplete: affected.length - ready,
+  };
+}
+
+/** One affected customer's row on the incident page: its clock, its notice's completeness, its rounds. */
+export async function presentAffected(tx: Db, incident: IncidentRow, page: { limit: number; offset: number; q?: string | undefined }, now: Date) {
+  const { total, rows } = await affectedOf(tx, incident.id, page);
+  const rounds = await roundsOf(
+    tx,
+    incident.id,
+    rows.map((r) => r.controllerId),
+  );
+  const byCustomer = new Map<string, RoundRow[]>();
+  for (const round of rounds) {
+    byCustomer.set(round.controllerId, [...(byCustomer.get(round.controllerId) ?? []), round]);
+  }
+  const serviceOf = new Map((await serviceNames(tx, [...new Set(rows.flatMap((r) => r.because.serviceIds))])).map((s) => [s.id, s]));
+  const subOf = new Map((await subprocessorNames(tx, [...new Set(rows.flatMap((r) => r.because.subprocessorIds))])).map((s) => [s.id, s]));
+  return {
+    total,
+    customers: rows.map((row) => presentAffectedRow(incident, row, byCustomer.get(row.controllerId) ?? [], serviceOf, subOf, now)),
+  };
+}
+
+function presentAffectedRow(
+  incident: IncidentRow,
+  row: AffectedRow,
+  rounds: RoundRow[],
+  serviceOf: Map<string, { id: string; nl: string; en: string }>,
+  subOf: Map<string, { id: string; name: string }>,
+  now: Date,
+) {
+  const due = row.dueAt ?? defaultDue(incident);
+  const first = rounds[0];
+  const notified = first?.sentAt ?? null;
+  return {
+    controllerId: row.controllerId,
+    name: row.name,
+    customerNumber: row.customerNumber,
+    source: row.source,
+    services: row.because.serviceIds.flatMap((id) => serviceOf.get(id) ?? []),
+    subprocessors: row.because.subprocessorIds.flatMap((id) => subOf.get(id) ?? []),
+    dueAt: due.toISOString(),
+    clockHours: row.clockHours ?? DEFAULT_CLOCKS.breachNoticeHours,
+    templateVersion: row.templateVersion,
+    obligationId: row.obligationId,
+    ownFacts: withoutDiscovery(row.facts),
+    check: checkStoredFacts(customerNoticeFacts(incident, row.facts)),
+    notifiedAt: iso(notified),
+    deliveredAt: iso(first?.deliveredAt),
+    openedAt: iso(first?.openedAt),
+    acknowledgedAt: iso(first?.acknowledgedAt),
+    sentInTime: notified ? metInTime(due, notified) : null,
+    deliveredInTime: first?.deliveredAt ? metInTime(due, first.deliveredAt) : now > due ? false : null,
+    overdue: !notified && incident.decision !== "no_notify" && now > due,
+    notices: rounds.map((r) => ({
+      id: r.id,
+      noticeId: r.noticeId,
+      sequence: r.sequence,
+      stage: r.stage,
+      sentAt: r.sentAt.toISOString(),
+      deliveredAt: iso(r.deliveredAt),
+      openedAt: iso(r.openedAt),
+      acknowledgedAt: iso(r.acknowledgedAt),
+      changed: r.changed,
+    })),
+  };
+}
+
+function withoutDiscovery(facts: StoredNoticeFacts): StoredNoticeFacts {
+  const { discoveredAt: _discoveredAt, ...rest } = facts;
+  return rest;
+}

@@ -1,0 +1,341 @@
+import { Type } from "typebox";
+import type { Db } from "../../db/engine.ts";
+import { inScope } from "../../db/scope.ts";
+import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
+import { notFound } from "../../http/errors.ts";
+import { actorOf } from "../../http/request-context.ts";
+import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { eventActor, requireStaff, scopeOf, type Actor } from "../auth/actor.ts";
+import { IdParams } from "../auth/schemas.ts";
+import type { StaffRole } from "../../db/schema/index.ts";
+import { findProcessor } from "../processor/queries.ts";
+import { contentDisposition } from "../subprocessors/multipart.ts";
+import { addAffectedCustomers, proposeCustomers, removeAffectedCustomer } from "./affected-customers.ts";
+import { assessIncident } from "./assess-incident.ts";
+import { closeIncident } from "./close-incident.ts";
+import { registerCsv, registerPdf, registerXlsx } from "./documents/register-export.ts";
+import { saveCustomerFacts, saveSharedFacts } from "./notice-facts.ts";
+import { presentAffected, presentIncident, presentSummary } from "./present.ts";
+import { countsOf, findIncident, listIncidents, serviceNames, subprocessorNames, timelineOf } from "./queries.ts";
+import { recordIncident, updateIncident } from "./record-incident.ts";
+import { registerRows } from "./register-rows.ts";
+import {
+  AddCustomersBody,
+  AffectedList,
+  AffectedQuery,
+  Assessment,
+  AssessmentBody,
+  CloseBody,
+  CustomerParams,
+  ExportQuery,
+  FactsBody,
+  Incident,
+  IncidentBody,
+  IncidentListQuery,
+  IncidentPatch,
+  IncidentSummary,
+  Proposal,
+  SendBody,
+  SendResult,
+  Timeline,
+  TimelineQuery,
+} from "./schemas.ts";
+import { sendBreachNotices } from "./send-notices.ts";
+
+/** Who works on incidents (art. 6): the security and privacy officers and the administrator. */
+export const INCIDENT_WRITE: readonly StaffRole[] = ["admin", "security_officer", "privacy_officer"];
+/** And who may read the register: those, and the auditor. Support staff see customers, not incidents. */
+export const INCIDENT_READ: readonly StaffRole[] = [...INCIDENT_WRITE, "auditor"];
+
+const staffActor = (actor: Actor) => ({ ...eventActor(actor), id: actor.userId, name: actor.name });
+
+export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  const tags = ["breaches"];
+  const incidentOr404 = async (tx: Db, id: string) => {
+    const incident = await findIncident(tx, id);
+    if (!incident) {
+      throw notFound("incident");
+    }
+    return incident;
+  };
+  const detail = (actor: Actor, id: string) => inScope(db, scopeOf(actor), async (tx) => presentIncident(tx, await incidentOr404(tx, id), clock.now()));
+
+  app.get(
+    "/incidents",
+    { schema: { tags, summary: "The incident register (GDPR art. 33(5)): every security incident, breach or not", querystring: IncidentListQuery, response: { 200: Type.Array(IncidentSummary), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_READ);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const list = await listIncidents(tx, request.query);
+        const counts = await countsOf(
+          tx,
+          list.map((i) => i.id),
+          clock.now(),
+        );
+        return list.map((incident) => presentSummary(incident, counts.get(incident.id)));
+      });
+    },
+  );
+
+  app.post(
+    "/incidents",
+    { schema: { tags, summary: "Record a security incident", body: IncidentBody, response: { 201: Incident, ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      const id = await inScope(db, scopeOf(actor), (tx) => recordIncident(tx, clock, staffActor(actor), request.body));
+      return reply.status(201).send(await detail(actor, id));
+    },
+  );
+
+  app.get(
+    "/incidents/export",
+    {
+      schema: {
+        tags,
+        summary: "The incident register as CSV, XLSX or PDF (art. 33(5) documentation)",
+        querystring: ExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_READ);
+      const { rows, processor } = await inScope(db, scopeOf(actor), async (tx) => ({ rows: await registerRows(tx, actor.locale), processor: await findProcessor(tx) }));
+      const zone = processor.timeZone;
+      const locale = actor.locale;
+      const stamp = clock.now().toISOString().slice(0, 10);
+      const base = `${locale === "nl" ? "incidentenregister" : "incident-register"}-${stamp}`;
+      switch (request.query.format) {
+        case "csv":
+          return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition(`${base}.csv`)).send(registerCsv(rows, locale, zone));
+        case "xlsx":
+          return reply
+            .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .header("content-disposition", contentDisposition(`${base}.xlsx`))
+            .send(await registerXlsx(rows, locale, zone));
+        case "pdf":
+          return reply
+            .type("application/pdf")
+            .header("content-disposition", contentDisposition(`${base}.pdf`))
+            .send(Buffer.from(await registerPdf(rows, locale, zone, processor.name, clock.now())));
+      }
+    },
+  );
+
+  app.get(
+    "/incidents/:id",
+    { schema: { tags, summary: "An incident: its facts, assessments, notice completeness and counts", params: IdParams, response: { 200: Incident, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_READ);
+      return detail(actor, request.params.id);
+    },
+  );
+
+  app.patch(
+    "/incidents/:id",
+    { schema: { tags, summary: "Change what the register says about an incident", params: IdParams, body: IncidentPatch, response: { 200: Incident, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      await inScope(db, scopeOf(actor), (tx) => updateIncident(tx, clock, staffActor(actor), request.params.id, request.body));
+      return detail(actor, request.params.id);
+    },
+  );
+
+  app.post(
+    "/incidents/:id/assessments",
+    {
+      schema: {
+        tags,
+        summary: "Assess an incident: personal data, breach or not (art. 6.1), C/I/A, risk, and the decision to notify, with reasoning; a revision keeps the earlier ones",
+        params: IdParams,
+        body: AssessmentBody,
+        response: { 201: Assessment, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      const id = await inScope(db, scopeOf(actor), (tx) => assessIncident(tx, clock, staffActor(actor), request.params.id, request.body));
+      const incident = await detail(actor, request.params.id);
+      const assessment = incident.assessments.find((a) => a.id === id);
+      if (!assessment) {
+        throw new Error(`assessment ${id} vanished`);
+      }
+      return reply.status(201).send(assessment);
+    },
+  );
+
+  app.get(
+    "/incidents/:id/proposal",
+    { schema: { tags, summary: "The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors", params: IdParams, response: { 200: Proposal, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_READ);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const proposed = await proposeCustomers(tx, await incidentOr404(tx, request.params.id));
+        const serviceOf = new Map((await serviceNames(tx, [...new Set(proposed.flatMap((p) => p.because.serviceIds))])).map((s) => [s.id, s]));
+        const subOf = new Map((await subprocessorNames(tx, [...new Set(proposed.flatMap((p) => p.because.subprocessorIds))])).map((s) => [s.id, s]));
+        return {
+          total: proposed.length,
+          customers: proposed.map((p) => ({
+            controllerId: p.controllerId,
+            name: p.name,
+            customerNumber: p.customerNumber,
+            services: p.because.serviceIds.flatMap((id) => serviceOf.get(id) ?? []),
+            subprocessors: p.because.subprocessorIds.flatMap((id) => subOf.get(id) ?? []),
+            affected: p.affected,
+          })),
+        };
+      });
+    },
+  );
+
+  app.get(
+    "/incidents/:id/customers",
+    {
+      schema: {
+        tags,
+        summary: "The affected customers: each one's 48-hour deadline, notice completeness, and its notices (sent, delivered, read, acknowledged, in time)",
+        params: IdParams,
+        querystring: AffectedQuery,
+        response: { 200: AffectedList, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_READ);
+      const { limit = 500, offset = 0, q } = request.query;
+      return inScope(db, scopeOf(actor), async (tx) => presentAffected(tx, await incidentOr404(tx, request.params.id), { limit, offset, q }, clock.now()));
+    },
+  );
+
+  app.post(
+    "/incidents/:id/customers",
+    {
+      schema: {
+        tags,
+        summary: "Add affected customers (named, or every proposed one); each gets its 48-hour clock from the discovery",
+        params: IdParams,
+        body: AddCustomersBody,
+        response: { 200: Type.Object({ added: Type.Integer() }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      const added = await inScope(db, scopeOf(actor), (tx) => addAffectedCustomers(tx, clock, staffActor(actor), request.params.id, request.body));
+      return { added };
+    },
+  );
+
+  app.delete(
+    "/incidents/:id/customers/:controllerId",
+    { schema: { tags, summary: "Take a customer off the affected list (only before it was notified)", params: CustomerParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      await inScope(db, scopeOf(actor), (tx) => removeAffectedCustomer(tx, clock, staffActor(actor), request.params.id, request.params.controllerId));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    "/incidents/:id/facts",
+    {
+      schema: {
+        tags,
+        summary: "The art. 6.2 facts every affected customer's notice shares; a fact not yet known is {status: unknown}",
+        params: IdParams,
+        body: FactsBody,
+        response: { 200: Incident, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      await inScope(db, scopeOf(actor), (tx) => saveSharedFacts(tx, clock, staffActor(actor), request.params.id, request.body as StoredNoticeFacts));
+      return detail(actor, request.params.id);
+    },
+  );
+
+  app.put(
+    "/incidents/:id/customers/:controllerId/facts",
+    {
+      schema: {
+        tags,
+        summary: "One customer's own facts (its counts, kinds of data, ...), over the shared ones",
+        params: CustomerParams,
+        body: FactsBody,
+        response: { 200: AffectedList, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      const { id, controllerId } = request.params;
+      await inScope(db, scopeOf(actor), (tx) => saveCustomerFacts(tx, clock, staffActor(actor), id, controllerId, request.body as StoredNoticeFacts));
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const incident = await incidentOr404(tx, id);
+        const all = await presentAffected(tx, incident, { limit: 10_000, offset: 0 }, clock.now());
+        return { total: 1, customers: all.customers.filter((c) => c.controllerId === controllerId) };
+      });
+    },
+  );
+
+  app.post(
+    "/incidents/:id/notices",
+    {
+      schema: {
+        tags,
+        summary: "Send a round of breach notices: a first notice to each customer not yet told, a follow-up (what changed) to the others",
+        description: "All or nothing: if any customer's notice is incomplete, nothing is sent and the 400 names the customers and facts (customers.<customer number>.<fact>).",
+        params: IdParams,
+        body: SendBody,
+        response: { 200: SendResult, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      return inScope(db, scopeOf(actor), (tx) => sendBreachNotices(tx, clock, staffActor(actor), request.params.id, { message: request.body.message }));
+    },
+  );
+
+  app.post(
+    "/incidents/:id/close",
+    {
+      schema: {
+        tags,
+        summary: "Close an incident; every customer notified gets a final notice with the summary",
+        params: IdParams,
+        body: CloseBody,
+        response: { 200: Incident, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_WRITE);
+      await inScope(db, scopeOf(actor), (tx) => closeIncident(tx, clock, staffActor(actor), request.params.id, request.body.summary));
+      return detail(actor, request.params.id);
+    },
+  );
+
+  app.get(
+    "/incidents/:id/timeline",
+    { schema: { tags, summary: "Every act of an incident in order, with its evidence hash", params: IdParams, querystring: TimelineQuery, response: { 200: Timeline, ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStaff(actor, INCIDENT_READ);
+      const { limit = 1000, offset = 0 } = request.query;
+      return inScope(db, scopeOf(actor), async (tx) => {
+        await incidentOr404(tx, request.params.id);
+        const { total, entries } = await timelineOf(tx, request.params.id, { limit, offset });
+        return { total, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+      });
+    },
+  );
+}

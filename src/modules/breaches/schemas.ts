@@ -1,0 +1,320 @@
+import { Type, type TSchema } from "typebox";
+import { BREACH_FACT_KEYS } from "../../domain/breach-notice.ts";
+import { Instant, NullableInstant } from "../../http/schemas.ts";
+import { Uuid } from "../auth/schemas.ts";
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
+const Text = (max: number) => Type.String({ maxLength: max });
+
+// ---- the art. 6.2 facts ----------------------------------------------------------------------
+
+/** A fact: known with its value, or explicitly unknown (optionally why); null = not filled in. */
+const Fact = <T extends TSchema>(value: T) =>
+  Nullable(
+    Type.Union([
+      Type.Object({ status: Type.Literal("known"), value }, { additionalProperties: false }),
+      Type.Object({ status: Type.Literal("unknown"), reason: Type.Optional(Text(1000)) }, { additionalProperties: false }),
+    ]),
+  );
+
+const FactShapes = {
+  cause: Text(10_000),
+  consequences: Text(10_000),
+  solution: Text(10_000),
+  contact: Type.Object({ name: Text(200), email: Text(254), phone: Text(40) }, { additionalProperties: false }),
+  affectedCount: Type.Union([
+    Type.Object({ kind: Type.Literal("exact"), count: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal("range"), min: Type.Integer({ minimum: 0 }), max: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+  ]),
+  subjectGroup: Text(5000),
+  dataKinds: Type.Array(Text(200), { maxItems: 100 }),
+  period: Type.Object({ start: Instant, end: Type.Optional(Nullable(Type.Union([Instant, Type.Literal("ongoing")]))) }, { additionalProperties: false }),
+  unintelligible: Type.Object({ state: Type.Enum(["yes", "no", "partly"]), description: Type.Optional(Nullable(Text(5000))) }, { additionalProperties: false }),
+  measuresTaken: Text(10_000),
+  measuresPlanned: Text(10_000),
+};
+
+/**
+ * The facts a request may set. Not discoveredAt: it is the incident's discovery instant, one for
+ * every affected customer (the 48-hour clock runs from it), so it follows the incident.
+ */
+export const FactsBody = Type.Object(
+  {
+    cause: Type.Optional(Fact(FactShapes.cause)),
+    consequences: Type.Optional(Fact(FactShapes.consequences)),
+    solution: Type.Optional(Fact(FactShapes.solution)),
+    contact: Type.Optional(Fact(FactShapes.contact)),
+    affectedCount: Type.Optional(Fact(FactShapes.affectedCount)),
+    subjectGroup: Type.Optional(Fact(FactShapes.subjectGroup)),
+    dataKinds: Type.Optional(Fact(FactShapes.dataKinds)),
+    period: Type.Optional(Fact(FactShapes.period)),
+    unintelligible: Type.Optional(Fact(FactShapes.unintelligible)),
+    measuresTaken: Type.Optional(Fact(FactShapes.measuresTaken)),
+    measuresPlanned: Type.Optional(Fact(FactShapes.measuresPlanned)),
+  },
+  { additionalProperties: false },
+);
+
+export const Facts = Type.Object({ ...FactsBody.properties, discoveredAt: Type.Optional(Fact(Instant)) });
+
+export const FactKey = Type.Enum([...BREACH_FACT_KEYS]);
+
+export const NoticeCheck = Type.Object({
+  complete: Type.Boolean(),
+  missing: Type.Array(Type.Object({ key: FactKey, label: Localized })),
+  invalid: Type.Array(Type.Object({ key: FactKey, field: Type.Optional(Type.String()), message: Localized })),
+  unknown: Type.Array(FactKey),
+});
+
+// ---- incidents -------------------------------------------------------------------------------
+
+const IncidentFields = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  description: Type.String({ minLength: 1, maxLength: 20_000, description: "what happened" }),
+  startedAt: Type.Optional(NullableInstant),
+  endedAt: Type.Optional(NullableInstant),
+  ongoing: Type.Optional(Type.Boolean()),
+  discoveredAt: Instant,
+  discoveryHow: Type.String({ minLength: 1, maxLength: 5000, description: "how the processor discovered it" }),
+  systems: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
+  serviceIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
+  subprocessorIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
+};
+
+export const IncidentBody = Type.Object(IncidentFields, { additionalProperties: false });
+
+export const IncidentPatch = Type.Partial(
+  Type.Object(
+    {
+      ...IncidentFields,
+      discloseCount: Type.Boolean({ description: "whether customers' notices say how many customers are affected" }),
+    },
+  ),
+  { additionalProperties: false },
+);
+
+export const Decision = Type.Enum(["pending", "notify", "no_notify"]);
+export const Risk = Type.Enum(["none", "unlikely", "risk", "high"], { description: "risk to the people concerned: none, unlikely, a risk, a high risk" });
+
+export const AssessmentBody = Type.Object(
+  {
+    personalData: Type.Boolean({ description: "were personal data processed for customers affected" }),
+    breach: Type.Boolean({ description: "did a breach really happen (art. 6.1)" }),
+    confidentiality: Type.Boolean(),
+    integrity: Type.Boolean(),
+    availability: Type.Boolean(),
+    risk: Risk,
+    decision: Type.Enum(["notify", "no_notify"]),
+    reasoning: Type.String({ minLength: 1, maxLength: 20_000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const Assessment = Type.Object({
+  id: Type.String(),
+  revision: Type.Integer(),
+  personalData: Type.Boolean(),
+  breach: Type.Boolean(),
+  confidentiality: Type.Boolean(),
+  integrity: Type.Boolean(),
+  availability: Type.Boolean(),
+  risk: Risk,
+  decision: Type.Enum(["notify", "no_notify"]),
+  reasoning: Type.String(),
+  decidedBy: Type.String(),
+  decidedAt: Instant,
+});
+
+const Named = Type.Object({ id: Type.String(), name: Type.String() });
+const ServiceName = Type.Object({ id: Type.String(), nl: Type.String(), en: Type.String() });
+
+export const IncidentSummary = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  title: Type.String(),
+  status: Type.Enum(["open", "closed"]),
+  decision: Decision,
+  discoveredAt: Instant,
+  /** The default 48-hour deadline (discovery + the newest template's clock). */
+  dueAt: Instant,
+  ongoing: Type.Boolean(),
+  affected: Type.Integer(),
+  notified: Type.Integer(),
+  overdue: Type.Integer({ description: "affected customers not yet notified past their deadline" }),
+  closedAt: NullableInstant,
+});
+
+export const Incident = Type.Object({
+  ...IncidentSummary.properties,
+  description: Type.String(),
+  startedAt: NullableInstant,
+  endedAt: NullableInstant,
+  discoveryHow: Type.String(),
+  systems: Type.Array(Type.String()),
+  services: Type.Array(ServiceName),
+  subprocessors: Type.Array(Named),
+  discloseCount: Type.Boolean(),
+  facts: Facts,
+  sharedCheck: NoticeCheck,
+  assessments: Type.Array(Assessment),
+  closingSummary: Nullable(Type.String()),
+  recordedBy: Nullable(Type.String()),
+  createdAt: Instant,
+  updatedAt: Instant,
+  /** Customers whose notice is complete / not, over the affected ones. */
+  ready: Type.Integer(),
+  incomplete: Type.Integer(),
+});
+
+export const IncidentListQuery = Type.Object(
+  { status: Type.Optional(Type.Enum(["open", "closed"])), decision: Type.Optional(Decision) },
+  { additionalProperties: false },
+);
+
+// ---- affected customers ----------------------------------------------------------------------
+
+export const ProposedCustomer = Type.Object({
+  controllerId: Type.String(),
+  name: Type.String(),
+  customerNumber: Type.String(),
+  services: Type.Array(ServiceName),
+  subprocessors: Type.Array(Named),
+  affected: Type.Boolean({ description: "already on the incident's list" }),
+});
+export const Proposal = Type.Object({ total: Type.Integer(), customers: Type.Array(ProposedCustomer) });
+
+export const AddCustomersBody = Type.Object(
+  {
+    controllerIds: Type.Optional(Type.Array(Uuid, { maxItems: 20_000 })),
+    fromProposal: Type.Optional(Type.Boolean({ description: "add every proposed customer" })),
+  },
+  { additionalProperties: false },
+);
+
+export const NoticeRound = Type.Object({
+  id: Type.String(),
+  noticeId: Type.String(),
+  sequence: Type.Integer(),
+  stage: Type.Enum(["initial", "follow_up", "final"]),
+  sentAt: Instant,
+  deliveredAt: NullableInstant,
+  openedAt: NullableInstant,
+  acknowledgedAt: NullableInstant,
+  changed: Type.Array(FactKey),
+});
+
+export const AffectedCustomer = Type.Object({
+  controllerId: Type.String(),
+  name: Type.String(),
+  customerNumber: Type.String(),
+  source: Type.Enum(["proposed", "manual"]),
+  services: Type.Array(ServiceName),
+  subprocessors: Type.Array(Named),
+  /** Its 48-hour deadline (art. 6.1) from discovery, with its agreement version's clock. */
+  dueAt: Instant,
+  clockHours: Type.Integer(),
+  templateVersion: Nullable(Type.Integer()),
+  obligationId: Nullable(Type.String()),
+  ownFacts: FactsBody,
+  check: NoticeCheck,
+  /** First notice: when sent, when first delivered (email/webhook accepted), whether inside the deadline. */
+  notifiedAt: NullableInstant,
+  deliveredAt: NullableInstant,
+  openedAt: NullableInstant,
+  acknowledgedAt: NullableInstant,
+  sentInTime: Nullable(Type.Boolean()),
+  deliveredInTime: Nullable(Type.Boolean()),
+  overdue: Type.Boolean(),
+  notices: Type.Array(NoticeRound),
+});
+
+export const AffectedList = Type.Object({ total: Type.Integer(), customers: Type.Array(AffectedCustomer) });
+export const AffectedQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 500 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    q: Type.Optional(Type.String({ maxLength: 200, description: "name or customer number contains" })),
+  },
+  { additionalProperties: false },
+);
+
+export const CustomerParams = Type.Object({ id: Uuid, controllerId: Uuid });
+
+// ---- sending ---------------------------------------------------------------------------------
+
+export const SendBody = Type.Object(
+  {
+    message: Type.Optional(Nullable(Type.String({ maxLength: 10_000, description: "what is new in this round" }))),
+  },
+  { additionalProperties: false },
+);
+
+export const SendResult = Type.Object({
+  sent: Type.Integer(),
+  initial: Type.Integer(),
+  followUp: Type.Integer(),
+  unchanged: Type.Integer({ description: "customers skipped: nothing changed since their last notice and no message" }),
+});
+
+export const CloseBody = Type.Object({ summary: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
+
+export const TimelineEntry = Type.Object({
+  at: Instant,
+  type: Type.String(),
+  actor: Type.String(),
+  customer: Nullable(Named),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  hash: Type.String(),
+});
+export const Timeline = Type.Object({ total: Type.Integer(), entries: Type.Array(TimelineEntry) });
+export const TimelineQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })) },
+  { additionalProperties: false },
+);
+
+export const ExportQuery = Type.Object({ format: Type.Enum(["csv", "xlsx", "pdf"]) }, { additionalProperties: false });
+
+// ---- the customer's side ---------------------------------------------------------------------
+
+export const CustomerBreachSummary = Type.Object({
+  incidentId: Type.String(),
+  reference: Type.String(),
+  title: Type.String(),
+  stage: Type.Enum(["initial", "follow_up", "final"]),
+  notices: Type.Integer(),
+  firstSentAt: Instant,
+  lastSentAt: Instant,
+  latestNoticeId: Type.String(),
+  unacknowledged: Type.Integer(),
+});
+
+export const CustomerNotice = Type.Object({
+  id: Type.String(),
+  noticeId: Type.String(),
+  sequence: Type.Integer(),
+  stage: Type.Enum(["initial", "follow_up", "final"]),
+  sentAt: Instant,
+  facts: Facts,
+  changed: Type.Array(FactKey),
+  message: Nullable(Type.String()),
+  nature: Type.Object({ confidentiality: Type.Boolean(), integrity: Type.Boolean(), availability: Type.Boolean() }),
+  dueAt: Instant,
+  inTime: Type.Boolean({ description: "sent within the agreement's deadline" }),
+  openedAt: NullableInstant,
+  acknowledgedAt: NullableInstant,
+  affectedCustomers: Nullable(Type.Integer()),
+});
+
+export const CustomerBreach = Type.Object({
+  incidentId: Type.String(),
+  reference: Type.String(),
+  title: Type.String(),
+  notices: Type.Array(CustomerNotice),
+  /** When the processor's first notice reached the customer: its own 72-hour clock (GDPR 33) runs from here. */
+  awareAt: NullableInstant,
+  apDeadline: NullableInstant,
+});
+
+export const ApDraftQuery = Type.Object({ format: Type.Optional(Type.Enum(["json", "pdf"])), locale: Type.Optional(Type.Enum(["nl", "en"])) }, { additionalProperties: false });
+export const PdfQuery = Type.Object({ locale: Type.Optional(Type.Enum(["nl", "en"])) }, { additionalProperties: false });
