@@ -370,6 +370,10 @@ describe("the notice", () => {
     assert.equal(pdf.headers["content-type"], "application/pdf");
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), "%PDF-");
     assert.equal((await c.owner.get(`/api/v1/breaches/${incident.id}/ap-draft`)).statusCode, 404);
+    const direct = (await b.owner.get(`/api/v1/breaches/${incident.id}/ap-draft`)).json<{ awareAt: string | null; deadline: string | null }>();
+    assert.equal(direct.awareAt, "2026-03-28T16:00:00.000Z", "reading the draft is reading the notice: B's clock starts");
+    assert.equal(direct.deadline, "2026-03-31T16:00:00.000Z");
+    assert.equal((await mine(b))?.openedAt, "2026-03-28T16:00:00.000Z");
 
     const roundA = (await mine(a))?.notices[0]?.id ?? "";
     const roundB = (await mine(b))?.notices[0]?.id ?? "";

@@ -4,6 +4,7 @@ import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import { breachNotices, contacts, controllers, notices } from "../../db/schema/index.ts";
 import { buildApDraft, type ApDraft } from "../../domain/ap-draft.ts";
+import type { Clock } from "../../domain/clock.ts";
 import { metInTime } from "../../domain/legal-time.ts";
 import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
@@ -76,6 +77,20 @@ async function apDraftOf(tx: Db, controllerId: string, view: CustomerBreachView,
   });
 }
 
+/**
+ * The customer reads its breach (the page or the AP draft, which carries the notices' facts): each
+ * notice not yet opened is recorded as opened, as from the inbox. That is when the notice reached
+ * it, if no email or webhook delivered it earlier: its own 72-hour clock starts there.
+ */
+async function readBreach(tx: Db, clock: Clock, actor: Actor, controllerId: string, incidentId: string): Promise<CustomerBreachView> {
+  const before = await ownBreach(tx, controllerId, incidentId);
+  const unopened = before.rounds.filter((r) => !r.openedAt);
+  for (const round of unopened) {
+    await markOpened(tx, clock, eventActor(actor), actor.userId, round.noticeId);
+  }
+  return unopened.length === 0 ? before : ownBreach(tx, controllerId, incidentId);
+}
+
 const slug = (text: string) => text.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
@@ -107,13 +122,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const controllerId = customerOf(actor);
-      return inScope(db, scopeOf(actor), async (tx) => {
-        const before = await ownBreach(tx, controllerId, request.params.id);
-        for (const round of before.rounds.filter((r) => !r.openedAt)) {
-          await markOpened(tx, clock, eventActor(actor), actor.userId, round.noticeId);
-        }
-        return presentBreach(await ownBreach(tx, controllerId, request.params.id));
-      });
+      return inScope(db, scopeOf(actor), async (tx) => presentBreach(await readBreach(tx, clock, actor, controllerId, request.params.id)));
     },
   );
 
@@ -131,7 +140,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const controllerId = customerOf(actor);
       const locale = request.query.locale ?? actor.locale;
-      const draft = await inScope(db, scopeOf(actor), async (tx) => apDraftOf(tx, controllerId, await ownBreach(tx, controllerId, request.params.id), locale));
+      const draft = await inScope(db, scopeOf(actor), async (tx) => apDraftOf(tx, controllerId, await readBreach(tx, clock, actor, controllerId, request.params.id), locale));
       const name = `${locale === "nl" ? "concept-melding-ap" : "draft-ap-notification"}-${slug(draft.reference)}`;
       if (request.query.format === "pdf") {
         return reply.type("application/pdf").header("content-disposition", contentDisposition(`${name}.pdf`)).send(Buffer.from(await renderApDraftPdf(draft)));

@@ -16,6 +16,13 @@ import type { ProcessorSeed } from "./install.ts";
 import { readDemoSubprocessors } from "./defaults.ts";
 import { createSubprocessor } from "../subprocessors/save-subprocessor.ts";
 import { announceSubprocessorChange } from "../subprocessors/announce-change.ts";
+import { addAffectedCustomers, proposeCustomers } from "../breaches/affected-customers.ts";
+import { assessIncident } from "../breaches/assess-incident.ts";
+import { closeIncident } from "../breaches/close-incident.ts";
+import { saveSharedFacts } from "../breaches/notice-facts.ts";
+import { findIncident, type IncidentRow } from "../breaches/queries.ts";
+import { recordIncident } from "../breaches/record-incident.ts";
+import { sendBreachNotices } from "../breaches/send-notices.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -143,6 +150,87 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     }
   }
   await announceDemoChange(tx, clock, countersigner);
+  const [security] = await rows<{ id: string }>(tx, sql`select id from users where email = 'security@norisk.example'`);
+  await recordDemoIncidents(tx, clock, { kind: "staff", id: security?.id ?? null, label: "Sander Bakker <security@norisk.example>", name: "Sander Bakker" });
+}
+
+/**
+ * Two incidents, so the demo shows the art. 6 workflow: a DDoS that was no breach (it stays in the
+ * register with its reasoning), and a webmail breach under way: assessed, its e-mail customers
+ * notified (held in the outbox without SMTP), and one customer added later whose 48-hour clock
+ * still runs.
+ */
+async function recordDemoIncidents(tx: Db, clock: Clock, officer: { kind: "staff"; id: string | null; label: string; name: string }) {
+  const now = clock.now().getTime();
+  const hoursAgo = (h: number) => new Date(now - h * 3600_000).toISOString();
+  const [email] = await tx.select({ id: services.id }).from(services).where(eq(services.code, "email"));
+  const [dns] = await tx.select({ id: services.id }).from(services).where(eq(services.code, "web-hosting"));
+  if (!email || !dns) {
+    return;
+  }
+  const ddos = await recordIncident(tx, clock, officer, {
+    title: "DDoS-aanval op de DNS-servers",
+    description: "Gedurende 40 minuten waren de DNS-servers slecht bereikbaar door een DDoS-aanval. Er is geen toegang tot gegevens verkregen.",
+    startedAt: hoursAgo(24 * 9 + 1),
+    endedAt: hoursAgo(24 * 9),
+    discoveredAt: hoursAgo(24 * 9 + 0.9),
+    discoveryHow: "Alarm van de netwerkmonitoring",
+    systems: ["ns1", "ns2"],
+    serviceIds: [dns.id],
+  });
+  await assessIncident(tx, clock, officer, ddos, {
+    personalData: false,
+    breach: false,
+    confidentiality: false,
+    integrity: false,
+    availability: true,
+    risk: "none",
+    decision: "no_notify",
+    reasoning: "Alleen de bereikbaarheid van DNS was kort verstoord; er zijn geen persoonsgegevens ingezien, gewijzigd of verloren. Geen datalek in de zin van art. 6.1.",
+  });
+  await closeIncident(tx, clock, officer, ddos, "Aanval afgeslagen met scrubbing bij de upstream-provider.");
+
+  const webmail = await recordIncident(tx, clock, officer, {
+    title: "Ongeautoriseerde toegang tot webmail",
+    description: "Via een kwetsbaarheid in de webmailsoftware op mail-node-07 heeft een aanvaller mailboxen kunnen lezen.",
+    startedAt: hoursAgo(30),
+    ongoing: false,
+    endedAt: hoursAgo(6),
+    discoveredAt: hoursAgo(7),
+    discoveryHow: "Afwijkend verkeer gemeld door het SIEM; bevestigd door het securityteam",
+    systems: ["mail-node-07", "webmail-frontend"],
+    serviceIds: [email.id],
+  });
+  await assessIncident(tx, clock, officer, webmail, {
+    personalData: true,
+    breach: true,
+    confidentiality: true,
+    integrity: false,
+    availability: false,
+    risk: "high",
+    decision: "notify",
+    reasoning: "Logbestanden tonen dat de aanvaller de inhoud van mailboxen heeft opgevraagd: een datalek in de zin van art. 6.1 met een hoog risico voor de correspondenten.",
+  });
+  await saveSharedFacts(tx, clock, officer, webmail, {
+    cause: { status: "known", value: "Een kwetsbaarheid in de webmailsoftware (niet tijdig bijgewerkt) is misbruikt om mailboxen te lezen." },
+    consequences: { status: "unknown", reason: "Forensisch onderzoek naar de gelezen berichten loopt" },
+    solution: { status: "known", value: "De webmailsoftware is bijgewerkt; alle sessies en wachtwoorden van webmail zijn ingetrokken." },
+    contact: { status: "known", value: { name: "Sander Bakker", email: "security@norisk.example", phone: "+31 50 123 4567" } },
+    affectedCount: { status: "known", value: { kind: "range", min: 10, max: 400 } },
+    subjectGroup: { status: "known", value: "Afzenders en ontvangers van e-mail in de getroffen mailboxen" },
+    dataKinds: { status: "known", value: ["namen", "e-mailadressen", "inhoud van e-mails en bijlagen"] },
+    period: { status: "known", value: { start: hoursAgo(30), end: hoursAgo(6) } },
+    unintelligible: { status: "known", value: { state: "partly", description: "Berichten in rust zijn versleuteld, maar de aanvaller las ze via de ingelogde webmailsessie." } },
+    measuresTaken: { status: "known", value: "Software bijgewerkt, sessies beëindigd, wachtwoorden gereset, extra logging aangezet." },
+    measuresPlanned: { status: "known", value: "Tweestapsverificatie verplicht voor webmail; wekelijkse patchronde." },
+  });
+  const proposed = (await proposeCustomers(tx, (await findIncident(tx, webmail)) as IncidentRow)).map((p) => p.controllerId);
+  const [late, ...first] = proposed;
+  await addAffectedCustomers(tx, clock, officer, webmail, { controllerIds: first });
+  await sendBreachNotices(tx, clock, officer, webmail, {});
+  if (late) {
+    await addAffectedCustomers(tx, clock, officer, webmail, { controllerIds: [late] });
+  }
 }
 
 /**
