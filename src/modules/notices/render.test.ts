@@ -484,3 +484,9 @@ test("renders 10,000 announcements (fan-out benchmark)", (t) => {
   t.diagnostic(`rendered 10,000 announcements (subject, text, html; ${(bytes / 1e6).toFixed(1)} MB) in ${ms.toFixed(0)} ms (${(ms / 10).toFixed(1)} µs each)`);
   assert.ok(bytes > 0);
 });
+
+test("the sender checks too: an incomplete breach notice is never rendered for sending", () => {
+  const incomplete = breachNotice();
+  delete incomplete.facts.cause;
+  assert.throws(() => renderNotice(incomplete, "nl", context()), /INC-0007 #2 is incomplete: cause/);
+});

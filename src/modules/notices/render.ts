@@ -16,6 +16,7 @@ import { NOTICE_KINDS } from "./kinds.ts";
 import type { BreachNotice, NoticeData, NoticeKind, NoticeSubprocessor } from "./kinds.ts";
 import type { LocalizedText } from "../../domain/annex.ts";
 import { describeFacts, formatCount } from "../../domain/breach-facts-text.ts";
+import { checkBreachNotice, factsFromJson } from "../../domain/breach-notice.ts";
 
 export interface RenderContext {
   processorName: string;
@@ -332,6 +333,11 @@ const NATURE_WORDS: Record<"confidentiality" | "integrity" | "availability", Loc
 };
 
 function breachView(data: BreachNotice, locale: Locale, zone: string): View {
+  // The sender checks too, with the same function as the API: an incomplete notice is never sent.
+  const check = checkBreachNotice(factsFromJson(data.facts));
+  if (!check.complete) {
+    throw new RangeError(`breach notice ${data.reference} #${data.sequence} is incomplete: ${[...check.missing.map((m) => m.key), ...check.invalid.map((i) => i.key)].join(", ")}`);
+  }
   const facts = describeFacts(data.facts, zone, locale, data.changed);
   const nature = (Object.keys(NATURE_WORDS) as (keyof typeof NATURE_WORDS)[]).filter((key) => data.nature[key]).map((key) => NATURE_WORDS[key][locale]);
   return {
