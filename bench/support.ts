@@ -9,9 +9,13 @@ import pg from "pg";
 import { eq, sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../src/db/engine.ts";
 import { deliveries } from "../src/db/schema/index.ts";
-import type { Clock } from "../src/domain/clock.ts";
+import { inScope } from "../src/db/scope.ts";
+import { services } from "../src/db/schema/index.ts";
+import { systemClock, type Clock } from "../src/domain/clock.ts";
 import { startOutboxWorker } from "../src/jobs/outbox-worker.ts";
-import type { startSmtpSink } from "../test/engine/smtp-sink.ts";
+import { ensureInstalled } from "../src/modules/setup/install.ts";
+import { DEMO_PROCESSOR } from "../src/modules/setup/demo.ts";
+import { startSmtpSink } from "../test/engine/smtp-sink.ts";
 
 /** Every wait is bounded. */
 export const BOUND_MS = 15 * 60_000;
@@ -59,6 +63,61 @@ export async function seedCustomers(db: Database["db"], count: number, serviceId
 }
 
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+export interface Bench {
+  database: Database;
+  db: Database["db"];
+  clock: Clock;
+  sink: Sink;
+  /** The catalogue service every customer takes. */
+  serviceId: string;
+}
+
+/**
+ * A migrated, installed scratch database with `customers` customers taking the service `serviceCode`,
+ * and a local SMTP server; runs `work` and cleans everything up, whatever happens.
+ */
+export async function withBench(options: { embedded: boolean; customers: number; serviceCode: string }, work: (bench: Bench) => Promise<void>): Promise<void> {
+  const { database, drop } = await openBenchDatabase(options.embedded);
+  const { db } = database;
+  const sink = await startSmtpSink();
+  try {
+    await database.migrate();
+    const clock = systemClock;
+    await inScope(db, { kind: "processor" }, (tx) => ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@bench.example", password: "bench-password-1" }));
+    const [service] = await db.select({ id: services.id }).from(services).where(eq(services.code, options.serviceCode));
+    if (!service) {
+      throw new Error(`the default catalogue has no ${options.serviceCode} service`);
+    }
+    const setupStarted = performance.now();
+    await seedCustomers(db, options.customers, service.id);
+    print(`setup: ${options.customers} customers in ${seconds(performance.now() - setupStarted)} (${database.engine})`);
+    await work({ database, db, clock, sink, serviceId: service.id });
+  } finally {
+    await sink.close();
+    await database.close();
+    await drop();
+  }
+}
+
+/**
+ * Times the baselines for the notices of `kind` just delivered, and prints the figures; the last
+ * line is `ratio: N` = Art28's delivery rate ÷ the bare nodemailer loop's.
+ */
+export async function reportAgainstBaselines(
+  bench: Bench,
+  kind: string,
+  art28: { act: string; customers: number; recordedMs: number; deliveredMs: number; emails: number; duplicates: number },
+): Promise<void> {
+  const bareInsertMs = await bareInsertOfNotices(bench.db, kind);
+  const loop = await bareMailLoop(bench.db, bench.sink);
+  print(`customers: ${art28.customers}, emails: ${art28.emails}, duplicates received: ${art28.duplicates}`);
+  print(`recorded (${art28.act} → committed): ${seconds(art28.recordedMs)}  (${rate(art28.customers, art28.recordedMs)} notices)`);
+  print(`bare multi-row INSERT of the same rows: ${seconds(bareInsertMs)}  → recording ratio ${(bareInsertMs / art28.recordedMs).toFixed(2)}`);
+  print(`Art28 ${art28.act} → all received by SMTP: ${seconds(art28.deliveredMs)}  (${rate(art28.emails, art28.deliveredMs)})`);
+  print(`bare nodemailer loop, same messages: ${seconds(loop.ms)}  (${rate(loop.sent, loop.ms)})`);
+  print(`ratio: ${(loop.ms / art28.deliveredMs).toFixed(2)}`);
+}
 
 /** Runs the outbox worker until the sink has every queued email; returns when, and how many. */
 export async function deliverAll(database: Database, clock: Clock, sink: Sink, concurrency: number): Promise<{ emails: number; duplicates: number }> {

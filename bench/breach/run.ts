@@ -20,21 +20,15 @@
  *   npm run bench:breach -- --customers 2000
  */
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { inScope } from "../../src/db/scope.ts";
-import { services } from "../../src/db/schema/index.ts";
 import type { StoredNoticeFacts } from "../../src/domain/breach-notice.ts";
-import { systemClock } from "../../src/domain/clock.ts";
 import { addAffectedCustomers } from "../../src/modules/breaches/affected-customers.ts";
 import { assessIncident } from "../../src/modules/breaches/assess-incident.ts";
 import { saveSharedFacts } from "../../src/modules/breaches/notice-facts.ts";
 import { recordIncident } from "../../src/modules/breaches/record-incident.ts";
 import { sendBreachNotices } from "../../src/modules/breaches/send-notices.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
-import { ensureInstalled } from "../../src/modules/setup/install.ts";
-import { DEMO_PROCESSOR } from "../../src/modules/setup/demo.ts";
-import { startSmtpSink } from "../../test/engine/smtp-sink.ts";
-import { bareInsertOfNotices, bareMailLoop, deliverAll, openBenchDatabase, print, rate, seconds, seedCustomers } from "../support.ts";
+import { deliverAll, print, reportAgainstBaselines, seconds, withBench } from "../support.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -60,73 +54,44 @@ const FACTS: StoredNoticeFacts = {
   measuresPlanned: { status: "known", value: "Tweestapsverificatie verplicht voor webmail." },
 };
 
-async function main() {
-  const { database, drop } = await openBenchDatabase(args.embedded ?? false);
-  const { db } = database;
-  const sink = await startSmtpSink();
-  try {
-    await database.migrate();
-    const clock = systemClock;
-    await inScope(db, { kind: "processor" }, (tx) => ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@bench.example", password: "bench-password-1" }));
-    const [email] = await db.select({ id: services.id }).from(services).where(eq(services.code, "email"));
-    if (!email) {
-      throw new Error("the default catalogue has no email service");
-    }
-    const setupStarted = performance.now();
-    await seedCustomers(db, CUSTOMERS, email.id);
-    print(`setup: ${CUSTOMERS} customers in ${seconds(performance.now() - setupStarted)} (${database.engine})`);
-
-    const incidentId = await inScope(db, { kind: "processor" }, async (tx) => {
-      const id = await recordIncident(tx, clock, actor, {
-        title: "Webmailkwetsbaarheid op mail-node-07",
-        description: "Een aanvaller las mailboxen via een lek in de webmail.",
-        discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
-        discoveryHow: "Monitoring",
-        serviceIds: [email.id],
-      });
-      await assessIncident(tx, clock, actor, id, {
-        personalData: true,
-        breach: true,
-        confidentiality: true,
-        integrity: false,
-        availability: false,
-        risk: "high",
-        decision: "notify",
-        reasoning: "Logbestanden tonen dat mailboxen zijn gelezen.",
-      });
-      await saveSharedFacts(tx, clock, actor, id, FACTS);
-      return id;
+await withBench({ embedded: args.embedded ?? false, customers: CUSTOMERS, serviceCode: "email" }, async (bench) => {
+  const { db, clock } = bench;
+  const incidentId = await inScope(db, { kind: "processor" }, async (tx) => {
+    const id = await recordIncident(tx, clock, actor, {
+      title: "Webmailkwetsbaarheid op mail-node-07",
+      description: "Een aanvaller las mailboxen via een lek in de webmail.",
+      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+      discoveryHow: "Monitoring",
+      serviceIds: [bench.serviceId],
     });
-    const addStarted = performance.now();
-    const added = await inScope(db, { kind: "processor" }, (tx) => addAffectedCustomers(tx, clock, actor, incidentId, { fromProposal: true }));
-    print(`affected customers proposed and added with their 48-hour clocks: ${added} in ${seconds(performance.now() - addStarted)}`);
+    await assessIncident(tx, clock, actor, id, {
+      personalData: true,
+      breach: true,
+      confidentiality: true,
+      integrity: false,
+      availability: false,
+      risk: "high",
+      decision: "notify",
+      reasoning: "Logbestanden tonen dat mailboxen zijn gelezen.",
+    });
+    await saveSharedFacts(tx, clock, actor, id, FACTS);
+    return id;
+  });
+  const addStarted = performance.now();
+  const added = await inScope(db, { kind: "processor" }, (tx) => addAffectedCustomers(tx, clock, actor, incidentId, { fromProposal: true }));
+  print(`affected customers proposed and added with their 48-hour clocks: ${added} in ${seconds(performance.now() - addStarted)}`);
 
-    // 1. Art28: send → every notice recorded.
-    const sendStarted = performance.now();
-    const result = await inScope(db, { kind: "processor" }, (tx) => sendBreachNotices(tx, clock, actor, incidentId, {}));
-    const recordedMs = performance.now() - sendStarted;
-    if (result.initial !== CUSTOMERS) {
-      throw new Error(`sent ${result.initial} first notices, expected ${CUSTOMERS}`);
-    }
-
-    // 2. Art28: the outbox worker delivers them all to the SMTP server.
-    const { emails, duplicates } = await deliverAll(database, clock, sink, Number(args.concurrency));
-    const deliveredMs = performance.now() - sendStarted;
-
-    const bareInsertMs = await bareInsertOfNotices(db, "breach_notice");
-    const loop = await bareMailLoop(db, sink);
-
-    print(`customers notified: ${result.initial}, emails: ${emails}, duplicates received: ${duplicates}`);
-    print(`recorded (send → committed): ${seconds(recordedMs)}  (${rate(CUSTOMERS, recordedMs)} notices)`);
-    print(`bare multi-row INSERT of the same rows: ${seconds(bareInsertMs)}  → recording ratio ${(bareInsertMs / recordedMs).toFixed(2)}`);
-    print(`Art28 send → all received by SMTP: ${seconds(deliveredMs)}  (${rate(emails, deliveredMs)})`);
-    print(`bare nodemailer loop, same messages: ${seconds(loop.ms)}  (${rate(loop.sent, loop.ms)})`);
-    print(`ratio: ${(loop.ms / deliveredMs).toFixed(2)}`);
-  } finally {
-    await sink.close();
-    await database.close();
-    await drop();
+  // 1. Art28: send → every notice recorded.
+  const sendStarted = performance.now();
+  const result = await inScope(db, { kind: "processor" }, (tx) => sendBreachNotices(tx, clock, actor, incidentId, {}));
+  const recordedMs = performance.now() - sendStarted;
+  if (result.initial !== CUSTOMERS) {
+    throw new Error(`sent ${result.initial} first notices, expected ${CUSTOMERS}`);
   }
-}
 
-await main();
+  // 2. Art28: the outbox worker delivers them all to the SMTP server.
+  const { emails, duplicates } = await deliverAll(bench.database, clock, bench.sink, Number(args.concurrency));
+  const deliveredMs = performance.now() - sendStarted;
+
+  await reportAgainstBaselines(bench, "breach_notice", { act: "send", customers: CUSTOMERS, recordedMs, deliveredMs, emails, duplicates });
+});

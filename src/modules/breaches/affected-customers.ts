@@ -6,7 +6,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import { cancelBreachClocks, openBreachClocks } from "./breach-clocks.ts";
-import { findAffected, findIncident, subjectOf, type IncidentRow } from "./queries.ts";
+import { findAffected, lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
 
 export interface ProposedRow {
   controllerId: string;
@@ -51,16 +51,6 @@ export async function proposeCustomers(db: Db, incident: IncidentRow): Promise<P
   }));
 }
 
-async function openIncident(tx: Db, id: string): Promise<IncidentRow> {
-  const incident = await findIncident(tx, id, true);
-  if (!incident) {
-    throw notFound("incident");
-  }
-  if (incident.status === "closed") {
-    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
-  }
-  return incident;
-}
 
 /**
  * Adds customers to an incident's affected list: the ones named, or every proposed one. Each gets
@@ -74,7 +64,7 @@ export async function addAffectedCustomers(
   id: string,
   input: { controllerIds?: string[] | undefined; fromProposal?: boolean | undefined },
 ): Promise<number> {
-  const incident = await openIncident(tx, id);
+  const incident = await lockOpenIncident(tx, id);
   if (!input.fromProposal && (input.controllerIds ?? []).length === 0) {
     throw invalid("body.controllerIds", { nl: "noem de klanten, of kies fromProposal", en: "name the customers, or choose fromProposal" });
   }
@@ -134,7 +124,7 @@ export async function addAffectedCustomers(
 
 /** Takes a customer off the list, before it was told; after, it stays (its notices are evidence). */
 export async function removeAffectedCustomer(tx: Db, clock: Clock, actor: EventActor, id: string, controllerId: string): Promise<void> {
-  await openIncident(tx, id);
+  await lockOpenIncident(tx, id);
   const row = await findAffected(tx, id, controllerId);
   if (!row) {
     throw notFound("customer");

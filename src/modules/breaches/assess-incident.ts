@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { incidentAssessments, incidents, type IncidentRisk } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { conflict, invalid, notFound } from "../../http/errors.ts";
+import { invalid } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import { cancelBreachClocks, reopenBreachClocks } from "./breach-clocks.ts";
-import { findIncident, subjectOf } from "./queries.ts";
+import { lockOpenIncident, subjectOf } from "./queries.ts";
 
 export interface AssessmentInput {
   personalData: boolean;
@@ -27,13 +27,7 @@ export interface AssessmentInput {
  * (from the discovery instant: the time already passed still counts).
  */
 export async function assessIncident(tx: Db, clock: Clock, actor: EventActor & { id: string | null; name: string }, id: string, input: AssessmentInput): Promise<string> {
-  const incident = await findIncident(tx, id, true);
-  if (!incident) {
-    throw notFound("incident");
-  }
-  if (incident.status === "closed") {
-    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
-  }
+  const incident = await lockOpenIncident(tx, id);
   if (input.decision === "notify" && !(input.personalData && input.breach)) {
     throw invalid("body.decision", {
       nl: "melden (art. 6.1) past alleen bij een datalek dat zich echt heeft voorgedaan en persoonsgegevens raakt",

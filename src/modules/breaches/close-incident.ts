@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { incidents } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { conflict, notFound } from "../../http/errors.ts";
+import { conflict } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import { cancelBreachClocks } from "./breach-clocks.ts";
-import { findIncident, subjectOf } from "./queries.ts";
+import { lockOpenIncident, subjectOf } from "./queries.ts";
 import { sendBreachNotices, type SendResult } from "./send-notices.ts";
 
 /**
@@ -14,13 +14,7 @@ import { sendBreachNotices, type SendResult } from "./send-notices.ts";
  * not holds the closing back (409): tell it first. The incident stays in the register.
  */
 export async function closeIncident(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, id: string, summary: string): Promise<SendResult | null> {
-  const incident = await findIncident(tx, id, true);
-  if (!incident) {
-    throw notFound("incident");
-  }
-  if (incident.status === "closed") {
-    throw conflict({ nl: "het incident is al afgesloten", en: "the incident is closed already" });
-  }
+  const incident = await lockOpenIncident(tx, id);
   let final: SendResult | null = null;
   if (incident.decision === "notify") {
     const [waiting] = await rows<{ n: number }>(

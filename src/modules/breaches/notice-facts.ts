@@ -13,9 +13,9 @@ import {
   type StoredNoticeFacts,
 } from "../../domain/breach-notice.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { conflict, notFound } from "../../http/errors.ts";
+import { notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import { findAffected, findIncident, subjectOf, type IncidentRow } from "./queries.ts";
+import { findAffected, lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
 
 /**
  * The facts of one customer's notice as it would go out now: its own facts over the shared ones,
@@ -41,20 +41,10 @@ function clean(facts: StoredNoticeFacts): StoredNoticeFacts {
   return out as StoredNoticeFacts;
 }
 
-async function openIncident(tx: Db, id: string): Promise<IncidentRow> {
-  const incident = await findIncident(tx, id, true);
-  if (!incident) {
-    throw notFound("incident");
-  }
-  if (incident.status === "closed") {
-    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
-  }
-  return incident;
-}
 
 /** Replaces the facts every affected customer's notice shares (art. 6.2). Saving never sends. */
 export async function saveSharedFacts(tx: Db, clock: Clock, actor: EventActor, id: string, facts: StoredNoticeFacts): Promise<void> {
-  const incident = await openIncident(tx, id);
+  const incident = await lockOpenIncident(tx, id);
   const next = clean(facts);
   const changed = changedFacts(incident.facts, next);
   await tx.update(incidents).set({ facts: next, updatedAt: clock.now() }).where(eq(incidents.id, id));
@@ -66,7 +56,7 @@ export async function saveSharedFacts(tx: Db, clock: Clock, actor: EventActor, i
  * the shared fact in its notice; one it lacks falls back to the shared fact.
  */
 export async function saveCustomerFacts(tx: Db, clock: Clock, actor: EventActor, id: string, controllerId: string, facts: StoredNoticeFacts): Promise<void> {
-  await openIncident(tx, id);
+  await lockOpenIncident(tx, id);
   const row = await findAffected(tx, id, controllerId);
   if (!row) {
     throw notFound("customer");

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { incidentAssessments, incidentCustomers, incidents, services, subprocessors, type AffectedBecause } from "../../db/schema/index.ts";
 import type { BreachFactKey, StoredNoticeFacts } from "../../domain/breach-notice.ts";
+import { conflict, notFound } from "../../http/errors.ts";
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export type AssessmentRow = typeof incidentAssessments.$inferSelect;
@@ -16,6 +17,18 @@ export async function findIncident(db: Db, id: string, lock = false): Promise<In
   const query = db.select().from(incidents).where(eq(incidents.id, id));
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
+}
+
+/** The incident, locked for the act, if it exists (404) and is not closed (409). */
+export async function lockOpenIncident(db: Db, id: string): Promise<IncidentRow> {
+  const incident = await findIncident(db, id, true);
+  if (!incident) {
+    throw notFound("incident");
+  }
+  if (incident.status === "closed") {
+    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
+  }
+  return incident;
 }
 
 export async function assessmentsOf(db: Db, incidentId: string): Promise<AssessmentRow[]> {

@@ -3,10 +3,10 @@ import type { Db } from "../../db/engine.ts";
 import { breachNotices, incidents, services, subprocessors } from "../../db/schema/index.ts";
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { conflict, invalid, notFound } from "../../http/errors.ts";
+import { invalid } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import { reopenBreachClocks } from "./breach-clocks.ts";
-import { findIncident, subjectOf, type IncidentRow } from "./queries.ts";
+import { lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
 
 export interface IncidentInput {
   title: string;
@@ -124,13 +124,7 @@ export async function recordIncident(tx: Db, clock: Clock, actor: EventActor & {
  * move with it), not after (the notices carry it).
  */
 export async function updateIncident(tx: Db, clock: Clock, actor: EventActor, id: string, patch: IncidentPatchInput): Promise<void> {
-  const incident = await findIncident(tx, id, true);
-  if (!incident) {
-    throw notFound("incident");
-  }
-  if (incident.status === "closed") {
-    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
-  }
+  const incident = await lockOpenIncident(tx, id);
   const next = {
     startedAt: patch.startedAt === undefined ? incident.startedAt : instantOrNull(patch.startedAt),
     endedAt: patch.endedAt === undefined ? incident.endedAt : instantOrNull(patch.endedAt),

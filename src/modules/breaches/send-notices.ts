@@ -8,13 +8,13 @@ import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 import { changedFacts, type StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { addHours } from "../../domain/legal-time.ts";
-import { AppError, conflict, notFound, type FieldError } from "../../http/errors.ts";
+import { AppError, conflict, type FieldError } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import type { BreachNotice } from "../notices/kinds.ts";
 import { queueCustomerNotices } from "../notices/queue-notices.ts";
 import { meetObligations } from "../obligations/open-obligations.ts";
 import { checkStoredFacts, customerNoticeFacts } from "./notice-facts.ts";
-import { affectedOf, assessmentsOf, findIncident, referenceOf, subjectOf } from "./queries.ts";
+import { affectedOf, assessmentsOf, lockOpenIncident, referenceOf, subjectOf } from "./queries.ts";
 
 export interface SendResult {
   sent: number;
@@ -76,13 +76,7 @@ export async function sendBreachNotices(
   id: string,
   options: { message?: string | null | undefined; final?: boolean },
 ): Promise<SendResult> {
-  const incident = await findIncident(tx, id, true);
-  if (!incident) {
-    throw notFound("incident");
-  }
-  if (incident.status === "closed") {
-    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
-  }
+  const incident = await lockOpenIncident(tx, id);
   if (incident.decision !== "notify") {
     throw conflict({
       nl: incident.decision === "pending" ? "beoordeel het incident eerst: meld alleen een datalek dat zich echt heeft voorgedaan (art. 6.1)" : "het besluit is niet te melden; herzie eerst de beoordeling",
