@@ -36,6 +36,11 @@ import { PortalSubprocessorsPage } from "./pages/portal/subprocessors/PortalSubp
 import { PortalChangePage } from "./pages/portal/subprocessors/PortalChangePage";
 import { TransfersPage } from "./pages/portal/TransfersPage";
 import { TrustPage } from "./pages/public/TrustPage";
+import { IncidentsPage } from "./pages/admin/incidents/IncidentsPage";
+import { NewIncidentPage } from "./pages/admin/incidents/NewIncidentPage";
+import { IncidentPage } from "./pages/admin/incidents/IncidentPage";
+import { PortalBreachesPage } from "./pages/portal/breaches/PortalBreachesPage";
+import { PortalBreachPage } from "./pages/portal/breaches/PortalBreachPage";
 
 export function App() {
   return (
@@ -57,6 +62,8 @@ export function App() {
             <Route path="subprocessors" element={<PortalSubprocessorsPage />} />
             <Route path="subprocessors/changes/:id" element={<PortalChangePage />} />
             <Route path="transfers" element={<TransfersPage />} />
+            <Route path="breaches" element={<PortalBreachesPage />} />
+            <Route path="breaches/:id" element={<PortalBreachPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
@@ -78,6 +85,9 @@ export function App() {
             <Route path="subprocessors/changes/new" element={<AnnounceChangePage />} />
             <Route path="subprocessors/changes/:id" element={<ChangePage />} />
             <Route path="subprocessors/:id" element={<SubprocessorPage />} />
+            <Route path="incidents" element={<IncidentsPage />} />
+            <Route path="incidents/new" element={<NewIncidentPage />} />
+            <Route path="incidents/:id" element={<IncidentPage />} />
             <Route path="templates" element={<TemplatesPage />} />
             <Route path="templates/new" element={<NewTemplatePage />} />
             <Route path="processor" element={<ProcessorPage />} />

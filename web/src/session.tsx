@@ -85,3 +85,9 @@ export const canStaffWrite = (me: Me) => me.kind === "staff" && me.staffRole !==
 export const canEditMeasures = (me: Me) => me.kind === "staff" && (me.staffRole === "admin" || me.staffRole === "privacy_officer" || me.staffRole === "security_officer");
 /** Customer users who may sign and keep the contact current. */
 export const canCustomerAct = (me: Me) => me.kind === "customer" && (me.customerRole === "owner" || me.customerRole === "privacy_contact");
+
+const INCIDENT_WRITERS = new Set(["admin", "security_officer", "privacy_officer"]);
+/** Staff who work on incidents (art. 6): record, assess, notify. */
+export const canIncidentWrite = (me: Me) => me.kind === "staff" && me.staffRole !== null && INCIDENT_WRITERS.has(me.staffRole);
+/** And who may read the incident register: those and the auditor (support staff have no access). */
+export const canIncidentRead = (me: Me) => canIncidentWrite(me) || (me.kind === "staff" && me.staffRole === "auditor");

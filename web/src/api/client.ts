@@ -79,3 +79,11 @@ export const contractUrl = (subprocessorId: string) => `/api/v1/subprocessors/${
 export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}`;
 /** The public Atom feed of sub-processor changes. */
 export const trustFeedUrl = (lang: "nl" | "en") => `/api/v1/trust/changes.atom?lang=${lang}`;
+
+/** The incident register (art. 33(5) GDPR documentation) as a file. */
+export const incidentExportUrl = (format: "csv" | "xlsx" | "pdf") => `/api/v1/incidents/export?format=${format}`;
+/** One breach notice as sent, as PDF (its round id, not the inbox notice id). */
+export const breachNoticePdfUrl = (id: string) => `/api/v1/breach-notices/${encodeURIComponent(id)}/pdf`;
+/** The customer's prefilled draft of its own notification to the Autoriteit Persoonsgegevens. */
+export const apDraftUrl = (incidentId: string, format: "pdf" | "json", lang: "nl" | "en") =>
+  `/api/v1/breaches/${encodeURIComponent(incidentId)}/ap-draft?format=${format}&locale=${lang}`;

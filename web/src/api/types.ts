@@ -4,7 +4,7 @@
  */
 import type { paths } from "./schema";
 
-type Method = "get" | "put" | "post" | "delete";
+type Method = "get" | "put" | "post" | "delete" | "patch";
 type JsonOf<R> = R extends { content: { "application/json": infer T } } ? T : never;
 type Success<Responses> = {
   [S in keyof Responses]: S extends 200 | 201 ? JsonOf<Responses[S]> : never;
@@ -83,3 +83,27 @@ export type ControllerTransfers = ResponseOf<"/api/v1/controllers/{id}/transfers
 export type CountryTransfers = ControllerTransfers["countries"][number];
 export type TrustPage = ResponseOf<"/api/v1/trust", "get">;
 export type PublicChange = TrustPage["announced"][number];
+export type IncidentSummary = ResponseOf<"/api/v1/incidents", "get">[number];
+export type IncidentStatus = IncidentSummary["status"];
+export type IncidentDecision = IncidentSummary["decision"];
+export type Incident = ResponseOf<"/api/v1/incidents/{id}", "get">;
+export type IncidentBody = BodyOf<"/api/v1/incidents", "post">;
+export type IncidentPatch = BodyOf<"/api/v1/incidents/{id}", "patch">;
+export type Assessment = Incident["assessments"][number];
+export type AssessmentBody = BodyOf<"/api/v1/incidents/{id}/assessments", "post">;
+export type Risk = AssessmentBody["risk"];
+export type NoticeCheck = Incident["sharedCheck"];
+export type BreachFactKey = NoticeCheck["unknown"][number];
+/** The facts as the API gives them (with discoveredAt) and as a request sets them (without). */
+export type BreachFacts = Incident["facts"];
+export type FactsBody = BodyOf<"/api/v1/incidents/{id}/facts", "put">;
+export type Proposal = ResponseOf<"/api/v1/incidents/{id}/proposal", "get">;
+export type ProposedCustomer = Proposal["customers"][number];
+export type AffectedList = ResponseOf<"/api/v1/incidents/{id}/customers", "get">;
+export type AffectedCustomer = AffectedList["customers"][number];
+export type SendResult = ResponseOf<"/api/v1/incidents/{id}/notices", "post">;
+export type TimelineEntry = ResponseOf<"/api/v1/incidents/{id}/timeline", "get">["entries"][number];
+export type CustomerBreachSummary = ResponseOf<"/api/v1/breaches", "get">[number];
+export type CustomerBreach = ResponseOf<"/api/v1/breaches/{id}", "get">;
+export type CustomerNotice = CustomerBreach["notices"][number];
+export type NoticeStage = CustomerNotice["stage"];

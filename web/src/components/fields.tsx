@@ -175,3 +175,26 @@ export function CheckboxField(props: Omit<Common, "label"> & { label: ReactNode;
     </div>
   );
 }
+
+/**
+ * A local date and time (<input type="datetime-local">), read in the processor's zone by the caller
+ * (lib/zoned.ts); the hint should say so.
+ */
+export function DateTimeField(props: Common & { value: string; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <Wrapper {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        type="datetime-local"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        {...described(id, props.error, props.hint)}
+      />
+    </Wrapper>
+  );
+}

@@ -48,6 +48,8 @@ export const enEngine: typeof nlEngine = {
     openObligation: "View the deadline",
     openContact: "Update the contact",
     openCustomer: "Go to the customer",
+    openBreach: "View the data breach, acknowledge it and download the draft for the AP",
+    openIncident: "Go to the incident",
     customerNotices: "Notices to the customer",
     kinds: {
       subprocessor_change_announced: "Sub-processor change announced",
@@ -59,6 +61,7 @@ export const enEngine: typeof nlEngine = {
       contact_failing: "Contact unreachable",
       obligation_reminder: "Deadline reminder",
       obligation_escalated: "Deadline passed",
+      breach_notice: "Data breach notice",
     },
   },
   deliveries: {
@@ -148,7 +151,7 @@ export const enEngine: typeof nlEngine = {
     metAt: "Met on",
     escalatedAt: "Escalated on",
     responsible: "Responsible",
-    kinds: { subprocessor_objection: "Sub-processor objection window" },
+    kinds: { subprocessor_objection: "Sub-processor objection window", breach_notice: "Notify data breach (48 hours)" },
     states: {
       open: "Running",
       overdue: "Overdue",

@@ -1,6 +1,7 @@
 import type { nl } from "./nl";
 import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
+import { enBreaches } from "./en-breaches";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -44,6 +45,7 @@ export const en: typeof nl = {
       subprocessors: "Sub-processors",
       transfers: "Data locations",
       webhooks: "Webhooks",
+      breaches: "Data breaches",
     },
     admin: {
       area: "Back-office",
@@ -57,6 +59,7 @@ export const en: typeof nl = {
       notices: "Notices",
       outbox: "Outbox",
       subprocessors: "Sub-processors",
+      incidents: "Incidents",
     },
     unreadBadge: "{{count}} unread",
   },
@@ -403,4 +406,5 @@ export const en: typeof nl = {
   },
   ...enEngine,
   ...enSubprocessors,
+  ...enBreaches,
 };

@@ -46,6 +46,8 @@ export const nlEngine = {
     openObligation: "Bekijk de termijn",
     openContact: "Contactpersoon bijwerken",
     openCustomer: "Naar de klant",
+    openBreach: "Bekijk het datalek, bevestig en download het concept voor de AP",
+    openIncident: "Naar het incident",
     customerNotices: "Berichten aan de klant",
     kinds: {
       subprocessor_change_announced: "Aangekondigde wijziging subverwerker",
@@ -57,6 +59,7 @@ export const nlEngine = {
       contact_failing: "Contactpersoon onbereikbaar",
       obligation_reminder: "Herinnering termijn",
       obligation_escalated: "Termijn verstreken",
+      breach_notice: "Melding datalek",
     },
   },
   deliveries: {
@@ -146,7 +149,7 @@ export const nlEngine = {
     metAt: "Voldaan op",
     escalatedAt: "Geëscaleerd op",
     responsible: "Verantwoordelijk",
-    kinds: { subprocessor_objection: "Bezwaartermijn subverwerker" },
+    kinds: { subprocessor_objection: "Bezwaartermijn subverwerker", breach_notice: "Datalek melden (48 uur)" },
     states: {
       open: "Loopt",
       overdue: "Verstreken",

@@ -1,5 +1,6 @@
 import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
+import { nlBreaches } from "./nl-breaches";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -43,6 +44,7 @@ export const nl = {
       subprocessors: "Subverwerkers",
       transfers: "Gegevenslocaties",
       webhooks: "Webhooks",
+      breaches: "Datalekken",
     },
     admin: {
       area: "Backoffice",
@@ -56,6 +58,7 @@ export const nl = {
       notices: "Berichten",
       outbox: "Uitgaand",
       subprocessors: "Subverwerkers",
+      incidents: "Incidenten",
     },
     unreadBadge: "{{count}} ongelezen",
   },
@@ -402,4 +405,5 @@ export const nl = {
   },
   ...nlEngine,
   ...nlSubprocessors,
+  ...nlBreaches,
 };

@@ -30,6 +30,22 @@ export function formatInstant(iso: string | null | undefined): string {
   return `${part("day")}-${part("month")}-${part("year")} ${part("hour")}:${part("minute")} (UTC${offset})`;
 }
 
+const weekdayFormatters = {
+  nl: new Intl.DateTimeFormat("nl-NL", { timeZone: DISPLAY_ZONE, weekday: "short" }),
+  en: new Intl.DateTimeFormat("en-GB", { timeZone: DISPLAY_ZONE, weekday: "short" }),
+};
+
+/**
+ * With the local weekday in front, "ma 30-03-2026 11:00 (UTC+02:00)": for a deadline counted in
+ * hours, where "is that tomorrow or Monday?" is the first question.
+ */
+export function formatInstantWithDay(iso: string | null | undefined, lang: "nl" | "en"): string {
+  if (!iso || Number.isNaN(new Date(iso).getTime())) {
+    return formatInstant(iso);
+  }
+  return `${weekdayFormatters[lang].format(new Date(iso)).replace(/\.$/, "")} ${formatInstant(iso)}`;
+}
+
 /** Only the local date, "30-03-2026". */
 export function formatDate(iso: string | null | undefined): string {
   return iso ? formatInstant(iso).slice(0, 10) : "—";

@@ -13,6 +13,7 @@ const KINDS: Record<Kind, true> = {
   contact_failing: true,
   obligation_reminder: true,
   obligation_escalated: true,
+  breach_notice: true,
 };
 
 /** A notice kind in words; an unknown (newer) kind shows as its code. */

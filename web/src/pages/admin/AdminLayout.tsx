@@ -2,11 +2,15 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { AppShell } from "../../components/AppShell";
 import { RequireKind } from "../../components/RequireKind";
+import { canIncidentRead, useSession } from "../../session";
 
 export function AdminLayout() {
   const { t } = useTranslation();
+  const { me } = useSession();
   const nav = [
     { to: "/admin/customers", label: t("nav.admin.customers") },
+    // Support staff see customers, not incidents (the server refuses them too).
+    ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
     { to: "/admin/obligations", label: t("nav.admin.obligations") },
     { to: "/admin/notices", label: t("nav.admin.notices") },
     { to: "/admin/outbox", label: t("nav.admin.outbox") },

@@ -14,8 +14,11 @@ export function RelatedLink({ area, notice }: { area: Area; notice: NoticeDetail
   const base = areaBase(area);
   const changeId = text(notice.data, "changeId");
   const obligationId = text(notice.data, "obligationId");
+  const incidentId = notice.kind === "breach_notice" ? text(notice.data, "incidentId") : null;
   let link: { to: string; label: string } | null = null;
-  if (changeId) {
+  if (incidentId) {
+    link = area === "portal" ? { to: `/portal/breaches/${incidentId}`, label: t("notices.openBreach") } : { to: `/admin/incidents/${incidentId}`, label: t("notices.openIncident") };
+  } else if (changeId) {
     const invitesObjection = area === "portal" && notice.kind === "subprocessor_change_announced";
     link = { to: `${base}/subprocessors/changes/${changeId}`, label: invitesObjection ? t("notices.openChangeObject") : t("notices.openChange") };
   } else if (obligationId) {

@@ -20,6 +20,10 @@ function subjectLink(area: Area, o: Obligation): string | null {
   if (o.subjectType === "subprocessor_change") {
     return `${areaBase(area)}/subprocessors/changes/${o.subjectId}`;
   }
+  // A customer sees a breach once it was told of it; until then the portal page is "not found".
+  if (o.subjectType === "incident") {
+    return area === "admin" ? `/admin/incidents/${o.subjectId}` : `/portal/breaches/${o.subjectId}`;
+  }
   return null;
 }
 
