@@ -14,9 +14,9 @@ import { documentPdfAndHash } from "../../src/modules/agreements/document-hash.t
 import { signAgreement } from "../../src/modules/agreements/sign-agreement.ts";
 import { countersignAgreement } from "../../src/modules/agreements/countersign-agreement.ts";
 import { setControllerServices } from "../../src/modules/controllers/set-services.ts";
-import { createTestApp, PASSWORD, type TestApp } from "../support/app.ts";
+import { createTestApp, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";
-import { browserUnavailable, launchBrowser } from "../support/browser.ts";
+import { browserUnavailable, launchBrowser, loginAs } from "../support/browser.ts";
 
 // The flows a person does, in a real browser against a real server (issue #2).
 const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
@@ -27,14 +27,6 @@ let base: string;
 let alfa: Awaited<ReturnType<typeof createCustomer>>;
 let beta: Awaited<ReturnType<typeof createCustomer>>;
 let officerEmail: string;
-
-async function loginAs(page: Page, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 async function signOpenAgreement(page: Page, locale?: "en"): Promise<string> {
   await page.goto(`${base}/portal`);
@@ -72,7 +64,7 @@ describe("in the browser", { skip: unavailable ?? false }, () => {
   test("a customer chooses English, signs its agreement and downloads the PDF", async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await loginAs(page, alfa.owner.email);
+    await loginAs(page, base, alfa.owner.email);
     const shown = await signOpenAgreement(page, "en");
     assert.equal(await page.getByTestId("agreement-status").getAttribute("data-status"), "signed_by_customer");
 
@@ -92,7 +84,7 @@ describe("in the browser", { skip: unavailable ?? false }, () => {
 
   test("the privacy officer publishes a new version and the customer signs it again", async () => {
     const officer = await (await browser.newContext()).newPage();
-    await loginAs(officer, officerEmail);
+    await loginAs(officer, base, officerEmail);
     await officer.goto(`${base}/admin/templates/new`);
     await officer.getByTestId("clock-breachNoticeHours").fill("36");
     await officer.getByTestId("publish-template").click();
@@ -100,7 +92,7 @@ describe("in the browser", { skip: unavailable ?? false }, () => {
     await officer.getByText("36").first().waitFor();
 
     const customer = await (await browser.newContext()).newPage();
-    await loginAs(customer, beta.owner.email);
+    await loginAs(customer, base, beta.owner.email);
     await customer.goto(`${base}/portal`);
     assert.match((await customer.getByTestId("agreement-version").textContent()) ?? "", /2/);
     await customer.getByTestId("sign-open").click();
@@ -130,7 +122,7 @@ describe("in the browser", { skip: unavailable ?? false }, () => {
       await setControllerServices(tx, t.clock, SYSTEM_ACTOR, gamma.controllerId, [{ code: "web-hosting", monthlyFeeCents: 995 }, { code: "email", monthlyFeeCents: 300 }], "test");
     });
     const page = await (await browser.newContext()).newPage();
-    await loginAs(page, gamma.owner.email);
+    await loginAs(page, base, gamma.owner.email);
     await page.goto(`${base}/portal`);
     const notice = page.getByTestId("annex-changed");
     await notice.waitFor();
@@ -142,12 +134,12 @@ describe("in the browser", { skip: unavailable ?? false }, () => {
     const agreementsOfAlfa = await t.app.inject({ method: "GET", url: "/api/v1/agreements", headers: { cookie: "" } });
     assert.equal(agreementsOfAlfa.statusCode, 401);
     const page = await (await browser.newContext()).newPage();
-    await loginAs(page, alfa.owner.email);
+    await loginAs(page, base, alfa.owner.email);
     const own = (await (await page.request.get(`${base}/api/v1/agreements`)).json()) as { id: string }[];
     const ownId = own[0]?.id;
     assert.ok(ownId);
     const other = await (await browser.newContext()).newPage();
-    await loginAs(other, beta.owner.email);
+    await loginAs(other, base, beta.owner.email);
     await other.goto(`${base}/portal/agreements/${ownId}`);
     await other.getByTestId("not-found").waitFor();
     assert.match((await other.getByTestId("not-found").textContent()) ?? "", /Niet gevonden/);

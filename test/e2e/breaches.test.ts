@@ -1,12 +1,12 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { DEFAULT_WEB_ROOT } from "../../src/http/app.ts";
-import { createTestApp, PASSWORD, type TestApp } from "../support/app.ts";
+import { createTestApp, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";
-import { browserUnavailable, launchBrowser } from "../support/browser.ts";
+import { browserUnavailable, launchBrowser, loginAs, shot, textOf } from "../support/browser.ts";
 
 // art. 6 in a real browser: the security officer records an incident at the e-mail service,
 // assesses it as a breach, adds the customers Art28 proposes, fills in the notice (one fact "nog
@@ -14,8 +14,6 @@ import { browserUnavailable, launchBrowser } from "../support/browser.ts";
 // reads it in its portal, downloads its draft notification to the AP and acknowledges; the officer's
 // incident page shows the customer as read, acknowledged and notified in time.
 const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
-/** Set ART28_SHOTS=/tmp/art28-shots to keep a screenshot of every page the flow passes. */
-const SHOTS = process.env.ART28_SHOTS;
 
 let t: TestApp;
 let browser: Browser;
@@ -23,23 +21,6 @@ let base: string;
 let zeta: Awaited<ReturnType<typeof createCustomer>>;
 let eta: Awaited<ReturnType<typeof createCustomer>>;
 let officerEmail: string;
-
-async function loginAs(page: Page, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  }
-}
-
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 
 const zoned = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "longOffset" });
 const part = (date: Date, type: Intl.DateTimeFormatPartTypes) => zoned.formatToParts(date).find((p) => p.type === type)?.value ?? "";
@@ -65,7 +46,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
 
   test("record → assess → affected → notice → send → the customer acknowledges → the incident page shows it", async () => {
     const officer = await (await browser.newContext()).newPage();
-    await loginAs(officer, officerEmail);
+    await loginAs(officer, base, officerEmail);
 
     // The officer records the incident from the menu; it was discovered two hours ago, started five.
     const discovered = new Date(t.clock.now().getTime() - 2 * 3_600_000);
@@ -87,7 +68,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     await officer.getByTestId("incident-recorded").waitFor();
     const incidentUrl = officer.url();
     const due = new Date(discovered.getTime() + 48 * 3_600_000);
-    const deadline = await text(officer, "incident-deadline");
+    const deadline = await textOf(officer, "incident-deadline");
     assert.ok(deadline.includes(shown(due)), `the 48-hour deadline ${shown(due)} is shown: ${deadline}`);
     assert.match(deadline, /— nog 1 dag 2\d uur/, "with the time left in words");
     assert.equal(await officer.getByTestId("incident-decision").getAttribute("data-decision"), "pending");
@@ -144,7 +125,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     await notice.getByTestId("facts-save").click();
     await notice.getByTestId("facts-saved").waitFor();
     assert.equal(await notice.getByTestId("facts-check").getAttribute("data-complete"), "false");
-    assert.match(await text(officer, "facts-check"), /Voorgenomen maatregelen/, "the missing fact is named");
+    assert.match(await textOf(officer, "facts-check"), /Voorgenomen maatregelen/, "the missing fact is named");
 
     // Sending with a fact missing: nothing goes out, and the error names the customer and the fact.
     const dialogs: string[] = [];
@@ -155,7 +136,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     await officer.getByTestId("send-notices").click();
     await officer.getByTestId("send-error").waitFor();
     assert.match(dialogs[0] ?? "", /getroffen klant/, "the confirmation says to whom");
-    assert.match(await text(officer, "send-error"), /niet volledig/);
+    assert.match(await textOf(officer, "send-error"), /niet volledig/);
     const missing = officer.getByTestId("send-error-fields").locator("li");
     assert.equal(await missing.count(), 1);
     assert.match((await missing.getAttribute("data-field")) ?? "", /^customers\.T-[0-9a-f]+\.measuresPlanned$/);
@@ -169,11 +150,11 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     await notice.getByTestId("facts-save").click();
     await notice.getByTestId("facts-saved").waitFor();
     assert.equal(await notice.getByTestId("facts-check").getAttribute("data-complete"), "true");
-    assert.match(await text(officer, "facts-ready"), /1 van 1 klanten/);
+    assert.match(await textOf(officer, "facts-ready"), /1 van 1 klanten/);
     t.clock.advance(10 * 60_000);
     await officer.getByTestId("send-notices").click();
     await officer.getByTestId("send-result").waitFor();
-    assert.match(await text(officer, "send-result"), /1 melding verstuurd: 1 eerste/);
+    assert.match(await textOf(officer, "send-result"), /1 melding verstuurd: 1 eerste/);
     const sent = officer.locator('[data-testid="affected-row"][data-sent="true"]').filter({ hasText: "Bakkerij Zeta" });
     await sent.waitFor();
     assert.equal(await sent.getAttribute("data-in-time"), "true");
@@ -183,7 +164,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     t.clock.advance(20 * 60_000);
     const reached = t.clock.now();
     const viewer = await (await browser.newContext()).newPage();
-    await loginAs(viewer, zeta.viewer.email);
+    await loginAs(viewer, base, zeta.viewer.email);
     await viewer.goto(`${base}/portal/breaches`);
     await viewer.getByTestId("breach-open").click();
     await viewer.getByTestId("breach-notice").waitFor();
@@ -191,7 +172,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
 
     // The owner finds it in its menu, unacknowledged, and opens it.
     const customer = await (await browser.newContext()).newPage();
-    await loginAs(customer, zeta.owner.email);
+    await loginAs(customer, base, zeta.owner.email);
     await customer.getByRole("link", { name: "Datalekken" }).click();
     const listed = customer.getByTestId("breach-row");
     await listed.waitFor();
@@ -206,8 +187,8 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     assert.equal(((await fact("consequences").locator("dd").textContent()) ?? "").trim(), "Nog onbekend (Forensisch onderzoek loopt)");
     assert.equal(((await fact("affectedCount").locator("dd").textContent()) ?? "").trim(), "tussen 100 en 2.500");
     assert.equal(((await fact("discoveredAt").locator("dd").textContent()) ?? "").trim(), shown(discovered));
-    assert.ok((await text(customer, "ap-aware-at")).includes(shown(reached)), "aware since its notice reached it (first read)");
-    assert.ok((await text(customer, "ap-deadline")).includes(shown(new Date(reached.getTime() + 72 * 3_600_000))), "its own 72 hours to the AP");
+    assert.ok((await textOf(customer, "ap-aware-at")).includes(shown(reached)), "aware since its notice reached it (first read)");
+    assert.ok((await textOf(customer, "ap-deadline")).includes(shown(new Date(reached.getTime() + 72 * 3_600_000))), "its own 72 hours to the AP");
 
     // It downloads the prefilled draft of its own notification to the AP.
     const [download] = await Promise.all([customer.waitForEvent("download"), customer.getByTestId("ap-draft-pdf").click()]);
@@ -250,7 +231,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     assert.equal(await registered.getAttribute("data-overdue"), "false");
     await shot(officer, "admin-incidents-nl");
     const other = await (await browser.newContext()).newPage();
-    await loginAs(other, eta.owner.email);
+    await loginAs(other, base, eta.owner.email);
     await other.goto(`${base}/portal/breaches`);
     await other.getByTestId("breaches-empty").waitFor();
     await other.goto(`${base}/portal/breaches/${incidentUrl.split("/").pop() ?? ""}`);
@@ -266,12 +247,12 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     await officer.getByTestId("send-message").fill("Het forensisch onderzoek is afgerond.");
     await officer.getByTestId("send-notices").click();
     await officer.getByTestId("send-result").waitFor();
-    assert.match(await text(officer, "send-result"), /1 melding verstuurd: 0 eerste, 1 vervolg/);
+    assert.match(await textOf(officer, "send-result"), /1 melding verstuurd: 0 eerste, 1 vervolg/);
     await customer.reload();
     const followUp = customer.locator('[data-testid="breach-notice"][data-sequence="2"]');
     await followUp.waitFor();
     assert.equal(await followUp.getAttribute("data-stage"), "follow_up");
-    assert.equal(await text(customer, "breach-message"), "Het forensisch onderzoek is afgerond.");
+    assert.equal(await textOf(customer, "breach-message"), "Het forensisch onderzoek is afgerond.");
     const changed = followUp.locator('[data-testid="breach-fact"][data-changed="true"]');
     assert.deepEqual(await changed.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-key"))), ["consequences"]);
     await shot(customer, "portal-breach-follow-up-nl");
@@ -283,7 +264,7 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     await shot(officer, "admin-incidents-en");
     await officer.goto(incidentUrl);
     await officer.getByTestId("affected-row").waitFor();
-    assert.match(await text(officer, "incident-deadline"), /^[A-Z][a-z]{2} \d{2}-\d{2}-\d{4} \d{2}:\d{2} \(UTC\+0[12]:00\)$/, "every customer told: the deadline without the time left");
+    assert.match(await textOf(officer, "incident-deadline"), /^[A-Z][a-z]{2} \d{2}-\d{2}-\d{4} \d{2}:\d{2} \(UTC\+0[12]:00\)$/, "every customer told: the deadline without the time left");
     await shot(officer, "admin-incident-en");
     await customer.getByTestId("lang-en").click();
     await customer.getByText("Your own notification to the Autoriteit Persoonsgegevens").waitFor();

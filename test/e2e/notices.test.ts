@@ -1,22 +1,19 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { DEFAULT_WEB_ROOT } from "../../src/http/app.ts";
 import { startOutboxWorker } from "../../src/jobs/outbox-worker.ts";
-import { createTestApp, login, PASSWORD, type Client, type TestApp } from "../support/app.ts";
+import { createTestApp, login, type Client, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";
-import { browserUnavailable, launchBrowser } from "../support/browser.ts";
+import { browserUnavailable, launchBrowser, loginAs, shot } from "../support/browser.ts";
 import { startHookServer, type HookServer } from "../engine/hook-server.ts";
 
 // The obligations engine in a real browser: a customer adds a webhook endpoint (its secret shown
 // once), receives a notice by email and webhook, acknowledges it and reads the webhook's attempts;
 // the back-office outbox shows the emails held for want of SMTP, and both sides see the deadline.
 const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
-/** Set ART28_SHOTS=/tmp/art28-shots to keep a screenshot of every page the flow passes. */
-const SHOTS = process.env.ART28_SHOTS;
 
 let t: TestApp;
 let browser: Browser;
@@ -25,21 +22,6 @@ let hooks: HookServer;
 let zeta: Awaited<ReturnType<typeof createCustomer>>;
 let officerEmail: string;
 let officer: Client;
-
-async function loginAs(page: Page, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  }
-}
 
 async function newPage(): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -89,7 +71,7 @@ describe("notices, webhooks and the outbox in the browser", { skip: unavailable 
 
   test("a customer adds a webhook endpoint, receives a notice, acknowledges it and reads the delivery log", async () => {
     const customer = await newPage();
-    await loginAs(customer, zeta.owner.email);
+    await loginAs(customer, base, zeta.owner.email);
 
     // The endpoint's signing secret is shown once, with how to verify it.
     await customer.goto(`${base}/portal/webhooks`);
@@ -172,7 +154,7 @@ describe("notices, webhooks and the outbox in the browser", { skip: unavailable 
     }
 
     const page = await newPage();
-    await loginAs(page, officerEmail);
+    await loginAs(page, base, officerEmail);
     await page.getByRole("link", { name: "Uitgaand" }).click();
     await page.getByTestId("outbox-held-banner").waitFor();
     await page.getByTestId("outbox-status-filter").selectOption("held");

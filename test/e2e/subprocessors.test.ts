@@ -1,20 +1,17 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { DEFAULT_WEB_ROOT } from "../../src/http/app.ts";
-import { createTestApp, PASSWORD, type TestApp } from "../support/app.ts";
+import { createTestApp, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";
-import { browserUnavailable, launchBrowser } from "../support/browser.ts";
+import { browserUnavailable, launchBrowser, loginAs, shot, textOf } from "../support/browser.ts";
 
 // art. 5 in a real browser: the privacy officer announces a new sub-processor, a customer it
 // touches reads the notice, objects (a one-word reason is refused), both sides consult, and the
 // officer records the outcome. The public trust page lists the change without a login.
 const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
-/** Set ART28_SHOTS=/tmp/art28-shots to keep a screenshot of every page the flow passes. */
-const SHOTS = process.env.ART28_SHOTS;
 
 let t: TestApp;
 let browser: Browser;
@@ -22,23 +19,6 @@ let base: string;
 let delta: Awaited<ReturnType<typeof createCustomer>>;
 let epsilon: Awaited<ReturnType<typeof createCustomer>>;
 let officerEmail: string;
-
-async function loginAs(page: Page, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  }
-}
-
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 
 describe("sub-processor change in the browser", { skip: unavailable ?? false }, () => {
   before(async () => {
@@ -57,7 +37,7 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
 
   test("announce → read → object → consult → outcome", async () => {
     const officer = await (await browser.newContext()).newPage();
-    await loginAs(officer, officerEmail);
+    await loginAs(officer, base, officerEmail);
 
     // The officer registers a proposed sub-processor for the email service, with its contract.
     await officer.goto(`${base}/admin/subprocessors`);
@@ -71,13 +51,13 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await shot(officer, "admin-subprocessor-new");
     await officer.getByTestId("subprocessor-save").click();
     await officer.getByTestId("subprocessor-created").waitFor();
-    assert.equal(await text(officer, "subprocessor-status"), "Voorgesteld");
+    assert.equal(await textOf(officer, "subprocessor-status"), "Voorgesteld");
 
     const contract = Buffer.from("%PDF-1.4\nVerwerkersovereenkomst Mailvault GmbH\n");
     await officer.getByTestId("contract-file").setInputFiles({ name: "mailvault-dpa.pdf", mimeType: "application/pdf", buffer: contract });
     await officer.getByTestId("contract-upload").click();
     await officer.getByTestId("contract-sha256").waitFor();
-    assert.equal(await text(officer, "contract-sha256"), createHash("sha256").update(contract).digest("hex"), "the hash shown is the hash of the file on record");
+    assert.equal(await textOf(officer, "contract-sha256"), createHash("sha256").update(contract).digest("hex"), "the hash shown is the hash of the file on record");
     await shot(officer, "admin-subprocessor");
 
     // It announces adding it: the form starts from the sub-processor's own services.
@@ -88,11 +68,11 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await officer.getByTestId("change-description-en").fill("We will store email archives with Mailvault in Frankfurt.");
     await officer.getByTestId("change-preview").click();
     await officer.getByTestId("change-preview-result").waitFor();
-    assert.match(await text(officer, "change-preview-result"), /bereikt 1 klant;/, "the reach is shown before announcing");
+    assert.match(await textOf(officer, "change-preview-result"), /bereikt 1 klant;/, "the reach is shown before announcing");
     await shot(officer, "admin-change-announce");
     await officer.getByTestId("change-announce").click();
     await officer.getByTestId("change-announced").waitFor();
-    assert.match(await text(officer, "change-announced"), /aangekondigd aan 1 klant\b/, "only the customer taking email is touched");
+    assert.match(await textOf(officer, "change-announced"), /aangekondigd aan 1 klant\b/, "only the customer taking email is touched");
     const changeUrl = officer.url();
 
     // Not before the window closes: the server's refusal shows under the date field.
@@ -100,13 +80,13 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await officer.getByTestId("change-effective-input").fill(`${tomorrow}T10:00`);
     await officer.getByTestId("change-effective-save").click();
     await officer.getByTestId("change-effective-error").waitFor();
-    assert.match(await text(officer, "change-effective-error"), /bezwaartermijn/);
+    assert.match(await textOf(officer, "change-effective-error"), /bezwaartermijn/);
     await shot(officer, "admin-change-announced");
 
     // The customer it touches finds the notice in its inbox, unread, and opens it (an hour later).
     t.clock.advance(60 * 60_000);
     const customer = await (await browser.newContext()).newPage();
-    await loginAs(customer, delta.owner.email);
+    await loginAs(customer, base, delta.owner.email);
     await customer.getByTestId("nav-unread").waitFor();
     await customer.goto(`${base}/portal/notices`);
     const row = customer.getByTestId("notice-row").filter({ hasText: "Mailvault" });
@@ -114,7 +94,7 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await shot(customer, "portal-notices");
     await row.getByTestId("notice-open").click();
     await customer.getByTestId("notice-opened-at").waitFor();
-    assert.doesNotMatch(await text(customer, "notice-opened-at"), /Nog niet/, "opening records it as read");
+    assert.doesNotMatch(await textOf(customer, "notice-opened-at"), /Nog niet/, "opening records it as read");
     await customer.frameLocator("[data-testid=notice-html]").getByText("Mailvault").first().waitFor();
     await shot(customer, "portal-notice");
     assert.equal(await customer.getByTestId("nav-unread").count(), 0, "the unread badge goes once it is read");
@@ -182,8 +162,8 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     // The customer sees the outcome.
     await customer.reload();
     await customer.getByTestId("objection-outcome").waitFor();
-    assert.match(await text(customer, "objection-outcome"), /Opgelost in overleg/);
-    assert.match(await text(customer, "objection-outcome-note"), /in Amsterdam/);
+    assert.match(await textOf(customer, "objection-outcome"), /Opgelost in overleg/);
+    assert.match(await textOf(customer, "objection-outcome-note"), /in Amsterdam/);
     await shot(customer, "portal-change-resolved");
 
     // Its sub-processors page lists the change with its window; the untouched customer sees none.
@@ -194,7 +174,7 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await customer.getByTestId("transfers-summary").waitFor();
     await shot(customer, "portal-transfers");
     const other = await (await browser.newContext()).newPage();
-    await loginAs(other, epsilon.owner.email);
+    await loginAs(other, base, epsilon.owner.email);
     await other.goto(`${base}/portal/subprocessors`);
     await other.getByText("Er zijn geen wijzigingen aan u aangekondigd.").waitFor();
     await other.goto(changeUrl.replace("/admin/", "/portal/"));

@@ -29,3 +29,13 @@ export function UnreadProvider({ children }: { children: ReactNode }) {
 }
 
 export const useUnread = (): Unread => useContext(UnreadContext);
+
+/** Opening a notice marks it read on the server: recount the unread badge once `loaded` is there. */
+export function useRecountWhenLoaded(loaded: unknown): void {
+  const { refresh } = useUnread();
+  useEffect(() => {
+    if (loaded) {
+      refresh();
+    }
+  }, [loaded, refresh]);
+}

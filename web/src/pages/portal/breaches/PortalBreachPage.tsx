@@ -1,4 +1,3 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api, breachNoticePdfUrl, unwrap } from "../../../api/client";
@@ -11,7 +10,7 @@ import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { Badge } from "../../../components/StatusBadge";
 import { formatInstant } from "../../../lib/format";
-import { useUnread } from "../../../lib/unread";
+import { useRecountWhenLoaded } from "../../../lib/unread";
 import { canCustomerAct, useMe } from "../../../session";
 import { ApBox } from "./ApBox";
 
@@ -23,14 +22,8 @@ import { ApBox } from "./ApBox";
 export function PortalBreachPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const unread = useUnread();
   const state = useApi(() => unwrap(api.GET("/api/v1/breaches/{id}", { params: { path: { id } } })), [id]);
-  const refreshUnread = unread.refresh;
-  useEffect(() => {
-    if (state.data) {
-      refreshUnread();
-    }
-  }, [state.data, refreshUnread]);
+  useRecountWhenLoaded(state.data);
   return (
     <Loaded state={state}>
       {(breach) => (

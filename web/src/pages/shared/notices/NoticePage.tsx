@@ -1,4 +1,3 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
@@ -11,7 +10,7 @@ import { DeliveriesTable } from "../../../components/notices/DeliveriesTable";
 import { NoticeKindLabel } from "../../../components/notices/NoticeKindLabel";
 import { areaBase, type Area } from "../../../lib/area";
 import { formatInstant } from "../../../lib/format";
-import { useUnread } from "../../../lib/unread";
+import { useRecountWhenLoaded } from "../../../lib/unread";
 import { AcknowledgeBox } from "./AcknowledgeBox";
 import { RelatedLink } from "./RelatedLink";
 
@@ -23,14 +22,8 @@ import { RelatedLink } from "./RelatedLink";
 export function NoticePage({ area }: { area: Area }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const unread = useUnread();
   const state = useApi(() => unwrap(api.GET("/api/v1/notices/{id}", { params: { path: { id } } })), [id]);
-  const refreshUnread = unread.refresh;
-  useEffect(() => {
-    if (state.data) {
-      refreshUnread();
-    }
-  }, [state.data, refreshUnread]);
+  useRecountWhenLoaded(state.data);
 
   return (
     <Loaded state={state}>
