@@ -324,6 +324,9 @@ export function factsFromJson(facts: StoredNoticeFacts): NoticeFacts {
   return mapInstants(facts as Record<string, unknown>, toDate) as NoticeFacts;
 }
 
+/** The one completeness check (checkBreachNotice) on facts as stored or sent. */
+export const checkStoredFacts = (facts: StoredNoticeFacts): BreachNoticeCheck => checkBreachNotice(factsFromJson(facts));
+
 /**
  * The facts that differ between two notices to one customer (GDPR art. 33(4): information in
  * phases; each follow-up shows what changed since the last). Compared as stored JSON, in the order

@@ -48,11 +48,17 @@ export interface Client {
 
 let logins = 0;
 
-export async function login(app: App, email: string, password = PASSWORD): Promise<Client> {
-  // Each test login comes from its own address, so a test file with many users does not trip the
-  // login rate limit (10 a minute per address); the rate-limit test sets its own address.
+/**
+ * Each test login comes from its own address, so a test file with many users does not trip the
+ * login rate limit (10 a minute per address); the rate-limit test sets its own address.
+ */
+export function nextLoginAddress(): string {
   logins += 1;
-  const remoteAddress = `10.77.${(logins >> 8) & 255}.${logins & 255}`;
+  return `10.77.${(logins >> 8) & 255}.${logins & 255}`;
+}
+
+export async function login(app: App, email: string, password = PASSWORD): Promise<Client> {
+  const remoteAddress = nextLoginAddress();
   const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password }, remoteAddress });
   if (response.statusCode !== 200) {
     throw new Error(`login of ${email} failed: ${response.statusCode} ${response.body}`);

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
+import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { EventActor } from "../evidence/record-events.ts";
 import { cancelObligations, openObligations } from "../obligations/open-obligations.ts";
 import { findProcessor } from "../processor/queries.ts";
 import { agreementClocks } from "../subprocessors/change-queries.ts";
-import { referenceOf, subjectOf, type IncidentRow } from "./queries.ts";
+import { referenceOf, subjectOf, unnotifiedOf, type IncidentRow } from "./queries.ts";
 
 const CHUNK = 5000;
 
@@ -65,17 +65,5 @@ export async function cancelBreachClocks(tx: Db, clock: Clock, actor: EventActor
  */
 export async function reopenBreachClocks(tx: Db, clock: Clock, actor: EventActor, incident: IncidentRow, reason: string): Promise<void> {
   await cancelBreachClocks(tx, clock, actor, incident.id, reason);
-  const waiting = await rows<{ controller_id: string }>(
-    tx,
-    sql`select ic.controller_id from incident_customers ic
-         where ic.incident_id = ${incident.id}
-           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
-  );
-  await openBreachClocks(
-    tx,
-    clock,
-    actor,
-    incident,
-    waiting.map((r) => r.controller_id),
-  );
+  await openBreachClocks(tx, clock, actor, incident, await unnotifiedOf(tx, incident.id));
 }

@@ -1,11 +1,11 @@
-import { eq, sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
 import { incidents } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import { cancelBreachClocks } from "./breach-clocks.ts";
-import { lockOpenIncident, subjectOf } from "./queries.ts";
+import { lockOpenIncident, subjectOf, unnotifiedOf } from "./queries.ts";
 import { sendBreachNotices, type SendResult } from "./send-notices.ts";
 
 /**
@@ -17,16 +17,11 @@ export async function closeIncident(tx: Db, clock: Clock, actor: EventActor & { 
   const incident = await lockOpenIncident(tx, id);
   let final: SendResult | null = null;
   if (incident.decision === "notify") {
-    const [waiting] = await rows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from incident_customers ic
-           where ic.incident_id = ${id}
-             and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
-    );
-    if (Number(waiting?.n ?? 0) > 0) {
+    const waiting = (await unnotifiedOf(tx, id)).length;
+    if (waiting > 0) {
       throw conflict({
-        nl: `${waiting?.n} getroffen klant(en) zijn nog niet ingelicht; stuur hun melding eerst`,
-        en: `${waiting?.n} affected customer(s) have not been notified; send their notice first`,
+        nl: `${waiting} getroffen klant(en) zijn nog niet ingelicht; stuur hun melding eerst`,
+        en: `${waiting} affected customer(s) have not been notified; send their notice first`,
       });
     }
     final = await sendBreachNotices(tx, clock, actor, id, { message: summary, final: true });

@@ -1,14 +1,12 @@
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { AP_NOTIFICATION_HOURS } from "../../domain/ap-draft.ts";
 import { addHours } from "../../domain/legal-time.ts";
 import type { BreachNotice } from "../notices/kinds.ts";
 
 // The customer's side of a breach: only its own notices (breach_notices and notices are under
 // row-level security per customer). It never reads the incident register, so it never sees which
 // other customers were affected; the number only if the processor chose to disclose it (in the notice).
-
-/** GDPR art. 33(1): the controller notifies the authority within 72 hours of becoming aware. */
-export const AUTHORITY_HOURS = 72;
 
 export interface CustomerRound {
   id: string;
@@ -90,5 +88,5 @@ export async function findCustomerBreach(db: Db, controllerId: string, incidentI
   }));
   const reached = rounds.flatMap((r) => [r.deliveredAt, r.openedAt]).filter((d): d is Date => d !== null);
   const awareAt = reached.length === 0 ? null : new Date(Math.min(...reached.map((d) => d.getTime())));
-  return { incidentId, rounds, awareAt, apDeadline: awareAt ? addHours(awareAt, AUTHORITY_HOURS) : null };
+  return { incidentId, rounds, awareAt, apDeadline: awareAt ? addHours(awareAt, AP_NOTIFICATION_HOURS) : null };
 }

@@ -4,10 +4,7 @@ import { incidentCustomers, incidents } from "../../db/schema/index.ts";
 import {
   BREACH_FACT_KEYS,
   changedFacts,
-  checkBreachNotice,
-  factsFromJson,
   mergeNoticeFacts,
-  type BreachNoticeCheck,
   type CustomerNoticeFacts,
   type NoticeFacts,
   type StoredNoticeFacts,
@@ -25,9 +22,6 @@ export function customerNoticeFacts(incident: Pick<IncidentRow, "facts" | "disco
   const merged = mergeNoticeFacts(incident.facts as NoticeFacts, own as CustomerNoticeFacts) as StoredNoticeFacts;
   return { ...merged, discoveredAt: { status: "known", value: incident.discoveredAt.toISOString() } };
 }
-
-/** The one completeness check (domain/breach-notice.ts) on facts as stored. */
-export const checkStoredFacts = (facts: StoredNoticeFacts): BreachNoticeCheck => checkBreachNotice(factsFromJson(facts));
 
 /** Only the facts of art. 6.2, without discoveredAt (it follows the incident) and without empty ones. */
 function clean(facts: StoredNoticeFacts): StoredNoticeFacts {

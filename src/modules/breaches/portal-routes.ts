@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
-import { breachNotices, contacts, controllers, notices } from "../../db/schema/index.ts";
+import { breachNotices, controllers, notices } from "../../db/schema/index.ts";
 import { buildApDraft, type ApDraft } from "../../domain/ap-draft.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { metInTime } from "../../domain/legal-time.ts";
@@ -13,6 +13,7 @@ import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { assertMaySee, eventActor, requireCustomer, scopeOf, type Actor } from "../auth/actor.ts";
 import { IdParams } from "../auth/schemas.ts";
 import { assignmentsOf } from "../controllers/access.ts";
+import { findContact } from "../controllers/queries.ts";
 import { markOpened } from "../notices/use-cases.ts";
 import { findProcessor } from "../processor/queries.ts";
 import { contentDisposition } from "../subprocessors/multipart.ts";
@@ -62,7 +63,7 @@ async function ownBreach(tx: Db, controllerId: string, incidentId: string): Prom
 async function apDraftOf(tx: Db, controllerId: string, view: CustomerBreachView, locale: "nl" | "en"): Promise<ApDraft> {
   const processor = await findProcessor(tx);
   const [controller] = await tx.select().from(controllers).where(eq(controllers.id, controllerId));
-  const [contact] = await tx.select().from(contacts).where(eq(contacts.controllerId, controllerId));
+  const contact = await findContact(tx, controllerId);
   if (!controller) {
     throw notFound("customer");
   }

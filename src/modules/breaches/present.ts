@@ -3,10 +3,12 @@ import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import { addHours, metInTime } from "../../domain/legal-time.ts";
 import { iso } from "../../http/schemas.ts";
-import { checkStoredFacts, customerNoticeFacts } from "./notice-facts.ts";
+import { checkStoredFacts } from "../../domain/breach-notice.ts";
+import { customerNoticeFacts } from "./notice-facts.ts";
 import {
   affectedOf,
   assessmentsOf,
+  becauseNames,
   countsOf,
   referenceOf,
   roundsOf,
@@ -85,7 +87,7 @@ export async function presentIncident(tx: Db, incident: IncidentRow, now: Date) 
 }
 
 /** One affected customer's row on the incident page: its clock, its notice's completeness, its rounds. */
-export async function presentAffected(tx: Db, incident: IncidentRow, page: { limit: number; offset: number; q?: string | undefined }, now: Date) {
+export async function presentAffected(tx: Db, incident: IncidentRow, page: { limit: number; offset: number; q?: string | undefined; controllerId?: string }, now: Date) {
   const { total, rows } = await affectedOf(tx, incident.id, page);
   const rounds = await roundsOf(
     tx,
@@ -94,13 +96,20 @@ export async function presentAffected(tx: Db, incident: IncidentRow, page: { lim
   );
   const byCustomer = new Map<string, RoundRow[]>();
   for (const round of rounds) {
-    byCustomer.set(round.controllerId, [...(byCustomer.get(round.controllerId) ?? []), round]);
+    const own = byCustomer.get(round.controllerId);
+    if (own) {
+      own.push(round);
+    } else {
+      byCustomer.set(round.controllerId, [round]);
+    }
   }
-  const serviceOf = new Map((await serviceNames(tx, [...new Set(rows.flatMap((r) => r.because.serviceIds))])).map((s) => [s.id, s]));
-  const subOf = new Map((await subprocessorNames(tx, [...new Set(rows.flatMap((r) => r.because.subprocessorIds))])).map((s) => [s.id, s]));
+  const namesOf = await becauseNames(
+    tx,
+    rows.map((r) => r.because),
+  );
   return {
     total,
-    customers: rows.map((row) => presentAffectedRow(incident, row, byCustomer.get(row.controllerId) ?? [], serviceOf, subOf, now)),
+    customers: rows.map((row) => presentAffectedRow(incident, row, byCustomer.get(row.controllerId) ?? [], namesOf, now)),
   };
 }
 
@@ -108,8 +117,7 @@ function presentAffectedRow(
   incident: IncidentRow,
   row: AffectedRow,
   rounds: RoundRow[],
-  serviceOf: Map<string, { id: string; nl: string; en: string }>,
-  subOf: Map<string, { id: string; name: string }>,
+  namesOf: Awaited<ReturnType<typeof becauseNames>>,
   now: Date,
 ) {
   const due = row.dueAt ?? defaultDue(incident);
@@ -120,8 +128,7 @@ function presentAffectedRow(
     name: row.name,
     customerNumber: row.customerNumber,
     source: row.source,
-    services: row.because.serviceIds.flatMap((id) => serviceOf.get(id) ?? []),
-    subprocessors: row.because.subprocessorIds.flatMap((id) => subOf.get(id) ?? []),
+    ...namesOf(row.because),
     dueAt: due.toISOString(),
     clockHours: row.clockHours ?? DEFAULT_CLOCKS.breachNoticeHours,
     templateVersion: row.templateVersion,

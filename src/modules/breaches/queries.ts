@@ -95,9 +95,16 @@ export interface AffectedRow {
   templateVersion: number | null;
 }
 
-/** The affected customers of an incident, by name; `q` filters on name or customer number. */
-export async function affectedOf(db: Db, incidentId: string, page?: { limit: number; offset: number; q?: string | undefined }): Promise<{ total: number; rows: AffectedRow[] }> {
-  const filter = page?.q ? sql`and (c.name ilike ${`%${page.q}%`} or c.customer_number ilike ${`%${page.q}%`})` : sql``;
+/** The affected customers of an incident, by name; `q` filters on name or customer number, `controllerId` to one. */
+export async function affectedOf(
+  db: Db,
+  incidentId: string,
+  page?: { limit: number; offset: number; q?: string | undefined; controllerId?: string },
+): Promise<{ total: number; rows: AffectedRow[] }> {
+  const filter = sql.join([
+    page?.q ? sql`and (c.name ilike ${`%${page.q}%`} or c.customer_number ilike ${`%${page.q}%`})` : sql``,
+    page?.controllerId ? sql`and ic.controller_id = ${page.controllerId}` : sql``,
+  ], sql` `);
   const [count] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from incident_customers ic join controllers c on c.id = ic.controller_id where ic.incident_id = ${incidentId} ${filter}`,
@@ -249,4 +256,25 @@ export async function timelineOf(db: Db, incidentId: string, page: { limit: numb
       hash: r.hash,
     })),
   };
+}
+
+/** The affected customers of an incident that have not received a notice of it yet. */
+export async function unnotifiedOf(db: Db, incidentId: string): Promise<string[]> {
+  const found = await rows<{ controller_id: string }>(
+    db,
+    sql`select ic.controller_id from incident_customers ic
+         where ic.incident_id = ${incidentId}
+           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
+  );
+  return found.map((r) => r.controller_id);
+}
+
+/** Names for the services and sub-processors that explain why customers are (proposed as) affected. */
+export async function becauseNames(db: Db, reasons: AffectedBecause[]) {
+  const serviceOf = new Map((await serviceNames(db, [...new Set(reasons.flatMap((r) => r.serviceIds))])).map((s) => [s.id, s]));
+  const subOf = new Map((await subprocessorNames(db, [...new Set(reasons.flatMap((r) => r.subprocessorIds))])).map((s) => [s.id, s]));
+  return (because: AffectedBecause) => ({
+    services: because.serviceIds.flatMap((id) => serviceOf.get(id) ?? []),
+    subprocessors: because.subprocessorIds.flatMap((id) => subOf.get(id) ?? []),
+  });
 }

@@ -17,7 +17,7 @@ import { closeIncident } from "./close-incident.ts";
 import { registerCsv, registerPdf, registerXlsx } from "./documents/register-export.ts";
 import { saveCustomerFacts, saveSharedFacts } from "./notice-facts.ts";
 import { presentAffected, presentIncident, presentSummary } from "./present.ts";
-import { countsOf, findIncident, listIncidents, serviceNames, subprocessorNames, timelineOf } from "./queries.ts";
+import { becauseNames, countsOf, findIncident, listIncidents, timelineOf } from "./queries.ts";
 import { recordIncident, updateIncident } from "./record-incident.ts";
 import { registerRows } from "./register-rows.ts";
 import {
@@ -177,16 +177,17 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       requireStaff(actor, INCIDENT_READ);
       return inScope(db, scopeOf(actor), async (tx) => {
         const proposed = await proposeCustomers(tx, await incidentOr404(tx, request.params.id));
-        const serviceOf = new Map((await serviceNames(tx, [...new Set(proposed.flatMap((p) => p.because.serviceIds))])).map((s) => [s.id, s]));
-        const subOf = new Map((await subprocessorNames(tx, [...new Set(proposed.flatMap((p) => p.because.subprocessorIds))])).map((s) => [s.id, s]));
+        const namesOf = await becauseNames(
+          tx,
+          proposed.map((p) => p.because),
+        );
         return {
           total: proposed.length,
           customers: proposed.map((p) => ({
             controllerId: p.controllerId,
             name: p.name,
             customerNumber: p.customerNumber,
-            services: p.because.serviceIds.flatMap((id) => serviceOf.get(id) ?? []),
-            subprocessors: p.because.subprocessorIds.flatMap((id) => subOf.get(id) ?? []),
+            ...namesOf(p.because),
             affected: p.affected,
           })),
         };
@@ -280,8 +281,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       await inScope(db, scopeOf(actor), (tx) => saveCustomerFacts(tx, clock, staffActor(actor), id, controllerId, request.body as StoredNoticeFacts));
       return inScope(db, scopeOf(actor), async (tx) => {
         const incident = await incidentOr404(tx, id);
-        const all = await presentAffected(tx, incident, { limit: 10_000, offset: 0 }, clock.now());
-        return { total: 1, customers: all.customers.filter((c) => c.controllerId === controllerId) };
+        return presentAffected(tx, incident, { limit: 1, offset: 0, controllerId }, clock.now());
       });
     },
   );

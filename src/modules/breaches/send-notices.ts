@@ -13,7 +13,8 @@ import { recordEvent, type EventActor } from "../evidence/record-events.ts";
 import type { BreachNotice } from "../notices/kinds.ts";
 import { queueCustomerNotices } from "../notices/queue-notices.ts";
 import { meetObligations } from "../obligations/open-obligations.ts";
-import { checkStoredFacts, customerNoticeFacts } from "./notice-facts.ts";
+import { checkStoredFacts } from "../../domain/breach-notice.ts";
+import { customerNoticeFacts } from "./notice-facts.ts";
 import { affectedOf, assessmentsOf, lockOpenIncident, referenceOf, subjectOf } from "./queries.ts";
 
 export interface SendResult {

@@ -16,7 +16,7 @@ import { NOTICE_KINDS } from "./kinds.ts";
 import type { BreachNotice, NoticeData, NoticeKind, NoticeSubprocessor } from "./kinds.ts";
 import type { LocalizedText } from "../../domain/annex.ts";
 import { describeFacts, formatCount } from "../../domain/breach-facts-text.ts";
-import { checkBreachNotice, factsFromJson } from "../../domain/breach-notice.ts";
+import { checkStoredFacts } from "../../domain/breach-notice.ts";
 
 export interface RenderContext {
   processorName: string;
@@ -334,7 +334,7 @@ const NATURE_WORDS: Record<"confidentiality" | "integrity" | "availability", Loc
 
 function breachView(data: BreachNotice, locale: Locale, zone: string): View {
   // The sender checks too, with the same function as the API: an incomplete notice is never sent.
-  const check = checkBreachNotice(factsFromJson(data.facts));
+  const check = checkStoredFacts(data.facts);
   if (!check.complete) {
     throw new RangeError(`breach notice ${data.reference} #${data.sequence} is incomplete: ${[...check.missing.map((m) => m.key), ...check.invalid.map((i) => i.key)].join(", ")}`);
   }

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../http/app.ts";
-import { PASSWORD, type TestApp } from "../../../test/support/app.ts";
+import { nextLoginAddress, PASSWORD, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
 import type { StaffRole } from "../../db/schema/index.ts";
 
@@ -38,13 +38,8 @@ export interface Session {
   upload(url: string, parts: Part[]): Promise<LightMyRequestResponse>;
 }
 
-let logins = 0;
-
 export async function session(app: App, email: string): Promise<Session> {
-  // Each login from its own address, so a file with many users stays under the login rate limit.
-  logins += 1;
-  const remoteAddress = `10.78.${(logins >> 8) & 255}.${logins & 255}`;
-  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: PASSWORD }, remoteAddress });
+  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: PASSWORD }, remoteAddress: nextLoginAddress() });
   assert.equal(response.statusCode, 200, `login of ${email}: ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const me = response.json<{ csrfToken: string; id: string }>();
