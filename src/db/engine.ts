@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -8,8 +7,9 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import pg from "pg";
-import lockfile from "proper-lockfile";
 import * as schema from "./schema/index.ts";
+import { nextTurn } from "./batches.ts";
+import { claimDataFolder, type ClaimOptions, type FolderClaim } from "./data-folder.ts";
 
 export type Schema = typeof schema;
 /** A database handle or a transaction: use cases accept either. */
@@ -21,31 +21,24 @@ export interface Database {
   engine: Engine;
   /** Applies pending migrations (forward-only, numbered, src/db/migrations). */
   migrate(): Promise<void>;
+  /** The embedded engine's hold on its data folder (null on PostgreSQL and in memory). */
+  claim: FolderClaim | null;
   close(): Promise<void>;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
-export class DataFolderInUseError extends Error {
-  readonly dataDir: string;
-  constructor(dataDir: string) {
-    super(
-      `The data folder ${dataDir} is in use by another Art28 process. ` +
-        "Stop that process first, or start this one with another --data folder.",
-    );
-    this.dataDir = dataDir;
-  }
-}
+export { DataFolderInUseError } from "./data-folder.ts";
 
 export type OpenOptions =
   | { engine: "postgres"; url: string; poolSize?: number }
-  | { engine: "pglite"; dataDir: string }
+  | ({ engine: "pglite"; dataDir: string } & Partial<ClaimOptions>)
   | { engine: "pglite"; loadDataDir: Blob }
   | { engine: "pglite"; memory: true };
 
 /**
- * Opens PostgreSQL (DATABASE_URL) or the embedded PGlite. PGlite takes no lock on its folder and a
- * second process would corrupt it, so we hold an exclusive lock file for as long as it is open.
+ * Opens PostgreSQL (DATABASE_URL) or the embedded PGlite. A PGlite data folder is claimed for this
+ * process first (data-folder.ts): a second process would destroy it.
  */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.engine === "postgres") {
@@ -59,21 +52,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db: db as unknown as Db,
       engine: "postgres",
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      claim: null,
       close: () => pool.end(),
     };
   }
-  let release: (() => Promise<void>) | undefined;
+  let claim: FolderClaim | null = null;
   let client: PGlite;
   if ("dataDir" in options) {
-    mkdirSync(options.dataDir, { recursive: true });
-    try {
-      release = await lockfile.lock(options.dataDir, { lockfilePath: `${options.dataDir}.lock`, stale: 15_000 });
-    } catch (error) {
-      if (error instanceof Error && "code" in error && error.code === "ELOCKED") {
-        throw new DataFolderInUseError(options.dataDir);
-      }
-      throw error;
-    }
+    claim = claimDataFolder(options.dataDir, { ...options, command: options.command ?? "art28" });
     client = new PGlite(options.dataDir);
   } else if ("loadDataDir" in options) {
     client = new PGlite({ loadDataDir: options.loadDataDir });
@@ -81,16 +67,46 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     client = new PGlite();
   }
   await client.waitReady;
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(yieldingClient(client), { schema });
   return {
     db: db as unknown as Db,
     engine: "pglite",
+    claim,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
       await client.close();
-      await release?.();
+      claim?.release();
     },
   };
+}
+
+type Statements = Pick<PGlite, "query" | "exec">;
+
+/**
+ * PGlite runs each statement synchronously in this thread and settles its promise at once, so a
+ * chain of awaited statements (an import runs thousands) never gives the event loop a turn: no
+ * request, timer or signal is handled until the chain ends. Every statement first waits for the
+ * next turn of the event loop, inside transactions too; PGlite's own lock still keeps other
+ * requests' statements out of an open transaction.
+ */
+function yieldingClient<T extends Statements>(target: T): T {
+  return new Proxy(target, {
+    get(object, key) {
+      if (key === "query" || key === "exec") {
+        const run = object[key].bind(object) as (...args: unknown[]) => Promise<unknown>;
+        return async (...args: unknown[]) => {
+          await nextTurn();
+          return run(...args);
+        };
+      }
+      if (key === "transaction" && "transaction" in object) {
+        const transaction = (object as unknown as PGlite).transaction.bind(object);
+        return <R>(work: (tx: Statements) => Promise<R>) => transaction((tx) => work(yieldingClient(tx)));
+      }
+      const value: unknown = Reflect.get(object, key, object);
+      return typeof value === "function" ? value.bind(object) : value;
+    },
+  });
 }
 
 /** Raw SQL for what the query builder cannot say; both drivers answer with `{ rows }`. */

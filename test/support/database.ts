@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import lockfile from "proper-lockfile";
+import { waitForLock } from "fs-native-extensions";
 import { MIGRATIONS_FOLDER, openDatabase, rows, type Database, type Engine } from "../../src/db/engine.ts";
 
 const CACHE = fileURLToPath(new URL("../../.art28-test-cache", import.meta.url));
@@ -26,11 +26,14 @@ function migrationsHash(): string {
 
 async function withCacheLock<T>(work: () => Promise<T>): Promise<T> {
   mkdirSync(CACHE, { recursive: true });
-  const release = await lockfile.lock(CACHE, { lockfilePath: join(CACHE, "build.lock"), retries: { retries: 120, minTimeout: 250, maxTimeout: 1000 } });
+  // An operating-system lock: test processes building the cache wait for each other, and a killed
+  // one leaves no lock behind.
+  const fd = openSync(join(CACHE, "build.lock"), "a+");
   try {
+    await waitForLock(fd);
     return await work();
   } finally {
-    await release();
+    closeSync(fd);
   }
 }
 
@@ -83,6 +86,11 @@ async function postgresTemplate(base: string): Promise<string> {
 
 export interface TestDatabase extends Database {
   name: string;
+}
+
+/** The URL of a test database on the PostgreSQL server (TEST_DATABASE_URL), e.g. for a process the test starts. */
+export function testDatabaseUrl(name: string): string {
+  return adminUrl(process.env.TEST_DATABASE_URL ?? "", name);
 }
 
 /** A fresh, migrated database of the run's engine, dropped again by `close()`. */
