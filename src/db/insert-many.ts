@@ -1,8 +1,7 @@
 import { getTableColumns, getTableName, sql, type InferInsertModel } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./engine.ts";
-
-const CHUNK = 5000;
+import { batches } from "./batches.ts";
 
 /**
  * Inserts many rows with one array parameter per column (`INSERT … SELECT * FROM unnest($1::t[], …)`):
@@ -16,8 +15,7 @@ export async function insertMany<T extends PgTable>(tx: Db, table: T, rows: Infe
   }
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(rows[0] as object).filter((key) => key in columns);
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK) as Record<string, unknown>[];
+  for (const chunk of batches(rows as Record<string, unknown>[])) {
     const arrays = keys.map((key) => {
       const column = columns[key] as PgColumn;
       const type = column.getSQLType();

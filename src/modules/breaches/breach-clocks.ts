@@ -1,13 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { EventActor } from "../evidence/record-events.ts";
 import { cancelObligations, openObligations } from "../obligations/open-obligations.ts";
 import { findProcessor } from "../processor/queries.ts";
 import { agreementClocks } from "../subprocessors/change-queries.ts";
 import { referenceOf, subjectOf, unnotifiedOf, type IncidentRow } from "./queries.ts";
-
-const CHUNK = 5000;
 
 /**
  * art. 6.1: opens each customer's duty to be told within 48 hours (its agreement version's clock)
@@ -44,8 +43,7 @@ export async function openBreachClocks(tx: Db, clock: Clock, actor: EventActor, 
       };
     }),
   );
-  for (let i = 0; i < opened.length; i += CHUNK) {
-    const chunk = opened.slice(i, i + CHUNK);
+  for (const chunk of batches(opened)) {
     await tx.execute(
       sql`update incident_customers ic set obligation_id = o.id
             from unnest(${sql.param(chunk.map((o) => o.controllerId))}::uuid[], ${sql.param(chunk.map((o) => o.id))}::uuid[]) as o(controller_id, id)

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { batches, ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import {
   annexVersions,
   controllerServices,
@@ -13,8 +14,6 @@ import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor } from "../evidence/record-events.ts";
 import { listServices, listTerms } from "../catalogue/queries.ts";
 import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type CatalogueSubprocessor } from "../../domain/annex.ts";
-
-const CHUNK = 1_000;
 
 /**
  * The active sub-processors (art. 5) with their locations (art. 3.1), by name, and which services
@@ -94,8 +93,8 @@ export async function refreshAnnexes(tx: Db, clock: Clock, actor: EventActor, co
   }
   const catalogue = await loadCatalogue(tx);
   const changed: string[] = [];
-  for (let i = 0; i < controllerIds.length; i += CHUNK) {
-    const chunk = controllerIds.slice(i, i + CHUNK);
+  // A quarter of the usual batch: an annex row carries its whole Annex 1 as JSON.
+  for (const chunk of batches(controllerIds, ROWS_PER_STATEMENT / 4)) {
     const taken = await tx
       .select({ controllerId: controllerServices.controllerId, code: services.code })
       .from(controllerServices)
@@ -107,10 +106,14 @@ export async function refreshAnnexes(tx: Db, clock: Clock, actor: EventActor, co
           where controller_id = any(${sql.param(chunk)}::uuid[]) order by controller_id, version desc`,
     );
     const latestBy = new Map(latest.map((l) => [l.controller_id, l]));
+    const takenBy = new Map<string, string[]>();
+    for (const t of taken) {
+      takenBy.set(t.controllerId, [...(takenBy.get(t.controllerId) ?? []), t.code]);
+    }
     const inserts: (typeof annexVersions.$inferInsert)[] = [];
     const diffs = new Map<string, ReturnType<typeof diffAnnex> | null>();
     for (const controllerId of chunk) {
-      const snapshot = deriveAnnexContent(catalogue, taken.filter((t) => t.controllerId === controllerId).map((t) => t.code));
+      const snapshot = deriveAnnexContent(catalogue, takenBy.get(controllerId) ?? []);
       const previous = latestBy.get(controllerId);
       if (previous && sameAnnex(previous.content, snapshot)) {
         continue;

@@ -2,11 +2,12 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
+import { rows } from "../../db/engine.ts";
 import { rejectsMatching } from "../../../test/support/assertions.ts";
 import { fixedClock } from "../../domain/clock.ts";
 import { inScope } from "../../db/scope.ts";
 import { events } from "../../db/schema/index.ts";
-import { recordEvents, SYSTEM_ACTOR } from "./record-events.ts";
+import { recordEvents, SYSTEM_ACTOR, type EventInput } from "./record-events.ts";
 import { verifyChain } from "./verify-chain.ts";
 
 const clock = fixedClock(new Date("2026-03-28T09:00:00Z"));
@@ -66,6 +67,24 @@ describe("the evidence chain", () => {
     assert.equal(result.firstBroken?.stream, `controller:${B}`);
     assert.equal(result.firstBroken?.streamSeq, 1);
     assert.match(result.firstBroken?.reason ?? "", /altered/);
+  });
+
+  test("more events and streams than one statement takes are chained across the batches", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      // 1,300 customers' streams and the processor's, each with events on both sides of a batch boundary.
+      const ids = Array.from({ length: 1_300 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+      const inputs: EventInput[] = [...ids, ...ids.slice(0, 700)].map((controllerId, n) => ({ type: "x", actor: SYSTEM_ACTOR, controllerId, data: { n } }));
+      inputs.splice(999, 0, { type: "y", actor: SYSTEM_ACTOR, controllerId: null, data: { n: -1 } });
+      inputs.push({ type: "y", actor: SYSTEM_ACTOR, controllerId: null, data: { n: -2 } });
+      await inScope(fresh.db, { kind: "processor" }, (tx) => recordEvents(tx, clock, inputs));
+      const result = await verifyChain(fresh.db);
+      assert.deepEqual(result, { ok: true, events: 2_002, streams: 1_301, firstBroken: null });
+      const [second] = await rows(fresh.db, sql`select stream_seq from events where stream = ${`controller:${ids[5]}`} order by stream_seq desc limit 1`);
+      assert.deepEqual(second, { stream_seq: 2 });
+    } finally {
+      await fresh.close();
+    }
   });
 
   test("a removed tail is found through the stream heads", async () => {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows as queryRows, type Db } from "../../db/engine.ts";
 import { events } from "../../db/schema/index.ts";
 import { insertMany } from "../../db/insert-many.ts";
+import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
 import {
   computeEventHash,
@@ -45,53 +46,64 @@ export async function recordEvents(tx: Db, clock: Clock, inputs: EventInput[]): 
   const streamOf = (input: EventInput) => (input.controllerId ? controllerStream(input.controllerId) : PROCESSOR_STREAM);
   const streams = [...new Set(inputs.map(streamOf))].sort();
 
-  await tx.execute(sql`
-    insert into event_streams (stream, last_seq, last_hash)
-    select s, 0, ${GENESIS_HASH} from unnest(${sql.param(streams)}::text[]) as s
-    on conflict (stream) do nothing`);
-  const locked = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(tx, sql`
-    select stream, last_seq, last_hash from event_streams
-    where stream = any(${sql.param(streams)}::text[]) order by stream for update`);
-  const heads = new Map(locked.map((r) => [r.stream, { seq: Number(r.last_seq), hash: r.last_hash }]));
-
-  const rows: (typeof events.$inferInsert)[] = [];
-  for (const input of inputs) {
-    const stream = streamOf(input);
-    const head = heads.get(stream);
-    if (!head) {
-      throw new Error(`event stream ${stream} could not be locked`);
+  // Streams are locked in one global order, batch after batch, so that writers never deadlock.
+  const heads = new Map<string, { seq: number; hash: string }>();
+  for (const batch of batches(streams)) {
+    await tx.execute(sql`
+      insert into event_streams (stream, last_seq, last_hash)
+      select s, 0, ${GENESIS_HASH} from unnest(${sql.param(batch)}::text[]) as s
+      on conflict (stream) do nothing`);
+    const locked = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(tx, sql`
+      select stream, last_seq, last_hash from event_streams
+      where stream = any(${sql.param(batch)}::text[]) order by stream for update`);
+    for (const r of locked) {
+      heads.set(r.stream, { seq: Number(r.last_seq), hash: r.last_hash });
     }
-    const event: ChainedEvent = {
-      stream,
-      streamSeq: head.seq + 1,
-      occurredAt,
-      type: input.type,
-      actorKind: input.actor.kind,
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
-      controllerId: input.controllerId,
-      subjectType: input.subject?.type ?? null,
-      subjectId: input.subject?.id ?? null,
-      // What is hashed must be what jsonb gives back: plain JSON, no undefined, no Dates.
-      data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
-      prevHash: head.hash,
-    };
-    const hash = computeEventHash(event);
-    heads.set(stream, { seq: event.streamSeq, hash });
-    rows.push({ ...event, hash });
   }
-  if (rows.length <= SMALL) {
-    await tx.insert(events).values(rows);
-  } else {
-    await insertMany(tx, events, rows);
+
+  // Hashed and written batch by batch: each statement gives the event loop a turn (engine.ts), so a
+  // chain of 60,000 events does not hold every other request for a second.
+  for (const batch of batches(inputs)) {
+    const rows = batch.map((input) => {
+      const stream = streamOf(input);
+      const head = heads.get(stream);
+      if (!head) {
+        throw new Error(`event stream ${stream} could not be locked`);
+      }
+      const event: ChainedEvent = {
+        stream,
+        streamSeq: head.seq + 1,
+        occurredAt,
+        type: input.type,
+        actorKind: input.actor.kind,
+        actorId: input.actor.id,
+        actorLabel: input.actor.label,
+        controllerId: input.controllerId,
+        subjectType: input.subject?.type ?? null,
+        subjectId: input.subject?.id ?? null,
+        // What is hashed must be what jsonb gives back: plain JSON, no undefined, no Dates.
+        data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
+        prevHash: head.hash,
+      };
+      const hash = computeEventHash(event);
+      heads.set(stream, { seq: event.streamSeq, hash });
+      return { ...event, hash };
+    });
+    if (rows.length <= SMALL) {
+      await tx.insert(events).values(rows);
+    } else {
+      await insertMany(tx, events, rows);
+    }
   }
-  const touched = streams.map((s) => ({ stream: s, head: heads.get(s) }));
-  await tx.execute(sql`
-    update event_streams as s set last_seq = v.seq, last_hash = v.hash
-    from unnest(${sql.param(touched.map((t) => t.stream))}::text[],
-                ${sql.param(touched.map((t) => t.head?.seq ?? 0))}::int[],
-                ${sql.param(touched.map((t) => t.head?.hash ?? GENESIS_HASH))}::text[]) as v(stream, seq, hash)
-    where s.stream = v.stream`);
+  for (const batch of batches(streams)) {
+    const touched = batch.map((s) => ({ stream: s, head: heads.get(s) }));
+    await tx.execute(sql`
+      update event_streams as s set last_seq = v.seq, last_hash = v.hash
+      from unnest(${sql.param(touched.map((t) => t.stream))}::text[],
+                  ${sql.param(touched.map((t) => t.head?.seq ?? 0))}::int[],
+                  ${sql.param(touched.map((t) => t.head?.hash ?? GENESIS_HASH))}::text[]) as v(stream, seq, hash)
+      where s.stream = v.stream`);
+  }
 }
 
 export async function recordEvent(tx: Db, clock: Clock, input: EventInput): Promise<void> {

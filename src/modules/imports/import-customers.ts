@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { batches } from "../../db/batches.ts";
 import { contacts, controllers, controllerServices } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor } from "../evidence/record-events.ts";
 import { refreshAnnexes } from "../controllers/refresh-annexes.ts";
 import type { CustomerRecord } from "./customer-import.ts";
-
-const CHUNK = 500;
 
 export interface ImportSummary {
   customers: number;
@@ -19,14 +18,6 @@ export interface ImportSummary {
 
 export type ImportProgress = (phase: "customers" | "services" | "annexes" | "evidence", done: number, total: number) => void;
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    out.push(items.slice(i, i + CHUNK));
-  }
-  return out;
-}
-
 /**
  * Creates or updates customers from validated records (a billing export): details, the services
  * they take with their fees, their privacy contact; then their Annex 1 versions and the evidence.
@@ -36,7 +27,7 @@ export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, r
   const now = clock.now();
   const numbers = records.map((r) => r.customerNumber);
   const existing = new Map<string, string>();
-  for (const part of chunks(numbers)) {
+  for (const part of batches(numbers)) {
     const found = await rows<{ id: string; customer_number: string }>(tx, sql`select id, customer_number from controllers where customer_number = any(${sql.param(part)}::text[])`);
     for (const f of found) {
       existing.set(f.customer_number, f.id);
@@ -45,7 +36,7 @@ export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, r
 
   const ids = new Map<string, string>();
   let done = 0;
-  for (const part of chunks(records)) {
+  for (const part of batches(records)) {
     const values = part.map((r) => ({
       customerNumber: r.customerNumber,
       name: r.name,
@@ -86,18 +77,18 @@ export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, r
 
   const catalogue = await rows<{ id: string; code: string }>(tx, sql`select id, code from services`);
   const serviceId = new Map(catalogue.map((s) => [s.code, s.id]));
-  for (const part of chunks(allIds)) {
+  for (const part of batches(allIds)) {
     await tx.execute(sql`delete from controller_services where controller_id = any(${sql.param(part)}::uuid[])`);
   }
   const serviceRows = records.flatMap((r) => r.services.map((s) => ({ controllerId: idOf(r), serviceId: serviceId.get(s.code) ?? "", monthlyFeeCents: s.monthlyFeeCents, since: now })));
   done = 0;
-  for (const part of chunks(serviceRows)) {
+  for (const part of batches(serviceRows)) {
     await tx.insert(controllerServices).values(part);
     done += part.length;
     progress?.("services", done, serviceRows.length);
   }
   const contactRows = records.flatMap((r) => (r.contact ? [{ controllerId: idOf(r), ...r.contact, updatedAt: now, confirmedAt: now }] : []));
-  for (const part of chunks(contactRows)) {
+  for (const part of batches(contactRows)) {
     await tx
       .insert(contacts)
       .values(part)

@@ -73,7 +73,7 @@ export async function runCustomerImport(db: Db, clock: Clock, actor: EventActor,
     throw new AppError("conflict", "Art28 is not set up yet (no service catalogue): start it once with `art28 serve`");
   }
   const sha256 = createHash("sha256").update(input.format === "csv" ? input.text : JSON.stringify(input.customers)).digest("hex");
-  const { records, errors } = input.format === "csv" ? parseCustomerCsv(input.text, known) : fromJson(input.customers, known);
+  const { records, errors } = input.format === "csv" ? await parseCustomerCsv(input.text, known) : fromJson(input.customers, known);
   if (errors.length > 0) {
     const shown = errors.slice(0, SHOWN_ERRORS);
     const more = errors.length > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} are listed)` : "";

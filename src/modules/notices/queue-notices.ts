@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { batches } from "../../db/batches.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { asProcessorWithin } from "../../db/scope.ts";
 import { contacts, controllers, deliveries, notices, users, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
@@ -229,12 +230,10 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-const SELECT_CHUNK = 5000;
-
 async function selectInChunks<T>(ids: string[], select: (ids: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += SELECT_CHUNK) {
-    out.push(...(await select(ids.slice(i, i + SELECT_CHUNK))));
+  for (const chunk of batches(ids)) {
+    out.push(...(await select(chunk)));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { batches } from "../../db/batches.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
 import type { LocalizedText } from "../../domain/annex.ts";
@@ -86,12 +87,12 @@ export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, i
   const now = clock.now();
   const met: { id: string; controllerId: string | null; kind: string; dueAt: Date; metInTime: boolean | null }[] = [];
   // Set-based: a breach notice to ten thousand customers meets ten thousand duties in a few statements.
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  for (const chunk of batches(ids)) {
     met.push(
       ...(await tx
         .update(obligations)
         .set({ status: "met", metAt: now, metInTime: sql`${obligations.dueAt} >= ${now}`, closedAt: now, nextReminderAt: null })
-        .where(and(inArray(obligations.id, ids.slice(i, i + CHUNK)), eq(obligations.status, "open")))
+        .where(and(inArray(obligations.id, chunk), eq(obligations.status, "open")))
         .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind, dueAt: obligations.dueAt, metInTime: obligations.metInTime })),
     );
   }
@@ -108,8 +109,6 @@ export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, i
   );
   return met;
 }
-
-const CHUNK = 5000;
 
 /** Cancels the open obligations of a subject (e.g. a change withdrawn): they no longer run. */
 export async function cancelObligations(tx: Db, clock: Clock, actor: EventActor, subject: { type: string; id: string }, reason: string, onlyControllerIds?: string[]) {

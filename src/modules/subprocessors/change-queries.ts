@@ -1,12 +1,11 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { batches } from "../../db/batches.ts";
 import { changeRecipients, objections, serviceSubprocessors, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 
 export type ChangeRow = typeof subprocessorChanges.$inferSelect;
 export type ChangeStatus = ChangeRow["status"];
-
-const CHUNK = 5000;
 
 export async function findChange(db: Db, id: string): Promise<ChangeRow | null> {
   const [row] = await db.select().from(subprocessorChanges).where(eq(subprocessorChanges.id, id));
@@ -147,8 +146,7 @@ export async function objectionClocks(db: Db, controllerIds: string[]): Promise<
  */
 export async function agreementClocks(db: Db, controllerIds: string[], clock: keyof typeof DEFAULT_CLOCKS): Promise<Map<string, { templateVersion: number | null; amount: number }>> {
   const out = new Map<string, { templateVersion: number | null; amount: number }>();
-  for (let i = 0; i < controllerIds.length; i += CHUNK) {
-    const chunk = controllerIds.slice(i, i + CHUNK);
+  for (const chunk of batches(controllerIds)) {
     const found = await rows<{ controller_id: string; version: number | null; amount: number | null }>(
       db,
       sql`select c.id as controller_id, coalesce(f.version, o.version, cur.version) as version, coalesce(f.amount, o.amount, cur.amount) as amount
