@@ -1,6 +1,10 @@
 import { existsSync } from "node:fs";
+import closeWithGrace from "close-with-grace";
+import { pino } from "pino";
+import type { FastifyInstance } from "fastify";
 import { buildApp, DEFAULT_WEB_ROOT } from "../http/app.ts";
-import { DataFolderInUseError, openDatabase } from "../db/engine.ts";
+import { trackConnections, type Connections } from "../http/connections.ts";
+import { openDatabase } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
 import { systemClock } from "../domain/clock.ts";
 import { ensureInstalled } from "../modules/setup/install.ts";
@@ -15,57 +19,109 @@ export interface ServeOptions {
   demo: boolean;
 }
 
-/** `art28 serve`: migrate, install on first run (optionally with demo data), and listen. */
+/** How long a stop may take. Then every connection is closed and the process exits regardless. */
+export const STOP_DEADLINE_MS = 10_000;
+/** Requests still running this long before the deadline are cut off, so the rest can close in time. */
+const CUT_OFF_BEFORE_DEADLINE_MS = 3_000;
+
+/**
+ * `art28 serve`: migrate, install on first run (optionally with demo data), and listen. On SIGTERM
+ * or SIGINT it stops within STOP_DEADLINE_MS: no new connections, idle ones closed at once, requests
+ * in flight finished (cut off near the deadline), deliveries in flight settled, the database closed
+ * and the data folder given up, marked as cleanly stopped.
+ */
 export async function serve(options: ServeOptions): Promise<void> {
   const started = performance.now();
-  let database;
-  try {
-    database = await openDatabase(databaseOptions(options.dataDir));
-  } catch (error) {
-    if (error instanceof DataFolderInUseError) {
-      process.stderr.write(`art28: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
+  const log = pino({ level: process.env.LOG_LEVEL ?? "info" });
+  let app: FastifyInstance | undefined;
+  let connections: Connections | undefined;
+  let background: ReturnType<typeof startBackgroundWork> | null = null;
+  let lostReason: string | null = null;
+
+  const database = await openDatabase(
+    databaseOptions(options.dataDir, "serve", {
+      onWarning: (message) => log.warn(message),
+      onLost: (reason) => {
+        lostReason = reason;
+        log.error(`${reason}; stopping without writing to the folder again`);
+        stopper.close();
+      },
+    }),
+  );
+  let starting: Promise<unknown> = Promise.resolve();
+  const stopper = closeWithGrace(
+    {
+      delay: STOP_DEADLINE_MS,
+      logger: { error: (message: unknown) => log.error(message) },
+      onTimeout: (delay) => log.error(`not stopped within ${delay} ms: exiting with work unfinished (the next start recovers from the write-ahead log)`),
+    },
+    async ({ signal, err }) => {
+      if (err) {
+        log.error({ err }, "stopping after an unexpected error");
+      } else if (signal) {
+        log.info(`${signal}: stopping`);
+      }
+      const stopStarted = performance.now();
+      await Promise.allSettled([starting]);
+      connections?.closeIdle();
+      const cutOff = setTimeout(() => connections?.closeAll(), STOP_DEADLINE_MS - CUT_OFF_BEFORE_DEADLINE_MS);
+      await Promise.all([app?.close(), background?.stop()]);
+      clearTimeout(cutOff);
+      if (lostReason) {
+        // The folder may be another process's now: do not close the database, which writes to it.
+        throw new Error(lostReason);
+      }
+      await database.close();
+      log.info(`stopped in ${Math.round(performance.now() - stopStarted)} ms; the data folder is released`);
+    },
+  );
+
+  const previous = database.claim?.previousUnclean;
+  if (previous) {
+    log.warn(
+      `the last run (art28 ${previous.command}, pid ${previous.pid}, since ${previous.since}) ended without a clean stop; ` +
+        "the database recovers from its write-ahead log",
+    );
   }
-  await database.migrate();
   const clock = systemClock;
-  const seed = options.demo
-    ? DEMO_PROCESSOR
-    : { name: "Uw hostingbedrijf B.V.", kvk: null, address: null, postalCode: null, city: null, court: "Rechtbank Amsterdam", privacyEmail: null };
-  const adminEmail = options.demo ? "admin@norisk.example" : (process.env.ART28_ADMIN_EMAIL ?? "admin@art28.local");
-  const install = await inScope(database.db, { kind: "processor" }, async (tx) => {
-    const result = await ensureInstalled(tx, clock, seed, { email: adminEmail, ...(options.demo ? { password: DEMO_PASSWORD } : {}) });
-    if (result.created && options.demo) {
-      await loadDemo(tx, clock);
-    }
-    return result;
-  });
-  const app = await buildApp({
-    db: database.db,
-    clock,
-    sessionSecret: sessionSecret(options.dataDir),
-    secureCookies: process.env.ART28_SECURE_COOKIES === "true",
-    logger: { level: process.env.LOG_LEVEL ?? "info" },
-    webRoot: DEFAULT_WEB_ROOT,
-  });
-  // The outbox worker and the deadline sweep run in this process unless ART28_WORKER=off (then run
-  // `art28 worker` processes against the same PostgreSQL).
-  const smtpUrl = process.env.ART28_SMTP_URL || undefined;
-  const background =
-    process.env.ART28_WORKER === "off"
-      ? null
-      : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log: (line) => app.log.info(line) });
-  const shutdown = async () => {
-    await background?.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
+  const startUp = async () => {
+    await database.migrate();
+    const seed = options.demo
+      ? DEMO_PROCESSOR
+      : { name: "Uw hostingbedrijf B.V.", kvk: null, address: null, postalCode: null, city: null, court: "Rechtbank Amsterdam", privacyEmail: null };
+    const adminEmail = options.demo ? "admin@norisk.example" : (process.env.ART28_ADMIN_EMAIL ?? "admin@art28.local");
+    const install = await inScope(database.db, { kind: "processor" }, async (tx) => {
+      const result = await ensureInstalled(tx, clock, seed, { email: adminEmail, ...(options.demo ? { password: DEMO_PASSWORD } : {}) });
+      if (result.created && options.demo) {
+        await loadDemo(tx, clock);
+      }
+      return result;
+    });
+    app = await buildApp({
+      db: database.db,
+      clock,
+      sessionSecret: sessionSecret(options.dataDir),
+      secureCookies: process.env.ART28_SECURE_COOKIES === "true",
+      logger: log,
+      webRoot: DEFAULT_WEB_ROOT,
+    });
+    connections = trackConnections(app.server);
+    // The outbox worker and the deadline sweep run in this process unless ART28_WORKER=off (then run
+    // `art28 worker` processes against the same PostgreSQL).
+    const smtpUrl = process.env.ART28_SMTP_URL || undefined;
+    background =
+      process.env.ART28_WORKER === "off"
+        ? null
+        : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log: (line) => log.info(line) });
+    await app.listen({ port: options.port, host: options.host });
+    return { install, smtpUrl };
   };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
-  await app.listen({ port: options.port, host: options.host });
+  const run = startUp();
+  starting = run;
+  const { install, smtpUrl } = await run;
+
   const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`;
+  database.claim?.announce(url);
   const lines = [
     "",
     `Art28 is running at ${url}  (${database.engine === "pglite" ? `embedded database in ${options.dataDir}` : "PostgreSQL"}; ready in ${Math.round(performance.now() - started)} ms)`,
@@ -76,6 +132,9 @@ export async function serve(options: ServeOptions): Promise<void> {
         ? "Notices: delivered by email over ART28_SMTP_URL, to webhooks, and in the portal inbox."
         : "Notices: no ART28_SMTP_URL set, so emails are kept in the outbox (back-office → Outbox); webhooks and the portal inbox work.",
   ];
+  if (previous) {
+    lines.push(`The last run (pid ${previous.pid}, since ${previous.since}) ended without a clean stop; the database has recovered.`);
+  }
   if (!existsSync(DEFAULT_WEB_ROOT)) {
     lines.push("The web UI is not built: run `npm run build:web` (npm start does this).");
   }
@@ -88,5 +147,6 @@ export async function serve(options: ServeOptions): Promise<void> {
       "  customers: owner@c0001.example (still has to sign), owner@c0002.example (agreement in force), … owner@c0050.example",
     );
   }
+  lines.push("Stop with Ctrl-C (or SIGTERM): it finishes what is in flight and stops within seconds.");
   process.stdout.write(`${lines.join("\n")}\n\n`);
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import fastifyCookie from "@fastify/cookie";
 import fastifySession from "@fastify/session";
@@ -25,7 +25,8 @@ export interface AppDeps {
   sessionSecret: string;
   /** Send cookies with Secure (behind HTTPS). */
   secureCookies: boolean;
-  logger?: FastifyServerOptions["logger"];
+  /** The process's pino logger (serve); none in tests. */
+  logger?: FastifyBaseLogger;
   /** Where the built web UI lives; null to serve the API only. */
   webRoot?: string | null;
 }
@@ -35,7 +36,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     trustProxy: true,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
