@@ -2,13 +2,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { OpenOptions } from "../db/engine.ts";
+import type { ClaimOptions } from "../db/data-folder.ts";
 
 export const DEFAULT_DATA_DIR = resolve(process.env.ART28_DATA_DIR ?? "data");
 
-/** PostgreSQL when DATABASE_URL is set; otherwise the embedded database in the data folder. */
-export function databaseOptions(dataDir: string): OpenOptions {
+/**
+ * PostgreSQL when DATABASE_URL is set; otherwise the embedded database in the data folder, claimed
+ * by this process for `command` (data-folder.ts).
+ */
+export function databaseOptions(dataDir: string, command: string, claim: Pick<ClaimOptions, "onLost" | "onWarning"> = {}): OpenOptions {
   const url = process.env.DATABASE_URL;
-  return url ? { engine: "postgres", url } : { engine: "pglite", dataDir: join(dataDir, "pglite") };
+  return url ? { engine: "postgres", url } : { engine: "pglite", dataDir: join(dataDir, "pglite"), command, ...claim };
 }
 
 /**

@@ -4,16 +4,35 @@ import cliProgress from "cli-progress";
 import { openDatabase } from "../db/engine.ts";
 import { systemClock } from "../domain/clock.ts";
 import { AppError, localize } from "../http/errors.ts";
-import { runCustomerImport, type CustomerJson } from "../modules/imports/run-customer-import.ts";
+import { runCustomerImport, type CustomerJson, type ImportInput } from "../modules/imports/run-customer-import.ts";
+import type { ImportSummary } from "../modules/imports/import-customers.ts";
 import { databaseOptions } from "./config.ts";
+import { callServer, type Server } from "./remote.ts";
 
-/** `art28 import customers FILE`: CSV (or JSON `{ customers: [...] }`), all or nothing. */
-export async function importCustomersCommand(dataDir: string, file: string, options: { dryRun: boolean }): Promise<number> {
+function readImport(file: string): ImportInput {
   const text = readFileSync(file, "utf8");
-  const input = file.toLowerCase().endsWith(".json")
-    ? { format: "json" as const, customers: (JSON.parse(text) as { customers: CustomerJson[] }).customers }
-    : { format: "csv" as const, text };
-  const database = await openDatabase(databaseOptions(dataDir));
+  return file.toLowerCase().endsWith(".json")
+    ? { format: "json", customers: (JSON.parse(text) as { customers: CustomerJson[] }).customers }
+    : { format: "csv", text };
+}
+
+function summaryLine(summary: ImportSummary, dryRun: boolean, seconds: string): string {
+  return dryRun
+    ? `Valid: ${summary.customers} customers, ${summary.services} services, ${summary.contacts} contacts. Nothing was written (--dry-run).\n`
+    : `Imported ${summary.customers} customers (${summary.created} new, ${summary.updated} updated), ${summary.services} services, ${summary.contacts} contacts; ${summary.annexVersions} new Annex 1 versions, in ${seconds} s.\n`;
+}
+
+function reportRefusal(file: string, message: string, fields: { field: string; message: string }[]): void {
+  process.stderr.write(`${file}: ${message}\n`);
+  for (const f of fields) {
+    process.stderr.write(`  ${f.field}: ${f.message}\n`);
+  }
+}
+
+/** `art28 import customers FILE`: CSV (or JSON `{ customers: [...] }`), all or nothing, on the data folder or DATABASE_URL. */
+export async function importCustomersCommand(dataDir: string, file: string, options: { dryRun: boolean }): Promise<number> {
+  const input = readImport(file);
+  const database = await openDatabase(databaseOptions(dataDir, "import customers"));
   await database.migrate();
   const bar = new cliProgress.SingleBar({ format: "{phase} {bar} {value}/{total}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
   let barPhase = "";
@@ -35,12 +54,7 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
     if (barPhase) {
       bar.stop();
     }
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    process.stdout.write(
-      options.dryRun
-        ? `Valid: ${summary.customers} customers, ${summary.services} services, ${summary.contacts} contacts. Nothing was written (--dry-run).\n`
-        : `Imported ${summary.customers} customers (${summary.created} new, ${summary.updated} updated), ${summary.services} services, ${summary.contacts} contacts; ${summary.annexVersions} new Annex 1 versions, in ${seconds} s.\n`,
-    );
+    process.stdout.write(summaryLine(summary, options.dryRun, ((performance.now() - started) / 1000).toFixed(2)));
     return 0;
   } catch (error) {
     if (barPhase) {
@@ -51,14 +65,32 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
       return 2;
     }
     if (error instanceof AppError && error.code === "validation") {
-      process.stderr.write(`${file}: ${error.message}\n`);
-      for (const f of error.fields) {
-        process.stderr.write(`  ${f.field}: ${localize(f.message, "en")}\n`);
-      }
+      reportRefusal(file, error.message, error.fields.map((f) => ({ field: f.field, message: localize(f.message, "en") })));
       return 1;
     }
     throw error;
   } finally {
     await database.close();
   }
+}
+
+/** The same through a running server's API (`--server`), for when that server owns the data folder. */
+export async function importCustomersThroughServer(server: Server, file: string, options: { dryRun: boolean }): Promise<number> {
+  const input = readImport(file);
+  const started = performance.now();
+  const query = options.dryRun ? "?dryRun=true" : "";
+  const answer =
+    input.format === "csv"
+      ? await callServer<ImportSummary>(server, "POST", `/api/v1/imports/customers.csv${query}`, { contentType: "text/csv", body: input.text })
+      : await callServer<ImportSummary>(server, "POST", `/api/v1/imports/customers${query}`, { contentType: "application/json", body: JSON.stringify({ customers: input.customers }) });
+  if (answer.ok) {
+    process.stdout.write(summaryLine(answer.body, options.dryRun, ((performance.now() - started) / 1000).toFixed(2)));
+    return 0;
+  }
+  if (answer.status === 400) {
+    reportRefusal(file, answer.error.message, answer.error.fields);
+    return 1;
+  }
+  process.stderr.write(`art28: ${answer.error.message}\n`);
+  return 2;
 }

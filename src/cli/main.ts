@@ -1,13 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
-import { openDatabase } from "../db/engine.ts";
+import { DataFolderInUseError, openDatabase } from "../db/engine.ts";
 import { buildApp } from "../http/app.ts";
 import { systemClock } from "../domain/clock.ts";
-import { verifyChain } from "../modules/evidence/verify-chain.ts";
+import { verifyChain, type VerifyResult } from "../modules/evidence/verify-chain.ts";
 import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
 import { serve } from "./serve.ts";
-import { importCustomersCommand } from "./import.ts";
+import { importCustomersCommand, importCustomersThroughServer } from "./import.ts";
+import { callServer, CommandError, serverFrom } from "./remote.ts";
+import { refusalMessage } from "./refusal.ts";
 import { runWorkerProcess } from "../jobs/worker-main.ts";
 
 const port = (value: string) => {
@@ -20,6 +22,7 @@ const port = (value: string) => {
 
 const program = new Command("art28").description("Runs a processor's GDPR art. 28 data processing agreements.");
 program.option("--data <dir>", "data folder of the embedded database (ignored with DATABASE_URL)", DEFAULT_DATA_DIR);
+const dataDir = () => program.opts<{ data: string }>().data;
 
 program
   .command("serve")
@@ -28,7 +31,7 @@ program
   .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
   .option("--demo", "on first run, load a demo hosting provider with 50 customers", false)
   .action(async (opts: { port: number; host: string; demo: boolean }) => {
-    await serve({ dataDir: program.opts<{ data: string }>().data, ...opts });
+    await serve({ dataDir: dataDir(), ...opts });
   });
 
 program
@@ -43,17 +46,38 @@ program
   .command("migrate")
   .description("apply pending database migrations")
   .action(async () => {
-    const database = await openDatabase(databaseOptions(program.opts<{ data: string }>().data));
+    const database = await openDatabase(databaseOptions(dataDir(), "migrate"));
     await database.migrate();
     await database.close();
     process.stdout.write("migrations applied\n");
   });
 
+function printVerification(result: VerifyResult, seconds: number): number {
+  if (result.ok) {
+    process.stdout.write(`OK: ${result.events} events in ${result.streams} streams verified in ${seconds.toFixed(2)} s\n`);
+    return 0;
+  }
+  const b = result.firstBroken;
+  process.stdout.write(`BROKEN: first broken link in stream ${b?.stream} at position ${b?.streamSeq}${b?.seq ? ` (event #${b.seq})` : ""}: ${b?.reason}\n`);
+  return 1;
+}
+
 program
   .command("verify")
   .description("verify the hash chain of the whole evidence log")
-  .action(async () => {
-    const database = await openDatabase(databaseOptions(program.opts<{ data: string }>().data));
+  .option("--server <url>", "through a running Art28 (e.g. the one that owns the data folder), with an API token in ART28_TOKEN")
+  .option("--token <token>", "the API token for --server (ART28_TOKEN keeps it out of the process list)")
+  .action(async (opts: { server?: string; token?: string }) => {
+    const server = serverFrom(opts);
+    if (server) {
+      const answer = await callServer<VerifyResult & { seconds: number }>(server, "GET", "/api/v1/evidence/verification");
+      if (!answer.ok) {
+        throw new CommandError(answer.error.message);
+      }
+      process.exitCode = printVerification(answer.body, answer.body.seconds);
+      return;
+    }
+    const database = await openDatabase(databaseOptions(dataDir(), "verify"));
     const bar = new cliProgress.SingleBar({ format: "verifying {bar} {value} events", stream: process.stderr }, cliProgress.Presets.shades_classic);
     bar.start(0, 0);
     const started = performance.now();
@@ -63,14 +87,7 @@ program
     });
     bar.stop();
     await database.close();
-    const seconds = (performance.now() - started) / 1000;
-    if (result.ok) {
-      process.stdout.write(`OK: ${result.events} events in ${result.streams} streams verified in ${seconds.toFixed(2)} s\n`);
-      return;
-    }
-    const b = result.firstBroken;
-    process.stdout.write(`BROKEN: first broken link in stream ${b?.stream} at position ${b?.streamSeq}${b?.seq ? ` (event #${b.seq})` : ""}: ${b?.reason}\n`);
-    process.exitCode = 1;
+    process.exitCode = printVerification(result, (performance.now() - started) / 1000);
   });
 
 program
@@ -79,8 +96,11 @@ program
   .command("customers <file>")
   .description("create or update customers, services, monthly fees and privacy contacts from CSV (one row per customer and service) or JSON; all or nothing")
   .option("--dry-run", "validate only", false)
-  .action(async (file: string, opts: { dryRun: boolean }) => {
-    process.exitCode = await importCustomersCommand(program.opts<{ data: string }>().data, file, opts);
+  .option("--server <url>", "through a running Art28 (e.g. the one that owns the data folder), with an API token in ART28_TOKEN")
+  .option("--token <token>", "the API token for --server (ART28_TOKEN keeps it out of the process list)")
+  .action(async (file: string, opts: { dryRun: boolean; server?: string; token?: string }) => {
+    const server = serverFrom(opts);
+    process.exitCode = server ? await importCustomersThroughServer(server, file, opts) : await importCustomersCommand(dataDir(), file, opts);
   });
 
 program
@@ -96,4 +116,17 @@ program
     process.stdout.write(`wrote ${file}\n`);
   });
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  // Said in a few lines, without a stack: the folder is someone else's, or the call was wrong.
+  if (error instanceof DataFolderInUseError) {
+    process.stderr.write(refusalMessage(error));
+    process.exit(2);
+  }
+  if (error instanceof CommandError) {
+    process.stderr.write(`art28: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -13,6 +13,7 @@ import { subprocessorRoutes } from "../modules/subprocessors/routes.ts";
 import { trustRoutes } from "../modules/trust/routes.ts";
 import { incidentRoutes } from "../modules/breaches/routes.ts";
 import { breachPortalRoutes } from "../modules/breaches/portal-routes.ts";
+import { evidenceRoutes } from "../modules/evidence/routes.ts";
 
 export type TypedApp = FastifyInstance<
   RawServerDefault,
@@ -40,6 +41,7 @@ export async function registerModules(app: TypedApp, deps: AppDeps): Promise<voi
       trustRoutes(typed, deps);
       incidentRoutes(typed, deps);
       breachPortalRoutes(typed, deps);
+      evidenceRoutes(typed, deps);
     },
     { prefix: "/api/v1" },
   );
