@@ -1,0 +1,94 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+// Art28 as an operator runs it: `bin/art28` processes on 127.0.0.1, started, signalled and killed.
+
+export const BIN = fileURLToPath(new URL("../../bin/art28", import.meta.url));
+
+/** A port nobody listens on now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") {
+    throw new Error("no port");
+  }
+  return address.port;
+}
+
+export interface Served {
+  child: ChildProcess;
+  url: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (or the signal) once it has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `art28 serve` on a free port; resolves once it listens, rejects with its output if it exits first. */
+export async function startServe(dataDir: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<Served> {
+  const port = await freePort();
+  const child = spawn(BIN, ["--data", dataDir, "serve", "--port", String(port), ...args], { env: { LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  await new Promise<void>((resolve, reject) => {
+    const onData = () => {
+      if (text.includes("Art28 is running at")) {
+        child.stdout?.off("data", onData);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    void exited.then(({ code, signal }) => reject(new Error(`art28 serve exited (${code ?? signal}) before it listened:\n${text}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}`, output: () => text, exited };
+}
+
+/** A CLI command run to its end. */
+export function art28(dataDir: string, env: NodeJS.ProcessEnv, ...args: string[]) {
+  const run = spawnSync(BIN, ["--data", dataDir, ...args], { env, encoding: "utf8", timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The same, without blocking this process (so a server it started keeps being driven). */
+export function art28Async(dataDir: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(BIN, ["--data", dataDir, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once("exit", (status) => resolve({ status, stdout, stderr })));
+}
+
+/** The administrator's password that a first start without --demo prints. */
+export function firstRunPassword(output: string): { email: string; password: string } {
+  const match = /First run: log in as (\S+) with password (\S+)/.exec(output);
+  if (!match?.[1] || !match[2]) {
+    throw new Error(`no first-run password in:\n${output}`);
+  }
+  return { email: match[1], password: match[2] };
+}
+
+/** Logs in over HTTP and creates an API token acting as that user. */
+export async function apiToken(url: string, login: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(login) });
+  if (response.status !== 200) {
+    throw new Error(`login ${response.status}: ${await response.text()}`);
+  }
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const created = await fetch(`${url}/api/v1/tokens`, {
+    method: "POST",
+    headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },
+    body: JSON.stringify({ name: "test" }),
+  });
+  const { token } = (await created.json()) as { token: string };
+  return token;
+}
