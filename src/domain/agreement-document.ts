@@ -6,8 +6,11 @@
  * (agreement-template.ts). Renderers never see placeholders: every text here is final.
  */
 
-export type Locale = "nl" | "en";
-export const LOCALES: readonly Locale[] = ["nl", "en"];
+import type { Locale } from "./text.ts";
+
+// Locale and LOCALES live in text.ts; they are named here too, where most of the code meets them.
+export type { Locale } from "./text.ts";
+export { LOCALES } from "./text.ts";
 
 /** The clocks of a template version (DESIGN.md, clause table). Every one is a parameter. */
 export interface AgreementClocks {

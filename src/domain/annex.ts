@@ -1,11 +1,10 @@
 import canonicalize from "canonicalize";
-import type { Annex1, Annex1Country, Locale } from "./agreement-document.ts";
+import type { Annex1, Annex1Country } from "./agreement-document.ts";
+import type { Locale, LocalizedText } from "./text.ts";
 import { assessLocation, countryName, isCountryCode, TRANSFER_MECHANISM_LABELS, type TransferMechanism } from "./transfers.ts";
 
 // Annex 1 of the agreement: what a controller's services involve (art. 1.1, 1.2; Annex 1A–1D), and
 // the sub-processors those services use, with their countries (art. 3.1, 5; Annex 1E).
-
-export type LocalizedText = Record<Locale, string>;
 
 export interface CatalogueTerm extends LocalizedText {
   /** Stable kebab-case code; agreements and registers refer to it, never to the wording. */

@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AP_DRAFT_SECTION_KEYS, buildApDraft, type ApDraft, type ApDraftField, type ApDraftInput } from "./ap-draft.ts";
 import type { StoredNoticeFacts } from "./breach-notice.ts";
-import type { BreachNotice } from "../modules/notices/kinds.ts";
+import type { BreachNotice } from "./breach-notice.ts";
 
 const ZONE = "Europe/Amsterdam";
 

@@ -14,8 +14,8 @@ import { BREACH_FACT_LABELS, type BreachFactKey, type StoredNoticeFacts } from "
 import { describeFacts, factValueText, type FactRow, type Locale } from "./breach-facts-text.ts";
 import { addHours, formatInstant } from "./legal-time.ts";
 import { countryName, isCountryCode } from "./transfers.ts";
-import type { LocalizedText } from "./annex.ts";
-import type { BreachNotice } from "../modules/notices/kinds.ts";
+import type { LocalizedText } from "./text.ts";
+import type { BreachNotice } from "./breach-notice.ts";
 
 export interface ApDraftInput {
   locale: Locale;

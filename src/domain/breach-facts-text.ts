@@ -5,8 +5,9 @@
  */
 import { formatInstant } from "./legal-time.ts";
 import { BREACH_FACT_KEYS, BREACH_FACT_LABELS, type BreachFactKey, type StoredNoticeFacts } from "./breach-notice.ts";
+import type { Locale } from "./text.ts";
 
-export type Locale = "nl" | "en";
+export type { Locale } from "./text.ts";
 
 export interface FactRow {
   key: BreachFactKey;

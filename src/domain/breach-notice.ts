@@ -11,7 +11,7 @@
  * reported as missing or invalid, never thrown.
  */
 import { PHONE_PATTERN } from "./phone.ts";
-import type { LocalizedText } from "./annex.ts";
+import type { LocalizedText } from "./text.ts";
 
 /** A fact is known, or explicitly unknown (optionally saying why); absent or null means missing. */
 export type BreachFact<T> = { status: "known"; value: T } | { status: "unknown"; reason?: string };
@@ -342,4 +342,31 @@ export function changedFacts(previous: StoredNoticeFacts | null, next: StoredNot
 /** JSON with object keys sorted, so {a,b} and {b,a} compare equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+/**
+ * art. 6: a breach notice to one affected customer, with every fact of art. 6.2 as it stood when
+ * sent. The first (initial) starts the customer's own 72-hour clock to the Autoriteit
+ * Persoonsgegevens; follow-ups (GDPR 33(4)) say what changed; the final one closes the incident.
+ */
+export interface BreachNotice {
+  kind: "breach_notice";
+  incidentId: string;
+  /** INC-0001 */
+  reference: string;
+  title: string;
+  stage: "initial" | "follow_up" | "final";
+  /** 1 for the first notice to this customer, then 2, 3, ... */
+  sequence: number;
+  facts: StoredNoticeFacts;
+  /** The facts that differ from this customer's previous notice (empty for the first). */
+  changed: BreachFactKey[];
+  /** What the officer adds to this round, e.g. what is new or how the incident was closed. */
+  message: string | null;
+  /** Which security properties the breach touched (from the assessment). */
+  nature: { confidentiality: boolean; integrity: boolean; availability: boolean };
+  /** This customer's art. 6.1 deadline: discovery + 48 h (its agreement version's clock). */
+  dueAt: string;
+  /** How many customers this breach affects, only when the processor chose to disclose it. */
+  affectedCustomers: number | null;
 }

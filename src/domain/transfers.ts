@@ -12,7 +12,7 @@ import countries from "i18n-iso-countries/index.js";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import nl from "i18n-iso-countries/langs/nl.json" with { type: "json" };
 import type { Locale } from "./agreement-document.ts";
-import type { LocalizedText } from "./annex.ts";
+import type { LocalizedText } from "./text.ts";
 
 // The package's core without its Node entry, which would load all ~80 languages: only ours.
 countries.registerLocale(nl);

@@ -1,6 +1,5 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { AppDeps } from "./app.ts";
+import type { RouteDeps, TypedApp } from "./types.ts";
 import { authRoutes } from "../modules/auth/routes.ts";
 import { processorRoutes } from "../modules/processor/routes.ts";
 import { catalogueRoutes } from "../modules/catalogue/routes.ts";
@@ -15,17 +14,8 @@ import { incidentRoutes } from "../modules/breaches/routes.ts";
 import { breachPortalRoutes } from "../modules/breaches/portal-routes.ts";
 import { evidenceRoutes } from "../modules/evidence/routes.ts";
 
-export type TypedApp = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
-export type RouteDeps = Pick<AppDeps, "db" | "clock">;
-
 /** Every module's routes under /api/v1. A module exports one function that adds its routes. */
-export async function registerModules(app: TypedApp, deps: AppDeps): Promise<void> {
+export async function registerModules(app: TypedApp, deps: RouteDeps): Promise<void> {
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { ClockUnit } from "../../domain/legal-time.ts";
 import { users, type StaffRole } from "./auth.ts";
 import { createdAt, id, instant } from "./columns.ts";

@@ -1,5 +1,5 @@
 import { customType, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { TransferMechanism } from "../../domain/transfers.ts";
 import type { ObjectionOutcome, SubprocessorChangeKind } from "../../modules/notices/kinds.ts";
 import { users } from "./auth.ts";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { Type } from "typebox";
 import { rows, type Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf, requestMeta } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { conflict, notFound } from "../../http/errors.ts";

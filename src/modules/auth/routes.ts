@@ -3,7 +3,7 @@ import { generateSecret, generateURI, verify } from "otplib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { apiTokens, users } from "../../db/schema/index.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { ErrorResponses } from "../../http/schemas.ts";

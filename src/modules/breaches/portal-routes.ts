@@ -8,7 +8,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { metInTime } from "../../domain/legal-time.ts";
 import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { assertMaySee, eventActor, requireCustomer, scopeOf, type Actor } from "../auth/actor.ts";
 import { IdParams } from "../auth/schemas.ts";

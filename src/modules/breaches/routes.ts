@@ -4,7 +4,7 @@ import { inScope } from "../../db/scope.ts";
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { eventActor, requireStaff, scopeOf, type Actor } from "../auth/actor.ts";
 import { IdParams } from "../auth/schemas.ts";

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { eventActor, requireStaff, STAFF_WRITE } from "../auth/actor.ts";

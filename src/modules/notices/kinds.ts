@@ -1,5 +1,5 @@
-import type { LocalizedText } from "../../domain/annex.ts";
-import type { BreachFactKey, StoredNoticeFacts } from "../../domain/breach-notice.ts";
+import type { BreachNotice } from "../../domain/breach-notice.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 
 // What a notice says, as data. A notice row stores its kind and this data; every channel (email,
 // portal inbox, webhook payload) renders from it, in the recipient's language.
@@ -104,32 +104,6 @@ export interface ObligationEscalated {
   customerName: string | null;
 }
 
-/**
- * art. 6: a breach notice to one affected customer, with every fact of art. 6.2 as it stood when
- * sent. The first (initial) starts the customer's own 72-hour clock to the Autoriteit
- * Persoonsgegevens; follow-ups (GDPR 33(4)) say what changed; the final one closes the incident.
- */
-export interface BreachNotice {
-  kind: "breach_notice";
-  incidentId: string;
-  /** INC-0001 */
-  reference: string;
-  title: string;
-  stage: "initial" | "follow_up" | "final";
-  /** 1 for the first notice to this customer, then 2, 3, ... */
-  sequence: number;
-  facts: StoredNoticeFacts;
-  /** The facts that differ from this customer's previous notice (empty for the first). */
-  changed: BreachFactKey[];
-  /** What the officer adds to this round, e.g. what is new or how the incident was closed. */
-  message: string | null;
-  /** Which security properties the breach touched (from the assessment). */
-  nature: { confidentiality: boolean; integrity: boolean; availability: boolean };
-  /** This customer's art. 6.1 deadline: discovery + 48 h (its agreement version's clock). */
-  dueAt: string;
-  /** How many customers this breach affects, only when the processor chose to disclose it. */
-  affectedCustomers: number | null;
-}
 
 export type NoticeData =
   | SubprocessorChangeAnnounced
@@ -160,3 +134,5 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
 
 /** Kinds the customer is asked to acknowledge in the portal (its acknowledgement is evidence). */
 export const ACKNOWLEDGED_KINDS: ReadonlySet<NoticeKind> = new Set(["subprocessor_change_announced", "subprocessor_change_effective", "breach_notice"]);
+
+export type { BreachNotice };

@@ -14,7 +14,7 @@ import { DEFAULT_ZONE, formatDate, formatInstant } from "../../domain/legal-time
 import { countryName, isCountryCode } from "../../domain/transfers.ts";
 import { NOTICE_KINDS } from "./kinds.ts";
 import type { BreachNotice, NoticeData, NoticeKind, NoticeSubprocessor } from "./kinds.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import { describeFacts, formatCount } from "../../domain/breach-facts-text.ts";
 import { checkStoredFacts } from "../../domain/breach-notice.ts";
 

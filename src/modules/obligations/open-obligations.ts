@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { dueAt, metInTime, reminderInstants, type Clock as LegalClock } from "../../domain/legal-time.ts";
 import { recordEvents, type EventActor } from "../evidence/record-events.ts";

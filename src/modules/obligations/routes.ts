@@ -4,7 +4,7 @@ import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import { calendarFeeds, users } from "../../db/schema/index.ts";
 import { formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";

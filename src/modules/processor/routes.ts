@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { processor } from "../../db/schema/index.ts";
 import { inScope } from "../../db/scope.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { invalid } from "../../http/errors.ts";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { LOCALES, type Locale, type TemplateText } from "../../domain/agreement-document.ts";
-import type { Catalogue, CatalogueService, CatalogueTerm, LocalizedText, SubprocessorLocation } from "../../domain/annex.ts";
+import type { Catalogue, CatalogueService, CatalogueTerm, SubprocessorLocation } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import { validateTemplateText } from "../../domain/agreement-template.ts";
 import { isCountryCode, isTransferMechanism } from "../../domain/transfers.ts";
 

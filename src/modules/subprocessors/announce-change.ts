@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { changeRecipients, subprocessorChanges, subprocessors, type ChangePlan } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { dueAt, formatInstant } from "../../domain/legal-time.ts";
 import { conflict, invalid } from "../../http/errors.ts";

@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { invalid } from "../../http/errors.ts";

@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 
 /** Fewer characters than this cannot carry a reason a processor can consult on. */
 export const MIN_REASON_LENGTH = 20;

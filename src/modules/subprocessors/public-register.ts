@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, or } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { subprocessorChanges } from "../../db/schema/index.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { SubprocessorChangeKind } from "../notices/kinds.ts";
 import { listSubprocessors, type SubprocessorView } from "./queries.ts";
 

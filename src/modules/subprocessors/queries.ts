@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { services, serviceSubprocessors, subprocessorChanges, subprocessorLocations, subprocessors } from "../../db/schema/index.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { TransferMechanism } from "../../domain/transfers.ts";
 
 // The sub-processor register (art. 5): its rows with their locations, services and contract on file.

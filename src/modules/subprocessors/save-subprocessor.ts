@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { serviceSubprocessors, subprocessorLocations, subprocessors } from "../../db/schema/index.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { isCountryCode, type TransferMechanism } from "../../domain/transfers.ts";
 import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { subprocessorChanges } from "../../db/schema/index.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { IdParams } from "../auth/schemas.ts";

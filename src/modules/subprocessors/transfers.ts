@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import type { LocalizedText } from "../../domain/annex.ts";
+import type { LocalizedText } from "../../domain/text.ts";
 import { assessLocation, countryName, type TransferMechanism, type TransferZone } from "../../domain/transfers.ts";
 import { findProcessor } from "../processor/queries.ts";
 import type { ServiceRef } from "./queries.ts";

@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { inScope, type Scope } from "../../db/scope.ts";
 import { countryName } from "../../domain/transfers.ts";
-import type { RouteDeps, TypedApp } from "../../http/routes.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses, Instant, NullableInstant, iso } from "../../http/schemas.ts";
 import { findProcessor } from "../processor/queries.ts";
 import { feedChanges, publicRegister, type PublicChange } from "../subprocessors/public-register.ts";

@@ -13,7 +13,7 @@ import { stringify } from "csv-stringify/sync";
 import { Temporal } from "temporal-polyfill";
 import { formatPeriod, type Locale } from "../../../domain/breach-facts-text.ts";
 import { formatDate, formatInstant } from "../../../domain/legal-time.ts";
-import type { LocalizedText } from "../../../domain/annex.ts";
+import type { LocalizedText } from "../../../domain/text.ts";
 import { renderTypstPdf } from "./typst.ts";
 
 export interface RegisterRow {

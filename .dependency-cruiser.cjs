@@ -1,0 +1,41 @@
+// Import rules, checked by `npm run check` (dependency-cruiser): no circles, module boundaries, layers.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "An import circle hides the layers: split the shared part into a file both can import.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "module-boundary",
+      severity: "warn",
+      comment: "A module's public surface is its index.ts: import that, not its files (docs/ARCHITECTURE.md, \"adding a clause\").",
+      from: { path: "^src/modules/([^/]+)/" },
+      to: { path: "^src/modules/([^/]+)/", pathNot: ["^src/modules/$1/", "^src/modules/[^/]+/index\\.ts$"] },
+    },
+    {
+      name: "domain-is-pure",
+      severity: "error",
+      comment: "src/domain holds pure rules: no database, HTTP, modules or jobs.",
+      from: { path: "^src/domain/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^src/(db|http|modules|jobs|cli)/" },
+    },
+    {
+      name: "core-below-modules",
+      severity: "warn",
+      comment: "The core (db, http) knows no clause: modules depend on it, never the other way; the composition root wires them.",
+      from: { path: "^src/(db|http)/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^src/modules/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|dist)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { extensions: [".ts", ".tsx", ".js"] },
+  },
+};
