@@ -12,7 +12,7 @@ module.exports = {
     {
       name: "module-boundary",
       severity: "warn",
-      comment: "A module's public surface is its index.ts: import that, not its files (docs/ARCHITECTURE.md, \"adding a clause\").",
+      comment: 'A module\'s public surface is its index.ts: import that, not its files (docs/ARCHITECTURE.md, "adding a clause").',
       from: { path: "^src/modules/([^/]+)/" },
       to: { path: "^src/modules/([^/]+)/", pathNot: ["^src/modules/$1/", "^src/modules/[^/]+/index\\.ts$"] },
     },

@@ -84,7 +84,9 @@ export async function withBench(options: { embedded: boolean; customers: number;
   try {
     await database.migrate();
     const clock = systemClock;
-    await inScope(db, { kind: "processor" }, (tx) => ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@bench.example", password: "bench-password-1" }));
+    await inScope(db, { kind: "processor" }, (tx) =>
+      ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@bench.example", password: "bench-password-1" }),
+    );
     const [service] = await db.select({ id: services.id }).from(services).where(eq(services.code, options.serviceCode));
     if (!service) {
       throw new Error(`the default catalogue has no ${options.serviceCode} service`);
@@ -140,8 +142,14 @@ export async function deliverAll(database: Database, clock: Clock, sink: Sink, c
 export async function bareInsertOfNotices(db: Database["db"], kind: string): Promise<number> {
   await db.execute(sql`create table bench_notices (like notices including defaults)`);
   await db.execute(sql`create table bench_deliveries (like deliveries including defaults)`);
-  const noticeRows = (await db.execute(sql`select * from notices where kind = ${kind}`)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
-  const deliveryRows = (await db.execute(sql`select * from deliveries where channel = 'email'`)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
+  const noticeRows = (await db.execute(sql`select * from notices where kind = ${kind}`)) as unknown as { rows?: Record<string, unknown>[] } & Record<
+    string,
+    unknown
+  >[];
+  const deliveryRows = (await db.execute(sql`select * from deliveries where channel = 'email'`)) as unknown as { rows?: Record<string, unknown>[] } & Record<
+    string,
+    unknown
+  >[];
   const started = performance.now();
   await bareInsert(db, "bench_notices", noticeRows.rows ?? noticeRows);
   await bareInsert(db, "bench_deliveries", deliveryRows.rows ?? deliveryRows);
@@ -150,7 +158,10 @@ export async function bareInsertOfNotices(db: Database["db"], kind: string): Pro
 
 /** Baseline B: a bare nodemailer loop sending the same (already rendered) messages over one pooled connection. */
 export async function bareMailLoop(db: Database["db"], sink: Sink): Promise<{ sent: number; ms: number }> {
-  const messages = await db.select({ to: deliveries.recipient, subject: deliveries.subject, body: deliveries.body }).from(deliveries).where(eq(deliveries.channel, "email"));
+  const messages = await db
+    .select({ to: deliveries.recipient, subject: deliveries.subject, body: deliveries.body })
+    .from(deliveries)
+    .where(eq(deliveries.channel, "email"));
   const before = sink.received.length;
   const transport = nodemailer.createTransport({ url: sink.url, pool: true, maxConnections: 1 } as Parameters<typeof nodemailer.createTransport>[0]);
   const started = performance.now();
@@ -170,10 +181,21 @@ async function bareInsert(db: Database["db"], table: string, rows: Record<string
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
     const values = sql.join(
-      chunk.map((row) => sql`(${sql.join(columns.map((c) => sql`${toParam(row[c])}`), sql`, `)})`),
+      chunk.map(
+        (row) =>
+          sql`(${sql.join(
+            columns.map((c) => sql`${toParam(row[c])}`),
+            sql`, `,
+          )})`,
+      ),
       sql`, `,
     );
-    await db.execute(sql`insert into ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)}) values ${values}`);
+    await db.execute(
+      sql`insert into ${sql.identifier(table)} (${sql.join(
+        columns.map((c) => sql.identifier(c)),
+        sql`, `,
+      )}) values ${values}`,
+    );
   }
 }
 

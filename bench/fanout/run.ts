@@ -48,12 +48,17 @@ await withBench({ embedded: args.embedded ?? false, customers: CUSTOMERS, servic
   // 1. Art28: announce → every notice recorded.
   const announced = performance.now();
   await inScope(db, { kind: "processor" }, (tx) =>
-    announceSubprocessorChange(tx, clock, { ...SYSTEM_ACTOR, id: null }, {
-      kind: "add",
-      subprocessorId,
-      plan: { serviceIds: [bench.serviceId] },
-      description: { nl: "Tweede back-uplocatie in Frankfurt.", en: "Second backup site in Frankfurt." },
-    }),
+    announceSubprocessorChange(
+      tx,
+      clock,
+      { ...SYSTEM_ACTOR, id: null },
+      {
+        kind: "add",
+        subprocessorId,
+        plan: { serviceIds: [bench.serviceId] },
+        description: { nl: "Tweede back-uplocatie in Frankfurt.", en: "Second backup site in Frankfurt." },
+      },
+    ),
   );
   const recordedMs = performance.now() - announced;
 

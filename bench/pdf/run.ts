@@ -85,15 +85,7 @@ const layers = { ...renderStats };
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 let chromiumBytes = 0;
 let chromiumPerDoc: number;

@@ -25,7 +25,9 @@ function art28(...args: string[]) {
 }
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(env.DATABASE_URL ? { engine: "postgres", url: env.DATABASE_URL } : { engine: "pglite", dataDir: join(dir, "data", "pglite") });
+  const database = await openDatabase(
+    env.DATABASE_URL ? { engine: "postgres", url: env.DATABASE_URL } : { engine: "pglite", dataDir: join(dir, "data", "pglite") },
+  );
   try {
     return await work(database);
   } finally {
@@ -68,7 +70,9 @@ test("import before Art28 is set up says so", () => {
 });
 
 test("import customers: bad rows listed by line with exit 1; a good file imported; verify OK; an edit by hand is found", async () => {
-  await withDatabase((database) => inScope(database.db, { kind: "processor" }, (tx) => ensureInstalled(tx, systemClock, DEMO_PROCESSOR, { email: "admin@cli.example", password: "x" })));
+  await withDatabase((database) =>
+    inScope(database.db, { kind: "processor" }, (tx) => ensureInstalled(tx, systemClock, DEMO_PROCESSOR, { email: "admin@cli.example", password: "x" })),
+  );
   const bad = join(dir, "bad.csv");
   writeFileSync(bad, "customer_number;name;service;monthly_fee\nA1;Alfa;web-hosting;12,50\nB2;;nope;1\n");
   const refused = art28("import", "customers", bad);
@@ -93,7 +97,9 @@ test("import customers: bad rows listed by line with exit 1; a good file importe
   await withDatabase(async (database) => {
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table events disable trigger events_append_only`);
-      await tx.execute(sql`update events set data = jsonb_set(data, '{name}', '"Vervalst"') where type = 'controller.created_by_import' and data->>'name' = 'Beta'`);
+      await tx.execute(
+        sql`update events set data = jsonb_set(data, '{name}', '"Vervalst"') where type = 'controller.created_by_import' and data->>'name' = 'Beta'`,
+      );
       await tx.execute(sql`alter table events enable trigger events_append_only`);
     });
   });

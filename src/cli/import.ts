@@ -34,23 +34,32 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
   const input = readImport(file);
   const database = await openDatabase(databaseOptions(dataDir, "import customers"));
   await database.migrate();
-  const bar = new cliProgress.SingleBar({ format: "{phase} {bar} {value}/{total}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: "{phase} {bar} {value}/{total}", stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let barPhase = "";
   try {
     const started = performance.now();
-    const summary = await runCustomerImport(database.db, systemClock, { kind: "system", id: null, label: `art28 import (${userInfo().username}@${hostname()})` }, input, {
-      dryRun: options.dryRun,
-      progress: (phase, done, total) => {
-        if (phase !== barPhase) {
-          if (barPhase) {
-            bar.stop();
+    const summary = await runCustomerImport(
+      database.db,
+      systemClock,
+      { kind: "system", id: null, label: `art28 import (${userInfo().username}@${hostname()})` },
+      input,
+      {
+        dryRun: options.dryRun,
+        progress: (phase, done, total) => {
+          if (phase !== barPhase) {
+            if (barPhase) {
+              bar.stop();
+            }
+            barPhase = phase;
+            bar.start(total, done, { phase: phase.padEnd(9) });
           }
-          barPhase = phase;
-          bar.start(total, done, { phase: phase.padEnd(9) });
-        }
-        bar.update(done, { phase: phase.padEnd(9) });
+          bar.update(done, { phase: phase.padEnd(9) });
+        },
       },
-    });
+    );
     if (barPhase) {
       bar.stop();
     }
@@ -65,7 +74,11 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
       return 2;
     }
     if (error instanceof AppError && error.code === "validation") {
-      reportRefusal(file, error.message, error.fields.map((f) => ({ field: f.field, message: localize(f.message, "en") })));
+      reportRefusal(
+        file,
+        error.message,
+        error.fields.map((f) => ({ field: f.field, message: localize(f.message, "en") })),
+      );
       return 1;
     }
     throw error;
@@ -82,7 +95,10 @@ export async function importCustomersThroughServer(server: Server, file: string,
   const answer =
     input.format === "csv"
       ? await callServer<ImportSummary>(server, "POST", `/api/v1/imports/customers.csv${query}`, { contentType: "text/csv", body: input.text })
-      : await callServer<ImportSummary>(server, "POST", `/api/v1/imports/customers${query}`, { contentType: "application/json", body: JSON.stringify({ customers: input.customers }) });
+      : await callServer<ImportSummary>(server, "POST", `/api/v1/imports/customers${query}`, {
+          contentType: "application/json",
+          body: JSON.stringify({ customers: input.customers }),
+        });
   if (answer.ok) {
     process.stdout.write(summaryLine(answer.body, options.dryRun, ((performance.now() - started) / 1000).toFixed(2)));
     return 0;

@@ -9,7 +9,8 @@ export interface Server {
   token: string;
 }
 
-export type Answer<T> = { ok: true; body: T } | { ok: false; status: number; error: { code: string; message: string; fields: { field: string; message: string }[] } };
+export type Answer<T> =
+  { ok: true; body: T } | { ok: false; status: number; error: { code: string; message: string; fields: { field: string; message: string }[] } };
 
 /** A server from the `--server` and `--token` options; the token may come from ART28_TOKEN instead. */
 export function serverFrom(options: { server?: string; token?: string }): Server | null {
@@ -49,6 +50,10 @@ export async function callServer<T>(server: Server, method: "GET" | "POST", path
     const parsed = JSON.parse(text) as { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
     return { ok: false, status: response.status, error: { code: parsed.error.code, message: parsed.error.message, fields: parsed.error.fields ?? [] } };
   } catch {
-    return { ok: false, status: response.status, error: { code: "http", message: `${server.url} answered ${response.status} ${response.statusText}`, fields: [] } };
+    return {
+      ok: false,
+      status: response.status,
+      error: { code: "http", message: `${server.url} answered ${response.status} ${response.statusText}`, fields: [] },
+    };
   }
 }

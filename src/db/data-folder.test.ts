@@ -46,7 +46,10 @@ test("an owner that died without a clean stop does not hold the folder, and the 
   const dir = folder();
   claimDataFolder(dir, { command: "migrate" }).release();
   // What a kill -9 leaves: the record of a run with no stop, and no lock (the kernel dropped it).
-  writeFileSync(ownerFileOf(dir), JSON.stringify({ pid: 999_999, command: "serve", host: "elsewhere", since: "2026-12-01T10:00:00.000Z", url: null, stoppedAt: null }));
+  writeFileSync(
+    ownerFileOf(dir),
+    JSON.stringify({ pid: 999_999, command: "serve", host: "elsewhere", since: "2026-12-01T10:00:00.000Z", url: null, stoppedAt: null }),
+  );
   const claim = claimDataFolder(dir, { command: "serve" });
   assert.equal(claim.previousUnclean?.pid, 999_999);
   assert.equal(claim.previousUnclean?.since, "2026-12-01T10:00:00.000Z");

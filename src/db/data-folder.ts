@@ -81,7 +81,14 @@ function parseOwner(text: string): FolderOwner | null {
   try {
     const value = JSON.parse(text) as Partial<FolderOwner>;
     return typeof value.pid === "number" && typeof value.since === "string"
-      ? { pid: value.pid, command: value.command ?? "?", host: value.host ?? "?", since: value.since, url: value.url ?? null, stoppedAt: value.stoppedAt ?? null }
+      ? {
+          pid: value.pid,
+          command: value.command ?? "?",
+          host: value.host ?? "?",
+          since: value.since,
+          url: value.url ?? null,
+          stoppedAt: value.stoppedAt ?? null,
+        }
       : null;
   } catch {
     // A record cut off by a crash in the middle of writing it: its owner is gone all the same.

@@ -38,13 +38,7 @@ function clause(doc: AgreementDocument, number: string): string {
 }
 
 function allTexts(doc: AgreementDocument): string[] {
-  return [
-    doc.title,
-    ...doc.intro,
-    doc.recitalsHeading,
-    ...doc.recitals,
-    ...doc.articles.flatMap((a) => [a.title, ...a.clauses.map((c) => c.text)]),
-  ];
+  return [doc.title, ...doc.intro, doc.recitalsHeading, ...doc.recitals, ...doc.articles.flatMap((a) => [a.title, ...a.clauses.map((c) => c.text)])];
 }
 
 function withClocks(clocks: Partial<TemplateParameters["clocks"]>): TemplateParameters {
@@ -102,7 +96,10 @@ test("rendering with the default parameters fills every placeholder with the see
   assert.match(clause(nl, "11.6"), /verloop van twaalf \(12\) maanden/);
   assert.equal(clause(nl, "13.1"), "De Verwerkersovereenkomst en de uitvoering daarvan worden beheerst door Nederlands recht.");
   assert.match(clause(nl, "13.2"), /waar Verwerker gevestigd is \(Rechtbank Noord-Nederland\)\.$/);
-  assert.match(nl.intro[0] ?? "", /die Norisk Software BV, gevestigd aan Johan van Zwedenlaan 1 te Groningen \(nl\), ingeschreven bij de Kamer van Koophandel onder nummer 55365655/);
+  assert.match(
+    nl.intro[0] ?? "",
+    /die Norisk Software BV, gevestigd aan Johan van Zwedenlaan 1 te Groningen \(nl\), ingeschreven bij de Kamer van Koophandel onder nummer 55365655/,
+  );
 
   const en = render("en");
   for (const text of allTexts(en)) {
@@ -248,7 +245,11 @@ test("every code a service maps to exists in its vocabulary, and codes are uniqu
     }
     // every term of the seed's annex is reachable from some service
     const used = new Set(catalogue.services.flatMap((s) => s[name]));
-    assert.deepEqual([...codes].filter((c) => !used.has(c)), [], `${name} all used`);
+    assert.deepEqual(
+      [...codes].filter((c) => !used.has(c)),
+      [],
+      `${name} all used`,
+    );
   }
   assert.equal(new Set(catalogue.services.map((s) => s.code)).size, catalogue.services.length);
 });
@@ -286,17 +287,20 @@ test("the default measures cover every category in both languages", () => {
   const measures = loadDefaultMeasures();
   assert.ok(measures.length >= 20 && measures.length <= 25, `${measures.length} measures`);
   assert.equal(new Set(measures.map((m) => m.code)).size, measures.length);
-  assert.deepEqual(new Set(measures.map((m) => m.category.en)), new Set([
-    "Access control",
-    "Encryption",
-    "Network security",
-    "Physical security",
-    "Backup and continuity",
-    "Logging and monitoring",
-    "Staff and organisation",
-    "Incident response",
-    "Sub-processors",
-    "Development and change management",
-  ]));
+  assert.deepEqual(
+    new Set(measures.map((m) => m.category.en)),
+    new Set([
+      "Access control",
+      "Encryption",
+      "Network security",
+      "Physical security",
+      "Backup and continuity",
+      "Logging and monitoring",
+      "Staff and organisation",
+      "Incident response",
+      "Sub-processors",
+      "Development and change management",
+    ]),
+  );
   assert.equal(new Set(measures.map((m) => m.category.nl)).size, 10);
 });

@@ -265,9 +265,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * articles, unique article and clause numbers, clause numbers under their article ("6.2" in
  * article 6), and every placeholder known. Every problem is reported with its path.
  */
-export function validateTemplateText(
-  text: unknown,
-): { ok: true; value: TemplateText } | { ok: false; errors: ValidationError[] } {
+export function validateTemplateText(text: unknown): { ok: true; value: TemplateText } | { ok: false; errors: ValidationError[] } {
   const errors: ValidationError[] = [];
   const fail = (path: string, message: string): void => {
     errors.push({ path, message });

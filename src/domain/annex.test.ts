@@ -20,17 +20,23 @@ const catalogue: Catalogue = {
     { ...t("mail"), purposes: ["hosting"], dataCategories: ["contact", "content"], subjectCategories: ["customers"], subprocessors: ["filter", "datacentre"] },
     { ...t("invoice"), purposes: ["billing"], dataCategories: ["contact"], subjectCategories: ["customers"], subprocessors: [] },
   ],
-  subprocessors: [
-    sub("filter", at("IE", "Dublin"), at("US", "Redmond", "dpf"), at("US", "Seattle", "dpf")),
-    sub("datacentre", at("NL", "Amsterdam")),
-  ],
+  subprocessors: [sub("filter", at("IE", "Dublin"), at("US", "Redmond", "dpf"), at("US", "Seattle", "dpf")), sub("datacentre", at("NL", "Amsterdam"))],
 };
 
 test("content: services and the union of their terms, in catalogue order, whatever the input order", () => {
   const content = deriveAnnexContent(catalogue, ["mail", "web", "mail"]);
-  assert.deepEqual(content.services.map((s) => s.code), ["web", "mail"]);
-  assert.deepEqual(content.purposes.map((p) => p.code), ["hosting", "security"]);
-  assert.deepEqual(content.dataCategories.map((p) => p.code), ["contact", "ip", "content"]);
+  assert.deepEqual(
+    content.services.map((s) => s.code),
+    ["web", "mail"],
+  );
+  assert.deepEqual(
+    content.purposes.map((p) => p.code),
+    ["hosting", "security"],
+  );
+  assert.deepEqual(
+    content.dataCategories.map((p) => p.code),
+    ["contact", "ip", "content"],
+  );
   assert.deepEqual(annexForLocale(content, 4, "en").purposes, ["hosting-en", "security-en"]);
   assert.throws(() => deriveAnnexContent(catalogue, ["mainframe"]), /"mainframe"/);
 });
@@ -46,7 +52,10 @@ test("diff names what was added and removed per list", () => {
 });
 
 test("1E: the active sub-processors of the services taken, once each, in catalogue order", () => {
-  assert.deepEqual(deriveAnnexContent(catalogue, ["web", "mail"]).subprocessors?.map((s) => s.code), ["filter", "datacentre"]);
+  assert.deepEqual(
+    deriveAnnexContent(catalogue, ["web", "mail"]).subprocessors?.map((s) => s.code),
+    ["filter", "datacentre"],
+  );
   assert.deepEqual(deriveAnnexContent(catalogue, ["invoice"]).subprocessors, [], "present and empty: the annex says there are none");
   const unknown: Catalogue = { ...catalogue, services: [{ ...t("web"), purposes: [], dataCategories: [], subjectCategories: [], subprocessors: ["gone"] }] };
   assert.throws(() => deriveAnnexContent(unknown, ["web"]), /gone/);
@@ -117,7 +126,15 @@ test("diff: sub-processors added and removed, and those whose countries changed"
 
 test("equality ignores key order (jsonb reorders keys) but not content", () => {
   const a = deriveAnnexContent(catalogue, ["web"]);
-  const reordered = JSON.parse(JSON.stringify({ subprocessors: a.subprocessors, subjectCategories: a.subjectCategories, services: a.services, dataCategories: a.dataCategories, purposes: a.purposes })) as typeof a;
+  const reordered = JSON.parse(
+    JSON.stringify({
+      subprocessors: a.subprocessors,
+      subjectCategories: a.subjectCategories,
+      services: a.services,
+      dataCategories: a.dataCategories,
+      purposes: a.purposes,
+    }),
+  ) as typeof a;
   assert.equal(sameAnnex(a, reordered), true);
   assert.equal(sameAnnex(a, deriveAnnexContent(catalogue, ["web", "mail"])), false);
 });

@@ -119,7 +119,12 @@ function countriesOf(locations: readonly SubprocessorLocation[], locale: Locale)
     const key = `${location.country}/${location.mechanism ?? ""}`;
     let entry = out.find((c) => c.key === key);
     if (entry === undefined) {
-      entry = { key, name: isCountryCode(location.country) ? countryName(location.country, locale) : location.country, cities: [], transfer: transferGround(location, locale) };
+      entry = {
+        key,
+        name: isCountryCode(location.country) ? countryName(location.country, locale) : location.country,
+        cities: [],
+        transfer: transferGround(location, locale),
+      };
       out.push(entry);
     }
     if (location.city !== null && location.city !== "" && !entry.cities.includes(location.city)) {

@@ -65,7 +65,10 @@ test("every section of the AP's form is there, in the form's order, each with fi
     draft.sections.map((s) => s.key),
     ["contact", "timeline", "nature", "personalData", "group", "measuresBefore", "consequences", "followUp"],
   );
-  assert.deepEqual(AP_DRAFT_SECTION_KEYS, draft.sections.map((s) => s.key));
+  assert.deepEqual(
+    AP_DRAFT_SECTION_KEYS,
+    draft.sections.map((s) => s.key),
+  );
   for (const section of draft.sections) {
     assert.ok(section.fields.length > 0, section.key);
     for (const f of section.fields) {
@@ -211,9 +214,22 @@ describe("the number of people: exact or a range, as numbers", () => {
 });
 
 test("the latest notice's facts win, whatever order the notices come in, and the draft says which it is based on", () => {
-  const later = { ...storedFacts(), affectedCount: { status: "known", value: { kind: "exact", count: 312 } }, cause: { status: "known", value: "Gestolen beheerderswachtwoord." } } as StoredNoticeFacts;
+  const later = {
+    ...storedFacts(),
+    affectedCount: { status: "known", value: { kind: "exact", count: 312 } },
+    cause: { status: "known", value: "Gestolen beheerderswachtwoord." },
+  } as StoredNoticeFacts;
   const notices = [
-    { data: notice({ sequence: 2, stage: "follow_up", facts: later, changed: ["cause", "affectedCount"], nature: { confidentiality: true, integrity: true, availability: false } }), sentAt: new Date("2026-03-29T12:00:00Z") },
+    {
+      data: notice({
+        sequence: 2,
+        stage: "follow_up",
+        facts: later,
+        changed: ["cause", "affectedCount"],
+        nature: { confidentiality: true, integrity: true, availability: false },
+      }),
+      sentAt: new Date("2026-03-29T12:00:00Z"),
+    },
     { data: notice(), sentAt: new Date("2026-03-28T09:00:00Z") },
   ];
   const draft = buildApDraft(input({ notices }));
@@ -241,7 +257,16 @@ describe("Dutch and English", () => {
     {
       locale: "nl" as const,
       title: "Concept: melding datalek aan de Autoriteit Persoonsgegevens",
-      sections: ["Contactgegevens", "Tijdlijn", "Aard van het datalek", "Persoonsgegevens", "Betrokken personen", "Maatregelen vóór het datalek (versleuteling)", "Gevolgen", "Vervolgacties"],
+      sections: [
+        "Contactgegevens",
+        "Tijdlijn",
+        "Aard van het datalek",
+        "Persoonsgegevens",
+        "Betrokken personen",
+        "Maatregelen vóór het datalek (versleuteling)",
+        "Gevolgen",
+        "Vervolgacties",
+      ],
       special: "Gaat het om bijzondere persoonsgegevens (art. 9 AVG)?",
       role: /^Het datalek vond plaats bij onze verwerker Hoster B\.V\./,
       discovered: "28-03-2026 09:00 (UTC+01:00)",
@@ -250,7 +275,16 @@ describe("Dutch and English", () => {
     {
       locale: "en" as const,
       title: "Draft: personal data breach notification to the Autoriteit Persoonsgegevens (Dutch DPA)",
-      sections: ["Contact details", "Timeline", "Nature of the breach", "Personal data", "People affected", "Measures taken before the breach (encryption)", "Consequences", "Follow-up"],
+      sections: [
+        "Contact details",
+        "Timeline",
+        "Nature of the breach",
+        "Personal data",
+        "People affected",
+        "Measures taken before the breach (encryption)",
+        "Consequences",
+        "Follow-up",
+      ],
       special: "Are special categories of personal data involved (GDPR art. 9)?",
       role: /^The breach occurred at our processor Hoster B\.V\. \(KvK no\. 12345678, privacy@hoster\.example\), which notified us under article 6 of our data processing agreement on 28 Mar 2026 10:00 \(UTC\+01:00\)\.$/,
       discovered: "28 Mar 2026 09:00 (UTC+01:00)",
@@ -262,7 +296,10 @@ describe("Dutch and English", () => {
       const draft = buildApDraft(input({ locale: c.locale }));
       assert.equal(draft.locale, c.locale);
       assert.equal(draft.title, c.title);
-      assert.deepEqual(draft.sections.map((s) => s.title), c.sections);
+      assert.deepEqual(
+        draft.sections.map((s) => s.title),
+        c.sections,
+      );
       assert.equal(field(draft, "specialCategories").label, c.special);
       assert.match(field(draft, "processorRole").text, c.role);
       assert.equal(field(draft, "discoveredAt").text, c.discovered);

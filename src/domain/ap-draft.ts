@@ -75,7 +75,16 @@ export interface ApDraft {
   disclaimer: string;
 }
 
-export const AP_DRAFT_SECTION_KEYS: readonly ApDraftSectionKey[] = ["contact", "timeline", "nature", "personalData", "group", "measuresBefore", "consequences", "followUp"];
+export const AP_DRAFT_SECTION_KEYS: readonly ApDraftSectionKey[] = [
+  "contact",
+  "timeline",
+  "nature",
+  "personalData",
+  "group",
+  "measuresBefore",
+  "consequences",
+  "followUp",
+];
 
 /** GDPR art. 33(1): "not later than 72 hours after having become aware of it". */
 export const AP_NOTIFICATION_HOURS = 72;
@@ -112,16 +121,25 @@ const LABELS = {
   deadline: { nl: "Uiterste termijn voor de melding aan de AP (72 uur, art. 33 AVG)", en: "Deadline for notifying the AP (72 hours, GDPR art. 33)" },
   lateReason: { nl: "Reden van de vertraging (alleen als u later dan 72 uur meldt)", en: "Reason for the delay (only if you notify after 72 hours)" },
   summary: { nl: "Samenvatting: wat is er gebeurd? ((vermoedelijke) oorzaak)", en: "Summary: what happened? ((suspected) cause)" },
-  confidentiality: { nl: "Inbreuk op de vertrouwelijkheid (gegevens ingezien, gekopieerd of gelekt)", en: "Confidentiality breached (data seen, copied or leaked)" },
+  confidentiality: {
+    nl: "Inbreuk op de vertrouwelijkheid (gegevens ingezien, gekopieerd of gelekt)",
+    en: "Confidentiality breached (data seen, copied or leaked)",
+  },
   integrity: { nl: "Inbreuk op de integriteit (gegevens gewijzigd)", en: "Integrity breached (data altered)" },
-  availability: { nl: "Inbreuk op de beschikbaarheid (gegevens verloren, vernietigd of niet toegankelijk)", en: "Availability breached (data lost, destroyed or inaccessible)" },
+  availability: {
+    nl: "Inbreuk op de beschikbaarheid (gegevens verloren, vernietigd of niet toegankelijk)",
+    en: "Availability breached (data lost, destroyed or inaccessible)",
+  },
   dataKinds: { nl: "Soorten persoonsgegevens", en: "Kinds of personal data" },
   specialCategories: { nl: "Gaat het om bijzondere persoonsgegevens (art. 9 AVG)?", en: "Are special categories of personal data involved (GDPR art. 9)?" },
   subjectGroup: { nl: "Omschrijving van de groep personen", en: "Description of the group of people" },
   affectedCount: { nl: "Aantal betrokken personen", en: "Number of people affected" },
   outsideNl: { nl: "Aantal betrokken personen buiten Nederland", en: "Number of people affected outside the Netherlands" },
   unintelligible: BREACH_FACT_LABELS.unintelligible,
-  unintelligibleDescription: { nl: "Toelichting: hoe waren de gegevens beschermd, en welke niet?", en: "Explanation: how were the data protected, and which were not?" },
+  unintelligibleDescription: {
+    nl: "Toelichting: hoe waren de gegevens beschermd, en welke niet?",
+    en: "Explanation: how were the data protected, and which were not?",
+  },
   consequences: suffix(BREACH_FACT_LABELS.consequences, "(volgens de verwerker)", "(as the processor sees them)"),
   solution: BREACH_FACT_LABELS.solution,
   measuresTaken: suffix(BREACH_FACT_LABELS.measuresTaken, "(door de verwerker)", "(by the processor)"),
@@ -133,7 +151,10 @@ const LABELS = {
 type FieldKey = keyof typeof LABELS;
 
 const HINTS = {
-  notStated: { nl: "De melding van de verwerker vermeldt dit niet; vul het zelf in.", en: "The processor's notification does not state this; fill it in yourself." },
+  notStated: {
+    nl: "De melding van de verwerker vermeldt dit niet; vul het zelf in.",
+    en: "The processor's notification does not state this; fill it in yourself.",
+  },
   notKnownToProcessor: { nl: "Niet bekend bij de verwerker; vul het zelf in.", en: "Not known to the processor; fill it in yourself." },
   noContact: {
     nl: "Er is geen privacycontactpersoon vastgelegd; vul in wie de AP over deze melding kan benaderen.",
@@ -227,7 +248,12 @@ export function buildApDraft(input: ApDraftInput): ApDraft {
       toAnswer("outsideNl", HINTS.outsideNl),
     ],
     measuresBefore: [
-      fact("unintelligible", "unintelligible", (value) => value.state, (value) => factValueText("unintelligible", { state: value.state }, zone, locale)),
+      fact(
+        "unintelligible",
+        "unintelligible",
+        (value) => value.state,
+        (value) => factValueText("unintelligible", { state: value.state }, zone, locale),
+      ),
       fact(
         "unintelligibleDescription",
         "unintelligible",
@@ -319,7 +345,12 @@ function periodFields(facts: StoredNoticeFacts, make: FieldMaker, locale: Locale
   const end = (value: KnownValue<"period">): Date | "ongoing" | null =>
     value.end === undefined || value.end === null || value.end === "ongoing" ? (value.end ?? null) : new Date(value.end);
   return [
-    make.fact("breachStart", "period", (value) => new Date(value.start).toISOString(), (value) => instant(new Date(value.start))),
+    make.fact(
+      "breachStart",
+      "period",
+      (value) => new Date(value.start).toISOString(),
+      (value) => instant(new Date(value.start)),
+    ),
     make.fact(
       "breachEnd",
       "period",
@@ -332,7 +363,12 @@ function periodFields(facts: StoredNoticeFacts, make: FieldMaker, locale: Locale
         return e instanceof Date ? instant(e) : e === "ongoing" ? WORDS.stillGoing[locale] : WORDS.singleDate[locale];
       },
     ),
-    make.fact("ongoing", "period", (value) => value.end === "ongoing", (value) => (value.end === "ongoing" ? WORDS.yes : WORDS.no)[locale]),
+    make.fact(
+      "ongoing",
+      "period",
+      (value) => value.end === "ongoing",
+      (value) => (value.end === "ongoing" ? WORDS.yes : WORDS.no)[locale],
+    ),
   ];
 }
 
@@ -364,7 +400,9 @@ function deadlineText(awareAt: Date | null, deadline: Date | null, processor: st
 function basedOnText(notices: ApDraftInput["notices"], processor: string, reference: string, locale: Locale, instant: (date: Date) => string): string {
   const items = notices.map((n) => {
     const stage = WORDS.stage[n.data.stage][locale];
-    return locale === "nl" ? `nr. ${n.data.sequence} (${stage}, verzonden ${instant(n.sentAt)})` : `no. ${n.data.sequence} (${stage}, sent ${instant(n.sentAt)})`;
+    return locale === "nl"
+      ? `nr. ${n.data.sequence} (${stage}, verzonden ${instant(n.sentAt)})`
+      : `no. ${n.data.sequence} (${stage}, sent ${instant(n.sentAt)})`;
   });
   const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
   const one = notices.length === 1;

@@ -11,7 +11,7 @@ import {
   type NoticeFacts,
 } from "./breach-notice.ts";
 
-const known = <T,>(value: T): BreachFact<T> => ({ status: "known", value });
+const known = <T>(value: T): BreachFact<T> => ({ status: "known", value });
 const unknown = (reason?: string): BreachFact<never> => (reason === undefined ? { status: "unknown" } : { status: "unknown", reason });
 const at = (iso: string): Date => new Date(iso);
 
@@ -81,7 +81,10 @@ test("when the processor learned of it cannot be unknown: the 48-hour clock runs
   assert.equal(check.complete, false);
   assert.deepEqual(check.unknown, []);
   assert.deepEqual(check.missing, []);
-  assert.deepEqual(check.invalid.map((i) => i.key), ["discoveredAt"]);
+  assert.deepEqual(
+    check.invalid.map((i) => i.key),
+    ["discoveredAt"],
+  );
   assert.match(check.invalid[0]?.message.en ?? "", /cannot be unknown.*art\. 6\.1/);
   assert.match(check.invalid[0]?.message.nl ?? "", /kan niet onbekend zijn/);
 });
@@ -93,7 +96,10 @@ test("a notice with everything but discoveredAt explicitly unknown is complete, 
   }
   const check = checkBreachNotice(facts);
   assert.equal(check.complete, true);
-  assert.deepEqual(check.unknown, BREACH_FACT_KEYS.filter((k) => k !== "discoveredAt"));
+  assert.deepEqual(
+    check.unknown,
+    BREACH_FACT_KEYS.filter((k) => k !== "discoveredAt"),
+  );
 });
 
 describe("a known fact with nothing in it is missing, not unknown: the user left it empty", () => {
@@ -111,7 +117,10 @@ describe("a known fact with nothing in it is missing, not unknown: the user left
     test(row.why, () => {
       const check = checkBreachNotice(row.facts);
       assert.equal(check.complete, false);
-      assert.deepEqual(check.missing.map((m) => m.key), [row.missing]);
+      assert.deepEqual(
+        check.missing.map((m) => m.key),
+        [row.missing],
+      );
       assert.deepEqual(check.invalid, []);
     });
   }
@@ -119,28 +128,141 @@ describe("a known fact with nothing in it is missing, not unknown: the user left
 
 describe("a known fact that is wrong is invalid, says what is wrong in both languages, and stops the notice", () => {
   const rows: { why: string; facts: NoticeFacts; key: BreachFactKey; field?: string; says: RegExp }[] = [
-    { why: "minimum above maximum", facts: withFact("affectedCount", known({ kind: "range", min: 500, max: 20 })), key: "affectedCount", says: /minimum \(500\) is greater than the maximum \(20\)/ },
-    { why: "negative exact count", facts: withFact("affectedCount", known({ kind: "exact", count: -1 })), key: "affectedCount", field: "count", says: /whole number of 0 or more, not -1/ },
-    { why: "fractional exact count", facts: withFact("affectedCount", known({ kind: "exact", count: 2.5 })), key: "affectedCount", field: "count", says: /not 2\.5/ },
-    { why: "count that is not a number", facts: withFact("affectedCount", known({ kind: "exact", count: Number.NaN })), key: "affectedCount", field: "count", says: /not NaN/ },
-    { why: "negative minimum", facts: withFact("affectedCount", known({ kind: "range", min: -5, max: 10 })), key: "affectedCount", field: "min", says: /not -5/ },
-    { why: "fractional maximum", facts: withFact("affectedCount", known({ kind: "range", min: 1, max: 9.9 })), key: "affectedCount", field: "max", says: /not 9\.9/ },
-    { why: "neither exact nor a range", facts: withFact("affectedCount", known({ kind: "about", count: 3 } as never)), key: "affectedCount", field: "kind", says: /exact number, or a minimum and a maximum/ },
-    { why: "email without @", facts: withFact("contact", known({ name: "SO", email: "security.hoster.example", phone: "020 1234567" })), key: "contact", field: "email", says: /"security\.hoster\.example" is not a valid email/ },
-    { why: "email without a domain dot", facts: withFact("contact", known({ name: "SO", email: "security@localhost", phone: "020 1234567" })), key: "contact", field: "email", says: /not a valid email/ },
-    { why: "email with a space", facts: withFact("contact", known({ name: "SO", email: "secu rity@hoster.example", phone: "020 1234567" })), key: "contact", field: "email", says: /not a valid email/ },
-    { why: "email left empty", facts: withFact("contact", known({ name: "SO", email: " ", phone: "020 1234567" })), key: "contact", field: "email", says: /email address is missing/ },
-    { why: "contact name whitespace-only", facts: withFact("contact", known({ name: "  ", email: "so@hoster.example", phone: "020 1234567" })), key: "contact", field: "name", says: /name is missing/ },
-    { why: "phone with letters", facts: withFact("contact", known({ name: "SO", email: "so@hoster.example", phone: "call the desk" })), key: "contact", field: "phone", says: /"call the desk" is not a valid phone number/ },
-    { why: "phone left empty", facts: withFact("contact", known({ name: "SO", email: "so@hoster.example", phone: "" })), key: "contact", field: "phone", says: /phone number is missing/ },
-    { why: "end before start", facts: withFact("period", known({ start: at("2026-03-28T06:00:00Z"), end: at("2026-03-28T05:59:59Z") })), key: "period", field: "end", says: /ends before it started/ },
+    {
+      why: "minimum above maximum",
+      facts: withFact("affectedCount", known({ kind: "range", min: 500, max: 20 })),
+      key: "affectedCount",
+      says: /minimum \(500\) is greater than the maximum \(20\)/,
+    },
+    {
+      why: "negative exact count",
+      facts: withFact("affectedCount", known({ kind: "exact", count: -1 })),
+      key: "affectedCount",
+      field: "count",
+      says: /whole number of 0 or more, not -1/,
+    },
+    {
+      why: "fractional exact count",
+      facts: withFact("affectedCount", known({ kind: "exact", count: 2.5 })),
+      key: "affectedCount",
+      field: "count",
+      says: /not 2\.5/,
+    },
+    {
+      why: "count that is not a number",
+      facts: withFact("affectedCount", known({ kind: "exact", count: Number.NaN })),
+      key: "affectedCount",
+      field: "count",
+      says: /not NaN/,
+    },
+    {
+      why: "negative minimum",
+      facts: withFact("affectedCount", known({ kind: "range", min: -5, max: 10 })),
+      key: "affectedCount",
+      field: "min",
+      says: /not -5/,
+    },
+    {
+      why: "fractional maximum",
+      facts: withFact("affectedCount", known({ kind: "range", min: 1, max: 9.9 })),
+      key: "affectedCount",
+      field: "max",
+      says: /not 9\.9/,
+    },
+    {
+      why: "neither exact nor a range",
+      facts: withFact("affectedCount", known({ kind: "about", count: 3 } as never)),
+      key: "affectedCount",
+      field: "kind",
+      says: /exact number, or a minimum and a maximum/,
+    },
+    {
+      why: "email without @",
+      facts: withFact("contact", known({ name: "SO", email: "security.hoster.example", phone: "020 1234567" })),
+      key: "contact",
+      field: "email",
+      says: /"security\.hoster\.example" is not a valid email/,
+    },
+    {
+      why: "email without a domain dot",
+      facts: withFact("contact", known({ name: "SO", email: "security@localhost", phone: "020 1234567" })),
+      key: "contact",
+      field: "email",
+      says: /not a valid email/,
+    },
+    {
+      why: "email with a space",
+      facts: withFact("contact", known({ name: "SO", email: "secu rity@hoster.example", phone: "020 1234567" })),
+      key: "contact",
+      field: "email",
+      says: /not a valid email/,
+    },
+    {
+      why: "email left empty",
+      facts: withFact("contact", known({ name: "SO", email: " ", phone: "020 1234567" })),
+      key: "contact",
+      field: "email",
+      says: /email address is missing/,
+    },
+    {
+      why: "contact name whitespace-only",
+      facts: withFact("contact", known({ name: "  ", email: "so@hoster.example", phone: "020 1234567" })),
+      key: "contact",
+      field: "name",
+      says: /name is missing/,
+    },
+    {
+      why: "phone with letters",
+      facts: withFact("contact", known({ name: "SO", email: "so@hoster.example", phone: "call the desk" })),
+      key: "contact",
+      field: "phone",
+      says: /"call the desk" is not a valid phone number/,
+    },
+    {
+      why: "phone left empty",
+      facts: withFact("contact", known({ name: "SO", email: "so@hoster.example", phone: "" })),
+      key: "contact",
+      field: "phone",
+      says: /phone number is missing/,
+    },
+    {
+      why: "end before start",
+      facts: withFact("period", known({ start: at("2026-03-28T06:00:00Z"), end: at("2026-03-28T05:59:59Z") })),
+      key: "period",
+      field: "end",
+      says: /ends before it started/,
+    },
     { why: "start that is not a date", facts: withFact("period", known({ start: at("not a date") })), key: "period", field: "start", says: /not a valid date/ },
-    { why: "end that is not a date", facts: withFact("period", known({ start: at("2026-03-27T22:00:00Z"), end: "2026-03-28" as never })), key: "period", field: "end", says: /not a valid date/ },
-    { why: "breach starting after the processor learned of it", facts: withFact("period", known({ start: at("2026-03-28T09:00:00.001Z") })), key: "period", field: "start", says: /cannot have started after the processor learned of it/ },
+    {
+      why: "end that is not a date",
+      facts: withFact("period", known({ start: at("2026-03-27T22:00:00Z"), end: "2026-03-28" as never })),
+      key: "period",
+      field: "end",
+      says: /not a valid date/,
+    },
+    {
+      why: "breach starting after the processor learned of it",
+      facts: withFact("period", known({ start: at("2026-03-28T09:00:00.001Z") })),
+      key: "period",
+      field: "start",
+      says: /cannot have started after the processor learned of it/,
+    },
     { why: "discovery that is not a date", facts: withFact("discoveredAt", known(at(""))), key: "discoveredAt", says: /not a valid date/ },
     { why: "a data kind whitespace-only", facts: withFact("dataKinds", known(["naam", "  "])), key: "dataKinds", field: "1", says: /no\. 2 is empty/ },
-    { why: "partly unintelligible without saying what", facts: withFact("unintelligible", known({ state: "partly", description: " " })), key: "unintelligible", field: "description", says: /which data were made unintelligible/ },
-    { why: "an encryption answer other than yes, no, partly", facts: withFact("unintelligible", known({ state: "maybe" } as never)), key: "unintelligible", field: "state", says: /yes, no or partly/ },
+    {
+      why: "partly unintelligible without saying what",
+      facts: withFact("unintelligible", known({ state: "partly", description: " " })),
+      key: "unintelligible",
+      field: "description",
+      says: /which data were made unintelligible/,
+    },
+    {
+      why: "an encryption answer other than yes, no, partly",
+      facts: withFact("unintelligible", known({ state: "maybe" } as never)),
+      key: "unintelligible",
+      field: "state",
+      says: /yes, no or partly/,
+    },
   ];
   for (const row of rows) {
     test(row.why, () => {
@@ -168,7 +290,10 @@ describe("edge values that are valid", () => {
     { why: "starts the instant it is discovered", facts: withFact("period", known({ start: at("2026-03-28T09:00:00Z") })) },
     { why: "encrypted, without a description", facts: withFact("unintelligible", known({ state: "yes" })) },
     { why: "not encrypted", facts: withFact("unintelligible", known({ state: "no", description: null })) },
-    { why: "an email with a plus, subdomain and capitals", facts: withFact("contact", known({ name: "SO", email: "Sec+Breach@Mail.Hoster.example", phone: "(020) 123-4567" })) },
+    {
+      why: "an email with a plus, subdomain and capitals",
+      facts: withFact("contact", known({ name: "SO", email: "Sec+Breach@Mail.Hoster.example", phone: "(020) 123-4567" })),
+    },
   ];
   for (const row of rows) {
     test(row.why, () => {
@@ -189,7 +314,10 @@ test("every problem at once, reported in the order of art. 6.2 whatever the orde
   };
   const check = checkBreachNotice(facts);
   assert.equal(check.complete, false);
-  assert.deepEqual(check.missing.map((m) => m.key), ["cause", "solution", "affectedCount", "subjectGroup", "dataKinds", "discoveredAt", "measuresTaken"]);
+  assert.deepEqual(
+    check.missing.map((m) => m.key),
+    ["cause", "solution", "affectedCount", "subjectGroup", "dataKinds", "discoveredAt", "measuresTaken"],
+  );
   assert.deepEqual(
     check.invalid.map((i) => `${i.key}.${i.field ?? ""}`),
     ["contact.email", "contact.phone", "period.end", "unintelligible.description"],

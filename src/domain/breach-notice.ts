@@ -96,8 +96,14 @@ export const BREACH_FACT_LABELS: Readonly<Record<BreachFactKey, LocalizedText>> 
     nl: "Versleuteld, gehasht of anderszins onbegrijpelijk of ontoegankelijk gemaakt voor onbevoegden",
     en: "Encrypted, hashed or otherwise made unintelligible or inaccessible to unauthorised persons",
   },
-  measuresTaken: { nl: "Reeds genomen maatregelen om het lek te dichten en de gevolgen te beperken", en: "Measures taken to close the breach and limit its consequences" },
-  measuresPlanned: { nl: "Voorgenomen maatregelen om het lek te dichten en de gevolgen te beperken", en: "Measures planned to close the breach and limit its consequences" },
+  measuresTaken: {
+    nl: "Reeds genomen maatregelen om het lek te dichten en de gevolgen te beperken",
+    en: "Measures taken to close the breach and limit its consequences",
+  },
+  measuresPlanned: {
+    nl: "Voorgenomen maatregelen om het lek te dichten en de gevolgen te beperken",
+    en: "Measures planned to close the breach and limit its consequences",
+  },
 };
 
 export interface BreachNoticeCheck {
@@ -169,7 +175,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const isFilled = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 const isInstant = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-const problem = (field: string | undefined, nl: string, en: string): Problem => (field === undefined ? { message: { nl, en } } : { field, message: { nl, en } });
+const problem = (field: string | undefined, nl: string, en: string): Problem =>
+  field === undefined ? { message: { nl, en } } : { field, message: { nl, en } };
 
 const text = (value: unknown): Verdict => (isFilled(value) ? [] : "missing");
 
@@ -189,7 +196,13 @@ function contact(value: unknown): Verdict {
   if (!isFilled(value.phone)) {
     problems.push(problem("phone", "Het telefoonnummer van de contactpersoon ontbreekt.", "The contact's phone number is missing."));
   } else if (!PHONE.test(value.phone)) {
-    problems.push(problem("phone", `"${value.phone}" is geen geldig telefoonnummer (cijfers, spaties, +, -, ( )).`, `"${value.phone}" is not a valid phone number (digits, spaces, +, -, ( )).`));
+    problems.push(
+      problem(
+        "phone",
+        `"${value.phone}" is geen geldig telefoonnummer (cijfers, spaties, +, -, ( )).`,
+        `"${value.phone}" is not a valid phone number (digits, spaces, +, -, ( )).`,
+      ),
+    );
   }
   return problems;
 }
@@ -200,7 +213,11 @@ function affectedCount(value: unknown): Verdict {
     return "missing";
   }
   const notACount = (field: string, got: unknown): Problem =>
-    problem(field, `Het aantal personen moet een geheel getal van 0 of meer zijn, niet ${String(got)}.`, `The number of people must be a whole number of 0 or more, not ${String(got)}.`);
+    problem(
+      field,
+      `Het aantal personen moet een geheel getal van 0 of meer zijn, niet ${String(got)}.`,
+      `The number of people must be a whole number of 0 or more, not ${String(got)}.`,
+    );
   if (value.kind === "exact") {
     return isCount(value.count) ? [] : [notACount("count", value.count)];
   }
@@ -209,7 +226,9 @@ function affectedCount(value: unknown): Verdict {
     if (!isCount(min) || !isCount(max)) {
       return [...(isCount(min) ? [] : [notACount("min", min)]), ...(isCount(max) ? [] : [notACount("max", max)])];
     }
-    return min <= max ? [] : [problem(undefined, `Het minimum (${min}) is groter dan het maximum (${max}).`, `The minimum (${min}) is greater than the maximum (${max}).`)];
+    return min <= max
+      ? []
+      : [problem(undefined, `Het minimum (${min}) is groter dan het maximum (${max}).`, `The minimum (${min}) is greater than the maximum (${max}).`)];
   }
   return [problem("kind", "Geef een exact aantal, of een minimum en een maximum.", "Give an exact number, or a minimum and a maximum.")];
 }
@@ -242,7 +261,9 @@ function period(value: unknown, facts: NoticeFacts): Verdict {
   }
   const discovered = facts.discoveredAt;
   if (discovered?.status === "known" && isInstant(discovered.value) && start.getTime() > discovered.value.getTime()) {
-    problems.push(problem("start", "Het lek kan niet zijn begonnen nadat de verwerker ervan hoorde.", "The breach cannot have started after the processor learned of it."));
+    problems.push(
+      problem("start", "Het lek kan niet zijn begonnen nadat de verwerker ervan hoorde.", "The breach cannot have started after the processor learned of it."),
+    );
   }
   return problems;
 }
@@ -262,7 +283,13 @@ function unintelligible(value: unknown): Verdict {
     return [problem("state", "Kies ja, nee of gedeeltelijk.", "Choose yes, no or partly.")];
   }
   if (value.state === "partly" && !isFilled(value.description)) {
-    return [problem("description", "Beschrijf welke gegevens wel en welke niet onbegrijpelijk zijn gemaakt.", "Describe which data were made unintelligible and which were not.")];
+    return [
+      problem(
+        "description",
+        "Beschrijf welke gegevens wel en welke niet onbegrijpelijk zijn gemaakt.",
+        "Describe which data were made unintelligible and which were not.",
+      ),
+    ];
   }
   return [];
 }
@@ -309,7 +336,11 @@ function mapInstants(facts: Readonly<Record<string, unknown>>, convert: (value: 
     if (key === "discoveredAt") {
       value = convert(value);
     } else if (key === "period" && isRecord(value)) {
-      value = { ...value, start: convert(value.start), ...(value.end === undefined || value.end === null || value.end === "ongoing" ? {} : { end: convert(value.end) }) };
+      value = {
+        ...value,
+        start: convert(value.start),
+        ...(value.end === undefined || value.end === null || value.end === "ongoing" ? {} : { end: convert(value.end) }),
+      };
     }
     out[key] = { ...fact, value };
   }
@@ -341,7 +372,9 @@ export function changedFacts(previous: StoredNoticeFacts | null, next: StoredNot
 
 /** JSON with object keys sorted, so {a,b} and {b,a} compare equal. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isRecord(v) && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 /**

@@ -20,25 +20,27 @@ const base: ChainedEvent = {
 
 /** The general form, as any JCS implementation would write it from the exported event. */
 function reference(e: ChainedEvent): string {
-  return canonicalize({
-    v: 1,
-    stream: e.stream,
-    streamSeq: e.streamSeq,
-    occurredAt: e.occurredAt.toISOString(),
-    type: e.type,
-    actor: { kind: e.actorKind, id: e.actorId, label: e.actorLabel },
-    controllerId: e.controllerId,
-    subject: { type: e.subjectType, id: e.subjectId },
-    data: e.data,
-    prevHash: e.prevHash,
-  }) ?? "";
+  return (
+    canonicalize({
+      v: 1,
+      stream: e.stream,
+      streamSeq: e.streamSeq,
+      occurredAt: e.occurredAt.toISOString(),
+      type: e.type,
+      actor: { kind: e.actorKind, id: e.actorId, label: e.actorLabel },
+      controllerId: e.controllerId,
+      subject: { type: e.subjectType, id: e.subjectId },
+      data: e.data,
+      prevHash: e.prevHash,
+    }) ?? ""
+  );
 }
 
 test("the canonical form is byte-for-byte what a general JCS implementation writes", () => {
   const variants: ChainedEvent[] = [
     base,
     { ...base, actorId: null, controllerId: null, subjectType: null, subjectId: null, actorKind: "system", actorLabel: "Art28" },
-    { ...base, actorLabel: "Zoë \u2028 \u0007 \\ / émoji 😀", data: { z: 1, a: [3, 2.5, -0, 1e21, 1e-7], nested: { b: null, a: true, "é": "x" } } },
+    { ...base, actorLabel: "Zoë \u2028 \u0007 \\ / émoji 😀", data: { z: 1, a: [3, 2.5, -0, 1e21, 1e-7], nested: { b: null, a: true, é: "x" } } },
     { ...base, streamSeq: 123456, type: "x\ny", data: {} },
   ];
   for (const event of variants) {

@@ -114,7 +114,13 @@ describe("startOfCalendarDayAfter: takes place N cd after notice (art. 10.2)", (
     // Notice Tue 10 Mar 23:30 EDT (11 Mar UTC) → Tue 24 Mar 00:00 EDT.
     { why: "zone is a parameter (New York)", trigger: "2026-03-11T03:30:00.000Z", days: 14, zone: NYC, start: "2026-03-24T04:00:00.000Z" },
     // Santiago skips 00:00 → 01:00 on Sun 6 Sep 2026: the day starts at 01:00 −03:00.
-    { why: "a day whose midnight does not exist starts at its first instant", trigger: "2026-08-23T16:00:00.000Z", days: 14, zone: "America/Santiago", start: "2026-09-06T04:00:00.000Z" },
+    {
+      why: "a day whose midnight does not exist starts at its first instant",
+      trigger: "2026-08-23T16:00:00.000Z",
+      days: 14,
+      zone: "America/Santiago",
+      start: "2026-09-06T04:00:00.000Z",
+    },
   ];
   for (const row of rows) {
     test(row.why, () => {
@@ -264,23 +270,93 @@ describe("isOverdue, metInTime, remaining: the due instant itself is still in ti
 describe("formatInstant, formatDate, localDate: local time with its offset", () => {
   const rows: { why: string; instant: string; zone: Zone; nl: string; en: string; date: string }[] = [
     // Sat 28 Mar 10:00 CET, before the spring change.
-    { why: "before the March change (CET)", instant: "2026-03-28T09:00:00.000Z", zone: AMS, nl: "28-03-2026 10:00 (UTC+01:00)", en: "28 Mar 2026 10:00 (UTC+01:00)", date: "2026-03-28" },
+    {
+      why: "before the March change (CET)",
+      instant: "2026-03-28T09:00:00.000Z",
+      zone: AMS,
+      nl: "28-03-2026 10:00 (UTC+01:00)",
+      en: "28 Mar 2026 10:00 (UTC+01:00)",
+      date: "2026-03-28",
+    },
     // Mon 30 Mar 11:00 CEST, the DESIGN.md example after the change.
-    { why: "after the March change (CEST)", instant: "2026-03-30T09:00:00.000Z", zone: AMS, nl: "30-03-2026 11:00 (UTC+02:00)", en: "30 Mar 2026 11:00 (UTC+02:00)", date: "2026-03-30" },
+    {
+      why: "after the March change (CEST)",
+      instant: "2026-03-30T09:00:00.000Z",
+      zone: AMS,
+      nl: "30-03-2026 11:00 (UTC+02:00)",
+      en: "30 Mar 2026 11:00 (UTC+02:00)",
+      date: "2026-03-30",
+    },
     // 25 Oct: the first 02:30 (CEST) and the second 02:30 (CET) differ only by their offset.
-    { why: "first 02:30 of the October change", instant: "2026-10-25T00:30:00.000Z", zone: AMS, nl: "25-10-2026 02:30 (UTC+02:00)", en: "25 Oct 2026 02:30 (UTC+02:00)", date: "2026-10-25" },
-    { why: "second 02:30 of the October change", instant: "2026-10-25T01:30:00.000Z", zone: AMS, nl: "25-10-2026 02:30 (UTC+01:00)", en: "25 Oct 2026 02:30 (UTC+01:00)", date: "2026-10-25" },
+    {
+      why: "first 02:30 of the October change",
+      instant: "2026-10-25T00:30:00.000Z",
+      zone: AMS,
+      nl: "25-10-2026 02:30 (UTC+02:00)",
+      en: "25 Oct 2026 02:30 (UTC+02:00)",
+      date: "2026-10-25",
+    },
+    {
+      why: "second 02:30 of the October change",
+      instant: "2026-10-25T01:30:00.000Z",
+      zone: AMS,
+      nl: "25-10-2026 02:30 (UTC+01:00)",
+      en: "25 Oct 2026 02:30 (UTC+01:00)",
+      date: "2026-10-25",
+    },
     // 23:30Z on 10 Mar is 00:30 on the 11th in Amsterdam: the local date is shown, 24-hour clock.
-    { why: "local date differs from UTC date", instant: "2026-03-10T23:30:00.000Z", zone: AMS, nl: "11-03-2026 00:30 (UTC+01:00)", en: "11 Mar 2026 00:30 (UTC+01:00)", date: "2026-03-11" },
+    {
+      why: "local date differs from UTC date",
+      instant: "2026-03-10T23:30:00.000Z",
+      zone: AMS,
+      nl: "11-03-2026 00:30 (UTC+01:00)",
+      en: "11 Mar 2026 00:30 (UTC+01:00)",
+      date: "2026-03-11",
+    },
     // Local midnight is 00:00, never 24:00.
-    { why: "local midnight shows as 00:00", instant: "2026-04-30T22:00:00.000Z", zone: AMS, nl: "01-05-2026 00:00 (UTC+02:00)", en: "1 May 2026 00:00 (UTC+02:00)", date: "2026-05-01" },
+    {
+      why: "local midnight shows as 00:00",
+      instant: "2026-04-30T22:00:00.000Z",
+      zone: AMS,
+      nl: "01-05-2026 00:00 (UTC+02:00)",
+      en: "1 May 2026 00:00 (UTC+02:00)",
+      date: "2026-05-01",
+    },
     // The end of a calendar-day window shows as 23:59 of its day, not the next day.
-    { why: "end of a calendar-day window", instant: "2026-03-29T21:59:59.999Z", zone: AMS, nl: "29-03-2026 23:59 (UTC+02:00)", en: "29 Mar 2026 23:59 (UTC+02:00)", date: "2026-03-29" },
+    {
+      why: "end of a calendar-day window",
+      instant: "2026-03-29T21:59:59.999Z",
+      zone: AMS,
+      nl: "29-03-2026 23:59 (UTC+02:00)",
+      en: "29 Mar 2026 23:59 (UTC+02:00)",
+      date: "2026-03-29",
+    },
     // September is "Sep", as in the other months' three-letter abbreviations.
-    { why: "September abbreviation", instant: "2026-09-15T12:00:00.000Z", zone: AMS, nl: "15-09-2026 14:00 (UTC+02:00)", en: "15 Sep 2026 14:00 (UTC+02:00)", date: "2026-09-15" },
+    {
+      why: "September abbreviation",
+      instant: "2026-09-15T12:00:00.000Z",
+      zone: AMS,
+      nl: "15-09-2026 14:00 (UTC+02:00)",
+      en: "15 Sep 2026 14:00 (UTC+02:00)",
+      date: "2026-09-15",
+    },
     // New York: 23:30 EDT on the 10th, a negative offset.
-    { why: "another zone with a negative offset", instant: "2026-03-11T03:30:00.000Z", zone: NYC, nl: "10-03-2026 23:30 (UTC-04:00)", en: "10 Mar 2026 23:30 (UTC-04:00)", date: "2026-03-10" },
-    { why: "UTC itself", instant: "2026-03-11T03:30:00.000Z", zone: "UTC", nl: "11-03-2026 03:30 (UTC+00:00)", en: "11 Mar 2026 03:30 (UTC+00:00)", date: "2026-03-11" },
+    {
+      why: "another zone with a negative offset",
+      instant: "2026-03-11T03:30:00.000Z",
+      zone: NYC,
+      nl: "10-03-2026 23:30 (UTC-04:00)",
+      en: "10 Mar 2026 23:30 (UTC-04:00)",
+      date: "2026-03-10",
+    },
+    {
+      why: "UTC itself",
+      instant: "2026-03-11T03:30:00.000Z",
+      zone: "UTC",
+      nl: "11-03-2026 03:30 (UTC+00:00)",
+      en: "11 Mar 2026 03:30 (UTC+00:00)",
+      date: "2026-03-11",
+    },
   ];
   const timeAndOffset = / \d\d:\d\d \(UTC[+-]\d\d:\d\d\)$/;
   for (const row of rows) {

@@ -31,11 +31,32 @@ const cases: {
   { country: "US", mechanism: "dpf", zone: "adequate", needsMechanism: true, lawful: true, says: /certified under the Data Privacy Framework/ },
   { country: "US", mechanism: null, zone: "third", needsMechanism: true, lawful: false, says: /Without certification .* third country: a transfer needs/ },
   { country: "US", mechanism: "scc", zone: "third", needsMechanism: true, lawful: true, says: /Standard contractual clauses/ },
-  { country: "IN", mechanism: null, zone: "third", needsMechanism: true, lawful: false, says: /India is outside the EEA and has no adequacy decision: a transfer needs/ },
-  { country: "IN", mechanism: "scc", zone: "third", needsMechanism: true, lawful: true, says: /transfer based on: Standard contractual clauses \(Implementing Decision \(EU\) 2021\/914\)/ },
+  {
+    country: "IN",
+    mechanism: null,
+    zone: "third",
+    needsMechanism: true,
+    lawful: false,
+    says: /India is outside the EEA and has no adequacy decision: a transfer needs/,
+  },
+  {
+    country: "IN",
+    mechanism: "scc",
+    zone: "third",
+    needsMechanism: true,
+    lawful: true,
+    says: /transfer based on: Standard contractual clauses \(Implementing Decision \(EU\) 2021\/914\)/,
+  },
   { country: "IN", mechanism: "bcr", zone: "third", needsMechanism: true, lawful: true, says: /Binding corporate rules/ },
   { country: "IN", mechanism: "art49", zone: "third", needsMechanism: true, lawful: true, says: /only fits occasional transfers/ },
-  { country: "IN", mechanism: "dpf", zone: "third", needsMechanism: true, lawful: false, says: /Data Privacy Framework covers organisations in the United States only/ },
+  {
+    country: "IN",
+    mechanism: "dpf",
+    zone: "third",
+    needsMechanism: true,
+    lawful: false,
+    says: /Data Privacy Framework covers organisations in the United States only/,
+  },
 ];
 
 for (const c of cases) {

@@ -24,9 +24,36 @@ countries.registerLocale(en);
  * the EU's "EL").
  */
 export const EEA_COUNTRIES: ReadonlySet<string> = new Set([
-  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-  "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-  "IS", "LI", "NO",
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DK",
+  "EE",
+  "FI",
+  "FR",
+  "DE",
+  "GR",
+  "HU",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
+  "IS",
+  "LI",
+  "NO",
 ]);
 
 // Decision 2023/1795 (EU-US Data Privacy Framework) covers certified organisations only.
@@ -183,23 +210,26 @@ export function assessLocation(input: { country: string; mechanism?: TransferMec
   }
 
   const third = {
-    nl: country === DPF_COUNTRY
-      ? `Zonder certificering onder het Data Privacy Framework zijn de ${name.nl} een derde land`
-      : `${name.nl} ligt buiten de EER en heeft geen adequaatheidsbesluit`,
-    en: country === DPF_COUNTRY
-      ? `Without certification under the Data Privacy Framework the ${name.en} is a third country`
-      : `${name.en} is outside the EEA and has no adequacy decision`,
+    nl:
+      country === DPF_COUNTRY
+        ? `Zonder certificering onder het Data Privacy Framework zijn de ${name.nl} een derde land`
+        : `${name.nl} ligt buiten de EER en heeft geen adequaatheidsbesluit`,
+    en:
+      country === DPF_COUNTRY
+        ? `Without certification under the Data Privacy Framework the ${name.en} is a third country`
+        : `${name.en} is outside the EEA and has no adequacy decision`,
   };
 
   if (mechanism !== null && SAFEGUARDS.includes(mechanism)) {
     const label = TRANSFER_MECHANISM_LABELS[mechanism];
     // EDPB Guidelines 2/2018: art. 49 is for occasional transfers, not a sub-processor's routine.
-    const caveat = mechanism === "art49"
-      ? {
-          nl: " Een uitzondering van art. 49 past alleen bij incidentele doorgifte.",
-          en: " An art. 49 derogation only fits occasional transfers.",
-        }
-      : { nl: "", en: "" };
+    const caveat =
+      mechanism === "art49"
+        ? {
+            nl: " Een uitzondering van art. 49 past alleen bij incidentele doorgifte.",
+            en: " An art. 49 derogation only fits occasional transfers.",
+          }
+        : { nl: "", en: "" };
     return {
       zone: "third",
       needsMechanism: true,
@@ -212,12 +242,13 @@ export function assessLocation(input: { country: string; mechanism?: TransferMec
   }
 
   // No mechanism, or "dpf" outside the United States (the framework certifies US organisations only).
-  const missing = mechanism === "dpf"
-    ? {
-        nl: " Het Data Privacy Framework geldt alleen voor organisaties in de Verenigde Staten.",
-        en: " The Data Privacy Framework covers organisations in the United States only.",
-      }
-    : { nl: "", en: "" };
+  const missing =
+    mechanism === "dpf"
+      ? {
+          nl: " Het Data Privacy Framework geldt alleen voor organisaties in de Verenigde Staten.",
+          en: " The Data Privacy Framework covers organisations in the United States only.",
+        }
+      : { nl: "", en: "" };
   return {
     zone: "third",
     needsMechanism: true,

@@ -56,7 +56,12 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   const locale = requestLocale(request);
   const send = (status: number, code: ErrorCode, message: Text, fields: FieldError[] = []) => {
     const body: ErrorBody = {
-      error: { code, message: localize(message, locale), fields: fields.map((f) => ({ field: f.field, message: localize(f.message, locale) })), requestId: request.id },
+      error: {
+        code,
+        message: localize(message, locale),
+        fields: fields.map((f) => ({ field: f.field, message: localize(f.message, locale) })),
+        requestId: request.id,
+      },
     };
     return reply.status(status).type("application/json").send(body);
   };
@@ -71,10 +76,16 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     if (status === 429) {
-      return send(429, "rate_limited", { nl: "te veel pogingen; wacht een minuut en probeer het opnieuw", en: "too many attempts; wait a minute and try again" });
+      return send(429, "rate_limited", {
+        nl: "te veel pogingen; wacht een minuut en probeer het opnieuw",
+        en: "too many attempts; wait a minute and try again",
+      });
     }
     if (fastifyError.code === "FST_CSRF_INVALID_TOKEN" || fastifyError.code === "FST_CSRF_MISSING_SECRET") {
-      return send(403, "forbidden", { nl: "CSRF-token ontbreekt of is ongeldig (header x-csrf-token)", en: "missing or invalid CSRF token (header x-csrf-token)" });
+      return send(403, "forbidden", {
+        nl: "CSRF-token ontbreekt of is ongeldig (header x-csrf-token)",
+        en: "missing or invalid CSRF token (header x-csrf-token)",
+      });
     }
     return send(status, codeForStatus(status), fastifyError.message);
   }

@@ -71,6 +71,15 @@ export const notFound = (what: Thing | string) => {
 export const forbidden = (why: Text = { nl: "uw rol staat dit niet toe", en: "your role does not allow this" }) => new AppError("forbidden", why);
 export const conflict = (message: Text) => new AppError("conflict", message);
 export const invalid = (field: string, message: Text) =>
-  new AppError("validation", typeof message === "string" ? `${field}: ${message}` : { nl: `${field}: ${message.nl}`, en: `${field}: ${message.en}` }, [{ field, message }]);
+  new AppError("validation", typeof message === "string" ? `${field}: ${message}` : { nl: `${field}: ${message.nl}`, en: `${field}: ${message.en}` }, [
+    { field, message },
+  ]);
 export const invalidFields = (fields: FieldError[]) =>
-  new AppError("validation", { nl: fields.map((f) => `${f.field}: ${localize(f.message, "nl")}`).join("; "), en: fields.map((f) => `${f.field}: ${localize(f.message, "en")}`).join("; ") }, fields);
+  new AppError(
+    "validation",
+    {
+      nl: fields.map((f) => `${f.field}: ${localize(f.message, "nl")}`).join("; "),
+      en: fields.map((f) => `${f.field}: ${localize(f.message, "en")}`).join("; "),
+    },
+    fields,
+  );

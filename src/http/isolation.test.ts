@@ -117,12 +117,26 @@ after(async () => {
 /** An incident notified to customer A only, through the API. */
 async function notifyBreachTo(controllerId: string) {
   const security = clients.security_officer as Client;
-  const recorded = await security.send("POST", "/api/v1/incidents", { title: "Lek", description: "Lek", discoveredAt: t.clock.now().toISOString(), discoveryHow: "Monitoring" });
+  const recorded = await security.send("POST", "/api/v1/incidents", {
+    title: "Lek",
+    description: "Lek",
+    discoveredAt: t.clock.now().toISOString(),
+    discoveryHow: "Monitoring",
+  });
   assert.equal(recorded.statusCode, 201, recorded.body);
   ofA.incident = recorded.json<{ id: string }>().id;
   const at = (path: string) => `/api/v1/incidents/${ofA.incident}${path}`;
   assert.equal((await security.send("POST", at("/customers"), { controllerIds: [controllerId] })).statusCode, 200);
-  const assessed = await security.send("POST", at("/assessments"), { personalData: true, breach: true, confidentiality: true, integrity: false, availability: false, risk: "risk", decision: "notify", reasoning: "Een echt datalek." });
+  const assessed = await security.send("POST", at("/assessments"), {
+    personalData: true,
+    breach: true,
+    confidentiality: true,
+    integrity: false,
+    availability: false,
+    risk: "risk",
+    decision: "notify",
+    reasoning: "Een echt datalek.",
+  });
   assert.equal(assessed.statusCode, 201, assessed.body);
   const text = (value: string) => ({ status: "known", value });
   const facts = await security.send("PUT", at("/facts"), {
@@ -216,7 +230,11 @@ test("the matrix covers every documented route that takes a customer's record id
 
 test("staff-only writes on another customer's record: 404 for customers and unassigned support", async () => {
   const attempts: [string, string, unknown][] = [
-    ["PUT", `/api/v1/controllers/${a.controllerId}`, { customerNumber: "X", name: "X", kvk: null, address: null, postalCode: null, city: null, country: "NL", locale: "nl" }],
+    [
+      "PUT",
+      `/api/v1/controllers/${a.controllerId}`,
+      { customerNumber: "X", name: "X", kvk: null, address: null, postalCode: null, city: null, country: "NL", locale: "nl" },
+    ],
     ["PUT", `/api/v1/controllers/${a.controllerId}/services`, { services: [] }],
     ["POST", `/api/v1/agreements/${agreementOfA}/countersign`, { typedName: "X Y", function: "Z Z" }],
   ];
@@ -246,10 +264,16 @@ describe("roles", () => {
   test("a viewer cannot sign or change the contact; an owner can change the contact", async () => {
     assert.equal((await clients.viewerA?.send("POST", `/api/v1/agreements/${agreementOfA}/sign`, signBody))?.statusCode, 403);
     assert.equal((await clients.viewerA?.send("PUT", `/api/v1/controllers/${a.controllerId}/contact`, contactBody))?.statusCode, 403);
-    const changed = await clients.ownerA?.send("PUT", `/api/v1/controllers/${a.controllerId}/contact`, { role: "privacy_contact", name: "Nieuwe Contactpersoon", email: "Nieuw@KlantA.example", phone: "+31 6 12345678" });
+    const changed = await clients.ownerA?.send("PUT", `/api/v1/controllers/${a.controllerId}/contact`, {
+      role: "privacy_contact",
+      name: "Nieuwe Contactpersoon",
+      email: "Nieuw@KlantA.example",
+      phone: "+31 6 12345678",
+    });
     assert.equal(changed?.statusCode, 200, changed?.body);
     assert.equal(changed?.json<{ email: string }>().email, "nieuw@klanta.example");
-    const events = (await clients.ownerA?.get(`/api/v1/controllers/${a.controllerId}/events`))?.json<{ type: string; data: { before: { name: string } } }[]>() ?? [];
+    const events =
+      (await clients.ownerA?.get(`/api/v1/controllers/${a.controllerId}/events`))?.json<{ type: string; data: { before: { name: string } } }[]>() ?? [];
     const change = events.find((e) => e.type === "contact.changed");
     assert.equal(change?.data.before.name, "Dirk Pieters", "the change is evidence, with what it replaced");
   });
@@ -257,7 +281,10 @@ describe("roles", () => {
   test("auditor and security officer cannot countersign, publish or change the processor", async () => {
     for (const role of ["auditor", "security_officer", "support"]) {
       const client = clients[role] as Client;
-      assert.equal((await client.send("POST", `/api/v1/agreements/${agreementOfA}/countersign`, { typedName: "X Y", function: "Z Z" })).statusCode, role === "support" ? 404 : 403);
+      assert.equal(
+        (await client.send("POST", `/api/v1/agreements/${agreementOfA}/countersign`, { typedName: "X Y", function: "Z Z" })).statusCode,
+        role === "support" ? 404 : 403,
+      );
       assert.equal((await client.send("POST", "/api/v1/templates/1/offer")).statusCode, 403);
       assert.equal((await client.send("PUT", "/api/v1/processor", {})).statusCode, 400, "validation first: the body is incomplete");
     }
@@ -279,7 +306,11 @@ describe("authentication", () => {
   });
 
   test("a cookie session without the CSRF token cannot change anything", async () => {
-    const loginResponse = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: a.owner.email, password: "correct horse battery staple" } });
+    const loginResponse = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: a.owner.email, password: "correct horse battery staple" },
+    });
     const cookie = loginResponse.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const response = await t.app.inject({ method: "PUT", url: `/api/v1/controllers/${a.controllerId}/contact`, headers: { cookie }, payload: contactBody });
     assert.equal(response.statusCode, 403);
@@ -287,13 +318,24 @@ describe("authentication", () => {
   });
 
   test("wrong password → 401 without saying which part was wrong; login is rate limited", async () => {
-    const wrong = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: a.owner.email, password: "nope" }, remoteAddress: "10.9.9.9" });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: a.owner.email, password: "nope" },
+      remoteAddress: "10.9.9.9",
+    });
     assert.equal(wrong.statusCode, 401);
-    const unknown = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "nobody@x.example", password: "nope" }, remoteAddress: "10.9.9.9" });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "nobody@x.example", password: "nope" },
+      remoteAddress: "10.9.9.9",
+    });
     assert.equal(unknown.json<{ error: { message: string } }>().error.message, wrong.json<{ error: { message: string } }>().error.message);
     let last = 0;
     for (let i = 0; i < 12; i++) {
-      last = (await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: a.owner.email, password: "nope" }, remoteAddress: "10.9.9.9" })).statusCode;
+      last = (await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: a.owner.email, password: "nope" }, remoteAddress: "10.9.9.9" }))
+        .statusCode;
     }
     assert.equal(last, 429);
   });

@@ -11,7 +11,10 @@ declare module "fastify" {
 /** The authenticated actor, or 401. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) {
-    throw new AppError("unauthenticated", { nl: "log in of stuur een API-token mee (Authorization: Bearer …)", en: "log in or send an API token (Authorization: Bearer …)" });
+    throw new AppError("unauthenticated", {
+      nl: "log in of stuur een API-token mee (Authorization: Bearer …)",
+      en: "log in or send an API token (Authorization: Bearer …)",
+    });
   }
   return request.actor;
 }

@@ -38,7 +38,11 @@ export interface FailedTry {
 }
 
 const REASON_CHARS = 500;
-const clip = (text: string) => text.replace(/[\u0000-\u001f]+/g, " ").trim().slice(0, REASON_CHARS);
+const clip = (text: string) =>
+  text
+    .replace(/[\u0000-\u001f]+/g, " ")
+    .trim()
+    .slice(0, REASON_CHARS);
 
 function event(d: DeliveryRef, type: string, data: Record<string, unknown>): EventInput {
   return {
@@ -96,7 +100,12 @@ export async function recordFailedTry(tx: Db, clock: Clock, d: DeliveryRef, fail
 }
 
 /** A delivery that will not be tried again. */
-export async function failDelivery(tx: Db, clock: Clock, d: DeliveryRef, failure: { attempts: number; reason: string; aboutRecipient: boolean }): Promise<void> {
+export async function failDelivery(
+  tx: Db,
+  clock: Clock,
+  d: DeliveryRef,
+  failure: { attempts: number; reason: string; aboutRecipient: boolean },
+): Promise<void> {
   const now = clock.now();
   const reason = clip(failure.reason);
   await tx.update(deliveries).set({ status: "failed", failedAt: now, attempts: failure.attempts, lastError: reason }).where(eq(deliveries.id, d.id));
@@ -132,7 +141,9 @@ async function markContactFailing(tx: Db, clock: Clock, controllerId: string, d:
     },
   ]);
   const about = { type: "contact", id: contact.id };
-  await queueCustomerNotices(tx, clock, SYSTEM_ACTOR, [{ controllerId, data: { kind: "contact_failing", email: d.recipient, reason, customerName: null }, subject: about }]);
+  await queueCustomerNotices(tx, clock, SYSTEM_ACTOR, [
+    { controllerId, data: { kind: "contact_failing", email: d.recipient, reason, customerName: null }, subject: about },
+  ]);
   await queueStaffNotice(tx, clock, SYSTEM_ACTOR, {
     controllerId,
     roles: ["privacy_officer"],
@@ -146,7 +157,13 @@ async function markContactFailing(tx: Db, clock: Clock, controllerId: string, d:
  * (the customer can add it again) and this delivery fails; its other queued deliveries fail when
  * their turn comes.
  */
-export async function endpointGone(tx: Db, clock: Clock, d: DeliveryRef, endpointId: string, answer: { status: number; response: string; durationMs: number }): Promise<void> {
+export async function endpointGone(
+  tx: Db,
+  clock: Clock,
+  d: DeliveryRef,
+  endpointId: string,
+  answer: { status: number; response: string; durationMs: number },
+): Promise<void> {
   const now = clock.now();
   const attempt = d.attempts + 1;
   await tx.insert(deliveryAttempts).values({
@@ -175,5 +192,9 @@ export async function endpointGone(tx: Db, clock: Clock, d: DeliveryRef, endpoin
       },
     ]);
   }
-  await failDelivery(tx, clock, d, { attempts: attempt, reason: `HTTP ${answer.status} Gone: the endpoint asked not to be called again`, aboutRecipient: false });
+  await failDelivery(tx, clock, d, {
+    attempts: attempt,
+    reason: `HTTP ${answer.status} Gone: the endpoint asked not to be called again`,
+    aboutRecipient: false,
+  });
 }

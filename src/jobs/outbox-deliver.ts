@@ -102,16 +102,29 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
   const at = deps.clock.now();
   return claim.settle(async (tx) => {
     await tx.commitSent(
-      sentWrite(d, tx.head, {
-        at,
-        subject: rendered.subject,
-        body: rendered.text,
-        bodySha256,
-        response: accepted.response,
-        httpStatus: null,
-        durationMs: accepted.durationMs,
-        eventData: { channel: "email", recipient: d.recipient, role: d.recipientRole, messageId: d.messageId, attempt: d.attempts + 1, response: accepted.response, bodySha256 },
-      }, SYSTEM_ACTOR),
+      sentWrite(
+        d,
+        tx.head,
+        {
+          at,
+          subject: rendered.subject,
+          body: rendered.text,
+          bodySha256,
+          response: accepted.response,
+          httpStatus: null,
+          durationMs: accepted.durationMs,
+          eventData: {
+            channel: "email",
+            recipient: d.recipient,
+            role: d.recipientRole,
+            messageId: d.messageId,
+            attempt: d.attempts + 1,
+            response: accepted.response,
+            bodySha256,
+          },
+        },
+        SYSTEM_ACTOR,
+      ),
     );
     return "sent" as const;
   });
@@ -131,28 +144,47 @@ async function deliverWebhook(claim: Claim, deps: DeliverDeps): Promise<Delivery
     timestamp: d.notice.createdAt.toISOString(),
     data: { noticeId: d.noticeId, controllerId: d.controllerId, createdAt: d.notice.createdAt.toISOString(), ...d.notice.data },
   });
-  const result = await postWebhook(endpoint.url, { id: d.messageId, timestamp: Math.floor(Date.now() / 1000), body, secret: endpoint.secret }, deps.webhookTimeoutMs);
+  const result = await postWebhook(
+    endpoint.url,
+    { id: d.messageId, timestamp: Math.floor(Date.now() / 1000), body, secret: endpoint.secret },
+    deps.webhookTimeoutMs,
+  );
   if (result.outcome === "delivered") {
     const at = deps.clock.now();
     const bodySha256 = sha256(body);
     return claim.settle(async (tx) => {
       await tx.commitSent(
-        sentWrite(d, tx.head, {
-          at,
-          subject: `notice.${d.notice.kind}`,
-          body,
-          bodySha256,
-          response: result.responseSnippet,
-          httpStatus: result.status,
-          durationMs: result.durationMs,
-          eventData: { channel: "webhook", recipient: endpoint.url, role: d.recipientRole, messageId: d.messageId, attempt: d.attempts + 1, httpStatus: result.status, bodySha256 },
-        }, SYSTEM_ACTOR),
+        sentWrite(
+          d,
+          tx.head,
+          {
+            at,
+            subject: `notice.${d.notice.kind}`,
+            body,
+            bodySha256,
+            response: result.responseSnippet,
+            httpStatus: result.status,
+            durationMs: result.durationMs,
+            eventData: {
+              channel: "webhook",
+              recipient: endpoint.url,
+              role: d.recipientRole,
+              messageId: d.messageId,
+              attempt: d.attempts + 1,
+              httpStatus: result.status,
+              bodySha256,
+            },
+          },
+          SYSTEM_ACTOR,
+        ),
       );
       return "sent" as const;
     });
   }
   if (result.outcome === "gone") {
-    await claim.settle((tx) => endpointGone(tx.db, deps.clock, ref(d), endpointId, { status: result.status, response: result.responseSnippet, durationMs: result.durationMs }));
+    await claim.settle((tx) =>
+      endpointGone(tx.db, deps.clock, ref(d), endpointId, { status: result.status, response: result.responseSnippet, durationMs: result.durationMs }),
+    );
     return "failed";
   }
   const response = result.status === null ? result.error : `HTTP ${result.status} ${result.responseSnippet}`;

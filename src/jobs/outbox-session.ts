@@ -4,7 +4,23 @@ import type pg from "pg";
 import { rows as queryRows, type Db } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
 import * as schema from "../db/schema/index.ts";
-import { APP_ROLE_SQL, CLAIM_COLUMN, claimSql, executeClaimSql, executeSentSql, PREPARE_CLAIM_SQL, PREPARE_SENT_SQL, PROCESSOR_SCOPE_SELECT, PROCESSOR_SCOPE_SQL, sentSql, type SentWrite, toClaimedDelivery, type ClaimedDelivery, type ClaimRow, type StreamHead } from "./outbox-sql.ts";
+import {
+  APP_ROLE_SQL,
+  CLAIM_COLUMN,
+  claimSql,
+  executeClaimSql,
+  executeSentSql,
+  PREPARE_CLAIM_SQL,
+  PREPARE_SENT_SQL,
+  PROCESSOR_SCOPE_SELECT,
+  PROCESSOR_SCOPE_SQL,
+  sentSql,
+  type SentWrite,
+  toClaimedDelivery,
+  type ClaimedDelivery,
+  type ClaimRow,
+  type StreamHead,
+} from "./outbox-sql.ts";
 
 // How a claim loop talks to the database: a claimed delivery, then one settlement that records
 // what happened and commits.

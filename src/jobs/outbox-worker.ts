@@ -142,7 +142,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const { started, ...counts } = batch;
     const total = counts.sent + counts.held + counts.retry + counts.failed;
     if (total > 0) {
-      log.info({ ...counts, ms: Math.round(performance.now() - started) }, `outbox: ${total} deliveries (${counts.sent} sent, ${counts.held} held, ${counts.retry} to retry, ${counts.failed} failed)`);
+      log.info(
+        { ...counts, ms: Math.round(performance.now() - started) },
+        `outbox: ${total} deliveries (${counts.sent} sent, ${counts.held} held, ${counts.retry} to retry, ${counts.failed} failed)`,
+      );
     }
     batch = { started: 0, sent: 0, held: 0, retry: 0, failed: 0 };
   };

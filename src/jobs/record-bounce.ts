@@ -28,7 +28,11 @@ export type BounceResult =
  * same bounce reported twice changes nothing the second time. null: no email has this Message-ID.
  */
 export async function recordBounce(db: Db, clock: Clock, input: BounceInput): Promise<BounceResult | null> {
-  const reason = input.reason.replace(/[\u0000-\u001f]+/g, " ").trim().slice(0, 500) || "bounced";
+  const reason =
+    input.reason
+      .replace(/[\u0000-\u001f]+/g, " ")
+      .trim()
+      .slice(0, 500) || "bounced";
   return inScope(db, { kind: "processor" }, async (tx) => {
     // A replay re-uses the Message-ID: the bounce is about the latest delivery under it.
     const [row] = await tx
@@ -58,10 +62,14 @@ export async function recordBounce(db: Db, clock: Clock, input: BounceInput): Pr
       messageId: d.messageId,
       attempts: d.attempts,
     };
-    await tx.insert(deliveryAttempts).values({ deliveryId: d.id, controllerId: d.controllerId, attempt: d.attempts, at: now, outcome: "bounced", response: reason });
+    await tx
+      .insert(deliveryAttempts)
+      .values({ deliveryId: d.id, controllerId: d.controllerId, attempt: d.attempts, at: now, outcome: "bounced", response: reason });
     await tx.update(deliveries).set({ bouncedAt: now, lastError: reason }).where(eq(deliveries.id, d.id));
     const base = { channel: "email", recipient: d.recipient, messageId: d.messageId, attempt: d.attempts };
-    await recordEvents(tx, clock, [{ type: "notice.bounced", actor: SYSTEM_ACTOR, controllerId: d.controllerId, subject: { type: "notice", id: d.noticeId }, data: { ...base, reason } }]);
+    await recordEvents(tx, clock, [
+      { type: "notice.bounced", actor: SYSTEM_ACTOR, controllerId: d.controllerId, subject: { type: "notice", id: d.noticeId }, data: { ...base, reason } },
+    ]);
     const next = nextAttemptAt("email", d.attempts, now);
     if (!next) {
       await failDelivery(tx, clock, ref, { attempts: d.attempts, reason, aboutRecipient: true });

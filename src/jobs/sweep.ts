@@ -84,7 +84,12 @@ async function sendReminders(tx: Db, clock: Clock): Promise<number> {
       actor: SYSTEM_ACTOR,
       controllerId: obligation.controllerId,
       subject: { type: "obligation", id: obligation.id },
-      data: { kind: obligation.kind, dueAt: obligation.dueAt.toISOString(), at: now.toISOString(), notified: obligation.nature === "duty" ? obligation.responsibleRoles : [] },
+      data: {
+        kind: obligation.kind,
+        dueAt: obligation.dueAt.toISOString(),
+        at: now.toISOString(),
+        notified: obligation.nature === "duty" ? obligation.responsibleRoles : [],
+      },
     })),
   );
   return due.length;

@@ -78,7 +78,13 @@ describe("in the browser", { skip: unavailable ?? false }, () => {
     assert.equal(signed?.documentSha256, shown, "the hash on screen is the hash that was recorded");
     assert.notEqual(createHash("sha256").update(file).digest("hex"), shown, "the download is the signed form, with its signature page");
     const [exact] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-as-signed").click()]);
-    assert.equal(createHash("sha256").update(readFileSync(await exact.path())).digest("hex"), shown, "the document as signed hashes to what was shown");
+    assert.equal(
+      createHash("sha256")
+        .update(readFileSync(await exact.path()))
+        .digest("hex"),
+      shown,
+      "the document as signed hashes to what was shown",
+    );
     await context.close();
   });
 
@@ -117,9 +123,26 @@ describe("in the browser", { skip: unavailable ?? false }, () => {
       const document = await composeAgreementDocument(tx, offer.id);
       assert.ok(document);
       const signer = { kind: "customer" as const, id: gamma.owner.id, label: "owner", controllerId: gamma.controllerId };
-      await signAgreement(tx, t.clock, signer, offer.id, { typedName: "Greet Gamma", function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 }, { ip: null, userAgent: null });
+      await signAgreement(
+        tx,
+        t.clock,
+        signer,
+        offer.id,
+        { typedName: "Greet Gamma", function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 },
+        { ip: null, userAgent: null },
+      );
       await countersignAgreement(tx, t.clock, SYSTEM_ACTOR, offer.id, { typedName: "Priya de Vries", function: "Privacy officer" });
-      await setControllerServices(tx, t.clock, SYSTEM_ACTOR, gamma.controllerId, [{ code: "web-hosting", monthlyFeeCents: 995 }, { code: "email", monthlyFeeCents: 300 }], "test");
+      await setControllerServices(
+        tx,
+        t.clock,
+        SYSTEM_ACTOR,
+        gamma.controllerId,
+        [
+          { code: "web-hosting", monthlyFeeCents: 995 },
+          { code: "email", monthlyFeeCents: 300 },
+        ],
+        "test",
+      );
     });
     const page = await (await browser.newContext()).newPage();
     await loginAs(page, base, gamma.owner.email);

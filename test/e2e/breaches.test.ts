@@ -22,12 +22,22 @@ let zeta: Awaited<ReturnType<typeof createCustomer>>;
 let eta: Awaited<ReturnType<typeof createCustomer>>;
 let officerEmail: string;
 
-const zoned = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "longOffset" });
+const zoned = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "longOffset",
+});
 const part = (date: Date, type: Intl.DateTimeFormatPartTypes) => zoned.formatToParts(date).find((p) => p.type === type)?.value ?? "";
 /** A datetime-local value in the processor's zone, as the officer types it. */
 const localInput = (date: Date) => `${part(date, "year")}-${part(date, "month")}-${part(date, "day")}T${part(date, "hour")}:${part(date, "minute")}`;
 /** "30-03-2026 11:00 (UTC+02:00)", as every page shows an instant. */
-const shown = (date: Date) => `${part(date, "day")}-${part(date, "month")}-${part(date, "year")} ${part(date, "hour")}:${part(date, "minute")} (UTC${part(date, "timeZoneName").replace(/^GMT$/, "GMT+00:00").replace(/^GMT/, "")})`;
+const shown = (date: Date) =>
+  `${part(date, "day")}-${part(date, "month")}-${part(date, "year")} ${part(date, "hour")}:${part(date, "minute")} (UTC${part(date, "timeZoneName").replace(/^GMT$/, "GMT+00:00").replace(/^GMT/, "")})`;
 
 describe("data breach in the browser", { skip: unavailable ?? false }, () => {
   before(async () => {
@@ -264,7 +274,11 @@ describe("data breach in the browser", { skip: unavailable ?? false }, () => {
     await shot(officer, "admin-incidents-en");
     await officer.goto(incidentUrl);
     await officer.getByTestId("affected-row").waitFor();
-    assert.match(await textOf(officer, "incident-deadline"), /^[A-Z][a-z]{2} \d{2}-\d{2}-\d{4} \d{2}:\d{2} \(UTC\+0[12]:00\)$/, "every customer told: the deadline without the time left");
+    assert.match(
+      await textOf(officer, "incident-deadline"),
+      /^[A-Z][a-z]{2} \d{2}-\d{2}-\d{4} \d{2}:\d{2} \(UTC\+0[12]:00\)$/,
+      "every customer told: the deadline without the time left",
+    );
     await shot(officer, "admin-incident-en");
     await customer.getByTestId("lang-en").click();
     await customer.getByText("Your own notification to the Autoriteit Persoonsgegevens").waitFor();

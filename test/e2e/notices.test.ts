@@ -106,7 +106,11 @@ describe("notices, webhooks and the outbox in the browser", { skip: unavailable 
     await customer.getByTestId("notice-row").filter({ hasText: "Spamvrij" }).getByTestId("notice-open").click();
     await customer.getByTestId("notice-acknowledge").waitFor();
     const rows = customer.getByTestId("delivery-row");
-    assert.deepEqual((await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute("data-channel")}:${tr.getAttribute("data-status")}`))).sort(), ["email:held", "email:held", "webhook:sent"]);
+    assert.deepEqual((await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute("data-channel")}:${tr.getAttribute("data-status")}`))).sort(), [
+      "email:held",
+      "email:held",
+      "webhook:sent",
+    ]);
     await customer.getByTestId("notice-acknowledge").click();
     await customer.getByTestId("notice-acknowledged").waitFor();
     assert.notEqual(((await customer.getByTestId("notice-acknowledged-at").textContent()) ?? "").trim(), "—");
@@ -144,7 +148,9 @@ describe("notices, webhooks and the outbox in the browser", { skip: unavailable 
     const changeId = await announceForEmail("Filterhuis BV");
     // An objection gives the staff inbox a notice.
     const owner = await login(t.app, zeta.owner.email);
-    const objected = await owner.send("POST", `/api/v1/subprocessor-changes/${changeId}/objections`, { reason: "Wij willen geen extra partij die onze e-mail leest." });
+    const objected = await owner.send("POST", `/api/v1/subprocessor-changes/${changeId}/objections`, {
+      reason: "Wij willen geen extra partij die onze e-mail leest.",
+    });
     assert.equal(objected.statusCode, 201, objected.body);
     const worker = startOutboxWorker({ db: t.database.db, clock: t.clock, engine: t.database.engine, smtpUrl: null, pollMs: 0 });
     try {
@@ -168,7 +174,10 @@ describe("notices, webhooks and the outbox in the browser", { skip: unavailable 
       await page.waitForTimeout(100);
     }
     assert.ok(statuses.length >= 4, "the held emails are listed");
-    assert.ok(statuses.every((s) => s === "held"), `only held emails after filtering: ${statuses.join(", ")}`);
+    assert.ok(
+      statuses.every((s) => s === "held"),
+      `only held emails after filtering: ${statuses.join(", ")}`,
+    );
     await shot(page, "admin-outbox");
     await page.getByTestId("outbox-row").filter({ hasText: "Filterhuis" }).first().getByTestId("outbox-open").click();
     await page.getByTestId("delivery-held").waitFor();

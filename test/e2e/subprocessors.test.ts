@@ -57,7 +57,11 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await officer.getByTestId("contract-file").setInputFiles({ name: "mailvault-dpa.pdf", mimeType: "application/pdf", buffer: contract });
     await officer.getByTestId("contract-upload").click();
     await officer.getByTestId("contract-sha256").waitFor();
-    assert.equal(await textOf(officer, "contract-sha256"), createHash("sha256").update(contract).digest("hex"), "the hash shown is the hash of the file on record");
+    assert.equal(
+      await textOf(officer, "contract-sha256"),
+      createHash("sha256").update(contract).digest("hex"),
+      "the hash shown is the hash of the file on record",
+    );
     await shot(officer, "admin-subprocessor");
 
     // It announces adding it: the form starts from the sub-processor's own services.
@@ -108,7 +112,9 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await fieldError.waitFor();
     assert.match((await fieldError.textContent()) ?? "", /één woord/);
     await shot(customer, "portal-change-object-error");
-    await customer.getByTestId("objection-reason-input").fill("Onze klanten eisen dat e-mailarchieven in Nederland blijven; Duitsland is contractueel uitgesloten.");
+    await customer
+      .getByTestId("objection-reason-input")
+      .fill("Onze klanten eisen dat e-mailarchieven in Nederland blijven; Duitsland is contractueel uitgesloten.");
     await customer.getByTestId("objection-submit").click();
     await customer.getByTestId("your-objection").waitFor();
     assert.equal(await customer.getByTestId("objection-status").getAttribute("data-status"), "open");
@@ -123,7 +129,9 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     assert.equal(await recipient.getAttribute("data-read"), "true");
     assert.equal(await recipient.getAttribute("data-objection"), "open");
     await objection.getByTestId("thread-reply").fill("Mailvault slaat ook in Amsterdam op. Zullen we uw archieven daar laten bewaren?");
-    await objection.getByTestId("thread-files").setInputFiles({ name: "mailvault-locaties.txt", mimeType: "text/plain", buffer: Buffer.from("Frankfurt, Amsterdam\n") });
+    await objection
+      .getByTestId("thread-files")
+      .setInputFiles({ name: "mailvault-locaties.txt", mimeType: "text/plain", buffer: Buffer.from("Frankfurt, Amsterdam\n") });
     await objection.getByTestId("thread-send").click();
     await objection.getByTestId("thread-message").filter({ hasText: "Amsterdam op" }).waitFor();
     await shot(officer, "admin-change-objection");
@@ -145,7 +153,11 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await officer.reload();
     const closing = officer.getByTestId("objection").filter({ hasText: "Webwinkel Delta" });
     await closing.getByTestId("thread-message").filter({ hasText: "trekken we ons bezwaar in" }).waitFor();
-    assert.deepEqual(await closing.getByTestId("thread-message").evaluateAll((items) => items.map((m) => m.getAttribute("data-from"))), ["processor", "customer"], "oldest first");
+    assert.deepEqual(
+      await closing.getByTestId("thread-message").evaluateAll((items) => items.map((m) => m.getAttribute("data-from"))),
+      ["processor", "customer"],
+      "oldest first",
+    );
     await closing.getByTestId("outcome-select").selectOption("resolved");
     await closing.getByTestId("outcome-note").fill("De archieven van Webwinkel Delta blijven in Amsterdam.");
     await closing.getByTestId("outcome-submit").click();
@@ -156,7 +168,11 @@ describe("sub-processor change in the browser", { skip: unavailable ?? false }, 
     await after.waitFor();
     assert.equal(await after.getAttribute("data-read"), "true", "the change page shows the customer as read");
     assert.equal(await after.getAttribute("data-objection"), "resolved", "…and as having objected (now resolved)");
-    assert.equal(await officer.getByTestId("recipient-row").filter({ hasText: "Fysiotherapie Epsilon" }).count(), 0, "a customer without the service is not touched");
+    assert.equal(
+      await officer.getByTestId("recipient-row").filter({ hasText: "Fysiotherapie Epsilon" }).count(),
+      0,
+      "a customer without the service is not touched",
+    );
     await shot(officer, "admin-change-resolved");
 
     // The customer sees the outcome.

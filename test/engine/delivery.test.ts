@@ -67,9 +67,16 @@ async function queue(controllerId: string, data: NoticeData): Promise<string> {
 }
 
 const db = () => t.database.db;
-const deliveriesOf = (noticeId: string) => db().select().from(deliveries).where(eq(deliveries.noticeId, noticeId)).orderBy(asc(deliveries.recipientRole), asc(deliveries.recipient));
-const attemptsOf = (deliveryId: string) => db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.at), asc(deliveryAttempts.attempt));
-const eventsAbout = (noticeId: string) => db().select().from(events).where(and(eq(events.subjectType, "notice"), eq(events.subjectId, noticeId))).orderBy(asc(events.seq));
+const deliveriesOf = (noticeId: string) =>
+  db().select().from(deliveries).where(eq(deliveries.noticeId, noticeId)).orderBy(asc(deliveries.recipientRole), asc(deliveries.recipient));
+const attemptsOf = (deliveryId: string) =>
+  db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.at), asc(deliveryAttempts.attempt));
+const eventsAbout = (noticeId: string) =>
+  db()
+    .select()
+    .from(events)
+    .where(and(eq(events.subjectType, "notice"), eq(events.subjectId, noticeId)))
+    .orderBy(asc(events.seq));
 const mailsTo = (address: string) => sink.received.filter((m) => m.to === address);
 async function one<T>(rows: Promise<T[]>): Promise<T> {
   const [row, ...rest] = await rows;
@@ -93,7 +100,13 @@ test("each recipient gets exactly one email in its own language, under the store
 
   const processor = await loadProcessorContext(db());
   const subjectIn = (locale: "nl" | "en") =>
-    renderNotice(data, locale, { ...processor, portalUrl: "http://localhost:3000", noticeUrl: "http://localhost:3000/n", recipientName: null, customerName: null }).subject;
+    renderNotice(data, locale, {
+      ...processor,
+      portalUrl: "http://localhost:3000",
+      noticeUrl: "http://localhost:3000/n",
+      recipientName: null,
+      customerName: null,
+    }).subject;
   assert.notEqual(subjectIn("nl"), subjectIn("en"));
 
   const rows = [...(await deliveriesOf(noticeNl)), ...(await deliveriesOf(noticeEn))];
@@ -139,7 +152,9 @@ test("each recipient gets exactly one email in its own language, under the store
 test("without SMTP, email is held in the outbox, rendered and stored; webhooks still go out", async () => {
   const c = await createCustomer(db(), t.clock);
   const secret = newWebhookSecret();
-  await inScope(db(), { kind: "processor" }, (tx) => createWebhookEndpoint(tx, t.clock, SYSTEM_ACTOR, c.controllerId, { url: hooks.url("/held-mode") }, secret));
+  await inScope(db(), { kind: "processor" }, (tx) =>
+    createWebhookEndpoint(tx, t.clock, SYSTEM_ACTOR, c.controllerId, { url: hooks.url("/held-mode") }, secret),
+  );
   const noticeId = await queue(c.controllerId, withdrawn());
 
   const w = worker({ smtp: false });
@@ -171,7 +186,13 @@ test("a refused address (550) is retried on the schedule; after the last try the
     const noticeId = await queue(c.controllerId, withdrawn());
     const w = worker();
     await w.drain();
-    const toContact = async () => one(db().select().from(deliveries).where(and(eq(deliveries.noticeId, noticeId), eq(deliveries.recipient, address))));
+    const toContact = async () =>
+      one(
+        db()
+          .select()
+          .from(deliveries)
+          .where(and(eq(deliveries.noticeId, noticeId), eq(deliveries.recipient, address))),
+      );
     let row = await toContact();
     assert.equal(row.status, "pending");
     assert.equal(row.attempts, 1);
@@ -191,18 +212,30 @@ test("a refused address (550) is retried on the schedule; after the last try the
     assert.equal(row.status, "failed");
     assert.ok(row.failedAt);
     const log = await attemptsOf(row.id);
-    assert.deepEqual(log.map((a) => [a.attempt, a.outcome]), [1, 2, 3, 4, 5, 6].map((n) => [n, "refused"]));
-    assert.ok(log.every((a) => /^550/.test(a.response ?? "")), "each try's answer is logged");
+    assert.deepEqual(
+      log.map((a) => [a.attempt, a.outcome]),
+      [1, 2, 3, 4, 5, 6].map((n) => [n, "refused"]),
+    );
+    assert.ok(
+      log.every((a) => /^550/.test(a.response ?? "")),
+      "each try's answer is logged",
+    );
     const types = (await eventsAbout(noticeId)).filter((e) => e.data.recipient === address).map((e) => e.type);
     assert.deepEqual(types, [...Array(5).fill("notice.retry_scheduled"), "notice.failed"]);
 
     const failing = await contactOf(c.controllerId);
     assert.ok(failing.failingSince, "the contact is marked failing");
     assert.match(failing.failingReason ?? "", /550/);
-    const contactEvents = await db().select().from(events).where(and(eq(events.type, "contact.failing"), eq(events.controllerId, c.controllerId)));
+    const contactEvents = await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "contact.failing"), eq(events.controllerId, c.controllerId)));
     assert.equal(contactEvents.length, 1);
 
-    const told = await db().select().from(notices).where(and(eq(notices.kind, "contact_failing"), eq(notices.controllerId, c.controllerId)));
+    const told = await db()
+      .select()
+      .from(notices)
+      .where(and(eq(notices.kind, "contact_failing"), eq(notices.controllerId, c.controllerId)));
     assert.equal(told.length, 2, "one notice to the customer, one to the privacy officers");
     const toStaff = told.find((n) => n.staffRoles !== null);
     assert.deepEqual(toStaff?.staffRoles, ["privacy_officer"]);
@@ -211,7 +244,10 @@ test("a refused address (550) is retried on the schedule; after the last try the
     const ownerMails = mailsTo(c.owner.email.toLowerCase());
     assert.equal(ownerMails.length, 2, "the owner is told");
     assert.ok(ownerMails.some((m) => told.some((n) => m.messageId.startsWith(`<${n.id}.`))));
-    assert.ok(mailsTo(officer.email.toLowerCase()).some((m) => m.messageId.startsWith(`<${toStaff?.id}.`)), "the privacy officer is told");
+    assert.ok(
+      mailsTo(officer.email.toLowerCase()).some((m) => m.messageId.startsWith(`<${toStaff?.id}.`)),
+      "the privacy officer is told",
+    );
 
     // The contact_failing notice to the failing address fails too, and that must not start another round.
     for (const delay of [MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 6 * HOUR]) {
@@ -219,9 +255,17 @@ test("a refused address (550) is retried on the schedule; after the last try the
       await w.drain();
     }
     const customerNotice = told.find((n) => n.staffRoles === null);
-    const again = await one(db().select().from(deliveries).where(and(eq(deliveries.noticeId, customerNotice?.id ?? ""), eq(deliveries.recipient, address))));
+    const again = await one(
+      db()
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.noticeId, customerNotice?.id ?? ""), eq(deliveries.recipient, address))),
+    );
     assert.equal(again.status, "failed");
-    const after = await db().select().from(notices).where(and(eq(notices.kind, "contact_failing"), eq(notices.controllerId, c.controllerId)));
+    const after = await db()
+      .select()
+      .from(notices)
+      .where(and(eq(notices.kind, "contact_failing"), eq(notices.controllerId, c.controllerId)));
     assert.equal(after.length, 2, "no further contact_failing notices");
     assert.equal(mailsTo(address).length, 0);
   } finally {
@@ -237,7 +281,12 @@ test("a temporary refusal (451) and then acceptance: sent on the second try, eac
     const noticeId = await queue(c.controllerId, withdrawn());
     const w = worker();
     await w.drain();
-    const row = await one(db().select().from(deliveries).where(and(eq(deliveries.noticeId, noticeId), eq(deliveries.recipient, address))));
+    const row = await one(
+      db()
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.noticeId, noticeId), eq(deliveries.recipient, address))),
+    );
     assert.equal(row.status, "pending");
     assert.equal(row.nextAttemptAt.getTime(), t.clock.now().getTime() + MINUTE);
     t.clock.advance(MINUTE);
@@ -247,7 +296,13 @@ test("a temporary refusal (451) and then acceptance: sent on the second try, eac
     assert.equal(sent.attempts, 2);
     assert.equal(mailsTo(address).length, 1);
     const log = await attemptsOf(row.id);
-    assert.deepEqual(log.map((a) => [a.attempt, a.outcome, a.response?.slice(0, 3)]), [[1, "refused", "451"], [2, "sent", "250"]]);
+    assert.deepEqual(
+      log.map((a) => [a.attempt, a.outcome, a.response?.slice(0, 3)]),
+      [
+        [1, "refused", "451"],
+        [2, "sent", "250"],
+      ],
+    );
     const types = (await eventsAbout(noticeId)).filter((e) => e.data.recipient === address).map((e) => e.type);
     assert.deepEqual(types, ["notice.retry_scheduled", "notice.sent"]);
   } finally {
@@ -261,7 +316,12 @@ test("a bounce after acceptance is logged and rescheduled, a repeat of it change
   const noticeId = await queue(c.controllerId, withdrawn());
   const w = worker();
   await w.drain();
-  const row = await one(db().select().from(deliveries).where(and(eq(deliveries.noticeId, noticeId), eq(deliveries.recipient, address))));
+  const row = await one(
+    db()
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.noticeId, noticeId), eq(deliveries.recipient, address))),
+  );
   assert.equal(row.status, "sent");
 
   const bounce = { messageId: row.messageId, reason: "550 5.1.1 <dpo@customer.example>: user unknown" };
@@ -275,7 +335,13 @@ test("a bounce after acceptance is logged and rescheduled, a repeat of it change
   assert.equal(current.status, "pending");
   assert.equal(current.attempts, 1, "the try that bounced counts");
   assert.equal(current.nextAttemptAt.getTime(), t.clock.now().getTime() + MINUTE);
-  assert.deepEqual((await attemptsOf(row.id)).map((a) => [a.attempt, a.outcome]), [[1, "sent"], [1, "bounced"]]);
+  assert.deepEqual(
+    (await attemptsOf(row.id)).map((a) => [a.attempt, a.outcome]),
+    [
+      [1, "sent"],
+      [1, "bounced"],
+    ],
+  );
   assert.equal((await eventsAbout(noticeId)).filter((e) => e.type === "notice.bounced").length, 1);
 
   t.clock.advance(MINUTE);
@@ -319,17 +385,39 @@ test("webhooks are signed per Standard Webhooks, retried after a 500, and an end
     assert.equal(toA.status, "pending", `the flaky endpoint's delivery: attempts ${toA.attempts}, last error ${toA.lastError}`);
     assert.equal(toA.nextAttemptAt.getTime(), t.clock.now().getTime() + 5000, "the next try in 5 s");
     assert.equal(toB.status, "failed", `the 410 endpoint's delivery: attempts ${toB.attempts}, last error ${toB.lastError}`);
-    const endpointB = await one(db().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, toB.webhookEndpointId ?? "")));
+    const endpointB = await one(
+      db()
+        .select()
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.id, toB.webhookEndpointId ?? "")),
+    );
     assert.ok(endpointB.disabledAt, "the endpoint that answered 410 is disabled");
-    assert.equal((await db().select().from(events).where(and(eq(events.type, "webhook_endpoint.disabled"), eq(events.subjectId, endpointB.id)))).length, 1);
+    assert.equal(
+      (
+        await db()
+          .select()
+          .from(events)
+          .where(and(eq(events.type, "webhook_endpoint.disabled"), eq(events.subjectId, endpointB.id)))
+      ).length,
+      1,
+    );
 
     t.clock.advance(5000);
     await w.drain();
     const sentA = await one(db().select().from(deliveries).where(eq(deliveries.id, toA.id)));
     assert.equal(sentA.status, "sent");
 
-    assert.deepEqual((await attemptsOf(toA.id)).map((x) => [x.attempt, x.outcome, x.httpStatus]), [[1, "refused", 500], [2, "sent", 200]]);
-    assert.deepEqual((await attemptsOf(toB.id)).map((x) => [x.attempt, x.outcome, x.httpStatus]), [[1, "refused", 410]]);
+    assert.deepEqual(
+      (await attemptsOf(toA.id)).map((x) => [x.attempt, x.outcome, x.httpStatus]),
+      [
+        [1, "refused", 500],
+        [2, "sent", 200],
+      ],
+    );
+    assert.deepEqual(
+      (await attemptsOf(toB.id)).map((x) => [x.attempt, x.outcome, x.httpStatus]),
+      [[1, "refused", 410]],
+    );
 
     const received = hooks.requests.filter((r) => r.path === "/flaky");
     assert.equal(received.length, 2);

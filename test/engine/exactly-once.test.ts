@@ -109,7 +109,12 @@ async function waitFor(what: string, condition: () => Promise<boolean> | boolean
 
 /** Queues `perCustomer` notices to each test customer: two email deliveries each (privacy contact and owner). */
 async function queueFanOut(perCustomer: number): Promise<number> {
-  const data: NoticeData = { kind: "obligation_reminder", obligationId: crypto.randomUUID(), title: { nl: "Antwoord op een vraag", en: "Answer a question" }, dueAt: new Date(Date.now() + 86_400_000).toISOString() };
+  const data: NoticeData = {
+    kind: "obligation_reminder",
+    obligationId: crypto.randomUUID(),
+    title: { nl: "Antwoord op een vraag", en: "Answer a question" },
+    dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+  };
   const inputs = customerIds.flatMap((controllerId) => Array.from({ length: perCustomer }, () => ({ controllerId, data })));
   await inScope(t.database.db, { kind: "processor" }, (tx) => queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, inputs));
   return (await counts()).pending;
@@ -149,7 +154,13 @@ test("three worker processes drain 600 deliveries: every message arrives exactly
   assert.deepEqual(after, { pending: 0, sent: 600, other: 0, sentEvents: 600, distinctSentEvents: 600 }, "each delivery is sent, with one notice.sent event");
   const chain = await verifyChain(t.database.db);
   assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
-  const share = workers.map((w) => w.output.join("").match(/(\d+) sent/g)?.reduce((n, m) => n + Number.parseInt(m, 10), 0) ?? 0);
+  const share = workers.map(
+    (w) =>
+      w.output
+        .join("")
+        .match(/(\d+) sent/g)
+        ?.reduce((n, m) => n + Number.parseInt(m, 10), 0) ?? 0,
+  );
   process.stdout.write(`# sent per worker process (from their logs): ${share.join(", ")}\n`);
 });
 
@@ -199,43 +210,47 @@ test("a worker SIGKILLed mid fan-out, inside an SMTP transaction: a fresh worker
   process.stdout.write(`# killed the first worker inside an SMTP transaction after ${atKill} messages\n`);
 });
 
-test("a worker SIGKILLed at a random instant: nothing is lost; only a message the relay had just accepted can arrive again, with the same Message-ID", { skip: SKIP }, async () => {
-  const sink = await startSmtpSink();
-  sinks.push(sink);
-  const before = await counts();
-  assert.equal(await queueFanOut(10), 2000);
+test(
+  "a worker SIGKILLed at a random instant: nothing is lost; only a message the relay had just accepted can arrive again, with the same Message-ID",
+  { skip: SKIP },
+  async () => {
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const before = await counts();
+    assert.equal(await queueFanOut(10), 2000);
 
-  const first = startWorker(sink);
-  await waitFor("the first worker to send ~300 messages", () => sink.received.length >= 300, 60_000, 2);
-  // From another process after a random 0-20 ms: a timer here would fire just after this process's
-  // SMTP server accepted a message, not at a random point of a delivery.
-  const delay = (Math.random() * 0.02).toFixed(4);
-  const killer = spawn("/bin/sh", ["-c", `sleep ${delay}; kill -KILL ${first.child.pid}`], { stdio: "ignore" });
-  children.push(killer);
-  assert.equal(await exitOf(first.child, 10_000), "SIGKILL");
-  // Let the server finish reading what the dead worker had already written to its socket.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const atKill = sink.received.length;
-  const inDoubt = atKill - ((await counts()).sent - before.sent);
+    const first = startWorker(sink);
+    await waitFor("the first worker to send ~300 messages", () => sink.received.length >= 300, 60_000, 2);
+    // From another process after a random 0-20 ms: a timer here would fire just after this process's
+    // SMTP server accepted a message, not at a random point of a delivery.
+    const delay = (Math.random() * 0.02).toFixed(4);
+    const killer = spawn("/bin/sh", ["-c", `sleep ${delay}; kill -KILL ${first.child.pid}`], { stdio: "ignore" });
+    children.push(killer);
+    assert.equal(await exitOf(first.child, 10_000), "SIGKILL");
+    // Let the server finish reading what the dead worker had already written to its socket.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const atKill = sink.received.length;
+    const inDoubt = atKill - ((await counts()).sent - before.sent);
 
-  const second = startWorker(sink);
-  await waitFor("no pending deliveries", async () => (await counts()).pending === 0, 60_000, 200);
-  assert.equal(await stopChild(second.child, "SIGTERM"), 0, second.output.join(""));
+    const second = startWorker(sink);
+    await waitFor("no pending deliveries", async () => (await counts()).pending === 0, 60_000, 200);
+    assert.equal(await stopChild(second.child, "SIGTERM"), 0, second.output.join(""));
 
-  // The one window SMTP leaves (outbox-worker.ts): the relay's 250 for a message arrived, and the
-  // worker died before its COMMIT reached PostgreSQL. That message is pending again and is sent again
-  // with the same Message-ID, so the receiving system can recognise it. There is at most one such
-  // message per claim loop (2 here), and exactly the ones counted as in doubt at the kill.
-  const dupes = duplicates(sink);
-  assert.ok(dupes.length <= 2, `at most one repeat per claim loop: ${JSON.stringify(dupes)}`);
-  assert.equal(dupes.length, inDoubt, "the repeats are exactly the messages accepted but not yet recorded when the worker died");
-  assert.ok(dupes.every(([, n]) => n === 2));
-  assert.equal(sink.perMessageId.size, 2000, "every delivery arrived: nothing is lost");
-  const after = await counts();
-  assert.equal(after.pending, 0);
-  assert.equal(after.sent - before.sent, 2000, "every delivery row is sent once");
-  assert.equal(after.sentEvents - before.sentEvents, 2000, "with one notice.sent event each");
-  const chain = await verifyChain(t.database.db);
-  assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
-  process.stdout.write(`# killed at a random instant after ${atKill} messages; repeated with the same Message-ID: ${dupes.length}\n`);
-});
+    // The one window SMTP leaves (outbox-worker.ts): the relay's 250 for a message arrived, and the
+    // worker died before its COMMIT reached PostgreSQL. That message is pending again and is sent again
+    // with the same Message-ID, so the receiving system can recognise it. There is at most one such
+    // message per claim loop (2 here), and exactly the ones counted as in doubt at the kill.
+    const dupes = duplicates(sink);
+    assert.ok(dupes.length <= 2, `at most one repeat per claim loop: ${JSON.stringify(dupes)}`);
+    assert.equal(dupes.length, inDoubt, "the repeats are exactly the messages accepted but not yet recorded when the worker died");
+    assert.ok(dupes.every(([, n]) => n === 2));
+    assert.equal(sink.perMessageId.size, 2000, "every delivery arrived: nothing is lost");
+    const after = await counts();
+    assert.equal(after.pending, 0);
+    assert.equal(after.sent - before.sent, 2000, "every delivery row is sent once");
+    assert.equal(after.sentEvents - before.sentEvents, 2000, "with one notice.sent event each");
+    const chain = await verifyChain(t.database.db);
+    assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
+    process.stdout.write(`# killed at a random instant after ${atKill} messages; repeated with the same Message-ID: ${dupes.length}\n`);
+  },
+);

@@ -22,7 +22,17 @@ after(async () => {
 });
 
 describe("literal", () => {
-  const nasty = ["plain", "it's", "back\\slash \\' and \\\\", "'; DROP TABLE deliveries; --", "$1 $$ $tag$", "tab\tnewline\n", "naïve ünïcödé ✓ 🚀", "E'x'", ""];
+  const nasty = [
+    "plain",
+    "it's",
+    "back\\slash \\' and \\\\",
+    "'; DROP TABLE deliveries; --",
+    "$1 $$ $tag$",
+    "tab\tnewline\n",
+    "naïve ünïcödé ✓ 🚀",
+    "E'x'",
+    "",
+  ];
   for (const value of nasty) {
     test(`round-trips ${JSON.stringify(value)} through the database unchanged`, async () => {
       const [row] = await rows<{ v: string }>(database.db, sql.raw(`select ${literal(value)}::text as v`));
@@ -79,11 +89,36 @@ describe("Standard Webhooks signing", () => {
 
 describe("SMTP failures", () => {
   const cases: { why: string; error: object; permanent: boolean; aboutRecipient: boolean }[] = [
-    { why: "550 to RCPT TO: the address is refused", error: { code: "EENVELOPE", command: "RCPT TO", responseCode: 550, response: "550 5.1.1 no such user" }, permanent: true, aboutRecipient: true },
-    { why: "451 to RCPT TO: greylisted, try later", error: { code: "EENVELOPE", command: "RCPT TO", responseCode: 451, response: "451 4.7.1 later" }, permanent: false, aboutRecipient: true },
-    { why: "554 after DATA: the message is refused", error: { code: "EMESSAGE", command: "DATA", responseCode: 554, response: "554 5.7.1 spam" }, permanent: true, aboutRecipient: true },
-    { why: "535 login: the relay's problem, not the customer's", error: { code: "EAUTH", command: "AUTH PLAIN", responseCode: 535, response: "535 bad credentials" }, permanent: true, aboutRecipient: false },
-    { why: "553 to MAIL FROM: our sender is refused", error: { code: "EENVELOPE", command: "MAIL FROM", responseCode: 553, response: "553 sender rejected" }, permanent: true, aboutRecipient: false },
+    {
+      why: "550 to RCPT TO: the address is refused",
+      error: { code: "EENVELOPE", command: "RCPT TO", responseCode: 550, response: "550 5.1.1 no such user" },
+      permanent: true,
+      aboutRecipient: true,
+    },
+    {
+      why: "451 to RCPT TO: greylisted, try later",
+      error: { code: "EENVELOPE", command: "RCPT TO", responseCode: 451, response: "451 4.7.1 later" },
+      permanent: false,
+      aboutRecipient: true,
+    },
+    {
+      why: "554 after DATA: the message is refused",
+      error: { code: "EMESSAGE", command: "DATA", responseCode: 554, response: "554 5.7.1 spam" },
+      permanent: true,
+      aboutRecipient: true,
+    },
+    {
+      why: "535 login: the relay's problem, not the customer's",
+      error: { code: "EAUTH", command: "AUTH PLAIN", responseCode: 535, response: "535 bad credentials" },
+      permanent: true,
+      aboutRecipient: false,
+    },
+    {
+      why: "553 to MAIL FROM: our sender is refused",
+      error: { code: "EENVELOPE", command: "MAIL FROM", responseCode: 553, response: "553 sender rejected" },
+      permanent: true,
+      aboutRecipient: false,
+    },
     { why: "connection lost", error: { code: "ECONNECTION", message: "Connection closed unexpectedly" }, permanent: false, aboutRecipient: false },
     { why: "timeout", error: { code: "ETIMEDOUT", message: "Timeout" }, permanent: false, aboutRecipient: false },
   ];
@@ -103,8 +138,18 @@ describe("SMTP failures", () => {
     const mailer = createMailer(`smtp://127.0.0.1:${port}`, { connectionTimeoutMs: 2000 });
     try {
       const error = await mailer
-        .send({ from: { name: null, address: "a@example.com" }, to: { name: null, address: "b@example.com" }, subject: "s", text: "t", html: "<p>t</p>", messageId: "<x@art28>" })
-        .then(() => null, (e: unknown) => e);
+        .send({
+          from: { name: null, address: "a@example.com" },
+          to: { name: null, address: "b@example.com" },
+          subject: "s",
+          text: "t",
+          html: "<p>t</p>",
+          messageId: "<x@art28>",
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       assert.ok(error instanceof MailSendError, String(error));
       assert.equal(error.permanent, false);
       assert.equal(error.aboutRecipient, false);

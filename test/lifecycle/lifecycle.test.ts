@@ -64,7 +64,11 @@ if (testEngine() === "pglite") {
       assert.equal(owner.url, served.url);
 
       let importDone = false;
-      const importing = fetch(`${served.url}/api/v1/imports/customers.csv`, { method: "POST", headers: { ...bearer(token), "content-type": "text/csv" }, body: customersCsv(10_000, "L") }).then(async (response) => {
+      const importing = fetch(`${served.url}/api/v1/imports/customers.csv`, {
+        method: "POST",
+        headers: { ...bearer(token), "content-type": "text/csv" },
+        body: customersCsv(10_000, "L"),
+      }).then(async (response) => {
         importDone = true;
         return { status: response.status, body: (await response.json()) as { customers: number } };
       });
@@ -134,7 +138,16 @@ if (testEngine() === "pglite") {
               const response = await fetch(`${served.url}/api/v1/controllers`, {
                 method: "POST",
                 headers: bearer(token),
-                body: JSON.stringify({ customerNumber: number, name: `Klant ${number}`, kvk: null, address: null, postalCode: null, city: null, country: "NL", locale: "nl" }),
+                body: JSON.stringify({
+                  customerNumber: number,
+                  name: `Klant ${number}`,
+                  kvk: null,
+                  address: null,
+                  postalCode: null,
+                  city: null,
+                  country: "NL",
+                  locale: "nl",
+                }),
               });
               if (response.status === 201) {
                 acknowledged.push(number);

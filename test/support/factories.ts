@@ -14,7 +14,10 @@ let passwordHash: Promise<string> | undefined;
 const hash = () => (passwordHash ??= hashPassword(PASSWORD));
 
 export async function createStaff(db: Db, role: StaffRole, email = `${role}-${randomUUID().slice(0, 8)}@test.example`) {
-  const [row] = await db.insert(users).values({ email, name: `Staff ${role}`, passwordHash: await hash(), kind: "staff", staffRole: role }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: `Staff ${role}`, passwordHash: await hash(), kind: "staff", staffRole: role })
+    .returning();
   if (!row) {
     throw new Error("staff insert failed");
   }
@@ -23,7 +26,10 @@ export async function createStaff(db: Db, role: StaffRole, email = `${role}-${ra
 
 export async function createCustomerUser(db: Db, controllerId: string, role: CustomerRole) {
   const email = `${role}-${randomUUID().slice(0, 8)}@customer.example`;
-  const [row] = await db.insert(users).values({ email, name: `Customer ${role}`, passwordHash: await hash(), kind: "customer", controllerId, customerRole: role }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: `Customer ${role}`, passwordHash: await hash(), kind: "customer", controllerId, customerRole: role })
+    .returning();
   if (!row) {
     throw new Error("customer user insert failed");
   }
@@ -35,8 +41,24 @@ export async function createCustomer(db: Db, clock: Clock, options: { name?: str
   const suffix = randomUUID().slice(0, 8);
   const name = options.name ?? `Klant ${suffix}`;
   const controllerId = await inScope(db, { kind: "processor" }, async (tx) => {
-    const id = await createController(tx, clock, SYSTEM_ACTOR, { customerNumber: `T-${suffix}`, name, kvk: "12345678", address: "Hoofdstraat 1", postalCode: "9711 AA", city: "Groningen", country: "NL", locale: options.locale ?? "nl" });
-    await setControllerServices(tx, clock, SYSTEM_ACTOR, id, (options.services ?? ["web-hosting", "email"]).map((code) => ({ code, monthlyFeeCents: 995 })), "test");
+    const id = await createController(tx, clock, SYSTEM_ACTOR, {
+      customerNumber: `T-${suffix}`,
+      name,
+      kvk: "12345678",
+      address: "Hoofdstraat 1",
+      postalCode: "9711 AA",
+      city: "Groningen",
+      country: "NL",
+      locale: options.locale ?? "nl",
+    });
+    await setControllerServices(
+      tx,
+      clock,
+      SYSTEM_ACTOR,
+      id,
+      (options.services ?? ["web-hosting", "email"]).map((code) => ({ code, monthlyFeeCents: 995 })),
+      "test",
+    );
     await updateContact(tx, clock, SYSTEM_ACTOR, id, { role: "dpo", name: "Dirk Pieters", email: `dpo-${suffix}@customer.example`, phone: "+31 50 1234567" });
     return id;
   });

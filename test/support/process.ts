@@ -30,11 +30,16 @@ export interface Served {
 /** `art28 serve` on a free port; resolves once it listens, rejects with its output if it exits first. */
 export async function startServe(dataDir: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<Served> {
   const port = await freePort();
-  const child = spawn(BIN, ["--data", dataDir, "serve", "--port", String(port), ...args], { env: { LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(BIN, ["--data", dataDir, "serve", "--port", String(port), ...args], {
+    env: { LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let text = "";
   child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   await new Promise<void>((resolve, reject) => {
     const onData = () => {
       if (text.includes("Art28 is running at")) {

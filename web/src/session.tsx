@@ -82,7 +82,8 @@ export const homeOf = (me: Me) => (me.kind === "customer" ? "/portal" : "/admin"
 const STAFF_WRITERS = new Set(["admin", "privacy_officer"]);
 /** Staff who may change the back-office's records (the server decides; this only hides buttons). */
 export const canStaffWrite = (me: Me) => me.kind === "staff" && me.staffRole !== null && STAFF_WRITERS.has(me.staffRole);
-export const canEditMeasures = (me: Me) => me.kind === "staff" && (me.staffRole === "admin" || me.staffRole === "privacy_officer" || me.staffRole === "security_officer");
+export const canEditMeasures = (me: Me) =>
+  me.kind === "staff" && (me.staffRole === "admin" || me.staffRole === "privacy_officer" || me.staffRole === "security_officer");
 /** Customer users who may sign and keep the contact current. */
 export const canCustomerAct = (me: Me) => me.kind === "customer" && (me.customerRole === "owner" || me.customerRole === "privacy_contact");
 

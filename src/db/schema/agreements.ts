@@ -19,7 +19,9 @@ export const templateVersions = pgTable("template_versions", {
 export const templateTexts = pgTable(
   "template_texts",
   {
-    templateVersionId: uuid("template_version_id").notNull().references(() => templateVersions.id),
+    templateVersionId: uuid("template_version_id")
+      .notNull()
+      .references(() => templateVersions.id),
     locale: text("locale").$type<"nl" | "en">().notNull(),
     text: jsonb("text").$type<TemplateText>().notNull(),
   },
@@ -34,10 +36,16 @@ export const agreements = pgTable(
   "agreements",
   {
     id: id(),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
-    templateVersionId: uuid("template_version_id").notNull().references(() => templateVersions.id),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
+    templateVersionId: uuid("template_version_id")
+      .notNull()
+      .references(() => templateVersions.id),
     /** The annex the offer currently shows; frozen at the customer's signature. */
-    annexVersionId: uuid("annex_version_id").notNull().references(() => annexVersions.id),
+    annexVersionId: uuid("annex_version_id")
+      .notNull()
+      .references(() => annexVersions.id),
     locale: text("locale").$type<"nl" | "en">().notNull(),
     status: text("status").$type<AgreementStatus>().notNull(),
     offeredAt: instant("offered_at").notNull(),
@@ -53,18 +61,19 @@ export const agreements = pgTable(
     supersededAt: instant("superseded_at"),
     createdAt: createdAt(),
   },
-  (t) => [
-    unique("agreements_controller_template").on(t.controllerId, t.templateVersionId),
-    index("agreements_status").on(t.status),
-  ],
+  (t) => [unique("agreements_controller_template").on(t.controllerId, t.templateVersionId), index("agreements_status").on(t.status)],
 );
 
 export const signatures = pgTable(
   "signatures",
   {
     id: id(),
-    agreementId: uuid("agreement_id").notNull().references(() => agreements.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
     party: text("party").$type<"controller" | "processor">().notNull(),
     method: text("method").$type<"user" | "policy">().notNull(),
     userId: uuid("user_id").references(() => users.id),

@@ -42,8 +42,12 @@ export const users = pgTable(
 export const supportAssignments = pgTable(
   "support_assignments",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.controllerId] })],
 );
@@ -59,7 +63,9 @@ export const sessions = pgTable("sessions", {
 /** API tokens for integrations; only their SHA-256 is stored. A token acts as its user. */
 export const apiTokens = pgTable("api_tokens", {
   id: id(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   prefix: text("prefix").notNull(),
   tokenHash: text("token_hash").notNull().unique(),

@@ -59,7 +59,9 @@ export const incidentAssessments = pgTable(
   "incident_assessments",
   {
     id: id(),
-    incidentId: uuid("incident_id").notNull().references(() => incidents.id, { onDelete: "cascade" }),
+    incidentId: uuid("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
     personalData: boolean("personal_data").notNull(),
     /** art. 6.1: a breach "only when a leak really happened". */
@@ -90,8 +92,12 @@ export interface AffectedBecause {
 export const incidentCustomers = pgTable(
   "incident_customers",
   {
-    incidentId: uuid("incident_id").notNull().references(() => incidents.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    incidentId: uuid("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
     /** proposed: from the services and sub-processors; manual: added by the officer. */
     source: text("source").$type<"proposed" | "manual">().notNull(),
     because: jsonb("because").$type<AffectedBecause>().notNull(),
@@ -111,9 +117,15 @@ export const breachNotices = pgTable(
   "breach_notices",
   {
     id: id(),
-    incidentId: uuid("incident_id").notNull().references(() => incidents.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
-    noticeId: uuid("notice_id").notNull().references(() => notices.id),
+    incidentId: uuid("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
+    noticeId: uuid("notice_id")
+      .notNull()
+      .references(() => notices.id),
     sequence: integer("sequence").notNull(),
     stage: text("stage").$type<NoticeStage>().notNull(),
     facts: jsonb("facts").$type<StoredNoticeFacts>().notNull(),

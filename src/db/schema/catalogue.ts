@@ -32,8 +32,12 @@ export const services = pgTable("services", {
 export const serviceTerms = pgTable(
   "service_terms",
   {
-    serviceId: uuid("service_id").notNull().references(() => services.id, { onDelete: "cascade" }),
-    termId: uuid("term_id").notNull().references(() => terms.id, { onDelete: "cascade" }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    termId: uuid("term_id")
+      .notNull()
+      .references(() => terms.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.termId] })],
 );

@@ -23,8 +23,12 @@ export const controllers = pgTable("controllers", {
 export const controllerServices = pgTable(
   "controller_services",
   {
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
-    serviceId: uuid("service_id").notNull().references(() => services.id),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
     monthlyFeeCents: integer("monthly_fee_cents").notNull().default(0),
     since: instant("since").notNull().defaultNow(),
   },
@@ -34,7 +38,10 @@ export const controllerServices = pgTable(
 /** art. 4.4: the controller's DPO or privacy contact, kept current by the controller. */
 export const contacts = pgTable("contacts", {
   id: id(),
-  controllerId: uuid("controller_id").notNull().unique().references(() => controllers.id, { onDelete: "cascade" }),
+  controllerId: uuid("controller_id")
+    .notNull()
+    .unique()
+    .references(() => controllers.id, { onDelete: "cascade" }),
   role: text("role").$type<"dpo" | "privacy_contact">().notNull(),
   name: text("name").notNull(),
   email: text("email").notNull(),
@@ -53,7 +60,9 @@ export const annexVersions = pgTable(
   "annex_versions",
   {
     id: id(),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     content: jsonb("content").$type<AnnexSnapshot>().notNull(),
     reason: text("reason").notNull(),

@@ -24,7 +24,11 @@ export const events = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [unique("events_stream_seq").on(t.stream, t.streamSeq), index("events_controller").on(t.controllerId, t.seq), index("events_subject").on(t.subjectType, t.subjectId)],
+  (t) => [
+    unique("events_stream_seq").on(t.stream, t.streamSeq),
+    index("events_controller").on(t.controllerId, t.seq),
+    index("events_subject").on(t.subjectType, t.subjectId),
+  ],
 );
 
 /** The head of each stream; its row lock serialises appends to one stream. */

@@ -51,7 +51,9 @@ export const deliveries = pgTable(
   "deliveries",
   {
     id: id(),
-    noticeId: uuid("notice_id").notNull().references(() => notices.id, { onDelete: "cascade" }),
+    noticeId: uuid("notice_id")
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
     controllerId: uuid("controller_id").references(() => controllers.id, { onDelete: "cascade" }),
     channel: text("channel").$type<"email" | "webhook">().notNull(),
     /** Email: the address; webhook: the endpoint URL at the time of writing. */
@@ -77,7 +79,9 @@ export const deliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("deliveries_due").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("deliveries_due")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index("deliveries_notice").on(t.noticeId),
     index("deliveries_controller").on(t.controllerId, t.createdAt),
     index("deliveries_message_id").on(t.messageId),
@@ -89,7 +93,9 @@ export const deliveryAttempts = pgTable(
   "delivery_attempts",
   {
     id: id(),
-    deliveryId: uuid("delivery_id").notNull().references(() => deliveries.id, { onDelete: "cascade" }),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
     controllerId: uuid("controller_id").references(() => controllers.id, { onDelete: "cascade" }),
     attempt: integer("attempt").notNull(),
     at: instant("at").notNull(),
@@ -107,7 +113,9 @@ export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
     id: id(),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     description: text("description").notNull().default(""),
     /** "whsec_" + base64 of 32 random bytes. */

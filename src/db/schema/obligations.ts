@@ -49,8 +49,12 @@ export const obligations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("obligations_open_due").on(t.dueAt).where(sql`${t.status} = 'open'`),
-    index("obligations_reminder").on(t.nextReminderAt).where(sql`${t.status} = 'open' AND ${t.nextReminderAt} IS NOT NULL`),
+    index("obligations_open_due")
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'open'`),
+    index("obligations_reminder")
+      .on(t.nextReminderAt)
+      .where(sql`${t.status} = 'open' AND ${t.nextReminderAt} IS NOT NULL`),
     index("obligations_controller").on(t.controllerId, t.dueAt),
     index("obligations_subject").on(t.subjectType, t.subjectId),
   ],
@@ -58,7 +62,9 @@ export const obligations = pgTable(
 
 /** A user's iCalendar feed: the URL carries a secret token; only its SHA-256 is stored. */
 export const calendarFeeds = pgTable("calendar_feeds", {
-  userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: createdAt(),
 });

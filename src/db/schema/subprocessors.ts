@@ -38,7 +38,9 @@ export const subprocessorLocations = pgTable(
   "subprocessor_locations",
   {
     id: id(),
-    subprocessorId: uuid("subprocessor_id").notNull().references(() => subprocessors.id, { onDelete: "cascade" }),
+    subprocessorId: uuid("subprocessor_id")
+      .notNull()
+      .references(() => subprocessors.id, { onDelete: "cascade" }),
     country: text("country").notNull(),
     city: text("city"),
     mechanism: text("mechanism").$type<TransferMechanism>(),
@@ -51,8 +53,12 @@ export const subprocessorLocations = pgTable(
 export const serviceSubprocessors = pgTable(
   "service_subprocessors",
   {
-    serviceId: uuid("service_id").notNull().references(() => services.id, { onDelete: "cascade" }),
-    subprocessorId: uuid("subprocessor_id").notNull().references(() => subprocessors.id, { onDelete: "cascade" }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    subprocessorId: uuid("subprocessor_id")
+      .notNull()
+      .references(() => subprocessors.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.subprocessorId] }), index("service_subprocessors_subprocessor").on(t.subprocessorId)],
 );
@@ -75,7 +81,9 @@ export const subprocessorChanges = pgTable(
     id: id(),
     kind: text("kind").$type<SubprocessorChangeKind>().notNull(),
     /** add: the proposed one; replace: the new one; remove/relocate: the one concerned. */
-    subprocessorId: uuid("subprocessor_id").notNull().references(() => subprocessors.id),
+    subprocessorId: uuid("subprocessor_id")
+      .notNull()
+      .references(() => subprocessors.id),
     /** replace: the one that goes. */
     replacesId: uuid("replaces_id").references(() => subprocessors.id),
     plan: jsonb("plan").$type<ChangePlan>().notNull(),
@@ -100,10 +108,18 @@ export const subprocessorChanges = pgTable(
 export const changeRecipients = pgTable(
   "change_recipients",
   {
-    changeId: uuid("change_id").notNull().references(() => subprocessorChanges.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
-    noticeId: uuid("notice_id").notNull().references(() => notices.id),
-    obligationId: uuid("obligation_id").notNull().references(() => obligations.id),
+    changeId: uuid("change_id")
+      .notNull()
+      .references(() => subprocessorChanges.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
+    noticeId: uuid("notice_id")
+      .notNull()
+      .references(() => notices.id),
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id),
     windowEndsAt: instant("window_ends_at").notNull(),
     templateVersion: integer("template_version"),
   },
@@ -115,8 +131,12 @@ export const objections = pgTable(
   "objections",
   {
     id: id(),
-    changeId: uuid("change_id").notNull().references(() => subprocessorChanges.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    changeId: uuid("change_id")
+      .notNull()
+      .references(() => subprocessorChanges.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
     reason: text("reason").notNull(),
     submittedAt: instant("submitted_at").notNull(),
     submittedBy: uuid("submitted_by").references(() => users.id),
@@ -133,8 +153,12 @@ export const consultationMessages = pgTable(
   "consultation_messages",
   {
     id: id(),
-    objectionId: uuid("objection_id").notNull().references(() => objections.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    objectionId: uuid("objection_id")
+      .notNull()
+      .references(() => objections.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
     from: text("from_party").$type<"processor" | "customer">().notNull(),
     authorId: uuid("author_id").references(() => users.id),
     authorName: text("author_name").notNull(),
@@ -148,8 +172,12 @@ export const attachments = pgTable(
   "attachments",
   {
     id: id(),
-    messageId: uuid("message_id").notNull().references(() => consultationMessages.id, { onDelete: "cascade" }),
-    controllerId: uuid("controller_id").notNull().references(() => controllers.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => consultationMessages.id, { onDelete: "cascade" }),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),

@@ -35,7 +35,12 @@ async function currentOffer(client: Client): Promise<AgreementOut> {
 
 async function sign(client: Client, id: string) {
   const document = (await client.get(`/api/v1/agreements/${id}/document`)).json<{ sha256: string; html: string }>();
-  return client.send("POST", `/api/v1/agreements/${id}/sign`, { typedName: "Dirk Pieters", function: "Directeur", consent: true, documentSha256: document.sha256 });
+  return client.send("POST", `/api/v1/agreements/${id}/sign`, {
+    typedName: "Dirk Pieters",
+    function: "Directeur",
+    consent: true,
+    documentSha256: document.sha256,
+  });
 }
 
 before(async () => {
@@ -73,7 +78,10 @@ describe("the agreement lifecycle (art. 12)", () => {
     assert.equal(afterSign.signatures[0]?.ip, "127.0.0.1");
 
     t.clock.advance(3_600_000);
-    const countersigned = await officer.send("POST", `/api/v1/agreements/${offer.id}/countersign`, { typedName: "Priya de Vries", function: "Privacy officer" });
+    const countersigned = await officer.send("POST", `/api/v1/agreements/${offer.id}/countersign`, {
+      typedName: "Priya de Vries",
+      function: "Privacy officer",
+    });
     assert.equal(countersigned.statusCode, 200, countersigned.body);
     const inForce = countersigned.json<AgreementOut>();
     assert.equal(inForce.status, "in_force");
@@ -95,9 +103,16 @@ describe("the agreement lifecycle (art. 12)", () => {
     assert.equal((await owner.get(`/api/v1/agreements/${offer.id}/document.pdf?variant=bogus`)).statusCode, 400);
     const seen = (await owner.get(`/api/v1/agreements/${offer.id}/document`)).json<{ sha256: string }>();
     // The processor changes the customer's services: a new Annex 1, so a new document.
-    const changed = await officer.send("PUT", `/api/v1/controllers/${other.controllerId}/services`, { services: [{ code: "colocation", monthlyFeeCents: 5000 }] });
+    const changed = await officer.send("PUT", `/api/v1/controllers/${other.controllerId}/services`, {
+      services: [{ code: "colocation", monthlyFeeCents: 5000 }],
+    });
     assert.equal(changed.statusCode, 200, changed.body);
-    const stale = await owner.send("POST", `/api/v1/agreements/${offer.id}/sign`, { typedName: "Eva Smit", function: "Eigenaar", consent: true, documentSha256: seen.sha256 });
+    const stale = await owner.send("POST", `/api/v1/agreements/${offer.id}/sign`, {
+      typedName: "Eva Smit",
+      function: "Eigenaar",
+      consent: true,
+      documentSha256: seen.sha256,
+    });
     assert.equal(stale.statusCode, 409);
     assert.equal(stale.json<{ error: { fields: { field: string }[] } }>().error.fields[0]?.field, "body.documentSha256");
     assert.equal((await sign(owner, offer.id)).statusCode, 200, "signing the current document works");
@@ -106,7 +121,10 @@ describe("the agreement lifecycle (art. 12)", () => {
   test("a new version is offered, re-signed, and supersedes the old one only once in force", async () => {
     const v1 = (await ownerA.get("/api/v1/agreements?status=in_force")).json<AgreementOut[]>()[0];
     assert.ok(v1);
-    const v1Detail = (await officer.get("/api/v1/templates/1")).json<{ texts: { nl: unknown; en: unknown }; parameters: { clocks: Record<string, number>; law: unknown } }>();
+    const v1Detail = (await officer.get("/api/v1/templates/1")).json<{
+      texts: { nl: unknown; en: unknown };
+      parameters: { clocks: Record<string, number>; law: unknown };
+    }>();
     const parameters = { ...v1Detail.parameters, clocks: { ...v1Detail.parameters.clocks, breachNoticeHours: 36 } };
     const published = await officer.send("POST", "/api/v1/templates", { texts: v1Detail.texts, parameters, notes: "Kortere meldtermijn", offer: true });
     assert.equal(published.statusCode, 201, published.body);
@@ -137,7 +155,13 @@ describe("the agreement lifecycle (art. 12)", () => {
     const offer = await currentOffer(owner);
     const signed = (await sign(owner, offer.id)).json<AgreementOut>();
     assert.equal(signed.status, "in_force");
-    assert.deepEqual(signed.signatures.map((s) => [s.party, s.method]), [["controller", "user"], ["processor", "policy"]]);
+    assert.deepEqual(
+      signed.signatures.map((s) => [s.party, s.method]),
+      [
+        ["controller", "user"],
+        ["processor", "policy"],
+      ],
+    );
     await officer.send("PUT", "/api/v1/processor", { ...processor, autoCountersign: false });
   });
 });
@@ -179,7 +203,10 @@ describe("bad input is refused with the field named, and nothing is written", ()
     for (const [body, field] of cases) {
       const response = await owner.send("POST", `/api/v1/agreements/${offer.id}/sign`, body);
       assert.equal(response.statusCode, 400, `${field}: ${response.body}`);
-      assert.ok(response.json<{ error: { fields: { field: string }[] } }>().error.fields.some((f) => f.field === field), `${field} named in ${response.body}`);
+      assert.ok(
+        response.json<{ error: { fields: { field: string }[] } }>().error.fields.some((f) => f.field === field),
+        `${field} named in ${response.body}`,
+      );
     }
     assert.equal((await owner.get(`/api/v1/agreements/${offer.id}`)).json<AgreementOut>().status, "offered");
   });
@@ -188,7 +215,10 @@ describe("bad input is refused with the field named, and nothing is written", ()
     const response = await officer.get("/api/v1/agreements/not-a-uuid");
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /params\.id/);
-    const v1 = (await officer.get("/api/v1/templates/1")).json<{ texts: { nl: { articles: { clauses: { text: string }[] }[] }; en: unknown }; parameters: unknown }>();
+    const v1 = (await officer.get("/api/v1/templates/1")).json<{
+      texts: { nl: { articles: { clauses: { text: string }[] }[] }; en: unknown };
+      parameters: unknown;
+    }>();
     const broken = structuredClone(v1.texts);
     const clause = broken.nl.articles[0]?.clauses[0];
     assert.ok(clause);

@@ -19,7 +19,10 @@ export async function chooseAgreementLanguage(tx: Db, clock: Clock, actor: Event
     .where(and(eq(agreements.id, agreementId), eq(agreements.status, "offered")))
     .returning({ id: agreements.id });
   if (!found || updated.length === 0) {
-    throw conflict({ nl: "de taal kan alleen worden gekozen zolang de overeenkomst is aangeboden en nog niet ondertekend", en: "the language can only be chosen while the agreement is offered and not yet signed" });
+    throw conflict({
+      nl: "de taal kan alleen worden gekozen zolang de overeenkomst is aangeboden en nog niet ondertekend",
+      en: "the language can only be chosen while the agreement is offered and not yet signed",
+    });
   }
   if (found.agreement.locale !== locale) {
     await recordEvent(tx, clock, {

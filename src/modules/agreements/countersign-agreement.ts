@@ -14,14 +14,24 @@ export const POLICY_SIGNER: EventActor = { kind: "system", id: null, label: "aut
  * controller's previous agreement in force is superseded at that instant (art. 12.3: the old one
  * stays in force until the new one is signed by both).
  */
-export async function countersignAgreement(tx: Db, clock: Clock, signer: EventActor, agreementId: string, input: { typedName: string; function: string }, meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null }) {
+export async function countersignAgreement(
+  tx: Db,
+  clock: Clock,
+  signer: EventActor,
+  agreementId: string,
+  input: { typedName: string; function: string },
+  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+) {
   const found = await findAgreement(tx, agreementId);
   if (!found) {
     throw notFound("agreement");
   }
   const { agreement } = found;
   if (agreement.status !== "signed_by_customer" || !agreement.documentSha256 || !agreement.customerSignedAt) {
-    throw conflict({ nl: "alleen een door de klant ondertekende overeenkomst kan worden medeondertekend", en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an agreement signed by the customer can be countersigned` });
+    throw conflict({
+      nl: "alleen een door de klant ondertekende overeenkomst kan worden medeondertekend",
+      en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an agreement signed by the customer can be countersigned`,
+    });
   }
   const now = clock.now();
   const effectiveAt = now > agreement.customerSignedAt ? now : agreement.customerSignedAt;
@@ -39,10 +49,7 @@ export async function countersignAgreement(tx: Db, clock: Clock, signer: EventAc
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
-  await tx
-    .update(agreements)
-    .set({ status: "in_force", processorSignedAt: now, effectiveAt })
-    .where(eq(agreements.id, agreementId));
+  await tx.update(agreements).set({ status: "in_force", processorSignedAt: now, effectiveAt }).where(eq(agreements.id, agreementId));
   const superseded = await tx
     .update(agreements)
     .set({ status: "superseded", supersededAt: effectiveAt })
@@ -54,7 +61,13 @@ export async function countersignAgreement(tx: Db, clock: Clock, signer: EventAc
       actor: signer,
       controllerId: agreement.controllerId,
       subject: { type: "agreement", id: agreementId },
-      data: { templateVersion: found.templateVersion, documentSha256: agreement.documentSha256, typedName: input.typedName.trim(), function: input.function.trim(), method: signer.id ? "user" : "policy" },
+      data: {
+        templateVersion: found.templateVersion,
+        documentSha256: agreement.documentSha256,
+        typedName: input.typedName.trim(),
+        function: input.function.trim(),
+        method: signer.id ? "user" : "policy",
+      },
     },
     {
       type: "agreement.in_force",

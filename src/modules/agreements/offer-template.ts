@@ -20,7 +20,13 @@ export async function offerTemplateVersion(tx: Db, clock: Clock, actor: EventAct
     tx,
     sql`select c.id from controllers c where not exists (select 1 from annex_versions a where a.controller_id = c.id)`,
   );
-  await refreshAnnexes(tx, clock, actor, withoutAnnex.map((c) => c.id), "first annex");
+  await refreshAnnexes(
+    tx,
+    clock,
+    actor,
+    withoutAnnex.map((c) => c.id),
+    "first annex",
+  );
   const now = clock.now();
   const withdrawn = await rows<{ id: string; controller_id: string }>(
     tx,

@@ -50,7 +50,10 @@ export async function publishTemplateVersion(tx: Db, clock: Clock, actor: EventA
     { templateVersionId: row.id, locale: "nl", text: texts.nl },
     { templateVersionId: row.id, locale: "en", text: texts.en },
   ]);
-  const digest = (t: TemplateText) => createHash("sha256").update(canonicalize(t) ?? "").digest("hex");
+  const digest = (t: TemplateText) =>
+    createHash("sha256")
+      .update(canonicalize(t) ?? "")
+      .digest("hex");
   await recordEvent(tx, clock, {
     type: "template.published",
     actor,

@@ -29,10 +29,7 @@ export async function listAgreements(db: Db, filter: { controllerId?: string; st
     .innerJoin(controllers, eq(controllers.id, agreements.controllerId))
     .innerJoin(annexVersions, eq(annexVersions.id, agreements.annexVersionId))
     .where(
-      and(
-        filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined,
-        filter.status ? eq(agreements.status, filter.status) : undefined,
-      ),
+      and(filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined, filter.status ? eq(agreements.status, filter.status) : undefined),
     )
     .orderBy(desc(templateVersions.version), asc(controllers.name))
     .limit(filter.limit)

@@ -22,12 +22,26 @@ import { publishTemplateVersion } from "./publish-template.ts";
 import { findAgreement, findTemplateText, findTemplateVersion, listAgreements, signaturesOf } from "./queries.ts";
 import { signAgreement } from "./sign-agreement.ts";
 import { chooseAgreementLanguage } from "./choose-language.ts";
-import { Agreement, AgreementListQuery, CountersignBody, LanguageBody, DocumentOut, PublishBody, SignBody, TemplateDetail, TemplateSummary, VersionParams } from "./schemas.ts";
+import {
+  Agreement,
+  AgreementListQuery,
+  CountersignBody,
+  LanguageBody,
+  DocumentOut,
+  PublishBody,
+  SignBody,
+  TemplateDetail,
+  TemplateSummary,
+  VersionParams,
+} from "./schemas.ts";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgreement>>>;
 
 async function present(db: Db, found: Found[]) {
-  const sigs = await signaturesOf(db, found.map((f) => f.agreement.id));
+  const sigs = await signaturesOf(
+    db,
+    found.map((f) => f.agreement.id),
+  );
   return found.map(({ agreement: a, templateVersion, controllerName, annexVersion }) => ({
     id: a.id,
     controllerId: a.controllerId,
@@ -44,7 +58,15 @@ async function present(db: Db, found: Found[]) {
     documentSha256: a.documentSha256,
     signatures: sigs
       .filter((s) => s.agreementId === a.id)
-      .map((s) => ({ party: s.party, method: s.method, typedName: s.typedName, function: s.function, signedAt: s.signedAt.toISOString(), ip: s.ip, documentSha256: s.documentSha256 })),
+      .map((s) => ({
+        party: s.party,
+        method: s.method,
+        typedName: s.typedName,
+        function: s.function,
+        signedAt: s.signedAt.toISOString(),
+        ip: s.ip,
+        documentSha256: s.documentSha256,
+      })),
   }));
 }
 
@@ -73,7 +95,14 @@ async function templateCounts(db: Db) {
 export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/agreements",
-    { schema: { tags: ["agreements"], summary: "Agreements: all (staff) or your own (customer)", querystring: AgreementListQuery, response: { 200: Type.Array(Agreement), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["agreements"],
+        summary: "Agreements: all (staff) or your own (customer)",
+        querystring: AgreementListQuery,
+        response: { 200: Type.Array(Agreement), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { controllerId, ...rest } = request.query;
@@ -81,7 +110,10 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const assigned = await assignmentsOf(db, actor);
       return inScope(db, scopeOf(actor), async (tx) => {
         const found = await listAgreements(tx, { ...rest, ...(own ? { controllerId: own } : {}) });
-        return present(tx, found.filter((f) => !assigned || assigned.has(f.agreement.controllerId)));
+        return present(
+          tx,
+          found.filter((f) => !assigned || assigned.has(f.agreement.controllerId)),
+        );
       });
     },
   );
@@ -99,7 +131,14 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/agreements/:id/document",
-    { schema: { tags: ["agreements"], summary: "The exact document to sign (HTML) and the SHA-256 of its PDF", params: IdParams, response: { 200: DocumentOut, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["agreements"],
+        summary: "The exact document to sign (HTML) and the SHA-256 of its PDF",
+        params: IdParams,
+        response: { 200: DocumentOut, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const found = await visibleAgreement(db, actor, request.params.id);
@@ -179,7 +218,15 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/agreements/:id/sign",
-    { schema: { tags: ["agreements"], summary: "Sign as the customer (art. 12.1)", params: IdParams, body: SignBody, response: { 200: Agreement, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["agreements"],
+        summary: "Sign as the customer (art. 12.1)",
+        params: IdParams,
+        body: SignBody,
+        response: { 200: Agreement, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleAgreement(db, actor, request.params.id);
@@ -195,7 +242,15 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.put(
     "/agreements/:id/language",
-    { schema: { tags: ["agreements"], summary: "Choose the language (nl or en) of an agreement before signing it", params: IdParams, body: LanguageBody, response: { 200: Agreement, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["agreements"],
+        summary: "Choose the language (nl or en) of an agreement before signing it",
+        params: IdParams,
+        body: LanguageBody,
+        response: { 200: Agreement, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleAgreement(db, actor, request.params.id);
@@ -212,7 +267,15 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/agreements/:id/countersign",
-    { schema: { tags: ["agreements"], summary: "Countersign as the processor; in force from this signature (art. 12.1)", params: IdParams, body: CountersignBody, response: { 200: Agreement, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["agreements"],
+        summary: "Countersign as the processor; in force from this signature (art. 12.1)",
+        params: IdParams,
+        body: CountersignBody,
+        response: { 200: Agreement, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleAgreement(db, actor, request.params.id);
@@ -224,18 +287,43 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
   );
 
-  app.get("/templates", { schema: { tags: ["templates"], summary: "Published template versions with their uptake", response: { 200: Type.Array(TemplateSummary), ...ErrorResponses } } }, async (request) => {
-    requireStaff(actorOf(request), STAFF_ALL);
-    const [versions, counts] = await Promise.all([db.query.templateVersions.findMany({ orderBy: (t, { desc }) => desc(t.version) }), templateCounts(db)]);
-    return versions.map((v) => {
-      const c = counts.find((x) => x.version === v.version);
-      return { version: v.version, publishedAt: v.publishedAt.toISOString(), notes: v.notes, parameters: v.parameters, offered: Number(c?.offered ?? 0), signed: Number(c?.signed ?? 0), inForce: Number(c?.in_force ?? 0) };
-    });
-  });
+  app.get(
+    "/templates",
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "Published template versions with their uptake",
+        response: { 200: Type.Array(TemplateSummary), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      requireStaff(actorOf(request), STAFF_ALL);
+      const [versions, counts] = await Promise.all([db.query.templateVersions.findMany({ orderBy: (t, { desc }) => desc(t.version) }), templateCounts(db)]);
+      return versions.map((v) => {
+        const c = counts.find((x) => x.version === v.version);
+        return {
+          version: v.version,
+          publishedAt: v.publishedAt.toISOString(),
+          notes: v.notes,
+          parameters: v.parameters,
+          offered: Number(c?.offered ?? 0),
+          signed: Number(c?.signed ?? 0),
+          inForce: Number(c?.in_force ?? 0),
+        };
+      });
+    },
+  );
 
   app.get(
     "/templates/:version",
-    { schema: { tags: ["templates"], summary: "A template version with its texts", params: VersionParams, response: { 200: TemplateDetail, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "A template version with its texts",
+        params: VersionParams,
+        response: { 200: TemplateDetail, ...ErrorResponses },
+      },
+    },
     async (request) => {
       requireStaff(actorOf(request), STAFF_ALL);
       const v = await findTemplateVersion(db, request.params.version);
@@ -244,13 +332,29 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       }
       const [nl, en, counts] = await Promise.all([findTemplateText(db, v.id, "nl"), findTemplateText(db, v.id, "en"), templateCounts(db)]);
       const c = counts.find((x) => x.version === v.version);
-      return { version: v.version, publishedAt: v.publishedAt.toISOString(), notes: v.notes, parameters: v.parameters, offered: Number(c?.offered ?? 0), signed: Number(c?.signed ?? 0), inForce: Number(c?.in_force ?? 0), texts: { nl, en } };
+      return {
+        version: v.version,
+        publishedAt: v.publishedAt.toISOString(),
+        notes: v.notes,
+        parameters: v.parameters,
+        offered: Number(c?.offered ?? 0),
+        signed: Number(c?.signed ?? 0),
+        inForce: Number(c?.in_force ?? 0),
+        texts: { nl, en },
+      };
     },
   );
 
   app.post(
     "/templates",
-    { schema: { tags: ["templates"], summary: "Publish the next template version (and offer it to every customer)", body: PublishBody, response: { 201: Type.Object({ version: Type.Integer(), offered: Type.Integer() }), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "Publish the next template version (and offer it to every customer)",
+        body: PublishBody,
+        response: { 201: Type.Object({ version: Type.Integer(), offered: Type.Integer() }), ...ErrorResponses },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);
@@ -265,7 +369,14 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/templates/:version/offer",
-    { schema: { tags: ["templates"], summary: "Offer a template version to every customer without it", params: VersionParams, response: { 200: Type.Object({ offered: Type.Integer() }), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "Offer a template version to every customer without it",
+        params: VersionParams,
+        response: { 200: Type.Object({ offered: Type.Integer() }), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);

@@ -77,7 +77,10 @@ const Clocks = Type.Object(
 export const TemplateParametersSchema = Type.Object(
   {
     clocks: Clocks,
-    law: Type.Object({ governingLaw: Type.Object({ nl: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false }) }, { additionalProperties: false }),
+    law: Type.Object(
+      { governingLaw: Type.Object({ nl: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false }) },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );

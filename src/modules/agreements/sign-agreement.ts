@@ -50,7 +50,10 @@ export async function signAgreement(
   }
   const { agreement } = found;
   if (agreement.status !== "offered") {
-    throw conflict({ nl: "deze overeenkomst kan niet (meer) worden ondertekend: alleen een aangeboden overeenkomst", en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an offered agreement can be signed` });
+    throw conflict({
+      nl: "deze overeenkomst kan niet (meer) worden ondertekend: alleen een aangeboden overeenkomst",
+      en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an offered agreement can be signed`,
+    });
   }
   const document = await composeAgreementDocument(tx, agreementId);
   if (!document) {
@@ -60,7 +63,10 @@ export async function signAgreement(
   if (sha256 !== input.documentSha256) {
     throw new AppError(
       "conflict",
-      { nl: "de overeenkomst is gewijzigd sinds u haar opende; lees de huidige versie en onderteken opnieuw", en: "the agreement changed since you opened it; read the current version and sign again" },
+      {
+        nl: "de overeenkomst is gewijzigd sinds u haar opende; lees de huidige versie en onderteken opnieuw",
+        en: "the agreement changed since you opened it; read the current version and sign again",
+      },
       [{ field: "body.documentSha256", message: { nl: `is niet het huidige document (${sha256})`, en: `is not the current document (${sha256})` } }],
     );
   }

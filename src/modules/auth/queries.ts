@@ -19,13 +19,7 @@ export async function findUserByTokenHash(db: Db, tokenHash: string, now: Date) 
     .select({ user: users, tokenId: apiTokens.id })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
-    );
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
   if (row) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
@@ -38,15 +32,15 @@ export async function assignedControllerIds(db: Db, userId: string): Promise<Set
 }
 
 export async function readSession(db: Db, sid: string, now: Date) {
-  const [row] = await db.select().from(sessions).where(and(eq(sessions.sid, sid), gt(sessions.expiresAt, now)));
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.sid, sid), gt(sessions.expiresAt, now)));
   return row ?? null;
 }
 
 export async function writeSession(db: Db, sid: string, userId: string | null, data: Record<string, unknown>, expiresAt: Date) {
-  await db
-    .insert(sessions)
-    .values({ sid, userId, data, expiresAt })
-    .onConflictDoUpdate({ target: sessions.sid, set: { userId, data, expiresAt } });
+  await db.insert(sessions).values({ sid, userId, data, expiresAt }).onConflictDoUpdate({ target: sessions.sid, set: { userId, data, expiresAt } });
 }
 
 export async function deleteSession(db: Db, sid: string) {

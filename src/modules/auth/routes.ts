@@ -54,9 +54,11 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       }
       if (user.totpEnabledAt && user.totpSecret) {
         if (!totpCode) {
-          throw new AppError("totp_required", { nl: "voer de 6-cijferige code uit uw authenticator-app in", en: "enter the 6-digit code from your authenticator app" }, [
-            { field: "body.totpCode", message: { nl: "is verplicht voor dit account", en: "is required for this account" } },
-          ]);
+          throw new AppError(
+            "totp_required",
+            { nl: "voer de 6-cijferige code uit uw authenticator-app in", en: "enter the 6-digit code from your authenticator app" },
+            [{ field: "body.totpCode", message: { nl: "is verplicht voor dit account", en: "is required for this account" } }],
+          );
         }
         const result = await verify({ secret: user.totpSecret, token: totpCode, epochTolerance: TOTP_TOLERANCE_SECONDS });
         if (!result.valid) {
@@ -81,7 +83,13 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/auth/totp/setup",
-    { schema: { tags: ["auth"], summary: "Start TOTP enrolment", response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Start TOTP enrolment",
+        response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const secret = generateSecret();
@@ -100,29 +108,35 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw new AppError("conflict", "start with POST /auth/totp/setup");
       }
       if (!(await verify({ secret: user.totpSecret, token: request.body.code, epochTolerance: TOTP_TOLERANCE_SECONDS })).valid) {
-        throw new AppError("validation", { nl: "de code is onjuist of verlopen", en: "the code is wrong or expired" }, [{ field: "body.code", message: { nl: "is onjuist of verlopen", en: "is wrong or expired" } }]);
+        throw new AppError("validation", { nl: "de code is onjuist of verlopen", en: "the code is wrong or expired" }, [
+          { field: "body.code", message: { nl: "is onjuist of verlopen", en: "is wrong or expired" } },
+        ]);
       }
       await db.update(users).set({ totpEnabledAt: clock.now() }).where(eq(users.id, actor.userId));
       return reply.status(204).send(null);
     },
   );
 
-  app.get("/tokens", { schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: Type.Array(TokenInfo), ...ErrorResponses } } }, async (request) => {
-    const actor = actorOf(request);
-    const rows = await db
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
-      .orderBy(apiTokens.createdAt);
-    return rows.map((t) => ({
-      id: t.id,
-      name: t.name,
-      prefix: t.prefix,
-      createdAt: t.createdAt.toISOString(),
-      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-      expiresAt: t.expiresAt?.toISOString() ?? null,
-    }));
-  });
+  app.get(
+    "/tokens",
+    { schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: Type.Array(TokenInfo), ...ErrorResponses } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const rows = await db
+        .select()
+        .from(apiTokens)
+        .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
+        .orderBy(apiTokens.createdAt);
+      return rows.map((t) => ({
+        id: t.id,
+        name: t.name,
+        prefix: t.prefix,
+        createdAt: t.createdAt.toISOString(),
+        lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+        expiresAt: t.expiresAt?.toISOString() ?? null,
+      }));
+    },
+  );
 
   app.post(
     "/tokens",

@@ -25,7 +25,14 @@ export async function proposeCustomers(db: Db, incident: IncidentRow): Promise<P
   if (incident.serviceIds.length === 0 && incident.subprocessorIds.length === 0) {
     return [];
   }
-  const found = await rows<{ controller_id: string; name: string; customer_number: string; services: string[] | null; subprocessors: string[] | null; affected: boolean }>(
+  const found = await rows<{
+    controller_id: string;
+    name: string;
+    customer_number: string;
+    services: string[] | null;
+    subprocessors: string[] | null;
+    affected: boolean;
+  }>(
     db,
     sql`with reach as (
           select s.id as service_id, null::uuid as subprocessor_id from unnest(${sql.param(incident.serviceIds)}::uuid[]) as s(id)
@@ -51,7 +58,6 @@ export async function proposeCustomers(db: Db, incident: IncidentRow): Promise<P
   }));
 }
 
-
 /**
  * Adds customers to an incident's affected list: the ones named, or every proposed one. Each gets
  * its 48-hour clock from the discovery (unless the incident was assessed as not to be notified).
@@ -76,7 +82,10 @@ export async function addAffectedCustomers(
     wanted = [...new Set(input.controllerIds ?? [])];
     const known = new Set<string>();
     for (let i = 0; i < wanted.length; i += 5000) {
-      const found = await tx.select({ id: controllers.id }).from(controllers).where(inArray(controllers.id, wanted.slice(i, i + 5000)));
+      const found = await tx
+        .select({ id: controllers.id })
+        .from(controllers)
+        .where(inArray(controllers.id, wanted.slice(i, i + 5000)));
       found.forEach((row) => known.add(row.id));
     }
     const unknown = wanted.findIndex((controllerId) => !known.has(controllerId));

@@ -26,7 +26,13 @@ export interface AssessmentInput {
  * affected customers' 48-hour clocks; deciding "notify" again restarts those not yet notified
  * (from the discovery instant: the time already passed still counts).
  */
-export async function assessIncident(tx: Db, clock: Clock, actor: EventActor & { id: string | null; name: string }, id: string, input: AssessmentInput): Promise<string> {
+export async function assessIncident(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor & { id: string | null; name: string },
+  id: string,
+  input: AssessmentInput,
+): Promise<string> {
   const incident = await lockOpenIncident(tx, id);
   if (input.decision === "notify" && !(input.personalData && input.breach)) {
     throw invalid("body.decision", {
@@ -44,7 +50,10 @@ export async function assessIncident(tx: Db, clock: Clock, actor: EventActor & {
     throw invalid("body.reasoning", { nl: "leg het besluit uit (minstens 10 tekens)", en: "explain the decision (at least 10 characters)" });
   }
   const now = clock.now();
-  const [last] = await tx.select({ revision: sql<number>`coalesce(max(${incidentAssessments.revision}), 0)::int` }).from(incidentAssessments).where(eq(incidentAssessments.incidentId, id));
+  const [last] = await tx
+    .select({ revision: sql<number>`coalesce(max(${incidentAssessments.revision}), 0)::int` })
+    .from(incidentAssessments)
+    .where(eq(incidentAssessments.incidentId, id));
   const revision = Number(last?.revision ?? 0) + 1;
   const [row] = await tx
     .insert(incidentAssessments)

@@ -97,7 +97,12 @@ before(async () => {
   await signIntoForce(privacy, a, 1);
   // Version 2 gives 36 hours: B, on v2, has its own clock.
   const v1 = (await privacy.get("/api/v1/templates/1")).json<{ texts: unknown; parameters: { clocks: Record<string, number> } }>();
-  const published = await privacy.send("POST", "/api/v1/templates", { texts: v1.texts, parameters: { ...v1.parameters, clocks: { ...v1.parameters.clocks, breachNoticeHours: 36 } }, notes: "36 uur", offer: false });
+  const published = await privacy.send("POST", "/api/v1/templates", {
+    texts: v1.texts,
+    parameters: { ...v1.parameters, clocks: { ...v1.parameters.clocks, breachNoticeHours: 36 } },
+    notes: "36 uur",
+    offer: false,
+  });
   assert.equal(published.statusCode, 201, published.body);
   assert.equal((await privacy.send("POST", "/api/v1/templates/2/offer")).statusCode, 200);
   await signIntoForce(privacy, b, 2);
@@ -120,7 +125,10 @@ describe("the incident register", () => {
     for (const [body, field] of cases) {
       const response = await security.send("POST", "/api/v1/incidents", body);
       assert.equal(response.statusCode, 400, `${field}: ${response.body}`);
-      assert.ok(errorOf(response).fields.some((f) => f.field.startsWith(field)), `${field} named in ${response.body}`);
+      assert.ok(
+        errorOf(response).fields.some((f) => f.field.startsWith(field)),
+        `${field} named in ${response.body}`,
+      );
     }
     assert.deepEqual((await security.get("/api/v1/incidents")).json(), []);
   });
@@ -154,11 +162,17 @@ describe("the incident register", () => {
 
     const proposal = (await security.get(url("/proposal"))).json<{ total: number; customers: { controllerId: string; services: { id: string }[] }[] }>();
     assert.deepEqual(proposal.customers.map((p) => p.controllerId).sort(), [a.controllerId, b.controllerId].sort());
-    assert.deepEqual(proposal.customers[0]?.services.map((s) => s.id), [svc.email]);
+    assert.deepEqual(
+      proposal.customers[0]?.services.map((s) => s.id),
+      [svc.email],
+    );
   });
 
   test("an incident at a sub-processor proposes the customers of the services using it", async () => {
-    const sub = await privacy.send("POST", "/api/v1/subprocessors", { ...subprocessorBody("Hostwerk BV", [svc["web-hosting"] ?? ""]), locations: [{ country: "NL", city: "Amsterdam", mechanism: null }] });
+    const sub = await privacy.send("POST", "/api/v1/subprocessors", {
+      ...subprocessorBody("Hostwerk BV", [svc["web-hosting"] ?? ""]),
+      locations: [{ country: "NL", city: "Amsterdam", mechanism: null }],
+    });
     assert.equal(sub.statusCode, 201, sub.body);
     const other = await security.send("POST", "/api/v1/incidents", {
       title: "Storing bij Hostwerk",
@@ -168,7 +182,9 @@ describe("the incident register", () => {
       subprocessorIds: [sub.json<{ id: string }>().id],
     });
     assert.equal(other.statusCode, 201, other.body);
-    const proposal = (await security.get(`/api/v1/incidents/${other.json<{ id: string }>().id}/proposal`)).json<{ customers: { controllerId: string; subprocessors: { name: string }[] }[] }>();
+    const proposal = (await security.get(`/api/v1/incidents/${other.json<{ id: string }>().id}/proposal`)).json<{
+      customers: { controllerId: string; subprocessors: { name: string }[] }[];
+    }>();
     assert.deepEqual(
       proposal.customers.map((p) => [p.controllerId, p.subprocessors.map((s) => s.name)]),
       [[c.controllerId, ["Hostwerk BV"]]],
@@ -189,11 +205,17 @@ describe("assessment, affected customers and their clocks", () => {
     assert.equal(rowA?.clockHours, 48);
     assert.equal(rowB?.dueAt, B_DUE);
     assert.equal(rowB?.templateVersion, 2);
-    const duties = await t.database.db.select().from(obligations).where(and(eq(obligations.subjectType, "incident"), eq(obligations.subjectId, incident.id)));
-    assert.deepEqual(duties.map((d) => [d.status, d.article, d.clockUnit]), [
-      ["open", "6.1", "hours"],
-      ["open", "6.1", "hours"],
-    ]);
+    const duties = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.subjectType, "incident"), eq(obligations.subjectId, incident.id)));
+    assert.deepEqual(
+      duties.map((d) => [d.status, d.article, d.clockUnit]),
+      [
+        ["open", "6.1", "hours"],
+        ["open", "6.1", "hours"],
+      ],
+    );
   });
 
   test("a customer that is not known, or a malformed id, is refused", async () => {
@@ -233,7 +255,10 @@ describe("assessment, affected customers and their clocks", () => {
       reasoning: "Eerste beeld: geen aanwijzing dat mailboxen echt gelezen zijn.",
     });
     assert.equal(first.statusCode, 201, first.body);
-    const cancelled = await t.database.db.select().from(obligations).where(and(eq(obligations.subjectId, incident.id), eq(obligations.status, "open")));
+    const cancelled = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.subjectId, incident.id), eq(obligations.status, "open")));
     assert.equal(cancelled.length, 0, "no notification: the clocks stop");
     const second = await security.send("POST", url("/assessments"), {
       personalData: true,
@@ -248,12 +273,18 @@ describe("assessment, affected customers and their clocks", () => {
     assert.equal(second.statusCode, 201, second.body);
     incident = (await security.get(url())).json<IncidentOut>();
     assert.equal(incident.decision, "notify");
-    assert.deepEqual(incident.assessments.map((x) => [x.revision, x.decision]), [
-      [2, "notify"],
-      [1, "no_notify"],
-    ]);
+    assert.deepEqual(
+      incident.assessments.map((x) => [x.revision, x.decision]),
+      [
+        [2, "notify"],
+        [1, "no_notify"],
+      ],
+    );
     assert.equal((await mine(a))?.dueAt, A_DUE, "the restarted clock still runs from the discovery");
-    const open = await t.database.db.select().from(obligations).where(and(eq(obligations.subjectId, incident.id), eq(obligations.status, "open")));
+    const open = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.subjectId, incident.id), eq(obligations.status, "open")));
     assert.equal(open.length, 2);
   });
 });
@@ -284,7 +315,9 @@ describe("the notice", () => {
       dataKinds: { status: "known", value: ["e-mailadressen"] },
     });
     assert.equal(own.statusCode, 200, own.body);
-    const invalid = await security.send("PUT", url(`/customers/${b.controllerId}/facts`), { contact: { status: "known", value: { name: "X", email: "geen-adres", phone: "abc" } } });
+    const invalid = await security.send("PUT", url(`/customers/${b.controllerId}/facts`), {
+      contact: { status: "known", value: { name: "X", email: "geen-adres", phone: "abc" } },
+    });
     assert.equal(invalid.statusCode, 200, "saving an invalid fact is allowed; sending it is not");
     assert.equal((await mine(b))?.check.complete, false);
     await security.send("PUT", url(`/customers/${b.controllerId}/facts`), {
@@ -313,8 +346,14 @@ describe("the notice", () => {
     if (toA?.data.kind === "breach_notice") {
       assert.deepEqual(toA.data.facts.affectedCount, COMPLETE_FACTS.affectedCount, "A gets the shared count");
     }
-    const mail = await t.database.db.select().from(deliveries).where(eq(deliveries.noticeId, toA?.id ?? ""));
-    assert.ok(mail.some((d) => d.channel === "email"), "emailed to the customer");
+    const mail = await t.database.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.noticeId, toA?.id ?? ""));
+    assert.ok(
+      mail.some((d) => d.channel === "email"),
+      "emailed to the customer",
+    );
     const rowA = await mine(a);
     assert.equal(rowA?.sentInTime, true);
     assert.equal(rowA?.notices[0]?.stage, "initial");
@@ -359,10 +398,17 @@ describe("the notice", () => {
   test("the AP draft (JSON and PDF) and the notice as PDF are the customer's own", async () => {
     const json = await a.owner.get(`/api/v1/breaches/${incident.id}/ap-draft`);
     assert.equal(json.statusCode, 200, json.body);
-    const draft = json.json<{ reference: string; deadline: string | null; sections: { key: string; fields: { key: string; value: unknown; unknown?: boolean }[] }[] }>();
+    const draft = json.json<{
+      reference: string;
+      deadline: string | null;
+      sections: { key: string; fields: { key: string; value: unknown; unknown?: boolean }[] }[];
+    }>();
     assert.equal(draft.reference, incident.reference);
     assert.equal(draft.deadline, "2026-03-31T16:00:00.000Z");
-    assert.deepEqual(draft.sections.map((s) => s.key), ["contact", "timeline", "nature", "personalData", "group", "measuresBefore", "consequences", "followUp"]);
+    assert.deepEqual(
+      draft.sections.map((s) => s.key),
+      ["contact", "timeline", "nature", "personalData", "group", "measuresBefore", "consequences", "followUp"],
+    );
     const consequences = draft.sections.find((s) => s.key === "consequences")?.fields.find((f) => f.unknown);
     assert.ok(consequences, "the unknown fact comes through as unknown");
     const pdf = await a.owner.get(`/api/v1/breaches/${incident.id}/ap-draft?format=pdf`);
@@ -386,14 +432,20 @@ describe("the notice", () => {
 
   test("a follow-up says what changed; a round with nothing new sends nothing", async () => {
     t.clock.set(new Date("2026-03-29T10:00:00Z"));
-    await security.send("PUT", url("/facts"), { ...COMPLETE_FACTS, consequences: { status: "known", value: "Phishing met de gelezen adressen is te verwachten." } });
+    await security.send("PUT", url("/facts"), {
+      ...COMPLETE_FACTS,
+      consequences: { status: "known", value: "Phishing met de gelezen adressen is te verwachten." },
+    });
     const round = await security.send("POST", url("/notices"), { message: "Het forensisch onderzoek is afgerond." });
     assert.deepEqual(round.json(), { sent: 2, initial: 0, followUp: 2, unchanged: 0 });
     const rowA = await mine(a);
-    assert.deepEqual(rowA?.notices.map((n) => [n.sequence, n.stage, n.changed]), [
-      [1, "initial", []],
-      [2, "follow_up", ["consequences"]],
-    ]);
+    assert.deepEqual(
+      rowA?.notices.map((n) => [n.sequence, n.stage, n.changed]),
+      [
+        [1, "initial", []],
+        [2, "follow_up", ["consequences"]],
+      ],
+    );
     const nothing = await security.send("POST", url("/notices"), {});
     assert.deepEqual(nothing.json(), { sent: 0, initial: 0, followUp: 0, unchanged: 2 });
   });
@@ -446,7 +498,19 @@ describe("the notice", () => {
     const response = await auditor.get(url("/timeline"));
     assert.equal(response.statusCode, 200, response.body);
     const types = new Set(response.json<{ entries: { type: string; hash: string }[] }>().entries.map((e) => e.type));
-    for (const type of ["incident.recorded", "incident.assessed", "incident.customers_added", "incident.facts_saved", "obligation.opened", "obligation.met", "notice.queued", "notice.opened", "notice.acknowledged", "breach.notices_sent", "incident.closed"]) {
+    for (const type of [
+      "incident.recorded",
+      "incident.assessed",
+      "incident.customers_added",
+      "incident.facts_saved",
+      "obligation.opened",
+      "obligation.met",
+      "notice.queued",
+      "notice.opened",
+      "notice.acknowledged",
+      "breach.notices_sent",
+      "incident.closed",
+    ]) {
       assert.ok(types.has(type), `${type} in ${[...types].join(", ")}`);
     }
     const queued = await t.database.db.select().from(events).where(eq(events.type, "notice.queued"));

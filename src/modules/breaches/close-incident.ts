@@ -28,7 +28,16 @@ export async function closeIncident(tx: Db, clock: Clock, actor: EventActor & { 
   }
   await cancelBreachClocks(tx, clock, actor, id, "incident closed");
   const now = clock.now();
-  await tx.update(incidents).set({ status: "closed", closedAt: now, closedBy: actor.id, closingSummary: summary.trim(), ongoing: false, updatedAt: now }).where(eq(incidents.id, id));
-  await recordEvent(tx, clock, { type: "incident.closed", actor, controllerId: null, subject: subjectOf(id), data: { summary: summary.trim(), finalNotices: final?.sent ?? 0 } });
+  await tx
+    .update(incidents)
+    .set({ status: "closed", closedAt: now, closedBy: actor.id, closingSummary: summary.trim(), ongoing: false, updatedAt: now })
+    .where(eq(incidents.id, id));
+  await recordEvent(tx, clock, {
+    type: "incident.closed",
+    actor,
+    controllerId: null,
+    subject: subjectOf(id),
+    data: { summary: summary.trim(), finalNotices: final?.sent ?? 0 },
+  });
   return final;
 }

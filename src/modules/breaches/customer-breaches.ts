@@ -30,7 +30,15 @@ export interface CustomerBreachView {
 const at = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 export async function listCustomerBreaches(db: Db, controllerId: string) {
-  const found = await rows<{ incident_id: string; notices: number; first_sent: Date | string; last_sent: Date | string; unacknowledged: number; latest: BreachNotice; latest_notice_id: string }>(
+  const found = await rows<{
+    incident_id: string;
+    notices: number;
+    first_sent: Date | string;
+    last_sent: Date | string;
+    unacknowledged: number;
+    latest: BreachNotice;
+    latest_notice_id: string;
+  }>(
     db,
     sql`select b.incident_id, count(*)::int as notices, min(b.sent_at) as first_sent, max(b.sent_at) as last_sent,
                count(*) filter (where n.acknowledged_at is null)::int as unacknowledged,

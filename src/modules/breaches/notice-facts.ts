@@ -35,7 +35,6 @@ function clean(facts: StoredNoticeFacts): StoredNoticeFacts {
   return out as StoredNoticeFacts;
 }
 
-
 /** Replaces the facts every affected customer's notice shares (art. 6.2). Saving never sends. */
 export async function saveSharedFacts(tx: Db, clock: Clock, actor: EventActor, id: string, facts: StoredNoticeFacts): Promise<void> {
   const incident = await lockOpenIncident(tx, id);

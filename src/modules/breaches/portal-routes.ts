@@ -70,7 +70,14 @@ async function apDraftOf(tx: Db, controllerId: string, view: CustomerBreachView,
   return buildApDraft({
     locale,
     zone: processor.timeZone,
-    controller: { name: controller.name, kvk: controller.kvk, address: controller.address, postalCode: controller.postalCode, city: controller.city, country: controller.country },
+    controller: {
+      name: controller.name,
+      kvk: controller.kvk,
+      address: controller.address,
+      postalCode: controller.postalCode,
+      city: controller.city,
+      country: controller.country,
+    },
     contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone } : null,
     processor: { name: processor.name, kvk: processor.kvk, email: processor.privacyEmail },
     notices: view.rounds.map((r) => ({ data: r.data, sentAt: r.sentAt })),
@@ -100,7 +107,13 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/breaches",
-    { schema: { tags, summary: "Data breaches you were notified of (art. 6), newest first", response: { 200: Type.Array(CustomerBreachSummary), ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Data breaches you were notified of (art. 6), newest first",
+        response: { 200: Type.Array(CustomerBreachSummary), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const controllerId = customerOf(actor);
@@ -132,7 +145,8 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: "A prefilled draft of your own notification to the Autoriteit Persoonsgegevens (GDPR art. 33), as JSON or PDF; you check, complete and submit it yourself",
+        summary:
+          "A prefilled draft of your own notification to the Autoriteit Persoonsgegevens (GDPR art. 33), as JSON or PDF; you check, complete and submit it yourself",
         params: IdParams,
         querystring: ApDraftQuery,
       },
@@ -141,12 +155,20 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const controllerId = customerOf(actor);
       const locale = request.query.locale ?? actor.locale;
-      const draft = await inScope(db, scopeOf(actor), async (tx) => apDraftOf(tx, controllerId, await readBreach(tx, clock, actor, controllerId, request.params.id), locale));
+      const draft = await inScope(db, scopeOf(actor), async (tx) =>
+        apDraftOf(tx, controllerId, await readBreach(tx, clock, actor, controllerId, request.params.id), locale),
+      );
       const name = `${locale === "nl" ? "concept-melding-ap" : "draft-ap-notification"}-${slug(draft.reference)}`;
       if (request.query.format === "pdf") {
-        return reply.type("application/pdf").header("content-disposition", contentDisposition(`${name}.pdf`)).send(Buffer.from(await renderApDraftPdf(draft)));
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", contentDisposition(`${name}.pdf`))
+          .send(Buffer.from(await renderApDraftPdf(draft)));
       }
-      return reply.type("application/json; charset=utf-8").header("content-disposition", contentDisposition(`${name}.json`)).send(JSON.stringify(draft, null, 2));
+      return reply
+        .type("application/json; charset=utf-8")
+        .header("content-disposition", contentDisposition(`${name}.json`))
+        .send(JSON.stringify(draft, null, 2));
     },
   );
 
@@ -165,7 +187,14 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const assigned = await assignmentsOf(db, actor);
       const { pdf, name } = await inScope(db, scopeOf(actor), async (tx) => {
         const [row] = await tx
-          .select({ controllerId: breachNotices.controllerId, sentAt: breachNotices.sentAt, data: notices.data, incidentId: breachNotices.incidentId, customer: controllers.name, locale: controllers.locale })
+          .select({
+            controllerId: breachNotices.controllerId,
+            sentAt: breachNotices.sentAt,
+            data: notices.data,
+            incidentId: breachNotices.incidentId,
+            customer: controllers.name,
+            locale: controllers.locale,
+          })
           .from(breachNotices)
           .innerJoin(notices, eq(notices.id, breachNotices.noticeId))
           .innerJoin(controllers, eq(controllers.id, breachNotices.controllerId))

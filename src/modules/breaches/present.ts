@@ -87,7 +87,12 @@ export async function presentIncident(tx: Db, incident: IncidentRow, now: Date) 
 }
 
 /** One affected customer's row on the incident page: its clock, its notice's completeness, its rounds. */
-export async function presentAffected(tx: Db, incident: IncidentRow, page: { limit: number; offset: number; q?: string | undefined; controllerId?: string }, now: Date) {
+export async function presentAffected(
+  tx: Db,
+  incident: IncidentRow,
+  page: { limit: number; offset: number; q?: string | undefined; controllerId?: string },
+  now: Date,
+) {
   const { total, rows } = await affectedOf(tx, incident.id, page);
   const rounds = await roundsOf(
     tx,
@@ -113,13 +118,7 @@ export async function presentAffected(tx: Db, incident: IncidentRow, page: { lim
   };
 }
 
-function presentAffectedRow(
-  incident: IncidentRow,
-  row: AffectedRow,
-  rounds: RoundRow[],
-  namesOf: Awaited<ReturnType<typeof becauseNames>>,
-  now: Date,
-) {
+function presentAffectedRow(incident: IncidentRow, row: AffectedRow, rounds: RoundRow[], namesOf: Awaited<ReturnType<typeof becauseNames>>, now: Date) {
   const due = row.dueAt ?? defaultDue(incident);
   const first = rounds[0];
   const notified = first?.sentAt ?? null;

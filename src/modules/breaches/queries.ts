@@ -39,14 +39,22 @@ export async function serviceNames(db: Db, ids: string[]) {
   if (ids.length === 0) {
     return [];
   }
-  return db.select({ id: services.id, nl: services.nameNl, en: services.nameEn }).from(services).where(inArray(services.id, ids)).orderBy(asc(services.sortOrder));
+  return db
+    .select({ id: services.id, nl: services.nameNl, en: services.nameEn })
+    .from(services)
+    .where(inArray(services.id, ids))
+    .orderBy(asc(services.sortOrder));
 }
 
 export async function subprocessorNames(db: Db, ids: string[]) {
   if (ids.length === 0) {
     return [];
   }
-  return db.select({ id: subprocessors.id, name: subprocessors.name }).from(subprocessors).where(inArray(subprocessors.id, ids)).orderBy(asc(subprocessors.name));
+  return db
+    .select({ id: subprocessors.id, name: subprocessors.name })
+    .from(subprocessors)
+    .where(inArray(subprocessors.id, ids))
+    .orderBy(asc(subprocessors.name));
 }
 
 export interface IncidentCounts {
@@ -101,10 +109,13 @@ export async function affectedOf(
   incidentId: string,
   page?: { limit: number; offset: number; q?: string | undefined; controllerId?: string },
 ): Promise<{ total: number; rows: AffectedRow[] }> {
-  const filter = sql.join([
-    page?.q ? sql`and (c.name ilike ${`%${page.q}%`} or c.customer_number ilike ${`%${page.q}%`})` : sql``,
-    page?.controllerId ? sql`and ic.controller_id = ${page.controllerId}` : sql``,
-  ], sql` `);
+  const filter = sql.join(
+    [
+      page?.q ? sql`and (c.name ilike ${`%${page.q}%`} or c.customer_number ilike ${`%${page.q}%`})` : sql``,
+      page?.controllerId ? sql`and ic.controller_id = ${page.controllerId}` : sql``,
+    ],
+    sql` `,
+  );
   const [count] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from incident_customers ic join controllers c on c.id = ic.controller_id where ic.incident_id = ${incidentId} ${filter}`,
@@ -237,7 +248,15 @@ export async function timelineOf(db: Db, incidentId: string, page: { limit: numb
       or (e.subject_type = 'notice' and e.subject_id in (select b.notice_id::text from breach_notices b where b.incident_id = ${incidentId}))
       or (e.subject_type = 'obligation' and e.subject_id in (select o.id::text from obligations o where o.subject_type = 'incident' and o.subject_id = ${incidentId}))`;
   const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from events e where ${about}`);
-  const found = await rows<{ occurred_at: Date | string; type: string; actor_label: string; controller_id: string | null; name: string | null; data: Record<string, unknown>; hash: string }>(
+  const found = await rows<{
+    occurred_at: Date | string;
+    type: string;
+    actor_label: string;
+    controller_id: string | null;
+    name: string | null;
+    data: Record<string, unknown>;
+    hash: string;
+  }>(
     db,
     sql`select e.occurred_at, e.type, e.actor_label, e.controller_id, c.name, e.data, e.hash
           from events e left join controllers c on c.id = e.controller_id

@@ -34,7 +34,10 @@ function checkTimes(fields: { startedAt: Date | null; endedAt: Date | null; ongo
     throw invalid("body.discoveredAt", { nl: "ligt in de toekomst", en: "lies in the future" });
   }
   if (fields.startedAt && fields.startedAt > fields.discoveredAt) {
-    throw invalid("body.startedAt", { nl: "ligt na de ontdekking; een incident begint voordat het ontdekt wordt", en: "lies after the discovery; an incident starts before it is discovered" });
+    throw invalid("body.startedAt", {
+      nl: "ligt na de ontdekking; een incident begint voordat het ontdekt wordt",
+      en: "lies after the discovery; an incident starts before it is discovered",
+    });
   }
   if (fields.endedAt && fields.startedAt && fields.endedAt < fields.startedAt) {
     throw invalid("body.endedAt", { nl: "ligt vóór het begin", en: "lies before the start" });
@@ -50,7 +53,9 @@ async function checkReferences(tx: Db, serviceIds: string[], subprocessorIds: st
   if (unknownService >= 0) {
     throw invalid(`body.serviceIds.${unknownService}`, { nl: "onbekende dienst", en: "unknown service" });
   }
-  const knownSubs = subprocessorIds.length ? await tx.select({ id: subprocessors.id }).from(subprocessors).where(inArray(subprocessors.id, subprocessorIds)) : [];
+  const knownSubs = subprocessorIds.length
+    ? await tx.select({ id: subprocessors.id }).from(subprocessors).where(inArray(subprocessors.id, subprocessorIds))
+    : [];
   const unknownSub = subprocessorIds.findIndex((id) => !knownSubs.some((s) => s.id === id));
   if (unknownSub >= 0) {
     throw invalid(`body.subprocessorIds.${unknownSub}`, { nl: "onbekende subverwerker", en: "unknown sub-processor" });
@@ -157,7 +162,10 @@ export async function updateIncident(tx: Db, clock: Clock, actor: EventActor, id
   if (changed.length === 0) {
     return;
   }
-  await tx.update(incidents).set({ ...changes, updatedAt: clock.now() }).where(eq(incidents.id, id));
+  await tx
+    .update(incidents)
+    .set({ ...changes, updatedAt: clock.now() })
+    .where(eq(incidents.id, id));
   if (discoveryMoved && incident.decision !== "no_notify") {
     await reopenBreachClocks(tx, clock, actor, { ...incident, ...changes } as IncidentRow, "discovery corrected");
   }

@@ -63,7 +63,14 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/incidents",
-    { schema: { tags, summary: "The incident register (GDPR art. 33(5)): every security incident, breach or not", querystring: IncidentListQuery, response: { 200: Type.Array(IncidentSummary), ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "The incident register (GDPR art. 33(5)): every security incident, breach or not",
+        querystring: IncidentListQuery,
+        response: { 200: Type.Array(IncidentSummary), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_READ);
@@ -102,14 +109,20 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_READ);
-      const { rows, processor } = await inScope(db, scopeOf(actor), async (tx) => ({ rows: await registerRows(tx, actor.locale), processor: await findProcessor(tx) }));
+      const { rows, processor } = await inScope(db, scopeOf(actor), async (tx) => ({
+        rows: await registerRows(tx, actor.locale),
+        processor: await findProcessor(tx),
+      }));
       const zone = processor.timeZone;
       const locale = actor.locale;
       const stamp = clock.now().toISOString().slice(0, 10);
       const base = `${locale === "nl" ? "incidentenregister" : "incident-register"}-${stamp}`;
       switch (request.query.format) {
         case "csv":
-          return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition(`${base}.csv`)).send(registerCsv(rows, locale, zone));
+          return reply
+            .type("text/csv; charset=utf-8")
+            .header("content-disposition", contentDisposition(`${base}.csv`))
+            .send(registerCsv(rows, locale, zone));
         case "xlsx":
           return reply
             .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -126,7 +139,14 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/incidents/:id",
-    { schema: { tags, summary: "An incident: its facts, assessments, notice completeness and counts", params: IdParams, response: { 200: Incident, ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "An incident: its facts, assessments, notice completeness and counts",
+        params: IdParams,
+        response: { 200: Incident, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_READ);
@@ -136,7 +156,15 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.patch(
     "/incidents/:id",
-    { schema: { tags, summary: "Change what the register says about an incident", params: IdParams, body: IncidentPatch, response: { 200: Incident, ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Change what the register says about an incident",
+        params: IdParams,
+        body: IncidentPatch,
+        response: { 200: Incident, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_WRITE);
@@ -150,7 +178,8 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: "Assess an incident: personal data, breach or not (art. 6.1), C/I/A, risk, and the decision to notify, with reasoning; a revision keeps the earlier ones",
+        summary:
+          "Assess an incident: personal data, breach or not (art. 6.1), C/I/A, risk, and the decision to notify, with reasoning; a revision keeps the earlier ones",
         params: IdParams,
         body: AssessmentBody,
         response: { 201: Assessment, ...ErrorResponses },
@@ -171,7 +200,14 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/incidents/:id/proposal",
-    { schema: { tags, summary: "The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors", params: IdParams, response: { 200: Proposal, ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors",
+        params: IdParams,
+        response: { 200: Proposal, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_READ);
@@ -235,7 +271,14 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.delete(
     "/incidents/:id/customers/:controllerId",
-    { schema: { tags, summary: "Take a customer off the affected list (only before it was notified)", params: CustomerParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Take a customer off the affected list (only before it was notified)",
+        params: CustomerParams,
+        response: { 204: Type.Null(), ...ErrorResponses },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_WRITE);
@@ -292,7 +335,8 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       schema: {
         tags,
         summary: "Send a round of breach notices: a first notice to each customer not yet told, a follow-up (what changed) to the others",
-        description: "All or nothing: if any customer's notice is incomplete, nothing is sent and the 400 names the customers and facts (customers.<customer number>.<fact>).",
+        description:
+          "All or nothing: if any customer's notice is incomplete, nothing is sent and the 400 names the customers and facts (customers.<customer number>.<fact>).",
         params: IdParams,
         body: SendBody,
         response: { 200: SendResult, ...ErrorResponses },
@@ -326,7 +370,15 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/incidents/:id/timeline",
-    { schema: { tags, summary: "Every act of an incident in order, with its evidence hash", params: IdParams, querystring: TimelineQuery, response: { 200: Timeline, ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Every act of an incident in order, with its evidence hash",
+        params: IdParams,
+        querystring: TimelineQuery,
+        response: { 200: Timeline, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_READ);

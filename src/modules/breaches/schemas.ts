@@ -85,12 +85,10 @@ const IncidentFields = {
 export const IncidentBody = Type.Object(IncidentFields, { additionalProperties: false });
 
 export const IncidentPatch = Type.Partial(
-  Type.Object(
-    {
-      ...IncidentFields,
-      discloseCount: Type.Boolean({ description: "whether customers' notices say how many customers are affected" }),
-    },
-  ),
+  Type.Object({
+    ...IncidentFields,
+    discloseCount: Type.Boolean({ description: "whether customers' notices say how many customers are affected" }),
+  }),
   { additionalProperties: false },
 );
 
@@ -316,5 +314,8 @@ export const CustomerBreach = Type.Object({
   apDeadline: NullableInstant,
 });
 
-export const ApDraftQuery = Type.Object({ format: Type.Optional(Type.Enum(["json", "pdf"])), locale: Type.Optional(Type.Enum(["nl", "en"])) }, { additionalProperties: false });
+export const ApDraftQuery = Type.Object(
+  { format: Type.Optional(Type.Enum(["json", "pdf"])), locale: Type.Optional(Type.Enum(["nl", "en"])) },
+  { additionalProperties: false },
+);
 export const PdfQuery = Type.Object({ locale: Type.Optional(Type.Enum(["nl", "en"])) }, { additionalProperties: false });

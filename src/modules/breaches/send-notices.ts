@@ -80,8 +80,14 @@ export async function sendBreachNotices(
   const incident = await lockOpenIncident(tx, id);
   if (incident.decision !== "notify") {
     throw conflict({
-      nl: incident.decision === "pending" ? "beoordeel het incident eerst: meld alleen een datalek dat zich echt heeft voorgedaan (art. 6.1)" : "het besluit is niet te melden; herzie eerst de beoordeling",
-      en: incident.decision === "pending" ? "assess the incident first: notify only a breach that really happened (art. 6.1)" : "the decision is not to notify; revise the assessment first",
+      nl:
+        incident.decision === "pending"
+          ? "beoordeel het incident eerst: meld alleen een datalek dat zich echt heeft voorgedaan (art. 6.1)"
+          : "het besluit is niet te melden; herzie eerst de beoordeling",
+      en:
+        incident.decision === "pending"
+          ? "assess the incident first: notify only a breach that really happened (art. 6.1)"
+          : "the decision is not to notify; revise the assessment first",
     });
   }
   const now = clock.now();
@@ -202,5 +208,7 @@ export async function sendBreachNotices(
   return result;
 }
 
-const sha256 = (value: unknown) => createHash("sha256").update(canonicalize(value) ?? "").digest("hex");
-
+const sha256 = (value: unknown) =>
+  createHash("sha256")
+    .update(canonicalize(value) ?? "")
+    .digest("hex");

@@ -20,10 +20,20 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     return { purposes: pick("purpose"), dataCategories: pick("data_category"), subjectCategories: pick("subject_category"), services };
   }
 
-  app.get("/catalogue", { schema: { tags: ["catalogue"], summary: "Services (Annex 1A) and their purposes and categories (1B–1D)", response: { 200: Catalogue, ...ErrorResponses } } }, async (request) => {
-    actorOf(request);
-    return catalogue();
-  });
+  app.get(
+    "/catalogue",
+    {
+      schema: {
+        tags: ["catalogue"],
+        summary: "Services (Annex 1A) and their purposes and categories (1B–1D)",
+        response: { 200: Catalogue, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      actorOf(request);
+      return catalogue();
+    },
+  );
 
   app.post(
     "/services",
@@ -43,7 +53,15 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.put(
     "/services/:id",
-    { schema: { tags: ["catalogue"], summary: "Change a service; customers taking it get a new Annex 1 version", params: IdParams, body: ServiceBody, response: { 200: Service, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["catalogue"],
+        summary: "Change a service; customers taking it get a new Annex 1 version",
+        params: IdParams,
+        body: ServiceBody,
+        response: { 200: Service, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);
@@ -58,10 +76,14 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   const measureOut = (m: Awaited<ReturnType<typeof listMeasures>>[number]) => ({ ...m, lastReviewedAt: iso(m.lastReviewedAt) });
 
-  app.get("/measures", { schema: { tags: ["measures"], summary: "Technical and organisational measures (Annex 2)", response: { 200: Type.Array(Measure), ...ErrorResponses } } }, async (request) => {
-    actorOf(request);
-    return (await listMeasures(db)).map(measureOut);
-  });
+  app.get(
+    "/measures",
+    { schema: { tags: ["measures"], summary: "Technical and organisational measures (Annex 2)", response: { 200: Type.Array(Measure), ...ErrorResponses } } },
+    async (request) => {
+      actorOf(request);
+      return (await listMeasures(db)).map(measureOut);
+    },
+  );
 
   app.post(
     "/measures",

@@ -15,7 +15,10 @@ export async function saveMeasure(tx: Db, clock: Clock, actor: EventActor, id: s
   }
   const [row] = id
     ? await tx.update(measures).set(input).where(eq(measures.id, id)).returning()
-    : await tx.insert(measures).values({ ...input, sortOrder: 1000 }).returning();
+    : await tx
+        .insert(measures)
+        .values({ ...input, sortOrder: 1000 })
+        .returning();
   if (!row) {
     throw notFound("measure");
   }

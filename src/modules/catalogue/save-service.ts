@@ -27,7 +27,10 @@ async function termIds(tx: Db, input: ServiceInput): Promise<string[]> {
     if (codes.length === 0) {
       continue;
     }
-    const found = await tx.select().from(terms).where(and(eq(terms.kind, kind), inArray(terms.code, codes)));
+    const found = await tx
+      .select()
+      .from(terms)
+      .where(and(eq(terms.kind, kind), inArray(terms.code, codes)));
     for (const code of codes) {
       const term = found.find((t) => t.code === code);
       if (term) {
@@ -47,13 +50,7 @@ async function termIds(tx: Db, input: ServiceInput): Promise<string[]> {
  * Creates or changes a service of the catalogue and what it involves (art. 1.1, 1.2, Annex 1).
  * Every controller taking it gets a new Annex 1 version in the same transaction.
  */
-export async function saveService(
-  tx: Db,
-  clock: Clock,
-  actor: EventActor,
-  target: { id: string } | { code: string },
-  input: ServiceInput,
-): Promise<string> {
+export async function saveService(tx: Db, clock: Clock, actor: EventActor, target: { id: string } | { code: string }, input: ServiceInput): Promise<string> {
   const ids = await termIds(tx, input);
   let serviceId: string;
   if ("id" in target) {
@@ -92,6 +89,12 @@ export async function saveService(
     data: { ...input },
   });
   const takers = await tx.select({ id: controllerServices.controllerId }).from(controllerServices).where(eq(controllerServices.serviceId, serviceId));
-  await refreshAnnexes(tx, clock, actor, takers.map((t) => t.id), `catalogue change: ${input.nameEn}`);
+  await refreshAnnexes(
+    tx,
+    clock,
+    actor,
+    takers.map((t) => t.id),
+    `catalogue change: ${input.nameEn}`,
+  );
   return serviceId;
 }

@@ -22,7 +22,10 @@ export async function createController(tx: Db, clock: Clock, actor: EventActor, 
   if (clash) {
     throw conflict(`customer number ${input.customerNumber} exists already`);
   }
-  const [row] = await tx.insert(controllers).values({ ...input, createdAt: clock.now(), updatedAt: clock.now() }).returning();
+  const [row] = await tx
+    .insert(controllers)
+    .values({ ...input, createdAt: clock.now(), updatedAt: clock.now() })
+    .returning();
   if (!row) {
     throw new Error("controller insert returned nothing");
   }
@@ -35,7 +38,11 @@ export async function updateController(tx: Db, clock: Clock, actor: EventActor, 
   if (clash && clash.id !== id) {
     throw conflict(`customer number ${input.customerNumber} belongs to another customer`);
   }
-  const [row] = await tx.update(controllers).set({ ...input, updatedAt: clock.now() }).where(eq(controllers.id, id)).returning({ id: controllers.id });
+  const [row] = await tx
+    .update(controllers)
+    .set({ ...input, updatedAt: clock.now() })
+    .where(eq(controllers.id, id))
+    .returning({ id: controllers.id });
   if (!row) {
     throw notFound("customer");
   }

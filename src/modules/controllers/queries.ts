@@ -103,5 +103,10 @@ export async function latestAnnex(db: Db, controllerId: string) {
 }
 
 export async function listControllerEvents(db: Db, controllerId: string, limit: number) {
-  return db.select().from(events).where(and(eq(events.controllerId, controllerId))).orderBy(desc(events.seq)).limit(limit);
+  return db
+    .select()
+    .from(events)
+    .where(and(eq(events.controllerId, controllerId)))
+    .orderBy(desc(events.seq))
+    .limit(limit);
 }

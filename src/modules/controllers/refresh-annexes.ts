@@ -22,23 +22,29 @@ import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type Catalogu
 async function loadActiveSubprocessors(tx: Db): Promise<{ list: CatalogueSubprocessor[]; byService: Map<string, string[]> }> {
   // One after the other: a transaction is one connection.
   const located = await tx
-      .select({
-        id: subprocessors.id,
-        name: subprocessors.name,
-        activity: subprocessors.activity,
-        country: subprocessorLocations.country,
-        city: subprocessorLocations.city,
-        mechanism: subprocessorLocations.mechanism,
-      })
-      .from(subprocessors)
-      .leftJoin(subprocessorLocations, eq(subprocessorLocations.subprocessorId, subprocessors.id))
-      .where(eq(subprocessors.status, "active"))
-      .orderBy(asc(subprocessors.name), asc(subprocessors.id), asc(subprocessorLocations.sortOrder), asc(subprocessorLocations.country), asc(subprocessorLocations.city));
+    .select({
+      id: subprocessors.id,
+      name: subprocessors.name,
+      activity: subprocessors.activity,
+      country: subprocessorLocations.country,
+      city: subprocessorLocations.city,
+      mechanism: subprocessorLocations.mechanism,
+    })
+    .from(subprocessors)
+    .leftJoin(subprocessorLocations, eq(subprocessorLocations.subprocessorId, subprocessors.id))
+    .where(eq(subprocessors.status, "active"))
+    .orderBy(
+      asc(subprocessors.name),
+      asc(subprocessors.id),
+      asc(subprocessorLocations.sortOrder),
+      asc(subprocessorLocations.country),
+      asc(subprocessorLocations.city),
+    );
   const links = await tx
-      .select({ serviceId: serviceSubprocessors.serviceId, subprocessorId: serviceSubprocessors.subprocessorId })
-      .from(serviceSubprocessors)
-      .innerJoin(subprocessors, eq(subprocessors.id, serviceSubprocessors.subprocessorId))
-      .where(eq(subprocessors.status, "active"));
+    .select({ serviceId: serviceSubprocessors.serviceId, subprocessorId: serviceSubprocessors.subprocessorId })
+    .from(serviceSubprocessors)
+    .innerJoin(subprocessors, eq(subprocessors.id, serviceSubprocessors.subprocessorId))
+    .where(eq(subprocessors.status, "active"));
   const byId = new Map<string, CatalogueSubprocessor>();
   for (const row of located) {
     let entry = byId.get(row.id);
@@ -124,7 +130,10 @@ export async function refreshAnnexes(tx: Db, clock: Clock, actor: EventActor, co
     if (inserts.length === 0) {
       continue;
     }
-    const created = await tx.insert(annexVersions).values(inserts).returning({ id: annexVersions.id, controllerId: annexVersions.controllerId, version: annexVersions.version });
+    const created = await tx
+      .insert(annexVersions)
+      .values(inserts)
+      .returning({ id: annexVersions.id, controllerId: annexVersions.controllerId, version: annexVersions.version });
     await tx.execute(sql`
       update agreements as a set annex_version_id = v.annex
       from unnest(${sql.param(created.map((c) => c.controllerId))}::uuid[], ${sql.param(created.map((c) => c.id))}::uuid[]) as v(controller, annex)

@@ -54,14 +54,19 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/controllers",
-    { schema: { tags: ["customers"], summary: "Customers with their agreement status (staff)", querystring: ListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ControllerListItem) }), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "Customers with their agreement status (staff)",
+        querystring: ListQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ControllerListItem) }), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_ALL);
       const assigned = await assignmentsOf(db, actor);
-      const result = await inScope(db, scopeOf(actor), (tx) =>
-        listControllers(tx, { ...request.query, onlyIds: assigned ? [...assigned] : null }),
-      );
+      const result = await inScope(db, scopeOf(actor), (tx) => listControllers(tx, { ...request.query, onlyIds: assigned ? [...assigned] : null }));
       return { total: result.total, items: result.items.map((i) => ({ ...i, effectiveAt: iso(i.effectiveAt) })) };
     },
   );
@@ -79,7 +84,14 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/controllers/:id",
-    { schema: { tags: ["customers"], summary: "A customer: details, services, privacy contact", params: IdParams, response: { 200: ControllerDetail, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "A customer: details, services, privacy contact",
+        params: IdParams,
+        response: { 200: ControllerDetail, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
@@ -90,7 +102,15 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.put(
     "/controllers/:id",
-    { schema: { tags: ["customers"], summary: "Change a customer's details", params: IdParams, body: ControllerBody, response: { 200: ControllerDetail, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "Change a customer's details",
+        params: IdParams,
+        body: ControllerBody,
+        response: { 200: ControllerDetail, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
@@ -104,7 +124,15 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.put(
     "/controllers/:id/services",
-    { schema: { tags: ["customers"], summary: "Set the services a customer takes (new Annex 1 version if it changes)", params: IdParams, body: ServicesBody, response: { 200: ControllerDetail, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "Set the services a customer takes (new Annex 1 version if it changes)",
+        params: IdParams,
+        body: ServicesBody,
+        response: { 200: ControllerDetail, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
@@ -118,7 +146,14 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/controllers/:id/annexes",
-    { schema: { tags: ["customers"], summary: "Annex 1 versions of a customer, newest first", params: IdParams, response: { 200: Type.Array(AnnexVersion), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "Annex 1 versions of a customer, newest first",
+        params: IdParams,
+        response: { 200: Type.Array(AnnexVersion), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
@@ -129,7 +164,14 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/controllers/:id/contact",
-    { schema: { tags: ["customers"], summary: "The customer's DPO or privacy contact (art. 4.4)", params: IdParams, response: { 200: Type.Union([Contact, Type.Null()]), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "The customer's DPO or privacy contact (art. 4.4)",
+        params: IdParams,
+        response: { 200: Type.Union([Contact, Type.Null()]), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
@@ -141,7 +183,15 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.put(
     "/controllers/:id/contact",
-    { schema: { tags: ["customers"], summary: "Keep the DPO or privacy contact current (art. 4.4)", params: IdParams, body: ContactBody, response: { 200: Contact, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["customers"],
+        summary: "Keep the DPO or privacy contact current (art. 4.4)",
+        params: IdParams,
+        body: ContactBody,
+        response: { 200: Contact, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
@@ -160,7 +210,15 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/controllers/:id/events",
-    { schema: { tags: ["evidence"], summary: "The customer's evidence log, newest first", params: IdParams, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }), response: { 200: Type.Array(EventOut), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["evidence"],
+        summary: "The customer's evidence log, newest first",
+        params: IdParams,
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }),
+        response: { 200: Type.Array(EventOut), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);

@@ -84,7 +84,10 @@ export const ControllerDetail = Type.Object({
 export const ServicesBody = Type.Object(
   {
     services: Type.Array(
-      Type.Object({ code: Type.String({ minLength: 1 }), monthlyFeeCents: Type.Integer({ minimum: 0, maximum: 100_000_000 }) }, { additionalProperties: false }),
+      Type.Object(
+        { code: Type.String({ minLength: 1 }), monthlyFeeCents: Type.Integer({ minimum: 0, maximum: 100_000_000 }) },
+        { additionalProperties: false },
+      ),
       { maxItems: 100 },
     ),
   },
@@ -111,7 +114,13 @@ export const AnnexVersion = Type.Object({
   version: Type.Integer(),
   createdAt: Instant,
   reason: Type.String(),
-  content: Type.Object({ services: Labelled, purposes: Labelled, dataCategories: Labelled, subjectCategories: Labelled, subprocessors: Type.Optional(AnnexSubprocessors) }),
+  content: Type.Object({
+    services: Labelled,
+    purposes: Labelled,
+    dataCategories: Labelled,
+    subjectCategories: Labelled,
+    subprocessors: Type.Optional(AnnexSubprocessors),
+  }),
 });
 
 export const EventOut = Type.Object({

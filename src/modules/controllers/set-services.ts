@@ -17,16 +17,21 @@ export interface ServiceTaken {
  * Annex 1 gets a new version when what it involves changed; the agreement in force stays valid.
  */
 export async function setControllerServices(tx: Db, clock: Clock, actor: EventActor, controllerId: string, taken: ServiceTaken[], reason: string) {
-  const found = await findServicesByCode(tx, taken.map((t) => t.code));
+  const found = await findServicesByCode(
+    tx,
+    taken.map((t) => t.code),
+  );
   const unknown = taken.filter((t) => !found.some((s) => s.code === t.code));
   if (unknown.length > 0) {
     throw invalidFields(unknown.map((u) => ({ field: "body.services", message: `unknown service code "${u.code}"` })));
   }
   await tx.delete(controllerServices).where(eq(controllerServices.controllerId, controllerId));
   if (taken.length > 0) {
-    await tx.insert(controllerServices).values(
-      taken.map((t) => ({ controllerId, serviceId: found.find((s) => s.code === t.code)?.id ?? "", monthlyFeeCents: t.monthlyFeeCents, since: clock.now() })),
-    );
+    await tx
+      .insert(controllerServices)
+      .values(
+        taken.map((t) => ({ controllerId, serviceId: found.find((s) => s.code === t.code)?.id ?? "", monthlyFeeCents: t.monthlyFeeCents, since: clock.now() })),
+      );
   }
   await recordEvent(tx, clock, {
     type: "controller.services_changed",

@@ -18,7 +18,14 @@ export interface ContactInput {
 export async function updateContact(tx: Db, clock: Clock, actor: EventActor, controllerId: string, input: ContactInput) {
   const before = await findContact(tx, controllerId);
   // A changed contact is a fresh start: a failing mark on the old address no longer applies.
-  const values = { ...input, email: input.email.trim().toLowerCase(), updatedAt: clock.now(), confirmedAt: clock.now(), failingSince: null, failingReason: null };
+  const values = {
+    ...input,
+    email: input.email.trim().toLowerCase(),
+    updatedAt: clock.now(),
+    confirmedAt: clock.now(),
+    failingSince: null,
+    failingReason: null,
+  };
   const [saved] = await tx
     .insert(contacts)
     .values({ controllerId, ...values })

@@ -35,7 +35,12 @@ describe("the evidence chain", () => {
     const rows = await database.db.select().from(events).orderBy(events.seq);
     assert.deepEqual(
       rows.map((r) => [r.stream, r.streamSeq]),
-      [["processor", 1], [`controller:${A}`, 1], [`controller:${B}`, 1], [`controller:${A}`, 2]],
+      [
+        ["processor", 1],
+        [`controller:${A}`, 1],
+        [`controller:${B}`, 1],
+        [`controller:${A}`, 2],
+      ],
     );
     assert.equal(rows[3]?.prevHash, rows[1]?.hash, "A's second event links to A's first");
     const result = await verifyChain(database.db);
@@ -91,7 +96,11 @@ describe("the evidence chain", () => {
     const fresh = await createTestDatabase();
     try {
       await inScope(fresh.db, { kind: "processor" }, (tx) =>
-        recordEvents(tx, clock, [1, 2, 3].map((n) => ({ type: "x", actor: SYSTEM_ACTOR, controllerId: A, data: { n } }))),
+        recordEvents(
+          tx,
+          clock,
+          [1, 2, 3].map((n) => ({ type: "x", actor: SYSTEM_ACTOR, controllerId: A, data: { n } })),
+        ),
       );
       await fresh.db.transaction(async (tx) => {
         await tx.execute(sql`alter table events disable trigger events_append_only`);

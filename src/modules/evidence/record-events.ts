@@ -4,14 +4,7 @@ import { events } from "../../db/schema/index.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
-import {
-  computeEventHash,
-  controllerStream,
-  GENESIS_HASH,
-  PROCESSOR_STREAM,
-  type ActorKind,
-  type ChainedEvent,
-} from "../../domain/evidence-chain.ts";
+import { computeEventHash, controllerStream, GENESIS_HASH, PROCESSOR_STREAM, type ActorKind, type ChainedEvent } from "../../domain/evidence-chain.ts";
 
 export interface EventActor {
   kind: ActorKind;
@@ -53,9 +46,12 @@ export async function recordEvents(tx: Db, clock: Clock, inputs: EventInput[]): 
       insert into event_streams (stream, last_seq, last_hash)
       select s, 0, ${GENESIS_HASH} from unnest(${sql.param(batch)}::text[]) as s
       on conflict (stream) do nothing`);
-    const locked = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(tx, sql`
+    const locked = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(
+      tx,
+      sql`
       select stream, last_seq, last_hash from event_streams
-      where stream = any(${sql.param(batch)}::text[]) order by stream for update`);
+      where stream = any(${sql.param(batch)}::text[]) order by stream for update`,
+    );
     for (const r of locked) {
       heads.set(r.stream, { seq: Number(r.last_seq), hash: r.last_hash });
     }

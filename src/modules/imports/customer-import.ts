@@ -33,7 +33,19 @@ export const CSV_COLUMNS = [
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ["customer_number", "name"];
-const CUSTOMER_FIELDS: Column[] = ["name", "kvk", "address", "postal_code", "city", "country", "locale", "contact_role", "contact_name", "contact_email", "contact_phone"];
+const CUSTOMER_FIELDS: Column[] = [
+  "name",
+  "kvk",
+  "address",
+  "postal_code",
+  "city",
+  "country",
+  "locale",
+  "contact_role",
+  "contact_name",
+  "contact_email",
+  "contact_phone",
+];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = new RegExp(PHONE_PATTERN);
@@ -146,7 +158,15 @@ const SLICE_BYTES = 64 * 1024;
  * every other request. Slices are bytes, and the parser joins a character cut between two.
  */
 async function readCsv(text: string, delimiter: string): Promise<CsvRow[]> {
-  const parser = parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), delimiter, skip_empty_lines: true, trim: true, info: true, relax_column_count: false });
+  const parser = parse({
+    bom: true,
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    delimiter,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    relax_column_count: false,
+  });
   const table: CsvRow[] = [];
   parser.on("readable", () => {
     for (let row = parser.read() as CsvRow | null; row !== null; row = parser.read() as CsvRow | null) {
@@ -200,12 +220,22 @@ function toRecord(line: number, row: Record<string, string>, errors: FieldError[
     country,
     locale: locale === "en" ? "en" : "nl",
     services: [],
-    contact: parseContact(line, { role: get("contact_role"), name: get("contact_name"), email: get("contact_email"), phone: get("contact_phone") }, errors, "contact_"),
+    contact: parseContact(
+      line,
+      { role: get("contact_role"), name: get("contact_name"), email: get("contact_email"), phone: get("contact_phone") },
+      errors,
+      "contact_",
+    ),
   };
 }
 
 /** A privacy contact from its parts, or null when all are empty; problems go to `errors`. */
-export function parseContact(line: number, c: { role: string; name: string; email: string; phone: string }, errors: FieldError[], prefix: string): CustomerRecord["contact"] {
+export function parseContact(
+  line: number,
+  c: { role: string; name: string; email: string; phone: string },
+  errors: FieldError[],
+  prefix: string,
+): CustomerRecord["contact"] {
   if (!c.role && !c.name && !c.email && !c.phone) {
     return null;
   }

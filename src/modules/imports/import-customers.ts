@@ -23,12 +23,22 @@ export type ImportProgress = (phase: "customers" | "services" | "annexes" | "evi
  * they take with their fees, their privacy contact; then their Annex 1 versions and the evidence.
  * Set-based, in the caller's transaction: all of it is written, or (on any error) none.
  */
-export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, records: CustomerRecord[], source: { format: "csv" | "json"; sha256: string }, progress?: ImportProgress): Promise<ImportSummary> {
+export async function importCustomers(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  records: CustomerRecord[],
+  source: { format: "csv" | "json"; sha256: string },
+  progress?: ImportProgress,
+): Promise<ImportSummary> {
   const now = clock.now();
   const numbers = records.map((r) => r.customerNumber);
   const existing = new Map<string, string>();
   for (const part of batches(numbers)) {
-    const found = await rows<{ id: string; customer_number: string }>(tx, sql`select id, customer_number from controllers where customer_number = any(${sql.param(part)}::text[])`);
+    const found = await rows<{ id: string; customer_number: string }>(
+      tx,
+      sql`select id, customer_number from controllers where customer_number = any(${sql.param(part)}::text[])`,
+    );
     for (const f of found) {
       existing.set(f.customer_number, f.id);
     }
@@ -80,7 +90,9 @@ export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, r
   for (const part of batches(allIds)) {
     await tx.execute(sql`delete from controller_services where controller_id = any(${sql.param(part)}::uuid[])`);
   }
-  const serviceRows = records.flatMap((r) => r.services.map((s) => ({ controllerId: idOf(r), serviceId: serviceId.get(s.code) ?? "", monthlyFeeCents: s.monthlyFeeCents, since: now })));
+  const serviceRows = records.flatMap((r) =>
+    r.services.map((s) => ({ controllerId: idOf(r), serviceId: serviceId.get(s.code) ?? "", monthlyFeeCents: s.monthlyFeeCents, since: now })),
+  );
   done = 0;
   for (const part of batches(serviceRows)) {
     await tx.insert(controllerServices).values(part);
@@ -94,7 +106,13 @@ export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, r
       .values(part)
       .onConflictDoUpdate({
         target: contacts.controllerId,
-        set: { role: sql`excluded.role`, name: sql`excluded.name`, email: sql`excluded.email`, phone: sql`excluded.phone`, updatedAt: sql`excluded.updated_at` },
+        set: {
+          role: sql`excluded.role`,
+          name: sql`excluded.name`,
+          email: sql`excluded.email`,
+          phone: sql`excluded.phone`,
+          updatedAt: sql`excluded.updated_at`,
+        },
       });
   }
 
@@ -115,9 +133,23 @@ export async function importCustomers(tx: Db, clock: Clock, actor: EventActor, r
       type: "import.customers",
       actor,
       controllerId: null,
-      data: { format: source.format, sha256: source.sha256, customers: records.length, created, updated: records.length - created, services: serviceRows.length },
+      data: {
+        format: source.format,
+        sha256: source.sha256,
+        customers: records.length,
+        created,
+        updated: records.length - created,
+        services: serviceRows.length,
+      },
     },
   ]);
   progress?.("evidence", records.length, records.length);
-  return { customers: records.length, created, updated: records.length - created, services: serviceRows.length, contacts: contactRows.length, annexVersions: changed.length };
+  return {
+    customers: records.length,
+    created,
+    updated: records.length - created,
+    services: serviceRows.length,
+    contacts: contactRows.length,
+    annexVersions: changed.length,
+  };
 }

@@ -33,7 +33,17 @@ async function sendCsv(body: string, query = "") {
 
 describe("customer import (CSV and JSON, all or nothing)", () => {
   test("euro amounts in Dutch and English notation", () => {
-    const rows: [string, number | null][] = [["12,50", 1250], ["12.50", 1250], ["1.250,00", 125000], ["1,250.00", 125000], ["€ 3", 300], ["", 0], ["abc", null], ["1,234", null], ["-5", null]];
+    const rows: [string, number | null][] = [
+      ["12,50", 1250],
+      ["12.50", 1250],
+      ["1.250,00", 125000],
+      ["1,250.00", 125000],
+      ["€ 3", 300],
+      ["", 0],
+      ["abc", null],
+      ["1,234", null],
+      ["-5", null],
+    ];
     for (const [input, cents] of rows) {
       assert.equal(parseEuroCents(input), cents, input);
     }
@@ -46,8 +56,17 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
     const list = (await officer.get("/api/v1/controllers?search=B100")).json<{ items: { id: string }[] }>();
     const id = list.items[0]?.id;
     assert.ok(id);
-    const detail = (await officer.get(`/api/v1/controllers/${id}`)).json<{ services: { code: string; monthlyFeeCents: number }[]; contact: { email: string; role: string } }>();
-    assert.deepEqual(detail.services.map((s) => [s.code, s.monthlyFeeCents]), [["web-hosting", 1250], ["email", 300]]);
+    const detail = (await officer.get(`/api/v1/controllers/${id}`)).json<{
+      services: { code: string; monthlyFeeCents: number }[];
+      contact: { email: string; role: string };
+    }>();
+    assert.deepEqual(
+      detail.services.map((s) => [s.code, s.monthlyFeeCents]),
+      [
+        ["web-hosting", 1250],
+        ["email", 300],
+      ],
+    );
     assert.deepEqual([detail.contact.role, detail.contact.email], ["dpo", "dirk@honderd.example"]);
   });
 
@@ -83,7 +102,12 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
 
   test("JSON import, with dry run, duplicate numbers and unknown services named by index", async () => {
     const customers = [
-      { customerNumber: "J1", name: "Json Een", services: [{ code: "email", monthlyFeeCents: 500 }], contact: { role: "privacy_contact", name: "Jan Json", email: "jan@json.example" } },
+      {
+        customerNumber: "J1",
+        name: "Json Een",
+        services: [{ code: "email", monthlyFeeCents: 500 }],
+        contact: { role: "privacy_contact", name: "Jan Json", email: "jan@json.example" },
+      },
       { customerNumber: "J2", name: "Json Twee", services: [] },
     ];
     const before = await customerCount();
@@ -92,7 +116,9 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
     assert.equal(dry.json<{ dryRun: boolean }>().dryRun, true);
     assert.equal(await customerCount(), before, "a dry run writes nothing");
 
-    const bad = await officer.send("POST", "/api/v1/imports/customers", { customers: [...customers, { customerNumber: "J1", name: "Dubbel", services: [{ code: "nope", monthlyFeeCents: 1 }] }] });
+    const bad = await officer.send("POST", "/api/v1/imports/customers", {
+      customers: [...customers, { customerNumber: "J1", name: "Dubbel", services: [{ code: "nope", monthlyFeeCents: 1 }] }],
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /customers\[2\]\.customerNumber/);
     assert.match(bad.body, /customers\[2\]\.services\[0\]\.code/);

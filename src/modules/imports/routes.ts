@@ -27,11 +27,18 @@ const CustomerJson = Type.Object(
     city: Nullable(100),
     country: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
     locale: Type.Optional(Type.Enum(["nl", "en"])),
-    services: Type.Array(Type.Object({ code: Type.String({ minLength: 1 }), monthlyFeeCents: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), { maxItems: 100 }),
+    services: Type.Array(Type.Object({ code: Type.String({ minLength: 1 }), monthlyFeeCents: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), {
+      maxItems: 100,
+    }),
     contact: Type.Optional(
       Type.Union([
         Type.Object(
-          { role: Type.Enum(["dpo", "privacy_contact"]), name: Type.String({ minLength: 2, maxLength: 200 }), email: Type.String({ maxLength: 254 }), phone: Nullable(20) },
+          {
+            role: Type.Enum(["dpo", "privacy_contact"]),
+            name: Type.String({ minLength: 2, maxLength: 200 }),
+            email: Type.String({ maxLength: 254 }),
+            phone: Nullable(20),
+          },
           { additionalProperties: false },
         ),
         Type.Null(),

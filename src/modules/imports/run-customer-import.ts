@@ -43,7 +43,9 @@ function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { reco
       }
     });
     const contactErrors: FieldError[] = [];
-    const contact = c.contact ? parseContact(line, { role: c.contact.role, name: c.contact.name, email: c.contact.email, phone: c.contact.phone ?? "" }, contactErrors, "") : null;
+    const contact = c.contact
+      ? parseContact(line, { role: c.contact.role, name: c.contact.name, email: c.contact.email, phone: c.contact.phone ?? "" }, contactErrors, "")
+      : null;
     errors.push(...contactErrors.map((e) => ({ field: `customers[${index}].contact.${e.field.replace(/^line \d+: /, "")}`, message: e.message })));
     return {
       line,
@@ -67,12 +69,20 @@ function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { reco
  * privacy contacts. Everything is validated first; any problem → a 400 listing every bad row (by
  * line number) and nothing written. With `dryRun` it stops after validation.
  */
-export async function runCustomerImport(db: Db, clock: Clock, actor: EventActor, input: ImportInput, options: { dryRun: boolean; progress?: ImportProgress }): Promise<ImportSummary & { dryRun: boolean }> {
+export async function runCustomerImport(
+  db: Db,
+  clock: Clock,
+  actor: EventActor,
+  input: ImportInput,
+  options: { dryRun: boolean; progress?: ImportProgress },
+): Promise<ImportSummary & { dryRun: boolean }> {
   const known = new Set((await rows<{ code: string }>(db, sql`select code from services`)).map((s) => s.code));
   if (known.size === 0) {
     throw new AppError("conflict", "Art28 is not set up yet (no service catalogue): start it once with `art28 serve`");
   }
-  const sha256 = createHash("sha256").update(input.format === "csv" ? input.text : JSON.stringify(input.customers)).digest("hex");
+  const sha256 = createHash("sha256")
+    .update(input.format === "csv" ? input.text : JSON.stringify(input.customers))
+    .digest("hex");
   const { records, errors } = input.format === "csv" ? await parseCustomerCsv(input.text, known) : fromJson(input.customers, known);
   if (errors.length > 0) {
     const shown = errors.slice(0, SHOWN_ERRORS);
@@ -86,6 +96,8 @@ export async function runCustomerImport(db: Db, clock: Clock, actor: EventActor,
     const services = records.reduce((n, r) => n + r.services.length, 0);
     return { customers: records.length, created: 0, updated: 0, services, contacts: records.filter((r) => r.contact).length, annexVersions: 0, dryRun: true };
   }
-  const summary = await inScope(db, { kind: "processor" }, (tx) => importCustomers(tx, clock, actor, records, { format: input.format, sha256 }, options.progress));
+  const summary = await inScope(db, { kind: "processor" }, (tx) =>
+    importCustomers(tx, clock, actor, records, { format: input.format, sha256 }, options.progress),
+  );
   return { ...summary, dryRun: false };
 }

@@ -104,7 +104,6 @@ export interface ObligationEscalated {
   customerName: string | null;
 }
 
-
 export type NoticeData =
   | SubprocessorChangeAnnounced
   | SubprocessorChangeEffective

@@ -40,7 +40,12 @@ async function queue(controllerId: string, data: NoticeData) {
 }
 
 const eventsOf = async (type: string, noticeId: string) =>
-  (await t.database.db.select().from(events).where(and(eq(events.type, type), eq(events.subjectId, noticeId)))).length;
+  (
+    await t.database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, type), eq(events.subjectId, noticeId)))
+  ).length;
 
 test("a notice goes to the privacy contact and the owners, once per address, and to the portal inbox", async () => {
   const customer = await createCustomer(t.database.db, t.clock);
@@ -86,7 +91,14 @@ test("staff notices stay in the back-office: a customer never sees them, staff o
     queueStaffNotice(tx, t.clock, SYSTEM_ACTOR, {
       controllerId: customer.controllerId,
       roles: ["privacy_officer"],
-      data: { kind: "objection_received", changeId: crypto.randomUUID(), objectionId: crypto.randomUUID(), subprocessorName: "X", customerName: customer.name, reason: "Wij willen dit niet." },
+      data: {
+        kind: "objection_received",
+        changeId: crypto.randomUUID(),
+        objectionId: crypto.randomUUID(),
+        subprocessorName: "X",
+        customerName: customer.name,
+        reason: "Wij willen dit niet.",
+      },
     }),
   );
   const owner = await login(t.app, customer.owner.email);
@@ -111,7 +123,10 @@ test("without SMTP the worker keeps emails in the outbox; staff see them there, 
     await worker.stop();
   }
   const rows = await t.database.db.select().from(deliveries).where(eq(deliveries.noticeId, id));
-  assert.ok(rows.every((r) => r.status === "held" && r.subject && r.bodySha256), "rendered and kept");
+  assert.ok(
+    rows.every((r) => r.status === "held" && r.subject && r.bodySha256),
+    "rendered and kept",
+  );
   assert.equal(await eventsOf("notice.held", id), rows.length);
 
   const officer = await login(t.app, (await createStaff(t.database.db, "privacy_officer")).email);
@@ -138,7 +153,14 @@ test("webhook endpoints: https only (http for localhost), secret shown once, own
   const allowed = process.env.ART28_ALLOW_LOCAL_WEBHOOKS;
   process.env.ART28_ALLOW_LOCAL_WEBHOOKS = "false";
   try {
-    for (const url of ["http://127.0.0.1:8080/hook", "https://localhost/hook", "https://10.0.0.5/hook", "https://169.254.169.254/latest/meta-data", "https://[::1]/hook", "https://metadata.google.internal/"]) {
+    for (const url of [
+      "http://127.0.0.1:8080/hook",
+      "https://localhost/hook",
+      "https://10.0.0.5/hook",
+      "https://169.254.169.254/latest/meta-data",
+      "https://[::1]/hook",
+      "https://metadata.google.internal/",
+    ]) {
       const refused = await owner.send("POST", base, { url });
       assert.equal(refused.statusCode, 400, url);
       assert.match(refused.body, /body\.url/);
@@ -155,22 +177,40 @@ test("webhook endpoints: https only (http for localhost), secret shown once, own
   const endpoint = created.json<{ id: string; secret: string }>();
   assert.match(endpoint.secret, /^whsec_[A-Za-z0-9+/=]{40,}$/);
   const listed = (await owner.get(base)).json<Record<string, unknown>[]>();
-  assert.ok(listed.every((e) => !("secret" in e)), "the secret is never shown again");
+  assert.ok(
+    listed.every((e) => !("secret" in e)),
+    "the secret is never shown again",
+  );
 
   const id = await queue(customer.controllerId, announcement(crypto.randomUUID()));
-  const [hook] = await t.database.db.select().from(deliveries).where(and(eq(deliveries.noticeId, id), eq(deliveries.channel, "webhook")));
+  const [hook] = await t.database.db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.noticeId, id), eq(deliveries.channel, "webhook")));
   assert.equal(hook?.webhookEndpointId, endpoint.id);
   assert.equal((await owner.send("DELETE", `/api/v1/webhook-endpoints/${endpoint.id}`)).statusCode, 204);
   const log = (await owner.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`)).json<{ total: number }>();
   assert.equal(log.total, 1);
   const later = await queue(customer.controllerId, announcement(crypto.randomUUID()));
-  assert.equal((await t.database.db.select().from(deliveries).where(and(eq(deliveries.noticeId, later), eq(deliveries.channel, "webhook")))).length, 0, "a disabled endpoint gets nothing new");
+  assert.equal(
+    (
+      await t.database.db
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.noticeId, later), eq(deliveries.channel, "webhook")))
+    ).length,
+    0,
+    "a disabled endpoint gets nothing new",
+  );
 });
 
 test("a bounce reported by Message-ID reschedules the email; an unknown one is 404; changing the contact clears a failing mark", async () => {
   const customer = await createCustomer(t.database.db, t.clock);
   const id = await queue(customer.controllerId, announcement(crypto.randomUUID()));
-  const [email] = await t.database.db.select().from(deliveries).where(and(eq(deliveries.noticeId, id), eq(deliveries.recipientRole, "privacy_contact")));
+  const [email] = await t.database.db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.noticeId, id), eq(deliveries.recipientRole, "privacy_contact")));
   assert.ok(email);
   await t.database.db.update(deliveries).set({ status: "sent", sentAt: t.clock.now(), attempts: 1 }).where(eq(deliveries.id, email.id));
 
@@ -183,10 +223,18 @@ test("a bounce reported by Message-ID reschedules the email; an unknown one is 4
   const owner = await login(t.app, customer.owner.email);
   assert.equal((await owner.send("POST", "/api/v1/deliveries/bounces", { messageId: email.messageId, reason: "x" })).statusCode, 403);
 
-  await t.database.db.update(contacts).set({ failingSince: t.clock.now(), failingReason: "550 mailbox unknown" }).where(eq(contacts.controllerId, customer.controllerId));
+  await t.database.db
+    .update(contacts)
+    .set({ failingSince: t.clock.now(), failingReason: "550 mailbox unknown" })
+    .where(eq(contacts.controllerId, customer.controllerId));
   const failing = (await owner.get(`/api/v1/controllers/${customer.controllerId}/contact`)).json<{ failingSince: string | null }>();
   assert.ok(failing.failingSince, "the portal can show that notices do not arrive");
-  const saved = await owner.send("PUT", `/api/v1/controllers/${customer.controllerId}/contact`, { role: "dpo", name: "Nieuwe FG", email: "fg@klant.example", phone: null });
+  const saved = await owner.send("PUT", `/api/v1/controllers/${customer.controllerId}/contact`, {
+    role: "dpo",
+    name: "Nieuwe FG",
+    email: "fg@klant.example",
+    phone: null,
+  });
   assert.equal(saved.statusCode, 200, saved.body);
   assert.equal(saved.json<{ failingSince: string | null }>().failingSince, null);
 });

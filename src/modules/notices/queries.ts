@@ -62,7 +62,11 @@ export async function findDelivery(db: Db, id: string) {
   if (!row) {
     return null;
   }
-  const attempts = await db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, id)).orderBy(asc(deliveryAttempts.attempt), asc(deliveryAttempts.at));
+  const attempts = await db
+    .select()
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.deliveryId, id))
+    .orderBy(asc(deliveryAttempts.attempt), asc(deliveryAttempts.at));
   return { ...row.delivery, kind: row.kind, attemptsLog: attempts };
 }
 
@@ -105,11 +109,7 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
     .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  const [total] = await db
-    .select({ n: count() })
-    .from(deliveries)
-    .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
-    .where(condition);
+  const [total] = await db.select({ n: count() }).from(deliveries).leftJoin(controllers, eq(controllers.id, deliveries.controllerId)).where(condition);
   return { total: total?.n ?? 0, items: items.map((row) => ({ ...row.delivery, kind: row.kind, customerName: row.customerName })) };
 }
 

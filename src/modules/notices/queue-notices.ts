@@ -51,22 +51,24 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
   const now = clock.now();
   const controllerIds = [...new Set(inputs.map((input) => input.controllerId))];
   // One after the other: a transaction is one connection.
-  const localeRows = await selectInChunks(controllerIds, (ids) => tx.select({ id: controllers.id, locale: controllers.locale }).from(controllers).where(inArray(controllers.id, ids)));
+  const localeRows = await selectInChunks(controllerIds, (ids) =>
+    tx.select({ id: controllers.id, locale: controllers.locale }).from(controllers).where(inArray(controllers.id, ids)),
+  );
   const contactRows = await selectInChunks(controllerIds, (ids) =>
-      tx.select({ controllerId: contacts.controllerId, name: contacts.name, email: contacts.email }).from(contacts).where(inArray(contacts.controllerId, ids)),
-    );
+    tx.select({ controllerId: contacts.controllerId, name: contacts.name, email: contacts.email }).from(contacts).where(inArray(contacts.controllerId, ids)),
+  );
   const ownerRows = await selectInChunks(controllerIds, (ids) =>
-      tx
-        .select({ controllerId: users.controllerId, name: users.name, email: users.email, locale: users.locale })
-        .from(users)
-        .where(and(inArray(users.controllerId, ids), eq(users.customerRole, "owner"), isNull(users.disabledAt))),
-    );
+    tx
+      .select({ controllerId: users.controllerId, name: users.name, email: users.email, locale: users.locale })
+      .from(users)
+      .where(and(inArray(users.controllerId, ids), eq(users.customerRole, "owner"), isNull(users.disabledAt))),
+  );
   const endpointRows = await selectInChunks(controllerIds, (ids) =>
-      tx
-        .select({ id: webhookEndpoints.id, controllerId: webhookEndpoints.controllerId, url: webhookEndpoints.url })
-        .from(webhookEndpoints)
-        .where(and(inArray(webhookEndpoints.controllerId, ids), isNull(webhookEndpoints.disabledAt))),
-    );
+    tx
+      .select({ id: webhookEndpoints.id, controllerId: webhookEndpoints.controllerId, url: webhookEndpoints.url })
+      .from(webhookEndpoints)
+      .where(and(inArray(webhookEndpoints.controllerId, ids), isNull(webhookEndpoints.disabledAt))),
+  );
   const localeOf = new Map(localeRows.map((row) => [row.id, row.locale]));
   const contactOf = new Map(contactRows.map((row) => [row.controllerId, row]));
   const ownersOf = groupBy(ownerRows, (row) => row.controllerId ?? "");
@@ -132,7 +134,11 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
   await insertMany(tx, notices, noticeRows);
   await insertMany(tx, deliveries, deliveryRows.map(withAllColumns));
   const byNotice = groupBy(deliveryRows, (row) => row.noticeId);
-  await recordEvents(tx, clock, noticeRows.map((notice, i) => queuedEvent(actor, notice, byNotice.get(notice.id) ?? [], inputs[i]?.evidence)));
+  await recordEvents(
+    tx,
+    clock,
+    noticeRows.map((notice, i) => queuedEvent(actor, notice, byNotice.get(notice.id) ?? [], inputs[i]?.evidence)),
+  );
   return noticeRows.map((notice) => notice.id);
 }
 

@@ -85,8 +85,32 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
       return {
         data: announcement(),
         facts: {
-          nl: ["Acme Backup GmbH", "Externe back-ups", "Duitsland (DE)", "Verenigde Staten (US)", "Webhosting", "Zakelijke e-mail", "25-10-2026 23:59 (UTC+01:00)", "14 kalenderdagen", "02-11-2026 09:00 (UTC+01:00)", "art. 5.2", "chg_0001"],
-          en: ["Acme Backup GmbH", "Off-site backups", "Germany (DE)", "United States of America (US)", "Web hosting", "Business email", "25 Oct 2026 23:59 (UTC+01:00)", "14 calendar days", "2 Nov 2026 09:00 (UTC+01:00)", "art. 5.2", "chg_0001"],
+          nl: [
+            "Acme Backup GmbH",
+            "Externe back-ups",
+            "Duitsland (DE)",
+            "Verenigde Staten (US)",
+            "Webhosting",
+            "Zakelijke e-mail",
+            "25-10-2026 23:59 (UTC+01:00)",
+            "14 kalenderdagen",
+            "02-11-2026 09:00 (UTC+01:00)",
+            "art. 5.2",
+            "chg_0001",
+          ],
+          en: [
+            "Acme Backup GmbH",
+            "Off-site backups",
+            "Germany (DE)",
+            "United States of America (US)",
+            "Web hosting",
+            "Business email",
+            "25 Oct 2026 23:59 (UTC+01:00)",
+            "14 calendar days",
+            "2 Nov 2026 09:00 (UTC+01:00)",
+            "art. 5.2",
+            "chg_0001",
+          ],
         },
       };
     case "subprocessor_change_effective":
@@ -106,7 +130,12 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
       };
     case "subprocessor_change_withdrawn":
       return {
-        data: { kind, changeId: "chg_0001", subprocessor: { name: "Acme Backup GmbH", activity: { nl: "Back-ups", en: "Backups" }, countries: ["DE"] }, reason: "De aanbieder voldoet niet aan onze eisen." },
+        data: {
+          kind,
+          changeId: "chg_0001",
+          subprocessor: { name: "Acme Backup GmbH", activity: { nl: "Back-ups", en: "Backups" }, countries: ["DE"] },
+          reason: "De aanbieder voldoet niet aan onze eisen.",
+        },
         facts: {
           nl: ["Acme Backup GmbH", "niet doorgevoerd", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2", "chg_0001"],
           en: ["Acme Backup GmbH", "will not be made", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2", "chg_0001"],
@@ -114,7 +143,14 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
       };
     case "objection_received":
       return {
-        data: { kind, changeId: "chg_0001", objectionId: "obj_7", subprocessorName: "Acme Backup GmbH", customerName: "Bakkerij Jansen BV", reason: "Doorgifte naar de VS zonder passende waarborgen." },
+        data: {
+          kind,
+          changeId: "chg_0001",
+          objectionId: "obj_7",
+          subprocessorName: "Acme Backup GmbH",
+          customerName: "Bakkerij Jansen BV",
+          reason: "Doorgifte naar de VS zonder passende waarborgen.",
+        },
         facts: {
           nl: ["Bakkerij Jansen BV", "Acme Backup GmbH", "Doorgifte naar de VS zonder passende waarborgen.", "art. 5.2", "obj_7", "overleg"],
           en: ["Bakkerij Jansen BV", "Acme Backup GmbH", "Doorgifte naar de VS zonder passende waarborgen.", "art. 5.2", "obj_7", "consult"],
@@ -122,7 +158,15 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
       };
     case "consultation_message":
       return {
-        data: { kind, changeId: "chg_0001", objectionId: "obj_7", subprocessorName: "Acme Backup GmbH", from: "processor", authorName: "P. Privacy", excerpt: "Wij bieden opslag in Frankfurt aan." },
+        data: {
+          kind,
+          changeId: "chg_0001",
+          objectionId: "obj_7",
+          subprocessorName: "Acme Backup GmbH",
+          from: "processor",
+          authorName: "P. Privacy",
+          excerpt: "Wij bieden opslag in Frankfurt aan.",
+        },
         facts: {
           nl: ["P. Privacy", "Acme Backup GmbH", "Wij bieden opslag in Frankfurt aan.", "art. 5.2", "obj_7"],
           en: ["P. Privacy", "Acme Backup GmbH", "Wij bieden opslag in Frankfurt aan.", "art. 5.2", "obj_7"],
@@ -146,7 +190,12 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
       };
     case "obligation_reminder":
       return {
-        data: { kind, obligationId: "obl_3", title: { nl: "Informatie over maatregelen verstrekken (art. 2.2)", en: "Provide information on measures (art. 2.2)" }, dueAt: "2026-07-15T21:59:59.999Z" },
+        data: {
+          kind,
+          obligationId: "obl_3",
+          title: { nl: "Informatie over maatregelen verstrekken (art. 2.2)", en: "Provide information on measures (art. 2.2)" },
+          dueAt: "2026-07-15T21:59:59.999Z",
+        },
         facts: {
           nl: ["Informatie over maatregelen verstrekken (art. 2.2)", "15-07-2026 23:59 (UTC+02:00)", "obl_3"],
           en: ["Provide information on measures (art. 2.2)", "15 Jul 2026 23:59 (UTC+02:00)", "obl_3"],
@@ -154,7 +203,13 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
       };
     case "obligation_escalated":
       return {
-        data: { kind, obligationId: "obl_3", title: { nl: "Datalek melden (art. 6.1)", en: "Notify data breach (art. 6.1)" }, dueAt: "2026-03-30T09:00:00Z", customerName: "Bakkerij Jansen BV" },
+        data: {
+          kind,
+          obligationId: "obl_3",
+          title: { nl: "Datalek melden (art. 6.1)", en: "Notify data breach (art. 6.1)" },
+          dueAt: "2026-03-30T09:00:00Z",
+          customerName: "Bakkerij Jansen BV",
+        },
         facts: {
           nl: ["Datalek melden (art. 6.1)", "30-03-2026 11:00 (UTC+02:00)", "Bakkerij Jansen BV", "verstreken"],
           en: ["Notify data breach (art. 6.1)", "30 Mar 2026 11:00 (UTC+02:00)", "Bakkerij Jansen BV", "passed"],
@@ -214,7 +269,12 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
 }
 
 const decodeHtml = (html: string): string =>
-  html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 describe("every notice kind", () => {
   for (const kind of NOTICE_KINDS) {
@@ -284,7 +344,10 @@ describe("announcement (art. 5.2)", () => {
     add: { nl: /Acme Backup GmbH als nieuwe subverwerker in te schakelen/, en: /engage Acme Backup GmbH as a new sub-processor/ },
     replace: { nl: /subverwerker Oud BV te vervangen door Acme Backup GmbH/, en: /replace sub-processor Oud BV with Acme Backup GmbH/ },
     remove: { nl: /inschakeling van subverwerker Acme Backup GmbH te beëindigen/, en: /stop engaging Acme Backup GmbH/ },
-    relocate: { nl: /voorheen in Nederland \(NL\), voortaan in Duitsland \(DE\) en Verenigde Staten \(US\)/, en: /previously in Netherlands \(NL\), from now on in Germany \(DE\) and United States of America \(US\)/ },
+    relocate: {
+      nl: /voorheen in Nederland \(NL\), voortaan in Duitsland \(DE\) en Verenigde Staten \(US\)/,
+      en: /previously in Netherlands \(NL\), from now on in Germany \(DE\) and United States of America \(US\)/,
+    },
   };
   for (const [changeKind, expected] of Object.entries(kinds) as [SubprocessorChangeKind, { nl: RegExp; en: RegExp }][]) {
     test(`says what a ${changeKind} changes`, () => {
@@ -300,7 +363,11 @@ describe("announcement (art. 5.2)", () => {
   }
 
   test("relocate lists the countries before → after", () => {
-    const data = announcement({ changeKind: "relocate", previousCountries: ["NL"], subprocessor: { name: "Acme", activity: { nl: "Opslag", en: "Storage" }, countries: ["IE"] } });
+    const data = announcement({
+      changeKind: "relocate",
+      previousCountries: ["NL"],
+      subprocessor: { name: "Acme", activity: { nl: "Opslag", en: "Storage" }, countries: ["IE"] },
+    });
     assert.match(renderNotice(data, "nl", context()).text, /Landen van verwerking: Nederland \(NL\) → Ierland \(IE\)/);
     assert.match(renderNotice(data, "en", context()).text, /Countries of processing: Netherlands \(NL\) → Ireland \(IE\)/);
   });
@@ -327,7 +394,15 @@ describe("HTML", () => {
   });
 
   test("escapes a <script> in a consultation excerpt", () => {
-    const data: NoticeData = { kind: "consultation_message", changeId: "c", objectionId: "o", subprocessorName: "Acme", from: "customer", authorName: "K. Klant", excerpt: `<script>steal()</script><img src=x onerror=alert(1)>` };
+    const data: NoticeData = {
+      kind: "consultation_message",
+      changeId: "c",
+      objectionId: "o",
+      subprocessorName: "Acme",
+      from: "customer",
+      authorName: "K. Klant",
+      excerpt: `<script>steal()</script><img src=x onerror=alert(1)>`,
+    };
     const { html } = renderNotice(data, "en", context());
     assert.doesNotMatch(html, /<script|<img/i);
     assert.match(html, /&lt;script&gt;steal\(\)&lt;\/script&gt;&lt;img src=x onerror=alert\(1\)&gt;/);
@@ -348,12 +423,24 @@ describe("HTML", () => {
 
 describe("breach notice (art. 6)", () => {
   test("the subject says which notice it is: the first, the n-th update, the final one", () => {
-    assert.equal(noticeTitle(breachNotice({ stage: "initial", sequence: 1, changed: [] }), "nl"), "Melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd");
-    assert.equal(noticeTitle(breachNotice({ stage: "initial", sequence: 1, changed: [] }), "en"), "Data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+    assert.equal(
+      noticeTitle(breachNotice({ stage: "initial", sequence: 1, changed: [] }), "nl"),
+      "Melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd",
+    );
+    assert.equal(
+      noticeTitle(breachNotice({ stage: "initial", sequence: 1, changed: [] }), "en"),
+      "Data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd",
+    );
     assert.equal(noticeTitle(breachNotice({ sequence: 3 }), "nl"), "Aanvulling 2 op melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd");
     assert.equal(noticeTitle(breachNotice({ sequence: 3 }), "en"), "Update 2 to data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd");
-    assert.equal(noticeTitle(breachNotice({ stage: "final", sequence: 4 }), "nl"), "Afsluitende melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd");
-    assert.equal(noticeTitle(breachNotice({ stage: "final", sequence: 4 }), "en"), "Final data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd");
+    assert.equal(
+      noticeTitle(breachNotice({ stage: "final", sequence: 4 }), "nl"),
+      "Afsluitende melding datalek INC-0007: Opslagnode ams-st-07 gecompromitteerd",
+    );
+    assert.equal(
+      noticeTitle(breachNotice({ stage: "final", sequence: 4 }), "en"),
+      "Final data breach notification INC-0007: Opslagnode ams-st-07 gecompromitteerd",
+    );
   });
 
   test("an initial notice states the 48-hour deadline and has no 'changed' line", () => {
@@ -372,7 +459,10 @@ describe("breach notice (art. 6)", () => {
 
   test("a follow-up names the changed fact and marks its row; without changes it says so", () => {
     const { text, html } = renderNotice(breachNotice({ changed: ["affectedCount", "measuresTaken"] }), "nl", context());
-    assert.match(text, /Gewijzigd sinds onze vorige melding: Aantal personen van wie gegevens zijn gelekt en Reeds genomen maatregelen om het lek te dichten en de gevolgen te beperken\./);
+    assert.match(
+      text,
+      /Gewijzigd sinds onze vorige melding: Aantal personen van wie gegevens zijn gelekt en Reeds genomen maatregelen om het lek te dichten en de gevolgen te beperken\./,
+    );
     assert.match(text, /^- Aantal personen van wie gegevens zijn gelekt \(gewijzigd\): tussen 120 en 1\.500$/m);
     assert.match(text, /^- \(Vermoedelijke\) oorzaak van het lek: Misbruik/m, "an unchanged fact is not marked");
     assert.match(html, /<strong>tussen 120 en 1\.500<\/strong><\/span> <strong style="color:#92400e;">\(gewijzigd\)<\/strong>/);
@@ -392,7 +482,11 @@ describe("breach notice (art. 6)", () => {
   });
 
   test("the nature and the number of customers are shown only when there is something to show", () => {
-    const { text } = renderNotice(breachNotice({ nature: { confidentiality: false, integrity: false, availability: false }, affectedCustomers: null }), "nl", context());
+    const { text } = renderNotice(
+      breachNotice({ nature: { confidentiality: false, integrity: false, availability: false }, affectedCustomers: null }),
+      "nl",
+      context(),
+    );
     assert.doesNotMatch(text, /Het datalek raakt/);
     assert.doesNotMatch(text, /Aantal klanten/);
     const en = renderNotice(breachNotice({ nature: { confidentiality: true, integrity: true, availability: true } }), "en", context()).text;
@@ -416,7 +510,10 @@ describe("breach notice (art. 6)", () => {
     const data = breachNotice({ title: evil, message: evil, facts: { ...breachNotice().facts, cause: { status: "known", value: evil } } });
     const { html, text } = renderNotice(data, "en", context());
     assert.doesNotMatch(html, /<script/i);
-    assert.ok(html.split("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co").length - 1 >= 5, "title (head, heading, table), message and cause are escaped");
+    assert.ok(
+      html.split("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co").length - 1 >= 5,
+      "title (head, heading, table), message and cause are escaped",
+    );
     assert.match(text, /^- \(Suspected\) cause of the breach: <script>alert\("x"\)<\/script> & co$/m, "the text part is not HTML");
   });
 });
@@ -448,7 +545,11 @@ describe("audiences", () => {
     const toCustomer = renderNotice(sample("contact_failing").data, "nl", context()).text;
     assert.match(toCustomer, /Werk de contactgegevens bij/);
     assert.match(toCustomer, /Met vriendelijke groet/);
-    const toStaff = renderNotice({ kind: "contact_failing", email: "dpo@b.example", reason: "bounce", customerName: "Bakkerij Jansen BV" }, "en", context()).text;
+    const toStaff = renderNotice(
+      { kind: "contact_failing", email: "dpo@b.example", reason: "bounce", customerName: "Bakkerij Jansen BV" },
+      "en",
+      context(),
+    ).text;
     assert.match(toStaff, /privacy contact address dpo@b\.example of Bakkerij Jansen BV/);
     assert.doesNotMatch(toStaff, /Kind regards/);
   });
@@ -463,7 +564,15 @@ describe("audiences", () => {
   });
 
   test("a consultation message from the customer names the customer for staff", () => {
-    const data: NoticeData = { kind: "consultation_message", changeId: "c", objectionId: "o", subprocessorName: "Acme", from: "customer", authorName: "K. Klant", excerpt: "Graag uitstel." };
+    const data: NoticeData = {
+      kind: "consultation_message",
+      changeId: "c",
+      objectionId: "o",
+      subprocessorName: "Acme",
+      from: "customer",
+      authorName: "K. Klant",
+      excerpt: "Graag uitstel.",
+    };
     assert.match(renderNotice(data, "nl", context()).text, /K\. Klant \(Bakkerij Jansen BV\) heeft een bericht geplaatst/);
   });
 });

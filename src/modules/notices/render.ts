@@ -173,7 +173,12 @@ function oneLine(value: string, max: number): string {
     return line;
   }
   const chars = [...line];
-  return chars.length <= max ? line : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? line
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 function title(data: NoticeData, locale: Locale, view: View): string {
@@ -205,7 +210,9 @@ export function renderNotice(data: NoticeData, locale: "nl" | "en", context: Ren
     title: noticeTitleText,
   };
   const templates = templatesOf(data.kind, locale);
-  const text = run(templates.text, view, AS_TEXT).replace(/\n{3,}/g, "\n\n").trim();
+  const text = run(templates.text, view, AS_TEXT)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return {
     subject: oneLine(`${context.processorName}: ${noticeTitleText}`, MAX_SUBJECT),
     text: `${text}\n`,
@@ -259,7 +266,10 @@ function kindView(data: NoticeData, locale: Locale, zone: string): View {
         replaces: data.replaces === null ? null : subprocessorView(data.replaces, locale),
         previousCountries: data.previousCountries === null ? null : countryList(data.previousCountries, locale),
         services: data.services.map((service) => ({ name: service[locale] })),
-        servicesList: list(data.services.map((service) => service[locale]), locale),
+        servicesList: list(
+          data.services.map((service) => service[locale]),
+          locale,
+        ),
         description: data.description[locale],
         windowEnd: instant(data.windowEndsAt),
         windowEndDate: date(data.windowEndsAt),
@@ -336,7 +346,9 @@ function breachView(data: BreachNotice, locale: Locale, zone: string): View {
   // The sender checks too, with the same function as the API: an incomplete notice is never sent.
   const check = checkStoredFacts(data.facts);
   if (!check.complete) {
-    throw new RangeError(`breach notice ${data.reference} #${data.sequence} is incomplete: ${[...check.missing.map((m) => m.key), ...check.invalid.map((i) => i.key)].join(", ")}`);
+    throw new RangeError(
+      `breach notice ${data.reference} #${data.sequence} is incomplete: ${[...check.missing.map((m) => m.key), ...check.invalid.map((i) => i.key)].join(", ")}`,
+    );
   }
   const facts = describeFacts(data.facts, zone, locale, data.changed);
   const nature = (Object.keys(NATURE_WORDS) as (keyof typeof NATURE_WORDS)[]).filter((key) => data.nature[key]).map((key) => NATURE_WORDS[key][locale]);
@@ -352,7 +364,10 @@ function breachView(data: BreachNotice, locale: Locale, zone: string): View {
     followUpNumber: data.sequence > 1 ? data.sequence - 1 : null,
     facts: facts.map((row) => ({ label: row.label, text: row.text, isUnknown: row.unknown, isChanged: row.changed })),
     hasChanges: data.changed.length > 0,
-    changedList: list(facts.filter((row) => row.changed).map((row) => row.label), locale),
+    changedList: list(
+      facts.filter((row) => row.changed).map((row) => row.label),
+      locale,
+    ),
     message: data.message === null || data.message.trim() === "" ? null : data.message.trim(),
     hasNature: nature.length > 0,
     natureList: list(nature, locale),
@@ -389,5 +404,8 @@ function list(items: string[], locale: Locale): string {
 }
 
 function countryList(codes: string[], locale: Locale): string {
-  return list(codes.map((code) => countryLabel(code, locale)), locale);
+  return list(
+    codes.map((code) => countryLabel(code, locale)),
+    locale,
+  );
 }

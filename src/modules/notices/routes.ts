@@ -106,7 +106,14 @@ const deliveryDetail = (d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>
   body: d.body,
   bodySha256: d.bodySha256,
   createdAt: d.createdAt.toISOString(),
-  attemptsLog: d.attemptsLog.map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), outcome: a.outcome, response: a.response, httpStatus: a.httpStatus, durationMs: a.durationMs })),
+  attemptsLog: d.attemptsLog.map((a) => ({
+    attempt: a.attempt,
+    at: a.at.toISOString(),
+    outcome: a.outcome,
+    response: a.response,
+    httpStatus: a.httpStatus,
+    durationMs: a.durationMs,
+  })),
 });
 
 const endpointOut = (e: NonNullable<Awaited<ReturnType<typeof findWebhookEndpoint>>>) => ({
@@ -189,7 +196,14 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/notices/:id/acknowledge",
-    { schema: { tags: ["notices"], summary: "Acknowledge a notice (the customer's owner or privacy contact); recorded as evidence", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["notices"],
+        summary: "Acknowledge a notice (the customer's owner or privacy contact); recorded as evidence",
+        params: IdParams,
+        response: { 204: Type.Null(), ...ErrorResponses },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       await visibleNotice(deps, actor, request.params.id);
@@ -217,14 +231,29 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { ...rest, onlyControllerIds, page, pageSize }));
       return {
         total: result.total,
-        items: result.items.map((d) => ({ ...deliverySummary(d), noticeId: d.noticeId, controllerId: d.controllerId, customerName: d.customerName, kind: d.kind, subject: d.subject, createdAt: d.createdAt.toISOString() })),
+        items: result.items.map((d) => ({
+          ...deliverySummary(d),
+          noticeId: d.noticeId,
+          controllerId: d.controllerId,
+          customerName: d.customerName,
+          kind: d.kind,
+          subject: d.subject,
+          createdAt: d.createdAt.toISOString(),
+        })),
       };
     },
   );
 
   app.get(
     "/deliveries/:id",
-    { schema: { tags: ["notices"], summary: "One delivery: the message as sent and every attempt", params: IdParams, response: { 200: DeliveryDetail, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["notices"],
+        summary: "One delivery: the message as sent and every attempt",
+        params: IdParams,
+        response: { 200: DeliveryDetail, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const delivery = await visibleDelivery(deps, actor, request.params.id);
@@ -285,7 +314,14 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/controllers/:id/webhook-endpoints",
-    { schema: { tags: ["webhooks"], summary: "A customer's webhook endpoints", params: IdParams, response: { 200: Type.Array(WebhookEndpointOut), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "A customer's webhook endpoints",
+        params: IdParams,
+        response: { 200: Type.Array(WebhookEndpointOut), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
@@ -317,7 +353,14 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.delete(
     "/webhook-endpoints/:id",
-    { schema: { tags: ["webhooks"], summary: "Disable a webhook endpoint (its log stays)", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Disable a webhook endpoint (its log stays)",
+        params: IdParams,
+        response: { 204: Type.Null(), ...ErrorResponses },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const endpoint = await inScope(db, scopeOf(actor), (tx) => findWebhookEndpoint(tx, request.params.id));
@@ -340,7 +383,10 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         tags: ["webhooks"],
         summary: "The delivery log of a webhook endpoint, newest first",
         params: IdParams,
-        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }),
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+        }),
         response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem) }), ...ErrorResponses },
       },
     },
@@ -357,7 +403,15 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { webhookEndpointId: endpoint.id, page, pageSize }));
       return {
         total: result.total,
-        items: result.items.map((d) => ({ ...deliverySummary(d), noticeId: d.noticeId, controllerId: d.controllerId, customerName: d.customerName, kind: d.kind, subject: d.subject, createdAt: d.createdAt.toISOString() })),
+        items: result.items.map((d) => ({
+          ...deliverySummary(d),
+          noticeId: d.noticeId,
+          controllerId: d.controllerId,
+          customerName: d.customerName,
+          kind: d.kind,
+          subject: d.subject,
+          createdAt: d.createdAt.toISOString(),
+        })),
       };
     },
   );

@@ -43,7 +43,13 @@ export async function acknowledgeNotice(tx: Db, clock: Clock, actor: EventActor,
     .set({ acknowledgedAt: now, acknowledgedBy: userId, openedAt: notice.openedAt ?? now, openedBy: notice.openedBy ?? userId })
     .where(eq(notices.id, noticeId));
   if (!notice.openedAt) {
-    await recordEvent(tx, clock, { type: "notice.opened", actor, controllerId: notice.controllerId, subject: { type: "notice", id: noticeId }, data: { kind: notice.kind } });
+    await recordEvent(tx, clock, {
+      type: "notice.opened",
+      actor,
+      controllerId: notice.controllerId,
+      subject: { type: "notice", id: noticeId },
+      data: { kind: notice.kind },
+    });
   }
   await recordEvent(tx, clock, {
     type: "notice.acknowledged",
@@ -71,13 +77,23 @@ export function checkEndpointUrl(raw: string): string {
   const local = isLocalName(host) || (isIP(host) !== 0 && isNonPublicAddress(host));
   const allowLocal = localWebhooksAllowed();
   if (local && !allowLocal) {
-    throw invalidFields([{ field: "body.url", message: { nl: "moet een adres op het internet zijn, niet in een lokaal of intern netwerk", en: "must be an address on the internet, not in a local or internal network" } }]);
+    throw invalidFields([
+      {
+        field: "body.url",
+        message: {
+          nl: "moet een adres op het internet zijn, niet in een lokaal of intern netwerk",
+          en: "must be an address on the internet, not in a local or internal network",
+        },
+      },
+    ]);
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && local && allowLocal)) {
     throw invalidFields([{ field: "body.url", message: { nl: "moet met https:// beginnen", en: "must start with https://" } }]);
   }
   if (url.username || url.password) {
-    throw invalidFields([{ field: "body.url", message: { nl: "mag geen gebruikersnaam of wachtwoord bevatten", en: "must not contain a user name or password" } }]);
+    throw invalidFields([
+      { field: "body.url", message: { nl: "mag geen gebruikersnaam of wachtwoord bevatten", en: "must not contain a user name or password" } },
+    ]);
   }
   return url.toString();
 }
@@ -98,7 +114,13 @@ export async function createWebhookEndpoint(
   if (!endpoint) {
     throw new Error("insert returned no row");
   }
-  await recordEvent(tx, clock, { type: "webhook_endpoint.created", actor, controllerId, subject: { type: "webhook_endpoint", id: endpoint.id }, data: { url } });
+  await recordEvent(tx, clock, {
+    type: "webhook_endpoint.created",
+    actor,
+    controllerId,
+    subject: { type: "webhook_endpoint", id: endpoint.id },
+    data: { url },
+  });
   return endpoint;
 }
 

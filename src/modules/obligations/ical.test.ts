@@ -83,9 +83,18 @@ test("description: the due instant in the processor's zone with its offset, the 
 test("alarms: a display alarm at each reminder, as an absolute UTC trigger, while the deadline is open", () => {
   const event = only(events(buildCalendar(input())));
   const alarms = event.getAllSubcomponents("valarm");
-  assert.deepEqual(alarms.map((a) => a.getFirstPropertyValue("action")), ["DISPLAY", "DISPLAY"]);
-  assert.deepEqual(alarms.map((a) => time(a, "trigger").toString()), ["2026-04-24T10:00:00Z", "2026-04-28T10:00:00Z"]);
-  assert.deepEqual(alarms.map((a) => a.getFirstProperty("trigger")?.type), ["date-time", "date-time"]);
+  assert.deepEqual(
+    alarms.map((a) => a.getFirstPropertyValue("action")),
+    ["DISPLAY", "DISPLAY"],
+  );
+  assert.deepEqual(
+    alarms.map((a) => time(a, "trigger").toString()),
+    ["2026-04-24T10:00:00Z", "2026-04-28T10:00:00Z"],
+  );
+  assert.deepEqual(
+    alarms.map((a) => a.getFirstProperty("trigger")?.type),
+    ["date-time", "date-time"],
+  );
   assert.equal(alarms[0]?.getFirstPropertyValue("description"), "Provide information on measures");
 
   for (const status of ["met", "lapsed", "cancelled"] as const) {
@@ -119,10 +128,12 @@ test("DST: 14 days from 15 March end on 29 March 23:59:59.999 CEST, the first su
 
 test("commas, semicolons, backslashes and newlines in titles and the calendar name are escaped", () => {
   const title = "Breach 2026-7; notify, then\nfollow up \\ AP";
-  const text = buildCalendar(input({
-    name: "Deadlines; Norisk, staff\nteam",
-    deadlines: [deadline({ title: { nl: title, en: title }, customerName: "Jansen, Smit & Co; BV" })],
-  }));
+  const text = buildCalendar(
+    input({
+      name: "Deadlines; Norisk, staff\nteam",
+      deadlines: [deadline({ title: { nl: title, en: title }, customerName: "Jansen, Smit & Co; BV" })],
+    }),
+  );
   const unfolded = text.replaceAll("\r\n ", "");
   assert.match(unfolded, /SUMMARY:Jansen\\, Smit & Co\\; BV: Breach 2026-7\\; notify\\, then\\nfollow up \\\\ AP\r\n/);
   const calendar = parse(text);
@@ -147,10 +158,7 @@ test("calendar: name, time zone before the events, product id, CRLF lines folded
   assert.ok(text.endsWith("END:VCALENDAR\r\n"));
   const lines = text.slice(0, -2).split("\r\n");
   assert.ok(lines.every((line) => !line.includes("\n") && Buffer.byteLength(line) <= 75));
-  assert.equal(
-    parse(buildCalendar(input({ productId: "-//Norisk//Art28//NL" }))).getFirstPropertyValue("prodid"),
-    "-//Norisk//Art28//NL",
-  );
+  assert.equal(parse(buildCalendar(input({ productId: "-//Norisk//Art28//NL" }))).getFirstPropertyValue("prodid"), "-//Norisk//Art28//NL");
 });
 
 test("an empty calendar still carries its name and time zone", () => {
@@ -166,7 +174,10 @@ test("deterministic: the same deadlines give the same bytes, in whatever order t
   const once = buildCalendar(input({ deadlines: [a, b, c] }));
   assert.equal(buildCalendar(input({ deadlines: [a, b, c] })), once);
   assert.equal(buildCalendar(input({ deadlines: [c, a, b] })), once);
-  assert.deepEqual(events(once).map((e) => e.getFirstPropertyValue("uid")), ["b@art28", "c@art28", `${a.id}@art28`]);
+  assert.deepEqual(
+    events(once).map((e) => e.getFirstPropertyValue("uid")),
+    ["b@art28", "c@art28", `${a.id}@art28`],
+  );
 });
 
 test("an unknown time zone is refused, even for an empty calendar", () => {

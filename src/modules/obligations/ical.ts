@@ -61,11 +61,7 @@ function summary(deadline: CalendarDeadline, locale: Locale): string {
 function description(deadline: CalendarDeadline, locale: Locale, zone: Zone): string {
   const words = WORDS[locale];
   // The offset tells the two 02:30s of the October DST change apart (legal-time formatInstant).
-  return [
-    `${words.due}: ${formatInstant(deadline.dueAt, zone, locale)}`,
-    `${words.status}: ${words.statuses[deadline.status]}`,
-    deadline.url,
-  ].join("\n");
+  return [`${words.due}: ${formatInstant(deadline.dueAt, zone, locale)}`, `${words.status}: ${words.statuses[deadline.status]}`, deadline.url].join("\n");
 }
 
 /** Soonest first; ties broken by id so the bytes never depend on the query's order. */
@@ -107,9 +103,7 @@ export function buildCalendar(input: CalendarInput): string {
       transparency: ICalEventTransparency.TRANSPARENT,
       status: deadline.status === "cancelled" ? ICalEventStatus.CANCELLED : null,
       // Reminders of a met, lapsed or cancelled deadline would only mislead.
-      alarms: deadline.status === "open"
-        ? deadline.reminders.map((at) => ({ type: ICalAlarmType.display, trigger: at, description: text }))
-        : [],
+      alarms: deadline.status === "open" ? deadline.reminders.map((at) => ({ type: ICalAlarmType.display, trigger: at, description: text })) : [],
     });
   }
 
@@ -117,8 +111,6 @@ export function buildCalendar(input: CalendarInput): string {
   // properties (RFC 5545 §3.4), so X-WR-TIMEZONE goes in here, before the first component. Folded
   // and escaped text never starts a line with BEGIN/END, so the first match is the real one. It
   // also leaves off the CRLF that ends every content line, the last included (§3.1).
-  const text = calendar
-    .toString()
-    .replace(/^(BEGIN:VEVENT|END:VCALENDAR)/m, `X-WR-TIMEZONE:${escape(zone, false)}\r\n$1`);
+  const text = calendar.toString().replace(/^(BEGIN:VEVENT|END:VCALENDAR)/m, `X-WR-TIMEZONE:${escape(zone, false)}\r\n$1`);
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

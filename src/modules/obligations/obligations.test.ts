@@ -57,7 +57,9 @@ interface ObligationJson {
 
 test("a 48 h duty is due at the exact elapsed hour across DST; a 14 cd window at the end of the 14th local day", async () => {
   const customer = await createCustomer(t.database.db, t.clock);
-  const [d, w] = await inScope(t.database.db, { kind: "processor" }, (tx) => openObligations(tx, t.clock, SYSTEM_ACTOR, [duty(customer.controllerId, "a"), window(customer.controllerId, "a")]));
+  const [d, w] = await inScope(t.database.db, { kind: "processor" }, (tx) =>
+    openObligations(tx, t.clock, SYSTEM_ACTOR, [duty(customer.controllerId, "a"), window(customer.controllerId, "a")]),
+  );
   assert.equal(d?.dueAt.toISOString(), "2026-03-30T09:00:00.000Z"); // Mon 30 Mar 11:00 CEST
   assert.equal(w?.dueAt.toISOString(), "2026-04-11T21:59:59.999Z"); // Sat 11 Apr 23:59:59.999 CEST
   assert.deepEqual(d?.reminders, ["2026-03-29T09:00:00.000Z", "2026-03-29T23:24:00.000Z", "2026-03-30T07:00:00.000Z"]);
@@ -66,7 +68,10 @@ test("a 48 h duty is due at the exact elapsed hour across DST; a 14 cd window at
   const mine = (await owner.get("/api/v1/obligations")).json<{ items: ObligationJson[] }>();
   const shown = mine.items.find((o) => o.id === d?.id);
   assert.equal(shown?.dueLocal, "30-03-2026 11:00 (UTC+02:00)");
-  const events_ = await t.database.db.select().from(events).where(and(eq(events.type, "obligation.opened"), eq(events.subjectId, d?.id ?? "")));
+  const events_ = await t.database.db
+    .select()
+    .from(events)
+    .where(and(eq(events.type, "obligation.opened"), eq(events.subjectId, d?.id ?? "")));
   assert.equal(events_.length, 1);
 });
 
@@ -74,9 +79,16 @@ test("the sweep reminds the responsible staff, escalates a missed duty once, and
   const customer = await createCustomer(t.database.db, t.clock);
   await createStaff(t.database.db, "security_officer");
   const start = t.clock.now();
-  const [d, w] = await inScope(t.database.db, { kind: "processor" }, (tx) => openObligations(tx, t.clock, SYSTEM_ACTOR, [duty(customer.controllerId, "b"), window(customer.controllerId, "b")]));
+  const [d, w] = await inScope(t.database.db, { kind: "processor" }, (tx) =>
+    openObligations(tx, t.clock, SYSTEM_ACTOR, [duty(customer.controllerId, "b"), window(customer.controllerId, "b")]),
+  );
   const staffNotices = async (kind: string, obligationId: string) =>
-    (await t.database.db.select().from(notices).where(and(eq(notices.kind, kind as "obligation_reminder"), eq(notices.subjectId, obligationId)))).length;
+    (
+      await t.database.db
+        .select()
+        .from(notices)
+        .where(and(eq(notices.kind, kind as "obligation_reminder"), eq(notices.subjectId, obligationId)))
+    ).length;
 
   try {
     t.clock.set(new Date(start.getTime() + 24 * 3600_000)); // 50 % of 48 h
@@ -94,7 +106,10 @@ test("the sweep reminds the responsible staff, escalates a missed duty once, and
     await runSweep(t.database.db, t.clock);
     await runSweep(t.database.db, t.clock);
     assert.equal(await staffNotices("obligation_escalated", d?.id ?? ""), 1, "escalated once");
-    const [missed] = await t.database.db.select().from(events).where(and(eq(events.type, "obligation.missed"), eq(events.subjectId, d?.id ?? "")));
+    const [missed] = await t.database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "obligation.missed"), eq(events.subjectId, d?.id ?? "")));
     assert.ok(missed, "the missed deadline is evidence");
 
     const officer = await login(t.app, (await createStaff(t.database.db, "privacy_officer")).email);
@@ -105,11 +120,17 @@ test("the sweep reminds the responsible staff, escalates a missed duty once, and
 
     t.clock.set(new Date("2026-04-11T21:59:59.999Z"));
     await runSweep(t.database.db, t.clock);
-    const [stillOpen] = await t.database.db.select().from(obligations).where(eq(obligations.id, w?.id ?? ""));
+    const [stillOpen] = await t.database.db
+      .select()
+      .from(obligations)
+      .where(eq(obligations.id, w?.id ?? ""));
     assert.equal(stillOpen?.status, "open", "the last millisecond of the window is inside it");
     t.clock.set(new Date("2026-04-11T22:00:00.000Z"));
     await runSweep(t.database.db, t.clock);
-    const [lapsed] = await t.database.db.select().from(obligations).where(eq(obligations.id, w?.id ?? ""));
+    const [lapsed] = await t.database.db
+      .select()
+      .from(obligations)
+      .where(eq(obligations.id, w?.id ?? ""));
     assert.equal(lapsed?.status, "lapsed");
   } finally {
     t.clock.set(start);

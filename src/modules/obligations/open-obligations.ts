@@ -93,7 +93,13 @@ export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, i
         .update(obligations)
         .set({ status: "met", metAt: now, metInTime: sql`${obligations.dueAt} >= ${now}`, closedAt: now, nextReminderAt: null })
         .where(and(inArray(obligations.id, chunk), eq(obligations.status, "open")))
-        .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind, dueAt: obligations.dueAt, metInTime: obligations.metInTime })),
+        .returning({
+          id: obligations.id,
+          controllerId: obligations.controllerId,
+          kind: obligations.kind,
+          dueAt: obligations.dueAt,
+          metInTime: obligations.metInTime,
+        })),
     );
   }
   await recordEvents(
@@ -111,7 +117,14 @@ export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, i
 }
 
 /** Cancels the open obligations of a subject (e.g. a change withdrawn): they no longer run. */
-export async function cancelObligations(tx: Db, clock: Clock, actor: EventActor, subject: { type: string; id: string }, reason: string, onlyControllerIds?: string[]) {
+export async function cancelObligations(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  subject: { type: string; id: string },
+  reason: string,
+  onlyControllerIds?: string[],
+) {
   const now = clock.now();
   const cancelled = await tx
     .update(obligations)

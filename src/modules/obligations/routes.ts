@@ -28,7 +28,11 @@ const ObligationOut = Type.Object({
   responsibleRoles: Type.Array(Type.String()),
   title: Type.String(),
   article: Type.String(),
-  clock: Type.Object({ unit: Type.Enum(["hours", "calendarDays", "calendarDaysStart", "months"]), amount: Type.Integer(), templateVersion: Type.Union([Type.Integer(), Type.Null()]) }),
+  clock: Type.Object({
+    unit: Type.Enum(["hours", "calendarDays", "calendarDaysStart", "months"]),
+    amount: Type.Integer(),
+    templateVersion: Type.Union([Type.Integer(), Type.Null()]),
+  }),
   subjectType: Type.String(),
   subjectId: Type.String(),
   triggerAt: Type.String({ format: "date-time" }),
@@ -87,7 +91,11 @@ function out(row: Row, now: Date, locale: "nl" | "en") {
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** The obligations an actor's calendar and dashboard show. */
-async function filterFor(deps: RouteDeps, actor: Actor, query: { controllerId?: string | undefined; mine?: boolean | undefined }): Promise<Partial<ObligationFilter>> {
+async function filterFor(
+  deps: RouteDeps,
+  actor: Actor,
+  query: { controllerId?: string | undefined; mine?: boolean | undefined },
+): Promise<Partial<ObligationFilter>> {
   if (actor.kind === "customer") {
     return { controllerId: actor.controllerId ?? "" };
   }
@@ -130,7 +138,14 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/obligations/:id",
-    { schema: { tags: ["obligations"], summary: "One deadline: its clock, reminders, and whether it was met in time", params: IdParams, response: { 200: ObligationOut, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["obligations"],
+        summary: "One deadline: its clock, reminders, and whether it was met in time",
+        params: IdParams,
+        response: { 200: ObligationOut, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await inScope(db, scopeOf(actor), (tx) => findObligation(tx, request.params.id));
@@ -183,7 +198,10 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       const token = request.params.file.slice(0, -".ics".length);
-      const [feed] = await db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, sha256(token)));
+      const [feed] = await db
+        .select({ userId: calendarFeeds.userId })
+        .from(calendarFeeds)
+        .where(eq(calendarFeeds.tokenHash, sha256(token)));
       const [user] = feed ? await db.select().from(users).where(eq(users.id, feed.userId)) : [];
       if (!user || user.disabledAt) {
         throw notFound("calendar");

@@ -38,14 +38,25 @@ function validZone(zone: string): boolean {
 }
 
 export function processorRoutes(app: TypedApp, { db, clock }: RouteDeps) {
-  app.get("/processor", { schema: { tags: ["processor"], summary: "The processor's details", response: { 200: ProcessorBody, ...ErrorResponses } } }, async (request) => {
-    actorOf(request);
-    return findProcessor(db);
-  });
+  app.get(
+    "/processor",
+    { schema: { tags: ["processor"], summary: "The processor's details", response: { 200: ProcessorBody, ...ErrorResponses } } },
+    async (request) => {
+      actorOf(request);
+      return findProcessor(db);
+    },
+  );
 
   app.put(
     "/processor",
-    { schema: { tags: ["processor"], summary: "Change the processor's details and policies", body: ProcessorBody, response: { 200: ProcessorBody, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["processor"],
+        summary: "Change the processor's details and policies",
+        body: ProcessorBody,
+        response: { 200: ProcessorBody, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);
@@ -53,7 +64,10 @@ export function processorRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw invalid("body.timeZone", "is not a known IANA time zone (e.g. Europe/Amsterdam)");
       }
       return inScope(db, scopeOf(actor), async (tx) => {
-        await tx.update(processor).set({ ...request.body, updatedAt: clock.now() }).where(eq(processor.id, 1));
+        await tx
+          .update(processor)
+          .set({ ...request.body, updatedAt: clock.now() })
+          .where(eq(processor.id, 1));
         await recordEvent(tx, clock, { type: "processor.changed", actor: eventActor(actor), controllerId: null, data: { ...request.body } });
         return findProcessor(tx);
       });

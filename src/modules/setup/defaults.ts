@@ -23,8 +23,6 @@ export interface DefaultMeasure {
   description: LocalizedText;
 }
 
-
-
 function readJson(url: URL): unknown {
   return JSON.parse(readFileSync(url, "utf8"));
 }

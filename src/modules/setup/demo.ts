@@ -41,10 +41,45 @@ export const DEMO_STAFF = [
   { email: "auditor@norisk.example", name: "Arjen Visser", role: "auditor" },
 ] as const;
 
-const PREFIX = ["Bakkerij", "Tandartspraktijk", "Administratiekantoor", "Fietsenwinkel", "Advocatenkantoor", "Huisartsenpraktijk", "Webwinkel", "Stichting", "Installatiebedrijf", "Kinderopvang"];
-const SURNAME = ["De Jong", "Jansen", "De Vries", "Van den Berg", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer"];
+const PREFIX = [
+  "Bakkerij",
+  "Tandartspraktijk",
+  "Administratiekantoor",
+  "Fietsenwinkel",
+  "Advocatenkantoor",
+  "Huisartsenpraktijk",
+  "Webwinkel",
+  "Stichting",
+  "Installatiebedrijf",
+  "Kinderopvang",
+];
+const SURNAME = [
+  "De Jong",
+  "Jansen",
+  "De Vries",
+  "Van den Berg",
+  "Bakker",
+  "Visser",
+  "Smit",
+  "Meijer",
+  "Mulder",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "Dekker",
+  "Brouwer",
+];
 const CITIES = ["Groningen", "Assen", "Leeuwarden", "Zwolle", "Utrecht", "Amsterdam", "Rotterdam", "Eindhoven", "Haarlem", "Delft"];
-const SERVICE_SETS = [["web-hosting", "email", "ssl-certificates"], ["vps-hosting", "backup"], ["email", "office-365"], ["dedicated-hosting", "private-network", "load-balancing"], ["domain-registration", "web-hosting"], ["colocation"], ["cloud-storage", "backup"]];
+const SERVICE_SETS = [
+  ["web-hosting", "email", "ssl-certificates"],
+  ["vps-hosting", "backup"],
+  ["email", "office-365"],
+  ["dedicated-hosting", "private-network", "load-balancing"],
+  ["domain-registration", "web-hosting"],
+  ["colocation"],
+  ["cloud-storage", "backup"],
+];
 
 /** Deterministic: the same demo every time (customer i always gets the same data). */
 function customer(i: number) {
@@ -56,7 +91,12 @@ function customer(i: number) {
     city: CITIES[(i * 3) % CITIES.length] ?? "Groningen",
     services: SERVICE_SETS[i % SERVICE_SETS.length] ?? ["webhosting"],
     owner: `owner@c${n}.example`,
-    contact: { role: i % 4 === 0 ? ("dpo" as const) : ("privacy_contact" as const), name: `${["Anna", "Bram", "Claire", "Daan", "Eva"][i % 5]} ${SURNAME[(i * 5) % SURNAME.length]}`, email: `privacy@c${n}.example`, phone: `+31 50 ${String(1000000 + i * 7919).slice(0, 7)}` },
+    contact: {
+      role: i % 4 === 0 ? ("dpo" as const) : ("privacy_contact" as const),
+      name: `${["Anna", "Bram", "Claire", "Daan", "Eva"][i % 5]} ${SURNAME[(i * 5) % SURNAME.length]}`,
+      email: `privacy@c${n}.example`,
+      phone: `+31 50 ${String(1000000 + i * 7919).slice(0, 7)}`,
+    },
   };
 }
 
@@ -111,16 +151,36 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const c = customer(i);
-    const id = await createController(tx, clock, SYSTEM_ACTOR, { customerNumber: c.number, name: c.name, kvk: String(60000000 + i * 1237).slice(0, 8), address: `Hoofdstraat ${i + 1}`, postalCode: `97${String(10 + (i % 89)).padStart(2, "0")} AB`, city: c.city, country: "NL", locale: i % 10 === 9 ? "en" : "nl" });
+    const id = await createController(tx, clock, SYSTEM_ACTOR, {
+      customerNumber: c.number,
+      name: c.name,
+      kvk: String(60000000 + i * 1237).slice(0, 8),
+      address: `Hoofdstraat ${i + 1}`,
+      postalCode: `97${String(10 + (i % 89)).padStart(2, "0")} AB`,
+      city: c.city,
+      country: "NL",
+      locale: i % 10 === 9 ? "en" : "nl",
+    });
     ids.push(id);
     const taken = c.services.map((code, k) => ({ code, monthlyFeeCents: 495 + k * 1000 + (i % 5) * 250 }));
     await setControllerServices(tx, clock, SYSTEM_ACTOR, id, taken, "demo data");
     await updateContact(tx, clock, SYSTEM_ACTOR, id, { ...c.contact });
-    await tx.insert(users).values({ email: c.owner, name: `Eigenaar ${c.name}`, passwordHash: hash, kind: "customer", controllerId: id, customerRole: "owner" });
+    await tx
+      .insert(users)
+      .values({ email: c.owner, name: `Eigenaar ${c.name}`, passwordHash: hash, kind: "customer", controllerId: id, customerRole: "owner" });
   }
   const [firstCustomer] = ids;
   if (firstCustomer) {
-    await tx.insert(users).values({ email: "viewer@c0001.example", name: "Kijker C0001", passwordHash: hash, kind: "customer", controllerId: firstCustomer, customerRole: "viewer" });
+    await tx
+      .insert(users)
+      .values({
+        email: "viewer@c0001.example",
+        name: "Kijker C0001",
+        passwordHash: hash,
+        kind: "customer",
+        controllerId: firstCustomer,
+        customerRole: "viewer",
+      });
   }
   const [support] = await rows<{ id: string }>(tx, sql`select id from users where email = 'support@norisk.example'`);
   if (support) {
@@ -144,7 +204,14 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       continue;
     }
     const signer = { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}`, controllerId: a.controller_id };
-    await signAgreement(tx, clock, signer, a.id, { typedName: `Eigenaar ${k + 1}`, function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 }, { ip: "127.0.0.1", userAgent: "art28 demo" });
+    await signAgreement(
+      tx,
+      clock,
+      signer,
+      a.id,
+      { typedName: `Eigenaar ${k + 1}`, function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 },
+      { ip: "127.0.0.1", userAgent: "art28 demo" },
+    );
     if (k < 12) {
       await countersignAgreement(tx, clock, countersigner, a.id, { typedName: "Priya de Vries", function: "Privacy officer" });
     }
@@ -186,7 +253,8 @@ async function recordDemoIncidents(tx: Db, clock: Clock, officer: { kind: "staff
     availability: true,
     risk: "none",
     decision: "no_notify",
-    reasoning: "Alleen de bereikbaarheid van DNS was kort verstoord; er zijn geen persoonsgegevens ingezien, gewijzigd of verloren. Geen datalek in de zin van art. 6.1.",
+    reasoning:
+      "Alleen de bereikbaarheid van DNS was kort verstoord; er zijn geen persoonsgegevens ingezien, gewijzigd of verloren. Geen datalek in de zin van art. 6.1.",
   });
   await closeIncident(tx, clock, officer, ddos, "Aanval afgeslagen met scrubbing bij de upstream-provider.");
 
@@ -209,7 +277,8 @@ async function recordDemoIncidents(tx: Db, clock: Clock, officer: { kind: "staff
     availability: false,
     risk: "high",
     decision: "notify",
-    reasoning: "Logbestanden tonen dat de aanvaller de inhoud van mailboxen heeft opgevraagd: een datalek in de zin van art. 6.1 met een hoog risico voor de correspondenten.",
+    reasoning:
+      "Logbestanden tonen dat de aanvaller de inhoud van mailboxen heeft opgevraagd: een datalek in de zin van art. 6.1 met een hoog risico voor de correspondenten.",
   });
   await saveSharedFacts(tx, clock, officer, webmail, {
     cause: { status: "known", value: "Een kwetsbaarheid in de webmailsoftware (niet tijdig bijgewerkt) is misbruikt om mailboxen te lezen." },
@@ -220,7 +289,10 @@ async function recordDemoIncidents(tx: Db, clock: Clock, officer: { kind: "staff
     subjectGroup: { status: "known", value: "Afzenders en ontvangers van e-mail in de getroffen mailboxen" },
     dataKinds: { status: "known", value: ["namen", "e-mailadressen", "inhoud van e-mails en bijlagen"] },
     period: { status: "known", value: { start: hoursAgo(30), end: hoursAgo(6) } },
-    unintelligible: { status: "known", value: { state: "partly", description: "Berichten in rust zijn versleuteld, maar de aanvaller las ze via de ingelogde webmailsessie." } },
+    unintelligible: {
+      status: "known",
+      value: { state: "partly", description: "Berichten in rust zijn versleuteld, maar de aanvaller las ze via de ingelogde webmailsessie." },
+    },
     measuresTaken: { status: "known", value: "Software bijgewerkt, sessies beëindigd, wachtwoorden gereset, extra logging aangezet." },
     measuresPlanned: { status: "known", value: "Tweestapsverificatie verplicht voor webmail; wekelijkse patchronde." },
   });

@@ -79,7 +79,11 @@ export async function ensureInstalled(tx: Db, clock: Clock, seed: ProcessorSeed,
     tx,
     clock,
     SYSTEM_ACTOR,
-    { texts: { nl: loadDefaultTemplate("nl"), en: loadDefaultTemplate("en") }, parameters: DEFAULT_PARAMETERS, notes: "Versie 1: de verwerkersovereenkomst zoals aangeleverd." },
+    {
+      texts: { nl: loadDefaultTemplate("nl"), en: loadDefaultTemplate("en") },
+      parameters: DEFAULT_PARAMETERS,
+      notes: "Versie 1: de verwerkersovereenkomst zoals aangeleverd.",
+    },
     null,
   );
   const password = admin.password ?? randomBytes(12).toString("base64url");

@@ -25,7 +25,6 @@ export interface AnnounceInput {
   plannedEffectiveAt?: Date | null | undefined;
 }
 
-
 export const OBJECTION_SUBJECT = "subprocessor_change";
 
 export function noticeSubprocessor(sub: Pick<SubprocessorView, "name" | "activity">, locations: { country: string }[]): NoticeSubprocessor {
@@ -33,10 +32,16 @@ export function noticeSubprocessor(sub: Pick<SubprocessorView, "name" | "activit
 }
 
 const samePlaces = (a: LocationInput[], b: LocationInput[]) =>
-  a.length === b.length && a.every((l, i) => l.country === b[i]?.country && (l.city ?? "") === (b[i]?.city ?? "") && (l.mechanism ?? "") === (b[i]?.mechanism ?? ""));
+  a.length === b.length &&
+  a.every((l, i) => l.country === b[i]?.country && (l.city ?? "") === (b[i]?.city ?? "") && (l.mechanism ?? "") === (b[i]?.mechanism ?? ""));
 
 /** Checks the change against the register; returns the plan to store and the services it touches. */
-async function planOf(tx: Db, input: AnnounceInput, sub: SubprocessorView, replaced: SubprocessorView | null): Promise<{ plan: ChangePlan; touched: string[] }> {
+async function planOf(
+  tx: Db,
+  input: AnnounceInput,
+  sub: SubprocessorView,
+  replaced: SubprocessorView | null,
+): Promise<{ plan: ChangePlan; touched: string[] }> {
   const engaged = (s: SubprocessorView) => s.status === "active";
   if (input.kind !== "replace" && input.replacesId) {
     throw invalid("body.replacesId", { nl: "hoort alleen bij een vervanging (kind replace)", en: "belongs to a replacement only (kind replace)" });
@@ -52,7 +57,10 @@ async function planOf(tx: Db, input: AnnounceInput, sub: SubprocessorView, repla
       }
       const serviceIds = [...new Set(input.plan.serviceIds ?? (replaced ? replaced.services : sub.services).map((s) => s.id))];
       if (serviceIds.length === 0) {
-        throw invalid("body.plan.serviceIds", { nl: "noem de diensten die de subverwerker gaat gebruiken", en: "name the services that will use the sub-processor" });
+        throw invalid("body.plan.serviceIds", {
+          nl: "noem de diensten die de subverwerker gaat gebruiken",
+          en: "name the services that will use the sub-processor",
+        });
       }
       await checkLocationsAndServices(tx, [], serviceIds, "body.plan");
       const old = replaced ? replaced.services.map((s) => s.id) : [];
@@ -64,7 +72,10 @@ async function planOf(tx: Db, input: AnnounceInput, sub: SubprocessorView, repla
         throw conflict({ nl: `${sub.name} is niet ingeschakeld (status ${sub.status})`, en: `${sub.name} is not engaged (status ${sub.status})` });
       }
       if (input.plan.serviceIds !== undefined) {
-        throw invalid("body.plan.serviceIds", { nl: "hoort niet bij een verwijdering of verhuizing: die raakt de diensten die de subverwerker nu gebruiken", en: "does not belong to a removal or relocation: it touches the services using the sub-processor now" });
+        throw invalid("body.plan.serviceIds", {
+          nl: "hoort niet bij een verwijdering of verhuizing: die raakt de diensten die de subverwerker nu gebruiken",
+          en: "does not belong to a removal or relocation: it touches the services using the sub-processor now",
+        });
       }
       const serviceIds = await linkedServiceIds(tx, sub.id);
       if (input.kind === "remove") {
@@ -97,7 +108,11 @@ async function planOf(tx: Db, input: AnnounceInput, sub: SubprocessorView, repla
  */
 export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, input: AnnounceInput): Promise<string> {
   const now = clock.now();
-  await tx.select({ id: subprocessors.id }).from(subprocessors).where(inArray(subprocessors.id, [input.subprocessorId, input.replacesId ?? input.subprocessorId])).for("update");
+  await tx
+    .select({ id: subprocessors.id })
+    .from(subprocessors)
+    .where(inArray(subprocessors.id, [input.subprocessorId, input.replacesId ?? input.subprocessorId]))
+    .for("update");
   const sub = await findSubprocessor(tx, input.subprocessorId);
   if (!sub) {
     throw invalid("body.subprocessorId", { nl: "onbekende subverwerker", en: "unknown sub-processor" });
@@ -115,18 +130,27 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
       throw invalid("body.replacesId", { nl: "onbekende subverwerker", en: "unknown sub-processor" });
     }
     if (replaced.status !== "active") {
-      throw conflict({ nl: `${replaced.name} is niet ingeschakeld en kan niet vervangen worden`, en: `${replaced.name} is not engaged and cannot be replaced` });
+      throw conflict({
+        nl: `${replaced.name} is niet ingeschakeld en kan niet vervangen worden`,
+        en: `${replaced.name} is not engaged and cannot be replaced`,
+      });
     }
   }
   for (const s of [sub, replaced]) {
     if (s && (await pendingChangesOf(tx, s.id)).length > 0) {
-      throw conflict({ nl: `voor ${s.name} loopt al een aangekondigde wijziging; trek die eerst in of laat die ingaan`, en: `an announced change for ${s.name} is pending; withdraw it or let it take effect first` });
+      throw conflict({
+        nl: `voor ${s.name} loopt al een aangekondigde wijziging; trek die eerst in of laat die ingaan`,
+        en: `an announced change for ${s.name} is pending; withdraw it or let it take effect first`,
+      });
     }
   }
   const { plan, touched } = await planOf(tx, input, sub, replaced);
 
   const affected = await customersTaking(tx, touched);
-  const clocks = await objectionClocks(tx, affected.map((a) => a.controllerId));
+  const clocks = await objectionClocks(
+    tx,
+    affected.map((a) => a.controllerId),
+  );
   const { timeZone: zone } = await findProcessor(tx);
   const windowEnd = new Map<number, Date>();
   const endFor = (days: number) => {

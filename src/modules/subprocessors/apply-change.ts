@@ -60,7 +60,10 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
     throw notFound("subprocessor change");
   }
   if (change.status !== "announced") {
-    throw conflict({ nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`, en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}` });
+    throw conflict({
+      nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`,
+      en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}`,
+    });
   }
   const { timeZone: zone } = await findProcessor(tx);
   if (change.effectiveAt && change.effectiveAt > now) {
@@ -108,7 +111,14 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
     customers.map((controllerId) => ({
       controllerId,
       subject,
-      data: { kind: "subprocessor_change_effective" as const, changeId: id, changeKind: change.kind, subprocessor: about, effectiveAt: effectiveAt.toISOString(), annexVersion: versions.get(controllerId) ?? null },
+      data: {
+        kind: "subprocessor_change_effective" as const,
+        changeId: id,
+        changeKind: change.kind,
+        subprocessor: about,
+        effectiveAt: effectiveAt.toISOString(),
+        annexVersion: versions.get(controllerId) ?? null,
+      },
     })),
   );
 
@@ -120,7 +130,13 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
   await recordEvents(
     tx,
     clock,
-    lapsed.map((o) => ({ type: "obligation.lapsed", actor, controllerId: o.controllerId, subject: { type: "obligation", id: o.id }, data: { kind: "subprocessor_objection", dueAt: o.dueAt.toISOString(), reason: "the change took effect" } })),
+    lapsed.map((o) => ({
+      type: "obligation.lapsed",
+      actor,
+      controllerId: o.controllerId,
+      subject: { type: "obligation", id: o.id },
+      data: { kind: "subprocessor_objection", dueAt: o.dueAt.toISOString(), reason: "the change took effect" },
+    })),
   );
   await recordEvent(tx, clock, {
     type: "subprocessor_change.applied",

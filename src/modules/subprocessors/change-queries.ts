@@ -24,12 +24,17 @@ export interface ChangeListFilter {
 export async function listChanges(db: Db, filter: ChangeListFilter) {
   const where = and(
     filter.status ? eq(subprocessorChanges.status, filter.status) : undefined,
-    filter.subprocessorId ? sql`(${subprocessorChanges.subprocessorId} = ${filter.subprocessorId} or ${subprocessorChanges.replacesId} = ${filter.subprocessorId})` : undefined,
+    filter.subprocessorId
+      ? sql`(${subprocessorChanges.subprocessorId} = ${filter.subprocessorId} or ${subprocessorChanges.replacesId} = ${filter.subprocessorId})`
+      : undefined,
     filter.recipient
       ? sql`exists (select 1 from change_recipients r where r.change_id = "subprocessor_changes"."id" and r.controller_id = ${filter.recipient})`
       : undefined,
   );
-  const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(subprocessorChanges).where(where);
+  const [count] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(subprocessorChanges)
+    .where(where);
   const items = await db
     .select()
     .from(subprocessorChanges)
@@ -43,17 +48,25 @@ export async function listChanges(db: Db, filter: ChangeListFilter) {
 /** Names of the sub-processors the changes concern, and open objection counts (staff lists). */
 export async function changeExtras(db: Db, changes: ChangeRow[]) {
   const subIds = [...new Set(changes.flatMap((c) => [c.subprocessorId, c.replacesId].filter((x): x is string => x !== null)))];
-  const names = subIds.length === 0 ? [] : await db.select({ id: subprocessors.id, name: subprocessors.name }).from(subprocessors).where(inArray(subprocessors.id, subIds));
+  const names =
+    subIds.length === 0 ? [] : await db.select({ id: subprocessors.id, name: subprocessors.name }).from(subprocessors).where(inArray(subprocessors.id, subIds));
   const ids = changes.map((c) => c.id);
   const counts =
     ids.length === 0
       ? []
       : await db
-          .select({ changeId: objections.changeId, total: sql<number>`count(*)::int`, open: sql<number>`(count(*) filter (where ${objections.status} = 'open'))::int` })
+          .select({
+            changeId: objections.changeId,
+            total: sql<number>`count(*)::int`,
+            open: sql<number>`(count(*) filter (where ${objections.status} = 'open'))::int`,
+          })
           .from(objections)
           .where(inArray(objections.changeId, ids))
           .groupBy(objections.changeId);
-  return { nameOf: new Map(names.map((n) => [n.id, n.name])), objectionsOf: new Map(counts.map((c) => [c.changeId, { total: Number(c.total), open: Number(c.open) }])) };
+  return {
+    nameOf: new Map(names.map((n) => [n.id, n.name])),
+    objectionsOf: new Map(counts.map((c) => [c.changeId, { total: Number(c.total), open: Number(c.open) }])),
+  };
 }
 
 export async function findRecipient(db: Db, changeId: string, controllerId: string) {
@@ -93,7 +106,10 @@ export async function allRecipientIds(db: Db, changeId: string): Promise<string[
 
 /** The services that use a sub-processor now. */
 export async function linkedServiceIds(db: Db, subprocessorId: string): Promise<string[]> {
-  const found = await db.select({ id: serviceSubprocessors.serviceId }).from(serviceSubprocessors).where(eq(serviceSubprocessors.subprocessorId, subprocessorId));
+  const found = await db
+    .select({ id: serviceSubprocessors.serviceId })
+    .from(serviceSubprocessors)
+    .where(eq(serviceSubprocessors.subprocessorId, subprocessorId));
   return found.map((r) => r.id);
 }
 
@@ -144,7 +160,11 @@ export async function objectionClocks(db: Db, controllerIds: string[]): Promise<
  * One clock of each customer's agreement (e.g. breachNoticeHours), chosen as for objectionClocks:
  * the version in force, else the newest offered, else the newest published. Batched.
  */
-export async function agreementClocks(db: Db, controllerIds: string[], clock: keyof typeof DEFAULT_CLOCKS): Promise<Map<string, { templateVersion: number | null; amount: number }>> {
+export async function agreementClocks(
+  db: Db,
+  controllerIds: string[],
+  clock: keyof typeof DEFAULT_CLOCKS,
+): Promise<Map<string, { templateVersion: number | null; amount: number }>> {
   const out = new Map<string, { templateVersion: number | null; amount: number }>();
   for (const chunk of batches(controllerIds)) {
     const found = await rows<{ controller_id: string; version: number | null; amount: number | null }>(
@@ -161,7 +181,10 @@ export async function agreementClocks(db: Db, controllerIds: string[], clock: ke
                              from template_versions t order by t.version desc limit 1) cur on true`,
     );
     for (const r of found) {
-      out.set(r.controller_id, { templateVersion: r.version === null ? null : Number(r.version), amount: r.amount === null ? DEFAULT_CLOCKS[clock] : Number(r.amount) });
+      out.set(r.controller_id, {
+        templateVersion: r.version === null ? null : Number(r.version),
+        amount: r.amount === null ? DEFAULT_CLOCKS[clock] : Number(r.amount),
+      });
     }
   }
   return out;

@@ -31,11 +31,16 @@ async function presentChanges(tx: Db, actor: Actor, changes: ChangeRow[], now: D
     mine = new Map(
       recipientRows.map((r) => {
         const objection = own.find((o) => o.changeId === r.changeId);
-        return [r.changeId, { windowEndsAt: r.windowEndsAt, templateVersion: r.templateVersion, objection: objection ? { id: objection.id, status: objection.status } : null }];
+        return [
+          r.changeId,
+          { windowEndsAt: r.windowEndsAt, templateVersion: r.templateVersion, objection: objection ? { id: objection.id, status: objection.status } : null },
+        ];
       }),
     );
   }
-  return changes.map((c) => presentChange(c, { nameOf: extras.nameOf, serviceOf, objectionsOf: actor.kind === "staff" ? extras.objectionsOf : null, mine, now }));
+  return changes.map((c) =>
+    presentChange(c, { nameOf: extras.nameOf, serviceOf, objectionsOf: actor.kind === "staff" ? extras.objectionsOf : null, mine, now }),
+  );
 }
 
 async function presentOne(db: Db, actor: Actor, id: string, now: Date) {
@@ -80,7 +85,14 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/subprocessor-changes/:id",
-    { schema: { tags: ["subprocessors"], summary: "One change; a customer sees it only if it was announced to it", params: IdParams, response: { 200: Change, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "One change; a customer sees it only if it was announced to it",
+        params: IdParams,
+        response: { 200: Change, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
@@ -103,7 +115,12 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       requireStaff(actor, STAFF_WRITE);
       const { plannedEffectiveAt, ...rest } = request.body;
       const id = await inScope(db, scopeOf(actor), (tx) =>
-        announceSubprocessorChange(tx, clock, { ...eventActor(actor), id: actor.userId }, { ...rest, plannedEffectiveAt: plannedEffectiveAt ? new Date(plannedEffectiveAt) : null }),
+        announceSubprocessorChange(
+          tx,
+          clock,
+          { ...eventActor(actor), id: actor.userId },
+          { ...rest, plannedEffectiveAt: plannedEffectiveAt ? new Date(plannedEffectiveAt) : null },
+        ),
       );
       return reply.status(201).send(await presentOne(db, actor, id, clock.now()));
     },
@@ -127,7 +144,12 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       let preview: { affectedCount: number; windowClosesAt: string } | null = null;
       try {
         await inScope(db, scopeOf(actor), async (tx) => {
-          const id = await announceSubprocessorChange(tx, clock, { ...eventActor(actor), id: actor.userId }, { ...rest, plannedEffectiveAt: plannedEffectiveAt ? new Date(plannedEffectiveAt) : null });
+          const id = await announceSubprocessorChange(
+            tx,
+            clock,
+            { ...eventActor(actor), id: actor.userId },
+            { ...rest, plannedEffectiveAt: plannedEffectiveAt ? new Date(plannedEffectiveAt) : null },
+          );
           const change = await findChange(tx, id);
           preview = { affectedCount: change?.affectedCount ?? 0, windowClosesAt: (change?.windowClosesAt ?? clock.now()).toISOString() };
           throw PREVIEW_DONE;
@@ -160,17 +182,33 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       await visibleChange(db, actor, request.params.id);
       requireStaff(actor, STAFF_ALL);
       const assigned = await assignmentsOf(db, actor);
-      const result = await inScope(db, scopeOf(actor), (tx) => listRecipients(tx, request.params.id, { ...request.query, onlyIds: assigned ? [...assigned] : null }));
+      const result = await inScope(db, scopeOf(actor), (tx) =>
+        listRecipients(tx, request.params.id, { ...request.query, onlyIds: assigned ? [...assigned] : null }),
+      );
       return {
         total: result.total,
-        items: result.items.map((r) => ({ ...r, windowEndsAt: r.windowEndsAt.toISOString(), readAt: r.readAt?.toISOString() ?? null, acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null, objection: r.objection as { id: string; status: "open" } | null })),
+        items: result.items.map((r) => ({
+          ...r,
+          windowEndsAt: r.windowEndsAt.toISOString(),
+          readAt: r.readAt?.toISOString() ?? null,
+          acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+          objection: r.objection as { id: string; status: "open" } | null,
+        })),
       };
     },
   );
 
   app.post(
     "/subprocessor-changes/:id/withdraw",
-    { schema: { tags: ["subprocessors"], summary: "Withdraw an announced change; its customers are told", params: IdParams, body: WithdrawBody, response: { 200: Change, ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Withdraw an announced change; its customers are told",
+        params: IdParams,
+        body: WithdrawBody,
+        response: { 200: Change, ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);

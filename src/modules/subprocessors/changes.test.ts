@@ -6,7 +6,18 @@ import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { rows } from "../../db/engine.ts";
 import { deliveries, notices, obligations } from "../../db/schema/index.ts";
 import { verifyChain } from "../evidence/verify-chain.ts";
-import { customer, description, errorOf, publishWithObjectionDays, serviceIds, signIntoForce, staffSession, subprocessorBody, type Customer, type Session } from "./test-support.ts";
+import {
+  customer,
+  description,
+  errorOf,
+  publishWithObjectionDays,
+  serviceIds,
+  signIntoForce,
+  staffSession,
+  subprocessorBody,
+  type Customer,
+  type Session,
+} from "./test-support.ts";
 
 // The whole art. 5.2 flow through the API: register → announce → windows from each customer's own
 // agreement version → objection → consultation → outcome → effective date → apply; withdraw; remove.
@@ -46,7 +57,10 @@ const A_WINDOW_END = "2026-04-03T21:59:59.999Z";
 const B_WINDOW_END = "2026-04-10T21:59:59.999Z";
 
 const noticesOf = (controllerId: string, kind: string) =>
-  t.database.db.select().from(notices).where(and(eq(notices.controllerId, controllerId), eq(notices.kind, kind as "objection_closed")));
+  t.database.db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.controllerId, controllerId), eq(notices.kind, kind as "objection_closed")));
 
 before(async () => {
   t = await createTestApp(new Date("2026-03-01T09:00:00Z"));
@@ -82,7 +96,12 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
 
   test("announcing it reaches every customer of its services, each with the window of its own agreement version", async () => {
     t.clock.set(ANNOUNCED);
-    const announced = await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: acme.id, plan: { serviceIds: [svc.email] }, description });
+    const announced = await officer.send("POST", "/api/v1/subprocessor-changes", {
+      kind: "add",
+      subprocessorId: acme.id,
+      plan: { serviceIds: [svc.email] },
+      description,
+    });
     assert.equal(announced.statusCode, 201, announced.body);
     change = announced.json<ChangeOut>();
     assert.equal(change.affectedCount, 2);
@@ -97,13 +116,26 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
 
     const [noticeA] = await noticesOf(a.controllerId, "subprocessor_change_announced");
     const data = noticeA?.data as { windowEndsAt: string; windowDays: number; services: { en: string }[]; subprocessor: { name: string; countries: string[] } };
-    assert.deepEqual([data.windowEndsAt, data.windowDays, data.services.map((s) => s.en), data.subprocessor.countries], [A_WINDOW_END, 14, ["Email"], ["DE"]], "the notice names A's own service and window");
+    assert.deepEqual(
+      [data.windowEndsAt, data.windowDays, data.services.map((s) => s.en), data.subprocessor.countries],
+      [A_WINDOW_END, 14, ["Email"], ["DE"]],
+      "the notice names A's own service and window",
+    );
     assert.equal(noticeA?.requiresAck, true);
-    const deliveredTo = await t.database.db.select().from(deliveries).where(eq(deliveries.noticeId, noticeA?.id ?? ""));
-    assert.ok(deliveredTo.some((d) => d.recipientRole === "privacy_contact"), "to the privacy contact (art. 4.4)");
+    const deliveredTo = await t.database.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.noticeId, noticeA?.id ?? ""));
+    assert.ok(
+      deliveredTo.some((d) => d.recipientRole === "privacy_contact"),
+      "to the privacy contact (art. 4.4)",
+    );
     assert.equal((await noticesOf(c.controllerId, "subprocessor_change_announced")).length, 0);
 
-    const windows = await t.database.db.select().from(obligations).where(and(eq(obligations.subjectType, "subprocessor_change"), eq(obligations.subjectId, change.id)));
+    const windows = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.subjectType, "subprocessor_change"), eq(obligations.subjectId, change.id)));
     const byCustomer = new Map(windows.map((w) => [w.controllerId, w]));
     assert.equal(byCustomer.get(a.controllerId)?.dueAt.toISOString(), A_WINDOW_END);
     assert.equal(byCustomer.get(b.controllerId)?.dueAt.toISOString(), B_WINDOW_END);
@@ -124,10 +156,16 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
     assert.equal(page.total, 2);
     assert.equal(page.items.length, 1);
     assert.equal(page.items[0]?.name, "Bakkerij Alfa");
-    assert.deepEqual([page.items[0]?.windowEndsAt, page.items[0]?.delivered, page.items[0]?.readAt, page.items[0]?.objection], [A_WINDOW_END, false, null, null]);
+    assert.deepEqual(
+      [page.items[0]?.windowEndsAt, page.items[0]?.delivered, page.items[0]?.readAt, page.items[0]?.objection],
+      [A_WINDOW_END, false, null, null],
+    );
     await t.database.db.update(deliveries).set({ status: "held" }).where(eq(deliveries.controllerId, b.controllerId));
     const delivered = (await officer.get(`/api/v1/subprocessor-changes/${change.id}/recipients?delivered=true`)).json<{ items: { name: string }[] }>();
-    assert.deepEqual(delivered.items.map((i) => i.name), ["Boekhandel Beta"]);
+    assert.deepEqual(
+      delivered.items.map((i) => i.name),
+      ["Boekhandel Beta"],
+    );
     const searched = (await officer.get(`/api/v1/subprocessor-changes/${change.id}/recipients?search=alfa`)).json<{ total: number }>();
     assert.equal(searched.total, 1);
     assert.equal((await a.owner.get(`/api/v1/subprocessor-changes/${change.id}/recipients`)).statusCode, 403);
@@ -157,11 +195,20 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
     const again = await a.owner.send("POST", url, { reason: "Nogmaals: wij mogen dit echt niet toestaan." });
     assert.equal(again.statusCode, 409);
 
-    const [window] = await t.database.db.select().from(obligations).where(and(eq(obligations.subjectId, change.id), eq(obligations.controllerId, a.controllerId)));
+    const [window] = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.subjectId, change.id), eq(obligations.controllerId, a.controllerId)));
     assert.deepEqual([window?.status, window?.metInTime], ["met", true], "the objection uses the window, in time");
-    const [staffNotice] = await t.database.db.select().from(notices).where(and(eq(notices.kind, "objection_received"), eq(notices.controllerId, a.controllerId)));
+    const [staffNotice] = await t.database.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.kind, "objection_received"), eq(notices.controllerId, a.controllerId)));
     assert.deepEqual(staffNotice?.staffRoles, ["privacy_officer"]);
-    const toStaff = await t.database.db.select().from(deliveries).where(eq(deliveries.noticeId, staffNotice?.id ?? ""));
+    const toStaff = await t.database.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.noticeId, staffNotice?.id ?? ""));
     assert.ok(toStaff.length > 0 && toStaff.every((d) => d.recipientRole === "staff"), "the privacy officers are emailed");
     const events = (await a.owner.get(`/api/v1/controllers/${a.controllerId}/events`)).json<{ type: string; data: { reason?: string } }[]>();
     assert.ok(events.some((e) => e.type === "objection.submitted" && e.data.reason?.startsWith("Wij mogen")));
@@ -186,7 +233,10 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
     const [attachment] = message.attachments;
     assert.equal(attachment?.sha256, createHash("sha256").update(pdf).digest("hex"));
     assert.equal(attachment?.size, pdf.length);
-    const staffNotices = await t.database.db.select().from(notices).where(and(eq(notices.kind, "consultation_message"), sql`${notices.staffRoles} is not null`));
+    const staffNotices = await t.database.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.kind, "consultation_message"), sql`${notices.staffRoles} is not null`));
     assert.equal(staffNotices.length, 1, "the processor's staff are told");
 
     const download = await officer.get(`/api/v1/attachments/${attachment?.id}`);
@@ -197,14 +247,20 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
     assert.equal((await b.owner.get(`/api/v1/attachments/${attachment?.id}`)).statusCode, 404, "another customer");
 
     const messages = (await a.viewer.get(thread)).json<{ from: string; body: string }[]>();
-    assert.deepEqual(messages.map((m) => m.from), ["processor", "customer"]);
+    assert.deepEqual(
+      messages.map((m) => m.from),
+      ["processor", "customer"],
+    );
     assert.equal((await a.viewer.send("POST", thread, { body: "Mag ik ook iets zeggen?" })).statusCode, 403);
     assert.equal((await auditor.send("POST", thread, { body: "Meekijken." })).statusCode, 403);
     assert.equal((await b.owner.get(thread)).statusCode, 404);
     const empty = await a.owner.send("POST", thread, { body: "   " });
     assert.equal(empty.statusCode, 400);
     assert.equal(errorOf(empty).fields[0]?.field, "body.body");
-    const emptyFile = await a.owner.upload(thread, [{ name: "body", value: "Leeg?" }, { name: "files", filename: "leeg.txt", type: "text/plain", data: Buffer.alloc(0) }]);
+    const emptyFile = await a.owner.upload(thread, [
+      { name: "body", value: "Leeg?" },
+      { name: "files", filename: "leeg.txt", type: "text/plain", data: Buffer.alloc(0) },
+    ]);
     assert.equal(emptyFile.statusCode, 400);
     assert.equal(errorOf(emptyFile).fields[0]?.field, "body.files");
     const events = (await officer.get(`/api/v1/controllers/${a.controllerId}/events`)).json<{ type: string }[]>();
@@ -214,7 +270,10 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
   test("staff close the consultation with its outcome; the customer is told and the thread closes", async () => {
     assert.equal((await a.owner.send("POST", `/api/v1/objections/${objectionId}/outcome`, { outcome: "resolved", note: "x" })).statusCode, 403);
     assert.equal((await officer.send("POST", `/api/v1/objections/${objectionId}/outcome`, { outcome: "maybe", note: "x" })).statusCode, 400);
-    const closed = await officer.send("POST", `/api/v1/objections/${objectionId}/outcome`, { outcome: "resolved", note: "Klant akkoord na uitleg over de SCC's." });
+    const closed = await officer.send("POST", `/api/v1/objections/${objectionId}/outcome`, {
+      outcome: "resolved",
+      note: "Klant akkoord na uitleg over de SCC's.",
+    });
     assert.equal(closed.statusCode, 200, closed.body);
     assert.equal(closed.json<{ status: string }>().status, "resolved");
     const [notice] = await noticesOf(a.controllerId, "objection_closed");
@@ -222,23 +281,41 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
     assert.equal((await a.owner.send("POST", `/api/v1/objections/${objectionId}/messages`, { body: "Nog één ding." })).statusCode, 409);
     assert.equal((await officer.send("POST", `/api/v1/objections/${objectionId}/outcome`, { outcome: "resolved", note: "Nogmaals" })).statusCode, 409);
     const own = (await a.owner.get("/api/v1/objections")).json<{ id: string }[]>();
-    assert.deepEqual(own.map((o) => o.id), [objectionId]);
+    assert.deepEqual(
+      own.map((o) => o.id),
+      [objectionId],
+    );
     assert.deepEqual((await b.owner.get("/api/v1/objections")).json<unknown[]>(), []);
     assert.equal((await officer.get(`/api/v1/subprocessor-changes/${change.id}/objections`)).json<unknown[]>().length, 1);
   });
 
   test("it cannot take effect before the windows close; after them it can, and the register, annexes and customers follow", async () => {
-    const early = await officer.send("PUT", `/api/v1/subprocessor-changes/${change.id}/effective-date`, { effectiveAt: "2026-04-05T08:00:00Z" }, { "accept-language": "nl" });
+    const early = await officer.send(
+      "PUT",
+      `/api/v1/subprocessor-changes/${change.id}/effective-date`,
+      { effectiveAt: "2026-04-05T08:00:00Z" },
+      { "accept-language": "nl" },
+    );
     assert.equal(early.statusCode, 400);
     assert.equal(errorOf(early).fields[0]?.field, "body.effectiveAt");
     assert.match(errorOf(early).message, /vóór het einde van de bezwaartermijn \(10-04-2026 23:59 \(UTC\+02:00\)\)/);
-    const englishEarly = await officer.send("PUT", `/api/v1/subprocessor-changes/${change.id}/effective-date`, { effectiveAt: "2026-04-05T08:00:00Z" }, { "accept-language": "en" });
+    const englishEarly = await officer.send(
+      "PUT",
+      `/api/v1/subprocessor-changes/${change.id}/effective-date`,
+      { effectiveAt: "2026-04-05T08:00:00Z" },
+      { "accept-language": "en" },
+    );
     assert.match(errorOf(englishEarly).message, /before the objection window closes/);
     assert.equal((await officer.send("POST", `/api/v1/subprocessor-changes/${change.id}/apply`)).statusCode, 409, "no date and windows open");
     assert.equal((await officer.send("PUT", `/api/v1/subprocessor-changes/${change.id}/effective-date`, { effectiveAt: "soon" })).statusCode, 400);
 
     t.clock.set(new Date("2026-04-11T06:00:00Z"));
-    const late = await b.owner.send("POST", `/api/v1/subprocessor-changes/${change.id}/objections`, { reason: "Wij willen geen nieuwe partij voor onze e-mail." }, { "accept-language": "nl" });
+    const late = await b.owner.send(
+      "POST",
+      `/api/v1/subprocessor-changes/${change.id}/objections`,
+      { reason: "Wij willen geen nieuwe partij voor onze e-mail." },
+      { "accept-language": "nl" },
+    );
     assert.equal(late.statusCode, 409);
     assert.match(errorOf(late).message, /bezwaartermijn is verstreken op 10-04-2026 23:59 \(UTC\+02:00\)/);
 
@@ -253,14 +330,22 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
 
     const sub = (await a.owner.get(`/api/v1/subprocessors/${acme.id}`)).json<SubOut>();
     assert.deepEqual([sub.status, sub.services.map((s) => s.code), sub.pendingChangeId], ["active", ["email"], null]);
-    const annexesAfter = (await a.owner.get(`/api/v1/controllers/${a.controllerId}/annexes`)).json<{ version: number; content: { subprocessors?: { name: string }[] } }[]>();
+    const annexesAfter = (await a.owner.get(`/api/v1/controllers/${a.controllerId}/annexes`)).json<
+      { version: number; content: { subprocessors?: { name: string }[] } }[]
+    >();
     assert.equal(annexesAfter[0]?.version, (annexesBefore[0]?.version ?? 0) + 1, "a new Annex 1 version");
-    assert.deepEqual(annexesAfter[0]?.content.subprocessors?.map((s) => s.name), ["Acme Mail"]);
+    assert.deepEqual(
+      annexesAfter[0]?.content.subprocessors?.map((s) => s.name),
+      ["Acme Mail"],
+    );
     const [effective] = await noticesOf(a.controllerId, "subprocessor_change_effective");
     assert.equal((effective?.data as { annexVersion: number }).annexVersion, annexesAfter[0]?.version, "the notice names the new annex version");
     assert.equal((await noticesOf(b.controllerId, "subprocessor_change_effective")).length, 1);
     assert.equal((await noticesOf(c.controllerId, "subprocessor_change_effective")).length, 0);
-    const [windowB] = await t.database.db.select().from(obligations).where(and(eq(obligations.subjectId, change.id), eq(obligations.controllerId, b.controllerId)));
+    const [windowB] = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.subjectId, change.id), eq(obligations.controllerId, b.controllerId)));
     assert.equal(windowB?.status, "lapsed", "an unused window closes");
     assert.equal((await officer.send("POST", `/api/v1/subprocessor-changes/${change.id}/apply`)).statusCode, 409, "once");
     assert.equal((await officer.send("POST", `/api/v1/subprocessor-changes/${change.id}/withdraw`, { reason: "Te laat" })).statusCode, 409);
@@ -271,11 +356,19 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
     const refused = await officer.send("PUT", `/api/v1/subprocessors/${acme.id}`, body, { "accept-language": "en" });
     assert.equal(refused.statusCode, 409);
     assert.match(errorOf(refused).message, /announced change/);
-    const moved = await officer.send("PUT", `/api/v1/subprocessors/${acme.id}`, subprocessorBody("Acme Mail", [svc.email ?? ""], [{ country: "US", city: "Ashburn", mechanism: null }]));
+    const moved = await officer.send(
+      "PUT",
+      `/api/v1/subprocessors/${acme.id}`,
+      subprocessorBody("Acme Mail", [svc.email ?? ""], [{ country: "US", city: "Ashburn", mechanism: null }]),
+    );
     assert.equal(moved.statusCode, 409);
     const renamed = await officer.send("PUT", `/api/v1/subprocessors/${acme.id}`, { ...subprocessorBody("Acme Mail GmbH", [svc.email ?? ""]), website: null });
     assert.equal(renamed.statusCode, 200, renamed.body);
-    const ground = await officer.send("PUT", `/api/v1/subprocessors/${acme.id}`, subprocessorBody("Acme Mail GmbH", [svc.email ?? ""], [{ country: "DE", city: "Frankfurt", mechanism: "scc" }]));
+    const ground = await officer.send(
+      "PUT",
+      `/api/v1/subprocessors/${acme.id}`,
+      subprocessorBody("Acme Mail GmbH", [svc.email ?? ""], [{ country: "DE", city: "Frankfurt", mechanism: "scc" }]),
+    );
     assert.equal(ground.statusCode, 200, "the legal ground of a location it has may be corrected");
   });
 });
@@ -283,7 +376,9 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
 describe("withdrawing and removing", () => {
   test("a withdrawn change tells its customers, stops their windows, and cannot be objected to", async () => {
     const beta = (await officer.send("POST", "/api/v1/subprocessors", subprocessorBody("Beta Backup", [svc["web-hosting"] ?? ""]))).json<SubOut>();
-    const announced = (await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: beta.id, plan: {}, description })).json<ChangeOut>();
+    const announced = (
+      await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: beta.id, plan: {}, description })
+    ).json<ChangeOut>();
     assert.equal(announced.affectedCount, 2, "A and C take web hosting; plan.serviceIds defaults to the proposal's services");
     const second = await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: beta.id, plan: {}, description });
     assert.equal(second.statusCode, 409, "one pending change per sub-processor");
@@ -297,8 +392,13 @@ describe("withdrawing and removing", () => {
       assert.equal((notice?.data as { reason: string }).reason, "Leverancier voldoet niet.");
     }
     const windows = await t.database.db.select().from(obligations).where(eq(obligations.subjectId, announced.id));
-    assert.deepEqual(windows.map((w) => w.status), ["cancelled", "cancelled"]);
-    const late = await c.owner.send("POST", `/api/v1/subprocessor-changes/${announced.id}/objections`, { reason: "Wij willen geen nieuwe partij voor back-ups." });
+    assert.deepEqual(
+      windows.map((w) => w.status),
+      ["cancelled", "cancelled"],
+    );
+    const late = await c.owner.send("POST", `/api/v1/subprocessor-changes/${announced.id}/objections`, {
+      reason: "Wij willen geen nieuwe partij voor back-ups.",
+    });
     assert.equal(late.statusCode, 409);
     assert.equal((await officer.send("POST", `/api/v1/subprocessor-changes/${announced.id}/withdraw`, { reason: "Nogmaals" })).statusCode, 409);
     assert.equal((await officer.get(`/api/v1/subprocessors/${beta.id}`)).json<SubOut>().status, "proposed");
@@ -314,11 +414,23 @@ describe("withdrawing and removing", () => {
     assert.equal((await officer.send("PUT", `/api/v1/subprocessor-changes/${r.id}/effective-date`, { effectiveAt: early })).statusCode, 400);
 
     // B ends its email service; A objects and settles by leaving.
-    assert.equal((await officer.send("PUT", `/api/v1/controllers/${b.controllerId}/services`, { services: [{ code: "web-hosting", monthlyFeeCents: 500 }] })).statusCode, 200);
-    const objection = await a.owner.send("POST", `/api/v1/subprocessor-changes/${r.id}/objections`, { reason: "Wij hebben Acme juist nodig voor onze archivering." });
+    assert.equal(
+      (await officer.send("PUT", `/api/v1/controllers/${b.controllerId}/services`, { services: [{ code: "web-hosting", monthlyFeeCents: 500 }] })).statusCode,
+      200,
+    );
+    const objection = await a.owner.send("POST", `/api/v1/subprocessor-changes/${r.id}/objections`, {
+      reason: "Wij hebben Acme juist nodig voor onze archivering.",
+    });
     assert.equal(objection.statusCode, 201);
-    assert.equal((await officer.send("PUT", `/api/v1/subprocessor-changes/${r.id}/effective-date`, { effectiveAt: early })).statusCode, 400, "A's objection is still open");
-    const leaves = await officer.send("POST", `/api/v1/objections/${objection.json<{ id: string }>().id}/outcome`, { outcome: "customer_leaves", note: "Klant zegt de e-maildienst op." });
+    assert.equal(
+      (await officer.send("PUT", `/api/v1/subprocessor-changes/${r.id}/effective-date`, { effectiveAt: early })).statusCode,
+      400,
+      "A's objection is still open",
+    );
+    const leaves = await officer.send("POST", `/api/v1/objections/${objection.json<{ id: string }>().id}/outcome`, {
+      outcome: "customer_leaves",
+      note: "Klant zegt de e-maildienst op.",
+    });
     assert.equal(leaves.statusCode, 200);
     const set = await officer.send("PUT", `/api/v1/subprocessor-changes/${r.id}/effective-date`, { effectiveAt: early });
     assert.equal(set.statusCode, 200, set.body);
@@ -352,13 +464,20 @@ describe("bad input and atomicity", () => {
       const response = await officer.send("POST", "/api/v1/subprocessor-changes", body);
       assert.equal(response.statusCode, status, `${JSON.stringify(body)}: ${response.body}`);
       if (field) {
-        assert.ok(errorOf(response).fields.some((f) => f.field === field), `${field} named: ${response.body}`);
+        assert.ok(
+          errorOf(response).fields.some((f) => f.field === field),
+          `${field} named: ${response.body}`,
+        );
       }
     }
     const badCountry = await officer.send("POST", "/api/v1/subprocessors", subprocessorBody("Delta", [], [{ country: "XX", city: null, mechanism: null }]));
     assert.equal(badCountry.statusCode, 400);
     assert.equal(errorOf(badCountry).fields[0]?.field, "body.locations.0.country");
-    const badMechanism = await officer.send("POST", "/api/v1/subprocessors", subprocessorBody("Delta", [], [{ country: "US", city: null, mechanism: "pinky-swear" }]));
+    const badMechanism = await officer.send(
+      "POST",
+      "/api/v1/subprocessors",
+      subprocessorBody("Delta", [], [{ country: "US", city: null, mechanism: "pinky-swear" }]),
+    );
     assert.equal(badMechanism.statusCode, 400);
     assert.match(errorOf(badMechanism).fields[0]?.field ?? "", /body\.locations\.0\.mechanism/);
   });
@@ -385,7 +504,9 @@ describe("bad input and atomicity", () => {
         )
       )[0];
     const before = await count();
-    await t.database.db.execute(sql`create function art28_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'notice refused by test'; end $$`);
+    await t.database.db.execute(
+      sql`create function art28_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'notice refused by test'; end $$`,
+    );
     await t.database.db.execute(sql`create trigger art28_test_refuse before insert on notices for each row execute function art28_test_refuse()`);
     try {
       const failed = await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: delta.id, plan: {}, description });
@@ -397,6 +518,10 @@ describe("bad input and atomicity", () => {
     }
     assert.deepEqual(await count(), before, "no change, no window, no event");
     assert.equal((await officer.get(`/api/v1/subprocessors/${delta.id}`)).json<SubOut>().pendingChangeId, null);
-    assert.equal((await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: delta.id, plan: {}, description })).statusCode, 201, "and it works once the fault is gone");
+    assert.equal(
+      (await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: delta.id, plan: {}, description })).statusCode,
+      201,
+      "and it works once the fault is gone",
+    );
   });
 });

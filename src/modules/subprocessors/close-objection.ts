@@ -15,7 +15,14 @@ import { findObjectionForUpdate } from "./objection-queries.ts";
  *  - customer_leaves: the customer ends the services the change touches. It stays an affected
  *    customer (notices, Annex 1) until those services end, but no longer holds the change back.
  */
-export async function recordObjectionOutcome(tx: Db, clock: Clock, actor: EventActor & { id: string }, objectionId: string, outcome: ObjectionOutcome, note: string): Promise<void> {
+export async function recordObjectionOutcome(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor & { id: string },
+  objectionId: string,
+  outcome: ObjectionOutcome,
+  note: string,
+): Promise<void> {
   const objection = await findObjectionForUpdate(tx, objectionId);
   if (!objection) {
     throw notFound("objection");

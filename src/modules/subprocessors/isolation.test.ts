@@ -135,7 +135,11 @@ describe("roles", () => {
       ["POST", `/api/v1/subprocessor-changes/${changeOfA}/apply`, undefined],
       ["POST", `/api/v1/objections/${objectionOfA}/outcome`, { outcome: "resolved", note: "Opgelost" }],
     ];
-    const clients: [string, Session][] = [["ownerA", a.owner], ["auditor", staff.auditor as Session], ["security_officer", staff.security_officer as Session]];
+    const clients: [string, Session][] = [
+      ["ownerA", a.owner],
+      ["auditor", staff.auditor as Session],
+      ["security_officer", staff.security_officer as Session],
+    ];
     for (const [who, client] of clients) {
       for (const [method, url, body] of writes) {
         const response = await call(client, method, url, body);
@@ -167,7 +171,12 @@ describe("bad input: a 400 naming the field, never a 500", () => {
       ["GET", "/api/v1/objections?status=maybe", undefined, "querystring.status"],
       ["POST", "/api/v1/subprocessors", { ...subprocessorBody("X", []), name: "" }, "body.name"],
       ["POST", "/api/v1/subprocessors", { ...subprocessorBody("X", []), activity: { nl: "x" } }, "body.activity.en"],
-      ["POST", "/api/v1/subprocessors", { ...subprocessorBody("X", []), locations: [{ country: "nl", city: null, mechanism: null }] }, "body.locations.0.country"],
+      [
+        "POST",
+        "/api/v1/subprocessors",
+        { ...subprocessorBody("X", []), locations: [{ country: "nl", city: null, mechanism: null }] },
+        "body.locations.0.country",
+      ],
       ["POST", "/api/v1/subprocessors", subprocessorBody("X", ["00000000-0000-4000-8000-000000000000"]), "body.serviceIds"],
       ["POST", "/api/v1/subprocessors", { ...subprocessorBody("X", []), serviceIds: ["x"] }, "body.serviceIds.0"],
       ["POST", `/api/v1/subprocessor-changes/${changeOfA}/withdraw`, {}, "body.reason"],
@@ -176,12 +185,23 @@ describe("bad input: a 400 naming the field, never a 500", () => {
       ["POST", `/api/v1/objections/${objectionOfA}/outcome`, { outcome: "resolved", note: "   " }, "body.note"],
       ["POST", `/api/v1/objections/${objectionOfA}/messages`, {}, "body.body"],
       ["POST", `/api/v1/objections/${objectionOfA}/messages`, { body: "x", extra: true }, "body.extra"],
-      ["UPLOAD", `/api/v1/objections/${objectionOfA}/messages`, [{ name: "body", value: "x" }, { ...file, name: "bijlage" }], "body.bijlage"],
+      [
+        "UPLOAD",
+        `/api/v1/objections/${objectionOfA}/messages`,
+        [
+          { name: "body", value: "x" },
+          { ...file, name: "bijlage" },
+        ],
+        "body.bijlage",
+      ],
     ];
     for (const [method, url, body, field] of cases) {
       const response = await call(officer, method, url, body);
       assert.equal(response.statusCode, 400, `${method} ${url} ${JSON.stringify(body)}: ${response.body.slice(0, 300)}`);
-      assert.ok(errorOf(response).fields.some((f) => f.field === field), `${field} named in ${response.body.slice(0, 300)}`);
+      assert.ok(
+        errorOf(response).fields.some((f) => f.field === field),
+        `${field} named in ${response.body.slice(0, 300)}`,
+      );
     }
     const objection = await a.owner.send("POST", `/api/v1/subprocessor-changes/${changeOfA}/objections`, { reason: 42 });
     assert.equal(objection.statusCode, 400);

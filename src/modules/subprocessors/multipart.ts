@@ -17,7 +17,10 @@ export interface ReceivedFile {
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean === "" ? "file" : clean;
 }
 
@@ -33,9 +36,18 @@ export async function readMultipart(request: FastifyRequest): Promise<{ fields: 
     if (part.type === "file") {
       const bytes = await part.toBuffer();
       if (bytes.length === 0) {
-        throw invalid(`body.${part.fieldname}`, { nl: `bestand "${cleanFileName(part.filename)}" is leeg`, en: `file "${cleanFileName(part.filename)}" is empty` });
+        throw invalid(`body.${part.fieldname}`, {
+          nl: `bestand "${cleanFileName(part.filename)}" is leeg`,
+          en: `file "${cleanFileName(part.filename)}" is empty`,
+        });
       }
-      files.push({ fieldName: part.fieldname, fileName: cleanFileName(part.filename), mediaType: part.mimetype || "application/octet-stream", bytes, sha256: sha256Hex(bytes) });
+      files.push({
+        fieldName: part.fieldname,
+        fileName: cleanFileName(part.filename),
+        mediaType: part.mimetype || "application/octet-stream",
+        bytes,
+        sha256: sha256Hex(bytes),
+      });
     } else if (typeof part.value === "string") {
       fields.set(part.fieldname, part.value);
     }

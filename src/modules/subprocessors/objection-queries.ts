@@ -67,7 +67,13 @@ export async function findObjectionForUpdate(db: Db, id: string) {
 
 export async function listMessages(db: Db, objectionId: string) {
   const messages = await db
-    .select({ id: consultationMessages.id, from: consultationMessages.from, authorName: consultationMessages.authorName, body: consultationMessages.body, createdAt: consultationMessages.createdAt })
+    .select({
+      id: consultationMessages.id,
+      from: consultationMessages.from,
+      authorName: consultationMessages.authorName,
+      body: consultationMessages.body,
+      createdAt: consultationMessages.createdAt,
+    })
     .from(consultationMessages)
     .where(eq(consultationMessages.objectionId, objectionId))
     .orderBy(asc(consultationMessages.createdAt), asc(consultationMessages.id));
@@ -75,9 +81,21 @@ export async function listMessages(db: Db, objectionId: string) {
     messages.length === 0
       ? []
       : await db
-          .select({ id: attachments.id, messageId: attachments.messageId, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size, sha256: attachments.sha256 })
+          .select({
+            id: attachments.id,
+            messageId: attachments.messageId,
+            fileName: attachments.fileName,
+            mediaType: attachments.mediaType,
+            size: attachments.size,
+            sha256: attachments.sha256,
+          })
           .from(attachments)
-          .where(inArray(attachments.messageId, messages.map((m) => m.id)))
+          .where(
+            inArray(
+              attachments.messageId,
+              messages.map((m) => m.id),
+            ),
+          )
           .orderBy(asc(attachments.createdAt), asc(attachments.fileName));
   return messages.map((m) => ({ ...m, attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f) }));
 }

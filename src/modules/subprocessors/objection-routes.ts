@@ -34,7 +34,9 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
       const controllerId = requireCustomer(actor, CUSTOMER_WRITERS);
-      const id = await inScope(db, scopeOf(actor), (tx) => submitObjection(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, controllerId, request.body.reason));
+      const id = await inScope(db, scopeOf(actor), (tx) =>
+        submitObjection(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, controllerId, request.body.reason),
+      );
       return reply.status(201).send(presentObjection(await visibleObjection(db, actor, id)));
     },
   );
@@ -54,7 +56,11 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       await visibleChange(db, actor, request.params.id);
       const assigned = await assignmentsOf(db, actor);
       const list = await inScope(db, scopeOf(actor), (tx) =>
-        listObjections(tx, { changeId: request.params.id, controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined, onlyIds: assigned ? [...assigned] : null }),
+        listObjections(tx, {
+          changeId: request.params.id,
+          controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined,
+          onlyIds: assigned ? [...assigned] : null,
+        }),
       );
       return list.map(presentObjection);
     },
@@ -77,7 +83,11 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       }
       const assigned = await assignmentsOf(db, actor);
       const list = await inScope(db, scopeOf(actor), (tx) =>
-        listObjections(tx, { ...request.query, controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined, onlyIds: assigned ? [...assigned] : null }),
+        listObjections(tx, {
+          ...request.query,
+          controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined,
+          onlyIds: assigned ? [...assigned] : null,
+        }),
       );
       return list.map(presentObjection);
     },
@@ -91,7 +101,14 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/objections/:id/messages",
-    { schema: { tags: ["subprocessors"], summary: "The consultation of an objection, oldest first (art. 5.2)", params: IdParams, response: { 200: Type.Array(Message), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ["subprocessors"],
+        summary: "The consultation of an objection, oldest first (art. 5.2)",
+        params: IdParams,
+        response: { 200: Type.Array(Message), ...ErrorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await visibleObjection(db, actor, request.params.id);
@@ -105,7 +122,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     {
       schema: {
         tags: ["subprocessors"],
-        summary: "Add a message to the consultation: JSON { body }, or multipart/form-data with \"body\" and up to 5 \"files\"",
+        summary: 'Add a message to the consultation: JSON { body }, or multipart/form-data with "body" and up to 5 "files"',
         params: IdParams,
         body: { content: { "application/json": { schema: MessageBody }, "multipart/form-data": { schema: MessageForm } } },
         response: { 201: Message, ...ErrorResponses },
@@ -127,7 +144,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         files = form.files;
         const stray = files.find((f) => f.fieldName !== "files");
         if (stray) {
-          throw invalid(`body.${stray.fieldName}`, { nl: "bijlagen horen in het veld \"files\"", en: "attachments belong in the field \"files\"" });
+          throw invalid(`body.${stray.fieldName}`, { nl: 'bijlagen horen in het veld "files"', en: 'attachments belong in the field "files"' });
         }
       } else {
         body = (request.body as { body: string }).body;
@@ -139,7 +156,13 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw invalid("body.body", { nl: "is langer dan 20.000 tekens", en: "is longer than 20,000 characters" });
       }
       const id = await inScope(db, scopeOf(actor), (tx) =>
-        postConsultationMessage(tx, clock, eventActor(actor), objection.id, { from: actor.kind === "staff" ? "processor" : "customer", authorId: actor.userId, authorName: actor.name, body, files }),
+        postConsultationMessage(tx, clock, eventActor(actor), objection.id, {
+          from: actor.kind === "staff" ? "processor" : "customer",
+          authorId: actor.userId,
+          authorName: actor.name,
+          body,
+          files,
+        }),
       );
       const messages = await inScope(db, scopeOf(actor), (tx) => listMessages(tx, objection.id));
       const message = messages.find((m) => m.id === id);
@@ -169,7 +192,9 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       if (note === "") {
         throw invalid("body.note", { nl: "is verplicht", en: "is required" });
       }
-      await inScope(db, scopeOf(actor), (tx) => recordObjectionOutcome(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, request.body.outcome, note));
+      await inScope(db, scopeOf(actor), (tx) =>
+        recordObjectionOutcome(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, request.body.outcome, note),
+      );
       const found = await inScope(db, scopeOf(actor), (tx) => findObjection(tx, request.params.id));
       if (!found) {
         throw notFound("objection");
@@ -188,7 +213,11 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw notFound("attachment");
       }
       assertMaySee(actor, found.controllerId, await assignmentsOf(db, actor), "attachment");
-      return reply.type(found.mediaType).header("content-disposition", contentDisposition(found.fileName)).header("x-content-sha256", found.sha256).send(Buffer.from(found.bytes));
+      return reply
+        .type(found.mediaType)
+        .header("content-disposition", contentDisposition(found.fileName))
+        .header("x-content-sha256", found.sha256)
+        .send(Buffer.from(found.bytes));
     },
   );
 }

@@ -29,28 +29,56 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
     throw notFound("objection");
   }
   if (objection.status !== "open") {
-    throw conflict({ nl: `dit bezwaar is afgesloten (${objection.status}); het overleg is gesloten`, en: `this objection is closed (${objection.status}); the consultation has ended` });
+    throw conflict({
+      nl: `dit bezwaar is afgesloten (${objection.status}); het overleg is gesloten`,
+      en: `this objection is closed (${objection.status}); the consultation has ended`,
+    });
   }
   const now = clock.now();
   const body = input.body.trim();
   const [message] = await tx
     .insert(consultationMessages)
-    .values({ objectionId, controllerId: objection.controllerId, from: input.from, authorId: input.authorId, authorName: input.authorName, body, createdAt: now })
+    .values({
+      objectionId,
+      controllerId: objection.controllerId,
+      from: input.from,
+      authorId: input.authorId,
+      authorName: input.authorName,
+      body,
+      createdAt: now,
+    })
     .returning({ id: consultationMessages.id });
   if (!message) {
     throw new Error("message insert returned nothing");
   }
   if (input.files.length > 0) {
-    await tx.insert(attachments).values(
-      input.files.map((f) => ({ messageId: message.id, controllerId: objection.controllerId, fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.length, sha256: f.sha256, bytes: f.bytes, createdAt: now })),
-    );
+    await tx
+      .insert(attachments)
+      .values(
+        input.files.map((f) => ({
+          messageId: message.id,
+          controllerId: objection.controllerId,
+          fileName: f.fileName,
+          mediaType: f.mediaType,
+          size: f.bytes.length,
+          sha256: f.sha256,
+          bytes: f.bytes,
+          createdAt: now,
+        })),
+      );
   }
   await recordEvent(tx, clock, {
     type: "consultation.message_posted",
     actor,
     controllerId: objection.controllerId,
     subject: { type: "objection", id: objectionId },
-    data: { messageId: message.id, changeId: objection.changeId, from: input.from, body, attachments: input.files.map((f) => ({ fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.length, sha256: f.sha256 })) },
+    data: {
+      messageId: message.id,
+      changeId: objection.changeId,
+      from: input.from,
+      body,
+      attachments: input.files.map((f) => ({ fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.length, sha256: f.sha256 })),
+    },
   });
   const [about] = await tx
     .select({ name: subprocessors.name })

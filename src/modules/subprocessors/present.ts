@@ -38,7 +38,10 @@ export interface ChangeContext {
   nameOf: Map<string, string>;
   serviceOf: Map<string, ServiceRef>;
   objectionsOf: Map<string, { total: number; open: number }> | null;
-  mine: Map<string, { windowEndsAt: Date; templateVersion: number | null; objection: { id: string; status: "open" | "withdrawn" | "resolved" | "customer_leaves" } | null }> | null;
+  mine: Map<
+    string,
+    { windowEndsAt: Date; templateVersion: number | null; objection: { id: string; status: "open" | "withdrawn" | "resolved" | "customer_leaves" } | null }
+  > | null;
   now: Date;
 }
 
@@ -50,7 +53,10 @@ export function presentChange(c: ChangeRow, ctx: ChangeContext) {
     status: c.status,
     subprocessor: { id: c.subprocessorId, name: ctx.nameOf.get(c.subprocessorId) ?? "" },
     replaces: c.replacesId ? { id: c.replacesId, name: ctx.nameOf.get(c.replacesId) ?? "" } : null,
-    plan: { services: c.plan.serviceIds.flatMap((id) => ctx.serviceOf.get(id) ?? []), locations: c.plan.locations ? c.plan.locations.map(presentLocation) : null },
+    plan: {
+      services: c.plan.serviceIds.flatMap((id) => ctx.serviceOf.get(id) ?? []),
+      locations: c.plan.locations ? c.plan.locations.map(presentLocation) : null,
+    },
     description: c.description,
     announcedAt: c.announcedAt.toISOString(),
     windowClosesAt: c.windowClosesAt.toISOString(),
@@ -61,7 +67,12 @@ export function presentChange(c: ChangeRow, ctx: ChangeContext) {
     affectedCount: ctx.objectionsOf ? c.affectedCount : null,
     objections: ctx.objectionsOf ? (ctx.objectionsOf.get(c.id) ?? { total: 0, open: 0 }) : null,
     mine: mine
-      ? { windowEndsAt: mine.windowEndsAt.toISOString(), windowOpen: c.status === "announced" && ctx.now <= mine.windowEndsAt, templateVersion: mine.templateVersion, objection: mine.objection }
+      ? {
+          windowEndsAt: mine.windowEndsAt.toISOString(),
+          windowOpen: c.status === "announced" && ctx.now <= mine.windowEndsAt,
+          templateVersion: mine.templateVersion,
+          objection: mine.objection,
+        }
       : null,
   };
 }

@@ -69,4 +69,3 @@ export async function feedChanges(db: Db, limit: number): Promise<PublicChange[]
   const changes = await db.select().from(subprocessorChanges).orderBy(desc(subprocessorChanges.updatedAt), desc(subprocessorChanges.id)).limit(limit);
   return withSubprocessors(db, changes);
 }
-

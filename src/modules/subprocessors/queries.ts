@@ -96,7 +96,13 @@ export async function listSubprocessors(db: Db, filter: RegisterFilter = {}): Pr
     status: r.status,
     contract:
       r.contractSha256 && r.contractFileName && r.contractUploadedAt
-        ? { fileName: r.contractFileName, mediaType: r.contractMediaType ?? "application/octet-stream", sha256: r.contractSha256, size: Number(r.contractSize ?? 0), uploadedAt: r.contractUploadedAt }
+        ? {
+            fileName: r.contractFileName,
+            mediaType: r.contractMediaType ?? "application/octet-stream",
+            sha256: r.contractSha256,
+            size: Number(r.contractSize ?? 0),
+            uploadedAt: r.contractUploadedAt,
+          }
         : null,
     locations: locations.filter((l) => l.subprocessorId === r.id).map(({ country, city, mechanism }) => ({ country, city, mechanism })),
     services: links.filter((l) => l.subprocessorId === r.id).map(({ id, code, nl, en }) => ({ id, code, nl, en })),
@@ -116,7 +122,12 @@ export async function locationsOf(db: Db, subprocessorIds: string[]) {
     return [];
   }
   return db
-    .select({ subprocessorId: subprocessorLocations.subprocessorId, country: subprocessorLocations.country, city: subprocessorLocations.city, mechanism: subprocessorLocations.mechanism })
+    .select({
+      subprocessorId: subprocessorLocations.subprocessorId,
+      country: subprocessorLocations.country,
+      city: subprocessorLocations.city,
+      mechanism: subprocessorLocations.mechanism,
+    })
     .from(subprocessorLocations)
     .where(inArray(subprocessorLocations.subprocessorId, subprocessorIds))
     .orderBy(asc(subprocessorLocations.sortOrder), asc(subprocessorLocations.id));
@@ -147,10 +158,17 @@ export async function findServices(db: Db, ids: string[]): Promise<ServiceRef[]>
 
 export async function findContract(db: Db, id: string) {
   const [row] = await db
-    .select({ fileName: subprocessors.contractFileName, mediaType: subprocessors.contractMediaType, sha256: subprocessors.contractSha256, bytes: subprocessors.contractBytes })
+    .select({
+      fileName: subprocessors.contractFileName,
+      mediaType: subprocessors.contractMediaType,
+      sha256: subprocessors.contractSha256,
+      bytes: subprocessors.contractBytes,
+    })
     .from(subprocessors)
     .where(eq(subprocessors.id, id));
-  return row?.bytes && row.fileName && row.sha256 ? { fileName: row.fileName, mediaType: row.mediaType ?? "application/octet-stream", sha256: row.sha256, bytes: row.bytes } : null;
+  return row?.bytes && row.fileName && row.sha256
+    ? { fileName: row.fileName, mediaType: row.mediaType ?? "application/octet-stream", sha256: row.sha256, bytes: row.bytes }
+    : null;
 }
 
 /**
@@ -159,7 +177,9 @@ export async function findContract(db: Db, id: string) {
  * announced to the customer and not withdrawn (so the customer can judge it before objecting).
  */
 export async function isInvolvedWith(db: Db, subprocessorId: string, controllerId: string): Promise<boolean> {
-  const [row] = await rows<{ involved: boolean }>(db, sql`
+  const [row] = await rows<{ involved: boolean }>(
+    db,
+    sql`
     select exists (
       select 1 from service_subprocessors ss
       join subprocessors s on s.id = ss.subprocessor_id and s.status = 'active'
@@ -169,7 +189,8 @@ export async function isInvolvedWith(db: Db, subprocessorId: string, controllerI
       select 1 from subprocessor_changes c join change_recipients r on r.change_id = c.id
       where (c.subprocessor_id = ${subprocessorId} or c.replaces_id = ${subprocessorId})
         and c.status <> 'withdrawn' and r.controller_id = ${controllerId}
-    ) as involved`);
+    ) as involved`,
+  );
   return row?.involved === true;
 }
 

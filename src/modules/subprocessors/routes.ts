@@ -76,7 +76,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     {
       schema: {
         tags: ["subprocessors"],
-        summary: "Register a sub-processor; it starts as proposed, to be engaged by an announced \"add\" change",
+        summary: 'Register a sub-processor; it starts as proposed, to be engaged by an announced "add" change',
         body: SubprocessorBody,
         response: { 201: Subprocessor, ...ErrorResponses },
       },
@@ -84,7 +84,9 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);
-      const created = await inScope(db, scopeOf(actor), async (tx) => findSubprocessor(tx, await createSubprocessor(tx, clock, eventActor(actor), request.body)));
+      const created = await inScope(db, scopeOf(actor), async (tx) =>
+        findSubprocessor(tx, await createSubprocessor(tx, clock, eventActor(actor), request.body)),
+      );
       if (!created) {
         throw new Error("created sub-processor not found");
       }
@@ -122,7 +124,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     {
       schema: {
         tags: ["subprocessors"],
-        summary: "Put the sub-processor's contract on file (multipart/form-data, field \"file\", at most 10 MB; art. 5.3)",
+        summary: 'Put the sub-processor\'s contract on file (multipart/form-data, field "file", at most 10 MB; art. 5.3)',
         params: IdParams,
         consumes: ["multipart/form-data"],
         body: { content: { "multipart/form-data": { schema: ContractForm } } },
@@ -133,12 +135,15 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);
       if (!request.isMultipart()) {
-        throw invalid("body.file", { nl: "stuur het contract als multipart/form-data in het veld \"file\"", en: "send the contract as multipart/form-data in the field \"file\"" });
+        throw invalid("body.file", {
+          nl: 'stuur het contract als multipart/form-data in het veld "file"',
+          en: 'send the contract as multipart/form-data in the field "file"',
+        });
       }
       const { files } = await readMultipart(request);
       const [file, ...more] = files.filter((f) => f.fieldName === "file");
       if (!file || more.length > 0 || files.length > 1) {
-        throw invalid("body.file", { nl: "stuur precies één bestand in het veld \"file\"", en: "send exactly one file in the field \"file\"" });
+        throw invalid("body.file", { nl: 'stuur precies één bestand in het veld "file"', en: 'send exactly one file in the field "file"' });
       }
       const saved = await inScope(db, scopeOf(actor), (tx) => uploadSubprocessorContract(tx, clock, eventActor(actor), request.params.id, file));
       return { ...saved, fileName: file.fileName, mediaType: file.mediaType };

@@ -30,7 +30,10 @@ export async function checkLocationsAndServices(tx: Db, locations: LocationInput
   const problems: FieldError[] = [];
   locations.forEach((location, i) => {
     if (!isCountryCode(location.country)) {
-      problems.push({ field: `${prefix}.locations.${i}.country`, message: { nl: `"${location.country}" is geen ISO 3166-1 alpha-2-landcode`, en: `"${location.country}" is not an ISO 3166-1 alpha-2 country code` } });
+      problems.push({
+        field: `${prefix}.locations.${i}.country`,
+        message: { nl: `"${location.country}" is geen ISO 3166-1 alpha-2-landcode`, en: `"${location.country}" is not an ISO 3166-1 alpha-2 country code` },
+      });
     }
   });
   const unique = [...new Set(serviceIds)];
@@ -46,7 +49,9 @@ export async function checkLocationsAndServices(tx: Db, locations: LocationInput
 export async function replaceLocations(tx: Db, subprocessorId: string, locations: LocationInput[]): Promise<void> {
   await tx.delete(subprocessorLocations).where(eq(subprocessorLocations.subprocessorId, subprocessorId));
   if (locations.length > 0) {
-    await tx.insert(subprocessorLocations).values(locations.map((l, i) => ({ subprocessorId, country: l.country, city: l.city, mechanism: l.mechanism, sortOrder: i })));
+    await tx
+      .insert(subprocessorLocations)
+      .values(locations.map((l, i) => ({ subprocessorId, country: l.country, city: l.city, mechanism: l.mechanism, sortOrder: i })));
   }
 }
 
@@ -79,7 +84,14 @@ export async function createSubprocessor(tx: Db, clock: Clock, actor: EventActor
     actor,
     controllerId: null,
     subject: { type: "subprocessor", id: row.id },
-    data: { name: input.name, activity: input.activity, website: input.website, status: "proposed", locations: input.locations, serviceIds: [...new Set(input.serviceIds)].sort() },
+    data: {
+      name: input.name,
+      activity: input.activity,
+      website: input.website,
+      status: "proposed",
+      locations: input.locations,
+      serviceIds: [...new Set(input.serviceIds)].sort(),
+    },
   });
   return row.id;
 }
@@ -102,7 +114,10 @@ export async function updateSubprocessor(tx: Db, clock: Clock, actor: EventActor
   await checkLocationsAndServices(tx, input.locations, input.serviceIds, "body");
   const servicesChanged = !sameList(current.services.map((s) => s.id).sort(), [...new Set(input.serviceIds)].sort());
   const placesChanged = !sameList(current.locations.map(place), input.locations.map(place));
-  const mechanismsChanged = !sameList(current.locations.map((l) => l.mechanism ?? ""), input.locations.map((l) => l.mechanism ?? ""));
+  const mechanismsChanged = !sameList(
+    current.locations.map((l) => l.mechanism ?? ""),
+    input.locations.map((l) => l.mechanism ?? ""),
+  );
   if (servicesChanged || placesChanged) {
     const pending = await pendingChangesOf(tx, id);
     if (current.status !== "proposed") {
@@ -118,15 +133,30 @@ export async function updateSubprocessor(tx: Db, clock: Clock, actor: EventActor
       });
     }
   }
-  await tx.update(subprocessors).set({ name: input.name, activity: input.activity, website: input.website, updatedAt: clock.now() }).where(eq(subprocessors.id, id));
+  await tx
+    .update(subprocessors)
+    .set({ name: input.name, activity: input.activity, website: input.website, updatedAt: clock.now() })
+    .where(eq(subprocessors.id, id));
   if (placesChanged || mechanismsChanged) {
     await replaceLocations(tx, id, input.locations);
   }
   if (servicesChanged) {
     await replaceServiceLinks(tx, id, input.serviceIds);
   }
-  const before = { name: current.name, activity: current.activity, website: current.website, locations: current.locations, serviceIds: current.services.map((s) => s.id).sort() };
-  const after = { name: input.name, activity: input.activity, website: input.website, locations: input.locations, serviceIds: [...new Set(input.serviceIds)].sort() };
+  const before = {
+    name: current.name,
+    activity: current.activity,
+    website: current.website,
+    locations: current.locations,
+    serviceIds: current.services.map((s) => s.id).sort(),
+  };
+  const after = {
+    name: input.name,
+    activity: input.activity,
+    website: input.website,
+    locations: input.locations,
+    serviceIds: [...new Set(input.serviceIds)].sort(),
+  };
   const changed = (Object.keys(before) as (keyof typeof before)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   await recordEvent(tx, clock, {
     type: "subprocessor.updated",

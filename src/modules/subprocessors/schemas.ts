@@ -66,7 +66,9 @@ export const RegisterQuery = Type.Object({ status: Type.Optional(SubprocessorSta
 export const ContractUploaded = Type.Object({ sha256: Type.String(), size: Type.Integer(), fileName: Type.String(), mediaType: Type.String() });
 
 /** The multipart forms, for the OpenAPI document (the handler reads the parts). */
-export const ContractForm = Type.Object({ file: Type.Optional(Type.String({ format: "binary", description: "the contract (PDF or other), at most 10 MB; required" })) });
+export const ContractForm = Type.Object({
+  file: Type.Optional(Type.String({ format: "binary", description: "the contract (PDF or other), at most 10 MB; required" })),
+});
 export const MessageForm = Type.Object({
   body: Type.Optional(Type.String({ description: "the message" })),
   files: Type.Optional(Type.Array(Type.String({ format: "binary" }), { description: "up to 5 attachments, each at most 10 MB" })),
@@ -180,10 +182,7 @@ export const Objection = Type.Object({
   change: Type.Object({ kind: ChangeKind, status: ChangeStatus, subprocessorName: Type.String() }),
   messageCount: Type.Integer(),
 });
-export const ObjectionListQuery = Type.Object(
-  { changeId: Type.Optional(Uuid), status: Type.Optional(ObjectionStatus) },
-  { additionalProperties: false },
-);
+export const ObjectionListQuery = Type.Object({ changeId: Type.Optional(Uuid), status: Type.Optional(ObjectionStatus) }, { additionalProperties: false });
 
 export const Attachment = Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), size: Type.Integer(), sha256: Type.String() });
 export const Message = Type.Object({

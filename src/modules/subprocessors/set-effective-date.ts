@@ -37,7 +37,10 @@ export async function setChangeEffectiveDate(tx: Db, clock: Clock, actor: EventA
     throw notFound("subprocessor change");
   }
   if (change.status !== "announced") {
-    throw conflict({ nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`, en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}` });
+    throw conflict({
+      nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`,
+      en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}`,
+    });
   }
   const now = clock.now();
   if (effectiveAt < now) {

@@ -17,7 +17,14 @@ import { findSubprocessor } from "./queries.ts";
  * window. It uses the window (the obligation is met, in time), is evidence in the customer's
  * stream, opens a consultation, and tells the processor's privacy staff. One per customer and change.
  */
-export async function submitObjection(tx: Db, clock: Clock, actor: EventActor & { id: string }, changeId: string, controllerId: string, reason: string): Promise<string> {
+export async function submitObjection(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor & { id: string },
+  changeId: string,
+  controllerId: string,
+  reason: string,
+): Promise<string> {
   const now = clock.now();
   const change = await findChange(tx, changeId);
   const [recipient] = change
@@ -35,7 +42,10 @@ export async function submitObjection(tx: Db, clock: Clock, actor: EventActor & 
     throw invalid("body.reason", problem);
   }
   if (change.status !== "announced") {
-    throw conflict({ nl: `deze wijziging is ${change.status === "effective" ? "al ingegaan" : "ingetrokken"}; bezwaar is niet meer mogelijk`, en: `this change has ${change.status === "effective" ? "already taken effect" : "been withdrawn"}; objecting is no longer possible` });
+    throw conflict({
+      nl: `deze wijziging is ${change.status === "effective" ? "al ingegaan" : "ingetrokken"}; bezwaar is niet meer mogelijk`,
+      en: `this change has ${change.status === "effective" ? "already taken effect" : "been withdrawn"}; objecting is no longer possible`,
+    });
   }
   const { timeZone: zone } = await findProcessor(tx);
   if (now > recipient.windowEndsAt) {
@@ -44,9 +54,15 @@ export async function submitObjection(tx: Db, clock: Clock, actor: EventActor & 
       en: `the objection window ended on ${formatInstant(recipient.windowEndsAt, zone, "en")} (art. 5.2)`,
     });
   }
-  const [existing] = await tx.select({ id: objections.id }).from(objections).where(and(eq(objections.changeId, changeId), eq(objections.controllerId, controllerId)));
+  const [existing] = await tx
+    .select({ id: objections.id })
+    .from(objections)
+    .where(and(eq(objections.changeId, changeId), eq(objections.controllerId, controllerId)));
   if (existing) {
-    throw conflict({ nl: "u heeft al bezwaar gemaakt tegen deze wijziging; vul het aan in het overleg", en: "you have already objected to this change; add to it in the consultation" });
+    throw conflict({
+      nl: "u heeft al bezwaar gemaakt tegen deze wijziging; vul het aan in het overleg",
+      en: "you have already objected to this change; add to it in the consultation",
+    });
   }
   const text = reason.trim();
   const [objection] = await tx
@@ -70,7 +86,14 @@ export async function submitObjection(tx: Db, clock: Clock, actor: EventActor & 
     controllerId,
     roles: ["privacy_officer"],
     subject: { type: "objection", id: objection.id },
-    data: { kind: "objection_received", changeId, objectionId: objection.id, subprocessorName: sub?.name ?? "", customerName: customer?.name ?? "", reason: text },
+    data: {
+      kind: "objection_received",
+      changeId,
+      objectionId: objection.id,
+      subprocessorName: sub?.name ?? "",
+      customerName: customer?.name ?? "",
+      reason: text,
+    },
   });
   return objection.id;
 }

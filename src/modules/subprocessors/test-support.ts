@@ -24,7 +24,11 @@ export function multipart(parts: Part[]): { payload: Buffer; contentType: string
     if ("value" in part) {
       chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
     } else {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`), part.data, Buffer.from("\r\n"));
+      chunks.push(
+        Buffer.from(`Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`),
+        part.data,
+        Buffer.from("\r\n"),
+      );
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -83,7 +87,12 @@ export async function signIntoForce(officer: Session, c: Customer, version: numb
   const offer = list.find((a) => a.templateVersion === version);
   assert.ok(offer, `${c.name} has an offer of v${version}`);
   const document = (await c.owner.get(`/api/v1/agreements/${offer.id}/document`)).json<{ sha256: string }>();
-  const signed = await c.owner.send("POST", `/api/v1/agreements/${offer.id}/sign`, { typedName: "Dirk Pieters", function: "Directeur", consent: true, documentSha256: document.sha256 });
+  const signed = await c.owner.send("POST", `/api/v1/agreements/${offer.id}/sign`, {
+    typedName: "Dirk Pieters",
+    function: "Directeur",
+    consent: true,
+    documentSha256: document.sha256,
+  });
   assert.equal(signed.statusCode, 200, signed.body);
   const countersigned = await officer.send("POST", `/api/v1/agreements/${offer.id}/countersign`, { typedName: "Priya de Vries", function: "Privacy officer" });
   assert.equal(countersigned.statusCode, 200, countersigned.body);

@@ -45,7 +45,15 @@ export async function controllerTransfers(db: Db, controllerId: string): Promise
     sql`select s.id, s.code, s.name_nl as nl, s.name_en as en from controller_services cs join services s on s.id = cs.service_id
         where cs.controller_id = ${controllerId} order by s.sort_order, s.code`,
   );
-  const located = await rows<{ subprocessor_id: string; name: string; service_id: string; country: string; city: string | null; mechanism: TransferMechanism | null; sort_order: number }>(
+  const located = await rows<{
+    subprocessor_id: string;
+    name: string;
+    service_id: string;
+    country: string;
+    city: string | null;
+    mechanism: TransferMechanism | null;
+    sort_order: number;
+  }>(
     db,
     sql`select sp.id as subprocessor_id, sp.name, ss.service_id, l.country, l.city, l.mechanism, l.sort_order
         from controller_services cs
@@ -69,7 +77,9 @@ export async function controllerTransfers(db: Db, controllerId: string): Promise
   const addParty = (code: string, party: Omit<TransferParty, "lawful" | "reason">) => {
     const entry = countryOf(code);
     const assessment = assessLocation({ country: code, mechanism: party.mechanism });
-    const same = entry.parties.find((p) => p.subprocessorId === party.subprocessorId && (p.city ?? "") === (party.city ?? "") && p.mechanism === party.mechanism);
+    const same = entry.parties.find(
+      (p) => p.subprocessorId === party.subprocessorId && (p.city ?? "") === (party.city ?? "") && p.mechanism === party.mechanism,
+    );
     if (same) {
       same.services.push(...party.services.filter((s) => !same.services.some((x) => x.id === s.id)));
     } else {
@@ -113,7 +123,15 @@ export interface TransferWarning {
  * in (so it can be fixed before it takes effect).
  */
 export async function transferWarnings(db: Db): Promise<TransferWarning[]> {
-  const registered = await rows<{ id: string; name: string; status: string; country: string; city: string | null; mechanism: TransferMechanism | null; customers: number }>(
+  const registered = await rows<{
+    id: string;
+    name: string;
+    status: string;
+    country: string;
+    city: string | null;
+    mechanism: TransferMechanism | null;
+    customers: number;
+  }>(
     db,
     sql`select sp.id, sp.name, sp.status, l.country, l.city, l.mechanism,
                (select count(distinct cs.controller_id)::int from service_subprocessors ss join controller_services cs on cs.service_id = ss.service_id
@@ -121,7 +139,16 @@ export async function transferWarnings(db: Db): Promise<TransferWarning[]> {
         from subprocessors sp join subprocessor_locations l on l.subprocessor_id = sp.id
         where sp.status = 'active' order by lower(sp.name), sp.id, l.sort_order`,
   );
-  const planned = await rows<{ change_id: string; kind: string; id: string; name: string; status: string; plan_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[] | null; own_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[]; customers: number }>(
+  const planned = await rows<{
+    change_id: string;
+    kind: string;
+    id: string;
+    name: string;
+    status: string;
+    plan_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[] | null;
+    own_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[];
+    customers: number;
+  }>(
     db,
     sql`select c.id as change_id, c.kind, sp.id, sp.name, sp.status, c.plan->'locations' as plan_locations, c.affected_count as customers,
                coalesce((select json_agg(json_build_object('country', l.country, 'city', l.city, 'mechanism', l.mechanism) order by l.sort_order)
@@ -130,10 +157,25 @@ export async function transferWarnings(db: Db): Promise<TransferWarning[]> {
         where c.status = 'announced' and c.kind in ('add', 'replace', 'relocate') order by c.announced_at`,
   );
   const warnings: TransferWarning[] = [];
-  const consider = (sub: { id: string; name: string; status: string }, l: { country: string; city: string | null; mechanism: TransferMechanism | null }, customers: number, changeId: string | null) => {
+  const consider = (
+    sub: { id: string; name: string; status: string },
+    l: { country: string; city: string | null; mechanism: TransferMechanism | null },
+    customers: number,
+    changeId: string | null,
+  ) => {
     const assessment = assessLocation({ country: l.country, mechanism: l.mechanism });
     if (!assessment.lawful) {
-      warnings.push({ subprocessor: sub, country: l.country, countryName: names(l.country), city: l.city, mechanism: l.mechanism, reason: assessment.reason, customers: Number(customers), source: changeId ? "announced_change" : "register", changeId });
+      warnings.push({
+        subprocessor: sub,
+        country: l.country,
+        countryName: names(l.country),
+        city: l.city,
+        mechanism: l.mechanism,
+        reason: assessment.reason,
+        customers: Number(customers),
+        source: changeId ? "announced_change" : "register",
+        changeId,
+      });
     }
   };
   for (const r of registered) {

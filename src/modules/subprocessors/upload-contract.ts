@@ -27,7 +27,14 @@ export async function uploadSubprocessorContract(tx: Db, clock: Clock, actor: Ev
   const now = clock.now();
   await tx
     .update(subprocessors)
-    .set({ contractFileName: file.fileName, contractMediaType: file.mediaType, contractSha256: sha256, contractBytes: file.bytes, contractUploadedAt: now, updatedAt: now })
+    .set({
+      contractFileName: file.fileName,
+      contractMediaType: file.mediaType,
+      contractSha256: sha256,
+      contractBytes: file.bytes,
+      contractUploadedAt: now,
+      updatedAt: now,
+    })
     .where(eq(subprocessors.id, id));
   await recordEvent(tx, clock, {
     type: "subprocessor.contract_uploaded",

@@ -22,9 +22,15 @@ export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: Ev
     throw notFound("subprocessor change");
   }
   if (change.status !== "announced") {
-    throw conflict({ nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`, en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}` });
+    throw conflict({
+      nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`,
+      en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}`,
+    });
   }
-  await tx.update(subprocessorChanges).set({ status: "withdrawn", withdrawnAt: now, withdrawnReason: reason, updatedAt: now }).where(eq(subprocessorChanges.id, id));
+  await tx
+    .update(subprocessorChanges)
+    .set({ status: "withdrawn", withdrawnAt: now, withdrawnReason: reason, updatedAt: now })
+    .where(eq(subprocessorChanges.id, id));
   const subject = { type: OBJECTION_SUBJECT, id };
   const cancelled = await cancelObligations(tx, clock, actor, subject, `change withdrawn: ${reason}`);
   const settled = await tx
@@ -35,7 +41,13 @@ export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: Ev
   await recordEvents(
     tx,
     clock,
-    settled.map((o) => ({ type: "objection.closed", actor, controllerId: o.controllerId, subject: { type: "objection", id: o.id }, data: { changeId: id, outcome: "resolved", note: `change withdrawn: ${reason}` } })),
+    settled.map((o) => ({
+      type: "objection.closed",
+      actor,
+      controllerId: o.controllerId,
+      subject: { type: "objection", id: o.id },
+      data: { changeId: id, outcome: "resolved", note: `change withdrawn: ${reason}` },
+    })),
   );
   const sub = await findSubprocessor(tx, change.subprocessorId);
   const recipients = await allRecipientIds(tx, id);
@@ -44,13 +56,24 @@ export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: Ev
     tx,
     clock,
     actor,
-    recipients.map((controllerId) => ({ controllerId, subject, data: { kind: "subprocessor_change_withdrawn" as const, changeId: id, subprocessor: about, reason } })),
+    recipients.map((controllerId) => ({
+      controllerId,
+      subject,
+      data: { kind: "subprocessor_change_withdrawn" as const, changeId: id, subprocessor: about, reason },
+    })),
   );
   await recordEvent(tx, clock, {
     type: "subprocessor_change.withdrawn",
     actor,
     controllerId: null,
     subject,
-    data: { kind: change.kind, subprocessor: { id: change.subprocessorId, name: about.name }, reason, customersTold: recipients.length, windowsCancelled: cancelled.length, objectionsSettled: settled.length },
+    data: {
+      kind: change.kind,
+      subprocessor: { id: change.subprocessorId, name: about.name },
+      reason,
+      customersTold: recipients.length,
+      windowsCancelled: cancelled.length,
+      objectionsSettled: settled.length,
+    },
   });
 }

@@ -69,12 +69,7 @@ function input(overrides: Partial<AtomFeedInput> = {}): AtomFeedInput {
 
 /** Titles are type="html": what a reader shows is the text after decoding the entities. */
 function shown(html: string | undefined): string {
-  return (html ?? "")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&amp;", "&");
+  return (html ?? "").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&amp;", "&");
 }
 
 test("a reader sees the feed's id, links and the newest change as its update time", async () => {
@@ -91,9 +86,27 @@ test("entries: newest first, with stable ids, links to the trust page, published
   assert.deepEqual(
     feed.items.map((item) => [item.title, item.id, item.link, item.pubDate, item.updated]),
     [
-      ["Announced: new sub-processor Acme (DE)", `urn:uuid:${ADD_ID}`, `${BASE}/trust#change-${ADD_ID}`, "2026-03-26T10:00:00.000Z", "2026-03-26T10:00:00.000Z"],
-      ["In effect: new location of sub-processor Mailer (US, IE)", `urn:uuid:${RELOCATE_ID}`, `${BASE}/trust#change-${RELOCATE_ID}`, "2025-12-01T09:00:00.000Z", "2026-01-05T12:00:00.000Z"],
-      ["Withdrawn: removal of sub-processor OldCo", `urn:uuid:${WITHDRAWN_ID}`, `${BASE}/trust#change-${WITHDRAWN_ID}`, "2025-11-01T09:00:00.000Z", "2025-11-03T09:00:00.000Z"],
+      [
+        "Announced: new sub-processor Acme (DE)",
+        `urn:uuid:${ADD_ID}`,
+        `${BASE}/trust#change-${ADD_ID}`,
+        "2026-03-26T10:00:00.000Z",
+        "2026-03-26T10:00:00.000Z",
+      ],
+      [
+        "In effect: new location of sub-processor Mailer (US, IE)",
+        `urn:uuid:${RELOCATE_ID}`,
+        `${BASE}/trust#change-${RELOCATE_ID}`,
+        "2025-12-01T09:00:00.000Z",
+        "2026-01-05T12:00:00.000Z",
+      ],
+      [
+        "Withdrawn: removal of sub-processor OldCo",
+        `urn:uuid:${WITHDRAWN_ID}`,
+        `${BASE}/trust#change-${WITHDRAWN_ID}`,
+        "2025-11-01T09:00:00.000Z",
+        "2025-11-03T09:00:00.000Z",
+      ],
     ],
   );
 });
@@ -115,10 +128,10 @@ test("Dutch: titles, country names and dates in Dutch, self link with lang=nl", 
   const feed = await parser.parseString(buildAtomFeed(input({ locale: "nl", changes: [change(), relocated] })));
   assert.equal(feed.title, "Norisk Software BV: wijzigingen in subverwerkers");
   assert.equal(feed.feedUrl, `${BASE}/trust/changes.atom?lang=nl`);
-  assert.deepEqual(feed.items.map((item) => item.title), [
-    "Aangekondigd: nieuwe subverwerker Acme (DE)",
-    "Van kracht: nieuwe locatie subverwerker Mailer (US, IE)",
-  ]);
+  assert.deepEqual(
+    feed.items.map((item) => item.title),
+    ["Aangekondigd: nieuwe subverwerker Acme (DE)", "Van kracht: nieuwe locatie subverwerker Mailer (US, IE)"],
+  );
   assert.equal(
     feed.items[0]?.contentSnippet,
     "Back-ups gaan naar Acme.\n\nLanden: Duitsland\nBezwaartermijn eindigt: 09-04-2026 23:59 (UTC+02:00)\nBeoogde ingangsdatum: 20-04-2026",

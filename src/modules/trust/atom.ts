@@ -69,12 +69,7 @@ const WORDS = {
 
 /** Entry titles and content are `type="html"`: text goes in escaped, so a name shows as written. */
 function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 /** e.g. "Announced: new sub-processor Acme (DE, US)" / "Aangekondigd: nieuwe subverwerker Acme (DE, US)". */

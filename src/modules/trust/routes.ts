@@ -78,7 +78,10 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
     },
     async () => {
       const since = new Date(clock.now().getTime() - RECENT_DAYS * 86_400_000);
-      const { processor, register } = await inScope(db, PUBLIC_SCOPE, async (tx) => ({ processor: await findProcessor(tx), register: await publicRegister(tx, since) }));
+      const { processor, register } = await inScope(db, PUBLIC_SCOPE, async (tx) => ({
+        processor: await findProcessor(tx),
+        register: await publicRegister(tx, since),
+      }));
       return {
         processor: { name: processor.name, country: country(processor.country) },
         subprocessors: register.active.map((s) => ({
@@ -108,7 +111,10 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const { processor, changes } = await inScope(db, PUBLIC_SCOPE, async (tx) => ({ processor: await findProcessor(tx), changes: await feedChanges(tx, FEED_ENTRIES) }));
+      const { processor, changes } = await inScope(db, PUBLIC_SCOPE, async (tx) => ({
+        processor: await findProcessor(tx),
+        changes: await feedChanges(tx, FEED_ENTRIES),
+      }));
       const xml = buildAtomFeed({
         processorName: processor.name,
         baseUrl: `${request.protocol}://${request.host}`,

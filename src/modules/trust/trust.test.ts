@@ -20,7 +20,13 @@ const ids: Record<string, string> = {};
 async function announce(name: string, services: string[], locations: { country: string; city: string | null; mechanism: string | null }[], planned?: string) {
   const sub = await officer.send("POST", "/api/v1/subprocessors", subprocessorBody(name, services, locations));
   assert.equal(sub.statusCode, 201, sub.body);
-  const change = await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: sub.json<{ id: string }>().id, plan: {}, description, ...(planned ? { plannedEffectiveAt: planned } : {}) });
+  const change = await officer.send("POST", "/api/v1/subprocessor-changes", {
+    kind: "add",
+    subprocessorId: sub.json<{ id: string }>().id,
+    plan: {},
+    description,
+    ...(planned ? { plannedEffectiveAt: planned } : {}),
+  });
   assert.equal(change.statusCode, 201, change.body);
   return change.json<{ id: string }>().id;
 }
@@ -48,11 +54,18 @@ test("the trust page needs no login and shows the register and its changes, noth
   assert.equal(response.statusCode, 200, response.body);
   const page = response.json<TrustPage>();
   assert.equal(page.processor.country.code, "NL");
-  assert.deepEqual(page.subprocessors.map((s) => [s.name, s.countries.map((c) => c.name.nl), s.services.map((x) => x.code)]), [["Omega Racks", ["Nederland"], ["colocation"]]]);
-  assert.deepEqual(page.announced.map((c) => [c.subprocessorName, c.windowClosesAt, c.effectiveAt, c.countries.map((x) => x.code)]), [
-    ["Sigma Mail <Inc>", "2026-03-24T22:59:59.999Z", "2026-04-01T08:00:00.000Z", ["US"]],
-  ]);
-  assert.deepEqual(page.recent.map((c) => c.id), [ids.effective]);
+  assert.deepEqual(
+    page.subprocessors.map((s) => [s.name, s.countries.map((c) => c.name.nl), s.services.map((x) => x.code)]),
+    [["Omega Racks", ["Nederland"], ["colocation"]]],
+  );
+  assert.deepEqual(
+    page.announced.map((c) => [c.subprocessorName, c.windowClosesAt, c.effectiveAt, c.countries.map((x) => x.code)]),
+    [["Sigma Mail <Inc>", "2026-03-24T22:59:59.999Z", "2026-04-01T08:00:00.000Z", ["US"]]],
+  );
+  assert.deepEqual(
+    page.recent.map((c) => c.id),
+    [ids.effective],
+  );
   assert.doesNotMatch(response.body, /Klant Geheim|affected|Tau Backup/, "no customers, counts or withdrawn changes on the page");
 });
 
@@ -67,12 +80,18 @@ test("the Atom feed parses, in either language, with links from the request's ho
   const titles = feed.items.map((i) => (i.title ?? "").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"));
   assert.ok(titles.includes("Announced: new sub-processor Sigma Mail <Inc> (US)"), titles.join(" | "));
   assert.ok(titles.some((title) => title.startsWith("Withdrawn: ")));
-  assert.ok(feed.items.every((i) => i.link?.startsWith("https://trust.example/trust#change-")), "links from the request's protocol and host");
+  assert.ok(
+    feed.items.every((i) => i.link?.startsWith("https://trust.example/trust#change-")),
+    "links from the request's protocol and host",
+  );
   assert.ok(feed.items.some((i) => i.id === `urn:uuid:${ids.announced}`));
 
   const nl = await t.app.inject({ method: "GET", url: "/api/v1/trust/changes.atom" });
   const dutch = await new Parser().parseString(nl.body);
-  assert.ok(dutch.items.some((i) => i.title?.startsWith("Aangekondigd: nieuwe subverwerker")), "Dutch by default");
+  assert.ok(
+    dutch.items.some((i) => i.title?.startsWith("Aangekondigd: nieuwe subverwerker")),
+    "Dutch by default",
+  );
   assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/trust/changes.atom?lang=de" })).statusCode, 400);
 });
 

@@ -71,7 +71,7 @@ export const agreementPdfUrl = (id: string, variant: "with-signatures" | "as-sig
  * A multipart/form-data body for openapi-fetch: it sends a FormData as is (the browser sets the
  * boundary). The generated type describes the form's fields, which a FormData cannot express.
  */
-export const multipart = <T,>(form: FormData): T => form as unknown as T;
+export const multipart = <T>(form: FormData): T => form as unknown as T;
 
 /** A sub-processor's contract on file (staff; customers of the services involved, art. 5.3). */
 export const contractUrl = (subprocessorId: string) => `/api/v1/subprocessors/${encodeURIComponent(subprocessorId)}/contract`;

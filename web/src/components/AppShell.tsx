@@ -31,7 +31,10 @@ export function AppShell({ area, nav, account = [], children }: { area: string; 
             {me ? (
               <span className="who" data-testid="current-user">
                 {me.name}
-                <span className="muted"> · {me.kind === "staff" && me.staffRole ? t(`roles.staff.${me.staffRole}`) : me.customerRole ? t(`roles.customer.${me.customerRole}`) : ""}</span>
+                <span className="muted">
+                  {" "}
+                  · {me.kind === "staff" && me.staffRole ? t(`roles.staff.${me.staffRole}`) : me.customerRole ? t(`roles.customer.${me.customerRole}`) : ""}
+                </span>
               </span>
             ) : null}
             {account.length > 0 ? (

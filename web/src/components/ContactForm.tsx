@@ -8,7 +8,17 @@ import { ErrorAlert, Notice } from "./ErrorAlert";
 import { SelectField, TextField } from "./fields";
 
 /** art. 4.4: the controller's DPO or privacy contact, to whom every notice goes. */
-export function ContactForm({ controllerId, contact, readOnly, onSaved }: { controllerId: string; contact: Contact | null; readOnly: boolean; onSaved?: (c: Contact) => void }) {
+export function ContactForm({
+  controllerId,
+  contact,
+  readOnly,
+  onSaved,
+}: {
+  controllerId: string;
+  contact: Contact | null;
+  readOnly: boolean;
+  onSaved?: (c: Contact) => void;
+}) {
   const { t } = useTranslation();
   const [role, setRole] = useState<Contact["role"]>(contact?.role ?? "privacy_contact");
   const [name, setName] = useState(contact?.name ?? "");
@@ -56,9 +66,37 @@ export function ContactForm({ controllerId, contact, readOnly, onSaved }: { cont
         disabled={readOnly}
         testId="contact-role"
       />
-      <TextField label={t("contact.name")} value={name} onChange={setName} required autoComplete="name" error={fields.name} disabled={readOnly} testId="contact-name" />
-      <TextField label={t("contact.email")} type="email" value={email} onChange={setEmail} required autoComplete="email" error={fields.email} disabled={readOnly} testId="contact-email" />
-      <TextField label={t("contact.phone")} type="tel" value={phone} onChange={setPhone} autoComplete="tel" error={fields.phone} disabled={readOnly} testId="contact-phone" />
+      <TextField
+        label={t("contact.name")}
+        value={name}
+        onChange={setName}
+        required
+        autoComplete="name"
+        error={fields.name}
+        disabled={readOnly}
+        testId="contact-name"
+      />
+      <TextField
+        label={t("contact.email")}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        required
+        autoComplete="email"
+        error={fields.email}
+        disabled={readOnly}
+        testId="contact-email"
+      />
+      <TextField
+        label={t("contact.phone")}
+        type="tel"
+        value={phone}
+        onChange={setPhone}
+        autoComplete="tel"
+        error={fields.phone}
+        disabled={readOnly}
+        testId="contact-phone"
+      />
       {readOnly ? null : (
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={save.busy} data-testid="contact-save">

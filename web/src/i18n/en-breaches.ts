@@ -4,11 +4,13 @@ import type { nlBreaches } from "./nl-breaches";
 export const enBreaches: typeof nlBreaches = {
   incidents: {
     title: "Incidents",
-    intro: "The incident register (GDPR art. 33(5)): every security incident, breach or not. A data breach is notified to every affected customer within 48 hours of discovery (art. 6.1). Times in Europe/Amsterdam, with their offset from UTC.",
+    intro:
+      "The incident register (GDPR art. 33(5)): every security incident, breach or not. A data breach is notified to every affected customer within 48 hours of discovery (art. 6.1). Times in Europe/Amsterdam, with their offset from UTC.",
     register: "Register",
     new: "Record incident",
     newTitle: "Record an incident",
-    newIntro: "Record what happened and when you discovered it: the 48-hour notification period runs from the discovery. Assessing whether it is a data breach comes next.",
+    newIntro:
+      "Record what happened and when you discovered it: the 48-hour notification period runs from the discovery. Assessing whether it is a data breach comes next.",
     back: "All incidents",
     none: "No incidents have been recorded yet.",
     noneFiltered: "No incidents match this filter.",
@@ -64,7 +66,8 @@ export const enBreaches: typeof nlBreaches = {
     closedAt: "Closed at",
     discloseCount: "Number of affected customers",
     discloseLabel: "State in the notices how many customers are affected",
-    discloseHint: "A customer never sees who the other affected customers are; the number only if you switch this on. It applies to notices you send from now on.",
+    discloseHint:
+      "A customer never sees who the other affected customers are; the number only if you switch this on. It applies to notices you send from now on.",
     disclosed: "Stated in the notices.",
     notDisclosed: "Not stated.",
     form: {
@@ -93,7 +96,8 @@ export const enBreaches: typeof nlBreaches = {
     },
     assessment: {
       title: "Assessment",
-      intro: "A data breach in the sense of art. 6.1 exists only when a leak really happened. Record the decision with its reasons; a revision is added, earlier ones are kept.",
+      intro:
+        "A data breach in the sense of art. 6.1 exists only when a leak really happened. Record the decision with its reasons; a revision is added, earlier ones are kept.",
       none: "Not assessed yet.",
       personalData: "Customers' personal data are involved",
       personalDataYes: "Personal data",
@@ -129,7 +133,8 @@ export const enBreaches: typeof nlBreaches = {
     },
     affectedTitle_one: "Affected customers ({{count}})",
     affectedTitle_other: "Affected customers ({{count}})",
-    affectedIntro: "Each affected customer has its own deadline: from the discovery, with the hours of its version of the agreement (elapsed hours, across a DST change too).",
+    affectedIntro:
+      "Each affected customer has its own deadline: from the discovery, with the hours of its version of the agreement (elapsed hours, across a DST change too).",
     affectedList: "On the list",
     affectedSearch: "Search by name or customer number",
     affectedNone: "No affected customers yet. Add them from the proposal above.",
@@ -179,7 +184,8 @@ export const enBreaches: typeof nlBreaches = {
     rounds_other: "{{count}} notices",
     ownFacts: "Own facts",
     ownFactsOf: "Own facts of {{name}}",
-    ownFactsIntro: "What you fill in here replaces the shared fact for this customer; the rest comes from the shared notice. Usually the number of people and the kinds of data.",
+    ownFactsIntro:
+      "What you fill in here replaces the shared fact for this customer; the rest comes from the shared notice. Usually the number of people and the kinds of data.",
     otherFacts_one: "Other facts ({{count}} own)",
     otherFacts_other: "Other facts ({{count}} own)",
     saveOwnFacts: "Save own facts",
@@ -221,7 +227,8 @@ export const enBreaches: typeof nlBreaches = {
     },
     notice: {
       title: "The notice (art. 6.2)",
-      intro: "The facts every affected customer receives, written once. Each fact is known or explicitly ‘not yet known’; a fact not filled in stops the sending. Saving sends nothing.",
+      intro:
+        "The facts every affected customer receives, written once. Each fact is known or explicitly ‘not yet known’; a fact not filled in stops the sending. Saving sends nothing.",
       complete: "The shared notice is complete.",
       incomplete: "The shared notice is not complete yet.",
       missing: "Not filled in:",
@@ -236,15 +243,18 @@ export const enBreaches: typeof nlBreaches = {
     send: {
       title: "Sending",
       firstHeading: "Send the notices",
-      firstHint: "Every affected customer receives its notice by email (privacy contact and account owner), in the portal and by webhook. All or nothing: if one notice is incomplete, nothing goes out.",
+      firstHint:
+        "Every affected customer receives its notice by email (privacy contact and account owner), in the portal and by webhook. All or nothing: if one notice is incomplete, nothing goes out.",
       followUpHeading: "Send a follow-up",
-      followUpHint: "Customers already notified get a follow-up saying what changed; those not yet told get their first notice. A customer with nothing changed and no message is skipped.",
+      followUpHint:
+        "Customers already notified get a follow-up saying what changed; those not yet told get their first notice. A customer with nothing changed and no message is skipped.",
       message: "What is new (optional)",
       messageHint: "Shown at the top of the notice, e.g. ‘The forensic investigation has been completed.’",
       button_one: "Send notice",
       button_other: "Send notices",
       confirm_one: "Send notices to the affected customer ({{waiting}} first notice, {{followUps}} follow-up)? This cannot be undone.",
-      confirm_other: "Send notices to {{count}} affected customers ({{waiting}} first notices, {{followUps}} follow-ups where something changed)? This cannot be undone.",
+      confirm_other:
+        "Send notices to {{count}} affected customers ({{waiting}} first notices, {{followUps}} follow-ups where something changed)? This cannot be undone.",
       sent_one: "{{count}} notice sent: {{initial}} first, {{followUp}} follow-up; {{unchanged}} customers skipped (nothing changed).",
       sent_other: "{{count}} notices sent: {{initial}} first, {{followUp}} follow-up; {{unchanged}} customers skipped (nothing changed).",
       nothingSent: "Nothing sent: nothing changed for any of the {{unchanged}} customers. Add a message or change a fact.",
@@ -298,7 +308,8 @@ export const enBreaches: typeof nlBreaches = {
   },
   breaches: {
     title: "Data breaches",
-    intro: "Data breaches we notified you of (art. 6 of the data processing agreement). You have 72 hours yourself to notify a breach to the Autoriteit Persoonsgegevens; for each breach you find a prefilled draft.",
+    intro:
+      "Data breaches we notified you of (art. 6 of the data processing agreement). You have 72 hours yourself to notify a breach to the Autoriteit Persoonsgegevens; for each breach you find a prefilled draft.",
     none: "We have not notified you of any data breach.",
     back: "All data breaches",
     reference: "Reference",
@@ -332,7 +343,8 @@ export const enBreaches: typeof nlBreaches = {
     acknowledgedAt: "Receipt acknowledged at {{date}}",
     ap: {
       title: "Your own notification to the Autoriteit Persoonsgegevens",
-      intro: "As the controller you notify a breach to the Autoriteit Persoonsgegevens yourself within 72 hours (GDPR art. 33), unless it is unlikely to result in a risk to the people concerned. Your period runs from when our notice reached you.",
+      intro:
+        "As the controller you notify a breach to the Autoriteit Persoonsgegevens yourself within 72 hours (GDPR art. 33), unless it is unlikely to result in a risk to the people concerned. Your period runs from when our notice reached you.",
       awareAt: "Aware since",
       awareUnknown: "Not known yet",
       deadline: "Notify the AP by",

@@ -103,7 +103,8 @@ export const enEngine: typeof nlEngine = {
   },
   outbox: {
     title: "Outbox",
-    intro: "Every email and webhook Art28 sends or prepares, newest first. Without a mail server (SMTP), emails are held: this is where you read what would have been sent.",
+    intro:
+      "Every email and webhook Art28 sends or prepares, newest first. Without a mail server (SMTP), emails are held: this is where you read what would have been sent.",
     heldBanner: "{{count}} emails are held because no mail server is configured.",
     showHeld: "Show held emails",
     status: "Status",
@@ -173,7 +174,8 @@ export const enEngine: typeof nlEngine = {
     replace: "Create a new link",
     replaceWarning: "A new link replaces the previous one: that one stops working.",
     url: "Your calendar link",
-    private: "This link is private: whoever has it sees your deadlines without logging in. Do not share it. If you think someone else has it, create a new link; the old one then stops working.",
+    private:
+      "This link is private: whoever has it sees your deadlines without logging in. Do not share it. If you think someone else has it, create a new link; the old one then stops working.",
     howTo: "Add the link to your calendar as an ‘internet calendar’ or ‘subscribe to calendar’.",
     copied: "Copied.",
   },
@@ -197,7 +199,8 @@ export const enEngine: typeof nlEngine = {
     confirmDisable: "Disable webhook address {{url}}? No more messages will be sent to it; its log is kept.",
     createdOnce: "Copy the secret now: it is shown only once.",
     secret: "Signing secret",
-    secretExplain: "Every message carries the headers webhook-id, webhook-timestamp and webhook-signature (Standard Webhooks). Verify the signature with this secret (any Standard Webhooks library does): ‘v1,’ + base64 of HMAC-SHA256 over ‘webhook-id.webhook-timestamp.body’, keyed with the base64 part after ‘whsec_’. Reject messages with a bad signature or a timestamp more than five minutes old.",
+    secretExplain:
+      "Every message carries the headers webhook-id, webhook-timestamp and webhook-signature (Standard Webhooks). Verify the signature with this secret (any Standard Webhooks library does): ‘v1,’ + base64 of HMAC-SHA256 over ‘webhook-id.webhook-timestamp.body’, keyed with the base64 part after ‘whsec_’. Reject messages with a bad signature or a timestamp more than five minutes old.",
     secretLost: "Lost it? Disable the address and add it again: you get a new secret.",
     log: "Delivery log",
     showLog: "Log",

@@ -4,8 +4,10 @@ import type { nlSubprocessors } from "./nl-subprocessors";
 export const enSubprocessors: typeof nlSubprocessors = {
   subprocessors: {
     title: "Sub-processors",
-    registerIntro: "The register of sub-processors (art. 5): who, for what, where, on which transfer ground, and the contract. A new sub-processor starts as proposed and starts work only through an announced change.",
-    portalIntro: "The sub-processors that work for your services, and announced changes that affect you. You can object to an announced change, with reasons, within the window (art. 5.2).",
+    registerIntro:
+      "The register of sub-processors (art. 5): who, for what, where, on which transfer ground, and the contract. A new sub-processor starts as proposed and starts work only through an announced change.",
+    portalIntro:
+      "The sub-processors that work for your services, and announced changes that affect you. You can object to an announced change, with reasons, within the window (art. 5.2).",
     register: "Register",
     new: "New sub-processor",
     newIntro: "A new sub-processor starts as ‘proposed’: customers see it only once you announce a change that adds it.",
@@ -67,7 +69,8 @@ export const enSubprocessors: typeof nlSubprocessors = {
   },
   warnings: {
     title: "Transfers without a ground",
-    intro: "Locations outside the EEA without an adequacy decision and without a recorded ground (art. 3.1; GDPR chapter V). Record a ground or choose another location.",
+    intro:
+      "Locations outside the EEA without an adequacy decision and without a recorded ground (art. 3.1; GDPR chapter V). Record a ground or choose another location.",
     none: "No warnings: every location outside the EEA has an adequacy decision or a ground.",
     where: "Where",
     source: "Source",
@@ -102,7 +105,8 @@ export const enSubprocessors: typeof nlSubprocessors = {
     newLocations: "Locations after the move",
     announce: "Announce",
     announceTitle: "Announce a change",
-    announceIntro: "The announcement goes to every customer taking one of the services involved, with the objection window of the agreement that customer signed (art. 5.2).",
+    announceIntro:
+      "The announcement goes to every customer taking one of the services involved, with the objection window of the agreement that customer signed (art. 5.2).",
     reach: "Before announcing, check how many customers the change reaches and when their objection windows close.",
     previewButton: "Check reach",
     previewResult_one: "This change reaches {{count}} customer; the objection window closes on {{date}}. Nothing has been sent yet.",
@@ -200,7 +204,8 @@ export const enSubprocessors: typeof nlSubprocessors = {
   },
   transfers: {
     title: "Where your data goes",
-    intro: "Every country where your personal data may be processed, through your services and their sub-processors (art. 3.1). Inside the EEA the GDPR applies; outside it, an adequacy decision or a transfer ground is needed.",
+    intro:
+      "Every country where your personal data may be processed, through your services and their sub-processors (art. 3.1). Inside the EEA the GDPR applies; outside it, an adequacy decision or a transfer ground is needed.",
     none: "No locations are known for your services.",
     who: "Who processes there",
     processorItself: "{{name}} (the processor itself)",
@@ -211,7 +216,8 @@ export const enSubprocessors: typeof nlSubprocessors = {
   },
   trust: {
     title: "Sub-processors of {{name}}",
-    intro: "Which sub-processors {{name}} engages, where they process data, and which changes are announced. Customers are told of every change in advance and can object within the objection window.",
+    intro:
+      "Which sub-processors {{name}} engages, where they process data, and which changes are announced. Customers are told of every change in advance and can object within the objection window.",
     current: "Current sub-processors",
     none: "There are no sub-processors.",
     announced: "Announced changes",

@@ -158,7 +158,8 @@ export const en: typeof nl = {
       noneInForce: "No agreement is in force yet.",
       noAgreement: "No data processing agreement has been offered to you yet.",
       annexChanged: "Annex 1 has changed",
-      annexChangedText: "Because your services, or the sub-processors engaged for them, changed, Annex 1 version {{to}} applies since {{date}}; your signed agreement names version {{from}}. This is what changed:",
+      annexChangedText:
+        "Because your services, or the sub-processors engaged for them, changed, Annex 1 version {{to}} applies since {{date}}; your signed agreement names version {{from}}. This is what changed:",
       annexReason: "Reason: {{reason}}",
       contactMissing: "No privacy contact is on record, so notices about data breaches and sub-processors cannot reach you.",
       contactSet: "Name a contact",
@@ -184,7 +185,8 @@ export const en: typeof nl = {
   },
   contact: {
     heading: "Privacy contact",
-    intro: "Article 4.4: keep the details of your data protection officer or privacy contact current. Every notice (data breaches, sub-processors, requests) goes to this person.",
+    intro:
+      "Article 4.4: keep the details of your data protection officer or privacy contact current. Every notice (data breaches, sub-processors, requests) goes to this person.",
     readOnly: "You can view these details; only the account owner or the privacy contact can change them.",
     role: "Role",
     roles: { dpo: "Data protection officer (DPO)", privacy_contact: "Privacy contact" },
@@ -315,7 +317,8 @@ export const en: typeof nl = {
     law: "Governing law",
     governingLaw: "Governing law ({{language}})",
     texts: "Texts",
-    textsHint: "Per language as JSON: title, intro[], recitalsHeading, recitals[], articles[{number, title, clauses[{number, text}]}]. Placeholders such as {{example}} stay as they are.",
+    textsHint:
+      "Per language as JSON: title, intro[], recitalsHeading, recitals[], articles[{number, title, clauses[{number, text}]}]. Placeholders such as {{example}} stay as they are.",
     textOf: "Text ({{language}})",
     jsonInvalid: "Not valid JSON: {{reason}}",
     offerOnPublish: "Offer to all customers right away",
@@ -366,11 +369,13 @@ export const en: typeof nl = {
     timeZoneHint: "IANA time zone for all time limits, e.g. Europe/Amsterdam.",
     policies: "Policies",
     autoCountersign: "Countersign automatically",
-    autoCountersignHint: "When on, the processor countersigns automatically as soon as a customer signs (an adopted policy), and the agreement is in force at once. When off, an administrator or privacy officer countersigns each agreement.",
+    autoCountersignHint:
+      "When on, the processor countersigns automatically as soon as a customer signs (an adopted policy), and the agreement is in force at once. When off, an administrator or privacy officer countersigns each agreement.",
   },
   catalogue: {
     title: "Service catalogue",
-    intro: "Annex 1: per service its purposes, categories of personal data and categories of data subjects. A customer's annex follows from the services it takes.",
+    intro:
+      "Annex 1: per service its purposes, categories of personal data and categories of data subjects. A customer's annex follows from the services it takes.",
     service: "Service",
     code: "Code",
     codeHint: "Lower-case letters, digits and dashes; cannot be changed later.",

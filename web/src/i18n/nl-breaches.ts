@@ -2,11 +2,13 @@
 export const nlBreaches = {
   incidents: {
     title: "Incidenten",
-    intro: "Het incidentenregister (art. 33 lid 5 AVG): elk beveiligingsincident, datalek of niet. Een datalek meldt u binnen 48 uur na ontdekking aan elke getroffen klant (art. 6.1). Tijden in Europe/Amsterdam, met de afwijking van UTC.",
+    intro:
+      "Het incidentenregister (art. 33 lid 5 AVG): elk beveiligingsincident, datalek of niet. Een datalek meldt u binnen 48 uur na ontdekking aan elke getroffen klant (art. 6.1). Tijden in Europe/Amsterdam, met de afwijking van UTC.",
     register: "Register",
     new: "Incident vastleggen",
     newTitle: "Incident vastleggen",
-    newIntro: "Leg vast wat er is gebeurd en wanneer u het ontdekte: de meldtermijn van 48 uur loopt vanaf het moment van ontdekking. Beoordelen of het een datalek is, doet u daarna.",
+    newIntro:
+      "Leg vast wat er is gebeurd en wanneer u het ontdekte: de meldtermijn van 48 uur loopt vanaf het moment van ontdekking. Beoordelen of het een datalek is, doet u daarna.",
     back: "Alle incidenten",
     none: "Er zijn nog geen incidenten vastgelegd.",
     noneFiltered: "Geen incidenten met dit filter.",
@@ -62,7 +64,8 @@ export const nlBreaches = {
     closedAt: "Afgesloten op",
     discloseCount: "Aantal getroffen klanten",
     discloseLabel: "Noem in de meldingen hoeveel klanten getroffen zijn",
-    discloseHint: "Een klant ziet nooit wie de andere getroffen klanten zijn; het aantal alleen als u dat hier aanzet. Het geldt voor meldingen die u hierna verstuurt.",
+    discloseHint:
+      "Een klant ziet nooit wie de andere getroffen klanten zijn; het aantal alleen als u dat hier aanzet. Het geldt voor meldingen die u hierna verstuurt.",
     disclosed: "Wordt in de meldingen genoemd.",
     notDisclosed: "Wordt niet genoemd.",
     form: {
@@ -91,7 +94,8 @@ export const nlBreaches = {
     },
     assessment: {
       title: "Beoordeling",
-      intro: "Een datalek in de zin van art. 6.1 is er alleen als er echt iets is gelekt. Leg het besluit vast met de redenen; een herziening komt erbij, de eerdere blijven bewaard.",
+      intro:
+        "Een datalek in de zin van art. 6.1 is er alleen als er echt iets is gelekt. Leg het besluit vast met de redenen; een herziening komt erbij, de eerdere blijven bewaard.",
       none: "Nog niet beoordeeld.",
       personalData: "Er zijn persoonsgegevens van klanten bij betrokken",
       personalDataYes: "Persoonsgegevens",
@@ -127,7 +131,8 @@ export const nlBreaches = {
     },
     affectedTitle_one: "Getroffen klanten ({{count}})",
     affectedTitle_other: "Getroffen klanten ({{count}})",
-    affectedIntro: "Elke getroffen klant heeft een eigen termijn: vanaf de ontdekking, met de uren uit zijn versie van de overeenkomst (in verstreken uren, ook over een zomertijdwissel).",
+    affectedIntro:
+      "Elke getroffen klant heeft een eigen termijn: vanaf de ontdekking, met de uren uit zijn versie van de overeenkomst (in verstreken uren, ook over een zomertijdwissel).",
     affectedList: "Op de lijst",
     affectedSearch: "Zoek op naam of klantnummer",
     affectedNone: "Nog geen getroffen klanten. Voeg ze toe vanuit het voorstel hierboven.",
@@ -135,7 +140,8 @@ export const nlBreaches = {
     proposal: {
       title: "Voorstel",
       summary_one: "Art28 stelt {{count}} klant voor op grond van de diensten en subverwerkers van dit incident; hij staat nog niet op de lijst.",
-      summary_other: "Art28 stelt {{count}} klanten voor op grond van de diensten en subverwerkers van dit incident; {{waiting}} daarvan staan nog niet op de lijst.",
+      summary_other:
+        "Art28 stelt {{count}} klanten voor op grond van de diensten en subverwerkers van dit incident; {{waiting}} daarvan staan nog niet op de lijst.",
       allAdded_one: "De voorgestelde klant staat op de lijst.",
       allAdded_other: "Alle {{count}} voorgestelde klanten staan op de lijst.",
       empty: "Geen enkele klant neemt de betrokken diensten af.",
@@ -177,7 +183,8 @@ export const nlBreaches = {
     rounds_other: "{{count}} meldingen",
     ownFacts: "Eigen feiten",
     ownFactsOf: "Eigen feiten van {{name}}",
-    ownFactsIntro: "Wat u hier invult, vervangt voor deze klant het gedeelde feit; de rest komt uit de gedeelde melding. Meestal gaat het om het aantal personen en de soorten gegevens.",
+    ownFactsIntro:
+      "Wat u hier invult, vervangt voor deze klant het gedeelde feit; de rest komt uit de gedeelde melding. Meestal gaat het om het aantal personen en de soorten gegevens.",
     otherFacts_one: "Overige feiten ({{count}} eigen)",
     otherFacts_other: "Overige feiten ({{count}} eigen)",
     saveOwnFacts: "Eigen feiten opslaan",
@@ -219,7 +226,8 @@ export const nlBreaches = {
     },
     notice: {
       title: "De melding (art. 6.2)",
-      intro: "De feiten die elke getroffen klant krijgt, één keer ingevuld. Elk feit is bekend of uitdrukkelijk ‘nog onbekend’; een feit dat niet is ingevuld, houdt het versturen tegen. Opslaan verstuurt niets.",
+      intro:
+        "De feiten die elke getroffen klant krijgt, één keer ingevuld. Elk feit is bekend of uitdrukkelijk ‘nog onbekend’; een feit dat niet is ingevuld, houdt het versturen tegen. Opslaan verstuurt niets.",
       complete: "De gedeelde melding is volledig.",
       incomplete: "De gedeelde melding is nog niet volledig.",
       missing: "Niet ingevuld:",
@@ -234,15 +242,19 @@ export const nlBreaches = {
     send: {
       title: "Versturen",
       firstHeading: "Meldingen versturen",
-      firstHint: "Elke getroffen klant krijgt zijn melding per e-mail (privacycontactpersoon en accounteigenaar), in het portaal en via webhook. Alles of niets: is één melding onvolledig, dan gaat er niets weg.",
+      firstHint:
+        "Elke getroffen klant krijgt zijn melding per e-mail (privacycontactpersoon en accounteigenaar), in het portaal en via webhook. Alles of niets: is één melding onvolledig, dan gaat er niets weg.",
       followUpHeading: "Vervolgmelding versturen",
-      followUpHint: "Klanten die al een melding kregen, krijgen een vervolgmelding met wat er is veranderd; wie nog niets kreeg, krijgt zijn eerste melding. Zonder wijziging en zonder bericht wordt een klant overgeslagen.",
+      followUpHint:
+        "Klanten die al een melding kregen, krijgen een vervolgmelding met wat er is veranderd; wie nog niets kreeg, krijgt zijn eerste melding. Zonder wijziging en zonder bericht wordt een klant overgeslagen.",
       message: "Wat is er nieuw (optioneel)",
       messageHint: "Komt bovenaan de melding, bijv. ‘Het forensisch onderzoek is afgerond.’",
       button_one: "Melding versturen",
       button_other: "Meldingen versturen",
-      confirm_one: "Meldingen versturen aan de getroffen klant ({{waiting}} eerste melding, {{followUps}} vervolgmelding)? Dit kan niet ongedaan worden gemaakt.",
-      confirm_other: "Meldingen versturen aan {{count}} getroffen klanten ({{waiting}} eerste meldingen, {{followUps}} vervolgmeldingen waar iets is veranderd)? Dit kan niet ongedaan worden gemaakt.",
+      confirm_one:
+        "Meldingen versturen aan de getroffen klant ({{waiting}} eerste melding, {{followUps}} vervolgmelding)? Dit kan niet ongedaan worden gemaakt.",
+      confirm_other:
+        "Meldingen versturen aan {{count}} getroffen klanten ({{waiting}} eerste meldingen, {{followUps}} vervolgmeldingen waar iets is veranderd)? Dit kan niet ongedaan worden gemaakt.",
       sent_one: "{{count}} melding verstuurd: {{initial}} eerste, {{followUp}} vervolg; {{unchanged}} klanten overgeslagen (niets veranderd).",
       sent_other: "{{count}} meldingen verstuurd: {{initial}} eerste, {{followUp}} vervolg; {{unchanged}} klanten overgeslagen (niets veranderd).",
       nothingSent: "Niets verstuurd: bij alle {{unchanged}} klanten is niets veranderd. Voeg een bericht toe of wijzig een feit.",
@@ -296,7 +308,8 @@ export const nlBreaches = {
   },
   breaches: {
     title: "Datalekken",
-    intro: "Datalekken waarover wij u hebben gemeld (art. 6 van de verwerkersovereenkomst). U hebt zelf 72 uur om een datalek bij de Autoriteit Persoonsgegevens te melden; per datalek vindt u een ingevuld concept.",
+    intro:
+      "Datalekken waarover wij u hebben gemeld (art. 6 van de verwerkersovereenkomst). U hebt zelf 72 uur om een datalek bij de Autoriteit Persoonsgegevens te melden; per datalek vindt u een ingevuld concept.",
     none: "Wij hebben u geen datalekken gemeld.",
     back: "Alle datalekken",
     reference: "Kenmerk",
@@ -330,11 +343,13 @@ export const nlBreaches = {
     acknowledgedAt: "Ontvangst bevestigd op {{date}}",
     ap: {
       title: "Uw eigen melding aan de Autoriteit Persoonsgegevens",
-      intro: "Als verwerkingsverantwoordelijke meldt u een datalek zelf binnen 72 uur bij de Autoriteit Persoonsgegevens (art. 33 AVG), tenzij het geen risico voor de betrokkenen oplevert. Uw termijn loopt vanaf het moment dat onze melding u bereikte.",
+      intro:
+        "Als verwerkingsverantwoordelijke meldt u een datalek zelf binnen 72 uur bij de Autoriteit Persoonsgegevens (art. 33 AVG), tenzij het geen risico voor de betrokkenen oplevert. Uw termijn loopt vanaf het moment dat onze melding u bereikte.",
       awareAt: "Op de hoogte sinds",
       awareUnknown: "Nog niet bekend",
       deadline: "Uiterlijk melden bij de AP",
-      decideHint: "Het concept is ingevuld met wat wij weten; u controleert het, vult aan wat alleen u weet, en dient het zelf in via het meldformulier van de AP.",
+      decideHint:
+        "Het concept is ingevuld met wat wij weten; u controleert het, vult aan wat alleen u weet, en dient het zelf in via het meldformulier van de AP.",
       pdf: "Concept-melding (PDF)",
       json: "Concept-melding (JSON)",
       formLink: "Naar het meldformulier van de AP",

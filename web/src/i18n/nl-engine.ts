@@ -38,7 +38,8 @@ export const nlEngine = {
     staffDeliveries: "Verzending",
     noDeliveries: "Dit bericht is alleen hier, in het portaal, te lezen.",
     acknowledge: "Bevestig ontvangst",
-    acknowledgeHint: "Met uw bevestiging leggen we vast dat u dit bericht hebt ontvangen en gelezen. Dat is geen instemming: bezwaar maken kan daarna nog steeds.",
+    acknowledgeHint:
+      "Met uw bevestiging leggen we vast dat u dit bericht hebt ontvangen en gelezen. Dat is geen instemming: bezwaar maken kan daarna nog steeds.",
     acknowledgedNotice: "U hebt de ontvangst bevestigd op {{date}}.",
     ackNotAllowed: "Alleen de accounteigenaar of de privacycontactpersoon kan de ontvangst bevestigen.",
     openChange: "Bekijk de wijziging",
@@ -101,7 +102,8 @@ export const nlEngine = {
   },
   outbox: {
     title: "Uitgaande berichten",
-    intro: "Elke e-mail en webhook die Art28 verstuurt of klaarzet, nieuwste eerst. Zonder mailserver (SMTP) worden e-mails vastgehouden: hier leest u wat er verstuurd zou zijn.",
+    intro:
+      "Elke e-mail en webhook die Art28 verstuurt of klaarzet, nieuwste eerst. Zonder mailserver (SMTP) worden e-mails vastgehouden: hier leest u wat er verstuurd zou zijn.",
     heldBanner: "{{count}} e-mails worden vastgehouden omdat er geen mailserver is ingesteld.",
     showHeld: "Toon vastgehouden e-mails",
     status: "Status",
@@ -117,7 +119,8 @@ export const nlEngine = {
   },
   obligations: {
     title: "Termijnen",
-    portalIntro: "Lopende termijnen: tot wanneer u bezwaar kunt maken, en wat wij u beloofd hebben. Tijden in de tijdzone van de verwerker, met de afwijking van UTC.",
+    portalIntro:
+      "Lopende termijnen: tot wanneer u bezwaar kunt maken, en wat wij u beloofd hebben. Tijden in de tijdzone van de verwerker, met de afwijking van UTC.",
     staffIntro: "Alle termijnen uit de overeenkomsten, verstreken eerst. Tijden in de tijdzone van de verwerker, met de afwijking van UTC.",
     none: "Geen termijnen.",
     noneOpen: "Er lopen geen termijnen.",
@@ -171,7 +174,8 @@ export const nlEngine = {
     replace: "Maak een nieuwe link",
     replaceWarning: "Een nieuwe link vervangt de vorige: die werkt daarna niet meer.",
     url: "Uw agenda-link",
-    private: "Deze link is privé: wie hem heeft, ziet uw termijnen zonder in te loggen. Deel hem niet. Vermoedt u dat iemand anders hem heeft? Maak een nieuwe link; de oude werkt dan niet meer.",
+    private:
+      "Deze link is privé: wie hem heeft, ziet uw termijnen zonder in te loggen. Deel hem niet. Vermoedt u dat iemand anders hem heeft? Maak een nieuwe link; de oude werkt dan niet meer.",
     howTo: "Voeg de link in uw agenda toe als ‘agenda via internet’ of ‘abonneren op agenda’.",
     copied: "Gekopieerd.",
   },
@@ -195,7 +199,8 @@ export const nlEngine = {
     confirmDisable: "Webhook-adres {{url}} uitschakelen? Er worden geen berichten meer naartoe gestuurd; het logboek blijft bewaard.",
     createdOnce: "Kopieer het geheim nu: het wordt maar één keer getoond.",
     secret: "Ondertekeningsgeheim",
-    secretExplain: "Elk bericht heeft de headers webhook-id, webhook-timestamp en webhook-signature (Standard Webhooks). Controleer de handtekening met dit geheim (elke Standard Webhooks-bibliotheek doet dat): ‘v1,’ + base64 van HMAC-SHA256 over ‘webhook-id.webhook-timestamp.inhoud’, met als sleutel het base64-gedeelte na ‘whsec_’. Weiger berichten met een ongeldige handtekening of een tijdstempel van meer dan vijf minuten oud.",
+    secretExplain:
+      "Elk bericht heeft de headers webhook-id, webhook-timestamp en webhook-signature (Standard Webhooks). Controleer de handtekening met dit geheim (elke Standard Webhooks-bibliotheek doet dat): ‘v1,’ + base64 van HMAC-SHA256 over ‘webhook-id.webhook-timestamp.inhoud’, met als sleutel het base64-gedeelte na ‘whsec_’. Weiger berichten met een ongeldige handtekening of een tijdstempel van meer dan vijf minuten oud.",
     secretLost: "Kwijt? Schakel het adres uit en voeg het opnieuw toe: u krijgt dan een nieuw geheim.",
     log: "Verzendlogboek",
     showLog: "Logboek",

@@ -2,8 +2,10 @@
 export const nlSubprocessors = {
   subprocessors: {
     title: "Subverwerkers",
-    registerIntro: "Het register van subverwerkers (art. 5): wie, waarvoor, waar, op welke grondslag voor doorgifte, en het contract. Een nieuwe subverwerker begint als voorgesteld en gaat pas werken via een aangekondigde wijziging.",
-    portalIntro: "De subverwerkers die voor uw diensten werken, en aangekondigde wijzigingen die u raken. Tegen een aangekondigde wijziging kunt u binnen de termijn gemotiveerd bezwaar maken (art. 5.2).",
+    registerIntro:
+      "Het register van subverwerkers (art. 5): wie, waarvoor, waar, op welke grondslag voor doorgifte, en het contract. Een nieuwe subverwerker begint als voorgesteld en gaat pas werken via een aangekondigde wijziging.",
+    portalIntro:
+      "De subverwerkers die voor uw diensten werken, en aangekondigde wijzigingen die u raken. Tegen een aangekondigde wijziging kunt u binnen de termijn gemotiveerd bezwaar maken (art. 5.2).",
     register: "Register",
     new: "Nieuwe subverwerker",
     newIntro: "Een nieuwe subverwerker begint als ‘voorgesteld’: klanten zien hem pas als u een wijziging aankondigt die hem toevoegt.",
@@ -65,7 +67,8 @@ export const nlSubprocessors = {
   },
   warnings: {
     title: "Doorgiften zonder grondslag",
-    intro: "Locaties buiten de EER zonder adequaatheidsbesluit en zonder vastgelegde grondslag (art. 3.1; AVG hoofdstuk V). Leg een grondslag vast of kies een andere locatie.",
+    intro:
+      "Locaties buiten de EER zonder adequaatheidsbesluit en zonder vastgelegde grondslag (art. 3.1; AVG hoofdstuk V). Leg een grondslag vast of kies een andere locatie.",
     none: "Geen waarschuwingen: elke locatie buiten de EER heeft een adequaatheidsbesluit of een grondslag.",
     where: "Waar",
     source: "Bron",
@@ -100,7 +103,8 @@ export const nlSubprocessors = {
     newLocations: "Locaties na de verhuizing",
     announce: "Aankondigen",
     announceTitle: "Wijziging aankondigen",
-    announceIntro: "De aankondiging gaat naar elke klant die een van de betrokken diensten afneemt, met de bezwaartermijn uit de overeenkomst die die klant tekende (art. 5.2).",
+    announceIntro:
+      "De aankondiging gaat naar elke klant die een van de betrokken diensten afneemt, met de bezwaartermijn uit de overeenkomst die die klant tekende (art. 5.2).",
     reach: "Bekijk vóór het aankondigen hoeveel klanten de wijziging raakt en wanneer hun bezwaartermijn sluit.",
     previewButton: "Bereik bekijken",
     previewResult_one: "Deze wijziging bereikt {{count}} klant; de bezwaartermijn sluit op {{date}}. Er is nog niets verstuurd.",
@@ -198,7 +202,8 @@ export const nlSubprocessors = {
   },
   transfers: {
     title: "Waar uw gegevens heen gaan",
-    intro: "Elk land waar uw persoonsgegevens verwerkt kunnen worden, via uw diensten en hun subverwerkers (art. 3.1). Binnen de EER geldt de AVG; daarbuiten is een adequaatheidsbesluit of een grondslag nodig.",
+    intro:
+      "Elk land waar uw persoonsgegevens verwerkt kunnen worden, via uw diensten en hun subverwerkers (art. 3.1). Binnen de EER geldt de AVG; daarbuiten is een adequaatheidsbesluit of een grondslag nodig.",
     none: "Er zijn geen locaties bekend voor uw diensten.",
     who: "Wie verwerkt daar",
     processorItself: "{{name}} (de verwerker zelf)",
@@ -209,7 +214,8 @@ export const nlSubprocessors = {
   },
   trust: {
     title: "Subverwerkers van {{name}}",
-    intro: "Welke subverwerkers {{name}} inschakelt, waar zij gegevens verwerken, en welke wijzigingen zijn aangekondigd. Klanten krijgen elke wijziging vooraf bericht en kunnen binnen de bezwaartermijn bezwaar maken.",
+    intro:
+      "Welke subverwerkers {{name}} inschakelt, waar zij gegevens verwerken, en welke wijzigingen zijn aangekondigd. Klanten krijgen elke wijziging vooraf bericht en kunnen binnen de bezwaartermijn bezwaar maken.",
     current: "Huidige subverwerkers",
     none: "Er zijn geen subverwerkers.",
     announced: "Aangekondigde wijzigingen",

@@ -157,7 +157,8 @@ export const nl = {
       noneInForce: "Er is nog geen overeenkomst van kracht.",
       noAgreement: "Er is nog geen verwerkersovereenkomst aan u aangeboden.",
       annexChanged: "Bijlage 1 is gewijzigd",
-      annexChangedText: "Door een wijziging in uw diensten of in de subverwerkers die daarvoor worden ingeschakeld, geldt sinds {{date}} bijlage 1 versie {{to}}; uw ondertekende overeenkomst noemt versie {{from}}. Dit is er veranderd:",
+      annexChangedText:
+        "Door een wijziging in uw diensten of in de subverwerkers die daarvoor worden ingeschakeld, geldt sinds {{date}} bijlage 1 versie {{to}}; uw ondertekende overeenkomst noemt versie {{from}}. Dit is er veranderd:",
       annexReason: "Reden: {{reason}}",
       contactMissing: "Er is geen privacycontactpersoon bekend. Meldingen over datalekken en subverwerkers kunnen u dan niet bereiken.",
       contactSet: "Contactpersoon opgeven",
@@ -174,7 +175,8 @@ export const nl = {
     consent: "Ik heb de verwerkersovereenkomst gelezen en onderteken deze namens {{organisation}}",
     submit: "Onderteken",
     signing: "Bezig met ondertekenen…",
-    evidenceNote: "Bij het ondertekenen leggen wij vast: uw account, de ingevulde naam en functie, het tijdstip, uw IP-adres en browser, en de hash van het document.",
+    evidenceNote:
+      "Bij het ondertekenen leggen wij vast: uw account, de ingevulde naam en functie, het tijdstip, uw IP-adres en browser, en de hash van het document.",
     documentChanged: "Het document is gewijzigd sinds u het opende. De nieuwe versie staat nu in beeld, met een nieuwe hash; lees deze en onderteken opnieuw.",
     notAllowed: "Alleen de accounteigenaar of de privacycontactpersoon kan de overeenkomst ondertekenen.",
     confirmedTitle: "Ondertekend",
@@ -183,7 +185,8 @@ export const nl = {
   },
   contact: {
     heading: "Privacycontactpersoon",
-    intro: "Artikel 4.4: houd de gegevens van uw functionaris gegevensbescherming of privacycontactpersoon actueel. Alle meldingen (datalekken, subverwerkers, verzoeken) gaan naar deze persoon.",
+    intro:
+      "Artikel 4.4: houd de gegevens van uw functionaris gegevensbescherming of privacycontactpersoon actueel. Alle meldingen (datalekken, subverwerkers, verzoeken) gaan naar deze persoon.",
     readOnly: "U kunt deze gegevens bekijken; alleen de accounteigenaar of de privacycontactpersoon kan ze wijzigen.",
     role: "Rol",
     roles: { dpo: "Functionaris gegevensbescherming (FG)", privacy_contact: "Privacycontactpersoon" },
@@ -292,7 +295,8 @@ export const nl = {
   },
   templates: {
     title: "Modelovereenkomst",
-    intro: "Gepubliceerde versies van de verwerkersovereenkomst. Een nieuwe versie moet door elke klant opnieuw worden getekend; de oude blijft tot dan van kracht.",
+    intro:
+      "Gepubliceerde versies van de verwerkersovereenkomst. Een nieuwe versie moet door elke klant opnieuw worden getekend; de oude blijft tot dan van kracht.",
     new: "Nieuwe versie",
     none: "Er is nog geen versie gepubliceerd.",
     version: "Versie",
@@ -314,7 +318,8 @@ export const nl = {
     law: "Toepasselijk recht",
     governingLaw: "Toepasselijk recht ({{language}})",
     texts: "Teksten",
-    textsHint: "Per taal als JSON: title, intro[], recitalsHeading, recitals[], articles[{number, title, clauses[{number, text}]}]. Plaatshouders zoals {{example}} blijven staan.",
+    textsHint:
+      "Per taal als JSON: title, intro[], recitalsHeading, recitals[], articles[{number, title, clauses[{number, text}]}]. Plaatshouders zoals {{example}} blijven staan.",
     textOf: "Tekst ({{language}})",
     jsonInvalid: "Geen geldige JSON: {{reason}}",
     offerOnPublish: "Direct aanbieden aan alle klanten",
@@ -365,11 +370,13 @@ export const nl = {
     timeZoneHint: "IANA-tijdzone voor alle termijnen, bijvoorbeeld Europe/Amsterdam.",
     policies: "Beleid",
     autoCountersign: "Automatisch medeondertekenen",
-    autoCountersignHint: "Als dit aan staat, tekent de verwerker automatisch mee zodra een klant tekent (vastgesteld beleid); de overeenkomst is dan direct van kracht. Staat het uit, dan tekent een beheerder of privacy officer elke overeenkomst zelf.",
+    autoCountersignHint:
+      "Als dit aan staat, tekent de verwerker automatisch mee zodra een klant tekent (vastgesteld beleid); de overeenkomst is dan direct van kracht. Staat het uit, dan tekent een beheerder of privacy officer elke overeenkomst zelf.",
   },
   catalogue: {
     title: "Dienstencatalogus",
-    intro: "Bijlage 1: per dienst de doeleinden, categorieën persoonsgegevens en categorieën betrokkenen. Een klant krijgt de bijlage van de diensten die hij afneemt.",
+    intro:
+      "Bijlage 1: per dienst de doeleinden, categorieën persoonsgegevens en categorieën betrokkenen. Een klant krijgt de bijlage van de diensten die hij afneemt.",
     service: "Dienst",
     code: "Code",
     codeHint: "Kleine letters, cijfers en streepjes; later niet te wijzigen.",

@@ -28,9 +28,7 @@ export function LoginPage() {
     document.title = `${t("login.title")} · Art28`;
   }, [t]);
 
-  const login = useAction(async () =>
-    unwrap(api.POST("/api/v1/auth/login", { body: { email, password, ...(needsTotp ? { totpCode } : {}) } })),
-  );
+  const login = useAction(async () => unwrap(api.POST("/api/v1/auth/login", { body: { email, password, ...(needsTotp ? { totpCode } : {}) } })));
 
   if (me === undefined) {
     return <Spinner />;

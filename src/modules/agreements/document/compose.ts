@@ -53,7 +53,10 @@ export function parsePdf(data: Uint8Array): PdfFile | null {
     }
     offsets.push(Number(text.slice(at, at + 10)));
   }
-  const order = offsets.map((o, n) => [o, n] as const).slice(1).sort((a, b) => a[0] - b[0]);
+  const order = offsets
+    .map((o, n) => [o, n] as const)
+    .slice(1)
+    .sort((a, b) => a[0] - b[0]);
   const ends: number[] = new Array<number>(size).fill(0);
   for (let i = 0; i < order.length; i++) {
     const [, n] = order[i] ?? [0, 0];
@@ -259,8 +262,7 @@ export function prepareSharedLayer(data: Uint8Array): SharedLayer | null {
     }
     return parts;
   };
-  const tailOf = (n: number, head: string): Buffer =>
-    pdf.bytes.subarray((pdf.offsets[n] ?? 0) + head.length, pdf.ends[n] ?? 0);
+  const tailOf = (n: number, head: string): Buffer => pdf.bytes.subarray((pdf.offsets[n] ?? 0) + head.length, pdf.ends[n] ?? 0);
 
   const sharedPages: SharedPage[] = [];
   for (const p of found) {
@@ -269,9 +271,7 @@ export function prepareSharedLayer(data: Uint8Array): SharedLayer | null {
     if (!dict.startsWith("<<") || /\/Type|\/Subtype|\/Resources|\/BBox/.test(dict)) {
       return null;
     }
-    const form = renumber(
-      `<<\n  /Type /XObject\n  /Subtype /Form\n  /BBox ${p.mediaBox}\n  /Resources ${p.resources}\n${dict.slice(2).replace(/^\n/, "")}\n`,
-    );
+    const form = renumber(`<<\n  /Type /XObject\n  /Subtype /Form\n  /BBox ${p.mediaBox}\n  /Resources ${p.resources}\n${dict.slice(2).replace(/^\n/, "")}\n`);
     if (form === null) {
       return null;
     }
@@ -295,11 +295,7 @@ const PREFIX_STREAM = "<<\n  /Length 11\n>>\nstream\nq\n/Sh Do\nQ\nendstream\nen
  * `base` with, under each page i, page `map[i].page` of layer `layers[map[i].layer]` (0-based; null
  * for none). Null if `base` is not laid out as expected.
  */
-export function drawSharedPages(
-  base: Uint8Array,
-  layers: SharedLayer[],
-  map: ({ layer: number; page: number } | null)[],
-): Uint8Array | null {
+export function drawSharedPages(base: Uint8Array, layers: SharedLayer[], map: ({ layer: number; page: number } | null)[]): Uint8Array | null {
   const pdf = parsePdf(base);
   const pages = pdf === null ? null : pageList(pdf);
   if (pdf === null || pages === null || pages.length !== map.length) {
@@ -369,8 +365,7 @@ export function drawSharedPages(
   push(Buffer.from(`${prefix} 0 obj\n${PREFIX_STREAM}`, "latin1"));
   for (const [l, layer] of layers.entries()) {
     const first = firsts[l] ?? 0;
-    const join = (parts: (string | number)[]): string =>
-      parts.map((p) => (typeof p === "number" ? `${first + p} 0 R` : p)).join("");
+    const join = (parts: (string | number)[]): string => parts.map((p) => (typeof p === "number" ? `${first + p} 0 R` : p)).join("");
     const objects = [...layer.pages.map((p) => ({ head: p.form, tail: p.tail })), ...layer.objects];
     for (const [r, o] of objects.entries()) {
       offsets[first + r] = at;

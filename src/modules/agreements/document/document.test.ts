@@ -148,7 +148,11 @@ function pageCount(pdf: Uint8Array): number {
     assert.ok(match?.[1] !== undefined, "pdfinfo reports a page count");
     return Number(match[1]);
   }
-  return (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString("latin1")
+      .match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []
+  ).length;
 }
 
 // ---- PDF ---------------------------------------------------------------------------------------
@@ -293,22 +297,41 @@ test("the HTML has the PDF's content in the PDF's order", () => {
     doc.labels.annex2Title,
     doc.annex2.measures.at(-1)?.title ?? "",
   ].map((s) => html.indexOf(s.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;")));
-  assert.ok(order.every((i) => i > 0), "every part is there");
-  assert.deepEqual(order, [...order].sort((a, b) => a - b));
+  assert.ok(
+    order.every((i) => i > 0),
+    "every part is there",
+  );
+  assert.deepEqual(
+    order,
+    [...order].sort((a, b) => a - b),
+  );
 });
 
 // ---- Annex 1E: sub-processors (art. 5, 3.1) -----------------------------------------------------
 
 test("1E lists the sub-processors with their activity and countries by name, and the transfer ground outside the EEA, in both languages", (t) => {
   const expected = {
-    nl: ["Microsoft Ireland Operations Limited", "Landen: Ierland (Dublin); Nederland (Amsterdam); Verenigde Staten (Redmond), doorgifte op grond van: Certificering onder het EU-VS Data Privacy Framework", "Keystone Trust Services Inc. — Valideren van de aanvrager", "Verenigde Staten (Salt Lake City), doorgifte op grond van: Standaardcontractbepalingen"],
-    en: ["Microsoft Ireland Operations Limited", "Countries: Ireland (Dublin); Netherlands (Amsterdam); United States of America (Redmond), transfer based on: Certification under the EU-US Data Privacy Framework", "Keystone Trust Services Inc. — Validating the applicant", "United States of America (Salt Lake City), transfer based on: Standard contractual clauses"],
+    nl: [
+      "Microsoft Ireland Operations Limited",
+      "Landen: Ierland (Dublin); Nederland (Amsterdam); Verenigde Staten (Redmond), doorgifte op grond van: Certificering onder het EU-VS Data Privacy Framework",
+      "Keystone Trust Services Inc. — Valideren van de aanvrager",
+      "Verenigde Staten (Salt Lake City), doorgifte op grond van: Standaardcontractbepalingen",
+    ],
+    en: [
+      "Microsoft Ireland Operations Limited",
+      "Countries: Ireland (Dublin); Netherlands (Amsterdam); United States of America (Redmond), transfer based on: Certification under the EU-US Data Privacy Framework",
+      "Keystone Trust Services Inc. — Validating the applicant",
+      "United States of America (Salt Lake City), transfer based on: Standard contractual clauses",
+    ],
   } as const;
   for (const locale of ["nl", "en"] as const) {
     const doc = agreementWithSubprocessors(locale);
     const html = renderAgreementHtml(doc);
     assert.ok(html.includes(`<h3>${doc.labels.annex1E}</h3>`), `${locale} HTML has 1E`);
-    assert.ok(html.indexOf(doc.labels.annex1D) < html.indexOf(doc.labels.annex1E) && html.indexOf(doc.labels.annex1E) < html.indexOf(doc.labels.annex2Title), `${locale} HTML: 1E after 1D, before Annex 2`);
+    assert.ok(
+      html.indexOf(doc.labels.annex1D) < html.indexOf(doc.labels.annex1E) && html.indexOf(doc.labels.annex1E) < html.indexOf(doc.labels.annex2Title),
+      `${locale} HTML: 1E after 1D, before Annex 2`,
+    );
     assert.ok(html.includes("<strong>Amsterdam Datacenter B.V.</strong> — "), `${locale} HTML lists the data centre`);
     const pdf = renderAgreementPdf(doc);
     if (!POPPLER) {
@@ -366,7 +389,12 @@ function unusualAgreements(): [string, AgreementDocument][] {
   const longName = agreement("nl", "Stichting Vrienden van het Openluchtmuseum en de Historische Tuinen van Noord-Nederland B.V.");
   const longAnnex = agreement("nl", "Webwinkel Den Haag B.V.");
   const catalogue = loadDefaultCatalogue();
-  longAnnex.annex1 = deriveAnnex1(catalogue, catalogue.services.map((s) => s.code), "nl", 2);
+  longAnnex.annex1 = deriveAnnex1(
+    catalogue,
+    catalogue.services.map((s) => s.code),
+    "nl",
+    2,
+  );
   longAnnex.annex1.purposes = [...longAnnex.annex1.purposes, ...longAnnex.annex1.purposes.map((p) => `${p} (ook voor onderaannemers)`)];
   longAnnex.annex1.dataCategories = [...longAnnex.annex1.dataCategories, ...longAnnex.annex1.dataCategories];
   return [
@@ -376,7 +404,13 @@ function unusualAgreements(): [string, AgreementDocument][] {
     ["English", agreement("en")],
     ["made before 1E", agreementBefore1E("nl")],
     ["1E with sub-processors", agreementWithSubprocessors("nl")],
-    ["1E with every service's sub-processors, English", agreementWithSubprocessors("en", catalogue.services.map((s) => s.code))],
+    [
+      "1E with every service's sub-processors, English",
+      agreementWithSubprocessors(
+        "en",
+        catalogue.services.map((s) => s.code),
+      ),
+    ],
   ];
 }
 
@@ -425,7 +459,10 @@ test("an agreement's bytes do not depend on what was rendered before it (cached 
   const first = docs.map((doc) => sha256(renderAgreementPdf(doc)));
   // In reverse, so that each meets layers left by the others (other controller block heights,
   // other Annex 1s, another language).
-  const again = [...docs].reverse().map((doc) => sha256(renderAgreementPdf(doc))).reverse();
+  const again = [...docs]
+    .reverse()
+    .map((doc) => sha256(renderAgreementPdf(doc)))
+    .reverse();
   assert.deepEqual(again, first);
 });
 
@@ -469,6 +506,10 @@ test("composing refuses what it does not know instead of guessing", () => {
   const layer = prepareSharedLayer(pdf);
   assert.ok(layer !== null, "a Typst PDF can be a layer");
   assert.equal(drawSharedPages(pdf, [layer], [null]), null, "page count mismatch");
-  const drawn = drawSharedPages(pdf, [layer], Array.from({ length: layer.pageCount }, () => null));
+  const drawn = drawSharedPages(
+    pdf,
+    [layer],
+    Array.from({ length: layer.pageCount }, () => null),
+  );
   assert.ok(drawn !== null && parsePdf(drawn) !== null, "nothing drawn: still a well-formed PDF");
 });

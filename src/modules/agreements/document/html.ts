@@ -124,10 +124,7 @@ function annex2(doc: AgreementDocument): string {
   return [...byCategory]
     .map(
       ([category, measures]) =>
-        `<h3>${esc(category)}</h3>\n` +
-        measures
-          .map((m) => `<p class="measure"><em>${esc(runIn(m.title))}</em> ${esc(m.description)}</p>`)
-          .join("\n"),
+        `<h3>${esc(category)}</h3>\n` + measures.map((m) => `<p class="measure"><em>${esc(runIn(m.title))}</em> ${esc(m.description)}</p>`).join("\n"),
     )
     .join("\n");
 }

@@ -30,11 +30,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import type { NodeTypstDocument } from "@myriaddreamin/typst-ts-node-compiler";
-import type {
-  AgreementDocument,
-  SignatureBlock,
-  SignedAgreementDocument,
-} from "../../../domain/agreement-document.ts";
+import type { AgreementDocument, SignatureBlock, SignedAgreementDocument } from "../../../domain/agreement-document.ts";
 import { formatInstant } from "../../../domain/legal-time.ts";
 import { drawSharedPages, prepareSharedLayer } from "./compose.ts";
 import type { SharedLayer } from "./compose.ts";
@@ -198,12 +194,7 @@ function mapCustomer(c: NodeCompiler, doc: AgreementDocument, signature: Signatu
 }
 
 /** The customer layer with the other layers' pages drawn under it; null if anything is unexpected. */
-function renderLayers(
-  c: NodeCompiler,
-  shared: SharedText,
-  doc: AgreementDocument,
-  signature: SignaturePage | null,
-): Uint8Array | null {
+function renderLayers(c: NodeCompiler, shared: SharedText, doc: AgreementDocument, signature: SignaturePage | null): Uint8Array | null {
   const annex = annexLayer(c, shared, doc);
   if (annex === null) {
     return null;
@@ -308,13 +299,7 @@ function mapGeometry(c: NodeCompiler, shared: SharedText, geometry: object): str
 }
 
 /** Adds to a bounded map, evicting the least recently used entry (and its geometry file). */
-function remember<K, V extends { geometryPath: string } | null>(
-  c: NodeCompiler,
-  map: Map<K, V>,
-  key: K,
-  value: V,
-  max: number,
-): void {
+function remember<K, V extends { geometryPath: string } | null>(c: NodeCompiler, map: Map<K, V>, key: K, value: V, max: number): void {
   if (map.size >= max) {
     const [oldKey, old] = map.entries().next().value ?? [];
     if (oldKey !== undefined) {
@@ -367,9 +352,7 @@ function sharedText(c: NodeCompiler, doc: AgreementDocument): SharedText {
   c.mapShadow(`${ROOT}${module}.json`, Buffer.from(json));
   c.mapShadow(
     `${ROOT}${module}`,
-    Buffer.from(
-      `#import "/agreement.typ": shared-parts\n#let template = json("${module}.json")\n#let parts = shared-parts(template)\n`,
-    ),
+    Buffer.from(`#import "/agreement.typ": shared-parts\n#let template = json("${module}.json")\n#let parts = shared-parts(template)\n`),
   );
   const text: SharedText = { module, layers: new Map(), annexes: new Map(), lastHeight: null };
   sharedTexts.set(json, text);

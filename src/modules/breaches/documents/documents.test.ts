@@ -119,7 +119,7 @@ const registerRows = (): RegisterRow[] => [
   registerRow({ title: AWKWARD_TITLE }),
   registerRow({
     reference: "INC-0008",
-    title: "=HYPERLINK(\"http://evil.example\")",
+    title: '=HYPERLINK("http://evil.example")',
     startedAt: null,
     ongoing: false,
     decision: "no_notify",
@@ -169,8 +169,34 @@ const isPdf = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 5)).
 
 describe("the breach notice PDF", () => {
   const cases = [
-    { locale: "nl" as const, words: ["tussen 120 en 480", "Melding datalek", "Eerste melding", "Nog onbekend (forensisch onderzoek loopt)", "Meldtermijn (art. 6.1)", "30-03-2026 10:00 (UTC+02:00)", "binnen de termijn verzonden", "vertrouwelijkheid en beschikbaarheid", "Pagina 1 van"] },
-    { locale: "en" as const, words: ["between 120 and 480", "Data breach notification", "First notification", "Not yet known (forensisch onderzoek loopt)", "Notification deadline (art. 6.1)", "30 Mar 2026 10:00 (UTC+02:00)", "sent within the deadline", "confidentiality and availability", "Page 1 of"] },
+    {
+      locale: "nl" as const,
+      words: [
+        "tussen 120 en 480",
+        "Melding datalek",
+        "Eerste melding",
+        "Nog onbekend (forensisch onderzoek loopt)",
+        "Meldtermijn (art. 6.1)",
+        "30-03-2026 10:00 (UTC+02:00)",
+        "binnen de termijn verzonden",
+        "vertrouwelijkheid en beschikbaarheid",
+        "Pagina 1 van",
+      ],
+    },
+    {
+      locale: "en" as const,
+      words: [
+        "between 120 and 480",
+        "Data breach notification",
+        "First notification",
+        "Not yet known (forensisch onderzoek loopt)",
+        "Notification deadline (art. 6.1)",
+        "30 Mar 2026 10:00 (UTC+02:00)",
+        "sent within the deadline",
+        "confidentiality and availability",
+        "Page 1 of",
+      ],
+    },
   ];
   for (const c of cases) {
     test(`${c.locale}: the reference, the facts (unknown said so), the deadline, and customer text printed literally`, (t) => {
@@ -204,7 +230,16 @@ describe("the breach notice PDF", () => {
       return;
     }
     const text = pdfText(pdf);
-    for (const expected of ["Aanvulling 1 · melding nr. 2", "New counts are in.", "Gewijzigd sinds onze vorige melding: Aantal personen van wie gegevens zijn gelekt.", "GEWIJZIGD", "Meldingen over dit datalek", "Eerste melding", "28-03-2026 10:00 (UTC+01:00)", "Aanvulling 1 (deze melding)"]) {
+    for (const expected of [
+      "Aanvulling 1 · melding nr. 2",
+      "New counts are in.",
+      "Gewijzigd sinds onze vorige melding: Aantal personen van wie gegevens zijn gelekt.",
+      "GEWIJZIGD",
+      "Meldingen over dit datalek",
+      "Eerste melding",
+      "28-03-2026 10:00 (UTC+01:00)",
+      "Aanvulling 1 (deze melding)",
+    ]) {
       assert.ok(text.includes(expected), `missing ${JSON.stringify(expected)} in: ${text}`);
     }
     assert.ok(!text.includes("binnen de termijn verzonden"), "only the first notice is measured against the 48 hours");
@@ -222,11 +257,31 @@ describe("the AP draft PDF", () => {
   const cases = [
     {
       locale: "nl" as const,
-      words: ["CONCEPT — NIET INGEDIEND", "UW UITERSTE MELDTERMIJN BIJ DE AP", "31-03-2026 11:00 (UTC+02:00)", "DOOR U IN TE VULLEN", "Gaat het om bijzondere persoonsgegevens (art. 9 AVG)?", "Nog onbekend", "https://datalekken.autoriteitpersoonsgegevens.nl", "1. Contactgegevens", "8. Vervolgacties"],
+      words: [
+        "CONCEPT — NIET INGEDIEND",
+        "UW UITERSTE MELDTERMIJN BIJ DE AP",
+        "31-03-2026 11:00 (UTC+02:00)",
+        "DOOR U IN TE VULLEN",
+        "Gaat het om bijzondere persoonsgegevens (art. 9 AVG)?",
+        "Nog onbekend",
+        "https://datalekken.autoriteitpersoonsgegevens.nl",
+        "1. Contactgegevens",
+        "8. Vervolgacties",
+      ],
     },
     {
       locale: "en" as const,
-      words: ["DRAFT — NOT SUBMITTED", "YOUR DEADLINE FOR NOTIFYING THE AP", "31 Mar 2026 11:00 (UTC+02:00)", "FOR YOU TO FILL IN", "Are special categories of personal data involved (GDPR art. 9)?", "Not yet known", "https://datalekken.autoriteitpersoonsgegevens.nl", "1. Contact details", "8. Follow-up"],
+      words: [
+        "DRAFT — NOT SUBMITTED",
+        "YOUR DEADLINE FOR NOTIFYING THE AP",
+        "31 Mar 2026 11:00 (UTC+02:00)",
+        "FOR YOU TO FILL IN",
+        "Are special categories of personal data involved (GDPR art. 9)?",
+        "Not yet known",
+        "https://datalekken.autoriteitpersoonsgegevens.nl",
+        "1. Contact details",
+        "8. Follow-up",
+      ],
     },
   ];
   for (const c of cases) {
@@ -262,8 +317,22 @@ describe("the AP draft PDF", () => {
 
 describe("the register as CSV", () => {
   const cases = [
-    { locale: "nl" as const, delimiter: ";", headers: ["Kenmerk", "Titel", "Omschrijving", "Begin", "Einde", "Nog gaande", "Ontdekt"], yes: "ja", decision: ["melden", "niet melden"], status: ["open", "gesloten"] },
-    { locale: "en" as const, delimiter: ",", headers: ["Reference", "Title", "Description", "Started", "Ended", "Ongoing", "Discovered"], yes: "yes", decision: ["notify", "do not notify"], status: ["open", "closed"] },
+    {
+      locale: "nl" as const,
+      delimiter: ";",
+      headers: ["Kenmerk", "Titel", "Omschrijving", "Begin", "Einde", "Nog gaande", "Ontdekt"],
+      yes: "ja",
+      decision: ["melden", "niet melden"],
+      status: ["open", "gesloten"],
+    },
+    {
+      locale: "en" as const,
+      delimiter: ",",
+      headers: ["Reference", "Title", "Description", "Started", "Ended", "Ongoing", "Discovered"],
+      yes: "yes",
+      decision: ["notify", "do not notify"],
+      status: ["open", "closed"],
+    },
   ];
   for (const c of cases) {
     test(`${c.locale}: parses back with the locale's headers and the same values`, () => {
@@ -286,10 +355,16 @@ describe("the register as CSV", () => {
       assert.equal(cell(first, c.headers[5] ?? ""), c.yes);
       assert.ok(first.includes("st-07; mail-02"), "lists joined with '; '");
       assert.ok(first.includes("3000") && first.includes("2998"), "counts as plain numbers");
-      assert.deepEqual([first, second].map((r) => r[14]), c.decision);
-      assert.deepEqual([first, second].map((r) => r[23]), c.status);
+      assert.deepEqual(
+        [first, second].map((r) => r[14]),
+        c.decision,
+      );
+      assert.deepEqual(
+        [first, second].map((r) => r[23]),
+        c.status,
+      );
       // A title Excel would run as a formula stays text.
-      assert.equal(cell(second, c.headers[1] ?? ""), "'=HYPERLINK(\"http://evil.example\")");
+      assert.equal(cell(second, c.headers[1] ?? ""), '\'=HYPERLINK("http://evil.example")');
     });
   }
 
@@ -309,7 +384,10 @@ describe("the register as XLSX", () => {
       const workbook = new ExcelJS.Workbook();
       // exceljs types its input as its own Buffer (an ArrayBuffer); a copy of the bytes is one.
       await workbook.xlsx.load(new Uint8Array(await registerXlsx(registerRows(), c.locale, ZONE)).buffer);
-      assert.deepEqual(workbook.worksheets.map((s) => s.name), [c.sheet]);
+      assert.deepEqual(
+        workbook.worksheets.map((s) => s.name),
+        [c.sheet],
+      );
       const sheet = workbook.worksheets[0];
       assert.ok(sheet);
       assert.equal(sheet.rowCount, 3);
@@ -336,7 +414,7 @@ describe("the register as XLSX", () => {
       const started = sheet.getRow(3).getCell(column(c.locale === "nl" ? "Begin (Europe/Amsterdam)" : "Started (Europe/Amsterdam)")).value;
       assert.equal(started, null, "unknown start: an empty cell");
       assert.equal(sheet.getRow(2).getCell(column(c.locale === "nl" ? "Getroffen klanten" : "Customers affected")).value, 3000);
-      assert.equal(sheet.getRow(3).getCell(column(c.title)).value, "=HYPERLINK(\"http://evil.example\")", "a string cell, which Excel never runs");
+      assert.equal(sheet.getRow(3).getCell(column(c.title)).value, '=HYPERLINK("http://evil.example")', "a string cell, which Excel never runs");
       assert.ok((sheet.getColumn(column(c.title)).width ?? 0) >= 10);
     });
   }
@@ -345,8 +423,30 @@ describe("the register as XLSX", () => {
 describe("the register as PDF", () => {
   const generatedAt = new Date("2026-04-03T08:00:00Z");
   const cases = [
-    { locale: "nl" as const, words: ["Incidentenregister (art. 33 lid 5 AVG)", "Gegenereerd op 03-04-2026 10:00 (UTC+02:00) · 2 incidenten", "eerste melding: 30-03-2026 13:00 (UTC+02:00)", "binnen 48 uur: 2.998", "niet melden", "gesloten 02-04-2026", "Pagina 1 van 1"] },
-    { locale: "en" as const, words: ["Incident register (GDPR art. 33(5))", "Generated on 3 Apr 2026 10:00 (UTC+02:00) · 2 incidents", "first notice: 30 Mar 2026 13:00 (UTC+02:00)", "within 48 h: 2,998", "do not notify", "closed 2 Apr 2026", "Page 1 of 1"] },
+    {
+      locale: "nl" as const,
+      words: [
+        "Incidentenregister (art. 33 lid 5 AVG)",
+        "Gegenereerd op 03-04-2026 10:00 (UTC+02:00) · 2 incidenten",
+        "eerste melding: 30-03-2026 13:00 (UTC+02:00)",
+        "binnen 48 uur: 2.998",
+        "niet melden",
+        "gesloten 02-04-2026",
+        "Pagina 1 van 1",
+      ],
+    },
+    {
+      locale: "en" as const,
+      words: [
+        "Incident register (GDPR art. 33(5))",
+        "Generated on 3 Apr 2026 10:00 (UTC+02:00) · 2 incidents",
+        "first notice: 30 Mar 2026 13:00 (UTC+02:00)",
+        "within 48 h: 2,998",
+        "do not notify",
+        "closed 2 Apr 2026",
+        "Page 1 of 1",
+      ],
+    },
   ];
   for (const c of cases) {
     test(`${c.locale}: title, generated-at line, the key columns, page numbers`, (t) => {
@@ -357,7 +457,7 @@ describe("the register as PDF", () => {
         return;
       }
       const text = pdfText(pdf);
-      for (const expected of ["Hoster B.V.", "INC-0007", "INC-0008", "Storage node st-07, \"critical\"", "second line", ...MARKUP_PARTS, ...c.words]) {
+      for (const expected of ["Hoster B.V.", "INC-0007", "INC-0008", 'Storage node st-07, "critical"', "second line", ...MARKUP_PARTS, ...c.words]) {
         assert.ok(text.includes(expected), `missing ${JSON.stringify(expected)} in: ${text}`);
       }
     });

@@ -127,7 +127,10 @@ function noticeView(input: BreachNoticePdfInput): unknown {
     const labels = facts.filter((row) => row.changed).map((row) => row.label);
     changes = `${locale === "nl" ? "Gewijzigd sinds onze vorige melding" : "Changed since our previous notification"}: ${list.format(labels)}.`;
   } else if (data.stage !== "initial") {
-    changes = locale === "nl" ? "De gegevens van art. 6.2 zijn sinds onze vorige melding niet gewijzigd." : "The information required by art. 6.2 has not changed since our previous notification.";
+    changes =
+      locale === "nl"
+        ? "De gegevens van art. 6.2 zijn sinds onze vorige melding niet gewijzigd."
+        : "The information required by art. 6.2 has not changed since our previous notification.";
   }
 
   // As sent: the notices up to this one, not those that came after it.

@@ -186,7 +186,10 @@ export async function registerXlsx(rows: RegisterRow[], locale: Locale, zone: st
       col.width = 18;
       return;
     }
-    const longest = Math.max(...(headers[index] ?? "").split(" ").map((word) => word.length), ...rows.map((row) => String(column.value(row, locale) ?? "").length));
+    const longest = Math.max(
+      ...(headers[index] ?? "").split(" ").map((word) => word.length),
+      ...rows.map((row) => String(column.value(row, locale) ?? "").length),
+    );
     col.width = Math.min(column.long === true ? 60 : 40, Math.max(10, longest + 2));
   });
   const headerRow = sheet.getRow(1);

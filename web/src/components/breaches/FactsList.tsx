@@ -14,7 +14,14 @@ export function FactsList({ facts, changed = [], testId = "breach-facts" }: { fa
   return (
     <dl className="facts breach-facts" data-testid={testId}>
       {describeFacts(facts, lang, t, changed).map((row) => (
-        <div key={row.key} className={row.changed ? "fact-changed" : undefined} data-testid="breach-fact" data-key={row.key} data-unknown={row.unknown ? "true" : "false"} data-changed={row.changed ? "true" : "false"}>
+        <div
+          key={row.key}
+          className={row.changed ? "fact-changed" : undefined}
+          data-testid="breach-fact"
+          data-key={row.key}
+          data-unknown={row.unknown ? "true" : "false"}
+          data-changed={row.changed ? "true" : "false"}
+        >
           <dt>
             {row.label}
             {row.changed ? (

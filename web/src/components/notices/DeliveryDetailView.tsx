@@ -27,7 +27,17 @@ function readableBody(delivery: DeliveryDetail): string {
  * One delivery: to whom, the message exactly as sent (or held), and every attempt with its answer.
  * With canReplay, a button queues the same message again.
  */
-export function DeliveryDetailView({ delivery, canReplay, onReplayed, compact = false }: { delivery: DeliveryDetail; canReplay: boolean; onReplayed?: (newDeliveryId: string) => void; compact?: boolean }) {
+export function DeliveryDetailView({
+  delivery,
+  canReplay,
+  onReplayed,
+  compact = false,
+}: {
+  delivery: DeliveryDetail;
+  canReplay: boolean;
+  onReplayed?: (newDeliveryId: string) => void;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const [replayed, setReplayed] = useState(false);
   const replay = useAction(() => unwrap(api.POST("/api/v1/deliveries/{id}/replay", { params: { path: { id: delivery.id } } })));
@@ -47,14 +57,22 @@ export function DeliveryDetailView({ delivery, canReplay, onReplayed, compact = 
         <div>
           <dt>{t("deliveries.recipient")}</dt>
           <dd>
-            {delivery.recipient} <span className="muted small">(<RecipientRole role={delivery.recipientRole} />)</span>
+            {delivery.recipient}{" "}
+            <span className="muted small">
+              (<RecipientRole role={delivery.recipientRole} />)
+            </span>
           </dd>
         </div>
         <div>
           <dt>{t("deliveries.status")}</dt>
           <dd>
             <DeliveryStatusBadge status={delivery.status} testId="delivery-status" />
-            {delivery.status === "pending" ? <span className="muted small"> {t("deliveries.nextAttemptAt")}: {formatInstant(delivery.nextAttemptAt)}</span> : null}
+            {delivery.status === "pending" ? (
+              <span className="muted small">
+                {" "}
+                {t("deliveries.nextAttemptAt")}: {formatInstant(delivery.nextAttemptAt)}
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -101,7 +119,11 @@ export function DeliveryDetailView({ delivery, canReplay, onReplayed, compact = 
           {delivery.subject ? (
             <p>
               <strong>{delivery.channel === "webhook" ? t("deliveries.eventType") : t("deliveries.subject")}:</strong>{" "}
-              {delivery.channel === "webhook" ? <code data-testid="delivery-subject">{delivery.subject}</code> : <span data-testid="delivery-subject">{delivery.subject}</span>}
+              {delivery.channel === "webhook" ? (
+                <code data-testid="delivery-subject">{delivery.subject}</code>
+              ) : (
+                <span data-testid="delivery-subject">{delivery.subject}</span>
+              )}
             </p>
           ) : null}
           <pre className="message-text" data-testid="delivery-body">

@@ -6,7 +6,17 @@ import { Badge } from "../StatusBadge";
 import { NoticeKindLabel } from "./NoticeKindLabel";
 
 /** A list of notices, newest first; unread ones stand out (bold, a bar and a "new" badge). */
-export function NoticesTable({ notices, linkTo, showRead = true, testId = "notices-table" }: { notices: readonly NoticeListItem[]; linkTo: (n: NoticeListItem) => string; showRead?: boolean; testId?: string }) {
+export function NoticesTable({
+  notices,
+  linkTo,
+  showRead = true,
+  testId = "notices-table",
+}: {
+  notices: readonly NoticeListItem[];
+  linkTo: (n: NoticeListItem) => string;
+  showRead?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">

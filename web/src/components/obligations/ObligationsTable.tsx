@@ -7,7 +7,17 @@ import { ObligationStateBadge } from "../StatusBadge";
 import { ObligationKindLabel } from "./ObligationKindLabel";
 
 /** Deadlines with their due instant (local time with offset), time left, and state; overdue rows stand out. */
-export function ObligationsTable({ obligations, linkTo, showCustomer, testId = "obligations-table" }: { obligations: readonly Obligation[]; linkTo: (o: Obligation) => string; showCustomer: boolean; testId?: string }) {
+export function ObligationsTable({
+  obligations,
+  linkTo,
+  showCustomer,
+  testId = "obligations-table",
+}: {
+  obligations: readonly Obligation[];
+  linkTo: (o: Obligation) => string;
+  showCustomer: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -24,7 +34,13 @@ export function ObligationsTable({ obligations, linkTo, showCustomer, testId = "
         </thead>
         <tbody>
           {obligations.map((o) => (
-            <tr key={o.id} className={o.overdue ? "overdue" : undefined} data-testid="obligation-row" data-overdue={o.overdue ? "true" : "false"} data-status={o.status}>
+            <tr
+              key={o.id}
+              className={o.overdue ? "overdue" : undefined}
+              data-testid="obligation-row"
+              data-overdue={o.overdue ? "true" : "false"}
+              data-status={o.status}
+            >
               <td>
                 <Link to={linkTo(o)} data-testid="obligation-open">
                   {o.title}

@@ -16,15 +16,27 @@ export function ChangeFacts({ change, subprocessorLink, staff }: { change: Subpr
     [t("changes.services"), change.plan.services.map((s) => pick(s.nl, s.en)).join(", ") || "—"],
     [t("changes.announcedAt"), formatInstant(change.announcedAt)],
     [t("changes.windowClosesAt"), formatInstant(change.windowClosesAt), "change-window-closes"],
-    [t("changes.effectiveAt"), change.appliedAt ? formatInstant(change.appliedAt) : change.effectiveAt ? formatInstant(change.effectiveAt) : t("changes.noEffective"), "change-effective-at"],
+    [
+      t("changes.effectiveAt"),
+      change.appliedAt ? formatInstant(change.appliedAt) : change.effectiveAt ? formatInstant(change.effectiveAt) : t("changes.noEffective"),
+      "change-effective-at",
+    ],
     ...(change.withdrawnAt
       ? ([
           [t("changes.withdrawnAt"), formatInstant(change.withdrawnAt)],
           [t("changes.withdrawnReason"), change.withdrawnReason ?? "—"],
         ] as [string, ReactNode][])
       : []),
-    ...(staff && change.affectedCount !== null ? ([[t("changes.affected"), t("changes.affectedN", { count: change.affectedCount }), "change-affected"]] as [string, ReactNode, string][]) : []),
-    ...(staff && change.objections ? ([[t("changes.objections"), t("changes.objectionsN", { total: change.objections.total, open: change.objections.open }), "change-objections-count"]] as [string, ReactNode, string][]) : []),
+    ...(staff && change.affectedCount !== null
+      ? ([[t("changes.affected"), t("changes.affectedN", { count: change.affectedCount }), "change-affected"]] as [string, ReactNode, string][])
+      : []),
+    ...(staff && change.objections
+      ? ([[t("changes.objections"), t("changes.objectionsN", { total: change.objections.total, open: change.objections.open }), "change-objections-count"]] as [
+          string,
+          ReactNode,
+          string,
+        ][])
+      : []),
   ];
   return (
     <>

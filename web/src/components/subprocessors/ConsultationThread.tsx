@@ -16,7 +16,10 @@ const MAX_FILES = 5;
  */
 export function ConsultationThread({ objection, canWrite }: { objection: Objection; canWrite: boolean }) {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/objections/{id}/messages", { params: { path: { id: objection.id } } })), [objection.id, objection.messageCount]);
+  const state = useApi(
+    () => unwrap(api.GET("/api/v1/objections/{id}/messages", { params: { path: { id: objection.id } } })),
+    [objection.id, objection.messageCount],
+  );
   return (
     <div className="thread" data-testid="consultation-thread">
       <Loaded state={state}>

@@ -5,7 +5,17 @@ import { SelectField, TextField } from "../fields";
 const MECHANISMS: readonly (TransferMechanism | "")[] = ["", "scc", "bcr", "dpf", "art49"];
 
 /** Rows of country, city and transfer ground; field errors come keyed as `<prefix>.<i>.<field>`. */
-export function LocationsEditor({ value, onChange, fields, prefix }: { value: LocationBody[]; onChange: (next: LocationBody[]) => void; fields: Record<string, string>; prefix: string }) {
+export function LocationsEditor({
+  value,
+  onChange,
+  fields,
+  prefix,
+}: {
+  value: LocationBody[];
+  onChange: (next: LocationBody[]) => void;
+  fields: Record<string, string>;
+  prefix: string;
+}) {
   const { t } = useTranslation();
   const set = (i: number, patch: Partial<LocationBody>) => onChange(value.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const listError = fields[prefix];
@@ -26,7 +36,14 @@ export function LocationsEditor({ value, onChange, fields, prefix }: { value: Lo
             error={fields[`${prefix}.${i}.country`]}
             testId="location-country"
           />
-          <TextField label={t("subprocessors.city")} value={l.city ?? ""} onChange={(v) => set(i, { city: v === "" ? null : v })} maxLength={100} error={fields[`${prefix}.${i}.city`]} testId="location-city" />
+          <TextField
+            label={t("subprocessors.city")}
+            value={l.city ?? ""}
+            onChange={(v) => set(i, { city: v === "" ? null : v })}
+            maxLength={100}
+            error={fields[`${prefix}.${i}.city`]}
+            testId="location-city"
+          />
           <SelectField<TransferMechanism | "">
             label={t("subprocessors.mechanism")}
             value={l.mechanism ?? ""}
@@ -36,12 +53,22 @@ export function LocationsEditor({ value, onChange, fields, prefix }: { value: Lo
             error={fields[`${prefix}.${i}.mechanism`]}
             testId="location-mechanism"
           />
-          <button type="button" className="btn btn-small btn-danger" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={`${t("subprocessors.removeLocation")} ${t("subprocessors.locationN", { n: i + 1 })}`}>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            aria-label={`${t("subprocessors.removeLocation")} ${t("subprocessors.locationN", { n: i + 1 })}`}
+          >
             {t("subprocessors.removeLocation")}
           </button>
         </div>
       ))}
-      <button type="button" className="btn btn-small" onClick={() => onChange([...value, { country: "", city: null, mechanism: null }])} data-testid="location-add">
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => onChange([...value, { country: "", city: null, mechanism: null }])}
+        data-testid="location-add"
+      >
         {t("subprocessors.addLocation")}
       </button>
     </fieldset>

@@ -3,7 +3,23 @@ import type { Service } from "../../api/types";
 import { useLang } from "../../lib/useLang";
 
 /** Checkboxes for the catalogue's services (inactive ones only when already chosen). */
-export function ServicePicker({ services, value, onChange, legend, hint, error, testId }: { services: readonly Service[]; value: readonly string[]; onChange: (ids: string[]) => void; legend: string; hint?: string; error?: string | undefined; testId?: string }) {
+export function ServicePicker({
+  services,
+  value,
+  onChange,
+  legend,
+  hint,
+  error,
+  testId,
+}: {
+  services: readonly Service[];
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const shown = services.filter((s) => s.active || value.includes(s.id));

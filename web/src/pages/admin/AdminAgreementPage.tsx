@@ -11,7 +11,6 @@ import { AgreementStatusBadge } from "../../components/StatusBadge";
 import { canStaffWrite, useMe } from "../../session";
 import { CountersignForm } from "./CountersignForm";
 
-
 export function AdminAgreementPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -26,7 +25,8 @@ export function AdminAgreementPage() {
         return (
           <>
             <p className="breadcrumb">
-              <Link to="/admin/customers">{t("nav.admin.customers")}</Link> › <Link to={`/admin/customers/${agreement.controllerId}`}>{agreement.controllerName}</Link>
+              <Link to="/admin/customers">{t("nav.admin.customers")}</Link> ›{" "}
+              <Link to={`/admin/customers/${agreement.controllerId}`}>{agreement.controllerName}</Link>
             </p>
             <PageHeader title={title} badge={<AgreementStatusBadge status={agreement.status} testId="agreement-status" />} />
             {countersigned ? (

@@ -85,7 +85,13 @@ export function CataloguePage() {
                         <td className="small">{label(catalogue.dataCategories, s.dataCategories).join(", ") || "—"}</td>
                         <td className="small">{label(catalogue.subjectCategories, s.subjectCategories).join(", ") || "—"}</td>
                         <td className="actions">
-                          <button type="button" className="btn btn-small" onClick={() => setEditing(s.id)} data-testid="service-edit" aria-expanded={editing === s.id}>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            onClick={() => setEditing(s.id)}
+                            data-testid="service-edit"
+                            aria-expanded={editing === s.id}
+                          >
                             {readOnly ? t("common.view") : t("common.edit")}
                           </button>
                         </td>

@@ -14,7 +14,9 @@ export function CountersignForm({ agreement, onDone }: { agreement: Agreement; o
   const [typedName, setTypedName] = useState(me.name);
   const [role, setRole] = useState(me.staffRole ? t(`roles.staff.${me.staffRole}`) : "");
   const sign = useAction(() =>
-    unwrap(api.POST("/api/v1/agreements/{id}/countersign", { params: { path: { id: agreement.id } }, body: { typedName: typedName.trim(), function: role.trim() } })),
+    unwrap(
+      api.POST("/api/v1/agreements/{id}/countersign", { params: { path: { id: agreement.id } }, body: { typedName: typedName.trim(), function: role.trim() } }),
+    ),
   );
 
   async function submit(event: FormEvent) {

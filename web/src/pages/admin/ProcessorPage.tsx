@@ -67,20 +67,73 @@ function ProcessorForm({ initial, onSaved }: { initial: Processor; onSaved: (p: 
       <section className="card">
         <h2>{t("processor.identity")}</h2>
         <div className="grid-2">
-          <TextField label={t("processor.name")} value={form.name} onChange={(name) => set({ name })} required error={f.name} disabled={readOnly} testId="processor-name" />
-          <TextField label={t("processor.kvk")} value={text("kvk")} onChange={(kvk) => set({ kvk })} inputMode="numeric" hint={t("processor.kvkHint")} error={f.kvk} disabled={readOnly} />
+          <TextField
+            label={t("processor.name")}
+            value={form.name}
+            onChange={(name) => set({ name })}
+            required
+            error={f.name}
+            disabled={readOnly}
+            testId="processor-name"
+          />
+          <TextField
+            label={t("processor.kvk")}
+            value={text("kvk")}
+            onChange={(kvk) => set({ kvk })}
+            inputMode="numeric"
+            hint={t("processor.kvkHint")}
+            error={f.kvk}
+            disabled={readOnly}
+          />
           <TextField label={t("processor.address")} value={text("address")} onChange={(address) => set({ address })} error={f.address} disabled={readOnly} />
-          <TextField label={t("processor.postalCode")} value={text("postalCode")} onChange={(postalCode) => set({ postalCode })} error={f.postalCode} disabled={readOnly} />
+          <TextField
+            label={t("processor.postalCode")}
+            value={text("postalCode")}
+            onChange={(postalCode) => set({ postalCode })}
+            error={f.postalCode}
+            disabled={readOnly}
+          />
           <TextField label={t("processor.city")} value={text("city")} onChange={(city) => set({ city })} error={f.city} disabled={readOnly} />
-          <TextField label={t("processor.country")} value={form.country} onChange={(country) => set({ country })} maxLength={2} hint={t("processor.countryHint")} error={f.country} disabled={readOnly} />
-          <TextField label={t("processor.privacyEmail")} type="email" value={text("privacyEmail")} onChange={(privacyEmail) => set({ privacyEmail })} error={f.privacyEmail} disabled={readOnly} />
+          <TextField
+            label={t("processor.country")}
+            value={form.country}
+            onChange={(country) => set({ country })}
+            maxLength={2}
+            hint={t("processor.countryHint")}
+            error={f.country}
+            disabled={readOnly}
+          />
+          <TextField
+            label={t("processor.privacyEmail")}
+            type="email"
+            value={text("privacyEmail")}
+            onChange={(privacyEmail) => set({ privacyEmail })}
+            error={f.privacyEmail}
+            disabled={readOnly}
+          />
         </div>
       </section>
       <section className="card">
         <h2>{t("processor.legal")}</h2>
         <div className="grid-2">
-          <TextField label={t("processor.court")} value={form.court} onChange={(court) => set({ court })} required hint={t("processor.courtHint")} error={f.court} disabled={readOnly} />
-          <TextField label={t("processor.timeZone")} value={form.timeZone} onChange={(timeZone) => set({ timeZone })} required hint={t("processor.timeZoneHint")} error={f.timeZone} disabled={readOnly} />
+          <TextField
+            label={t("processor.court")}
+            value={form.court}
+            onChange={(court) => set({ court })}
+            required
+            hint={t("processor.courtHint")}
+            error={f.court}
+            disabled={readOnly}
+          />
+          <TextField
+            label={t("processor.timeZone")}
+            value={form.timeZone}
+            onChange={(timeZone) => set({ timeZone })}
+            required
+            hint={t("processor.timeZoneHint")}
+            error={f.timeZone}
+            disabled={readOnly}
+          />
         </div>
       </section>
       <section className="card">

@@ -60,9 +60,15 @@ export function TemplatesPage() {
                     <th scope="col">{t("templates.publishedAt")}</th>
                     <th scope="col">{t("templates.notes")}</th>
                     <th scope="col">{t("templates.clocks")}</th>
-                    <th scope="col" className="num">{t("templates.offeredCount")}</th>
-                    <th scope="col" className="num">{t("templates.signedCount")}</th>
-                    <th scope="col" className="num">{t("templates.inForceCount")}</th>
+                    <th scope="col" className="num">
+                      {t("templates.offeredCount")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("templates.signedCount")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("templates.inForceCount")}
+                    </th>
                     <th scope="col">
                       <span className="sr-only">{t("common.actions")}</span>
                     </th>

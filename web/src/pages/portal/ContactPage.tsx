@@ -16,7 +16,13 @@ export function ContactPage() {
     <>
       <PageHeader title={t("contact.heading")} subtitle={t("contact.intro")} />
       {canCustomerAct(me) ? null : <Notice tone="info">{t("contact.readOnly")}</Notice>}
-      <Loaded state={state}>{(contact) => <section className="card"><ContactForm controllerId={controllerId} contact={contact ?? null} readOnly={!canCustomerAct(me)} /></section>}</Loaded>
+      <Loaded state={state}>
+        {(contact) => (
+          <section className="card">
+            <ContactForm controllerId={controllerId} contact={contact ?? null} readOnly={!canCustomerAct(me)} />
+          </section>
+        )}
+      </Loaded>
     </>
   );
 }

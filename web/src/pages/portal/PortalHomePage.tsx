@@ -46,7 +46,10 @@ export function PortalHomePage() {
         const annexChanged = signed !== undefined && controller.annexVersion !== null && controller.annexVersion > signed.annexVersion;
         return (
           <>
-            <PageHeader title={t("portal.home.title")} subtitle={`${controller.name} · ${t("portal.home.customerNumber", { number: controller.customerNumber })}`} />
+            <PageHeader
+              title={t("portal.home.title")}
+              subtitle={`${controller.name} · ${t("portal.home.customerNumber", { number: controller.customerNumber })}`}
+            />
 
             <section className="card" aria-labelledby="agreement-heading">
               <h2 id="agreement-heading">{t("portal.home.agreement")}</h2>

@@ -19,7 +19,11 @@ function PortalShell() {
   const { count } = useUnread();
   const nav = [
     { to: "/portal", label: t("nav.portal.overview"), end: true },
-    { to: "/portal/notices", label: t("nav.portal.notices"), badge: count ? { count, label: t("nav.unreadBadge", { count }), testId: "nav-unread" } : undefined },
+    {
+      to: "/portal/notices",
+      label: t("nav.portal.notices"),
+      badge: count ? { count, label: t("nav.unreadBadge", { count }), testId: "nav-unread" } : undefined,
+    },
     { to: "/portal/breaches", label: t("nav.portal.breaches") },
     { to: "/portal/obligations", label: t("nav.portal.obligations") },
     { to: "/portal/subprocessors", label: t("nav.portal.subprocessors") },

@@ -12,7 +12,6 @@ import { canCustomerAct, useMe } from "../../session";
 import { SignForm } from "./SignForm";
 import { LanguageChoice } from "./LanguageChoice";
 
-
 export function SignAgreementPage() {
   const { t } = useTranslation();
   const me = useMe();

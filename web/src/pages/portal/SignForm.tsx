@@ -11,7 +11,12 @@ import { ErrorAlert, Notice } from "../../components/ErrorAlert";
  * the exact PDF it read. If the document changed since it was opened the server answers 409 and
  * the signer must read the new one.
  */
-export function SignForm({ agreement, document, onSigned, onDocumentChanged }: {
+export function SignForm({
+  agreement,
+  document,
+  onSigned,
+  onDocumentChanged,
+}: {
   agreement: Agreement;
   document: AgreementDocument;
   onSigned: (signed: Agreement) => void;
@@ -65,7 +70,16 @@ export function SignForm({ agreement, document, onSigned, onDocumentChanged }: {
         </p>
       </div>
       <ErrorAlert error={sign.error} testId="sign-error" />
-      <TextField label={t("sign.name")} value={typedName} onChange={setTypedName} required autoComplete="name" error={fields.typedName} testId="sign-name" maxLength={200} />
+      <TextField
+        label={t("sign.name")}
+        value={typedName}
+        onChange={setTypedName}
+        required
+        autoComplete="name"
+        error={fields.typedName}
+        testId="sign-name"
+        maxLength={200}
+      />
       <TextField
         label={t("sign.function")}
         value={role}

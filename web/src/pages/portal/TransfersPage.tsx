@@ -23,9 +23,18 @@ export function TransfersPage() {
             <p className="muted">{t("transfers.none")}</p>
           ) : (
             <>
-              <p data-testid="transfers-summary">{t("transfers.summary", { count: countries.length, outside: countries.filter((c) => c.zone !== "eea").length })}</p>
+              <p data-testid="transfers-summary">
+                {t("transfers.summary", { count: countries.length, outside: countries.filter((c) => c.zone !== "eea").length })}
+              </p>
               {countries.map((c) => (
-                <section key={c.country} className={`card${c.lawful ? "" : " card-danger"}`} aria-labelledby={`country-${c.country}`} data-testid="transfer-country" data-country={c.country} data-zone={c.zone}>
+                <section
+                  key={c.country}
+                  className={`card${c.lawful ? "" : " card-danger"}`}
+                  aria-labelledby={`country-${c.country}`}
+                  data-testid="transfer-country"
+                  data-country={c.country}
+                  data-zone={c.zone}
+                >
                   <h2 id={`country-${c.country}`}>
                     {c.name[lang]} <span className="muted">({c.country})</span> <ZoneBadge zone={c.zone} lawful={c.lawful} />
                   </h2>

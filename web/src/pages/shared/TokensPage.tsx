@@ -112,8 +112,26 @@ export function TokensPage() {
         <h2>{t("tokens.new")}</h2>
         <form onSubmit={(e) => void submit(e)} className="form-narrow">
           <ErrorAlert error={create.error} />
-          <TextField label={t("tokens.name")} value={name} onChange={setName} required maxLength={100} error={fields.name} testId="token-name" hint={t("tokens.nameHint")} />
-          <NumberField label={t("tokens.expiresInDays")} value={days} onChange={setDays} min={1} max={730} error={fields.expiresInDays} hint={t("tokens.expiresHint")} testId="token-days" />
+          <TextField
+            label={t("tokens.name")}
+            value={name}
+            onChange={setName}
+            required
+            maxLength={100}
+            error={fields.name}
+            testId="token-name"
+            hint={t("tokens.nameHint")}
+          />
+          <NumberField
+            label={t("tokens.expiresInDays")}
+            value={days}
+            onChange={setDays}
+            min={1}
+            max={730}
+            error={fields.expiresInDays}
+            hint={t("tokens.expiresHint")}
+            testId="token-days"
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={create.busy} data-testid="token-create">
               {t("tokens.create")}

@@ -13,7 +13,13 @@ const EMPTY: ServiceBody = { nameNl: "", nameEn: "", active: true, purposes: [],
  * One service of Annex 1A and what it involves (1B–1D). Saving a change makes a new Annex 1
  * version for every customer taking the service.
  */
-export function ServiceEditor({ catalogue, service, readOnly, onSaved, onCancel }: {
+export function ServiceEditor({
+  catalogue,
+  service,
+  readOnly,
+  onSaved,
+  onCancel,
+}: {
   catalogue: Catalogue;
   service: Service | null;
   readOnly: boolean;
@@ -24,7 +30,14 @@ export function ServiceEditor({ catalogue, service, readOnly, onSaved, onCancel 
   const [code, setCode] = useState(service?.code ?? "");
   const [form, setForm] = useState<ServiceBody>(
     service
-      ? { nameNl: service.nameNl, nameEn: service.nameEn, active: service.active, purposes: service.purposes, dataCategories: service.dataCategories, subjectCategories: service.subjectCategories }
+      ? {
+          nameNl: service.nameNl,
+          nameEn: service.nameEn,
+          active: service.active,
+          purposes: service.purposes,
+          dataCategories: service.dataCategories,
+          subjectCategories: service.subjectCategories,
+        }
       : EMPTY,
   );
   const save = useAction(() =>
@@ -46,17 +59,55 @@ export function ServiceEditor({ catalogue, service, readOnly, onSaved, onCancel 
 
   const f = save.error?.fieldMessages() ?? {};
   return (
-    <form ref={ref} className="card editor" onSubmit={(e) => void submit(e)} aria-label={service ? t("catalogue.editService", { code: service.code }) : t("catalogue.newService")} data-testid="service-editor">
+    <form
+      ref={ref}
+      className="card editor"
+      onSubmit={(e) => void submit(e)}
+      aria-label={service ? t("catalogue.editService", { code: service.code }) : t("catalogue.newService")}
+      data-testid="service-editor"
+    >
       <h2>{service ? t("catalogue.editService", { code: service.code }) : t("catalogue.newService")}</h2>
       <ErrorAlert error={save.error} />
-      {service ? null : <TextField label={t("catalogue.code")} value={code} onChange={setCode} required hint={t("catalogue.codeHint")} error={f.code} testId="service-code" />}
+      {service ? null : (
+        <TextField label={t("catalogue.code")} value={code} onChange={setCode} required hint={t("catalogue.codeHint")} error={f.code} testId="service-code" />
+      )}
       <div className="grid-2">
-        <TextField label={t("catalogue.nameNl")} value={form.nameNl} onChange={(nameNl) => set({ nameNl })} required error={f.nameNl} disabled={readOnly} testId="service-name-nl" />
-        <TextField label={t("catalogue.nameEn")} value={form.nameEn} onChange={(nameEn) => set({ nameEn })} required error={f.nameEn} disabled={readOnly} testId="service-name-en" />
+        <TextField
+          label={t("catalogue.nameNl")}
+          value={form.nameNl}
+          onChange={(nameNl) => set({ nameNl })}
+          required
+          error={f.nameNl}
+          disabled={readOnly}
+          testId="service-name-nl"
+        />
+        <TextField
+          label={t("catalogue.nameEn")}
+          value={form.nameEn}
+          onChange={(nameEn) => set({ nameEn })}
+          required
+          error={f.nameEn}
+          disabled={readOnly}
+          testId="service-name-en"
+        />
       </div>
-      <CheckboxField label={t("catalogue.active")} hint={t("catalogue.activeHint")} checked={form.active} onChange={(active) => set({ active })} disabled={readOnly} />
+      <CheckboxField
+        label={t("catalogue.active")}
+        hint={t("catalogue.activeHint")}
+        checked={form.active}
+        onChange={(active) => set({ active })}
+        disabled={readOnly}
+      />
       <div className="grid-3">
-        <TermChecklist legend={t("annex.parts.purposes")} terms={catalogue.purposes} chosen={form.purposes} onChange={(purposes) => set({ purposes })} disabled={readOnly} error={f.purposes} testId="service-purposes" />
+        <TermChecklist
+          legend={t("annex.parts.purposes")}
+          terms={catalogue.purposes}
+          chosen={form.purposes}
+          onChange={(purposes) => set({ purposes })}
+          disabled={readOnly}
+          error={f.purposes}
+          testId="service-purposes"
+        />
         <TermChecklist
           legend={t("annex.parts.dataCategories")}
           terms={catalogue.dataCategories}

@@ -2,7 +2,15 @@ import type { Term } from "../../../api/types";
 import { useLang } from "../../../lib/useLang";
 
 /** A fieldset of checkboxes, one per term (purpose, data category, data-subject category). */
-export function TermChecklist({ legend, terms, chosen, onChange, disabled, error, testId }: {
+export function TermChecklist({
+  legend,
+  terms,
+  chosen,
+  onChange,
+  disabled,
+  error,
+  testId,
+}: {
   legend: string;
   terms: readonly Term[];
   chosen: readonly string[];
@@ -27,7 +35,13 @@ export function TermChecklist({ legend, terms, chosen, onChange, disabled, error
       <legend>{legend}</legend>
       {terms.map((term) => (
         <label key={term.code} className="check">
-          <input type="checkbox" checked={chosen.includes(term.code)} disabled={disabled} onChange={(e) => toggle(term.code, e.target.checked)} value={term.code} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(term.code)}
+            disabled={disabled}
+            onChange={(e) => toggle(term.code, e.target.checked)}
+            value={term.code}
+          />
           {pick(term.labelNl, term.labelEn)}
         </label>
       ))}

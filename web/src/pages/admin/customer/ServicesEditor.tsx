@@ -17,7 +17,15 @@ interface Row {
  * The services a customer takes, with the monthly fee of each (art. 11: the liability cap is the
  * fees of the month before the event). Saving may make a new Annex 1 version.
  */
-export function ServicesEditor({ controller, readOnly, onSaved }: { controller: ControllerDetail; readOnly: boolean; onSaved: (updated: ControllerDetail) => void }) {
+export function ServicesEditor({
+  controller,
+  readOnly,
+  onSaved,
+}: {
+  controller: ControllerDetail;
+  readOnly: boolean;
+  onSaved: (updated: ControllerDetail) => void;
+}) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const catalogue = useApi(() => unwrap(api.GET("/api/v1/catalogue")), []);
@@ -98,7 +106,11 @@ export function ServicesEditor({ controller, readOnly, onSaved }: { controller: 
                         </td>
                         <td>
                           {readOnly ? (
-                            r.taken ? formatEuros(parseEuros(r.fee) ?? 0, lang) : "—"
+                            r.taken ? (
+                              formatEuros(parseEuros(r.fee) ?? 0, lang)
+                            ) : (
+                              "—"
+                            )
                           ) : (
                             <>
                               <label htmlFor={feeId} className="sr-only">

@@ -69,10 +69,22 @@ export function AffectedSection({ incident, writer, version, onChanged }: { inci
   );
 }
 
-function AffectedTable({ incident, customers, writer, onChanged }: { incident: Incident; customers: readonly AffectedCustomer[]; writer: boolean; onChanged: () => void }) {
+function AffectedTable({
+  incident,
+  customers,
+  writer,
+  onChanged,
+}: {
+  incident: Incident;
+  customers: readonly AffectedCustomer[];
+  writer: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
-  const remove = useAction((controllerId: string) => unwrap(api.DELETE("/api/v1/incidents/{id}/customers/{controllerId}", { params: { path: { id: incident.id, controllerId } } })));
+  const remove = useAction((controllerId: string) =>
+    unwrap(api.DELETE("/api/v1/incidents/{id}/customers/{controllerId}", { params: { path: { id: incident.id, controllerId } } })),
+  );
   return (
     <>
       <ErrorAlert error={remove.error} />
@@ -86,7 +98,11 @@ function AffectedTable({ incident, customers, writer, onChanged }: { incident: I
               <th scope="col">{t("incidents.noticeComplete")}</th>
               <th scope="col">{t("incidents.delivery")}</th>
               <th scope="col">{t("incidents.inTime")}</th>
-              {writer ? <th scope="col" className="actions">{t("common.actions")}</th> : null}
+              {writer ? (
+                <th scope="col" className="actions">
+                  {t("common.actions")}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -131,7 +147,13 @@ function AffectedTable({ incident, customers, writer, onChanged }: { incident: I
                   {writer ? (
                     <td className="actions">
                       <div className="actions-stack">
-                        <button type="button" className="btn btn-small" aria-expanded={open === c.controllerId} onClick={() => setOpen(open === c.controllerId ? null : c.controllerId)} data-testid="affected-facts-open">
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-expanded={open === c.controllerId}
+                          onClick={() => setOpen(open === c.controllerId ? null : c.controllerId)}
+                          data-testid="affected-facts-open"
+                        >
                           {t("incidents.ownFacts")}
                           {Object.keys(c.ownFacts).length > 0 ? ` (${Object.keys(c.ownFacts).length})` : ""}
                         </button>
@@ -212,7 +234,11 @@ function DueCell({ customer: c }: { customer: AffectedCustomer }) {
       <span className={c.overdue ? "overdue-text" : undefined} data-testid="affected-due">
         {formatInstantWithDay(c.dueAt, lang)}
       </span>
-      <div className="muted">{c.templateVersion === null ? t("incidents.clockDefault", { hours: c.clockHours }) : t("incidents.clockOf", { hours: c.clockHours, version: c.templateVersion })}</div>
+      <div className="muted">
+        {c.templateVersion === null
+          ? t("incidents.clockDefault", { hours: c.clockHours })
+          : t("incidents.clockOf", { hours: c.clockHours, version: c.templateVersion })}
+      </div>
       {c.overdue ? <Badge tone="danger">{t("incidents.customerOverdue")}</Badge> : null}
     </>
   );

@@ -67,8 +67,13 @@ export function AssessmentSection({ incident, writer, onChanged }: { incident: I
                       {[
                         a.personalData ? t("incidents.assessment.personalDataYes") : t("incidents.assessment.personalDataNo"),
                         a.breach ? t("incidents.assessment.breachYes") : t("incidents.assessment.breachNo"),
-                        [a.confidentiality && t("incidents.assessment.confidentiality"), a.integrity && t("incidents.assessment.integrity"), a.availability && t("incidents.assessment.availability")].filter(Boolean).join(", ") ||
-                          t("incidents.assessment.noCia"),
+                        [
+                          a.confidentiality && t("incidents.assessment.confidentiality"),
+                          a.integrity && t("incidents.assessment.integrity"),
+                          a.availability && t("incidents.assessment.availability"),
+                        ]
+                          .filter(Boolean)
+                          .join(", ") || t("incidents.assessment.noCia"),
                         t(`incidents.risks.${a.risk}`),
                       ].join(" · ")}
                     </td>
@@ -117,18 +122,56 @@ function AssessmentForm({ incident, onSaved, onCancel }: { incident: Incident; o
       <ErrorAlert error={save.error && !placed.some((k) => fields[k]) ? save.error : undefined} />
       <div className="grid-2">
         <div>
-          <CheckboxField label={t("incidents.assessment.personalData")} checked={personalData} onChange={setPersonalData} error={fields.personalData} testId="assessment-personal-data" />
-          <CheckboxField label={t("incidents.assessment.breach")} hint={t("incidents.assessment.breachHint")} checked={breach} onChange={setBreach} error={fields.breach} testId="assessment-breach" />
+          <CheckboxField
+            label={t("incidents.assessment.personalData")}
+            checked={personalData}
+            onChange={setPersonalData}
+            error={fields.personalData}
+            testId="assessment-personal-data"
+          />
+          <CheckboxField
+            label={t("incidents.assessment.breach")}
+            hint={t("incidents.assessment.breachHint")}
+            checked={breach}
+            onChange={setBreach}
+            error={fields.breach}
+            testId="assessment-breach"
+          />
         </div>
         <fieldset className="checklist">
           <legend>{t("incidents.assessment.cia")}</legend>
-          <CheckboxField label={t("incidents.assessment.confidentiality")} hint={t("incidents.assessment.confidentialityHint")} checked={confidentiality} onChange={setConfidentiality} testId="assessment-confidentiality" />
-          <CheckboxField label={t("incidents.assessment.integrity")} hint={t("incidents.assessment.integrityHint")} checked={integrity} onChange={setIntegrity} testId="assessment-integrity" />
-          <CheckboxField label={t("incidents.assessment.availability")} hint={t("incidents.assessment.availabilityHint")} checked={availability} onChange={setAvailability} testId="assessment-availability" />
+          <CheckboxField
+            label={t("incidents.assessment.confidentiality")}
+            hint={t("incidents.assessment.confidentialityHint")}
+            checked={confidentiality}
+            onChange={setConfidentiality}
+            testId="assessment-confidentiality"
+          />
+          <CheckboxField
+            label={t("incidents.assessment.integrity")}
+            hint={t("incidents.assessment.integrityHint")}
+            checked={integrity}
+            onChange={setIntegrity}
+            testId="assessment-integrity"
+          />
+          <CheckboxField
+            label={t("incidents.assessment.availability")}
+            hint={t("incidents.assessment.availabilityHint")}
+            checked={availability}
+            onChange={setAvailability}
+            testId="assessment-availability"
+          />
         </fieldset>
       </div>
       <div className="grid-2">
-        <SelectField<Risk> label={t("incidents.assessment.risk")} value={risk} onChange={setRisk} options={RISKS.map((r) => ({ value: r, label: t(`incidents.risks.${r}`) }))} error={fields.risk} testId="assessment-risk" />
+        <SelectField<Risk>
+          label={t("incidents.assessment.risk")}
+          value={risk}
+          onChange={setRisk}
+          options={RISKS.map((r) => ({ value: r, label: t(`incidents.risks.${r}`) }))}
+          error={fields.risk}
+          testId="assessment-risk"
+        />
         <SelectField<AssessmentBody["decision"] | "">
           label={t("incidents.decision")}
           value={decision}
@@ -144,7 +187,16 @@ function AssessmentForm({ incident, onSaved, onCancel }: { incident: Incident; o
           testId="assessment-decision"
         />
       </div>
-      <TextAreaField label={t("incidents.assessment.reasoning")} hint={t("incidents.assessment.reasoningHint")} value={reasoning} onChange={setReasoning} rows={3} required error={fields.reasoning} testId="assessment-reasoning" />
+      <TextAreaField
+        label={t("incidents.assessment.reasoning")}
+        hint={t("incidents.assessment.reasoningHint")}
+        value={reasoning}
+        onChange={setReasoning}
+        rows={3}
+        required
+        error={fields.reasoning}
+        testId="assessment-reasoning"
+      />
       {latest ? <Notice tone="info">{t("incidents.assessment.revisionNote", { revision: latest.revision + 1 })}</Notice> : null}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.busy || decision === ""} data-testid="assessment-save">

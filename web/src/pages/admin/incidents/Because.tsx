@@ -2,7 +2,13 @@ import { useTranslation } from "react-i18next";
 import { useLang } from "../../../lib/useLang";
 
 /** Why a customer is (proposed as) affected: the incident's services it takes, the sub-processors working for it. */
-export function Because({ services, subprocessors }: { services: readonly { id: string; nl: string; en: string }[]; subprocessors: readonly { id: string; name: string }[] }) {
+export function Because({
+  services,
+  subprocessors,
+}: {
+  services: readonly { id: string; nl: string; en: string }[];
+  subprocessors: readonly { id: string; name: string }[];
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   if (services.length === 0 && subprocessors.length === 0) {

@@ -13,12 +13,24 @@ const TYPICAL: readonly SettableFactKey[] = ["affectedCount", "dataKinds", "subj
 const OTHERS = SETTABLE_FACT_KEYS.filter((k) => !TYPICAL.includes(k));
 
 /** One customer's own facts over the shared ones: each one set replaces the shared fact in its notice only. */
-export function CustomerFactsEditor({ incident, customer, onSaved, onCancel }: { incident: Incident; customer: AffectedCustomer; onSaved: () => void; onCancel: () => void }) {
+export function CustomerFactsEditor({
+  incident,
+  customer,
+  onSaved,
+  onCancel,
+}: {
+  incident: Incident;
+  customer: AffectedCustomer;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => draftFromFacts(customer.ownFacts));
   const [local, setLocal] = useState<FactErrors>({});
   const save = useAction((body: FactsBody) =>
-    unwrap(api.PUT("/api/v1/incidents/{id}/customers/{controllerId}/facts", { params: { path: { id: incident.id, controllerId: customer.controllerId } }, body })),
+    unwrap(
+      api.PUT("/api/v1/incidents/{id}/customers/{controllerId}/facts", { params: { path: { id: incident.id, controllerId: customer.controllerId } }, body }),
+    ),
   );
   async function submit(event: FormEvent) {
     event.preventDefault();

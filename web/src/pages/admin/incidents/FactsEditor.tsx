@@ -85,23 +85,43 @@ function FactBlock<K extends SettableFactKey>({
   const { t } = useTranslation();
   const name = useId();
   const labelId = `${name}-label`;
-  const modeLabel = (mode: FactMode) => (mode === "empty" ? t(scope === "shared" ? "incidents.facts.modes.empty" : "incidents.facts.modes.asShared") : t(`incidents.facts.modes.${mode}`));
+  const modeLabel = (mode: FactMode) =>
+    mode === "empty" ? t(scope === "shared" ? "incidents.facts.modes.empty" : "incidents.facts.modes.asShared") : t(`incidents.facts.modes.${mode}`);
   return (
-    <fieldset className={`fact-block fact-${fact.mode === "empty" && scope === "customer" ? "shared" : fact.mode}${errors.length > 0 ? " field-invalid" : ""}`} data-testid={`fact-${factKey}`} data-state={fact.mode} aria-labelledby={labelId}>
+    <fieldset
+      className={`fact-block fact-${fact.mode === "empty" && scope === "customer" ? "shared" : fact.mode}${errors.length > 0 ? " field-invalid" : ""}`}
+      data-testid={`fact-${factKey}`}
+      data-state={fact.mode}
+      aria-labelledby={labelId}
+    >
       <legend className="fact-label" id={labelId}>
         {t(`breaches.facts.${factKey}`)}
       </legend>
       <div className="fact-modes">
         {MODES.map((mode) => (
           <label key={mode} className="check">
-            <input type="radio" name={name} value={mode} checked={fact.mode === mode} onChange={() => onChange({ ...fact, mode })} data-testid={`fact-${factKey}-${mode}`} />
+            <input
+              type="radio"
+              name={name}
+              value={mode}
+              checked={fact.mode === mode}
+              onChange={() => onChange({ ...fact, mode })}
+              data-testid={`fact-${factKey}-${mode}`}
+            />
             <span>{modeLabel(mode)}</span>
           </label>
         ))}
       </div>
       {fact.mode === "known" ? <KnownInputs factKey={factKey} value={fact.value} onChange={(value) => onChange({ ...fact, value })} /> : null}
       {fact.mode === "unknown" ? (
-        <TextField label={t("incidents.facts.reason")} hint={t("incidents.facts.reasonHint")} value={fact.reason} onChange={(reason) => onChange({ ...fact, reason })} maxLength={1000} testId={`fact-${factKey}-reason`} />
+        <TextField
+          label={t("incidents.facts.reason")}
+          hint={t("incidents.facts.reasonHint")}
+          value={fact.reason}
+          onChange={(reason) => onChange({ ...fact, reason })}
+          maxLength={1000}
+          testId={`fact-${factKey}-reason`}
+        />
       ) : null}
       {fact.mode === "empty" && scope === "customer" ? (
         <p className="hint" data-testid={`fact-${factKey}-shared`}>
@@ -118,7 +138,15 @@ function FactBlock<K extends SettableFactKey>({
   );
 }
 
-function KnownInputs<K extends SettableFactKey>({ factKey, value, onChange }: { factKey: K; value: FactInputs[K]; onChange: (value: FactInputs[K]) => void }): ReactNode {
+function KnownInputs<K extends SettableFactKey>({
+  factKey,
+  value,
+  onChange,
+}: {
+  factKey: K;
+  value: FactInputs[K];
+  onChange: (value: FactInputs[K]) => void;
+}): ReactNode {
   const { t } = useTranslation();
   const id = `fact-${factKey}`;
   // Each case knows its own inputs' shape; the generic key cannot narrow `value` by itself.
@@ -130,8 +158,22 @@ function KnownInputs<K extends SettableFactKey>({ factKey, value, onChange }: { 
       return (
         <div className="grid-3">
           <TextField label={t("incidents.facts.contactName")} value={c.name} onChange={(name) => emit({ ...c, name })} maxLength={200} testId={`${id}-name`} />
-          <TextField label={t("incidents.facts.contactEmail")} type="email" value={c.email} onChange={(email) => emit({ ...c, email })} maxLength={254} testId={`${id}-email`} />
-          <TextField label={t("incidents.facts.contactPhone")} type="tel" value={c.phone} onChange={(phone) => emit({ ...c, phone })} maxLength={40} testId={`${id}-phone`} />
+          <TextField
+            label={t("incidents.facts.contactEmail")}
+            type="email"
+            value={c.email}
+            onChange={(email) => emit({ ...c, email })}
+            maxLength={254}
+            testId={`${id}-email`}
+          />
+          <TextField
+            label={t("incidents.facts.contactPhone")}
+            type="tel"
+            value={c.phone}
+            onChange={(phone) => emit({ ...c, phone })}
+            maxLength={40}
+            testId={`${id}-phone`}
+          />
         </div>
       );
     }
@@ -150,7 +192,13 @@ function KnownInputs<K extends SettableFactKey>({ factKey, value, onChange }: { 
             testId={`${id}-kind`}
           />
           {c.kind === "exact" ? (
-            <TextField label={t("incidents.facts.count")} inputMode="numeric" value={c.count} onChange={(count) => emit({ ...c, count })} testId={`${id}-count`} />
+            <TextField
+              label={t("incidents.facts.count")}
+              inputMode="numeric"
+              value={c.count}
+              onChange={(count) => emit({ ...c, count })}
+              testId={`${id}-count`}
+            />
           ) : (
             <>
               <TextField label={t("incidents.facts.min")} inputMode="numeric" value={c.min} onChange={(min) => emit({ ...c, min })} testId={`${id}-min`} />
@@ -161,15 +209,43 @@ function KnownInputs<K extends SettableFactKey>({ factKey, value, onChange }: { 
       );
     }
     case "dataKinds":
-      return <TextAreaField label={t("incidents.facts.dataKindsInput")} hint={t("incidents.facts.dataKindsHint")} value={v as string} onChange={emit} rows={3} testId={`${id}-value`} />;
+      return (
+        <TextAreaField
+          label={t("incidents.facts.dataKindsInput")}
+          hint={t("incidents.facts.dataKindsHint")}
+          value={v as string}
+          onChange={emit}
+          rows={3}
+          testId={`${id}-value`}
+        />
+      );
     case "period": {
       const p = v as FactInputs["period"];
       return (
         <div className="grid-2">
-          <DateTimeField label={t("incidents.facts.periodStart")} hint={t("incidents.zoneHint")} value={p.start} onChange={(start) => emit({ ...p, start })} testId={`${id}-start`} />
+          <DateTimeField
+            label={t("incidents.facts.periodStart")}
+            hint={t("incidents.zoneHint")}
+            value={p.start}
+            onChange={(start) => emit({ ...p, start })}
+            testId={`${id}-start`}
+          />
           <div>
-            {p.ongoing ? null : <DateTimeField label={t("incidents.facts.periodEnd")} hint={t("incidents.facts.periodEndHint")} value={p.end} onChange={(end) => emit({ ...p, end })} testId={`${id}-end`} />}
-            <CheckboxField label={t("incidents.facts.periodOngoing")} checked={p.ongoing} onChange={(ongoing) => emit({ ...p, ongoing })} testId={`${id}-ongoing`} />
+            {p.ongoing ? null : (
+              <DateTimeField
+                label={t("incidents.facts.periodEnd")}
+                hint={t("incidents.facts.periodEndHint")}
+                value={p.end}
+                onChange={(end) => emit({ ...p, end })}
+                testId={`${id}-end`}
+              />
+            )}
+            <CheckboxField
+              label={t("incidents.facts.periodOngoing")}
+              checked={p.ongoing}
+              onChange={(ongoing) => emit({ ...p, ongoing })}
+              testId={`${id}-ongoing`}
+            />
           </div>
         </div>
       );

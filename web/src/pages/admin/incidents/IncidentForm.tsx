@@ -31,7 +31,10 @@ export function IncidentForm({
   onCancel?: () => void;
 }) {
   const options = useApi(async () => {
-    const [catalogue, subprocessors] = await Promise.all([unwrap(api.GET("/api/v1/catalogue")), unwrap(api.GET("/api/v1/subprocessors", { params: { query: {} } }))]);
+    const [catalogue, subprocessors] = await Promise.all([
+      unwrap(api.GET("/api/v1/catalogue")),
+      unwrap(api.GET("/api/v1/subprocessors", { params: { query: {} } })),
+    ]);
     return { catalogue, subprocessors };
   }, []);
   return (
@@ -90,7 +93,8 @@ function Form({
     event.preventDefault();
     // An instant the officer left alone goes back exactly as stored (a field shows minutes only):
     // moving the discovery by its seconds would restart every customer's clock.
-    const keep = (local: string, stored: string | null | undefined) => (incident && stored && local === instantToLocal(stored) ? stored : localToInstant(local));
+    const keep = (local: string, stored: string | null | undefined) =>
+      incident && stored && local === instantToLocal(stored) ? stored : localToInstant(local);
     const startedAt = started ? keep(started, incident?.startedAt) : null;
     const endedAt = ended && !ongoing ? keep(ended, incident?.endedAt) : null;
     const discoveredAt = keep(discovered, incident?.discoveredAt);
@@ -127,25 +131,103 @@ function Form({
 
   const fields = { ...(error?.fieldMessages() ?? {}), ...local };
   const fieldOf = (prefix: string) => Object.entries(fields).find(([key]) => key === prefix || key.startsWith(`${prefix}.`))?.[1];
-  const shown = new Set(["title", "description", "startedAt", "endedAt", "ongoing", "discoveredAt", "discoveryHow", "systems", "serviceIds", "subprocessorIds"]);
+  const shown = new Set([
+    "title",
+    "description",
+    "startedAt",
+    "endedAt",
+    "ongoing",
+    "discoveredAt",
+    "discoveryHow",
+    "systems",
+    "serviceIds",
+    "subprocessorIds",
+  ]);
   const unplaced = error && !Object.keys(error.fieldMessages()).some((key) => shown.has(key.split(".")[0] ?? "")) ? error : undefined;
   return (
     <form className="card editor" onSubmit={submit} data-testid="incident-editor">
       <ErrorAlert error={unplaced} />
-      <TextField label={t("incidents.form.title")} hint={t("incidents.form.titleHint")} value={title} onChange={setTitle} required maxLength={300} error={fieldOf("title")} testId="incident-title" />
-      <TextAreaField label={t("incidents.form.description")} hint={t("incidents.form.descriptionHint")} value={description} onChange={setDescription} rows={4} required error={fieldOf("description")} testId="incident-description" />
+      <TextField
+        label={t("incidents.form.title")}
+        hint={t("incidents.form.titleHint")}
+        value={title}
+        onChange={setTitle}
+        required
+        maxLength={300}
+        error={fieldOf("title")}
+        testId="incident-title"
+      />
+      <TextAreaField
+        label={t("incidents.form.description")}
+        hint={t("incidents.form.descriptionHint")}
+        value={description}
+        onChange={setDescription}
+        rows={4}
+        required
+        error={fieldOf("description")}
+        testId="incident-description"
+      />
       <div className="grid-3">
-        <DateTimeField label={t("incidents.form.startedAt")} hint={t("incidents.form.startedHint")} value={started} onChange={setStarted} error={fieldOf("startedAt")} testId="incident-started" />
+        <DateTimeField
+          label={t("incidents.form.startedAt")}
+          hint={t("incidents.form.startedHint")}
+          value={started}
+          onChange={setStarted}
+          error={fieldOf("startedAt")}
+          testId="incident-started"
+        />
         <div>
-          {ongoing ? null : <DateTimeField label={t("incidents.form.endedAt")} hint={t("incidents.form.endedHint")} value={ended} onChange={setEnded} error={fieldOf("endedAt")} testId="incident-ended" />}
+          {ongoing ? null : (
+            <DateTimeField
+              label={t("incidents.form.endedAt")}
+              hint={t("incidents.form.endedHint")}
+              value={ended}
+              onChange={setEnded}
+              error={fieldOf("endedAt")}
+              testId="incident-ended"
+            />
+          )}
           <CheckboxField label={t("incidents.form.ongoing")} checked={ongoing} onChange={setOngoing} error={fieldOf("ongoing")} testId="incident-ongoing" />
         </div>
-        <DateTimeField label={t("incidents.form.discoveredAt")} hint={t("incidents.form.discoveredHint")} value={discovered} onChange={setDiscovered} required error={fieldOf("discoveredAt")} testId="incident-discovered" />
+        <DateTimeField
+          label={t("incidents.form.discoveredAt")}
+          hint={t("incidents.form.discoveredHint")}
+          value={discovered}
+          onChange={setDiscovered}
+          required
+          error={fieldOf("discoveredAt")}
+          testId="incident-discovered"
+        />
       </div>
-      <TextAreaField label={t("incidents.form.discoveryHow")} hint={t("incidents.form.discoveryHowHint")} value={how} onChange={setHow} rows={2} required error={fieldOf("discoveryHow")} testId="incident-discovery-how" />
-      <TextAreaField label={t("incidents.form.systems")} hint={t("incidents.form.systemsHint")} value={systems} onChange={setSystems} rows={3} error={fieldOf("systems")} testId="incident-systems" />
+      <TextAreaField
+        label={t("incidents.form.discoveryHow")}
+        hint={t("incidents.form.discoveryHowHint")}
+        value={how}
+        onChange={setHow}
+        rows={2}
+        required
+        error={fieldOf("discoveryHow")}
+        testId="incident-discovery-how"
+      />
+      <TextAreaField
+        label={t("incidents.form.systems")}
+        hint={t("incidents.form.systemsHint")}
+        value={systems}
+        onChange={setSystems}
+        rows={3}
+        error={fieldOf("systems")}
+        testId="incident-systems"
+      />
       <div className="grid-2">
-        <ServicePicker services={services} value={serviceIds} onChange={setServiceIds} legend={t("incidents.form.services")} hint={t("incidents.form.servicesHint")} error={fieldOf("serviceIds")} testId="incident-services" />
+        <ServicePicker
+          services={services}
+          value={serviceIds}
+          onChange={setServiceIds}
+          legend={t("incidents.form.services")}
+          hint={t("incidents.form.servicesHint")}
+          error={fieldOf("serviceIds")}
+          testId="incident-services"
+        />
         <fieldset className={`checklist${fieldOf("subprocessorIds") ? " field-invalid" : ""}`} data-testid="incident-subprocessors">
           <legend>{t("incidents.form.subprocessors")}</legend>
           <p className="hint">{t("incidents.form.subprocessorsHint")}</p>

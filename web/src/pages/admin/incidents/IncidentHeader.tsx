@@ -61,10 +61,30 @@ export function IncidentHeader({ incident, writer, onChanged }: { incident: Inci
           ) : null}
         </div>
         <ol className="steps-bar" aria-label={t("incidents.steps.label")}>
-          <Step done={incident.decision !== "pending"} href="#assessment-heading" label={t("incidents.steps.assess")} detail={t(`incidents.decisions.${incident.decision}`)} />
-          <Step done={incident.affected > 0} href="#affected-heading" label={t("incidents.steps.affected")} detail={t("incidents.steps.affectedCount", { count: incident.affected })} />
-          <Step done={incident.affected > 0 && incident.ready === incident.affected} href="#notice-heading" label={t("incidents.steps.notice")} detail={t("incidents.steps.ready", { ready: incident.ready, total: incident.affected })} />
-          <Step done={incident.affected > 0 && incident.notified === incident.affected} href="#send-heading" label={t("incidents.steps.send")} detail={t("incidents.steps.notified", { notified: incident.notified, total: incident.affected })} />
+          <Step
+            done={incident.decision !== "pending"}
+            href="#assessment-heading"
+            label={t("incidents.steps.assess")}
+            detail={t(`incidents.decisions.${incident.decision}`)}
+          />
+          <Step
+            done={incident.affected > 0}
+            href="#affected-heading"
+            label={t("incidents.steps.affected")}
+            detail={t("incidents.steps.affectedCount", { count: incident.affected })}
+          />
+          <Step
+            done={incident.affected > 0 && incident.ready === incident.affected}
+            href="#notice-heading"
+            label={t("incidents.steps.notice")}
+            detail={t("incidents.steps.ready", { ready: incident.ready, total: incident.affected })}
+          />
+          <Step
+            done={incident.affected > 0 && incident.notified === incident.affected}
+            href="#send-heading"
+            label={t("incidents.steps.send")}
+            detail={t("incidents.steps.notified", { notified: incident.notified, total: incident.affected })}
+          />
         </ol>
       </section>
 
@@ -109,7 +129,14 @@ export function IncidentHeader({ incident, writer, onChanged }: { incident: Inci
             <div>
               <dt>{t("incidents.period")}</dt>
               <dd>
-                {incident.startedAt ? formatInstant(incident.startedAt) : t("incidents.startUnknown")} – {incident.ongoing ? <Badge tone="warning">{t("incidents.ongoing")}</Badge> : incident.endedAt ? formatInstant(incident.endedAt) : t("incidents.endUnknown")}
+                {incident.startedAt ? formatInstant(incident.startedAt) : t("incidents.startUnknown")} –{" "}
+                {incident.ongoing ? (
+                  <Badge tone="warning">{t("incidents.ongoing")}</Badge>
+                ) : incident.endedAt ? (
+                  formatInstant(incident.endedAt)
+                ) : (
+                  t("incidents.endUnknown")
+                )}
               </dd>
             </div>
             <div>

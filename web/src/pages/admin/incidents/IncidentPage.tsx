@@ -52,7 +52,8 @@ export function IncidentPage() {
               title={`${incident.reference} · ${incident.title}`}
               badge={
                 <>
-                  <IncidentStatusBadge status={incident.status} testId="incident-status" /> <DecisionBadge decision={incident.decision} testId="incident-decision" />
+                  <IncidentStatusBadge status={incident.status} testId="incident-status" />{" "}
+                  <DecisionBadge decision={incident.decision} testId="incident-decision" />
                 </>
               }
             />

@@ -23,7 +23,10 @@ export function IncidentsPage() {
   const [params, setParams] = useSearchParams();
   const status = asStatus(params.get("status"));
   const decision = asDecision(params.get("decision"));
-  const state = useApi(() => unwrap(api.GET("/api/v1/incidents", { params: { query: { ...(status ? { status } : {}), ...(decision ? { decision } : {}) } } })), [status, decision]);
+  const state = useApi(
+    () => unwrap(api.GET("/api/v1/incidents", { params: { query: { ...(status ? { status } : {}), ...(decision ? { decision } : {}) } } })),
+    [status, decision],
+  );
   const setFilter = (key: "status" | "decision", value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) {
@@ -64,7 +67,12 @@ export function IncidentsPage() {
         <div className="filters">
           <div className="field">
             <label htmlFor="incident-status">{t("incidents.statusFilter")}</label>
-            <select id="incident-status" value={status ?? ""} onChange={(e) => setFilter("status", asStatus(e.target.value))} data-testid="incidents-status-filter">
+            <select
+              id="incident-status"
+              value={status ?? ""}
+              onChange={(e) => setFilter("status", asStatus(e.target.value))}
+              data-testid="incidents-status-filter"
+            >
               <option value="">{t("incidents.all")}</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -75,7 +83,12 @@ export function IncidentsPage() {
           </div>
           <div className="field">
             <label htmlFor="incident-decision">{t("incidents.decisionFilter")}</label>
-            <select id="incident-decision" value={decision ?? ""} onChange={(e) => setFilter("decision", asDecision(e.target.value))} data-testid="incidents-decision-filter">
+            <select
+              id="incident-decision"
+              value={decision ?? ""}
+              onChange={(e) => setFilter("decision", asDecision(e.target.value))}
+              data-testid="incidents-decision-filter"
+            >
               <option value="">{t("incidents.all")}</option>
               {DECISIONS.map((d) => (
                 <option key={d} value={d}>
@@ -118,7 +131,14 @@ function IncidentsTable({ incidents }: { incidents: readonly IncidentSummary[] }
         </thead>
         <tbody>
           {incidents.map((i) => (
-            <tr key={i.id} className={i.overdue > 0 ? "overdue" : undefined} data-testid="incident-row" data-reference={i.reference} data-decision={i.decision} data-overdue={i.overdue > 0 ? "true" : "false"}>
+            <tr
+              key={i.id}
+              className={i.overdue > 0 ? "overdue" : undefined}
+              data-testid="incident-row"
+              data-reference={i.reference}
+              data-decision={i.decision}
+              data-overdue={i.overdue > 0 ? "true" : "false"}
+            >
               <td>
                 <Link to={`/admin/incidents/${i.id}`} data-testid="incident-open">
                   <span className="nowrap">{i.reference}</span> · {i.title}
@@ -132,7 +152,11 @@ function IncidentsTable({ incidents }: { incidents: readonly IncidentSummary[] }
               </td>
               <td className="small nowrap">{formatInstant(i.discoveredAt)}</td>
               <td className="small">
-                {i.decision === "no_notify" ? <span className="muted">{t("incidents.noDeadline")}</span> : <DeadlineText dueAt={i.dueAt} settled={settled(i)} />}
+                {i.decision === "no_notify" ? (
+                  <span className="muted">{t("incidents.noDeadline")}</span>
+                ) : (
+                  <DeadlineText dueAt={i.dueAt} settled={settled(i)} />
+                )}
                 {i.overdue > 0 ? (
                   <div>
                     <Badge tone="danger">{t("incidents.overdueCount", { count: i.overdue })}</Badge>

@@ -15,7 +15,17 @@ import { FactsEditor } from "./FactsEditor";
  * said to be not yet known; the server's one check says what is missing, and how many customers'
  * notices (their own facts included) are complete. Saving never sends.
  */
-export function NoticeSection({ incident, writer, onSaved, onDirty }: { incident: Incident; writer: boolean; onSaved: (next: Incident) => void; onDirty: (dirty: boolean) => void }) {
+export function NoticeSection({
+  incident,
+  writer,
+  onSaved,
+  onDirty,
+}: {
+  incident: Incident;
+  writer: boolean;
+  onSaved: (next: Incident) => void;
+  onDirty: (dirty: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="notice-heading" data-testid="notice-facts">
@@ -32,7 +42,12 @@ function CheckSummary({ incident }: { incident: Incident }) {
   const { lang } = useLang();
   const check = incident.sharedCheck;
   return (
-    <div className={`alert ${check.complete ? "alert-success" : "alert-warning"}`} data-testid="facts-check" data-complete={check.complete ? "true" : "false"} role="status">
+    <div
+      className={`alert ${check.complete ? "alert-success" : "alert-warning"}`}
+      data-testid="facts-check"
+      data-complete={check.complete ? "true" : "false"}
+      role="status"
+    >
       <p>
         <strong>{check.complete ? t("incidents.notice.complete") : t("incidents.notice.incomplete")}</strong>
       </p>
@@ -55,7 +70,9 @@ function CheckSummary({ incident }: { incident: Incident }) {
           {t("incidents.notice.unknown")} {check.unknown.map((k) => t(`breaches.factsShort.${k}`)).join(", ")}
         </p>
       ) : null}
-      <p data-testid="facts-ready">{incident.affected > 0 ? t("incidents.notice.ready", { ready: incident.ready, total: incident.affected }) : t("incidents.notice.noCustomers")}</p>
+      <p data-testid="facts-ready">
+        {incident.affected > 0 ? t("incidents.notice.ready", { ready: incident.ready, total: incident.affected }) : t("incidents.notice.noCustomers")}
+      </p>
     </div>
   );
 }

@@ -14,7 +14,9 @@ import { Because } from "./Because";
 export function ProposalPanel({ incident, version, onAdded }: { incident: Incident; version: number; onAdded: () => void }) {
   const { t } = useTranslation();
   const state = useApi(() => unwrap(api.GET("/api/v1/incidents/{id}/proposal", { params: { path: { id: incident.id } } })), [incident.id, version]);
-  const add = useAction((body: { fromProposal: true } | { controllerIds: string[] }) => unwrap(api.POST("/api/v1/incidents/{id}/customers", { params: { path: { id: incident.id } }, body })));
+  const add = useAction((body: { fromProposal: true } | { controllerIds: string[] }) =>
+    unwrap(api.POST("/api/v1/incidents/{id}/customers", { params: { path: { id: incident.id } }, body })),
+  );
   const [added, setAdded] = useState<number | null>(null);
   const run = (body: { fromProposal: true } | { controllerIds: string[] }) =>
     void add.execute(body).then((r) => {
@@ -49,7 +51,13 @@ export function ProposalPanel({ incident, version, onAdded }: { incident: Incide
               {waiting.length > 0 ? (
                 <>
                   <p>
-                    <button type="button" className="btn btn-primary" disabled={add.busy} onClick={() => run({ fromProposal: true })} data-testid="proposal-add-all">
+                    <button
+                      type="button"
+                      className="btn btn-primary"
+                      disabled={add.busy}
+                      onClick={() => run({ fromProposal: true })}
+                      data-testid="proposal-add-all"
+                    >
                       {t("incidents.proposal.addAll", { count: waiting.length })}
                     </button>
                   </p>
@@ -74,7 +82,13 @@ export function ProposalPanel({ incident, version, onAdded }: { incident: Incide
                               <Because services={c.services} subprocessors={c.subprocessors} />
                             </td>
                             <td className="actions">
-                              <button type="button" className="btn btn-small" disabled={add.busy} onClick={() => run({ controllerIds: [c.controllerId] })} data-testid="proposal-add">
+                              <button
+                                type="button"
+                                className="btn btn-small"
+                                disabled={add.busy}
+                                onClick={() => run({ controllerIds: [c.controllerId] })}
+                                data-testid="proposal-add"
+                              >
                                 {t("incidents.proposal.add")}
                               </button>
                             </td>
@@ -113,7 +127,14 @@ function OtherCustomer({ busy, onAdd }: { busy: boolean; onAdd: (controllerId: s
       <form className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="other-customer">{t("incidents.proposal.otherSearch")}</label>
-          <input id="other-customer" type="search" value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} data-testid="other-customer-search" />
+          <input
+            id="other-customer"
+            type="search"
+            value={search}
+            maxLength={100}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="other-customer-search"
+          />
         </div>
         <button type="submit" className="btn">
           {t("common.search")}

@@ -13,7 +13,17 @@ import { parseNoticeField } from "../../../lib/breach-facts";
  * saying what changed to the others. All or nothing: if one notice is incomplete, nothing goes and
  * the error names each customer and fact. Closing the incident sends everyone told a final notice.
  */
-export function SendSection({ incident, writer, dirty, onChanged }: { incident: Incident; writer: boolean; dirty: boolean; onChanged: (next?: Incident) => void }) {
+export function SendSection({
+  incident,
+  writer,
+  dirty,
+  onChanged,
+}: {
+  incident: Incident;
+  writer: boolean;
+  dirty: boolean;
+  onChanged: (next?: Incident) => void;
+}) {
   const { t } = useTranslation();
   if (!writer) {
     return incident.status === "closed" ? (
@@ -40,7 +50,9 @@ function SendForm({ incident, dirty, onSent }: { incident: Incident; dirty: bool
   const { t } = useTranslation();
   const [message, setMessage] = useState("");
   const [result, setResult] = useState<SendResult | null>(null);
-  const send = useAction(() => unwrap(api.POST("/api/v1/incidents/{id}/notices", { params: { path: { id: incident.id } }, body: { message: message.trim() || null } })));
+  const send = useAction(() =>
+    unwrap(api.POST("/api/v1/incidents/{id}/notices", { params: { path: { id: incident.id } }, body: { message: message.trim() || null } })),
+  );
   const blocked = incident.decision !== "notify" || incident.affected === 0;
 
   async function submit(event: FormEvent) {
@@ -64,7 +76,14 @@ function SendForm({ incident, dirty, onSent }: { incident: Incident; dirty: bool
       {incident.decision === "pending" ? <Notice tone="warning">{t("incidents.send.assessFirst")}</Notice> : null}
       {incident.decision === "no_notify" ? <Notice tone="info">{t("incidents.send.noNotify")}</Notice> : null}
       {incident.decision === "notify" && incident.affected === 0 ? <Notice tone="warning">{t("incidents.send.noCustomers")}</Notice> : null}
-      <TextAreaField label={t("incidents.send.message")} hint={t("incidents.send.messageHint")} value={message} onChange={setMessage} rows={3} testId="send-message" />
+      <TextAreaField
+        label={t("incidents.send.message")}
+        hint={t("incidents.send.messageHint")}
+        value={message}
+        onChange={setMessage}
+        rows={3}
+        testId="send-message"
+      />
       {dirty ? (
         <Notice tone="warning" testId="send-unsaved">
           {t("incidents.send.unsaved")}
@@ -73,7 +92,9 @@ function SendForm({ incident, dirty, onSent }: { incident: Incident; dirty: bool
       {send.error ? <SendError error={send.error} /> : null}
       {result ? (
         <Notice tone="success" testId="send-result">
-          {result.sent === 0 ? t("incidents.send.nothingSent", { unchanged: result.unchanged }) : t("incidents.send.sent", { count: result.sent, initial: result.initial, followUp: result.followUp, unchanged: result.unchanged })}
+          {result.sent === 0
+            ? t("incidents.send.nothingSent", { unchanged: result.unchanged })
+            : t("incidents.send.sent", { count: result.sent, initial: result.initial, followUp: result.followUp, unchanged: result.unchanged })}
         </Notice>
       ) : null}
       <div className="form-actions">

@@ -45,7 +45,9 @@ export function TimelineSection({ incidentId, version }: { incidentId: string; v
       <Loaded state={state}>
         {(timeline) => (
           <>
-            {timeline.total > timeline.entries.length ? <p className="muted small">{t("incidents.timeline.partial", { shown: timeline.entries.length, total: timeline.total })}</p> : null}
+            {timeline.total > timeline.entries.length ? (
+              <p className="muted small">{t("incidents.timeline.partial", { shown: timeline.entries.length, total: timeline.total })}</p>
+            ) : null}
             <div className="table-wrap">
               <table className="table table-compact" data-testid="timeline-table">
                 <thead>

@@ -61,14 +61,19 @@ function inputsOf<K extends SettableFactKey>(key: K, value: KnownValue<K>): Fact
     }
     case "affectedCount": {
       const c = v as KnownValue<"affectedCount">;
-      const inputs: FactInputs["affectedCount"] = c.kind === "exact" ? { kind: "exact", count: String(c.count), min: "", max: "" } : { kind: "range", count: "", min: String(c.min), max: String(c.max) };
+      const inputs: FactInputs["affectedCount"] =
+        c.kind === "exact" ? { kind: "exact", count: String(c.count), min: "", max: "" } : { kind: "range", count: "", min: String(c.min), max: String(c.max) };
       return inputs as FactInputs[K];
     }
     case "dataKinds":
       return (v as KnownValue<"dataKinds">).join("\n") as FactInputs[K];
     case "period": {
       const p = v as KnownValue<"period">;
-      const inputs: FactInputs["period"] = { start: instantToLocal(p.start), end: p.end && p.end !== "ongoing" ? instantToLocal(p.end) : "", ongoing: p.end === "ongoing" };
+      const inputs: FactInputs["period"] = {
+        start: instantToLocal(p.start),
+        end: p.end && p.end !== "ongoing" ? instantToLocal(p.end) : "",
+        ongoing: p.end === "ongoing",
+      };
       return inputs as FactInputs[K];
     }
     case "unintelligible": {

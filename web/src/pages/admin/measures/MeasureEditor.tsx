@@ -35,7 +35,9 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
     return body;
   });
   const save = useAction(() =>
-    measure ? unwrap(api.PUT("/api/v1/measures/{id}", { params: { path: { id: measure.id } }, body: form })) : unwrap(api.POST("/api/v1/measures", { body: form })),
+    measure
+      ? unwrap(api.PUT("/api/v1/measures/{id}", { params: { path: { id: measure.id } }, body: form }))
+      : unwrap(api.POST("/api/v1/measures", { body: form })),
   );
   const set = (patch: Partial<MeasureBody>) => setForm((f) => ({ ...f, ...patch }));
   useEffect(() => ref.current?.scrollIntoView({ block: "start", behavior: "smooth" }), []);
@@ -54,8 +56,21 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
       <h2>{measure ? t("measures.edit", { code: measure.code }) : t("measures.new")}</h2>
       <ErrorAlert error={save.error} />
       <div className="grid-3">
-        <TextField label={t("measures.code")} value={form.code} onChange={(code) => set({ code })} required hint={t("catalogue.codeHint")} error={f.code} testId="measure-code" />
-        <TextField label={t("measures.owner")} value={form.owner ?? ""} onChange={(owner) => set({ owner: owner.trim() === "" ? null : owner })} error={f.owner} />
+        <TextField
+          label={t("measures.code")}
+          value={form.code}
+          onChange={(code) => set({ code })}
+          required
+          hint={t("catalogue.codeHint")}
+          error={f.code}
+          testId="measure-code"
+        />
+        <TextField
+          label={t("measures.owner")}
+          value={form.owner ?? ""}
+          onChange={(owner) => set({ owner: owner.trim() === "" ? null : owner })}
+          error={f.owner}
+        />
         <SelectField
           label={t("measures.status")}
           value={form.status}
@@ -63,15 +78,49 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
           options={(["implemented", "planned", "retired"] as const).map((s) => ({ value: s, label: t(`status.measure.${s}`) }))}
           error={f.status}
         />
-        <TextField label={t("measures.lastReviewedAt")} type="date" value={toDateInput(form.lastReviewedAt)} onChange={(v) => set({ lastReviewedAt: fromDateInput(v) })} error={f.lastReviewedAt} />
+        <TextField
+          label={t("measures.lastReviewedAt")}
+          type="date"
+          value={toDateInput(form.lastReviewedAt)}
+          onChange={(v) => set({ lastReviewedAt: fromDateInput(v) })}
+          error={f.lastReviewedAt}
+        />
       </div>
       <div className="grid-2">
         <TextField label={t("measures.categoryNl")} value={form.categoryNl} onChange={(categoryNl) => set({ categoryNl })} required error={f.categoryNl} />
         <TextField label={t("measures.categoryEn")} value={form.categoryEn} onChange={(categoryEn) => set({ categoryEn })} required error={f.categoryEn} />
-        <TextField label={t("measures.titleNl")} value={form.titleNl} onChange={(titleNl) => set({ titleNl })} required error={f.titleNl} testId="measure-title-nl" />
-        <TextField label={t("measures.titleEn")} value={form.titleEn} onChange={(titleEn) => set({ titleEn })} required error={f.titleEn} testId="measure-title-en" />
-        <TextAreaField label={t("measures.descriptionNl")} value={form.descriptionNl} onChange={(descriptionNl) => set({ descriptionNl })} required rows={5} error={f.descriptionNl} />
-        <TextAreaField label={t("measures.descriptionEn")} value={form.descriptionEn} onChange={(descriptionEn) => set({ descriptionEn })} required rows={5} error={f.descriptionEn} />
+        <TextField
+          label={t("measures.titleNl")}
+          value={form.titleNl}
+          onChange={(titleNl) => set({ titleNl })}
+          required
+          error={f.titleNl}
+          testId="measure-title-nl"
+        />
+        <TextField
+          label={t("measures.titleEn")}
+          value={form.titleEn}
+          onChange={(titleEn) => set({ titleEn })}
+          required
+          error={f.titleEn}
+          testId="measure-title-en"
+        />
+        <TextAreaField
+          label={t("measures.descriptionNl")}
+          value={form.descriptionNl}
+          onChange={(descriptionNl) => set({ descriptionNl })}
+          required
+          rows={5}
+          error={f.descriptionNl}
+        />
+        <TextAreaField
+          label={t("measures.descriptionEn")}
+          value={form.descriptionEn}
+          onChange={(descriptionEn) => set({ descriptionEn })}
+          required
+          rows={5}
+          error={f.descriptionEn}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.busy} data-testid="measure-save">

@@ -36,7 +36,9 @@ export function OutboxPage() {
     () =>
       unwrap(
         api.GET("/api/v1/outbox", {
-          params: { query: { page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(status ? { status } : {}), ...(channel ? { channel } : {}), ...(q ? { q } : {}) } },
+          params: {
+            query: { page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(status ? { status } : {}), ...(channel ? { channel } : {}), ...(q ? { q } : {}) },
+          },
         }),
       ),
     [status, channel, q, offset],
@@ -98,7 +100,12 @@ export function OutboxPage() {
         </div>
         <div className="field">
           <label htmlFor="outbox-channel">{t("outbox.channel")}</label>
-          <select id="outbox-channel" value={channel ?? ""} onChange={(e) => update({ channel: asChannel(e.target.value) })} data-testid="outbox-channel-filter">
+          <select
+            id="outbox-channel"
+            value={channel ?? ""}
+            onChange={(e) => update({ channel: asChannel(e.target.value) })}
+            data-testid="outbox-channel-filter"
+          >
             <option value="">{t("outbox.allChannels")}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
@@ -155,7 +162,11 @@ export function OutboxPage() {
                         <td>{t(`deliveries.channels.${d.channel}`)}</td>
                         <td>
                           <DeliveryStatusBadge status={d.status} />
-                          {d.attempts > 1 ? <div className="muted small">{t("deliveries.attempts")}: {d.attempts}</div> : null}
+                          {d.attempts > 1 ? (
+                            <div className="muted small">
+                              {t("deliveries.attempts")}: {d.attempts}
+                            </div>
+                          ) : null}
                         </td>
                       </tr>
                     ))}

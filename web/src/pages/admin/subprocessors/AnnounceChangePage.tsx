@@ -25,7 +25,10 @@ export function AnnounceChangePage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const state = useApi(async () => {
-    const [register, catalogue] = await Promise.all([unwrap(api.GET("/api/v1/subprocessors", { params: { query: {} } })), unwrap(api.GET("/api/v1/catalogue"))]);
+    const [register, catalogue] = await Promise.all([
+      unwrap(api.GET("/api/v1/subprocessors", { params: { query: {} } })),
+      unwrap(api.GET("/api/v1/catalogue")),
+    ]);
     return { register, catalogue };
   }, []);
   return (
@@ -34,7 +37,9 @@ export function AnnounceChangePage() {
         <Link to="/admin/subprocessors">{t("subprocessors.back")}</Link>
       </p>
       <PageHeader title={t("changes.announceTitle")} subtitle={t("changes.announceIntro")} />
-      <Loaded state={state}>{({ register, catalogue }) => <AnnounceForm register={register} catalogue={catalogue} preselect={params.get("subprocessorId")} />}</Loaded>
+      <Loaded state={state}>
+        {({ register, catalogue }) => <AnnounceForm register={register} catalogue={catalogue} preselect={params.get("subprocessorId")} />}
+      </Loaded>
     </>
   );
 }
@@ -120,7 +125,10 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
           label={kind === "replace" ? t("changes.newSubprocessor") : t("changes.subprocessor")}
           value={subprocessorId}
           onChange={choose}
-          options={[{ value: "", label: t("changes.chooseSubprocessor") }, ...options.map((s) => ({ value: s.id, label: `${s.name} (${t(`subprocessors.statuses.${s.status}`)})` }))]}
+          options={[
+            { value: "", label: t("changes.chooseSubprocessor") },
+            ...options.map((s) => ({ value: s.id, label: `${s.name} (${t(`subprocessors.statuses.${s.status}`)})` })),
+          ]}
           required
           error={fields.subprocessorId}
           testId="change-subprocessor"
@@ -138,7 +146,15 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
         />
       ) : null}
       {kind === "add" || kind === "replace" ? (
-        <ServicePicker services={catalogue.services} value={serviceIds} onChange={setServiceIds} legend={t("changes.services")} hint={t("changes.servicesHint")} error={fields["plan.serviceIds"]} testId="change-services" />
+        <ServicePicker
+          services={catalogue.services}
+          value={serviceIds}
+          onChange={setServiceIds}
+          legend={t("changes.services")}
+          hint={t("changes.servicesHint")}
+          error={fields["plan.serviceIds"]}
+          testId="change-services"
+        />
       ) : chosen ? (
         <p>
           <strong>{t("changes.services")}:</strong> {chosen.services.map((s) => pick(s.nl, s.en)).join(", ") || t("subprocessors.noServices")}
@@ -151,13 +167,38 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
         </>
       ) : null}
       <div className="grid-2">
-        <TextAreaField label={t("changes.descriptionNl")} value={descriptionNl} onChange={setDescriptionNl} rows={5} required hint={t("changes.descriptionHint")} error={fields["description.nl"]} testId="change-description-nl" />
-        <TextAreaField label={t("changes.descriptionEn")} value={descriptionEn} onChange={setDescriptionEn} rows={5} required hint={t("changes.descriptionHint")} error={fields["description.en"]} testId="change-description-en" />
+        <TextAreaField
+          label={t("changes.descriptionNl")}
+          value={descriptionNl}
+          onChange={setDescriptionNl}
+          rows={5}
+          required
+          hint={t("changes.descriptionHint")}
+          error={fields["description.nl"]}
+          testId="change-description-nl"
+        />
+        <TextAreaField
+          label={t("changes.descriptionEn")}
+          value={descriptionEn}
+          onChange={setDescriptionEn}
+          rows={5}
+          required
+          hint={t("changes.descriptionHint")}
+          error={fields["description.en"]}
+          testId="change-description-en"
+        />
       </div>
       <div className={`field${fields.plannedEffectiveAt ? " field-invalid" : ""}`}>
         <label htmlFor="change-planned">{t("changes.planned")}</label>
         <p className="hint">{t("changes.plannedHint")}</p>
-        <input id="change-planned" type="datetime-local" value={planned} onChange={(e) => setPlanned(e.target.value)} data-testid="change-planned" aria-invalid={fields.plannedEffectiveAt ? true : undefined} />
+        <input
+          id="change-planned"
+          type="datetime-local"
+          value={planned}
+          onChange={(e) => setPlanned(e.target.value)}
+          data-testid="change-planned"
+          aria-invalid={fields.plannedEffectiveAt ? true : undefined}
+        />
         {fields.plannedEffectiveAt ? <p className="field-error">{fields.plannedEffectiveAt}</p> : null}
       </div>
       <div className="field">

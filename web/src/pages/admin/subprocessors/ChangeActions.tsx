@@ -8,13 +8,21 @@ import { TextAreaField } from "../../../components/fields";
 import { instantToLocal, localToInstant } from "../../../lib/zoned";
 
 /** The staff's decisions on an announced change: its effective date, putting it into effect, withdrawing it. */
-export function ChangeActions({ change, onChanged }: { change: SubprocessorChange; onChanged: (c: SubprocessorChange, done?: "applied" | "withdrawn") => void }) {
+export function ChangeActions({
+  change,
+  onChanged,
+}: {
+  change: SubprocessorChange;
+  onChanged: (c: SubprocessorChange, done?: "applied" | "withdrawn") => void;
+}) {
   const { t } = useTranslation();
   const [effective, setEffective] = useState(instantToLocal(change.effectiveAt));
   const [reason, setReason] = useState("");
   const [done, setDone] = useState<"effective" | null>(null);
   const path = { params: { path: { id: change.id } } };
-  const setDate = useAction(() => unwrap(api.PUT("/api/v1/subprocessor-changes/{id}/effective-date", { ...path, body: { effectiveAt: localToInstant(effective) ?? "" } })));
+  const setDate = useAction(() =>
+    unwrap(api.PUT("/api/v1/subprocessor-changes/{id}/effective-date", { ...path, body: { effectiveAt: localToInstant(effective) ?? "" } })),
+  );
   const apply = useAction(() => unwrap(api.POST("/api/v1/subprocessor-changes/{id}/apply", path)));
   const withdraw = useAction(() => unwrap(api.POST("/api/v1/subprocessor-changes/{id}/withdraw", { ...path, body: { reason: reason.trim() } })));
 
@@ -102,7 +110,16 @@ export function ChangeActions({ change, onChanged }: { change: SubprocessorChang
           <h3>{t("changes.withdrawHeading")}</h3>
           <form onSubmit={(e) => void submitWithdraw(e)}>
             <ErrorAlert error={withdraw.error && !withdrawError ? withdraw.error : undefined} />
-            <TextAreaField label={t("changes.withdrawReason")} value={reason} onChange={setReason} rows={2} required hint={t("changes.withdrawHint")} error={withdrawError} testId="change-withdraw-reason" />
+            <TextAreaField
+              label={t("changes.withdrawReason")}
+              value={reason}
+              onChange={setReason}
+              rows={2}
+              required
+              hint={t("changes.withdrawHint")}
+              error={withdrawError}
+              testId="change-withdraw-reason"
+            />
             <button type="submit" className="btn btn-danger" disabled={withdraw.busy} data-testid="change-withdraw">
               {t("changes.withdraw")}
             </button>

@@ -77,7 +77,9 @@ function OutcomeForm({ objection, onClosed }: { objection: Objection; onClosed: 
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<ObjectionOutcome>("resolved");
   const [note, setNote] = useState("");
-  const record = useAction(() => unwrap(api.POST("/api/v1/objections/{id}/outcome", { params: { path: { id: objection.id } }, body: { outcome, note: note.trim() } })));
+  const record = useAction(() =>
+    unwrap(api.POST("/api/v1/objections/{id}/outcome", { params: { path: { id: objection.id } }, body: { outcome, note: note.trim() } })),
+  );
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await record.execute();
@@ -98,7 +100,16 @@ function OutcomeForm({ objection, onClosed }: { objection: Objection; onClosed: 
         error={fields.outcome}
         testId="outcome-select"
       />
-      <TextAreaField label={t("objections.outcomeNote")} value={note} onChange={setNote} rows={3} required hint={t("objections.outcomeNoteHint")} error={fields.note} testId="outcome-note" />
+      <TextAreaField
+        label={t("objections.outcomeNote")}
+        value={note}
+        onChange={setNote}
+        rows={3}
+        required
+        hint={t("objections.outcomeNoteHint")}
+        error={fields.note}
+        testId="outcome-note"
+      />
       <button type="submit" className="btn btn-primary" disabled={record.busy} data-testid="outcome-submit">
         {t("objections.recordOutcome")}
       </button>

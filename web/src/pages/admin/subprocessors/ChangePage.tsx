@@ -49,15 +49,21 @@ export function ChangePage() {
             </Notice>
           ) : null}
           <section className="card">
-            <ChangeFacts change={change} staff subprocessorLink={<Link to={`/admin/subprocessors/${change.subprocessor.id}`}>{change.subprocessor.name}</Link>} />
+            <ChangeFacts
+              change={change}
+              staff
+              subprocessorLink={<Link to={`/admin/subprocessors/${change.subprocessor.id}`}>{change.subprocessor.name}</Link>}
+            />
           </section>
-          {writer && change.status === "announced" ? <ChangeActions
+          {writer && change.status === "announced" ? (
+            <ChangeActions
               change={change}
               onChanged={(next, what) => {
                 state.setData(next);
                 setDone(what ?? null);
               }}
-            /> : null}
+            />
+          ) : null}
           <ChangeObjections change={change} writer={writer} onChanged={state.reload} />
           <ChangeRecipients changeId={change.id} />
         </>

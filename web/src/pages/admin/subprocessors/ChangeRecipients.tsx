@@ -22,7 +22,10 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
     () =>
       unwrap(
         api.GET("/api/v1/subprocessor-changes/{id}/recipients", {
-          params: { path: { id: changeId }, query: { offset, limit: PAGE, ...(applied ? { search: applied } : {}), ...(onlyObjected ? { objected: true } : {}) } },
+          params: {
+            path: { id: changeId },
+            query: { offset, limit: PAGE, ...(applied ? { search: applied } : {}), ...(onlyObjected ? { objected: true } : {}) },
+          },
         }),
       ),
     [changeId, applied, onlyObjected, offset],
@@ -42,7 +45,14 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
       <form className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="recipient-search">{t("changes.recipientSearch")}</label>
-          <input id="recipient-search" type="search" value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} data-testid="recipients-search" />
+          <input
+            id="recipient-search"
+            type="search"
+            value={search}
+            maxLength={100}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="recipients-search"
+          />
         </div>
         <button type="submit" className="btn">
           {t("common.search")}

@@ -25,7 +25,13 @@ export function NewSubprocessorPage() {
   const create = useAction(() =>
     unwrap(
       api.POST("/api/v1/subprocessors", {
-        body: { name: name.trim(), activity: { nl: activityNl.trim(), en: activityEn.trim() }, website: website.trim() === "" ? null : website.trim(), locations, serviceIds },
+        body: {
+          name: name.trim(),
+          activity: { nl: activityNl.trim(), en: activityEn.trim() },
+          website: website.trim() === "" ? null : website.trim(),
+          locations,
+          serviceIds,
+        },
       }),
     ),
   );
@@ -49,14 +55,54 @@ export function NewSubprocessorPage() {
         {(cat) => (
           <form className="card editor" onSubmit={(e) => void submit(e)} data-testid="subprocessor-editor">
             <ErrorAlert error={create.error} />
-            <TextField label={t("subprocessors.name")} value={name} onChange={setName} required maxLength={200} error={fields.name} testId="subprocessor-name" />
+            <TextField
+              label={t("subprocessors.name")}
+              value={name}
+              onChange={setName}
+              required
+              maxLength={200}
+              error={fields.name}
+              testId="subprocessor-name"
+            />
             <div className="grid-2">
-              <TextAreaField label={t("subprocessors.activityNl")} value={activityNl} onChange={setActivityNl} required rows={2} error={fields["activity.nl"]} testId="subprocessor-activity-nl" />
-              <TextAreaField label={t("subprocessors.activityEn")} value={activityEn} onChange={setActivityEn} required rows={2} error={fields["activity.en"]} testId="subprocessor-activity-en" />
+              <TextAreaField
+                label={t("subprocessors.activityNl")}
+                value={activityNl}
+                onChange={setActivityNl}
+                required
+                rows={2}
+                error={fields["activity.nl"]}
+                testId="subprocessor-activity-nl"
+              />
+              <TextAreaField
+                label={t("subprocessors.activityEn")}
+                value={activityEn}
+                onChange={setActivityEn}
+                required
+                rows={2}
+                error={fields["activity.en"]}
+                testId="subprocessor-activity-en"
+              />
             </div>
-            <TextField label={t("subprocessors.website")} value={website} onChange={setWebsite} maxLength={300} hint={t("subprocessors.websiteHint")} error={fields.website} testId="subprocessor-website" />
+            <TextField
+              label={t("subprocessors.website")}
+              value={website}
+              onChange={setWebsite}
+              maxLength={300}
+              hint={t("subprocessors.websiteHint")}
+              error={fields.website}
+              testId="subprocessor-website"
+            />
             <LocationsEditor value={locations} onChange={setLocations} fields={fields} prefix="locations" />
-            <ServicePicker services={cat.services} value={serviceIds} onChange={setServiceIds} legend={t("subprocessors.services")} hint={t("subprocessors.servicesHint")} error={fields.serviceIds} testId="subprocessor-services" />
+            <ServicePicker
+              services={cat.services}
+              value={serviceIds}
+              onChange={setServiceIds}
+              legend={t("subprocessors.services")}
+              hint={t("subprocessors.servicesHint")}
+              error={fields.serviceIds}
+              testId="subprocessor-services"
+            />
             <div className="form-actions">
               <button type="submit" className="btn btn-primary" disabled={create.busy} data-testid="subprocessor-save">
                 {t("subprocessors.saveNew")}

@@ -65,11 +65,21 @@ export function SubprocessorPage() {
                 </div>
                 <div>
                   <dt>{t("subprocessors.website")}</dt>
-                  <dd>{sub.website ? <a href={sub.website} rel="noreferrer noopener" target="_blank">{sub.website}</a> : "—"}</dd>
+                  <dd>
+                    {sub.website ? (
+                      <a href={sub.website} rel="noreferrer noopener" target="_blank">
+                        {sub.website}
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt>{t("subprocessors.services")}</dt>
-                  <dd data-testid="subprocessor-services-list">{sub.services.map((s) => (lang === "en" ? s.en : s.nl)).join(", ") || t("subprocessors.noServices")}</dd>
+                  <dd data-testid="subprocessor-services-list">
+                    {sub.services.map((s) => (lang === "en" ? s.en : s.nl)).join(", ") || t("subprocessors.noServices")}
+                  </dd>
                 </div>
               </dl>
             </section>
@@ -81,7 +91,9 @@ export function SubprocessorPage() {
           </section>
           <section className="card" aria-labelledby="sub-changes">
             <h2 id="sub-changes">{t("subprocessors.changesOf")}</h2>
-            <Loaded state={changes}>{(page) => (page.items.length === 0 ? <p className="muted">{t("changes.none")}</p> : <ChangesTable changes={page.items} />)}</Loaded>
+            <Loaded state={changes}>
+              {(page) => (page.items.length === 0 ? <p className="muted">{t("changes.none")}</p> : <ChangesTable changes={page.items} />)}
+            </Loaded>
           </section>
         </>
       )}

@@ -46,7 +46,9 @@ export function SubprocessorsPage() {
       <TransferWarnings />
       <section className="card" aria-labelledby="changes-heading">
         <h2 id="changes-heading">{t("changes.title")}</h2>
-        <Loaded state={changes}>{(page) => (page.items.length === 0 ? <p className="muted">{t("changes.none")}</p> : <ChangesTable changes={page.items} />)}</Loaded>
+        <Loaded state={changes}>
+          {(page) => (page.items.length === 0 ? <p className="muted">{t("changes.none")}</p> : <ChangesTable changes={page.items} />)}
+        </Loaded>
       </section>
       <section className="card" aria-labelledby="register-heading">
         <h2 id="register-heading">{t("subprocessors.register")}</h2>
@@ -114,7 +116,9 @@ export function SubprocessorsPage() {
                           </div>
                         </td>
                         <td className="small">{s.services.map((sv) => (lang === "en" ? sv.en : sv.nl)).join(", ") || "—"}</td>
-                        <td className="small">{s.contract ? <code title={s.contract.sha256}>{shortHash(s.contract.sha256)}</code> : <span className="muted">—</span>}</td>
+                        <td className="small">
+                          {s.contract ? <code title={s.contract.sha256}>{shortHash(s.contract.sha256)}</code> : <span className="muted">—</span>}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -49,7 +49,11 @@ export function TransferWarnings() {
                         <MechanismLabel mechanism={w.mechanism} />
                       </td>
                       <td>
-                        {w.changeId ? <Link to={`/admin/subprocessors/changes/${w.changeId}`}>{t(`warnings.sources.${w.source}`)}</Link> : t(`warnings.sources.${w.source}`)}
+                        {w.changeId ? (
+                          <Link to={`/admin/subprocessors/changes/${w.changeId}`}>{t(`warnings.sources.${w.source}`)}</Link>
+                        ) : (
+                          t(`warnings.sources.${w.source}`)
+                        )}
                       </td>
                       <td className="num">{w.customers}</td>
                     </tr>

@@ -75,7 +75,15 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
       <ErrorAlert error={publish.error} testId="publish-error" />
       <section className="card">
         <h2>{t("templates.changeNotes")}</h2>
-        <TextAreaField label={t("templates.notes")} value={notes} onChange={setNotes} rows={3} hint={t("templates.notesHint")} error={fields.notes} testId="template-notes" />
+        <TextAreaField
+          label={t("templates.notes")}
+          value={notes}
+          onChange={setNotes}
+          rows={3}
+          hint={t("templates.notesHint")}
+          error={fields.notes}
+          testId="template-notes"
+        />
       </section>
       <section className="card">
         <h2>{t("templates.clocks")}</h2>
@@ -128,7 +136,13 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
         ))}
       </section>
       <section className="card">
-        <CheckboxField label={t("templates.offerOnPublish")} hint={t("templates.offerOnPublishHint")} checked={offer} onChange={setOffer} testId="publish-offer" />
+        <CheckboxField
+          label={t("templates.offerOnPublish")}
+          hint={t("templates.offerOnPublishHint")}
+          checked={offer}
+          onChange={setOffer}
+          testId="publish-offer"
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={publish.busy} data-testid="publish-template">
             {offer ? t("templates.publishAndOffer", { version: base.version + 1 }) : t("templates.publish", { version: base.version + 1 })}

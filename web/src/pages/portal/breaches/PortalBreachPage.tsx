@@ -43,9 +43,23 @@ export function PortalBreachPage() {
   );
 }
 
-function NoticeCard({ breach, notice, latest, onAcknowledged }: { breach: CustomerBreach; notice: CustomerNotice; latest: boolean; onAcknowledged: () => void }) {
+function NoticeCard({
+  breach,
+  notice,
+  latest,
+  onAcknowledged,
+}: {
+  breach: CustomerBreach;
+  notice: CustomerNotice;
+  latest: boolean;
+  onAcknowledged: () => void;
+}) {
   const { t } = useTranslation();
-  const nature = [notice.nature.confidentiality && t("breaches.nature.confidentiality"), notice.nature.integrity && t("breaches.nature.integrity"), notice.nature.availability && t("breaches.nature.availability")].filter(Boolean);
+  const nature = [
+    notice.nature.confidentiality && t("breaches.nature.confidentiality"),
+    notice.nature.integrity && t("breaches.nature.integrity"),
+    notice.nature.availability && t("breaches.nature.availability"),
+  ].filter(Boolean);
   return (
     <article
       className={`card breach-notice${latest ? " breach-notice-latest" : ""}`}
@@ -57,7 +71,8 @@ function NoticeCard({ breach, notice, latest, onAcknowledged }: { breach: Custom
     >
       <div className="section-head">
         <h3 id={`notice-${notice.id}`}>
-          {t("breaches.noticeN", { n: notice.sequence })} · <StageLabel stage={notice.stage} /> {latest && breach.notices.length > 1 ? <Badge tone="info">{t("breaches.latest")}</Badge> : null}
+          {t("breaches.noticeN", { n: notice.sequence })} · <StageLabel stage={notice.stage} />{" "}
+          {latest && breach.notices.length > 1 ? <Badge tone="info">{t("breaches.latest")}</Badge> : null}
         </h3>
         <a className="btn btn-small" href={breachNoticePdfUrl(notice.id)} download data-testid="breach-notice-pdf">
           {t("breaches.pdf")}
@@ -71,7 +86,14 @@ function NoticeCard({ breach, notice, latest, onAcknowledged }: { breach: Custom
         <div>
           <dt>{t("breaches.dueAt")}</dt>
           <dd>
-            {formatInstant(notice.dueAt)} {notice.stage === "initial" ? notice.inTime ? <Badge tone="success">{t("breaches.inTime")}</Badge> : <Badge tone="danger">{t("breaches.late")}</Badge> : null}
+            {formatInstant(notice.dueAt)}{" "}
+            {notice.stage === "initial" ? (
+              notice.inTime ? (
+                <Badge tone="success">{t("breaches.inTime")}</Badge>
+              ) : (
+                <Badge tone="danger">{t("breaches.late")}</Badge>
+              )
+            ) : null}
           </dd>
         </div>
         <div>
@@ -129,7 +151,13 @@ function AckArea({ notice, onAcknowledged }: { notice: CustomerNotice; onAcknowl
   return (
     <div className="ack-inline">
       <ErrorAlert error={acknowledge.error} />
-      <button type="button" className="btn btn-primary" disabled={acknowledge.busy} data-testid="breach-acknowledge" onClick={() => void acknowledge.execute().then((r) => r.ok && onAcknowledged())}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={acknowledge.busy}
+        data-testid="breach-acknowledge"
+        onClick={() => void acknowledge.execute().then((r) => r.ok && onAcknowledged())}
+      >
         {t("breaches.acknowledge")}
       </button>{" "}
       <span className="hint">{t("breaches.acknowledgeHint")}</span>

@@ -39,7 +39,13 @@ export function PortalBreachesPage() {
                   </thead>
                   <tbody>
                     {list.map((b) => (
-                      <tr key={b.incidentId} className={b.unacknowledged > 0 ? "unread" : undefined} data-testid="breach-row" data-reference={b.reference} data-unacknowledged={b.unacknowledged}>
+                      <tr
+                        key={b.incidentId}
+                        className={b.unacknowledged > 0 ? "unread" : undefined}
+                        data-testid="breach-row"
+                        data-reference={b.reference}
+                        data-unacknowledged={b.unacknowledged}
+                      >
                         <td className="nowrap">
                           <Link to={`/portal/breaches/${b.incidentId}`} data-testid="breach-open">
                             {b.reference}

@@ -24,7 +24,16 @@ export function ObjectForm({ changeId, onObjected }: { changeId: string; onObjec
       {/* noValidate: the server's reason rules (art. 5.2) give the message, in the user's language. */}
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="form-narrow" data-testid="object-form">
         <ErrorAlert error={submit.error && !fields.reason ? submit.error : undefined} />
-        <TextAreaField label={t("objections.reason")} value={reason} onChange={setReason} rows={6} required hint={t("objections.reasonHint")} error={fields.reason} testId="objection-reason-input" />
+        <TextAreaField
+          label={t("objections.reason")}
+          value={reason}
+          onChange={setReason}
+          rows={6}
+          required
+          hint={t("objections.reasonHint")}
+          error={fields.reason}
+          testId="objection-reason-input"
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={submit.busy} data-testid="objection-submit">
             {t("objections.submit")}

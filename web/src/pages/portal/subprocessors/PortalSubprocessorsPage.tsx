@@ -32,7 +32,9 @@ export function PortalSubprocessorsPage() {
       <PageHeader title={t("subprocessors.title")} subtitle={t("subprocessors.portalIntro")} />
       <section className="card" aria-labelledby="announced-heading">
         <h2 id="announced-heading">{t("portalSubs.changesTouching")}</h2>
-        <Loaded state={changes}>{(page) => (page.items.length === 0 ? <p className="muted">{t("portalSubs.noChanges")}</p> : <MyChanges changes={page.items} />)}</Loaded>
+        <Loaded state={changes}>
+          {(page) => (page.items.length === 0 ? <p className="muted">{t("portalSubs.noChanges")}</p> : <MyChanges changes={page.items} />)}
+        </Loaded>
       </section>
       <section className="card" aria-labelledby="current-heading">
         <h2 id="current-heading">{t("portalSubs.current")}</h2>
@@ -118,13 +120,21 @@ function MyChanges({ changes }: { changes: readonly SubprocessorChange[] }) {
                 {c.mine ? (
                   <>
                     {formatInstant(c.mine.windowEndsAt)}
-                    <div className="small">{c.mine.windowOpen ? <span className="window-left">{formatRemaining(msUntil(c.mine.windowEndsAt), t)}</span> : <span className="muted">{t("portalSubs.windowClosed")}</span>}</div>
+                    <div className="small">
+                      {c.mine.windowOpen ? (
+                        <span className="window-left">{formatRemaining(msUntil(c.mine.windowEndsAt), t)}</span>
+                      ) : (
+                        <span className="muted">{t("portalSubs.windowClosed")}</span>
+                      )}
+                    </div>
                   </>
                 ) : (
                   "—"
                 )}
               </td>
-              <td>{c.mine?.objection ? <ObjectionStatusBadge status={c.mine.objection.status} /> : <span className="muted">{t("portalSubs.noObjection")}</span>}</td>
+              <td>
+                {c.mine?.objection ? <ObjectionStatusBadge status={c.mine.objection.status} /> : <span className="muted">{t("portalSubs.noObjection")}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,10 @@ import { formatInstant } from "../../../lib/format";
 /** One endpoint's delivery log, newest first; a row opens its attempts (HTTP status, response, duration). */
 export function EndpointDeliveries({ endpointId, canReplay }: { endpointId: string; canReplay: boolean }) {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/webhook-endpoints/{id}/deliveries", { params: { path: { id: endpointId }, query: { pageSize: 50 } } })), [endpointId]);
+  const state = useApi(
+    () => unwrap(api.GET("/api/v1/webhook-endpoints/{id}/deliveries", { params: { path: { id: endpointId }, query: { pageSize: 50 } } })),
+    [endpointId],
+  );
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Loaded state={state}>
@@ -46,7 +49,13 @@ export function EndpointDeliveries({ endpointId, canReplay }: { endpointId: stri
                     </td>
                     <td className="num">{d.attempts}</td>
                     <td className="actions">
-                      <button type="button" className="btn btn-small" aria-expanded={open === d.id} data-testid="webhook-delivery-open" onClick={() => setOpen(open === d.id ? null : d.id)}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-expanded={open === d.id}
+                        data-testid="webhook-delivery-open"
+                        onClick={() => setOpen(open === d.id ? null : d.id)}
+                      >
                         {open === d.id ? t("deliveries.hide") : t("deliveries.detail")}
                       </button>
                     </td>

@@ -28,7 +28,12 @@ export function WebhooksPage() {
   const [created, setCreated] = useState<CreatedWebhookEndpoint | null>(null);
   const [openLog, setOpenLog] = useState<string | null>(null);
   const create = useAction(() =>
-    unwrap(api.POST("/api/v1/controllers/{id}/webhook-endpoints", { params: { path: { id: controllerId } }, body: { url: url.trim(), ...(description.trim() ? { description: description.trim() } : {}) } })),
+    unwrap(
+      api.POST("/api/v1/controllers/{id}/webhook-endpoints", {
+        params: { path: { id: controllerId } },
+        body: { url: url.trim(), ...(description.trim() ? { description: description.trim() } : {}) },
+      }),
+    ),
   );
   const disable = useAction((id: string) => unwrap(api.DELETE("/api/v1/webhook-endpoints/{id}", { params: { path: { id } } })));
 
@@ -98,7 +103,13 @@ export function WebhooksPage() {
                           </td>
                           <td>{e.description || "—"}</td>
                           <td className="nowrap">{formatInstant(e.createdAt)}</td>
-                          <td>{e.disabledAt ? <Badge tone="neutral">{t("webhooks.disabled", { date: formatInstant(e.disabledAt) })}</Badge> : <Badge tone="success">{t("webhooks.active")}</Badge>}</td>
+                          <td>
+                            {e.disabledAt ? (
+                              <Badge tone="neutral">{t("webhooks.disabled", { date: formatInstant(e.disabledAt) })}</Badge>
+                            ) : (
+                              <Badge tone="success">{t("webhooks.active")}</Badge>
+                            )}
+                          </td>
                           <td className="actions">
                             <button
                               type="button"
@@ -148,8 +159,26 @@ export function WebhooksPage() {
           <h2 id="new-endpoint-heading">{t("webhooks.new")}</h2>
           <form onSubmit={(e) => void submit(e)} className="form-narrow">
             <ErrorAlert error={create.error} />
-            <TextField label={t("webhooks.url")} type="text" value={url} onChange={setUrl} required maxLength={2000} hint={t("webhooks.urlHint")} error={fields.url} testId="webhook-url" />
-            <TextField label={t("webhooks.description")} value={description} onChange={setDescription} maxLength={200} hint={t("webhooks.descriptionHint")} error={fields.description} testId="webhook-description" />
+            <TextField
+              label={t("webhooks.url")}
+              type="text"
+              value={url}
+              onChange={setUrl}
+              required
+              maxLength={2000}
+              hint={t("webhooks.urlHint")}
+              error={fields.url}
+              testId="webhook-url"
+            />
+            <TextField
+              label={t("webhooks.description")}
+              value={description}
+              onChange={setDescription}
+              maxLength={200}
+              hint={t("webhooks.descriptionHint")}
+              error={fields.description}
+              testId="webhook-description"
+            />
             <div className="form-actions">
               <button type="submit" className="btn btn-primary" disabled={create.busy} data-testid="webhook-add">
                 {t("webhooks.add")}

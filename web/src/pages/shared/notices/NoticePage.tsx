@@ -78,7 +78,8 @@ export function NoticePage({ area }: { area: Area }) {
 /** Kinds that only ever go to the processor's staff. */
 const STAFF_KINDS = new Set(["objection_received", "obligation_reminder", "obligation_escalated"]);
 /** A notice to a customer (whose opening is recorded as read), not one to the processor's staff. */
-const toCustomer = (notice: NoticeDetail) => notice.controllerId !== null && !STAFF_KINDS.has(notice.kind) && !notice.deliveries.some((d) => d.recipientRole === "staff");
+const toCustomer = (notice: NoticeDetail) =>
+  notice.controllerId !== null && !STAFF_KINDS.has(notice.kind) && !notice.deliveries.some((d) => d.recipientRole === "staff");
 
 function NoticeFacts({ notice, area }: { notice: NoticeDetail; area: Area }) {
   const { t } = useTranslation();

@@ -17,7 +17,8 @@ export function NoticesPage({ area }: { area: Area }) {
   const unread = area === "portal" && params.get("unread") === "1";
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
   const state = useApi(
-    () => unwrap(api.GET("/api/v1/notices", { params: { query: { page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(unread ? { unread: true } : {}) } } })),
+    () =>
+      unwrap(api.GET("/api/v1/notices", { params: { query: { page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(unread ? { unread: true } : {}) } } })),
     [unread, offset],
   );
 

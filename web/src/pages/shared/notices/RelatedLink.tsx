@@ -17,14 +17,22 @@ export function RelatedLink({ area, notice }: { area: Area; notice: NoticeDetail
   const incidentId = notice.kind === "breach_notice" ? text(notice.data, "incidentId") : null;
   let link: { to: string; label: string } | null = null;
   if (incidentId) {
-    link = area === "portal" ? { to: `/portal/breaches/${incidentId}`, label: t("notices.openBreach") } : { to: `/admin/incidents/${incidentId}`, label: t("notices.openIncident") };
+    link =
+      area === "portal"
+        ? { to: `/portal/breaches/${incidentId}`, label: t("notices.openBreach") }
+        : { to: `/admin/incidents/${incidentId}`, label: t("notices.openIncident") };
   } else if (changeId) {
     const invitesObjection = area === "portal" && notice.kind === "subprocessor_change_announced";
     link = { to: `${base}/subprocessors/changes/${changeId}`, label: invitesObjection ? t("notices.openChangeObject") : t("notices.openChange") };
   } else if (obligationId) {
     link = { to: `${base}/obligations/${obligationId}`, label: t("notices.openObligation") };
   } else if (notice.kind === "contact_failing") {
-    link = area === "portal" ? { to: "/portal/contact", label: t("notices.openContact") } : notice.controllerId ? { to: `/admin/customers/${notice.controllerId}`, label: t("notices.openCustomer") } : null;
+    link =
+      area === "portal"
+        ? { to: "/portal/contact", label: t("notices.openContact") }
+        : notice.controllerId
+          ? { to: `/admin/customers/${notice.controllerId}`, label: t("notices.openCustomer") }
+          : null;
   }
   if (!link) {
     return null;

@@ -39,7 +39,12 @@ export function ObligationPage({ area }: { area: Area }) {
         const about = subjectLink(area, o);
         const rows: [string, React.ReactNode][] = [
           [t("obligations.party"), t(`obligations.partyLong.${o.party}`)],
-          ...(area === "admin" && o.controllerId ? ([[t("obligations.customer"), <Link to={`/admin/customers/${o.controllerId}`}>{o.customerName ?? o.controllerId}</Link>]] as [string, React.ReactNode][]) : []),
+          ...(area === "admin" && o.controllerId
+            ? ([[t("obligations.customer"), <Link to={`/admin/customers/${o.controllerId}`}>{o.customerName ?? o.controllerId}</Link>]] as [
+                string,
+                React.ReactNode,
+              ][])
+            : []),
           [t("obligations.article"), t("obligations.articleN", { article: o.article })],
           [
             t("obligations.clock"),
@@ -59,7 +64,12 @@ export function ObligationPage({ area }: { area: Area }) {
           [t("obligations.reminders"), o.reminders.length === 0 ? t("obligations.noReminders") : o.reminders.map((r) => formatInstant(r)).join(" · ")],
           ...(o.metAt ? ([[t("obligations.metAt"), formatInstant(o.metAt)]] as [string, React.ReactNode][]) : []),
           ...(o.escalatedAt ? ([[t("obligations.escalatedAt"), formatInstant(o.escalatedAt)]] as [string, React.ReactNode][]) : []),
-          ...(area === "admin" ? ([[t("obligations.responsible"), o.responsibleRoles.map((r) => (isStaffRole(r) ? t(`roles.staff.${r}`) : r)).join(", ")]] as [string, React.ReactNode][]) : []),
+          ...(area === "admin"
+            ? ([[t("obligations.responsible"), o.responsibleRoles.map((r) => (isStaffRole(r) ? t(`roles.staff.${r}`) : r)).join(", ")]] as [
+                string,
+                React.ReactNode,
+              ][])
+            : []),
         ];
         return (
           <>

@@ -28,7 +28,15 @@ export function ObligationsPage({ area }: { area: Area }) {
     () =>
       unwrap(
         api.GET("/api/v1/obligations", {
-          params: { query: { status: all ? "all" : "open", page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(kind ? { kind } : {}), ...(mine ? { mine: true } : {}) } },
+          params: {
+            query: {
+              status: all ? "all" : "open",
+              page: Math.floor(offset / PAGE) + 1,
+              pageSize: PAGE,
+              ...(kind ? { kind } : {}),
+              ...(mine ? { mine: true } : {}),
+            },
+          },
         }),
       ),
     [all, kind, mine, offset],
@@ -59,7 +67,12 @@ export function ObligationsPage({ area }: { area: Area }) {
       <div className="filters">
         <div className="field">
           <label htmlFor="obligation-status">{t("obligations.statusFilter")}</label>
-          <select id="obligation-status" value={all ? "all" : "open"} onChange={(e) => update({ all: e.target.value === "all" })} data-testid="obligations-status-filter">
+          <select
+            id="obligation-status"
+            value={all ? "all" : "open"}
+            onChange={(e) => update({ all: e.target.value === "all" })}
+            data-testid="obligations-status-filter"
+          >
             <option value="open">{t("obligations.open")}</option>
             <option value="all">{t("obligations.all")}</option>
           </select>
