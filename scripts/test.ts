@@ -5,6 +5,11 @@ import { spawnSync } from "node:child_process";
 const files = process.argv.slice(2);
 const patterns = files.length > 0 ? files : ["src/**/*.test.ts", "test/**/*.test.ts"];
 const engines = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+if (process.env.CI === "true" && !process.env.TEST_DATABASE_URL) {
+  // CI tests both engines: without the server the PostgreSQL run would silently not happen.
+  process.stderr.write("CI=true needs TEST_DATABASE_URL (PostgreSQL): .ci/run sets it\n");
+  process.exit(1);
+}
 const totals: { engine: string; pass: number; fail: number; status: number }[] = [];
 
 for (const engine of engines) {

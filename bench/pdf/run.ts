@@ -107,13 +107,14 @@ try {
   await browser.close();
 }
 
+const print = (line: string) => process.stdout.write(`${line}\n`);
 const kb = (bytes: number): string => (bytes / DOCUMENTS / 1024).toFixed(0);
-console.log(`documents: ${DOCUMENTS} each (default Dutch agreement, own controller and Annex 1), ${WARM_UP} warm-up not timed`);
-console.log(`art28 (Typst):              ${art28PerDoc.toFixed(1)} ms/doc, ${kb(art28Bytes)} KB/doc`);
-console.log(`chromium (playwright-core): ${chromiumPerDoc.toFixed(1)} ms/doc, ${kb(chromiumBytes)} KB/doc`);
-console.log(
+print(`documents: ${DOCUMENTS} each (default Dutch agreement, own controller and Annex 1), ${WARM_UP} warm-up not timed`);
+print(`art28 (Typst):              ${art28PerDoc.toFixed(1)} ms/doc, ${kb(art28Bytes)} KB/doc`);
+print(`chromium (playwright-core): ${chromiumPerDoc.toFixed(1)} ms/doc, ${kb(chromiumBytes)} KB/doc`);
+print(
   `art28 layers typeset (warm-up included): ${layers.sharedLayers} template text, ${layers.annexLayers} Annex 1; ` +
     `${layers.composed} documents composed, ${layers.whole} typeset whole`,
 );
-console.log("target ≥ 10×, goal 30×");
-console.log(`ratio: ${(chromiumPerDoc / art28PerDoc).toFixed(1)}`);
+print("target ≥ 10×, goal 30×");
+print(`ratio: ${(chromiumPerDoc / art28PerDoc).toFixed(1)}`);

@@ -16,17 +16,7 @@ import { DEFAULT_CLOCKS, LOCALES } from "./agreement-document.ts";
 import { DOCUMENT_LABELS } from "./agreement-labels.ts";
 
 export { DOCUMENT_LABELS };
-import type {
-  AgreementClocks,
-  AgreementDocument,
-  Annex1,
-  Annex2,
-  DocumentLabels,
-  Locale,
-  PartyBlock,
-  TemplateParameters,
-  TemplateText,
-} from "./agreement-document.ts";
+import type { AgreementClocks, AgreementDocument, Annex1, Annex2, Locale, PartyBlock, TemplateParameters, TemplateText } from "./agreement-document.ts";
 
 const CLOCK_KEYS = Object.keys(DEFAULT_CLOCKS) as (keyof AgreementClocks)[];
 

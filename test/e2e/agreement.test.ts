@@ -1,4 +1,5 @@
 import { after, before, describe, test } from "node:test";
+import { skipIfMissing } from "../support/requirements.ts";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -45,7 +46,7 @@ async function signOpenAgreement(page: Page, locale?: "en"): Promise<string> {
   return hash;
 }
 
-describe("in the browser", { skip: unavailable ?? false }, () => {
+describe("in the browser", { skip: skipIfMissing(unavailable) }, () => {
   before(async () => {
     t = await createTestApp(new Date(), { webRoot: DEFAULT_WEB_ROOT });
     await t.app.listen({ port: 0, host: "127.0.0.1" });

@@ -1,4 +1,5 @@
 import { after, before, describe, test } from "node:test";
+import { skipIfMissing } from "../support/requirements.ts";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -39,7 +40,7 @@ const localInput = (date: Date) => `${part(date, "year")}-${part(date, "month")}
 const shown = (date: Date) =>
   `${part(date, "day")}-${part(date, "month")}-${part(date, "year")} ${part(date, "hour")}:${part(date, "minute")} (UTC${part(date, "timeZoneName").replace(/^GMT$/, "GMT+00:00").replace(/^GMT/, "")})`;
 
-describe("data breach in the browser", { skip: unavailable ?? false }, () => {
+describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () => {
   before(async () => {
     t = await createTestApp(new Date(), { webRoot: DEFAULT_WEB_ROOT });
     await t.app.listen({ port: 0, host: "127.0.0.1" });

@@ -1,4 +1,5 @@
 import { after, before, describe, test } from "node:test";
+import { skipIfMissing } from "../support/requirements.ts";
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
@@ -52,7 +53,7 @@ async function announceForEmail(name: string): Promise<string> {
   return announced.json<{ id: string }>().id;
 }
 
-describe("notices, webhooks and the outbox in the browser", { skip: unavailable ?? false }, () => {
+describe("notices, webhooks and the outbox in the browser", { skip: skipIfMissing(unavailable) }, () => {
   before(async () => {
     t = await createTestApp(new Date(), { webRoot: DEFAULT_WEB_ROOT });
     await t.app.listen({ port: 0, host: "127.0.0.1" });

@@ -1,4 +1,5 @@
 import { after, before, describe, test } from "node:test";
+import { skipIfMissing } from "../support/requirements.ts";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -20,7 +21,7 @@ let delta: Awaited<ReturnType<typeof createCustomer>>;
 let epsilon: Awaited<ReturnType<typeof createCustomer>>;
 let officerEmail: string;
 
-describe("sub-processor change in the browser", { skip: unavailable ?? false }, () => {
+describe("sub-processor change in the browser", { skip: skipIfMissing(unavailable) }, () => {
   before(async () => {
     t = await createTestApp(new Date(), { webRoot: DEFAULT_WEB_ROOT });
     await t.app.listen({ port: 0, host: "127.0.0.1" });

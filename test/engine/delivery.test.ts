@@ -118,7 +118,9 @@ test("each recipient gets exactly one email in its own language, under the store
     assert.equal(row.attempts, 1);
     const mails = mailsTo(row.recipient);
     assert.equal(mails.length, 1, `${row.recipient} got exactly one email`);
-    const mail = await sink.parse(mails[0]!);
+    const [first] = mails;
+    assert.ok(first);
+    const mail = await sink.parse(first);
     assert.equal(mail.messageId, row.messageId, "the Message-ID is the stored one");
     assert.equal(mail.subject, subjectIn(row.locale), `${row.recipient} reads it in ${row.locale}`);
     assert.equal(mail.subject, row.subject, "the subject as sent is stored");

@@ -24,7 +24,7 @@ const CUSTOMERS = 100;
 
 let t: TestApp;
 let databaseUrl: string;
-let customerIds: string[] = [];
+const customerIds: string[] = [];
 const children: ChildProcess[] = [];
 const sinks: SmtpSink[] = [];
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { waitForLock } from "fs-native-extensions";
 import { MIGRATIONS_FOLDER, openDatabase, rows, type Database, type Engine } from "../../src/db/engine.ts";
@@ -47,8 +48,7 @@ async function pgliteTemplate(): Promise<Blob> {
       }
       const fresh = await openDatabase({ engine: "pglite", memory: true });
       await fresh.migrate();
-      const { PGlite } = await import("@electric-sql/pglite");
-      const client = (fresh.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+      const client = (fresh.db as unknown as { $client: PGlite }).$client;
       const dump = await client.dumpDataDir("none");
       writeFileSync(`${file}.tmp`, Buffer.from(await dump.arrayBuffer()));
       renameSync(`${file}.tmp`, file);

@@ -14,7 +14,7 @@ import { isCountryCode, isTransferMechanism } from "../../domain/transfers.ts";
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-const VOCABULARIES = ["purposes", "dataCategories", "subjectCategories"] as const;
+type Vocabulary = "purposes" | "dataCategories" | "subjectCategories";
 
 export interface DefaultMeasure {
   code: string;
@@ -61,7 +61,7 @@ function parseCatalogue(value: unknown, source: string): Catalogue {
   const subjectCategories = terms("subjectCategories");
   const services = terms("services").map((service, i): CatalogueService => {
     const raw: unknown = Array.isArray(value.services) ? value.services[i] : undefined;
-    const codes = (name: (typeof VOCABULARIES)[number], vocabulary: CatalogueTerm[]): string[] => {
+    const codes = (name: Vocabulary, vocabulary: CatalogueTerm[]): string[] => {
       const list = isRecord(raw) ? raw[name] : undefined;
       if (!codeList(list)) {
         throw problem(`services[${i}].${name} must be a list of codes`);

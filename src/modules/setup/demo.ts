@@ -171,16 +171,14 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
   }
   const [firstCustomer] = ids;
   if (firstCustomer) {
-    await tx
-      .insert(users)
-      .values({
-        email: "viewer@c0001.example",
-        name: "Kijker C0001",
-        passwordHash: hash,
-        kind: "customer",
-        controllerId: firstCustomer,
-        customerRole: "viewer",
-      });
+    await tx.insert(users).values({
+      email: "viewer@c0001.example",
+      name: "Kijker C0001",
+      passwordHash: hash,
+      kind: "customer",
+      controllerId: firstCustomer,
+      customerRole: "viewer",
+    });
   }
   const [support] = await rows<{ id: string }>(tx, sql`select id from users where email = 'support@norisk.example'`);
   if (support) {

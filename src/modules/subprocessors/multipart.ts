@@ -16,7 +16,6 @@ export interface ReceivedFile {
 /** A file name as given, without a path, control characters or quotes, and not too long. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base
     .replace(/[\u0000-\u001f\u007f"]/g, "")
     .trim()

@@ -52,20 +52,18 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
     throw new Error("message insert returned nothing");
   }
   if (input.files.length > 0) {
-    await tx
-      .insert(attachments)
-      .values(
-        input.files.map((f) => ({
-          messageId: message.id,
-          controllerId: objection.controllerId,
-          fileName: f.fileName,
-          mediaType: f.mediaType,
-          size: f.bytes.length,
-          sha256: f.sha256,
-          bytes: f.bytes,
-          createdAt: now,
-        })),
-      );
+    await tx.insert(attachments).values(
+      input.files.map((f) => ({
+        messageId: message.id,
+        controllerId: objection.controllerId,
+        fileName: f.fileName,
+        mediaType: f.mediaType,
+        size: f.bytes.length,
+        sha256: f.sha256,
+        bytes: f.bytes,
+        createdAt: now,
+      })),
+    );
   }
   await recordEvent(tx, clock, {
     type: "consultation.message_posted",

@@ -42,7 +42,7 @@ export function LoginPage() {
     const result = await login.execute();
     if (result.ok) {
       signedIn(result.value);
-      navigate(safeNext(params.get("next")) ?? homeOf(result.value), { replace: true });
+      void navigate(safeNext(params.get("next")) ?? homeOf(result.value), { replace: true });
     } else if (result.error.code === "totp_required") {
       // The password was right; the account also needs its authenticator code.
       setNeedsTotp(true);

@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { toolsPresent } from "../../../../test/support/requirements.ts";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import type { ExecFileSyncOptionsWithStringEncoding } from "node:child_process";
@@ -91,15 +92,7 @@ function signature(party: SignatureBlock["party"], overrides: Partial<SignatureB
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync(name, ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false; // not installed: the caller skips what needs it
-  }
-}
-const POPPLER = hasTool("pdftotext") && hasTool("pdfinfo");
+const POPPLER = toolsPresent("pdftotext", "pdfinfo");
 // Poppler warns "Suspects object is wrong type (boolean)" about Typst's valid /MarkInfo; not ours to show.
 const QUIET: ExecFileSyncOptionsWithStringEncoding = { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] };
 

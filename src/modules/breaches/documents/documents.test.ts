@@ -1,4 +1,5 @@
 import { describe, test } from "node:test";
+import { toolsPresent } from "../../../../test/support/requirements.ts";
 import assert from "node:assert/strict";
 import { execFileSync, type ExecFileSyncOptionsWithStringEncoding } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -137,15 +138,7 @@ const registerRows = (): RegisterRow[] => [
 
 // ---- PDF helpers ---------------------------------------------------------------------------------
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync(name, ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false; // not installed: the tests that need it skip
-  }
-}
-const POPPLER = hasTool("pdftotext");
+const POPPLER = toolsPresent("pdftotext");
 // Poppler warns about Typst's valid /MarkInfo; not ours to show.
 const QUIET: ExecFileSyncOptionsWithStringEncoding = { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] };
 

@@ -14,7 +14,7 @@ export function NewIncidentPage() {
   async function submit(body: IncidentBody) {
     const result = await record.execute(body);
     if (result.ok) {
-      navigate(`/admin/incidents/${result.value.id}`, { state: { recorded: true } });
+      void navigate(`/admin/incidents/${result.value.id}`, { state: { recorded: true } });
     }
   }
   return (

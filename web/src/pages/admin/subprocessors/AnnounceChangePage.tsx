@@ -100,7 +100,7 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
     event.preventDefault();
     const result = await announce.execute();
     if (result.ok) {
-      navigate(`/admin/subprocessors/changes/${result.value.id}`, { state: { announced: result.value.affectedCount ?? 0 } });
+      void navigate(`/admin/subprocessors/changes/${result.value.id}`, { state: { announced: result.value.affectedCount ?? 0 } });
     }
   }
 

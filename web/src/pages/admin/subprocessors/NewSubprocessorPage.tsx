@@ -40,7 +40,7 @@ export function NewSubprocessorPage() {
     event.preventDefault();
     const result = await create.execute();
     if (result.ok) {
-      navigate(`/admin/subprocessors/${result.value.id}`, { state: { created: result.value.name } });
+      void navigate(`/admin/subprocessors/${result.value.id}`, { state: { created: result.value.name } });
     }
   }
 

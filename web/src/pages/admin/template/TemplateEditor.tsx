@@ -64,7 +64,7 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
     };
     const result = await publish.execute(body);
     if (result.ok) {
-      navigate("/admin/templates", { state: { published: result.value.version } });
+      void navigate("/admin/templates", { state: { published: result.value.version } });
     }
   }
 
