@@ -109,10 +109,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     // The outbox worker and the deadline sweep run in this process unless ART28_WORKER=off (then run
     // `art28 worker` processes against the same PostgreSQL).
     const smtpUrl = process.env.ART28_SMTP_URL || undefined;
-    background =
-      process.env.ART28_WORKER === "off"
-        ? null
-        : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log: (line) => log.info(line) });
+    background = process.env.ART28_WORKER === "off" ? null : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log });
     await app.listen({ port: options.port, host: options.host });
     return { install, smtpUrl };
   };

@@ -1,6 +1,6 @@
 import type { Db, Engine } from "../db/engine.ts";
 import type { Clock } from "../domain/clock.ts";
-import { startOutboxWorker } from "./outbox-worker.ts";
+import { startOutboxWorker, type WorkerLog } from "./outbox-worker.ts";
 import { runSweep, type SweepTask } from "./sweep.ts";
 import { applyDueChanges } from "../modules/subprocessors/apply-change.ts";
 
@@ -18,7 +18,8 @@ export interface BackgroundOptions {
   /** How often the deadline sweep runs (ms). */
   sweepEveryMs?: number;
   tasks?: Record<string, SweepTask>;
-  log?: (line: string) => void;
+  /** The process's logger (pino); silent when absent. */
+  log?: WorkerLog;
 }
 
 /**
@@ -27,7 +28,8 @@ export interface BackgroundOptions {
  * it in process; `art28 worker` runs it on its own, as many times as wanted, against PostgreSQL.
  */
 export function startBackgroundWork(options: BackgroundOptions) {
-  const log = options.log ?? (() => {});
+  const silent = () => {};
+  const log: WorkerLog = options.log ?? { info: silent, warn: silent, error: silent };
   const worker = startOutboxWorker({
     db: options.db,
     clock: options.clock,
@@ -43,11 +45,14 @@ export function startBackgroundWork(options: BackgroundOptions) {
       const result = await runSweep(options.db, options.clock, options.tasks ?? WORKFLOW_TASKS);
       const acted = result.reminded + result.escalated + result.windowsClosed + Object.values(result.other).reduce((a, b) => a + b, 0);
       if (acted > 0) {
-        log(`sweep: ${result.reminded} reminded, ${result.escalated} escalated, ${result.windowsClosed} windows closed, ${JSON.stringify(result.other)}`);
+        log.info(
+          { ...result },
+          `sweep: ${result.reminded} reminded, ${result.escalated} escalated, ${result.windowsClosed} windows closed, ${JSON.stringify(result.other)}`,
+        );
         worker.wake();
       }
     } catch (error) {
-      log(`sweep failed: ${(error as Error).message}`);
+      log.error({ err: error }, `sweep failed: ${(error as Error).message}`);
     }
   };
   const timer = setInterval(() => {

@@ -1,3 +1,4 @@
+import { pino, type Logger } from "pino";
 import { openDatabase } from "../db/engine.ts";
 import { systemClock } from "../domain/clock.ts";
 import { startBackgroundWork } from "./runner.ts";
@@ -10,14 +11,14 @@ import { startBackgroundWork } from "./runner.ts";
 
 export interface WorkerProcessOptions {
   env?: NodeJS.ProcessEnv;
-  /** Where the one-line-per-batch log goes (default stdout). */
-  write?: (line: string) => void;
+  /** The logger (default: pino to stdout at LOG_LEVEL, the same fields as the web process). */
+  logger?: Logger;
 }
 
 /** Runs the outbox worker and the sweep until SIGTERM/SIGINT; resolves once they have stopped and the pool is closed. */
 export async function runWorkerProcess(options: WorkerProcessOptions = {}): Promise<void> {
   const env = options.env ?? process.env;
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = options.logger ?? pino({ level: env.LOG_LEVEL ?? "info" });
   const url = env.DATABASE_URL;
   if (!url) {
     throw new Error("the worker process needs DATABASE_URL (PostgreSQL); in embedded mode `art28 serve` delivers notices itself");
@@ -27,7 +28,6 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     throw new Error(`ART28_WORKER_CONCURRENCY must be a whole number from 1 to 64, got ${env.ART28_WORKER_CONCURRENCY}`);
   }
   const smtpUrl = env.ART28_SMTP_URL || null;
-  const stamp = (line: string) => write(`${new Date().toISOString()} ${line}`);
   // Listen before anything starts, so a SIGTERM during start-up is a clean stop too.
   const stopRequested = new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
@@ -35,13 +35,13 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   });
   // One connection per claim loop, plus the sweep's and a spare.
   const database = await openDatabase({ engine: "postgres", url, poolSize: concurrency + 2 });
-  const work = startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, log: stamp });
-  stamp(`outbox worker started: ${concurrency} loops, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`);
+  const work = startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, log });
+  log.info(`outbox worker started: ${concurrency} loops, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`);
   await stopRequested;
-  stamp("stopping after the deliveries in flight");
+  log.info("stopping after the deliveries in flight");
   await work.stop();
   await database.close();
-  stamp("outbox worker stopped");
+  log.info("outbox worker stopped");
 }
 
 function redact(url: string): string {
