@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { deliveries, events, notices, obligations } from "../../db/schema/index.ts";
 import { runSweep } from "../../jobs/sweep.ts";
 import { verifyChain } from "../evidence/verify-chain.ts";
-import { customer, errorOf, serviceIds, signIntoForce, staffSession, subprocessorBody, type Customer, type Session } from "../subprocessors/test-support.ts";
+import { customer, errorOf, serviceIds, signIntoForce, staffSession, subprocessorBody, type Customer, type Session } from "../../../test/support/sessions.ts";
 
 // Issue 4 through the API: record → assess (and revise) → affected customers with their own 48-hour
 // clocks → complete notices only → send → the customer reads, acknowledges, downloads its AP draft

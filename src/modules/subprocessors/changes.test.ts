@@ -17,7 +17,7 @@ import {
   subprocessorBody,
   type Customer,
   type Session,
-} from "./test-support.ts";
+} from "../../../test/support/sessions.ts";
 
 // The whole art. 5.2 flow through the API: register → announce → windows from each customer's own
 // agreement version → objection → consultation → outcome → effective date → apply; withdraw; remove.

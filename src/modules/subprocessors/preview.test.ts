@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { subprocessorChanges, obligations, notices } from "../../db/schema/index.ts";
-import { customer, description, errorOf, serviceIds, staffSession, subprocessorBody } from "./test-support.ts";
+import { customer, description, errorOf, serviceIds, staffSession, subprocessorBody } from "../../../test/support/sessions.ts";
 
 // Before announcing, the privacy officer sees how many customers a change reaches (art. 5.2).
 

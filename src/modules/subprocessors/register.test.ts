@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { events } from "../../db/schema/index.ts";
-import { customer, description, errorOf, serviceIds, staffSession, subprocessorBody, type Customer, type Session } from "./test-support.ts";
+import { customer, description, errorOf, serviceIds, staffSession, subprocessorBody, type Customer, type Session } from "../../../test/support/sessions.ts";
 
 // The register itself (art. 5) and the contracts on file (art. 5.3).
 

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { inScope } from "../../db/scope.ts";
 import { notices, supportAssignments } from "../../db/schema/index.ts";
 import { applyDueChanges } from "./apply-change.ts";
-import { customer, description, serviceIds, staffSession, subprocessorBody, type Customer, type Session } from "./test-support.ts";
+import { customer, description, serviceIds, staffSession, subprocessorBody, type Customer, type Session } from "../../../test/support/sessions.ts";
 
 // art. 3.1: which countries a customer's data may go to, and the warnings for transfers without a
 // ground; the sweep that applies due changes; an objection window across the autumn DST change.

@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import Parser from "rss-parser";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
-import { customer, description, serviceIds, staffSession, subprocessorBody, type Session } from "../subprocessors/test-support.ts";
+import { customer, description, serviceIds, staffSession, subprocessorBody, type Session } from "../../../test/support/sessions.ts";
 
 // The public trust page (art. 5): no login, nothing about customers, and its Atom feed.
 

@@ -1,11 +1,11 @@
-// Helpers for the sub-processor tests: a logged-in client that can also send multipart forms,
+// Helpers for route tests (first written for the sub-processor ones): a logged-in client that can also send multipart forms,
 // customers with an agreement on a given template version, and the catalogue's service ids.
 import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
-import type { App } from "../../http/app.ts";
-import { nextLoginAddress, PASSWORD, type TestApp } from "../../../test/support/app.ts";
-import { createCustomer, createStaff } from "../../../test/support/factories.ts";
-import type { StaffRole } from "../../db/schema/index.ts";
+import type { App } from "../../src/http/app.ts";
+import { nextLoginAddress, PASSWORD, type TestApp } from "./app.ts";
+import { createCustomer, createStaff } from "./factories.ts";
+import type { StaffRole } from "../../src/db/schema/index.ts";
 
 export interface FilePart {
   name: string;
