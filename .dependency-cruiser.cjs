@@ -1,4 +1,5 @@
 // Import rules, checked by `npm run check` (dependency-cruiser): no circles, module boundaries, layers.
+// The composition root (src/app.ts) sits on top and wires the modules into the core (db, http).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -11,7 +12,7 @@ module.exports = {
     },
     {
       name: "module-boundary",
-      severity: "warn",
+      severity: "error",
       comment: 'A module\'s public surface is its index.ts: import that, not its files (docs/ARCHITECTURE.md, "adding a clause").',
       from: { path: "^src/modules/([^/]+)/" },
       to: { path: "^src/modules/([^/]+)/", pathNot: ["^src/modules/$1/", "^src/modules/[^/]+/index\\.ts$"] },
@@ -25,7 +26,7 @@ module.exports = {
     },
     {
       name: "core-below-modules",
-      severity: "warn",
+      severity: "error",
       comment: "The core (db, http) knows no clause: modules depend on it, never the other way; the composition root wires them.",
       from: { path: "^src/(db|http)/", pathNot: "\\.test\\.ts$" },
       to: { path: "^src/modules/" },

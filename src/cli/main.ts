@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
 import { DataFolderInUseError, openDatabase } from "../db/engine.ts";
-import { buildApp } from "../http/app.ts";
+import { buildApp } from "../app.ts";
 import { systemClock } from "../domain/clock.ts";
 import { verifyChain, type VerifyResult } from "../modules/evidence/verify-chain.ts";
 import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import closeWithGrace from "close-with-grace";
 import { pino } from "pino";
 import type { FastifyInstance } from "fastify";
-import { buildApp, DEFAULT_WEB_ROOT } from "../http/app.ts";
+import { buildApp, DEFAULT_WEB_ROOT } from "../app.ts";
 import { trackConnections, type Connections } from "../http/connections.ts";
 import { openDatabase } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";

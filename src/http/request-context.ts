@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { Actor } from "../modules/auth/actor.ts";
+import type { Actor } from "./actor.ts";
 import { AppError } from "./errors.ts";
 
 declare module "fastify" {

@@ -18,6 +18,10 @@ export const ErrorResponses = {
   409: ErrorBodySchema,
 };
 
+export const Uuid = Type.String({ format: "uuid" });
+/** `:id` in a route's path. */
+export const IdParams = Type.Object({ id: Uuid });
+
 export const Instant = Type.String({ format: "date-time" });
 export const NullableInstant = Type.Union([Instant, Type.Null()]);
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

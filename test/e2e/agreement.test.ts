@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
-import { DEFAULT_WEB_ROOT } from "../../src/http/app.ts";
+import { DEFAULT_WEB_ROOT } from "../../src/app.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
 import { offerTemplateVersion } from "../../src/modules/agreements/offer-template.ts";

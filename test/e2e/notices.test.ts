@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
-import { DEFAULT_WEB_ROOT } from "../../src/http/app.ts";
+import { DEFAULT_WEB_ROOT } from "../../src/app.ts";
 import { startOutboxWorker } from "../../src/jobs/outbox-worker.ts";
 import { createTestApp, login, type Client, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";

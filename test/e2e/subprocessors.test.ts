@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
-import { DEFAULT_WEB_ROOT } from "../../src/http/app.ts";
+import { DEFAULT_WEB_ROOT } from "../../src/app.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";
 import { browserUnavailable, launchBrowser, loginAs, shot, textOf } from "../support/browser.ts";

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from "fastify";
-import { buildApp, type App } from "../../src/http/app.ts";
+import { buildApp, type App } from "../../src/app.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { fixedClock } from "../../src/domain/clock.ts";
 import { ensureInstalled } from "../../src/modules/setup/install.ts";

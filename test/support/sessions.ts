@@ -2,7 +2,7 @@
 // customers with an agreement on a given template version, and the catalogue's service ids.
 import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
-import type { App } from "../../src/http/app.ts";
+import type { App } from "../../src/app.ts";
 import { nextLoginAddress, PASSWORD, type TestApp } from "./app.ts";
 import { createCustomer, createStaff } from "./factories.ts";
 import type { StaffRole } from "../../src/db/schema/index.ts";

@@ -1,10 +1,23 @@
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type { NoticeData, NoticeKind } from "../../modules/notices/kinds.ts";
 import type { StaffRole } from "./auth.ts";
 import { users } from "./auth.ts";
 import { createdAt, id, instant } from "./columns.ts";
 import { controllers } from "./controllers.ts";
+
+/**
+ * Each notice kind's data, declared by the module that sends it (module augmentation):
+ *
+ *     declare module "../../db/schema/notices.ts" {
+ *       interface NoticeKinds { breach_notice: BreachNotice }
+ *     }
+ *
+ * The core names no kind; the union of the declared ones types the `kind` and `data` columns.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the modules
+export interface NoticeKinds {}
+export type NoticeKind = keyof NoticeKinds & string;
+export type NoticeData = NoticeKinds[keyof NoticeKinds];
 
 /**
  * A notice: what the processor tells a customer (or its own staff). Written in the same transaction

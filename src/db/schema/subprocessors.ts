@@ -1,13 +1,17 @@
 import { customType, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../domain/text.ts";
 import type { TransferMechanism } from "../../domain/transfers.ts";
-import type { ObjectionOutcome, SubprocessorChangeKind } from "../../modules/notices/kinds.ts";
 import { users } from "./auth.ts";
 import { services } from "./catalogue.ts";
 import { createdAt, id, instant } from "./columns.ts";
 import { controllers } from "./controllers.ts";
 import { notices } from "./notices.ts";
 import { obligations } from "./obligations.ts";
+
+/** What a sub-processor change does (art. 5.2). */
+export type SubprocessorChangeKind = "add" | "replace" | "remove" | "relocate";
+/** How an objection ends (art. 5.3). */
+export type ObjectionOutcome = "withdrawn" | "resolved" | "customer_leaves";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 

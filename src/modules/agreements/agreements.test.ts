@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { createTestApp, login, type Client, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
-import { verifyChain } from "../evidence/verify-chain.ts";
+import { verifyChain } from "../evidence/index.ts";
 
 interface AgreementOut {
   id: string;

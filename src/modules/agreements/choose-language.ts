@@ -4,7 +4,7 @@ import { agreements } from "../../db/schema/index.ts";
 import type { Locale } from "../../domain/agreement-document.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findAgreement } from "./queries.ts";
 
 /**

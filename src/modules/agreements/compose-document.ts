@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import type { AgreementDocument, Annex2, Locale } from "../../domain/agreement-document.ts";
 import { renderAgreementDocument } from "../../domain/agreement-template.ts";
-import { findController } from "../controllers/queries.ts";
+import { findController } from "../controllers/index.ts";
 import { annexForLocale } from "../../domain/annex.ts";
-import { findProcessor } from "../processor/queries.ts";
+import { findProcessor } from "../processor/index.ts";
 import { findAgreement, findAnnexVersion, findTemplateText } from "./queries.ts";
-import { listMeasures } from "../catalogue/queries.ts";
+import { listMeasures } from "../catalogue/index.ts";
 
 export async function currentAnnex2(db: Db, locale: Locale): Promise<Annex2> {
   const rows = (await listMeasures(db)).filter((m) => m.status === "implemented");

@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { agreements, signatures } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
-import { recordEvents, type EventActor } from "../evidence/record-events.ts";
+import { recordEvents, type EventActor } from "../evidence/index.ts";
 import { findAgreement } from "./queries.ts";
 
 /** The processor's auto-countersign policy as a signer (art. 12.1, "or a policy countersigns"). */

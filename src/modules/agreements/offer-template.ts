@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { notFound } from "../../http/errors.ts";
-import { recordEvents, type EventActor } from "../evidence/record-events.ts";
-import { refreshAnnexes } from "../controllers/refresh-annexes.ts";
+import { recordEvents, type EventActor } from "../evidence/index.ts";
+import { refreshAnnexes } from "../catalogue/index.ts";
 import { findTemplateVersion } from "./queries.ts";
 
 /**

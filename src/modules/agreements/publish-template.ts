@@ -6,7 +6,7 @@ import type { Locale, TemplateParameters, TemplateText } from "../../domain/agre
 import { validateTemplateText } from "../../domain/agreement-template.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalidFields, type FieldError } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { latestTemplateVersion } from "./queries.ts";
 
 export interface PublishInput {

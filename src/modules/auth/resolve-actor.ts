@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../../http/actor.ts";
 import { findUserById, findUserByTokenHash } from "./queries.ts";
 import { hashApiToken } from "./tokens.ts";
 import { AppError } from "../../http/errors.ts";

@@ -11,7 +11,8 @@ import { dummyHash, verifyPassword } from "./passwords.ts";
 import { findUserByEmail, findUserById } from "./queries.ts";
 import { newApiToken } from "./tokens.ts";
 import { toActor } from "./resolve-actor.ts";
-import { CreateTokenBody, IdParams, LoginBody, Me, TokenInfo, TotpCode } from "./schemas.ts";
+import { CreateTokenBody, LoginBody, Me, TokenInfo, TotpCode } from "./schemas.ts";
+import { IdParams } from "../../http/schemas.ts";
 
 const wrongLogin = () => new AppError("unauthenticated", { nl: "het e-mailadres of wachtwoord is onjuist", en: "the email address or password is wrong" });
 

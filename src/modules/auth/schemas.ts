@@ -1,9 +1,8 @@
 import { Type } from "typebox";
+import { Uuid } from "../../http/schemas.ts";
 import { CUSTOMER_ROLES, STAFF_ROLES } from "../../db/schema/index.ts";
 
 export const Email = Type.String({ format: "email", maxLength: 254 });
-export const Uuid = Type.String({ format: "uuid" });
-export const IdParams = Type.Object({ id: Uuid });
 
 export const Me = Type.Object({
   id: Uuid,

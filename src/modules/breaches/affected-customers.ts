@@ -4,7 +4,7 @@ import { insertMany } from "../../db/insert-many.ts";
 import { breachNotices, controllers, incidentCustomers, type AffectedBecause } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { cancelBreachClocks, openBreachClocks } from "./breach-clocks.ts";
 import { findAffected, lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
 

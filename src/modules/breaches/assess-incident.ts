@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { incidentAssessments, incidents, type IncidentRisk } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalid } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { cancelBreachClocks, reopenBreachClocks } from "./breach-clocks.ts";
 import { lockOpenIncident, subjectOf } from "./queries.ts";
 

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
-import type { EventActor } from "../evidence/record-events.ts";
-import { cancelObligations, openObligations } from "../obligations/open-obligations.ts";
-import { findProcessor } from "../processor/queries.ts";
-import { agreementClocks } from "../subprocessors/change-queries.ts";
+import type { EventActor } from "../evidence/index.ts";
+import { cancelObligations, openObligations } from "../obligations/index.ts";
+import { findProcessor } from "../processor/index.ts";
+import { agreementClocks } from "../subprocessors/index.ts";
 import { referenceOf, subjectOf, unnotifiedOf, type IncidentRow } from "./queries.ts";
 
 /**

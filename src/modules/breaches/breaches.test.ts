@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { deliveries, events, notices, obligations } from "../../db/schema/index.ts";
 import { runSweep } from "../../jobs/sweep.ts";
-import { verifyChain } from "../evidence/verify-chain.ts";
+import { verifyChain } from "../evidence/index.ts";
 import { customer, errorOf, serviceIds, signIntoForce, staffSession, subprocessorBody, type Customer, type Session } from "../../../test/support/sessions.ts";
 
 // Issue 4 through the API: record → assess (and revise) → affected customers with their own 48-hour

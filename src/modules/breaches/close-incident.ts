@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { incidents } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { cancelBreachClocks } from "./breach-clocks.ts";
 import { lockOpenIncident, subjectOf, unnotifiedOf } from "./queries.ts";
 import { sendBreachNotices, type SendResult } from "./send-notices.ts";

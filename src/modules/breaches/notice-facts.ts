@@ -11,7 +11,7 @@ import {
 } from "../../domain/breach-notice.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findAffected, lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
 
 /**

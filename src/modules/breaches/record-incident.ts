@@ -4,7 +4,7 @@ import { breachNotices, incidents, services, subprocessors } from "../../db/sche
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalid } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { reopenBreachClocks } from "./breach-clocks.ts";
 import { lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
 

@@ -9,10 +9,10 @@ import { changedFacts, type StoredNoticeFacts } from "../../domain/breach-notice
 import type { Clock } from "../../domain/clock.ts";
 import { addHours } from "../../domain/legal-time.ts";
 import { AppError, conflict, type FieldError } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import type { BreachNotice } from "../notices/kinds.ts";
-import { queueCustomerNotices } from "../notices/queue-notices.ts";
-import { meetObligations } from "../obligations/open-obligations.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
+import type { BreachNotice } from "../notices/index.ts";
+import { queueCustomerNotices } from "../notices/index.ts";
+import { meetObligations } from "../obligations/index.ts";
 import { checkStoredFacts } from "../../domain/breach-notice.ts";
 import { customerNoticeFacts } from "./notice-facts.ts";
 import { affectedOf, assessmentsOf, lockOpenIncident, referenceOf, subjectOf } from "./queries.ts";

@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { measures } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 
 export type MeasureInput = Omit<typeof measures.$inferInsert, "id" | "sortOrder">;
 

@@ -3,8 +3,8 @@ import type { Db } from "../../db/engine.ts";
 import { controllerServices, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import { refreshAnnexes } from "../controllers/refresh-annexes.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
+import { refreshAnnexes } from "./refresh-annexes.ts";
 
 export interface ServiceInput {
   nameNl: string;

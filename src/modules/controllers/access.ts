@@ -1,6 +1,6 @@
 import type { Db } from "../../db/engine.ts";
-import { assertMaySee, type Actor } from "../auth/actor.ts";
-import { assignedControllerIds } from "../auth/queries.ts";
+import { assertMaySee, type Actor } from "../../http/actor.ts";
+import { assignedControllerIds } from "../auth/index.ts";
 import { notFound } from "../../http/errors.ts";
 import { findController } from "./queries.ts";
 

@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { PHONE_PATTERN } from "../../domain/phone.ts";
 import { Instant, NullableInstant } from "../../http/schemas.ts";
 
 const Text = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
@@ -50,9 +51,6 @@ export const Contact = Type.Object({
   failingSince: NullableInstant,
   failingReason: Type.Union([Type.String(), Type.Null()]),
 });
-
-export { PHONE_PATTERN } from "../../domain/phone.ts";
-import { PHONE_PATTERN } from "../../domain/phone.ts";
 
 export const ContactBody = Type.Object(
   {

@@ -3,9 +3,9 @@ import type { Db } from "../../db/engine.ts";
 import { controllerServices } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalidFields } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import { findServicesByCode } from "../catalogue/queries.ts";
-import { refreshAnnexes } from "./refresh-annexes.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
+import { findServicesByCode } from "../catalogue/index.ts";
+import { refreshAnnexes } from "../catalogue/index.ts";
 
 export interface ServiceTaken {
   code: string;

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/engine.ts";
 import { contacts } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findContact } from "./queries.ts";
 
 export interface ContactInput {

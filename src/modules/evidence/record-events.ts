@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Actor } from "../../http/actor.ts";
 import { rows as queryRows, type Db } from "../../db/engine.ts";
 import { events } from "../../db/schema/index.ts";
 import { insertMany } from "../../db/insert-many.ts";
@@ -10,6 +11,11 @@ export interface EventActor {
   kind: ActorKind;
   id: string | null;
   label: string;
+}
+
+/** An authenticated caller as the evidence names it: an API token's acts are the API's. */
+export function eventActor(actor: Actor): EventActor {
+  return { kind: actor.via === "token" ? "api" : actor.kind, id: actor.userId, label: `${actor.name} <${actor.email}>` };
 }
 
 export const SYSTEM_ACTOR: EventActor = { kind: "system", id: null, label: "Art28" };

@@ -2,7 +2,7 @@ import { Type } from "typebox";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
-import { requireStaff } from "../auth/actor.ts";
+import { requireStaff } from "../../http/actor.ts";
 import type { StaffRole } from "../../db/schema/index.ts";
 import { verifyChain } from "./verify-chain.ts";
 

@@ -2,10 +2,10 @@ import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { nextTurn, ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { FieldError } from "../../http/errors.ts";
-import type { ControllerInput } from "../controllers/create-controller.ts";
-import type { ServiceTaken } from "../controllers/set-services.ts";
-import type { ContactInput } from "../controllers/update-contact.ts";
-import { PHONE_PATTERN } from "../controllers/schemas.ts";
+import type { ControllerInput } from "../controllers/index.ts";
+import type { ServiceTaken } from "../controllers/index.ts";
+import type { ContactInput } from "../controllers/index.ts";
+import { PHONE_PATTERN } from "../../domain/phone.ts";
 
 /** One customer as an import sets it: its details, all its services, and its privacy contact. */
 export interface CustomerRecord extends ControllerInput {

@@ -3,8 +3,8 @@ import { rows, type Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
 import { contacts, controllers, controllerServices } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { recordEvents, type EventActor } from "../evidence/record-events.ts";
-import { refreshAnnexes } from "../controllers/refresh-annexes.ts";
+import { recordEvents, type EventActor } from "../evidence/index.ts";
+import { refreshAnnexes } from "../catalogue/index.ts";
 import type { CustomerRecord } from "./customer-import.ts";
 
 export interface ImportSummary {

@@ -2,7 +2,8 @@ import { Type } from "typebox";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
-import { eventActor, requireStaff, STAFF_WRITE } from "../auth/actor.ts";
+import { requireStaff, STAFF_WRITE } from "../../http/actor.ts";
+import { eventActor } from "../evidence/index.ts";
 import { CSV_COLUMNS } from "./customer-import.ts";
 import { runCustomerImport } from "./run-customer-import.ts";
 

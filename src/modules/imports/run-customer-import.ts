@@ -4,7 +4,7 @@ import { rows, type Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { AppError, type FieldError } from "../../http/errors.ts";
-import type { EventActor } from "../evidence/record-events.ts";
+import type { EventActor } from "../evidence/index.ts";
 import { parseContact, parseCustomerCsv, type CustomerRecord } from "./customer-import.ts";
 import { importCustomers, type ImportProgress, type ImportSummary } from "./import-customers.ts";
 

@@ -1,11 +1,9 @@
 import type { BreachNotice } from "../../domain/breach-notice.ts";
+import type { NoticeData, NoticeKind, ObjectionOutcome, SubprocessorChangeKind } from "../../db/schema/index.ts";
 import type { LocalizedText } from "../../domain/text.ts";
 
 // What a notice says, as data. A notice row stores its kind and this data; every channel (email,
 // portal inbox, webhook payload) renders from it, in the recipient's language.
-
-export type SubprocessorChangeKind = "add" | "replace" | "remove" | "relocate";
-export type ObjectionOutcome = "withdrawn" | "resolved" | "customer_leaves";
 
 export interface NoticeSubprocessor {
   name: string;
@@ -104,19 +102,23 @@ export interface ObligationEscalated {
   customerName: string | null;
 }
 
-export type NoticeData =
-  | SubprocessorChangeAnnounced
-  | SubprocessorChangeEffective
-  | SubprocessorChangeWithdrawn
-  | ObjectionReceived
-  | ConsultationMessage
-  | ObjectionClosed
-  | ContactFailing
-  | ObligationReminder
-  | ObligationEscalated
-  | BreachNotice;
+// The kinds sent today, declared to the core's notices table (db/schema/notices.ts).
+declare module "../../db/schema/notices.ts" {
+  interface NoticeKinds {
+    subprocessor_change_announced: SubprocessorChangeAnnounced;
+    subprocessor_change_effective: SubprocessorChangeEffective;
+    subprocessor_change_withdrawn: SubprocessorChangeWithdrawn;
+    objection_received: ObjectionReceived;
+    consultation_message: ConsultationMessage;
+    objection_closed: ObjectionClosed;
+    contact_failing: ContactFailing;
+    obligation_reminder: ObligationReminder;
+    obligation_escalated: ObligationEscalated;
+    breach_notice: BreachNotice;
+  }
+}
 
-export type NoticeKind = NoticeData["kind"];
+export type { NoticeData, NoticeKind };
 
 export const NOTICE_KINDS: readonly NoticeKind[] = [
   "subprocessor_change_announced",
@@ -135,3 +137,4 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
 export const ACKNOWLEDGED_KINDS: ReadonlySet<NoticeKind> = new Set(["subprocessor_change_announced", "subprocessor_change_effective", "breach_notice"]);
 
 export type { BreachNotice };
+export type { ObjectionOutcome, SubprocessorChangeKind };

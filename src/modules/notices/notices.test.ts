@@ -7,7 +7,7 @@ import { startOutboxWorker } from "../../jobs/outbox-worker.ts";
 import { newWebhookSecret, postWebhook } from "../../jobs/webhook-client.ts";
 import { createTestApp, login, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
-import { SYSTEM_ACTOR } from "../evidence/record-events.ts";
+import { SYSTEM_ACTOR } from "../evidence/index.ts";
 import type { NoticeData } from "./kinds.ts";
 import { queueCustomerNotices, queueStaffNotice } from "./queue-notices.ts";
 

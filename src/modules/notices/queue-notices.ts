@@ -5,7 +5,7 @@ import { insertMany } from "../../db/insert-many.ts";
 import { asProcessorWithin } from "../../db/scope.ts";
 import { contacts, controllers, deliveries, notices, users, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { recordEvents, type EventActor, type EventInput } from "../evidence/record-events.ts";
+import { recordEvents, type EventActor, type EventInput } from "../evidence/index.ts";
 import { ACKNOWLEDGED_KINDS, type NoticeData } from "./kinds.ts";
 
 // The transactional outbox: a notice and one delivery row per recipient and channel are written in

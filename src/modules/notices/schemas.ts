@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { Instant, NullableInstant } from "../../http/schemas.ts";
-import { Uuid } from "../auth/schemas.ts";
+import { Uuid } from "../../http/schemas.ts";
 
 export const Paging = {
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),

@@ -5,7 +5,7 @@ import { isLocalName, isNonPublicAddress, localWebhooksAllowed } from "../../dom
 import { deliveries, notices, webhookEndpoints } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalidFields, notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 
 /**
  * A customer's user opens a notice in the portal: the first opening is evidence that it reached

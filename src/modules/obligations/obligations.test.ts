@@ -7,7 +7,7 @@ import { events, notices, obligations } from "../../db/schema/index.ts";
 import { runSweep } from "../../jobs/sweep.ts";
 import { createTestApp, login, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
-import { SYSTEM_ACTOR } from "../evidence/record-events.ts";
+import { SYSTEM_ACTOR } from "../evidence/index.ts";
 import { meetObligations, openObligations, type ObligationInput } from "./open-obligations.ts";
 
 let t: TestApp;

@@ -6,7 +6,7 @@ import { obligations, type ObligationStatus, type StaffRole } from "../../db/sch
 import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { dueAt, metInTime, reminderInstants, type Clock as LegalClock } from "../../domain/legal-time.ts";
-import { recordEvents, type EventActor } from "../evidence/record-events.ts";
+import { recordEvents, type EventActor } from "../evidence/index.ts";
 
 // Obligations: every clause with a clock opens one per customer, with its due instant from the
 // legal-time module and the clock of the agreement version that customer signed.

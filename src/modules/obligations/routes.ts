@@ -8,15 +8,15 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
-import { IdParams, Uuid } from "../auth/schemas.ts";
-import { toActor } from "../auth/resolve-actor.ts";
-import { scopeOf, STAFF_ALL, type Actor } from "../auth/actor.ts";
-import { assignmentsOf, visibleController } from "../controllers/access.ts";
-import { loadProcessorContext, publicUrl } from "../notices/context.ts";
+import { IdParams, Uuid } from "../../http/schemas.ts";
+import { toActor } from "../auth/index.ts";
+import { scopeOf, STAFF_ALL, type Actor } from "../../http/actor.ts";
+import { assignmentsOf, visibleController } from "../controllers/index.ts";
+import { loadProcessorContext, publicUrl } from "../notices/index.ts";
 import { buildCalendar } from "./ical.ts";
 import { findObligation, listObligations, type ObligationFilter } from "./queries.ts";
-import { recordEvent } from "../evidence/record-events.ts";
-import { eventActor } from "../auth/actor.ts";
+import { recordEvent } from "../evidence/index.ts";
+import { eventActor } from "../evidence/index.ts";
 
 const ObligationOut = Type.Object({
   id: Uuid,

@@ -6,8 +6,9 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { invalid } from "../../http/errors.ts";
-import { eventActor, requireStaff, scopeOf, STAFF_WRITE } from "../auth/actor.ts";
-import { recordEvent } from "../evidence/record-events.ts";
+import { requireStaff, scopeOf, STAFF_WRITE } from "../../http/actor.ts";
+import { eventActor } from "../evidence/index.ts";
+import { recordEvent } from "../evidence/index.ts";
 import { findProcessor } from "./queries.ts";
 
 const Text = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);

@@ -5,9 +5,9 @@ import { measures, processor, services, serviceTerms, terms, users } from "../..
 import { DEFAULT_PARAMETERS } from "../../domain/agreement-document.ts";
 import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate } from "./defaults.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { SYSTEM_ACTOR, recordEvent } from "../evidence/record-events.ts";
-import { hashPassword } from "../auth/passwords.ts";
-import { publishTemplateVersion } from "../agreements/publish-template.ts";
+import { SYSTEM_ACTOR, recordEvent } from "../evidence/index.ts";
+import { hashPassword } from "../auth/index.ts";
+import { publishTemplateVersion } from "../agreements/index.ts";
 
 export interface ProcessorSeed {
   name: string;

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import { notFound } from "../../http/errors.ts";
-import { assertMaySee, scopeOf, type Actor } from "../auth/actor.ts";
-import { assignmentsOf } from "../controllers/access.ts";
+import { assertMaySee, scopeOf, type Actor } from "../../http/actor.ts";
+import { assignmentsOf } from "../controllers/index.ts";
 import { findChange, findRecipient, type ChangeRow } from "./change-queries.ts";
 import { findObjection, type ObjectionView } from "./objection-queries.ts";
 

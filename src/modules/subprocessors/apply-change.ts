@@ -4,10 +4,10 @@ import { obligations, subprocessorChanges, subprocessors } from "../../db/schema
 import type { Clock } from "../../domain/clock.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
 import { AppError, conflict, notFound } from "../../http/errors.ts";
-import { refreshAnnexes } from "../controllers/refresh-annexes.ts";
-import { recordEvent, recordEvents, SYSTEM_ACTOR, type EventActor } from "../evidence/record-events.ts";
-import { queueCustomerNotices } from "../notices/queue-notices.ts";
-import { findProcessor } from "../processor/queries.ts";
+import { refreshAnnexes } from "../catalogue/index.ts";
+import { recordEvent, recordEvents, SYSTEM_ACTOR, type EventActor } from "../evidence/index.ts";
+import { queueCustomerNotices } from "../notices/index.ts";
+import { findProcessor } from "../processor/index.ts";
 import { noticeSubprocessor, OBJECTION_SUBJECT } from "./announce-change.ts";
 import { customersTaking, touchedServiceIds, type ChangeRow } from "./change-queries.ts";
 import { findSubprocessor } from "./queries.ts";

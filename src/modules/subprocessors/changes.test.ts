@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { rows } from "../../db/engine.ts";
 import { deliveries, notices, obligations } from "../../db/schema/index.ts";
-import { verifyChain } from "../evidence/verify-chain.ts";
+import { verifyChain } from "../evidence/index.ts";
 import {
   customer,
   description,

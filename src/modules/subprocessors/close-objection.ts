@@ -3,9 +3,9 @@ import type { Db } from "../../db/engine.ts";
 import { objections, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import type { ObjectionOutcome } from "../notices/kinds.ts";
-import { queueCustomerNotices } from "../notices/queue-notices.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
+import type { ObjectionOutcome } from "../notices/index.ts";
+import { queueCustomerNotices } from "../notices/index.ts";
 import { findObjectionForUpdate } from "./objection-queries.ts";
 
 /**

@@ -2,7 +2,17 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import type { StaffRole } from "../../db/schema/index.ts";
-import { customer, description, errorOf, serviceIds, staffSession, subprocessorBody, type Customer, type Part, type Session } from "../../../test/support/sessions.ts";
+import {
+  customer,
+  description,
+  errorOf,
+  serviceIds,
+  staffSession,
+  subprocessorBody,
+  type Customer,
+  type Part,
+  type Session,
+} from "../../../test/support/sessions.ts";
 
 // Tenant isolation and roles for the sub-processor routes (DESIGN.md "Security"), in the pattern
 // of src/http/isolation.test.ts: every route that takes an id of customer A's record, tried by

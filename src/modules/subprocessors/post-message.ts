@@ -3,8 +3,8 @@ import type { Db } from "../../db/engine.ts";
 import { attachments, consultationMessages, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import { queueCustomerNotices, queueStaffNotice } from "../notices/queue-notices.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
+import { queueCustomerNotices, queueStaffNotice } from "../notices/index.ts";
 import type { ReceivedFile } from "./multipart.ts";
 import { findObjectionForUpdate } from "./objection-queries.ts";
 

@@ -5,7 +5,7 @@ import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { isCountryCode, type TransferMechanism } from "../../domain/transfers.ts";
 import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findServices, findSubprocessor, pendingChangesOf, type LocationRow } from "./queries.ts";
 
 export interface LocationInput {

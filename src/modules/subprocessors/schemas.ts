@@ -1,7 +1,7 @@
 import { Type, type TSchema } from "typebox";
 import { TRANSFER_MECHANISMS } from "../../domain/transfers.ts";
 import { Instant, NullableInstant } from "../../http/schemas.ts";
-import { Uuid } from "../auth/schemas.ts";
+import { Uuid } from "../../http/schemas.ts";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

@@ -5,8 +5,8 @@ import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import { findProcessor } from "../processor/queries.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
+import { findProcessor } from "../processor/index.ts";
 import { OBJECTION_SUBJECT } from "./announce-change.ts";
 import { remainingAffected, type ChangeRow } from "./change-queries.ts";
 

@@ -4,10 +4,10 @@ import { changeRecipients, controllers, objections } from "../../db/schema/index
 import type { Clock } from "../../domain/clock.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
-import { queueStaffNotice } from "../notices/queue-notices.ts";
-import { meetObligations } from "../obligations/open-obligations.ts";
-import { findProcessor } from "../processor/queries.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
+import { queueStaffNotice } from "../notices/index.ts";
+import { meetObligations } from "../obligations/index.ts";
+import { findProcessor } from "../processor/index.ts";
 import { findChange } from "./change-queries.ts";
 import { objectionReasonProblem } from "./objection-reason.ts";
 import { findSubprocessor } from "./queries.ts";

@@ -3,9 +3,9 @@ import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
-import { IdParams } from "../auth/schemas.ts";
-import { requireStaff, scopeOf, STAFF_ALL } from "../auth/actor.ts";
-import { visibleController } from "../controllers/access.ts";
+import { IdParams } from "../../http/schemas.ts";
+import { requireStaff, scopeOf, STAFF_ALL } from "../../http/actor.ts";
+import { visibleController } from "../controllers/index.ts";
 import { CountryTransfers, TransferWarning } from "./schemas.ts";
 import { controllerTransfers, transferWarnings } from "./transfers.ts";
 

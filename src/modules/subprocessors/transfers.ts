@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import type { LocalizedText } from "../../domain/text.ts";
 import { assessLocation, countryName, type TransferMechanism, type TransferZone } from "../../domain/transfers.ts";
-import { findProcessor } from "../processor/queries.ts";
+import { findProcessor } from "../processor/index.ts";
 import type { ServiceRef } from "./queries.ts";
 
 // art. 3.1: "Verwerker zal Verwerkingsverantwoordelijke op verzoek melden om welke landen het gaat."

@@ -4,7 +4,7 @@ import type { Db } from "../../db/engine.ts";
 import { subprocessors } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { notFound } from "../../http/errors.ts";
-import { recordEvent, type EventActor } from "../evidence/record-events.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 
 export interface UploadedFile {
   fileName: string;

@@ -10,7 +10,7 @@ import { Feed } from "feed";
 import type { Locale } from "../../domain/agreement-document.ts";
 import { formatDate, formatInstant, type Zone } from "../../domain/legal-time.ts";
 import { countryName } from "../../domain/transfers.ts";
-import type { SubprocessorChangeKind } from "../notices/kinds.ts";
+import type { SubprocessorChangeKind } from "../notices/index.ts";
 
 export interface FeedChange {
   /** The change's UUID; the entry id is derived from it and never changes. */

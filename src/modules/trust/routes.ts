@@ -3,8 +3,8 @@ import { inScope, type Scope } from "../../db/scope.ts";
 import { countryName } from "../../domain/transfers.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses, Instant, NullableInstant, iso } from "../../http/schemas.ts";
-import { findProcessor } from "../processor/queries.ts";
-import { feedChanges, publicRegister, type PublicChange } from "../subprocessors/public-register.ts";
+import { findProcessor } from "../processor/index.ts";
+import { feedChanges, publicRegister, type PublicChange } from "../subprocessors/index.ts";
 import { buildAtomFeed } from "./atom.ts";
 
 /**

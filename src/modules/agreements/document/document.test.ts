@@ -11,7 +11,7 @@ import { DEFAULT_PARAMETERS } from "../../../domain/agreement-document.ts";
 import type { AgreementDocument, Locale, SignatureBlock } from "../../../domain/agreement-document.ts";
 import { renderAgreementDocument } from "../../../domain/agreement-template.ts";
 import { deriveAnnex1, type Catalogue } from "../../../domain/annex.ts";
-import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate, readDemoSubprocessors } from "../../setup/defaults.ts";
+import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate, readDemoSubprocessors } from "../../setup/index.ts";
 import { drawSharedPages, parsePdf, prepareSharedLayer, splitReferences } from "./compose.ts";
 import { renderAgreementHtml } from "./html.ts";
 import { renderAgreementPdf, renderAgreementPdfWhole, renderSignedAgreementPdf, renderStats } from "./pdf.ts";

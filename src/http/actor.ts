@@ -1,8 +1,10 @@
-import type { CustomerRole, StaffRole } from "../../db/schema/index.ts";
-import type { Scope } from "../../db/scope.ts";
-import type { Locale } from "../../domain/agreement-document.ts";
-import type { EventActor } from "../evidence/record-events.ts";
-import { forbidden, notFound } from "../../http/errors.ts";
+import type { CustomerRole, StaffRole } from "../db/schema/index.ts";
+import type { Scope } from "../db/scope.ts";
+import type { Locale } from "../domain/agreement-document.ts";
+import { forbidden, notFound } from "./errors.ts";
+
+// Who is calling, and the access rules every route applies: the core of tenant isolation, so the
+// core (request context) and every module share it.
 
 /** Who is making a request, resolved from a session or an API token. */
 export interface Actor {
@@ -15,10 +17,6 @@ export interface Actor {
   customerRole: CustomerRole | null;
   controllerId: string | null;
   via: "session" | "token";
-}
-
-export function eventActor(actor: Actor): EventActor {
-  return { kind: actor.via === "token" ? "api" : actor.kind, id: actor.userId, label: `${actor.name} <${actor.email}>` };
 }
 
 /** The row-level-security scope of an actor's transactions. */

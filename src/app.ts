@@ -10,13 +10,23 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import scalarApiReference from "@scalar/fastify-api-reference";
-import type { Db } from "../db/engine.ts";
-import type { Clock } from "../domain/clock.ts";
-import { databaseSessionStore } from "../modules/auth/session-store.ts";
-import { resolveActor } from "../modules/auth/resolve-actor.ts";
-import { handleError } from "./error-handler.ts";
-import { AppError } from "./errors.ts";
-import { registerModules } from "./routes.ts";
+import type { Db } from "./db/engine.ts";
+import type { Clock } from "./domain/clock.ts";
+import { handleError } from "./http/error-handler.ts";
+import { AppError } from "./http/errors.ts";
+import { agreementRoutes } from "./modules/agreements/index.ts";
+import { authRoutes, databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
+import { catalogueRoutes } from "./modules/catalogue/index.ts";
+import { controllerRoutes } from "./modules/controllers/index.ts";
+import { evidenceRoutes } from "./modules/evidence/index.ts";
+import { importRoutes } from "./modules/imports/index.ts";
+import { incidentRoutes, breachPortalRoutes } from "./modules/breaches/index.ts";
+import { noticeRoutes } from "./modules/notices/index.ts";
+import { obligationRoutes } from "./modules/obligations/index.ts";
+import { processorRoutes } from "./modules/processor/index.ts";
+import { subprocessorRoutes } from "./modules/subprocessors/index.ts";
+import { trustRoutes } from "./modules/trust/index.ts";
+import type { RouteDeps, TypedApp } from "./http/types.ts";
 
 export interface AppDeps {
   db: Db;
@@ -31,7 +41,7 @@ export interface AppDeps {
   webRoot?: string | null;
 }
 
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -113,3 +123,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** Every module's routes under /api/v1. A module exports one function that adds its routes. */
+async function registerModules(app: TypedApp, deps: RouteDeps): Promise<void> {
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<TypeBoxTypeProvider>();
+      authRoutes(typed, deps);
+      processorRoutes(typed, deps);
+      catalogueRoutes(typed, deps);
+      controllerRoutes(typed, deps);
+      agreementRoutes(typed, deps);
+      importRoutes(typed, deps);
+      noticeRoutes(typed, deps);
+      obligationRoutes(typed, deps);
+      subprocessorRoutes(typed, deps);
+      trustRoutes(typed, deps);
+      incidentRoutes(typed, deps);
+      breachPortalRoutes(typed, deps);
+      evidenceRoutes(typed, deps);
+    },
+    { prefix: "/api/v1" },
+  );
+}

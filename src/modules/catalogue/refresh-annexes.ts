@@ -11,8 +11,8 @@ import {
   type AnnexSnapshot,
 } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { recordEvents, type EventActor } from "../evidence/record-events.ts";
-import { listServices, listTerms } from "../catalogue/queries.ts";
+import { recordEvents, type EventActor } from "../evidence/index.ts";
+import { listServices, listTerms } from "./queries.ts";
 import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type CatalogueSubprocessor } from "../../domain/annex.ts";
 
 /**

@@ -1,0 +1,8 @@
+// The agreements module's public surface: other modules import from here only (.dependency-cruiser.cjs).
+export { composeAgreementDocument } from "./compose-document.ts";
+export { countersignAgreement } from "./countersign-agreement.ts";
+export { documentPdfAndHash } from "./document-hash.ts";
+export { offerTemplateVersion } from "./offer-template.ts";
+export { publishTemplateVersion } from "./publish-template.ts";
+export { signAgreement } from "./sign-agreement.ts";
+export { agreementRoutes } from "./routes.ts";

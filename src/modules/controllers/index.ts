@@ -1,0 +1,10 @@
+// The controllers module's public surface: other modules import from here only (.dependency-cruiser.cjs).
+export { assignmentsOf, visibleController } from "./access.ts";
+export { createController } from "./create-controller.ts";
+export type { ControllerInput } from "./create-controller.ts";
+export { findContact, findController } from "./queries.ts";
+export { setControllerServices } from "./set-services.ts";
+export type { ServiceTaken } from "./set-services.ts";
+export { updateContact } from "./update-contact.ts";
+export type { ContactInput } from "./update-contact.ts";
+export { controllerRoutes } from "./routes.ts";

@@ -1,0 +1,3 @@
+// The obligations module's public surface: other modules import from here only (.dependency-cruiser.cjs).
+export { cancelObligations, meetObligations, openObligations } from "./open-obligations.ts";
+export { obligationRoutes } from "./routes.ts";
