@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
 import { offerTemplateVersion } from "../../src/modules/agreements/offer-template.ts";
 import { composeAgreementDocument } from "../../src/modules/agreements/compose-document.ts";
 import { documentPdfAndHash } from "../../src/modules/agreements/document-hash.ts";
+import { findAgreement } from "../../src/modules/agreements/queries.ts";
 import { signAgreement } from "../../src/modules/agreements/sign-agreement.ts";
 import { countersignAgreement } from "../../src/modules/agreements/countersign-agreement.ts";
 import { setControllerServices } from "../../src/modules/controllers/set-services.ts";
@@ -124,15 +125,17 @@ describe("in the browser", { skip: skipIfMissing(unavailable) }, () => {
       const document = await composeAgreementDocument(tx, offer.id);
       assert.ok(document);
       const signer = { kind: "customer" as const, id: gamma.owner.id, label: "owner", controllerId: gamma.controllerId };
-      await signAgreement(
+      const found = await findAgreement(tx, offer.id);
+      assert.ok(found);
+      const signed = await signAgreement(
         tx,
         t.clock,
         signer,
-        offer.id,
+        found,
         { typedName: "Greet Gamma", function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 },
         { ip: null, userAgent: null },
       );
-      await countersignAgreement(tx, t.clock, SYSTEM_ACTOR, offer.id, { typedName: "Priya de Vries", function: "Privacy officer" });
+      await countersignAgreement(tx, t.clock, SYSTEM_ACTOR, signed, { typedName: "Priya de Vries", function: "Privacy officer" });
       await setControllerServices(
         tx,
         t.clock,

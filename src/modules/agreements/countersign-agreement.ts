@@ -2,15 +2,16 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { agreements, signatures } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { conflict, notFound } from "../../http/errors.ts";
+import { conflict } from "../../http/errors.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
-import { findAgreement } from "./queries.ts";
+import type { FoundAgreement } from "./queries.ts";
 
 /** The processor's auto-countersign policy as a signer (art. 12.1, "or a policy countersigns"). */
 export const POLICY_SIGNER: EventActor = { kind: "system", id: null, label: "auto-countersign policy" };
 
 /**
- * art. 12.1: the processor countersigns; the agreement is in force from the last signature. The
+ * art. 12.1: the processor countersigns `found` (the agreement as read in this transaction), and
+ * returns it as it now stands; the agreement is in force from the last signature. The
  * controller's previous agreement in force is superseded at that instant (art. 12.3: the old one
  * stays in force until the new one is signed by both).
  */
@@ -18,15 +19,12 @@ export async function countersignAgreement(
   tx: Db,
   clock: Clock,
   signer: EventActor,
-  agreementId: string,
+  found: FoundAgreement,
   input: { typedName: string; function: string },
   meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
-) {
-  const found = await findAgreement(tx, agreementId);
-  if (!found) {
-    throw notFound("agreement");
-  }
+): Promise<FoundAgreement> {
   const { agreement } = found;
+  const agreementId = agreement.id;
   if (agreement.status !== "signed_by_customer" || !agreement.documentSha256 || !agreement.customerSignedAt) {
     throw conflict({
       nl: "alleen een door de klant ondertekende overeenkomst kan worden medeondertekend",
@@ -49,7 +47,14 @@ export async function countersignAgreement(
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
-  await tx.update(agreements).set({ status: "in_force", processorSignedAt: now, effectiveAt }).where(eq(agreements.id, agreementId));
+  const [inForce] = await tx
+    .update(agreements)
+    .set({ status: "in_force", processorSignedAt: now, effectiveAt })
+    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "signed_by_customer")))
+    .returning();
+  if (!inForce) {
+    throw conflict({ nl: "deze overeenkomst is zojuist door iemand anders medeondertekend", en: "this agreement was countersigned by someone else just now" });
+  }
   const superseded = await tx
     .update(agreements)
     .set({ status: "superseded", supersededAt: effectiveAt })
@@ -77,5 +82,5 @@ export async function countersignAgreement(
       data: { templateVersion: found.templateVersion, effectiveAt: effectiveAt.toISOString(), supersedes: superseded.map((s) => s.id) },
     },
   ]);
-  return { effectiveAt };
+  return { ...found, agreement: inForce };
 }

@@ -5,4 +5,5 @@ export { documentPdfAndHash } from "./document-hash.ts";
 export { offerTemplateVersion } from "./offer-template.ts";
 export { publishTemplateVersion } from "./publish-template.ts";
 export { signAgreement } from "./sign-agreement.ts";
+export { findAgreement } from "./queries.ts";
 export { agreementRoutes } from "./routes.ts";

@@ -10,6 +10,9 @@ const agreementColumns = {
   annexVersion: annexVersions.version,
 };
 
+/** An agreement with what its answers show: template and annex version, the customer's name. */
+export type FoundAgreement = NonNullable<Awaited<ReturnType<typeof findAgreement>>>;
+
 export async function findAgreement(db: Db, id: string) {
   const [row] = await db
     .select(agreementColumns)

@@ -38,9 +38,10 @@ import {
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgreement>>>;
 
-async function present(db: Db, found: Found[]) {
+/** The answer for agreements read in this transaction, with their signatures (read in it too). */
+async function present(tx: Db, found: Found[]) {
   const sigs = await signaturesOf(
-    db,
+    tx,
     found.map((f) => f.agreement.id),
   );
   return found.map(({ agreement: a, templateVersion, controllerName, annexVersion }) => ({
@@ -72,12 +73,13 @@ async function present(db: Db, found: Found[]) {
 }
 
 /** The agreement if the actor may see it (own customer; assigned support); else not found. */
-async function visibleAgreement(db: Db, actor: Actor, id: string): Promise<Found> {
-  const found = await inScope(db, scopeOf(actor), (tx) => findAgreement(tx, id));
+/** The agreement if the actor may see it (own customer; assigned support); else not found. Call it in the actor's scope. */
+async function visibleAgreement(tx: Db, actor: Actor, id: string): Promise<Found> {
+  const found = await findAgreement(tx, id);
   if (!found) {
     throw notFound("agreement");
   }
-  assertMaySee(actor, found.agreement.controllerId, await assignmentsOf(db, actor), "agreement");
+  assertMaySee(actor, found.agreement.controllerId, await assignmentsOf(tx, actor), "agreement");
   return found;
 }
 
@@ -108,8 +110,8 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const { controllerId, ...rest } = request.query;
       const own = actor.kind === "customer" ? (actor.controllerId ?? undefined) : controllerId;
-      const assigned = await assignmentsOf(db, actor);
       return inScope(db, scopeOf(actor), async (tx) => {
+        const assigned = await assignmentsOf(tx, actor);
         const found = await listAgreements(tx, { ...rest, ...(own ? { controllerId: own } : {}) });
         return present(
           tx,
@@ -124,9 +126,10 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     { schema: { tags: ["agreements"], summary: "One agreement with its signatures", params: IdParams, response: { 200: Agreement, ...ErrorResponses } } },
     async (request) => {
       const actor = actorOf(request);
-      const found = await visibleAgreement(db, actor, request.params.id);
-      const [out] = await present(db, [found]);
-      return out;
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const [out] = await present(tx, [await visibleAgreement(tx, actor, request.params.id)]);
+        return out;
+      });
     },
   );
 
@@ -142,8 +145,8 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const found = await visibleAgreement(db, actor, request.params.id);
       return inScope(db, scopeOf(actor), async (tx) => {
+        const found = await visibleAgreement(tx, actor, request.params.id);
         const document = await composeAgreementDocument(tx, found.agreement.id);
         if (!document) {
           throw notFound("agreement");
@@ -177,37 +180,46 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const found = await visibleAgreement(db, actor, request.params.id);
+      const asSigned = request.query.variant === "as-signed";
+      // What the PDF needs is read under the actor's scope, in one transaction; it is rendered after.
+      const { found, signed, composed } = await inScope(db, scopeOf(actor), async (tx) => {
+        const found = await visibleAgreement(tx, actor, request.params.id);
+        const { agreement } = found;
+        if (asSigned || !agreement.documentJson || !agreement.documentSha256) {
+          return { found, signed: null, composed: asSigned ? null : await composeAgreementDocument(tx, agreement.id) };
+        }
+        const signatures = await signaturesOf(tx, [agreement.id]);
+        const processor = await findProcessor(tx);
+        return { found, signed: { document: agreement.documentJson, documentSha256: agreement.documentSha256, signatures, processor }, composed: null };
+      });
       const { agreement } = found;
       let pdf: Uint8Array;
-      if (request.query.variant === "as-signed") {
+      if (asSigned) {
         if (!agreement.documentPdf) {
           throw conflict({ nl: "deze overeenkomst is nog niet door de klant ondertekend", en: "the customer has not signed this agreement yet" });
         }
         pdf = agreement.documentPdf;
-      } else if (agreement.documentJson && agreement.documentSha256) {
-        const [sigs, processor] = await Promise.all([signaturesOf(db, [agreement.id]), findProcessor(db)]);
+      } else if (signed) {
         pdf = renderSignedAgreementPdf({
-          document: agreement.documentJson,
-          documentSha256: agreement.documentSha256,
-          signatures: sigs.map((s) => ({
+          document: signed.document,
+          documentSha256: signed.documentSha256,
+          signatures: signed.signatures.map((s) => ({
             party: s.party,
             name: s.typedName,
             function: s.function,
-            organisation: s.party === "controller" ? found.controllerName : processor.name,
+            organisation: s.party === "controller" ? found.controllerName : signed.processor.name,
             signedAt: s.signedAt.toISOString(),
             method: s.method,
             ip: s.ip,
           })),
         });
       } else {
-        const document = await inScope(db, scopeOf(actor), (tx) => composeAgreementDocument(tx, agreement.id));
-        if (!document) {
+        if (!composed) {
           throw notFound("agreement");
         }
-        pdf = documentPdfAndHash(document).pdf;
+        pdf = documentPdfAndHash(composed).pdf;
       }
-      const suffix = request.query.variant === "as-signed" ? "-as-signed" : "";
+      const suffix = asSigned ? "-as-signed" : "";
       const name = `verwerkersovereenkomst-v${found.templateVersion}-${found.controllerName.replace(/[^A-Za-z0-9]+/g, "-")}${suffix}.pdf`;
       return reply
         .type("application/pdf")
@@ -230,14 +242,14 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      await visibleAgreement(db, actor, request.params.id);
-      const controllerId = requireCustomer(actor, ["owner", "privacy_contact"]);
-      await inScope(db, scopeOf(actor), (tx) =>
-        signAgreement(tx, clock, { ...eventActor(actor), id: actor.userId, controllerId }, request.params.id, request.body, requestMeta(request)),
-      );
-      const found = await visibleAgreement(db, actor, request.params.id);
-      const [out] = await present(db, [found]);
-      return out;
+      // One transaction, one read of the agreement: what is checked is what is signed.
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const found = await visibleAgreement(tx, actor, request.params.id);
+        const controllerId = requireCustomer(actor, ["owner", "privacy_contact"]);
+        const signed = await signAgreement(tx, clock, { ...eventActor(actor), id: actor.userId, controllerId }, found, request.body, requestMeta(request));
+        const [out] = await present(tx, [signed]);
+        return out;
+      });
     },
   );
 
@@ -254,15 +266,17 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      await visibleAgreement(db, actor, request.params.id);
-      if (actor.kind === "customer") {
-        requireCustomer(actor, ["owner", "privacy_contact"]);
-      } else {
-        requireStaff(actor, STAFF_WRITE);
-      }
-      await inScope(db, scopeOf(actor), (tx) => chooseAgreementLanguage(tx, clock, eventActor(actor), request.params.id, request.body.locale));
-      const [out] = await present(db, [await visibleAgreement(db, actor, request.params.id)]);
-      return out;
+      return inScope(db, scopeOf(actor), async (tx) => {
+        await visibleAgreement(tx, actor, request.params.id);
+        if (actor.kind === "customer") {
+          requireCustomer(actor, ["owner", "privacy_contact"]);
+        } else {
+          requireStaff(actor, STAFF_WRITE);
+        }
+        await chooseAgreementLanguage(tx, clock, eventActor(actor), request.params.id, request.body.locale);
+        const [out] = await present(tx, [await visibleAgreement(tx, actor, request.params.id)]);
+        return out;
+      });
     },
   );
 
@@ -279,12 +293,13 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      await visibleAgreement(db, actor, request.params.id);
-      requireStaff(actor, STAFF_WRITE);
-      await inScope(db, scopeOf(actor), (tx) => countersignAgreement(tx, clock, eventActor(actor), request.params.id, request.body, requestMeta(request)));
-      const found = await visibleAgreement(db, actor, request.params.id);
-      const [out] = await present(db, [found]);
-      return out;
+      return inScope(db, scopeOf(actor), async (tx) => {
+        const found = await visibleAgreement(tx, actor, request.params.id);
+        requireStaff(actor, STAFF_WRITE);
+        const countersigned = await countersignAgreement(tx, clock, eventActor(actor), found, request.body, requestMeta(request));
+        const [out] = await present(tx, [countersigned]);
+        return out;
+      });
     },
   );
 

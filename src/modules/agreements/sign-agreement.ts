@@ -8,7 +8,7 @@ import { findProcessor } from "../processor/index.ts";
 import { composeAgreementDocument } from "./compose-document.ts";
 import { documentPdfAndHash } from "./document-hash.ts";
 import { countersignAgreement, POLICY_SIGNER } from "./countersign-agreement.ts";
-import { findAgreement } from "./queries.ts";
+import type { FoundAgreement } from "./queries.ts";
 
 export interface SignInput {
   typedName: string;
@@ -31,7 +31,8 @@ export function consentText(locale: "nl" | "en", organisation: string): string {
 }
 
 /**
- * art. 12.1: the controller signs. Records who (authenticated user, typed name, function), when,
+ * art. 12.1: the controller signs `found` (the agreement as read in this transaction) and gets it
+ * back as it now stands. Records who (authenticated user, typed name, function), when,
  * from where (IP, user agent), the consent text and the SHA-256 of the exact PDF it was shown; the
  * PDF and the model that renders it are frozen with the agreement. With an auto-countersign policy
  * the processor's signature follows in the same transaction.
@@ -40,15 +41,15 @@ export async function signAgreement(
   tx: Db,
   clock: Clock,
   signer: EventActor & { id: string; controllerId: string },
-  agreementId: string,
+  found: FoundAgreement,
   input: SignInput,
   meta: SignMeta,
-) {
-  const found = await findAgreement(tx, agreementId);
-  if (!found || found.agreement.controllerId !== signer.controllerId) {
+): Promise<FoundAgreement> {
+  const { agreement } = found;
+  const agreementId = agreement.id;
+  if (agreement.controllerId !== signer.controllerId) {
     throw notFound("agreement");
   }
-  const { agreement } = found;
   if (agreement.status !== "offered") {
     throw conflict({
       nl: "deze overeenkomst kan niet (meer) worden ondertekend: alleen een aangeboden overeenkomst",
@@ -86,12 +87,12 @@ export async function signAgreement(
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
-  const updated = await tx
+  const [signed] = await tx
     .update(agreements)
     .set({ status: "signed_by_customer", customerSignedAt: now, documentSha256: sha256, documentPdf: pdf, documentJson: document })
     .where(and(eq(agreements.id, agreementId), eq(agreements.status, "offered")))
-    .returning({ id: agreements.id });
-  if (updated.length === 0) {
+    .returning();
+  if (!signed) {
     throw conflict({ nl: "deze overeenkomst is zojuist door iemand anders ondertekend", en: "this agreement was signed by someone else just now" });
   }
   await recordEvent(tx, clock, {
@@ -111,8 +112,8 @@ export async function signAgreement(
     },
   });
   const processor = await findProcessor(tx);
-  if (processor.autoCountersign) {
-    await countersignAgreement(tx, clock, POLICY_SIGNER, agreementId, { typedName: processor.name, function: "auto-countersign policy" });
-  }
-  return { documentSha256: sha256 };
+  const state = { ...found, agreement: signed };
+  return processor.autoCountersign
+    ? countersignAgreement(tx, clock, POLICY_SIGNER, state, { typedName: processor.name, function: "auto-countersign policy" })
+    : state;
 }

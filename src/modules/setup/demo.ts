@@ -7,7 +7,7 @@ import { hashPassword } from "../auth/index.ts";
 import { createController } from "../controllers/index.ts";
 import { setControllerServices } from "../controllers/index.ts";
 import { updateContact } from "../controllers/index.ts";
-import { offerTemplateVersion } from "../agreements/index.ts";
+import { findAgreement, offerTemplateVersion } from "../agreements/index.ts";
 import { signAgreement } from "../agreements/index.ts";
 import { countersignAgreement } from "../agreements/index.ts";
 import { composeAgreementDocument } from "../agreements/index.ts";
@@ -201,17 +201,21 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     if (!document) {
       continue;
     }
+    const found = await findAgreement(tx, a.id);
+    if (!found) {
+      continue;
+    }
     const signer = { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}`, controllerId: a.controller_id };
-    await signAgreement(
+    const signed = await signAgreement(
       tx,
       clock,
       signer,
-      a.id,
+      found,
       { typedName: `Eigenaar ${k + 1}`, function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 },
       { ip: "127.0.0.1", userAgent: "art28 demo" },
     );
     if (k < 12) {
-      await countersignAgreement(tx, clock, countersigner, a.id, { typedName: "Priya de Vries", function: "Privacy officer" });
+      await countersignAgreement(tx, clock, countersigner, signed, { typedName: "Priya de Vries", function: "Privacy officer" });
     }
   }
   await announceDemoChange(tx, clock, countersigner);
