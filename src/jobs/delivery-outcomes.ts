@@ -44,7 +44,7 @@ const clip = (text: string) =>
     .trim()
     .slice(0, REASON_CHARS);
 
-function event(d: DeliveryRef, type: string, data: Record<string, unknown>): EventInput {
+function event(d: DeliveryRef, type: EventInput["type"], data: Record<string, unknown>): EventInput {
   return {
     type,
     actor: SYSTEM_ACTOR,

@@ -2,6 +2,19 @@ import { bigint, index, integer, jsonb, pgTable, text, unique, uuid } from "driz
 import { instant } from "./columns.ts";
 
 /**
+ * Every type of evidence event, declared by the module whose act it records (module augmentation):
+ *
+ *     declare module "../../db/schema/events.ts" {
+ *       interface EventTypes { "agreement.signed_by_customer": true }
+ *     }
+ *
+ * The set is closed: writing an undeclared type is a type error, so a typo never reaches the log.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the modules
+export interface EventTypes {}
+export type EventType = keyof EventTypes & string;
+
+/**
  * The evidence log: append-only and hash-chained per stream. A stream is one controller's
  * ("controller:<id>") or the processor's own ("processor"), so a controller's evidence bundle holds
  * a complete chain that verifies on its own.
@@ -14,7 +27,7 @@ export const events = pgTable(
     streamSeq: integer("stream_seq").notNull(),
     controllerId: uuid("controller_id"),
     occurredAt: instant("occurred_at").notNull(),
-    type: text("type").notNull(),
+    type: text("type").$type<EventType>().notNull(),
     actorKind: text("actor_kind").$type<"staff" | "customer" | "system" | "api">().notNull(),
     actorId: uuid("actor_id"),
     actorLabel: text("actor_label").notNull(),

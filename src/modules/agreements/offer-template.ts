@@ -46,14 +46,14 @@ export async function offerTemplateVersion(tx: Db, clock: Clock, actor: EventAct
   );
   await recordEvents(tx, clock, [
     ...withdrawn.map((a) => ({
-      type: "agreement.offer_withdrawn",
+      type: "agreement.offer_withdrawn" as const,
       actor,
       controllerId: a.controller_id,
       subject: { type: "agreement", id: a.id },
       data: { replacedByVersion: version },
     })),
     ...offered.map((a) => ({
-      type: "agreement.offered",
+      type: "agreement.offered" as const,
       actor,
       controllerId: a.controller_id,
       subject: { type: "agreement", id: a.id },

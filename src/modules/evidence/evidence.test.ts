@@ -79,9 +79,14 @@ describe("the evidence chain", () => {
     try {
       // 1,300 customers' streams and the processor's, each with events on both sides of a batch boundary.
       const ids = Array.from({ length: 1_300 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
-      const inputs: EventInput[] = [...ids, ...ids.slice(0, 700)].map((controllerId, n) => ({ type: "x", actor: SYSTEM_ACTOR, controllerId, data: { n } }));
-      inputs.splice(999, 0, { type: "y", actor: SYSTEM_ACTOR, controllerId: null, data: { n: -1 } });
-      inputs.push({ type: "y", actor: SYSTEM_ACTOR, controllerId: null, data: { n: -2 } });
+      const inputs: EventInput[] = [...ids, ...ids.slice(0, 700)].map((controllerId, n) => ({
+        type: "agreement.viewed" as const,
+        actor: SYSTEM_ACTOR,
+        controllerId,
+        data: { n },
+      }));
+      inputs.splice(999, 0, { type: "processor.changed", actor: SYSTEM_ACTOR, controllerId: null, data: { n: -1 } });
+      inputs.push({ type: "processor.changed", actor: SYSTEM_ACTOR, controllerId: null, data: { n: -2 } });
       await inScope(fresh.db, { kind: "processor" }, (tx) => recordEvents(tx, clock, inputs));
       const result = await verifyChain(fresh.db);
       assert.deepEqual(result, { ok: true, events: 2_002, streams: 1_301, firstBroken: null });
@@ -92,6 +97,13 @@ describe("the evidence chain", () => {
     }
   });
 
+  test("an event type that no module declared is refused by the type check", () => {
+    // @ts-expect-error a typo of "agreement.signed_by_customer": tsc fails on this line's absence of an error
+    const typo: EventInput["type"] = "agreement.signed_by_custmer";
+    const declared: EventInput["type"] = "agreement.signed_by_customer";
+    assert.notEqual(typo, declared);
+  });
+
   test("a removed tail is found through the stream heads", async () => {
     const fresh = await createTestDatabase();
     try {
@@ -99,7 +111,7 @@ describe("the evidence chain", () => {
         recordEvents(
           tx,
           clock,
-          [1, 2, 3].map((n) => ({ type: "x", actor: SYSTEM_ACTOR, controllerId: A, data: { n } })),
+          [1, 2, 3].map((n) => ({ type: "agreement.viewed" as const, actor: SYSTEM_ACTOR, controllerId: A, data: { n } })),
         ),
       );
       await fresh.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Actor } from "../../http/actor.ts";
 import { rows as queryRows, type Db } from "../../db/engine.ts";
-import { events } from "../../db/schema/index.ts";
+import { events, type EventType } from "../../db/schema/index.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
@@ -21,7 +21,7 @@ export function eventActor(actor: Actor): EventActor {
 export const SYSTEM_ACTOR: EventActor = { kind: "system", id: null, label: "Art28" };
 
 export interface EventInput {
-  type: string;
+  type: EventType;
   actor: EventActor;
   /** The controller the act concerns; null for the processor's own acts (its stream). */
   controllerId: string | null;
@@ -89,7 +89,7 @@ export async function recordEvents(tx: Db, clock: Clock, inputs: EventInput[]): 
       };
       const hash = computeEventHash(event);
       heads.set(stream, { seq: event.streamSeq, hash });
-      return { ...event, hash };
+      return { ...event, type: input.type, hash };
     });
     if (rows.length <= SMALL) {
       await tx.insert(events).values(rows);

@@ -123,14 +123,14 @@ export async function importCustomers(
   const created = records.filter((r) => !existing.has(r.customerNumber)).length;
   await recordEvents(tx, clock, [
     ...records.map((r) => ({
-      type: existing.has(r.customerNumber) ? "controller.updated_by_import" : "controller.created_by_import",
+      type: existing.has(r.customerNumber) ? ("controller.updated_by_import" as const) : ("controller.created_by_import" as const),
       actor,
       controllerId: idOf(r),
       subject: { type: "controller", id: idOf(r) },
       data: { line: r.line, name: r.name, kvk: r.kvk, services: r.services, contact: r.contact, sourceSha256: source.sha256 },
     })),
     {
-      type: "import.customers",
+      type: "import.customers" as const,
       actor,
       controllerId: null,
       data: {

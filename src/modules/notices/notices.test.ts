@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { inScope } from "../../db/scope.ts";
-import { contacts, deliveries, events } from "../../db/schema/index.ts";
+import { contacts, deliveries, events, type EventType } from "../../db/schema/index.ts";
 import { startOutboxWorker } from "../../jobs/outbox-worker.ts";
 import { newWebhookSecret, postWebhook } from "../../jobs/webhook-client.ts";
 import { createTestApp, login, type TestApp } from "../../../test/support/app.ts";
@@ -39,7 +39,7 @@ async function queue(controllerId: string, data: NoticeData) {
   return id;
 }
 
-const eventsOf = async (type: string, noticeId: string) =>
+const eventsOf = async (type: EventType, noticeId: string) =>
   (
     await t.database.db
       .select()
