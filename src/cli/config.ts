@@ -12,7 +12,7 @@ export const DEFAULT_DATA_DIR = resolve(process.env.ART28_DATA_DIR ?? "data");
  */
 export function databaseOptions(dataDir: string, command: string, claim: Pick<ClaimOptions, "onLost" | "onWarning"> = {}): OpenOptions {
   const url = process.env.DATABASE_URL;
-  return url ? { engine: "postgres", url } : { engine: "pglite", dataDir: join(dataDir, "pglite"), command, ...claim };
+  return url ? { engine: "postgres", url } : { engine: "pglite", dataDir: join(dataDir, "pglite"), shownAs: dataDir, command, ...claim };
 }
 
 /**

@@ -28,9 +28,9 @@ export class DataFolderInUseError extends Error {
   readonly owner: FolderOwner | null;
   /** The command that was refused. */
   readonly command: string;
-  constructor(dataDir: string, owner: FolderOwner | null, command: string) {
+  constructor(dataDir: string, owner: FolderOwner | null, command: string, shownAs = dataDir) {
     const who = owner ? `\`art28 ${owner.command}\` (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : "another process";
-    super(`The data folder ${dataDir} is in use by ${who}. Only one process may open it at a time.`);
+    super(`The data folder ${shownAs} is in use by ${who}. Only one process may open it at a time.`);
     this.dataDir = dataDir;
     this.owner = owner;
     this.command = command;
@@ -49,6 +49,8 @@ export interface FolderClaim {
 
 export interface ClaimOptions {
   command: string;
+  /** The folder as the user named it (--data), when the claimed one lies inside it. */
+  shownAs?: string;
   /** Called once if the claim is lost (its file replaced by another owner's): stop writing. */
   onLost?: (reason: string) => void;
   /** Called when the owner file was removed while held, and has been written again. */
@@ -114,7 +116,7 @@ export function claimDataFolder(dataDir: string, options: ClaimOptions): FolderC
   if (!tryLock(fd)) {
     const owner = parseOwner(readFileSync(fd, "utf8"));
     closeSync(fd);
-    throw new DataFolderInUseError(dataDir, owner, options.command);
+    throw new DataFolderInUseError(dataDir, owner, options.command, options.shownAs);
   }
   const previous = parseOwner(readFileSync(fd, "utf8"));
   const owner: FolderOwner = { pid: process.pid, command: options.command, host: hostname(), since: new Date().toISOString(), url: null, stoppedAt: null };
