@@ -96,6 +96,17 @@ async function templateCounts(db: Db) {
 }
 
 export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  /**
+   * One transaction under the actor's scope: reads the agreement the actor may see (else 404), lets
+   * `act` check and change it, and answers with the agreement as `act` returns it, with its
+   * signatures. What is checked is what is acted on.
+   */
+  const onAgreement = (actor: Actor, id: string, act: (tx: Db, found: Found) => Promise<Found>) =>
+    inScope(db, scopeOf(actor), async (tx) => {
+      const [out] = await present(tx, [await act(tx, await visibleAgreement(tx, actor, id))]);
+      return out;
+    });
+
   app.get(
     "/agreements",
     {
@@ -124,13 +135,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/agreements/:id",
     { schema: { tags: ["agreements"], summary: "One agreement with its signatures", params: IdParams, response: { 200: Agreement, ...ErrorResponses } } },
-    async (request) => {
-      const actor = actorOf(request);
-      return inScope(db, scopeOf(actor), async (tx) => {
-        const [out] = await present(tx, [await visibleAgreement(tx, actor, request.params.id)]);
-        return out;
-      });
-    },
+    async (request) => onAgreement(actorOf(request), request.params.id, async (_tx, found) => found),
   );
 
   app.get(
@@ -242,13 +247,9 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      // One transaction, one read of the agreement: what is checked is what is signed.
-      return inScope(db, scopeOf(actor), async (tx) => {
-        const found = await visibleAgreement(tx, actor, request.params.id);
+      return onAgreement(actor, request.params.id, (tx, found) => {
         const controllerId = requireCustomer(actor, ["owner", "privacy_contact"]);
-        const signed = await signAgreement(tx, clock, { ...eventActor(actor), id: actor.userId, controllerId }, found, request.body, requestMeta(request));
-        const [out] = await present(tx, [signed]);
-        return out;
+        return signAgreement(tx, clock, { ...eventActor(actor), id: actor.userId, controllerId }, found, request.body, requestMeta(request));
       });
     },
   );
@@ -266,16 +267,14 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return inScope(db, scopeOf(actor), async (tx) => {
-        await visibleAgreement(tx, actor, request.params.id);
+      return onAgreement(actor, request.params.id, async (tx) => {
         if (actor.kind === "customer") {
           requireCustomer(actor, ["owner", "privacy_contact"]);
         } else {
           requireStaff(actor, STAFF_WRITE);
         }
         await chooseAgreementLanguage(tx, clock, eventActor(actor), request.params.id, request.body.locale);
-        const [out] = await present(tx, [await visibleAgreement(tx, actor, request.params.id)]);
-        return out;
+        return visibleAgreement(tx, actor, request.params.id);
       });
     },
   );
@@ -293,12 +292,9 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return inScope(db, scopeOf(actor), async (tx) => {
-        const found = await visibleAgreement(tx, actor, request.params.id);
+      return onAgreement(actor, request.params.id, (tx, found) => {
         requireStaff(actor, STAFF_WRITE);
-        const countersigned = await countersignAgreement(tx, clock, eventActor(actor), found, request.body, requestMeta(request));
-        const [out] = await present(tx, [countersigned]);
-        return out;
+        return countersignAgreement(tx, clock, eventActor(actor), found, request.body, requestMeta(request));
       });
     },
   );
