@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/engine.ts";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
 import { agreements, annexVersions, controllers, signatures, templateTexts, templateVersions, type AgreementStatus } from "../../db/schema/index.ts";
 import type { Locale } from "../../domain/agreement-document.ts";
 
@@ -67,4 +67,17 @@ export async function findTemplateText(db: Db, templateVersionId: string, locale
 export async function findAnnexVersion(db: Db, id: string) {
   const [row] = await db.select().from(annexVersions).where(eq(annexVersions.id, id));
   return row ?? null;
+}
+
+/** Per template version, how many agreements are offered, signed by the customer, and in force. */
+export async function countAgreementsByTemplate(db: Db) {
+  return rows<{ version: number; offered: string; signed: string; in_force: string }>(
+    db,
+    sql`select t.version,
+          count(*) filter (where a.status = 'offered') as offered,
+          count(*) filter (where a.status = 'signed_by_customer') as signed,
+          count(*) filter (where a.status = 'in_force') as in_force
+        from template_versions t left join agreements a on a.template_version_id = t.id
+        group by t.version order by t.version desc`,
+  );
 }

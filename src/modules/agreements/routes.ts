@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { Type } from "typebox";
-import { rows, type Db } from "../../db/engine.ts";
+import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf, requestMeta } from "../../http/request-context.ts";
@@ -20,7 +19,7 @@ import { renderAgreementHtml } from "./document/html.ts";
 import { renderSignedAgreementPdf } from "./document/pdf.ts";
 import { offerTemplateVersion } from "./offer-template.ts";
 import { publishTemplateVersion } from "./publish-template.ts";
-import { findAgreement, findTemplateText, findTemplateVersion, listAgreements, signaturesOf } from "./queries.ts";
+import { countAgreementsByTemplate, findAgreement, findTemplateText, findTemplateVersion, listAgreements, signaturesOf } from "./queries.ts";
 import { signAgreement } from "./sign-agreement.ts";
 import { chooseAgreementLanguage } from "./choose-language.ts";
 import {
@@ -81,18 +80,6 @@ async function visibleAgreement(tx: Db, actor: Actor, id: string): Promise<Found
   }
   assertMaySee(actor, found.agreement.controllerId, await assignmentsOf(tx, actor), "agreement");
   return found;
-}
-
-async function templateCounts(db: Db) {
-  return rows<{ version: number; offered: string; signed: string; in_force: string }>(
-    db,
-    sql`select t.version,
-          count(*) filter (where a.status = 'offered') as offered,
-          count(*) filter (where a.status = 'signed_by_customer') as signed,
-          count(*) filter (where a.status = 'in_force') as in_force
-        from template_versions t left join agreements a on a.template_version_id = t.id
-        group by t.version order by t.version desc`,
-  );
 }
 
 export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
@@ -310,7 +297,10 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       requireStaff(actorOf(request), STAFF_ALL);
-      const [versions, counts] = await Promise.all([db.query.templateVersions.findMany({ orderBy: (t, { desc }) => desc(t.version) }), templateCounts(db)]);
+      const [versions, counts] = await Promise.all([
+        db.query.templateVersions.findMany({ orderBy: (t, { desc }) => desc(t.version) }),
+        countAgreementsByTemplate(db),
+      ]);
       return versions.map((v) => {
         const c = counts.find((x) => x.version === v.version);
         return {
@@ -342,7 +332,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       if (!v) {
         throw notFound(`template version ${request.params.version}`);
       }
-      const [nl, en, counts] = await Promise.all([findTemplateText(db, v.id, "nl"), findTemplateText(db, v.id, "en"), templateCounts(db)]);
+      const [nl, en, counts] = await Promise.all([findTemplateText(db, v.id, "nl"), findTemplateText(db, v.id, "en"), countAgreementsByTemplate(db)]);
       const c = counts.find((x) => x.version === v.version);
       return {
         version: v.version,

@@ -26,6 +26,42 @@ export async function findUserByTokenHash(db: Db, tokenHash: string, now: Date) 
   return row?.user ?? null;
 }
 
+/** TOTP enrolment: a new secret, not yet enabled; then enabled once a code from it is confirmed. */
+export async function startTotpEnrolment(db: Db, userId: string, secret: string): Promise<void> {
+  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null }).where(eq(users.id, userId));
+}
+
+export async function enableTotp(db: Db, userId: string, at: Date): Promise<void> {
+  await db.update(users).set({ totpEnabledAt: at }).where(eq(users.id, userId));
+}
+
+/** A user's API tokens that are not revoked, oldest first. */
+export async function listActiveTokens(db: Db, userId: string) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(apiTokens.createdAt);
+}
+
+export async function insertToken(db: Db, token: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(token).returning();
+  if (!row) {
+    throw new Error("token insert returned nothing");
+  }
+  return row;
+}
+
+/** Revokes one of the user's own tokens; false when it has none by that id (or it was revoked). */
+export async function revokeToken(db: Db, userId: string, tokenId: string, at: Date): Promise<boolean> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length > 0;
+}
+
 export async function assignedControllerIds(db: Db, userId: string): Promise<Set<string>> {
   const rows = await db.select({ id: supportAssignments.controllerId }).from(supportAssignments).where(eq(supportAssignments.userId, userId));
   return new Set(rows.map((r) => r.id));

@@ -1,14 +1,12 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { apiTokens, users } from "../../db/schema/index.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
-import { findUserByEmail, findUserById } from "./queries.ts";
+import { enableTotp, findUserByEmail, findUserById, insertToken, listActiveTokens, revokeToken, startTotpEnrolment } from "./queries.ts";
 import { newApiToken } from "./tokens.ts";
 import { toActor } from "./resolve-actor.ts";
 import { CreateTokenBody, LoginBody, Me, TokenInfo, TotpCode } from "./schemas.ts";
@@ -94,7 +92,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const secret = generateSecret();
-      await db.update(users).set({ totpSecret: secret, totpEnabledAt: null }).where(eq(users.id, actor.userId));
+      await startTotpEnrolment(db, actor.userId, secret);
       return { secret, uri: generateURI({ issuer: "Art28", label: actor.email, secret }) };
     },
   );
@@ -113,7 +111,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
           { field: "body.code", message: { nl: "is onjuist of verlopen", en: "is wrong or expired" } },
         ]);
       }
-      await db.update(users).set({ totpEnabledAt: clock.now() }).where(eq(users.id, actor.userId));
+      await enableTotp(db, actor.userId, clock.now());
       return reply.status(204).send(null);
     },
   );
@@ -123,12 +121,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     { schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: Type.Array(TokenInfo), ...ErrorResponses } } },
     async (request) => {
       const actor = actorOf(request);
-      const rows = await db
-        .select()
-        .from(apiTokens)
-        .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
-        .orderBy(apiTokens.createdAt);
-      return rows.map((t) => ({
+      return (await listActiveTokens(db, actor.userId)).map((t) => ({
         id: t.id,
         name: t.name,
         prefix: t.prefix,
@@ -154,10 +147,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const { token, prefix, tokenHash } = newApiToken();
       const days = request.body.expiresInDays;
       const expiresAt = days ? new Date(clock.now().getTime() + days * 86_400_000) : null;
-      const [row] = await db.insert(apiTokens).values({ userId: actor.userId, name: request.body.name, prefix, tokenHash, expiresAt }).returning();
-      if (!row) {
-        throw new Error("token insert returned nothing");
-      }
+      const row = await insertToken(db, { userId: actor.userId, name: request.body.name, prefix, tokenHash, expiresAt });
       return reply.status(201).send({ id: row.id, token, prefix });
     },
   );
@@ -167,12 +157,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     { schema: { tags: ["auth"], summary: "Revoke one of your API tokens", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const revoked = await db
-        .update(apiTokens)
-        .set({ revokedAt: clock.now() })
-        .where(and(eq(apiTokens.id, request.params.id), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
-        .returning({ id: apiTokens.id });
-      if (revoked.length === 0) {
+      if (!(await revokeToken(db, actor.userId, request.params.id, clock.now()))) {
         throw notFound("token");
       }
       return reply.status(204).send(null);

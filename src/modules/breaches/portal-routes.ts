@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
-import { breachNotices, controllers, notices } from "../../db/schema/index.ts";
 import { buildApDraft, type ApDraft } from "../../domain/ap-draft.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { metInTime } from "../../domain/legal-time.ts";
@@ -14,11 +12,12 @@ import { assertMaySee, requireCustomer, scopeOf, type Actor } from "../../http/a
 import { eventActor } from "../evidence/index.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { assignmentsOf } from "../controllers/index.ts";
-import { findContact } from "../controllers/index.ts";
+import { findContact, findController } from "../controllers/index.ts";
 import { markOpened } from "../notices/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { contentDisposition } from "../../http/content-disposition.ts";
 import { findCustomerBreach, listCustomerBreaches, type CustomerBreachView } from "./customer-breaches.ts";
+import { findSentBreachNotice } from "./queries.ts";
 import { renderApDraftPdf } from "./documents/ap-draft-pdf.ts";
 import { renderBreachNoticePdf } from "./documents/notice-pdf.ts";
 import { ApDraftQuery, CustomerBreach, CustomerBreachSummary, PdfQuery } from "./schemas.ts";
@@ -63,7 +62,7 @@ async function ownBreach(tx: Db, controllerId: string, incidentId: string): Prom
 
 async function apDraftOf(tx: Db, controllerId: string, view: CustomerBreachView, locale: "nl" | "en"): Promise<ApDraft> {
   const processor = await findProcessor(tx);
-  const [controller] = await tx.select().from(controllers).where(eq(controllers.id, controllerId));
+  const controller = await findController(tx, controllerId);
   const contact = await findContact(tx, controllerId);
   if (!controller) {
     throw notFound("customer");
@@ -187,19 +186,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const assigned = await assignmentsOf(db, actor);
       const { pdf, name } = await inScope(db, scopeOf(actor), async (tx) => {
-        const [row] = await tx
-          .select({
-            controllerId: breachNotices.controllerId,
-            sentAt: breachNotices.sentAt,
-            data: notices.data,
-            incidentId: breachNotices.incidentId,
-            customer: controllers.name,
-            locale: controllers.locale,
-          })
-          .from(breachNotices)
-          .innerJoin(notices, eq(notices.id, breachNotices.noticeId))
-          .innerJoin(controllers, eq(controllers.id, breachNotices.controllerId))
-          .where(eq(breachNotices.id, request.params.id));
+        const row = await findSentBreachNotice(tx, request.params.id);
         if (!row || row.data.kind !== "breach_notice") {
           throw notFound("breach notice");
         }

@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { incidentAssessments, incidentCustomers, incidents, services, subprocessors, type AffectedBecause } from "../../db/schema/index.ts";
+import {
+  breachNotices,
+  controllers,
+  incidentAssessments,
+  incidentCustomers,
+  incidents,
+  notices,
+  services,
+  subprocessors,
+  type AffectedBecause,
+} from "../../db/schema/index.ts";
 import type { BreachFactKey, StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 
@@ -12,6 +22,24 @@ export const subjectOf = (id: string) => ({ type: INCIDENT_SUBJECT, id });
 
 /** INC-0001: the register's number for an incident. */
 export const referenceOf = (incident: Pick<IncidentRow, "number">) => `INC-${String(incident.number).padStart(4, "0")}`;
+
+/** One breach notice as sent, with the customer it went to. */
+export async function findSentBreachNotice(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      controllerId: breachNotices.controllerId,
+      sentAt: breachNotices.sentAt,
+      data: notices.data,
+      incidentId: breachNotices.incidentId,
+      customer: controllers.name,
+      locale: controllers.locale,
+    })
+    .from(breachNotices)
+    .innerJoin(notices, eq(notices.id, breachNotices.noticeId))
+    .innerJoin(controllers, eq(controllers.id, breachNotices.controllerId))
+    .where(eq(breachNotices.id, id));
+  return row ?? null;
+}
 
 export async function findIncident(db: Db, id: string, lock = false): Promise<IncidentRow | null> {
   const query = db.select().from(incidents).where(eq(incidents.id, id));

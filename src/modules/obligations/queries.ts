@@ -1,6 +1,24 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { controllers, obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
+import { calendarFeeds, controllers, obligations, users, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
+
+/** A user's iCalendar feed: one per user; a new token replaces the old one. */
+export async function saveCalendarFeed(db: Db, userId: string, tokenHash: string, at: Date): Promise<void> {
+  await db
+    .insert(calendarFeeds)
+    .values({ userId, tokenHash, createdAt: at })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash, createdAt: at } });
+}
+
+/** The user whose feed has this token, if any. */
+export async function findCalendarFeedUser(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ user: users })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(eq(calendarFeeds.tokenHash, tokenHash));
+  return row?.user ?? null;
+}
 
 export interface ObligationFilter {
   status?: ObligationStatus | "all" | undefined;

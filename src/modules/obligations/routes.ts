@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
-import { calendarFeeds, users } from "../../db/schema/index.ts";
 import { formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
@@ -14,7 +12,7 @@ import { scopeOf, STAFF_ALL, type Actor } from "../../http/actor.ts";
 import { assignmentsOf, visibleController } from "../controllers/index.ts";
 import { loadProcessorContext, publicUrl } from "../notices/index.ts";
 import { buildCalendar } from "./ical.ts";
-import { findObligation, listObligations, type ObligationFilter } from "./queries.ts";
+import { findCalendarFeedUser, findObligation, listObligations, saveCalendarFeed, type ObligationFilter } from "./queries.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { eventActor } from "../evidence/index.ts";
 
@@ -175,10 +173,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       const token = randomBytes(24).toString("base64url");
-      await db
-        .insert(calendarFeeds)
-        .values({ userId: actor.userId, tokenHash: sha256(token), createdAt: clock.now() })
-        .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash: sha256(token), createdAt: clock.now() } });
+      await saveCalendarFeed(db, actor.userId, sha256(token), clock.now());
       await inScope(db, scopeOf(actor), (tx) =>
         recordEvent(tx, clock, { type: "calendar_feed.created", actor: eventActor(actor), controllerId: actor.controllerId, data: {} }),
       );
@@ -198,11 +193,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       const token = request.params.file.slice(0, -".ics".length);
-      const [feed] = await db
-        .select({ userId: calendarFeeds.userId })
-        .from(calendarFeeds)
-        .where(eq(calendarFeeds.tokenHash, sha256(token)));
-      const [user] = feed ? await db.select().from(users).where(eq(users.id, feed.userId)) : [];
+      const user = await findCalendarFeedUser(db, sha256(token));
       if (!user || user.disabledAt) {
         throw notFound("calendar");
       }

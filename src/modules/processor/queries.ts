@@ -4,6 +4,11 @@ import { processor } from "../../db/schema/index.ts";
 
 export type ProcessorRow = typeof processor.$inferSelect;
 
+/** Saves the processor's details and policies (there is one processor: id 1). */
+export async function saveProcessor(db: Db, changes: Partial<Omit<ProcessorRow, "id">>): Promise<void> {
+  await db.update(processor).set(changes).where(eq(processor.id, 1));
+}
+
 export async function findProcessor(db: Db): Promise<ProcessorRow> {
   const [row] = await db.select().from(processor).where(eq(processor.id, 1));
   if (!row) {

@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import { Type } from "typebox";
-import { processor } from "../../db/schema/index.ts";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
@@ -9,7 +7,7 @@ import { invalid } from "../../http/errors.ts";
 import { requireStaff, scopeOf, STAFF_WRITE } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { recordEvent } from "../evidence/index.ts";
-import { findProcessor } from "./queries.ts";
+import { findProcessor, saveProcessor } from "./queries.ts";
 
 const Text = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
 const ProcessorBody = Type.Object(
@@ -65,10 +63,7 @@ export function processorRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw invalid("body.timeZone", "is not a known IANA time zone (e.g. Europe/Amsterdam)");
       }
       return inScope(db, scopeOf(actor), async (tx) => {
-        await tx
-          .update(processor)
-          .set({ ...request.body, updatedAt: clock.now() })
-          .where(eq(processor.id, 1));
+        await saveProcessor(tx, { ...request.body, updatedAt: clock.now() });
         await recordEvent(tx, clock, { type: "processor.changed", actor: eventActor(actor), controllerId: null, data: { ...request.body } });
         return findProcessor(tx);
       });
