@@ -1,3 +1,5 @@
+import type { Static } from "typebox";
+import type { SignBody } from "./schemas.ts";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { agreements, signatures } from "../../db/schema/index.ts";
@@ -10,13 +12,8 @@ import { documentPdfAndHash } from "./document-hash.ts";
 import { countersignAgreement, POLICY_SIGNER } from "./countersign-agreement.ts";
 import type { FoundAgreement } from "./queries.ts";
 
-export interface SignInput {
-  typedName: string;
-  function: string;
-  /** The hash of the document the signer was shown; it must still be the document. */
-  documentSha256: string;
-  consent: true;
-}
+/** What the request body says: the route's schema validates it, and types it (no twin by hand). */
+export type SignInput = Static<typeof SignBody>;
 
 export interface SignMeta {
   ip: string | null;

@@ -1,22 +1,16 @@
+import type { Static } from "typebox";
+import type { AssessmentBody } from "./schemas.ts";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { incidentAssessments, incidents, type IncidentRisk } from "../../db/schema/index.ts";
+import { incidentAssessments, incidents } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalid } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { cancelBreachClocks, reopenBreachClocks } from "./breach-clocks.ts";
 import { lockOpenIncident, subjectOf } from "./queries.ts";
 
-export interface AssessmentInput {
-  personalData: boolean;
-  breach: boolean;
-  confidentiality: boolean;
-  integrity: boolean;
-  availability: boolean;
-  risk: IncidentRisk;
-  decision: "notify" | "no_notify";
-  reasoning: string;
-}
+/** What the request body says: the route's schema validates it, and types it (no twin by hand). */
+export type AssessmentInput = Static<typeof AssessmentBody>;
 
 /**
  * Records an assessment of an incident: was personal data affected, did a breach really happen

@@ -1,3 +1,5 @@
+import type { Static } from "typebox";
+import type { IncidentBody } from "./schemas.ts";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { breachNotices, incidents, services, subprocessors } from "../../db/schema/index.ts";
@@ -8,18 +10,8 @@ import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { reopenBreachClocks } from "./breach-clocks.ts";
 import { lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
 
-export interface IncidentInput {
-  title: string;
-  description: string;
-  startedAt?: string | null | undefined;
-  endedAt?: string | null | undefined;
-  ongoing?: boolean | undefined;
-  discoveredAt: string;
-  discoveryHow: string;
-  systems?: string[] | undefined;
-  serviceIds?: string[] | undefined;
-  subprocessorIds?: string[] | undefined;
-}
+/** What the request body says: the route's schema validates it, and types it (no twin by hand). */
+export type IncidentInput = Static<typeof IncidentBody>;
 
 export type IncidentPatchInput = Partial<IncidentInput> & { discloseCount?: boolean | undefined };
 

@@ -1,3 +1,5 @@
+import type { Static } from "typebox";
+import type { ServiceBody } from "./schemas.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { controllerServices, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
@@ -6,14 +8,8 @@ import { conflict, invalidFields, notFound, type FieldError } from "../../http/e
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { refreshAnnexes } from "./refresh-annexes.ts";
 
-export interface ServiceInput {
-  nameNl: string;
-  nameEn: string;
-  active: boolean;
-  purposes: string[];
-  dataCategories: string[];
-  subjectCategories: string[];
-}
+/** What the request body says: the route's schema validates it, and types it (no twin by hand). */
+export type ServiceInput = Static<typeof ServiceBody>;
 
 async function termIds(tx: Db, input: ServiceInput): Promise<string[]> {
   const wanted: [TermKind, keyof ServiceInput, string[]][] = [

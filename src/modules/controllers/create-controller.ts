@@ -1,3 +1,5 @@
+import type { Static } from "typebox";
+import type { ControllerBody } from "./schemas.ts";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { controllers } from "../../db/schema/index.ts";
@@ -5,16 +7,8 @@ import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 
-export interface ControllerInput {
-  customerNumber: string;
-  name: string;
-  kvk: string | null;
-  address: string | null;
-  postalCode: string | null;
-  city: string | null;
-  country: string;
-  locale: "nl" | "en";
-}
+/** What the request body says: the route's schema validates it, and types it (no twin by hand). */
+export type ControllerInput = Static<typeof ControllerBody>;
 
 /** Registers a customer (controller). Its agreement starts when a template version is offered. */
 export async function createController(tx: Db, clock: Clock, actor: EventActor, input: ControllerInput): Promise<string> {

@@ -1,15 +1,13 @@
+import type { Static } from "typebox";
+import type { ContactBody } from "./schemas.ts";
 import type { Db } from "../../db/engine.ts";
 import { contacts } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findContact } from "./queries.ts";
 
-export interface ContactInput {
-  role: "dpo" | "privacy_contact";
-  name: string;
-  email: string;
-  phone: string | null;
-}
+/** What the request body says: the route's schema validates it, and types it (no twin by hand). */
+export type ContactInput = Static<typeof ContactBody>;
 
 /**
  * art. 4.4: the controller keeps its DPO or privacy contact current; every notice goes there.

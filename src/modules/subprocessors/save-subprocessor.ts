@@ -1,7 +1,8 @@
+import type { Static } from "typebox";
+import type { SubprocessorBody } from "./schemas.ts";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { serviceSubprocessors, subprocessorLocations, subprocessors } from "../../db/schema/index.ts";
-import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { isCountryCode, type TransferMechanism } from "../../domain/transfers.ts";
 import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
@@ -14,13 +15,8 @@ export interface LocationInput {
   mechanism: TransferMechanism | null;
 }
 
-export interface SubprocessorInput {
-  name: string;
-  activity: LocalizedText;
-  website: string | null;
-  locations: LocationInput[];
-  serviceIds: string[];
-}
+/** What the request body says: the route's schema validates it, and types it (no twin by hand). */
+export type SubprocessorInput = Static<typeof SubprocessorBody>;
 
 /**
  * What the schema cannot check: each country is an assigned ISO 3166-1 alpha-2 code (art. 3.1:
