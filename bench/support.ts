@@ -4,6 +4,7 @@
  * the same run: a bare multi-row INSERT of the same rows, and a bare nodemailer loop sending the
  * same messages.
  */
+import { registerAllNoticeKinds } from "../src/notice-kinds.ts";
 import nodemailer from "nodemailer";
 import pg from "pg";
 import { eq, sql } from "drizzle-orm";
@@ -26,6 +27,7 @@ export const print = (line: string) => process.stdout.write(`${line}\n`);
 
 /** A fresh database on BENCH_DATABASE_URL's server (default the local one), or PGlite in memory. */
 export async function openBenchDatabase(embedded: boolean): Promise<{ database: Database; drop: () => Promise<void> }> {
+  registerAllNoticeKinds();
   if (embedded) {
     const database = await openDatabase({ engine: "pglite", memory: true });
     return { database, drop: async () => {} };

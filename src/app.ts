@@ -13,6 +13,7 @@ import scalarApiReference from "@scalar/fastify-api-reference";
 import type { Db } from "./db/engine.ts";
 import type { Clock } from "./domain/clock.ts";
 import { handleError } from "./http/error-handler.ts";
+import { registerAllNoticeKinds } from "./notice-kinds.ts";
 import { AppError } from "./http/errors.ts";
 import { agreementRoutes } from "./modules/agreements/index.ts";
 import { authRoutes, databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
@@ -45,6 +46,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  registerAllNoticeKinds();
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     trustProxy: true,

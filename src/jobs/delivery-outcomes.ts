@@ -4,7 +4,7 @@ import { contacts, controllers, deliveries, deliveryAttempts, webhookEndpoints }
 import type { Clock } from "../domain/clock.ts";
 import { nextAttemptAt } from "../domain/retry.ts";
 import { recordEvents, SYSTEM_ACTOR, type EventInput } from "../modules/evidence/record-events.ts";
-import type { NoticeKind } from "../modules/notices/kinds.ts";
+import type { NoticeKind } from "../db/schema/index.ts";
 import { queueCustomerNotices, queueStaffNotice } from "../modules/notices/queue-notices.ts";
 
 // What happens to a delivery that was not sent: held, retried, failed; and what a failure sets off

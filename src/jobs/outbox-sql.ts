@@ -1,7 +1,7 @@
 import type { StaffRole } from "../db/schema/index.ts";
 import { computeEventHash, controllerStream, PROCESSOR_STREAM, type ChainedEvent } from "../domain/evidence-chain.ts";
 import type { EventActor } from "../modules/evidence/record-events.ts";
-import type { NoticeData } from "../modules/notices/kinds.ts";
+import type { NoticeData } from "../db/schema/index.ts";
 
 // The outbox worker's two hot statements as SQL text with inlined literals. Text, not bound
 // parameters, because PostgreSQL's simple query protocol takes several statements in one message:

@@ -1,5 +1,6 @@
 import type { Db, Engine } from "../db/engine.ts";
 import type { Clock } from "../domain/clock.ts";
+import { registerAllNoticeKinds } from "../notice-kinds.ts";
 import { startOutboxWorker, type WorkerLog } from "./outbox-worker.ts";
 import { runSweep, type SweepTask } from "./sweep.ts";
 import { applyDueChanges } from "../modules/subprocessors/apply-change.ts";
@@ -28,6 +29,7 @@ export interface BackgroundOptions {
  * it in process; `art28 worker` runs it on its own, as many times as wanted, against PostgreSQL.
  */
 export function startBackgroundWork(options: BackgroundOptions) {
+  registerAllNoticeKinds();
   const silent = () => {};
   const log: WorkerLog = options.log ?? { info: silent, warn: silent, error: silent };
   const worker = startOutboxWorker({

@@ -10,7 +10,7 @@ import { newWebhookSecret } from "../../src/jobs/webhook-client.ts";
 import { verifyChain } from "../../src/modules/evidence/verify-chain.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
 import { loadProcessorContext } from "../../src/modules/notices/context.ts";
-import type { NoticeData } from "../../src/modules/notices/kinds.ts";
+import type { NoticeData } from "../../src/db/schema/index.ts";
 import { queueCustomerNotices } from "../../src/modules/notices/queue-notices.ts";
 import { renderNotice } from "../../src/modules/notices/render.ts";
 import { createWebhookEndpoint } from "../../src/modules/notices/use-cases.ts";

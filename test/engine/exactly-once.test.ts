@@ -7,7 +7,7 @@ import { rows } from "../../src/db/engine.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
 import { verifyChain } from "../../src/modules/evidence/verify-chain.ts";
-import type { NoticeData } from "../../src/modules/notices/kinds.ts";
+import type { NoticeData } from "../../src/db/schema/index.ts";
 import { queueCustomerNotices } from "../../src/modules/notices/queue-notices.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { testEngine } from "../support/database.ts";

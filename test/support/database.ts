@@ -6,6 +6,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { waitForLock } from "fs-native-extensions";
 import { MIGRATIONS_FOLDER, openDatabase, rows, type Database, type Engine } from "../../src/db/engine.ts";
+import { registerAllNoticeKinds } from "../../src/notice-kinds.ts";
 
 const CACHE = fileURLToPath(new URL("../../.art28-test-cache", import.meta.url));
 
@@ -95,6 +96,8 @@ export function testDatabaseUrl(name: string): string {
 
 /** A fresh, migrated database of the run's engine, dropped again by `close()`. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  // As the web process and the worker do: the modules' notice kinds, before any notice is queued.
+  registerAllNoticeKinds();
   if (testEngine() === "pglite") {
     const database = await openDatabase({ engine: "pglite", loadDataDir: await pgliteTemplate() });
     return { ...database, name: "pglite" };

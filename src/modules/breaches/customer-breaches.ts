@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { AP_NOTIFICATION_HOURS } from "../../domain/ap-draft.ts";
 import { addHours } from "../../domain/legal-time.ts";
-import type { BreachNotice } from "../notices/index.ts";
+import type { BreachNotice } from "../../domain/breach-notice.ts";
 
 // The customer's side of a breach: only its own notices (breach_notices and notices are under
 // row-level security per customer). It never reads the incident register, so it never sees which

@@ -9,3 +9,4 @@ export { recordIncident } from "./record-incident.ts";
 export { sendBreachNotices } from "./send-notices.ts";
 export { incidentRoutes } from "./routes.ts";
 export { breachPortalRoutes } from "./portal-routes.ts";
+export { BREACH_NOTICE_KINDS } from "./notice-kinds.ts";

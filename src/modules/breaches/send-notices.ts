@@ -10,7 +10,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { addHours } from "../../domain/legal-time.ts";
 import { AppError, conflict, type FieldError } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
-import type { BreachNotice } from "../notices/index.ts";
+import type { BreachNotice } from "../../domain/breach-notice.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { meetObligations } from "../obligations/index.ts";
 import { checkStoredFacts } from "../../domain/breach-notice.ts";

@@ -8,7 +8,7 @@ import { newWebhookSecret, postWebhook } from "../../jobs/webhook-client.ts";
 import { createTestApp, login, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
-import type { NoticeData } from "./kinds.ts";
+import type { NoticeData } from "../../db/schema/index.ts";
 import { queueCustomerNotices, queueStaffNotice } from "./queue-notices.ts";
 
 let t: TestApp;

@@ -6,7 +6,8 @@ import { asProcessorWithin } from "../../db/scope.ts";
 import { contacts, controllers, deliveries, notices, users, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor, type EventInput } from "../evidence/index.ts";
-import { ACKNOWLEDGED_KINDS, type NoticeData } from "./kinds.ts";
+import type { NoticeData } from "../../db/schema/index.ts";
+import { noticeKindOf } from "./kind-registry.ts";
 
 // The transactional outbox: a notice and one delivery row per recipient and channel are written in
 // the transaction of the act that causes them. If the act rolls back, nothing is sent; once it
@@ -82,7 +83,7 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
     data: input.data,
     subjectType: input.subject?.type ?? null,
     subjectId: input.subject?.id ?? null,
-    requiresAck: ACKNOWLEDGED_KINDS.has(input.data.kind),
+    requiresAck: noticeKindOf(input.data.kind).acknowledged,
     createdAt: now,
   }));
   const deliveryRows: NewDelivery[] = [];

@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { endOfCalendarDays } from "../../domain/legal-time.ts";
-import type { BreachNotice, NoticeData, NoticeKind, SubprocessorChangeAnnounced, SubprocessorChangeKind } from "./kinds.ts";
-import { NOTICE_KINDS } from "./kinds.ts";
+import type { BreachNotice } from "../../domain/breach-notice.ts";
+import type { NoticeData, NoticeKind, SubprocessorChangeKind } from "../../db/schema/index.ts";
+import type { SubprocessorChangeAnnounced } from "../subprocessors/index.ts";
+import { NOTICE_KINDS, registerAllNoticeKinds } from "../../notice-kinds.ts";
 import { noticeTitle, renderNotice } from "./render.ts";
 import type { RenderContext } from "./render.ts";
+
+registerAllNoticeKinds();
 
 const LOCALES = ["nl", "en"] as const;
 const ZONE = "Europe/Amsterdam";
@@ -277,7 +281,7 @@ const decodeHtml = (html: string): string =>
     .replace(/&amp;/g, "&");
 
 describe("every notice kind", () => {
-  for (const kind of NOTICE_KINDS) {
+  for (const kind of NOTICE_KINDS.map((definition) => definition.kind)) {
     for (const locale of LOCALES) {
       test(`${kind} in ${locale}: complete, with its facts, in both parts`, () => {
         const { data, facts } = sample(kind);

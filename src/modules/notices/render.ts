@@ -7,16 +7,13 @@
  * Templates are read, composed and parsed once at module load, so rendering a fan-out of 10,000
  * notices does no file I/O and no parsing (templates/README.md describes the format).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import Mustache from "mustache";
 import type { Locale } from "../../domain/agreement-document.ts";
-import { DEFAULT_ZONE, formatDate, formatInstant } from "../../domain/legal-time.ts";
+import type { NoticeData, NoticeKind } from "../../db/schema/index.ts";
+import { DEFAULT_ZONE } from "../../domain/legal-time.ts";
 import { countryName, isCountryCode } from "../../domain/transfers.ts";
-import { NOTICE_KINDS } from "./kinds.ts";
-import type { BreachNotice, NoticeData, NoticeKind, NoticeSubprocessor } from "./kinds.ts";
-import type { LocalizedText } from "../../domain/text.ts";
-import { describeFacts, formatCount } from "../../domain/breach-facts-text.ts";
-import { checkStoredFacts } from "../../domain/breach-notice.ts";
+import { noticeKindOf, type NoticeView } from "./kind-registry.ts";
 
 export interface RenderContext {
   processorName: string;
@@ -108,38 +105,34 @@ function compile(source: string, file: string): Compiled {
   }
 }
 
-function loadTemplates(): Map<string, KindTemplates> {
-  const styles = new Map([...splitParts(readTemplate("_partials.mustache"), "_partials.mustache")].map(([name, part]) => [name, part.trim()]));
-  const compiled = new Map<string, KindTemplates>();
-  for (const locale of LOCALES) {
-    const layoutFile = `_layout.${locale}.mustache`;
-    const layout = splitParts(readTemplate(layoutFile), layoutFile);
-    for (const kind of NOTICE_KINDS) {
-      const file = `${kind}.${locale}.mustache`;
-      const parts = splitParts(readTemplate(file), file);
-      const inLayout = (part: "text" | "html"): Compiled => {
-        const body = inlinePartials(requirePart(parts, part, file).trimEnd(), styles, file);
-        const withBody = new Map([...styles, ["body", body]]);
-        return compile(inlinePartials(requirePart(layout, part, layoutFile), withBody, layoutFile), file);
-      };
-      compiled.set(`${kind}.${locale}`, {
-        subject: compile(requirePart(parts, "subject", file).trim(), file),
-        text: inLayout("text"),
-        html: inLayout("html"),
-      });
-    }
-  }
-  const expected = new Set(compiled.keys());
-  for (const file of readdirSync(TEMPLATE_DIR)) {
-    const key = file.replace(/\.mustache$/, "");
-    if (file.endsWith(".mustache") && !file.startsWith("_") && !expected.has(key)) {
-      throw new Error(`notice template ${file}: no such notice kind or locale`);
-    }
-  }
-  return compiled;
+interface Shell {
+  styles: Map<string, string>;
+  layouts: Map<Locale, Map<string, string>>;
 }
 
-const TEMPLATES = loadTemplates();
+/** The layout per locale and the shared styles, read once. */
+function loadShell(): Shell {
+  const styles = new Map([...splitParts(readTemplate("_partials.mustache"), "_partials.mustache")].map(([name, part]) => [name, part.trim()]));
+  const layouts = new Map(LOCALES.map((locale) => [locale, splitParts(readTemplate(`_layout.${locale}.mustache`), `_layout.${locale}.mustache`)] as const));
+  return { styles, layouts };
+}
+
+const SHELL = loadShell();
+/** Each kind's templates, read and parsed on first use (then never again). */
+const COMPILED = new Map<string, KindTemplates>();
+
+function compileKind(kind: NoticeKind, locale: Locale): KindTemplates {
+  const file = `${kind}.${locale}.mustache`;
+  const parts = splitParts(readFileSync(new URL(file, noticeKindOf(kind).templates), "utf8"), file);
+  const layoutFile = `_layout.${locale}.mustache`;
+  const layout = SHELL.layouts.get(locale) ?? new Map<string, string>();
+  const inLayout = (part: "text" | "html"): Compiled => {
+    const body = inlinePartials(requirePart(parts, part, file).trimEnd(), SHELL.styles, file);
+    const withBody = new Map([...SHELL.styles, ["body", body]]);
+    return compile(inlinePartials(requirePart(layout, part, layoutFile), withBody, layoutFile), file);
+  };
+  return { subject: compile(requirePart(parts, "subject", file).trim(), file), text: inLayout("text"), html: inLayout("html") };
+}
 
 // ---- rendering -------------------------------------------------------------------------------
 
@@ -150,7 +143,7 @@ const escapeHtml = (value: unknown): string => String(value).replace(/[&<>"']/g,
 const AS_HTML: Mustache.RenderOptions = { escape: escapeHtml };
 const AS_TEXT: Mustache.RenderOptions = { escape: (value: unknown) => String(value) };
 
-type View = Record<string, unknown>;
+type View = NoticeView;
 
 function run(template: Compiled, view: View, options: Mustache.RenderOptions): string {
   // renderTokens with the parsed tokens: Mustache.render would rebuild its cache key from the whole
@@ -159,9 +152,11 @@ function run(template: Compiled, view: View, options: Mustache.RenderOptions): s
 }
 
 function templatesOf(kind: NoticeKind, locale: Locale): KindTemplates {
-  const templates = TEMPLATES.get(`${kind}.${locale}`);
+  const key = `${kind}.${locale}`;
+  let templates = COMPILED.get(key);
   if (templates === undefined) {
-    throw new RangeError(`no notice template for ${kind} in ${String(locale)}`);
+    templates = compileKind(kind, locale);
+    COMPILED.set(key, templates);
   }
   return templates;
 }
@@ -229,159 +224,13 @@ function requireWebUrl(url: string, what: string): void {
 
 /** Who reads it decides the sign-off: the processor writes to its customers, not to its own staff. */
 function toCustomer(data: NoticeData): boolean {
-  switch (data.kind) {
-    case "subprocessor_change_announced":
-    case "subprocessor_change_effective":
-    case "subprocessor_change_withdrawn":
-    case "objection_closed":
-    case "breach_notice":
-      return true;
-    case "consultation_message":
-      return data.from === "processor";
-    case "contact_failing":
-      return data.customerName === null;
-    case "objection_received":
-    case "obligation_reminder":
-    case "obligation_escalated":
-      return false;
-    default: {
-      const unknown: never = data;
-      throw new RangeError(`unknown notice kind: ${String((unknown as { kind: unknown }).kind)}`);
-    }
-  }
+  return noticeKindOf(data.kind).toCustomer(data);
 }
 
-// ---- the view of each kind -------------------------------------------------------------------
+// ---- the view of each kind: its module's (kind-registry.ts) ---------------------------------
 
-// Names here must not clash with the context's (customerName, title, …): the view spreads both.
 function kindView(data: NoticeData, locale: Locale, zone: string): View {
-  const instant = (iso: string): string => formatInstant(new Date(iso), zone, locale);
-  const date = (iso: string): string => formatDate(new Date(iso), zone, locale);
-  switch (data.kind) {
-    case "subprocessor_change_announced":
-      return {
-        ...changeKindFlags(data.changeKind),
-        changeId: data.changeId,
-        subprocessor: subprocessorView(data.subprocessor, locale),
-        replaces: data.replaces === null ? null : subprocessorView(data.replaces, locale),
-        previousCountries: data.previousCountries === null ? null : countryList(data.previousCountries, locale),
-        services: data.services.map((service) => ({ name: service[locale] })),
-        servicesList: list(
-          data.services.map((service) => service[locale]),
-          locale,
-        ),
-        description: data.description[locale],
-        windowEnd: instant(data.windowEndsAt),
-        windowEndDate: date(data.windowEndsAt),
-        windowDays: data.windowDays,
-        plannedEffective: data.plannedEffectiveAt === null ? null : instant(data.plannedEffectiveAt),
-      };
-    case "subprocessor_change_effective":
-      return {
-        ...changeKindFlags(data.changeKind),
-        changeId: data.changeId,
-        subprocessor: subprocessorView(data.subprocessor, locale),
-        effectiveAt: instant(data.effectiveAt),
-        effectiveDate: date(data.effectiveAt),
-        hasAnnexVersion: data.annexVersion !== null,
-        annexVersion: data.annexVersion,
-      };
-    case "subprocessor_change_withdrawn":
-      return { changeId: data.changeId, subprocessor: subprocessorView(data.subprocessor, locale), reason: data.reason };
-    case "objection_received":
-      return {
-        changeId: data.changeId,
-        objectionId: data.objectionId,
-        subprocessorName: data.subprocessorName,
-        objectingCustomer: data.customerName,
-        reason: data.reason,
-      };
-    case "consultation_message":
-      return {
-        changeId: data.changeId,
-        objectionId: data.objectionId,
-        subprocessorName: data.subprocessorName,
-        fromProcessor: data.from === "processor",
-        authorName: data.authorName,
-        excerpt: data.excerpt,
-      };
-    case "objection_closed":
-      return {
-        changeId: data.changeId,
-        objectionId: data.objectionId,
-        subprocessorName: data.subprocessorName,
-        note: data.note,
-        isWithdrawn: data.outcome === "withdrawn",
-        isResolved: data.outcome === "resolved",
-        isCustomerLeaves: data.outcome === "customer_leaves",
-      };
-    case "contact_failing":
-      return { failedEmail: data.email, failure: data.reason, customerOfContact: data.customerName };
-    case "obligation_reminder":
-      return { obligationId: data.obligationId, obligationTitle: data.title[locale], due: instant(data.dueAt), dueDate: date(data.dueAt) };
-    case "obligation_escalated":
-      return {
-        obligationId: data.obligationId,
-        obligationTitle: data.title[locale],
-        due: instant(data.dueAt),
-        dueDate: date(data.dueAt),
-        obligationCustomer: data.customerName,
-      };
-    case "breach_notice":
-      return breachView(data, locale, zone);
-    default: {
-      const unknown: never = data;
-      throw new RangeError(`unknown notice kind: ${String((unknown as { kind: unknown }).kind)}`);
-    }
-  }
-}
-
-const NATURE_WORDS: Record<"confidentiality" | "integrity" | "availability", LocalizedText> = {
-  confidentiality: { nl: "vertrouwelijkheid", en: "confidentiality" },
-  integrity: { nl: "integriteit", en: "integrity" },
-  availability: { nl: "beschikbaarheid", en: "availability" },
-};
-
-function breachView(data: BreachNotice, locale: Locale, zone: string): View {
-  // The sender checks too, with the same function as the API: an incomplete notice is never sent.
-  const check = checkStoredFacts(data.facts);
-  if (!check.complete) {
-    throw new RangeError(
-      `breach notice ${data.reference} #${data.sequence} is incomplete: ${[...check.missing.map((m) => m.key), ...check.invalid.map((i) => i.key)].join(", ")}`,
-    );
-  }
-  const facts = describeFacts(data.facts, zone, locale, data.changed);
-  const nature = (Object.keys(NATURE_WORDS) as (keyof typeof NATURE_WORDS)[]).filter((key) => data.nature[key]).map((key) => NATURE_WORDS[key][locale]);
-  return {
-    incidentId: data.incidentId,
-    reference: data.reference,
-    incidentTitle: data.title,
-    isInitial: data.stage === "initial",
-    isFollowUp: data.stage === "follow_up",
-    isFinal: data.stage === "final",
-    sequence: data.sequence,
-    // "Aanvulling 2 op melding datalek ...": the second follow-up is the third notice.
-    followUpNumber: data.sequence > 1 ? data.sequence - 1 : null,
-    facts: facts.map((row) => ({ label: row.label, text: row.text, isUnknown: row.unknown, isChanged: row.changed })),
-    hasChanges: data.changed.length > 0,
-    changedList: list(
-      facts.filter((row) => row.changed).map((row) => row.label),
-      locale,
-    ),
-    message: data.message === null || data.message.trim() === "" ? null : data.message.trim(),
-    hasNature: nature.length > 0,
-    natureList: list(nature, locale),
-    due: formatInstant(new Date(data.dueAt), zone, locale),
-    affectedCustomers: data.affectedCustomers === null ? null : formatCount({ kind: "exact", count: data.affectedCustomers }, locale),
-  };
-}
-
-function changeKindFlags(kind: string): View {
-  return { isAdd: kind === "add", isReplace: kind === "replace", isRemove: kind === "remove", isRelocate: kind === "relocate" };
-}
-
-function subprocessorView(subprocessor: NoticeSubprocessor, locale: Locale): View {
-  return { name: subprocessor.name, activity: subprocessor.activity[locale], countries: countryList(subprocessor.countries, locale) };
+  return noticeKindOf(data.kind).view(data, locale, zone);
 }
 
 // ---- countries and lists ---------------------------------------------------------------------
@@ -399,12 +248,14 @@ const LIST_FORMATS: Record<Locale, Intl.ListFormat> = {
   en: new Intl.ListFormat("en", { type: "conjunction" }),
 };
 
-function list(items: string[], locale: Locale): string {
+/** Items as one phrase in the reader's language ("A, B en C"); "—" for none. */
+export function listText(items: string[], locale: Locale): string {
   return items.length === 0 ? "—" : LIST_FORMATS[locale].format(items);
 }
 
-function countryList(codes: string[], locale: Locale): string {
-  return list(
+/** Countries by name with their codes, as one phrase. */
+export function countryListText(codes: string[], locale: Locale): string {
+  return listText(
     codes.map((code) => countryLabel(code, locale)),
     locale,
   );

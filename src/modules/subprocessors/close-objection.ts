@@ -4,7 +4,7 @@ import { objections, subprocessorChanges, subprocessors } from "../../db/schema/
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
-import type { ObjectionOutcome } from "../notices/index.ts";
+import type { ObjectionOutcome } from "../../db/schema/index.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { findObjectionForUpdate } from "./objection-queries.ts";
 

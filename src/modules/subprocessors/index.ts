@@ -5,3 +5,5 @@ export { feedChanges, publicRegister } from "./public-register.ts";
 export type { PublicChange } from "./public-register.ts";
 export { createSubprocessor } from "./save-subprocessor.ts";
 export { subprocessorRoutes } from "./routes.ts";
+export { SUBPROCESSOR_NOTICE_KINDS } from "./notice-kinds.ts";
+export type { NoticeSubprocessor, SubprocessorChangeAnnounced } from "./notice-kinds.ts";

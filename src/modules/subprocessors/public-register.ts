@@ -2,7 +2,7 @@ import { and, desc, eq, gte, or } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { subprocessorChanges } from "../../db/schema/index.ts";
 import type { LocalizedText } from "../../domain/text.ts";
-import type { SubprocessorChangeKind } from "../notices/index.ts";
+import type { SubprocessorChangeKind } from "../../db/schema/index.ts";
 import { listSubprocessors, type SubprocessorView } from "./queries.ts";
 
 // What the public trust page shows (art. 5): nothing about customers, only the register and the

@@ -10,7 +10,7 @@ import { Feed } from "feed";
 import type { Locale } from "../../domain/agreement-document.ts";
 import { formatDate, formatInstant, type Zone } from "../../domain/legal-time.ts";
 import { countryName } from "../../domain/transfers.ts";
-import type { SubprocessorChangeKind } from "../notices/index.ts";
+import type { SubprocessorChangeKind } from "../../db/schema/index.ts";
 
 export interface FeedChange {
   /** The change's UUID; the entry id is derived from it and never changes. */

@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { buildApDraft, type ApDraftInput } from "../../../domain/ap-draft.ts";
 import type { StoredNoticeFacts } from "../../../domain/breach-notice.ts";
-import type { BreachNotice } from "../../notices/index.ts";
+import type { BreachNotice } from "../../../domain/breach-notice.ts";
 import { renderApDraftPdf } from "./ap-draft-pdf.ts";
 import { renderBreachNoticePdf, type BreachNoticePdfInput } from "./notice-pdf.ts";
 import { REGISTER_CSV_DELIMITER, registerCsv, registerPdf, registerXlsx, type RegisterRow } from "./register-export.ts";

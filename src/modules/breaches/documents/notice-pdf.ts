@@ -5,7 +5,7 @@
  */
 import { describeFacts, type Locale } from "../../../domain/breach-facts-text.ts";
 import { formatInstant } from "../../../domain/legal-time.ts";
-import type { BreachNotice } from "../../notices/index.ts";
+import type { BreachNotice } from "../../../domain/breach-notice.ts";
 import { renderTypstPdf } from "./typst.ts";
 
 export interface BreachNoticePdfInput {

@@ -1,0 +1,52 @@
+import type { NoticeKind, NoticeKinds } from "../../db/schema/index.ts";
+import type { Locale } from "../../domain/text.ts";
+
+// The notice kinds Art28 sends. The notices engine (queue, outbox, renderer, inbox) knows none of
+// them: each module defines its own (its data type, by augmenting NoticeKinds in db/schema/notices.ts;
+// its nl/en templates; its view) and the composition root registers them all (src/notice-kinds.ts).
+
+/** The fields a kind's templates read. Names must not clash with the renderer's context fields. */
+export type NoticeView = Record<string, unknown>;
+
+export interface NoticeKindDefinition<K extends NoticeKind = NoticeKind> {
+  kind: K;
+  /** The folder holding `<kind>.nl.mustache` and `<kind>.en.mustache` (notices/templates/README.md). */
+  templates: URL;
+  /** The fields its templates read, from the stored data, in the reader's language and zone. */
+  view(data: NoticeKinds[K], locale: Locale, zone: string): NoticeView;
+  /** Written to the customer (the processor signs it) rather than to the processor's own staff. */
+  toCustomer(data: NoticeKinds[K]): boolean;
+  /** The customer is asked to acknowledge it in the portal; the acknowledgement is evidence. */
+  acknowledged: boolean;
+}
+
+/** One kind's definition, typed by its own data, in a list of definitions of any kind. */
+export function defineNoticeKind<K extends NoticeKind>(definition: NoticeKindDefinition<K>): NoticeKindDefinition {
+  return definition as unknown as NoticeKindDefinition;
+}
+
+const registered = new Map<string, NoticeKindDefinition>();
+
+/** Adds kinds (the composition root does, once per process); the same definition again is a no-op. */
+export function registerNoticeKinds(definitions: readonly NoticeKindDefinition[]): void {
+  for (const definition of definitions) {
+    const existing = registered.get(definition.kind);
+    if (existing && existing !== definition) {
+      throw new Error(`notice kind ${definition.kind} is defined twice`);
+    }
+    registered.set(definition.kind, definition);
+  }
+}
+
+/** The definition of a kind; a kind nobody registered is a programming error. */
+export function noticeKindOf(kind: NoticeKind): NoticeKindDefinition {
+  const definition = registered.get(kind);
+  if (!definition) {
+    throw new RangeError(`unknown notice kind: ${kind} (is it registered in src/notice-kinds.ts?)`);
+  }
+  return definition;
+}
+
+export function registeredNoticeKinds(): NoticeKind[] {
+  return [...registered.keys()] as NoticeKind[];
+}
