@@ -4,7 +4,7 @@
  * the same run: a bare multi-row INSERT of the same rows, and a bare nodemailer loop sending the
  * same messages.
  */
-import { registerAllNoticeKinds } from "../src/notice-kinds.ts";
+import { registerAllNoticeKinds } from "../src/modules.ts";
 import nodemailer from "nodemailer";
 import pg from "pg";
 import { eq, sql } from "drizzle-orm";

@@ -13,20 +13,9 @@ import scalarApiReference from "@scalar/fastify-api-reference";
 import type { Db } from "./db/engine.ts";
 import type { Clock } from "./domain/clock.ts";
 import { handleError } from "./http/error-handler.ts";
-import { registerAllNoticeKinds } from "./notice-kinds.ts";
+import { MODULES, registerAllNoticeKinds } from "./modules.ts";
 import { AppError } from "./http/errors.ts";
-import { agreementRoutes } from "./modules/agreements/index.ts";
-import { authRoutes, databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
-import { catalogueRoutes } from "./modules/catalogue/index.ts";
-import { controllerRoutes } from "./modules/controllers/index.ts";
-import { evidenceRoutes } from "./modules/evidence/index.ts";
-import { importRoutes } from "./modules/imports/index.ts";
-import { incidentRoutes, breachPortalRoutes } from "./modules/breaches/index.ts";
-import { noticeRoutes } from "./modules/notices/index.ts";
-import { obligationRoutes } from "./modules/obligations/index.ts";
-import { processorRoutes } from "./modules/processor/index.ts";
-import { subprocessorRoutes } from "./modules/subprocessors/index.ts";
-import { trustRoutes } from "./modules/trust/index.ts";
+import { databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
 import type { RouteDeps, TypedApp } from "./http/types.ts";
 
 export interface AppDeps {
@@ -131,19 +120,11 @@ async function registerModules(app: TypedApp, deps: RouteDeps): Promise<void> {
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();
-      authRoutes(typed, deps);
-      processorRoutes(typed, deps);
-      catalogueRoutes(typed, deps);
-      controllerRoutes(typed, deps);
-      agreementRoutes(typed, deps);
-      importRoutes(typed, deps);
-      noticeRoutes(typed, deps);
-      obligationRoutes(typed, deps);
-      subprocessorRoutes(typed, deps);
-      trustRoutes(typed, deps);
-      incidentRoutes(typed, deps);
-      breachPortalRoutes(typed, deps);
-      evidenceRoutes(typed, deps);
+      for (const module of MODULES) {
+        for (const routes of module.routes) {
+          routes(typed, deps);
+        }
+      }
     },
     { prefix: "/api/v1" },
   );

@@ -1,14 +1,8 @@
 import type { Db, Engine } from "../db/engine.ts";
 import type { Clock } from "../domain/clock.ts";
-import { registerAllNoticeKinds } from "../notice-kinds.ts";
+import { registerAllNoticeKinds, sweepTasks } from "../modules.ts";
 import { startOutboxWorker, type WorkerLog } from "./outbox-worker.ts";
 import { runSweep, type SweepTask } from "./sweep.ts";
-import { applyDueChanges } from "../modules/subprocessors/apply-change.ts";
-
-/** Due work of the workflows, run by every sweep (each claims its rows, so sweeps may overlap). */
-export const WORKFLOW_TASKS: Record<string, SweepTask> = {
-  subprocessorChangesApplied: async (tx, clock) => (await applyDueChanges(tx, clock)).length,
-};
 
 export interface BackgroundOptions {
   db: Db;
@@ -44,7 +38,7 @@ export function startBackgroundWork(options: BackgroundOptions) {
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = async () => {
     try {
-      const result = await runSweep(options.db, options.clock, options.tasks ?? WORKFLOW_TASKS);
+      const result = await runSweep(options.db, options.clock, options.tasks ?? sweepTasks());
       const acted = result.reminded + result.escalated + result.windowsClosed + Object.values(result.other).reduce((a, b) => a + b, 0);
       if (acted > 0) {
         log.info(

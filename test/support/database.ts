@@ -6,7 +6,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { waitForLock } from "fs-native-extensions";
 import { MIGRATIONS_FOLDER, openDatabase, rows, type Database, type Engine } from "../../src/db/engine.ts";
-import { registerAllNoticeKinds } from "../../src/notice-kinds.ts";
+import { registerAllNoticeKinds } from "../../src/modules.ts";
 
 const CACHE = fileURLToPath(new URL("../../.art28-test-cache", import.meta.url));
 

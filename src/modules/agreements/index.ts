@@ -1,4 +1,6 @@
 // The agreements module's public surface: other modules import from here only (.dependency-cruiser.cjs).
+import { agreementRoutes } from "./routes.ts";
+
 export { composeAgreementDocument } from "./compose-document.ts";
 export { countersignAgreement } from "./countersign-agreement.ts";
 export { documentPdfAndHash } from "./document-hash.ts";
@@ -6,4 +8,9 @@ export { offerTemplateVersion } from "./offer-template.ts";
 export { publishTemplateVersion } from "./publish-template.ts";
 export { signAgreement } from "./sign-agreement.ts";
 export { findAgreement } from "./queries.ts";
-export { agreementRoutes } from "./routes.ts";
+
+/** What the agreements module brings to the core (templates, offers, signing (art. 12)); src/modules.ts lists it. */
+export const agreementsModule = {
+  name: "agreements",
+  routes: [agreementRoutes],
+};

@@ -1,4 +1,6 @@
 // The controllers module's public surface: other modules import from here only (.dependency-cruiser.cjs).
+import { controllerRoutes } from "./routes.ts";
+
 export { assignmentsOf, visibleController } from "./access.ts";
 export { createController } from "./create-controller.ts";
 export type { ControllerInput } from "./create-controller.ts";
@@ -7,4 +9,9 @@ export { setControllerServices } from "./set-services.ts";
 export type { ServiceTaken } from "./set-services.ts";
 export { updateContact } from "./update-contact.ts";
 export type { ContactInput } from "./update-contact.ts";
-export { controllerRoutes } from "./routes.ts";
+
+/** What the controllers module brings to the core (customers, their services and privacy contact); src/modules.ts lists it. */
+export const controllersModule = {
+  name: "controllers",
+  routes: [controllerRoutes],
+};

@@ -1,9 +1,18 @@
 // The notices module's public surface: other modules import from here only (.dependency-cruiser.cjs).
+import { noticeRoutes } from "./routes.ts";
+import { NOTICES_OWN_KINDS } from "./own-kinds.ts";
+
 export { loadProcessorContext, publicUrl } from "./context.ts";
 export { queueCustomerNotices, queueStaffNotice } from "./queue-notices.ts";
 export { markOpened } from "./use-cases.ts";
-export { noticeRoutes } from "./routes.ts";
 export { defineNoticeKind, noticeKindOf, registerNoticeKinds, registeredNoticeKinds } from "./kind-registry.ts";
 export type { NoticeKindDefinition, NoticeView } from "./kind-registry.ts";
 export { countryListText, listText } from "./render.ts";
 export { NOTICES_OWN_KINDS } from "./own-kinds.ts";
+
+/** What the notices module brings to the core (inbox, outbox, webhooks); src/modules.ts lists it. */
+export const noticesModule = {
+  name: "notices",
+  routes: [noticeRoutes],
+  noticeKinds: NOTICES_OWN_KINDS,
+};

@@ -3,7 +3,7 @@ import type { Locale } from "../../domain/text.ts";
 
 // The notice kinds Art28 sends. The notices engine (queue, outbox, renderer, inbox) knows none of
 // them: each module defines its own (its data type, by augmenting NoticeKinds in db/schema/notices.ts;
-// its nl/en templates; its view) and the composition root registers them all (src/notice-kinds.ts).
+// its nl/en templates; its view) and the composition root registers them all (src/modules.ts).
 
 /** The fields a kind's templates read. Names must not clash with the renderer's context fields. */
 export type NoticeView = Record<string, unknown>;
@@ -42,7 +42,7 @@ export function registerNoticeKinds(definitions: readonly NoticeKindDefinition[]
 export function noticeKindOf(kind: NoticeKind): NoticeKindDefinition {
   const definition = registered.get(kind);
   if (!definition) {
-    throw new RangeError(`unknown notice kind: ${kind} (is it registered in src/notice-kinds.ts?)`);
+    throw new RangeError(`unknown notice kind: ${kind} (is its module listed in src/modules.ts?)`);
   }
   return definition;
 }

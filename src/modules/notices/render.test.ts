@@ -4,7 +4,7 @@ import { endOfCalendarDays } from "../../domain/legal-time.ts";
 import type { BreachNotice } from "../../domain/breach-notice.ts";
 import type { NoticeData, NoticeKind, SubprocessorChangeKind } from "../../db/schema/index.ts";
 import type { SubprocessorChangeAnnounced } from "../subprocessors/index.ts";
-import { NOTICE_KINDS, registerAllNoticeKinds } from "../../notice-kinds.ts";
+import { NOTICE_KINDS, registerAllNoticeKinds } from "../../modules.ts";
 import { noticeTitle, renderNotice } from "./render.ts";
 import type { RenderContext } from "./render.ts";
 

@@ -1,2 +1,8 @@
 // The trust module's public surface: other modules import from here only (.dependency-cruiser.cjs).
-export { trustRoutes } from "./routes.ts";
+import { trustRoutes } from "./routes.ts";
+
+/** What the trust module brings to the core (the public trust page and feed); src/modules.ts lists it. */
+export const trustModule = {
+  name: "trust",
+  routes: [trustRoutes],
+};

@@ -1,0 +1,53 @@
+import type { RouteDeps, TypedApp } from "./http/types.ts";
+import type { SweepTask } from "./jobs/sweep.ts";
+import { agreementsModule } from "./modules/agreements/index.ts";
+import { authModule } from "./modules/auth/index.ts";
+import { breachesModule } from "./modules/breaches/index.ts";
+import { catalogueModule } from "./modules/catalogue/index.ts";
+import { controllersModule } from "./modules/controllers/index.ts";
+import { evidenceModule } from "./modules/evidence/index.ts";
+import { importsModule } from "./modules/imports/index.ts";
+import { noticesModule, registerNoticeKinds, type NoticeKindDefinition } from "./modules/notices/index.ts";
+import { obligationsModule } from "./modules/obligations/index.ts";
+import { processorModule } from "./modules/processor/index.ts";
+import { subprocessorsModule } from "./modules/subprocessors/index.ts";
+import { trustModule } from "./modules/trust/index.ts";
+
+/** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
+export interface ClauseModule {
+  name: string;
+  /** Each adds its routes under /api/v1 (app.ts mounts them). */
+  routes: readonly ((app: TypedApp, deps: RouteDeps) => void)[];
+  noticeKinds?: readonly NoticeKindDefinition[];
+  /** Run by every deadline sweep (jobs/runner.ts); each claims its own rows. */
+  sweepTasks?: Record<string, SweepTask>;
+}
+
+/** Every module of Art28. A new clause is a module folder, listed here once. */
+export const MODULES: readonly ClauseModule[] = [
+  authModule,
+  processorModule,
+  catalogueModule,
+  controllersModule,
+  agreementsModule,
+  importsModule,
+  noticesModule,
+  obligationsModule,
+  subprocessorsModule,
+  trustModule,
+  breachesModule,
+  evidenceModule,
+];
+
+/** Every notice kind, each defined by its module (its data, nl/en templates and view). */
+export const NOTICE_KINDS = MODULES.flatMap((module) => module.noticeKinds ?? []);
+
+/** Registers the notice kinds; the web process (app.ts) and the worker (jobs/runner.ts) do, before anything is sent or shown. */
+export function registerAllNoticeKinds(): void {
+  registerNoticeKinds(NOTICE_KINDS);
+}
+
+/** The due work of every module, by name. */
+export function sweepTasks(): Record<string, SweepTask> {
+  return Object.assign({}, ...MODULES.map((module) => module.sweepTasks ?? {})) as Record<string, SweepTask>;
+}
