@@ -1,10 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
@@ -12,17 +10,14 @@ import { systemClock } from "../domain/clock.ts";
 import { ensureInstalled } from "../modules/setup/install.ts";
 import { DEMO_PROCESSOR } from "../modules/setup/demo.ts";
 import { testEngine } from "../../test/support/database.ts";
+import { art28 as runArt28 } from "../../test/support/process.ts";
 
 // The CLI as a user runs it: a separate process on a real data folder (PGlite) or database.
-const BIN = fileURLToPath(new URL("../../bin/art28", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "art28-cli-"));
 let env: NodeJS.ProcessEnv;
 let dropDatabase: (() => Promise<void>) | null = null;
 
-function art28(...args: string[]) {
-  const run = spawnSync(BIN, ["--data", join(dir, "data"), ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const art28 = (...args: string[]) => runArt28(join(dir, "data"), env, ...args);
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
-import { DataFolderInUseError, openDatabase } from "../db/engine.ts";
+import { openDatabase } from "../db/engine.ts";
+import { DataFolderInUseError } from "../db/data-folder.ts";
 import { buildApp } from "../app.ts";
 import { systemClock } from "../domain/clock.ts";
 import { verifyChain, type VerifyResult } from "../modules/evidence/verify-chain.ts";

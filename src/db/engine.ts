@@ -28,8 +28,6 @@ export interface Database {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
-export { DataFolderInUseError } from "./data-folder.ts";
-
 export type OpenOptions =
   | { engine: "postgres"; url: string; poolSize?: number }
   | ({ engine: "pglite"; dataDir: string } & Partial<ClaimOptions>)

@@ -6,8 +6,6 @@ export interface Connections {
   closeIdle(): void;
   /** Ends every connection at once, requests in flight or not (the stop deadline). */
   closeAll(): void;
-  /** Connections open now. */
-  readonly open: number;
 }
 
 /**
@@ -49,9 +47,6 @@ export function trackConnections(server: Server): Connections {
       for (const socket of inFlight.keys()) {
         socket.destroy();
       }
-    },
-    get open() {
-      return inFlight.size;
     },
   };
 }

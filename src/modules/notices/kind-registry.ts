@@ -46,7 +46,3 @@ export function noticeKindOf(kind: NoticeKind): NoticeKindDefinition {
   }
   return definition;
 }
-
-export function registeredNoticeKinds(): NoticeKind[] {
-  return [...registered.keys()] as NoticeKind[];
-}

@@ -1,6 +1,6 @@
 import { formatDate, formatInstant } from "../../domain/legal-time.ts";
-import type { LocalizedText } from "../../domain/text.ts";
-import { defineNoticeKind } from "../notices/index.ts";
+import type { Locale, LocalizedText } from "../../domain/text.ts";
+import { defineNoticeKind, type NoticeView } from "../notices/index.ts";
 
 // What the deadline sweep tells the people who answer for a duty: a reminder before its deadline,
 // and an escalation once it has passed (templates in notice-templates/).
@@ -29,18 +29,23 @@ declare module "../../db/schema/notices.ts" {
 
 const TEMPLATES = new URL("./notice-templates/", import.meta.url);
 
+/** The duty a reminder or an escalation is about, with its deadline in the reader's zone. */
+function dutyView(data: ObligationReminder | ObligationEscalated, locale: Locale, zone: string): NoticeView {
+  return {
+    obligationId: data.obligationId,
+    obligationTitle: data.title[locale],
+    due: formatInstant(new Date(data.dueAt), zone, locale),
+    dueDate: formatDate(new Date(data.dueAt), zone, locale),
+  };
+}
+
 export const OBLIGATION_NOTICE_KINDS = [
   defineNoticeKind({
     kind: "obligation_reminder",
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => false,
-    view: (data, locale, zone) => ({
-      obligationId: data.obligationId,
-      obligationTitle: data.title[locale],
-      due: formatInstant(new Date(data.dueAt), zone, locale),
-      dueDate: formatDate(new Date(data.dueAt), zone, locale),
-    }),
+    view: dutyView,
   }),
   defineNoticeKind({
     kind: "obligation_escalated",
@@ -48,10 +53,7 @@ export const OBLIGATION_NOTICE_KINDS = [
     acknowledged: false,
     toCustomer: () => false,
     view: (data, locale, zone) => ({
-      obligationId: data.obligationId,
-      obligationTitle: data.title[locale],
-      due: formatInstant(new Date(data.dueAt), zone, locale),
-      dueDate: formatDate(new Date(data.dueAt), zone, locale),
+      ...dutyView(data, locale, zone),
       obligationCustomer: data.customerName,
     }),
   }),

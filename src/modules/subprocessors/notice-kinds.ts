@@ -100,6 +100,11 @@ function subprocessorView(subprocessor: NoticeSubprocessor, locale: Locale): Not
   return { name: subprocessor.name, activity: subprocessor.activity[locale], countries: countryListText(subprocessor.countries, locale) };
 }
 
+/** What every notice about one objection names: the change, the objection, the sub-processor. */
+function objectionView(data: { changeId: string; objectionId: string; subprocessorName: string }): NoticeView {
+  return { changeId: data.changeId, objectionId: data.objectionId, subprocessorName: data.subprocessorName };
+}
+
 export const SUBPROCESSOR_NOTICE_KINDS = [
   defineNoticeKind({
     kind: "subprocessor_change_announced",
@@ -152,9 +157,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
     acknowledged: false,
     toCustomer: () => false,
     view: (data) => ({
-      changeId: data.changeId,
-      objectionId: data.objectionId,
-      subprocessorName: data.subprocessorName,
+      ...objectionView(data),
       objectingCustomer: data.customerName,
       reason: data.reason,
     }),
@@ -166,9 +169,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
     // The processor writes to the customer; the customer's message goes to the processor's staff.
     toCustomer: (data) => data.from === "processor",
     view: (data) => ({
-      changeId: data.changeId,
-      objectionId: data.objectionId,
-      subprocessorName: data.subprocessorName,
+      ...objectionView(data),
       fromProcessor: data.from === "processor",
       authorName: data.authorName,
       excerpt: data.excerpt,
@@ -180,9 +181,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
     acknowledged: false,
     toCustomer: () => true,
     view: (data) => ({
-      changeId: data.changeId,
-      objectionId: data.objectionId,
-      subprocessorName: data.subprocessorName,
+      ...objectionView(data),
       note: data.note,
       isWithdrawn: data.outcome === "withdrawn",
       isResolved: data.outcome === "resolved",
