@@ -15,6 +15,7 @@ import type { Clock } from "./domain/clock.ts";
 import { handleError } from "./http/error-handler.ts";
 import { MODULES, registerAllNoticeKinds } from "./modules.ts";
 import { AppError } from "./http/errors.ts";
+import { assertAudienceDeclared, enforceAudience } from "./http/audience.ts";
 import { databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
 import type { RouteDeps, TypedApp } from "./http/types.ts";
 
@@ -77,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session" });
 
   app.decorateRequest("actor", null);
+  // Every route says who may call it; one that does not is refused here, at start-up.
+  app.addHook("onRoute", assertAudienceDeclared);
   app.addHook("preValidation", async (request, reply) => {
     request.actor = await resolveActor(deps.db, deps.clock, request);
     // Cookie-authenticated changes need the CSRF token; token-authenticated API calls carry no
@@ -86,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
       });
     }
+    // Before the input is read: a role the route does not admit learns nothing of its schema.
+    enforceAudience(request);
   });
 
   await app.register(fastifySwagger, {
@@ -100,6 +105,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
+    },
+    // Each operation carries its declared audience; a public one needs no token.
+    transform: ({ schema, url, route }) => {
+      const audience = route.config?.audience;
+      return { schema: { ...schema, ...(audience ? { "x-audience": audience } : {}), ...(audience?.public ? { security: [] } : {}) }, url };
     },
   });
   await registerModules(app, deps);

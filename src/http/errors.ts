@@ -64,8 +64,9 @@ const THINGS = {
 } as const;
 export type Thing = keyof typeof THINGS;
 
-export const notFound = (what: Thing | string) => {
-  const thing = what in THINGS ? THINGS[what as Thing] : { nl: what, en: what };
+/** "… not found", naming the thing in both languages (a module's noun from its words.ts). */
+export const notFound = (what: Record<Locale, string> | Thing | string) => {
+  const thing = typeof what !== "string" ? what : what in THINGS ? THINGS[what as Thing] : { nl: what, en: what };
   return new AppError("not_found", { nl: `${thing.nl} niet gevonden`, en: `${thing.en} not found` });
 };
 export const forbidden = (why: Text = { nl: "uw rol staat dit niet toe", en: "your role does not allow this" }) => new AppError("forbidden", why);

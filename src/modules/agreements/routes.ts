@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF } from "../../http/audience.ts";
 import { createHash } from "node:crypto";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
@@ -97,6 +98,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/agreements",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["agreements"],
         summary: "Agreements: all (staff) or your own (customer)",
@@ -121,13 +123,17 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/agreements/:id",
-    { schema: { tags: ["agreements"], summary: "One agreement with its signatures", params: IdParams, response: { 200: Agreement, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "agreement" } },
+      schema: { tags: ["agreements"], summary: "One agreement with its signatures", params: IdParams, response: { 200: Agreement, ...ErrorResponses } },
+    },
     async (request) => onAgreement(actorOf(request), request.params.id, async (_tx, found) => found),
   );
 
   app.get(
     "/agreements/:id/document",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "agreement" } },
       schema: {
         tags: ["agreements"],
         summary: "The exact document to sign (HTML) and the SHA-256 of its PDF",
@@ -161,6 +167,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/agreements/:id/document.pdf",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "agreement" } },
       schema: {
         tags: ["agreements"],
         summary: "The agreement as PDF; once signed, with its signature page",
@@ -224,6 +231,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/agreements/:id/sign",
     {
+      config: { audience: { staff: NO_STAFF, customer: CUSTOMER_WRITERS, record: "agreement" } },
       schema: {
         tags: ["agreements"],
         summary: "Sign as the customer (art. 12.1)",
@@ -244,6 +252,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.put(
     "/agreements/:id/language",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_WRITERS, record: "agreement" } },
       schema: {
         tags: ["agreements"],
         summary: "Choose the language (nl or en) of an agreement before signing it",
@@ -269,6 +278,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/agreements/:id/countersign",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "agreement" } },
       schema: {
         tags: ["agreements"],
         summary: "Countersign as the processor; in force from this signature (art. 12.1)",
@@ -289,6 +299,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/templates",
     {
+      config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["templates"],
         summary: "Published template versions with their uptake",
@@ -319,6 +330,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/templates/:version",
     {
+      config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags: ["templates"],
         summary: "A template version with its texts",
@@ -350,6 +362,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/templates",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["templates"],
         summary: "Publish the next template version (and offer it to every customer)",
@@ -372,6 +385,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/templates/:version/offer",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags: ["templates"],
         summary: "Offer a template version to every customer without it",

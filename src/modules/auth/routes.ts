@@ -1,3 +1,5 @@
+import { CUSTOMER_ALL, PUBLIC } from "../../http/audience.ts";
+import { STAFF_ALL } from "../../http/actor.ts";
 import { generateSecret, generateURI, verify } from "otplib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
@@ -38,8 +40,8 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/auth/login",
     {
+      config: { audience: PUBLIC, rateLimit: { max: 10, timeWindow: "1 minute" } },
       schema: { tags: ["auth"], summary: "Log in (starts a session cookie)", body: LoginBody, response: { 200: Me, ...ErrorResponses } },
-      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const { email, password, totpCode } = request.body;
@@ -73,16 +75,28 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
   );
 
-  app.post("/auth/logout", { schema: { tags: ["auth"], summary: "Log out", response: { 204: Type.Null() } } }, async (request, reply) => {
-    await request.session.destroy();
-    return reply.status(204).send(null);
-  });
+  app.post(
+    "/auth/logout",
+    { config: { audience: PUBLIC }, schema: { tags: ["auth"], summary: "Log out", response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await request.session.destroy();
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get("/auth/me", { schema: { tags: ["auth"], summary: "The logged-in user and a CSRF token", response: { 200: Me, ...ErrorResponses } } }, me);
+  app.get(
+    "/auth/me",
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      schema: { tags: ["auth"], summary: "The logged-in user and a CSRF token", response: { 200: Me, ...ErrorResponses } },
+    },
+    me,
+  );
 
   app.post(
     "/auth/totp/setup",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["auth"],
         summary: "Start TOTP enrolment",
@@ -99,7 +113,10 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/auth/totp/enable",
-    { schema: { tags: ["auth"], summary: "Confirm TOTP enrolment with a code", body: TotpCode, response: { 204: Type.Null(), ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      schema: { tags: ["auth"], summary: "Confirm TOTP enrolment with a code", body: TotpCode, response: { 204: Type.Null(), ...ErrorResponses } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const user = await findUserById(db, actor.userId);
@@ -118,7 +135,10 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/tokens",
-    { schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: Type.Array(TokenInfo), ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: Type.Array(TokenInfo), ...ErrorResponses } },
+    },
     async (request) => {
       const actor = actorOf(request);
       return (await listActiveTokens(db, actor.userId)).map((t) => ({
@@ -135,6 +155,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/tokens",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["auth"],
         summary: "Create an API token acting as you (shown once)",
@@ -154,7 +175,10 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.delete(
     "/tokens/:id",
-    { schema: { tags: ["auth"], summary: "Revoke one of your API tokens", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "token" } },
+      schema: { tags: ["auth"], summary: "Revoke one of your API tokens", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       if (!(await revokeToken(db, actor.userId, request.params.id, clock.now()))) {

@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, NO_STAFF } from "../../http/audience.ts";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
@@ -8,7 +9,7 @@ import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
-import { assertMaySee, requireCustomer, scopeOf, type Actor } from "../../http/actor.ts";
+import { assertMaySee, requireCustomer, scopeOf, type Actor, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { assignmentsOf } from "../controllers/index.ts";
@@ -108,6 +109,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/breaches",
     {
+      config: { audience: { staff: NO_STAFF, customer: CUSTOMER_ALL } },
       schema: {
         tags,
         summary: "Data breaches you were notified of (art. 6), newest first",
@@ -125,6 +127,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/breaches/:id",
     {
+      config: { audience: { staff: NO_STAFF, customer: CUSTOMER_ALL, record: "breach" } },
       schema: {
         tags,
         summary: "A breach as you were told: every notice in order with its facts, and your own 72-hour clock to the Autoriteit Persoonsgegevens",
@@ -143,6 +146,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/breaches/:id/ap-draft",
     {
+      config: { audience: { staff: NO_STAFF, customer: CUSTOMER_ALL, record: "breach" } },
       schema: {
         tags,
         summary:
@@ -175,6 +179,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/breach-notices/:id/pdf",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "breachNotice" } },
       schema: {
         tags,
         summary: "One breach notice as sent, as PDF (the customer's own; staff: any)",

@@ -1,3 +1,4 @@
+import { NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
@@ -65,6 +66,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/incidents",
     {
+      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS } },
       schema: {
         tags,
         summary: "The incident register (GDPR art. 33(5)): every security incident, breach or not",
@@ -89,7 +91,10 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/incidents",
-    { schema: { tags, summary: "Record a security incident", body: IncidentBody, response: { 201: Incident, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS } },
+      schema: { tags, summary: "Record a security incident", body: IncidentBody, response: { 201: Incident, ...ErrorResponses } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, INCIDENT_WRITE);
@@ -101,6 +106,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/incidents/export",
     {
+      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS } },
       schema: {
         tags,
         summary: "The incident register as CSV, XLSX or PDF (art. 33(5) documentation)",
@@ -141,6 +147,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/incidents/:id",
     {
+      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "An incident: its facts, assessments, notice completeness and counts",
@@ -158,6 +165,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.patch(
     "/incidents/:id",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "Change what the register says about an incident",
@@ -177,6 +185,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/incidents/:id/assessments",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary:
@@ -202,6 +211,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/incidents/:id/proposal",
     {
+      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors",
@@ -235,6 +245,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/incidents/:id/customers",
     {
+      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "The affected customers: each one's 48-hour deadline, notice completeness, and its notices (sent, delivered, read, acknowledged, in time)",
@@ -254,6 +265,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/incidents/:id/customers",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "Add affected customers (named, or every proposed one); each gets its 48-hour clock from the discovery",
@@ -273,6 +285,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.delete(
     "/incidents/:id/customers/:controllerId",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "Take a customer off the affected list (only before it was notified)",
@@ -291,6 +304,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.put(
     "/incidents/:id/facts",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "The art. 6.2 facts every affected customer's notice shares; a fact not yet known is {status: unknown}",
@@ -310,6 +324,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.put(
     "/incidents/:id/customers/:controllerId/facts",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "One customer's own facts (its counts, kinds of data, ...), over the shared ones",
@@ -333,6 +348,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/incidents/:id/notices",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "Send a round of breach notices: a first notice to each customer not yet told, a follow-up (what changed) to the others",
@@ -353,6 +369,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/incidents/:id/close",
     {
+      config: { audience: { staff: INCIDENT_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "Close an incident; every customer notified gets a final notice with the summary",
@@ -372,6 +389,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/incidents/:id/timeline",
     {
+      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
         summary: "Every act of an incident in order, with its evidence hash",

@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -5,7 +6,7 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { requireStaff, scopeOf, STAFF_WRITE } from "../../http/actor.ts";
+import { requireStaff, scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { listMeasures, listServices, listTerms } from "./queries.ts";
 import { saveService } from "./save-service.ts";
@@ -24,6 +25,7 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/catalogue",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["catalogue"],
         summary: "Services (Annex 1A) and their purposes and categories (1B–1D)",
@@ -38,7 +40,10 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/services",
-    { schema: { tags: ["catalogue"], summary: "Add a service to the catalogue", body: NewServiceBody, response: { 201: Service, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
+      schema: { tags: ["catalogue"], summary: "Add a service to the catalogue", body: NewServiceBody, response: { 201: Service, ...ErrorResponses } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);
@@ -55,6 +60,7 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.put(
     "/services/:id",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags: ["catalogue"],
         summary: "Change a service; customers taking it get a new Annex 1 version",
@@ -79,7 +85,10 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/measures",
-    { schema: { tags: ["measures"], summary: "Technical and organisational measures (Annex 2)", response: { 200: Type.Array(Measure), ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      schema: { tags: ["measures"], summary: "Technical and organisational measures (Annex 2)", response: { 200: Type.Array(Measure), ...ErrorResponses } },
+    },
     async (request) => {
       actorOf(request);
       return (await listMeasures(db)).map(measureOut);
@@ -88,7 +97,10 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.post(
     "/measures",
-    { schema: { tags: ["measures"], summary: "Add a measure", body: MeasureBody, response: { 201: Measure, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: MEASURE_EDITORS, customer: NO_CUSTOMERS } },
+      schema: { tags: ["measures"], summary: "Add a measure", body: MeasureBody, response: { 201: Measure, ...ErrorResponses } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, MEASURE_EDITORS);
@@ -104,7 +116,10 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.put(
     "/measures/:id",
-    { schema: { tags: ["measures"], summary: "Change a measure", params: IdParams, body: MeasureBody, response: { 200: Measure, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: MEASURE_EDITORS, customer: NO_CUSTOMERS, record: "shared" } },
+      schema: { tags: ["measures"], summary: "Change a measure", params: IdParams, body: MeasureBody, response: { 200: Measure, ...ErrorResponses } },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireStaff(actor, MEASURE_EDITORS);

@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -56,6 +57,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers",
     {
+      config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["customers"],
         summary: "Customers with their agreement status (staff)",
@@ -74,7 +76,10 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/controllers",
-    { schema: { tags: ["customers"], summary: "Register a customer", body: ControllerBody, response: { 201: ControllerDetail, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
+      schema: { tags: ["customers"], summary: "Register a customer", body: ControllerBody, response: { 201: ControllerDetail, ...ErrorResponses } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireStaff(actor, STAFF_WRITE);
@@ -86,6 +91,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers/:id",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
       schema: {
         tags: ["customers"],
         summary: "A customer: details, services, privacy contact",
@@ -104,6 +110,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.put(
     "/controllers/:id",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "controller" } },
       schema: {
         tags: ["customers"],
         summary: "Change a customer's details",
@@ -126,6 +133,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.put(
     "/controllers/:id/services",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "controller" } },
       schema: {
         tags: ["customers"],
         summary: "Set the services a customer takes (new Annex 1 version if it changes)",
@@ -148,6 +156,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers/:id/annexes",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
       schema: {
         tags: ["customers"],
         summary: "Annex 1 versions of a customer, newest first",
@@ -166,6 +175,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers/:id/contact",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
       schema: {
         tags: ["customers"],
         summary: "The customer's DPO or privacy contact (art. 4.4)",
@@ -185,6 +195,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.put(
     "/controllers/:id/contact",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_WRITERS, record: "controller" } },
       schema: {
         tags: ["customers"],
         summary: "Keep the DPO or privacy contact current (art. 4.4)",
@@ -212,6 +223,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers/:id/events",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
       schema: {
         tags: ["evidence"],
         summary: "The customer's evidence log, newest first",

@@ -1,3 +1,4 @@
+import { NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
@@ -29,6 +30,7 @@ export function evidenceRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
     "/evidence/verification",
     {
+      config: { audience: { staff: VERIFIERS, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["evidence"],
         summary: "Check the hash chain of the whole evidence log (what `art28 verify` does), names the first broken link",

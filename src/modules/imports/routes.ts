@@ -1,3 +1,4 @@
+import { NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
@@ -55,6 +56,7 @@ export function importRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/imports/customers",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["imports"],
         summary: "Create or update customers, their services, fees and privacy contacts (all or nothing)",
@@ -74,10 +76,12 @@ export function importRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/imports/customers.csv",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["imports"],
         summary: `The same from a CSV billing export (Content-Type: text/csv; "," or ";"); one row per customer and service. Columns: ${CSV_COLUMNS.join(", ")}`,
         querystring: Query,
+        consumes: ["text/csv"],
         body: Type.String({ minLength: 1 }),
         response: { 200: Summary, ...ErrorResponses },
       },

@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF, OWNERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -132,6 +133,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/notices",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["notices"],
         summary: "Inbox: a customer's notices (portal), or the notices to a staff member's role (back-office)",
@@ -160,6 +162,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/notices/:id",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "notice" } },
       schema: {
         tags: ["notices"],
         summary: "A notice as sent, in your language, with its deliveries; a customer's first opening is recorded (read)",
@@ -198,6 +201,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/notices/:id/acknowledge",
     {
+      config: { audience: { staff: NO_STAFF, customer: CUSTOMER_WRITERS, record: "notice" } },
       schema: {
         tags: ["notices"],
         summary: "Acknowledge a notice (the customer's owner or privacy contact); recorded as evidence",
@@ -217,6 +221,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/outbox",
     {
+      config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["notices"],
         summary: "Every delivery (email and webhook), newest first: queued, sent, held (no SMTP configured) and failed",
@@ -248,6 +253,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/deliveries/:id",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "delivery" } },
       schema: {
         tags: ["notices"],
         summary: "One delivery: the message as sent and every attempt",
@@ -268,6 +274,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/deliveries/:id/replay",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: OWNERS, record: "delivery" } },
       schema: {
         tags: ["notices"],
         summary: "Send a delivered or failed message again (same message id); customers: their webhook deliveries",
@@ -294,6 +301,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/deliveries/bounces",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["notices"],
         summary: "Report an email that bounced after it was accepted (for the mail server's bounce hook; staff or an API token)",
@@ -316,6 +324,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers/:id/webhook-endpoints",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
       schema: {
         tags: ["webhooks"],
         summary: "A customer's webhook endpoints",
@@ -334,6 +343,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/controllers/:id/webhook-endpoints",
     {
+      config: { audience: { staff: NO_STAFF, customer: OWNERS, record: "controller" } },
       schema: {
         tags: ["webhooks"],
         summary: "Add a webhook endpoint (the customer's owner). Notices are POSTed to it signed per the Standard Webhooks spec; the secret is shown once.",
@@ -355,6 +365,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.delete(
     "/webhook-endpoints/:id",
     {
+      config: { audience: { staff: NO_STAFF, customer: OWNERS, record: "webhookEndpoint" } },
       schema: {
         tags: ["webhooks"],
         summary: "Disable a webhook endpoint (its log stays)",
@@ -380,6 +391,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/webhook-endpoints/:id/deliveries",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "webhookEndpoint" } },
       schema: {
         tags: ["webhooks"],
         summary: "The delivery log of a webhook endpoint, newest first",

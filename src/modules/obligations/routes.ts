@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, PUBLIC } from "../../http/audience.ts";
 import { createHash, randomBytes } from "node:crypto";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
@@ -114,6 +115,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/obligations",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["obligations"],
         summary: "Deadlines: open ones by due time, overdue first (staff: all customers; a customer: its own)",
@@ -137,6 +139,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/obligations/:id",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "obligation" } },
       schema: {
         tags: ["obligations"],
         summary: "One deadline: its clock, reminders, and whether it was met in time",
@@ -164,6 +167,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/calendar-feed",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["obligations"],
         summary: "Create (or replace) your personal iCalendar feed URL of your deadlines; an earlier URL stops working",
@@ -184,6 +188,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/calendar/:file",
     {
+      config: { audience: PUBLIC },
       schema: {
         tags: ["obligations"],
         summary: "Your deadlines as an iCalendar (RFC 5545) feed; the URL is the credential (POST /calendar-feed)",

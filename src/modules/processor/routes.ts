@@ -1,10 +1,11 @@
+import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { invalid } from "../../http/errors.ts";
-import { requireStaff, scopeOf, STAFF_WRITE } from "../../http/actor.ts";
+import { requireStaff, scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { findProcessor, saveProcessor } from "./queries.ts";
@@ -39,7 +40,10 @@ function validZone(zone: string): boolean {
 export function processorRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/processor",
-    { schema: { tags: ["processor"], summary: "The processor's details", response: { 200: ProcessorBody, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      schema: { tags: ["processor"], summary: "The processor's details", response: { 200: ProcessorBody, ...ErrorResponses } },
+    },
     async (request) => {
       actorOf(request);
       return findProcessor(db);
@@ -49,6 +53,7 @@ export function processorRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.put(
     "/processor",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["processor"],
         summary: "Change the processor's details and policies",

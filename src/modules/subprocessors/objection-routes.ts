@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF } from "../../http/audience.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -5,7 +6,7 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { assertMaySee, requireCustomer, requireStaff, scopeOf, STAFF_WRITE } from "../../http/actor.ts";
+import { assertMaySee, requireCustomer, requireStaff, scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { assignmentsOf } from "../controllers/index.ts";
 import { visibleChange, visibleObjection } from "./access.ts";
@@ -18,12 +19,11 @@ import { presentObjection } from "./present.ts";
 import { Message, MessageBody, MessageForm, Objection, ObjectionBody, ObjectionListQuery, OutcomeBody } from "./schemas.ts";
 import { submitObjection } from "./submit-objection.ts";
 
-const CUSTOMER_WRITERS = ["owner", "privacy_contact"] as const;
-
 export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/subprocessor-changes/:id/objections",
     {
+      config: { audience: { staff: NO_STAFF, customer: CUSTOMER_WRITERS, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Object to a change announced to you, in writing and reasoned, within your window (art. 5.2)",
@@ -46,6 +46,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/subprocessor-changes/:id/objections",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Objections to a change: all (staff; support only its customers) or your own (customer)",
@@ -71,6 +72,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/objections",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["subprocessors"],
         summary: "Objections: your own (customer) or all (staff; support only its customers)",
@@ -97,13 +99,17 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/objections/:id",
-    { schema: { tags: ["subprocessors"], summary: "One objection", params: IdParams, response: { 200: Objection, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "objection" } },
+      schema: { tags: ["subprocessors"], summary: "One objection", params: IdParams, response: { 200: Objection, ...ErrorResponses } },
+    },
     async (request) => presentObjection(await visibleObjection(db, actorOf(request), request.params.id)),
   );
 
   app.get(
     "/objections/:id/messages",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "objection" } },
       schema: {
         tags: ["subprocessors"],
         summary: "The consultation of an objection, oldest first (art. 5.2)",
@@ -122,6 +128,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/objections/:id/messages",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_WRITERS, record: "objection" } },
       schema: {
         tags: ["subprocessors"],
         summary: 'Add a message to the consultation: JSON { body }, or multipart/form-data with "body" and up to 5 "files"',
@@ -178,6 +185,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/objections/:id/outcome",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "objection" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Close the consultation with its outcome: withdrawn, resolved, or customer_leaves (staff)",
@@ -207,7 +215,10 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/attachments/:id",
-    { schema: { tags: ["subprocessors"], summary: "Download a consultation attachment, byte for byte (header x-content-sha256)", params: IdParams } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "attachment" } },
+      schema: { tags: ["subprocessors"], summary: "Download a consultation attachment, byte for byte (header x-content-sha256)", params: IdParams },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const found = await inScope(db, scopeOf(actor), (tx) => findAttachment(tx, request.params.id));

@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import fastifyMultipart from "@fastify/multipart";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
@@ -7,7 +8,7 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { forbidden, invalid, notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { requireStaff, scopeOf, STAFF_WRITE } from "../../http/actor.ts";
+import { requireStaff, scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { changeRoutes } from "./change-routes.ts";
@@ -46,6 +47,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/subprocessors",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["subprocessors"],
         summary: "The sub-processor register (art. 5): staff see proposals too; customers what is engaged or announced",
@@ -62,7 +64,10 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
 
   app.get(
     "/subprocessors/:id",
-    { schema: { tags: ["subprocessors"], summary: "One sub-processor", params: IdParams, response: { 200: Subprocessor, ...ErrorResponses } } },
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "shared" } },
+      schema: { tags: ["subprocessors"], summary: "One sub-processor", params: IdParams, response: { 200: Subprocessor, ...ErrorResponses } },
+    },
     async (request) => {
       const actor = actorOf(request);
       const found = await inScope(db, scopeOf(actor), (tx) => findSubprocessor(tx, request.params.id, actor.kind !== "staff"));
@@ -76,6 +81,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/subprocessors",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["subprocessors"],
         summary: 'Register a sub-processor; it starts as proposed, to be engaged by an announced "add" change',
@@ -99,6 +105,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.put(
     "/subprocessors/:id",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Change a sub-processor; an engaged one's services and locations change only through an announced change (409)",
@@ -124,6 +131,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/subprocessors/:id/contract",
     {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags: ["subprocessors"],
         summary: 'Put the sub-processor\'s contract on file (multipart/form-data, field "file", at most 10 MB; art. 5.3)',
@@ -155,6 +163,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/subprocessors/:id/contract",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "shared" } },
       schema: {
         tags: ["subprocessors"],
         summary: "Download the sub-processor's contract (art. 5.3): staff always; a customer when it serves or is announced to that customer",

@@ -1,3 +1,4 @@
+import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -13,6 +14,7 @@ export function transferRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
     "/controllers/:id/transfers",
     {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
       schema: {
         tags: ["transfers"],
         summary: "Every country the customer's data may go to through its services and their sub-processors, with zone and transfer mechanism (art. 3.1)",
@@ -31,6 +33,7 @@ export function transferRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
     "/transfers/warnings",
     {
+      config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["transfers"],
         summary: "Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff)",

@@ -1,3 +1,4 @@
+import { PUBLIC } from "../../http/audience.ts";
 import { Type } from "typebox";
 import { inScope, type Scope } from "../../db/scope.ts";
 import { countryName } from "../../domain/transfers.ts";
@@ -68,7 +69,7 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
   app.get(
     "/trust",
     {
-      config: RATE_LIMIT,
+      config: { ...RATE_LIMIT, audience: PUBLIC },
       schema: {
         tags: ["trust"],
         summary: "The public trust page: engaged sub-processors, changes announced, changes recently in effect (no login)",
@@ -101,7 +102,7 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
   app.get(
     "/trust/changes.atom",
     {
-      config: RATE_LIMIT,
+      config: { ...RATE_LIMIT, audience: PUBLIC },
       schema: {
         tags: ["trust"],
         summary: "Atom feed of sub-processor changes (no login), in Dutch or English",

@@ -5416,7 +5416,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": string;
+                    "text/csv": string;
                 };
             };
             responses: {
