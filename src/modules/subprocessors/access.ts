@@ -5,6 +5,7 @@ import { assertMaySee, scopeOf, type Actor } from "../../http/actor.ts";
 import { assignmentsOf } from "../controllers/index.ts";
 import { findChange, findRecipient, type ChangeRow } from "./change-queries.ts";
 import { findObjection, type ObjectionView } from "./objection-queries.ts";
+import { subprocessorWords } from "./words.ts";
 
 /**
  * A change as this actor may see it: staff see every change; a customer only one announced to it
@@ -14,14 +15,14 @@ export async function visibleChange(db: Db, actor: Actor, id: string): Promise<{
   return inScope(db, scopeOf(actor), async (tx) => {
     const change = await findChange(tx, id);
     if (!change) {
-      throw notFound("subprocessor change");
+      throw notFound(subprocessorWords.noun.change);
     }
     if (actor.kind === "staff") {
       return { change, recipient: null };
     }
     const recipient = actor.controllerId ? await findRecipient(tx, id, actor.controllerId) : null;
     if (!recipient) {
-      throw notFound("subprocessor change");
+      throw notFound(subprocessorWords.noun.change);
     }
     return { change, recipient };
   });
@@ -31,7 +32,7 @@ export async function visibleChange(db: Db, actor: Actor, id: string): Promise<{
 export async function visibleObjection(db: Db, actor: Actor, id: string): Promise<ObjectionView> {
   const objection = await inScope(db, scopeOf(actor), (tx) => findObjection(tx, id));
   if (!objection) {
-    throw notFound("objection");
+    throw notFound(subprocessorWords.noun.objection);
   }
   assertMaySee(actor, objection.controllerId, await assignmentsOf(db, actor), "objection");
   return objection;

@@ -1,11 +1,9 @@
-import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { insertMany } from "../../db/insert-many.ts";
-import { changeRecipients, subprocessorChanges, subprocessors, type ChangePlan } from "../../db/schema/index.ts";
+import type { ChangePlan } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { dueAt, formatInstant } from "../../domain/legal-time.ts";
+import { dueAt } from "../../domain/legal-time.ts";
 import { conflict, invalid } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import type { NoticeSubprocessor } from "./notice-kinds.ts";
@@ -14,8 +12,11 @@ import { queueCustomerNotices } from "../notices/index.ts";
 import { openObligations } from "../obligations/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { customersTaking, linkedServiceIds, objectionClocks } from "./change-queries.ts";
+import { insertChange, insertRecipients } from "./lifecycle-queries.ts";
 import { findServices, findSubprocessor, pendingChangesOf, type SubprocessorView } from "./queries.ts";
+import { lockSubprocessors } from "./register-queries.ts";
 import { checkLocationsAndServices, type LocationInput } from "./save-subprocessor.ts";
+import { subprocessorWords } from "./words.ts";
 
 export interface AnnounceInput {
   kind: SubprocessorChangeKind;
@@ -45,23 +46,20 @@ async function planOf(
 ): Promise<{ plan: ChangePlan; touched: string[] }> {
   const engaged = (s: SubprocessorView) => s.status === "active";
   if (input.kind !== "replace" && input.replacesId) {
-    throw invalid("body.replacesId", { nl: "hoort alleen bij een vervanging (kind replace)", en: "belongs to a replacement only (kind replace)" });
+    throw invalid("body.replacesId", subprocessorWords.replacesOnlyForReplace);
   }
   if (input.kind !== "relocate" && input.plan.locations !== undefined) {
-    throw invalid("body.plan.locations", { nl: "hoort alleen bij een verhuizing (kind relocate)", en: "belongs to a relocation only (kind relocate)" });
+    throw invalid("body.plan.locations", subprocessorWords.locationsOnlyForRelocate);
   }
   switch (input.kind) {
     case "add":
     case "replace": {
       if (engaged(sub)) {
-        throw conflict({ nl: `${sub.name} is al ingeschakeld`, en: `${sub.name} is engaged already` });
+        throw conflict(subprocessorWords.engagedAlready(sub.name));
       }
       const serviceIds = [...new Set(input.plan.serviceIds ?? (replaced ? replaced.services : sub.services).map((s) => s.id))];
       if (serviceIds.length === 0) {
-        throw invalid("body.plan.serviceIds", {
-          nl: "noem de diensten die de subverwerker gaat gebruiken",
-          en: "name the services that will use the sub-processor",
-        });
+        throw invalid("body.plan.serviceIds", subprocessorWords.nameServices);
       }
       await checkLocationsAndServices(tx, [], serviceIds, "body.plan");
       const old = replaced ? replaced.services.map((s) => s.id) : [];
@@ -70,13 +68,10 @@ async function planOf(
     case "remove":
     case "relocate": {
       if (!engaged(sub)) {
-        throw conflict({ nl: `${sub.name} is niet ingeschakeld (status ${sub.status})`, en: `${sub.name} is not engaged (status ${sub.status})` });
+        throw conflict(subprocessorWords.notEngaged(sub.name, sub.status));
       }
       if (input.plan.serviceIds !== undefined) {
-        throw invalid("body.plan.serviceIds", {
-          nl: "hoort niet bij een verwijdering of verhuizing: die raakt de diensten die de subverwerker nu gebruiken",
-          en: "does not belong to a removal or relocation: it touches the services using the sub-processor now",
-        });
+        throw invalid("body.plan.serviceIds", subprocessorWords.servicesNotForRemoveOrRelocate);
       }
       const serviceIds = await linkedServiceIds(tx, sub.id);
       if (input.kind === "remove") {
@@ -84,11 +79,11 @@ async function planOf(
       }
       const locations = input.plan.locations ?? [];
       if (locations.length === 0) {
-        throw invalid("body.plan.locations", { nl: "noem de locaties na de verhuizing", en: "name the locations after the move" });
+        throw invalid("body.plan.locations", subprocessorWords.nameNewLocations);
       }
       await checkLocationsAndServices(tx, locations, [], "body.plan");
       if (samePlaces(locations, sub.locations)) {
-        throw invalid("body.plan.locations", { nl: "zijn dezelfde als nu", en: "are the same as now" });
+        throw invalid("body.plan.locations", subprocessorWords.sameLocations);
       }
       return { plan: { serviceIds, locations: locations.map((l) => ({ country: l.country, city: l.city, mechanism: l.mechanism })) }, touched: serviceIds };
     }
@@ -109,40 +104,30 @@ async function planOf(
  */
 export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, input: AnnounceInput): Promise<string> {
   const now = clock.now();
-  await tx
-    .select({ id: subprocessors.id })
-    .from(subprocessors)
-    .where(inArray(subprocessors.id, [input.subprocessorId, input.replacesId ?? input.subprocessorId]))
-    .for("update");
+  await lockSubprocessors(tx, [input.subprocessorId, input.replacesId ?? input.subprocessorId]);
   const sub = await findSubprocessor(tx, input.subprocessorId);
   if (!sub) {
-    throw invalid("body.subprocessorId", { nl: "onbekende subverwerker", en: "unknown sub-processor" });
+    throw invalid("body.subprocessorId", subprocessorWords.unknownSubprocessor);
   }
   let replaced: SubprocessorView | null = null;
   if (input.kind === "replace") {
     if (!input.replacesId) {
-      throw invalid("body.replacesId", { nl: "is verplicht bij een vervanging", en: "is required for a replacement" });
+      throw invalid("body.replacesId", subprocessorWords.replacesRequired);
     }
     if (input.replacesId === input.subprocessorId) {
-      throw invalid("body.replacesId", { nl: "kan de subverwerker niet door zichzelf vervangen", en: "cannot replace a sub-processor by itself" });
+      throw invalid("body.replacesId", subprocessorWords.replacesItself);
     }
     replaced = await findSubprocessor(tx, input.replacesId);
     if (!replaced) {
-      throw invalid("body.replacesId", { nl: "onbekende subverwerker", en: "unknown sub-processor" });
+      throw invalid("body.replacesId", subprocessorWords.unknownSubprocessor);
     }
     if (replaced.status !== "active") {
-      throw conflict({
-        nl: `${replaced.name} is niet ingeschakeld en kan niet vervangen worden`,
-        en: `${replaced.name} is not engaged and cannot be replaced`,
-      });
+      throw conflict(subprocessorWords.cannotReplaceUnengaged(replaced.name));
     }
   }
   for (const s of [sub, replaced]) {
     if (s && (await pendingChangesOf(tx, s.id)).length > 0) {
-      throw conflict({
-        nl: `voor ${s.name} loopt al een aangekondigde wijziging; trek die eerst in of laat die ingaan`,
-        en: `an announced change for ${s.name} is pending; withdraw it or let it take effect first`,
-      });
+      throw conflict(subprocessorWords.changePending(s.name));
     }
   }
   const { plan, touched } = await planOf(tx, input, sub, replaced);
@@ -171,36 +156,27 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
 
   const planned = input.plannedEffectiveAt ?? null;
   if (planned && planned < now) {
-    throw invalid("body.plannedEffectiveAt", { nl: "ligt in het verleden", en: "lies in the past" });
+    throw invalid("body.plannedEffectiveAt", subprocessorWords.inThePast);
   }
   if (planned && windows.length > 0 && planned < windowClosesAt) {
-    throw invalid("body.plannedEffectiveAt", {
-      nl: `ligt vóór het einde van de bezwaartermijn (${formatInstant(windowClosesAt, zone, "nl")}); de wijziging kan niet eerder ingaan (art. 5.2)`,
-      en: `lies before the objection window closes (${formatInstant(windowClosesAt, zone, "en")}); the change cannot take effect earlier (art. 5.2)`,
-    });
+    throw invalid("body.plannedEffectiveAt", subprocessorWords.beforeWindowCloses(windowClosesAt, zone));
   }
 
-  const [change] = await tx
-    .insert(subprocessorChanges)
-    .values({
-      kind: input.kind,
-      subprocessorId: sub.id,
-      replacesId: replaced?.id ?? null,
-      plan,
-      description: input.description,
-      status: "announced",
-      announcedAt: now,
-      announcedBy: actor.id,
-      windowClosesAt,
-      effectiveAt: planned,
-      affectedCount: windows.length,
-      updatedAt: now,
-    })
-    .returning({ id: subprocessorChanges.id });
-  if (!change) {
-    throw new Error("change insert returned nothing");
-  }
-  const subject = { type: OBJECTION_SUBJECT, id: change.id };
+  const changeId = await insertChange(tx, {
+    kind: input.kind,
+    subprocessorId: sub.id,
+    replacesId: replaced?.id ?? null,
+    plan,
+    description: input.description,
+    status: "announced",
+    announcedAt: now,
+    announcedBy: actor.id,
+    windowClosesAt,
+    effectiveAt: planned,
+    affectedCount: windows.length,
+    updatedAt: now,
+  });
+  const subject = { type: OBJECTION_SUBJECT, id: changeId };
 
   const obligationRows = await openObligations(
     tx,
@@ -212,7 +188,7 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
       nature: "window" as const,
       party: "controller" as const,
       responsibleRoles: ["privacy_officer" as const],
-      title: { nl: `Bezwaartermijn wijziging subverwerker ${sub.name}`, en: `Objection window, sub-processor change ${sub.name}` },
+      title: subprocessorWords.objectionWindowTitle(sub.name),
       subject,
       article: "5.2",
       clock: { unit: "calendarDays" as const, amount: w.days },
@@ -233,7 +209,7 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
       subject,
       data: {
         kind: "subprocessor_change_announced" as const,
-        changeId: change.id,
+        changeId,
         changeKind: input.kind,
         subprocessor: after,
         replaces: replaced ? noticeSubprocessor(replaced, replaced.locations) : null,
@@ -248,14 +224,14 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
   );
 
   const recipientRows = windows.map((w, i) => ({
-    changeId: change.id,
+    changeId,
     controllerId: w.controllerId,
     noticeId: noticeIds[i] ?? "",
     obligationId: obligationRows[i]?.id ?? "",
     windowEndsAt: obligationRows[i]?.dueAt ?? w.endsAt,
     templateVersion: w.templateVersion,
   }));
-  await insertMany(tx, changeRecipients, recipientRows);
+  await insertRecipients(tx, recipientRows);
 
   const byVersion = new Map<string, number>();
   for (const w of windows) {
@@ -282,5 +258,5 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
       plannedEffectiveAt: planned?.toISOString() ?? null,
     },
   });
-  return change.id;
+  return changeId;
 }

@@ -1,8 +1,5 @@
-import { and, eq, lte, sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
-import { obligations, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
+import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { formatInstant } from "../../domain/legal-time.ts";
 import { AppError, conflict, notFound } from "../../http/errors.ts";
 import { refreshAnnexes } from "../catalogue/index.ts";
 import { recordEvent, recordEvents, SYSTEM_ACTOR, type EventActor } from "../evidence/index.ts";
@@ -10,13 +7,15 @@ import { queueCustomerNotices } from "../notices/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { noticeSubprocessor, OBJECTION_SUBJECT } from "./announce-change.ts";
 import { customersTaking, touchedServiceIds, type ChangeRow } from "./change-queries.ts";
+import { claimDueChanges, lapseObjectionWindows, latestAnnexVersions, lockChange, markChangeEffective } from "./lifecycle-queries.ts";
 import { findSubprocessor } from "./queries.ts";
-import { replaceLocations, replaceServiceLinks } from "./save-subprocessor.ts";
+import { replaceLocations, replaceServiceLinks, setSubprocessorStatus, touchSubprocessor } from "./register-queries.ts";
 import { takeEffectProblem } from "./set-effective-date.ts";
+import { subprocessorWords } from "./words.ts";
 
 /** Puts the change into the register. */
 async function updateRegister(tx: Db, change: ChangeRow, now: Date): Promise<void> {
-  const setStatus = (id: string, status: "active" | "removed") => tx.update(subprocessors).set({ status, updatedAt: now }).where(eq(subprocessors.id, id));
+  const setStatus = (id: string, status: "active" | "removed") => setSubprocessorStatus(tx, id, status, now);
   switch (change.kind) {
     case "add":
       await setStatus(change.subprocessorId, "active");
@@ -36,7 +35,7 @@ async function updateRegister(tx: Db, change: ChangeRow, now: Date): Promise<voi
       return;
     case "relocate":
       await replaceLocations(tx, change.subprocessorId, change.plan.locations ?? []);
-      await tx.update(subprocessors).set({ updatedAt: now }).where(eq(subprocessors.id, change.subprocessorId));
+      await touchSubprocessor(tx, change.subprocessorId, now);
       return;
     default: {
       const unknown: never = change.kind;
@@ -55,22 +54,16 @@ async function updateRegister(tx: Db, change: ChangeRow, now: Date): Promise<voi
  */
 export async function applySubprocessorChange(tx: Db, clock: Clock, actor: EventActor, id: string): Promise<void> {
   const now = clock.now();
-  const [change] = await tx.select().from(subprocessorChanges).where(eq(subprocessorChanges.id, id)).for("update");
+  const change = await lockChange(tx, id);
   if (!change) {
-    throw notFound("subprocessor change");
+    throw notFound(subprocessorWords.noun.change);
   }
   if (change.status !== "announced") {
-    throw conflict({
-      nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`,
-      en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}`,
-    });
+    throw conflict(subprocessorWords.changeSettled(change.status));
   }
   const { timeZone: zone } = await findProcessor(tx);
   if (change.effectiveAt && change.effectiveAt > now) {
-    throw conflict({
-      nl: `deze wijziging gaat pas in op ${formatInstant(change.effectiveAt, zone, "nl")}`,
-      en: `this change takes effect on ${formatInstant(change.effectiveAt, zone, "en")}, not before`,
-    });
+    throw conflict(subprocessorWords.notBefore(change.effectiveAt, zone));
   }
   // The planned date stands unless a customer came back into scope since it was set; then the
   // change takes effect now, once that is allowed.
@@ -85,23 +78,13 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
 
   const touched = await touchedServiceIds(tx, change);
   await updateRegister(tx, change, now);
-  await tx.update(subprocessorChanges).set({ status: "effective", effectiveAt, appliedAt: now, updatedAt: now }).where(eq(subprocessorChanges.id, id));
+  await markChangeEffective(tx, id, effectiveAt, now);
 
   const customers = (await customersTaking(tx, touched)).map((c) => c.controllerId);
   const sub = await findSubprocessor(tx, change.subprocessorId);
   const reason = `sub-processor change (${change.kind}) ${sub?.name ?? change.subprocessorId} took effect`;
   const changed = await refreshAnnexes(tx, clock, actor, customers, reason);
-  const versions =
-    changed.length === 0
-      ? new Map<string, number>()
-      : new Map(
-          (
-            await rows<{ controller_id: string; version: number }>(
-              tx,
-              sql`select controller_id, max(version) as version from annex_versions where controller_id = any(${sql.param(changed)}::uuid[]) group by controller_id`,
-            )
-          ).map((r) => [r.controller_id, Number(r.version)]),
-        );
+  const versions = await latestAnnexVersions(tx, changed);
   const subject = { type: OBJECTION_SUBJECT, id };
   const about = noticeSubprocessor(sub ?? { name: "?", activity: { nl: "", en: "" } }, sub?.locations ?? []);
   await queueCustomerNotices(
@@ -122,11 +105,7 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
     })),
   );
 
-  const lapsed = await tx
-    .update(obligations)
-    .set({ status: "lapsed", closedAt: now, nextReminderAt: null })
-    .where(and(eq(obligations.subjectType, OBJECTION_SUBJECT), eq(obligations.subjectId, id), eq(obligations.status, "open")))
-    .returning({ id: obligations.id, controllerId: obligations.controllerId, dueAt: obligations.dueAt });
+  const lapsed = await lapseObjectionWindows(tx, OBJECTION_SUBJECT, id, now);
   await recordEvents(
     tx,
     clock,
@@ -162,12 +141,7 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
  * customer remains inside its window) is left for later. Returns the ids applied.
  */
 export async function applyDueChanges(tx: Db, clock: Clock): Promise<string[]> {
-  const due = await tx
-    .select({ id: subprocessorChanges.id })
-    .from(subprocessorChanges)
-    .where(and(eq(subprocessorChanges.status, "announced"), lte(subprocessorChanges.effectiveAt, clock.now())))
-    .orderBy(subprocessorChanges.effectiveAt)
-    .for("update", { skipLocked: true });
+  const due = await claimDueChanges(tx, clock.now());
   const applied: string[] = [];
   for (const { id } of due) {
     try {

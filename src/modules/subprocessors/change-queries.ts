@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
 import { changeRecipients, objections, serviceSubprocessors, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
@@ -10,6 +10,20 @@ export type ChangeStatus = ChangeRow["status"];
 export async function findChange(db: Db, id: string): Promise<ChangeRow | null> {
   const [row] = await db.select().from(subprocessorChanges).where(eq(subprocessorChanges.id, id));
   return row ?? null;
+}
+
+/** For the public register (art. 5): changes still announced, and those in effect since `since`, newest announcement first. */
+export async function announcedOrAppliedSince(db: Db, since: Date): Promise<ChangeRow[]> {
+  return db
+    .select()
+    .from(subprocessorChanges)
+    .where(or(eq(subprocessorChanges.status, "announced"), and(eq(subprocessorChanges.status, "effective"), gte(subprocessorChanges.appliedAt, since))))
+    .orderBy(desc(subprocessorChanges.announcedAt), desc(subprocessorChanges.id));
+}
+
+/** The most recently updated changes in every state (the Atom feed). */
+export async function newestChanges(db: Db, limit: number): Promise<ChangeRow[]> {
+  return db.select().from(subprocessorChanges).orderBy(desc(subprocessorChanges.updatedAt), desc(subprocessorChanges.id)).limit(limit);
 }
 
 export interface ChangeListFilter {

@@ -1,12 +1,11 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { objections, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import type { ObjectionOutcome } from "../../db/schema/index.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
-import { findObjectionForUpdate } from "./objection-queries.ts";
+import { closeObjection, findObjectionForUpdate, subprocessorNameOfChange } from "./objection-queries.ts";
+import { subprocessorWords } from "./words.ts";
 
 /**
  * Ends the consultation of an objection with its outcome (art. 5.2):
@@ -25,14 +24,14 @@ export async function recordObjectionOutcome(
 ): Promise<void> {
   const objection = await findObjectionForUpdate(tx, objectionId);
   if (!objection) {
-    throw notFound("objection");
+    throw notFound(subprocessorWords.noun.objection);
   }
   if (objection.status !== "open") {
-    throw conflict({ nl: `dit bezwaar is al afgesloten (${objection.status})`, en: `this objection is closed already (${objection.status})` });
+    throw conflict(subprocessorWords.objectionClosedAlready(objection.status));
   }
   const now = clock.now();
   const text = note.trim();
-  await tx.update(objections).set({ status: outcome, outcomeNote: text, outcomeAt: now, outcomeBy: actor.id }).where(eq(objections.id, objectionId));
+  await closeObjection(tx, objectionId, outcome, text, actor.id, now);
   await recordEvent(tx, clock, {
     type: "objection.closed",
     actor,
@@ -40,16 +39,12 @@ export async function recordObjectionOutcome(
     subject: { type: "objection", id: objectionId },
     data: { changeId: objection.changeId, outcome, note: text },
   });
-  const [about] = await tx
-    .select({ name: subprocessors.name })
-    .from(subprocessorChanges)
-    .innerJoin(subprocessors, eq(subprocessors.id, subprocessorChanges.subprocessorId))
-    .where(eq(subprocessorChanges.id, objection.changeId));
+  const subprocessorName = await subprocessorNameOfChange(tx, objection.changeId);
   await queueCustomerNotices(tx, clock, actor, [
     {
       controllerId: objection.controllerId,
       subject: { type: "objection", id: objectionId },
-      data: { kind: "objection_closed", changeId: objection.changeId, objectionId, subprocessorName: about?.name ?? "", outcome, note: text },
+      data: { kind: "objection_closed", changeId: objection.changeId, objectionId, subprocessorName: subprocessorName ?? "", outcome, note: text },
     },
   ]);
 }

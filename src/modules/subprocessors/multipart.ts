@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { invalid } from "../../http/errors.ts";
 import { sha256Hex } from "./upload-contract.ts";
+import { subprocessorWords } from "./words.ts";
 
 /** Limits of every upload here (contracts, consultation attachments). */
 export const UPLOAD_LIMITS = { fileSize: 10 * 1024 * 1024, files: 5, fields: 10, fieldSize: 64 * 1024, parts: 20 };
@@ -35,10 +36,7 @@ export async function readMultipart(request: FastifyRequest): Promise<{ fields: 
     if (part.type === "file") {
       const bytes = await part.toBuffer();
       if (bytes.length === 0) {
-        throw invalid(`body.${part.fieldname}`, {
-          nl: `bestand "${cleanFileName(part.filename)}" is leeg`,
-          en: `file "${cleanFileName(part.filename)}" is empty`,
-        });
+        throw invalid(`body.${part.fieldname}`, subprocessorWords.emptyFile(cleanFileName(part.filename)));
       }
       files.push({
         fieldName: part.fieldname,

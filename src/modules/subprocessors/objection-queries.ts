@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { attachments, changeRecipients, consultationMessages, controllers, objections, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
+import {
+  attachments,
+  changeRecipients,
+  consultationMessages,
+  controllers,
+  objections,
+  subprocessorChanges,
+  subprocessors,
+  type ObjectionOutcome,
+} from "../../db/schema/index.ts";
 
 const objectionColumns = {
   id: objections.id,
@@ -103,4 +112,67 @@ export async function listMessages(db: Db, objectionId: string) {
 export async function findAttachment(db: Db, id: string) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
   return row ?? null;
+}
+
+/** The objection of one customer to a change, if it made one. */
+export async function findObjectionOf(db: Db, changeId: string, controllerId: string): Promise<{ id: string } | null> {
+  const [row] = await db
+    .select({ id: objections.id })
+    .from(objections)
+    .where(and(eq(objections.changeId, changeId), eq(objections.controllerId, controllerId)));
+  return row ?? null;
+}
+
+/** A new objection row; returns its id. */
+export async function insertObjection(db: Db, row: typeof objections.$inferInsert): Promise<string> {
+  const [objection] = await db.insert(objections).values(row).returning({ id: objections.id });
+  if (!objection) {
+    throw new Error("objection insert returned nothing");
+  }
+  return objection.id;
+}
+
+export async function closeObjection(db: Db, id: string, outcome: ObjectionOutcome, note: string, by: string, now: Date): Promise<void> {
+  await db.update(objections).set({ status: outcome, outcomeNote: note, outcomeAt: now, outcomeBy: by }).where(eq(objections.id, id));
+}
+
+/** Settles the open objections to a change as "resolved" with this note; returns them. */
+export async function settleOpenObjections(db: Db, changeId: string, note: string, by: string | null, now: Date) {
+  return db
+    .update(objections)
+    .set({ status: "resolved", outcomeNote: note, outcomeAt: now, outcomeBy: by })
+    .where(and(eq(objections.changeId, changeId), eq(objections.status, "open")))
+    .returning({ id: objections.id, controllerId: objections.controllerId });
+}
+
+/** The name of the sub-processor a change concerns, or null. */
+export async function subprocessorNameOfChange(db: Db, changeId: string): Promise<string | null> {
+  const [about] = await db
+    .select({ name: subprocessors.name })
+    .from(subprocessorChanges)
+    .innerJoin(subprocessors, eq(subprocessors.id, subprocessorChanges.subprocessorId))
+    .where(eq(subprocessorChanges.id, changeId));
+  return about?.name ?? null;
+}
+
+/** A customer's name, or null. */
+export async function customerNameOf(db: Db, controllerId: string): Promise<string | null> {
+  const [customer] = await db.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, controllerId));
+  return customer?.name ?? null;
+}
+
+/** A consultation message (art. 5.2) with its attachments stored byte for byte; returns the message's id. */
+export async function insertMessage(
+  db: Db,
+  message: typeof consultationMessages.$inferInsert,
+  files: Omit<typeof attachments.$inferInsert, "messageId">[],
+): Promise<string> {
+  const [inserted] = await db.insert(consultationMessages).values(message).returning({ id: consultationMessages.id });
+  if (!inserted) {
+    throw new Error("message insert returned nothing");
+  }
+  if (files.length > 0) {
+    await db.insert(attachments).values(files.map((f) => ({ ...f, messageId: inserted.id })));
+  }
+  return inserted.id;
 }

@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../../domain/text.ts";
+import { subprocessorWords } from "./words.ts";
 
 /** Fewer characters than this cannot carry a reason a processor can consult on. */
 export const MIN_REASON_LENGTH = 20;
@@ -12,20 +13,14 @@ export const MIN_REASON_LENGTH = 20;
 export function objectionReasonProblem(reason: string): LocalizedText | null {
   const text = reason.trim();
   if (text === "") {
-    return { nl: "is verplicht: geef de reden van uw bezwaar (art. 5.2)", en: "is required: give the reason for your objection (art. 5.2)" };
+    return subprocessorWords.reasonRequired;
   }
   const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length < 2) {
-    return {
-      nl: "is één woord: een bezwaar moet gemotiveerd zijn; leg in een zin uit waarom u bezwaar maakt (art. 5.2)",
-      en: "is a single word: an objection must be reasoned; explain in a sentence why you object (art. 5.2)",
-    };
+    return subprocessorWords.reasonOneWord;
   }
   if ([...text].length < MIN_REASON_LENGTH) {
-    return {
-      nl: `is te kort: een gemotiveerd bezwaar telt minstens ${MIN_REASON_LENGTH} tekens (art. 5.2)`,
-      en: `is too short: a reasoned objection has at least ${MIN_REASON_LENGTH} characters (art. 5.2)`,
-    };
+    return subprocessorWords.reasonTooShort(MIN_REASON_LENGTH);
   }
   return null;
 }

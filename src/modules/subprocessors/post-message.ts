@@ -1,12 +1,11 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { attachments, consultationMessages, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { queueCustomerNotices, queueStaffNotice } from "../notices/index.ts";
 import type { ReceivedFile } from "./multipart.ts";
-import { findObjectionForUpdate } from "./objection-queries.ts";
+import { findObjectionForUpdate, insertMessage, subprocessorNameOfChange } from "./objection-queries.ts";
+import { subprocessorWords } from "./words.ts";
 
 export interface MessageInput {
   from: "processor" | "customer";
@@ -26,19 +25,16 @@ const EXCERPT = 200;
 export async function postConsultationMessage(tx: Db, clock: Clock, actor: EventActor, objectionId: string, input: MessageInput): Promise<string> {
   const objection = await findObjectionForUpdate(tx, objectionId);
   if (!objection) {
-    throw notFound("objection");
+    throw notFound(subprocessorWords.noun.objection);
   }
   if (objection.status !== "open") {
-    throw conflict({
-      nl: `dit bezwaar is afgesloten (${objection.status}); het overleg is gesloten`,
-      en: `this objection is closed (${objection.status}); the consultation has ended`,
-    });
+    throw conflict(subprocessorWords.consultationEnded(objection.status));
   }
   const now = clock.now();
   const body = input.body.trim();
-  const [message] = await tx
-    .insert(consultationMessages)
-    .values({
+  const messageId = await insertMessage(
+    tx,
+    {
       objectionId,
       controllerId: objection.controllerId,
       from: input.from,
@@ -46,48 +42,36 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
       authorName: input.authorName,
       body,
       createdAt: now,
-    })
-    .returning({ id: consultationMessages.id });
-  if (!message) {
-    throw new Error("message insert returned nothing");
-  }
-  if (input.files.length > 0) {
-    await tx.insert(attachments).values(
-      input.files.map((f) => ({
-        messageId: message.id,
-        controllerId: objection.controllerId,
-        fileName: f.fileName,
-        mediaType: f.mediaType,
-        size: f.bytes.length,
-        sha256: f.sha256,
-        bytes: f.bytes,
-        createdAt: now,
-      })),
-    );
-  }
+    },
+    input.files.map((f) => ({
+      controllerId: objection.controllerId,
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      size: f.bytes.length,
+      sha256: f.sha256,
+      bytes: f.bytes,
+      createdAt: now,
+    })),
+  );
   await recordEvent(tx, clock, {
     type: "consultation.message_posted",
     actor,
     controllerId: objection.controllerId,
     subject: { type: "objection", id: objectionId },
     data: {
-      messageId: message.id,
+      messageId,
       changeId: objection.changeId,
       from: input.from,
       body,
       attachments: input.files.map((f) => ({ fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.length, sha256: f.sha256 })),
     },
   });
-  const [about] = await tx
-    .select({ name: subprocessors.name })
-    .from(subprocessorChanges)
-    .innerJoin(subprocessors, eq(subprocessors.id, subprocessorChanges.subprocessorId))
-    .where(eq(subprocessorChanges.id, objection.changeId));
+  const subprocessorName = await subprocessorNameOfChange(tx, objection.changeId);
   const data = {
     kind: "consultation_message" as const,
     changeId: objection.changeId,
     objectionId,
-    subprocessorName: about?.name ?? "",
+    subprocessorName: subprocessorName ?? "",
     from: input.from,
     authorName: input.authorName,
     excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1)}…` : body,
@@ -98,5 +82,5 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
   } else {
     await queueCustomerNotices(tx, clock, actor, [{ controllerId: objection.controllerId, subject, data }]);
   }
-  return message.id;
+  return messageId;
 }

@@ -1,8 +1,7 @@
-import { and, desc, eq, gte, or } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { subprocessorChanges } from "../../db/schema/index.ts";
 import type { LocalizedText } from "../../domain/text.ts";
 import type { SubprocessorChangeKind } from "../../db/schema/index.ts";
+import { announcedOrAppliedSince, newestChanges, type ChangeRow } from "./change-queries.ts";
 import { listSubprocessors, type SubprocessorView } from "./queries.ts";
 
 // What the public trust page shows (art. 5): nothing about customers, only the register and the
@@ -25,7 +24,7 @@ export interface PublicChange {
 
 const countriesOf = (locations: { country: string }[]) => [...new Set(locations.map((l) => l.country))];
 
-function toPublic(c: typeof subprocessorChanges.$inferSelect, byId: Map<string, SubprocessorView>): PublicChange {
+function toPublic(c: ChangeRow, byId: Map<string, SubprocessorView>): PublicChange {
   const sub = byId.get(c.subprocessorId);
   return {
     id: c.id,
@@ -42,7 +41,7 @@ function toPublic(c: typeof subprocessorChanges.$inferSelect, byId: Map<string, 
   };
 }
 
-async function withSubprocessors(db: Db, changes: (typeof subprocessorChanges.$inferSelect)[]): Promise<PublicChange[]> {
+async function withSubprocessors(db: Db, changes: ChangeRow[]): Promise<PublicChange[]> {
   const ids = [...new Set(changes.flatMap((c) => [c.subprocessorId, ...(c.replacesId ? [c.replacesId] : [])]))];
   const byId = new Map((await listSubprocessors(db, { ids })).map((s) => [s.id, s]));
   return changes.map((c) => toPublic(c, byId));
@@ -51,11 +50,7 @@ async function withSubprocessors(db: Db, changes: (typeof subprocessorChanges.$i
 /** Engaged sub-processors, changes announced and not yet in effect, and those in effect since `since`. */
 export async function publicRegister(db: Db, since: Date) {
   const active = await listSubprocessors(db, { status: "active" });
-  const changes = await db
-    .select()
-    .from(subprocessorChanges)
-    .where(or(eq(subprocessorChanges.status, "announced"), and(eq(subprocessorChanges.status, "effective"), gte(subprocessorChanges.appliedAt, since))))
-    .orderBy(desc(subprocessorChanges.announcedAt), desc(subprocessorChanges.id));
+  const changes = await announcedOrAppliedSince(db, since);
   const all = await withSubprocessors(db, changes);
   return {
     active,
@@ -66,6 +61,6 @@ export async function publicRegister(db: Db, since: Date) {
 
 /** The newest changes in every state, for the Atom feed. */
 export async function feedChanges(db: Db, limit: number): Promise<PublicChange[]> {
-  const changes = await db.select().from(subprocessorChanges).orderBy(desc(subprocessorChanges.updatedAt), desc(subprocessorChanges.id)).limit(limit);
+  const changes = await newestChanges(db, limit);
   return withSubprocessors(db, changes);
 }

@@ -1,13 +1,13 @@
 import type { Static } from "typebox";
 import type { SubprocessorBody } from "./schemas.ts";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { serviceSubprocessors, subprocessorLocations, subprocessors } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { isCountryCode, type TransferMechanism } from "../../domain/transfers.ts";
 import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findServices, findSubprocessor, pendingChangesOf, type LocationRow } from "./queries.ts";
+import { insertSubprocessor, replaceLocations, replaceServiceLinks, updateSubprocessorDetails } from "./register-queries.ts";
+import { subprocessorWords } from "./words.ts";
 
 export interface LocationInput {
   country: string;
@@ -28,34 +28,17 @@ export async function checkLocationsAndServices(tx: Db, locations: LocationInput
     if (!isCountryCode(location.country)) {
       problems.push({
         field: `${prefix}.locations.${i}.country`,
-        message: { nl: `"${location.country}" is geen ISO 3166-1 alpha-2-landcode`, en: `"${location.country}" is not an ISO 3166-1 alpha-2 country code` },
+        message: subprocessorWords.notCountryCode(location.country),
       });
     }
   });
   const unique = [...new Set(serviceIds)];
   const found = await findServices(tx, unique);
   for (const id of unique.filter((id) => !found.some((s) => s.id === id))) {
-    problems.push({ field: `${prefix}.serviceIds`, message: { nl: `onbekende dienst ${id}`, en: `unknown service ${id}` } });
+    problems.push({ field: `${prefix}.serviceIds`, message: subprocessorWords.unknownService(id) });
   }
   if (problems.length > 0) {
     throw invalidFields(problems);
-  }
-}
-
-export async function replaceLocations(tx: Db, subprocessorId: string, locations: LocationInput[]): Promise<void> {
-  await tx.delete(subprocessorLocations).where(eq(subprocessorLocations.subprocessorId, subprocessorId));
-  if (locations.length > 0) {
-    await tx
-      .insert(subprocessorLocations)
-      .values(locations.map((l, i) => ({ subprocessorId, country: l.country, city: l.city, mechanism: l.mechanism, sortOrder: i })));
-  }
-}
-
-export async function replaceServiceLinks(tx: Db, subprocessorId: string, serviceIds: string[]): Promise<void> {
-  await tx.delete(serviceSubprocessors).where(eq(serviceSubprocessors.subprocessorId, subprocessorId));
-  const unique = [...new Set(serviceIds)];
-  if (unique.length > 0) {
-    await tx.insert(serviceSubprocessors).values(unique.map((serviceId) => ({ serviceId, subprocessorId })));
   }
 }
 
@@ -66,20 +49,21 @@ export async function replaceServiceLinks(tx: Db, subprocessorId: string, servic
 export async function createSubprocessor(tx: Db, clock: Clock, actor: EventActor, input: SubprocessorInput): Promise<string> {
   await checkLocationsAndServices(tx, input.locations, input.serviceIds, "body");
   const now = clock.now();
-  const [row] = await tx
-    .insert(subprocessors)
-    .values({ name: input.name, activity: input.activity, website: input.website, status: "proposed", createdAt: now, updatedAt: now })
-    .returning({ id: subprocessors.id });
-  if (!row) {
-    throw new Error("sub-processor insert returned nothing");
-  }
-  await replaceLocations(tx, row.id, input.locations);
-  await replaceServiceLinks(tx, row.id, input.serviceIds);
+  const id = await insertSubprocessor(tx, {
+    name: input.name,
+    activity: input.activity,
+    website: input.website,
+    status: "proposed",
+    createdAt: now,
+    updatedAt: now,
+  });
+  await replaceLocations(tx, id, input.locations);
+  await replaceServiceLinks(tx, id, input.serviceIds);
   await recordEvent(tx, clock, {
     type: "subprocessor.created",
     actor,
     controllerId: null,
-    subject: { type: "subprocessor", id: row.id },
+    subject: { type: "subprocessor", id },
     data: {
       name: input.name,
       activity: input.activity,
@@ -89,7 +73,7 @@ export async function createSubprocessor(tx: Db, clock: Clock, actor: EventActor
       serviceIds: [...new Set(input.serviceIds)].sort(),
     },
   });
-  return row.id;
+  return id;
 }
 
 const place = (l: LocationRow | LocationInput) => `${l.country}|${(l.city ?? "").trim().toLowerCase()}`;
@@ -105,7 +89,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 export async function updateSubprocessor(tx: Db, clock: Clock, actor: EventActor, id: string, input: SubprocessorInput): Promise<void> {
   const current = await findSubprocessor(tx, id);
   if (!current) {
-    throw notFound("subprocessor");
+    throw notFound(subprocessorWords.noun.subprocessor);
   }
   await checkLocationsAndServices(tx, input.locations, input.serviceIds, "body");
   const servicesChanged = !sameList(current.services.map((s) => s.id).sort(), [...new Set(input.serviceIds)].sort());
@@ -117,22 +101,13 @@ export async function updateSubprocessor(tx: Db, clock: Clock, actor: EventActor
   if (servicesChanged || placesChanged) {
     const pending = await pendingChangesOf(tx, id);
     if (current.status !== "proposed") {
-      throw conflict({
-        nl: `de diensten en locaties van een ${current.status === "active" ? "ingeschakelde" : "verwijderde"} subverwerker wijzigen alleen via een aangekondigde wijziging (art. 5.2): kondig een wijziging aan (add, remove, relocate) via POST /api/v1/subprocessor-changes`,
-        en: `the services and locations of ${current.status === "active" ? "an active" : "a removed"} sub-processor change only through an announced change (art. 5.2): announce one (add, remove, relocate) with POST /api/v1/subprocessor-changes`,
-      });
+      throw conflict(subprocessorWords.onlyThroughAnnouncement(current.status));
     }
     if (pending.length > 0) {
-      throw conflict({
-        nl: "deze subverwerker is aangekondigd aan klanten; trek de aankondiging eerst in en kondig de gewijzigde opzet opnieuw aan",
-        en: "this sub-processor has been announced to customers; withdraw the announcement first and announce the changed plan again",
-      });
+      throw conflict(subprocessorWords.announcedWithdrawFirst);
     }
   }
-  await tx
-    .update(subprocessors)
-    .set({ name: input.name, activity: input.activity, website: input.website, updatedAt: clock.now() })
-    .where(eq(subprocessors.id, id));
+  await updateSubprocessorDetails(tx, id, input, clock.now());
   if (placesChanged || mechanismsChanged) {
     await replaceLocations(tx, id, input.locations);
   }

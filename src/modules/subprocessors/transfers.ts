@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
+import type { Db } from "../../db/engine.ts";
 import type { LocalizedText } from "../../domain/text.ts";
 import { assessLocation, countryName, type TransferMechanism, type TransferZone } from "../../domain/transfers.ts";
 import { findProcessor } from "../processor/index.ts";
 import type { ServiceRef } from "./queries.ts";
+import { activeLocations, locationsServing, plannedLocations, servicesTakenBy } from "./transfer-queries.ts";
 
 // art. 3.1: "Verwerker zal Verwerkingsverantwoordelijke op verzoek melden om welke landen het gaat."
 // The countries a customer's data may go to, and the locations that need a transfer mechanism.
@@ -40,29 +40,8 @@ export interface CountryTransfers {
  */
 export async function controllerTransfers(db: Db, controllerId: string): Promise<CountryTransfers[]> {
   const processor = await findProcessor(db);
-  const taken = await rows<{ id: string; code: string; nl: string; en: string }>(
-    db,
-    sql`select s.id, s.code, s.name_nl as nl, s.name_en as en from controller_services cs join services s on s.id = cs.service_id
-        where cs.controller_id = ${controllerId} order by s.sort_order, s.code`,
-  );
-  const located = await rows<{
-    subprocessor_id: string;
-    name: string;
-    service_id: string;
-    country: string;
-    city: string | null;
-    mechanism: TransferMechanism | null;
-    sort_order: number;
-  }>(
-    db,
-    sql`select sp.id as subprocessor_id, sp.name, ss.service_id, l.country, l.city, l.mechanism, l.sort_order
-        from controller_services cs
-        join service_subprocessors ss on ss.service_id = cs.service_id
-        join subprocessors sp on sp.id = ss.subprocessor_id and sp.status = 'active'
-        join subprocessor_locations l on l.subprocessor_id = sp.id
-        where cs.controller_id = ${controllerId}
-        order by lower(sp.name), sp.id, l.sort_order`,
-  );
+  const taken = await servicesTakenBy(db, controllerId);
+  const located = await locationsServing(db, controllerId);
   const serviceById = new Map(taken.map((s) => [s.id, s]));
   const byCountry = new Map<string, CountryTransfers>();
   const countryOf = (code: string) => {
@@ -123,39 +102,8 @@ export interface TransferWarning {
  * in (so it can be fixed before it takes effect).
  */
 export async function transferWarnings(db: Db): Promise<TransferWarning[]> {
-  const registered = await rows<{
-    id: string;
-    name: string;
-    status: string;
-    country: string;
-    city: string | null;
-    mechanism: TransferMechanism | null;
-    customers: number;
-  }>(
-    db,
-    sql`select sp.id, sp.name, sp.status, l.country, l.city, l.mechanism,
-               (select count(distinct cs.controller_id)::int from service_subprocessors ss join controller_services cs on cs.service_id = ss.service_id
-                where ss.subprocessor_id = sp.id) as customers
-        from subprocessors sp join subprocessor_locations l on l.subprocessor_id = sp.id
-        where sp.status = 'active' order by lower(sp.name), sp.id, l.sort_order`,
-  );
-  const planned = await rows<{
-    change_id: string;
-    kind: string;
-    id: string;
-    name: string;
-    status: string;
-    plan_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[] | null;
-    own_locations: { country: string; city: string | null; mechanism: TransferMechanism | null }[];
-    customers: number;
-  }>(
-    db,
-    sql`select c.id as change_id, c.kind, sp.id, sp.name, sp.status, c.plan->'locations' as plan_locations, c.affected_count as customers,
-               coalesce((select json_agg(json_build_object('country', l.country, 'city', l.city, 'mechanism', l.mechanism) order by l.sort_order)
-                         from subprocessor_locations l where l.subprocessor_id = sp.id), '[]'::json) as own_locations
-        from subprocessor_changes c join subprocessors sp on sp.id = c.subprocessor_id
-        where c.status = 'announced' and c.kind in ('add', 'replace', 'relocate') order by c.announced_at`,
-  );
+  const registered = await activeLocations(db);
+  const planned = await plannedLocations(db);
   const warnings: TransferWarning[] = [];
   const consider = (
     sub: { id: string; name: string; status: string },

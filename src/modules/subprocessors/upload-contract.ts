@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { subprocessors } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
+import { lockContract, storeContract } from "./register-queries.ts";
+import { subprocessorWords } from "./words.ts";
 
 export interface UploadedFile {
   fileName: string;
@@ -20,22 +20,12 @@ export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(byte
  */
 export async function uploadSubprocessorContract(tx: Db, clock: Clock, actor: EventActor, id: string, file: UploadedFile) {
   const sha256 = sha256Hex(file.bytes);
-  const [before] = await tx.select({ sha256: subprocessors.contractSha256 }).from(subprocessors).where(eq(subprocessors.id, id)).for("update");
+  const before = await lockContract(tx, id);
   if (!before) {
-    throw notFound("subprocessor");
+    throw notFound(subprocessorWords.noun.subprocessor);
   }
   const now = clock.now();
-  await tx
-    .update(subprocessors)
-    .set({
-      contractFileName: file.fileName,
-      contractMediaType: file.mediaType,
-      contractSha256: sha256,
-      contractBytes: file.bytes,
-      contractUploadedAt: now,
-      updatedAt: now,
-    })
-    .where(eq(subprocessors.id, id));
+  await storeContract(tx, id, { fileName: file.fileName, mediaType: file.mediaType, sha256, bytes: file.bytes }, now);
   await recordEvent(tx, clock, {
     type: "subprocessor.contract_uploaded",
     actor,

@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { objections, subprocessorChanges } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, recordEvents, type EventActor } from "../evidence/index.ts";
@@ -8,7 +6,10 @@ import { queueCustomerNotices } from "../notices/index.ts";
 import { cancelObligations } from "../obligations/index.ts";
 import { OBJECTION_SUBJECT, noticeSubprocessor } from "./announce-change.ts";
 import { allRecipientIds } from "./change-queries.ts";
+import { lockChange, markChangeWithdrawn } from "./lifecycle-queries.ts";
+import { settleOpenObjections } from "./objection-queries.ts";
 import { findSubprocessor } from "./queries.ts";
+import { subprocessorWords } from "./words.ts";
 
 /**
  * Withdraws an announced change: it will not take effect. The customers it was announced to are
@@ -17,27 +18,17 @@ import { findSubprocessor } from "./queries.ts";
  */
 export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, id: string, reason: string): Promise<void> {
   const now = clock.now();
-  const [change] = await tx.select().from(subprocessorChanges).where(eq(subprocessorChanges.id, id)).for("update");
+  const change = await lockChange(tx, id);
   if (!change) {
-    throw notFound("subprocessor change");
+    throw notFound(subprocessorWords.noun.change);
   }
   if (change.status !== "announced") {
-    throw conflict({
-      nl: `deze wijziging is al ${change.status === "effective" ? "ingegaan" : "ingetrokken"}`,
-      en: `this change has already ${change.status === "effective" ? "taken effect" : "been withdrawn"}`,
-    });
+    throw conflict(subprocessorWords.changeSettled(change.status));
   }
-  await tx
-    .update(subprocessorChanges)
-    .set({ status: "withdrawn", withdrawnAt: now, withdrawnReason: reason, updatedAt: now })
-    .where(eq(subprocessorChanges.id, id));
+  await markChangeWithdrawn(tx, id, reason, now);
   const subject = { type: OBJECTION_SUBJECT, id };
   const cancelled = await cancelObligations(tx, clock, actor, subject, `change withdrawn: ${reason}`);
-  const settled = await tx
-    .update(objections)
-    .set({ status: "resolved", outcomeNote: `change withdrawn: ${reason}`, outcomeAt: now, outcomeBy: actor.id })
-    .where(and(eq(objections.changeId, id), eq(objections.status, "open")))
-    .returning({ id: objections.id, controllerId: objections.controllerId });
+  const settled = await settleOpenObjections(tx, id, `change withdrawn: ${reason}`, actor.id, now);
   await recordEvents(
     tx,
     clock,
