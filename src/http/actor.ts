@@ -1,6 +1,7 @@
 import type { CustomerRole, StaffRole } from "../db/schema/index.ts";
 import type { Scope } from "../db/scope.ts";
 import type { Locale } from "../domain/agreement-document.ts";
+import type { LocalizedText } from "../domain/text.ts";
 import { forbidden, notFound } from "./errors.ts";
 
 // Who is calling, and the access rules every route applies: the core of tenant isolation, so the
@@ -49,7 +50,7 @@ export function requireCustomer(actor: Actor, roles: readonly CustomerRole[]): s
  * controller gets "not found" (not "forbidden": the record's existence is not disclosed), and so
  * does support staff not assigned to it (art. 9.1 need-to-know).
  */
-export function assertMaySee(actor: Actor, controllerId: string, assigned: ReadonlySet<string> | null, what: string): void {
+export function assertMaySee(actor: Actor, controllerId: string, assigned: ReadonlySet<string> | null, what: LocalizedText | string): void {
   if (actor.kind === "customer" && actor.controllerId !== controllerId) {
     throw notFound(what);
   }

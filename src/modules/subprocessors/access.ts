@@ -34,6 +34,6 @@ export async function visibleObjection(db: Db, actor: Actor, id: string): Promis
   if (!objection) {
     throw notFound(subprocessorWords.noun.objection);
   }
-  assertMaySee(actor, objection.controllerId, await assignmentsOf(db, actor), "objection");
+  assertMaySee(actor, objection.controllerId, await assignmentsOf(db, actor), subprocessorWords.noun.objection);
   return objection;
 }

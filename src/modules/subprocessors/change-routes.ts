@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
+import { subprocessorWords } from "./words.ts";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
@@ -223,7 +224,7 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       requireStaff(actor, STAFF_WRITE);
       const reason = request.body.reason.trim();
       if (reason === "") {
-        throw invalid("body.reason", { nl: "is verplicht", en: "is required" });
+        throw invalid("body.reason", subprocessorWords.required);
       }
       await inScope(db, scopeOf(actor), (tx) => withdrawSubprocessorChange(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, reason));
       return presentOne(db, actor, request.params.id, clock.now());

@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF } from "../../http/audience.ts";
+import { subprocessorWords } from "./words.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -159,10 +160,10 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         body = (request.body as { body: string }).body;
       }
       if (body.trim() === "") {
-        throw invalid("body.body", { nl: "is verplicht: schrijf een bericht", en: "is required: write a message" });
+        throw invalid("body.body", subprocessorWords.messageRequired);
       }
       if (body.length > 20_000) {
-        throw invalid("body.body", { nl: "is langer dan 20.000 tekens", en: "is longer than 20,000 characters" });
+        throw invalid("body.body", subprocessorWords.messageTooLong);
       }
       const id = await inScope(db, scopeOf(actor), (tx) =>
         postConsultationMessage(tx, clock, eventActor(actor), objection.id, {
@@ -200,14 +201,14 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       requireStaff(actor, STAFF_WRITE);
       const note = request.body.note.trim();
       if (note === "") {
-        throw invalid("body.note", { nl: "is verplicht", en: "is required" });
+        throw invalid("body.note", subprocessorWords.required);
       }
       await inScope(db, scopeOf(actor), (tx) =>
         recordObjectionOutcome(tx, clock, { ...eventActor(actor), id: actor.userId }, request.params.id, request.body.outcome, note),
       );
       const found = await inScope(db, scopeOf(actor), (tx) => findObjection(tx, request.params.id));
       if (!found) {
-        throw notFound("objection");
+        throw notFound(subprocessorWords.noun.objection);
       }
       return presentObjection(found);
     },
@@ -223,9 +224,9 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const found = await inScope(db, scopeOf(actor), (tx) => findAttachment(tx, request.params.id));
       if (!found) {
-        throw notFound("attachment");
+        throw notFound(subprocessorWords.noun.attachment);
       }
-      assertMaySee(actor, found.controllerId, await assignmentsOf(db, actor), "attachment");
+      assertMaySee(actor, found.controllerId, await assignmentsOf(db, actor), subprocessorWords.noun.attachment);
       return reply
         .type(found.mediaType)
         .header("content-disposition", contentDisposition(found.fileName))

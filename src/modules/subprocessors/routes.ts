@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
+import { subprocessorWords } from "./words.ts";
 import fastifyMultipart from "@fastify/multipart";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
@@ -72,7 +73,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const found = await inScope(db, scopeOf(actor), (tx) => findSubprocessor(tx, request.params.id, actor.kind !== "staff"));
       if (!found) {
-        throw notFound("subprocessor");
+        throw notFound(subprocessorWords.noun.subprocessor);
       }
       return presentSubprocessor(found);
     },
@@ -122,7 +123,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         return findSubprocessor(tx, request.params.id);
       });
       if (!saved) {
-        throw notFound("subprocessor");
+        throw notFound(subprocessorWords.noun.subprocessor);
       }
       return presentSubprocessor(saved);
     },
@@ -175,19 +176,16 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const contract = await inScope(db, scopeOf(actor), async (tx) => {
         const sub = await findSubprocessor(tx, request.params.id, actor.kind !== "staff");
         if (!sub) {
-          throw notFound("subprocessor");
+          throw notFound(subprocessorWords.noun.subprocessor);
         }
         if (actor.kind === "customer") {
           if (!actor.controllerId || !(await isInvolvedWith(tx, sub.id, actor.controllerId))) {
-            throw forbidden({
-              nl: "u kunt de contracten inzien van subverwerkers die voor uw diensten werken of aan u zijn aangekondigd (art. 5.3)",
-              en: "you may read the contracts of sub-processors that work for your services or were announced to you (art. 5.3)",
-            });
+            throw forbidden(subprocessorWords.contractNotYours);
           }
         }
         const found = await findContract(tx, sub.id);
         if (!found) {
-          throw notFound("contract");
+          throw notFound(subprocessorWords.noun.contract);
         }
         if (actor.kind === "customer" && actor.controllerId) {
           // art. 5.3: the customer exercised its right to read the contract.
