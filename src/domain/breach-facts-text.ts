@@ -1,7 +1,8 @@
 /**
  * The art. 6.2 facts of a breach notice as text, in the reader's language: one row per fact, in the
  * order of art. 6.2, with a fact not yet known said to be unknown in so many words. The email, the
- * notice PDF and the AP draft all read these rows, so the three say the same thing.
+ * notice PDF, the AP draft and the web's pages (web/src/lib/breach-facts.ts) all read these rows,
+ * so they all say the same thing.
  */
 import { formatInstant } from "./legal-time.ts";
 import { BREACH_FACT_KEYS, BREACH_FACT_LABELS, type BreachFactKey, type StoredNoticeFacts } from "./breach-notice.ts";
@@ -18,7 +19,8 @@ export interface FactRow {
   changed: boolean;
 }
 
-const WORDS = {
+/** The words the facts are said with; the web's forms use them too (unintelligible: yes, no, partly). */
+export const FACT_WORDS = {
   unknown: { nl: "Nog onbekend", en: "Not yet known" },
   missing: { nl: "(niet ingevuld)", en: "(not filled in)" },
   ongoing: { nl: "nog gaande", en: "still going on" },
@@ -41,7 +43,7 @@ export function formatCount(value: { kind: string; count?: number; min?: number;
 export function formatPeriod(value: { start: string; end?: string | null }, zone: string, locale: Locale): string {
   const start = formatInstant(new Date(value.start), zone, locale);
   if (value.end === "ongoing") {
-    return locale === "nl" ? `sinds ${start} (${WORDS.ongoing.nl})` : `since ${start} (${WORDS.ongoing.en})`;
+    return locale === "nl" ? `sinds ${start} (${FACT_WORDS.ongoing.nl})` : `since ${start} (${FACT_WORDS.ongoing.en})`;
   }
   if (value.end === undefined || value.end === null) {
     return start;
@@ -65,7 +67,7 @@ export function factValueText(key: BreachFactKey, value: unknown, zone: string, 
     case "discoveredAt":
       return formatInstant(new Date(String(value)), zone, locale);
     case "unintelligible": {
-      const state = WORDS[(v.state as "yes" | "no" | "partly") ?? "no"][locale];
+      const state = FACT_WORDS[(v.state as "yes" | "no" | "partly") ?? "no"][locale];
       return typeof v.description === "string" && v.description.trim() !== "" ? `${state}: ${v.description}` : state;
     }
     default:
@@ -80,11 +82,11 @@ export function describeFacts(facts: StoredNoticeFacts, zone: string, locale: Lo
     const label = BREACH_FACT_LABELS[key][locale];
     const isChanged = changed.includes(key);
     if (!fact) {
-      return { key, label, text: WORDS.missing[locale], unknown: false, changed: isChanged };
+      return { key, label, text: FACT_WORDS.missing[locale], unknown: false, changed: isChanged };
     }
     if (fact.status === "unknown") {
       const reason = fact.reason?.trim();
-      return { key, label, text: reason ? `${WORDS.unknown[locale]} (${reason})` : WORDS.unknown[locale], unknown: true, changed: isChanged };
+      return { key, label, text: reason ? `${FACT_WORDS.unknown[locale]} (${reason})` : FACT_WORDS.unknown[locale], unknown: true, changed: isChanged };
     }
     return { key, label, text: factValueText(key, fact.value, zone, locale), unknown: false, changed: isChanged };
   });

@@ -1,12 +1,12 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { EventActor } from "../evidence/index.ts";
 import { cancelObligations, openObligations } from "../obligations/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { agreementClocks } from "../subprocessors/index.ts";
-import { referenceOf, subjectOf, unnotifiedOf, type IncidentRow } from "./queries.ts";
+import { linkObligations, unnotifiedOf } from "./affected-queries.ts";
+import { referenceOf, subjectOf, type IncidentRow } from "./queries.ts";
+import { breachWords } from "./words.ts";
 
 /**
  * art. 6.1: opens each customer's duty to be told within 48 hours (its agreement version's clock)
@@ -33,7 +33,7 @@ export async function openBreachClocks(tx: Db, clock: Clock, actor: EventActor, 
         nature: "duty" as const,
         party: "processor" as const,
         responsibleRoles: ["security_officer" as const, "privacy_officer" as const],
-        title: { nl: `Datalek ${reference} melden (art. 6.1)`, en: `Notify data breach ${reference} (art. 6.1)` },
+        title: breachWords.notifyDuty(reference),
         subject: subjectOf(incident.id),
         article: "6.1",
         clock: { unit: "hours" as const, amount: own.amount },
@@ -43,13 +43,7 @@ export async function openBreachClocks(tx: Db, clock: Clock, actor: EventActor, 
       };
     }),
   );
-  for (const chunk of batches(opened)) {
-    await tx.execute(
-      sql`update incident_customers ic set obligation_id = o.id
-            from unnest(${sql.param(chunk.map((o) => o.controllerId))}::uuid[], ${sql.param(chunk.map((o) => o.id))}::uuid[]) as o(controller_id, id)
-           where ic.incident_id = ${incident.id} and ic.controller_id = o.controller_id`,
-    );
-  }
+  await linkObligations(tx, incident.id, opened);
 }
 
 /** Stops the clocks of some (or all) of an incident's customers, e.g. assessed as no breach. */

@@ -1,12 +1,12 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { incidents } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { cancelBreachClocks } from "./breach-clocks.ts";
-import { lockOpenIncident, subjectOf, unnotifiedOf } from "./queries.ts";
+import { unnotifiedOf } from "./affected-queries.ts";
+import { lockOpenIncident, markIncidentClosed, subjectOf } from "./queries.ts";
 import { sendBreachNotices, type SendResult } from "./send-notices.ts";
+import { breachWords } from "./words.ts";
 
 /**
  * Closes an incident. If it was notified, every customer told gets a final notice with the closing
@@ -19,19 +19,13 @@ export async function closeIncident(tx: Db, clock: Clock, actor: EventActor & { 
   if (incident.decision === "notify") {
     const waiting = (await unnotifiedOf(tx, id)).length;
     if (waiting > 0) {
-      throw conflict({
-        nl: `${waiting} getroffen klant(en) zijn nog niet ingelicht; stuur hun melding eerst`,
-        en: `${waiting} affected customer(s) have not been notified; send their notice first`,
-      });
+      throw conflict(breachWords.unnotifiedCustomers(waiting));
     }
     final = await sendBreachNotices(tx, clock, actor, id, { message: summary, final: true });
   }
   await cancelBreachClocks(tx, clock, actor, id, "incident closed");
   const now = clock.now();
-  await tx
-    .update(incidents)
-    .set({ status: "closed", closedAt: now, closedBy: actor.id, closingSummary: summary.trim(), ongoing: false, updatedAt: now })
-    .where(eq(incidents.id, id));
+  await markIncidentClosed(tx, id, { closedAt: now, closedBy: actor.id, closingSummary: summary.trim() });
   await recordEvent(tx, clock, {
     type: "incident.closed",
     actor,

@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { incidentCustomers, incidents } from "../../db/schema/index.ts";
 import {
   BREACH_FACT_KEYS,
   changedFacts,
@@ -12,7 +10,9 @@ import {
 import type { Clock } from "../../domain/clock.ts";
 import { notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
-import { findAffected, lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
+import { findAffected, setCustomerFacts } from "./affected-queries.ts";
+import { lockOpenIncident, setSharedFacts, subjectOf, type IncidentRow } from "./queries.ts";
+import { breachWords } from "./words.ts";
 
 /**
  * The facts of one customer's notice as it would go out now: its own facts over the shared ones,
@@ -40,7 +40,7 @@ export async function saveSharedFacts(tx: Db, clock: Clock, actor: EventActor, i
   const incident = await lockOpenIncident(tx, id);
   const next = clean(facts);
   const changed = changedFacts(incident.facts, next);
-  await tx.update(incidents).set({ facts: next, updatedAt: clock.now() }).where(eq(incidents.id, id));
+  await setSharedFacts(tx, id, next, clock.now());
   await recordEvent(tx, clock, { type: "incident.facts_saved", actor, controllerId: null, subject: subjectOf(id), data: { scope: "shared", changed } });
 }
 
@@ -52,13 +52,10 @@ export async function saveCustomerFacts(tx: Db, clock: Clock, actor: EventActor,
   await lockOpenIncident(tx, id);
   const row = await findAffected(tx, id, controllerId);
   if (!row) {
-    throw notFound("customer");
+    throw notFound(breachWords.noun.customer);
   }
   const next = clean(facts);
-  await tx
-    .update(incidentCustomers)
-    .set({ facts: next })
-    .where(and(eq(incidentCustomers.incidentId, id), eq(incidentCustomers.controllerId, controllerId)));
+  await setCustomerFacts(tx, id, controllerId, next);
   await recordEvent(tx, clock, {
     type: "incident.facts_saved",
     actor,

@@ -5,20 +5,9 @@ import { addHours, metInTime } from "../../domain/legal-time.ts";
 import { iso } from "../../http/schemas.ts";
 import { checkStoredFacts } from "../../domain/breach-notice.ts";
 import { customerNoticeFacts } from "./notice-facts.ts";
-import {
-  affectedOf,
-  assessmentsOf,
-  becauseNames,
-  countsOf,
-  referenceOf,
-  roundsOf,
-  serviceNames,
-  subprocessorNames,
-  type AffectedRow,
-  type IncidentCounts,
-  type IncidentRow,
-  type RoundRow,
-} from "./queries.ts";
+import { affectedOf, type AffectedRow } from "./affected-queries.ts";
+import { roundsOf, type RoundRow } from "./notice-queries.ts";
+import { assessmentsOf, becauseNames, countsOf, referenceOf, serviceNames, subprocessorNames, type IncidentCounts, type IncidentRow } from "./queries.ts";
 
 /** The default deadline: discovery + the agreement's hours (each customer's own is on its row). */
 const defaultDue = (incident: IncidentRow) => addHours(incident.discoveredAt, DEFAULT_CLOCKS.breachNoticeHours);

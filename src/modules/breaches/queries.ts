@@ -1,20 +1,15 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import {
-  breachNotices,
-  controllers,
-  incidentAssessments,
-  incidentCustomers,
-  incidents,
-  notices,
-  services,
-  subprocessors,
-  type AffectedBecause,
-} from "../../db/schema/index.ts";
-import type { BreachFactKey, StoredNoticeFacts } from "../../domain/breach-notice.ts";
+import { breachNotices, controllers, incidentAssessments, incidents, notices, services, subprocessors, type AffectedBecause } from "../../db/schema/index.ts";
+import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import { conflict, notFound } from "../../http/errors.ts";
+import { breachWords } from "./words.ts";
+
+// The incident register: incidents, their assessments, counts and timeline. The affected customers'
+// queries are in affected-queries.ts, the notices' in notice-queries.ts, the register export's in register-queries.ts.
 
 export type IncidentRow = typeof incidents.$inferSelect;
+export type IncidentInsert = typeof incidents.$inferInsert;
 export type AssessmentRow = typeof incidentAssessments.$inferSelect;
 
 export const INCIDENT_SUBJECT = "incident";
@@ -51,16 +46,80 @@ export async function findIncident(db: Db, id: string, lock = false): Promise<In
 export async function lockOpenIncident(db: Db, id: string): Promise<IncidentRow> {
   const incident = await findIncident(db, id, true);
   if (!incident) {
-    throw notFound("incident");
+    throw notFound(breachWords.noun.incident);
   }
   if (incident.status === "closed") {
-    throw conflict({ nl: "het incident is afgesloten", en: "the incident is closed" });
+    throw conflict(breachWords.incidentClosed);
   }
   return incident;
 }
 
+/** Records an incident; its number comes from the register's sequence. */
+export async function insertIncident(db: Db, values: IncidentInsert): Promise<{ id: string; number: number } | undefined> {
+  const [row] = await db.insert(incidents).values(values).returning({ id: incidents.id, number: incidents.number });
+  return row;
+}
+
+/** Changes what the register says about an incident (`updatedAt` included). */
+export async function updateIncidentFields(db: Db, id: string, fields: Partial<IncidentInsert>): Promise<void> {
+  await db.update(incidents).set(fields).where(eq(incidents.id, id));
+}
+
+export async function setIncidentDecision(db: Db, id: string, decision: IncidentRow["decision"], now: Date): Promise<void> {
+  await db.update(incidents).set({ decision, updatedAt: now }).where(eq(incidents.id, id));
+}
+
+/** Replaces the facts every affected customer's notice shares. */
+export async function setSharedFacts(db: Db, id: string, facts: StoredNoticeFacts, now: Date): Promise<void> {
+  await db.update(incidents).set({ facts, updatedAt: now }).where(eq(incidents.id, id));
+}
+
+/** Marks the incident as changed now (a round of notices went out). */
+export async function touchIncident(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(incidents).set({ updatedAt: now }).where(eq(incidents.id, id));
+}
+
+export async function markIncidentClosed(db: Db, id: string, closing: { closedAt: Date; closedBy: string | null; closingSummary: string }): Promise<void> {
+  await db
+    .update(incidents)
+    .set({
+      status: "closed",
+      closedAt: closing.closedAt,
+      closedBy: closing.closedBy,
+      closingSummary: closing.closingSummary,
+      ongoing: false,
+      updatedAt: closing.closedAt,
+    })
+    .where(eq(incidents.id, id));
+}
+
 export async function assessmentsOf(db: Db, incidentId: string): Promise<AssessmentRow[]> {
   return db.select().from(incidentAssessments).where(eq(incidentAssessments.incidentId, incidentId)).orderBy(desc(incidentAssessments.revision));
+}
+
+/** The highest revision of the incident's assessments, 0 before the first. */
+export async function lastAssessmentRevision(db: Db, incidentId: string): Promise<number> {
+  const [last] = await db
+    .select({ revision: sql<number>`coalesce(max(${incidentAssessments.revision}), 0)::int` })
+    .from(incidentAssessments)
+    .where(eq(incidentAssessments.incidentId, incidentId));
+  return Number(last?.revision ?? 0);
+}
+
+/** Stores an assessment (a revision is a new row); its id. */
+export async function insertAssessment(db: Db, values: typeof incidentAssessments.$inferInsert): Promise<string | undefined> {
+  const [row] = await db.insert(incidentAssessments).values(values).returning({ id: incidentAssessments.id });
+  return row?.id;
+}
+
+/** Which of `ids` are services. */
+export async function existingServiceIds(db: Db, ids: string[]): Promise<string[]> {
+  return (await db.select({ id: services.id }).from(services).where(inArray(services.id, ids))).map((s) => s.id);
+}
+
+/** Which of `ids` are sub-processors. */
+export async function existingSubprocessorIds(db: Db, ids: string[]): Promise<string[]> {
+  return (await db.select({ id: subprocessors.id }).from(subprocessors).where(inArray(subprocessors.id, ids))).map((s) => s.id);
 }
 
 export async function serviceNames(db: Db, ids: string[]) {
@@ -117,146 +176,6 @@ export async function listIncidents(db: Db, filter: { status?: "open" | "closed"
     .orderBy(desc(incidents.discoveredAt), desc(incidents.number));
 }
 
-export interface AffectedRow {
-  controllerId: string;
-  name: string;
-  customerNumber: string;
-  source: "proposed" | "manual";
-  because: AffectedBecause;
-  facts: StoredNoticeFacts;
-  obligationId: string | null;
-  obligationStatus: string | null;
-  dueAt: Date | null;
-  clockHours: number | null;
-  templateVersion: number | null;
-}
-
-/** The affected customers of an incident, by name; `q` filters on name or customer number, `controllerId` to one. */
-export async function affectedOf(
-  db: Db,
-  incidentId: string,
-  page?: { limit: number; offset: number; q?: string | undefined; controllerId?: string },
-): Promise<{ total: number; rows: AffectedRow[] }> {
-  const filter = sql.join(
-    [
-      page?.q ? sql`and (c.name ilike ${`%${page.q}%`} or c.customer_number ilike ${`%${page.q}%`})` : sql``,
-      page?.controllerId ? sql`and ic.controller_id = ${page.controllerId}` : sql``,
-    ],
-    sql` `,
-  );
-  const [count] = await rows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from incident_customers ic join controllers c on c.id = ic.controller_id where ic.incident_id = ${incidentId} ${filter}`,
-  );
-  const window = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
-  const found = await rows<{
-    controller_id: string;
-    name: string;
-    customer_number: string;
-    source: "proposed" | "manual";
-    because: AffectedBecause;
-    facts: StoredNoticeFacts;
-    obligation_id: string | null;
-    obligation_status: string | null;
-    due_at: Date | string | null;
-    clock_amount: number | null;
-    template_version: number | null;
-  }>(
-    db,
-    sql`select ic.controller_id, c.name, c.customer_number, ic.source, ic.because, ic.facts, ic.obligation_id,
-               o.status as obligation_status, o.due_at, o.clock_amount, o.template_version
-          from incident_customers ic
-          join controllers c on c.id = ic.controller_id
-          left join obligations o on o.id = ic.obligation_id
-         where ic.incident_id = ${incidentId} ${filter}
-         order by c.name, c.customer_number ${window}`,
-  );
-  return {
-    total: Number(count?.n ?? 0),
-    rows: found.map((r) => ({
-      controllerId: r.controller_id,
-      name: r.name,
-      customerNumber: r.customer_number,
-      source: r.source,
-      because: r.because,
-      facts: r.facts,
-      obligationId: r.obligation_id,
-      obligationStatus: r.obligation_status,
-      dueAt: r.due_at === null ? null : new Date(r.due_at),
-      clockHours: r.clock_amount === null ? null : Number(r.clock_amount),
-      templateVersion: r.template_version === null ? null : Number(r.template_version),
-    })),
-  };
-}
-
-export interface RoundRow {
-  id: string;
-  controllerId: string;
-  noticeId: string;
-  sequence: number;
-  stage: "initial" | "follow_up" | "final";
-  sentAt: Date;
-  deliveredAt: Date | null;
-  openedAt: Date | null;
-  acknowledgedAt: Date | null;
-  changed: BreachFactKey[];
-  facts: StoredNoticeFacts;
-  dueAt: string;
-}
-
-/**
- * Every breach notice of an incident (optionally of some customers), with when it was first
- * delivered (an email or webhook accepted), opened in the portal and acknowledged.
- */
-export async function roundsOf(db: Db, incidentId: string, controllerIds?: string[]): Promise<RoundRow[]> {
-  const only = controllerIds ? sql`and b.controller_id = any(${sql.param(controllerIds)}::uuid[])` : sql``;
-  const found = await rows<{
-    id: string;
-    controller_id: string;
-    notice_id: string;
-    sequence: number;
-    stage: RoundRow["stage"];
-    sent_at: Date | string;
-    delivered_at: Date | string | null;
-    opened_at: Date | string | null;
-    acknowledged_at: Date | string | null;
-    changed: BreachFactKey[];
-    facts: StoredNoticeFacts;
-    due_at: string;
-  }>(
-    db,
-    sql`select b.id, b.controller_id, b.notice_id, b.sequence, b.stage, b.sent_at, b.changed, b.facts,
-               n.data->>'dueAt' as due_at, n.opened_at, n.acknowledged_at,
-               (select min(d.sent_at) from deliveries d where d.notice_id = b.notice_id and d.status = 'sent') as delivered_at
-          from breach_notices b join notices n on n.id = b.notice_id
-         where b.incident_id = ${incidentId} ${only}
-         order by b.controller_id, b.sequence`,
-  );
-  const at = (value: Date | string | null) => (value === null ? null : new Date(value));
-  return found.map((r) => ({
-    id: r.id,
-    controllerId: r.controller_id,
-    noticeId: r.notice_id,
-    sequence: Number(r.sequence),
-    stage: r.stage,
-    sentAt: new Date(r.sent_at),
-    deliveredAt: at(r.delivered_at),
-    openedAt: at(r.opened_at),
-    acknowledgedAt: at(r.acknowledged_at),
-    changed: r.changed,
-    facts: r.facts,
-    dueAt: r.due_at,
-  }));
-}
-
-export async function findAffected(db: Db, incidentId: string, controllerId: string) {
-  const [row] = await db
-    .select()
-    .from(incidentCustomers)
-    .where(and(eq(incidentCustomers.incidentId, incidentId), eq(incidentCustomers.controllerId, controllerId)));
-  return row ?? null;
-}
-
 export interface TimelineRow {
   at: Date;
   type: string;
@@ -303,17 +222,6 @@ export async function timelineOf(db: Db, incidentId: string, page: { limit: numb
       hash: r.hash,
     })),
   };
-}
-
-/** The affected customers of an incident that have not received a notice of it yet. */
-export async function unnotifiedOf(db: Db, incidentId: string): Promise<string[]> {
-  const found = await rows<{ controller_id: string }>(
-    db,
-    sql`select ic.controller_id from incident_customers ic
-         where ic.incident_id = ${incidentId}
-           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
-  );
-  return found.map((r) => r.controller_id);
 }
 
 /** Names for the services and sub-processors that explain why customers are (proposed as) affected. */

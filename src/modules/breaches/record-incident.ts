@@ -1,14 +1,14 @@
 import type { Static } from "typebox";
 import type { IncidentBody } from "./schemas.ts";
-import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { breachNotices, incidents, services, subprocessors } from "../../db/schema/index.ts";
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalid } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { reopenBreachClocks } from "./breach-clocks.ts";
-import { lockOpenIncident, subjectOf, type IncidentRow } from "./queries.ts";
+import { hasBreachNotices } from "./notice-queries.ts";
+import { existingServiceIds, existingSubprocessorIds, insertIncident, lockOpenIncident, subjectOf, updateIncidentFields, type IncidentRow } from "./queries.ts";
+import { breachWords } from "./words.ts";
 
 /** What the request body says: the route's schema validates it, and types it (no twin by hand). */
 export type IncidentInput = Static<typeof IncidentBody>;
@@ -23,34 +23,29 @@ const instantOrNull = (value: string | null | undefined) => (value ? new Date(va
 /** The incident's own rules: a period runs forwards, starts before discovery; discovery is not in the future. */
 function checkTimes(fields: { startedAt: Date | null; endedAt: Date | null; ongoing: boolean; discoveredAt: Date }, now: Date): void {
   if (fields.discoveredAt.getTime() > now.getTime() + SKEW_MS) {
-    throw invalid("body.discoveredAt", { nl: "ligt in de toekomst", en: "lies in the future" });
+    throw invalid("body.discoveredAt", breachWords.discoveryInFuture);
   }
   if (fields.startedAt && fields.startedAt > fields.discoveredAt) {
-    throw invalid("body.startedAt", {
-      nl: "ligt na de ontdekking; een incident begint voordat het ontdekt wordt",
-      en: "lies after the discovery; an incident starts before it is discovered",
-    });
+    throw invalid("body.startedAt", breachWords.startAfterDiscovery);
   }
   if (fields.endedAt && fields.startedAt && fields.endedAt < fields.startedAt) {
-    throw invalid("body.endedAt", { nl: "ligt vóór het begin", en: "lies before the start" });
+    throw invalid("body.endedAt", breachWords.endBeforeStart);
   }
   if (fields.endedAt && fields.ongoing) {
-    throw invalid("body.ongoing", { nl: "een incident met een einde is niet meer gaande", en: "an incident with an end is no longer going on" });
+    throw invalid("body.ongoing", breachWords.endedNotOngoing);
   }
 }
 
 async function checkReferences(tx: Db, serviceIds: string[], subprocessorIds: string[]): Promise<void> {
-  const knownServices = serviceIds.length ? await tx.select({ id: services.id }).from(services).where(inArray(services.id, serviceIds)) : [];
-  const unknownService = serviceIds.findIndex((id) => !knownServices.some((s) => s.id === id));
+  const knownServices = serviceIds.length ? await existingServiceIds(tx, serviceIds) : [];
+  const unknownService = serviceIds.findIndex((id) => !knownServices.includes(id));
   if (unknownService >= 0) {
-    throw invalid(`body.serviceIds.${unknownService}`, { nl: "onbekende dienst", en: "unknown service" });
+    throw invalid(`body.serviceIds.${unknownService}`, breachWords.unknownService);
   }
-  const knownSubs = subprocessorIds.length
-    ? await tx.select({ id: subprocessors.id }).from(subprocessors).where(inArray(subprocessors.id, subprocessorIds))
-    : [];
-  const unknownSub = subprocessorIds.findIndex((id) => !knownSubs.some((s) => s.id === id));
+  const knownSubs = subprocessorIds.length ? await existingSubprocessorIds(tx, subprocessorIds) : [];
+  const unknownSub = subprocessorIds.findIndex((id) => !knownSubs.includes(id));
   if (unknownSub >= 0) {
-    throw invalid(`body.subprocessorIds.${unknownSub}`, { nl: "onbekende subverwerker", en: "unknown sub-processor" });
+    throw invalid(`body.subprocessorIds.${unknownSub}`, breachWords.unknownSubprocessor);
   }
 }
 
@@ -76,22 +71,19 @@ export async function recordIncident(tx: Db, clock: Clock, actor: EventActor & {
   const subprocessorIds = [...new Set(input.subprocessorIds ?? [])];
   await checkReferences(tx, serviceIds, subprocessorIds);
   const period = periodFact(fields.startedAt, fields.endedAt, fields.ongoing);
-  const [row] = await tx
-    .insert(incidents)
-    .values({
-      title: input.title.trim(),
-      description: input.description,
-      ...fields,
-      discoveryHow: input.discoveryHow,
-      systems: (input.systems ?? []).map((s) => s.trim()),
-      serviceIds,
-      subprocessorIds,
-      facts: period ? { period } : {},
-      recordedBy: actor.id,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: incidents.id, number: incidents.number });
+  const row = await insertIncident(tx, {
+    title: input.title.trim(),
+    description: input.description,
+    ...fields,
+    discoveryHow: input.discoveryHow,
+    systems: (input.systems ?? []).map((s) => s.trim()),
+    serviceIds,
+    subprocessorIds,
+    facts: period ? { period } : {},
+    recordedBy: actor.id,
+    createdAt: now,
+    updatedAt: now,
+  });
   if (!row) {
     throw new Error("incident insert returned nothing");
   }
@@ -130,11 +122,8 @@ export async function updateIncident(tx: Db, clock: Clock, actor: EventActor, id
   };
   checkTimes(next, clock.now());
   const discoveryMoved = next.discoveredAt.getTime() !== incident.discoveredAt.getTime();
-  if (discoveryMoved && (await hasNotices(tx, id))) {
-    throw invalid("body.discoveredAt", {
-      nl: "kan niet meer veranderen: er zijn al meldingen met dit tijdstip verstuurd (stuur een vervolgmelding met de correctie)",
-      en: "can no longer change: notices carrying it have been sent (send a follow-up with the correction)",
-    });
+  if (discoveryMoved && (await hasBreachNotices(tx, id))) {
+    throw invalid("body.discoveredAt", breachWords.discoveryFixed);
   }
   const serviceIds = patch.serviceIds ? [...new Set(patch.serviceIds)] : incident.serviceIds;
   const subprocessorIds = patch.subprocessorIds ? [...new Set(patch.subprocessorIds)] : incident.subprocessorIds;
@@ -154,10 +143,7 @@ export async function updateIncident(tx: Db, clock: Clock, actor: EventActor, id
   if (changed.length === 0) {
     return;
   }
-  await tx
-    .update(incidents)
-    .set({ ...changes, updatedAt: clock.now() })
-    .where(eq(incidents.id, id));
+  await updateIncidentFields(tx, id, { ...changes, updatedAt: clock.now() });
   if (discoveryMoved && incident.decision !== "no_notify") {
     await reopenBreachClocks(tx, clock, actor, { ...incident, ...changes } as IncidentRow, "discovery corrected");
   }
@@ -171,8 +157,3 @@ export async function updateIncident(tx: Db, clock: Clock, actor: EventActor, id
 }
 
 const jsonOf = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
-
-async function hasNotices(tx: Db, incidentId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: breachNotices.id }).from(breachNotices).where(eq(breachNotices.incidentId, incidentId)).limit(1);
-  return row !== undefined;
-}

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import { eq, sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
-import { insertMany } from "../../db/insert-many.ts";
-import { breachNotices, incidents, type NoticeStage } from "../../db/schema/index.ts";
+import type { Db } from "../../db/engine.ts";
+import type { NoticeStage } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 import { changedFacts, type StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import type { Clock } from "../../domain/clock.ts";
@@ -15,7 +13,10 @@ import { queueCustomerNotices } from "../notices/index.ts";
 import { meetObligations } from "../obligations/index.ts";
 import { checkStoredFacts } from "../../domain/breach-notice.ts";
 import { customerNoticeFacts } from "./notice-facts.ts";
-import { affectedOf, assessmentsOf, lockOpenIncident, referenceOf, subjectOf } from "./queries.ts";
+import { affectedOf } from "./affected-queries.ts";
+import { insertBreachNotices, latestRounds } from "./notice-queries.ts";
+import { assessmentsOf, lockOpenIncident, referenceOf, subjectOf, touchIncident } from "./queries.ts";
+import { breachWords } from "./words.ts";
 
 export interface SendResult {
   sent: number;
@@ -38,28 +39,11 @@ interface Planned {
   obligationId: string | null;
 }
 
-async function latestRounds(tx: Db, incidentId: string): Promise<Map<string, { sequence: number; facts: StoredNoticeFacts }>> {
-  const found = await rows<{ controller_id: string; sequence: number; facts: StoredNoticeFacts }>(
-    tx,
-    sql`select distinct on (controller_id) controller_id, sequence, facts from breach_notices
-         where incident_id = ${incidentId} order by controller_id, sequence desc`,
-  );
-  return new Map(found.map((r) => [r.controller_id, { sequence: Number(r.sequence), facts: r.facts }]));
-}
-
 /** The 400 for a round with incomplete notices: which customers, and what each lacks. */
 function incompleteError(problems: { customerNumber: string; fields: FieldError[] }[], total: number): AppError {
   const named = problems.slice(0, NAMED);
   const fields = named.flatMap((p) => p.fields);
-  const more = problems.length > NAMED ? { nl: ` (de eerste ${NAMED} staan hieronder)`, en: ` (the first ${NAMED} are listed)` } : { nl: "", en: "" };
-  return new AppError(
-    "validation",
-    {
-      nl: `${problems.length} van ${total} meldingen zijn niet volledig en kunnen niet verstuurd worden${more.nl}; vul elk feit in of zeg expliciet dat het nog onbekend is`,
-      en: `${problems.length} of ${total} notices are incomplete and cannot be sent${more.en}; fill in every fact or say explicitly that it is not yet known`,
-    },
-    fields,
-  );
+  return new AppError("validation", breachWords.incompleteNotices(problems.length, total, problems.length > NAMED ? NAMED : null), fields);
 }
 
 /**
@@ -79,16 +63,7 @@ export async function sendBreachNotices(
 ): Promise<SendResult> {
   const incident = await lockOpenIncident(tx, id);
   if (incident.decision !== "notify") {
-    throw conflict({
-      nl:
-        incident.decision === "pending"
-          ? "beoordeel het incident eerst: meld alleen een datalek dat zich echt heeft voorgedaan (art. 6.1)"
-          : "het besluit is niet te melden; herzie eerst de beoordeling",
-      en:
-        incident.decision === "pending"
-          ? "assess the incident first: notify only a breach that really happened (art. 6.1)"
-          : "the decision is not to notify; revise the assessment first",
-    });
+    throw conflict(incident.decision === "pending" ? breachWords.assessFirst : breachWords.decidedNotToNotify);
   }
   const now = clock.now();
   const message = options.message?.trim() || null;
@@ -115,7 +90,7 @@ export async function sendBreachNotices(
       problems.push({
         customerNumber: customer.customerNumber,
         fields: [
-          ...check.missing.map((m) => ({ field: `${at}.${m.key}`, message: { nl: "ontbreekt", en: "is missing" } })),
+          ...check.missing.map((m) => ({ field: `${at}.${m.key}`, message: breachWords.factMissing })),
           ...check.invalid.map((i) => ({ field: `${at}.${i.key}${i.field ? `.${i.field}` : ""}`, message: i.message })),
         ],
       });
@@ -168,9 +143,8 @@ export async function sendBreachNotices(
       },
     })),
   );
-  await insertMany(
+  await insertBreachNotices(
     tx,
-    breachNotices,
     planned.map((p, i) => ({
       id: crypto.randomUUID(),
       incidentId: id,
@@ -191,7 +165,7 @@ export async function sendBreachNotices(
     actor,
     planned.flatMap((p) => (p.stage === "initial" && p.obligationId ? [p.obligationId] : [])),
   );
-  await tx.update(incidents).set({ updatedAt: now }).where(eq(incidents.id, id));
+  await touchIncident(tx, id, now);
   const result: SendResult = {
     sent: planned.length,
     initial: planned.filter((p) => p.stage === "initial").length,

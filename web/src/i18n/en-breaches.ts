@@ -1,3 +1,4 @@
+import { factLabels, unintelligibleWords } from "../lib/breach-facts";
 import type { nlBreaches } from "./nl-breaches";
 
 /** English: incidents and data breaches (art. 6). Spread into en.ts. */
@@ -353,20 +354,7 @@ export const enBreaches: typeof nlBreaches = {
       json: "Draft notification (JSON)",
       formLink: "To the AP's notification form",
     },
-    facts: {
-      cause: "(Suspected) cause of the breach",
-      consequences: "Known and expected consequences",
-      solution: "(Proposed) solution",
-      contact: "Contact details for following up the notice",
-      affectedCount: "Number of people whose data were breached",
-      subjectGroup: "Description of the group of people whose data were breached",
-      dataKinds: "Kind(s) of personal data breached",
-      period: "Date or period of the breach",
-      discoveredAt: "Date and time the processor learned of the breach",
-      unintelligible: "Encrypted, hashed or otherwise made unintelligible or inaccessible to unauthorised persons",
-      measuresTaken: "Measures taken to close the breach and limit its consequences",
-      measuresPlanned: "Measures planned to close the breach and limit its consequences",
-    },
+    facts: factLabels("en"),
     factsShort: {
       cause: "Cause",
       consequences: "Consequences",
@@ -381,13 +369,6 @@ export const enBreaches: typeof nlBreaches = {
       measuresTaken: "Measures taken",
       measuresPlanned: "Measures planned",
     },
-    words: {
-      unknown: "Not yet known",
-      missing: "(not filled in)",
-      since: "since {{start}} (still going on)",
-      fromTo: "from {{start}} to {{end}}",
-      between: "between {{min}} and {{max}}",
-    },
-    unintelligible: { yes: "Yes", no: "No", partly: "Partly" },
+    unintelligible: unintelligibleWords("en"),
   },
 };

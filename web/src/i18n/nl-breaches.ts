@@ -1,3 +1,5 @@
+import { factLabels, unintelligibleWords } from "../lib/breach-facts";
+
 /** Dutch: incidents and data breaches (art. 6): the register, the notice, the portal's breach pages. Spread into nl.ts. */
 export const nlBreaches = {
   incidents: {
@@ -354,20 +356,7 @@ export const nlBreaches = {
       json: "Concept-melding (JSON)",
       formLink: "Naar het meldformulier van de AP",
     },
-    facts: {
-      cause: "(Vermoedelijke) oorzaak van het lek",
-      consequences: "Bekende en te verwachten gevolgen",
-      solution: "(Voorgestelde) oplossing",
-      contact: "Contactgegevens voor de opvolging van de melding",
-      affectedCount: "Aantal personen van wie gegevens zijn gelekt",
-      subjectGroup: "Omschrijving van de groep personen van wie gegevens zijn gelekt",
-      dataKinds: "Soort(en) persoonsgegevens die zijn gelekt",
-      period: "Datum of periode waarin het lek plaatsvond",
-      discoveredAt: "Datum en tijdstip waarop de verwerker van het lek hoorde",
-      unintelligible: "Versleuteld, gehasht of anderszins onbegrijpelijk of ontoegankelijk gemaakt voor onbevoegden",
-      measuresTaken: "Reeds genomen maatregelen om het lek te dichten en de gevolgen te beperken",
-      measuresPlanned: "Voorgenomen maatregelen om het lek te dichten en de gevolgen te beperken",
-    },
+    facts: factLabels("nl"),
     factsShort: {
       cause: "Oorzaak",
       consequences: "Gevolgen",
@@ -382,13 +371,6 @@ export const nlBreaches = {
       measuresTaken: "Genomen maatregelen",
       measuresPlanned: "Voorgenomen maatregelen",
     },
-    words: {
-      unknown: "Nog onbekend",
-      missing: "(niet ingevuld)",
-      since: "sinds {{start}} (nog gaande)",
-      fromTo: "van {{start}} tot {{end}}",
-      between: "tussen {{min}} en {{max}}",
-    },
-    unintelligible: { yes: "Ja", no: "Nee", partly: "Gedeeltelijk" },
+    unintelligible: unintelligibleWords("nl"),
   },
 };

@@ -1,120 +1,53 @@
 import type { TFunction } from "i18next";
 import type { BreachFactKey, BreachFacts } from "../api/types";
-import { formatInstant } from "./format";
+import { describeFacts as describeFactsText, FACT_WORDS } from "../../../src/domain/breach-facts-text.ts";
+import { BREACH_FACT_KEYS as ART_6_2_KEYS, BREACH_FACT_LABELS, type BreachFactKey as DomainFactKey } from "../../../src/domain/breach-notice.ts";
+import { DISPLAY_ZONE } from "./format";
 
 /**
- * The art. 6.2 facts of a breach notice as text, the way the emails and PDFs say them
- * (src/domain/breach-facts-text.ts on the server): in the order of art. 6.2, a fact not yet known
- * said to be unknown in so many words, instants in Europe/Amsterdam with their offset.
+ * The art. 6.2 facts of a breach notice as text: the server's own pure module
+ * (src/domain/breach-facts-text.ts), so a page says a fact exactly as the email and the PDF do: in
+ * the order of art. 6.2, a fact not yet known said to be unknown in so many words, instants in
+ * Europe/Amsterdam with their offset. The labels come from there too (the i18n files read them).
  */
 
-/** Every fact of art. 6.2, in its order (the server's BREACH_FACT_KEYS). */
-export const BREACH_FACT_KEYS = [
-  "cause",
-  "consequences",
-  "solution",
-  "contact",
-  "affectedCount",
-  "subjectGroup",
-  "dataKinds",
-  "period",
-  "discoveredAt",
-  "unintelligible",
-  "measuresTaken",
-  "measuresPlanned",
-] as const satisfies readonly BreachFactKey[];
+// The API's fact keys and the domain's are one set: a key one side lacks fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameKeys: Same<BreachFactKey, DomainFactKey> = true;
+void sameKeys;
 
-// A key the API knows but this list lacks fails here.
-type Missing = Exclude<BreachFactKey, (typeof BREACH_FACT_KEYS)[number]>;
-const complete: Missing extends never ? true : never = true;
-void complete;
+/** Every fact of art. 6.2, in its order. */
+export const BREACH_FACT_KEYS: readonly BreachFactKey[] = ART_6_2_KEYS;
 
 /** The facts a notice states per customer or shared (not discoveredAt: it follows the incident). */
-export const SETTABLE_FACT_KEYS = BREACH_FACT_KEYS.filter((k): k is Exclude<BreachFactKey, "discoveredAt"> => k !== "discoveredAt");
-export type SettableFactKey = (typeof SETTABLE_FACT_KEYS)[number];
+export type SettableFactKey = Exclude<BreachFactKey, "discoveredAt">;
+export const SETTABLE_FACT_KEYS = BREACH_FACT_KEYS.filter((k): k is SettableFactKey => k !== "discoveredAt");
 
 type Lang = "nl" | "en";
-type Fact<K extends BreachFactKey> = NonNullable<BreachFacts[K]>;
-type Known<K extends BreachFactKey> = Extract<Fact<K>, { status: "known" }>["value"];
+
+/** The facts' names in `lang`, for the i18n files (web/src/i18n/*-breaches.ts). */
+export const factLabels = (lang: Lang): Record<BreachFactKey, string> =>
+  Object.fromEntries(BREACH_FACT_KEYS.map((key) => [key, BREACH_FACT_LABELS[key][lang]])) as Record<BreachFactKey, string>;
+
+/** "Made unintelligible": yes, no, partly, in `lang`, as a notice says them. */
+export const unintelligibleWords = (lang: Lang) => ({ yes: FACT_WORDS.yes[lang], no: FACT_WORDS.no[lang], partly: FACT_WORDS.partly[lang] });
 
 export interface FactRow {
   key: BreachFactKey;
   label: string;
   text: string;
   unknown: boolean;
+  /** Not filled in at all. */
   missing: boolean;
   changed: boolean;
 }
 
-const numberFormat = (lang: Lang) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL");
-const listFormat = (lang: Lang) => new Intl.ListFormat(lang, { type: "conjunction" });
-
-export function formatCount(value: Known<"affectedCount">, lang: Lang, t: TFunction): string {
-  const n = (x: number) => numberFormat(lang).format(x);
-  return value.kind === "exact" ? n(value.count) : t("breaches.words.between", { min: n(value.min), max: n(value.max) });
-}
-
-export function formatPeriod(value: Known<"period">, t: TFunction): string {
-  const start = formatInstant(value.start);
-  if (value.end === "ongoing") {
-    return t("breaches.words.since", { start });
-  }
-  if (value.end === undefined || value.end === null) {
-    return start;
-  }
-  return t("breaches.words.fromTo", { start, end: formatInstant(value.end) });
-}
-
-/** The text of one known fact's value. */
-export function factValueText(key: BreachFactKey, facts: BreachFacts, lang: Lang, t: TFunction): string {
-  const fact = facts[key];
-  if (!fact || fact.status !== "known") {
-    return "";
-  }
-  // The API pairs each key with its value's shape; TypeScript cannot narrow the pair, so each case names it.
-  const value: unknown = fact.value;
-  switch (key) {
-    case "contact": {
-      const v = value as Known<"contact">;
-      return [v.name, v.email, v.phone].filter((part) => part.trim() !== "").join(", ");
-    }
-    case "affectedCount":
-      return formatCount(value as Known<"affectedCount">, lang, t);
-    case "dataKinds":
-      return listFormat(lang).format(value as Known<"dataKinds">);
-    case "period":
-      return formatPeriod(value as Known<"period">, t);
-    case "discoveredAt":
-      return formatInstant(value as Known<"discoveredAt">);
-    case "unintelligible": {
-      const v = value as Known<"unintelligible">;
-      const state = t(`breaches.unintelligible.${v.state}`);
-      return v.description && v.description.trim() !== "" ? `${state}: ${v.description}` : state;
-    }
-    case "cause":
-    case "consequences":
-    case "solution":
-    case "subjectGroup":
-    case "measuresTaken":
-    case "measuresPlanned":
-      return value as Known<typeof key>;
-  }
-}
-
-/** Every fact of art. 6.2 as a row; `changed` marks those that changed since the last notice. */
-export function describeFacts(facts: BreachFacts, lang: Lang, t: TFunction, changed: readonly BreachFactKey[] = []): FactRow[] {
-  return BREACH_FACT_KEYS.map((key) => {
-    const fact = facts[key];
-    const base = { key, label: t(`breaches.facts.${key}`), changed: changed.includes(key) };
-    if (!fact) {
-      return { ...base, text: t("breaches.words.missing"), unknown: false, missing: true };
-    }
-    if (fact.status === "unknown") {
-      const reason = fact.reason?.trim();
-      return { ...base, text: reason ? `${t("breaches.words.unknown")} (${reason})` : t("breaches.words.unknown"), unknown: true, missing: false };
-    }
-    return { ...base, text: factValueText(key, facts, lang, t), unknown: false, missing: false };
-  });
+/**
+ * Every fact of art. 6.2 as a row; `changed` marks those that changed since the last notice.
+ * (`_t` is no longer read: the words come from the server's module.)
+ */
+export function describeFacts(facts: BreachFacts, lang: Lang, _t: TFunction, changed: readonly BreachFactKey[] = []): FactRow[] {
+  return describeFactsText(facts, DISPLAY_ZONE, lang, changed).map((row) => ({ ...row, missing: !facts[row.key] }));
 }
 
 /**

@@ -4,18 +4,10 @@
  * answer itself marked on the page. Layout: ap-draft.typ.
  */
 import type { ApDraft } from "../../../domain/ap-draft.ts";
+import { breachWords } from "../words.ts";
 import { renderTypstPdf } from "./typst.ts";
 
-const WORDS = {
-  status: { nl: "Concept — niet ingediend", en: "Draft — not submitted" },
-  deadline: { nl: "Uw uiterste meldtermijn bij de AP", en: "Your deadline for notifying the AP" },
-  toAnswer: { nl: "Door u in te vullen", en: "For you to fill in" },
-  legendAnswer: { nl: "vult u zelf in; alleen u kunt het beantwoorden.", en: "you fill in yourself; only you can answer it." },
-  legendUnknown: { nl: "Cursief: nog onbekend bij de verwerker.", en: "In italics: not yet known to the processor." },
-  footer: { nl: "Concept melding datalek aan de AP", en: "Draft breach notification to the AP" },
-  page: { nl: "Pagina", en: "Page" },
-  of: { nl: "van", en: "of" },
-} as const;
+const WORDS = { ...breachWords.apDraft, page: breachWords.page, of: breachWords.of };
 
 /** The draft as PDF; deterministic: the same draft gives the same bytes. */
 export function renderApDraftPdf(draft: ApDraft): Uint8Array {

@@ -6,6 +6,8 @@
 import { describeFacts, type Locale } from "../../../domain/breach-facts-text.ts";
 import { formatInstant } from "../../../domain/legal-time.ts";
 import type { BreachNotice } from "../../../domain/breach-notice.ts";
+import type { LocalizedText } from "../../../domain/text.ts";
+import { breachWords } from "../words.ts";
 import { renderTypstPdf } from "./typst.ts";
 
 export interface BreachNoticePdfInput {
@@ -21,43 +23,21 @@ export interface BreachNoticePdfInput {
 
 type Stage = BreachNotice["stage"];
 
-const WORDS = {
-  heading: { nl: "Melding datalek", en: "Data breach notification" },
-  reference: { nl: "Kenmerk", en: "Reference" },
-  from: { nl: "Van (verwerker)", en: "From (processor)" },
-  to: { nl: "Aan (verwerkingsverantwoordelijke)", en: "To (controller)" },
-  sentAt: { nl: "Verzonden op", en: "Sent on" },
-  due: { nl: "Meldtermijn (art. 6.1)", en: "Notification deadline (art. 6.1)" },
-  nature: { nl: "Aard van de inbreuk", en: "Nature of the breach" },
-  affectedCustomers: { nl: "Getroffen klanten (u inbegrepen)", en: "Customers affected (you included)" },
-  message: { nl: "Toelichting bij deze melding", en: "About this notification" },
-  facts: { nl: "Gegevens van het datalek (art. 6.2)", en: "Details of the data breach (art. 6.2)" },
-  changed: { nl: "gewijzigd", en: "changed" },
-  history: { nl: "Meldingen over dit datalek", en: "Notifications about this data breach" },
-  number: { nl: "Nr.", en: "No." },
-  kind: { nl: "Soort melding", en: "Type of notification" },
-  thisOne: { nl: "(deze melding)", en: "(this notification)" },
-  duty: { nl: "Uw eigen meldplicht (art. 33 AVG)", en: "Your own duty to notify (art. 33 GDPR)" },
-  page: { nl: "Pagina", en: "Page" },
-  of: { nl: "van", en: "of" },
-  none: { nl: "—", en: "—" },
-} as const;
+const WORDS = { ...breachWords.notice, page: breachWords.page, of: breachWords.of };
+const NATURE = breachWords.notice.natureOf;
 
-const NATURE = {
-  confidentiality: { nl: "vertrouwelijkheid", en: "confidentiality" },
-  integrity: { nl: "integriteit", en: "integrity" },
-  availability: { nl: "beschikbaarheid", en: "availability" },
-} as const;
+/** The entries of WORDS that are one text (not a function or a group). */
+type Word = { [K in keyof typeof WORDS]: (typeof WORDS)[K] extends LocalizedText ? K : never }[keyof typeof WORDS];
 
 /** As the email names them: "Eerste melding", "Aanvulling 2", "Afsluitende melding". */
 function stageName(stage: Stage, sequence: number, locale: Locale): string {
   switch (stage) {
     case "initial":
-      return locale === "nl" ? "Eerste melding" : "First notification";
+      return WORDS.initialStage[locale];
     case "follow_up":
-      return locale === "nl" ? `Aanvulling ${sequence - 1}` : `Update ${sequence - 1}`;
+      return WORDS.followUpStage(sequence)[locale];
     case "final":
-      return locale === "nl" ? "Afsluitende melding" : "Final notification";
+      return WORDS.finalStage[locale];
     default: {
       const unknown: never = stage;
       throw new RangeError(`unknown notice stage: ${String(unknown)}`);
@@ -65,49 +45,20 @@ function stageName(stage: Stage, sequence: number, locale: Locale): string {
   }
 }
 
-function intro(stage: Stage, locale: Locale): string {
-  const nl = {
-    initial:
-      "Hierbij informeren wij u als Verwerkingsverantwoordelijke, overeenkomstig art. 6.1 van de verwerkersovereenkomst, over een datalek: een inbreuk op de beveiliging van persoonsgegevens die wij als Verwerker voor u verwerken. Hieronder vindt u de gegevens van art. 6.2, voor zover die ons bij het verzenden bekend waren. Wat nog onbekend is, staat als zodanig vermeld.",
-    follow_up:
-      "Hierbij vullen wij onze eerdere melding over dit datalek aan (art. 6 van de verwerkersovereenkomst). Zoals art. 33 lid 4 AVG toestaat, verstrekken wij de informatie in stappen. Hieronder staan opnieuw alle gegevens van art. 6.2, zoals die bij het verzenden bij ons bekend waren.",
-    final:
-      "Hierbij sturen wij u de afsluitende melding over dit datalek (art. 6 van de verwerkersovereenkomst). Wij hebben het incident afgesloten. Hieronder staan de gegevens van art. 6.2 zoals die bij de afsluiting bij ons bekend waren.",
-  };
-  const en = {
-    initial:
-      "In accordance with art. 6.1 of the data processing agreement, we hereby inform you, as the controller, of a data breach: a breach of the security of personal data that we process as the processor on your behalf. Below you will find the information required by art. 6.2, as far as it was known to us when this notification was sent. What is not yet known is stated as such.",
-    follow_up:
-      "We hereby update our earlier notification of this data breach (art. 6 of the data processing agreement). As art. 33(4) GDPR allows, we provide the information in phases. Below, all the information required by art. 6.2 is given again, as it was known to us when this notification was sent.",
-    final:
-      "We hereby send you the final notification of this data breach (art. 6 of the data processing agreement). We have closed the incident. Below is the information required by art. 6.2 as known to us when the incident was closed.",
-  };
-  return (locale === "nl" ? nl : en)[stage];
-}
-
-function duty(locale: Locale): string {
-  return locale === "nl"
-    ? "U beoordeelt als Verwerkingsverantwoordelijke zelf of u dit datalek meldt aan de Autoriteit Persoonsgegevens en/of aan de betrokkenen (art. 6.1 en 6.3 van de verwerkersovereenkomst). Moet u het melden, dan doet u dat zonder onredelijke vertraging en zo mogelijk binnen 72 uur nadat u van het datalek op de hoogte bent geraakt. Onze melding aan u vervangt uw melding aan de Autoriteit Persoonsgegevens niet. In de portal vindt u een vooraf ingevuld concept van uw melding aan de AP."
-    : "As the controller, you assess yourself whether to notify this data breach to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens) and/or to the data subjects (art. 6.1 and 6.3 of the data processing agreement). If you must notify it, you do so without undue delay and, where feasible, within 72 hours of becoming aware of the data breach. Our notification to you does not replace your notification to the Autoriteit Persoonsgegevens. In the portal you will find a prefilled draft of your notification to the AP.";
-}
-
 /** The notice as notice.typ reads it: every text already in the reader's language. */
 function noticeView(input: BreachNoticePdfInput): unknown {
   const { locale, zone, data } = input;
-  const w = <K extends keyof typeof WORDS>(key: K): string => WORDS[key][locale];
+  const w = (key: Word): string => WORDS[key][locale];
   const instant = (date: Date): string => formatInstant(date, zone, locale);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const facts = describeFacts(data.facts, zone, locale, data.changed);
   const nature = (Object.keys(NATURE) as (keyof typeof NATURE)[]).filter((key) => data.nature[key]).map((key) => NATURE[key][locale]);
   const due = new Date(data.dueAt);
 
-  let dueText = `${instant(due)} (${locale === "nl" ? "48 uur na ontdekking" : "48 hours after discovery"})`;
+  let dueText = `${instant(due)} (${WORDS.dueAfterDiscovery[locale]})`;
   if (data.stage === "initial") {
     const inTime = input.sentAt.getTime() <= due.getTime();
-    dueText +=
-      locale === "nl"
-        ? `; deze melding is ${inTime ? "binnen" : "na"} de termijn verzonden`
-        : `; this notification was sent ${inTime ? "within" : "after"} the deadline`;
+    dueText += (inTime ? WORDS.sentWithin : WORDS.sentAfter)[locale];
   }
 
   const meta: [string, string][] = [
@@ -125,12 +76,9 @@ function noticeView(input: BreachNoticePdfInput): unknown {
   let changes: string | null = null;
   if (data.changed.length > 0) {
     const labels = facts.filter((row) => row.changed).map((row) => row.label);
-    changes = `${locale === "nl" ? "Gewijzigd sinds onze vorige melding" : "Changed since our previous notification"}: ${list.format(labels)}.`;
+    changes = WORDS.changedSince(list.format(labels))[locale];
   } else if (data.stage !== "initial") {
-    changes =
-      locale === "nl"
-        ? "De gegevens van art. 6.2 zijn sinds onze vorige melding niet gewijzigd."
-        : "The information required by art. 6.2 has not changed since our previous notification.";
+    changes = WORDS.unchangedSince[locale];
   }
 
   // As sent: the notices up to this one, not those that came after it.
@@ -143,8 +91,8 @@ function noticeView(input: BreachNoticePdfInput): unknown {
     heading: w("heading"),
     reference: data.reference,
     incidentTitle: data.title,
-    stage: `${stage} · ${locale === "nl" ? "melding nr." : "notification no."} ${data.sequence}`,
-    intro: intro(data.stage, locale),
+    stage: `${stage} · ${WORDS.numbered(data.sequence)[locale]}`,
+    intro: WORDS.intro[data.stage][locale],
     meta,
     message: data.message === null || data.message.trim() === "" ? null : { heading: w("message"), text: data.message },
     changes,
@@ -163,7 +111,7 @@ function noticeView(input: BreachNoticePdfInput): unknown {
             })),
             thisOne: w("thisOne"),
           },
-    duty: { heading: w("duty"), text: duty(locale) },
+    duty: { heading: w("duty"), text: WORDS.dutyText[locale] },
     footer: `${w("heading")} ${data.reference} · ${stage} · ${input.processor.name} → ${input.controller.name}`,
     page: w("page"),
     of: w("of"),

@@ -14,6 +14,7 @@ import { Temporal } from "temporal-polyfill";
 import { formatPeriod, type Locale } from "../../../domain/breach-facts-text.ts";
 import { formatDate, formatInstant } from "../../../domain/legal-time.ts";
 import type { LocalizedText } from "../../../domain/text.ts";
+import { breachWords } from "../words.ts";
 import { renderTypstPdf } from "./typst.ts";
 
 export interface RegisterRow {
@@ -53,24 +54,9 @@ export interface RegisterRow {
  */
 export const REGISTER_CSV_DELIMITER: Record<Locale, string> = { nl: ";", en: "," };
 
-const WORDS = {
-  yes: { nl: "ja", en: "yes" },
-  no: { nl: "nee", en: "no" },
-  pending: { nl: "in beoordeling", en: "pending" },
-  notify: { nl: "melden", en: "notify" },
-  no_notify: { nl: "niet melden", en: "do not notify" },
-  open: { nl: "open", en: "open" },
-  closed: { nl: "gesloten", en: "closed" },
-  sheet: { nl: "Incidentenregister", en: "Incident register" },
-  title: { nl: "Incidentenregister (art. 33 lid 5 AVG)", en: "Incident register (GDPR art. 33(5))" },
-} as const;
-
-const RISK: Record<string, LocalizedText> = {
-  none: { nl: "geen risico", en: "no risk" },
-  unlikely: { nl: "risico onwaarschijnlijk", en: "risk unlikely" },
-  risk: { nl: "risico", en: "risk" },
-  high: { nl: "hoog risico", en: "high risk" },
-};
+const WORDS = breachWords.register;
+const COLUMN = WORDS.column;
+const PDF = WORDS.pdf;
 
 type Cell = string | number | { instant: Date } | null;
 
@@ -86,38 +72,38 @@ interface Column {
 const at = (date: Date | null): Cell => (date === null ? null : { instant: date });
 const yesNo = (value: boolean | null, locale: Locale): Cell => (value === null ? null : WORDS[value ? "yes" : "no"][locale]);
 const list = (items: string[]): string => items.join("; ");
-const riskText = (risk: string | null, locale: Locale): string | null => (risk === null ? null : (RISK[risk]?.[locale] ?? risk));
+const riskText = (risk: string | null, locale: Locale): string | null => (risk === null ? null : (WORDS.risk[risk]?.[locale] ?? risk));
 
 /** Every column of the register, in the order of the issue: the incident, its assessment, the notices, the closing. */
 const COLUMNS: Column[] = [
-  { header: { nl: "Kenmerk", en: "Reference" }, value: (r) => r.reference },
-  { header: { nl: "Titel", en: "Title" }, value: (r) => r.title },
-  { header: { nl: "Omschrijving", en: "Description" }, long: true, value: (r) => r.description },
-  { header: { nl: "Begin", en: "Started" }, instant: true, value: (r) => at(r.startedAt) },
-  { header: { nl: "Einde", en: "Ended" }, instant: true, value: (r) => at(r.endedAt) },
-  { header: { nl: "Nog gaande", en: "Ongoing" }, value: (r, l) => yesNo(r.ongoing, l) },
-  { header: { nl: "Ontdekt", en: "Discovered" }, instant: true, value: (r) => at(r.discoveredAt) },
-  { header: { nl: "Hoe ontdekt", en: "How discovered" }, long: true, value: (r) => r.discoveryHow },
-  { header: { nl: "Systemen", en: "Systems" }, value: (r) => list(r.systems) },
-  { header: { nl: "Diensten", en: "Services" }, value: (r) => list(r.services) },
-  { header: { nl: "Subverwerkers", en: "Sub-processors" }, value: (r) => list(r.subprocessors) },
-  { header: { nl: "Persoonsgegevens betrokken", en: "Personal data involved" }, value: (r, l) => yesNo(r.personalData, l) },
-  { header: { nl: "Datalek (art. 6.1)", en: "Breach (art. 6.1)" }, value: (r, l) => yesNo(r.breach, l) },
-  { header: { nl: "Risico", en: "Risk" }, value: (r, l) => riskText(r.risk, l) },
-  { header: { nl: "Besluit", en: "Decision" }, value: (r, l) => WORDS[r.decision][l] },
-  { header: { nl: "Motivering", en: "Reasoning" }, long: true, value: (r) => r.reasoning },
-  { header: { nl: "Besloten door", en: "Decided by" }, value: (r) => r.decidedBy },
-  { header: { nl: "Besloten op", en: "Decided at" }, instant: true, value: (r) => at(r.decidedAt) },
-  { header: { nl: "Aantal beoordelingen", en: "Assessments" }, value: (r) => r.assessments },
-  { header: { nl: "Getroffen klanten", en: "Customers affected" }, value: (r) => r.affectedCustomers },
-  { header: { nl: "Gemelde klanten", en: "Customers notified" }, value: (r) => r.notifiedCustomers },
-  { header: { nl: "Binnen 48 uur gemeld", en: "Notified within 48 hours" }, value: (r) => r.notifiedInTime },
-  { header: { nl: "Eerste melding", en: "First notice" }, instant: true, value: (r) => at(r.firstNoticeAt) },
-  { header: { nl: "Status", en: "Status" }, value: (r, l) => WORDS[r.status][l] },
-  { header: { nl: "Gesloten op", en: "Closed at" }, instant: true, value: (r) => at(r.closedAt) },
-  { header: { nl: "Afsluiting", en: "Closing summary" }, long: true, value: (r) => r.closingSummary },
-  { header: { nl: "Genomen maatregelen", en: "Measures taken" }, long: true, value: (r) => r.measuresTaken },
-  { header: { nl: "Gevolgen", en: "Consequences" }, long: true, value: (r) => r.consequences },
+  { header: COLUMN.reference, value: (r) => r.reference },
+  { header: COLUMN.title, value: (r) => r.title },
+  { header: COLUMN.description, long: true, value: (r) => r.description },
+  { header: COLUMN.startedAt, instant: true, value: (r) => at(r.startedAt) },
+  { header: COLUMN.endedAt, instant: true, value: (r) => at(r.endedAt) },
+  { header: COLUMN.ongoing, value: (r, l) => yesNo(r.ongoing, l) },
+  { header: COLUMN.discoveredAt, instant: true, value: (r) => at(r.discoveredAt) },
+  { header: COLUMN.discoveryHow, long: true, value: (r) => r.discoveryHow },
+  { header: COLUMN.systems, value: (r) => list(r.systems) },
+  { header: COLUMN.services, value: (r) => list(r.services) },
+  { header: COLUMN.subprocessors, value: (r) => list(r.subprocessors) },
+  { header: COLUMN.personalData, value: (r, l) => yesNo(r.personalData, l) },
+  { header: COLUMN.breach, value: (r, l) => yesNo(r.breach, l) },
+  { header: COLUMN.risk, value: (r, l) => riskText(r.risk, l) },
+  { header: COLUMN.decision, value: (r, l) => WORDS.decision[r.decision][l] },
+  { header: COLUMN.reasoning, long: true, value: (r) => r.reasoning },
+  { header: COLUMN.decidedBy, value: (r) => r.decidedBy },
+  { header: COLUMN.decidedAt, instant: true, value: (r) => at(r.decidedAt) },
+  { header: COLUMN.assessments, value: (r) => r.assessments },
+  { header: COLUMN.affectedCustomers, value: (r) => r.affectedCustomers },
+  { header: COLUMN.notifiedCustomers, value: (r) => r.notifiedCustomers },
+  { header: COLUMN.notifiedInTime, value: (r) => r.notifiedInTime },
+  { header: COLUMN.firstNoticeAt, instant: true, value: (r) => at(r.firstNoticeAt) },
+  { header: COLUMN.status, value: (r, l) => WORDS.status[r.status][l] },
+  { header: COLUMN.closedAt, instant: true, value: (r) => at(r.closedAt) },
+  { header: COLUMN.closingSummary, long: true, value: (r) => r.closingSummary },
+  { header: COLUMN.measuresTaken, long: true, value: (r) => r.measuresTaken },
+  { header: COLUMN.consequences, long: true, value: (r) => r.consequences },
 ];
 
 const zoned = (date: Date, zone: string): Temporal.ZonedDateTime => Temporal.Instant.fromEpochMilliseconds(date.getTime()).toZonedDateTimeISO(zone);
@@ -209,22 +195,17 @@ function wallTime(date: Date, zone: string): Date {
  * numbers. Deterministic: the same rows and generatedAt give the same bytes.
  */
 export function registerPdf(rows: RegisterRow[], locale: Locale, zone: string, processorName: string, generatedAt: Date): Uint8Array {
-  const nl = locale === "nl";
   const instant = (date: Date | null): string => (date === null ? "—" : formatInstant(date, zone, locale));
-  const count = new Intl.NumberFormat(nl ? "nl-NL" : "en-GB");
-  const unknown = nl ? "onbekend" : "unknown";
+  const count = new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB");
+  const w = (text: LocalizedText): string => text[locale];
   return renderTypstPdf("register", {
     locale,
     title: WORDS.title[locale],
     author: processorName,
     processor: processorName,
-    generated: nl
-      ? `Gegenereerd op ${formatInstant(generatedAt, zone, locale)} · ${rows.length} ${rows.length === 1 ? "incident" : "incidenten"} · tijden in ${zone}`
-      : `Generated on ${formatInstant(generatedAt, zone, locale)} · ${rows.length} ${rows.length === 1 ? "incident" : "incidents"} · times in ${zone}`,
-    empty: nl ? "Er zijn geen incidenten geregistreerd." : "No incidents have been recorded.",
-    columns: nl
-      ? ["Kenmerk", "Incident", "Ontdekt", "Periode", "Systemen en diensten", "Beoordeling", "Besluit", "Klanten", "Status"]
-      : ["Reference", "Incident", "Discovered", "Period", "Systems and services", "Assessment", "Decision", "Customers", "Status"],
+    generated: w(PDF.generated(formatInstant(generatedAt, zone, locale), rows.length, zone)),
+    empty: w(PDF.empty),
+    columns: [COLUMN.reference, PDF.incident, COLUMN.discoveredAt, PDF.period, PDF.scope, PDF.assessment, COLUMN.decision, PDF.customers, COLUMN.status].map(w),
     rows: rows.map((r) => ({
       reference: r.reference,
       title: r.title,
@@ -232,35 +213,35 @@ export function registerPdf(rows: RegisterRow[], locale: Locale, zone: string, p
       discovered: instant(r.discoveredAt),
       period:
         r.startedAt === null
-          ? `${nl ? "begin" : "start"} ${unknown}${r.ongoing ? (nl ? "; nog gaande" : "; still going on") : ""}`
+          ? `${w(PDF.startUnknown)}${r.ongoing ? w(PDF.stillOngoing) : ""}`
           : formatPeriod({ start: r.startedAt.toISOString(), end: r.ongoing ? "ongoing" : (r.endedAt?.toISOString() ?? null) }, zone, locale),
       scope: [
-        r.systems.length === 0 ? null : `${nl ? "Systemen" : "Systems"}: ${list(r.systems)}`,
-        r.services.length === 0 ? null : `${nl ? "Diensten" : "Services"}: ${list(r.services)}`,
-        r.subprocessors.length === 0 ? null : `${nl ? "Subverwerkers" : "Sub-processors"}: ${list(r.subprocessors)}`,
+        r.systems.length === 0 ? null : `${w(COLUMN.systems)}: ${list(r.systems)}`,
+        r.services.length === 0 ? null : `${w(COLUMN.services)}: ${list(r.services)}`,
+        r.subprocessors.length === 0 ? null : `${w(COLUMN.subprocessors)}: ${list(r.subprocessors)}`,
       ].filter((line) => line !== null),
       assessment: [
-        `${nl ? "Persoonsgegevens" : "Personal data"}: ${yesNo(r.personalData, locale) ?? "—"}`,
-        `${nl ? "Datalek" : "Breach"}: ${yesNo(r.breach, locale) ?? "—"}`,
-        `${nl ? "Risico" : "Risk"}: ${riskText(r.risk, locale) ?? "—"}`,
+        `${w(PDF.personalData)}: ${yesNo(r.personalData, locale) ?? "—"}`,
+        `${w(PDF.breach)}: ${yesNo(r.breach, locale) ?? "—"}`,
+        `${w(COLUMN.risk)}: ${riskText(r.risk, locale) ?? "—"}`,
       ],
       decision: [
-        WORDS[r.decision][locale],
-        ...(r.decidedBy === null ? [] : [`${nl ? "door" : "by"} ${r.decidedBy}`]),
+        WORDS.decision[r.decision][locale],
+        ...(r.decidedBy === null ? [] : [w(PDF.decidedBy(r.decidedBy))]),
         ...(r.decidedAt === null ? [] : [formatDate(r.decidedAt, zone, locale)]),
       ],
       customers: [
-        `${nl ? "getroffen" : "affected"}: ${count.format(r.affectedCustomers)}`,
-        `${nl ? "gemeld" : "notified"}: ${count.format(r.notifiedCustomers)}`,
-        `${nl ? "binnen 48 uur" : "within 48 h"}: ${count.format(r.notifiedInTime)}`,
-        ...(r.firstNoticeAt === null ? [] : [`${nl ? "eerste melding" : "first notice"}: ${instant(r.firstNoticeAt)}`]),
+        `${w(PDF.affected)}: ${count.format(r.affectedCustomers)}`,
+        `${w(PDF.notified)}: ${count.format(r.notifiedCustomers)}`,
+        `${w(PDF.inTime)}: ${count.format(r.notifiedInTime)}`,
+        ...(r.firstNoticeAt === null ? [] : [`${w(PDF.firstNotice)}: ${instant(r.firstNoticeAt)}`]),
       ],
-      status: [WORDS[r.status][locale], ...(r.closedAt === null ? [] : [formatDate(r.closedAt, zone, locale)])],
+      status: [WORDS.status[r.status][locale], ...(r.closedAt === null ? [] : [formatDate(r.closedAt, zone, locale)])],
       // customers[2] is the within-48-hours line (register.typ marks it).
       late: r.notifiedInTime < r.notifiedCustomers,
     })),
     footer: `${WORDS.title[locale]} · ${processorName}`,
-    page: nl ? "Pagina" : "Page",
-    of: nl ? "van" : "of",
+    page: w(breachWords.page),
+    of: w(breachWords.of),
   });
 }
