@@ -19,6 +19,8 @@ export const ErrorResponses = {
 };
 
 export const Uuid = Type.String({ format: "uuid" });
+/** A text in Dutch and English (the reader's UI picks one). */
+export const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
 /** `:id` in a route's path. */
 export const IdParams = Type.Object({ id: Uuid });
 

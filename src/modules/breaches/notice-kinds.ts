@@ -1,7 +1,7 @@
 import { describeFacts, formatCount } from "../../domain/breach-facts-text.ts";
+import { breachWords } from "./words.ts";
 import { checkStoredFacts, type BreachNotice } from "../../domain/breach-notice.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
-import type { LocalizedText } from "../../domain/text.ts";
 import { defineNoticeKind, listText } from "../notices/index.ts";
 
 // What the breach workflow (art. 6) tells each affected customer: the breach notice, with every fact
@@ -13,15 +13,12 @@ declare module "../../db/schema/notices.ts" {
   }
 }
 
-const NATURE_WORDS: Record<"confidentiality" | "integrity" | "availability", LocalizedText> = {
-  confidentiality: { nl: "vertrouwelijkheid", en: "confidentiality" },
-  integrity: { nl: "integriteit", en: "integrity" },
-  availability: { nl: "beschikbaarheid", en: "availability" },
-};
+const NATURE_WORDS = breachWords.notice.natureOf;
 
 export const BREACH_NOTICE_KINDS = [
   defineNoticeKind({
     kind: "breach_notice",
+    label: breachWords.noticeKind,
     templates: new URL("./notice-templates/", import.meta.url),
     acknowledged: true,
     toCustomer: () => true,

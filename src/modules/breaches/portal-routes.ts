@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, NO_STAFF } from "../../http/audience.ts";
+import { breachWords } from "./words.ts";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
@@ -56,7 +57,7 @@ function presentBreach(view: CustomerBreachView) {
 async function ownBreach(tx: Db, controllerId: string, incidentId: string): Promise<CustomerBreachView> {
   const view = await findCustomerBreach(tx, controllerId, incidentId);
   if (!view) {
-    throw notFound("breach");
+    throw notFound(breachWords.noun.breach);
   }
   return view;
 }
@@ -66,7 +67,7 @@ async function apDraftOf(tx: Db, controllerId: string, view: CustomerBreachView,
   const controller = await findController(tx, controllerId);
   const contact = await findContact(tx, controllerId);
   if (!controller) {
-    throw notFound("customer");
+    throw notFound(breachWords.noun.customer);
   }
   return buildApDraft({
     locale,
@@ -162,7 +163,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const draft = await inScope(db, scopeOf(actor), async (tx) =>
         apDraftOf(tx, controllerId, await readBreach(tx, clock, actor, controllerId, request.params.id), locale),
       );
-      const name = `${locale === "nl" ? "concept-melding-ap" : "draft-ap-notification"}-${slug(draft.reference)}`;
+      const name = `${breachWords.fileName.apDraft[locale]}-${slug(draft.reference)}`;
       if (request.query.format === "pdf") {
         return reply
           .type("application/pdf")
@@ -193,15 +194,15 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const { pdf, name } = await inScope(db, scopeOf(actor), async (tx) => {
         const row = await findSentBreachNotice(tx, request.params.id);
         if (!row || row.data.kind !== "breach_notice") {
-          throw notFound("breach notice");
+          throw notFound(breachWords.noun.breachNotice);
         }
-        assertMaySee(actor, row.controllerId, assigned, "breach notice");
+        assertMaySee(actor, row.controllerId, assigned, breachWords.noun.breachNotice);
         const processor = await findProcessor(tx);
         const history = (await findCustomerBreach(tx, row.controllerId, row.incidentId))?.rounds ?? [];
         const locale = request.query.locale ?? (actor.kind === "customer" ? actor.locale : row.locale);
         const data = row.data;
         return {
-          name: `${locale === "nl" ? "melding-datalek" : "breach-notice"}-${slug(data.reference)}-${data.sequence}.pdf`,
+          name: `${breachWords.fileName.notice[locale]}-${slug(data.reference)}-${data.sequence}.pdf`,
           pdf: await renderBreachNoticePdf({
             locale,
             zone: processor.timeZone,

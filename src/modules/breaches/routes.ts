@@ -1,4 +1,5 @@
 import { NO_CUSTOMERS } from "../../http/audience.ts";
+import { breachWords } from "./words.ts";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
@@ -57,7 +58,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   const incidentOr404 = async (tx: Db, id: string) => {
     const incident = await findIncident(tx, id);
     if (!incident) {
-      throw notFound("incident");
+      throw notFound(breachWords.noun.incident);
     }
     return incident;
   };
@@ -123,7 +124,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const zone = processor.timeZone;
       const locale = actor.locale;
       const stamp = clock.now().toISOString().slice(0, 10);
-      const base = `${locale === "nl" ? "incidentenregister" : "incident-register"}-${stamp}`;
+      const base = `${breachWords.fileName.register[locale]}-${stamp}`;
       switch (request.query.format) {
         case "csv":
           return reply

@@ -11,6 +11,15 @@ export const breachWords = {
     customer: { nl: "klant", en: "customer" },
   },
 
+  /** The notice kind in words (inboxes, the outbox). */
+  noticeKind: { nl: "Melding datalek", en: "Data breach notice" },
+  /** File names of the documents, without extension. */
+  fileName: {
+    register: { nl: "incidentenregister", en: "incident-register" },
+    apDraft: { nl: "concept-melding-ap", en: "draft-ap-notification" },
+    notice: { nl: "melding-datalek", en: "breach-notice" },
+  },
+
   incidentClosed: { nl: "het incident is afgesloten", en: "the incident is closed" },
 
   // The register (record-incident.ts).

@@ -1,5 +1,5 @@
 import type { NoticeKind, NoticeKinds } from "../../db/schema/index.ts";
-import type { Locale } from "../../domain/text.ts";
+import type { Locale, LocalizedText } from "../../domain/text.ts";
 
 // The notice kinds Art28 sends. The notices engine (queue, outbox, renderer, inbox) knows none of
 // them: each module defines its own (its data type, by augmenting NoticeKinds in db/schema/notices.ts;
@@ -10,6 +10,8 @@ export type NoticeView = Record<string, unknown>;
 
 export interface NoticeKindDefinition<K extends NoticeKind = NoticeKind> {
   kind: K;
+  /** The kind in words, as inboxes, the outbox and delivery logs name it. */
+  label: LocalizedText;
   /** The folder holding `<kind>.nl.mustache` and `<kind>.en.mustache` (notices/templates/README.md). */
   templates: URL;
   /** The fields its templates read, from the stored data, in the reader's language and zone. */
@@ -45,4 +47,9 @@ export function noticeKindOf(kind: NoticeKind): NoticeKindDefinition {
     throw new RangeError(`unknown notice kind: ${kind} (is its module listed in src/modules.ts?)`);
   }
   return definition;
+}
+
+/** A kind in words; a kind no module defines any more (an old row) is named by its code. */
+export function noticeKindLabel(kind: string): LocalizedText {
+  return registered.get(kind)?.label ?? { nl: kind, en: kind };
 }

@@ -21,6 +21,7 @@ declare module "../../db/schema/notices.ts" {
 export const NOTICES_OWN_KINDS = [
   defineNoticeKind({
     kind: "contact_failing",
+    label: { nl: "Contactpersoon onbereikbaar", en: "Contact unreachable" },
     templates: new URL("./templates/", import.meta.url),
     acknowledged: false,
     toCustomer: (data) => data.customerName === null,

@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF, OWNERS } from "../../http/audience.ts";
+import { noticeKindLabel } from "./kind-registry.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -35,6 +36,7 @@ const listItem = (notice: NoticeRow, locale: "nl" | "en") => ({
   id: notice.id,
   controllerId: notice.controllerId,
   kind: notice.kind,
+  kindLabel: noticeKindLabel(notice.kind),
   audience: notice.staffRoles ? ("staff" as const) : ("customer" as const),
   title: noticeTitle(notice.data, locale),
   subjectType: notice.subjectType,
@@ -103,6 +105,7 @@ const deliveryDetail = (d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>
   noticeId: d.noticeId,
   controllerId: d.controllerId,
   kind: d.kind,
+  kindLabel: noticeKindLabel(d.kind),
   messageId: d.messageId,
   subject: d.subject,
   body: d.body,
@@ -243,6 +246,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
           controllerId: d.controllerId,
           customerName: d.customerName,
           kind: d.kind,
+          kindLabel: noticeKindLabel(d.kind),
           subject: d.subject,
           createdAt: d.createdAt.toISOString(),
         })),
@@ -422,6 +426,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
           controllerId: d.controllerId,
           customerName: d.customerName,
           kind: d.kind,
+          kindLabel: noticeKindLabel(d.kind),
           subject: d.subject,
           createdAt: d.createdAt.toISOString(),
         })),

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { Instant, NullableInstant } from "../../http/schemas.ts";
+import { Instant, NullableInstant, Localized } from "../../http/schemas.ts";
 import { Uuid } from "../../http/schemas.ts";
 
 export const Paging = {
@@ -31,6 +31,8 @@ export const NoticeListItem = Type.Object({
   id: Uuid,
   controllerId: Type.Union([Uuid, Type.Null()]),
   kind: Type.String(),
+  /** The kind in words, from the module that defines it. */
+  kindLabel: Localized,
   /** Who the notice is to: the customer (portal inbox) or the processor's staff (back-office inbox). */
   audience: Type.Enum(["customer", "staff"]),
   title: Type.String(),
@@ -65,6 +67,8 @@ export const DeliveryDetail = Type.Object({
   noticeId: Uuid,
   controllerId: Type.Union([Uuid, Type.Null()]),
   kind: Type.String(),
+  /** The kind in words, from the module that defines it. */
+  kindLabel: Localized,
   messageId: Type.String(),
   subject: Type.Union([Type.String(), Type.Null()]),
   body: Type.Union([Type.String(), Type.Null()]),
@@ -86,6 +90,8 @@ export const OutboxItem = Type.Object({
   controllerId: Type.Union([Uuid, Type.Null()]),
   customerName: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String(),
+  /** The kind in words, from the module that defines it. */
+  kindLabel: Localized,
   subject: Type.Union([Type.String(), Type.Null()]),
   createdAt: Instant,
 });

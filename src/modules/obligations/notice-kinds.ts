@@ -42,6 +42,7 @@ function dutyView(data: ObligationReminder | ObligationEscalated, locale: Locale
 export const OBLIGATION_NOTICE_KINDS = [
   defineNoticeKind({
     kind: "obligation_reminder",
+    label: { nl: "Herinnering termijn", en: "Deadline reminder" },
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => false,
@@ -49,6 +50,7 @@ export const OBLIGATION_NOTICE_KINDS = [
   }),
   defineNoticeKind({
     kind: "obligation_escalated",
+    label: { nl: "Termijn verstreken", en: "Deadline passed" },
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => false,

@@ -1,4 +1,5 @@
 import type { ObjectionOutcome, SubprocessorChangeKind } from "../../db/schema/index.ts";
+import { subprocessorWords } from "./words.ts";
 import { formatDate, formatInstant } from "../../domain/legal-time.ts";
 import type { Locale, LocalizedText } from "../../domain/text.ts";
 import { countryListText, defineNoticeKind, listText, type NoticeView } from "../notices/index.ts";
@@ -108,6 +109,7 @@ function objectionView(data: { changeId: string; objectionId: string; subprocess
 export const SUBPROCESSOR_NOTICE_KINDS = [
   defineNoticeKind({
     kind: "subprocessor_change_announced",
+    label: subprocessorWords.noticeKind.subprocessorChangeAnnounced,
     templates: TEMPLATES,
     acknowledged: true,
     toCustomer: () => true,
@@ -131,6 +133,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
   }),
   defineNoticeKind({
     kind: "subprocessor_change_effective",
+    label: subprocessorWords.noticeKind.subprocessorChangeEffective,
     templates: TEMPLATES,
     acknowledged: true,
     toCustomer: () => true,
@@ -146,6 +149,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
   }),
   defineNoticeKind({
     kind: "subprocessor_change_withdrawn",
+    label: subprocessorWords.noticeKind.subprocessorChangeWithdrawn,
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => true,
@@ -153,6 +157,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
   }),
   defineNoticeKind({
     kind: "objection_received",
+    label: subprocessorWords.noticeKind.objectionReceived,
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => false,
@@ -164,6 +169,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
   }),
   defineNoticeKind({
     kind: "consultation_message",
+    label: subprocessorWords.noticeKind.consultationMessage,
     templates: TEMPLATES,
     acknowledged: false,
     // The processor writes to the customer; the customer's message goes to the processor's staff.
@@ -177,6 +183,7 @@ export const SUBPROCESSOR_NOTICE_KINDS = [
   }),
   defineNoticeKind({
     kind: "objection_closed",
+    label: subprocessorWords.noticeKind.objectionClosed,
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => true,

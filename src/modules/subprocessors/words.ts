@@ -18,6 +18,16 @@ export const subprocessorWords = {
     contract: { nl: "contract", en: "contract" },
   },
 
+  /** The notice kinds in words (inboxes, the outbox). */
+  noticeKind: {
+    subprocessorChangeAnnounced: { nl: "Aangekondigde wijziging subverwerker", en: "Sub-processor change announced" },
+    subprocessorChangeEffective: { nl: "Wijziging subverwerker van kracht", en: "Sub-processor change in effect" },
+    subprocessorChangeWithdrawn: { nl: "Wijziging subverwerker ingetrokken", en: "Sub-processor change withdrawn" },
+    objectionReceived: { nl: "Bezwaar ontvangen", en: "Objection received" },
+    consultationMessage: { nl: "Overleg over bezwaar", en: "Consultation on an objection" },
+    objectionClosed: { nl: "Bezwaar afgehandeld", en: "Objection closed" },
+  },
+
   // The register (save-subprocessor.ts).
   notCountryCode: (country: string): LocalizedText => ({
     nl: `"${country}" is geen ISO 3166-1 alpha-2-landcode`,

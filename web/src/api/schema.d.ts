@@ -5578,6 +5578,10 @@ export interface paths {
                                 id: string;
                                 controllerId: string | null;
                                 kind: string;
+                                kindLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
                                 /** @enum {unknown} */
                                 audience: "customer" | "staff";
                                 title: string;
@@ -5727,6 +5731,10 @@ export interface paths {
                             id: string;
                             controllerId: string | null;
                             kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
                             /** @enum {unknown} */
                             audience: "customer" | "staff";
                             title: string;
@@ -6049,6 +6057,10 @@ export interface paths {
                                 controllerId: string | null;
                                 customerName: string | null;
                                 kind: string;
+                                kindLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
                                 subject: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -6205,6 +6217,10 @@ export interface paths {
                             noticeId: string;
                             controllerId: string | null;
                             kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
                             messageId: string;
                             subject: string | null;
                             body: string | null;
@@ -7068,6 +7084,10 @@ export interface paths {
                                 controllerId: string | null;
                                 customerName: string | null;
                                 kind: string;
+                                kindLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
                                 subject: string | null;
                                 /** Format: date-time */
                                 createdAt: string;

@@ -51,18 +51,6 @@ export const enEngine: typeof nlEngine = {
     openBreach: "View the data breach, acknowledge it and download the draft for the AP",
     openIncident: "Go to the incident",
     customerNotices: "Notices to the customer",
-    kinds: {
-      subprocessor_change_announced: "Sub-processor change announced",
-      subprocessor_change_effective: "Sub-processor change in effect",
-      subprocessor_change_withdrawn: "Sub-processor change withdrawn",
-      objection_received: "Objection received",
-      consultation_message: "Consultation on an objection",
-      objection_closed: "Objection closed",
-      contact_failing: "Contact unreachable",
-      obligation_reminder: "Deadline reminder",
-      obligation_escalated: "Deadline passed",
-      breach_notice: "Data breach notice",
-    },
   },
   deliveries: {
     channel: "Channel",

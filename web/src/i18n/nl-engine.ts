@@ -50,18 +50,6 @@ export const nlEngine = {
     openBreach: "Bekijk het datalek, bevestig en download het concept voor de AP",
     openIncident: "Naar het incident",
     customerNotices: "Berichten aan de klant",
-    kinds: {
-      subprocessor_change_announced: "Aangekondigde wijziging subverwerker",
-      subprocessor_change_effective: "Wijziging subverwerker van kracht",
-      subprocessor_change_withdrawn: "Wijziging subverwerker ingetrokken",
-      objection_received: "Bezwaar ontvangen",
-      consultation_message: "Overleg over bezwaar",
-      objection_closed: "Bezwaar afgehandeld",
-      contact_failing: "Contactpersoon onbereikbaar",
-      obligation_reminder: "Herinnering termijn",
-      obligation_escalated: "Termijn verstreken",
-      breach_notice: "Melding datalek",
-    },
   },
   deliveries: {
     channel: "Kanaal",

@@ -78,7 +78,7 @@ export function DeliveryDetailView({
         <div>
           <dt>{t("outbox.kind")}</dt>
           <dd>
-            <NoticeKindLabel kind={delivery.kind} />
+            <NoticeKindLabel label={delivery.kindLabel} />
           </dd>
         </div>
         <div>

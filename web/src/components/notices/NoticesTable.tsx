@@ -41,7 +41,7 @@ export function NoticesTable({
                   {unread ? <Badge tone="info">{t("notices.unread")}</Badge> : null}
                 </td>
                 <td className="small">
-                  <NoticeKindLabel kind={n.kind} />
+                  <NoticeKindLabel label={n.kindLabel} />
                 </td>
                 <td className="nowrap">{formatInstant(n.createdAt)}</td>
                 {showRead ? (

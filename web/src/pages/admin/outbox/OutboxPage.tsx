@@ -144,11 +144,11 @@ export function OutboxPage() {
                         <td className="nowrap">{formatInstant(d.createdAt)}</td>
                         <td>
                           <Link to={`/admin/outbox/${d.id}`} data-testid="outbox-open">
-                            {d.channel === "email" && d.subject ? d.subject : <NoticeKindLabel kind={d.kind} />}
+                            {d.channel === "email" && d.subject ? d.subject : <NoticeKindLabel label={d.kindLabel} />}
                           </Link>
                           {d.channel === "email" && d.subject ? (
                             <div className="muted small">
-                              <NoticeKindLabel kind={d.kind} />
+                              <NoticeKindLabel label={d.kindLabel} />
                             </div>
                           ) : null}
                         </td>

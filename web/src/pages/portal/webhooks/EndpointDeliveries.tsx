@@ -41,7 +41,7 @@ export function EndpointDeliveries({ endpointId, canReplay }: { endpointId: stri
                 <Fragment key={d.id}>
                   <tr data-testid="webhook-delivery-row">
                     <td>
-                      <NoticeKindLabel kind={d.kind} />
+                      <NoticeKindLabel label={d.kindLabel} />
                     </td>
                     <td className="nowrap">{formatInstant(d.createdAt)}</td>
                     <td>

@@ -36,7 +36,7 @@ export function NoticePage({ area }: { area: Area }) {
             title={notice.title}
             subtitle={
               <>
-                <NoticeKindLabel kind={notice.kind} /> · {formatInstant(notice.createdAt)}
+                <NoticeKindLabel label={notice.kindLabel} /> · {formatInstant(notice.createdAt)}
               </>
             }
           />
