@@ -1,11 +1,18 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/engine.ts";
-import { contacts, controllers, deliveries, deliveryAttempts, webhookEndpoints } from "../db/schema/index.ts";
 import type { Clock } from "../domain/clock.ts";
 import { nextAttemptAt } from "../domain/retry.ts";
 import { recordEvents, SYSTEM_ACTOR, type EventInput } from "../modules/evidence/record-events.ts";
 import type { NoticeKind } from "../db/schema/index.ts";
 import { queueCustomerNotices, queueStaffNotice } from "../modules/notices/queue-notices.ts";
+import {
+  disableEndpoint,
+  findCustomerName,
+  insertAttempt,
+  markContactFailing as markContactFailingRow,
+  markFailed,
+  markHeld,
+  scheduleRetry,
+} from "./outbox-queries.ts";
 
 // What happens to a delivery that was not sent: held, retried, failed; and what a failure sets off
 // (art. 4.4: a privacy contact that cannot be reached is marked and the people who can fix it told).
@@ -56,10 +63,7 @@ function event(d: DeliveryRef, type: EventInput["type"], data: Record<string, un
 
 /** Email with no SMTP relay configured: rendered and kept in the outbox the back-office shows. */
 export async function holdDelivery(tx: Db, clock: Clock, d: DeliveryRef, message: { subject: string; body: string; bodySha256: string }): Promise<void> {
-  await tx
-    .update(deliveries)
-    .set({ status: "held", subject: message.subject, body: message.body, bodySha256: message.bodySha256, lastError: null })
-    .where(eq(deliveries.id, d.id));
+  await markHeld(tx, d.id, message);
   await recordEvents(tx, clock, [event(d, "notice.held", { bodySha256: message.bodySha256 })]);
 }
 
@@ -71,7 +75,7 @@ export async function recordFailedTry(tx: Db, clock: Clock, d: DeliveryRef, fail
   const now = clock.now();
   const attempt = d.attempts + 1;
   const response = clip(failure.response);
-  await tx.insert(deliveryAttempts).values({
+  await insertAttempt(tx, {
     deliveryId: d.id,
     controllerId: d.controllerId,
     attempt,
@@ -86,7 +90,7 @@ export async function recordFailedTry(tx: Db, clock: Clock, d: DeliveryRef, fail
     await failDelivery(tx, clock, d, { attempts: attempt, reason: response, aboutRecipient: failure.aboutRecipient });
     return "failed";
   }
-  await tx.update(deliveries).set({ attempts: attempt, nextAttemptAt: next, lastError: response }).where(eq(deliveries.id, d.id));
+  await scheduleRetry(tx, d.id, { attempts: attempt, nextAttemptAt: next, lastError: response });
   await recordEvents(tx, clock, [
     event(d, "notice.retry_scheduled", {
       attempt,
@@ -108,7 +112,7 @@ export async function failDelivery(
 ): Promise<void> {
   const now = clock.now();
   const reason = clip(failure.reason);
-  await tx.update(deliveries).set({ status: "failed", failedAt: now, attempts: failure.attempts, lastError: reason }).where(eq(deliveries.id, d.id));
+  await markFailed(tx, d.id, { failedAt: now, attempts: failure.attempts, lastError: reason });
   await recordEvents(tx, clock, [event(d, "notice.failed", { attempts: failure.attempts, reason })]);
   // Never for a contact_failing notice itself: telling someone that telling failed must not loop.
   if (d.channel === "email" && d.recipientRole === "privacy_contact" && d.controllerId && failure.aboutRecipient && d.noticeKind !== "contact_failing") {
@@ -122,15 +126,11 @@ export async function failDelivery(
  * owners and the processor's privacy officers get a contact_failing notice.
  */
 async function markContactFailing(tx: Db, clock: Clock, controllerId: string, d: DeliveryRef, reason: string): Promise<void> {
-  const [contact] = await tx
-    .update(contacts)
-    .set({ failingSince: clock.now(), failingReason: reason })
-    .where(and(eq(contacts.controllerId, controllerId), sql`lower(${contacts.email}) = ${d.recipient}`, isNull(contacts.failingSince)))
-    .returning({ id: contacts.id });
+  const contact = await markContactFailingRow(tx, controllerId, d.recipient, clock.now(), reason);
   if (!contact) {
     return; // already marked, or the customer has changed the address since this notice was queued
   }
-  const [customer] = await tx.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, controllerId));
+  const customer = await findCustomerName(tx, controllerId);
   await recordEvents(tx, clock, [
     {
       type: "contact.failing",
@@ -166,7 +166,7 @@ export async function endpointGone(
 ): Promise<void> {
   const now = clock.now();
   const attempt = d.attempts + 1;
-  await tx.insert(deliveryAttempts).values({
+  await insertAttempt(tx, {
     deliveryId: d.id,
     controllerId: d.controllerId,
     attempt,
@@ -176,11 +176,7 @@ export async function endpointGone(
     httpStatus: answer.status,
     durationMs: answer.durationMs,
   });
-  const [endpoint] = await tx
-    .update(webhookEndpoints)
-    .set({ disabledAt: now })
-    .where(and(eq(webhookEndpoints.id, endpointId), isNull(webhookEndpoints.disabledAt)))
-    .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
+  const endpoint = await disableEndpoint(tx, endpointId, now);
   if (endpoint) {
     await recordEvents(tx, clock, [
       {

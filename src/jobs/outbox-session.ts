@@ -1,26 +1,23 @@
-import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { rows as queryRows, type Db } from "../db/engine.ts";
+import type { Db } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
 import * as schema from "../db/schema/index.ts";
 import {
   APP_ROLE_SQL,
   CLAIM_COLUMN,
-  claimSql,
   executeClaimSql,
   executeSentSql,
   PREPARE_CLAIM_SQL,
   PREPARE_SENT_SQL,
-  PROCESSOR_SCOPE_SELECT,
   PROCESSOR_SCOPE_SQL,
-  sentSql,
   type SentWrite,
   toClaimedDelivery,
   type ClaimedDelivery,
   type ClaimRow,
   type StreamHead,
 } from "./outbox-sql.ts";
+import { claimNextDue, lockDeliveryState, lockStreamHead, writeSent } from "./outbox-queries.ts";
 
 // How a claim loop talks to the database: a claimed delivery, then one settlement that records
 // what happened and commits.
@@ -205,10 +202,7 @@ export function pgliteSession(db: Db): ClaimSession {
   return {
     async claim(now) {
       // A read (its locks end with it), in the processor scope, before the role switch (see PROCESSOR_SCOPE_SQL).
-      const [row] = await db.transaction(async (tx) => {
-        await tx.execute(sql.raw(PROCESSOR_SCOPE_SELECT));
-        return queryRows<ClaimRow>(tx as unknown as Db, sql.raw(claimSql(now)));
-      });
+      const [row] = await claimNextDue(db, now);
       if (!row) {
         return null;
       }
@@ -222,17 +216,11 @@ export function pgliteSession(db: Db): ClaimSession {
           }
           open = false;
           return inScope(db, scope, async (tx) => {
-            const [current] = await queryRows<{ status: string; attempts: number }>(
-              tx,
-              sql`select status, attempts from deliveries where id = ${delivery.id} for update`,
-            );
+            const current = await lockDeliveryState(tx, delivery.id);
             if (!current || current.status !== "pending" || Number(current.attempts) !== delivery.attempts) {
               throw new ClaimLostError(`delivery ${delivery.id} changed while it was being sent (now ${current?.status ?? "gone"})`);
             }
-            const [head] = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(
-              tx,
-              sql`select stream, last_seq, last_hash from event_streams where stream = ${delivery.head.stream} for update`,
-            );
+            const head = await lockStreamHead(tx, delivery.head.stream);
             if (!head) {
               throw new Error(`event stream ${delivery.head.stream} is gone`);
             }
@@ -240,7 +228,7 @@ export function pgliteSession(db: Db): ClaimSession {
               db: tx,
               head: { stream: head.stream, lastSeq: Number(head.last_seq), lastHash: head.last_hash },
               commitSent: async (write) => {
-                await tx.execute(sql.raw(sentSql(write)));
+                await writeSent(tx, write);
               },
             });
           });

@@ -1,11 +1,10 @@
-import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
-import { deliveries, deliveryAttempts, notices } from "../db/schema/index.ts";
 import type { Clock } from "../domain/clock.ts";
 import { nextAttemptAt } from "../domain/retry.ts";
 import { recordEvents, SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
 import { failDelivery, type DeliveryRef } from "./delivery-outcomes.ts";
+import { insertAttempt, lockLatestEmailByMessageId, markBounced, requeue } from "./outbox-queries.ts";
 
 export interface BounceInput {
   /** The Message-ID of the email that bounced, "<…@art28>". */
@@ -35,14 +34,7 @@ export async function recordBounce(db: Db, clock: Clock, input: BounceInput): Pr
       .slice(0, 500) || "bounced";
   return inScope(db, { kind: "processor" }, async (tx) => {
     // A replay re-uses the Message-ID: the bounce is about the latest delivery under it.
-    const [row] = await tx
-      .select({ delivery: deliveries, kind: notices.kind })
-      .from(deliveries)
-      .innerJoin(notices, eq(notices.id, deliveries.noticeId))
-      .where(and(eq(deliveries.messageId, input.messageId), eq(deliveries.channel, "email")))
-      .orderBy(desc(deliveries.createdAt), desc(deliveries.sentAt))
-      .limit(1)
-      .for("update", { of: deliveries });
+    const row = await lockLatestEmailByMessageId(tx, input.messageId);
     if (!row) {
       return null; // no email was sent under this Message-ID
     }
@@ -62,10 +54,8 @@ export async function recordBounce(db: Db, clock: Clock, input: BounceInput): Pr
       messageId: d.messageId,
       attempts: d.attempts,
     };
-    await tx
-      .insert(deliveryAttempts)
-      .values({ deliveryId: d.id, controllerId: d.controllerId, attempt: d.attempts, at: now, outcome: "bounced", response: reason });
-    await tx.update(deliveries).set({ bouncedAt: now, lastError: reason }).where(eq(deliveries.id, d.id));
+    await insertAttempt(tx, { deliveryId: d.id, controllerId: d.controllerId, attempt: d.attempts, at: now, outcome: "bounced", response: reason });
+    await markBounced(tx, d.id, now, reason);
     const base = { channel: "email", recipient: d.recipient, messageId: d.messageId, attempt: d.attempts };
     await recordEvents(tx, clock, [
       { type: "notice.bounced", actor: SYSTEM_ACTOR, controllerId: d.controllerId, subject: { type: "notice", id: d.noticeId }, data: { ...base, reason } },
@@ -75,7 +65,7 @@ export async function recordBounce(db: Db, clock: Clock, input: BounceInput): Pr
       await failDelivery(tx, clock, ref, { attempts: d.attempts, reason, aboutRecipient: true });
       return { status: "failed", deliveryId: d.id } as const;
     }
-    await tx.update(deliveries).set({ status: "pending", nextAttemptAt: next }).where(eq(deliveries.id, d.id));
+    await requeue(tx, d.id, next);
     await recordEvents(tx, clock, [
       {
         type: "notice.retry_scheduled",

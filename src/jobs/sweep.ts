@@ -1,10 +1,9 @@
-import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
-import { controllers, obligations, sessions } from "../db/schema/index.ts";
 import type { Clock } from "../domain/clock.ts";
 import { recordEvents, SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
 import { queueStaffNotice } from "../modules/notices/queue-notices.ts";
+import { claimDueReminders, claimMissedDuties, deleteExpiredSessions, lapseWindows, markEscalated, setNextReminder } from "./sweep-queries.ts";
 
 // The deadline sweep: runs every minute in every worker (and in the embedded server). Each step
 // claims its rows with FOR UPDATE SKIP LOCKED, so two sweeps running at once never do a step twice,
@@ -31,7 +30,7 @@ export async function runSweep(db: Db, clock: Clock, tasks: Record<string, Sweep
   for (const [name, task] of Object.entries(tasks)) {
     result.other[name] = await inScope(db, { kind: "processor" }, (tx) => task(tx, clock));
   }
-  const removed = await db.delete(sessions).where(lt(sessions.expiresAt, clock.now())).returning({ sid: sessions.sid });
+  const removed = await deleteExpiredSessions(db, clock.now());
   result.sessionsRemoved = removed.length;
   return result;
 }
@@ -56,17 +55,10 @@ async function repeat(step: () => Promise<number>): Promise<number> {
  */
 async function sendReminders(tx: Db, clock: Clock): Promise<number> {
   const now = clock.now();
-  const due = await tx
-    .select({ obligation: obligations, customerName: controllers.name })
-    .from(obligations)
-    .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
-    .where(and(eq(obligations.status, "open"), lte(obligations.nextReminderAt, now)))
-    .orderBy(asc(obligations.nextReminderAt))
-    .limit(BATCH)
-    .for("update", { of: obligations, skipLocked: true });
+  const due = await claimDueReminders(tx, now, BATCH);
   for (const { obligation } of due) {
     const next = obligation.reminders.map((r) => new Date(r)).find((at) => at.getTime() > now.getTime()) ?? null;
-    await tx.update(obligations).set({ nextReminderAt: next }).where(eq(obligations.id, obligation.id));
+    await setNextReminder(tx, obligation.id, next);
     if (obligation.nature === "duty") {
       await queueStaffNotice(tx, clock, SYSTEM_ACTOR, {
         controllerId: obligation.controllerId,
@@ -98,16 +90,9 @@ async function sendReminders(tx: Db, clock: Clock): Promise<number> {
 /** A duty whose deadline passed unmet: evidence that it was missed, and an escalation to its staff and the administrator. */
 async function escalateMissed(tx: Db, clock: Clock): Promise<number> {
   const now = clock.now();
-  const missed = await tx
-    .select({ obligation: obligations, customerName: controllers.name })
-    .from(obligations)
-    .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
-    .where(and(eq(obligations.status, "open"), eq(obligations.nature, "duty"), lt(obligations.dueAt, now), isNull(obligations.escalatedAt)))
-    .orderBy(asc(obligations.dueAt))
-    .limit(BATCH)
-    .for("update", { of: obligations, skipLocked: true });
+  const missed = await claimMissedDuties(tx, now, BATCH);
   for (const { obligation, customerName } of missed) {
-    await tx.update(obligations).set({ escalatedAt: now, nextReminderAt: null }).where(eq(obligations.id, obligation.id));
+    await markEscalated(tx, obligation.id, now);
     await queueStaffNotice(tx, clock, SYSTEM_ACTOR, {
       controllerId: obligation.controllerId,
       roles: [...new Set([...obligation.responsibleRoles, "admin" as const])],
@@ -132,14 +117,7 @@ async function escalateMissed(tx: Db, clock: Clock): Promise<number> {
 /** A customer's window (e.g. to object, art. 5.2) that passed unused closes: evidence of when. */
 async function closeWindows(tx: Db, clock: Clock): Promise<number> {
   const now = clock.now();
-  const closed = await tx
-    .update(obligations)
-    .set({ status: "lapsed", closedAt: now, nextReminderAt: null })
-    .where(
-      sql`${obligations.id} in (select id from ${obligations} where ${obligations.status} = 'open' and ${obligations.nature} = 'window'
-          and ${obligations.dueAt} < ${now.toISOString()}::timestamptz order by ${obligations.dueAt} limit ${BATCH} for update skip locked)`,
-    )
-    .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind, dueAt: obligations.dueAt });
+  const closed = await lapseWindows(tx, now, BATCH);
   await recordEvents(
     tx,
     clock,

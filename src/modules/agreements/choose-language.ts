@@ -1,11 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { agreements } from "../../db/schema/index.ts";
 import type { Locale } from "../../domain/agreement-document.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
-import { findAgreement } from "./queries.ts";
+import { findAgreement, setOfferedAgreementLocale } from "./queries.ts";
+import { agreementWords } from "./words.ts";
 
 /**
  * The language of the agreement the controller will sign (the template version holds both). Only
@@ -13,16 +12,9 @@ import { findAgreement } from "./queries.ts";
  */
 export async function chooseAgreementLanguage(tx: Db, clock: Clock, actor: EventActor, agreementId: string, locale: Locale): Promise<void> {
   const found = await findAgreement(tx, agreementId);
-  const updated = await tx
-    .update(agreements)
-    .set({ locale })
-    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "offered")))
-    .returning({ id: agreements.id });
+  const updated = await setOfferedAgreementLocale(tx, agreementId, locale);
   if (!found || updated.length === 0) {
-    throw conflict({
-      nl: "de taal kan alleen worden gekozen zolang de overeenkomst is aangeboden en nog niet ondertekend",
-      en: "the language can only be chosen while the agreement is offered and not yet signed",
-    });
+    throw conflict(agreementWords.languageFixed);
   }
   if (found.agreement.locale !== locale) {
     await recordEvent(tx, clock, {

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import type { AgreementDocument, Annex2, Locale } from "../../domain/agreement-document.ts";
 import { renderAgreementDocument } from "../../domain/agreement-template.ts";
 import { findController } from "../controllers/index.ts";
 import { annexForLocale } from "../../domain/annex.ts";
 import { findProcessor } from "../processor/index.ts";
-import { findAgreement, findAnnexVersion, findTemplateText } from "./queries.ts";
+import { findAgreement, findAnnexVersion, findTemplateText, findTemplateVersionById } from "./queries.ts";
 import { listMeasures } from "../catalogue/index.ts";
 
 export async function currentAnnex2(db: Db, locale: Locale): Promise<Annex2> {
@@ -42,7 +41,7 @@ export async function composeAgreementDocument(db: Db, agreementId: string): Pro
   if (!text || !controller || !annex) {
     throw new Error(`agreement ${agreementId} refers to missing template text, controller or annex`);
   }
-  const version = await db.query.templateVersions.findFirst({ where: (t) => eq(t.id, agreement.templateVersionId) });
+  const version = await findTemplateVersionById(db, agreement.templateVersionId);
   if (!version) {
     throw new Error(`agreement ${agreementId} refers to a missing template version`);
   }

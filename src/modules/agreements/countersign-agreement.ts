@@ -1,10 +1,9 @@
-import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { agreements, signatures } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict } from "../../http/errors.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
-import type { FoundAgreement } from "./queries.ts";
+import { insertSignature, markInForce, supersedeOtherAgreements, type FoundAgreement } from "./queries.ts";
+import { agreementWords } from "./words.ts";
 
 /** The processor's auto-countersign policy as a signer (art. 12.1, "or a policy countersigns"). */
 export const POLICY_SIGNER: EventActor = { kind: "system", id: null, label: "auto-countersign policy" };
@@ -26,14 +25,11 @@ export async function countersignAgreement(
   const { agreement } = found;
   const agreementId = agreement.id;
   if (agreement.status !== "signed_by_customer" || !agreement.documentSha256 || !agreement.customerSignedAt) {
-    throw conflict({
-      nl: "alleen een door de klant ondertekende overeenkomst kan worden medeondertekend",
-      en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an agreement signed by the customer can be countersigned`,
-    });
+    throw conflict(agreementWords.notCountersignable(agreement.status));
   }
   const now = clock.now();
   const effectiveAt = now > agreement.customerSignedAt ? now : agreement.customerSignedAt;
-  await tx.insert(signatures).values({
+  await insertSignature(tx, {
     agreementId,
     controllerId: agreement.controllerId,
     party: "processor",
@@ -47,19 +43,11 @@ export async function countersignAgreement(
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
-  const [inForce] = await tx
-    .update(agreements)
-    .set({ status: "in_force", processorSignedAt: now, effectiveAt })
-    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "signed_by_customer")))
-    .returning();
+  const inForce = await markInForce(tx, agreementId, now, effectiveAt);
   if (!inForce) {
-    throw conflict({ nl: "deze overeenkomst is zojuist door iemand anders medeondertekend", en: "this agreement was countersigned by someone else just now" });
+    throw conflict(agreementWords.countersignedJustNow);
   }
-  const superseded = await tx
-    .update(agreements)
-    .set({ status: "superseded", supersededAt: effectiveAt })
-    .where(and(eq(agreements.controllerId, agreement.controllerId), eq(agreements.status, "in_force"), ne(agreements.id, agreementId)))
-    .returning({ id: agreements.id });
+  const superseded = await supersedeOtherAgreements(tx, agreement.controllerId, agreementId, effectiveAt);
   await recordEvents(tx, clock, [
     {
       type: "agreement.countersigned",

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { Db } from "../../db/engine.ts";
-import { templateTexts, templateVersions } from "../../db/schema/index.ts";
 import type { Locale, TemplateParameters, TemplateText } from "../../domain/agreement-document.ts";
 import { validateTemplateText } from "../../domain/agreement-template.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalidFields, type FieldError } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
-import { latestTemplateVersion } from "./queries.ts";
+import { insertTemplateTexts, insertTemplateVersion, latestTemplateVersion } from "./queries.ts";
 
 export interface PublishInput {
   texts: Record<Locale, unknown>;
@@ -39,17 +38,11 @@ export async function publishTemplateVersion(tx: Db, clock: Clock, actor: EventA
   }
   const latest = await latestTemplateVersion(tx);
   const version = (latest?.version ?? 0) + 1;
-  const [row] = await tx
-    .insert(templateVersions)
-    .values({ version, parameters: input.parameters, notes: input.notes, publishedAt: clock.now(), publishedBy })
-    .returning();
+  const row = await insertTemplateVersion(tx, { version, parameters: input.parameters, notes: input.notes, publishedAt: clock.now(), publishedBy });
   if (!row) {
     throw new Error("template version insert returned nothing");
   }
-  await tx.insert(templateTexts).values([
-    { templateVersionId: row.id, locale: "nl", text: texts.nl },
-    { templateVersionId: row.id, locale: "en", text: texts.en },
-  ]);
+  await insertTemplateTexts(tx, row.id, { nl: texts.nl, en: texts.en });
   const digest = (t: TemplateText) =>
     createHash("sha256")
       .update(canonicalize(t) ?? "")

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { agreements, annexVersions, controllers, signatures, templateTexts, templateVersions, type AgreementStatus } from "../../db/schema/index.ts";
-import type { Locale } from "../../domain/agreement-document.ts";
+import type { Locale, TemplateText } from "../../domain/agreement-document.ts";
 
 const agreementColumns = {
   agreement: agreements,
@@ -79,5 +79,97 @@ export async function countAgreementsByTemplate(db: Db) {
           count(*) filter (where a.status = 'in_force') as in_force
         from template_versions t left join agreements a on a.template_version_id = t.id
         group by t.version order by t.version desc`,
+  );
+}
+
+export async function findTemplateVersionById(db: Db, id: string) {
+  return db.query.templateVersions.findFirst({ where: (t) => eq(t.id, id) });
+}
+
+export async function insertTemplateVersion(tx: Db, row: typeof templateVersions.$inferInsert) {
+  const [inserted] = await tx.insert(templateVersions).values(row).returning();
+  return inserted ?? null;
+}
+
+/** The template version's text in both languages. */
+export async function insertTemplateTexts(tx: Db, templateVersionId: string, texts: Record<Locale, TemplateText>) {
+  await tx.insert(templateTexts).values([
+    { templateVersionId, locale: "nl", text: texts.nl },
+    { templateVersionId, locale: "en", text: texts.en },
+  ]);
+}
+
+/** Sets the language of an agreement while it is offered; the ids of the rows changed (none once signed). */
+export async function setOfferedAgreementLocale(tx: Db, agreementId: string, locale: Locale) {
+  return tx
+    .update(agreements)
+    .set({ locale })
+    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "offered")))
+    .returning({ id: agreements.id });
+}
+
+export async function insertSignature(tx: Db, row: typeof signatures.$inferInsert) {
+  await tx.insert(signatures).values(row);
+}
+
+/** The customer's signature on an offered agreement; null if it was not offered any more. */
+export async function markSignedByCustomer(
+  tx: Db,
+  agreementId: string,
+  set: Pick<typeof agreements.$inferInsert, "customerSignedAt" | "documentSha256" | "documentPdf" | "documentJson">,
+) {
+  const [signed] = await tx
+    .update(agreements)
+    .set({ status: "signed_by_customer", ...set })
+    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "offered")))
+    .returning();
+  return signed ?? null;
+}
+
+/** The processor's countersignature on an agreement signed by the customer; null if it was not. */
+export async function markInForce(tx: Db, agreementId: string, processorSignedAt: Date, effectiveAt: Date) {
+  const [inForce] = await tx
+    .update(agreements)
+    .set({ status: "in_force", processorSignedAt, effectiveAt })
+    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "signed_by_customer")))
+    .returning();
+  return inForce ?? null;
+}
+
+/** The controller's other agreements in force end at `supersededAt`; their ids. */
+export async function supersedeOtherAgreements(tx: Db, controllerId: string, exceptId: string, supersededAt: Date) {
+  return tx
+    .update(agreements)
+    .set({ status: "superseded", supersededAt })
+    .where(and(eq(agreements.controllerId, controllerId), eq(agreements.status, "in_force"), ne(agreements.id, exceptId)))
+    .returning({ id: agreements.id });
+}
+
+/** Customers that have no Annex 1 version yet. */
+export async function controllersWithoutAnnex(tx: Db) {
+  return rows<{ id: string }>(tx, sql`select c.id from controllers c where not exists (select 1 from annex_versions a where a.controller_id = c.id)`);
+}
+
+/** Withdraws the unsigned offers of template versions older than `version`. */
+export async function withdrawOlderOffers(tx: Db, version: number) {
+  return rows<{ id: string; controller_id: string }>(
+    tx,
+    sql`update agreements a set status = 'withdrawn'
+        from template_versions t
+        where t.id = a.template_version_id and a.status = 'offered' and t.version < ${version}
+        returning a.id, a.controller_id`,
+  );
+}
+
+/** Offers the template version to every customer without an agreement on it, with its latest Annex 1. */
+export async function offerToCustomersWithout(tx: Db, templateVersionId: string, now: Date) {
+  return rows<{ id: string; controller_id: string }>(
+    tx,
+    sql`insert into agreements (controller_id, template_version_id, annex_version_id, locale, status, offered_at)
+        select c.id, ${templateVersionId}, (select av.id from annex_versions av where av.controller_id = c.id order by av.version desc limit 1),
+               c.locale, 'offered', ${now}
+        from controllers c
+        where not exists (select 1 from agreements a where a.controller_id = c.id and a.template_version_id = ${templateVersionId})
+        returning id, controller_id`,
   );
 }

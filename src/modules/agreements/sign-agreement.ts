@@ -1,8 +1,6 @@
 import type { Static } from "typebox";
 import type { SignBody } from "./schemas.ts";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { agreements, signatures } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { AppError, conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
@@ -10,7 +8,8 @@ import { findProcessor } from "../processor/index.ts";
 import { composeAgreementDocument } from "./compose-document.ts";
 import { documentPdfAndHash } from "./document-hash.ts";
 import { countersignAgreement, POLICY_SIGNER } from "./countersign-agreement.ts";
-import type { FoundAgreement } from "./queries.ts";
+import { insertSignature, markSignedByCustomer, type FoundAgreement } from "./queries.ts";
+import { agreementWords } from "./words.ts";
 
 /** What the request body says: the route's schema validates it, and types it (no twin by hand). */
 export type SignInput = Static<typeof SignBody>;
@@ -22,9 +21,7 @@ export interface SignMeta {
 
 /** The consent the signer gives, recorded with the signature in the signer's language. */
 export function consentText(locale: "nl" | "en", organisation: string): string {
-  return locale === "nl"
-    ? `Ik heb de verwerkersovereenkomst gelezen en onderteken deze namens ${organisation}.`
-    : `I have read the data processing agreement and sign it on behalf of ${organisation}.`;
+  return agreementWords.consent(organisation)[locale];
 }
 
 /**
@@ -45,32 +42,22 @@ export async function signAgreement(
   const { agreement } = found;
   const agreementId = agreement.id;
   if (agreement.controllerId !== signer.controllerId) {
-    throw notFound("agreement");
+    throw notFound(agreementWords.noun.agreement);
   }
   if (agreement.status !== "offered") {
-    throw conflict({
-      nl: "deze overeenkomst kan niet (meer) worden ondertekend: alleen een aangeboden overeenkomst",
-      en: `this agreement is ${agreement.status.replaceAll("_", " ")}; only an offered agreement can be signed`,
-    });
+    throw conflict(agreementWords.notSignable(agreement.status));
   }
   const document = await composeAgreementDocument(tx, agreementId);
   if (!document) {
-    throw notFound("agreement");
+    throw notFound(agreementWords.noun.agreement);
   }
   const { pdf, sha256 } = documentPdfAndHash(document);
   if (sha256 !== input.documentSha256) {
-    throw new AppError(
-      "conflict",
-      {
-        nl: "de overeenkomst is gewijzigd sinds u haar opende; lees de huidige versie en onderteken opnieuw",
-        en: "the agreement changed since you opened it; read the current version and sign again",
-      },
-      [{ field: "body.documentSha256", message: { nl: `is niet het huidige document (${sha256})`, en: `is not the current document (${sha256})` } }],
-    );
+    throw new AppError("conflict", agreementWords.documentChanged, [{ field: "body.documentSha256", message: agreementWords.notCurrentDocument(sha256) }]);
   }
   const now = clock.now();
   const consent = consentText(agreement.locale, found.controllerName);
-  await tx.insert(signatures).values({
+  await insertSignature(tx, {
     agreementId,
     controllerId: agreement.controllerId,
     party: "controller",
@@ -84,13 +71,9 @@ export async function signAgreement(
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
-  const [signed] = await tx
-    .update(agreements)
-    .set({ status: "signed_by_customer", customerSignedAt: now, documentSha256: sha256, documentPdf: pdf, documentJson: document })
-    .where(and(eq(agreements.id, agreementId), eq(agreements.status, "offered")))
-    .returning();
+  const signed = await markSignedByCustomer(tx, agreementId, { customerSignedAt: now, documentSha256: sha256, documentPdf: pdf, documentJson: document });
   if (!signed) {
-    throw conflict({ nl: "deze overeenkomst is zojuist door iemand anders ondertekend", en: "this agreement was signed by someone else just now" });
+    throw conflict(agreementWords.signedJustNow);
   }
   await recordEvent(tx, clock, {
     type: "agreement.signed_by_customer",

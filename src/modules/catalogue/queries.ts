@@ -1,6 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { measures, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
+import { controllerServices, measures, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
 
 export interface ServiceWithTerms {
   id: string;
@@ -45,4 +45,57 @@ export async function findServicesByCode(db: Db, codes: string[]) {
 
 export async function listMeasures(db: Db) {
   return db.select().from(measures).orderBy(asc(measures.sortOrder), asc(measures.code));
+}
+
+/** The terms of one kind with these codes. */
+export async function findTermsByCode(tx: Db, kind: TermKind, codes: string[]) {
+  return tx
+    .select()
+    .from(terms)
+    .where(and(eq(terms.kind, kind), inArray(terms.code, codes)));
+}
+
+/** Changes a service's names and whether it is offered; null if there is none with this id. */
+export async function updateService(tx: Db, id: string, set: Pick<typeof services.$inferInsert, "nameNl" | "nameEn" | "active">) {
+  const [updated] = await tx.update(services).set(set).where(eq(services.id, id)).returning();
+  return updated ?? null;
+}
+
+export async function findServiceByCode(tx: Db, code: string) {
+  const [existing] = await tx.select({ id: services.id }).from(services).where(eq(services.code, code));
+  return existing ?? null;
+}
+
+export async function insertService(tx: Db, row: typeof services.$inferInsert) {
+  const [created] = await tx.insert(services).values(row).returning();
+  return created ?? null;
+}
+
+export async function deleteServiceTerms(tx: Db, serviceId: string) {
+  await tx.delete(serviceTerms).where(eq(serviceTerms.serviceId, serviceId));
+}
+
+export async function insertServiceTerms(tx: Db, serviceId: string, termIds: string[]) {
+  await tx.insert(serviceTerms).values(termIds.map((termId) => ({ serviceId, termId })));
+}
+
+/** The customers taking a service. */
+export async function customersTakingService(tx: Db, serviceId: string) {
+  return tx.select({ id: controllerServices.controllerId }).from(controllerServices).where(eq(controllerServices.serviceId, serviceId));
+}
+
+export async function findMeasureByCode(tx: Db, code: string) {
+  const [clash] = await tx.select({ id: measures.id }).from(measures).where(eq(measures.code, code));
+  return clash ?? null;
+}
+
+/** Changes a measure; null if there is none with this id. */
+export async function updateMeasure(tx: Db, id: string, set: Omit<typeof measures.$inferInsert, "id" | "sortOrder">) {
+  const [row] = await tx.update(measures).set(set).where(eq(measures.id, id)).returning();
+  return row ?? null;
+}
+
+export async function insertMeasure(tx: Db, row: typeof measures.$inferInsert) {
+  const [created] = await tx.insert(measures).values(row).returning();
+  return created ?? null;
 }

@@ -1,18 +1,17 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
+import type { Db } from "../../db/engine.ts";
 import { batches, ROWS_PER_STATEMENT } from "../../db/batches.ts";
-import {
-  annexVersions,
-  controllerServices,
-  serviceSubprocessors,
-  services,
-  subprocessorLocations,
-  subprocessors,
-  type AnnexSnapshot,
-} from "../../db/schema/index.ts";
+import type { annexVersions } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
 import { listServices, listTerms } from "./queries.ts";
+import {
+  activeSubprocessorLinks,
+  activeSubprocessorLocations,
+  insertAnnexVersions,
+  latestAnnexVersions,
+  moveOffersToAnnexes,
+  servicesTakenBy,
+} from "./annex-queries.ts";
 import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type CatalogueSubprocessor } from "../../domain/annex.ts";
 
 /**
@@ -21,30 +20,8 @@ import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type Catalogu
  */
 async function loadActiveSubprocessors(tx: Db): Promise<{ list: CatalogueSubprocessor[]; byService: Map<string, string[]> }> {
   // One after the other: a transaction is one connection.
-  const located = await tx
-    .select({
-      id: subprocessors.id,
-      name: subprocessors.name,
-      activity: subprocessors.activity,
-      country: subprocessorLocations.country,
-      city: subprocessorLocations.city,
-      mechanism: subprocessorLocations.mechanism,
-    })
-    .from(subprocessors)
-    .leftJoin(subprocessorLocations, eq(subprocessorLocations.subprocessorId, subprocessors.id))
-    .where(eq(subprocessors.status, "active"))
-    .orderBy(
-      asc(subprocessors.name),
-      asc(subprocessors.id),
-      asc(subprocessorLocations.sortOrder),
-      asc(subprocessorLocations.country),
-      asc(subprocessorLocations.city),
-    );
-  const links = await tx
-    .select({ serviceId: serviceSubprocessors.serviceId, subprocessorId: serviceSubprocessors.subprocessorId })
-    .from(serviceSubprocessors)
-    .innerJoin(subprocessors, eq(subprocessors.id, serviceSubprocessors.subprocessorId))
-    .where(eq(subprocessors.status, "active"));
+  const located = await activeSubprocessorLocations(tx);
+  const links = await activeSubprocessorLinks(tx);
   const byId = new Map<string, CatalogueSubprocessor>();
   for (const row of located) {
     let entry = byId.get(row.id);
@@ -101,16 +78,8 @@ export async function refreshAnnexes(tx: Db, clock: Clock, actor: EventActor, co
   const changed: string[] = [];
   // A quarter of the usual batch: an annex row carries its whole Annex 1 as JSON.
   for (const chunk of batches(controllerIds, ROWS_PER_STATEMENT / 4)) {
-    const taken = await tx
-      .select({ controllerId: controllerServices.controllerId, code: services.code })
-      .from(controllerServices)
-      .innerJoin(services, eq(services.id, controllerServices.serviceId))
-      .where(inArray(controllerServices.controllerId, chunk));
-    const latest = await rows<{ controller_id: string; version: number; content: AnnexSnapshot }>(
-      tx,
-      sql`select distinct on (controller_id) controller_id, version, content from annex_versions
-          where controller_id = any(${sql.param(chunk)}::uuid[]) order by controller_id, version desc`,
-    );
+    const taken = await servicesTakenBy(tx, chunk);
+    const latest = await latestAnnexVersions(tx, chunk);
     const latestBy = new Map(latest.map((l) => [l.controller_id, l]));
     const takenBy = new Map<string, string[]>();
     for (const t of taken) {
@@ -130,14 +99,8 @@ export async function refreshAnnexes(tx: Db, clock: Clock, actor: EventActor, co
     if (inserts.length === 0) {
       continue;
     }
-    const created = await tx
-      .insert(annexVersions)
-      .values(inserts)
-      .returning({ id: annexVersions.id, controllerId: annexVersions.controllerId, version: annexVersions.version });
-    await tx.execute(sql`
-      update agreements as a set annex_version_id = v.annex
-      from unnest(${sql.param(created.map((c) => c.controllerId))}::uuid[], ${sql.param(created.map((c) => c.id))}::uuid[]) as v(controller, annex)
-      where a.controller_id = v.controller and a.status = 'offered'`);
+    const created = await insertAnnexVersions(tx, inserts);
+    await moveOffersToAnnexes(tx, created);
     await recordEvents(
       tx,
       clock,

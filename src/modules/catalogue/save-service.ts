@@ -1,12 +1,13 @@
 import type { Static } from "typebox";
 import type { ServiceBody } from "./schemas.ts";
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { controllerServices, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
+import type { TermKind } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { refreshAnnexes } from "./refresh-annexes.ts";
+import { customersTakingService, deleteServiceTerms, findServiceByCode, findTermsByCode, insertService, insertServiceTerms, updateService } from "./queries.ts";
+import { catalogueWords } from "./words.ts";
 
 /** What the request body says: the route's schema validates it, and types it (no twin by hand). */
 export type ServiceInput = Static<typeof ServiceBody>;
@@ -23,10 +24,7 @@ async function termIds(tx: Db, input: ServiceInput): Promise<string[]> {
     if (codes.length === 0) {
       continue;
     }
-    const found = await tx
-      .select()
-      .from(terms)
-      .where(and(eq(terms.kind, kind), inArray(terms.code, codes)));
+    const found = await findTermsByCode(tx, kind, codes);
     for (const code of codes) {
       const term = found.find((t) => t.code === code);
       if (term) {
@@ -50,32 +48,25 @@ export async function saveService(tx: Db, clock: Clock, actor: EventActor, targe
   const ids = await termIds(tx, input);
   let serviceId: string;
   if ("id" in target) {
-    const [updated] = await tx
-      .update(services)
-      .set({ nameNl: input.nameNl, nameEn: input.nameEn, active: input.active })
-      .where(eq(services.id, target.id))
-      .returning();
+    const updated = await updateService(tx, target.id, { nameNl: input.nameNl, nameEn: input.nameEn, active: input.active });
     if (!updated) {
-      throw notFound("service");
+      throw notFound(catalogueWords.noun.service);
     }
     serviceId = updated.id;
-    await tx.delete(serviceTerms).where(eq(serviceTerms.serviceId, serviceId));
+    await deleteServiceTerms(tx, serviceId);
   } else {
-    const [existing] = await tx.select({ id: services.id }).from(services).where(eq(services.code, target.code));
+    const existing = await findServiceByCode(tx, target.code);
     if (existing) {
       throw conflict(`a service with code "${target.code}" exists already`);
     }
-    const [created] = await tx
-      .insert(services)
-      .values({ code: target.code, nameNl: input.nameNl, nameEn: input.nameEn, active: input.active, sortOrder: 1000 })
-      .returning();
+    const created = await insertService(tx, { code: target.code, nameNl: input.nameNl, nameEn: input.nameEn, active: input.active, sortOrder: 1000 });
     if (!created) {
       throw new Error("service insert returned nothing");
     }
     serviceId = created.id;
   }
   if (ids.length > 0) {
-    await tx.insert(serviceTerms).values(ids.map((termId) => ({ serviceId, termId })));
+    await insertServiceTerms(tx, serviceId, ids);
   }
   await recordEvent(tx, clock, {
     type: "id" in target ? "service.changed" : "service.created",
@@ -84,7 +75,7 @@ export async function saveService(tx: Db, clock: Clock, actor: EventActor, targe
     subject: { type: "service", id: serviceId },
     data: { ...input },
   });
-  const takers = await tx.select({ id: controllerServices.controllerId }).from(controllerServices).where(eq(controllerServices.serviceId, serviceId));
+  const takers = await customersTakingService(tx, serviceId);
   await refreshAnnexes(
     tx,
     clock,

@@ -3,6 +3,7 @@ import { assertMaySee, type Actor } from "../../http/actor.ts";
 import { assignedControllerIds } from "../auth/index.ts";
 import { notFound } from "../../http/errors.ts";
 import { findController } from "./queries.ts";
+import { controllerWords } from "./words.ts";
 
 /** Support staff's assigned controllers (art. 9.1), or null for roles that see every controller. */
 export async function assignmentsOf(db: Db, actor: Actor): Promise<Set<string> | null> {
@@ -14,7 +15,7 @@ export async function visibleController(db: Db, actor: Actor, id: string) {
   assertMaySee(actor, id, await assignmentsOf(db, actor), "customer");
   const controller = await findController(db, id);
   if (!controller) {
-    throw notFound("customer");
+    throw notFound(controllerWords.noun.customer);
   }
   return controller;
 }

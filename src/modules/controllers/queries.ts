@@ -110,3 +110,38 @@ export async function listControllerEvents(db: Db, controllerId: string, limit: 
     .orderBy(desc(events.seq))
     .limit(limit);
 }
+
+/** The customer with this customer number, if any. */
+export async function findControllerByCustomerNumber(tx: Db, customerNumber: string) {
+  const [row] = await tx.select({ id: controllers.id }).from(controllers).where(eq(controllers.customerNumber, customerNumber));
+  return row ?? null;
+}
+
+export async function insertController(tx: Db, row: typeof controllers.$inferInsert) {
+  const [inserted] = await tx.insert(controllers).values(row).returning();
+  return inserted ?? null;
+}
+
+/** Changes a customer; null if there is none with this id. */
+export async function updateControllerRow(tx: Db, id: string, set: Partial<typeof controllers.$inferInsert>) {
+  const [row] = await tx.update(controllers).set(set).where(eq(controllers.id, id)).returning({ id: controllers.id });
+  return row ?? null;
+}
+
+/** Replaces the services a customer takes: the old rows go, the new ones (if any) are written. */
+export async function replaceControllerServices(tx: Db, controllerId: string, taken: (typeof controllerServices.$inferInsert)[]) {
+  await tx.delete(controllerServices).where(eq(controllerServices.controllerId, controllerId));
+  if (taken.length > 0) {
+    await tx.insert(controllerServices).values(taken);
+  }
+}
+
+/** Writes the customer's privacy contact, replacing the one it had. */
+export async function upsertContact(tx: Db, controllerId: string, values: Omit<typeof contacts.$inferInsert, "controllerId">) {
+  const [saved] = await tx
+    .insert(contacts)
+    .values({ controllerId, ...values })
+    .onConflictDoUpdate({ target: contacts.controllerId, set: values })
+    .returning();
+  return saved;
+}

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { controllerServices } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { invalidFields } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findServicesByCode } from "../catalogue/index.ts";
 import { refreshAnnexes } from "../catalogue/index.ts";
+import { replaceControllerServices } from "./queries.ts";
 
 export interface ServiceTaken {
   code: string;
@@ -25,14 +24,11 @@ export async function setControllerServices(tx: Db, clock: Clock, actor: EventAc
   if (unknown.length > 0) {
     throw invalidFields(unknown.map((u) => ({ field: "body.services", message: `unknown service code "${u.code}"` })));
   }
-  await tx.delete(controllerServices).where(eq(controllerServices.controllerId, controllerId));
-  if (taken.length > 0) {
-    await tx
-      .insert(controllerServices)
-      .values(
-        taken.map((t) => ({ controllerId, serviceId: found.find((s) => s.code === t.code)?.id ?? "", monthlyFeeCents: t.monthlyFeeCents, since: clock.now() })),
-      );
-  }
+  await replaceControllerServices(
+    tx,
+    controllerId,
+    taken.map((t) => ({ controllerId, serviceId: found.find((s) => s.code === t.code)?.id ?? "", monthlyFeeCents: t.monthlyFeeCents, since: clock.now() })),
+  );
   await recordEvent(tx, clock, {
     type: "controller.services_changed",
     actor,

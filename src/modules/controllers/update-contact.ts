@@ -1,10 +1,9 @@
 import type { Static } from "typebox";
 import type { ContactBody } from "./schemas.ts";
 import type { Db } from "../../db/engine.ts";
-import { contacts } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
-import { findContact } from "./queries.ts";
+import { findContact, upsertContact } from "./queries.ts";
 
 /** What the request body says: the route's schema validates it, and types it (no twin by hand). */
 export type ContactInput = Static<typeof ContactBody>;
@@ -24,11 +23,7 @@ export async function updateContact(tx: Db, clock: Clock, actor: EventActor, con
     failingSince: null,
     failingReason: null,
   };
-  const [saved] = await tx
-    .insert(contacts)
-    .values({ controllerId, ...values })
-    .onConflictDoUpdate({ target: contacts.controllerId, set: values })
-    .returning();
+  const saved = await upsertContact(tx, controllerId, values);
   await recordEvent(tx, clock, {
     type: "contact.changed",
     actor,

@@ -1,11 +1,10 @@
-import { sql } from "drizzle-orm";
 import type { Actor } from "../../http/actor.ts";
-import { rows as queryRows, type Db } from "../../db/engine.ts";
-import { events, type EventType } from "../../db/schema/index.ts";
-import { insertMany } from "../../db/insert-many.ts";
+import type { Db } from "../../db/engine.ts";
+import type { EventType } from "../../db/schema/index.ts";
 import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { computeEventHash, controllerStream, GENESIS_HASH, PROCESSOR_STREAM, type ActorKind, type ChainedEvent } from "../../domain/evidence-chain.ts";
+import { ensureStreams, insertEvents, insertManyEvents, lockStreamHeads, moveStreamHeads } from "./queries.ts";
 
 export interface EventActor {
   kind: ActorKind;
@@ -48,16 +47,8 @@ export async function recordEvents(tx: Db, clock: Clock, inputs: EventInput[]): 
   // Streams are locked in one global order, batch after batch, so that writers never deadlock.
   const heads = new Map<string, { seq: number; hash: string }>();
   for (const batch of batches(streams)) {
-    await tx.execute(sql`
-      insert into event_streams (stream, last_seq, last_hash)
-      select s, 0, ${GENESIS_HASH} from unnest(${sql.param(batch)}::text[]) as s
-      on conflict (stream) do nothing`);
-    const locked = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(
-      tx,
-      sql`
-      select stream, last_seq, last_hash from event_streams
-      where stream = any(${sql.param(batch)}::text[]) order by stream for update`,
-    );
+    await ensureStreams(tx, batch);
+    const locked = await lockStreamHeads(tx, batch);
     for (const r of locked) {
       heads.set(r.stream, { seq: Number(r.last_seq), hash: r.last_hash });
     }
@@ -92,19 +83,19 @@ export async function recordEvents(tx: Db, clock: Clock, inputs: EventInput[]): 
       return { ...event, type: input.type, hash };
     });
     if (rows.length <= SMALL) {
-      await tx.insert(events).values(rows);
+      await insertEvents(tx, rows);
     } else {
-      await insertMany(tx, events, rows);
+      await insertManyEvents(tx, rows);
     }
   }
   for (const batch of batches(streams)) {
-    const touched = batch.map((s) => ({ stream: s, head: heads.get(s) }));
-    await tx.execute(sql`
-      update event_streams as s set last_seq = v.seq, last_hash = v.hash
-      from unnest(${sql.param(touched.map((t) => t.stream))}::text[],
-                  ${sql.param(touched.map((t) => t.head?.seq ?? 0))}::int[],
-                  ${sql.param(touched.map((t) => t.head?.hash ?? GENESIS_HASH))}::text[]) as v(stream, seq, hash)
-      where s.stream = v.stream`);
+    await moveStreamHeads(
+      tx,
+      batch.map((stream) => {
+        const head = heads.get(stream);
+        return { stream, seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+      }),
+    );
   }
 }
 

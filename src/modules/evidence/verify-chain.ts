@@ -1,6 +1,5 @@
-import { asc, gt } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { events, eventStreams } from "../../db/schema/index.ts";
+import { allStreamHeads, eventsAfter } from "./queries.ts";
 import { ChainVerifier, type BrokenLink } from "../../domain/evidence-chain.ts";
 
 export interface VerifyResult {
@@ -20,7 +19,7 @@ export async function verifyChain(db: Db, onProgress?: (done: number) => void): 
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
-    const page = await db.select().from(events).where(gt(events.seq, after)).orderBy(asc(events.seq)).limit(BATCH);
+    const page = await eventsAfter(db, after, BATCH);
     for (const row of page) {
       if (!verifier.add(row)) {
         break;
@@ -33,7 +32,7 @@ export async function verifyChain(db: Db, onProgress?: (done: number) => void): 
     }
     after = last.seq;
   }
-  const heads = await db.select().from(eventStreams);
+  const heads = await allStreamHeads(db);
   const firstBroken = verifier.finish(heads);
   return { ok: firstBroken === null, events: verifier.count, streams: heads.length, firstBroken };
 }

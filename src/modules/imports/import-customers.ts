@@ -1,11 +1,10 @@
-import { sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
+import type { Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
-import { contacts, controllers, controllerServices } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
 import { refreshAnnexes } from "../catalogue/index.ts";
 import type { CustomerRecord } from "./customer-import.ts";
+import { controllersByNumber, deleteServicesOf, insertControllerServices, serviceIdsAndCodes, upsertContacts, upsertControllers } from "./queries.ts";
 
 export interface ImportSummary {
   customers: number;
@@ -35,10 +34,7 @@ export async function importCustomers(
   const numbers = records.map((r) => r.customerNumber);
   const existing = new Map<string, string>();
   for (const part of batches(numbers)) {
-    const found = await rows<{ id: string; customer_number: string }>(
-      tx,
-      sql`select id, customer_number from controllers where customer_number = any(${sql.param(part)}::text[])`,
-    );
+    const found = await controllersByNumber(tx, part);
     for (const f of found) {
       existing.set(f.customer_number, f.id);
     }
@@ -59,23 +55,7 @@ export async function importCustomers(
       createdAt: now,
       updatedAt: now,
     }));
-    const saved = await tx
-      .insert(controllers)
-      .values(values)
-      .onConflictDoUpdate({
-        target: controllers.customerNumber,
-        set: {
-          name: sql`excluded.name`,
-          kvk: sql`excluded.kvk`,
-          address: sql`excluded.address`,
-          postalCode: sql`excluded.postal_code`,
-          city: sql`excluded.city`,
-          country: sql`excluded.country`,
-          locale: sql`excluded.locale`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      })
-      .returning({ id: controllers.id, customerNumber: controllers.customerNumber });
+    const saved = await upsertControllers(tx, values);
     for (const s of saved) {
       ids.set(s.customerNumber, s.id);
     }
@@ -85,35 +65,23 @@ export async function importCustomers(
   const idOf = (r: CustomerRecord) => ids.get(r.customerNumber) ?? "";
   const allIds = records.map(idOf);
 
-  const catalogue = await rows<{ id: string; code: string }>(tx, sql`select id, code from services`);
+  const catalogue = await serviceIdsAndCodes(tx);
   const serviceId = new Map(catalogue.map((s) => [s.code, s.id]));
   for (const part of batches(allIds)) {
-    await tx.execute(sql`delete from controller_services where controller_id = any(${sql.param(part)}::uuid[])`);
+    await deleteServicesOf(tx, part);
   }
   const serviceRows = records.flatMap((r) =>
     r.services.map((s) => ({ controllerId: idOf(r), serviceId: serviceId.get(s.code) ?? "", monthlyFeeCents: s.monthlyFeeCents, since: now })),
   );
   done = 0;
   for (const part of batches(serviceRows)) {
-    await tx.insert(controllerServices).values(part);
+    await insertControllerServices(tx, part);
     done += part.length;
     progress?.("services", done, serviceRows.length);
   }
   const contactRows = records.flatMap((r) => (r.contact ? [{ controllerId: idOf(r), ...r.contact, updatedAt: now, confirmedAt: now }] : []));
   for (const part of batches(contactRows)) {
-    await tx
-      .insert(contacts)
-      .values(part)
-      .onConflictDoUpdate({
-        target: contacts.controllerId,
-        set: {
-          role: sql`excluded.role`,
-          name: sql`excluded.name`,
-          email: sql`excluded.email`,
-          phone: sql`excluded.phone`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      });
+    await upsertContacts(tx, part);
   }
 
   progress?.("annexes", 0, allIds.length);

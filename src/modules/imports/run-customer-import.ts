@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
+import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { AppError, type FieldError } from "../../http/errors.ts";
 import type { EventActor } from "../evidence/index.ts";
 import { parseContact, parseCustomerCsv, type CustomerRecord } from "./customer-import.ts";
 import { importCustomers, type ImportProgress, type ImportSummary } from "./import-customers.ts";
+import { serviceCodes } from "./queries.ts";
 
 const SHOWN_ERRORS = 1000;
 
@@ -76,7 +76,7 @@ export async function runCustomerImport(
   input: ImportInput,
   options: { dryRun: boolean; progress?: ImportProgress },
 ): Promise<ImportSummary & { dryRun: boolean }> {
-  const known = new Set((await rows<{ code: string }>(db, sql`select code from services`)).map((s) => s.code));
+  const known = new Set((await serviceCodes(db)).map((s) => s.code));
   if (known.size === 0) {
     throw new AppError("conflict", "Art28 is not set up yet (no service catalogue): start it once with `art28 serve`");
   }

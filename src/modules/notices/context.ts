@@ -1,5 +1,5 @@
 import type { Db } from "../../db/engine.ts";
-import { processor } from "../../db/schema/index.ts";
+import { findProcessorContact } from "./queue-queries.ts";
 
 /** Where users reach Art28 (links in emails and feeds). */
 export function publicUrl(): string {
@@ -18,6 +18,6 @@ export interface ProcessorContext {
 }
 
 export async function loadProcessorContext(db: Db): Promise<ProcessorContext> {
-  const [row] = await db.select({ name: processor.name, email: processor.privacyEmail, zone: processor.timeZone }).from(processor);
+  const row = await findProcessorContact(db);
   return { processorName: row?.name ?? "Art28", processorEmail: row?.email ?? null, zone: row?.zone ?? "Europe/Amsterdam" };
 }

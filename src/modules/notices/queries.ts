@@ -121,3 +121,52 @@ export async function findWebhookEndpoint(db: Db, id: string) {
   const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
   return row ?? null;
 }
+
+/** Marks a notice opened, the first time only; the notice if this was the first opening. */
+export async function markNoticeOpened(tx: Db, noticeId: string, openedAt: Date, openedBy: string) {
+  const [opened] = await tx
+    .update(notices)
+    .set({ openedAt, openedBy })
+    .where(and(eq(notices.id, noticeId), isNull(notices.openedAt)))
+    .returning({ id: notices.id, controllerId: notices.controllerId, kind: notices.kind });
+  return opened ?? null;
+}
+
+/** A notice, locked for this transaction. */
+export async function lockNotice(tx: Db, noticeId: string) {
+  const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for("update");
+  return notice ?? null;
+}
+
+export async function setNoticeAcknowledged(
+  tx: Db,
+  noticeId: string,
+  set: Pick<typeof notices.$inferInsert, "acknowledgedAt" | "acknowledgedBy" | "openedAt" | "openedBy">,
+) {
+  await tx.update(notices).set(set).where(eq(notices.id, noticeId));
+}
+
+export async function insertWebhookEndpoint(tx: Db, row: typeof webhookEndpoints.$inferInsert) {
+  const [endpoint] = await tx.insert(webhookEndpoints).values(row).returning();
+  return endpoint ?? null;
+}
+
+/** Disables an endpoint that is not disabled yet; null if there is none such. */
+export async function disableEndpoint(tx: Db, endpointId: string, disabledAt: Date) {
+  const [endpoint] = await tx
+    .update(webhookEndpoints)
+    .set({ disabledAt })
+    .where(and(eq(webhookEndpoints.id, endpointId), isNull(webhookEndpoints.disabledAt)))
+    .returning();
+  return endpoint ?? null;
+}
+
+export async function findDeliveryRow(tx: Db, id: string) {
+  const [row] = await tx.select().from(deliveries).where(eq(deliveries.id, id));
+  return row ?? null;
+}
+
+export async function insertDelivery(tx: Db, row: typeof deliveries.$inferInsert) {
+  const [copy] = await tx.insert(deliveries).values(row).returning({ id: deliveries.id });
+  return copy ?? null;
+}

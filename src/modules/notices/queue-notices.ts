@@ -1,13 +1,22 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
-import { insertMany } from "../../db/insert-many.ts";
 import { asProcessorWithin } from "../../db/scope.ts";
-import { contacts, controllers, deliveries, notices, users, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
+import type { deliveries, StaffRole } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor, type EventInput } from "../evidence/index.ts";
 import type { NoticeData } from "../../db/schema/index.ts";
 import { noticeKindOf } from "./kind-registry.ts";
+import {
+  activeEndpointsOf,
+  activeOwnersOf,
+  activeStaffIn,
+  customerLocales,
+  insertDeliveries,
+  insertDeliveryRows,
+  insertNotice,
+  insertNoticeRows,
+  privacyContactsOf,
+} from "./queue-queries.ts";
 
 // The transactional outbox: a notice and one delivery row per recipient and channel are written in
 // the transaction of the act that causes them. If the act rolls back, nothing is sent; once it
@@ -52,24 +61,10 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
   const now = clock.now();
   const controllerIds = [...new Set(inputs.map((input) => input.controllerId))];
   // One after the other: a transaction is one connection.
-  const localeRows = await selectInChunks(controllerIds, (ids) =>
-    tx.select({ id: controllers.id, locale: controllers.locale }).from(controllers).where(inArray(controllers.id, ids)),
-  );
-  const contactRows = await selectInChunks(controllerIds, (ids) =>
-    tx.select({ controllerId: contacts.controllerId, name: contacts.name, email: contacts.email }).from(contacts).where(inArray(contacts.controllerId, ids)),
-  );
-  const ownerRows = await selectInChunks(controllerIds, (ids) =>
-    tx
-      .select({ controllerId: users.controllerId, name: users.name, email: users.email, locale: users.locale })
-      .from(users)
-      .where(and(inArray(users.controllerId, ids), eq(users.customerRole, "owner"), isNull(users.disabledAt))),
-  );
-  const endpointRows = await selectInChunks(controllerIds, (ids) =>
-    tx
-      .select({ id: webhookEndpoints.id, controllerId: webhookEndpoints.controllerId, url: webhookEndpoints.url })
-      .from(webhookEndpoints)
-      .where(and(inArray(webhookEndpoints.controllerId, ids), isNull(webhookEndpoints.disabledAt))),
-  );
+  const localeRows = await selectInChunks(controllerIds, (ids) => customerLocales(tx, ids));
+  const contactRows = await selectInChunks(controllerIds, (ids) => privacyContactsOf(tx, ids));
+  const ownerRows = await selectInChunks(controllerIds, (ids) => activeOwnersOf(tx, ids));
+  const endpointRows = await selectInChunks(controllerIds, (ids) => activeEndpointsOf(tx, ids));
   const localeOf = new Map(localeRows.map((row) => [row.id, row.locale]));
   const contactOf = new Map(contactRows.map((row) => [row.controllerId, row]));
   const ownersOf = groupBy(ownerRows, (row) => row.controllerId ?? "");
@@ -132,8 +127,8 @@ export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventAct
       });
     }
   }
-  await insertMany(tx, notices, noticeRows);
-  await insertMany(tx, deliveries, deliveryRows.map(withAllColumns));
+  await insertNoticeRows(tx, noticeRows);
+  await insertDeliveryRows(tx, deliveryRows.map(withAllColumns));
   const byNotice = groupBy(deliveryRows, (row) => row.noticeId);
   await recordEvents(
     tx,
@@ -155,10 +150,7 @@ export function queueStaffNotice(tx: Db, clock: Clock, actor: EventActor, input:
 
 async function writeStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: StaffNoticeInput): Promise<string> {
   const now = clock.now();
-  const staff = await tx
-    .select({ name: users.name, email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.kind, "staff"), inArray(users.staffRole, input.roles), isNull(users.disabledAt)));
+  const staff = await activeStaffIn(tx, input.roles);
   const notice = {
     id: crypto.randomUUID(),
     controllerId: input.controllerId,
@@ -182,10 +174,8 @@ async function writeStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: 
     nextAttemptAt: now,
     createdAt: now,
   }));
-  await tx.insert(notices).values(notice);
-  if (rows.length > 0) {
-    await tx.insert(deliveries).values(rows);
-  }
+  await insertNotice(tx, notice);
+  await insertDeliveries(tx, rows);
   await recordEvents(tx, clock, [queuedEvent(actor, notice, rows)]);
   return notice.id;
 }

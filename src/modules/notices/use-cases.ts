@@ -1,22 +1,27 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { isIP } from "node:net";
 import type { Db } from "../../db/engine.ts";
 import { isLocalName, isNonPublicAddress, localWebhooksAllowed } from "../../domain/webhook-address.ts";
-import { deliveries, notices, webhookEndpoints } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalidFields, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
+import {
+  disableEndpoint,
+  findDeliveryRow,
+  findWebhookEndpoint,
+  insertDelivery,
+  insertWebhookEndpoint,
+  lockNotice,
+  markNoticeOpened,
+  setNoticeAcknowledged,
+} from "./queries.ts";
+import { noticeWords } from "./words.ts";
 
 /**
  * A customer's user opens a notice in the portal: the first opening is evidence that it reached
  * the customer ("read"). Later openings change nothing.
  */
 export async function markOpened(tx: Db, clock: Clock, actor: EventActor, userId: string, noticeId: string) {
-  const [opened] = await tx
-    .update(notices)
-    .set({ openedAt: clock.now(), openedBy: userId })
-    .where(and(eq(notices.id, noticeId), isNull(notices.openedAt)))
-    .returning({ id: notices.id, controllerId: notices.controllerId, kind: notices.kind });
+  const opened = await markNoticeOpened(tx, noticeId, clock.now(), userId);
   if (opened) {
     await recordEvent(tx, clock, {
       type: "notice.opened",
@@ -30,18 +35,20 @@ export async function markOpened(tx: Db, clock: Clock, actor: EventActor, userId
 
 /** The customer acknowledges a notice (its explicit "we have received this"). Once. */
 export async function acknowledgeNotice(tx: Db, clock: Clock, actor: EventActor, userId: string, noticeId: string) {
-  const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for("update");
+  const notice = await lockNotice(tx, noticeId);
   if (!notice || notice.staffRoles) {
-    throw notFound("notice");
+    throw notFound(noticeWords.noun.notice);
   }
   if (notice.acknowledgedAt) {
-    throw conflict({ nl: "deze kennisgeving is al bevestigd", en: "this notice has already been acknowledged" });
+    throw conflict(noticeWords.alreadyAcknowledged);
   }
   const now = clock.now();
-  await tx
-    .update(notices)
-    .set({ acknowledgedAt: now, acknowledgedBy: userId, openedAt: notice.openedAt ?? now, openedBy: notice.openedBy ?? userId })
-    .where(eq(notices.id, noticeId));
+  await setNoticeAcknowledged(tx, noticeId, {
+    acknowledgedAt: now,
+    acknowledgedBy: userId,
+    openedAt: notice.openedAt ?? now,
+    openedBy: notice.openedBy ?? userId,
+  });
   if (!notice.openedAt) {
     await recordEvent(tx, clock, {
       type: "notice.opened",
@@ -71,7 +78,7 @@ export function checkEndpointUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw invalidFields([{ field: "body.url", message: { nl: "is geen geldige URL", en: "is not a valid URL" } }]);
+    throw invalidFields([{ field: "body.url", message: noticeWords.invalidUrl }]);
   }
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const local = isLocalName(host) || (isIP(host) !== 0 && isNonPublicAddress(host));
@@ -80,20 +87,15 @@ export function checkEndpointUrl(raw: string): string {
     throw invalidFields([
       {
         field: "body.url",
-        message: {
-          nl: "moet een adres op het internet zijn, niet in een lokaal of intern netwerk",
-          en: "must be an address on the internet, not in a local or internal network",
-        },
+        message: noticeWords.notOnInternet,
       },
     ]);
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && local && allowLocal)) {
-    throw invalidFields([{ field: "body.url", message: { nl: "moet met https:// beginnen", en: "must start with https://" } }]);
+    throw invalidFields([{ field: "body.url", message: noticeWords.httpsOnly }]);
   }
   if (url.username || url.password) {
-    throw invalidFields([
-      { field: "body.url", message: { nl: "mag geen gebruikersnaam of wachtwoord bevatten", en: "must not contain a user name or password" } },
-    ]);
+    throw invalidFields([{ field: "body.url", message: noticeWords.noCredentials }]);
   }
   return url.toString();
 }
@@ -107,10 +109,7 @@ export async function createWebhookEndpoint(
   secret: string,
 ) {
   const url = checkEndpointUrl(input.url);
-  const [endpoint] = await tx
-    .insert(webhookEndpoints)
-    .values({ controllerId, url, description: input.description ?? "", secret, createdAt: clock.now() })
-    .returning();
+  const endpoint = await insertWebhookEndpoint(tx, { controllerId, url, description: input.description ?? "", secret, createdAt: clock.now() });
   if (!endpoint) {
     throw new Error("insert returned no row");
   }
@@ -125,13 +124,9 @@ export async function createWebhookEndpoint(
 }
 
 export async function disableWebhookEndpoint(tx: Db, clock: Clock, actor: EventActor, endpointId: string) {
-  const [endpoint] = await tx
-    .update(webhookEndpoints)
-    .set({ disabledAt: clock.now() })
-    .where(and(eq(webhookEndpoints.id, endpointId), isNull(webhookEndpoints.disabledAt)))
-    .returning();
+  const endpoint = await disableEndpoint(tx, endpointId, clock.now());
   if (!endpoint) {
-    throw notFound("webhook endpoint");
+    throw notFound(noticeWords.noun.webhookEndpoint);
   }
   await recordEvent(tx, clock, {
     type: "webhook_endpoint.disabled",
@@ -148,36 +143,33 @@ export async function disableWebhookEndpoint(tx: Db, clock: Clock, actor: EventA
  * same message id, so the receiver can tell it is the same message (Standard Webhooks).
  */
 export async function replayDelivery(tx: Db, clock: Clock, actor: EventActor, deliveryId: string) {
-  const [original] = await tx.select().from(deliveries).where(eq(deliveries.id, deliveryId));
+  const original = await findDeliveryRow(tx, deliveryId);
   if (!original) {
-    throw notFound("delivery");
+    throw notFound(noticeWords.noun.delivery);
   }
   if (original.status === "pending") {
-    throw conflict({ nl: "deze bezorging staat nog in de wachtrij", en: "this delivery is still queued" });
+    throw conflict(noticeWords.stillQueued);
   }
   if (original.webhookEndpointId) {
-    const [endpoint] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, original.webhookEndpointId));
+    const endpoint = await findWebhookEndpoint(tx, original.webhookEndpointId);
     if (!endpoint || endpoint.disabledAt) {
-      throw conflict({ nl: "het webhook-endpoint is uitgeschakeld", en: "the webhook endpoint is disabled" });
+      throw conflict(noticeWords.endpointDisabled);
     }
   }
   const now = clock.now();
-  const [copy] = await tx
-    .insert(deliveries)
-    .values({
-      noticeId: original.noticeId,
-      controllerId: original.controllerId,
-      channel: original.channel,
-      recipient: original.recipient,
-      recipientName: original.recipientName,
-      recipientRole: original.recipientRole,
-      locale: original.locale,
-      webhookEndpointId: original.webhookEndpointId,
-      messageId: original.messageId,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .returning({ id: deliveries.id });
+  const copy = await insertDelivery(tx, {
+    noticeId: original.noticeId,
+    controllerId: original.controllerId,
+    channel: original.channel,
+    recipient: original.recipient,
+    recipientName: original.recipientName,
+    recipientRole: original.recipientRole,
+    locale: original.locale,
+    webhookEndpointId: original.webhookEndpointId,
+    messageId: original.messageId,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
   if (!copy) {
     throw new Error("insert returned no row");
   }

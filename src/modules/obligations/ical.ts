@@ -10,6 +10,7 @@
 import ical, { ICalAlarmType, ICalEventStatus, ICalEventTransparency, escape } from "ical-generator";
 import type { Locale } from "../../domain/agreement-document.ts";
 import { formatInstant, type Zone } from "../../domain/legal-time.ts";
+import { obligationWords } from "./words.ts";
 
 export interface CalendarDeadline {
   /** The obligation's id; the event's UID is derived from it and never changes. */
@@ -40,28 +41,19 @@ export interface CalendarInput {
 
 export const DEFAULT_PRODUCT_ID = "-//Art28//Deadlines//EN";
 
-const WORDS = {
-  nl: {
-    due: "Uiterlijk",
-    status: "Status",
-    statuses: { open: "open", met: "voldaan", lapsed: "verstreken", cancelled: "geannuleerd" },
-  },
-  en: {
-    due: "Due",
-    status: "Status",
-    statuses: { open: "open", met: "met", lapsed: "lapsed", cancelled: "cancelled" },
-  },
-} as const;
-
 function summary(deadline: CalendarDeadline, locale: Locale): string {
   const title = deadline.title[locale];
   return deadline.customerName === null ? title : `${deadline.customerName}: ${title}`;
 }
 
 function description(deadline: CalendarDeadline, locale: Locale, zone: Zone): string {
-  const words = WORDS[locale];
+  const words = obligationWords.feed;
   // The offset tells the two 02:30s of the October DST change apart (legal-time formatInstant).
-  return [`${words.due}: ${formatInstant(deadline.dueAt, zone, locale)}`, `${words.status}: ${words.statuses[deadline.status]}`, deadline.url].join("\n");
+  return [
+    `${words.due[locale]}: ${formatInstant(deadline.dueAt, zone, locale)}`,
+    `${words.status[locale]}: ${words.statuses[deadline.status][locale]}`,
+    deadline.url,
+  ].join("\n");
 }
 
 /** Soonest first; ties broken by id so the bytes never depend on the query's order. */

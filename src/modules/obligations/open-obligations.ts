@@ -1,12 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
-import { insertMany } from "../../db/insert-many.ts";
-import { obligations, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
+import type { ObligationStatus, StaffRole } from "../../db/schema/index.ts";
 import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { dueAt, metInTime, reminderInstants, type Clock as LegalClock } from "../../domain/legal-time.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
+import { insertObligations, markObligationsCancelled, markObligationsMet } from "./queries.ts";
 
 // Obligations: every clause with a clock opens one per customer, with its due instant from the
 // legal-time module and the clock of the agreement version that customer signed.
@@ -56,7 +55,7 @@ export async function openObligations(tx: Db, clock: Clock, actor: EventActor, i
       createdAt: clock.now(),
     };
   });
-  await insertMany(tx, obligations, rows);
+  await insertObligations(tx, rows);
   await recordEvents(
     tx,
     clock,
@@ -88,19 +87,7 @@ export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, i
   const met: { id: string; controllerId: string | null; kind: string; dueAt: Date; metInTime: boolean | null }[] = [];
   // Set-based: a breach notice to ten thousand customers meets ten thousand duties in a few statements.
   for (const chunk of batches(ids)) {
-    met.push(
-      ...(await tx
-        .update(obligations)
-        .set({ status: "met", metAt: now, metInTime: sql`${obligations.dueAt} >= ${now}`, closedAt: now, nextReminderAt: null })
-        .where(and(inArray(obligations.id, chunk), eq(obligations.status, "open")))
-        .returning({
-          id: obligations.id,
-          controllerId: obligations.controllerId,
-          kind: obligations.kind,
-          dueAt: obligations.dueAt,
-          metInTime: obligations.metInTime,
-        })),
-    );
+    met.push(...(await markObligationsMet(tx, chunk, now)));
   }
   await recordEvents(
     tx,
@@ -126,18 +113,7 @@ export async function cancelObligations(
   onlyControllerIds?: string[],
 ) {
   const now = clock.now();
-  const cancelled = await tx
-    .update(obligations)
-    .set({ status: "cancelled", closedAt: now, nextReminderAt: null })
-    .where(
-      and(
-        eq(obligations.subjectType, subject.type),
-        eq(obligations.subjectId, subject.id),
-        eq(obligations.status, "open"),
-        onlyControllerIds ? inArray(obligations.controllerId, onlyControllerIds) : undefined,
-      ),
-    )
-    .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind });
+  const cancelled = await markObligationsCancelled(tx, subject, now, onlyControllerIds);
   await recordEvents(
     tx,
     clock,

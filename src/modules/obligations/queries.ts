@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { insertMany } from "../../db/insert-many.ts";
 import { calendarFeeds, controllers, obligations, users, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
 
 /** A user's iCalendar feed: one per user; a new token replaces the old one. */
@@ -71,4 +72,40 @@ export async function findObligation(db: Db, id: string) {
     .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
     .where(eq(obligations.id, id));
   return row ? { ...row.obligation, customerName: row.customerName } : null;
+}
+
+/** Many obligations, a bounded number of rows per statement. */
+export async function insertObligations(tx: Db, rows: (typeof obligations.$inferInsert)[]) {
+  await insertMany(tx, obligations, rows);
+}
+
+/** Marks these obligations met if still open, noting whether in time; the ones it marked. */
+export async function markObligationsMet(tx: Db, ids: string[], now: Date) {
+  return tx
+    .update(obligations)
+    .set({ status: "met", metAt: now, metInTime: sql`${obligations.dueAt} >= ${now}`, closedAt: now, nextReminderAt: null })
+    .where(and(inArray(obligations.id, ids), eq(obligations.status, "open")))
+    .returning({
+      id: obligations.id,
+      controllerId: obligations.controllerId,
+      kind: obligations.kind,
+      dueAt: obligations.dueAt,
+      metInTime: obligations.metInTime,
+    });
+}
+
+/** Cancels a subject's open obligations (only these customers', if given); the ones it cancelled. */
+export async function markObligationsCancelled(tx: Db, subject: { type: string; id: string }, now: Date, onlyControllerIds?: string[]) {
+  return tx
+    .update(obligations)
+    .set({ status: "cancelled", closedAt: now, nextReminderAt: null })
+    .where(
+      and(
+        eq(obligations.subjectType, subject.type),
+        eq(obligations.subjectId, subject.id),
+        eq(obligations.status, "open"),
+        onlyControllerIds ? inArray(obligations.controllerId, onlyControllerIds) : undefined,
+      ),
+    )
+    .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind });
 }

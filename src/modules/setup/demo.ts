@@ -1,6 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
-import { serviceSubprocessors, services, subprocessorLocations, subprocessors, supportAssignments, users } from "../../db/schema/index.ts";
+import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
 import { hashPassword } from "../auth/index.ts";
@@ -14,6 +12,17 @@ import { composeAgreementDocument } from "../agreements/index.ts";
 import { documentPdfAndHash } from "../agreements/index.ts";
 import type { ProcessorSeed } from "./install.ts";
 import { readDemoSubprocessors } from "./defaults.ts";
+import {
+  agreementsWithOwners,
+  findServiceIdByCode,
+  findUserIdByEmail,
+  insertServiceSubprocessors,
+  insertSubprocessorLocations,
+  insertSubprocessors,
+  insertSupportAssignments,
+  insertUsers,
+  servicesByCode,
+} from "./queries.ts";
 import { createSubprocessor } from "../subprocessors/index.ts";
 import { announceSubprocessorChange } from "../subprocessors/index.ts";
 import { addAffectedCustomers, proposeCustomers } from "../breaches/index.ts";
@@ -110,22 +119,20 @@ export async function seedDemoSubprocessors(tx: Db, clock: Clock): Promise<void>
     return;
   }
   const now = clock.now();
-  const inserted = await tx
-    .insert(subprocessors)
-    .values(register.map((s) => ({ name: s.name, activity: s.activity, website: s.website, status: "active" as const, createdAt: now, updatedAt: now })))
-    .returning({ id: subprocessors.id, name: subprocessors.name });
+  const inserted = await insertSubprocessors(
+    tx,
+    register.map((s) => ({ name: s.name, activity: s.activity, website: s.website, status: "active" as const, createdAt: now, updatedAt: now })),
+  );
   // By name (unique in the register), not by position: RETURNING promises no order.
   const idOf = new Map(register.map((s) => [s.code, inserted.find((row) => row.name === s.name)?.id]));
-  await tx.insert(subprocessorLocations).values(
+  await insertSubprocessorLocations(
+    tx,
     register.flatMap((s) => {
       const subprocessorId = idOf.get(s.code);
       return subprocessorId === undefined ? [] : s.locations.map((l, sortOrder) => ({ subprocessorId, ...l, sortOrder }));
     }),
   );
-  const serviceRows = await tx
-    .select({ id: services.id, code: services.code })
-    .from(services)
-    .where(inArray(services.code, [...new Set(register.flatMap((s) => s.services))]));
+  const serviceRows = await servicesByCode(tx, [...new Set(register.flatMap((s) => s.services))]);
   const links = register.flatMap((s) =>
     s.services.flatMap((code) => {
       const serviceId = serviceRows.find((r) => r.code === code)?.id;
@@ -134,7 +141,7 @@ export async function seedDemoSubprocessors(tx: Db, clock: Clock): Promise<void>
     }),
   );
   if (links.length > 0) {
-    await tx.insert(serviceSubprocessors).values(links);
+    await insertServiceSubprocessors(tx, links);
   }
 }
 
@@ -147,7 +154,10 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
   // Before any customer exists: their first Annex 1 is derived with the sub-processors in it.
   await seedDemoSubprocessors(tx, clock);
   const hash = await hashPassword(DEMO_PASSWORD);
-  await tx.insert(users).values(DEMO_STAFF.map((s) => ({ email: s.email, name: s.name, passwordHash: hash, kind: "staff" as const, staffRole: s.role })));
+  await insertUsers(
+    tx,
+    DEMO_STAFF.map((s) => ({ email: s.email, name: s.name, passwordHash: hash, kind: "staff" as const, staffRole: s.role })),
+  );
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const c = customer(i);
@@ -165,33 +175,32 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     const taken = c.services.map((code, k) => ({ code, monthlyFeeCents: 495 + k * 1000 + (i % 5) * 250 }));
     await setControllerServices(tx, clock, SYSTEM_ACTOR, id, taken, "demo data");
     await updateContact(tx, clock, SYSTEM_ACTOR, id, { ...c.contact });
-    await tx
-      .insert(users)
-      .values({ email: c.owner, name: `Eigenaar ${c.name}`, passwordHash: hash, kind: "customer", controllerId: id, customerRole: "owner" });
+    await insertUsers(tx, [{ email: c.owner, name: `Eigenaar ${c.name}`, passwordHash: hash, kind: "customer", controllerId: id, customerRole: "owner" }]);
   }
   const [firstCustomer] = ids;
   if (firstCustomer) {
-    await tx.insert(users).values({
-      email: "viewer@c0001.example",
-      name: "Kijker C0001",
-      passwordHash: hash,
-      kind: "customer",
-      controllerId: firstCustomer,
-      customerRole: "viewer",
-    });
+    await insertUsers(tx, [
+      {
+        email: "viewer@c0001.example",
+        name: "Kijker C0001",
+        passwordHash: hash,
+        kind: "customer",
+        controllerId: firstCustomer,
+        customerRole: "viewer",
+      },
+    ]);
   }
-  const [support] = await rows<{ id: string }>(tx, sql`select id from users where email = 'support@norisk.example'`);
+  const support = await findUserIdByEmail(tx, "support@norisk.example");
   if (support) {
-    await tx.insert(supportAssignments).values(ids.slice(0, 10).map((controllerId) => ({ userId: support.id, controllerId })));
+    await insertSupportAssignments(
+      tx,
+      ids.slice(0, 10).map((controllerId) => ({ userId: support.id, controllerId })),
+    );
   }
   await offerTemplateVersion(tx, clock, SYSTEM_ACTOR, 1);
   // Customers 2–20 have signed; 2–12 are countersigned (in force). Customer 1 still has to sign.
-  const offered = await rows<{ id: string; controller_id: string; owner: string }>(
-    tx,
-    sql`select a.id, a.controller_id, u.id as owner from agreements a join controllers c on c.id = a.controller_id
-        join users u on u.controller_id = c.id and u.customer_role = 'owner' order by c.customer_number`,
-  );
-  const [officer] = await rows<{ id: string }>(tx, sql`select id from users where email = 'privacy@norisk.example'`);
+  const offered = await agreementsWithOwners(tx);
+  const officer = await findUserIdByEmail(tx, "privacy@norisk.example");
   const countersigner = { kind: "staff" as const, id: officer?.id ?? null, label: "Priya de Vries <privacy@norisk.example>" };
   for (const [k, a] of offered.entries()) {
     if (k === 0 || k >= 20) {
@@ -219,7 +228,7 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     }
   }
   await announceDemoChange(tx, clock, countersigner);
-  const [security] = await rows<{ id: string }>(tx, sql`select id from users where email = 'security@norisk.example'`);
+  const security = await findUserIdByEmail(tx, "security@norisk.example");
   await recordDemoIncidents(tx, clock, { kind: "staff", id: security?.id ?? null, label: "Sander Bakker <security@norisk.example>", name: "Sander Bakker" });
 }
 
@@ -232,8 +241,8 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
 async function recordDemoIncidents(tx: Db, clock: Clock, officer: { kind: "staff"; id: string | null; label: string; name: string }) {
   const now = clock.now().getTime();
   const hoursAgo = (h: number) => new Date(now - h * 3600_000).toISOString();
-  const [email] = await tx.select({ id: services.id }).from(services).where(eq(services.code, "email"));
-  const [dns] = await tx.select({ id: services.id }).from(services).where(eq(services.code, "web-hosting"));
+  const email = await findServiceIdByCode(tx, "email");
+  const dns = await findServiceIdByCode(tx, "web-hosting");
   if (!email || !dns) {
     return;
   }
@@ -313,7 +322,7 @@ async function recordDemoIncidents(tx: Db, clock: Clock, officer: { kind: "staff
  * outbox without SMTP) and the trust page's announcement.
  */
 async function announceDemoChange(tx: Db, clock: Clock, officer: { kind: "staff"; id: string | null; label: string }) {
-  const [email] = await tx.select({ id: services.id }).from(services).where(eq(services.code, "email"));
+  const email = await findServiceIdByCode(tx, "email");
   if (!email) {
     return;
   }

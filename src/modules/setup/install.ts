@@ -1,13 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { measures, processor, services, serviceTerms, terms, users } from "../../db/schema/index.ts";
 import { DEFAULT_PARAMETERS } from "../../domain/agreement-document.ts";
 import { loadDefaultCatalogue, loadDefaultMeasures, loadDefaultTemplate } from "./defaults.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { SYSTEM_ACTOR, recordEvent } from "../evidence/index.ts";
 import { hashPassword } from "../auth/index.ts";
 import { publishTemplateVersion } from "../agreements/index.ts";
+import {
+  findProcessorId,
+  findUserIdByEmail,
+  insertMeasures,
+  insertProcessor,
+  insertServices,
+  insertServiceTerms,
+  insertTerms,
+  insertUsers,
+} from "./queries.ts";
 
 export interface ProcessorSeed {
   name: string;
@@ -27,12 +35,12 @@ export async function seedCatalogue(tx: Db): Promise<void> {
     ...catalogue.dataCategories.map((t, i) => ({ kind: "data_category" as const, code: t.code, labelNl: t.nl, labelEn: t.en, sortOrder: i })),
     ...catalogue.subjectCategories.map((t, i) => ({ kind: "subject_category" as const, code: t.code, labelNl: t.nl, labelEn: t.en, sortOrder: i })),
   ];
-  const insertedTerms = await tx.insert(terms).values(termRows).returning();
+  const insertedTerms = await insertTerms(tx, termRows);
   const termId = (kind: string, code: string) => insertedTerms.find((t) => t.kind === kind && t.code === code)?.id;
-  const insertedServices = await tx
-    .insert(services)
-    .values(catalogue.services.map((s, i) => ({ code: s.code, nameNl: s.nl, nameEn: s.en, sortOrder: i })))
-    .returning();
+  const insertedServices = await insertServices(
+    tx,
+    catalogue.services.map((s, i) => ({ code: s.code, nameNl: s.nl, nameEn: s.en, sortOrder: i })),
+  );
   const links = catalogue.services.flatMap((s) => {
     const serviceId = insertedServices.find((x) => x.code === s.code)?.id;
     const ids = [
@@ -42,8 +50,9 @@ export async function seedCatalogue(tx: Db): Promise<void> {
     ];
     return ids.flatMap((tid) => (serviceId && tid ? [{ serviceId, termId: tid }] : []));
   });
-  await tx.insert(serviceTerms).values(links);
-  await tx.insert(measures).values(
+  await insertServiceTerms(tx, links);
+  await insertMeasures(
+    tx,
     loadDefaultMeasures().map((m, i) => ({
       code: m.code,
       categoryNl: m.category.nl,
@@ -69,11 +78,11 @@ export interface InstallResult {
  * as template version 1 (Dutch, with its English version), and an administrator. Idempotent.
  */
 export async function ensureInstalled(tx: Db, clock: Clock, seed: ProcessorSeed, admin: { email: string; password?: string }): Promise<InstallResult> {
-  const [existing] = await tx.select({ id: processor.id }).from(processor);
+  const existing = await findProcessorId(tx);
   if (existing) {
     return { created: false, adminEmail: admin.email, adminPassword: null };
   }
-  await tx.insert(processor).values({ id: 1, ...seed, updatedAt: clock.now() });
+  await insertProcessor(tx, { id: 1, ...seed, updatedAt: clock.now() });
   await seedCatalogue(tx);
   await publishTemplateVersion(
     tx,
@@ -87,9 +96,9 @@ export async function ensureInstalled(tx: Db, clock: Clock, seed: ProcessorSeed,
     null,
   );
   const password = admin.password ?? randomBytes(12).toString("base64url");
-  const [existingAdmin] = await tx.select({ id: users.id }).from(users).where(eq(users.email, admin.email));
+  const existingAdmin = await findUserIdByEmail(tx, admin.email);
   if (!existingAdmin) {
-    await tx.insert(users).values({ email: admin.email, name: "Administrator", passwordHash: await hashPassword(password), kind: "staff", staffRole: "admin" });
+    await insertUsers(tx, [{ email: admin.email, name: "Administrator", passwordHash: await hashPassword(password), kind: "staff", staffRole: "admin" }]);
   }
   await recordEvent(tx, clock, { type: "installation.created", actor: SYSTEM_ACTOR, controllerId: null, data: { processor: seed.name } });
   return { created: true, adminEmail: admin.email, adminPassword: password };

@@ -1,0 +1,19 @@
+// The notices module's wording in Dutch and English: its API answers use these. What a notice says
+// (its e-mails and portal view) is in its kind's templates (templates/*.mustache).
+export const noticeWords = {
+  noun: {
+    notice: { nl: "kennisgeving", en: "notice" },
+    delivery: { nl: "bezorging", en: "delivery" },
+    webhookEndpoint: { nl: "webhook-endpoint", en: "webhook endpoint" },
+  },
+  alreadyAcknowledged: { nl: "deze kennisgeving is al bevestigd", en: "this notice has already been acknowledged" },
+  invalidUrl: { nl: "is geen geldige URL", en: "is not a valid URL" },
+  notOnInternet: {
+    nl: "moet een adres op het internet zijn, niet in een lokaal of intern netwerk",
+    en: "must be an address on the internet, not in a local or internal network",
+  },
+  httpsOnly: { nl: "moet met https:// beginnen", en: "must start with https://" },
+  noCredentials: { nl: "mag geen gebruikersnaam of wachtwoord bevatten", en: "must not contain a user name or password" },
+  stillQueued: { nl: "deze bezorging staat nog in de wachtrij", en: "this delivery is still queued" },
+  endpointDisabled: { nl: "het webhook-endpoint is uitgeschakeld", en: "the webhook endpoint is disabled" },
+} as const;
