@@ -290,7 +290,6 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       return onAgreement(actor, request.params.id, (tx, found) => {
-        requireStaff(actor, STAFF_WRITE);
         return countersignAgreement(tx, clock, eventActor(actor), found, request.body, requestMeta(request));
       });
     },
@@ -306,8 +305,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         response: { 200: Type.Array(TemplateSummary), ...ErrorResponses },
       },
     },
-    async (request) => {
-      requireStaff(actorOf(request), STAFF_ALL);
+    async () => {
       const [versions, counts] = await Promise.all([
         db.query.templateVersions.findMany({ orderBy: (t, { desc }) => desc(t.version) }),
         countAgreementsByTemplate(db),
@@ -339,7 +337,6 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       },
     },
     async (request) => {
-      requireStaff(actorOf(request), STAFF_ALL);
       const v = await findTemplateVersion(db, request.params.version);
       if (!v) {
         throw notFound(`template version ${request.params.version}`);
@@ -372,7 +369,6 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireStaff(actor, STAFF_WRITE);
       const result = await inScope(db, scopeOf(actor), async (tx) => {
         const published = await publishTemplateVersion(tx, clock, eventActor(actor), request.body, actor.userId);
         const offer = request.body.offer ? await offerTemplateVersion(tx, clock, eventActor(actor), published.version) : { offered: 0 };
@@ -395,7 +391,6 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, STAFF_WRITE);
       return inScope(db, scopeOf(actor), (tx) => offerTemplateVersion(tx, clock, eventActor(actor), request.params.version));
     },
   );

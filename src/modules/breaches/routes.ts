@@ -8,7 +8,7 @@ import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
-import { requireStaff, scopeOf, type Actor } from "../../http/actor.ts";
+import { scopeOf, type Actor } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { IdParams } from "../../http/schemas.ts";
 import type { StaffRole } from "../../db/schema/index.ts";
@@ -77,7 +77,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_READ);
       return inScope(db, scopeOf(actor), async (tx) => {
         const list = await listIncidents(tx, request.query);
         const counts = await countsOf(
@@ -98,7 +97,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       const id = await inScope(db, scopeOf(actor), (tx) => recordIncident(tx, clock, staffActor(actor), request.body));
       return reply.status(201).send(await detail(actor, id));
     },
@@ -116,7 +114,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_READ);
       const { rows, processor } = await inScope(db, scopeOf(actor), async (tx) => ({
         rows: await registerRows(tx, actor.locale),
         processor: await findProcessor(tx),
@@ -158,7 +155,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_READ);
       return detail(actor, request.params.id);
     },
   );
@@ -177,7 +173,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       await inScope(db, scopeOf(actor), (tx) => updateIncident(tx, clock, staffActor(actor), request.params.id, request.body));
       return detail(actor, request.params.id);
     },
@@ -198,7 +193,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       const id = await inScope(db, scopeOf(actor), (tx) => assessIncident(tx, clock, staffActor(actor), request.params.id, request.body));
       const incident = await detail(actor, request.params.id);
       const assessment = incident.assessments.find((a) => a.id === id);
@@ -222,7 +216,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_READ);
       return inScope(db, scopeOf(actor), async (tx) => {
         const proposed = await proposeCustomers(tx, await incidentOr404(tx, request.params.id));
         const namesOf = await becauseNames(
@@ -257,7 +250,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_READ);
       const { limit = 500, offset = 0, q } = request.query;
       return inScope(db, scopeOf(actor), async (tx) => presentAffected(tx, await incidentOr404(tx, request.params.id), { limit, offset, q }, clock.now()));
     },
@@ -277,7 +269,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       const added = await inScope(db, scopeOf(actor), (tx) => addAffectedCustomers(tx, clock, staffActor(actor), request.params.id, request.body));
       return { added };
     },
@@ -296,7 +287,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       await inScope(db, scopeOf(actor), (tx) => removeAffectedCustomer(tx, clock, staffActor(actor), request.params.id, request.params.controllerId));
       return reply.status(204).send(null);
     },
@@ -316,7 +306,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       await inScope(db, scopeOf(actor), (tx) => saveSharedFacts(tx, clock, staffActor(actor), request.params.id, request.body as StoredNoticeFacts));
       return detail(actor, request.params.id);
     },
@@ -336,7 +325,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       const { id, controllerId } = request.params;
       await inScope(db, scopeOf(actor), (tx) => saveCustomerFacts(tx, clock, staffActor(actor), id, controllerId, request.body as StoredNoticeFacts));
       return inScope(db, scopeOf(actor), async (tx) => {
@@ -362,7 +350,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       return inScope(db, scopeOf(actor), (tx) => sendBreachNotices(tx, clock, staffActor(actor), request.params.id, { message: request.body.message }));
     },
   );
@@ -381,7 +368,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_WRITE);
       await inScope(db, scopeOf(actor), (tx) => closeIncident(tx, clock, staffActor(actor), request.params.id, request.body.summary));
       return detail(actor, request.params.id);
     },
@@ -401,7 +387,6 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, INCIDENT_READ);
       const { limit = 1000, offset = 0 } = request.query;
       return inScope(db, scopeOf(actor), async (tx) => {
         await incidentOr404(tx, request.params.id);

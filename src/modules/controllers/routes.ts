@@ -67,7 +67,6 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, STAFF_ALL);
       const assigned = await assignmentsOf(db, actor);
       const result = await inScope(db, scopeOf(actor), (tx) => listControllers(tx, { ...request.query, onlyIds: assigned ? [...assigned] : null }));
       return { total: result.total, items: result.items.map((i) => ({ ...i, effectiveAt: iso(i.effectiveAt) })) };
@@ -82,7 +81,6 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireStaff(actor, STAFF_WRITE);
       const id = await inScope(db, scopeOf(actor), (tx) => createController(tx, clock, eventActor(actor), request.body));
       return reply.status(201).send(await detail(db, id));
     },
@@ -122,7 +120,6 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
-      requireStaff(actor, STAFF_WRITE);
       return inScope(db, scopeOf(actor), async (tx) => {
         await updateController(tx, clock, eventActor(actor), request.params.id, request.body);
         return detail(tx, request.params.id);
@@ -145,7 +142,6 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
-      requireStaff(actor, STAFF_WRITE);
       return inScope(db, scopeOf(actor), async (tx) => {
         await setControllerServices(tx, clock, eventActor(actor), request.params.id, request.body.services, "services changed in the back-office");
         return detail(tx, request.params.id);

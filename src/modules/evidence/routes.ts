@@ -1,9 +1,7 @@
 import { NO_CUSTOMERS } from "../../http/audience.ts";
 import { Type } from "typebox";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
-import { requireStaff } from "../../http/actor.ts";
 import type { StaffRole } from "../../db/schema/index.ts";
 import { verifyChain } from "./verify-chain.ts";
 
@@ -37,8 +35,7 @@ export function evidenceRoutes(app: TypedApp, { db }: RouteDeps) {
         response: { 200: Verification, ...ErrorResponses },
       },
     },
-    async (request) => {
-      requireStaff(actorOf(request), VERIFIERS);
+    async () => {
       const started = performance.now();
       const result = await verifyChain(db);
       return { ...result, seconds: (performance.now() - started) / 1000 };

@@ -234,7 +234,6 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, STAFF_ALL);
       const { page = 1, pageSize = 50, ...rest } = request.query;
       const onlyControllerIds = await assignedList(deps, actor);
       const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { ...rest, onlyControllerIds, page, pageSize }));
@@ -314,8 +313,6 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      requireStaff(actor, STAFF_WRITE);
       const messageId = request.body.messageId.trim();
       const result = await recordBounce(db, clock, { messageId: messageId.startsWith("<") ? messageId : `<${messageId}>`, reason: request.body.reason });
       if (!result) {

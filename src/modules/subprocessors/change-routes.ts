@@ -8,7 +8,7 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { invalid } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
+import { scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { assignmentsOf } from "../controllers/index.ts";
 import { visibleChange } from "./access.ts";
@@ -118,7 +118,6 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireStaff(actor, STAFF_WRITE);
       const { plannedEffectiveAt, ...rest } = request.body;
       const id = await inScope(db, scopeOf(actor), (tx) =>
         announceSubprocessorChange(
@@ -145,7 +144,6 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireStaff(actor, STAFF_WRITE);
       const { plannedEffectiveAt, ...rest } = request.body;
       // The announcement itself, with every check it makes, in a transaction that is rolled back.
       let preview: { affectedCount: number; windowClosesAt: string } | null = null;
@@ -188,7 +186,6 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
-      requireStaff(actor, STAFF_ALL);
       const assigned = await assignmentsOf(db, actor);
       const result = await inScope(db, scopeOf(actor), (tx) =>
         listRecipients(tx, request.params.id, { ...request.query, onlyIds: assigned ? [...assigned] : null }),
@@ -221,7 +218,6 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
-      requireStaff(actor, STAFF_WRITE);
       const reason = request.body.reason.trim();
       if (reason === "") {
         throw invalid("body.reason", subprocessorWords.required);
@@ -246,7 +242,6 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
-      requireStaff(actor, STAFF_WRITE);
       await inScope(db, scopeOf(actor), (tx) => setChangeEffectiveDate(tx, clock, eventActor(actor), request.params.id, new Date(request.body.effectiveAt)));
       return presentOne(db, actor, request.params.id, clock.now());
     },
@@ -266,7 +261,6 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
-      requireStaff(actor, STAFF_WRITE);
       await inScope(db, scopeOf(actor), (tx) => applySubprocessorChange(tx, clock, eventActor(actor), request.params.id));
       return presentOne(db, actor, request.params.id, clock.now());
     },

@@ -198,7 +198,6 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleObjection(db, actor, request.params.id);
-      requireStaff(actor, STAFF_WRITE);
       const note = request.body.note.trim();
       if (note === "") {
         throw invalid("body.note", subprocessorWords.required);
