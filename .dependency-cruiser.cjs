@@ -31,10 +31,23 @@ module.exports = {
       from: { path: "^src/(db|http)/", pathNot: "\\.test\\.ts$" },
       to: { path: "^src/modules/" },
     },
+    {
+      name: "sql-in-query-files",
+      severity: "error",
+      comment:
+        "SQL lives in query files (queries.ts, *-queries.ts) and src/db: a use case, route or job calls named query functions. " +
+        "Other files may import the schema's types, not its tables, nor drizzle's operators. API schemas (schemas.ts) take the " +
+        "schema's vocabularies (roles, statuses); the outbox's own PostgreSQL session (outbox-session.ts) binds drizzle to its client.",
+      from: {
+        path: "^src/(modules|jobs|cli)/",
+        pathNot: ["(^|/|-)queries\\.ts$", "\\.test\\.ts$", "/schemas\\.ts$", "^src/jobs/outbox-session\\.ts$"],
+      },
+      to: { path: ["^src/db/schema/", "(^|/)node_modules/drizzle-orm/"], dependencyTypesNot: ["type-only"] },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(node_modules|dist)/" },
+    exclude: { path: "(^|/)dist/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { extensions: [".ts", ".tsx", ".js"] },

@@ -1,4 +1,5 @@
 import type { CustomerRole, StaffRole } from "../db/schema/index.ts";
+import { httpWords } from "./words.ts";
 import type { Scope } from "../db/scope.ts";
 import type { Locale } from "../domain/agreement-document.ts";
 import type { LocalizedText } from "../domain/text.ts";
@@ -37,7 +38,7 @@ export function requireStaff(actor: Actor, roles: readonly StaffRole[]): void {
 
 export function requireCustomer(actor: Actor, roles: readonly CustomerRole[]): string {
   if (actor.kind !== "customer" || !actor.controllerId || !actor.customerRole) {
-    throw forbidden({ nl: "alleen gebruikers van de klant zelf kunnen dit", en: "only the customer's own users can do this" });
+    throw forbidden(httpWords.customersOnly);
   }
   if (!roles.includes(actor.customerRole)) {
     throw forbidden();
@@ -50,7 +51,7 @@ export function requireCustomer(actor: Actor, roles: readonly CustomerRole[]): s
  * controller gets "not found" (not "forbidden": the record's existence is not disclosed), and so
  * does support staff not assigned to it (art. 9.1 need-to-know).
  */
-export function assertMaySee(actor: Actor, controllerId: string, assigned: ReadonlySet<string> | null, what: LocalizedText | string): void {
+export function assertMaySee(actor: Actor, controllerId: string, assigned: ReadonlySet<string> | null, what: LocalizedText): void {
   if (actor.kind === "customer" && actor.controllerId !== controllerId) {
     throw notFound(what);
   }

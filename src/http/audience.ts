@@ -1,4 +1,5 @@
 import type { FastifyRequest, RouteOptions } from "fastify";
+import { httpWords } from "./words.ts";
 import { CUSTOMER_ROLES, type CustomerRole, type StaffRole } from "../db/schema/index.ts";
 import { forbidden } from "./errors.ts";
 import { actorOf } from "./request-context.ts";
@@ -86,13 +87,9 @@ export function enforceAudience(request: FastifyRequest): void {
   }
   const actor = actorOf(request);
   if (actor.kind === "staff" && !(actor.staffRole && audience.staff.includes(actor.staffRole))) {
-    throw audience.staff.length === 0
-      ? forbidden({ nl: "alleen gebruikers van de klant zelf kunnen dit", en: "only the customer's own users can do this" })
-      : forbidden();
+    throw audience.staff.length === 0 ? forbidden(httpWords.customersOnly) : forbidden();
   }
   if (actor.kind === "customer" && !(actor.customerRole && actor.controllerId && audience.customer.includes(actor.customerRole))) {
-    throw audience.customer.length === 0
-      ? forbidden({ nl: "alleen medewerkers van de verwerker kunnen dit", en: "only the processor's staff can do this" })
-      : forbidden();
+    throw audience.customer.length === 0 ? forbidden(httpWords.staffOnly) : forbidden();
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { httpWords } from "./words.ts";
 import { createRequire } from "node:module";
 import type { Locale } from "../domain/agreement-document.ts";
 import { AppError, ERROR_STATUS, localize, type ErrorCode, type FieldError, type Text } from "./errors.ts";
@@ -23,8 +24,8 @@ export function requestLocale(request: FastifyRequest): Locale {
   return request.actor?.locale ?? "en";
 }
 
-const REQUIRED: Text = { nl: "is verplicht", en: "is required" };
-const UNKNOWN_FIELD: Text = { nl: "is geen bekend veld", en: "is not a known field" };
+const REQUIRED: Text = httpWords.required;
+const UNKNOWN_FIELD: Text = httpWords.unknownField;
 
 function validationFields(error: FastifyError, locale: Locale): FieldError[] {
   const context = error.validationContext ?? "body";
@@ -76,19 +77,13 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     if (status === 429) {
-      return send(429, "rate_limited", {
-        nl: "te veel pogingen; wacht een minuut en probeer het opnieuw",
-        en: "too many attempts; wait a minute and try again",
-      });
+      return send(429, "rate_limited", httpWords.rateLimited);
     }
     if (fastifyError.code === "FST_CSRF_INVALID_TOKEN" || fastifyError.code === "FST_CSRF_MISSING_SECRET") {
-      return send(403, "forbidden", {
-        nl: "CSRF-token ontbreekt of is ongeldig (header x-csrf-token)",
-        en: "missing or invalid CSRF token (header x-csrf-token)",
-      });
+      return send(403, "forbidden", httpWords.csrf);
     }
     return send(status, codeForStatus(status), fastifyError.message);
   }
   request.log.error({ err: error }, "unhandled error");
-  return send(500, "internal", { nl: "interne fout; noem het request-id aan support", en: "internal error; quote the request id to support" });
+  return send(500, "internal", httpWords.internal);
 }

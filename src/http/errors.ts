@@ -1,3 +1,4 @@
+import { httpWords } from "./words.ts";
 import type { Locale } from "../domain/agreement-document.ts";
 
 /** The closed set of error codes Art28 answers with, and their HTTP status: one place. */
@@ -42,34 +43,11 @@ export class AppError extends Error {
   }
 }
 
-/** Nouns for "not found" messages. */
-const THINGS = {
-  agreement: { nl: "overeenkomst", en: "agreement" },
-  customer: { nl: "klant", en: "customer" },
-  service: { nl: "dienst", en: "service" },
-  measure: { nl: "maatregel", en: "measure" },
-  token: { nl: "token", en: "token" },
-  notice: { nl: "kennisgeving", en: "notice" },
-  delivery: { nl: "bezorging", en: "delivery" },
-  "webhook endpoint": { nl: "webhook-endpoint", en: "webhook endpoint" },
-  obligation: { nl: "verplichting", en: "obligation" },
-  subprocessor: { nl: "subverwerker", en: "sub-processor" },
-  "subprocessor change": { nl: "wijziging van subverwerker", en: "sub-processor change" },
-  objection: { nl: "bezwaar", en: "objection" },
-  attachment: { nl: "bijlage", en: "attachment" },
-  calendar: { nl: "agenda", en: "calendar" },
-  incident: { nl: "incident", en: "incident" },
-  breach: { nl: "datalek", en: "breach" },
-  "breach notice": { nl: "melding datalek", en: "breach notice" },
-} as const;
-export type Thing = keyof typeof THINGS;
-
 /** "… not found", naming the thing in both languages (a module's noun from its words.ts). */
-export const notFound = (what: Record<Locale, string> | Thing | string) => {
-  const thing = typeof what !== "string" ? what : what in THINGS ? THINGS[what as Thing] : { nl: what, en: what };
-  return new AppError("not_found", { nl: `${thing.nl} niet gevonden`, en: `${thing.en} not found` });
+export const notFound = (thing: Record<Locale, string>) => {
+  return new AppError("not_found", httpWords.notFound(thing));
 };
-export const forbidden = (why: Text = { nl: "uw rol staat dit niet toe", en: "your role does not allow this" }) => new AppError("forbidden", why);
+export const forbidden = (why: Text = httpWords.roleNotAllowed) => new AppError("forbidden", why);
 export const conflict = (message: Text) => new AppError("conflict", message);
 export const invalid = (field: string, message: Text) =>
   new AppError("validation", typeof message === "string" ? `${field}: ${message}` : { nl: `${field}: ${message.nl}`, en: `${field}: ${message.en}` }, [

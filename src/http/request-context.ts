@@ -1,3 +1,4 @@
+import { httpWords } from "./words.ts";
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "./actor.ts";
 import { AppError } from "./errors.ts";
@@ -11,10 +12,7 @@ declare module "fastify" {
 /** The authenticated actor, or 401. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) {
-    throw new AppError("unauthenticated", {
-      nl: "log in of stuur een API-token mee (Authorization: Bearer …)",
-      en: "log in or send an API token (Authorization: Bearer …)",
-    });
+    throw new AppError("unauthenticated", httpWords.signIn);
   }
   return request.actor;
 }

@@ -70,6 +70,11 @@ export async function findAnnexVersion(db: Db, id: string) {
 }
 
 /** Per template version, how many agreements are offered, signed by the customer, and in force. */
+/** Every published template version, newest first. */
+export function listTemplateVersions(db: Db) {
+  return db.select().from(templateVersions).orderBy(desc(templateVersions.version));
+}
+
 export async function countAgreementsByTemplate(db: Db) {
   return rows<{ version: number; offered: string; signed: string; in_force: string }>(
     db,

@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF } from "../../http/audience.ts";
+import { agreementWords } from "./words.ts";
 import { createHash } from "node:crypto";
 import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
@@ -20,7 +21,15 @@ import { renderAgreementHtml } from "./document/html.ts";
 import { renderSignedAgreementPdf } from "./document/pdf.ts";
 import { offerTemplateVersion } from "./offer-template.ts";
 import { publishTemplateVersion } from "./publish-template.ts";
-import { countAgreementsByTemplate, findAgreement, findTemplateText, findTemplateVersion, listAgreements, signaturesOf } from "./queries.ts";
+import {
+  countAgreementsByTemplate,
+  findAgreement,
+  listTemplateVersions,
+  findTemplateText,
+  findTemplateVersion,
+  listAgreements,
+  signaturesOf,
+} from "./queries.ts";
 import { signAgreement } from "./sign-agreement.ts";
 import { chooseAgreementLanguage } from "./choose-language.ts";
 import {
@@ -77,9 +86,9 @@ async function present(tx: Db, found: Found[]) {
 async function visibleAgreement(tx: Db, actor: Actor, id: string): Promise<Found> {
   const found = await findAgreement(tx, id);
   if (!found) {
-    throw notFound("agreement");
+    throw notFound(agreementWords.noun.agreement);
   }
-  assertMaySee(actor, found.agreement.controllerId, await assignmentsOf(tx, actor), "agreement");
+  assertMaySee(actor, found.agreement.controllerId, await assignmentsOf(tx, actor), agreementWords.noun.agreement);
   return found;
 }
 
@@ -147,7 +156,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         const found = await visibleAgreement(tx, actor, request.params.id);
         const document = await composeAgreementDocument(tx, found.agreement.id);
         if (!document) {
-          throw notFound("agreement");
+          throw notFound(agreementWords.noun.agreement);
         }
         const { sha256 } = documentPdfAndHash(document);
         if (actor.kind === "customer") {
@@ -195,7 +204,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       let pdf: Uint8Array;
       if (asSigned) {
         if (!agreement.documentPdf) {
-          throw conflict({ nl: "deze overeenkomst is nog niet door de klant ondertekend", en: "the customer has not signed this agreement yet" });
+          throw conflict(agreementWords.notSignedYet);
         }
         pdf = agreement.documentPdf;
       } else if (signed) {
@@ -214,7 +223,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         });
       } else {
         if (!composed) {
-          throw notFound("agreement");
+          throw notFound(agreementWords.noun.agreement);
         }
         pdf = documentPdfAndHash(composed).pdf;
       }
@@ -306,10 +315,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       },
     },
     async () => {
-      const [versions, counts] = await Promise.all([
-        db.query.templateVersions.findMany({ orderBy: (t, { desc }) => desc(t.version) }),
-        countAgreementsByTemplate(db),
-      ]);
+      const [versions, counts] = await Promise.all([listTemplateVersions(db), countAgreementsByTemplate(db)]);
       return versions.map((v) => {
         const c = counts.find((x) => x.version === v.version);
         return {
@@ -339,7 +345,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const v = await findTemplateVersion(db, request.params.version);
       if (!v) {
-        throw notFound(`template version ${request.params.version}`);
+        throw notFound(agreementWords.noun.templateVersion(request.params.version));
       }
       const [nl, en, counts] = await Promise.all([findTemplateText(db, v.id, "nl"), findTemplateText(db, v.id, "en"), countAgreementsByTemplate(db)]);
       const c = counts.find((x) => x.version === v.version);

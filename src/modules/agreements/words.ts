@@ -8,6 +8,7 @@ export const agreementWords = {
     /** As the API has always named it, in both languages. */
     templateVersion: (version: number): LocalizedText => ({ nl: `template version ${version}`, en: `template version ${version}` }),
   },
+  notSignedYet: { nl: "deze overeenkomst is nog niet door de klant ondertekend", en: "the customer has not signed this agreement yet" },
   /** The consent the signer gives, recorded with the signature. */
   consent: (organisation: string): LocalizedText => ({
     nl: `Ik heb de verwerkersovereenkomst gelezen en onderteken deze namens ${organisation}.`,

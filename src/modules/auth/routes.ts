@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, PUBLIC } from "../../http/audience.ts";
+import { authWords } from "./words.ts";
 import { STAFF_ALL } from "../../http/actor.ts";
 import { generateSecret, generateURI, verify } from "otplib";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -14,7 +15,7 @@ import { toActor } from "./resolve-actor.ts";
 import { CreateTokenBody, LoginBody, Me, TokenInfo, TotpCode } from "./schemas.ts";
 import { IdParams } from "../../http/schemas.ts";
 
-const wrongLogin = () => new AppError("unauthenticated", { nl: "het e-mailadres of wachtwoord is onjuist", en: "the email address or password is wrong" });
+const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
 
 /** A code from the 30-second step before or after the server's also counts (RFC 6238 §5.2: clock drift and typing time). */
 const TOTP_TOLERANCE_SECONDS = 30;
@@ -55,17 +56,11 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       }
       if (user.totpEnabledAt && user.totpSecret) {
         if (!totpCode) {
-          throw new AppError(
-            "totp_required",
-            { nl: "voer de 6-cijferige code uit uw authenticator-app in", en: "enter the 6-digit code from your authenticator app" },
-            [{ field: "body.totpCode", message: { nl: "is verplicht voor dit account", en: "is required for this account" } }],
-          );
+          throw new AppError("totp_required", authWords.totpRequired, [{ field: "body.totpCode", message: authWords.totpRequiredField }]);
         }
         const result = await verify({ secret: user.totpSecret, token: totpCode, epochTolerance: TOTP_TOLERANCE_SECONDS });
         if (!result.valid) {
-          throw new AppError("unauthenticated", { nl: "de code is onjuist of verlopen", en: "the authenticator code is wrong or expired" }, [
-            { field: "body.totpCode", message: { nl: "is onjuist of verlopen", en: "is wrong or expired" } },
-          ]);
+          throw new AppError("unauthenticated", authWords.totpWrong, [{ field: "body.totpCode", message: authWords.codeWrongField }]);
         }
       }
       await request.session.regenerate();
@@ -124,9 +119,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw new AppError("conflict", "start with POST /auth/totp/setup");
       }
       if (!(await verify({ secret: user.totpSecret, token: request.body.code, epochTolerance: TOTP_TOLERANCE_SECONDS })).valid) {
-        throw new AppError("validation", { nl: "de code is onjuist of verlopen", en: "the code is wrong or expired" }, [
-          { field: "body.code", message: { nl: "is onjuist of verlopen", en: "is wrong or expired" } },
-        ]);
+        throw new AppError("validation", authWords.codeWrong, [{ field: "body.code", message: authWords.codeWrongField }]);
       }
       await enableTotp(db, actor.userId, clock.now());
       return reply.status(204).send(null);
@@ -182,7 +175,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       if (!(await revokeToken(db, actor.userId, request.params.id, clock.now()))) {
-        throw notFound("token");
+        throw notFound(authWords.noun.token);
       }
       return reply.status(204).send(null);
     },

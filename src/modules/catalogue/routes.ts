@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
+import { catalogueWords } from "./words.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -50,7 +51,7 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const id = await inScope(db, scopeOf(actor), (tx) => saveService(tx, clock, eventActor(actor), { code }, input));
       const [created] = await listServices(db, [id]);
       if (!created) {
-        throw notFound("service");
+        throw notFound(catalogueWords.noun.service);
       }
       return reply.status(201).send(created);
     },
@@ -73,7 +74,7 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const id = await inScope(db, scopeOf(actor), (tx) => saveService(tx, clock, eventActor(actor), { id: request.params.id }, request.body));
       const [saved] = await listServices(db, [id]);
       if (!saved) {
-        throw notFound("service");
+        throw notFound(catalogueWords.noun.service);
       }
       return saved;
     },
@@ -105,7 +106,7 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const id = await inScope(db, scopeOf(actor), (tx) => saveMeasure(tx, clock, eventActor(actor), null, body));
       const saved = (await listMeasures(db)).find((m) => m.id === id);
       if (!saved) {
-        throw notFound("measure");
+        throw notFound(catalogueWords.noun.measure);
       }
       return reply.status(201).send(measureOut(saved));
     },
@@ -123,7 +124,7 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       await inScope(db, scopeOf(actor), (tx) => saveMeasure(tx, clock, eventActor(actor), request.params.id, body));
       const saved = (await listMeasures(db)).find((m) => m.id === request.params.id);
       if (!saved) {
-        throw notFound("measure");
+        throw notFound(catalogueWords.noun.measure);
       }
       return measureOut(saved);
     },

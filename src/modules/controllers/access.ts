@@ -12,7 +12,7 @@ export async function assignmentsOf(db: Db, actor: Actor): Promise<Set<string> |
 
 /** The controller if this actor may see it; otherwise "not found", whether it exists or not. */
 export async function visibleController(db: Db, actor: Actor, id: string) {
-  assertMaySee(actor, id, await assignmentsOf(db, actor), "customer");
+  assertMaySee(actor, id, await assignmentsOf(db, actor), controllerWords.noun.customer);
   const controller = await findController(db, id);
   if (!controller) {
     throw notFound(controllerWords.noun.customer);

@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS } from "../../http/audience.ts";
+import { controllerWords } from "./words.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -31,7 +32,7 @@ async function detail(db: RouteDeps["db"], id: string) {
     latestAnnex(db, id),
   ]);
   if (!controller) {
-    throw notFound("customer");
+    throw notFound(controllerWords.noun.customer);
   }
   return {
     ...controller,

@@ -1,3 +1,4 @@
+import { noticeWords } from "./words.ts";
 import { defineNoticeKind } from "./kind-registry.ts";
 
 // The notices engine's own kind: a privacy contact's address fails (art. 4.4), told to the customer's
@@ -21,7 +22,7 @@ declare module "../../db/schema/notices.ts" {
 export const NOTICES_OWN_KINDS = [
   defineNoticeKind({
     kind: "contact_failing",
-    label: { nl: "Contactpersoon onbereikbaar", en: "Contact unreachable" },
+    label: noticeWords.noticeKind.contactFailing,
     templates: new URL("./templates/", import.meta.url),
     acknowledged: false,
     toCustomer: (data) => data.customerName === null,

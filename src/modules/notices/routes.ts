@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF, OWNERS } from "../../http/audience.ts";
+import { noticeWords } from "./words.ts";
 import { noticeKindLabel } from "./kind-registry.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
@@ -68,21 +69,21 @@ const deliverySummary = (d: DeliveryRow) => ({
 async function visibleNotice(deps: RouteDeps, actor: Actor, id: string): Promise<NoticeRow> {
   const notice = await inScope(deps.db, scopeOf(actor), (tx) => findNotice(tx, id));
   if (!notice) {
-    throw notFound("notice");
+    throw notFound(noticeWords.noun.notice);
   }
   if (actor.kind === "customer") {
     if (notice.staffRoles || notice.controllerId !== actor.controllerId) {
-      throw notFound("notice");
+      throw notFound(noticeWords.noun.notice);
     }
     return notice;
   }
   if (notice.staffRoles && !notice.staffRoles.includes(actor.staffRole ?? "auditor") && actor.staffRole !== "admin") {
-    throw notFound("notice");
+    throw notFound(noticeWords.noun.notice);
   }
   if (notice.controllerId) {
     const assigned = await assignmentsOf(deps.db, actor);
     if (assigned && !assigned.has(notice.controllerId)) {
-      throw notFound("notice");
+      throw notFound(noticeWords.noun.notice);
     }
   }
   return notice;
@@ -92,10 +93,10 @@ async function visibleNotice(deps: RouteDeps, actor: Actor, id: string): Promise
 async function visibleDelivery(deps: RouteDeps, actor: Actor, id: string) {
   const delivery = await inScope(deps.db, scopeOf(actor), (tx) => findDelivery(tx, id));
   if (!delivery) {
-    throw notFound("delivery");
+    throw notFound(noticeWords.noun.delivery);
   }
   await visibleNotice(deps, actor, delivery.noticeId).catch(() => {
-    throw notFound("delivery");
+    throw notFound(noticeWords.noun.delivery);
   });
   return delivery;
 }
@@ -268,7 +269,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const actor = actorOf(request);
       const delivery = await visibleDelivery(deps, actor, request.params.id);
       if (actor.kind === "customer" && delivery.recipientRole === "staff") {
-        throw notFound("delivery");
+        throw notFound(noticeWords.noun.delivery);
       }
       return deliveryDetail(delivery);
     },
@@ -291,7 +292,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       if (actor.kind === "customer") {
         requireCustomer(actor, ["owner"]);
         if (delivery.channel !== "webhook") {
-          throw forbidden({ nl: "alleen webhookberichten kunt u opnieuw laten versturen", en: "only webhook messages can be replayed by customers" });
+          throw forbidden(noticeWords.onlyWebhooksReplayed);
         }
       } else {
         requireStaff(actor, STAFF_WRITE);
@@ -316,7 +317,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const messageId = request.body.messageId.trim();
       const result = await recordBounce(db, clock, { messageId: messageId.startsWith("<") ? messageId : `<${messageId}>`, reason: request.body.reason });
       if (!result) {
-        throw notFound("delivery");
+        throw notFound(noticeWords.noun.delivery);
       }
       return reply.status(202).send({ status: result.status });
     },
@@ -378,10 +379,10 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const actor = actorOf(request);
       const endpoint = await inScope(db, scopeOf(actor), (tx) => findWebhookEndpoint(tx, request.params.id));
       if (!endpoint) {
-        throw notFound("webhook endpoint");
+        throw notFound(noticeWords.noun.webhookEndpoint);
       }
       await visibleController(db, actor, endpoint.controllerId).catch(() => {
-        throw notFound("webhook endpoint");
+        throw notFound(noticeWords.noun.webhookEndpoint);
       });
       requireCustomer(actor, ["owner"]);
       await inScope(db, scopeOf(actor), (tx) => disableWebhookEndpoint(tx, clock, eventActor(actor), endpoint.id));
@@ -408,10 +409,10 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const actor = actorOf(request);
       const endpoint = await inScope(db, scopeOf(actor), (tx) => findWebhookEndpoint(tx, request.params.id));
       if (!endpoint) {
-        throw notFound("webhook endpoint");
+        throw notFound(noticeWords.noun.webhookEndpoint);
       }
       await visibleController(db, actor, endpoint.controllerId).catch(() => {
-        throw notFound("webhook endpoint");
+        throw notFound(noticeWords.noun.webhookEndpoint);
       });
       const { page = 1, pageSize = 50 } = request.query;
       const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { webhookEndpointId: endpoint.id, page, pageSize }));

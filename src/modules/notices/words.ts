@@ -6,6 +6,9 @@ export const noticeWords = {
     delivery: { nl: "bezorging", en: "delivery" },
     webhookEndpoint: { nl: "webhook-endpoint", en: "webhook endpoint" },
   },
+  /** The notice kind in words (inboxes, the outbox). */
+  noticeKind: { contactFailing: { nl: "Contactpersoon onbereikbaar", en: "Contact unreachable" } },
+  onlyWebhooksReplayed: { nl: "alleen webhookberichten kunt u opnieuw laten versturen", en: "only webhook messages can be replayed by customers" },
   alreadyAcknowledged: { nl: "deze kennisgeving is al bevestigd", en: "this notice has already been acknowledged" },
   invalidUrl: { nl: "is geen geldige URL", en: "is not a valid URL" },
   notOnInternet: {

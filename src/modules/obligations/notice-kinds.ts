@@ -1,3 +1,4 @@
+import { obligationWords } from "./words.ts";
 import { formatDate, formatInstant } from "../../domain/legal-time.ts";
 import type { Locale, LocalizedText } from "../../domain/text.ts";
 import { defineNoticeKind, type NoticeView } from "../notices/index.ts";
@@ -42,7 +43,7 @@ function dutyView(data: ObligationReminder | ObligationEscalated, locale: Locale
 export const OBLIGATION_NOTICE_KINDS = [
   defineNoticeKind({
     kind: "obligation_reminder",
-    label: { nl: "Herinnering termijn", en: "Deadline reminder" },
+    label: obligationWords.noticeKind.reminder,
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => false,
@@ -50,7 +51,7 @@ export const OBLIGATION_NOTICE_KINDS = [
   }),
   defineNoticeKind({
     kind: "obligation_escalated",
-    label: { nl: "Termijn verstreken", en: "Deadline passed" },
+    label: obligationWords.noticeKind.escalated,
     templates: TEMPLATES,
     acknowledged: false,
     toCustomer: () => false,

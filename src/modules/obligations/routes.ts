@@ -1,4 +1,5 @@
 import { CUSTOMER_ALL, PUBLIC } from "../../http/audience.ts";
+import { obligationWords } from "./words.ts";
 import { createHash, randomBytes } from "node:crypto";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
@@ -151,14 +152,14 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const actor = actorOf(request);
       const row = await inScope(db, scopeOf(actor), (tx) => findObligation(tx, request.params.id));
       if (!row) {
-        throw notFound("obligation");
+        throw notFound(obligationWords.noun.obligation);
       }
       if (row.controllerId) {
         await visibleController(db, actor, row.controllerId).catch(() => {
-          throw notFound("obligation");
+          throw notFound(obligationWords.noun.obligation);
         });
       } else if (actor.kind === "customer") {
-        throw notFound("obligation");
+        throw notFound(obligationWords.noun.obligation);
       }
       return out(row, clock.now(), actor.locale);
     },
@@ -200,7 +201,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const token = request.params.file.slice(0, -".ics".length);
       const user = await findCalendarFeedUser(db, sha256(token));
       if (!user || user.disabledAt) {
-        throw notFound("calendar");
+        throw notFound(obligationWords.noun.calendar);
       }
       const actor = toActor(user, "token");
       const now = clock.now();

@@ -4,6 +4,11 @@ export const obligationWords = {
     obligation: { nl: "verplichting", en: "obligation" },
     calendar: { nl: "agenda", en: "calendar" },
   },
+  /** The notice kinds in words (inboxes, the outbox). */
+  noticeKind: {
+    reminder: { nl: "Herinnering termijn", en: "Deadline reminder" },
+    escalated: { nl: "Termijn verstreken", en: "Deadline passed" },
+  },
   /** The iCalendar feed's event descriptions (ical.ts). */
   feed: {
     due: { nl: "Uiterlijk", en: "Due" },
