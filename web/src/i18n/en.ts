@@ -4,6 +4,7 @@ import type { nl } from "./nl";
 import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
 import { enBreaches } from "./en-breaches";
+import { enIncidents } from "./en-incidents";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -139,6 +140,7 @@ export const en: typeof nl = {
   pager: { label: "Pages", range: "{{from}}–{{to}} of {{total}}", previous: "Previous", next: "Next" },
   ...enEngine,
   ...enSubprocessors,
+  ...enIncidents,
   ...enBreaches,
   ...enAgreements,
   ...enCustomers,

@@ -3,6 +3,7 @@ import { nlCustomers } from "./nl-customers";
 import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
+import { nlIncidents } from "./nl-incidents";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -138,6 +139,7 @@ export const nl = {
   pager: { label: "Pagina's", range: "{{from}}–{{to}} van {{total}}", previous: "Vorige", next: "Volgende" },
   ...nlEngine,
   ...nlSubprocessors,
+  ...nlIncidents,
   ...nlBreaches,
   ...nlAgreements,
   ...nlCustomers,
