@@ -13,6 +13,8 @@ import scalarApiReference from "@scalar/fastify-api-reference";
 import type { Db } from "./db/engine.ts";
 import type { Clock } from "./domain/clock.ts";
 import { handleError } from "./http/error-handler.ts";
+import { allowDocsInlineScripts, CSP_DIRECTIVES } from "./http/csp.ts";
+import { AJV_PLUGINS, refuseUndeclaredMediaType } from "./http/input-policy.ts";
 import { MODULES, registerAllNoticeKinds } from "./modules.ts";
 import { AppError } from "./http/errors.ts";
 import { assertAudienceDeclared, enforceAudience } from "./http/audience.ts";
@@ -24,6 +26,8 @@ export interface AppDeps {
   clock: Clock;
   /** ≥ 32 characters; signs session cookies. */
   sessionSecret: string;
+  /** Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none: the connection's address is the client's. */
+  trustedProxies?: readonly string[];
   /** Send cookies with Secure (behind HTTPS). */
   secureCookies: boolean;
   /** The process's pino logger (serve); none in tests. */
@@ -39,11 +43,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAllNoticeKinds();
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    trustProxy: true,
-    bodyLimit: 10 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+    // X-Forwarded-* only from configured proxies (ART28_TRUSTED_PROXIES); otherwise the socket's address is the client's.
+    trustProxy: deps.trustedProxies && deps.trustedProxies.length > 0 ? [...deps.trustedProxies] : false,
+    // JSON bodies are small; the routes that take files (imports, uploads) set their own limit.
+    bodyLimit: 1024 * 1024,
+    // The input policy: strict date-times (src/http/input-policy.ts).
+    ajv: { customOptions: { allErrors: true, removeAdditional: false }, plugins: AJV_PLUGINS },
+    // A malformed URL or an overlong path parameter answers like every other error (found by test/fuzz).
+    frameworkErrors: (error, request, reply) => {
+      void handleError(error, request, reply);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // One content type per route: JSON, or what a route registers itself (CSV, multipart); never a plain body past its schema.
+  app.removeContentTypeParser("text/plain");
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     // A missing asset is a 404, never the page shell served as a script.
@@ -54,18 +67,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.type("text/html").sendFile("index.html");
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        frameSrc: ["'self'"],
-        objectSrc: ["'self'"],
-      },
-    },
-  });
+  // No inline script anywhere (src/http/csp.ts); the API reference's own inline script by its hash.
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
+  app.addHook("onSend", allowDocsInlineScripts);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
@@ -80,7 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   // Every route says who may call it; one that does not is refused here, at start-up.
   app.addHook("onRoute", assertAudienceDeclared);
-  app.addHook("preValidation", async (request, reply) => {
+  // Who is calling, and may they, is settled before the body is read: an anonymous caller or a role
+  // the route does not admit gets 401/403 without the server parsing (or validating) its payload.
+  app.addHook("preParsing", async (request, reply, payload) => {
     request.actor = await resolveActor(deps.db, deps.clock, request);
     // Cookie-authenticated changes need the CSRF token; token-authenticated API calls carry no
     // ambient credentials and need none.
@@ -89,9 +95,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
       });
     }
-    // Before the input is read: a role the route does not admit learns nothing of its schema.
     enforceAudience(request);
+    return payload;
   });
+  app.addHook("preParsing", refuseUndeclaredMediaType);
 
   await app.register(fastifySwagger, {
     openapi: {

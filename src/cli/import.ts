@@ -5,15 +5,34 @@ import { openDatabase } from "../db/engine.ts";
 import { systemClock } from "../domain/clock.ts";
 import { AppError, localize } from "../http/errors.ts";
 import { runCustomerImport, type CustomerJson, type ImportInput } from "../modules/imports/run-customer-import.ts";
+import { decodeCsvText } from "../modules/imports/csv-text.ts";
 import type { ImportSummary } from "../modules/imports/import-customers.ts";
 import { databaseOptions } from "./config.ts";
 import { callServer, type Server } from "./remote.ts";
 
 function readImport(file: string): ImportInput {
-  const text = readFileSync(file, "utf8");
+  // Refused unless UTF-8 (with the line), as the API refuses it; never read with replacement characters.
+  const text = decodeCsvText(readFileSync(file));
   return file.toLowerCase().endsWith(".json")
     ? { format: "json", customers: (JSON.parse(text) as { customers: CustomerJson[] }).customers }
     : { format: "csv", text };
+}
+
+/** The file's import, or null once a file that is not UTF-8 has been reported. */
+function readOrRefuse(file: string): ImportInput | null {
+  try {
+    return readImport(file);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "validation") {
+      reportRefusal(
+        file,
+        error.message,
+        error.fields.map((f) => ({ field: f.field, message: localize(f.message, "en") })),
+      );
+      return null;
+    }
+    throw error;
+  }
 }
 
 function summaryLine(summary: ImportSummary, dryRun: boolean, seconds: string): string {
@@ -31,7 +50,10 @@ function reportRefusal(file: string, message: string, fields: { field: string; m
 
 /** `art28 import customers FILE`: CSV (or JSON `{ customers: [...] }`), all or nothing, on the data folder or DATABASE_URL. */
 export async function importCustomersCommand(dataDir: string, file: string, options: { dryRun: boolean }): Promise<number> {
-  const input = readImport(file);
+  const input = readOrRefuse(file);
+  if (input === null) {
+    return 1;
+  }
   const database = await openDatabase(databaseOptions(dataDir, "import customers"));
   await database.migrate();
   const bar = new cliProgress.SingleBar(
@@ -89,7 +111,10 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
 
 /** The same through a running server's API (`--server`), for when that server owns the data folder. */
 export async function importCustomersThroughServer(server: Server, file: string, options: { dryRun: boolean }): Promise<number> {
-  const input = readImport(file);
+  const input = readOrRefuse(file);
+  if (input === null) {
+    return 1;
+  }
   const started = performance.now();
   const query = options.dryRun ? "?dryRun=true" : "";
   const answer =

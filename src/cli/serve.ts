@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import closeWithGrace from "close-with-grace";
 import { pino } from "pino";
 import type { FastifyInstance } from "fastify";
 import { buildApp, DEFAULT_WEB_ROOT } from "../app.ts";
 import { trackConnections, type Connections } from "../http/connections.ts";
+import { loggerOptions } from "../http/logging.ts";
 import { openDatabase } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
 import { systemClock } from "../domain/clock.ts";
@@ -11,6 +13,28 @@ import { ensureInstalled } from "../modules/setup/install.ts";
 import { DEMO_PASSWORD, DEMO_PROCESSOR, DEMO_STAFF, loadDemo } from "../modules/setup/demo.ts";
 import { databaseOptions, sessionSecret } from "./config.ts";
 import { startBackgroundWork } from "../jobs/runner.ts";
+
+/**
+ * ART28_TRUSTED_PROXIES: the reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For
+ * names the client. Unset or empty: none, the connection's address is the client's. A wrong entry
+ * stops the start rather than trusting more or less than meant.
+ */
+export function trustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  for (const entry of entries) {
+    const [address = "", prefix, ...rest] = entry.split("/");
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new Error(`ART28_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, ::1)`);
+    }
+  }
+  return entries;
+}
 
 export interface ServeOptions {
   dataDir: string;
@@ -25,6 +49,14 @@ export const STOP_DEADLINE_MS = 10_000;
 const CUT_OFF_BEFORE_DEADLINE_MS = 3_000;
 
 /**
+ * Whether cookies carry `Secure`: whenever users reach Art28 over HTTPS (ART28_PUBLIC_URL), so a
+ * session cookie never travels in the clear; ART28_SECURE_COOKIES=true forces it behind another setup.
+ */
+export function secureCookies(env: NodeJS.ProcessEnv): boolean {
+  return env.ART28_SECURE_COOKIES === "true" || /^https:/i.test(env.ART28_PUBLIC_URL?.trim() ?? "");
+}
+
+/**
  * `art28 serve`: migrate, install on first run (optionally with demo data), and listen. On SIGTERM
  * or SIGINT it stops within STOP_DEADLINE_MS: no new connections, idle ones closed at once, requests
  * in flight finished (cut off near the deadline), deliveries in flight settled, the database closed
@@ -32,7 +64,7 @@ const CUT_OFF_BEFORE_DEADLINE_MS = 3_000;
  */
 export async function serve(options: ServeOptions): Promise<void> {
   const started = performance.now();
-  const log = pino({ level: process.env.LOG_LEVEL ?? "info" });
+  const log = pino(loggerOptions(process.env.LOG_LEVEL ?? "info"));
   let app: FastifyInstance | undefined;
   let connections: Connections | undefined;
   let background: ReturnType<typeof startBackgroundWork> | null = null;
@@ -101,7 +133,8 @@ export async function serve(options: ServeOptions): Promise<void> {
       db: database.db,
       clock,
       sessionSecret: sessionSecret(options.dataDir),
-      secureCookies: process.env.ART28_SECURE_COOKIES === "true",
+      secureCookies: secureCookies(process.env),
+      trustedProxies: trustedProxies(process.env.ART28_TRUSTED_PROXIES),
       logger: log,
       webRoot: DEFAULT_WEB_ROOT,
     });

@@ -1,48 +1,59 @@
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
 // Webhook endpoints are URLs a customer chooses, and Art28 posts to them and shows the answer in
 // the customer's delivery log. So an endpoint must not reach the processor's own network: loopback,
 // private, link-local (cloud metadata) and other non-public addresses are refused, when the
 // endpoint is registered and again when each message is sent (the name may resolve elsewhere by
 // then). ART28_ALLOW_LOCAL_WEBHOOKS=true allows them, for tests and a local relay on the same host.
+//
+// Which ranges are special is ipaddr.js's classification of the IANA special-purpose registries:
+// only "unicast" (global) is public. IPv6 forms that carry an IPv4 address (IPv4-mapped,
+// IPv4-compatible, NAT64's well-known prefix, 6to4) are judged by the IPv4 address they reach.
 
-const NOT_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
+type IPv4 = ipaddr.IPv4;
+type IPv6 = ipaddr.IPv6;
+
+const v6 = (cidr: string) => ipaddr.IPv6.parseCIDR(cidr);
+/** IPv6 prefixes whose last 32 bits (or, for 6to4, bits 16–47) are the IPv4 address they lead to. */
+const IPV4_MAPPED = v6("::ffff:0:0/96");
+const IPV4_COMPATIBLE = v6("::/96"); // deprecated (RFC 4291 2.5.5.1), still routed by some stacks
+const NAT64 = v6("64:ff9b::/96"); // RFC 6052's well-known prefix
+const SIX_TO_FOUR = v6("2002::/16"); // RFC 3056
+
+function ipv4From(high: number, low: number): IPv4 {
+  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 }
 
-/** Whether an IP address is outside the public internet (an IPv4-mapped IPv6 address counts as its IPv4). */
-export function isNonPublicAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) {
-    return NOT_PUBLIC.check(mapped, "ipv4");
+/** The IPv4 address an IPv6 address stands for, or null if it carries none. */
+export function embeddedIPv4(address: IPv6): IPv4 | null {
+  const p = address.parts;
+  if (address.match(IPV4_MAPPED) || address.match(NAT64)) {
+    return ipv4From(p[6] ?? 0, p[7] ?? 0);
   }
-  const family = isIP(address);
-  if (family === 0) {
+  if (address.match(SIX_TO_FOUR)) {
+    return ipv4From(p[1] ?? 0, p[2] ?? 0);
+  }
+  // "::" and "::1" are the unspecified and loopback addresses, not IPv4-compatible ones.
+  if (address.match(IPV4_COMPATIBLE) && ((p[6] ?? 0) !== 0 || (p[7] ?? 0) > 1)) {
+    return ipv4From(p[6] ?? 0, p[7] ?? 0);
+  }
+  return null;
+}
+
+/** Whether an IP address is outside the public internet; an IPv6 form of an IPv4 address counts as that IPv4 address. */
+export function isNonPublicAddress(address: string): boolean {
+  if (isIP(address) === 0) {
     throw new RangeError(`not an IP address: ${address}`);
   }
-  return NOT_PUBLIC.check(address, family === 4 ? "ipv4" : "ipv6");
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6") {
+    const inner = embeddedIPv4(parsed as IPv6);
+    if (inner) {
+      return inner.range() !== "unicast";
+    }
+  }
+  return parsed.range() !== "unicast";
 }
 
 /** A host name that names this machine or its local network by convention. */

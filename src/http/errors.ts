@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   totp_required: 401,
   forbidden: 403,
+  /** A sensitive change needs a recent POST /auth/step-up in this session (tokens cannot). */
+  step_up_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

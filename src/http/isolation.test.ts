@@ -333,6 +333,16 @@ describe("the isolation matrix: every route, by its declared audience", () => {
   });
 });
 
+test("who is calling is settled before the body is read: malformed JSON gets 401 anonymous, 403 for a role not admitted", async () => {
+  const malformed = { payload: '{"name": "x", ', headers: { "content-type": "application/json" } };
+  const anonymous = await t.app.inject({ method: "POST", url: "/api/v1/controllers", ...malformed });
+  assert.equal(anonymous.statusCode, 401, anonymous.body);
+  const customer = await clients.ownerA?.sendText("/api/v1/controllers", malformed.payload, "application/json");
+  assert.equal(customer?.statusCode, 403, customer?.body);
+  const staff = await clients.privacy_officer?.sendText("/api/v1/controllers", malformed.payload, "application/json");
+  assert.equal(staff?.statusCode, 400, "an admitted role gets the parse error");
+});
+
 test("a customer's agreement list holds only its own agreements", async () => {
   const list = (await clients.ownerB?.get("/api/v1/agreements"))?.json<{ controllerId: string }[]>() ?? [];
   assert.equal(list.length, 1);

@@ -11,6 +11,17 @@ export const httpWords = {
   required: { nl: "is verplicht", en: "is required" },
   unknownField: { nl: "is geen bekend veld", en: "is not a known field" },
   rateLimited: { nl: "te veel pogingen; wacht een minuut en probeer het opnieuw", en: "too many attempts; wait a minute and try again" },
+  stepUpRequired: {
+    nl: "bevestig eerst uw identiteit met uw wachtwoord (POST /auth/step-up)",
+    en: "confirm your identity with your password first (POST /auth/step-up)",
+  },
+  stepUpNeedsSession: {
+    nl: "dit kan alleen in een ingelogde sessie, niet met een API-token",
+    en: "this can only be done in a logged-in session, not with an API token",
+  },
   csrf: { nl: "CSRF-token ontbreekt of is ongeldig (header x-csrf-token)", en: "missing or invalid CSRF token (header x-csrf-token)" },
+  controlCharacters: { nl: "bevat stuurtekens (zoals NUL) die hier niet mogen", en: "contains control characters (such as NUL) that are not allowed here" },
+  malformedMultipart: { nl: "is geen geldig multipart/form-data-bericht", en: "is not a valid multipart/form-data body" },
+  mediaTypeNotAccepted: (types: string): LocalizedText => ({ nl: `dit verzoek neemt alleen ${types}`, en: `this request takes only ${types}` }),
   internal: { nl: "interne fout; noem het request-id aan support", en: "internal error; quote the request id to support" },
 } as const satisfies Record<string, LocalizedText | ((...args: never[]) => LocalizedText)>;

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Db, Engine } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
+import { errorForLog, redactValues } from "../http/logging.ts";
 import type { Clock } from "../domain/clock.ts";
 import { loadProcessorContext, publicUrl } from "../modules/notices/context.ts";
 import { createMailer, fromAddress, type Mailer } from "./mailer.ts";
@@ -206,7 +207,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         loop.emptyAt = -1;
         const lost = error instanceof ClaimLostError;
         const what = lost ? "outbox: a delivery changed while it was sent" : "outbox: a delivery could not be processed; it stays pending";
-        log.error({ err: error, failures }, `${what}: ${describe(error)}`);
+        log.error({ err: errorForLog(error), failures }, `${what}: ${describe(error)}`);
         for (const waiter of waiters) {
           waiter.reject(error);
         }
@@ -226,7 +227,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       deps
         .then((ready) => runLoop(loop, session, ready))
         .catch((error: unknown) => {
-          log.error({ err: error }, `outbox: the worker could not start: ${describe(error)}`);
+          log.error({ err: errorForLog(error) }, `outbox: the worker could not start: ${describe(error)}`);
           fatal = error;
           for (const waiter of waiters) {
             waiter.reject(error);
@@ -283,6 +284,7 @@ function workerLog(log: OutboxWorkerOptions["log"]): WorkerLog {
   return { info: () => {}, warn: toStderr, error: toStderr };
 }
 
+/** An error for a log line: its stack, with the values in it (a query's parameters, quoted text) redacted. */
 function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return redactValues(error instanceof Error ? (error.stack ?? error.message) : String(error));
 }

@@ -1,5 +1,6 @@
 import type { Db, Engine } from "../db/engine.ts";
 import type { Clock } from "../domain/clock.ts";
+import { errorForLog, redactValues } from "../http/logging.ts";
 import { registerAllNoticeKinds, sweepTasks } from "../modules.ts";
 import { startOutboxWorker, type WorkerLog } from "./outbox-worker.ts";
 import { runSweep, type SweepTask } from "./sweep.ts";
@@ -48,7 +49,7 @@ export function startBackgroundWork(options: BackgroundOptions) {
         worker.wake();
       }
     } catch (error) {
-      log.error({ err: error }, `sweep failed: ${(error as Error).message}`);
+      log.error({ err: errorForLog(error) }, `sweep failed: ${redactValues(error instanceof Error ? error.message : String(error))}`);
     }
   };
   const timer = setInterval(() => {

@@ -1,5 +1,6 @@
 import { pino, type Logger } from "pino";
 import { openDatabase } from "../db/engine.ts";
+import { loggerOptions } from "../http/logging.ts";
 import { systemClock } from "../domain/clock.ts";
 import { startBackgroundWork } from "./runner.ts";
 
@@ -18,7 +19,7 @@ export interface WorkerProcessOptions {
 /** Runs the outbox worker and the sweep until SIGTERM/SIGINT; resolves once they have stopped and the pool is closed. */
 export async function runWorkerProcess(options: WorkerProcessOptions = {}): Promise<void> {
   const env = options.env ?? process.env;
-  const log = options.logger ?? pino({ level: env.LOG_LEVEL ?? "info" });
+  const log = options.logger ?? pino(loggerOptions(env.LOG_LEVEL ?? "info"));
   const url = env.DATABASE_URL;
   if (!url) {
     throw new Error("the worker process needs DATABASE_URL (PostgreSQL); in embedded mode `art28 serve` delivers notices itself");

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { DEFAULT_WEB_ROOT } from "../../src/app.ts";
 import { startOutboxWorker } from "../../src/jobs/outbox-worker.ts";
-import { createTestApp, login, type Client, type TestApp } from "../support/app.ts";
+import { createTestApp, login, PASSWORD, type Client, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";
 import { browserUnavailable, launchBrowser, loginAs, shot } from "../support/browser.ts";
 import { startHookServer, type HookServer } from "../engine/hook-server.ts";
@@ -80,6 +80,9 @@ describe("notices, webhooks and the outbox in the browser", { skip: skipIfMissin
     await customer.getByTestId("webhook-url").fill(hooks.url("/zeta"));
     await customer.getByTestId("webhook-description").fill("Ticketsysteem");
     await customer.getByTestId("webhook-add").click();
+    // Where notices go is a sensitive change: the page asks for the password once (step-up).
+    await customer.getByTestId("step-up-password").fill(PASSWORD);
+    await customer.getByTestId("step-up-submit").click();
     await customer.getByTestId("webhook-created").waitFor();
     const secret = ((await customer.getByTestId("webhook-secret").textContent()) ?? "").trim();
     assert.match(secret, /^whsec_[A-Za-z0-9+/=]{40,}$/);

@@ -57,6 +57,24 @@ export function nextLoginAddress(): string {
   return `10.77.${(logins >> 8) & 255}.${logins & 255}`;
 }
 
+/**
+ * Test clients have just proven their password (POST /auth/step-up), as a person does before a
+ * sensitive change (API tokens, webhook endpoints, two-factor settings); it counts for ten minutes
+ * of the test's clock. A test of the step-up itself logs in with `loginWithoutStepUp`.
+ */
+export async function stepUp(app: App, cookie: string, csrfToken: string, remoteAddress: string, password = PASSWORD): Promise<void> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/step-up",
+    headers: { cookie, "x-csrf-token": csrfToken },
+    payload: { password },
+    remoteAddress,
+  });
+  if (response.statusCode !== 204) {
+    throw new Error(`step-up failed: ${response.statusCode} ${response.body}`);
+  }
+}
+
 export async function login(app: App, email: string, password = PASSWORD): Promise<Client> {
   const remoteAddress = nextLoginAddress();
   const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password }, remoteAddress });
@@ -65,6 +83,7 @@ export async function login(app: App, email: string, password = PASSWORD): Promi
   }
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const me = response.json<{ csrfToken: string; id: string }>();
+  await stepUp(app, cookie, me.csrfToken, remoteAddress, password);
   return {
     userId: me.id,
     get: (url) => app.inject({ method: "GET", url, headers: { cookie } }),

@@ -89,6 +89,15 @@ export async function apiToken(url: string, login: { email: string; password: st
     .map((c) => c.split(";")[0])
     .join("; ");
   const { csrfToken } = (await response.json()) as { csrfToken: string };
+  // Creating a token is a sensitive change: it needs a step-up in the session first.
+  const stepUp = await fetch(`${url}/api/v1/auth/step-up`, {
+    method: "POST",
+    headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },
+    body: JSON.stringify({ password: login.password }),
+  });
+  if (stepUp.status !== 204) {
+    throw new Error(`step-up ${stepUp.status}: ${await stepUp.text()}`);
+  }
   const created = await fetch(`${url}/api/v1/tokens`, {
     method: "POST",
     headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../src/app.ts";
-import { nextLoginAddress, PASSWORD, type TestApp } from "./app.ts";
+import { nextLoginAddress, PASSWORD, stepUp, type TestApp } from "./app.ts";
 import { createCustomer, createStaff } from "./factories.ts";
 import type { StaffRole } from "../../src/db/schema/index.ts";
 
@@ -43,10 +43,12 @@ export interface Session {
 }
 
 export async function session(app: App, email: string): Promise<Session> {
-  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: PASSWORD }, remoteAddress: nextLoginAddress() });
+  const remoteAddress = nextLoginAddress();
+  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: PASSWORD }, remoteAddress });
   assert.equal(response.statusCode, 200, `login of ${email}: ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const me = response.json<{ csrfToken: string; id: string }>();
+  await stepUp(app, cookie, me.csrfToken, remoteAddress);
   return {
     userId: me.id,
     get: (url, headers = {}) => app.inject({ method: "GET", url, headers: { cookie, ...headers } }),

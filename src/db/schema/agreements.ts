@@ -83,6 +83,10 @@ export const signatures = pgTable(
     documentSha256: text("document_sha256").notNull(),
     signedAt: instant("signed_at").notNull(),
     ip: text("ip"),
+    /** Where `ip` came from: the connection ("socket") or a configured proxy's X-Forwarded-For ("forwarded"); null before this was recorded. */
+    ipSource: text("ip_source").$type<"socket" | "forwarded">(),
+    /** The configured proxy that forwarded the request, when ipSource is "forwarded". */
+    proxyIp: text("proxy_ip"),
     userAgent: text("user_agent"),
   },
   (t) => [unique("signatures_agreement_party").on(t.agreementId, t.party)],

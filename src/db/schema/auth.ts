@@ -1,4 +1,4 @@
-import { check, index, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, id, instant } from "./columns.ts";
 import { controllers } from "./controllers.ts";
@@ -23,6 +23,8 @@ export const users = pgTable(
     locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
     totpSecret: text("totp_secret"),
     totpEnabledAt: instant("totp_enabled_at"),
+    /** A secret being enrolled (POST /auth/totp/setup): it replaces totpSecret only once a code from it is confirmed. */
+    totpPendingSecret: text("totp_pending_secret"),
     /** art. 2.3: staff acknowledged their duty of confidentiality. */
     confidentialityAckAt: instant("confidentiality_ack_at"),
     createdAt: createdAt(),
@@ -73,4 +75,18 @@ export const apiTokens = pgTable("api_tokens", {
   lastUsedAt: instant("last_used_at"),
   expiresAt: instant("expires_at"),
   revokedAt: instant("revoked_at"),
+});
+
+/**
+ * Failed logins per account (the address typed, lower-cased, whether or not such a user exists), so
+ * the limit holds across restarts and processes: after LOGIN_POLICY.maxFailures failures within the
+ * window the account is locked until locked_until, each further lockout twice as long.
+ */
+export const loginThrottles = pgTable("login_throttles", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: instant("window_started_at").notNull(),
+  lastFailureAt: instant("last_failure_at").notNull(),
+  lockouts: integer("lockouts").notNull().default(0),
+  lockedUntil: instant("locked_until"),
 });

@@ -5,6 +5,17 @@ import { recordEvents, type EventActor } from "../evidence/index.ts";
 import { insertSignature, markInForce, supersedeOtherAgreements, type FoundAgreement } from "./queries.ts";
 import { agreementWords } from "./words.ts";
 
+/**
+ * Where a signer was (http/request-context.ts `requestMeta`): the address, how it is known (the
+ * connection, or a configured proxy's X-Forwarded-For, with the proxy's address), the user agent.
+ */
+export interface SignMeta {
+  ip: string | null;
+  ipSource?: "socket" | "forwarded" | null;
+  proxyIp?: string | null;
+  userAgent: string | null;
+}
+
 /** The processor's auto-countersign policy as a signer (art. 12.1, "or a policy countersigns"). */
 export const POLICY_SIGNER: EventActor = { kind: "system", id: null, label: "auto-countersign policy" };
 
@@ -20,7 +31,7 @@ export async function countersignAgreement(
   signer: EventActor,
   found: FoundAgreement,
   input: { typedName: string; function: string },
-  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+  meta: SignMeta = { ip: null, userAgent: null },
 ): Promise<FoundAgreement> {
   const { agreement } = found;
   const agreementId = agreement.id;
@@ -41,6 +52,8 @@ export async function countersignAgreement(
     documentSha256: agreement.documentSha256,
     signedAt: now,
     ip: meta.ip,
+    ipSource: meta.ipSource ?? null,
+    proxyIp: meta.proxyIp ?? null,
     userAgent: meta.userAgent,
   });
   const inForce = await markInForce(tx, agreementId, now, effectiveAt);

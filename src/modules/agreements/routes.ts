@@ -6,7 +6,7 @@ import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf, requestMeta } from "../../http/request-context.ts";
-import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { ErrorResponses, iso, FileResponses } from "../../http/schemas.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { assertMaySee, requireCustomer, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
@@ -76,6 +76,8 @@ async function present(tx: Db, found: Found[]) {
         function: s.function,
         signedAt: s.signedAt.toISOString(),
         ip: s.ip,
+        ipSource: s.ipSource ?? null,
+        proxyIp: s.proxyIp ?? null,
         documentSha256: s.documentSha256,
       })),
   }));
@@ -184,6 +186,7 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
           "variant=with-signatures (default): the document followed by the signature page. variant=as-signed: the exact bytes the customer signed; their SHA-256 is the agreement's documentSha256 (409 before the customer has signed).",
         params: IdParams,
         querystring: Type.Object({ variant: Type.Enum(["with-signatures", "as-signed"], { default: "with-signatures" }) }, { additionalProperties: false }),
+        response: FileResponses("the PDF", "application/pdf"),
       },
     },
     async (request, reply) => {

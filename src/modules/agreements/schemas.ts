@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { AGREEMENT_STATUSES } from "../../db/schema/index.ts";
-import { Instant, NullableInstant } from "../../http/schemas.ts";
+import { Instant, Int, Line, MAX_INT4, NonBlankLine, NullableInstant, Offset, Text, Uuid } from "../../http/schemas.ts";
 
 export const AgreementStatus = Type.Enum([...AGREEMENT_STATUSES]);
 
@@ -11,6 +11,10 @@ export const Signature = Type.Object({
   function: Type.String(),
   signedAt: Instant,
   ip: Type.Union([Type.String(), Type.Null()]),
+  /** How `ip` is known: the connection itself, or a configured proxy's X-Forwarded-For; null for signatures recorded before this was kept. */
+  ipSource: Type.Union([Type.Enum(["socket", "forwarded"]), Type.Null()]),
+  /** The proxy that forwarded the request, when ipSource is "forwarded". */
+  proxyIp: Type.Union([Type.String(), Type.Null()]),
   documentSha256: Type.String(),
 });
 
@@ -34,9 +38,9 @@ export const Agreement = Type.Object({
 export const AgreementListQuery = Type.Object(
   {
     status: Type.Optional(AgreementStatus),
-    controllerId: Type.Optional(Type.String({ format: "uuid" })),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    controllerId: Type.Optional(Uuid),
+    offset: Offset,
+    limit: Int(1, 500, { default: 100 }),
   },
   { additionalProperties: false },
 );
@@ -45,32 +49,32 @@ export const DocumentOut = Type.Object({ sha256: Type.String(), html: Type.Strin
 
 export const SignBody = Type.Object(
   {
-    typedName: Type.String({ minLength: 2, maxLength: 200, pattern: "\\S" }),
-    function: Type.String({ minLength: 2, maxLength: 200, pattern: "\\S" }),
+    typedName: NonBlankLine(200, { minLength: 2 }),
+    function: NonBlankLine(200, { minLength: 2 }),
     consent: Type.Literal(true, { description: "must be true: the signer agrees to the consent text" }),
-    documentSha256: Type.String({ pattern: "^[0-9a-f]{64}$" }),
+    documentSha256: Type.String({ pattern: "^[0-9a-f]{64}$", maxLength: 64 }),
   },
   { additionalProperties: false },
 );
 
 export const CountersignBody = Type.Object(
   {
-    typedName: Type.String({ minLength: 2, maxLength: 200, pattern: "\\S" }),
-    function: Type.String({ minLength: 2, maxLength: 200, pattern: "\\S" }),
+    typedName: NonBlankLine(200, { minLength: 2 }),
+    function: NonBlankLine(200, { minLength: 2 }),
   },
   { additionalProperties: false },
 );
 
 const Clocks = Type.Object(
   {
-    breachNoticeHours: Type.Integer({ minimum: 1, maximum: 720 }),
-    subprocessorObjectionDays: Type.Integer({ minimum: 1, maximum: 365 }),
-    measuresAnswerDays: Type.Integer({ minimum: 1, maximum: 365 }),
-    auditNoticeDays: Type.Integer({ minimum: 1, maximum: 365 }),
-    auditInformationDays: Type.Integer({ minimum: 1, maximum: 365 }),
-    disclosureNoticeHours: Type.Integer({ minimum: 1, maximum: 720 }),
-    defaultNoticeHours: Type.Integer({ minimum: 1, maximum: 720 }),
-    claimLapseMonths: Type.Integer({ minimum: 1, maximum: 120 }),
+    breachNoticeHours: Int(1, 720),
+    subprocessorObjectionDays: Int(1, 365),
+    measuresAnswerDays: Int(1, 365),
+    auditNoticeDays: Int(1, 365),
+    auditInformationDays: Int(1, 365),
+    disclosureNoticeHours: Int(1, 720),
+    defaultNoticeHours: Int(1, 720),
+    claimLapseMonths: Int(1, 120),
   },
   { additionalProperties: false },
 );
@@ -78,7 +82,7 @@ export const TemplateParametersSchema = Type.Object(
   {
     clocks: Clocks,
     law: Type.Object(
-      { governingLaw: Type.Object({ nl: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false }) },
+      { governingLaw: Type.Object({ nl: Line(500, { minLength: 1 }), en: Line(500, { minLength: 1 }) }, { additionalProperties: false }) },
       { additionalProperties: false },
     ),
   },
@@ -97,16 +101,39 @@ export const TemplateSummary = Type.Object({
 
 export const TemplateDetail = Type.Object({ ...TemplateSummary.properties, texts: Type.Object({ nl: Type.Unknown(), en: Type.Unknown() }) });
 
+/** A template text as a request carries it (its rules, placeholders included, are checked by validateTemplateText). */
+const TemplateTextBody = Type.Object(
+  {
+    locale: Type.Enum(["nl", "en"]),
+    title: Line(300),
+    intro: Type.Array(Text(20_000), { maxItems: 100 }),
+    recitalsHeading: Line(300),
+    recitals: Type.Array(Text(20_000), { maxItems: 100 }),
+    articles: Type.Array(
+      Type.Object(
+        {
+          number: Line(20),
+          title: Line(300),
+          clauses: Type.Array(Type.Object({ number: Line(20), text: Text(20_000) }, { additionalProperties: false }), { maxItems: 200 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const PublishBody = Type.Object(
   {
-    texts: Type.Object({ nl: Type.Unknown(), en: Type.Unknown() }, { additionalProperties: false }),
+    texts: Type.Object({ nl: TemplateTextBody, en: TemplateTextBody }, { additionalProperties: false }),
     parameters: TemplateParametersSchema,
-    notes: Type.String({ maxLength: 2000 }),
+    notes: Text(2000),
     offer: Type.Boolean({ description: "offer the new version to every customer at once" }),
   },
   { additionalProperties: false },
 );
 
-export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export const VersionParams = Type.Object({ version: Int(1, MAX_INT4) });
 
 export const LanguageBody = Type.Object({ locale: Type.Enum(["nl", "en"]) }, { additionalProperties: false });

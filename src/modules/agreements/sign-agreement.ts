@@ -7,17 +7,14 @@ import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { composeAgreementDocument } from "./compose-document.ts";
 import { documentPdfAndHash } from "./document-hash.ts";
-import { countersignAgreement, POLICY_SIGNER } from "./countersign-agreement.ts";
+import { countersignAgreement, POLICY_SIGNER, type SignMeta } from "./countersign-agreement.ts";
 import { insertSignature, markSignedByCustomer, type FoundAgreement } from "./queries.ts";
 import { agreementWords } from "./words.ts";
 
 /** What the request body says: the route's schema validates it, and types it (no twin by hand). */
 export type SignInput = Static<typeof SignBody>;
 
-export interface SignMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { SignMeta };
 
 /** The consent the signer gives, recorded with the signature in the signer's language. */
 export function consentText(locale: "nl" | "en", organisation: string): string {
@@ -69,6 +66,8 @@ export async function signAgreement(
     documentSha256: sha256,
     signedAt: now,
     ip: meta.ip,
+    ipSource: meta.ipSource ?? null,
+    proxyIp: meta.proxyIp ?? null,
     userAgent: meta.userAgent,
   });
   const signed = await markSignedByCustomer(tx, agreementId, { customerSignedAt: now, documentSha256: sha256, documentPdf: pdf, documentJson: document });
@@ -88,6 +87,8 @@ export async function signAgreement(
       function: input.function.trim(),
       consentText: consent,
       ip: meta.ip,
+      ipSource: meta.ipSource ?? null,
+      proxyIp: meta.proxyIp ?? null,
       userAgent: meta.userAgent,
     },
   });

@@ -1,8 +1,12 @@
 // The auth module's public surface: other modules import from here only (.dependency-cruiser.cjs).
 import { authRoutes } from "./routes.ts";
+import { AUTH_NOTICE_KINDS } from "./notice-kinds.ts";
+import type { Db } from "../../db/engine.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { LOGIN_POLICY } from "./login-throttle.ts";
+import { forgetQuietThrottles } from "./throttle-queries.ts";
 
 export { hashPassword } from "./passwords.ts";
-export { assignedControllerIds } from "./queries.ts";
 export { resolveActor, toActor } from "./resolve-actor.ts";
 export { databaseSessionStore } from "./session-store.ts";
 
@@ -10,4 +14,12 @@ export { databaseSessionStore } from "./session-store.ts";
 export const authModule = {
   name: "auth",
   routes: [authRoutes],
+  noticeKinds: AUTH_NOTICE_KINDS,
+  sweepTasks: {
+    /** Failed-login counts of accounts quiet for a day are forgotten (a series of lockouts ends). */
+    loginThrottlesForgotten: (tx: Db, clock: Clock) => {
+      const now = clock.now();
+      return forgetQuietThrottles(tx, new Date(now.getTime() - LOGIN_POLICY.forgetAfterMs), now);
+    },
+  },
 };

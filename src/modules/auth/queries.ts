@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { apiTokens, sessions, supportAssignments, users } from "../../db/schema/index.ts";
+import { apiTokens, sessions, users } from "../../db/schema/index.ts";
 
 // These run as the database owner, before a request's scope is known (who is this?).
 
@@ -26,13 +26,21 @@ export async function findUserByTokenHash(db: Db, tokenHash: string, now: Date) 
   return row?.user ?? null;
 }
 
-/** TOTP enrolment: a new secret, not yet enabled; then enabled once a code from it is confirmed. */
+/**
+ * TOTP enrolment: a new secret is kept aside; the one in use (if any) stays until a code from the
+ * new one is confirmed, so starting an enrolment never switches the second factor off.
+ */
 export async function startTotpEnrolment(db: Db, userId: string, secret: string): Promise<void> {
-  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null }).where(eq(users.id, userId));
+  await db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, userId));
 }
 
-export async function enableTotp(db: Db, userId: string, at: Date): Promise<void> {
-  await db.update(users).set({ totpEnabledAt: at }).where(eq(users.id, userId));
+/** The pending secret becomes the one in use. */
+export async function enableTotp(db: Db, userId: string, secret: string, at: Date): Promise<void> {
+  await db.update(users).set({ totpSecret: secret, totpPendingSecret: null, totpEnabledAt: at }).where(eq(users.id, userId));
+}
+
+export async function disableTotp(db: Db, userId: string): Promise<void> {
+  await db.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null }).where(eq(users.id, userId));
 }
 
 /** A user's API tokens that are not revoked, oldest first. */
@@ -60,11 +68,6 @@ export async function revokeToken(db: Db, userId: string, tokenId: string, at: D
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   return revoked.length > 0;
-}
-
-export async function assignedControllerIds(db: Db, userId: string): Promise<Set<string>> {
-  const rows = await db.select({ id: supportAssignments.controllerId }).from(supportAssignments).where(eq(supportAssignments.userId, userId));
-  return new Set(rows.map((r) => r.id));
 }
 
 export async function readSession(db: Db, sid: string, now: Date) {

@@ -1,26 +1,67 @@
 import { CUSTOMER_ALL, PUBLIC } from "../../http/audience.ts";
 import { authWords } from "./words.ts";
+import { httpWords } from "../../http/words.ts";
 import { STAFF_ALL } from "../../http/actor.ts";
 import { generateSecret, generateURI, verify } from "otplib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { actorOf } from "../../http/request-context.ts";
+import { actorOf, markSteppedUp, requestMeta, requireStepUp, STEP_UP_MS } from "../../http/request-context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
-import { ErrorResponses } from "../../http/schemas.ts";
+import { ErrorBodySchema, ErrorResponses } from "../../http/schemas.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
-import { enableTotp, findUserByEmail, findUserById, insertToken, listActiveTokens, revokeToken, startTotpEnrolment } from "./queries.ts";
+import { disableTotp, enableTotp, findUserByEmail, findUserById, insertToken, listActiveTokens, revokeToken, startTotpEnrolment } from "./queries.ts";
+import { clearThrottle } from "./throttle-queries.ts";
+import { lockedForMs, retryAfterSeconds } from "./login-throttle.ts";
+import { chargeLoginAttempt, recordLockout, type ChargedAttempt } from "./login-attempts.ts";
 import { newApiToken } from "./tokens.ts";
 import { toActor } from "./resolve-actor.ts";
-import { CreateTokenBody, LoginBody, Me, TokenInfo, TotpCode } from "./schemas.ts";
+import { CreateTokenBody, LoginBody, Me, StepUpBody, TokenInfo, TotpCode } from "./schemas.ts";
 import { IdParams } from "../../http/schemas.ts";
 
 const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
 
 /** A code from the 30-second step before or after the server's also counts (RFC 6238 §5.2: clock drift and typing time). */
 const TOTP_TOLERANCE_SECONDS = 30;
+const STEP_UP_MINUTES = STEP_UP_MS / 60_000;
+
+/** 429 with Retry-After: the account is locked for `ms` more (per-account login limit). */
+function lockedOut(reply: FastifyReply, ms: number): AppError {
+  const seconds = retryAfterSeconds(ms);
+  void reply.header("retry-after", String(seconds));
+  return new AppError("rate_limited", authWords.locked(Math.ceil(seconds / 60)));
+}
 
 export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+  /**
+   * The account's failed logins, counted under the address typed whether or not a user has it (the
+   * same answers either way). `charge` counts the attempt before its password is checked (refusing
+   * while the account is locked); `failed` turns the answer into a 429 if this attempt locked it;
+   * `succeeded` forgets the count.
+   */
+  function accountThrottle(request: FastifyRequest, reply: FastifyReply, account: string, user: Awaited<ReturnType<typeof findUserByEmail>>) {
+    let charged: ChargedAttempt | null = null;
+    return {
+      charge: async () => {
+        charged = await chargeLoginAttempt(db, clock, account);
+        if (charged.refusedForMs > 0) {
+          throw lockedOut(reply, charged.refusedForMs);
+        }
+      },
+      failed: async (error: AppError): Promise<AppError> => {
+        const lockedBy = charged?.lockedBy;
+        if (!lockedBy) {
+          return error;
+        }
+        if (user && !user.disabledAt) {
+          await recordLockout(db, clock, user, lockedBy, requestMeta(request));
+        }
+        return lockedOut(reply, lockedForMs(lockedBy, clock.now()));
+      },
+      succeeded: () => clearThrottle(db, account),
+    };
+  }
+
   async function me(request: FastifyRequest, reply: FastifyReply) {
     const actor = actorOf(request);
     const user = await findUserById(db, actor.userId);
@@ -42,17 +83,20 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     "/auth/login",
     {
       config: { audience: PUBLIC, rateLimit: { max: 10, timeWindow: "1 minute" } },
-      schema: { tags: ["auth"], summary: "Log in (starts a session cookie)", body: LoginBody, response: { 200: Me, ...ErrorResponses } },
+      schema: { tags: ["auth"], summary: "Log in (starts a session cookie)", body: LoginBody, response: { 200: Me, ...ErrorResponses, 429: ErrorBodySchema } },
     },
     async (request, reply) => {
       const { email, password, totpCode } = request.body;
-      const user = await findUserByEmail(db, email);
+      const account = email.trim().toLowerCase();
+      const user = await findUserByEmail(db, account);
+      const throttle = accountThrottle(request, reply, account, user);
+      await throttle.charge();
       if (!user) {
         await verifyPassword(await dummyHash(), password);
-        throw wrongLogin();
+        throw await throttle.failed(wrongLogin());
       }
       if (!(await verifyPassword(user.passwordHash, password)) || user.disabledAt) {
-        throw wrongLogin();
+        throw await throttle.failed(wrongLogin());
       }
       if (user.totpEnabledAt && user.totpSecret) {
         if (!totpCode) {
@@ -60,9 +104,10 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         }
         const result = await verify({ secret: user.totpSecret, token: totpCode, epochTolerance: TOTP_TOLERANCE_SECONDS });
         if (!result.valid) {
-          throw new AppError("unauthenticated", authWords.totpWrong, [{ field: "body.totpCode", message: authWords.codeWrongField }]);
+          throw await throttle.failed(new AppError("unauthenticated", authWords.totpWrong, [{ field: "body.totpCode", message: authWords.codeWrongField }]));
         }
       }
+      await throttle.succeeded();
       await request.session.regenerate();
       request.session.set("userId", user.id);
       request.actor = toActor(user, "session");
@@ -75,6 +120,48 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     { config: { audience: PUBLIC }, schema: { tags: ["auth"], summary: "Log out", response: { 204: Type.Null() } } },
     async (request, reply) => {
       await request.session.destroy();
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/auth/step-up",
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL }, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: `Prove it is you again (password, and the code when TOTP is on) before a sensitive change; counts ${STEP_UP_MINUTES} minutes`,
+        body: StepUpBody,
+        response: { 204: Type.Null(), ...ErrorResponses, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.via !== "session") {
+        throw new AppError("step_up_required", httpWords.stepUpNeedsSession);
+      }
+      const user = await findUserById(db, actor.userId);
+      if (!user) {
+        throw new AppError("unauthenticated", authWords.wrongLogin);
+      }
+      const totpSecret = user.totpEnabledAt ? user.totpSecret : null;
+      const code = request.body.totpCode;
+      // The user is known here: a missing code is said before anything is checked or counted.
+      if (totpSecret && !code) {
+        throw new AppError("validation", authWords.totpRequired, [{ field: "body.totpCode", message: authWords.totpRequiredField }]);
+      }
+      const throttle = accountThrottle(request, reply, user.email.trim().toLowerCase(), user);
+      await throttle.charge();
+      if (!(await verifyPassword(user.passwordHash, request.body.password))) {
+        throw await throttle.failed(new AppError("validation", authWords.passwordWrong, [{ field: "body.password", message: authWords.passwordWrongField }]));
+      }
+      if (totpSecret && code) {
+        if (!(await verify({ secret: totpSecret, token: code, epochTolerance: TOTP_TOLERANCE_SECONDS })).valid) {
+          throw await throttle.failed(new AppError("validation", authWords.totpWrong, [{ field: "body.totpCode", message: authWords.codeWrongField }]));
+        }
+      }
+      await throttle.succeeded();
+      markSteppedUp(request, clock);
       return reply.status(204).send(null);
     },
   );
@@ -100,6 +187,11 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
+      const user = await findUserById(db, actor.userId);
+      // Re-enrolling replaces the second factor in use: only with recent proof, never by a token.
+      if (user?.totpEnabledAt || actor.via !== "session") {
+        requireStepUp(request, clock);
+      }
       const secret = generateSecret();
       await startTotpEnrolment(db, actor.userId, secret);
       return { secret, uri: generateURI({ issuer: "Art28", label: actor.email, secret }) };
@@ -115,13 +207,36 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       const user = await findUserById(db, actor.userId);
-      if (!user?.totpSecret) {
-        throw new AppError("conflict", "start with POST /auth/totp/setup");
+      const pending = user?.totpPendingSecret;
+      if (!pending) {
+        throw new AppError("conflict", authWords.noEnrolment);
       }
-      if (!(await verify({ secret: user.totpSecret, token: request.body.code, epochTolerance: TOTP_TOLERANCE_SECONDS })).valid) {
+      if (!(await verify({ secret: pending, token: request.body.code, epochTolerance: TOTP_TOLERANCE_SECONDS })).valid) {
         throw new AppError("validation", authWords.codeWrong, [{ field: "body.code", message: authWords.codeWrongField }]);
       }
-      await enableTotp(db, actor.userId, clock.now());
+      await enableTotp(db, actor.userId, pending, clock.now());
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/auth/totp/disable",
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      schema: {
+        tags: ["auth"],
+        summary: "Turn two-factor authentication off (needs a recent step-up)",
+        response: { 204: Type.Null(), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStepUp(request, clock);
+      const user = await findUserById(db, actor.userId);
+      if (!user?.totpEnabledAt) {
+        throw new AppError("conflict", authWords.totpNotEnabled);
+      }
+      await disableTotp(db, actor.userId);
       return reply.status(204).send(null);
     },
   );
@@ -151,13 +266,15 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["auth"],
-        summary: "Create an API token acting as you (shown once)",
+        summary: "Create an API token acting as you (shown once; needs a recent step-up, so never by a token)",
         body: CreateTokenBody,
         response: { 201: Type.Object({ id: Type.String(), token: Type.String(), prefix: Type.String() }), ...ErrorResponses },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      // A token minting tokens would outlive its own revocation.
+      requireStepUp(request, clock);
       const { token, prefix, tokenHash } = newApiToken();
       const days = request.body.expiresInDays;
       const expiresAt = days ? new Date(clock.now().getTime() + days * 86_400_000) : null;

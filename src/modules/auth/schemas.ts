@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { Uuid } from "../../http/schemas.ts";
+import { Int, Line, Uuid } from "../../http/schemas.ts";
 import { CUSTOMER_ROLES, STAFF_ROLES } from "../../db/schema/index.ts";
 
 export const Email = Type.String({ format: "email", maxLength: 254 });
@@ -20,13 +20,21 @@ export const Me = Type.Object({
 export const LoginBody = Type.Object(
   {
     email: Email,
-    password: Type.String({ minLength: 1, maxLength: 200 }),
-    totpCode: Type.Optional(Type.String({ pattern: "^[0-9]{6}$" })),
+    password: Line(200, { minLength: 1 }),
+    totpCode: Type.Optional(Type.String({ pattern: "^[0-9]{6}$", maxLength: 6 })),
   },
   { additionalProperties: false },
 );
 
-export const TotpCode = Type.Object({ code: Type.String({ pattern: "^[0-9]{6}$" }) }, { additionalProperties: false });
+export const StepUpBody = Type.Object(
+  {
+    password: Line(200, { minLength: 1 }),
+    totpCode: Type.Optional(Type.String({ pattern: "^[0-9]{6}$", maxLength: 6 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TotpCode = Type.Object({ code: Type.String({ pattern: "^[0-9]{6}$", maxLength: 6 }) }, { additionalProperties: false });
 
 export const TokenInfo = Type.Object({
   id: Uuid,
@@ -39,8 +47,8 @@ export const TokenInfo = Type.Object({
 
 export const CreateTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730 })),
+    name: Line(100, { minLength: 1 }),
+    expiresInDays: Type.Optional(Int(1, 730)),
   },
   { additionalProperties: false },
 );

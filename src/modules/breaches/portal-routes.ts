@@ -9,7 +9,7 @@ import { metInTime } from "../../domain/legal-time.ts";
 import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { ErrorResponses, iso, FileResponses } from "../../http/schemas.ts";
 import { assertMaySee, requireCustomer, scopeOf, type Actor, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { IdParams } from "../../http/schemas.ts";
@@ -154,6 +154,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
           "A prefilled draft of your own notification to the Autoriteit Persoonsgegevens (GDPR art. 33), as JSON or PDF; you check, complete and submit it yourself",
         params: IdParams,
         querystring: ApDraftQuery,
+        response: FileResponses("the draft", "application/json", "application/pdf"),
       },
     },
     async (request, reply) => {
@@ -186,6 +187,7 @@ export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         summary: "One breach notice as sent, as PDF (the customer's own; staff: any)",
         params: IdParams,
         querystring: PdfQuery,
+        response: FileResponses("the PDF", "application/pdf"),
       },
     },
     async (request, reply) => {

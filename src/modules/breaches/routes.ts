@@ -7,7 +7,7 @@ import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { ErrorResponses } from "../../http/schemas.ts";
+import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
 import { scopeOf, type Actor } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { IdParams } from "../../http/schemas.ts";
@@ -110,6 +110,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         tags,
         summary: "The incident register as CSV, XLSX or PDF (art. 33(5) documentation)",
         querystring: ExportQuery,
+        response: FileResponses("the register", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf"),
       },
     },
     async (request, reply) => {

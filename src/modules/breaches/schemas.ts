@@ -1,11 +1,11 @@
 import { Type, type TSchema } from "typebox";
 import { BREACH_FACT_KEYS } from "../../domain/breach-notice.ts";
-import { Instant, NullableInstant } from "../../http/schemas.ts";
-import { Uuid } from "../../http/schemas.ts";
+import { Instant, Int, Line, NullableInstant, Offset, Text, Uuid } from "../../http/schemas.ts";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
-const Text = (max: number) => Type.String({ maxLength: max });
+/** A count of people: more than live on earth is a typing error. */
+const Count = Int(0, 10_000_000_000);
 
 // ---- the art. 6.2 facts ----------------------------------------------------------------------
 
@@ -22,13 +22,13 @@ const FactShapes = {
   cause: Text(10_000),
   consequences: Text(10_000),
   solution: Text(10_000),
-  contact: Type.Object({ name: Text(200), email: Text(254), phone: Text(40) }, { additionalProperties: false }),
+  contact: Type.Object({ name: Line(200), email: Line(254), phone: Line(40) }, { additionalProperties: false }),
   affectedCount: Type.Union([
-    Type.Object({ kind: Type.Literal("exact"), count: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
-    Type.Object({ kind: Type.Literal("range"), min: Type.Integer({ minimum: 0 }), max: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal("exact"), count: Count }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal("range"), min: Count, max: Count }, { additionalProperties: false }),
   ]),
   subjectGroup: Text(5000),
-  dataKinds: Type.Array(Text(200), { maxItems: 100 }),
+  dataKinds: Type.Array(Line(200), { maxItems: 100 }),
   period: Type.Object({ start: Instant, end: Type.Optional(Nullable(Type.Union([Instant, Type.Literal("ongoing")]))) }, { additionalProperties: false }),
   unintelligible: Type.Object({ state: Type.Enum(["yes", "no", "partly"]), description: Type.Optional(Nullable(Text(5000))) }, { additionalProperties: false }),
   measuresTaken: Text(10_000),
@@ -70,14 +70,14 @@ export const NoticeCheck = Type.Object({
 // ---- incidents -------------------------------------------------------------------------------
 
 const IncidentFields = {
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  description: Type.String({ minLength: 1, maxLength: 20_000, description: "what happened" }),
+  title: Line(300, { minLength: 1 }),
+  description: Text(20_000, { minLength: 1, description: "what happened" }),
   startedAt: Type.Optional(NullableInstant),
   endedAt: Type.Optional(NullableInstant),
   ongoing: Type.Optional(Type.Boolean()),
   discoveredAt: Instant,
-  discoveryHow: Type.String({ minLength: 1, maxLength: 5000, description: "how the processor discovered it" }),
-  systems: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
+  discoveryHow: Text(5000, { minLength: 1, description: "how the processor discovered it" }),
+  systems: Type.Optional(Type.Array(Line(200, { minLength: 1 }), { maxItems: 100 })),
   serviceIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
   subprocessorIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
 };
@@ -104,7 +104,7 @@ export const AssessmentBody = Type.Object(
     availability: Type.Boolean(),
     risk: Risk,
     decision: Type.Enum(["notify", "no_notify"]),
-    reasoning: Type.String({ minLength: 1, maxLength: 20_000 }),
+    reasoning: Text(20_000, { minLength: 1 }),
   },
   { additionalProperties: false },
 );
@@ -230,9 +230,9 @@ export const AffectedCustomer = Type.Object({
 export const AffectedList = Type.Object({ total: Type.Integer(), customers: Type.Array(AffectedCustomer) });
 export const AffectedQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-    q: Type.Optional(Type.String({ maxLength: 200, description: "name or customer number contains" })),
+    limit: Type.Optional(Int(1, 10_000, { default: 500 })),
+    offset: Type.Optional(Offset),
+    q: Type.Optional(Line(200, { description: "name or customer number contains" })),
   },
   { additionalProperties: false },
 );
@@ -243,7 +243,7 @@ export const CustomerParams = Type.Object({ id: Uuid, controllerId: Uuid });
 
 export const SendBody = Type.Object(
   {
-    message: Type.Optional(Nullable(Type.String({ maxLength: 10_000, description: "what is new in this round" }))),
+    message: Type.Optional(Nullable(Text(10_000, { description: "what is new in this round" }))),
   },
   { additionalProperties: false },
 );
@@ -255,7 +255,7 @@ export const SendResult = Type.Object({
   unchanged: Type.Integer({ description: "customers skipped: nothing changed since their last notice and no message" }),
 });
 
-export const CloseBody = Type.Object({ summary: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
+export const CloseBody = Type.Object({ summary: Text(20_000, { minLength: 1 }) }, { additionalProperties: false });
 
 export const TimelineEntry = Type.Object({
   at: Instant,
@@ -267,7 +267,7 @@ export const TimelineEntry = Type.Object({
 });
 export const Timeline = Type.Object({ total: Type.Integer(), entries: Type.Array(TimelineEntry) });
 export const TimelineQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })) },
+  { limit: Type.Optional(Int(1, 5000, { default: 1000 })), offset: Type.Optional(Offset) },
   { additionalProperties: false },
 );
 

@@ -1,8 +1,8 @@
 import { Type } from "typebox";
-import { NullableInstant } from "../../http/schemas.ts";
+import { Line, NullableInstant, Text } from "../../http/schemas.ts";
 
-const Code = Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,62}$", description: "lower-case letters, digits and dashes" });
-const Label = Type.String({ minLength: 1, maxLength: 300 });
+const Code = Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,62}$", maxLength: 63, description: "lower-case letters, digits and dashes" });
+const Label = Line(300, { minLength: 1 });
 const Codes = Type.Array(Code, { maxItems: 100, uniqueItems: true });
 
 export const Term = Type.Object({ id: Type.String(), code: Type.String(), labelNl: Type.String(), labelEn: Type.String() });
@@ -60,9 +60,9 @@ export const MeasureBody = Type.Object(
     categoryEn: Label,
     titleNl: Label,
     titleEn: Label,
-    descriptionNl: Type.String({ minLength: 1, maxLength: 4000 }),
-    descriptionEn: Type.String({ minLength: 1, maxLength: 4000 }),
-    owner: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+    descriptionNl: Text(4000, { minLength: 1 }),
+    descriptionEn: Text(4000, { minLength: 1 }),
+    owner: Type.Union([Line(200), Type.Null()]),
     status: MeasureStatus,
     lastReviewedAt: NullableInstant,
   },

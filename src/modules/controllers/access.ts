@@ -1,8 +1,7 @@
 import type { Db } from "../../db/engine.ts";
 import { assertMaySee, type Actor } from "../../http/actor.ts";
-import { assignedControllerIds } from "../auth/index.ts";
 import { notFound } from "../../http/errors.ts";
-import { findController } from "./queries.ts";
+import { assignedControllerIds, findController } from "./queries.ts";
 import { controllerWords } from "./words.ts";
 
 /** Support staff's assigned controllers (art. 9.1), or null for roles that see every controller. */

@@ -1,6 +1,12 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { annexVersions, contacts, controllers, controllerServices, events, services } from "../../db/schema/index.ts";
+import { annexVersions, contacts, controllers, controllerServices, events, services, supportAssignments } from "../../db/schema/index.ts";
+
+/** art. 9.1 need-to-know: the controllers a support user is assigned to. */
+export async function assignedControllerIds(db: Db, userId: string): Promise<Set<string>> {
+  const assigned = await db.select({ id: supportAssignments.controllerId }).from(supportAssignments).where(eq(supportAssignments.userId, userId));
+  return new Set(assigned.map((r) => r.id));
+}
 
 export type AgreementSummaryStatus = "none" | "offered" | "signed_by_customer" | "in_force";
 

@@ -6,7 +6,7 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
-import { IdParams } from "../../http/schemas.ts";
+import { IdParams, Int } from "../../http/schemas.ts";
 import { requireCustomer, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { recordEvent } from "../evidence/index.ts";
@@ -225,7 +225,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
         tags: ["evidence"],
         summary: "The customer's evidence log, newest first",
         params: IdParams,
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }),
+        querystring: Type.Object({ limit: Int(1, 1000, { default: 200 }) }),
         response: { 200: Type.Array(EventOut), ...ErrorResponses },
       },
     },

@@ -1,19 +1,19 @@
 import { Type } from "typebox";
 import { PHONE_PATTERN } from "../../domain/phone.ts";
-import { Instant, NullableInstant } from "../../http/schemas.ts";
+import { Instant, Int, Line, NullableInstant, Offset } from "../../http/schemas.ts";
 
-const Text = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+const NullableLine = (max: number) => Type.Union([Line(max), Type.Null()]);
 export const AgreementSummaryStatus = Type.Enum(["none", "offered", "signed_by_customer", "in_force"]);
 
 export const ControllerBody = Type.Object(
   {
-    customerNumber: Type.String({ minLength: 1, maxLength: 50 }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    kvk: Type.Union([Type.String({ pattern: "^[0-9]{8}$", description: "8 digits" }), Type.Null()]),
-    address: Text(200),
-    postalCode: Text(20),
-    city: Text(100),
-    country: Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2" }),
+    customerNumber: Line(50, { minLength: 1 }),
+    name: Line(200, { minLength: 1 }),
+    kvk: Type.Union([Type.String({ pattern: "^[0-9]{8}$", maxLength: 8, description: "8 digits" }), Type.Null()]),
+    address: NullableLine(200),
+    postalCode: NullableLine(20),
+    city: NullableLine(100),
+    country: Type.String({ pattern: "^[A-Z]{2}$", maxLength: 2, description: "ISO 3166-1 alpha-2" }),
     locale: Type.Enum(["nl", "en"]),
   },
   { additionalProperties: false },
@@ -21,10 +21,10 @@ export const ControllerBody = Type.Object(
 
 export const ListQuery = Type.Object(
   {
-    search: Type.Optional(Type.String({ maxLength: 100 })),
+    search: Type.Optional(Line(100)),
     status: Type.Optional(AgreementSummaryStatus),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Offset,
+    limit: Int(1, 200, { default: 50 }),
   },
   { additionalProperties: false },
 );
@@ -55,9 +55,9 @@ export const Contact = Type.Object({
 export const ContactBody = Type.Object(
   {
     role: Type.Enum(["dpo", "privacy_contact"]),
-    name: Type.String({ minLength: 2, maxLength: 200 }),
+    name: Line(200, { minLength: 2 }),
     email: Type.String({ format: "email", maxLength: 254 }),
-    phone: Type.Union([Type.String({ pattern: PHONE_PATTERN, description: "digits, spaces, +, -, ( )" }), Type.Null()]),
+    phone: Type.Union([Type.String({ pattern: PHONE_PATTERN, maxLength: 40, description: "digits, spaces, +, -, ( )" }), Type.Null()]),
   },
   { additionalProperties: false },
 );
@@ -81,13 +81,9 @@ export const ControllerDetail = Type.Object({
 
 export const ServicesBody = Type.Object(
   {
-    services: Type.Array(
-      Type.Object(
-        { code: Type.String({ minLength: 1 }), monthlyFeeCents: Type.Integer({ minimum: 0, maximum: 100_000_000 }) },
-        { additionalProperties: false },
-      ),
-      { maxItems: 100 },
-    ),
+    services: Type.Array(Type.Object({ code: Line(64, { minLength: 1 }), monthlyFeeCents: Int(0, 100_000_000) }, { additionalProperties: false }), {
+      maxItems: 100,
+    }),
   },
   { additionalProperties: false },
 );

@@ -1,17 +1,20 @@
 import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { nextTurn, ROWS_PER_STATEMENT } from "../../db/batches.ts";
-import type { FieldError } from "../../http/errors.ts";
+import type { FieldError, Text } from "../../http/errors.ts";
 import type { ControllerInput } from "../controllers/index.ts";
 import type { ServiceTaken } from "../controllers/index.ts";
 import type { ContactInput } from "../controllers/index.ts";
 import { PHONE_PATTERN } from "../../domain/phone.ts";
+import { customerProblems } from "./check-customer.ts";
 
 /** One customer as an import sets it: its details, all its services, and its privacy contact. */
 export interface CustomerRecord extends ControllerInput {
   /** The first line (CSV) or array index + 1 (JSON) it came from, for error messages. */
   line: number;
   services: ServiceTaken[];
+  /** CSV: the line each of `services` came from. */
+  serviceLines?: number[];
   contact: ContactInput | null;
 }
 
@@ -56,7 +59,7 @@ export interface ParseResult {
   rows: number;
 }
 
-const lineError = (line: number, column: string, message: string): FieldError => ({ field: `line ${line}: ${column}`, message });
+const lineError = (line: number, column: string, message: Text): FieldError => ({ field: `line ${line}: ${column}`, message });
 
 /** "12,50", "12.50", "€ 1.234,50" → cents; null if it is not an amount. */
 export function parseEuroCents(value: string): number | null {
@@ -141,12 +144,71 @@ export async function parseCustomerCsv(text: string, knownServices: ReadonlySet<
         errors.push(lineError(line, "monthly_fee", `"${get("monthly_fee")}" is not an amount in euros (e.g. 12,50)`));
       } else {
         record.services.push({ code, monthlyFeeCents: cents });
+        (record.serviceLines ??= []).push(line);
       }
     } else if (get("monthly_fee")) {
       errors.push(lineError(line, "monthly_fee", "a fee needs a service"));
     }
   }
-  return { records: [...byNumber.values()].map((v) => v.record), errors, rows: table.length };
+  const records = [...byNumber.values()].map((v) => v.record);
+  // The same schema as the JSON import's: lengths, bounds and characters of every value.
+  const reported = new Set(errors.map((e) => e.field));
+  for (const [index, record] of records.entries()) {
+    if (index > 0 && index % ROWS_PER_STATEMENT === 0) {
+      await nextTurn();
+    }
+    for (const problem of customerProblems(asImportedCustomer(record))) {
+      const { line, column } = csvPlace(record, problem.path);
+      const error = lineError(line, column, problem.message);
+      if (!reported.has(error.field)) {
+        reported.add(error.field);
+        errors.push(error);
+      }
+    }
+  }
+  return { records, errors, rows: table.length };
+}
+
+const COLUMN_OF: Record<string, Column> = {
+  customerNumber: "customer_number",
+  name: "name",
+  kvk: "kvk",
+  address: "address",
+  postalCode: "postal_code",
+  city: "city",
+  country: "country",
+  locale: "locale",
+  code: "service",
+  monthlyFeeCents: "monthly_fee",
+};
+
+/** A customer record in the shape the JSON import takes, to be checked by the same schema. */
+export function asImportedCustomer(record: CustomerRecord): unknown {
+  return {
+    customerNumber: record.customerNumber,
+    name: record.name,
+    kvk: record.kvk,
+    address: record.address,
+    postalCode: record.postalCode,
+    city: record.city,
+    country: record.country,
+    locale: record.locale,
+    services: record.services.map((s) => ({ code: s.code, monthlyFeeCents: s.monthlyFeeCents })),
+    contact: record.contact ? { ...record.contact } : null,
+  };
+}
+
+/** The CSV line and column of a value of a record, from its path in the schema. */
+function csvPlace(record: CustomerRecord, path: string): { line: number; column: string } {
+  const [first = "", index, field] = path.split("/");
+  if (first === "services" && index !== undefined) {
+    const line = record.serviceLines?.[Number(index)] ?? record.line;
+    return { line, column: COLUMN_OF[field ?? "code"] ?? "service" };
+  }
+  if (first === "contact") {
+    return { line: record.line, column: `contact_${index ?? "name"}` };
+  }
+  return { line: record.line, column: COLUMN_OF[first] ?? first };
 }
 
 type CsvRow = { record: Record<string, string>; info: { lines: number } };

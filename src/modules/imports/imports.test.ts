@@ -1,11 +1,18 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { parse as parseCsv } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { createTestApp, login, type Client, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
+import { session, type Session } from "../../../test/support/sessions.ts";
+import { AppError } from "../../http/errors.ts";
+import { decodeCsvText } from "./csv-text.ts";
 import { parseEuroCents } from "./customer-import.ts";
+import { runCustomerImport } from "./run-customer-import.ts";
 
 let t: TestApp;
 let officer: Client;
+let raw: Session;
 
 const CSV = [
   "customer_number;name;kvk;city;locale;service;monthly_fee;contact_role;contact_name;contact_email;contact_phone",
@@ -17,7 +24,9 @@ const CSV = [
 
 before(async () => {
   t = await createTestApp();
-  officer = await login(t.app, (await createStaff(t.database.db, "privacy_officer")).email);
+  const email = (await createStaff(t.database.db, "privacy_officer")).email;
+  officer = await login(t.app, email);
+  raw = await session(t.app, email);
 });
 after(async () => {
   await t.close();
@@ -134,5 +143,155 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
     assert.equal((await owner.send("POST", "/api/v1/imports/customers", { customers: [{ customerNumber: "Z", name: "Z", services: [] }] })).statusCode, 403);
     const auditor = await login(t.app, (await createStaff(t.database.db, "auditor")).email);
     assert.equal((await auditor.send("POST", "/api/v1/imports/customers", { customers: [{ customerNumber: "Z", name: "Z", services: [] }] })).statusCode, 403);
+  });
+  test("a CSV row is held to the JSON import's schema: lengths, fees and characters, named by line and column", async () => {
+    const before = await customerCount();
+    const csv = [
+      "customer_number;name;city;service;monthly_fee;contact_name;contact_email",
+      `L1;${"N".repeat(5000)};Assen;;;;`,
+      `${"9".repeat(500)};Lang Nummer;;;;;`,
+      "L3;Dure Klant;;email;12345678901234;;",
+      "L3;Dure Klant;;web-hosting;1,00;;",
+      `L4;Verre Stad;${"S".repeat(101)};;;Jan Contact;jan@l4.example`,
+      `L5;Lange Contact;;;;${"C".repeat(201)};c@l5.example`,
+    ].join("\n");
+    const response = await sendCsv(csv);
+    assert.equal(response.statusCode, 400, response.body);
+    const fields = response.json<{ error: { fields: { field: string; message: string }[] } }>().error.fields;
+    const byField = new Map(fields.map((f) => [f.field, f.message]));
+    assert.match(byField.get("line 2: name") ?? "", /langer dan 200 tekens/);
+    assert.match(byField.get("line 3: customer_number") ?? "", /langer dan 50 tekens/);
+    assert.match(byField.get("line 4: monthly_fee") ?? "", /groter dan het maximum \(2147483647\)/);
+    assert.ok(!byField.has("line 5: monthly_fee"), "the other service of the customer is fine");
+    assert.match(byField.get("line 6: city") ?? "", /langer dan 100 tekens/);
+    assert.match(byField.get("line 7: contact_name") ?? "", /langer dan 200 tekens/);
+    assert.equal(await customerCount(), before, "nothing was imported");
+
+    const json = await officer.send("POST", "/api/v1/imports/customers", { customers: [{ customerNumber: "L1", name: "N".repeat(5000), services: [] }] });
+    assert.equal(json.statusCode, 400, "the JSON import refuses the same");
+  });
+
+  test("a file that is not UTF-8 is refused with its line, never stored with replacement characters", async () => {
+    const before = await customerCount();
+    const latin1 = Buffer.from(["customer_number;name", "U1;Bakker Jansen", "U2;Café Müller"].join("\n"), "latin1");
+    const response = await raw.send("POST", "/api/v1/imports/customers.csv", latin1, { "content-type": "text/csv" });
+    assert.equal(response.statusCode, 400, response.body);
+    const error = response.json<{ error: { message: string; fields: { field: string; message: string }[] } }>().error;
+    assert.deepEqual(
+      error.fields.map((f) => f.field),
+      ["line 3: file"],
+    );
+    assert.match(error.fields[0]?.message ?? "", /geen geldige UTF-8/);
+    assert.equal(await customerCount(), before);
+    assert.doesNotMatch((await officer.get("/api/v1/controllers?search=Caf")).body, /\uFFFD|Caf/);
+
+    const utf8 = await raw.send("POST", "/api/v1/imports/customers.csv", Buffer.from("customer_number;name\nU2;Café Müller", "utf8"), {
+      "content-type": "text/csv",
+    });
+    assert.equal(utf8.statusCode, 200, utf8.body);
+    assert.match((await officer.get("/api/v1/controllers?search=U2")).body, /Café Müller/);
+  });
+
+  test("a control character in a CSV file is refused with its line", async () => {
+    const response = await sendCsv("customer_number;name\nC1;Goed\nC2;Nul\u0000Byte");
+    assert.equal(response.statusCode, 400, response.body);
+    assert.deepEqual(
+      response.json<{ error: { fields: { field: string }[] } }>().error.fields.map((f) => f.field),
+      ["line 3: file"],
+    );
+  });
+
+  test("names that look like spreadsheet formulas are stored as given, and stay inert in every spreadsheet export", async () => {
+    // Excel runs a cell that starts with = + - @ (OWASP "CSV injection"). An import may hold such a
+    // name; no export carries customer names today, so the one spreadsheet export (the incident
+    // register, CSV and XLSX) gets them where staff would paste them: an incident's title.
+    const formulas = ['=HYPERLINK("http://evil.example","Klik")', "+SUM(1,2)", "-2+3", "@cmd"];
+    const csv = ["customer_number;name", ...formulas.map((name, i) => `F${i};"${name.replaceAll('"', '""')}"`)].join("\n");
+    const response = await sendCsv(csv);
+    assert.equal(response.statusCode, 200, response.body);
+    const stored: string[] = [];
+    for (const i of formulas.keys()) {
+      const list = (await officer.get(`/api/v1/controllers?search=F${i}`)).json<{ items: { name: string }[] }>();
+      stored.push(list.items[0]?.name ?? "");
+    }
+    assert.deepEqual(stored, formulas, "stored as given");
+
+    const security = await session(t.app, (await createStaff(t.database.db, "security_officer")).email);
+    for (const title of stored) {
+      const incident = await security.send("POST", "/api/v1/incidents", {
+        title,
+        description: `Reported by the customer ${title}.`,
+        discoveredAt: "2026-03-28T08:00:00Z",
+        discoveryHow: "Phone call",
+      });
+      assert.equal(incident.statusCode, 201, incident.body);
+    }
+    const exported = await security.get("/api/v1/incidents/export?format=csv");
+    assert.equal(exported.statusCode, 200);
+    // The register's delimiter follows the reader's language (";" in Dutch, "," in English).
+    const delimiter = (exported.body.split("\n", 1)[0] ?? "").includes(";") ? ";" : ",";
+    const cells = parseCsv(exported.body, { bom: true, delimiter }) as string[][];
+    const flat = cells.flat();
+    for (const name of formulas) {
+      assert.ok(flat.includes(`'${name}`), `${name} is exported behind an apostrophe`);
+    }
+    assert.deepEqual(
+      flat.filter((cell) => /^[=+\-@]/.test(cell)),
+      [],
+      "no CSV cell starts a formula",
+    );
+
+    const xlsx = await security.get("/api/v1/incidents/export?format=xlsx");
+    assert.equal(xlsx.statusCode, 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const values: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      row.eachCell((cell) => {
+        assert.notEqual(cell.type, ExcelJS.ValueType.Formula, `${cell.address} is a formula`);
+        if (typeof cell.value === "string") {
+          values.push(cell.value);
+        }
+      });
+    });
+    for (const name of formulas) {
+      assert.ok(values.includes(name), `${name} is a text cell in the XLSX`);
+    }
+  });
+  test("decoding a file: UTF-8 with or without a BOM; the first line that is not UTF-8 named", () => {
+    assert.equal(decodeCsvText(Buffer.from("\uFEFFa;b\nCafé;Müller", "utf8")), "a;b\nCafé;Müller");
+    const lineOf = (bytes: Buffer) => {
+      try {
+        decodeCsvText(bytes);
+        return null;
+      } catch (error) {
+        assert.ok(error instanceof AppError);
+        return error.fields[0]?.field;
+      }
+    };
+    const lines = ["customer_number;name", "A;Één", "B;Twee", "C;Drie", "D;Vier"];
+    const mixed = Buffer.concat([Buffer.from(lines.slice(0, 4).join("\n") + "\n", "utf8"), Buffer.from("D;Vi\u00e8r", "latin1")]);
+    assert.equal(lineOf(mixed), "line 5: file");
+    assert.equal(lineOf(Buffer.from([0x61, 0x0a, 0xc3])), "line 2: file", "a character cut off at the end");
+    assert.equal(lineOf(Buffer.from("a\tb\r\nc", "utf8")), null, "tab and CRLF are fine");
+  });
+
+  test("the JSON import through `art28 import` (no route in between) is held to the same schema", async () => {
+    const actor = { kind: "system" as const, id: null, label: "test" };
+    const refused = await runCustomerImport(
+      t.database.db,
+      t.clock,
+      actor,
+      { format: "json", customers: [{ customerNumber: "CLI1", name: "N".repeat(5000), services: [{ code: "email", monthlyFeeCents: 2 ** 40 }] }] },
+      { dryRun: true },
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    assert.ok(refused instanceof AppError, String(refused));
+    assert.deepEqual(
+      refused.fields.map((f) => f.field),
+      ["customers[0].name", "customers[0].services[0].monthlyFeeCents"],
+    );
   });
 });

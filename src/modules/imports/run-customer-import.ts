@@ -2,36 +2,35 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { AppError, type FieldError } from "../../http/errors.ts";
+import { AppError, type FieldError, type Text } from "../../http/errors.ts";
 import type { EventActor } from "../evidence/index.ts";
+import { customerProblems } from "./check-customer.ts";
 import { parseContact, parseCustomerCsv, type CustomerRecord } from "./customer-import.ts";
+import type { ImportedCustomer } from "./schemas.ts";
 import { importCustomers, type ImportProgress, type ImportSummary } from "./import-customers.ts";
 import { serviceCodes } from "./queries.ts";
 
 const SHOWN_ERRORS = 1000;
 
-/** A customer as the JSON import takes it (the route's schema has checked its shape). */
-export interface CustomerJson {
-  customerNumber: string;
-  name: string;
-  kvk?: string | null;
-  address?: string | null;
-  postalCode?: string | null;
-  city?: string | null;
-  country?: string;
-  locale?: "nl" | "en";
-  services: { code: string; monthlyFeeCents: number }[];
-  contact?: { role: "dpo" | "privacy_contact"; name: string; email: string; phone?: string | null } | null;
-}
+/** A customer as the JSON import takes it (schemas.ts; the route has checked it, the CLI checks it here). */
+export type CustomerJson = ImportedCustomer;
 
 export type ImportInput = { format: "csv"; text: string } | { format: "json"; customers: CustomerJson[] };
 
 function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { records: CustomerRecord[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
-  const records = customers.map((c, index) => {
+  const records = customers.flatMap((c, index) => {
     const line = index + 1;
-    const at = (field: string, message: string) => errors.push({ field: `customers[${index}].${field}`, message });
+    const at = (field: string, message: Text) => errors.push({ field: `customers[${index}].${field}`, message });
+    // The same schema the API's body has; `art28 import` reads a file without the route's check.
+    const problems = customerProblems(c);
+    if (problems.length > 0) {
+      for (const p of problems) {
+        at(p.path.replaceAll(/\/(\d+)/g, "[$1]").replaceAll("/", "."), p.message);
+      }
+      return [];
+    }
     const first = seen.get(c.customerNumber);
     if (first !== undefined) {
       at("customerNumber", `"${c.customerNumber}" appears twice (also customers[${first}])`);
@@ -47,7 +46,7 @@ function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { reco
       ? parseContact(line, { role: c.contact.role, name: c.contact.name, email: c.contact.email, phone: c.contact.phone ?? "" }, contactErrors, "")
       : null;
     errors.push(...contactErrors.map((e) => ({ field: `customers[${index}].contact.${e.field.replace(/^line \d+: /, "")}`, message: e.message })));
-    return {
+    const record: CustomerRecord = {
       line,
       customerNumber: c.customerNumber,
       name: c.name,
@@ -60,6 +59,7 @@ function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { reco
       services: c.services,
       contact,
     };
+    return [record];
   });
   return { records, errors };
 }

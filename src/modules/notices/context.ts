@@ -8,6 +8,9 @@ export function publicUrl(): string {
 
 /** The link to a notice: the portal for a customer's notice, the back-office for a staff notice. */
 export function noticeLink(base: string, notice: { id: string; staffRoles: unknown }): string {
+  if (Array.isArray(notice.staffRoles) && notice.staffRoles.length === 0) {
+    return `${base}/`; // a notice to one user (queueUserNotice) sits in no inbox: the link opens Art28
+  }
   return notice.staffRoles ? `${base}/admin/notices/${notice.id}` : `${base}/portal/notices/${notice.id}`;
 }
 

@@ -3,7 +3,7 @@ import { noticeRoutes } from "./routes.ts";
 import { NOTICES_OWN_KINDS } from "./own-kinds.ts";
 
 export { loadProcessorContext, publicUrl } from "./context.ts";
-export { queueCustomerNotices, queueStaffNotice } from "./queue-notices.ts";
+export { queueCustomerNotices, queueStaffNotice, queueUserNotice } from "./queue-notices.ts";
 export { markOpened } from "./use-cases.ts";
 export { defineNoticeKind, registerNoticeKinds } from "./kind-registry.ts";
 export type { NoticeKindDefinition, NoticeView } from "./kind-registry.ts";

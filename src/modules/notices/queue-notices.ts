@@ -148,6 +148,52 @@ export function queueStaffNotice(tx: Db, clock: Clock, actor: EventActor, input:
   return asProcessorWithin(tx, () => writeStaffNotice(tx, clock, actor, input));
 }
 
+export interface UserNoticeInput {
+  /** The one person told, by email only: a notice about their own account (e.g. it was locked). */
+  user: { email: string; name: string; locale: "nl" | "en"; kind: "staff" | "customer"; controllerId: string | null };
+  data: NoticeData;
+  subject?: { type: string; id: string };
+}
+
+/**
+ * Queues a notice to one user about their own account: one email, in no shared inbox (its staff
+ * roles are none), its evidence in the user's customer's stream (or the processor's for staff).
+ */
+export async function queueUserNotice(tx: Db, clock: Clock, actor: EventActor, input: UserNoticeInput): Promise<string> {
+  const now = clock.now();
+  const address = input.user.email.trim().toLowerCase();
+  const notice = {
+    id: crypto.randomUUID(),
+    controllerId: input.user.controllerId,
+    staffRoles: [] as StaffRole[],
+    kind: input.data.kind,
+    data: input.data,
+    subjectType: input.subject?.type ?? null,
+    subjectId: input.subject?.id ?? null,
+    requiresAck: false,
+    createdAt: now,
+  };
+  const rows: NewDelivery[] = [
+    {
+      noticeId: notice.id,
+      controllerId: input.user.controllerId,
+      channel: "email",
+      recipient: address,
+      recipientName: input.user.name,
+      // Never "privacy_contact": a failure must not mark the customer's contact address failing.
+      recipientRole: input.user.kind === "staff" ? "staff" : "owner",
+      locale: input.user.locale,
+      messageId: messageIdFor(notice.id, address),
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+  ];
+  await insertNotice(tx, notice);
+  await insertDeliveries(tx, rows);
+  await recordEvents(tx, clock, [queuedEvent(actor, notice, rows)]);
+  return notice.id;
+}
+
 async function writeStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: StaffNoticeInput): Promise<string> {
   const now = clock.now();
   const staff = await activeStaffIn(tx, input.roles);
@@ -194,7 +240,7 @@ function queuedEvent(
     data: {
       kind: notice.kind,
       about: notice.subjectType ? { type: notice.subjectType, id: notice.subjectId } : null,
-      audience: notice.staffRoles ? { staff: notice.staffRoles } : "customer",
+      audience: notice.staffRoles ? (notice.staffRoles.length > 0 ? { staff: notice.staffRoles } : "user") : "customer",
       recipients: mine.map((row) => ({ channel: row.channel, to: row.recipient, role: row.recipientRole })),
       ...evidence,
     },

@@ -192,6 +192,14 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["dpo@bakkerij.example", "550 5.1.1 mailbox unavailable", "art. 4.4", "data protection officer"],
         },
       };
+    case "account_locked":
+      return {
+        data: { kind, failures: 5, lockedUntil: "2026-07-15T08:05:00.000Z" },
+        facts: {
+          nl: ["5 keer", "15-07-2026 10:05 (UTC+02:00)", "tweestapsverificatie"],
+          en: ["5 times", "15 Jul 2026 10:05 (UTC+02:00)", "two-factor authentication"],
+        },
+      };
     case "obligation_reminder":
       return {
         data: {

@@ -4,7 +4,7 @@ import { noticeKindLabel } from "./kind-registry.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { actorOf } from "../../http/request-context.ts";
+import { actorOf, requireStepUp } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { forbidden, notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
@@ -20,6 +20,7 @@ import { acknowledgeNotice, createWebhookEndpoint, disableWebhookEndpoint, markO
 import {
   BounceBody,
   DeliveryDetail,
+  DeliveryLogQuery,
   InboxQuery,
   NoticeDetail,
   NoticeListItem,
@@ -358,6 +359,8 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
       requireCustomer(actor, ["owner"]);
+      // Where notices go is a sensitive change: recent proof of identity, never by a token.
+      requireStepUp(request, clock);
       const secret = newWebhookSecret();
       const endpoint = await inScope(db, scopeOf(actor), (tx) => createWebhookEndpoint(tx, clock, eventActor(actor), request.params.id, request.body, secret));
       return reply.status(201).send({ ...endpointOut(endpoint), secret });
@@ -385,6 +388,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         throw notFound(noticeWords.noun.webhookEndpoint);
       });
       requireCustomer(actor, ["owner"]);
+      requireStepUp(request, clock);
       await inScope(db, scopeOf(actor), (tx) => disableWebhookEndpoint(tx, clock, eventActor(actor), endpoint.id));
       return reply.status(204).send(null);
     },
@@ -398,10 +402,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         tags: ["webhooks"],
         summary: "The delivery log of a webhook endpoint, newest first",
         params: IdParams,
-        querystring: Type.Object({
-          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-        }),
+        querystring: DeliveryLogQuery,
         response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem) }), ...ErrorResponses },
       },
     },

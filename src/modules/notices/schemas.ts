@@ -1,10 +1,9 @@
 import { Type } from "typebox";
-import { Instant, NullableInstant, Localized } from "../../http/schemas.ts";
-import { Uuid } from "../../http/schemas.ts";
+import { Instant, Int, Line, NullableInstant, Localized, Page, Text, Uuid } from "../../http/schemas.ts";
 
 export const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  page: Type.Optional(Page),
+  pageSize: Type.Optional(Int(1, 200, { default: 50 })),
 };
 
 export const InboxQuery = Type.Object({
@@ -13,6 +12,9 @@ export const InboxQuery = Type.Object({
   /** Staff: the notices of one customer (its inbox as the customer sees it). */
   controllerId: Type.Optional(Uuid),
 });
+
+/** A webhook endpoint's delivery log, a page at a time. */
+export const DeliveryLogQuery = Type.Object({ ...Paging });
 
 export const DeliverySummary = Type.Object({
   id: Uuid,
@@ -81,7 +83,7 @@ export const OutboxQuery = Type.Object({
   ...Paging,
   status: Type.Optional(Type.Enum(["pending", "sent", "held", "failed"])),
   channel: Type.Optional(Type.Enum(["email", "webhook"])),
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Line(200)),
 });
 
 export const OutboxItem = Type.Object({
@@ -97,13 +99,13 @@ export const OutboxItem = Type.Object({
 });
 
 export const BounceBody = Type.Object({
-  messageId: Type.String({ minLength: 3, maxLength: 300, description: "the Message-ID of the bounced email, with or without <>" }),
-  reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  messageId: Line(300, { minLength: 3, description: "the Message-ID of the bounced email, with or without <>" }),
+  reason: Text(2000, { minLength: 1 }),
 });
 
 export const WebhookEndpointBody = Type.Object({
   url: Type.String({ format: "uri", maxLength: 2000, description: "https://… (http:// only for localhost)" }),
-  description: Type.Optional(Type.String({ maxLength: 200 })),
+  description: Type.Optional(Line(200)),
 });
 
 export const WebhookEndpointOut = Type.Object({

@@ -6,7 +6,7 @@ import { inScope } from "../../db/scope.ts";
 import { formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
-import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { ErrorResponses, Int, iso, Line, Page } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
 import { IdParams, Uuid } from "../../http/schemas.ts";
 import { toActor } from "../auth/index.ts";
@@ -52,10 +52,10 @@ const ObligationOut = Type.Object({
 const ObligationQuery = Type.Object({
   status: Type.Optional(Type.Enum(["open", "met", "lapsed", "cancelled", "all"])),
   controllerId: Type.Optional(Uuid),
-  kind: Type.Optional(Type.String({ maxLength: 100 })),
+  kind: Type.Optional(Line(100)),
   mine: Type.Optional(Type.Boolean({ description: "staff: only those your role answers for" })),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  page: Type.Optional(Page),
+  pageSize: Type.Optional(Int(1, 200, { default: 50 })),
 });
 
 type Row = NonNullable<Awaited<ReturnType<typeof findObligation>>>;
@@ -193,7 +193,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       schema: {
         tags: ["obligations"],
         summary: "Your deadlines as an iCalendar (RFC 5545) feed; the URL is the credential (POST /calendar-feed)",
-        params: Type.Object({ file: Type.String({ pattern: "^[A-Za-z0-9_-]{20,64}\\.ics$" }) }),
+        params: Type.Object({ file: Type.String({ pattern: "^[A-Za-z0-9_-]{20,64}\\.ics$", maxLength: 68 }) }),
         response: { 200: Type.String(), ...ErrorResponses },
       },
     },

@@ -3,25 +3,25 @@ import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
-import { ErrorResponses } from "../../http/schemas.ts";
+import { ErrorResponses, Line } from "../../http/schemas.ts";
 import { invalid } from "../../http/errors.ts";
 import { scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { findProcessor, saveProcessor } from "./queries.ts";
 
-const Text = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+const NullableLine = (max: number) => Type.Union([Line(max), Type.Null()]);
 const ProcessorBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    kvk: Type.Union([Type.String({ pattern: "^[0-9]{8}$", description: "8 digits" }), Type.Null()]),
-    address: Text(200),
-    postalCode: Text(20),
-    city: Text(100),
-    country: Type.String({ pattern: "^[A-Z]{2}$" }),
-    court: Type.String({ minLength: 1, maxLength: 200 }),
-    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
-    privacyEmail: Type.Union([Type.String({ format: "email" }), Type.Null()]),
+    name: Line(200, { minLength: 1 }),
+    kvk: Type.Union([Type.String({ pattern: "^[0-9]{8}$", maxLength: 8, description: "8 digits" }), Type.Null()]),
+    address: NullableLine(200),
+    postalCode: NullableLine(20),
+    city: NullableLine(100),
+    country: Type.String({ pattern: "^[A-Z]{2}$", maxLength: 2 }),
+    court: Line(200, { minLength: 1 }),
+    timeZone: Line(64, { minLength: 1 }),
+    privacyEmail: Type.Union([Type.String({ format: "email", maxLength: 254 }), Type.Null()]),
     autoCountersign: Type.Boolean(),
   },
   { additionalProperties: false },

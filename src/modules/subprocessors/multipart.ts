@@ -1,5 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import { invalid } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
+import { isPolicyText } from "../../http/input-policy.ts";
+import { httpWords } from "../../http/words.ts";
 import { sha256Hex } from "./upload-contract.ts";
 import { subprocessorWords } from "./words.ts";
 
@@ -30,6 +32,22 @@ export function cleanFileName(name: string | undefined): string {
  * refused, naming its field.
  */
 export async function readMultipart(request: FastifyRequest): Promise<{ fields: Map<string, string>; files: ReceivedFile[] }> {
+  try {
+    return await readParts(request);
+  } catch (error) {
+    // A form cut short or without its boundary is the sender's error (found by test/fuzz), not ours;
+    // the limits' errors (413) and our own keep their status.
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode !== undefined) {
+      throw error;
+    }
+    throw invalid("body", httpWords.malformedMultipart);
+  }
+}
+
+/** A part's media type as sent, when it is one; otherwise the generic one. */
+const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]{1,127}\/[A-Za-z0-9!#$&^_.+-]{1,127}$/;
+
+async function readParts(request: FastifyRequest): Promise<{ fields: Map<string, string>; files: ReceivedFile[] }> {
   const fields = new Map<string, string>();
   const files: ReceivedFile[] = [];
   for await (const part of request.parts()) {
@@ -41,11 +59,15 @@ export async function readMultipart(request: FastifyRequest): Promise<{ fields: 
       files.push({
         fieldName: part.fieldname,
         fileName: cleanFileName(part.filename),
-        mediaType: part.mimetype || "application/octet-stream",
+        mediaType: MEDIA_TYPE.test(part.mimetype) ? part.mimetype : "application/octet-stream",
         bytes,
         sha256: sha256Hex(bytes),
       });
     } else if (typeof part.value === "string") {
+      // The same text policy as a JSON body's (src/http/schemas.ts: Text).
+      if (!isPolicyText(part.value, true)) {
+        throw invalid(`body.${part.fieldname}`, httpWords.controlCharacters);
+      }
       fields.set(part.fieldname, part.value);
     }
   }

@@ -4,7 +4,7 @@ import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
-import { ErrorResponses } from "../../http/schemas.ts";
+import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { assertMaySee, requireCustomer, requireStaff, scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
@@ -217,7 +217,12 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     "/attachments/:id",
     {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "attachment" } },
-      schema: { tags: ["subprocessors"], summary: "Download a consultation attachment, byte for byte (header x-content-sha256)", params: IdParams },
+      schema: {
+        tags: ["subprocessors"],
+        summary: "Download a consultation attachment, byte for byte (header x-content-sha256)",
+        params: IdParams,
+        response: FileResponses("the attachment as uploaded", "application/octet-stream"),
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);

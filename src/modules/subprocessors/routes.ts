@@ -6,7 +6,7 @@ import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
-import { ErrorResponses } from "../../http/schemas.ts";
+import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
 import { forbidden, invalid, notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
@@ -166,6 +166,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         tags: ["subprocessors"],
         summary: "Download the sub-processor's contract (art. 5.3): staff always; a customer when it serves or is announced to that customer",
         params: IdParams,
+        response: FileResponses("the contract as uploaded", "application/octet-stream"),
       },
     },
     async (request, reply) => {

@@ -1,12 +1,11 @@
 import { Type, type TSchema } from "typebox";
 import { TRANSFER_MECHANISMS } from "../../domain/transfers.ts";
-import { Instant, NullableInstant } from "../../http/schemas.ts";
-import { Uuid } from "../../http/schemas.ts";
+import { Instant, Int, Line, NullableInstant, Offset, Text, Uuid, WebUrl } from "../../http/schemas.ts";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const LocalizedBody = (max: number) =>
-  Type.Object({ nl: Type.String({ minLength: 1, maxLength: max }), en: Type.String({ minLength: 1, maxLength: max }) }, { additionalProperties: false });
+  Type.Object({ nl: Text(max, { minLength: 1 }), en: Text(max, { minLength: 1 }) }, { additionalProperties: false });
 const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
 
 export const Mechanism = Type.Enum([...TRANSFER_MECHANISMS], { description: "dpf (EU-US Data Privacy Framework), scc, bcr, art49" });
@@ -18,8 +17,8 @@ export const ObjectionStatus = Type.Enum(["open", "withdrawn", "resolved", "cust
 
 export const LocationBody = Type.Object(
   {
-    country: Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2" }),
-    city: Nullable(Type.String({ maxLength: 100 })),
+    country: Type.String({ pattern: "^[A-Z]{2}$", maxLength: 2, description: "ISO 3166-1 alpha-2" }),
+    city: Nullable(Line(100)),
     mechanism: Nullable(Mechanism),
   },
   { additionalProperties: false },
@@ -27,9 +26,9 @@ export const LocationBody = Type.Object(
 
 export const SubprocessorBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Line(200, { minLength: 1 }),
     activity: LocalizedBody(1000),
-    website: Nullable(Type.String({ format: "uri", maxLength: 300 })),
+    website: Nullable(WebUrl(300, { description: "http:// or https://" })),
     locations: Type.Array(LocationBody, { maxItems: 50 }),
     serviceIds: Type.Array(Uuid, { maxItems: 100 }),
   },
@@ -70,8 +69,8 @@ export const ContractForm = Type.Object({
   file: Type.Optional(Type.String({ format: "binary", description: "the contract (PDF or other), at most 10 MB; required" })),
 });
 export const MessageForm = Type.Object({
-  body: Type.Optional(Type.String({ description: "the message" })),
-  files: Type.Optional(Type.Array(Type.String({ format: "binary" }), { description: "up to 5 attachments, each at most 10 MB" })),
+  body: Type.Optional(Text(20_000, { description: "the message" })),
+  files: Type.Optional(Type.Array(Type.String({ format: "binary" }), { maxItems: 5, description: "up to 5 attachments, each at most 10 MB" })),
 });
 
 export const AnnounceBody = Type.Object(
@@ -96,8 +95,8 @@ export const ChangeListQuery = Type.Object(
   {
     status: Type.Optional(ChangeStatus),
     subprocessorId: Type.Optional(Uuid),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Offset,
+    limit: Int(1, 200, { default: 50 }),
   },
   { additionalProperties: false },
 );
@@ -132,13 +131,13 @@ export const Change = Type.Object({
 
 export const RecipientsQuery = Type.Object(
   {
-    search: Type.Optional(Type.String({ maxLength: 100 })),
+    search: Type.Optional(Line(100)),
     objected: Type.Optional(Type.Boolean()),
     read: Type.Optional(Type.Boolean()),
     acknowledged: Type.Optional(Type.Boolean()),
     delivered: Type.Optional(Type.Boolean()),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    offset: Offset,
+    limit: Int(1, 500, { default: 100 }),
   },
   { additionalProperties: false },
 );
@@ -156,17 +155,17 @@ export const Recipient = Type.Object({
   objection: Nullable(Type.Object({ id: Type.String(), status: ObjectionStatus })),
 });
 
-export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const WithdrawBody = Type.Object({ reason: Text(2000, { minLength: 1 }) }, { additionalProperties: false });
 export const EffectiveDateBody = Type.Object({ effectiveAt: Instant }, { additionalProperties: false });
 export const ObjectionBody = Type.Object(
-  { reason: Type.String({ maxLength: 10_000, description: "why you object (art. 5.2: reasoned): a sentence or more, at least 20 characters" }) },
+  { reason: Text(10_000, { description: "why you object (art. 5.2: reasoned): a sentence or more, at least 20 characters" }) },
   { additionalProperties: false },
 );
 export const OutcomeBody = Type.Object(
-  { outcome: Type.Enum(["withdrawn", "resolved", "customer_leaves"]), note: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { outcome: Type.Enum(["withdrawn", "resolved", "customer_leaves"]), note: Text(5000, { minLength: 1 }) },
   { additionalProperties: false },
 );
-export const MessageBody = Type.Object({ body: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
+export const MessageBody = Type.Object({ body: Text(20_000) }, { additionalProperties: false });
 
 export const Objection = Type.Object({
   id: Type.String(),

@@ -3,7 +3,8 @@ import { Type } from "typebox";
 import { inScope, type Scope } from "../../db/scope.ts";
 import { countryName } from "../../domain/transfers.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { ErrorResponses, Instant, NullableInstant, iso } from "../../http/schemas.ts";
+import { ErrorResponses, Instant, NullableInstant, iso, FileResponses } from "../../http/schemas.ts";
+import { publicUrl } from "../notices/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { feedChanges, publicRegister, type PublicChange } from "../subprocessors/index.ts";
 import { buildAtomFeed } from "./atom.ts";
@@ -109,6 +110,7 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
         security: [],
         querystring: Type.Object({ lang: Type.Enum(["nl", "en"], { default: "nl" }) }, { additionalProperties: false }),
         produces: ["application/atom+xml"],
+        response: FileResponses("the Atom feed", "application/atom+xml"),
       },
     },
     async (request, reply) => {
@@ -118,7 +120,8 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
       }));
       const xml = buildAtomFeed({
         processorName: processor.name,
-        baseUrl: `${request.protocol}://${request.host}`,
+        // The configured address only: the request's Host or X-Forwarded-Host is the client's claim.
+        baseUrl: publicUrl(),
         locale: request.query.lang,
         zone: processor.timeZone,
         changes,

@@ -69,8 +69,22 @@ test("the trust page needs no login and shows the register and its changes, noth
   assert.doesNotMatch(response.body, /Klant Geheim|affected|Tau Backup/, "no customers, counts or withdrawn changes on the page");
 });
 
-test("the Atom feed parses, in either language, with links from the request's host", async () => {
-  const en = await t.app.inject({ method: "GET", url: "/api/v1/trust/changes.atom?lang=en", headers: { host: "trust.example", "x-forwarded-proto": "https" } });
+test("the Atom feed parses, in either language, with links from the configured public URL, never the request's host", async () => {
+  const configured = process.env.ART28_PUBLIC_URL;
+  process.env.ART28_PUBLIC_URL = "https://trust.example/";
+  const en = await t.app
+    .inject({
+      method: "GET",
+      url: "/api/v1/trust/changes.atom?lang=en",
+      headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" },
+    })
+    .finally(() => {
+      if (configured === undefined) {
+        delete process.env.ART28_PUBLIC_URL;
+      } else {
+        process.env.ART28_PUBLIC_URL = configured;
+      }
+    });
   assert.equal(en.statusCode, 200, en.body);
   assert.match(String(en.headers["content-type"]), /^application\/atom\+xml/);
   const feed = await new Parser().parseString(en.body);
@@ -82,8 +96,9 @@ test("the Atom feed parses, in either language, with links from the request's ho
   assert.ok(titles.some((title) => title.startsWith("Withdrawn: ")));
   assert.ok(
     feed.items.every((i) => i.link?.startsWith("https://trust.example/trust#change-")),
-    "links from the request's protocol and host",
+    "links from ART28_PUBLIC_URL",
   );
+  assert.doesNotMatch(en.body, /evil\.example/, "nothing from the client's Host or X-Forwarded-Host");
   assert.ok(feed.items.some((i) => i.id === `urn:uuid:${ids.announced}`));
 
   const nl = await t.app.inject({ method: "GET", url: "/api/v1/trust/changes.atom" });

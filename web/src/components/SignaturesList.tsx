@@ -32,7 +32,15 @@ export function SignaturesList({ agreement }: { agreement: Agreement }) {
             </div>
             <div>
               <dt>{t("agreement.ip")}</dt>
-              <dd>{s.ip ?? "—"}</dd>
+              <dd data-testid="signature-ip">
+                {s.ip === null
+                  ? "—"
+                  : s.ipSource === "forwarded"
+                    ? t("agreement.ipForwarded", { ip: s.ip, proxy: s.proxyIp ?? "?" })
+                    : s.ipSource === "socket"
+                      ? t("agreement.ipSocket", { ip: s.ip })
+                      : s.ip}
+              </dd>
             </div>
           </dl>
         </li>

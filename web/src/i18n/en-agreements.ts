@@ -32,6 +32,8 @@ export const enAgreements: typeof nlAgreements = {
     method: "Method",
     methods: { user: "In person", policy: "By policy" },
     ip: "IP address",
+    ipForwarded: "{{ip}} (forwarded by proxy {{proxy}})",
+    ipSocket: "{{ip}} (direct connection)",
     documentHash: "SHA-256 of this document's PDF",
     signedHash: "SHA-256 of the signed PDF",
     frameHint: "This is exactly the document to be signed. Download the PDF to keep it.",

@@ -30,6 +30,8 @@ export const nlAgreements = {
     method: "Wijze",
     methods: { user: "Persoonlijk", policy: "Volgens beleid" },
     ip: "IP-adres",
+    ipForwarded: "{{ip}} (doorgegeven door proxy {{proxy}})",
+    ipSocket: "{{ip}} (rechtstreekse verbinding)",
     documentHash: "SHA-256 van de PDF van dit document",
     signedHash: "SHA-256 van de ondertekende PDF",
     frameHint: "Dit is exact het document dat wordt ondertekend. Download de PDF om het te bewaren.",

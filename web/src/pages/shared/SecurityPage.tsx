@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QrCode } from "../../components/QrCode";
 import { Badge } from "../../components/StatusBadge";
 import { useMe, useSession } from "../../session";
+import { useStepUp } from "../../components/StepUpDialog";
 
 /** Two-factor login with an authenticator app (TOTP): set up, then confirm with a first code. */
 export function SecurityPage() {
@@ -17,16 +18,31 @@ export function SecurityPage() {
   const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
   const [code, setCode] = useState("");
   const [enabledNow, setEnabledNow] = useState(false);
+  const [offNow, setOffNow] = useState(false);
+  const stepUp = useStepUp();
   const start = useAction(() => unwrap(api.POST("/api/v1/auth/totp/setup")));
+  const turnOff = useAction(() => unwrap(api.POST("/api/v1/auth/totp/disable")));
   const enable = useAction(() => unwrap(api.POST("/api/v1/auth/totp/enable", { body: { code } })));
 
   async function begin() {
-    const result = await start.execute();
+    // Setting up again when it is on replaces the factor in use: the server asks for a step-up.
+    const result = await stepUp.guarded(() => start.execute());
     if (result.ok) {
       setSetup(result.value);
       setEnabledNow(false);
+      setOffNow(false);
       setCode("");
-      // Starting over switches the old code off until the new one is confirmed.
+    }
+  }
+
+  async function switchOff() {
+    if (!window.confirm(t("security.confirmTurnOff"))) {
+      return;
+    }
+    const result = await stepUp.guarded(() => turnOff.execute());
+    if (result.ok) {
+      setOffNow(true);
+      setEnabledNow(false);
       await refresh();
     }
   }
@@ -64,8 +80,15 @@ export function SecurityPage() {
             {t("security.enabledNow")}
           </Notice>
         ) : null}
+        {offNow ? (
+          <Notice tone="info" testId="totp-off">
+            {t("security.turnedOff")}
+          </Notice>
+        ) : null}
         <p className="muted">{t("security.intro")}</p>
+        {stepUp.dialog}
         <ErrorAlert error={start.error} />
+        <ErrorAlert error={turnOff.error} />
         {setup ? (
           <form onSubmit={(e) => void confirm(e)} className="form-narrow">
             <ol className="steps">
@@ -103,9 +126,16 @@ export function SecurityPage() {
             </div>
           </form>
         ) : (
-          <button type="button" className="btn" onClick={() => void begin()} disabled={start.busy} data-testid="totp-setup">
-            {me.totpEnabled ? t("security.reset") : t("security.setup")}
-          </button>
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => void begin()} disabled={start.busy} data-testid="totp-setup">
+              {me.totpEnabled ? t("security.reset") : t("security.setup")}
+            </button>
+            {me.totpEnabled ? (
+              <button type="button" className="btn btn-danger" onClick={() => void switchOff()} disabled={turnOff.busy} data-testid="totp-disable">
+                {t("security.turnOff")}
+              </button>
+            ) : null}
+          </div>
         )}
         {me.totpEnabled && !setup ? <p className="hint">{t("security.resetWarning")}</p> : null}
       </section>

@@ -8,6 +8,7 @@ import { NumberField, TextField } from "../../components/fields";
 import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
 import { formatInstant } from "../../lib/format";
+import { useStepUp } from "../../components/StepUpDialog";
 
 /** API tokens acting as the logged-in user; the secret is shown once, at creation. */
 export function TokensPage() {
@@ -19,11 +20,12 @@ export function TokensPage() {
   const create = useAction(() =>
     unwrap(api.POST("/api/v1/tokens", { body: { name: name.trim(), ...(Number.isFinite(days) ? { expiresInDays: days } : {}) } })),
   );
+  const stepUp = useStepUp();
   const revoke = useAction((id: string) => unwrap(api.DELETE("/api/v1/tokens/{id}", { params: { path: { id } } })));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await create.execute();
+    const result = await stepUp.guarded(() => create.execute());
     if (result.ok) {
       setCreated(result.value);
       setName("");
@@ -110,6 +112,7 @@ export function TokensPage() {
       </section>
       <section className="card">
         <h2>{t("tokens.new")}</h2>
+        {stepUp.dialog}
         <form onSubmit={(e) => void submit(e)} className="form-narrow">
           <ErrorAlert error={create.error} />
           <TextField

@@ -12,6 +12,7 @@ import { Badge } from "../../../components/StatusBadge";
 import { formatInstant } from "../../../lib/format";
 import { useMe } from "../../../session";
 import { EndpointDeliveries } from "./EndpointDeliveries";
+import { useStepUp } from "../../../components/StepUpDialog";
 
 /**
  * The customer's webhook endpoints (Standard Webhooks): add one (its signing secret is shown once),
@@ -36,10 +37,11 @@ export function WebhooksPage() {
     ),
   );
   const disable = useAction((id: string) => unwrap(api.DELETE("/api/v1/webhook-endpoints/{id}", { params: { path: { id } } })));
+  const stepUp = useStepUp();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await create.execute();
+    const result = await stepUp.guarded(() => create.execute());
     if (result.ok) {
       setCreated(result.value);
       setUrl("");
@@ -52,6 +54,7 @@ export function WebhooksPage() {
   return (
     <>
       <PageHeader title={t("webhooks.title")} subtitle={t("webhooks.intro")} />
+      {stepUp.dialog}
       {owner ? null : <Notice tone="info">{t("webhooks.ownerOnly")}</Notice>}
       {created ? (
         <Notice tone="warning" testId="webhook-created">
@@ -128,7 +131,7 @@ export function WebhooksPage() {
                                 data-testid="webhook-disable"
                                 onClick={() => {
                                   if (window.confirm(t("webhooks.confirmDisable", { url: e.url }))) {
-                                    void disable.execute(e.id).then((r) => r.ok && state.reload());
+                                    void stepUp.guarded(() => disable.execute(e.id)).then((r) => r.ok && state.reload());
                                   }
                                 }}
                               >

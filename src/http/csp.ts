@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+// The Content-Security-Policy (helmet). Scripts come from this origin only, never inline: the web
+// UI's index.html loads its bundle from /assets (Vite emits no inline script), so an injected
+// <script> or on…= attribute does not run. Styles may still be inline (React's style props).
+// The API reference (/api/docs, Scalar) starts itself with one inline script: its pages alone
+// allow that exact script, by its SHA-256, and nothing else inline.
+
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  frameSrc: ["'self'"],
+  objectSrc: ["'self'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+};
+
+/** The pages that are the API reference. */
+export const DOCS_PREFIX = "/api/docs";
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+/** The CSP source expressions ('sha256-…') of the inline scripts of an HTML page. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].map(
+    (m) =>
+      `'sha256-${createHash("sha256")
+        .update(m[1] ?? "", "utf8")
+        .digest("base64")}'`,
+  );
+}
+
+/**
+ * onSend: an HTML page of the API reference gets script-src with the hashes of its own inline
+ * scripts (computed from the bytes sent, so an upgrade of the reference keeps working).
+ */
+export async function allowDocsInlineScripts(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (!request.url.startsWith(DOCS_PREFIX) || typeof payload !== "string" || !String(reply.getHeader("content-type") ?? "").startsWith("text/html")) {
+    return payload;
+  }
+  const policy = reply.getHeader("content-security-policy");
+  const hashes = inlineScriptHashes(payload);
+  if (typeof policy === "string" && hashes.length > 0) {
+    reply.header(
+      "content-security-policy",
+      policy.replace(/(^|;)script-src ([^;]*)/, (_whole, start: string, sources: string) => `${start}script-src ${sources} ${hashes.join(" ")}`),
+    );
+  }
+  return payload;
+}
