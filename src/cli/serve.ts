@@ -116,6 +116,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     );
   }
   const clock = systemClock;
+  const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`;
   const startUp = async () => {
     await database.migrate();
     const seed = options.demo
@@ -142,6 +143,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     // The outbox worker and the deadline sweep run in this process unless ART28_WORKER=off (then run
     // `art28 worker` processes against the same PostgreSQL).
     const smtpUrl = process.env.ART28_SMTP_URL || undefined;
+    // Links in e-mails and feeds go to ART28_PUBLIC_URL; unset, to the address this server listens on.
+    process.env.ART28_PUBLIC_URL ??= url;
     background = process.env.ART28_WORKER === "off" ? null : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log });
     await app.listen({ port: options.port, host: options.host });
     return { install, smtpUrl };
@@ -150,7 +153,6 @@ export async function serve(options: ServeOptions): Promise<void> {
   starting = run;
   const { install, smtpUrl } = await run;
 
-  const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`;
   database.claim?.announce(url);
   const lines = [
     "",
