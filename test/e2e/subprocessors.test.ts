@@ -212,7 +212,18 @@ describe("sub-processor change in the browser", { skip: skipIfMissing(unavailabl
     assert.equal(await feed.getAttribute("href"), "/api/v1/trust/changes.atom?lang=nl");
     const atom = await page.request.get(`${base}${(await page.getByTestId("trust-feed").getAttribute("href")) ?? ""}`);
     assert.equal(atom.status(), 200);
-    assert.match(await atom.text(), /Mailvault/);
+    const xml = await atom.text();
+    assert.match(xml, /Mailvault/);
+    // The feed's own address answers, and each entry's link opens that change on this page.
+    const self = /<link[^>]*rel="self"[^>]*href="([^"]+)"/.exec(xml)?.[1] ?? /<link[^>]*href="([^"]+)"[^>]*rel="self"/.exec(xml)?.[1];
+    assert.ok(self, "the feed names its own address");
+    const selfUrl = new URL(self.replaceAll("&amp;", "&"));
+    const again = await page.request.get(`${base}${selfUrl.pathname}${selfUrl.search}`);
+    assert.equal(again.status(), 200);
+    assert.match(again.headers()["content-type"] ?? "", /atom\+xml/, "the feed itself, not the page shell");
+    const anchor = /href="[^"]*\/trust#(change-[0-9a-f-]{36})"/.exec(xml)?.[1];
+    assert.ok(anchor, "an entry links to its change on the trust page");
+    await page.locator(`#${anchor}`).waitFor();
     await shot(page, "trust-nl");
     await page.getByTestId("lang-en").click();
     await page.getByText("Announced changes").waitFor();

@@ -77,7 +77,7 @@ test("a reader sees the feed's id, links and the newest change as its update tim
   assert.equal(feed.id, `${BASE}/trust`);
   assert.equal(feed.title, "Norisk Software BV: sub-processor changes");
   assert.equal(feed.link, `${BASE}/trust`);
-  assert.equal(feed.feedUrl, `${BASE}/trust/changes.atom?lang=en`);
+  assert.equal(feed.feedUrl, `${BASE}/api/v1/trust/changes.atom?lang=en`);
   assert.equal(feed.lastBuildDate, "2026-03-26T10:00:00.000Z");
 });
 
@@ -127,7 +127,7 @@ test("content: description, country names, window end with its offset, effective
 test("Dutch: titles, country names and dates in Dutch, self link with lang=nl", async () => {
   const feed = await parser.parseString(buildAtomFeed(input({ locale: "nl", changes: [change(), relocated] })));
   assert.equal(feed.title, "Norisk Software BV: wijzigingen in subverwerkers");
-  assert.equal(feed.feedUrl, `${BASE}/trust/changes.atom?lang=nl`);
+  assert.equal(feed.feedUrl, `${BASE}/api/v1/trust/changes.atom?lang=nl`);
   assert.deepEqual(
     feed.items.map((item) => item.title),
     ["Aangekondigd: nieuwe subverwerker Acme (DE)", "Van kracht: nieuwe locatie subverwerker Mailer (US, IE)"],

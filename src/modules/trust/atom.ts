@@ -129,7 +129,7 @@ export function buildAtomFeed(input: AtomFeedInput): string {
     title: words.feedTitle(input.processorName),
     description: words.feedSubtitle,
     link: `${base}/trust`,
-    feed: `${base}/trust/changes.atom?lang=${locale}`,
+    feed: `${base}/api/v1/trust/changes.atom?lang=${locale}`,
     updated: changes[0]?.updatedAt ?? EMPTY_FEED_UPDATED,
     // RFC 4287 §4.1.1: a feed without an author on every entry needs one on the feed.
     author: { name: input.processorName },

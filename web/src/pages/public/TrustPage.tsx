@@ -132,7 +132,7 @@ function ChangesList({ changes, mode }: { changes: readonly PublicChange[]; mode
   return (
     <ul className="plain change-list" data-testid={mode === "announced" ? "trust-announced" : "trust-recent"}>
       {changes.map((c) => (
-        <li key={c.id} className="change-item" data-testid="trust-change">
+        <li key={c.id} id={`change-${c.id}`} className="change-item" data-testid="trust-change">
           <h3>{t("changes.titleOf", { kind: t(`changes.kinds.${c.kind}`), name: c.subprocessorName })}</h3>
           {c.replacesName ? (
             <p className="muted small">
