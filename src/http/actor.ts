@@ -1,4 +1,4 @@
-import type { CustomerRole, StaffRole } from "../db/schema/index.ts";
+import { STAFF_ROLES, type CustomerRole, type StaffRole } from "../db/schema/index.ts";
 import { httpWords } from "./words.ts";
 import type { Scope } from "../db/scope.ts";
 import type { Locale } from "../domain/agreement-document.ts";
@@ -61,4 +61,4 @@ export function assertMaySee(actor: Actor, controllerId: string, assigned: Reado
 }
 
 export const STAFF_WRITE: readonly StaffRole[] = ["admin", "privacy_officer"];
-export const STAFF_ALL: readonly StaffRole[] = ["admin", "privacy_officer", "security_officer", "support", "auditor"];
+export const STAFF_ALL: readonly StaffRole[] = STAFF_ROLES;

@@ -41,8 +41,13 @@ interface Operation {
   query: string;
 }
 
-/** Every operation of the OpenAPI document under /api/v1, with a valid sample of its input. */
-async function operations(): Promise<Operation[]> {
+let documented: Promise<Operation[]> | undefined;
+/** Every operation of the OpenAPI document under /api/v1 (read once), with a valid sample of its input. */
+function operations(): Promise<Operation[]> {
+  return (documented ??= readOperations());
+}
+
+async function readOperations(): Promise<Operation[]> {
   const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json<OpenApi>();
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith("/api/v1/"))

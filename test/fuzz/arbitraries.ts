@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { JsonSchema } from "../../src/http/input-policy.ts";
+import type { JsonSchema } from "../support/schema-policy.ts";
 import { LINE_PATTERN, NON_BLANK_LINE_PATTERN, TEXT_PATTERN } from "../../src/http/schemas.ts";
 
 // fast-check arbitraries from an operation's own OpenAPI schemas: values of the documented shape

@@ -24,8 +24,6 @@ import { renderApDraftPdf } from "./documents/ap-draft-pdf.ts";
 import { renderBreachNoticePdf } from "./documents/notice-pdf.ts";
 import { ApDraftQuery, CustomerBreach, CustomerBreachSummary, PdfQuery } from "./schemas.ts";
 
-const CUSTOMER_ROLES = ["owner", "privacy_contact", "viewer"] as const;
-
 function presentBreach(view: CustomerBreachView) {
   const latest = view.rounds.at(-1);
   return {
@@ -105,7 +103,7 @@ const slug = (text: string) => text.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-
 
 export function breachPortalRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   const tags = ["breaches"];
-  const customerOf = (actor: Actor) => requireCustomer(actor, CUSTOMER_ROLES);
+  const customerOf = (actor: Actor) => requireCustomer(actor, CUSTOMER_ALL);
 
   app.get(
     "/breaches",

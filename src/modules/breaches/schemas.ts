@@ -1,9 +1,8 @@
 import { Type, type TSchema } from "typebox";
 import { BREACH_FACT_KEYS } from "../../domain/breach-notice.ts";
-import { Instant, Int, Line, NullableInstant, Offset, Text, Uuid } from "../../http/schemas.ts";
+import { Instant, Int, Line, Localized, NullableInstant, Offset, Text, Uuid } from "../../http/schemas.ts";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
 /** A count of people: more than live on earth is a typing error. */
 const Count = Int(0, 10_000_000_000);
 

@@ -1,12 +1,11 @@
 import { Type, type TSchema } from "typebox";
 import { TRANSFER_MECHANISMS } from "../../domain/transfers.ts";
-import { Instant, Int, Line, NullableInstant, Offset, Text, Uuid, WebUrl } from "../../http/schemas.ts";
+import { Instant, Int, Line, Localized, NullableInstant, Offset, Text, Uuid, WebUrl } from "../../http/schemas.ts";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const LocalizedBody = (max: number) =>
   Type.Object({ nl: Text(max, { minLength: 1 }), en: Text(max, { minLength: 1 }) }, { additionalProperties: false });
-const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
 
 export const Mechanism = Type.Enum([...TRANSFER_MECHANISMS], { description: "dpf (EU-US Data Privacy Framework), scc, bcr, art49" });
 export const Zone = Type.Enum(["eea", "adequate", "third"]);

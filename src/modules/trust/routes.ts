@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { inScope, type Scope } from "../../db/scope.ts";
 import { countryName } from "../../domain/transfers.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { ErrorResponses, Instant, NullableInstant, iso, FileResponses } from "../../http/schemas.ts";
+import { ErrorResponses, Instant, Localized, NullableInstant, iso, FileResponses } from "../../http/schemas.ts";
 import { publicUrl } from "../notices/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { feedChanges, publicRegister, type PublicChange } from "../subprocessors/index.ts";
@@ -19,7 +19,6 @@ const RATE_LIMIT = { rateLimit: { max: 120, timeWindow: "1 minute" } };
 const RECENT_DAYS = 180;
 const FEED_ENTRIES = 100;
 
-const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
 const Country = Type.Object({ code: Type.String(), name: Localized });
 const ChangeKind = Type.Enum(["add", "replace", "remove", "relocate"]);
 const PublicChangeOut = Type.Object({
