@@ -4,6 +4,7 @@ import cliProgress from "cli-progress";
 import { openDatabase } from "../db/engine.ts";
 import { DataFolderInUseError } from "../db/data-folder.ts";
 import { buildApp } from "../app.ts";
+import { registerAllNoticeKinds } from "../modules.ts";
 import { systemClock } from "../domain/clock.ts";
 import { verifyChain, type VerifyResult } from "../modules/evidence/verify-chain.ts";
 import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
@@ -116,6 +117,10 @@ program
     await database.close();
     process.stdout.write(`wrote ${file}\n`);
   });
+
+// Every command may queue notices (serve --demo announces a change before the app is built; an import
+// tells customers): the kinds the modules define are registered once, before any command runs.
+registerAllNoticeKinds();
 
 try {
   await program.parseAsync();
