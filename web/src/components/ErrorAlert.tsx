@@ -4,7 +4,8 @@ import type { ApiError } from "../api/errors";
 /** The server's message for a failed call, with the request id to quote to support. */
 export function ErrorAlert({ error, testId }: { error: ApiError | undefined; testId?: string }) {
   const { t } = useTranslation();
-  if (!error) {
+  // A change that needs the password again is not an error: the step-up dialog asks for it (StepUpDialog.tsx).
+  if (!error || error.code === "step_up_required") {
     return null;
   }
   const message = error.status === 0 ? t("errors.network") : error.status === 403 ? `${t("errors.forbidden")} (${error.message})` : error.message;
