@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { StaffRole } from "./auth.ts";
 import { users } from "./auth.ts";
@@ -28,6 +28,8 @@ export const notices = pgTable(
   "notices",
   {
     id: id(),
+    /** Numbers notices in the order written: the readable reference people quote (`N-2026-000123`, `noticeReference`). */
+    number: bigserial("number", { mode: "number" }).notNull().unique(),
     /** The customer told; null for a notice to the processor's own staff. */
     controllerId: uuid("controller_id").references(() => controllers.id, { onDelete: "cascade" }),
     /** For staff notices: the roles whose users receive it. */

@@ -5,7 +5,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** False for a user without a password (invited, or single sign-on only), after the same work as a real check. */
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) {
+    await verify(await dummyHash(), password);
+    return false;
+  }
   return verify(passwordHash, password);
 }
 
