@@ -242,7 +242,50 @@ test("the signed PDF is the agreement plus one signature page, with both parties
   assert.ok(text.includes("Anna de Vries"));
   assert.ok(text.includes("30-03-2026 11:00 (UTC+02:00)"), "signature time in Amsterdam with its offset");
   assert.ok(text.includes(doc.labels.signedByPolicy), "the processor's automatic countersignature is marked");
-  assert.ok(text.includes(`${doc.labels.page} ${pages} ${doc.labels.of} ${pages}`), "page numbers count the contract only");
+  assert.ok(text.includes(`${doc.labels.page} ${pages + 1} ${doc.labels.of} ${pages + 1}`), "the signature page is counted and numbered");
+});
+
+/** Each page's text as pdftotext reads it (page k is [k - 1]), whitespace collapsed. */
+function pageTexts(pdf: Uint8Array): string[] {
+  return withPdfFile(pdf, (path) =>
+    Array.from({ length: pageCount(pdf) }, (_, i) =>
+      execFileSync("pdftotext", ["-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), path, "-"], QUIET).replace(/\s+/g, " "),
+    ),
+  );
+}
+
+test("every page of the composed PDF, unsigned and signed, nl and en, says it is page k of the PDF's page count", (t) => {
+  if (!POPPLER) {
+    t.skip("pdftotext (poppler-utils) is not installed");
+    return;
+  }
+  const wording = { nl: ["Pagina", "van"], en: ["Page", "of"] } as const;
+  for (const locale of ["nl", "en"] as const) {
+    const [page, of] = wording[locale];
+    const doc = agreement(locale);
+    const unsigned = renderAgreementPdf(doc);
+    const composedBefore = renderStats.composed;
+    const signed = renderSignedAgreementPdf({
+      document: doc,
+      documentSha256: sha256(unsigned),
+      signatures: [signature("controller"), signature("processor", { signedAt: "2026-03-30T09:00:05Z" })],
+    });
+    assert.equal(renderStats.composed, composedBefore + 1, `${locale}: the signed PDF is drawn from layers`);
+    for (const [name, pdf] of [
+      ["unsigned", unsigned],
+      ["signed", signed],
+    ] as const) {
+      const texts = pageTexts(pdf);
+      const n = texts.length;
+      assert.ok(n >= 6, `${locale} ${name}: a whole agreement (${n} pages)`);
+      texts.forEach((text, i) => {
+        const numbers = [...text.matchAll(new RegExp(`${page} (\\d+) ${of} (\\d+)`, "g"))].map((m) => `${m[1]} ${of} ${m[2]}`);
+        assert.deepEqual(numbers, [`${i + 1} ${of} ${n}`], `${locale} ${name}: page ${i + 1} of ${n} says so once`);
+      });
+    }
+    assert.equal(pageCount(signed), pageCount(unsigned) + 1, `${locale}: one signature page more`);
+    assert.ok(pageTexts(signed).at(-1)?.includes(doc.labels.signaturesTitle), `${locale}: the last page is the signature page`);
+  }
 });
 
 test("a party that has not signed is shown as not yet signed", (t) => {

@@ -123,9 +123,10 @@ export function renderAgreementPdf(doc: AgreementDocument): Uint8Array {
 }
 
 /**
- * The signed agreement: the same pages as `renderAgreementPdf(signed.document)` (their footers count
- * the contract pages only) plus a signature page with both parties' signatures and the SHA-256 of
- * the unsigned PDF.
+ * The signed agreement re-rendered: the pages of `renderAgreementPdf(signed.document)` plus a
+ * signature page with both parties' signatures and the SHA-256 of the unsigned PDF. Every footer
+ * counts all its pages ("9 of 9" on the signature page), so its contract pages' footers differ from
+ * the signed bytes' ("8 of 8"): it is a copy for reading, not what was signed (that stays stored).
  */
 export function renderSignedAgreementPdf(signed: SignedAgreementDocument): Uint8Array {
   return renderPdf(signed.document, signaturePage(signed), "layers");
@@ -186,7 +187,8 @@ function mapCustomer(c: NodeCompiler, doc: AgreementDocument, signature: Signatu
       parts: [doc.title, doc.controller.name, `${L.version} ${doc.templateVersion}`],
       page: L.page,
       of: L.of,
-      signatures: L.signaturesTitle,
+      // Every page of the PDF, its signature page included: the layers' pages are known before
+      // this layer is typeset, so the total is passed in and no page counter (a second pass) is needed.
       total,
     },
   };
@@ -205,7 +207,8 @@ function renderLayers(c: NodeCompiler, shared: SharedText, doc: AgreementDocumen
   for (let attempt = 0; attempt < 2; attempt++) {
     const contract = layer === null ? 0 : layer.geometry.annex2 - 1;
     const annex2Pages = layer === null ? 0 : layer.geometry.pages - contract;
-    const total = contract + annex.geometry.pages + annex2Pages;
+    const body = contract + annex.geometry.pages + annex2Pages;
+    const total = body + (signature === null ? 0 : 1);
     mapCustomer(c, doc, signature, total);
     const geometry = layer === null ? "none" : `json("${layer.geometryPath}")`;
     const own = compile(c, entry(shared, `layer: "customer", geometry: ${geometry}, annex: json("${annex.geometryPath}")`));
@@ -222,7 +225,7 @@ function renderLayers(c: NodeCompiler, shared: SharedText, doc: AgreementDocumen
       }
       continue;
     }
-    if (own.numOfPages !== total + (signature === null ? 0 : 1)) {
+    if (own.numOfPages !== total) {
       return null;
     }
     // Under the contract's pages the shared layer's, then Annex 1's, then the shared layer's again.
@@ -233,7 +236,7 @@ function renderLayers(c: NodeCompiler, shared: SharedText, doc: AgreementDocumen
       if (i < contract + annex.geometry.pages) {
         return { layer: 1, page: i - contract };
       }
-      return i < total ? { layer: 0, page: i - annex.geometry.pages } : null;
+      return i < body ? { layer: 0, page: i - annex.geometry.pages } : null;
     });
     return drawSharedPages(asBytes(c.pdf(own, PDF_OPTIONS)), [layer.layer, annex.layer], map);
   }
