@@ -88,9 +88,17 @@ describe("the agreement lifecycle (art. 12)", () => {
     assert.equal(inForce.effectiveAt, t.clock.now().toISOString(), "effective at the last signature (art. 12.1)");
 
     const signedPdf = await ownerA.get(`/api/v1/agreements/${offer.id}/document.pdf`);
-    assert.ok(signedPdf.rawPayload.length > pdf.rawPayload.length, "the signed form adds the signature page");
+    assert.equal(createHash("sha256").update(signedPdf.rawPayload).digest("hex"), document.sha256, "once signed, the default download is the bytes signed");
+    assert.equal(signedPdf.headers["x-document-sha256"], document.sha256);
+    const staffPdf = await officer.get(`/api/v1/agreements/${offer.id}/document.pdf`);
+    assert.equal(createHash("sha256").update(staffPdf.rawPayload).digest("hex"), document.sha256, "the back-office downloads the bytes signed too");
     const asSigned = await ownerA.get(`/api/v1/agreements/${offer.id}/document.pdf?variant=as-signed`);
     assert.equal(createHash("sha256").update(asSigned.rawPayload).digest("hex"), document.sha256, "the exact bytes signed can be downloaded and verified");
+    const rerendered = await ownerA.get(`/api/v1/agreements/${offer.id}/document.pdf?variant=with-signatures`);
+    assert.equal(rerendered.statusCode, 200);
+    assert.ok(rerendered.rawPayload.length > pdf.rawPayload.length, "the re-rendered copy adds the signature page");
+    assert.notEqual(createHash("sha256").update(rerendered.rawPayload).digest("hex"), document.sha256, "a re-rendered copy is not the bytes signed");
+    assert.match(String(rerendered.headers["content-disposition"]), /-re-rendered\.pdf"/, "and its file name says so");
     assert.deepEqual(await verifyChain(t.database.db).then((r) => r.ok), true);
   });
 

@@ -181,36 +181,38 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "agreement" } },
       schema: {
         tags: ["agreements"],
-        summary: "The agreement as PDF; once signed, with its signature page",
+        summary: "The agreement as PDF: before signing the document to sign, once signed the exact bytes signed",
         description:
-          "variant=with-signatures (default): the document followed by the signature page. variant=as-signed: the exact bytes the customer signed; their SHA-256 is the agreement's documentSha256 (409 before the customer has signed).",
+          "Without variant: before the customer signs, the document to sign (its SHA-256 is the one GET /agreements/{id}/document shows and POST /agreements/{id}/sign compares); once signed, the exact bytes the customer signed, as stored (their SHA-256 is the agreement's documentSha256). " +
+          "variant=as-signed: the bytes signed only (409 before the customer has signed). " +
+          "variant=with-signatures: a copy re-rendered with a signature page (both signatures and the signed hash); not the signed bytes, so its SHA-256 differs. " +
+          "The X-Document-SHA256 header is the SHA-256 of the file sent.",
         params: IdParams,
-        querystring: Type.Object({ variant: Type.Enum(["with-signatures", "as-signed"], { default: "with-signatures" }) }, { additionalProperties: false }),
+        querystring: Type.Object({ variant: Type.Optional(Type.Enum(["with-signatures", "as-signed"])) }, { additionalProperties: false }),
         response: FileResponses("the PDF", "application/pdf"),
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const asSigned = request.query.variant === "as-signed";
+      const { variant } = request.query;
       // What the PDF needs is read under the actor's scope, in one transaction; it is rendered after.
       const { found, signed, composed } = await inScope(db, scopeOf(actor), async (tx) => {
         const found = await visibleAgreement(tx, actor, request.params.id);
         const { agreement } = found;
-        if (asSigned || !agreement.documentJson || !agreement.documentSha256) {
-          return { found, signed: null, composed: asSigned ? null : await composeAgreementDocument(tx, agreement.id) };
+        if (agreement.documentPdf || variant === "as-signed") {
+          if (variant !== "with-signatures" || !agreement.documentJson || !agreement.documentSha256) {
+            return { found, signed: null, composed: null };
+          }
+          const signatures = await signaturesOf(tx, [agreement.id]);
+          const processor = await findProcessor(tx);
+          return { found, signed: { document: agreement.documentJson, documentSha256: agreement.documentSha256, signatures, processor }, composed: null };
         }
-        const signatures = await signaturesOf(tx, [agreement.id]);
-        const processor = await findProcessor(tx);
-        return { found, signed: { document: agreement.documentJson, documentSha256: agreement.documentSha256, signatures, processor }, composed: null };
+        return { found, signed: null, composed: await composeAgreementDocument(tx, agreement.id) };
       });
       const { agreement } = found;
       let pdf: Uint8Array;
-      if (asSigned) {
-        if (!agreement.documentPdf) {
-          throw conflict(agreementWords.notSignedYet);
-        }
-        pdf = agreement.documentPdf;
-      } else if (signed) {
+      let suffix = "";
+      if (signed) {
         pdf = renderSignedAgreementPdf({
           document: signed.document,
           documentSha256: signed.documentSha256,
@@ -224,13 +226,17 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
             ip: s.ip,
           })),
         });
-      } else {
-        if (!composed) {
-          throw notFound(agreementWords.noun.agreement);
-        }
+        suffix = "-re-rendered";
+      } else if (composed) {
         pdf = documentPdfAndHash(composed).pdf;
+      } else if (agreement.documentPdf) {
+        // The default once signed: the bytes signed, as stored, whose SHA-256 every page shows.
+        pdf = agreement.documentPdf;
+      } else if (variant === "as-signed") {
+        throw conflict(agreementWords.notSignedYet);
+      } else {
+        throw notFound(agreementWords.noun.agreement);
       }
-      const suffix = asSigned ? "-as-signed" : "";
       const name = `verwerkersovereenkomst-v${found.templateVersion}-${found.controllerName.replace(/[^A-Za-z0-9]+/g, "-")}${suffix}.pdf`;
       return reply
         .type("application/pdf")

@@ -64,8 +64,9 @@ export async function unwrap<D>(call: Promise<Result<D>>): Promise<D> {
 }
 
 /** Where the PDF of an agreement is downloaded (a plain link: the session cookie authenticates it). */
-export const agreementPdfUrl = (id: string, variant: "with-signatures" | "as-signed" = "with-signatures") =>
-  `/api/v1/agreements/${encodeURIComponent(id)}/document.pdf${variant === "as-signed" ? "?variant=as-signed" : ""}`;
+/** An agreement's PDF: by default the document to sign, or once signed the bytes signed; a variant only when asked. */
+export const agreementPdfUrl = (id: string, variant?: "with-signatures" | "as-signed") =>
+  `/api/v1/agreements/${encodeURIComponent(id)}/document.pdf${variant ? `?variant=${variant}` : ""}`;
 
 /**
  * A multipart/form-data body for openapi-fetch: it sends a FormData as is (the browser sets the

@@ -4383,13 +4383,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agreement as PDF; once signed, with its signature page
-         * @description variant=with-signatures (default): the document followed by the signature page. variant=as-signed: the exact bytes the customer signed; their SHA-256 is the agreement's documentSha256 (409 before the customer has signed).
+         * The agreement as PDF: before signing the document to sign, once signed the exact bytes signed
+         * @description Without variant: before the customer signs, the document to sign (its SHA-256 is the one GET /agreements/{id}/document shows and POST /agreements/{id}/sign compares); once signed, the exact bytes the customer signed, as stored (their SHA-256 is the agreement's documentSha256). variant=as-signed: the bytes signed only (409 before the customer has signed). variant=with-signatures: a copy re-rendered with a signature page (both signatures and the signed hash); not the signed bytes, so its SHA-256 differs. The X-Document-SHA256 header is the SHA-256 of the file sent.
          */
         get: {
             parameters: {
-                query: {
-                    variant: "with-signatures" | "as-signed";
+                query?: {
+                    variant?: "with-signatures" | "as-signed";
                 };
                 header?: never;
                 path: {

@@ -1,20 +1,18 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Agreement, AgreementDocument } from "../api/types";
 import { AgreementFacts } from "./AgreementFacts";
 import { HashBox } from "./HashBox";
 import { SignaturesList } from "./SignaturesList";
 
-/** The document's hash and downloads, in a card. */
-export function AgreementHashCard({ agreement, document }: { agreement: Agreement; document: AgreementDocument | null }) {
-  const { t } = useTranslation();
+/** The PDF's hash and its download, with `children` beside the download button (before signing the document to sign, after it the bytes signed), in a card. */
+export function AgreementHashCard({ agreement, document, children }: { agreement: Agreement; document: AgreementDocument | null; children?: ReactNode }) {
+  const signed = agreement.customerSignedAt !== null && agreement.documentSha256 !== null;
   return (
-    <section className="card">
-      <HashBox
-        agreementId={agreement.id}
-        sha256={agreement.documentSha256 ?? document?.sha256 ?? null}
-        label={agreement.customerSignedAt ? t("agreement.signedHash") : t("agreement.documentHash")}
-        signed={agreement.customerSignedAt !== null}
-      />
+    <section className="card agreement-pdf" data-testid="agreement-pdf-card">
+      <HashBox agreementId={agreement.id} sha256={signed ? agreement.documentSha256 : (document?.sha256 ?? null)} signed={signed}>
+        {children}
+      </HashBox>
     </section>
   );
 }

@@ -3,8 +3,15 @@ import type { nlAgreements } from "./nl-agreements";
 /** English: the agreement, its annexes, signing and the portal home (art. 12, Annex 1). Spread into en.ts. */
 export const enAgreements: typeof nlAgreements = {
   agreement: {
-    downloadAsSigned: "The document as signed (PDF)",
-    asSignedHelp: "— exactly the bytes that were signed; their SHA-256 is the hash above.",
+    contents: "Contents",
+    contentsCount: "Contents ({{count}})",
+    downloadToRead: "Download PDF to read or share",
+    toSignHelp: "This PDF is exactly the document you sign: its SHA-256 is the hash above, and it is compared when you sign.",
+    downloadSigned: "Download signed PDF",
+    signedHelp: "This file is exactly what was signed: its SHA-256 is the hash above.",
+    downloadRerendered: "Copy with signature page (PDF)",
+    rerenderedHelp: "— re-rendered copy, not the signed bytes: its SHA-256 differs from the hash above.",
+    goToSign: "Go to signing",
     titleN: "Data processing agreement version {{version}}",
     versionN: "Version {{version}}",
     none: "There are no agreements yet.",
@@ -36,7 +43,7 @@ export const enAgreements: typeof nlAgreements = {
     ipSocket: "{{ip}} (direct connection)",
     documentHash: "SHA-256 of this document's PDF",
     signedHash: "SHA-256 of the signed PDF",
-    frameHint: "This is exactly the document to be signed. Download the PDF to keep it.",
+    frameHint: "The same text as the PDF, for reading on screen; what you sign is the PDF.",
   },
   annex: {
     parts: {

@@ -1,8 +1,15 @@
 /** Dutch: the agreement, its annexes, signing and the portal home (art. 12, Annex 1). Spread into nl.ts. */
 export const nlAgreements = {
   agreement: {
-    downloadAsSigned: "Het document zoals ondertekend (PDF)",
-    asSignedHelp: "— precies de bytes die zijn ondertekend; hun SHA-256 is de hash hierboven.",
+    contents: "Inhoud",
+    contentsCount: "Inhoud ({{count}})",
+    downloadToRead: "PDF downloaden om te lezen of te delen",
+    toSignHelp: "Dit PDF-bestand is precies het document dat u ondertekent: zijn SHA-256 is de hash hierboven, en die wordt bij het ondertekenen vergeleken.",
+    downloadSigned: "Ondertekende PDF downloaden",
+    signedHelp: "Dit bestand is precies wat is ondertekend: zijn SHA-256 is de hash hierboven.",
+    downloadRerendered: "Kopie met handtekeningpagina (PDF)",
+    rerenderedHelp: "— opnieuw opgemaakt, niet het getekende bestand: de SHA-256 ervan verschilt van de hash hierboven.",
+    goToSign: "Naar ondertekenen",
     titleN: "Verwerkersovereenkomst versie {{version}}",
     versionN: "Versie {{version}}",
     none: "Er zijn nog geen overeenkomsten.",
@@ -34,7 +41,7 @@ export const nlAgreements = {
     ipSocket: "{{ip}} (rechtstreekse verbinding)",
     documentHash: "SHA-256 van de PDF van dit document",
     signedHash: "SHA-256 van de ondertekende PDF",
-    frameHint: "Dit is exact het document dat wordt ondertekend. Download de PDF om het te bewaren.",
+    frameHint: "Dezelfde tekst als de PDF, om op het scherm te lezen; wat u ondertekent is de PDF.",
   },
   annex: {
     parts: {

@@ -12,7 +12,7 @@ export function renderAgreementHtml(doc: AgreementDocument): string {
   const articles = doc.articles.map(
     (a) =>
       `<section class="article">
-<h2><span class="num">${esc(a.number)}.</span>${esc(a.title)}</h2>
+<h2 id="${esc(anchor("article", a.number))}"><span class="num">${esc(a.number)}.</span>${esc(a.title)}</h2>
 ${a.clauses.map((c) => `<div class="clause"><span class="num">${esc(c.number)}</span>${richText(c.text)}</div>`).join("\n")}
 </section>`,
   );
@@ -31,7 +31,7 @@ ${css(footer, L.page, L.of)}
 <main class="agreement">
 <header class="doc-title"><h1>${esc(doc.title)}</h1><p class="muted">${esc(versionLine)}</p></header>
 <section class="parties">
-<h2>${esc(L.parties)}</h2>
+<h2 id="parties">${esc(L.parties)}</h2>
 <div class="party-grid">
 ${party(L.processorRole, doc.processor, L.kvk)}
 ${party(L.controllerRole, doc.controller, L.kvk)}
@@ -44,7 +44,7 @@ ${list(doc.recitals)}
 </section>
 ${articles.join("\n")}
 <section class="annex">
-<h2>${esc(L.annex1Title)}</h2>
+<h2 id="annex-1">${esc(L.annex1Title)}</h2>
 <p class="muted">${esc(`${L.version} ${doc.annex1.version}`)}</p>
 <h3>${esc(L.annex1A)}</h3>
 ${list(doc.annex1.services.map((s) => s.name))}
@@ -56,13 +56,21 @@ ${list(doc.annex1.dataCategories)}
 ${list(doc.annex1.subjectCategories)}
 ${annex1E(doc)}</section>
 <section class="annex">
-<h2>${esc(L.annex2Title)}</h2>
+<h2 id="annex-2">${esc(L.annex2Title)}</h2>
 ${annex2(doc)}
 </section>
 </main>
 </body>
 </html>
 `;
+}
+
+/**
+ * A heading's id: the portal's table of contents jumps to the parties, each article and each annex
+ * (`parties`, `article-<number>`, `annex-1`, `annex-2`).
+ */
+function anchor(prefix: string, number: string): string {
+  return `${prefix}-${number.replace(/[^A-Za-z0-9]+/g, "-")}`;
 }
 
 function party(role: string, p: PartyBlock, kvkLabel: string): string {
@@ -225,5 +233,10 @@ li { margin-bottom: 0.2em; }
 .annex { break-before: page; }
 .annex h2 { margin-top: 0; }
 .measure { break-inside: avoid; }
-.measure em { font-style: italic; }`;
+.measure em { font-style: italic; }
+@media screen and (max-width: 560px) {
+  .agreement { padding: 1rem 0.75rem; }
+  .party-grid { grid-template-columns: 1fr; gap: 0.9em; }
+  p, li { text-align: left; }
+}`;
 }

@@ -11,6 +11,7 @@ import { AgreementStatusBadge } from "../../components/StatusBadge";
 import { canStaffWrite, useMe } from "../../session";
 import { CountersignForm } from "./CountersignForm";
 
+/** One customer's agreement in the back-office: its PDF (once signed, the bytes signed) under its hash, the document, the record. */
 export function AdminAgreementPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -34,25 +35,23 @@ export function AdminAgreementPage() {
                 {t("countersign.done")}
               </Notice>
             ) : null}
-            <div className="two-col">
-              <div>
-                <ErrorAlert error={documentError ?? undefined} />
-                {document ? <DocumentFrame html={document.html} title={title} /> : null}
-              </div>
-              <aside>
-                {agreement.status === "signed_by_customer" && canStaffWrite(me) ? (
-                  <CountersignForm
-                    agreement={agreement}
-                    onDone={(signed) => {
-                      setCountersigned(true);
-                      state.setData({ agreement: signed, document, documentError: null });
-                    }}
-                  />
-                ) : null}
-                <AgreementHashCard agreement={agreement} document={document} />
+            <div className="agreement-top">
+              <AgreementHashCard agreement={agreement} document={document} />
+              {agreement.status === "signed_by_customer" && canStaffWrite(me) ? (
+                <CountersignForm
+                  agreement={agreement}
+                  onDone={(signed) => {
+                    setCountersigned(true);
+                    state.setData({ agreement: signed, document, documentError: null });
+                  }}
+                />
+              ) : (
                 <AgreementRecordCard agreement={agreement} />
-              </aside>
+              )}
             </div>
+            <ErrorAlert error={documentError ?? undefined} />
+            {document ? <DocumentFrame html={document.html} title={title} /> : null}
+            {agreement.status === "signed_by_customer" && canStaffWrite(me) ? <AgreementRecordCard agreement={agreement} /> : null}
           </>
         );
       }}

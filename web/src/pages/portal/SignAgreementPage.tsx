@@ -12,6 +12,11 @@ import { canCustomerAct, useMe } from "../../session";
 import { SignForm } from "./SignForm";
 import { LanguageChoice } from "./LanguageChoice";
 
+/**
+ * The agreement as a signing product shows it: first the PDF to download (exactly the document to
+ * sign, with its SHA-256) and the language, then the document full width with its contents, then
+ * the signature. Once signed, the download is the bytes signed, under their hash.
+ */
 export function SignAgreementPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -40,28 +45,36 @@ export function SignAgreementPage() {
 
             {agreement.status === "offered" && !canCustomerAct(me) ? <Notice tone="info">{t("sign.notAllowed")}</Notice> : null}
 
-            <div className="two-col">
-              <div>
-                <ErrorAlert error={documentError ?? undefined} />
-                {document ? <DocumentFrame html={document.html} title={title} /> : null}
-              </div>
-              <aside>
-                {canSign ? <LanguageChoice agreement={agreement} onChosen={state.reload} /> : null}
-                {canSign && document ? (
-                  <SignForm
-                    agreement={agreement}
-                    document={document}
-                    onSigned={(signed) => {
-                      setJustSigned(true);
-                      state.setData({ agreement: signed, document, documentError: null });
-                    }}
-                    onDocumentChanged={state.reload}
-                  />
-                ) : (
-                  <AgreementHashCard agreement={agreement} document={document} />
-                )}
-                <AgreementRecordCard agreement={agreement} />
-              </aside>
+            <div className="agreement-top">
+              <AgreementHashCard agreement={agreement} document={document}>
+                {canSign ? (
+                  <a className="btn" href="#sign-heading" data-testid="go-to-sign">
+                    {t("agreement.goToSign")}
+                  </a>
+                ) : null}
+              </AgreementHashCard>
+              {canSign ? <LanguageChoice agreement={agreement} onChosen={state.reload} /> : null}
+            </div>
+
+            <ErrorAlert error={documentError ?? undefined} />
+            {document ? (
+              <DocumentFrame html={document.html} title={title} after={canSign ? { id: "sign-heading", label: t("sign.heading") } : undefined} />
+            ) : null}
+
+            <div className={canSign && document ? "two-col two-col-even" : undefined}>
+              {canSign && document ? (
+                <SignForm
+                  agreement={agreement}
+                  document={document}
+                  onSigned={(signed) => {
+                    setJustSigned(true);
+                    state.setData({ agreement: signed, document, documentError: null });
+                    window.scrollTo({ top: 0 });
+                  }}
+                  onDocumentChanged={state.reload}
+                />
+              ) : null}
+              <AgreementRecordCard agreement={agreement} />
             </div>
           </>
         );
