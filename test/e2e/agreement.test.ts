@@ -18,7 +18,7 @@ import { countersignAgreement } from "../../src/modules/agreements/countersign-a
 import { setControllerServices } from "../../src/modules/controllers/set-services.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { createCustomer, createStaff } from "../support/factories.ts";
-import { browserUnavailable, launchBrowser, loginAs } from "../support/browser.ts";
+import { browserUnavailable, launchBrowser, loginAs, textOf } from "../support/browser.ts";
 
 // The flows a person does, in a real browser against a real server (issue #2).
 const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
@@ -30,13 +30,11 @@ let alfa: Awaited<ReturnType<typeof createCustomer>>;
 let beta: Awaited<ReturnType<typeof createCustomer>>;
 let officerEmail: string;
 
-async function signOpenAgreement(page: Page, locale?: "en"): Promise<string> {
-  await page.goto(`${base}/portal`);
-  await page.getByTestId("sign-open").click();
-  if (locale) {
-    await page.getByTestId("agreement-language").selectOption(locale);
-    await page.frameLocator("iframe").getByText("Data Processing Agreement").first().waitFor();
-  }
+const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+const pdfText = (file: Buffer): string => spawnSync("pdftotext", ["-", "-"], { input: file, encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+
+/** Signs the agreement open on `page` and returns the hash the signer was shown. */
+async function signOpenAgreement(page: Page): Promise<string> {
   const hash = (await page.getByTestId("sign-hash").textContent())?.trim() ?? "";
   assert.match(hash, /^[0-9a-f]{64}$/);
   await page.getByTestId("sign-name").fill("Anna de Vries");
@@ -63,30 +61,53 @@ describe("in the browser", { skip: skipIfMissing(unavailable) }, () => {
     await t?.close();
   });
 
-  test("a customer chooses English, signs its agreement and downloads the PDF", async () => {
+  test("a customer chooses English, downloads the PDF before signing, signs, and downloads exactly the PDF whose hash is shown", async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await loginAs(page, base, alfa.owner.email);
-    const shown = await signOpenAgreement(page, "en");
-    assert.equal(await page.getByTestId("agreement-status").getAttribute("data-status"), "signed_by_customer");
+    await page.goto(`${base}/portal`);
+    await page.getByTestId("sign-open").click();
+    await page.getByTestId("agreement-language").selectOption("en");
+    await page.frameLocator("iframe").getByText("Data Processing Agreement").first().waitFor();
 
+    // Before signing: the contents jump to each article and annex.
+    const toc = page.getByTestId("agreement-toc");
+    await toc.locator("[data-toc=annex-1]").waitFor();
+    assert.ok((await toc.locator("a[data-toc^=article-]").count()) >= 10, "every article is in the contents");
+    const before = await page.evaluate(() => window.scrollY);
+    await toc.locator("[data-toc=annex-2]").click();
+    await page.waitForFunction((y) => window.scrollY > y + 1000, before);
+
+    // Before signing: the PDF to read or share is exactly the document to sign.
+    const toSign = await textOf(page, "document-hash");
+    assert.equal(await textOf(page, "sign-hash"), toSign, "the hash beside the download is the one the signature compares");
+    assert.match(await textOf(page, "download-pdf"), /PDF downloaden om te lezen of te delen/, "the Dutch UI labels the download");
+    const [early] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-pdf").click()]);
+    const earlyFile = readFileSync(await early.path());
+    assert.equal(sha256(earlyFile), toSign, "the PDF downloaded before signing hashes to the hash shown");
+    assert.match(pdfText(earlyFile), /Data Processing Agreement/i, "the PDF is in the language chosen");
+
+    const shown = await signOpenAgreement(page);
+    assert.equal(shown, toSign);
+    assert.equal(await page.getByTestId("agreement-status").getAttribute("data-status"), "signed_by_customer");
+    const [signed] = (await (await page.request.get(`${base}/api/v1/agreements?status=signed_by_customer`)).json()) as { documentSha256: string }[];
+    assert.equal(signed?.documentSha256, shown, "the hash on screen is the hash that was recorded");
+
+    // After signing: the main button gives the bytes signed, whose hash is printed right above it.
+    const printed = await textOf(page, "document-hash");
+    assert.equal(printed, shown);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-pdf").click()]);
     const file = readFileSync(await download.path());
     assert.equal(file.subarray(0, 5).toString(), "%PDF-");
-    const text = spawnSync("pdftotext", ["-", "-"], { input: file, encoding: "utf8" }).stdout;
-    assert.match(text, /Data Processing Agreement/i, "the PDF is in the language chosen");
-    const agreement = (await page.request.get(`${base}/api/v1/agreements?status=signed_by_customer`)).json();
-    const [signed] = (await agreement) as { documentSha256: string }[];
-    assert.equal(signed?.documentSha256, shown, "the hash on screen is the hash that was recorded");
-    assert.notEqual(createHash("sha256").update(file).digest("hex"), shown, "the download is the signed form, with its signature page");
-    const [exact] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-as-signed").click()]);
-    assert.equal(
-      createHash("sha256")
-        .update(readFileSync(await exact.path()))
-        .digest("hex"),
-      shown,
-      "the document as signed hashes to what was shown",
-    );
+    assert.equal(sha256(file), printed, "the main download's SHA-256 is the hash shown above it");
+
+    // A copy with a signature page is offered apart, and says it is not the signed bytes.
+    const rerendered = page.getByTestId("download-rerendered");
+    assert.match((await rerendered.locator("xpath=..").textContent()) ?? "", /opnieuw opgemaakt, niet het getekende bestand/);
+    const [copy] = await Promise.all([page.waitForEvent("download"), rerendered.click()]);
+    const copyFile = readFileSync(await copy.path());
+    assert.notEqual(sha256(copyFile), printed);
+    assert.ok(pdfText(copyFile).includes(printed), "the copy's signature page names the hash signed");
     await context.close();
   });
 
