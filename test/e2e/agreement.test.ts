@@ -74,9 +74,9 @@ describe("in the browser", { skip: skipIfMissing(unavailable) }, () => {
     const toc = page.getByTestId("agreement-toc");
     await toc.locator("[data-toc=annex-1]").waitFor();
     assert.ok((await toc.locator("a[data-toc^=article-]").count()) >= 10, "every article is in the contents");
-    const before = await page.evaluate(() => window.scrollY);
+    const before = Number(await page.evaluate("window.scrollY"));
     await toc.locator("[data-toc=annex-2]").click();
-    await page.waitForFunction((y) => window.scrollY > y + 1000, before);
+    await page.waitForFunction(`window.scrollY > ${before + 1000}`);
 
     // Before signing: the PDF to read or share is exactly the document to sign.
     const toSign = await textOf(page, "document-hash");
