@@ -135,6 +135,9 @@ describe("in the browser", { skip: skipIfMissing(unavailable) }, () => {
     await officer.getByTestId("countersign").click();
     await officer.getByTestId("countersign-confirmation").waitFor();
     assert.equal(await officer.getByTestId("agreement-status").getAttribute("data-status"), "in_force");
+    const printed = await textOf(officer, "document-hash");
+    const [download] = await Promise.all([officer.waitForEvent("download"), officer.getByTestId("download-pdf").click()]);
+    assert.equal(sha256(readFileSync(await download.path())), printed, "the back-office's main download is the bytes signed, under their hash");
   });
 
   test("after a change of services, the portal shows what changed in Annex 1 while the agreement stays in force", async () => {
