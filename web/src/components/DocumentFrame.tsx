@@ -64,10 +64,10 @@ export function DocumentFrame({ html, title, after }: { html: string; title: str
     event.preventDefault();
     // On a narrow screen the contents sit above the document and stay at the top of the screen:
     // close them first (the document moves up), then keep the heading clear of them.
-    let clearance = 12;
+    let clearance = 16;
     if (window.matchMedia(NARROW).matches && details.current) {
       details.current.open = false;
-      clearance += details.current.getBoundingClientRect().height;
+      clearance += details.current.getBoundingClientRect().height + 16;
     }
     const top = element.getBoundingClientRect().top + target.getBoundingClientRect().top + window.scrollY - clearance;
     window.scrollTo({ top, behavior: "smooth" });
