@@ -75,6 +75,8 @@ const Clocks = Type.Object(
     disclosureNoticeHours: Int(1, 720),
     defaultNoticeHours: Int(1, 720),
     claimLapseMonths: Int(1, 120),
+    /** Reminders to sign an offered version: calendar days after the offer (signing-reminders.ts); default 7, 14, 30. */
+    signingReminderDays: Type.Optional(Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 })),
   },
   { additionalProperties: false },
 );
