@@ -7,7 +7,7 @@ export interface OfferedAgreement {
   controllerId: string;
   offeredAt: Date;
   templateVersion: number;
-  /** parameters.clocks.signingReminderDays of its template version, as stored (may be absent). */
+  /** parameters.reminders.signingReminderDays (or clocks.signingReminderDays) of its template version, as stored (may be absent). */
   reminderDays: unknown;
   /** The latest scheduled day a reminder was already queued for, if any. */
   lastDay: number | null;
@@ -27,7 +27,7 @@ export async function offeredAgreements(db: Db, offeredBefore: Date, limit: numb
     last_day: number | null;
   }>(
     db,
-    sql`select a.id, a.controller_id, a.offered_at, t.version, t.parameters->'clocks'->'signingReminderDays' as days,
+    sql`select a.id, a.controller_id, a.offered_at, t.version, coalesce(t.parameters->'reminders'->'signingReminderDays', t.parameters->'clocks'->'signingReminderDays') as days,
                (select max((n.data->>'day')::int) from notices n
                  where n.subject_type = 'agreement' and n.subject_id = a.id::text and n.kind = 'signing_reminder'
                    and n.data->>'day' is not null) as last_day

@@ -75,8 +75,6 @@ const Clocks = Type.Object(
     disclosureNoticeHours: Int(1, 720),
     defaultNoticeHours: Int(1, 720),
     claimLapseMonths: Int(1, 120),
-    /** Reminders to sign an offered version: calendar days after the offer (signing-reminders.ts); default 7, 14, 30. */
-    signingReminderDays: Type.Optional(Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 })),
   },
   { additionalProperties: false },
 );
@@ -86,6 +84,10 @@ export const TemplateParametersSchema = Type.Object(
     law: Type.Object(
       { governingLaw: Type.Object({ nl: Line(500, { minLength: 1 }), en: Line(500, { minLength: 1 }) }, { additionalProperties: false }) },
       { additionalProperties: false },
+    ),
+    /** Reminders to sign an offered version (signing-reminders.ts): calendar days after the offer; 7, 14 and 30 when absent. */
+    reminders: Type.Optional(
+      Type.Object({ signingReminderDays: Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 }) }, { additionalProperties: false }),
     ),
   },
   { additionalProperties: false },

@@ -10,7 +10,7 @@ import type { SigningReminder } from "./notice-kinds.ts";
 
 // Reminders to sign (art. 12.1: the agreement takes effect once both have signed): a customer that
 // has not signed an offered version is reminded on the days its template version names in
-// `parameters.clocks.signingReminderDays` (calendar days after the offer, in the processor's zone),
+// `parameters.reminders.signingReminderDays` (calendar days after the offer, in the processor's zone),
 // by default 7, 14 and 30. Each scheduled day is sent once: the sweep locks the agreement and reads
 // what was sent with the lock held, so two sweeps (or processes) never send the same day twice; a
 // sweep that missed days sends only the latest one that is due.

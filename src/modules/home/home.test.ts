@@ -133,6 +133,27 @@ describe("signing reminders", () => {
     assert.equal(manual[0]?.actorId, privacy.userId);
     assert.equal((await verifyChain(t.database.db)).ok, true);
   });
+
+  test("a template version sets its own schedule (parameters.reminders.signingReminderDays); bad days are a 400 naming the field", async () => {
+    const v1 = (await privacy.get("/api/v1/templates/1")).json<{ texts: unknown; parameters: Record<string, unknown> }>();
+    const bad = await privacy.send("POST", "/api/v1/templates", {
+      texts: v1.texts,
+      parameters: { ...v1.parameters, reminders: { signingReminderDays: [0] } },
+      notes: "fout",
+      offer: false,
+    });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.ok(errorOf(bad).fields.some((f) => f.field.includes("signingReminderDays")), JSON.stringify(errorOf(bad).fields));
+    const published = await privacy.send("POST", "/api/v1/templates", {
+      texts: v1.texts,
+      parameters: { ...v1.parameters, reminders: { signingReminderDays: [3, 10] } },
+      notes: "Herinneringen na 3 en 10 dagen",
+      offer: false,
+    });
+    assert.equal(published.statusCode, 201, published.body);
+    const v2 = (await privacy.get("/api/v1/templates/2")).json<{ parameters: { reminders?: unknown } }>();
+    assert.deepEqual(v2.parameters.reminders, { signingReminderDays: [3, 10] });
+  });
 });
 
 describe("the customer's home", () => {
