@@ -86,9 +86,7 @@ export const TemplateParametersSchema = Type.Object(
       { additionalProperties: false },
     ),
     /** Reminders to sign an offered version (signing-reminders.ts): calendar days after the offer; 7, 14 and 30 when absent. */
-    reminders: Type.Optional(
-      Type.Object({ signingReminderDays: Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 }) }, { additionalProperties: false }),
-    ),
+    reminders: Type.Optional(Type.Object({ signingReminderDays: Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 }) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -96,7 +96,12 @@ export async function sendSigningReminders(tx: Db, clock: Clock): Promise<number
   }
   let queued = 0;
   for (const chunk of batches(due, 200)) {
-    const locked = new Set(await lockOffered(tx, chunk.map((a) => a.id)));
+    const locked = new Set(
+      await lockOffered(
+        tx,
+        chunk.map((a) => a.id),
+      ),
+    );
     const sent = await lastReminderDays(tx, [...locked]);
     const fresh = chunk.filter((a) => locked.has(a.id) && a.day > (sent.get(a.id) ?? 0));
     queued += await queueReminders(tx, clock, SYSTEM_ACTOR, fresh);

@@ -34,7 +34,15 @@ export interface HomeItem {
 export const DEFAULT_CONTACT_CONFIRM_MONTHS = 12;
 
 const RANK: Record<Urgency, number> = { urgent: 0, action: 1, info: 2 };
-const KIND_ORDER: readonly HomeItemKind[] = ["ap_clock", "contact_failing", "contact_missing", "acknowledge", "sign_agreement", "objection_window", "contact_stale"];
+const KIND_ORDER: readonly HomeItemKind[] = [
+  "ap_clock",
+  "contact_failing",
+  "contact_missing",
+  "acknowledge",
+  "sign_agreement",
+  "objection_window",
+  "contact_stale",
+];
 
 /** Urgent first; then the nearest deadline (none last); then by kind and id, so the order is stable. */
 export function byUrgency(a: HomeItem, b: HomeItem): number {

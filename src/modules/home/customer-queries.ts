@@ -81,6 +81,9 @@ export async function contactState(db: Db, controllerId: string) {
 
 /** Its unread notices (the inbox badge). */
 export async function unreadNotices(db: Db, controllerId: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from notices where controller_id = ${controllerId} and staff_roles is null and opened_at is null`);
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from notices where controller_id = ${controllerId} and staff_roles is null and opened_at is null`,
+  );
   return Number(row?.n ?? 0);
 }

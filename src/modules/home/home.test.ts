@@ -53,9 +53,12 @@ const home = async (who: Customer) => {
 };
 const kinds = (h: Home) => h.items.map((i) => i.kind);
 const reminders = async (who: Customer) =>
-  (await t.database.db.select().from(notices).where(and(eq(notices.kind, "signing_reminder"), eq(notices.controllerId, who.controllerId)))).map(
-    (n) => (n.data as { day: number | null }).day,
-  );
+  (
+    await t.database.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.kind, "signing_reminder"), eq(notices.controllerId, who.controllerId)))
+  ).map((n) => (n.data as { day: number | null }).day);
 const sweepAt = async (iso: string) => {
   t.clock.set(new Date(iso));
   return (await runSweep(t.database.db, t.clock, sweepTasks())).other.signingReminders;
@@ -66,7 +69,12 @@ const offerOf = async (who: Customer) => {
 };
 const sign = async (who: Customer, id: string) => {
   const document = (await who.owner.get(`/api/v1/agreements/${id}/document`)).json<{ sha256: string }>();
-  const signed = await who.owner.send("POST", `/api/v1/agreements/${id}/sign`, { typedName: "Dirk Pieters", function: "Directeur", consent: true, documentSha256: document.sha256 });
+  const signed = await who.owner.send("POST", `/api/v1/agreements/${id}/sign`, {
+    typedName: "Dirk Pieters",
+    function: "Directeur",
+    consent: true,
+    documentSha256: document.sha256,
+  });
   assert.equal(signed.statusCode, 200, signed.body);
 };
 
@@ -143,7 +151,10 @@ describe("signing reminders", () => {
       offer: false,
     });
     assert.equal(bad.statusCode, 400, bad.body);
-    assert.ok(errorOf(bad).fields.some((f) => f.field.includes("signingReminderDays")), JSON.stringify(errorOf(bad).fields));
+    assert.ok(
+      errorOf(bad).fields.some((f) => f.field.includes("signingReminderDays")),
+      JSON.stringify(errorOf(bad).fields),
+    );
     const published = await privacy.send("POST", "/api/v1/templates", {
       texts: v1.texts,
       parameters: { ...v1.parameters, reminders: { signingReminderDays: [3, 10] } },
@@ -194,7 +205,12 @@ describe("the customer's home", () => {
     const svc = await serviceIds(privacy);
     const sub = await privacy.send("POST", "/api/v1/subprocessors", subprocessorBody("Thuis Mail", [svc.email ?? ""]));
     assert.equal(sub.statusCode, 201, sub.body);
-    const change = await privacy.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId: sub.json<{ id: string }>().id, plan: {}, description });
+    const change = await privacy.send("POST", "/api/v1/subprocessor-changes", {
+      kind: "add",
+      subprocessorId: sub.json<{ id: string }>().id,
+      plan: {},
+      description,
+    });
     assert.equal(change.statusCode, 201, change.body);
     const changeId = change.json<{ id: string }>().id;
     const alfa = await home(a);
@@ -206,7 +222,9 @@ describe("the customer's home", () => {
     assert.ok(kinds(alfa).includes("acknowledge"), "the announcement asks to be acknowledged");
     assert.equal(kinds(await home(c)).includes("objection_window"), false, "Gamma does not take e-mail");
 
-    const objection = await a.owner.send("POST", `/api/v1/subprocessor-changes/${changeId}/objections`, { reason: "Wij willen deze partij niet voor onze gegevens." });
+    const objection = await a.owner.send("POST", `/api/v1/subprocessor-changes/${changeId}/objections`, {
+      reason: "Wij willen deze partij niet voor onze gegevens.",
+    });
     assert.equal(objection.statusCode, 201, objection.body);
     assert.equal(kinds(await home(a)).includes("objection_window"), false);
     assert.equal((await home(a)).badges.subprocessors, 0);
@@ -320,7 +338,9 @@ describe("a breach: the customer's own 72-hour clock to the AP", () => {
     assert.equal((await home(a)).badges.breaches, 1);
 
     // In the customer's deadlines: its own duty, not the processor's.
-    const list = (await a.owner.get("/api/v1/obligations")).json<{ items: { id: string; kind: string; party: string; dueAt: string; derived: boolean; note: string | null }[] }>();
+    const list = (await a.owner.get("/api/v1/obligations")).json<{
+      items: { id: string; kind: string; party: string; dueAt: string; derived: boolean; note: string | null }[];
+    }>();
     const own = list.items.find((o) => o.kind === "ap_notification");
     assert.ok(own, JSON.stringify(list.items.map((o) => o.kind)));
     assert.equal(own.party, "controller");
@@ -372,8 +392,14 @@ describe("bulk countersign", () => {
     const before = (await privacy.get("/api/v1/staff-home")).json<{ countersign: { total: number; items: { id: string }[] } }>();
     const ids = before.countersign.items.map((i) => i.id);
     assert.equal(ids.length, 2, "Alfa and Beta signed");
-    assert.equal((await a.owner.send("POST", "/api/v1/agreements/countersign", { ids, typedName: "Priya de Vries", function: "Privacy officer" })).statusCode, 403);
-    assert.equal((await support.send("POST", "/api/v1/agreements/countersign", { ids, typedName: "Priya de Vries", function: "Privacy officer" })).statusCode, 403);
+    assert.equal(
+      (await a.owner.send("POST", "/api/v1/agreements/countersign", { ids, typedName: "Priya de Vries", function: "Privacy officer" })).statusCode,
+      403,
+    );
+    assert.equal(
+      (await support.send("POST", "/api/v1/agreements/countersign", { ids, typedName: "Priya de Vries", function: "Privacy officer" })).statusCode,
+      403,
+    );
     for (const [body, field] of [
       [{ ids: [], typedName: "Priya de Vries", function: "Privacy officer" }, "ids"],
       [{ ids: ["nope"], typedName: "Priya de Vries", function: "Privacy officer" }, "ids"],
@@ -416,7 +442,10 @@ describe("bulk countersign", () => {
 
   test("the staff home's charts: agreements signed per month and deadlines per week", async () => {
     const staffHome = (await privacy.get("/api/v1/staff-home")).json<{
-      charts: { signedOverTime: { period: string; customers: number; signed: number; percent: number }[]; deadlinesPerWeek: { weekStart: string; inTime: number }[] };
+      charts: {
+        signedOverTime: { period: string; customers: number; signed: number; percent: number }[];
+        deadlinesPerWeek: { weekStart: string; inTime: number }[];
+      };
       delivery: { held: number };
     }>();
     const last = staffHome.charts.signedOverTime.at(-1);

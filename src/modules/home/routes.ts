@@ -80,7 +80,8 @@ export function homeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags,
-        summary: "The navigation's badges: a customer's active breaches, unread notices, open objection windows; staff's new objections and messages, agreements to countersign",
+        summary:
+          "The navigation's badges: a customer's active breaches, unread notices, open objection windows; staff's new objections and messages, agreements to countersign",
         response: { 200: BadgesOut, ...ErrorResponses },
       },
     },

@@ -44,7 +44,15 @@ export async function unsignedOffers(db: Db, only: string[] | null) {
 
 /** The processor's open duties due before `until` (overdue ones included), soonest first. */
 export async function openDuties(db: Db, only: string[] | null, until: Date, limit: number) {
-  const found = await rows<{ id: string; controller_id: string | null; name: string | null; kind: string; title: { nl: string; en: string }; due_at: Date | string; zone: string }>(
+  const found = await rows<{
+    id: string;
+    controller_id: string | null;
+    name: string | null;
+    kind: string;
+    title: { nl: string; en: string };
+    due_at: Date | string;
+    zone: string;
+  }>(
     db,
     sql`select o.id, o.controller_id, c.name, o.kind, o.title, o.due_at, o.zone
           from obligations o left join controllers c on c.id = o.controller_id
@@ -105,7 +113,15 @@ export async function objectionsSince(db: Db, only: string[] | null, since: Date
 /** Customers' consultation messages after `since` (all when null), newest first, and how many. */
 export async function customerMessagesSince(db: Db, only: string[] | null, since: Date | null, limit: number) {
   const after = since ? sql`and m.created_at > ${since.toISOString()}::timestamptz` : sql``;
-  const found = await rows<{ id: string; objection_id: string; change_id: string; controller_id: string; name: string; author_name: string; created_at: Date | string }>(
+  const found = await rows<{
+    id: string;
+    objection_id: string;
+    change_id: string;
+    controller_id: string;
+    name: string;
+    author_name: string;
+    created_at: Date | string;
+  }>(
     db,
     sql`select m.id, m.objection_id, o.change_id, m.controller_id, c.name, m.author_name, m.created_at
           from consultation_messages m join objections o on o.id = m.objection_id join controllers c on c.id = m.controller_id
@@ -132,7 +148,14 @@ export async function customerMessagesSince(db: Db, only: string[] | null, since
 
 /** Affected customers of open incidents assessed as a breach to notify, not yet sent a notice, with their 48-hour due. */
 export async function unnotifiedBreachCustomers(db: Db, only: string[] | null, limit: number) {
-  const found = await rows<{ incident_id: string; reference: number | string; title: string; controller_id: string; name: string; due_at: Date | string | null }>(
+  const found = await rows<{
+    incident_id: string;
+    reference: number | string;
+    title: string;
+    controller_id: string;
+    name: string;
+    due_at: Date | string | null;
+  }>(
     db,
     sql`select i.id as incident_id, i.number as reference, i.title, ic.controller_id, c.name, o.due_at
           from incident_customers ic join incidents i on i.id = ic.incident_id join controllers c on c.id = ic.controller_id

@@ -301,32 +301,35 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const [result, context] = await Promise.all([inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter)), loadProcessorContext(db)]);
       const base = publicUrl();
       // A customer's calendar also has its own 72-hour clocks to the AP (derived, its own duty).
-      const apClocks = actor.kind === "customer" && actor.controllerId ? await inScope(db, scopeOf(actor), (tx) => customerApClocks(tx, actor.controllerId ?? "")) : [];
+      const apClocks =
+        actor.kind === "customer" && actor.controllerId ? await inScope(db, scopeOf(actor), (tx) => customerApClocks(tx, actor.controllerId ?? "")) : [];
       const body = buildCalendar({
         name: actor.locale === "nl" ? `Art28 — termijnen van ${actor.name}` : `Art28 — deadlines of ${actor.name}`,
         locale: actor.locale,
         zone: context.zone,
-        deadlines: result.items.map((row) => ({
-          id: row.id,
-          title: row.title,
-          dueAt: row.dueAt,
-          openedAt: row.createdAt,
-          reminders: row.reminders.map((r) => new Date(r)),
-          status: row.status,
-          customerName: actor.kind === "staff" ? row.customerName : null,
-          url: actor.kind === "staff" ? `${base}/admin/obligations/${row.id}` : `${base}/portal/obligations/${row.id}`,
-        })).concat(
-          apClocks.filter(started).map((ap) => ({
-            id: `ap-${ap.incidentId}`,
-            title: apClockTitle(ap),
-            dueAt: ap.dueAt,
-            openedAt: ap.awareAt,
-            reminders: ap.reminders,
-            status: isOverdue(ap.dueAt, now) ? ("lapsed" as const) : ("open" as const),
-            customerName: null,
-            url: `${base}/portal/breaches/${ap.incidentId}`,
-          })),
-        ),
+        deadlines: result.items
+          .map((row) => ({
+            id: row.id,
+            title: row.title,
+            dueAt: row.dueAt,
+            openedAt: row.createdAt,
+            reminders: row.reminders.map((r) => new Date(r)),
+            status: row.status,
+            customerName: actor.kind === "staff" ? row.customerName : null,
+            url: actor.kind === "staff" ? `${base}/admin/obligations/${row.id}` : `${base}/portal/obligations/${row.id}`,
+          }))
+          .concat(
+            apClocks.filter(started).map((ap) => ({
+              id: `ap-${ap.incidentId}`,
+              title: apClockTitle(ap),
+              dueAt: ap.dueAt,
+              openedAt: ap.awareAt,
+              reminders: ap.reminders,
+              status: isOverdue(ap.dueAt, now) ? ("lapsed" as const) : ("open" as const),
+              customerName: null,
+              url: `${base}/portal/breaches/${ap.incidentId}`,
+            })),
+          ),
       });
       return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, max-age=300").send(body);
     },

@@ -57,8 +57,10 @@ export const enHome: typeof nlHome = {
     },
     remind: {
       heading: "Not signed yet",
-      intro_one: "{{count}} customer has not signed an offered agreement yet (oldest offer: {{since}}). Reminders go out by themselves on the template's schedule.",
-      intro_other: "{{count}} customers have not signed an offered agreement yet (oldest offer: {{since}}). Reminders go out by themselves on the template's schedule.",
+      intro_one:
+        "{{count}} customer has not signed an offered agreement yet (oldest offer: {{since}}). Reminders go out by themselves on the template's schedule.",
+      intro_other:
+        "{{count}} customers have not signed an offered agreement yet (oldest offer: {{since}}). Reminders go out by themselves on the template's schedule.",
       none: "Every customer has signed its offered agreement.",
       submit: "Remind all customers who have not signed now",
       confirm: "Every customer who has not signed gets a reminder by email and in the portal now. Continue?",

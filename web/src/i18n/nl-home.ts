@@ -55,7 +55,8 @@ export const nlHome = {
     },
     remind: {
       heading: "Nog niet ondertekend",
-      intro_one: "{{count}} klant heeft een aangeboden overeenkomst nog niet ondertekend (oudste aanbod: {{since}}). Herinneringen gaan automatisch volgens het schema van de modelovereenkomst.",
+      intro_one:
+        "{{count}} klant heeft een aangeboden overeenkomst nog niet ondertekend (oudste aanbod: {{since}}). Herinneringen gaan automatisch volgens het schema van de modelovereenkomst.",
       intro_other:
         "{{count}} klanten hebben een aangeboden overeenkomst nog niet ondertekend (oudste aanbod: {{since}}). Herinneringen gaan automatisch volgens het schema van de modelovereenkomst.",
       none: "Alle klanten hebben hun aangeboden overeenkomst ondertekend.",

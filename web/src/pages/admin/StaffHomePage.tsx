@@ -193,8 +193,24 @@ function CountersignSection({ home, onDone }: { home: StaffHome; onDone: () => v
                 </p>
               ) : null}
               <div className="bulk-bar">
-                <TextField label={t("staffHome.countersign.name")} value={typedName} onChange={setTypedName} required error={fields.typedName} testId="bulk-name" maxLength={200} />
-                <TextField label={t("staffHome.countersign.function")} value={role} onChange={setRole} required error={fields.function} testId="bulk-function" maxLength={200} />
+                <TextField
+                  label={t("staffHome.countersign.name")}
+                  value={typedName}
+                  onChange={setTypedName}
+                  required
+                  error={fields.typedName}
+                  testId="bulk-name"
+                  maxLength={200}
+                />
+                <TextField
+                  label={t("staffHome.countersign.function")}
+                  value={role}
+                  onChange={setRole}
+                  required
+                  error={fields.function}
+                  testId="bulk-function"
+                  maxLength={200}
+                />
                 <div className="form-actions">
                   <button type="submit" className="btn btn-primary" disabled={sign.busy} data-testid="bulk-countersign">
                     {t("staffHome.countersign.submit")}
@@ -336,7 +352,9 @@ function UnreadSection({ home, onSeen }: { home: StaffHome; onSeen: () => void }
             ))}
             {home.newMessages.map((m) => (
               <li key={m.id}>
-                <Link to={`/admin/subprocessors/changes/${m.changeId}`}>{t("staffHome.objections.messageItem", { author: m.authorName, customer: m.customerName })}</Link>{" "}
+                <Link to={`/admin/subprocessors/changes/${m.changeId}`}>
+                  {t("staffHome.objections.messageItem", { author: m.authorName, customer: m.customerName })}
+                </Link>{" "}
                 <span className="muted">{formatInstant(m.createdAt)}</span>
               </li>
             ))}
