@@ -126,6 +126,7 @@ describe("the homes in the browser", { skip: skipIfMissing(unavailable) }, () =>
       "countersigned",
     ]);
     await page.getByTestId("countersign-none").waitFor();
+    await page.getByTestId("nav-countersign").waitFor({ state: "detached" });
     await shot(page, "staff-home-countersigned");
     const agreements = (await privacy.get("/api/v1/agreements")).json<{ status: string }[]>();
     assert.deepEqual(
@@ -157,7 +158,9 @@ describe("the homes in the browser", { skip: skipIfMissing(unavailable) }, () =>
     const clock = page.locator(`[data-testid=home-item][data-kind=ap_clock]`);
     await clock.getByTestId("home-item-reason").waitFor();
     const due = new Date(t.clock.now().getTime() + 72 * 3_600_000);
-    const local = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "2-digit", month: "2-digit", year: "numeric" }).format(due).replaceAll("/", "-");
+    const local = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "2-digit", month: "2-digit", year: "numeric" })
+      .format(due)
+      .replaceAll("/", "-");
     const dueText = (await clock.getByTestId("home-item-due").textContent()) ?? "";
     assert.ok(dueText.includes(local), `due ${local}: ${dueText}`);
     assert.match(dueText, /nog 3 dagen|nog 2 dagen 23 uur/);

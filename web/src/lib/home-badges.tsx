@@ -5,10 +5,23 @@ import type { ResponseOf } from "../api/types";
 
 export type Badges = ResponseOf<"/api/v1/home/badges", "get">;
 
-/** The navigation's badges (GET /home/badges), read again on every page change: what was handled there no longer counts. */
+const CHANGED = "art28:badges-changed";
+
+/** Something the badges count was handled on this page (countersigned, marked seen): read them again. */
+export function badgesChanged(): void {
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+/** The navigation's badges (GET /home/badges), read again on every page change and after badgesChanged(). */
 export function useHomeBadges(): Badges | undefined {
   const { pathname } = useLocation();
   const [badges, setBadges] = useState<Badges>();
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const again = () => setTick((n) => n + 1);
+    window.addEventListener(CHANGED, again);
+    return () => window.removeEventListener(CHANGED, again);
+  }, []);
   useEffect(() => {
     let current = true;
     unwrap(api.GET("/api/v1/home/badges")).then(
@@ -18,7 +31,7 @@ export function useHomeBadges(): Badges | undefined {
     return () => {
       current = false;
     };
-  }, [pathname]);
+  }, [pathname, tick]);
   return badges;
 }
 
@@ -30,7 +43,7 @@ export function useMarkSeen(topics: readonly ("objections" | "messages")[], when
       return;
     }
     for (const topic of key.split(",") as ("objections" | "messages")[]) {
-      unwrap(api.PUT("/api/v1/seen", { body: { topic } })).catch((cause: unknown) => console.warn("seen not saved", cause));
+      unwrap(api.PUT("/api/v1/seen", { body: { topic } })).then(badgesChanged, (cause: unknown) => console.warn("seen not saved", cause));
     }
   }, [key, when]);
 }
@@ -42,6 +55,7 @@ export function useMarkSeenAction(onDone: () => void) {
       for (const topic of topics) {
         await unwrap(api.PUT("/api/v1/seen", { body: { topic } }));
       }
+      badgesChanged();
       onDone();
     },
     [onDone],

@@ -10,7 +10,7 @@ import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
 import { BarChart } from "../../components/charts/BarChart";
 import { StackedBarChart } from "../../components/charts/StackedBarChart";
-import { useMarkSeenAction } from "../../lib/home-badges";
+import { badgesChanged, useMarkSeenAction } from "../../lib/home-badges";
 import { formatDate, formatInstant } from "../../lib/format";
 import { formatRemaining } from "../../lib/time";
 import { canStaffWrite, useMe } from "../../session";
@@ -91,6 +91,7 @@ function CountersignSection({ home, onDone }: { home: StaffHome; onDone: () => v
     if (outcome.ok) {
       setResult(outcome.value);
       setSelected(new Set());
+      badgesChanged();
       onDone();
     }
   }
@@ -104,7 +105,7 @@ function CountersignSection({ home, onDone }: { home: StaffHome; onDone: () => v
           <Notice tone="success">
             <p>{t("staffHome.countersign.done", { count: result.countersigned })}</p>
           </Notice>
-          <div className="table-wrap">
+          <div className="table-wrap bulk-result">
             <table className="table table-compact">
               <caption className="sr-only">{t("staffHome.countersign.result")}</caption>
               <thead>
