@@ -56,33 +56,35 @@ export function BarChart({
       <p className="chart-desc" id={`${id}-desc`}>
         {description}
       </p>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc ${id}-sum`}>
-        <title>{title}</title>
-        <desc id={`${id}-sum`}>{summary}</desc>
-        <g className="grid" aria-hidden="true">
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
-              <text x={PAD.left - 4} y={y(tick) + 4} textAnchor="end">
-                {tick}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g aria-hidden="true">
-          {bars.map((bar, i) => {
-            const x = PAD.left + i * slot + (slot - barW) / 2;
-            return (
-              <g key={bar.label}>
-                <rect className="series-brand" x={x} y={y(bar.value)} width={barW} height={Math.max(0, PAD.top + plotH - y(bar.value))} rx={2} />
-                <text className="bar-label" x={x + barW / 2} y={HEIGHT - 10} textAnchor="middle">
-                  {bar.label}
+      <div className="chart-scroll">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc ${id}-sum`}>
+          <title>{title}</title>
+          <desc id={`${id}-sum`}>{summary}</desc>
+          <g className="grid" aria-hidden="true">
+            {ticks.map((tick) => (
+              <g key={tick}>
+                <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
+                <text x={PAD.left - 4} y={y(tick) + 4} textAnchor="end">
+                  {tick}
                 </text>
               </g>
-            );
-          })}
-        </g>
-      </svg>
+            ))}
+          </g>
+          <g aria-hidden="true">
+            {bars.map((bar, i) => {
+              const x = PAD.left + i * slot + (slot - barW) / 2;
+              return (
+                <g key={bar.label}>
+                  <rect className="series-brand" x={x} y={y(bar.value)} width={barW} height={Math.max(0, PAD.top + plotH - y(bar.value))} rx={2} />
+                  <text className="bar-label" x={x + barW / 2} y={HEIGHT - 10} textAnchor="middle">
+                    {bar.label}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
       <details>
         <summary>{t("staffHome.charts.tableToggle")}</summary>
         <div className="table-wrap">

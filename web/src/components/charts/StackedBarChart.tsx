@@ -53,38 +53,40 @@ export function StackedBarChart({
       <p className="chart-desc" id={`${id}-desc`}>
         {description}
       </p>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc ${id}-sum`}>
-        <title>{title}</title>
-        <desc id={`${id}-sum`}>{summary}</desc>
-        <g className="grid" aria-hidden="true">
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH - scale(tick)} y2={PAD.top + plotH - scale(tick)} />
-              <text x={PAD.left - 4} y={PAD.top + plotH - scale(tick) + 4} textAnchor="end">
-                {tick}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g aria-hidden="true">
-          {rows.map((row, i) => {
-            const x = PAD.left + i * slot + (slot - barW) / 2;
-            let base = PAD.top + plotH;
-            return (
-              <g key={row.label}>
-                {series.map((s, si) => {
-                  const h = scale(row.values[s.key] ?? 0);
-                  base -= h;
-                  return h > 0 ? <rect key={s.key} className={`series-${si}`} x={x} y={base} width={barW} height={h} /> : null;
-                })}
-                <text className="bar-label" x={x + barW / 2} y={HEIGHT - 10} textAnchor="middle">
-                  {row.label}
+      <div className="chart-scroll">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc ${id}-sum`}>
+          <title>{title}</title>
+          <desc id={`${id}-sum`}>{summary}</desc>
+          <g className="grid" aria-hidden="true">
+            {ticks.map((tick) => (
+              <g key={tick}>
+                <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH - scale(tick)} y2={PAD.top + plotH - scale(tick)} />
+                <text x={PAD.left - 4} y={PAD.top + plotH - scale(tick) + 4} textAnchor="end">
+                  {tick}
                 </text>
               </g>
-            );
-          })}
-        </g>
-      </svg>
+            ))}
+          </g>
+          <g aria-hidden="true">
+            {rows.map((row, i) => {
+              const x = PAD.left + i * slot + (slot - barW) / 2;
+              let base = PAD.top + plotH;
+              return (
+                <g key={row.label}>
+                  {series.map((s, si) => {
+                    const h = scale(row.values[s.key] ?? 0);
+                    base -= h;
+                    return h > 0 ? <rect key={s.key} className={`series-${si}`} x={x} y={base} width={barW} height={h} /> : null;
+                  })}
+                  <text className="bar-label" x={x + barW / 2} y={HEIGHT - 10} textAnchor="middle">
+                    {row.label}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
       <ul className="legend">
         {series.map((s, si) => (
           <li key={s.key}>
