@@ -6,6 +6,7 @@ import { breachesModule } from "./modules/breaches/index.ts";
 import { catalogueModule } from "./modules/catalogue/index.ts";
 import { controllersModule } from "./modules/controllers/index.ts";
 import { evidenceModule } from "./modules/evidence/index.ts";
+import { homeModule } from "./modules/home/index.ts";
 import { importsModule } from "./modules/imports/index.ts";
 import { noticesModule, registerNoticeKinds, type NoticeKindDefinition } from "./modules/notices/index.ts";
 import { obligationsModule } from "./modules/obligations/index.ts";
@@ -37,6 +38,7 @@ export const MODULES: readonly ClauseModule[] = [
   trustModule,
   breachesModule,
   evidenceModule,
+  homeModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

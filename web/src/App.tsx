@@ -1,4 +1,4 @@
-import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { BrowserRouter, Route, Routes } from "react-router";
 import { SessionProvider } from "./session";
 import { NotFound } from "./components/NotFound";
 import { HomeRedirect } from "./pages/HomeRedirect";
@@ -15,6 +15,7 @@ import { CustomersPage } from "./pages/admin/CustomersPage";
 import { CustomerPage } from "./pages/admin/CustomerPage";
 import { AdminAgreementPage } from "./pages/admin/AdminAgreementPage";
 import { CountersignQueuePage } from "./pages/admin/CountersignQueuePage";
+import { StaffHomePage } from "./pages/admin/StaffHomePage";
 import { TemplatesPage } from "./pages/admin/TemplatesPage";
 import { NewTemplatePage } from "./pages/admin/NewTemplatePage";
 import { ProcessorPage } from "./pages/admin/ProcessorPage";
@@ -69,7 +70,7 @@ export function App() {
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
-            <Route index element={<Navigate to="/admin/customers" replace />} />
+            <Route index element={<StaffHomePage />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
             <Route path="agreements/:id" element={<AdminAgreementPage />} />

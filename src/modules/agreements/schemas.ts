@@ -85,6 +85,8 @@ export const TemplateParametersSchema = Type.Object(
       { governingLaw: Type.Object({ nl: Line(500, { minLength: 1 }), en: Line(500, { minLength: 1 }) }, { additionalProperties: false }) },
       { additionalProperties: false },
     ),
+    /** Reminders to sign an offered version (signing-reminders.ts): calendar days after the offer; 7, 14 and 30 when absent. */
+    reminders: Type.Optional(Type.Object({ signingReminderDays: Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 }) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,10 @@ import type { LocalizedText } from "../../domain/text.ts";
 // The agreements module's wording in Dutch and English: its API answers and the signer's consent use
 // these. The agreement document's own words live in src/domain (agreement-labels.ts, the template).
 export const agreementWords = {
+  /** Reminders to sign an offered agreement (signing-reminders.ts, the signing_reminder notice). */
+  signingReminder: {
+    label: { nl: "Herinnering: overeenkomst ondertekenen", en: "Reminder: sign the agreement" },
+  },
   noun: {
     agreement: { nl: "overeenkomst", en: "agreement" },
     /** As the API has always named it, in both languages. */

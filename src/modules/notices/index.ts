@@ -5,7 +5,7 @@ import { NOTICES_OWN_KINDS } from "./own-kinds.ts";
 export { loadProcessorContext, publicUrl } from "./context.ts";
 export { queueCustomerNotices, queueStaffNotice, queueUserNotice } from "./queue-notices.ts";
 export { markOpened } from "./use-cases.ts";
-export { defineNoticeKind, registerNoticeKinds } from "./kind-registry.ts";
+export { defineNoticeKind, noticeKindLabel, registerNoticeKinds } from "./kind-registry.ts";
 export type { NoticeKindDefinition, NoticeView } from "./kind-registry.ts";
 export { countryListText, listText } from "./render.ts";
 export { NOTICES_OWN_KINDS } from "./own-kinds.ts";

@@ -200,6 +200,11 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["5 times", "15 Jul 2026 10:05 (UTC+02:00)", "two-factor authentication"],
         },
       };
+    case "signing_reminder":
+      return {
+        data: { kind, agreementId: "agr_1", templateVersion: 2, offeredAt: "2026-03-20T10:00:00.000Z", day: 7 },
+        facts: { nl: ["versie 2", "20-03-2026", "/portal/agreements/agr_1"], en: ["version 2", "20 Mar 2026", "/portal/agreements/agr_1"] },
+      };
     case "obligation_reminder":
       return {
         data: {

@@ -11,3 +11,5 @@ export const obligationsModule = {
   routes: [obligationRoutes],
   noticeKinds: OBLIGATION_NOTICE_KINDS,
 };
+export { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks } from "./ap-clocks.ts";
+export type { ApClock, ApClockReason } from "./ap-clocks.ts";

@@ -14,6 +14,8 @@ import { scopeOf, STAFF_ALL, type Actor } from "../../http/actor.ts";
 import { assignmentsOf, visibleController } from "../controllers/index.ts";
 import { loadProcessorContext, publicUrl } from "../notices/index.ts";
 import { buildCalendar } from "./ical.ts";
+import { AP_NOTIFICATION_HOURS } from "../../domain/ap-draft.ts";
+import { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks, type ApClock } from "./ap-clocks.ts";
 import { findCalendarFeedUser, findObligation, listObligations, saveCalendarFeed, type ObligationFilter } from "./queries.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { eventActor } from "../evidence/index.ts";
@@ -47,6 +49,15 @@ const ObligationOut = Type.Object({
   metAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   metInTime: Type.Union([Type.Boolean(), Type.Null()]),
   escalatedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  /**
+   * Derived from other records rather than a duty of the processor: the customer's own 72-hour clock
+   * to the Autoriteit Persoonsgegevens (kind ap_notification, party controller), from its breach notices.
+   */
+  derived: Type.Boolean(),
+  /** Why the clock started when it did, in words (derived clocks). */
+  note: Type.Union([Type.String(), Type.Null()]),
+  /** Where it is handled in the portal or back-office, e.g. /portal/breaches/<id>. */
+  href: Type.Union([Type.String(), Type.Null()]),
 });
 
 const ObligationQuery = Type.Object({
@@ -85,7 +96,70 @@ function out(row: Row, now: Date, locale: "nl" | "en") {
     metAt: iso(row.metAt),
     metInTime: row.metInTime,
     escalatedAt: iso(row.escalatedAt),
+    derived: false,
+    note: null as string | null,
+    href: null as string | null,
   };
+}
+
+type Out = ReturnType<typeof out>;
+
+/** The customer's AP clock as one of its deadlines: its own duty (party controller), never the processor's. */
+function apOut(ap: ApClock & { dueAt: Date; awareAt: Date }, controllerId: string, now: Date, locale: "nl" | "en", zone: string): Out {
+  const left = remaining(ap.dueAt, now);
+  const overdue = isOverdue(ap.dueAt, now);
+  return {
+    id: ap.incidentId,
+    controllerId,
+    customerName: null,
+    kind: AP_CLOCK_KIND,
+    nature: "duty",
+    party: "controller",
+    responsibleRoles: [],
+    title: apClockTitle(ap)[locale],
+    article: obligationWords.apClock.article,
+    clock: { unit: "hours", amount: AP_NOTIFICATION_HOURS, templateVersion: null },
+    subjectType: "incident",
+    subjectId: ap.incidentId,
+    triggerAt: ap.awareAt.toISOString(),
+    dueAt: ap.dueAt.toISOString(),
+    dueLocal: formatInstant(ap.dueAt, zone, locale),
+    reminders: ap.reminders.map((r) => r.toISOString()),
+    // Art28 cannot know whether the customer notified the AP: open until due, then lapsed.
+    status: overdue ? "lapsed" : "open",
+    overdue: false,
+    remainingMs: Math.min(left.milliseconds, Number.MAX_SAFE_INTEGER),
+    metAt: null,
+    metInTime: null,
+    escalatedAt: null,
+    derived: true,
+    note: apClockReasonText(ap.reason, zone, locale),
+    href: `/portal/breaches/${ap.incidentId}`,
+  };
+}
+
+const started = (ap: ApClock): ap is ApClock & { dueAt: Date; awareAt: Date } => ap.dueAt !== null && ap.awareAt !== null;
+
+/** A customer's AP clocks that have started, as deadlines with the given status filter. */
+async function customerApDeadlines(
+  db: RouteDeps["db"],
+  actor: Actor,
+  now: Date,
+  query: { status?: string | undefined; kind?: string | undefined },
+): Promise<Out[]> {
+  const controllerId = actor.controllerId;
+  if (actor.kind !== "customer" || !controllerId || (query.kind && query.kind !== AP_CLOCK_KIND)) {
+    return [];
+  }
+  const status = query.status ?? "open";
+  if (status === "met" || status === "cancelled") {
+    return [];
+  }
+  const [clocks, context] = await Promise.all([inScope(db, scopeOf(actor), (tx) => customerApClocks(tx, controllerId)), loadProcessorContext(db)]);
+  return clocks
+    .filter(started)
+    .map((ap) => apOut(ap, controllerId, now, actor.locale, context.zone))
+    .filter((o) => status === "all" || o.status === status);
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -133,7 +207,17 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const now = clock.now();
       const filter = { ...(await filterFor(deps, actor, request.query)), status, kind, page, pageSize };
       const result = await inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter));
-      return { total: result.total, items: result.items.map((row) => out(row, now, actor.locale)) };
+      const items = result.items.map((row) => out(row, now, actor.locale));
+      const derived = await customerApDeadlines(db, actor, now, request.query);
+      if (derived.length === 0) {
+        return { total: result.total, items };
+      }
+      // The customer's own clocks join the first page, in due order after the overdue duties.
+      const merged =
+        page === 1
+          ? [...items.filter((o) => o.overdue), ...[...items.filter((o) => !o.overdue), ...derived].sort((x, y) => x.dueAt.localeCompare(y.dueAt))]
+          : items;
+      return { total: result.total + derived.length, items: merged };
     },
   );
 
@@ -151,6 +235,14 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const row = await inScope(db, scopeOf(actor), (tx) => findObligation(tx, request.params.id));
+      if (!row && actor.kind === "customer") {
+        // The customer's own AP clock has its breach's id (GET /obligations lists it so).
+        const derived = await customerApDeadlines(db, actor, clock.now(), { status: "all" });
+        const found = derived.find((o) => o.id === request.params.id);
+        if (found) {
+          return found;
+        }
+      }
       if (!row) {
         throw notFound(obligationWords.noun.obligation);
       }
@@ -208,20 +300,36 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const filter = { ...(await filterFor(deps, actor, { mine: true })), status: "all" as const, page: 1, pageSize: 2000 };
       const [result, context] = await Promise.all([inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter)), loadProcessorContext(db)]);
       const base = publicUrl();
+      // A customer's calendar also has its own 72-hour clocks to the AP (derived, its own duty).
+      const apClocks =
+        actor.kind === "customer" && actor.controllerId ? await inScope(db, scopeOf(actor), (tx) => customerApClocks(tx, actor.controllerId ?? "")) : [];
       const body = buildCalendar({
         name: actor.locale === "nl" ? `Art28 — termijnen van ${actor.name}` : `Art28 — deadlines of ${actor.name}`,
         locale: actor.locale,
         zone: context.zone,
-        deadlines: result.items.map((row) => ({
-          id: row.id,
-          title: row.title,
-          dueAt: row.dueAt,
-          openedAt: row.createdAt,
-          reminders: row.reminders.map((r) => new Date(r)),
-          status: row.status,
-          customerName: actor.kind === "staff" ? row.customerName : null,
-          url: actor.kind === "staff" ? `${base}/admin/obligations/${row.id}` : `${base}/portal/obligations/${row.id}`,
-        })),
+        deadlines: result.items
+          .map((row) => ({
+            id: row.id,
+            title: row.title,
+            dueAt: row.dueAt,
+            openedAt: row.createdAt,
+            reminders: row.reminders.map((r) => new Date(r)),
+            status: row.status,
+            customerName: actor.kind === "staff" ? row.customerName : null,
+            url: actor.kind === "staff" ? `${base}/admin/obligations/${row.id}` : `${base}/portal/obligations/${row.id}`,
+          }))
+          .concat(
+            apClocks.filter(started).map((ap) => ({
+              id: `ap-${ap.incidentId}`,
+              title: apClockTitle(ap),
+              dueAt: ap.dueAt,
+              openedAt: ap.awareAt,
+              reminders: ap.reminders,
+              status: isOverdue(ap.dueAt, now) ? ("lapsed" as const) : ("open" as const),
+              customerName: null,
+              url: `${base}/portal/breaches/${ap.incidentId}`,
+            })),
+          ),
       });
       return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, max-age=300").send(body);
     },

@@ -3,19 +3,32 @@ import { Outlet } from "react-router";
 import { AppShell } from "../../components/AppShell";
 import { RequireKind } from "../../components/RequireKind";
 import { canIncidentRead, useSession } from "../../session";
+import { useHomeBadges } from "../../lib/home-badges";
 
 export function AdminLayout() {
   const { t } = useTranslation();
   const { me } = useSession();
+  const badges = useHomeBadges();
+  const unread = (badges?.objections ?? 0) + (badges?.messages ?? 0);
+  const countersign = badges?.countersign ?? 0;
   const nav = [
+    { to: "/admin", label: t("staffHome.navLabel"), end: true },
     { to: "/admin/customers", label: t("nav.admin.customers") },
     // Support staff see customers, not incidents (the server refuses them too).
     ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
     { to: "/admin/obligations", label: t("nav.admin.obligations") },
     { to: "/admin/notices", label: t("nav.admin.notices") },
     { to: "/admin/outbox", label: t("nav.admin.outbox") },
-    { to: "/admin/subprocessors", label: t("nav.admin.subprocessors") },
-    { to: "/admin/countersign", label: t("nav.admin.countersign") },
+    {
+      to: "/admin/subprocessors",
+      label: t("nav.admin.subprocessors"),
+      badge: unread ? { count: unread, label: t("navBadge.objections", { count: unread }), testId: "nav-objections" } : undefined,
+    },
+    {
+      to: "/admin/countersign",
+      label: t("nav.admin.countersign"),
+      badge: countersign ? { count: countersign, label: t("navBadge.countersign", { count: countersign }), testId: "nav-countersign" } : undefined,
+    },
     { to: "/admin/templates", label: t("nav.admin.templates") },
     { to: "/admin/catalogue", label: t("nav.admin.catalogue") },
     { to: "/admin/measures", label: t("nav.admin.measures") },

@@ -12,7 +12,73 @@ import { diffAnnexContent } from "../../lib/annex-diff";
 import { inForce, lastSigned, pending } from "../../lib/agreements";
 import { formatInstant } from "../../lib/format";
 import { useMe } from "../../session";
-import type { Agreement, Annex, ControllerDetail } from "../../api/types";
+import type { Agreement, Annex, ControllerDetail, ResponseOf } from "../../api/types";
+import { formatRemaining } from "../../lib/time";
+import "../../components/charts/charts.css";
+
+type Home = ResponseOf<"/api/v1/home", "get">;
+type HomeItem = Home["items"][number];
+
+const TONE: Record<HomeItem["urgency"], "danger" | "warning" | "info"> = { urgent: "danger", action: "warning", info: "info" };
+
+/** What needs the customer's attention (GET /home), most urgent first; each item links to where it is handled. */
+function TodoList() {
+  const { t } = useTranslation();
+  const state = useApi(() => unwrap(api.GET("/api/v1/home")), []);
+  return (
+    <section className="card" aria-labelledby="todo-heading" data-testid="home-todo">
+      <h2 id="todo-heading">{t("home.todoTitle")}</h2>
+      <Loaded state={state}>
+        {(home) =>
+          home.items.length === 0 ? (
+            <p className="muted" data-testid="home-nothing">
+              {t("home.nothing")}
+            </p>
+          ) : (
+            <>
+              <p className="muted">{t("home.todoIntro")}</p>
+              <ul className="todo-list">
+                {home.items.map((item) => (
+                  <TodoItem key={`${item.kind}-${item.id}`} item={item} />
+                ))}
+              </ul>
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function TodoItem({ item }: { item: HomeItem }) {
+  const { t } = useTranslation();
+  return (
+    <li data-testid="home-item" data-kind={item.kind} data-id={item.id}>
+      <div className="todo-head">
+        <span className={`badge badge-${TONE[item.urgency]}`}>{t(`home.urgency.${item.urgency}`)}</span>
+        <Link className="todo-title" to={item.href}>
+          {item.title}
+        </Link>
+      </div>
+      {item.dueAt ? (
+        <p className="todo-due" data-testid="home-item-due">
+          {t("home.due", { due: item.dueLocal ?? formatInstant(item.dueAt) })}
+          {item.remainingMs !== null ? ` — ${formatRemaining(item.remainingMs, t)}` : null}
+        </p>
+      ) : item.kind === "ap_clock" ? (
+        <p className="todo-due" data-testid="home-item-due">
+          {t("home.dueNotStarted")}
+        </p>
+      ) : null}
+      {item.detail ? <p>{item.detail}</p> : null}
+      {item.reason ? (
+        <p className="muted" data-testid="home-item-reason">
+          <strong>{t("home.why")}</strong> {item.reason}
+        </p>
+      ) : null}
+    </li>
+  );
+}
 
 interface Overview {
   controller: ControllerDetail;
@@ -50,6 +116,8 @@ export function PortalHomePage() {
               title={t("portal.home.title")}
               subtitle={`${controller.name} · ${t("portal.home.customerNumber", { number: controller.customerNumber })}`}
             />
+
+            <TodoList />
 
             <section className="card" aria-labelledby="agreement-heading">
               <h2 id="agreement-heading">{t("portal.home.agreement")}</h2>

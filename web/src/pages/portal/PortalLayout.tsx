@@ -3,6 +3,7 @@ import { Outlet } from "react-router";
 import { AppShell } from "../../components/AppShell";
 import { RequireKind } from "../../components/RequireKind";
 import { UnreadProvider, useUnread } from "../../lib/unread";
+import { useHomeBadges } from "../../lib/home-badges";
 
 export function PortalLayout() {
   return (
@@ -17,6 +18,8 @@ export function PortalLayout() {
 function PortalShell() {
   const { t } = useTranslation();
   const { count } = useUnread();
+  const badges = useHomeBadges();
+  const badge = (n: number | undefined, label: string, testId: string) => (n ? { count: n, label, testId } : undefined);
   const nav = [
     { to: "/portal", label: t("nav.portal.overview"), end: true },
     {
@@ -24,9 +27,17 @@ function PortalShell() {
       label: t("nav.portal.notices"),
       badge: count ? { count, label: t("nav.unreadBadge", { count }), testId: "nav-unread" } : undefined,
     },
-    { to: "/portal/breaches", label: t("nav.portal.breaches") },
+    {
+      to: "/portal/breaches",
+      label: t("nav.portal.breaches"),
+      badge: badge(badges?.breaches, t("home.badge.breaches", { count: badges?.breaches ?? 0 }), "nav-breaches"),
+    },
     { to: "/portal/obligations", label: t("nav.portal.obligations") },
-    { to: "/portal/subprocessors", label: t("nav.portal.subprocessors") },
+    {
+      to: "/portal/subprocessors",
+      label: t("nav.portal.subprocessors"),
+      badge: badge(badges?.subprocessors, t("home.badge.subprocessors", { count: badges?.subprocessors ?? 0 }), "nav-subprocessors"),
+    },
     { to: "/portal/transfers", label: t("nav.portal.transfers") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },

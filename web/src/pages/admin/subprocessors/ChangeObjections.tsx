@@ -10,6 +10,7 @@ import { Loaded } from "../../../components/Loaded";
 import { ConsultationThread } from "../../../components/subprocessors/ConsultationThread";
 import { ObjectionStatusBadge } from "../../../components/subprocessors/badges";
 import { formatInstant } from "../../../lib/format";
+import { useMarkSeen } from "../../../lib/home-badges";
 
 const OUTCOMES: readonly ObjectionOutcome[] = ["resolved", "withdrawn", "customer_leaves"];
 
@@ -17,6 +18,8 @@ const OUTCOMES: readonly ObjectionOutcome[] = ["resolved", "withdrawn", "custome
 export function ChangeObjections({ change, writer, onChanged }: { change: SubprocessorChange; writer: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const state = useApi(() => unwrap(api.GET("/api/v1/subprocessor-changes/{id}/objections", { params: { path: { id: change.id } } })), [change.id]);
+  // Reading objections and their threads here is looking at them: the unread badges count from now (user_seen).
+  useMarkSeen(["objections", "messages"], (state.data?.length ?? 0) > 0);
   return (
     <section className="card" aria-labelledby="objections-heading" data-testid="change-objections">
       <h2 id="objections-heading">{t("objections.title")}</h2>

@@ -1,0 +1,183 @@
+import type { Db } from "../../db/engine.ts";
+import { dueAt, formatDate, formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
+import type { Locale } from "../../domain/text.ts";
+import { noticeKindLabel } from "../notices/index.ts";
+import { apClockReasonText, customerApClocks } from "../obligations/index.ts";
+import { contactState, noticesToAcknowledge, offersToSign, openObjectionWindows, unreadNotices } from "./customer-queries.ts";
+import { homeWords } from "./words.ts";
+
+// What needs the customer's attention, most urgent first: each item says what, by when (if a clock
+// runs), why, and where in the portal it is handled. Read in the customer's own scope only.
+
+export type HomeItemKind = "ap_clock" | "sign_agreement" | "objection_window" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale";
+export type Urgency = "urgent" | "action" | "info";
+
+export interface HomeItem {
+  kind: HomeItemKind;
+  /** The record it is about (agreement, incident, change, notice, customer). */
+  id: string;
+  urgency: Urgency;
+  title: string;
+  detail: string;
+  /** Why a clock started when it did (the AP clock), in words. */
+  reason: string | null;
+  startedAt: Date | null;
+  dueAt: Date | null;
+  dueLocal: string | null;
+  remainingMs: number | null;
+  overdue: boolean;
+  /** Where it is handled in the portal. */
+  href: string;
+}
+
+/** Months between confirmations of the privacy contact when the agreement names none (DESIGN.md art. 4.4: yearly). */
+export const DEFAULT_CONTACT_CONFIRM_MONTHS = 12;
+
+const RANK: Record<Urgency, number> = { urgent: 0, action: 1, info: 2 };
+const KIND_ORDER: readonly HomeItemKind[] = [
+  "ap_clock",
+  "contact_failing",
+  "contact_missing",
+  "acknowledge",
+  "sign_agreement",
+  "objection_window",
+  "contact_stale",
+];
+
+/** Urgent first; then the nearest deadline (none last); then by kind and id, so the order is stable. */
+export function byUrgency(a: HomeItem, b: HomeItem): number {
+  const due = (item: HomeItem) => item.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return RANK[a.urgency] - RANK[b.urgency] || due(a) - due(b) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.id.localeCompare(b.id);
+}
+
+export interface CustomerHome {
+  items: HomeItem[];
+  badges: { breaches: number; notices: number; subprocessors: number };
+}
+
+export async function customerHome(tx: Db, controllerId: string, now: Date, locale: Locale, zone: string): Promise<CustomerHome> {
+  const words = homeWords.item;
+  const items: HomeItem[] = [];
+  const clockFields = (due: Date | null) => ({
+    dueAt: due,
+    dueLocal: due ? formatInstant(due, zone, locale) : null,
+    remainingMs: due ? Math.min(remaining(due, now).milliseconds, Number.MAX_SAFE_INTEGER) : null,
+    overdue: due ? isOverdue(due, now) : false,
+  });
+
+  // The customer's own 72 hours to the AP: from when a breach notice first reached it, until they pass.
+  const apClocks = (await customerApClocks(tx, controllerId)).filter((ap) => ap.dueAt === null || !isOverdue(ap.dueAt, now));
+  for (const ap of apClocks) {
+    items.push({
+      kind: "ap_clock",
+      id: ap.incidentId,
+      urgency: "urgent",
+      title: words.apClock.title(ap.reference, ap.title)[locale],
+      detail: ap.dueAt ? words.apClock.due(formatInstant(ap.dueAt, zone, locale))[locale] : "",
+      reason: apClockReasonText(ap.reason, zone, locale),
+      startedAt: ap.awareAt,
+      ...clockFields(ap.dueAt),
+      href: `/portal/breaches/${ap.incidentId}`,
+    });
+  }
+
+  for (const offer of await offersToSign(tx, controllerId)) {
+    items.push({
+      kind: "sign_agreement",
+      id: offer.id,
+      urgency: "action",
+      title: words.signAgreement.title(offer.templateVersion)[locale],
+      detail: words.signAgreement.detail(formatDate(offer.offeredAt, zone, locale))[locale],
+      reason: null,
+      startedAt: offer.offeredAt,
+      ...clockFields(null),
+      href: `/portal/agreements/${offer.id}`,
+    });
+  }
+
+  const windows = await openObjectionWindows(tx, controllerId, now);
+  for (const window of windows) {
+    items.push({
+      kind: "objection_window",
+      id: window.changeId,
+      urgency: "action",
+      title: words.objectionWindow.title(window.subprocessorName)[locale],
+      detail: words.objectionWindow.detail(formatInstant(window.windowEndsAt, zone, locale))[locale],
+      reason: null,
+      startedAt: null,
+      ...clockFields(window.windowEndsAt),
+      href: `/portal/subprocessors/changes/${window.changeId}`,
+    });
+  }
+
+  const toAcknowledge = await noticesToAcknowledge(tx, controllerId);
+  for (const notice of toAcknowledge) {
+    const breach = notice.kind === "breach_notice" && notice.subjectType === "incident" && notice.subjectId;
+    items.push({
+      kind: "acknowledge",
+      id: notice.id,
+      urgency: breach ? "urgent" : "action",
+      title: words.acknowledge.title(noticeKindLabel(notice.kind)[locale], noticeReference(notice.number, notice.createdAt))[locale],
+      detail: words.acknowledge.detail(formatInstant(notice.createdAt, zone, locale))[locale],
+      reason: null,
+      startedAt: notice.createdAt,
+      ...clockFields(null),
+      href: `/portal/notices/${notice.id}`,
+    });
+  }
+
+  const contact = await contactState(tx, controllerId);
+  if (contact && !contact.exists) {
+    items.push({
+      kind: "contact_missing",
+      id: controllerId,
+      urgency: "urgent",
+      title: words.contactMissing.title[locale],
+      detail: words.contactMissing.detail[locale],
+      reason: null,
+      startedAt: null,
+      ...clockFields(null),
+      href: "/portal/contact",
+    });
+  } else if (contact?.failingSince) {
+    items.push({
+      kind: "contact_failing",
+      id: controllerId,
+      urgency: "urgent",
+      title: words.contactFailing.title(contact.email ?? "")[locale],
+      detail: words.contactFailing.detail(formatInstant(contact.failingSince, zone, locale))[locale],
+      reason: contact.failingReason,
+      startedAt: contact.failingSince,
+      ...clockFields(null),
+      href: "/portal/contact",
+    });
+  } else if (contact?.confirmedAt) {
+    const months = contact.months ?? DEFAULT_CONTACT_CONFIRM_MONTHS;
+    const confirmBy = dueAt(contact.confirmedAt, { unit: "months", amount: months }, zone);
+    if (isOverdue(confirmBy, now)) {
+      items.push({
+        kind: "contact_stale",
+        id: controllerId,
+        urgency: "action",
+        title: words.contactStale.title[locale],
+        detail: words.contactStale.detail(formatDate(contact.confirmedAt, zone, locale), months)[locale],
+        reason: null,
+        startedAt: contact.confirmedAt,
+        ...clockFields(confirmBy),
+        href: "/portal/contact",
+      });
+    }
+  }
+
+  const unacknowledgedBreaches = new Set(toAcknowledge.filter((n) => n.kind === "breach_notice").map((n) => n.subjectId));
+  const activeBreaches = new Set([...apClocks.map((ap) => ap.incidentId), ...unacknowledgedBreaches]);
+  return {
+    items: items.sort(byUrgency),
+    badges: { breaches: activeBreaches.size, notices: await unreadNotices(tx, controllerId), subprocessors: windows.length },
+  };
+}
+
+/** N-2026-000123 (notices' readable reference; the year is the notice's). */
+function noticeReference(number: number, createdAt: Date): string {
+  return `N-${createdAt.getUTCFullYear()}-${String(number).padStart(6, "0")}`;
+}

@@ -1,0 +1,89 @@
+// What the customer's home reads, under its own row-level security (call in its scope).
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "../../db/engine.ts";
+
+const at = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+/** Its offered agreements not yet signed. */
+export async function offersToSign(db: Db, controllerId: string) {
+  const found = await rows<{ id: string; version: number; offered_at: Date | string }>(
+    db,
+    sql`select a.id, t.version, a.offered_at from agreements a join template_versions t on t.id = a.template_version_id
+         where a.controller_id = ${controllerId} and a.status = 'offered' order by a.offered_at`,
+  );
+  return found.map((r) => ({ id: r.id, templateVersion: Number(r.version), offeredAt: new Date(r.offered_at) }));
+}
+
+/** Its objection windows still open (art. 5.2): announced changes it has not objected to, window not yet ended. */
+export async function openObjectionWindows(db: Db, controllerId: string, now: Date) {
+  const found = await rows<{ change_id: string; kind: string; name: string; window_ends_at: Date | string }>(
+    db,
+    sql`select c.id as change_id, c.kind, s.name, r.window_ends_at
+          from change_recipients r
+          join subprocessor_changes c on c.id = r.change_id
+          join subprocessors s on s.id = c.subprocessor_id
+         where r.controller_id = ${controllerId} and c.status = 'announced' and r.window_ends_at >= ${now.toISOString()}::timestamptz
+           and not exists (select 1 from objections o where o.change_id = c.id and o.controller_id = ${controllerId})
+         order by r.window_ends_at, c.id`,
+  );
+  return found.map((r) => ({ changeId: r.change_id, kind: r.kind, subprocessorName: r.name, windowEndsAt: new Date(r.window_ends_at) }));
+}
+
+/** Its notices that ask for an acknowledgement it has not given. */
+export async function noticesToAcknowledge(db: Db, controllerId: string) {
+  const found = await rows<{ id: string; number: number; kind: string; created_at: Date | string; subject_type: string | null; subject_id: string | null }>(
+    db,
+    sql`select n.id, n.number, n.kind, n.created_at, n.subject_type, n.subject_id from notices n
+         where n.controller_id = ${controllerId} and n.requires_ack and n.acknowledged_at is null
+         order by n.created_at, n.id limit 200`,
+  );
+  return found.map((r) => ({
+    id: r.id,
+    number: Number(r.number),
+    kind: r.kind,
+    createdAt: new Date(r.created_at),
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+  }));
+}
+
+/** Its privacy contact (art. 4.4), when it was last confirmed, and the months its agreement allows between confirmations. */
+export async function contactState(db: Db, controllerId: string) {
+  const [row] = await rows<{
+    id: string | null;
+    email: string | null;
+    confirmed_at: Date | string | null;
+    updated_at: Date | string | null;
+    failing_since: Date | string | null;
+    failing_reason: string | null;
+    months: number | null;
+  }>(
+    db,
+    sql`select k.id, k.email, k.confirmed_at, k.updated_at, k.failing_since, k.failing_reason,
+               (select (t.parameters->'clocks'->>'contactConfirmMonths')::int from agreements a join template_versions t on t.id = a.template_version_id
+                 where a.controller_id = c.id and a.status in ('in_force', 'offered', 'signed_by_customer')
+                 order by (a.status = 'in_force') desc, t.version desc limit 1) as months
+          from controllers c left join contacts k on k.controller_id = c.id
+         where c.id = ${controllerId}`,
+  );
+  if (!row) {
+    return null;
+  }
+  return {
+    exists: row.id !== null,
+    email: row.email,
+    confirmedAt: at(row.confirmed_at) ?? at(row.updated_at),
+    failingSince: at(row.failing_since),
+    failingReason: row.failing_reason,
+    months: row.months === null ? null : Number(row.months),
+  };
+}
+
+/** Its unread notices (the inbox badge). */
+export async function unreadNotices(db: Db, controllerId: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from notices where controller_id = ${controllerId} and staff_roles is null and opened_at is null`,
+  );
+  return Number(row?.n ?? 0);
+}
