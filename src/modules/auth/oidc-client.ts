@@ -2,7 +2,7 @@ import * as client from "openid-client";
 import type { OidcIssuerConfig } from "../../http/types.ts";
 
 // The relying party's side of OpenID Connect (openid-client v6): the authorization request with PKCE,
-// state and nonce, and the code exchange, which validates the ID token (signature against the
+// state and nonce, and the code exchange, which validates the ID token (its signature against the
 // issuer's published keys, issuer, audience, nonce, expiry) before any claim is believed.
 
 /** The scopes asked for: who (sub), the address and whether it is verified, the name. */
@@ -43,7 +43,10 @@ export class OidcIssuer {
     const insecure = url.protocol === "http:" && LOOPBACK.has(url.hostname);
     return client.discovery(url, this.settings.clientId, undefined, client.ClientSecretBasic(this.settings.clientSecret), {
       timeout: 10,
-      ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+      // openid-client checks an ID token's issuer, audience, nonce and expiry, but by default trusts TLS
+      // for one from the token endpoint (OpenID Connect Core 3.1.3.7, 6.): Art28 also checks its
+      // signature against the issuer's published keys (jwks_uri), so an altered token never signs anyone in.
+      execute: insecure ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
     });
   }
 
