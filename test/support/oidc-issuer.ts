@@ -57,7 +57,12 @@ function alterPayload(jwt: string, sub: string): string {
  * `claimsInIdToken`: the custom claims go in the ID token itself; otherwise (oidc-provider's default,
  * conforming to OpenID Connect) only in the UserInfo answer, which Art28 then reads.
  */
-export async function startTestIssuer(options: { redirectUri: string; claimsInIdToken?: boolean; customerClaim?: string; roleClaim?: string }): Promise<TestIssuer> {
+export async function startTestIssuer(options: {
+  redirectUri: string;
+  claimsInIdToken?: boolean;
+  customerClaim?: string;
+  roleClaim?: string;
+}): Promise<TestIssuer> {
   let handler: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void) | null = null;
   const server: Server = createServer((req, res) => handler?.(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -160,7 +165,13 @@ export async function browserFetch(jar: CookieJar, url: string, init: RequestIni
  * Art28 finally sent the browser (a path on the app, e.g. "/" or "/login?sso_error=…"); with
  * `stopAtCallback`, the full callback URL the issuer sent the browser to, not followed.
  */
-export async function followSignIn(jar: CookieJar, startUrl: string, issuerUrl: string, login: string, options: { stopAtCallback?: boolean } = {}): Promise<string> {
+export async function followSignIn(
+  jar: CookieJar,
+  startUrl: string,
+  issuerUrl: string,
+  login: string,
+  options: { stopAtCallback?: boolean } = {},
+): Promise<string> {
   let url = startUrl;
   for (let hop = 0; hop < 20; hop += 1) {
     let response = await browserFetch(jar, url);

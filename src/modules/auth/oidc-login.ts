@@ -2,6 +2,7 @@ import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import { CUSTOMER_ROLES, STAFF_ROLES, type CustomerRole, type StaffRole } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
+import type { SsoError } from "../../domain/sso-errors.ts";
 import type { RequestMeta } from "../../http/request-context.ts";
 import { recordEvents, SYSTEM_ACTOR, type EventInput } from "../evidence/index.ts";
 import type { OidcClaims } from "./oidc-client.ts";
@@ -20,26 +21,6 @@ import {
 export type OidcProvider = "customer" | "staff";
 export const OIDC_PROVIDERS: readonly OidcProvider[] = ["customer", "staff"];
 
-/**
- * Why a single sign-on was refused: `/login?sso_error=<code>` names it and the login page says it in
- * the user's language (web/src/i18n/*-sso.ts).
- */
-export const SSO_ERRORS = [
-  "unavailable",
-  "state",
-  "denied",
-  "invalid",
-  "customer_missing",
-  "customer_unknown",
-  "customer_mismatch",
-  "role_invalid",
-  "email_missing",
-  "email_taken",
-  "disabled",
-  "failed",
-] as const;
-export type SsoError = (typeof SSO_ERRORS)[number];
-
 export interface SsoSignIn {
   provider: OidcProvider;
   /** The validated claims (issuer, audience, nonce, expiry and signature checked by oidc-client.ts). */
@@ -57,8 +38,8 @@ const text = (value: unknown, max: number): string | null => {
   return result !== "" && result.length <= max && !/[\u0000-\u001f]/.test(result) ? result : null;
 };
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const customerRoleOf = (value: unknown) => (CUSTOMER_ROLES as readonly unknown[]).includes(value) ? (value as CustomerRole) : null;
-const staffRoleOf = (value: unknown) => (STAFF_ROLES as readonly unknown[]).includes(value) ? (value as StaffRole) : null;
+const customerRoleOf = (value: unknown) => ((CUSTOMER_ROLES as readonly unknown[]).includes(value) ? (value as CustomerRole) : null);
+const staffRoleOf = (value: unknown) => ((STAFF_ROLES as readonly unknown[]).includes(value) ? (value as StaffRole) : null);
 const localeOf = (value: unknown, fallback: "nl" | "en"): "nl" | "en" => {
   const tag = typeof value === "string" ? value.toLowerCase() : "";
   return tag.startsWith("en") ? "en" : tag.startsWith("nl") ? "nl" : fallback;
@@ -87,7 +68,13 @@ export async function signInWithOidc(db: Db, clock: Clock, input: SsoSignIn): Pr
       if (user) {
         await recordEvents(tx, clock, [
           ...events,
-          { type: "auth.sso_refused", actor: SYSTEM_ACTOR, controllerId: user.controllerId, subject: { type: "user", id: user.id }, data: { ...from, reason: error, ...data } },
+          {
+            type: "auth.sso_refused",
+            actor: SYSTEM_ACTOR,
+            controllerId: user.controllerId,
+            subject: { type: "user", id: user.id },
+            data: { ...from, reason: error, ...data },
+          },
         ]);
       }
       return { ok: false, error };
@@ -143,7 +130,13 @@ export async function signInWithOidc(db: Db, clock: Clock, input: SsoSignIn): Pr
           return refuse("disabled", existing);
         }
         user = existing;
-        events.push({ type: "auth.sso_identity_linked", actor: SYSTEM_ACTOR, controllerId: user.controllerId, subject: { type: "user", id: user.id }, data: { ...from, email } });
+        events.push({
+          type: "auth.sso_identity_linked",
+          actor: SYSTEM_ACTOR,
+          controllerId: user.controllerId,
+          subject: { type: "user", id: user.id },
+          data: { ...from, email },
+        });
       } else {
         const name = text(claims.name, 200) ?? email;
         const locale = localeOf(claims.locale, controller?.locale ?? "nl");
@@ -179,7 +172,13 @@ export async function signInWithOidc(db: Db, clock: Clock, input: SsoSignIn): Pr
     const after = role && ("customerRole" in role ? role.customerRole : role.staffRole);
     if (role && after !== before) {
       user = await setUserRole(tx, user.id, role);
-      events.push({ type: "auth.sso_role_changed", actor: SYSTEM_ACTOR, controllerId: user.controllerId, subject: { type: "user", id: user.id }, data: { ...from, from: before, to: after } });
+      events.push({
+        type: "auth.sso_role_changed",
+        actor: SYSTEM_ACTOR,
+        controllerId: user.controllerId,
+        subject: { type: "user", id: user.id },
+        data: { ...from, from: before, to: after },
+      });
     }
     await recordEvents(tx, clock, events);
     return { ok: true, user };

@@ -36,8 +36,7 @@ export async function findControllerByNumber(db: Db, customerNumber: string): Pr
 export async function insertSsoUser(
   tx: Db,
   user: { email: string; name: string; locale: "nl" | "en" } & (
-    | { kind: "customer"; controllerId: string; customerRole: CustomerRole }
-    | { kind: "staff"; staffRole: StaffRole }
+    { kind: "customer"; controllerId: string; customerRole: CustomerRole } | { kind: "staff"; staffRole: StaffRole }
   ),
 ): Promise<SsoUser> {
   const [row] = await tx

@@ -6,7 +6,8 @@ import { ErrorBodySchema, ErrorResponses, Line, Localized } from "../../http/sch
 import type { OidcConfig, RouteDeps, TypedApp } from "../../http/types.ts";
 import { publicUrl } from "../notices/index.ts";
 import { OidcIssuer, type PendingSignIn } from "./oidc-client.ts";
-import { OIDC_PROVIDERS, signInWithOidc, type OidcProvider, type SsoError } from "./oidc-login.ts";
+import type { SsoError } from "../../domain/sso-errors.ts";
+import { OIDC_PROVIDERS, signInWithOidc, type OidcProvider } from "./oidc-login.ts";
 import { oidcWords } from "./oidc-words.ts";
 
 // Single sign-on (OpenID Connect, authorization code flow with PKCE, state and nonce): the login page

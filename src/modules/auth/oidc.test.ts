@@ -89,8 +89,16 @@ describe("single sign-on with the control panel (OpenID Connect)", () => {
     const response = await fetch(`${base}/api/v1/auth/oidc/providers`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), [
-      { provider: "customer", label: { nl: "Inloggen via het controlepaneel", en: "Log in with the control panel" }, startUrl: "/api/v1/auth/oidc/start?provider=customer" },
-      { provider: "staff", label: { nl: "Inloggen als medewerker (single sign-on)", en: "Staff log in (single sign-on)" }, startUrl: "/api/v1/auth/oidc/start?provider=staff" },
+      {
+        provider: "customer",
+        label: { nl: "Inloggen via het controlepaneel", en: "Log in with the control panel" },
+        startUrl: "/api/v1/auth/oidc/start?provider=customer",
+      },
+      {
+        provider: "staff",
+        label: { nl: "Inloggen als medewerker (single sign-on)", en: "Staff log in (single sign-on)" },
+        startUrl: "/api/v1/auth/oidc/start?provider=staff",
+      },
     ]);
   });
 
