@@ -1,6 +1,8 @@
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
-import { CUSTOMER_ROLES, STAFF_ROLES, type CustomerRole, type StaffRole } from "../../db/schema/index.ts";
+import type { CustomerRole, StaffRole } from "../../db/schema/index.ts";
+import { STAFF_ALL } from "../../http/actor.ts";
+import { CUSTOMER_ALL } from "../../http/audience.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { SsoError } from "../../domain/sso-errors.ts";
 import type { RequestMeta } from "../../http/request-context.ts";
@@ -34,12 +36,11 @@ export type SsoOutcome = { ok: true; user: SsoUser } | { ok: false; error: SsoEr
 
 const text = (value: unknown, max: number): string | null => {
   const result = typeof value === "string" ? value.trim() : typeof value === "number" && Number.isSafeInteger(value) ? String(value) : "";
-  // eslint-disable-next-line no-control-regex
   return result !== "" && result.length <= max && !/[\u0000-\u001f]/.test(result) ? result : null;
 };
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const customerRoleOf = (value: unknown) => ((CUSTOMER_ROLES as readonly unknown[]).includes(value) ? (value as CustomerRole) : null);
-const staffRoleOf = (value: unknown) => ((STAFF_ROLES as readonly unknown[]).includes(value) ? (value as StaffRole) : null);
+const customerRoleOf = (value: unknown) => ((CUSTOMER_ALL as readonly unknown[]).includes(value) ? (value as CustomerRole) : null);
+const staffRoleOf = (value: unknown) => ((STAFF_ALL as readonly unknown[]).includes(value) ? (value as StaffRole) : null);
 const localeOf = (value: unknown, fallback: "nl" | "en"): "nl" | "en" => {
   const tag = typeof value === "string" ? value.toLowerCase() : "";
   return tag.startsWith("en") ? "en" : tag.startsWith("nl") ? "nl" : fallback;
@@ -140,13 +141,18 @@ export async function signInWithOidc(db: Db, clock: Clock, input: SsoSignIn): Pr
       } else {
         const name = text(claims.name, 200) ?? email;
         const locale = localeOf(claims.locale, controller?.locale ?? "nl");
+        // (unfit(null) has checked both; the narrowing is for the types.)
         if (!role) {
           return refuse("role_invalid", null);
         }
-        user =
-          "customerRole" in role && controller
-            ? await insertSsoUser(tx, { email, name, locale, kind: "customer", controllerId: controller.id, customerRole: role.customerRole })
-            : await insertSsoUser(tx, { email, name, locale, kind: "staff", staffRole: (role as { staffRole: StaffRole }).staffRole });
+        if ("customerRole" in role) {
+          if (!controller) {
+            return refuse("customer_unknown", null);
+          }
+          user = await insertSsoUser(tx, { email, name, locale, kind: "customer", controllerId: controller.id, customerRole: role.customerRole });
+        } else {
+          user = await insertSsoUser(tx, { email, name, locale, kind: "staff", staffRole: role.staffRole });
+        }
         events.push({
           type: "auth.sso_user_created",
           actor: SYSTEM_ACTOR,

@@ -6,6 +6,7 @@ import { createTestApp, login, type TestApp } from "../../../test/support/app.ts
 import { createCustomer, createCustomerUser, createStaff } from "../../../test/support/factories.ts";
 import { browserFetch, CookieJar, followSignIn, freePort, startTestIssuer, type Claims, type TestIssuer } from "../../../test/support/oidc-issuer.ts";
 import { localReturnTo } from "./oidc-routes.ts";
+import { oidcConfig } from "../../cli/config.ts";
 
 // Single sign-on against a real OpenID Connect provider (oidc-provider) in the test process, over
 // real HTTP: Art28 listens on 127.0.0.1, the browser is fetch with a cookie jar, the issuer's login
@@ -239,8 +240,14 @@ describe("single sign-on with the control panel (OpenID Connect)", () => {
     assert.equal(changed[0]?.data.from, "privacy_contact");
     assert.equal(changed[0]?.data.to, "viewer");
     assert.equal(changed[0]?.controllerId, a.controllerId);
-    // A viewer may not sign; the session acts with the new role at once.
+    // The new role is the one that counts: a viewer reads the agreement but may not sign it.
     assert.equal((await demoted.get(`/api/v1/agreements/${a.agreement}`)).status, 200);
+    const sign = await browserFetch(demoted.jar, `${base}/api/v1/agreements/${a.agreement}/sign`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf-token": String(body?.csrfToken) },
+      body: "{}",
+    });
+    assert.equal(sign.status, 403);
   });
 
   test("a disabled user is refused, with evidence", async () => {
@@ -325,4 +332,35 @@ describe("single sign-on not configured", () => {
     const callback = await plain.app.inject({ method: "GET", url: `${CALLBACK}?code=x&state=y` });
     assert.equal(callback.headers.location, "/login?sso_error=state");
   });
+});
+
+test("ART28_OIDC_* is read in one place, and a half or unsafe configuration stops the start", () => {
+  assert.equal(oidcConfig({}), undefined);
+  const panelEnv = { ART28_OIDC_ISSUER: "https://panel.example", ART28_OIDC_CLIENT_ID: "art28", ART28_OIDC_CLIENT_SECRET: "s3cret" };
+  assert.deepEqual(oidcConfig(panelEnv), {
+    customer: { issuer: "https://panel.example", clientId: "art28", clientSecret: "s3cret" },
+    staff: null,
+    customerClaim: "customer_number",
+    roleClaim: "art28_role",
+  });
+  const both = oidcConfig({
+    ...panelEnv,
+    ART28_OIDC_STAFF_ISSUER: "https://login.hoster.example/realms/staff",
+    ART28_OIDC_STAFF_CLIENT_ID: "art28-staff",
+    ART28_OIDC_STAFF_CLIENT_SECRET: "x",
+    ART28_OIDC_CUSTOMER_CLAIM: "klantnummer",
+    ART28_OIDC_ROLE_CLAIM: "roles.art28",
+  });
+  assert.equal(both?.staff?.issuer, "https://login.hoster.example/realms/staff");
+  assert.equal(both?.customerClaim, "klantnummer");
+  assert.equal(both?.roleClaim, "roles.art28");
+  assert.equal(oidcConfig({ ...panelEnv, ART28_OIDC_ISSUER: "http://localhost:8080" })?.customer?.issuer, "http://localhost:8080");
+  assert.throws(() => oidcConfig({ ART28_OIDC_ISSUER: "https://panel.example" }), /go together/);
+  assert.throws(() => oidcConfig({ ...panelEnv, ART28_OIDC_ISSUER: "http://panel.example" }), /must be https/);
+  assert.throws(() => oidcConfig({ ...panelEnv, ART28_OIDC_ISSUER: "not a url" }), /not a URL/);
+  assert.throws(
+    () => oidcConfig({ ...panelEnv, ART28_OIDC_STAFF_ISSUER: "https://panel.example/", ART28_OIDC_STAFF_CLIENT_ID: "b", ART28_OIDC_STAFF_CLIENT_SECRET: "c" }),
+    /must differ/,
+  );
+  assert.throws(() => oidcConfig({ ...panelEnv, ART28_OIDC_ROLE_CLAIM: "role claim" }), /not a claim name/);
 });
