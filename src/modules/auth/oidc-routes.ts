@@ -132,8 +132,10 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
     },
     async (request, reply) => {
       const pending = request.session.get("oidc");
-      // Spent at once: a callback is answered once, whatever it brings.
-      request.session.set("oidc", undefined);
+      // Spent at once: a callback is answered once, whatever it brings. (A browser without one starts no session here.)
+      if (pending) {
+        request.session.set("oidc", undefined);
+      }
       const issuer = pending && issuers.get(pending.provider);
       if (!pending || !issuer || !oidc) {
         return refuse(request, reply, "state");
