@@ -19,7 +19,7 @@ import { MODULES, registerAllNoticeKinds } from "./modules.ts";
 import { AppError } from "./http/errors.ts";
 import { assertAudienceDeclared, enforceAudience } from "./http/audience.ts";
 import { databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
-import type { RouteDeps, TypedApp } from "./http/types.ts";
+import type { OidcConfig, RouteDeps, TypedApp } from "./http/types.ts";
 
 export interface AppDeps {
   db: Db;
@@ -34,6 +34,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** Where the built web UI lives; null to serve the API only. */
   webRoot?: string | null;
+  /** Single sign-on (ART28_OIDC_*: src/cli/config.ts); none when absent. */
+  oidc?: OidcConfig;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));

@@ -11,7 +11,7 @@ import { inScope } from "../db/scope.ts";
 import { systemClock } from "../domain/clock.ts";
 import { ensureInstalled } from "../modules/setup/install.ts";
 import { DEMO_PASSWORD, DEMO_PROCESSOR, DEMO_STAFF, loadDemo } from "../modules/setup/demo.ts";
-import { databaseOptions, sessionSecret } from "./config.ts";
+import { databaseOptions, oidcConfig, sessionSecret } from "./config.ts";
 import { startBackgroundWork } from "../jobs/runner.ts";
 
 /**
@@ -138,6 +138,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       trustedProxies: trustedProxies(process.env.ART28_TRUSTED_PROXIES),
       logger: log,
       webRoot: DEFAULT_WEB_ROOT,
+      oidc: oidcConfig(process.env),
     });
     connections = trackConnections(app.server);
     // The outbox worker and the deadline sweep run in this process unless ART28_WORKER=off (then run

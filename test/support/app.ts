@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { buildApp, type App } from "../../src/app.ts";
+import type { OidcConfig } from "../../src/http/types.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { fixedClock } from "../../src/domain/clock.ts";
 import { ensureInstalled } from "../../src/modules/setup/install.ts";
@@ -20,12 +21,19 @@ export interface TestApp {
 // A test of that refusal sets the variable to something else for its own duration.
 process.env.ART28_ALLOW_LOCAL_WEBHOOKS ??= "true";
 
-export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), options: { webRoot?: string | null } = {}): Promise<TestApp> {
+export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), options: { webRoot?: string | null; oidc?: OidcConfig } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   await database.migrate();
   const clock = fixedClock(start);
   await inScope(database.db, { kind: "processor" }, (tx) => ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@test.example", password: PASSWORD }));
-  const app = await buildApp({ db: database.db, clock, sessionSecret: "s".repeat(32), secureCookies: false, webRoot: options.webRoot ?? null });
+  const app = await buildApp({
+    db: database.db,
+    clock,
+    sessionSecret: "s".repeat(32),
+    secureCookies: false,
+    webRoot: options.webRoot ?? null,
+    ...(options.oidc ? { oidc: options.oidc } : {}),
+  });
   return {
     app,
     database,

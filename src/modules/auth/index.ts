@@ -5,6 +5,7 @@ import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { LOGIN_POLICY } from "./login-throttle.ts";
 import { forgetQuietThrottles } from "./throttle-queries.ts";
+import { oidcRoutes } from "./oidc-routes.ts";
 
 export { hashPassword } from "./passwords.ts";
 export { resolveActor, toActor } from "./resolve-actor.ts";
@@ -13,7 +14,7 @@ export { databaseSessionStore } from "./session-store.ts";
 /** What the auth module brings to the core (login, sessions, TOTP, API tokens); src/modules.ts lists it. */
 export const authModule = {
   name: "auth",
-  routes: [authRoutes],
+  routes: [authRoutes, oidcRoutes],
   noticeKinds: AUTH_NOTICE_KINDS,
   sweepTasks: {
     /** Failed-login counts of accounts quiet for a day are forgotten (a series of lockouts ends). */

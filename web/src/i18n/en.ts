@@ -1,6 +1,7 @@
 import { enAgreements } from "./en-agreements";
 import { enCustomers } from "./en-customers";
 import { enHome } from "./en-home";
+import { enSso } from "./en-sso";
 import type { nl } from "./nl";
 import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
@@ -156,4 +157,5 @@ export const en: typeof nl = {
   ...enAgreements,
   ...enCustomers,
   ...enHome,
+  ...enSso,
 };

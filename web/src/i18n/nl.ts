@@ -1,6 +1,7 @@
 import { nlAgreements } from "./nl-agreements";
 import { nlCustomers } from "./nl-customers";
 import { nlHome } from "./nl-home";
+import { nlSso } from "./nl-sso";
 import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
@@ -155,4 +156,5 @@ export const nl = {
   ...nlAgreements,
   ...nlCustomers,
   ...nlHome,
+  ...nlSso,
 };

@@ -8,6 +8,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { TextField } from "../components/fields";
 import { Spinner } from "../components/Loaded";
 import { homeOf, useSession } from "../session";
+import { SsoButtons, SsoError } from "./SsoLogin";
 
 /** A "next" that stays inside this app (no open redirect). */
 function safeNext(next: string | null): string | null {
@@ -57,6 +58,7 @@ export function LoginPage() {
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
         <ErrorAlert error={login.error} testId="login-error" />
+        <SsoError code={params.get("sso_error")} />
         <form onSubmit={(e) => void submit(e)} noValidate={false}>
           <TextField
             label={t("login.email")}
@@ -119,6 +121,7 @@ export function LoginPage() {
             ) : null}
           </div>
         </form>
+        <SsoButtons next={safeNext(params.get("next"))} />
       </div>
     </AppShell>
   );

@@ -1,0 +1,99 @@
+import * as client from "openid-client";
+import type { OidcIssuerConfig } from "../../http/types.ts";
+
+// The relying party's side of OpenID Connect (openid-client v6): the authorization request with PKCE,
+// state and nonce, and the code exchange, which validates the ID token (its signature against the
+// issuer's published keys, issuer, audience, nonce, expiry) before any claim is believed.
+
+/** The scopes asked for: who (sub), the address and whether it is verified, the name. */
+const SCOPE = "openid email profile";
+
+/** The claims of a validated sign-in: the ID token's, with the UserInfo endpoint's for any it lacks. */
+export type OidcClaims = Record<string, unknown> & { sub: string; iss: string };
+
+/** What a sign-in started: kept in the server-side session until the callback. */
+export interface PendingSignIn {
+  codeVerifier: string;
+  state: string;
+  nonce: string;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** An issuer's discovered configuration, fetched once on first use (again after a failure). */
+export class OidcIssuer {
+  readonly settings: OidcIssuerConfig;
+  #configuration: Promise<client.Configuration> | null = null;
+
+  constructor(settings: OidcIssuerConfig) {
+    this.settings = settings;
+  }
+
+  configuration(): Promise<client.Configuration> {
+    this.#configuration ??= this.#discover().catch((error: unknown) => {
+      this.#configuration = null;
+      throw error;
+    });
+    return this.#configuration;
+  }
+
+  async #discover(): Promise<client.Configuration> {
+    const url = new URL(this.settings.issuer);
+    // Plain http only for an issuer on this machine (tests, local trials); src/cli/config.ts refuses any other.
+    const insecure = url.protocol === "http:" && LOOPBACK.has(url.hostname);
+    return client.discovery(url, this.settings.clientId, undefined, client.ClientSecretBasic(this.settings.clientSecret), {
+      timeout: 10,
+      // openid-client checks an ID token's issuer, audience, nonce and expiry, but by default trusts TLS
+      // for one from the token endpoint (OpenID Connect Core 3.1.3.7, 6.): Art28 also checks its
+      // signature against the issuer's published keys (jwks_uri), so an altered token never signs anyone in.
+      execute: insecure ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
+    });
+  }
+
+  /** The issuer's authorization URL for a new sign-in, and what the callback must check it against. */
+  async authorizationUrl(redirectUri: string): Promise<{ url: URL; pending: PendingSignIn }> {
+    const configuration = await this.configuration();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(configuration, {
+      redirect_uri: redirectUri,
+      scope: SCOPE,
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: "S256",
+      state,
+      nonce,
+    });
+    return { url, pending: { codeVerifier, state, nonce } };
+  }
+
+  /**
+   * Exchanges the code of `callbackUrl` for tokens and returns the validated claims. Throws when the
+   * state does not match, the issuer refuses the code or the verifier, or the ID token is not valid.
+   * Claims the ID token does not carry are read from the UserInfo endpoint (for the same subject).
+   */
+  async signIn(callbackUrl: URL, pending: PendingSignIn, wanted: readonly string[]): Promise<OidcClaims> {
+    const configuration = await this.configuration();
+    const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
+      pkceCodeVerifier: pending.codeVerifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
+    const idToken = tokens.claims();
+    if (!idToken) {
+      throw new Error("the issuer sent no ID token");
+    }
+    const claims: OidcClaims = { ...idToken, sub: idToken.sub, iss: idToken.iss };
+    const missing = wanted.some((name) => claims[name] === undefined);
+    if (missing && configuration.serverMetadata().userinfo_endpoint) {
+      const info = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
+      for (const [name, value] of Object.entries(info)) {
+        if (claims[name] === undefined) {
+          claims[name] = value;
+        }
+      }
+    }
+    return claims;
+  }
+}

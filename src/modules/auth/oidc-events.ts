@@ -1,0 +1,16 @@
+// The evidence event types of single sign-on, declared to the core's event log (db/schema/events.ts).
+
+declare module "../../db/schema/events.ts" {
+  interface EventTypes {
+    /** A user created on its first sign-in through an OpenID Connect issuer (the control panel, or the staff issuer). */
+    "auth.sso_user_created": true;
+    /** An existing user (same verified e-mail address, same customer or staff) linked to an issuer's identity. */
+    "auth.sso_identity_linked": true;
+    /** The issuer's role claim changed the user's role. */
+    "auth.sso_role_changed": true;
+    /** A sign-in through an issuer was refused for a known user (disabled, another customer, no valid role, …). */
+    "auth.sso_refused": true;
+  }
+}
+
+export {};

@@ -1,0 +1,179 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { PUBLIC } from "../../http/audience.ts";
+import { requestMeta } from "../../http/request-context.ts";
+import { ErrorBodySchema, ErrorResponses, Line, Localized } from "../../http/schemas.ts";
+import type { OidcConfig, RouteDeps, TypedApp } from "../../http/types.ts";
+import { publicUrl } from "../notices/index.ts";
+import { OidcIssuer, type PendingSignIn } from "./oidc-client.ts";
+import type { SsoError } from "../../domain/sso-errors.ts";
+import { OIDC_PROVIDERS, signInWithOidc, type OidcProvider } from "./oidc-login.ts";
+import { oidcWords } from "./oidc-words.ts";
+
+// Single sign-on (OpenID Connect, authorization code flow with PKCE, state and nonce): the login page
+// shows a button per configured issuer (GET /auth/oidc/providers); the button opens /auth/oidc/start,
+// which keeps what the callback must check in the server-side session and sends the browser to the
+// issuer; the issuer sends it back to /auth/oidc/callback, which exchanges the code, validates the ID
+// token and signs the user in (oidc-login.ts), or sends it to /login?sso_error=<code>.
+
+/** A sign-in not finished within this time is refused at the callback. */
+const PENDING_MS = 10 * 60_000;
+const CALLBACK_PATH = "/api/v1/auth/oidc/callback";
+
+/** What /start keeps in the session for the callback. */
+interface PendingOidc extends PendingSignIn {
+  provider: OidcProvider;
+  returnTo: string;
+  startedAt: number;
+}
+
+declare module "fastify" {
+  interface Session {
+    oidc?: PendingOidc;
+  }
+}
+
+/** A path inside this app to go to after signing in; anything else (another site, `//host`, `/\host`) is `/`. */
+export function localReturnTo(value: string | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f\\]/.test(value)) {
+    return "/";
+  }
+  return value;
+}
+
+const Provider = Type.Enum([...OIDC_PROVIDERS]);
+const Redirect = (description: string) => ({ 302: Type.Null({ description }) });
+const StartQuery = Type.Object({
+  provider: Provider,
+  returnTo: Type.Optional(Line(2000, { description: "A path in Art28 to open after signing in (default /)" })),
+});
+const CallbackQuery = Type.Object({
+  code: Type.Optional(Line(4000)),
+  state: Type.Optional(Line(1000)),
+  iss: Type.Optional(Line(2000)),
+  error: Type.Optional(Line(200)),
+  error_description: Type.Optional(Line(2000)),
+});
+const ProviderInfo = Type.Object({ provider: Provider, label: Localized, startUrl: Type.String() });
+
+export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
+  const issuers = new Map<OidcProvider, OidcIssuer>();
+  if (oidc?.customer) {
+    issuers.set("customer", new OidcIssuer(oidc.customer));
+  }
+  if (oidc?.staff) {
+    issuers.set("staff", new OidcIssuer(oidc.staff));
+  }
+  const redirectUri = (config: OidcConfig) => `${(config.publicUrl ?? publicUrl()).replace(/\/+$/, "")}${CALLBACK_PATH}`;
+
+  function refuse(request: FastifyRequest, reply: FastifyReply, error: SsoError, cause?: unknown): FastifyReply {
+    if (cause !== undefined) {
+      request.log.warn({ err: cause }, `single sign-on refused: ${error}`);
+    }
+    return reply.redirect(`/login?sso_error=${error}`, 302);
+  }
+
+  app.get(
+    "/auth/oidc/providers",
+    {
+      config: { audience: PUBLIC },
+      schema: {
+        tags: ["auth"],
+        summary: "The single sign-on issuers configured: one sign-in button each",
+        response: { 200: Type.Array(ProviderInfo), ...ErrorResponses },
+      },
+    },
+    () =>
+      [...issuers.keys()].map((provider) => ({
+        provider,
+        label: oidcWords.button[provider],
+        startUrl: `/api/v1/auth/oidc/start?provider=${provider}`,
+      })),
+  );
+
+  app.get(
+    "/auth/oidc/start",
+    {
+      config: { audience: PUBLIC, rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Start single sign-on: redirects to the issuer (or to /login?sso_error=unavailable)",
+        querystring: StartQuery,
+        response: { ...Redirect("To the issuer's authorization endpoint, or back to the login page"), ...ErrorResponses, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { provider } = request.query;
+      const issuer = issuers.get(provider);
+      if (!issuer || !oidc) {
+        return refuse(request, reply, "unavailable");
+      }
+      let started: Awaited<ReturnType<OidcIssuer["authorizationUrl"]>>;
+      try {
+        started = await issuer.authorizationUrl(redirectUri(oidc));
+      } catch (cause) {
+        return refuse(request, reply, "unavailable", cause);
+      }
+      request.session.set("oidc", { ...started.pending, provider, returnTo: localReturnTo(request.query.returnTo), startedAt: clock.now().getTime() });
+      return reply.redirect(started.url.href, 302);
+    },
+  );
+
+  app.get(
+    "/auth/oidc/callback",
+    {
+      config: { audience: PUBLIC, rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Where the issuer sends the browser back: signs in and redirects to the page asked for, or to /login?sso_error=<code>",
+        querystring: CallbackQuery,
+        response: { ...Redirect("Signed in: to the page asked for; refused: to /login?sso_error=<code>"), ...ErrorResponses, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const pending = request.session.get("oidc");
+      // Spent at once: a callback is answered once, whatever it brings. (A browser without one starts no session here.)
+      if (pending) {
+        request.session.set("oidc", undefined);
+      }
+      const issuer = pending && issuers.get(pending.provider);
+      if (!pending || !issuer || !oidc) {
+        return refuse(request, reply, "state");
+      }
+      if (request.query.state !== pending.state || clock.now().getTime() - pending.startedAt > PENDING_MS) {
+        return refuse(request, reply, "state");
+      }
+      if (request.query.error) {
+        return refuse(request, reply, request.query.error === "access_denied" ? "denied" : "invalid", request.query.error);
+      }
+      const callbackUrl = new URL(redirectUri(oidc));
+      callbackUrl.search = new URL(request.url, "http://callback.invalid").search;
+      let claims: Awaited<ReturnType<OidcIssuer["signIn"]>>;
+      try {
+        claims = await issuer.signIn(callbackUrl, pending, [oidc.customerClaim, oidc.roleClaim, "email"]);
+      } catch (cause) {
+        return refuse(request, reply, "invalid", cause);
+      }
+      let outcome: Awaited<ReturnType<typeof signInWithOidc>>;
+      try {
+        outcome = await signInWithOidc(db, clock, {
+          provider: pending.provider,
+          claims,
+          customerClaim: oidc.customerClaim,
+          roleClaim: oidc.roleClaim,
+          meta: requestMeta(request),
+        });
+      } catch (cause) {
+        // A person in a browser gets the login page with a message, not a JSON error (e.g. two first sign-ins at once).
+        request.log.error({ err: cause }, "single sign-on failed");
+        return refuse(request, reply, "failed");
+      }
+      if (!outcome.ok) {
+        return refuse(request, reply, outcome.error);
+      }
+      await request.session.regenerate();
+      request.session.set("userId", outcome.user.id);
+      return reply.redirect(pending.returnTo, 302);
+    },
+  );
+}
