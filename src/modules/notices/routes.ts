@@ -1,3 +1,4 @@
+import { requestLocale } from "../../http/error-handler.ts";
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF, OWNERS } from "../../http/audience.ts";
 import { noticeWords } from "./words.ts";
 import { noticeKindLabel } from "./kind-registry.ts";
@@ -112,7 +113,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         filter = { staffRole: actor.staffRole ?? "auditor", onlyControllerIds: await assignedList(deps, actor), unread, page, pageSize };
       }
       const result = await inScope(db, scopeOf(actor), (tx) => listNotices(tx, filter));
-      return { total: result.total, items: result.items.map((n) => noticeListItem(n, actor.locale)) };
+      return { total: result.total, items: result.items.map((n) => noticeListItem(n, requestLocale(request))) };
     },
   );
 
@@ -136,7 +137,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       }
       const context = await loadProcessorContext(db);
       const base = publicUrl();
-      const rendered = renderNotice(notice.data, actor.locale, {
+      const rendered = renderNotice(notice.data, requestLocale(request), {
         ...context,
         portalUrl: base,
         noticeUrl: noticeLink(base, notice),
@@ -148,7 +149,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       // A customer sees how the notice reached it, but not staff addresses.
       const visible = actor.kind === "customer" ? sent.filter((d) => d.recipientRole !== "staff") : sent;
       return {
-        ...noticeListItem(notice, actor.locale),
+        ...noticeListItem(notice, requestLocale(request)),
         ...rendered,
         data: notice.data as unknown as Record<string, unknown>,
         deliveries: visible.map(deliverySummary),

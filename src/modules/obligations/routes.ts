@@ -1,3 +1,4 @@
+import { requestLocale } from "../../http/error-handler.ts";
 import { CUSTOMER_ALL, PUBLIC } from "../../http/audience.ts";
 import { obligationWords } from "./words.ts";
 import { createHash, randomBytes } from "node:crypto";
@@ -133,7 +134,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const now = clock.now();
       const filter = { ...(await filterFor(deps, actor, request.query)), status, kind, page, pageSize };
       const result = await inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter));
-      return { total: result.total, items: result.items.map((row) => out(row, now, actor.locale)) };
+      return { total: result.total, items: result.items.map((row) => out(row, now, requestLocale(request))) };
     },
   );
 
@@ -161,7 +162,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       } else if (actor.kind === "customer") {
         throw notFound(obligationWords.noun.obligation);
       }
-      return out(row, clock.now(), actor.locale);
+      return out(row, clock.now(), requestLocale(request));
     },
   );
 

@@ -6018,6 +6018,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @example N-2026-000123 */
+                                reference: string;
                                 controllerId: string | null;
                                 kind: string;
                                 kindLabel: {
@@ -6171,6 +6173,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
+                            /** @example N-2026-000123 */
+                            reference: string;
                             controllerId: string | null;
                             kind: string;
                             kindLabel: {
@@ -6202,6 +6206,14 @@ export interface paths {
                                 recipientRole: string;
                                 /** @enum {unknown} */
                                 status: "pending" | "sent" | "held" | "failed";
+                                statusLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                statusNote: {
+                                    nl: string;
+                                    en: string;
+                                } | null;
                                 attempts: number;
                                 lastError: string | null;
                                 sentAt: string | null;
@@ -6488,6 +6500,14 @@ export interface paths {
                                 recipientRole: string;
                                 /** @enum {unknown} */
                                 status: "pending" | "sent" | "held" | "failed";
+                                statusLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                statusNote: {
+                                    nl: string;
+                                    en: string;
+                                } | null;
                                 attempts: number;
                                 lastError: string | null;
                                 sentAt: string | null;
@@ -6496,6 +6516,8 @@ export interface paths {
                                 nextAttemptAt: string;
                                 /** Format: uuid */
                                 noticeId: string;
+                                /** @example N-2026-000123 */
+                                noticeReference: string;
                                 controllerId: string | null;
                                 customerName: string | null;
                                 kind: string;
@@ -6649,6 +6671,14 @@ export interface paths {
                             recipientRole: string;
                             /** @enum {unknown} */
                             status: "pending" | "sent" | "held" | "failed";
+                            statusLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            statusNote: {
+                                nl: string;
+                                en: string;
+                            } | null;
                             attempts: number;
                             lastError: string | null;
                             sentAt: string | null;
@@ -6657,6 +6687,8 @@ export interface paths {
                             nextAttemptAt: string;
                             /** Format: uuid */
                             noticeId: string;
+                            /** @example N-2026-000123 */
+                            noticeReference: string;
                             controllerId: string | null;
                             kind: string;
                             kindLabel: {
@@ -7515,6 +7547,14 @@ export interface paths {
                                 recipientRole: string;
                                 /** @enum {unknown} */
                                 status: "pending" | "sent" | "held" | "failed";
+                                statusLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                statusNote: {
+                                    nl: string;
+                                    en: string;
+                                } | null;
                                 attempts: number;
                                 lastError: string | null;
                                 sentAt: string | null;
@@ -7523,6 +7563,8 @@ export interface paths {
                                 nextAttemptAt: string;
                                 /** Format: uuid */
                                 noticeId: string;
+                                /** @example N-2026-000123 */
+                                noticeReference: string;
                                 controllerId: string | null;
                                 customerName: string | null;
                                 kind: string;
@@ -10447,6 +10489,7 @@ export interface paths {
                                 };
                                 notifiedAt: string | null;
                                 deliveredAt: string | null;
+                                held: boolean;
                                 openedAt: string | null;
                                 acknowledgedAt: string | null;
                                 sentInTime: boolean | null;
@@ -10461,6 +10504,8 @@ export interface paths {
                                     /** Format: date-time */
                                     sentAt: string;
                                     deliveredAt: string | null;
+                                    /** @description not delivered, and an email of it is held in the outbox (no SMTP configured): not sent */
+                                    held: boolean;
                                     openedAt: string | null;
                                     acknowledgedAt: string | null;
                                     changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
@@ -11624,6 +11669,7 @@ export interface paths {
                                 };
                                 notifiedAt: string | null;
                                 deliveredAt: string | null;
+                                held: boolean;
                                 openedAt: string | null;
                                 acknowledgedAt: string | null;
                                 sentInTime: boolean | null;
@@ -11638,6 +11684,8 @@ export interface paths {
                                     /** Format: date-time */
                                     sentAt: string;
                                     deliveredAt: string | null;
+                                    /** @description not delivered, and an email of it is held in the outbox (no SMTP configured): not sent */
+                                    held: boolean;
                                     openedAt: string | null;
                                     acknowledgedAt: string | null;
                                     changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
@@ -15031,8 +15079,10 @@ export interface paths {
                                 /** @description open, met (objected), lapsed, cancelled */
                                 windowStatus: string;
                                 templateVersion: number | null;
-                                /** @description a delivery of its notice was sent (or held in the outbox without SMTP) */
+                                /** @description a delivery of its notice was sent (accepted by a mail server or webhook receiver) */
                                 delivered: boolean;
+                                /** @description an email of its notice is held in the outbox, not sent (no SMTP configured) */
+                                held: boolean;
                                 readAt: string | null;
                                 acknowledgedAt: string | null;
                                 objection: {
