@@ -1302,6 +1302,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is logged in: the user and a CSRF token, or user null when nobody is (200 either way) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                locale: "nl" | "en";
+                                kind: "staff" | "customer";
+                                staffRole: ("admin" | "privacy_officer" | "security_officer" | "support" | "auditor") | null;
+                                customerRole: ("owner" | "privacy_contact" | "viewer") | null;
+                                controllerId: string | null;
+                                totpEnabled: boolean;
+                                csrfToken: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/processor": {
         parameters: {
             query?: never;
@@ -2539,6 +2684,10 @@ export interface paths {
                                 name: string;
                                 city: string | null;
                                 services: string[];
+                                serviceNames: {
+                                    nl: string;
+                                    en: string;
+                                }[];
                                 /** @enum {unknown} */
                                 agreementStatus: "none" | "offered" | "signed_by_customer" | "in_force";
                                 currentVersion: number | null;
@@ -3794,6 +3943,10 @@ export interface paths {
                             /** Format: date-time */
                             occurredAt: string;
                             type: string;
+                            typeLabel: {
+                                nl: string;
+                                en: string;
+                            };
                             actorLabel: string;
                             data: {
                                 [key: string]: unknown;
@@ -12333,6 +12486,10 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
                                 actor: string;
                                 customer: {
                                     id: string;
