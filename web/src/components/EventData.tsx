@@ -23,10 +23,16 @@ export function EventData({ type, data }: { type: string; data: Readonly<Record<
     if (typeof v === "boolean") {
       return v ? t("edges.yes") : t("edges.no");
     }
-    if (Array.isArray(v) && v.every((item) => typeof item !== "object" || item === null)) {
-      return v.map(String).join(", ") || "—";
+    if (Array.isArray(v)) {
+      return v.map(value).join("; ") || "—";
     }
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
+    if (typeof v === "object") {
+      // One level of words for a nested record ("name: Bram Visser, role: privacy_contact").
+      return Object.entries(v as Record<string, unknown>)
+        .map(([key, inner]) => `${keyWords(key).toLowerCase()}: ${typeof inner === "object" && inner !== null ? JSON.stringify(inner) : value(inner)}`)
+        .join(", ");
+    }
+    return String(v as string | number | bigint);
   };
   const entries = Object.entries(data);
   return (
@@ -38,7 +44,7 @@ export function EventData({ type, data }: { type: string; data: Readonly<Record<
           {entries.map(([key, v]) => (
             <div key={key}>
               <dt>{keyWords(key)}</dt>
-              <dd>{value(v)}</dd>
+              <dd style={{ overflowWrap: "anywhere" }}>{value(v)}</dd>
             </div>
           ))}
         </dl>
