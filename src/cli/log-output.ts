@@ -30,6 +30,13 @@ export function processLogger(level: string, format: LogFormat): Logger {
   }
   return pino(
     loggerOptions(level),
-    pretty({ sync: true, colorize: process.stdout.isTTY === true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,reqId,req,res,responseTime" }),
+    pretty({
+      sync: true,
+      colorize: process.stdout.isTTY === true,
+      translateTime: "SYS:HH:MM:ss",
+      // One line a request: "request completed GET /api/v1/trust 200".
+      messageFormat: "{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}",
+      ignore: "pid,hostname,reqId,req,res,responseTime",
+    }),
   );
 }
