@@ -13,6 +13,19 @@ export default defineConfig({
     outDir: here("./dist/web"),
     emptyOutDir: true,
     sourcemap: true,
+    // A few long-lived chunks instead of one of 700 kB (and Vite's large-chunk warning at every
+    // start): React and the router, the other libraries, the words (nl/en), the app itself.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 3 },
+            { name: "vendor", test: /node_modules[\\/]/, priority: 2 },
+            { name: "words", test: /web[\\/]src[\\/]i18n[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -16,6 +16,8 @@ import { handleError } from "./http/error-handler.ts";
 import { allowDocsInlineScripts, CSP_DIRECTIVES } from "./http/csp.ts";
 import { AJV_PLUGINS, refuseUndeclaredMediaType } from "./http/input-policy.ts";
 import { MODULES, registerAllNoticeKinds } from "./modules.ts";
+import { EVENT_LABELS } from "./event-labels.ts";
+import { registerEventLabels } from "./modules/evidence/index.ts";
 import { AppError } from "./http/errors.ts";
 import { assertAudienceDeclared, enforceAudience } from "./http/audience.ts";
 import { databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
@@ -41,8 +43,28 @@ export interface AppDeps {
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * The API reference (/api/docs) works offline and calls nothing outside Art28: no web fonts from
+ * Scalar's CDN (the system's fonts), no AI agent or MCP upsell (on by default on localhost), no
+ * telemetry, no "open in the API client"/SDK-generation buttons or developer toolbar. Requests tried
+ * from the page go to Art28 itself; the CSP (http/csp.ts) refuses any other origin regardless.
+ */
+const API_REFERENCE = {
+  url: "/api/openapi.json",
+  withDefaultFonts: false,
+  telemetry: false,
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  hideClientButton: true,
+  showDeveloperTools: "never",
+  showToolbar: "never",
+  hideDarkModeToggle: false,
+  documentDownloadType: "json",
+} as const;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAllNoticeKinds();
+  registerEventLabels(EVENT_LABELS);
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     // X-Forwarded-* only from configured proxies (ART28_TRUSTED_PROXIES); otherwise the socket's address is the client's.
@@ -123,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerModules(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
-  await app.register(scalarApiReference, { routePrefix: "/api/docs", configuration: { url: "/api/openapi.json" } });
+  await app.register(scalarApiReference, { routePrefix: "/api/docs", configuration: API_REFERENCE });
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

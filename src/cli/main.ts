@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import cliProgress from "cli-progress";
 import { openDatabase } from "../db/engine.ts";
 import { DataFolderInUseError } from "../db/data-folder.ts";
@@ -9,6 +9,7 @@ import { systemClock } from "../domain/clock.ts";
 import { verifyChain, type VerifyResult } from "../modules/evidence/verify-chain.ts";
 import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
 import { serve } from "./serve.ts";
+import { LOG_FORMATS } from "./log-output.ts";
 import { importCustomersCommand, importCustomersThroughServer } from "./import.ts";
 import { callServer, CommandError, serverFrom } from "./remote.ts";
 import { refusalMessage } from "./refusal.ts";
@@ -24,6 +25,9 @@ const port = (value: string) => {
 
 const program = new Command("art28").description("Runs a processor's GDPR art. 28 data processing agreements.");
 program.option("--data <dir>", "data folder of the embedded database (ignored with DATABASE_URL)", DEFAULT_DATA_DIR);
+// --data is given before or after the command (art28 --data d serve, art28 serve --data d): every
+// command's help lists it.
+program.configureHelp({ showGlobalOptions: true });
 const dataDir = () => program.opts<{ data: string }>().data;
 
 program
@@ -32,7 +36,13 @@ program
   .option("--port <port>", "port", port, Number(process.env.PORT ?? 3000))
   .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
   .option("--demo", "on first run, load a demo hosting provider with 50 customers", false)
-  .action(async (opts: { port: number; host: string; demo: boolean }) => {
+  .addOption(
+    new Option(
+      "--log-format <format>",
+      "log lines for people (pretty) or for a collector (json); default: pretty on a terminal, else json (ART28_LOG_FORMAT)",
+    ).choices(LOG_FORMATS),
+  )
+  .action(async (opts: { port: number; host: string; demo: boolean; logFormat?: string }) => {
     await serve({ dataDir: dataDir(), ...opts });
   });
 

@@ -1,17 +1,16 @@
 import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import closeWithGrace from "close-with-grace";
-import { pino } from "pino";
 import type { FastifyInstance } from "fastify";
 import { buildApp, DEFAULT_WEB_ROOT } from "../app.ts";
 import { trackConnections, type Connections } from "../http/connections.ts";
-import { loggerOptions } from "../http/logging.ts";
 import { openDatabase } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
 import { systemClock } from "../domain/clock.ts";
 import { ensureInstalled } from "../modules/setup/install.ts";
 import { DEMO_PASSWORD, DEMO_PROCESSOR, DEMO_STAFF, loadDemo } from "../modules/setup/demo.ts";
 import { databaseOptions, oidcConfig, sessionSecret } from "./config.ts";
+import { logFormat, processLogger } from "./log-output.ts";
 import { startBackgroundWork } from "../jobs/runner.ts";
 
 /**
@@ -41,6 +40,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   demo: boolean;
+  /** pretty or json; unset: ART28_LOG_FORMAT, else pretty on a terminal and JSON otherwise. */
+  logFormat?: string | undefined;
 }
 
 /** How long a stop may take. Then every connection is closed and the process exits regardless. */
@@ -64,7 +65,7 @@ export function secureCookies(env: NodeJS.ProcessEnv): boolean {
  */
 export async function serve(options: ServeOptions): Promise<void> {
   const started = performance.now();
-  const log = pino(loggerOptions(process.env.LOG_LEVEL ?? "info"));
+  const log = processLogger(process.env.LOG_LEVEL ?? "info", logFormat(options.logFormat, process.env, process.stdout.isTTY === true));
   let app: FastifyInstance | undefined;
   let connections: Connections | undefined;
   let background: ReturnType<typeof startBackgroundWork> | null = null;

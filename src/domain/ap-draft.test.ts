@@ -93,7 +93,7 @@ test("the fields come from the controller, the processor and the notice", () => 
     ["processorNotifiedAt", "2026-03-28T09:00:00.000Z", "28-03-2026 10:00 (UTC+01:00)"],
     ["confidentiality", true, "Ja"],
     ["integrity", false, "Nee"],
-    ["dataKinds", ["naam", "e-mailadres", "inhoud van e-mail"], "naam, e-mailadres en inhoud van e-mail"],
+    ["dataKinds", ["naam", "e-mailadres", "inhoud van e-mail"], "naam, e-mailadres, inhoud van e-mail"],
     ["unintelligible", "partly", "Gedeeltelijk"],
     ["unintelligibleDescription", "Wachtwoorden gehasht (argon2id); e-mail onversleuteld.", "Wachtwoorden gehasht (argon2id); e-mail onversleuteld."],
     ["processorContact", "Sam Security, security@hoster.example, +31 20 123 4567", "Sam Security, security@hoster.example, +31 20 123 4567"],

@@ -22,7 +22,9 @@ describe("a fact's text", () => {
     ["discovery", "discoveredAt", "2026-10-25T01:30:00Z", "nl", "25-10-2026 02:30 (UTC+01:00)"],
     ["partly", "unintelligible", { state: "partly", description: "wachtwoorden gehasht" }, "nl", "Gedeeltelijk: wachtwoorden gehasht"],
     ["no", "unintelligible", { state: "no" }, "en", "No"],
-    ["kinds", "dataKinds", ["namen", "e-mailadressen", "IBAN"], "nl", "namen, e-mailadressen en IBAN"],
+    ["kinds", "dataKinds", ["namen", "e-mailadressen", "IBAN"], "nl", "namen, e-mailadressen, IBAN"],
+    // Typed in Dutch, read on an English page: no "and" between Dutch words.
+    ["kinds typed in Dutch, on an English page", "dataKinds", ["namen", "inhoud van e-mails en bijlagen"], "en", "namen, inhoud van e-mails en bijlagen"],
     ["contact", "contact", { name: "S. de Wit", email: "s@p.example", phone: "+31 20 1234567" }, "nl", "S. de Wit, s@p.example, +31 20 1234567"],
   ];
   for (const [name, key, value, locale, expected] of cases) {

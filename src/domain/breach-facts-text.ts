@@ -7,6 +7,7 @@
 import { formatInstant } from "./legal-time.ts";
 import { BREACH_FACT_KEYS, BREACH_FACT_LABELS, type BreachFactKey, type StoredNoticeFacts } from "./breach-notice.ts";
 import type { Locale } from "./text.ts";
+import { enumerationText } from "./list-text.ts";
 
 export type { Locale } from "./text.ts";
 
@@ -30,7 +31,6 @@ export const FACT_WORDS = {
 } as const;
 
 const NUMBER = { nl: new Intl.NumberFormat("nl-NL"), en: new Intl.NumberFormat("en-GB") };
-const LIST = { nl: new Intl.ListFormat("nl", { type: "conjunction" }), en: new Intl.ListFormat("en", { type: "conjunction" }) };
 
 export function formatCount(value: { kind: string; count?: number; min?: number; max?: number }, locale: Locale): string {
   const n = (x: number | undefined) => NUMBER[locale].format(x ?? 0);
@@ -61,7 +61,8 @@ export function factValueText(key: BreachFactKey, value: unknown, zone: string, 
     case "affectedCount":
       return formatCount(v as { kind: string }, locale);
     case "dataKinds":
-      return LIST[locale].format((value as string[]).map(String));
+      // Typed by the breach officer in one language: enumerated, not joined with "and"/"en".
+      return enumerationText((value as string[]).map(String), locale);
     case "period":
       return formatPeriod(v as { start: string; end?: string | null }, zone, locale);
     case "discoveredAt":

@@ -9,6 +9,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
+  // Named although default-src covers them: fonts, fetches and workers from this origin only (the API
+  // reference would otherwise fetch web fonts and call its vendor's services).
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  mediaSrc: ["'self'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
   styleSrc: ["'self'", "'unsafe-inline'"],

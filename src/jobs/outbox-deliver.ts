@@ -3,6 +3,7 @@ import type { Clock } from "../domain/clock.ts";
 import { SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
 import { noticeLink, type ProcessorContext } from "../modules/notices/context.ts";
 import { renderNotice } from "../modules/notices/render.ts";
+import { noticeReference } from "../domain/notice-reference.ts";
 import { endpointGone, failDelivery, holdDelivery, recordFailedTry, type DeliveryRef } from "./delivery-outcomes.ts";
 import { classifyMailError, MailSendError, type MailAddress, type Mailer, type MailMessage } from "./mailer.ts";
 import type { Claim } from "./outbox-session.ts";
@@ -60,6 +61,7 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
       ...deps.processor,
       portalUrl: deps.portalUrl,
       noticeUrl: noticeLink(deps.portalUrl, { id: d.noticeId, staffRoles: d.notice.staffRoles }),
+      reference: noticeReference(d.notice.number, d.notice.createdAt),
       recipientName: d.recipientName,
       customerName: d.customerName,
     });

@@ -66,7 +66,7 @@ const CLAIM_SQL = `SELECT json_build_object(
          'id', d.id, 'notice_id', d.notice_id, 'controller_id', d.controller_id, 'channel', d.channel,
          'recipient', d.recipient, 'recipient_name', d.recipient_name, 'recipient_role', d.recipient_role, 'locale', d.locale,
          'webhook_endpoint_id', d.webhook_endpoint_id, 'attempts', d.attempts, 'message_id', d.message_id,
-         'kind', n.kind, 'data', n.data, 'staff_roles', n.staff_roles, 'notice_created_at', n.created_at,
+         'kind', n.kind, 'data', n.data, 'staff_roles', n.staff_roles, 'notice_created_at', n.created_at, 'notice_number', n.number,
          'customer_name', c.name, 'endpoint_url', w.url, 'endpoint_secret', w.secret, 'endpoint_disabled_at', w.disabled_at,
          'stream', s.stream, 'last_seq', s.last_seq, 'last_hash', s.last_hash) AS outbox_claim
   FROM deliveries d
@@ -103,7 +103,7 @@ export interface ClaimedDelivery {
   /** Tries made before this one. */
   attempts: number;
   messageId: string;
-  notice: { kind: NoticeData["kind"]; data: NoticeData; staffRoles: StaffRole[] | null; createdAt: Date };
+  notice: { kind: NoticeData["kind"]; data: NoticeData; staffRoles: StaffRole[] | null; createdAt: Date; number: number };
   customerName: string | null;
   endpoint: { url: string; secret: string; disabledAt: Date | null } | null;
   head: StreamHead;
@@ -139,6 +139,7 @@ export function toClaimedDelivery(claimRow: ClaimRow): ClaimedDelivery {
       data: asJson<NoticeData>(row.data),
       staffRoles: row.staff_roles === null ? null : asJson<StaffRole[]>(row.staff_roles),
       createdAt: asDate(row.notice_created_at),
+      number: Number(row.notice_number),
     },
     customerName: asText(row.customer_name),
     endpoint: endpointUrl

@@ -104,6 +104,7 @@ test("each recipient gets exactly one email in its own language, under the store
       ...processor,
       portalUrl: "http://localhost:3000",
       noticeUrl: "http://localhost:3000/n",
+      reference: "N-2026-000001",
       recipientName: null,
       customerName: null,
     }).subject;

@@ -5,7 +5,7 @@ import { ApiError } from "./api/errors";
 import { applyUserLocale } from "./i18n";
 
 interface Session {
-  /** undefined while the first /auth/me is under way; null when logged out. */
+  /** undefined while the first /auth/session is under way; null when logged out. */
   me: Me | null | undefined;
   /** The server could not be asked at all (not a 401). */
   bootError: ApiError | undefined;
@@ -28,17 +28,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(next);
   }, []);
 
+  // "Who am I" on every page load, public pages too: /auth/session answers 200 with user null when
+  // nobody is logged in, so a visitor's browser logs no failed request (/auth/me would be a 401).
   const refresh = useCallback(async () => {
     try {
-      accept(await unwrap(api.GET("/api/v1/auth/me")));
+      accept((await unwrap(api.GET("/api/v1/auth/session"))).user);
       setBootError(undefined);
     } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 401) {
-        accept(null);
-      } else {
-        setBootError(cause instanceof ApiError ? cause : new ApiError(0, "client", String(cause)));
-        accept(null);
-      }
+      setBootError(cause instanceof ApiError ? cause : new ApiError(0, "client", String(cause)));
+      accept(null);
     }
   }, [accept]);
 

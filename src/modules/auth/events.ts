@@ -1,4 +1,5 @@
 // The evidence event types of the auth module, declared to the core's event log (db/schema/events.ts).
+import { oidcEventLabels } from "./oidc-events.ts";
 
 declare module "../../db/schema/events.ts" {
   interface EventTypes {
@@ -7,4 +8,11 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const authEventLabels = {
+  ...oidcEventLabels,
+  "auth.account_locked": { nl: "Account tijdelijk geblokkeerd na mislukte aanmeldingen", en: "Account locked after failed logins" },
+} as const;

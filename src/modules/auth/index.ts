@@ -1,5 +1,6 @@
 // The auth module's public surface: other modules import from here only (.dependency-cruiser.cjs).
 import { authRoutes } from "./routes.ts";
+import { currentSessionRoutes } from "./current-session-route.ts";
 import { AUTH_NOTICE_KINDS } from "./notice-kinds.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
@@ -14,7 +15,7 @@ export { databaseSessionStore } from "./session-store.ts";
 /** What the auth module brings to the core (login, sessions, TOTP, API tokens); src/modules.ts lists it. */
 export const authModule = {
   name: "auth",
-  routes: [authRoutes, oidcRoutes],
+  routes: [authRoutes, currentSessionRoutes, oidcRoutes],
   noticeKinds: AUTH_NOTICE_KINDS,
   sweepTasks: {
     /** Failed-login counts of accounts quiet for a day are forgotten (a series of lockouts ends). */

@@ -13,4 +13,10 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/** Each single sign-on event type in words (src/event-labels.ts checks that every type has one). */
+export const oidcEventLabels = {
+  "auth.sso_user_created": { nl: "Gebruiker aangemaakt bij eerste aanmelding via single sign-on", en: "User created at first sign-in through single sign-on" },
+  "auth.sso_identity_linked": { nl: "Bestaande gebruiker gekoppeld aan single sign-on", en: "Existing user linked to single sign-on" },
+  "auth.sso_role_changed": { nl: "Rol gewijzigd door de single sign-on-aanmelding", en: "Role changed by the single sign-on claim" },
+  "auth.sso_refused": { nl: "Aanmelding via single sign-on geweigerd", en: "Sign-in through single sign-on refused" },
+} as const;

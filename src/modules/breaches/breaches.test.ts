@@ -36,6 +36,8 @@ interface AffectedOut {
   templateVersion: number | null;
   check: { complete: boolean; missing: { key: string }[] };
   notifiedAt: string | null;
+  deliveredAt: string | null;
+  held: boolean;
   openedAt: string | null;
   acknowledgedAt: string | null;
   sentInTime: boolean | null;
@@ -357,6 +359,17 @@ describe("the notice", () => {
     const rowA = await mine(a);
     assert.equal(rowA?.sentInTime, true);
     assert.equal(rowA?.notices[0]?.stage, "initial");
+    // Queued, not delivered; once an email is held (no SMTP) the list says so instead of "delivered".
+    assert.deepEqual([rowA?.deliveredAt, rowA?.held], [null, false]);
+    await t.database.db
+      .update(deliveries)
+      .set({ status: "held" })
+      .where(and(eq(deliveries.noticeId, toA?.id ?? ""), eq(deliveries.channel, "email")));
+    assert.deepEqual([(await mine(a))?.deliveredAt, (await mine(a))?.held], [null, true]);
+    await t.database.db
+      .update(deliveries)
+      .set({ status: "pending" })
+      .where(eq(deliveries.noticeId, toA?.id ?? ""));
     const duties = await t.database.db.select().from(obligations).where(eq(obligations.subjectId, incident.id));
     assert.deepEqual(
       duties.filter((d) => d.status === "met").map((d) => d.metInTime),
@@ -497,7 +510,11 @@ describe("the notice", () => {
   test("the timeline shows every act, each with its hash", async () => {
     const response = await auditor.get(url("/timeline"));
     assert.equal(response.statusCode, 200, response.body);
-    const types = new Set(response.json<{ entries: { type: string; hash: string }[] }>().entries.map((e) => e.type));
+    const entries = response.json<{ entries: { type: string; typeLabel: { nl: string; en: string }; hash: string }[] }>().entries;
+    const types = new Set(entries.map((e) => e.type));
+    // Each act in words as well as its code.
+    assert.deepEqual(entries.find((e) => e.type === "incident.recorded")?.typeLabel, { nl: "Incident geregistreerd", en: "Incident recorded" });
+    assert.ok(entries.every((e) => e.typeLabel.en !== e.type && e.typeLabel.nl !== e.type));
     for (const type of [
       "incident.recorded",
       "incident.assessed",

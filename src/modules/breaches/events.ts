@@ -21,4 +21,17 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const breachEventLabels = {
+  "incident.recorded": { nl: "Incident geregistreerd", en: "Incident recorded" },
+  "incident.updated": { nl: "Incident gewijzigd", en: "Incident changed" },
+  "incident.assessed": { nl: "Incident beoordeeld", en: "Incident assessed" },
+  "incident.customers_added": { nl: "Getroffen klanten toegevoegd", en: "Affected customers added" },
+  "incident.customer_removed": { nl: "Getroffen klant verwijderd", en: "Affected customer removed" },
+  "incident.facts_saved": { nl: "Gegevens van de melding opgeslagen", en: "Notice facts saved" },
+  "breach.notices_sent": { nl: "Datalekmeldingen uitgebracht", en: "Breach notices issued" },
+  "incident.closed": { nl: "Incident afgesloten", en: "Incident closed" },
+} as const;

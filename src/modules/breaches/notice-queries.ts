@@ -15,6 +15,8 @@ export interface RoundRow {
   stage: "initial" | "follow_up" | "final";
   sentAt: Date;
   deliveredAt: Date | null;
+  /** An email of it is held in the outbox (no SMTP configured): not sent. */
+  held: boolean;
   openedAt: Date | null;
   acknowledgedAt: Date | null;
   changed: BreachFactKey[];
@@ -36,6 +38,7 @@ export async function roundsOf(db: Db, incidentId: string, controllerIds?: strin
     stage: RoundRow["stage"];
     sent_at: Date | string;
     delivered_at: Date | string | null;
+    held: boolean;
     opened_at: Date | string | null;
     acknowledged_at: Date | string | null;
     changed: BreachFactKey[];
@@ -45,7 +48,8 @@ export async function roundsOf(db: Db, incidentId: string, controllerIds?: strin
     db,
     sql`select b.id, b.controller_id, b.notice_id, b.sequence, b.stage, b.sent_at, b.changed, b.facts,
                n.data->>'dueAt' as due_at, n.opened_at, n.acknowledged_at,
-               (select min(d.sent_at) from deliveries d where d.notice_id = b.notice_id and d.status = 'sent') as delivered_at
+               (select min(d.sent_at) from deliveries d where d.notice_id = b.notice_id and d.status = 'sent') as delivered_at,
+               exists (select 1 from deliveries d where d.notice_id = b.notice_id and d.status = 'held') as held
           from breach_notices b join notices n on n.id = b.notice_id
          where b.incident_id = ${incidentId} ${only}
          order by b.controller_id, b.sequence`,
@@ -58,6 +62,7 @@ export async function roundsOf(db: Db, incidentId: string, controllerIds?: strin
     stage: r.stage,
     sentAt: new Date(r.sent_at),
     deliveredAt: at(r.delivered_at),
+    held: r.held === true,
     openedAt: at(r.opened_at),
     acknowledgedAt: at(r.acknowledged_at),
     changed: r.changed,

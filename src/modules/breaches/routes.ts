@@ -9,7 +9,7 @@ import { actorOf } from "../../http/request-context.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
 import { scopeOf, type Actor } from "../../http/actor.ts";
-import { eventActor } from "../evidence/index.ts";
+import { eventActor, eventLabel } from "../evidence/index.ts";
 import { IdParams } from "../../http/schemas.ts";
 import type { StaffRole } from "../../db/schema/index.ts";
 import { findProcessor } from "../processor/index.ts";
@@ -392,7 +392,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       return inScope(db, scopeOf(actor), async (tx) => {
         await incidentOr404(tx, request.params.id);
         const { total, entries } = await timelineOf(tx, request.params.id, { limit, offset });
-        return { total, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+        return { total, entries: entries.map((e) => ({ ...e, typeLabel: eventLabel(e.type), at: e.at.toISOString() })) };
       });
     },
   );

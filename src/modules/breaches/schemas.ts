@@ -196,6 +196,7 @@ export const NoticeRound = Type.Object({
   stage: Type.Enum(["initial", "follow_up", "final"]),
   sentAt: Instant,
   deliveredAt: NullableInstant,
+  held: Type.Boolean({ description: "not delivered, and an email of it is held in the outbox (no SMTP configured): not sent" }),
   openedAt: NullableInstant,
   acknowledgedAt: NullableInstant,
   changed: Type.Array(FactKey),
@@ -218,6 +219,8 @@ export const AffectedCustomer = Type.Object({
   /** First notice: when sent, when first delivered (email/webhook accepted), whether inside the deadline. */
   notifiedAt: NullableInstant,
   deliveredAt: NullableInstant,
+  /** Not delivered, and an email of it is held in the outbox (no SMTP configured): not sent. */
+  held: Type.Boolean(),
   openedAt: NullableInstant,
   acknowledgedAt: NullableInstant,
   sentInTime: Nullable(Type.Boolean()),
@@ -259,6 +262,8 @@ export const CloseBody = Type.Object({ summary: Text(20_000, { minLength: 1 }) }
 export const TimelineEntry = Type.Object({
   at: Instant,
   type: Type.String(),
+  /** The type in words (each module's events.ts). */
+  typeLabel: Localized,
   actor: Type.String(),
   customer: Nullable(Named),
   data: Type.Record(Type.String(), Type.Unknown()),

@@ -15,4 +15,14 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const catalogueEventLabels = {
+  "service.created": { nl: "Dienst aangemaakt", en: "Service created" },
+  "service.changed": { nl: "Dienst gewijzigd", en: "Service changed" },
+  "measure.created": { nl: "Beveiligingsmaatregel aangemaakt", en: "Security measure created" },
+  "measure.changed": { nl: "Beveiligingsmaatregel gewijzigd", en: "Security measure changed" },
+  "annex.version_created": { nl: "Nieuwe versie van bijlage 1", en: "New version of Annex 1" },
+} as const;

@@ -15,4 +15,14 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const controllerEventLabels = {
+  "controller.created": { nl: "Klant geregistreerd", en: "Customer registered" },
+  "controller.changed": { nl: "Klantgegevens gewijzigd", en: "Customer details changed" },
+  "controller.services_changed": { nl: "Afgenomen diensten gewijzigd", en: "Services taken changed" },
+  "contact.changed": { nl: "Privacycontactpersoon gewijzigd", en: "Privacy contact changed" },
+  "staff.viewed_personal_data": { nl: "Medewerker bekeek persoonsgegevens", en: "Staff viewed personal data" },
+} as const;

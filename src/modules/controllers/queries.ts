@@ -16,6 +16,8 @@ export interface ControllerListItem {
   name: string;
   city: string | null;
   services: string[];
+  /** The same services by name, in both languages. */
+  serviceNames: { nl: string; en: string }[];
   agreementStatus: AgreementSummaryStatus;
   currentVersion: number | null;
   pendingVersion: number | null;
@@ -43,7 +45,9 @@ export async function listControllers(db: Db, filter: ListFilter): Promise<{ tot
            p.status as pending_status, p.version as pending_version,
            coalesce(p.status, case when f.version is not null then 'in_force' else 'none' end) as agreement_status,
            coalesce((select array_agg(s.code order by s.sort_order) from controller_services cs
-                     join services s on s.id = cs.service_id where cs.controller_id = c.id), '{}') as services
+                     join services s on s.id = cs.service_id where cs.controller_id = c.id), '{}') as services,
+           coalesce((select json_agg(json_build_object('nl', s.name_nl, 'en', s.name_en) order by s.sort_order) from controller_services cs
+                     join services s on s.id = cs.service_id where cs.controller_id = c.id), '[]') as service_names
     from controllers c
     left join lateral (select t.version, a.effective_at from agreements a join template_versions t on t.id = a.template_version_id
                        where a.controller_id = c.id and a.status = 'in_force' order by t.version desc limit 1) f on true
@@ -59,6 +63,7 @@ export async function listControllers(db: Db, filter: ListFilter): Promise<{ tot
     name: string;
     city: string | null;
     services: string[];
+    service_names: { nl: string; en: string }[] | string;
     agreement_status: AgreementSummaryStatus;
     current_version: number | null;
     pending_version: number | null;
@@ -72,6 +77,7 @@ export async function listControllers(db: Db, filter: ListFilter): Promise<{ tot
       name: r.name,
       city: r.city,
       services: r.services,
+      serviceNames: typeof r.service_names === "string" ? (JSON.parse(r.service_names) as { nl: string; en: string }[]) : r.service_names,
       agreementStatus: r.agreement_status,
       currentVersion: r.current_version,
       pendingVersion: r.pending_version,

@@ -9,7 +9,7 @@ import { notFound } from "../../http/errors.ts";
 import { IdParams, Int } from "../../http/schemas.ts";
 import { requireCustomer, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
-import { recordEvent } from "../evidence/index.ts";
+import { eventLabel, recordEvent } from "../evidence/index.ts";
 import { assignmentsOf, visibleController } from "./access.ts";
 import { createController, updateController } from "./create-controller.ts";
 import { findContact, findController, findControllerServices, latestAnnex, listAnnexVersions, listControllerEvents, listControllers } from "./queries.ts";
@@ -233,7 +233,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
       const list = await inScope(db, scopeOf(actor), (tx) => listControllerEvents(tx, request.params.id, request.query.limit));
-      return list.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }));
+      return list.map((e) => ({ ...e, typeLabel: eventLabel(e.type), occurredAt: e.occurredAt.toISOString() }));
     },
   );
 }

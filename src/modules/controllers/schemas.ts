@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { PHONE_PATTERN } from "../../domain/phone.ts";
-import { Instant, Int, Line, NullableInstant, Offset } from "../../http/schemas.ts";
+import { Instant, Int, Line, Localized, NullableInstant, Offset } from "../../http/schemas.ts";
 
 const NullableLine = (max: number) => Type.Union([Line(max), Type.Null()]);
 export const AgreementSummaryStatus = Type.Enum(["none", "offered", "signed_by_customer", "in_force"]);
@@ -34,7 +34,10 @@ export const ControllerListItem = Type.Object({
   customerNumber: Type.String(),
   name: Type.String(),
   city: Type.Union([Type.String(), Type.Null()]),
+  /** The codes of the services it takes. */
   services: Type.Array(Type.String()),
+  /** Those services by name, for people. */
+  serviceNames: Type.Array(Localized),
   agreementStatus: AgreementSummaryStatus,
   currentVersion: Type.Union([Type.Integer(), Type.Null()]),
   pendingVersion: Type.Union([Type.Integer(), Type.Null()]),
@@ -122,6 +125,8 @@ export const EventOut = Type.Object({
   streamSeq: Type.Integer(),
   occurredAt: Instant,
   type: Type.String(),
+  /** The type in words (each module's events.ts). */
+  typeLabel: Localized,
   actorLabel: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
   prevHash: Type.String(),

@@ -11,4 +11,12 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const importEventLabels = {
+  "import.customers": { nl: "Klanten geïmporteerd", en: "Customers imported" },
+  "controller.created_by_import": { nl: "Klant aangemaakt door import", en: "Customer created by import" },
+  "controller.updated_by_import": { nl: "Klant bijgewerkt door import", en: "Customer updated by import" },
+} as const;

@@ -134,6 +134,24 @@ test("without SMTP the worker keeps emails in the outbox; staff see them there, 
   assert.ok(outbox.items.some((d) => d.noticeId === id && /Offsite Backup GmbH/.test(d.subject)));
   const owner = await login(t.app, customer.owner.email);
   assert.equal((await owner.get("/api/v1/outbox")).statusCode, 403);
+
+  // Wherever a held email is shown, it says so: held, not sent, and why; and the notice has its readable reference.
+  type Shown = { status: string; statusLabel: { nl: string; en: string }; statusNote: { nl: string; en: string } | null; sentAt: string | null };
+  const notice = (await owner.get(`/api/v1/notices/${id}`)).json<{ reference: string; deliveries: Shown[] }>();
+  assert.match(notice.reference, /^N-2026-[0-9]{6}$/);
+  assert.ok(notice.deliveries.length > 0);
+  for (const d of notice.deliveries) {
+    assert.equal(d.status, "held");
+    assert.deepEqual(d.statusLabel, { nl: "Vastgehouden, niet verzonden", en: "Held, not sent" });
+    assert.match(d.statusNote?.en ?? "", /not gone to the recipient/);
+    assert.equal(d.sentAt, null);
+  }
+  const held = (await officer.get("/api/v1/outbox?status=held&pageSize=200")).json<{ items: (Shown & { noticeId: string; noticeReference: string })[] }>();
+  const row = held.items.find((d) => d.noticeId === id);
+  assert.equal(row?.noticeReference, notice.reference);
+  assert.equal(row?.statusLabel.en, "Held, not sent");
+  // The email that was kept quotes the same reference, not an id.
+  assert.ok(rows.every((r) => r.body?.includes(`Kenmerk: ${notice.reference}`) || r.body?.includes(`Reference: ${notice.reference}`)));
   assert.equal((await officer.get("/api/v1/outbox?status=lost")).statusCode, 400);
 });
 

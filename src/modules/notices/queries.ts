@@ -55,7 +55,7 @@ export async function deliveriesOf(db: Db, noticeId: string) {
 
 export async function findDelivery(db: Db, id: string) {
   const [row] = await db
-    .select({ delivery: deliveries, kind: notices.kind })
+    .select({ delivery: deliveries, kind: notices.kind, noticeNumber: notices.number, noticeCreatedAt: notices.createdAt })
     .from(deliveries)
     .innerJoin(notices, eq(notices.id, deliveries.noticeId))
     .where(eq(deliveries.id, id));
@@ -67,7 +67,7 @@ export async function findDelivery(db: Db, id: string) {
     .from(deliveryAttempts)
     .where(eq(deliveryAttempts.deliveryId, id))
     .orderBy(asc(deliveryAttempts.attempt), asc(deliveryAttempts.at));
-  return { ...row.delivery, kind: row.kind, attemptsLog: attempts };
+  return { ...row.delivery, kind: row.kind, noticeNumber: row.noticeNumber, noticeCreatedAt: row.noticeCreatedAt, attemptsLog: attempts };
 }
 
 export interface OutboxFilter {
@@ -101,7 +101,7 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
   }
   const condition = and(...where);
   const items = await db
-    .select({ delivery: deliveries, kind: notices.kind, customerName: controllers.name })
+    .select({ delivery: deliveries, kind: notices.kind, noticeNumber: notices.number, noticeCreatedAt: notices.createdAt, customerName: controllers.name })
     .from(deliveries)
     .innerJoin(notices, eq(notices.id, deliveries.noticeId))
     .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
@@ -110,7 +110,16 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   const [total] = await db.select({ n: count() }).from(deliveries).leftJoin(controllers, eq(controllers.id, deliveries.controllerId)).where(condition);
-  return { total: total?.n ?? 0, items: items.map((row) => ({ ...row.delivery, kind: row.kind, customerName: row.customerName })) };
+  return {
+    total: total?.n ?? 0,
+    items: items.map((row) => ({
+      ...row.delivery,
+      kind: row.kind,
+      noticeNumber: row.noticeNumber,
+      noticeCreatedAt: row.noticeCreatedAt,
+      customerName: row.customerName,
+    })),
+  };
 }
 
 export async function listWebhookEndpoints(db: Db, controllerId: string) {

@@ -20,6 +20,7 @@ function context(overrides: Partial<RenderContext> = {}): RenderContext {
     zone: ZONE,
     portalUrl: "http://127.0.0.1:3000",
     noticeUrl: "http://127.0.0.1:3000/portal/notices/ntc_42?tab=objection&x=1",
+    reference: "N-2026-000042",
     recipientName: "J. de Vries",
     customerName: "Bakkerij Jansen BV",
     ...overrides,
@@ -100,7 +101,6 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
             "14 kalenderdagen",
             "02-11-2026 09:00 (UTC+01:00)",
             "art. 5.2",
-            "chg_0001",
           ],
           en: [
             "Acme Backup GmbH",
@@ -113,7 +113,6 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
             "14 calendar days",
             "2 Nov 2026 09:00 (UTC+01:00)",
             "art. 5.2",
-            "chg_0001",
           ],
         },
       };
@@ -141,8 +140,8 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           reason: "De aanbieder voldoet niet aan onze eisen.",
         },
         facts: {
-          nl: ["Acme Backup GmbH", "niet doorgevoerd", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2", "chg_0001"],
-          en: ["Acme Backup GmbH", "will not be made", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2", "chg_0001"],
+          nl: ["Acme Backup GmbH", "niet doorgevoerd", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2"],
+          en: ["Acme Backup GmbH", "will not be made", "De aanbieder voldoet niet aan onze eisen.", "art. 5.2"],
         },
       };
     case "objection_received":
@@ -214,8 +213,8 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           dueAt: "2026-07-15T21:59:59.999Z",
         },
         facts: {
-          nl: ["Informatie over maatregelen verstrekken (art. 2.2)", "15-07-2026 23:59 (UTC+02:00)", "obl_3"],
-          en: ["Provide information on measures (art. 2.2)", "15 Jul 2026 23:59 (UTC+02:00)", "obl_3"],
+          nl: ["Informatie over maatregelen verstrekken (art. 2.2)", "15-07-2026 23:59 (UTC+02:00)"],
+          en: ["Provide information on measures (art. 2.2)", "15 Jul 2026 23:59 (UTC+02:00)"],
         },
       };
     case "obligation_escalated":
@@ -244,7 +243,7 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
             "Misbruik van een uitgelekte beheerderssleutel van opslagnode ams-st-07.",
             "tussen 120 en 1.500",
             "Nog onbekend (analyse van de logbestanden loopt nog)",
-            "namen, e-mailadressen en bestelgegevens",
+            "namen, e-mailadressen, bestelgegevens",
             "sinds 27-03-2026 23:15 (UTC+01:00) (nog gaande)",
             "28-03-2026 10:00 (UTC+01:00)",
             "Gedeeltelijk: wachtwoorden gehasht (bcrypt), overige gegevens niet",
@@ -265,7 +264,7 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
             "Misbruik van een uitgelekte beheerderssleutel van opslagnode ams-st-07.",
             "between 120 and 1,500",
             "Not yet known (analyse van de logbestanden loopt nog)",
-            "namen, e-mailadressen, and bestelgegevens",
+            "namen, e-mailadressen, bestelgegevens",
             "since 27 Mar 2026 23:15 (UTC+01:00) (still going on)",
             "28 Mar 2026 10:00 (UTC+01:00)",
             "Partly: wachtwoorden gehasht (bcrypt), overige gegevens niet",
@@ -311,6 +310,13 @@ describe("every notice kind", () => {
           assert.ok(html.includes(fact), `html lacks ${fact}`);
         }
         assert.ok(rendered.text.includes(context().noticeUrl), "text lacks the link written out");
+        // Quoted by its readable reference, never an internal id.
+        const word = locale === "nl" ? "Kenmerk" : "Reference";
+        assert.ok(rendered.text.includes(`${word}: N-2026-000042`), "text lacks the notice's reference");
+        assert.ok(html.includes(`${word}: N-2026-000042`), "html lacks the notice's reference");
+        for (const [, quoted] of rendered.text.matchAll(/^(?:Kenmerk|Reference): (.*)$/gm)) {
+          assert.match(quoted ?? "", /^(N-2026-000042|INC-[0-9]{4})$/, "a reference line quotes an internal id");
+        }
         assert.ok(rendered.html.includes(`href="http://127.0.0.1:3000/portal/notices/ntc_42?tab=objection&amp;x=1"`));
       });
     }

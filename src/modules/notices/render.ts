@@ -24,6 +24,8 @@ export interface RenderContext {
   portalUrl: string;
   /** Deep link to the notice in the portal or back-office. */
   noticeUrl: string;
+  /** The notice's readable reference (domain/notice-reference.ts), e.g. N-2026-000123. */
+  reference: string;
   recipientName: string | null;
   customerName: string | null;
 }
@@ -199,6 +201,7 @@ export function renderNotice(data: NoticeData, locale: "nl" | "en", context: Ren
     processorEmail: context.processorEmail,
     portalUrl: context.portalUrl,
     noticeUrl: context.noticeUrl,
+    noticeReference: context.reference,
     recipientName: context.recipientName,
     customerName: context.customerName,
     toCustomer: toCustomer(data),

@@ -1,3 +1,4 @@
+import { requestLocale } from "../../http/error-handler.ts";
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF, OWNERS } from "../../http/audience.ts";
 import { noticeWords } from "./words.ts";
 import { noticeKindLabel } from "./kind-registry.ts";
@@ -15,7 +16,9 @@ import { recordBounce } from "../../jobs/outbox-worker.ts";
 import { newWebhookSecret } from "../../jobs/webhook-client.ts";
 import { loadProcessorContext, noticeLink, publicUrl } from "./context.ts";
 import { deliveriesOf, findDelivery, findNotice, findWebhookEndpoint, listDeliveries, listNotices, listWebhookEndpoints } from "./queries.ts";
-import { noticeTitle, renderNotice } from "./render.ts";
+import { renderNotice } from "./render.ts";
+import { deliveryDetail, deliverySummary, noticeListItem } from "./present.ts";
+import { noticeReference } from "../../domain/notice-reference.ts";
 import { acknowledgeNotice, createWebhookEndpoint, disableWebhookEndpoint, markOpened, replayDelivery } from "./use-cases.ts";
 import {
   BounceBody,
@@ -32,35 +35,6 @@ import {
 } from "./schemas.ts";
 
 type NoticeRow = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
-type DeliveryRow = Awaited<ReturnType<typeof deliveriesOf>>[number];
-
-const listItem = (notice: NoticeRow, locale: "nl" | "en") => ({
-  id: notice.id,
-  controllerId: notice.controllerId,
-  kind: notice.kind,
-  kindLabel: noticeKindLabel(notice.kind),
-  audience: notice.staffRoles ? ("staff" as const) : ("customer" as const),
-  title: noticeTitle(notice.data, locale),
-  subjectType: notice.subjectType,
-  subjectId: notice.subjectId,
-  requiresAck: notice.requiresAck,
-  createdAt: notice.createdAt.toISOString(),
-  openedAt: iso(notice.openedAt),
-  acknowledgedAt: iso(notice.acknowledgedAt),
-});
-
-const deliverySummary = (d: DeliveryRow) => ({
-  id: d.id,
-  channel: d.channel,
-  recipient: d.recipient,
-  recipientRole: d.recipientRole,
-  status: d.status,
-  attempts: d.attempts,
-  lastError: d.lastError,
-  sentAt: iso(d.sentAt),
-  failedAt: iso(d.failedAt),
-  nextAttemptAt: d.nextAttemptAt.toISOString(),
-});
 
 /**
  * Who may see a notice: a customer's user its own customer's notices to the customer; staff the
@@ -102,27 +76,6 @@ async function visibleDelivery(deps: RouteDeps, actor: Actor, id: string) {
   return delivery;
 }
 
-const deliveryDetail = (d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>) => ({
-  ...deliverySummary(d),
-  noticeId: d.noticeId,
-  controllerId: d.controllerId,
-  kind: d.kind,
-  kindLabel: noticeKindLabel(d.kind),
-  messageId: d.messageId,
-  subject: d.subject,
-  body: d.body,
-  bodySha256: d.bodySha256,
-  createdAt: d.createdAt.toISOString(),
-  attemptsLog: d.attemptsLog.map((a) => ({
-    attempt: a.attempt,
-    at: a.at.toISOString(),
-    outcome: a.outcome,
-    response: a.response,
-    httpStatus: a.httpStatus,
-    durationMs: a.durationMs,
-  })),
-});
-
 const endpointOut = (e: NonNullable<Awaited<ReturnType<typeof findWebhookEndpoint>>>) => ({
   id: e.id,
   controllerId: e.controllerId,
@@ -160,7 +113,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         filter = { staffRole: actor.staffRole ?? "auditor", onlyControllerIds: await assignedList(deps, actor), unread, page, pageSize };
       }
       const result = await inScope(db, scopeOf(actor), (tx) => listNotices(tx, filter));
-      return { total: result.total, items: result.items.map((n) => listItem(n, actor.locale)) };
+      return { total: result.total, items: result.items.map((n) => noticeListItem(n, requestLocale(request))) };
     },
   );
 
@@ -184,10 +137,11 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       }
       const context = await loadProcessorContext(db);
       const base = publicUrl();
-      const rendered = renderNotice(notice.data, actor.locale, {
+      const rendered = renderNotice(notice.data, requestLocale(request), {
         ...context,
         portalUrl: base,
         noticeUrl: noticeLink(base, notice),
+        reference: noticeReference(notice.number, notice.createdAt),
         recipientName: actor.name,
         customerName: null,
       });
@@ -195,7 +149,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       // A customer sees how the notice reached it, but not staff addresses.
       const visible = actor.kind === "customer" ? sent.filter((d) => d.recipientRole !== "staff") : sent;
       return {
-        ...listItem(notice, actor.locale),
+        ...noticeListItem(notice, requestLocale(request)),
         ...rendered,
         data: notice.data as unknown as Record<string, unknown>,
         deliveries: visible.map(deliverySummary),
@@ -246,6 +200,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
           noticeId: d.noticeId,
           controllerId: d.controllerId,
           customerName: d.customerName,
+          noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
           kind: d.kind,
           kindLabel: noticeKindLabel(d.kind),
           subject: d.subject,
@@ -424,6 +379,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
           noticeId: d.noticeId,
           controllerId: d.controllerId,
           customerName: d.customerName,
+          noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
           kind: d.kind,
           kindLabel: noticeKindLabel(d.kind),
           subject: d.subject,

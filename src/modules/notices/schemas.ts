@@ -22,6 +22,10 @@ export const DeliverySummary = Type.Object({
   recipient: Type.String(),
   recipientRole: Type.String(),
   status: Type.Enum(["pending", "sent", "held", "failed"]),
+  /** The status in words: a held email (no SMTP configured) is "held, not sent", never "sent". */
+  statusLabel: Localized,
+  /** Why a held email did not go out (null for the other statuses). */
+  statusNote: Type.Union([Localized, Type.Null()]),
   attempts: Type.Integer(),
   lastError: Type.Union([Type.String(), Type.Null()]),
   sentAt: NullableInstant,
@@ -29,8 +33,12 @@ export const DeliverySummary = Type.Object({
   nextAttemptAt: Instant,
 });
 
+/** A notice's readable reference, N-<year>-<number> (e.g. N-2026-000123), quoted in its e-mails. */
+const NoticeReference = Type.String({ pattern: "^N-[0-9]{4}-[0-9]{6,}$", examples: ["N-2026-000123"] });
+
 export const NoticeListItem = Type.Object({
   id: Uuid,
+  reference: NoticeReference,
   controllerId: Type.Union([Uuid, Type.Null()]),
   kind: Type.String(),
   /** The kind in words, from the module that defines it. */
@@ -67,6 +75,7 @@ export const AttemptOut = Type.Object({
 export const DeliveryDetail = Type.Object({
   ...DeliverySummary.properties,
   noticeId: Uuid,
+  noticeReference: NoticeReference,
   controllerId: Type.Union([Uuid, Type.Null()]),
   kind: Type.String(),
   /** The kind in words, from the module that defines it. */
@@ -89,6 +98,7 @@ export const OutboxQuery = Type.Object({
 export const OutboxItem = Type.Object({
   ...DeliverySummary.properties,
   noticeId: Uuid,
+  noticeReference: NoticeReference,
   controllerId: Type.Union([Uuid, Type.Null()]),
   customerName: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String(),

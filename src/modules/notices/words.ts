@@ -8,6 +8,19 @@ export const noticeWords = {
   },
   /** The notice kind in words (inboxes, the outbox). */
   noticeKind: { contactFailing: { nl: "Contactpersoon onbereikbaar", en: "Contact unreachable" } },
+  /** A delivery's status in words. "Sent" only when a mail server or webhook receiver accepted it. */
+  deliveryStatus: {
+    pending: { nl: "In de wachtrij", en: "Queued" },
+    sent: { nl: "Verzonden", en: "Sent" },
+    held: { nl: "Vastgehouden, niet verzonden", en: "Held, not sent" },
+    failed: { nl: "Mislukt", en: "Failed" },
+  },
+  heldExplanation: {
+    nl: "Er is geen mailserver (SMTP) ingesteld: de e-mail staat in de outbox en is niet naar de ontvanger gegaan.",
+    en: "No mail server (SMTP) is configured: the e-mail is kept in the outbox and has not gone to the recipient.",
+  },
+  /** "Reference" before a notice's N-<year>-<number> in its e-mails. */
+  reference: { nl: "Kenmerk", en: "Reference" },
   onlyWebhooksReplayed: { nl: "alleen webhookberichten kunt u opnieuw laten versturen", en: "only webhook messages can be replayed by customers" },
   alreadyAcknowledged: { nl: "deze kennisgeving is al bevestigd", en: "this notice has already been acknowledged" },
   invalidUrl: { nl: "is geen geldige URL", en: "is not a valid URL" },

@@ -21,4 +21,17 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const obligationEventLabels = {
+  "obligation.opened": { nl: "Termijn gestart", en: "Deadline started" },
+  "obligation.reminded": { nl: "Herinnering verstuurd", en: "Reminder sent" },
+  "obligation.met": { nl: "Termijn voldaan", en: "Deadline met" },
+  "obligation.missed": { nl: "Termijn gemist", en: "Deadline missed" },
+  "obligation.window_closed": { nl: "Bezwaartermijn gesloten", en: "Objection window closed" },
+  "obligation.cancelled": { nl: "Termijn vervallen", en: "Deadline cancelled" },
+  "obligation.lapsed": { nl: "Termijn verlopen (wijziging doorgevoerd)", en: "Deadline lapsed (change took effect)" },
+  "calendar_feed.created": { nl: "Agenda-abonnement aangemaakt", en: "Calendar feed created" },
+} as const;

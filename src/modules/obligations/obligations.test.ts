@@ -5,7 +5,7 @@ import ICAL from "ical.js";
 import { inScope } from "../../db/scope.ts";
 import { events, notices, obligations } from "../../db/schema/index.ts";
 import { runSweep } from "../../jobs/sweep.ts";
-import { createTestApp, login, type TestApp } from "../../../test/support/app.ts";
+import { createTestApp, login, PASSWORD, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
 import { meetObligations, openObligations, type ObligationInput } from "./open-obligations.ts";
@@ -194,4 +194,29 @@ test("the iCalendar feed: a private URL per user, parsed by ical.js, with only t
   assert.equal((await t.app.inject({ method: "GET", url: path })).statusCode, 404, "a new URL replaces the old one");
   assert.equal((await t.app.inject({ method: "GET", url: new URL(again.json<{ url: string }>().url).pathname })).statusCode, 200);
   assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/calendar/short.ics" })).statusCode, 400);
+});
+
+test("a deadline's title is in the language of the page that asks (Accept-Language), else the user's", async () => {
+  const customer = await createCustomer(t.database.db, t.clock, { locale: "nl" });
+  const [d] = await inScope(t.database.db, { kind: "processor" }, (tx) => openObligations(tx, t.clock, SYSTEM_ACTOR, [duty(customer.controllerId, "lang")]));
+  const loggedIn = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { email: customer.owner.email, password: PASSWORD },
+    remoteAddress: "10.99.0.1",
+  });
+  assert.equal(loggedIn.statusCode, 200, loggedIn.body);
+  const cookie = loggedIn.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const titleIn = async (language: string | null) => {
+    const answer = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/obligations/${d?.id}`,
+      headers: { cookie, ...(language ? { "accept-language": language } : {}) },
+    });
+    assert.equal(answer.statusCode, 200, answer.body);
+    return answer.json<{ title: string }>().title;
+  };
+  assert.equal(await titleIn("en-GB,en;q=0.9"), "Give notice");
+  assert.equal(await titleIn("nl"), "Melding doen");
+  assert.equal(await titleIn(null), "Melding doen", "the user's own language");
 });

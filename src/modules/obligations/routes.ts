@@ -1,3 +1,4 @@
+import { requestLocale } from "../../http/error-handler.ts";
 import { CUSTOMER_ALL, PUBLIC } from "../../http/audience.ts";
 import { obligationWords } from "./words.ts";
 import { createHash, randomBytes } from "node:crypto";
@@ -146,6 +147,7 @@ async function customerApDeadlines(
   actor: Actor,
   now: Date,
   query: { status?: string | undefined; kind?: string | undefined },
+  locale: "nl" | "en",
 ): Promise<Out[]> {
   const controllerId = actor.controllerId;
   if (actor.kind !== "customer" || !controllerId || (query.kind && query.kind !== AP_CLOCK_KIND)) {
@@ -158,7 +160,7 @@ async function customerApDeadlines(
   const [clocks, context] = await Promise.all([inScope(db, scopeOf(actor), (tx) => customerApClocks(tx, controllerId)), loadProcessorContext(db)]);
   return clocks
     .filter(started)
-    .map((ap) => apOut(ap, controllerId, now, actor.locale, context.zone))
+    .map((ap) => apOut(ap, controllerId, now, locale, context.zone))
     .filter((o) => status === "all" || o.status === status);
 }
 
@@ -207,8 +209,8 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const now = clock.now();
       const filter = { ...(await filterFor(deps, actor, request.query)), status, kind, page, pageSize };
       const result = await inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter));
-      const items = result.items.map((row) => out(row, now, actor.locale));
-      const derived = await customerApDeadlines(db, actor, now, request.query);
+      const items = result.items.map((row) => out(row, now, requestLocale(request)));
+      const derived = await customerApDeadlines(db, actor, now, request.query, requestLocale(request));
       if (derived.length === 0) {
         return { total: result.total, items };
       }
@@ -237,7 +239,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       const row = await inScope(db, scopeOf(actor), (tx) => findObligation(tx, request.params.id));
       if (!row && actor.kind === "customer") {
         // The customer's own AP clock has its breach's id (GET /obligations lists it so).
-        const derived = await customerApDeadlines(db, actor, clock.now(), { status: "all" });
+        const derived = await customerApDeadlines(db, actor, clock.now(), { status: "all" }, requestLocale(request));
         const found = derived.find((o) => o.id === request.params.id);
         if (found) {
           return found;
@@ -253,7 +255,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       } else if (actor.kind === "customer") {
         throw notFound(obligationWords.noun.obligation);
       }
-      return out(row, clock.now(), actor.locale);
+      return out(row, clock.now(), requestLocale(request));
     },
   );
 

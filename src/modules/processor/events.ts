@@ -7,4 +7,10 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const processorEventLabels = {
+  "processor.changed": { nl: "Gegevens van de verwerker gewijzigd", en: "Processor details changed" },
+} as const;

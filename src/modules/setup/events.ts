@@ -7,4 +7,10 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const setupEventLabels = {
+  "installation.created": { nl: "Art28 geïnstalleerd", en: "Art28 installed" },
+} as const;

@@ -251,7 +251,7 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
       and ${flag(filter.objected, sql`o.id is not null`)}
       and ${flag(filter.read, sql`n.opened_at is not null`)}
       and ${flag(filter.acknowledged, sql`n.acknowledged_at is not null`)}
-      and ${flag(filter.delivered, sql`exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status in ('sent', 'held'))`)}`;
+      and ${flag(filter.delivered, sql`exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'sent')`)}`;
   const [count] = await rows<{ total: number }>(db, sql`select count(*)::int as total ${base}`);
   const page = await rows<{
     controller_id: string;
@@ -261,6 +261,7 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
     template_version: number | null;
     window_status: string;
     delivered: boolean;
+    held: boolean;
     opened_at: string | Date | null;
     acknowledged_at: string | Date | null;
     objection_id: string | null;
@@ -268,7 +269,8 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
   }>(
     db,
     sql`select r.controller_id, c.customer_number, c.name, r.window_ends_at, r.template_version, ob.status as window_status,
-               exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status in ('sent', 'held')) as delivered,
+               exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'sent') as delivered,
+               exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'held') as held,
                n.opened_at, n.acknowledged_at, o.id as objection_id, o.status as objection_status
         ${base} order by lower(c.name), c.customer_number offset ${filter.offset} limit ${filter.limit}`,
   );
@@ -283,6 +285,7 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
       templateVersion: r.template_version === null ? null : Number(r.template_version),
       windowStatus: r.window_status,
       delivered: r.delivered,
+      held: r.held,
       readAt: date(r.opened_at),
       acknowledgedAt: date(r.acknowledged_at),
       objection: r.objection_id && r.objection_status ? { id: r.objection_id, status: r.objection_status } : null,

@@ -161,6 +161,19 @@ describe("a new sub-processor, from proposal to effect (art. 5.2)", () => {
       [A_WINDOW_END, false, null, null],
     );
     await t.database.db.update(deliveries).set({ status: "held" }).where(eq(deliveries.controllerId, b.controllerId));
+    // A held email is not a delivered one: the list says held, not sent.
+    const held = (await officer.get(`/api/v1/subprocessor-changes/${change.id}/recipients`)).json<{
+      items: { name: string; delivered: boolean; held: boolean }[];
+    }>();
+    assert.deepEqual(
+      held.items.map((i) => [i.name, i.delivered, i.held]),
+      [
+        ["Bakkerij Alfa", false, false],
+        ["Boekhandel Beta", false, true],
+      ],
+    );
+    assert.equal((await officer.get(`/api/v1/subprocessor-changes/${change.id}/recipients?delivered=true`)).json<{ total: number }>().total, 0);
+    await t.database.db.update(deliveries).set({ status: "sent" }).where(eq(deliveries.controllerId, b.controllerId));
     const delivered = (await officer.get(`/api/v1/subprocessor-changes/${change.id}/recipients?delivered=true`)).json<{ items: { name: string }[] }>();
     assert.deepEqual(
       delivered.items.map((i) => i.name),

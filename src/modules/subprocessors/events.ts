@@ -27,4 +27,20 @@ declare module "../../db/schema/events.ts" {
   }
 }
 
-export {};
+/**
+ * Each event type in words, for people reading the evidence log (back-office, portal, exports); the
+ * type itself stays in the technical details. src/event-labels.ts checks that every type has one.
+ */
+export const subprocessorEventLabels = {
+  "subprocessor.created": { nl: "Subverwerker opgenomen in het register", en: "Sub-processor added to the register" },
+  "subprocessor.updated": { nl: "Subverwerker gewijzigd", en: "Sub-processor changed" },
+  "subprocessor.contract_uploaded": { nl: "Contract met subverwerker opgeslagen", en: "Sub-processor contract stored" },
+  "subprocessor.contract_read": { nl: "Contract met subverwerker ingezien", en: "Sub-processor contract viewed" },
+  "subprocessor_change.announced": { nl: "Wijziging van subverwerkers aangekondigd", en: "Sub-processor change announced" },
+  "subprocessor_change.effective_date_set": { nl: "Ingangsdatum van de wijziging vastgesteld", en: "Effective date of the change set" },
+  "subprocessor_change.withdrawn": { nl: "Wijziging ingetrokken", en: "Change withdrawn" },
+  "subprocessor_change.applied": { nl: "Wijziging doorgevoerd", en: "Change applied" },
+  "objection.submitted": { nl: "Bezwaar ingediend", en: "Objection submitted" },
+  "consultation.message_posted": { nl: "Bericht in het overleg", en: "Consultation message" },
+  "objection.closed": { nl: "Bezwaar afgehandeld", en: "Objection closed" },
+} as const;

@@ -1302,6 +1302,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is logged in: the user and a CSRF token, or user null when nobody is (200 either way) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                locale: "nl" | "en";
+                                kind: "staff" | "customer";
+                                staffRole: ("admin" | "privacy_officer" | "security_officer" | "support" | "auditor") | null;
+                                customerRole: ("owner" | "privacy_contact" | "viewer") | null;
+                                controllerId: string | null;
+                                totpEnabled: boolean;
+                                csrfToken: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/oidc/providers": {
         parameters: {
             query?: never;
@@ -2984,6 +3129,10 @@ export interface paths {
                                 name: string;
                                 city: string | null;
                                 services: string[];
+                                serviceNames: {
+                                    nl: string;
+                                    en: string;
+                                }[];
                                 /** @enum {unknown} */
                                 agreementStatus: "none" | "offered" | "signed_by_customer" | "in_force";
                                 currentVersion: number | null;
@@ -4239,6 +4388,10 @@ export interface paths {
                             /** Format: date-time */
                             occurredAt: string;
                             type: string;
+                            typeLabel: {
+                                nl: string;
+                                en: string;
+                            };
                             actorLabel: string;
                             data: {
                                 [key: string]: unknown;
@@ -6605,6 +6758,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @example N-2026-000123 */
+                                reference: string;
                                 controllerId: string | null;
                                 kind: string;
                                 kindLabel: {
@@ -6758,6 +6913,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
+                            /** @example N-2026-000123 */
+                            reference: string;
                             controllerId: string | null;
                             kind: string;
                             kindLabel: {
@@ -6789,6 +6946,14 @@ export interface paths {
                                 recipientRole: string;
                                 /** @enum {unknown} */
                                 status: "pending" | "sent" | "held" | "failed";
+                                statusLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                statusNote: {
+                                    nl: string;
+                                    en: string;
+                                } | null;
                                 attempts: number;
                                 lastError: string | null;
                                 sentAt: string | null;
@@ -7075,6 +7240,14 @@ export interface paths {
                                 recipientRole: string;
                                 /** @enum {unknown} */
                                 status: "pending" | "sent" | "held" | "failed";
+                                statusLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                statusNote: {
+                                    nl: string;
+                                    en: string;
+                                } | null;
                                 attempts: number;
                                 lastError: string | null;
                                 sentAt: string | null;
@@ -7083,6 +7256,8 @@ export interface paths {
                                 nextAttemptAt: string;
                                 /** Format: uuid */
                                 noticeId: string;
+                                /** @example N-2026-000123 */
+                                noticeReference: string;
                                 controllerId: string | null;
                                 customerName: string | null;
                                 kind: string;
@@ -7236,6 +7411,14 @@ export interface paths {
                             recipientRole: string;
                             /** @enum {unknown} */
                             status: "pending" | "sent" | "held" | "failed";
+                            statusLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            statusNote: {
+                                nl: string;
+                                en: string;
+                            } | null;
                             attempts: number;
                             lastError: string | null;
                             sentAt: string | null;
@@ -7244,6 +7427,8 @@ export interface paths {
                             nextAttemptAt: string;
                             /** Format: uuid */
                             noticeId: string;
+                            /** @example N-2026-000123 */
+                            noticeReference: string;
                             controllerId: string | null;
                             kind: string;
                             kindLabel: {
@@ -8102,6 +8287,14 @@ export interface paths {
                                 recipientRole: string;
                                 /** @enum {unknown} */
                                 status: "pending" | "sent" | "held" | "failed";
+                                statusLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                statusNote: {
+                                    nl: string;
+                                    en: string;
+                                } | null;
                                 attempts: number;
                                 lastError: string | null;
                                 sentAt: string | null;
@@ -8110,6 +8303,8 @@ export interface paths {
                                 nextAttemptAt: string;
                                 /** Format: uuid */
                                 noticeId: string;
+                                /** @example N-2026-000123 */
+                                noticeReference: string;
                                 controllerId: string | null;
                                 customerName: string | null;
                                 kind: string;
@@ -11040,6 +11235,7 @@ export interface paths {
                                 };
                                 notifiedAt: string | null;
                                 deliveredAt: string | null;
+                                held: boolean;
                                 openedAt: string | null;
                                 acknowledgedAt: string | null;
                                 sentInTime: boolean | null;
@@ -11054,6 +11250,8 @@ export interface paths {
                                     /** Format: date-time */
                                     sentAt: string;
                                     deliveredAt: string | null;
+                                    /** @description not delivered, and an email of it is held in the outbox (no SMTP configured): not sent */
+                                    held: boolean;
                                     openedAt: string | null;
                                     acknowledgedAt: string | null;
                                     changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
@@ -12217,6 +12415,7 @@ export interface paths {
                                 };
                                 notifiedAt: string | null;
                                 deliveredAt: string | null;
+                                held: boolean;
                                 openedAt: string | null;
                                 acknowledgedAt: string | null;
                                 sentInTime: boolean | null;
@@ -12231,6 +12430,8 @@ export interface paths {
                                     /** Format: date-time */
                                     sentAt: string;
                                     deliveredAt: string | null;
+                                    /** @description not delivered, and an email of it is held in the outbox (no SMTP configured): not sent */
+                                    held: boolean;
                                     openedAt: string | null;
                                     acknowledgedAt: string | null;
                                     changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
@@ -12878,6 +13079,10 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
                                 actor: string;
                                 customer: {
                                     id: string;
@@ -16458,8 +16663,10 @@ export interface paths {
                                 /** @description open, met (objected), lapsed, cancelled */
                                 windowStatus: string;
                                 templateVersion: number | null;
-                                /** @description a delivery of its notice was sent (or held in the outbox without SMTP) */
+                                /** @description a delivery of its notice was sent (accepted by a mail server or webhook receiver) */
                                 delivered: boolean;
+                                /** @description an email of its notice is held in the outbox, not sent (no SMTP configured) */
+                                held: boolean;
                                 readAt: string | null;
                                 acknowledgedAt: string | null;
                                 objection: {

@@ -47,7 +47,7 @@ export const enBreaches: typeof nlBreaches = {
       deadline: "Notify the AP by",
       decideHint: "The draft holds what we know; you check it, add what only you know, and submit it yourself through the AP's form.",
       pdf: "Draft notification (PDF)",
-      json: "Draft notification (JSON)",
+      json: "Draft notification as a machine-readable copy (JSON), for your own records or systems",
       formLink: "To the AP's notification form",
     },
     facts: factLabels("en"),

@@ -2,6 +2,17 @@ import type { nlEngine } from "./nl-engine";
 
 /** English: the obligations engine (same keys as nl-engine.ts; tsc checks). */
 export const enEngine: typeof nlEngine = {
+  /** Words for what a first user ran into: versions, the evidence log, the JSON copy. */
+  edges: {
+    version: "version {{n}}",
+    firstVersion: "version {{n}} (first version)",
+    versionOffered: "version {{current}}; version {{next}} offered",
+    technicalDetails: "Technical details",
+    eventCode: "Code",
+    noData: "No further details.",
+    yes: "yes",
+    no: "no",
+  },
   time: {
     days_one: "{{count}} day",
     days_other: "{{count}} days",
@@ -14,6 +25,8 @@ export const enEngine: typeof nlEngine = {
     lessThanMinute: "less than a minute",
   },
   notices: {
+    reference: "Reference",
+    referenceIs: "reference {{reference}}",
     title: "Notices",
     intro: "Every notice we sent you: sub-processor announcements, reminders and alerts. What was sent by email is here too.",
     staffIntro: "Notices to your role: objections, reminders, missed deadlines and unreachable contacts.",
@@ -61,7 +74,10 @@ export const enEngine: typeof nlEngine = {
     lastError: "Last error",
     nextAttemptAt: "Next attempt",
     channels: { email: "Email", webhook: "Webhook" },
-    statuses: { pending: "Queued", sent: "Sent", held: "Held", failed: "Failed" },
+    statuses: { pending: "Queued", sent: "Sent", held: "Held, not sent", failed: "Failed" },
+    heldShort: "No mail server configured: the e-mail is kept in the outbox and has not gone to the recipient.",
+    notSent: "not sent",
+    issued: "Placed in the portal",
     heldHint: "Held: no mail server is configured, so the message was not sent. This is what would have been sent.",
     roles: { privacy_contact: "Privacy contact", owner: "Account owner", staff: "Staff", endpoint: "Webhook" },
     message: "The message as sent",

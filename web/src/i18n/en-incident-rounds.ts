@@ -108,8 +108,8 @@ export const enIncidentRounds: typeof nlIncidentRounds = {
     obligation: { opened: "Deadline started", met: "Deadline met", cancelled: "Deadline cancelled", reminded: "Reminder", missed: "Deadline missed" },
     notice: {
       queued: "Notice queued",
-      sent: "Delivered",
-      held: "Held",
+      sent: "Sent",
+      held: "Held, not sent",
       failed: "Failed",
       bounced: "Bounced",
       opened: "Read by the customer",

@@ -47,7 +47,7 @@ export const nlBreaches = {
       decideHint:
         "Het concept is ingevuld met wat wij weten; u controleert het, vult aan wat alleen u weet, en dient het zelf in via het meldformulier van de AP.",
       pdf: "Concept-melding (PDF)",
-      json: "Concept-melding (JSON)",
+      json: "Concept-melding als machineleesbare kopie (JSON), voor uw eigen administratie of systemen",
       formLink: "Naar het meldformulier van de AP",
     },
     facts: factLabels("nl"),

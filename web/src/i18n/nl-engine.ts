@@ -1,5 +1,16 @@
 /** Dutch: the obligations engine (notices, deadlines, webhooks, outbox). Spread into nl.ts. */
 export const nlEngine = {
+  /** Words for what a first user ran into: versions, the evidence log, the JSON copy. */
+  edges: {
+    version: "versie {{n}}",
+    firstVersion: "versie {{n}} (eerste versie)",
+    versionOffered: "versie {{current}}; versie {{next}} aangeboden",
+    technicalDetails: "Technische details",
+    eventCode: "Code",
+    noData: "Geen verdere gegevens.",
+    yes: "ja",
+    no: "nee",
+  },
   time: {
     days_one: "{{count}} dag",
     days_other: "{{count}} dagen",
@@ -12,6 +23,8 @@ export const nlEngine = {
     lessThanMinute: "minder dan een minuut",
   },
   notices: {
+    reference: "Kenmerk",
+    referenceIs: "kenmerk {{reference}}",
     title: "Berichten",
     intro: "Alle berichten die u van ons kreeg: aankondigingen over subverwerkers, herinneringen en meldingen. Wat per e-mail werd verstuurd, staat hier ook.",
     staffIntro: "Berichten aan uw rol: bezwaren, herinneringen, gemiste termijnen en onbereikbare contactpersonen.",
@@ -60,7 +73,10 @@ export const nlEngine = {
     lastError: "Laatste fout",
     nextAttemptAt: "Volgende poging",
     channels: { email: "E-mail", webhook: "Webhook" },
-    statuses: { pending: "In de wachtrij", sent: "Verstuurd", held: "Vastgehouden", failed: "Mislukt" },
+    statuses: { pending: "In de wachtrij", sent: "Verstuurd", held: "Vastgehouden, niet verzonden", failed: "Mislukt" },
+    heldShort: "Geen mailserver ingesteld: de e-mail staat in de outbox en is niet naar de ontvanger gegaan.",
+    notSent: "niet verzonden",
+    issued: "In het portaal gezet",
     heldHint: "Vastgehouden: er is geen mailserver ingesteld, dus het bericht is niet verstuurd. U leest hier wat er verstuurd zou zijn.",
     roles: { privacy_contact: "Privacycontactpersoon", owner: "Accounteigenaar", staff: "Medewerker", endpoint: "Webhook" },
     message: "Het bericht zoals verstuurd",

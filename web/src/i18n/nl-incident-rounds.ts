@@ -106,8 +106,8 @@ export const nlIncidentRounds = {
     obligation: { opened: "Termijn gestart", met: "Termijn voldaan", cancelled: "Termijn vervallen", reminded: "Herinnering", missed: "Termijn gemist" },
     notice: {
       queued: "Melding klaargezet",
-      sent: "Afgeleverd",
-      held: "Vastgehouden",
+      sent: "Verzonden",
+      held: "Vastgehouden, niet verzonden",
       failed: "Mislukt",
       bounced: "Onbestelbaar",
       opened: "Gelezen door de klant",

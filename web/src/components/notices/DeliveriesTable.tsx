@@ -34,9 +34,14 @@ export function DeliveriesTable({ deliveries, linkTo }: { deliveries: readonly D
               </td>
               <td>
                 <DeliveryStatusBadge status={d.status} />
-                {d.lastError && d.status !== "sent" ? <div className="muted small">{d.lastError}</div> : null}
+                {d.status === "held" ? (
+                  <div className="muted small" data-testid="delivery-held-note">
+                    {t("deliveries.heldShort")}
+                  </div>
+                ) : null}
+                {d.lastError && d.status !== "sent" && d.status !== "held" ? <div className="muted small">{d.lastError}</div> : null}
               </td>
-              <td className="nowrap">{formatInstant(d.sentAt)}</td>
+              <td className="nowrap">{d.status === "held" ? <span className="muted">{t("deliveries.notSent")}</span> : formatInstant(d.sentAt)}</td>
               <td className="num">{d.attempts}</td>
             </tr>
           ))}

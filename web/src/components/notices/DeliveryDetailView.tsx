@@ -87,7 +87,11 @@ export function DeliveryDetailView({
         </div>
         <div>
           <dt>{t("deliveries.sentAt")}</dt>
-          <dd>{formatInstant(delivery.sentAt)}</dd>
+          <dd>{delivery.status === "held" ? t("deliveries.notSent") : formatInstant(delivery.sentAt)}</dd>
+        </div>
+        <div>
+          <dt>{t("notices.reference")}</dt>
+          <dd data-testid="delivery-notice-reference">{delivery.noticeReference}</dd>
         </div>
         <div>
           <dt>{t("deliveries.messageId")}</dt>

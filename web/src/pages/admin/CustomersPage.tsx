@@ -9,6 +9,8 @@ import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { AgreementStatusBadge } from "../../components/StatusBadge";
 import { formatDate } from "../../lib/format";
+import { enumerationText } from "../../../../src/domain/list-text.ts";
+import { useLang } from "../../lib/useLang";
 
 const PAGE = 25;
 const STATUSES: readonly SummaryStatus[] = ["none", "offered", "signed_by_customer", "in_force"];
@@ -17,6 +19,17 @@ const asStatus = (value: string | null): SummaryStatus | undefined => STATUSES.f
 /** All customers with their agreement state; search, filter and page live in the URL. */
 export function CustomersPage() {
   const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  /** "version 1", "version 1 (first version)" while the first is on offer, "version 1; version 2 offered"; "—" for none. */
+  const versionText = (current: number | null, pending: number | null): string => {
+    if (current !== null && pending !== null && pending !== current) {
+      return t("edges.versionOffered", { current, next: pending });
+    }
+    if (current !== null) {
+      return t("edges.version", { n: current });
+    }
+    return pending !== null ? t("edges.firstVersion", { n: pending }) : "—";
+  };
   const [params, setParams] = useSearchParams();
   const search = params.get("search") ?? "";
   const status = asStatus(params.get("status"));
@@ -99,14 +112,16 @@ export function CustomersPage() {
                           <Link to={`/admin/customers/${c.id}`}>{c.name}</Link>
                         </td>
                         <td>{c.city ?? "—"}</td>
-                        <td className="small">{c.services.join(", ") || "—"}</td>
+                        <td className="small">
+                          {enumerationText(
+                            c.serviceNames.map((s) => pick(s.nl, s.en)),
+                            lang,
+                          ) || "—"}
+                        </td>
                         <td>
                           <AgreementStatusBadge status={c.agreementStatus} />
                         </td>
-                        <td>
-                          {c.currentVersion ?? "—"}
-                          {c.pendingVersion && c.pendingVersion !== c.currentVersion ? <span className="muted"> → {c.pendingVersion}</span> : null}
-                        </td>
+                        <td data-testid="customer-version">{versionText(c.currentVersion, c.pendingVersion)}</td>
                         <td>{formatDate(c.effectiveAt)}</td>
                       </tr>
                     ))}

@@ -1,10 +1,13 @@
 import { useTranslation } from "react-i18next";
 import type { EvidenceEvent } from "../../../api/types";
 import { formatInstant, shortHash } from "../../../lib/format";
+import { useLang } from "../../../lib/useLang";
+import { EventData } from "../../../components/EventData";
 
 /** The customer's slice of the hash-chained evidence log, newest first. */
 export function EvidenceEvents({ events }: { events: readonly EvidenceEvent[] }) {
   const { t } = useTranslation();
+  const { lang } = useLang();
   if (events.length === 0) {
     return <p className="muted">{t("events.none")}</p>;
   }
@@ -26,15 +29,10 @@ export function EvidenceEvents({ events }: { events: readonly EvidenceEvent[] })
             <tr key={e.seq}>
               <td>{e.seq}</td>
               <td className="nowrap">{formatInstant(e.occurredAt)}</td>
-              <td>
-                <code>{e.type}</code>
-              </td>
+              <td data-testid="event-type">{e.typeLabel[lang]}</td>
               <td>{e.actorLabel}</td>
               <td>
-                <details>
-                  <summary>{t("events.show")}</summary>
-                  <pre className="json">{JSON.stringify(e.data, null, 2)}</pre>
-                </details>
+                <EventData type={e.type} data={e.data} />
               </td>
               <td>
                 <code title={e.hash}>{shortHash(e.hash)}</code>

@@ -203,20 +203,28 @@ function AffectedTable({
 /** The first notice's way: sent, delivered (email or webhook accepted), read, acknowledged. */
 function DeliveryCell({ customer: c }: { customer: AffectedCustomer }) {
   const { t } = useTranslation();
+  // "Sent" would be untrue of a notice whose email is held (no SMTP): the first step is its place in
+  // the customer's portal, the second says "held, not sent" until a mail server or webhook took it.
   const steps = [
-    ["sent", c.notifiedAt],
-    ["delivered", c.deliveredAt],
-    ["read", c.openedAt],
-    ["acknowledged", c.acknowledgedAt],
+    ["sent", c.notifiedAt, t("deliveries.issued")],
+    ["delivered", c.deliveredAt, t("incidents.delivered")],
+    ["read", c.openedAt, t("incidents.read")],
+    ["acknowledged", c.acknowledgedAt, t("incidents.acknowledged")],
   ] as const;
   return (
     <>
       <dl className="status-list">
-        {steps.map(([step, iso]) => (
+        {steps.map(([step, iso, label]) => (
           <div key={step} className={iso ? "status-done" : "status-open"}>
-            <dt>{t(`incidents.${step}`)}</dt>
-            <dd className="nowrap" data-testid={`affected-${step}`}>
-              {iso ? formatInstant(iso) : t("incidents.notYet")}
+            <dt>{label}</dt>
+            <dd className="nowrap" data-testid={`affected-${step}`} data-held={step === "delivered" && c.held ? "true" : undefined}>
+              {iso ? (
+                formatInstant(iso)
+              ) : step === "delivered" && c.held ? (
+                <span title={t("deliveries.heldShort")}>{t("deliveries.statuses.held")}</span>
+              ) : (
+                t("incidents.notYet")
+              )}
             </dd>
           </div>
         ))}

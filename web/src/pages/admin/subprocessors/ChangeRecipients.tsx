@@ -102,7 +102,17 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
                         <td>
                           <Link to={`/admin/customers/${r.controllerId}`}>{r.name}</Link> <span className="muted small">{r.customerNumber}</span>
                         </td>
-                        <td>{r.delivered ? <Badge tone="success">{t("changes.yes")}</Badge> : <Badge tone="warning">{t("changes.no")}</Badge>}</td>
+                        <td>
+                          {r.delivered ? (
+                            <Badge tone="success">{t("changes.yes")}</Badge>
+                          ) : r.held ? (
+                            <span title={t("deliveries.heldShort")} data-testid="recipient-held">
+                              <Badge tone="warning">{t("deliveries.statuses.held")}</Badge>
+                            </span>
+                          ) : (
+                            <Badge tone="warning">{t("changes.no")}</Badge>
+                          )}
+                        </td>
                         <td>{when(r.readAt)}</td>
                         <td>{when(r.acknowledgedAt)}</td>
                         <td>{r.objection ? <ObjectionStatusBadge status={r.objection.status} /> : <span className="muted">—</span>}</td>

@@ -36,7 +36,8 @@ export function NoticePage({ area }: { area: Area }) {
             title={notice.title}
             subtitle={
               <>
-                <NoticeKindLabel label={notice.kindLabel} /> · {formatInstant(notice.createdAt)}
+                <NoticeKindLabel label={notice.kindLabel} /> · {formatInstant(notice.createdAt)} ·{" "}
+                <span data-testid="notice-reference">{t("notices.referenceIs", { reference: notice.reference })}</span>
               </>
             }
           />

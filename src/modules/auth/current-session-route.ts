@@ -1,0 +1,47 @@
+import { Type } from "typebox";
+import { PUBLIC } from "../../http/audience.ts";
+import type { RouteDeps, TypedApp } from "../../http/types.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
+import { findUserById } from "./queries.ts";
+import { Me } from "./schemas.ts";
+
+/**
+ * `GET /auth/session`: who is logged in, asked by every page as it loads (the public trust page and
+ * the login page too). Nobody being logged in is an answer, not an error: 200 with `user: null`, so
+ * a browser's console shows no failed request. `GET /auth/me` stays the call that requires a login
+ * (401 without one).
+ */
+export function currentSessionRoutes(app: TypedApp, deps: RouteDeps) {
+  app.get(
+    "/auth/session",
+    {
+      config: { audience: PUBLIC },
+      schema: {
+        tags: ["auth"],
+        summary: "Who is logged in: the user and a CSRF token, or user null when nobody is (200 either way)",
+        response: { 200: Type.Object({ user: Type.Union([Me, Type.Null()]) }), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (!actor) {
+        return { user: null };
+      }
+      const user = await findUserById(deps.db, actor.userId);
+      return {
+        user: {
+          id: actor.userId,
+          name: actor.name,
+          email: actor.email,
+          locale: actor.locale,
+          kind: actor.kind,
+          staffRole: actor.staffRole,
+          customerRole: actor.customerRole,
+          controllerId: actor.controllerId,
+          totpEnabled: Boolean(user?.totpEnabledAt),
+          csrfToken: actor.via === "session" ? reply.generateCsrf() : "",
+        },
+      };
+    },
+  );
+}
