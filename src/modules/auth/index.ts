@@ -1,5 +1,8 @@
 // The auth module's public surface: other modules import from here only (.dependency-cruiser.cjs).
 import { authRoutes } from "./routes.ts";
+import { accountRoutes } from "./account-routes.ts";
+import { passwordRoutes } from "./password-routes.ts";
+import { sessionRoutes } from "./session-routes.ts";
 import { AUTH_NOTICE_KINDS } from "./notice-kinds.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
@@ -10,10 +13,10 @@ export { hashPassword } from "./passwords.ts";
 export { resolveActor, toActor } from "./resolve-actor.ts";
 export { databaseSessionStore } from "./session-store.ts";
 
-/** What the auth module brings to the core (login, sessions, TOTP, API tokens); src/modules.ts lists it. */
+/** What the auth module brings to the core (login, sessions, TOTP and recovery codes, API tokens, passwords, users and invitations); src/modules.ts lists it. */
 export const authModule = {
   name: "auth",
-  routes: [authRoutes],
+  routes: [authRoutes, passwordRoutes, sessionRoutes, accountRoutes],
   noticeKinds: AUTH_NOTICE_KINDS,
   sweepTasks: {
     /** Failed-login counts of accounts quiet for a day are forgotten (a series of lockouts ends). */
