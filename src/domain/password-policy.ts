@@ -86,9 +86,9 @@ const PROBLEM: Record<PasswordProblem, LocalizedText> = {
 const ADVICE: Record<string, LocalizedText> = {
   straightRow: { nl: "Rijen toetsen naast elkaar zijn makkelijk te raden.", en: "Straight rows of keys on your keyboard are easy to guess." },
   keyPattern: { nl: "Korte toetsenbordpatronen zijn makkelijk te raden.", en: "Short keyboard patterns are easy to guess." },
-  simpleRepeat: { nl: "Herhaalde tekens zoals \"aaa\" zijn makkelijk te raden.", en: "Repeated characters like \"aaa\" are easy to guess." },
-  extendedRepeat: { nl: "Herhaalde patronen zoals \"abcabc\" zijn makkelijk te raden.", en: "Repeated patterns like \"abcabc\" are easy to guess." },
-  sequences: { nl: "Reeksen zoals \"abc\" of \"123\" zijn makkelijk te raden.", en: "Sequences like \"abc\" or \"123\" are easy to guess." },
+  simpleRepeat: { nl: 'Herhaalde tekens zoals "aaa" zijn makkelijk te raden.', en: 'Repeated characters like "aaa" are easy to guess.' },
+  extendedRepeat: { nl: 'Herhaalde patronen zoals "abcabc" zijn makkelijk te raden.', en: 'Repeated patterns like "abcabc" are easy to guess.' },
+  sequences: { nl: 'Reeksen zoals "abc" of "123" zijn makkelijk te raden.', en: 'Sequences like "abc" or "123" are easy to guess.' },
   recentYears: { nl: "Recente jaartallen zijn makkelijk te raden.", en: "Recent years are easy to guess." },
   dates: { nl: "Datums zijn makkelijk te raden.", en: "Dates are easy to guess." },
   topTen: { nl: "Dit is een van de meest gebruikte wachtwoorden.", en: "This is a heavily used password." },

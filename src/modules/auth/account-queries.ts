@@ -1,6 +1,16 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { accountLinks, apiTokens, controllers, recoveryCodes, sessions, users, type AccountLinkPurpose, type CustomerRole, type StaffRole } from "../../db/schema/index.ts";
+import {
+  accountLinks,
+  apiTokens,
+  controllers,
+  recoveryCodes,
+  sessions,
+  users,
+  type AccountLinkPurpose,
+  type CustomerRole,
+  type StaffRole,
+} from "../../db/schema/index.ts";
 
 // The SQL of user management, account links, recovery codes and a user's sessions. Use cases call
 // these inside the transaction (and row-level-security scope) they own.

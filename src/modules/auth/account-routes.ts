@@ -75,7 +75,12 @@ export function accountRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     "/controllers/:id/users",
     {
       config: { audience: { staff: ADMIN, customer: OWNERS, record: "controller" } },
-      schema: { tags: ["users"], summary: "A customer's users, with who is invited and who is deactivated", params: IdParams, response: { 200: Type.Array(UserInfo), ...ErrorResponses } },
+      schema: {
+        tags: ["users"],
+        summary: "A customer's users, with who is invited and who is deactivated",
+        params: IdParams,
+        response: { 200: Type.Array(UserInfo), ...ErrorResponses },
+      },
     },
     async (request) => {
       const actor = actorOf(request);

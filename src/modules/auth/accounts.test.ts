@@ -69,7 +69,11 @@ async function latestSecret(email: string, kind: "account_invitation" | "passwor
 }
 
 async function eventsAbout(userId: string) {
-  return t.database.db.select().from(events).where(and(eq(events.subjectType, "user"), eq(events.subjectId, userId))).orderBy(events.seq);
+  return t.database.db
+    .select()
+    .from(events)
+    .where(and(eq(events.subjectType, "user"), eq(events.subjectId, userId)))
+    .orderBy(events.seq);
 }
 
 async function invite(by: Client, controllerId: string, body: Partial<{ name: string; email: string; role: string; locale: string }> = {}) {
@@ -255,7 +259,10 @@ describe("staff", () => {
       evidence.map((e) => e.type),
       ["user.invited", "user.role_changed", "user.deactivated"],
     );
-    assert.ok(evidence.every((e) => e.controllerId === null), "in the processor's stream");
+    assert.ok(
+      evidence.every((e) => e.controllerId === null),
+      "in the processor's stream",
+    );
   });
 
   test("support and auditor cannot manage staff; an owner cannot reach a staff member", async () => {
@@ -300,7 +307,10 @@ describe("passwords", () => {
     assert.ok(Math.abs(knownMs - unknownMs) < 250, `similar time: ${knownMs} vs ${unknownMs}`);
 
     const secret = await latestSecret(customer.viewer.email, "password_reset");
-    const [link] = await t.database.db.select().from(accountLinks).where(eq(accountLinks.tokenHash, sha256(secret)));
+    const [link] = await t.database.db
+      .select()
+      .from(accountLinks)
+      .where(eq(accountLinks.tokenHash, sha256(secret)));
     assert.equal(link?.expiresAt.getTime(), t.clock.now().getTime() + HOUR);
 
     const confirm = (password: string) => t.app.inject({ method: "POST", url: "/api/v1/auth/password-reset/confirm", payload: { secret, password } });

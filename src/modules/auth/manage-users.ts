@@ -1,5 +1,7 @@
 import type { Db } from "../../db/engine.ts";
-import { CUSTOMER_ROLES, STAFF_ROLES, type CustomerRole, type StaffRole } from "../../db/schema/index.ts";
+import type { CustomerRole, StaffRole } from "../../db/schema/index.ts";
+import { CUSTOMER_ALL } from "../../http/audience.ts";
+import { STAFF_ALL } from "../../http/actor.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { AppError, conflict, invalid } from "../../http/errors.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
@@ -24,8 +26,7 @@ import { authWords } from "./words.ts";
 // evidence in the user's customer's stream (staff: the processor's), in the transaction of the change.
 
 export type NewUser = { name: string; email: string; locale: "nl" | "en" } & (
-  | { kind: "customer"; controllerId: string; customerName: string; role: CustomerRole }
-  | { kind: "staff"; role: StaffRole }
+  { kind: "customer"; controllerId: string; customerName: string; role: CustomerRole } | { kind: "staff"; role: StaffRole }
 );
 
 /** Who acts: for the evidence, and the invitation's "X has invited you". */
@@ -91,7 +92,15 @@ async function sendInvitation(tx: Db, clock: Clock, by: Acting, user: UserRow, c
   const now = clock.now();
   const { secret, tokenHash } = newLinkSecret();
   const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS.invitation);
-  await insertAccountLink(tx, { userId: user.id, controllerId: user.controllerId, purpose: "invitation", tokenHash, createdBy: by.userId, createdAt: now, expiresAt });
+  await insertAccountLink(tx, {
+    userId: user.id,
+    controllerId: user.controllerId,
+    purpose: "invitation",
+    tokenHash,
+    createdBy: by.userId,
+    createdAt: now,
+    expiresAt,
+  });
   await queueUserNotice(tx, clock, by.event, {
     user,
     data: { kind: "account_invitation", secret, expiresAt: expiresAt.toISOString(), invitedBy: by.name, customerName, role: roleOf(user) },
@@ -182,8 +191,8 @@ async function keepOneHolder(tx: Db, user: UserRow): Promise<void> {
   }
 }
 
-const isCustomerRole = (role: string): role is CustomerRole => (CUSTOMER_ROLES as readonly string[]).includes(role);
-const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
+const isCustomerRole = (role: string): role is CustomerRole => (CUSTOMER_ALL as readonly string[]).includes(role);
+const isStaffRole = (role: string): role is StaffRole => (STAFF_ALL as readonly string[]).includes(role);
 
 /** 409 naming the field: the address belongs to another user (or to an invitation not yet accepted). */
 export const emailTaken = () => new AppError("conflict", authWords.emailTaken, [{ field: "body.email", message: authWords.emailTakenField }]);

@@ -23,7 +23,13 @@ export const RESET_ANSWER_MS = 400;
 const RESET_PER_ADDRESS = { max: 3, timeWindow: 60 * 60_000 };
 
 export function passwordRoutes(app: TypedApp, { db, clock }: RouteDeps) {
-  const perAddress = app.createRateLimit({ ...RESET_PER_ADDRESS, keyGenerator: (request) => `reset:${String((request.body as { email?: unknown }).email).trim().toLowerCase()}` });
+  const perAddress = app.createRateLimit({
+    ...RESET_PER_ADDRESS,
+    keyGenerator: (request) =>
+      `reset:${String((request.body as { email?: unknown }).email)
+        .trim()
+        .toLowerCase()}`,
+  });
 
   app.post(
     "/auth/password-reset",
@@ -95,7 +101,11 @@ export function passwordRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         tags: ["auth"],
         summary: "Accept an invitation: set a first password with its link (spent) and be logged in",
         body: SetPasswordBody,
-        response: { 200: Type.Object({ userId: Type.String(), kind: Type.Union([Type.Literal("staff"), Type.Literal("customer")]) }), ...ErrorResponses, 429: ErrorBodySchema },
+        response: {
+          200: Type.Object({ userId: Type.String(), kind: Type.Union([Type.Literal("staff"), Type.Literal("customer")]) }),
+          ...ErrorResponses,
+          429: ErrorBodySchema,
+        },
       },
     },
     async (request) => {

@@ -113,9 +113,23 @@ export async function requestPasswordReset(db: Db, clock: Clock, email: string):
     const replaced = await spendOpenLinks(tx, user.id, "password_reset", now);
     const { secret, tokenHash } = newLinkSecret();
     const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS.password_reset);
-    await insertAccountLink(tx, { userId: user.id, controllerId: user.controllerId, purpose: "password_reset", tokenHash, createdBy: null, createdAt: now, expiresAt });
+    await insertAccountLink(tx, {
+      userId: user.id,
+      controllerId: user.controllerId,
+      purpose: "password_reset",
+      tokenHash,
+      createdBy: null,
+      createdAt: now,
+      expiresAt,
+    });
     await recordEvents(tx, clock, [
-      { type: "user.password_reset_requested", actor: SYSTEM_ACTOR, controllerId: user.controllerId, subject: { type: "user", id: user.id }, data: { replaced } },
+      {
+        type: "user.password_reset_requested",
+        actor: SYSTEM_ACTOR,
+        controllerId: user.controllerId,
+        subject: { type: "user", id: user.id },
+        data: { replaced },
+      },
     ]);
     await queueUserNotice(tx, clock, SYSTEM_ACTOR, {
       user,

@@ -37,7 +37,12 @@ export async function generateRecoveryCodes(db: Db, clock: Clock, actor: EventAc
 }
 
 /** Spends one of the user's unused codes if `code` is one; false otherwise. The use is evidence. */
-export async function useRecoveryCode(db: Db, clock: Clock, user: { id: string; name: string; email: string; kind: "staff" | "customer"; controllerId: string | null }, code: string): Promise<boolean> {
+export async function useRecoveryCode(
+  db: Db,
+  clock: Clock,
+  user: { id: string; name: string; email: string; kind: "staff" | "customer"; controllerId: string | null },
+  code: string,
+): Promise<boolean> {
   const given = normalize(code);
   const candidates = await inScope(db, { kind: "processor" }, (tx) => unusedRecoveryCodes(tx, user.id));
   for (const candidate of candidates) {

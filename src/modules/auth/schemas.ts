@@ -115,7 +115,4 @@ export const LinkInfoSchema = Type.Object({
   locale: Locale,
   expiresAt: Type.String({ format: "date-time" }),
 });
-export const ChangePasswordBody = Type.Object(
-  { currentPassword: Line(200, { minLength: 1 }), newPassword: NewPassword },
-  { additionalProperties: false },
-);
+export const ChangePasswordBody = Type.Object({ currentPassword: Line(200, { minLength: 1 }), newPassword: NewPassword }, { additionalProperties: false });

@@ -49,7 +49,12 @@ export function sessionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     "/auth/sessions/:id",
     {
       config: { audience: { ...EVERYONE, record: "session" } },
-      schema: { tags: ["auth"], summary: "End one of your sessions (that browser is logged out at once)", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } },
+      schema: {
+        tags: ["auth"],
+        summary: "End one of your sessions (that browser is logged out at once)",
+        params: IdParams,
+        response: { 204: Type.Null(), ...ErrorResponses },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);

@@ -1,5 +1,6 @@
 import { enAgreements } from "./en-agreements";
 import { enCustomers } from "./en-customers";
+import { enAccounts } from "./en-accounts";
 import type { nl } from "./nl";
 import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
@@ -154,4 +155,5 @@ export const en: typeof nl = {
   ...enBreaches,
   ...enAgreements,
   ...enCustomers,
+  ...enAccounts,
 };

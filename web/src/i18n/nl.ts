@@ -1,5 +1,6 @@
 import { nlAgreements } from "./nl-agreements";
 import { nlCustomers } from "./nl-customers";
+import { nlAccounts } from "./nl-accounts";
 import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
@@ -153,4 +154,5 @@ export const nl = {
   ...nlBreaches,
   ...nlAgreements,
   ...nlCustomers,
+  ...nlAccounts,
 };
