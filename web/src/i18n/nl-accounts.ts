@@ -5,7 +5,8 @@ export const nlAccounts = {
     users: {
       title: "Gebruikers",
       staffTitle: "Medewerkers",
-      intro: "Wie namens uw organisatie in Art28 kan. Nodig uw privacycontactpersoon en meelezers uit; zij kiezen zelf hun wachtwoord via de link in de e-mail.",
+      intro:
+        "Wie namens uw organisatie in Art28 kan. Nodig uw privacycontactpersoon en meelezers uit; zij kiezen zelf hun wachtwoord via de link in de e-mail.",
       staffIntro: "De medewerkers van de verwerker en hun rollen. Een uitnodiging geldt zeven dagen.",
       name: "Naam",
       email: "E-mailadres",

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api, unwrap } from "../api/client";
 import { useAction } from "../api/useApi";
 import { AppShell } from "../components/AppShell";
@@ -23,12 +23,15 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [totpCode, setTotpCode] = useState("");
   const [needsTotp, setNeedsTotp] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = `${t("login.title")} · Art28`;
   }, [t]);
 
-  const login = useAction(async () => unwrap(api.POST("/api/v1/auth/login", { body: { email, password, ...(needsTotp ? { totpCode } : {}) } })));
+  const login = useAction(async () =>
+    unwrap(api.POST("/api/v1/auth/login", { body: { email, password, ...(needsTotp ? (recoveryCode !== null ? { recoveryCode } : { totpCode }) : {}) } })),
+  );
 
   if (me === undefined) {
     return <Spinner />;
@@ -85,19 +88,41 @@ export function LoginPage() {
               <p className="alert alert-info" role="status">
                 {t("login.totpNeeded")}
               </p>
-              <TextField
-                label={t("login.totpCode")}
-                value={totpCode}
-                onChange={(v) => setTotpCode(v.replace(/\D/g, "").slice(0, 6))}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxLength={6}
-                required
-                autoFocus
-                error={fields.totpCode}
-                testId="login-totp"
-              />
+              {recoveryCode !== null ? (
+                <TextField
+                  label={t("accounts.recovery.loginCode")}
+                  value={recoveryCode}
+                  onChange={setRecoveryCode}
+                  autoComplete="one-time-code"
+                  maxLength={16}
+                  required
+                  autoFocus
+                  error={fields.recoveryCode}
+                  testId="login-recovery"
+                />
+              ) : (
+                <TextField
+                  label={t("login.totpCode")}
+                  value={totpCode}
+                  onChange={(v) => setTotpCode(v.replace(/\D/g, "").slice(0, 6))}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="[0-9]{6}"
+                  maxLength={6}
+                  required
+                  autoFocus
+                  error={fields.totpCode}
+                  testId="login-totp"
+                />
+              )}
+              <button
+                type="button"
+                className="btn btn-link"
+                onClick={() => setRecoveryCode(recoveryCode === null ? "" : null)}
+                data-testid="login-use-recovery"
+              >
+                {recoveryCode === null ? t("accounts.recovery.login") : t("accounts.recovery.useApp")}
+              </button>
             </>
           ) : null}
           <div className="form-actions">
@@ -111,6 +136,7 @@ export function LoginPage() {
                 onClick={() => {
                   setNeedsTotp(false);
                   setTotpCode("");
+                  setRecoveryCode(null);
                   login.clearError();
                 }}
               >
@@ -119,6 +145,11 @@ export function LoginPage() {
             ) : null}
           </div>
         </form>
+        <p>
+          <Link to="/forgot-password" data-testid="login-forgot">
+            {t("accounts.forgot.link")}
+          </Link>
+        </p>
       </div>
     </AppShell>
   );

@@ -3,6 +3,7 @@ import { Outlet } from "react-router";
 import { AppShell } from "../../components/AppShell";
 import { RequireKind } from "../../components/RequireKind";
 import { UnreadProvider, useUnread } from "../../lib/unread";
+import { useSession } from "../../session";
 
 export function PortalLayout() {
   return (
@@ -17,6 +18,7 @@ export function PortalLayout() {
 function PortalShell() {
   const { t } = useTranslation();
   const { count } = useUnread();
+  const { me } = useSession();
   const nav = [
     { to: "/portal", label: t("nav.portal.overview"), end: true },
     {
@@ -30,6 +32,7 @@ function PortalShell() {
     { to: "/portal/transfers", label: t("nav.portal.transfers") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
+    ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
   ];
   const account = [
     { to: "/portal/tokens", label: t("nav.tokens") },
