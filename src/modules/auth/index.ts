@@ -10,6 +10,7 @@ import { LOGIN_POLICY } from "./login-throttle.ts";
 import { forgetQuietThrottles } from "./throttle-queries.ts";
 
 export { hashPassword } from "./passwords.ts";
+export { inviteOwners, type OwnerToInvite } from "./manage-users.ts";
 export { resolveActor, toActor } from "./resolve-actor.ts";
 export { databaseSessionStore } from "./session-store.ts";
 

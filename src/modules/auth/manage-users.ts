@@ -196,3 +196,29 @@ const isStaffRole = (role: string): role is StaffRole => (STAFF_ALL as readonly 
 
 /** 409 naming the field: the address belongs to another user (or to an invitation not yet accepted). */
 export const emailTaken = () => new AppError("conflict", authWords.emailTaken, [{ field: "body.email", message: authWords.emailTakenField }]);
+
+/** A new customer's owner, to invite (from an import: the privacy contact's name and address). */
+export interface OwnerToInvite {
+  controllerId: string;
+  customerName: string;
+  name: string;
+  email: string;
+  locale: "nl" | "en";
+}
+
+/**
+ * Invites each new customer's owner (the customer import's option): one invitation each, in the
+ * import's transaction. An address that already has a user is skipped (no second account for one
+ * person); returns how many were invited.
+ */
+export async function inviteOwners(tx: Db, clock: Clock, actor: EventActor, owners: readonly OwnerToInvite[]): Promise<number> {
+  let invited = 0;
+  for (const owner of owners) {
+    if (await findUserRowByEmail(tx, owner.email)) {
+      continue;
+    }
+    await inviteUser(tx, clock, { event: actor, userId: null, name: null }, { kind: "customer", role: "owner", ...owner });
+    invited += 1;
+  }
+  return invited;
+}

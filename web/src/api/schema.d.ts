@@ -8296,6 +8296,8 @@ export interface paths {
                 query: {
                     /** @description validate only; write nothing */
                     dryRun: boolean;
+                    /** @description invite each new customer's owner at its privacy contact's address (a single-use link by e-mail, 7 days) */
+                    inviteOwners: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -8346,6 +8348,7 @@ export interface paths {
                             services: number;
                             contacts: number;
                             annexVersions: number;
+                            ownersInvited: number;
                         };
                     };
                 };
@@ -8467,6 +8470,8 @@ export interface paths {
                 query: {
                     /** @description validate only; write nothing */
                     dryRun: boolean;
+                    /** @description invite each new customer's owner at its privacy contact's address (a single-use link by e-mail, 7 days) */
+                    inviteOwners: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -8492,6 +8497,7 @@ export interface paths {
                             services: number;
                             contacts: number;
                             annexVersions: number;
+                            ownersInvited: number;
                         };
                     };
                 };
