@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type * as PolicyModule from "../../../../src/domain/password-policy.ts";
 import type { PasswordVerdict } from "../../../../src/domain/password-policy.ts";
 import { useLang } from "../../lib/useLang";
 
-type Policy = typeof import("../../../../src/domain/password-policy.ts");
+type Policy = typeof PolicyModule;
 
 // The server's own password policy (src/domain/password-policy.ts), loaded when a form needs it: its
 // dictionaries are large, and only these pages use them.

@@ -87,7 +87,7 @@ export function UsersPage({ kind }: { kind: "customer" | "staff" }) {
             <p className="muted">{t("accounts.users.none")}</p>
           ) : (
             <div className="table-wrap">
-              <table className="table" data-testid="users-table">
+              <table className="table table-stack" data-testid="users-table">
                 <thead>
                   <tr>
                     <th>{t("accounts.users.name")}</th>
@@ -142,13 +142,13 @@ function UserRow(props: {
   const tone = user.status === "active" ? "success" : user.status === "invited" ? "info" : "neutral";
   return (
     <tr data-testid="user-row" data-email={user.email} data-status={user.status}>
-      <td>
+      <td data-label={t("accounts.users.name")}>
         <strong>{user.name}</strong>
         {self ? <span className="muted"> ({t("accounts.users.you")})</span> : null}
         <br />
         <span className="small">{user.email}</span>
       </td>
-      <td>
+      <td data-label={t("accounts.users.role")}>
         {self ? (
           props.roleLabel(user.role)
         ) : (
@@ -168,7 +168,7 @@ function UserRow(props: {
           </div>
         )}
       </td>
-      <td>
+      <td data-label={t("accounts.users.status")}>
         <Badge tone={tone} testId="user-status">
           {t(`accounts.users.statuses.${user.status}`)}
         </Badge>
@@ -180,7 +180,7 @@ function UserRow(props: {
           </div>
         ) : null}
       </td>
-      <td>
+      <td data-label={self ? undefined : t("accounts.users.actions")}>
         {self ? null : (
           <div className="row-actions">
             {user.status === "invited" ? (

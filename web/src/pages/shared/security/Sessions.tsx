@@ -41,7 +41,7 @@ export function Sessions({ version }: { version: number }) {
         {(list) => (
           <>
             <div className="table-wrap">
-              <table className="table" data-testid="sessions-table">
+              <table className="table table-stack" data-testid="sessions-table">
                 <thead>
                   <tr>
                     <th>{t("accounts.sessions.browser")}</th>
@@ -55,7 +55,7 @@ export function Sessions({ version }: { version: number }) {
                 <tbody>
                   {list.map((session) => (
                     <tr key={session.id} data-testid="session-row" data-current={session.current ? "yes" : "no"}>
-                      <td>
+                      <td data-label={t("accounts.sessions.browser")}>
                         {session.browser ?? t("accounts.sessions.unknownBrowser")}{" "}
                         {session.current ? (
                           <Badge tone="info" testId="session-current">
@@ -63,8 +63,8 @@ export function Sessions({ version }: { version: number }) {
                           </Badge>
                         ) : null}
                       </td>
-                      <td>{formatInstant(session.createdAt)}</td>
-                      <td>{formatInstant(session.lastSeenAt ?? session.createdAt)}</td>
+                      <td data-label={t("accounts.sessions.started")}>{formatInstant(session.createdAt)}</td>
+                      <td data-label={t("accounts.sessions.lastSeen")}>{formatInstant(session.lastSeenAt ?? session.createdAt)}</td>
                       <td>
                         {session.current ? null : (
                           <button type="button" className="btn btn-small" onClick={() => void endOne(session.id)} disabled={end.busy} data-testid="session-end">
