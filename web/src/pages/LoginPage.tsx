@@ -60,7 +60,7 @@ export function LoginPage() {
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
         <ErrorAlert error={login.error} testId="login-error" />
-        <form onSubmit={(e) => void submit(e)} noValidate={false}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField
             label={t("login.email")}
             type="email"
