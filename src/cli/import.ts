@@ -38,7 +38,7 @@ function readOrRefuse(file: string): ImportInput | null {
 function summaryLine(summary: ImportSummary, dryRun: boolean, seconds: string): string {
   return dryRun
     ? `Valid: ${summary.customers} customers, ${summary.services} services, ${summary.contacts} contacts. Nothing was written (--dry-run).\n`
-    : `Imported ${summary.customers} customers (${summary.created} new, ${summary.updated} updated), ${summary.services} services, ${summary.contacts} contacts; ${summary.annexVersions} new Annex 1 versions, in ${seconds} s.\n`;
+    : `Imported ${summary.customers} customers (${summary.created} new, ${summary.updated} updated), ${summary.services} services, ${summary.contacts} contacts; ${summary.annexVersions} new Annex 1 versions${summary.ownersInvited ? `; ${summary.ownersInvited} owners invited` : ""}, in ${seconds} s.\n`;
 }
 
 function reportRefusal(file: string, message: string, fields: { field: string; message: string }[]): void {
@@ -49,7 +49,7 @@ function reportRefusal(file: string, message: string, fields: { field: string; m
 }
 
 /** `art28 import customers FILE`: CSV (or JSON `{ customers: [...] }`), all or nothing, on the data folder or DATABASE_URL. */
-export async function importCustomersCommand(dataDir: string, file: string, options: { dryRun: boolean }): Promise<number> {
+export async function importCustomersCommand(dataDir: string, file: string, options: { dryRun: boolean; inviteOwners?: boolean }): Promise<number> {
   const input = readOrRefuse(file);
   if (input === null) {
     return 1;
@@ -70,6 +70,7 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
       input,
       {
         dryRun: options.dryRun,
+        inviteOwners: options.inviteOwners ?? false,
         progress: (phase, done, total) => {
           if (phase !== barPhase) {
             if (barPhase) {
@@ -110,13 +111,14 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
 }
 
 /** The same through a running server's API (`--server`), for when that server owns the data folder. */
-export async function importCustomersThroughServer(server: Server, file: string, options: { dryRun: boolean }): Promise<number> {
+export async function importCustomersThroughServer(server: Server, file: string, options: { dryRun: boolean; inviteOwners?: boolean }): Promise<number> {
   const input = readOrRefuse(file);
   if (input === null) {
     return 1;
   }
   const started = performance.now();
-  const query = options.dryRun ? "?dryRun=true" : "";
+  const params = [options.dryRun ? "dryRun=true" : "", options.inviteOwners ? "inviteOwners=true" : ""].filter(Boolean).join("&");
+  const query = params ? `?${params}` : "";
   const answer =
     input.format === "csv"
       ? await callServer<ImportSummary>(server, "POST", `/api/v1/imports/customers.csv${query}`, { contentType: "text/csv", body: input.text })

@@ -108,9 +108,10 @@ program
   .command("customers <file>")
   .description("create or update customers, services, monthly fees and privacy contacts from CSV (one row per customer and service) or JSON; all or nothing")
   .option("--dry-run", "validate only", false)
+  .option("--invite-owners", "invite each new customer's owner at its privacy contact's address (a link by e-mail, valid 7 days)", false)
   .option("--server <url>", "through a running Art28 (e.g. the one that owns the data folder), with an API token in ART28_TOKEN")
   .option("--token <token>", "the API token for --server (ART28_TOKEN keeps it out of the process list)")
-  .action(async (file: string, opts: { dryRun: boolean; server?: string; token?: string }) => {
+  .action(async (file: string, opts: { dryRun: boolean; inviteOwners: boolean; server?: string; token?: string }) => {
     const server = serverFrom(opts);
     process.exitCode = server ? await importCustomersThroughServer(server, file, opts) : await importCustomersCommand(dataDir(), file, opts);
   });

@@ -22,7 +22,9 @@ export type CustomerRecord =
   | "subprocessorChange"
   | "objection"
   | "attachment"
-  | "token";
+  | "token"
+  | "user"
+  | "session";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the

@@ -137,6 +137,8 @@ before(async () => {
   assert.equal(endpoint.statusCode, 201, endpoint.body);
   ofA.webhookEndpoint = endpoint.json<{ id: string }>().id;
   ofA.token = (await ownerA.send("POST", "/api/v1/tokens", { name: "A's token" })).json<{ id: string }>().id;
+  ofA.user = a.viewer.id;
+  ofA.session = (await ownerA.get("/api/v1/auth/sessions")).json<{ id: string }[]>()[0]?.id;
   await inScope(t.database.db, { kind: "processor" }, async (tx) => {
     [ofA.notice] = await queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [
       { controllerId: a.controllerId, data: { kind: "contact_failing", email: "dpo@a.example", reason: "test", customerName: null } },

@@ -42,6 +42,9 @@ import { NewIncidentPage } from "./pages/admin/incidents/NewIncidentPage";
 import { IncidentPage } from "./pages/admin/incidents/IncidentPage";
 import { PortalBreachesPage } from "./pages/portal/breaches/PortalBreachesPage";
 import { PortalBreachPage } from "./pages/portal/breaches/PortalBreachPage";
+import { LinkPage } from "./pages/accounts/LinkPage";
+import { ForgotPasswordPage } from "./pages/accounts/ForgotPasswordPage";
+import { UsersPage } from "./pages/accounts/UsersPage";
 
 export function App() {
   return (
@@ -51,6 +54,9 @@ export function App() {
           <Route path="/" element={<HomeRedirect />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/trust" element={<TrustPage />} />
+          <Route path="/invite/:secret" element={<LinkPage purpose="invitation" />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:secret" element={<LinkPage purpose="password_reset" />} />
           <Route path="/portal" element={<PortalLayout />}>
             <Route index element={<PortalHomePage />} />
             <Route path="agreements/:id" element={<SignAgreementPage />} />
@@ -67,6 +73,7 @@ export function App() {
             <Route path="breaches/:id" element={<PortalBreachPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
+            <Route path="users" element={<UsersPage kind="customer" />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -94,6 +101,7 @@ export function App() {
             <Route path="processor" element={<ProcessorPage />} />
             <Route path="catalogue" element={<CataloguePage />} />
             <Route path="measures" element={<MeasuresPage />} />
+            <Route path="staff" element={<UsersPage kind="staff" />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -274,7 +274,7 @@ describe("issue #9 findings 2 (two-factor) and 5 (tokens minting tokens): sensit
     const staff = await createStaff(t.database.db, "security_officer");
     const session = await rawLogin(t.app, staff.email);
     const { secret } = (await send(t.app, session, "POST", "/api/v1/auth/totp/setup")).json<{ secret: string }>();
-    assert.equal((await send(t.app, session, "POST", "/api/v1/auth/totp/enable", { code: await generate({ secret }) })).statusCode, 204);
+    assert.equal((await send(t.app, session, "POST", "/api/v1/auth/totp/enable", { code: await generate({ secret }) })).statusCode, 200);
 
     const again = await send(t.app, session, "POST", "/api/v1/auth/totp/setup");
     assert.equal(again.statusCode, 403);

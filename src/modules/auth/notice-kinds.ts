@@ -2,7 +2,9 @@ import { authWords } from "./words.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
 import { defineNoticeKind } from "../notices/index.ts";
 
-// What the auth module tells a user about their own account: repeated failed logins locked it.
+// What the auth module tells a user about their own account: repeated failed logins locked it; an
+// invitation to set a first password; a link to reset the password. Each goes to that one user by
+// e-mail only (queueUserNotice), never into a shared inbox.
 
 export interface AccountLocked {
   kind: "account_locked";
@@ -11,19 +13,67 @@ export interface AccountLocked {
   lockedUntil: string;
 }
 
+/**
+ * The link's secret travels in the notice so the outbox can render the e-mail when it sends it (and
+ * again on a retry); account_links keeps only its SHA-256. A user notice is shown to no customer
+ * user and to no staff but the admin, and the link is single-use and expires.
+ */
+export interface AccountInvitation {
+  kind: "account_invitation";
+  secret: string;
+  expiresAt: string;
+  /** Who invited (a name), or null (the import, the system). */
+  invitedBy: string | null;
+  /** The customer the user joins, or null for staff. */
+  customerName: string | null;
+  role: string;
+}
+
+export interface PasswordReset {
+  kind: "password_reset";
+  secret: string;
+  expiresAt: string;
+}
+
 declare module "../../db/schema/notices.ts" {
   interface NoticeKinds {
     account_locked: AccountLocked;
+    account_invitation: AccountInvitation;
+    password_reset: PasswordReset;
   }
 }
+
+const templates = new URL("./notice-templates/", import.meta.url);
 
 export const AUTH_NOTICE_KINDS = [
   defineNoticeKind({
     kind: "account_locked",
     label: authWords.noticeKind.accountLocked,
-    templates: new URL("./notice-templates/", import.meta.url),
+    templates,
     acknowledged: false,
     toCustomer: () => false,
     view: (data, locale, zone) => ({ failures: data.failures, lockedUntil: formatInstant(new Date(data.lockedUntil), zone, locale) }),
+  }),
+  defineNoticeKind({
+    kind: "account_invitation",
+    label: authWords.noticeKind.invitation,
+    templates,
+    acknowledged: false,
+    toCustomer: (data) => data.customerName !== null,
+    view: (data, locale, zone) => ({
+      secret: data.secret,
+      invitedBy: data.invitedBy,
+      invitedCustomer: data.customerName,
+      roleName: authWords.roleName(data.role)[locale],
+      expiresAt: formatInstant(new Date(data.expiresAt), zone, locale),
+    }),
+  }),
+  defineNoticeKind({
+    kind: "password_reset",
+    label: authWords.noticeKind.passwordReset,
+    templates,
+    acknowledged: false,
+    toCustomer: () => false,
+    view: (data, locale, zone) => ({ secret: data.secret, expiresAt: formatInstant(new Date(data.expiresAt), zone, locale) }),
   }),
 ];

@@ -78,8 +78,22 @@ export async function readSession(db: Db, sid: string, now: Date) {
   return row ?? null;
 }
 
-export async function writeSession(db: Db, sid: string, userId: string | null, data: Record<string, unknown>, expiresAt: Date) {
-  await db.insert(sessions).values({ sid, userId, data, expiresAt }).onConflictDoUpdate({ target: sessions.sid, set: { userId, data, expiresAt } });
+export interface SessionWrite {
+  userId: string | null;
+  data: Record<string, unknown>;
+  expiresAt: Date;
+  /** When it started (written once, at its first save). */
+  now: Date;
+  lastSeenAt: Date | null;
+  userAgent: string | null;
+}
+
+export async function writeSession(db: Db, sid: string, row: SessionWrite) {
+  const { userId, data, expiresAt, lastSeenAt, userAgent } = row;
+  await db
+    .insert(sessions)
+    .values({ sid, userId, data, expiresAt, createdAt: row.now, lastSeenAt, userAgent })
+    .onConflictDoUpdate({ target: sessions.sid, set: { userId, data, expiresAt, lastSeenAt, userAgent } });
 }
 
 export async function deleteSession(db: Db, sid: string) {

@@ -5,6 +5,7 @@ import type { Actor } from "../../http/actor.ts";
 import { findUserById, findUserByTokenHash } from "./queries.ts";
 import { hashApiToken } from "./tokens.ts";
 import { AppError } from "../../http/errors.ts";
+import { LAST_SEEN_EVERY_MS } from "./session-store.ts";
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
@@ -38,8 +39,15 @@ export async function resolveActor(db: Db, clock: Clock, request: FastifyRequest
     return null;
   }
   const user = await findUserById(db, userId);
+  // A deactivated user's session stops working at once (its rows are deleted too, see set-user-active.ts).
   if (!user || user.disabledAt) {
     return null;
+  }
+  // "Last seen" moves on at most once a minute: the session is saved with it then, not on every request.
+  const now = clock.now().getTime();
+  const seenAt = request.session.get("seenAt");
+  if (typeof seenAt !== "number" || now - seenAt >= LAST_SEEN_EVERY_MS || now < seenAt) {
+    request.session.set("seenAt", now);
   }
   return toActor(user, "session");
 }

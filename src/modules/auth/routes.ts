@@ -6,17 +6,18 @@ import { generateSecret, generateURI, verify } from "otplib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { actorOf, markSteppedUp, requestMeta, requireStepUp, STEP_UP_MS } from "../../http/request-context.ts";
+import { actorOf, markSteppedUp, requireStepUp, STEP_UP_MS } from "../../http/request-context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { ErrorBodySchema, ErrorResponses } from "../../http/schemas.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
 import { disableTotp, enableTotp, findUserByEmail, findUserById, insertToken, listActiveTokens, revokeToken, startTotpEnrolment } from "./queries.ts";
-import { clearThrottle } from "./throttle-queries.ts";
-import { lockedForMs, retryAfterSeconds } from "./login-throttle.ts";
-import { chargeLoginAttempt, recordLockout, type ChargedAttempt } from "./login-attempts.ts";
+import { accountThrottle as accountThrottleOf, startSession } from "./account-throttle.ts";
+import { deleteRecoveryCodesOf, generateRecoveryCodes, useRecoveryCode } from "./recovery-codes.ts";
+import { eventActor } from "../evidence/index.ts";
 import { newApiToken } from "./tokens.ts";
 import { toActor } from "./resolve-actor.ts";
-import { CreateTokenBody, LoginBody, Me, StepUpBody, TokenInfo, TotpCode } from "./schemas.ts";
+import { CreateTokenBody, LoginBody, Me, RecoveryCodes, StepUpBody, TokenInfo, TotpCode } from "./schemas.ts";
+import { RECOVERY_CODE_COUNT } from "./recovery-codes.ts";
 import { IdParams } from "../../http/schemas.ts";
 
 const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
@@ -25,42 +26,9 @@ const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
 const TOTP_TOLERANCE_SECONDS = 30;
 const STEP_UP_MINUTES = STEP_UP_MS / 60_000;
 
-/** 429 with Retry-After: the account is locked for `ms` more (per-account login limit). */
-function lockedOut(reply: FastifyReply, ms: number): AppError {
-  const seconds = retryAfterSeconds(ms);
-  void reply.header("retry-after", String(seconds));
-  return new AppError("rate_limited", authWords.locked(Math.ceil(seconds / 60)));
-}
-
 export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
-  /**
-   * The account's failed logins, counted under the address typed whether or not a user has it (the
-   * same answers either way). `charge` counts the attempt before its password is checked (refusing
-   * while the account is locked); `failed` turns the answer into a 429 if this attempt locked it;
-   * `succeeded` forgets the count.
-   */
-  function accountThrottle(request: FastifyRequest, reply: FastifyReply, account: string, user: Awaited<ReturnType<typeof findUserByEmail>>) {
-    let charged: ChargedAttempt | null = null;
-    return {
-      charge: async () => {
-        charged = await chargeLoginAttempt(db, clock, account);
-        if (charged.refusedForMs > 0) {
-          throw lockedOut(reply, charged.refusedForMs);
-        }
-      },
-      failed: async (error: AppError): Promise<AppError> => {
-        const lockedBy = charged?.lockedBy;
-        if (!lockedBy) {
-          return error;
-        }
-        if (user && !user.disabledAt) {
-          await recordLockout(db, clock, user, lockedBy, requestMeta(request));
-        }
-        return lockedOut(reply, lockedForMs(lockedBy, clock.now()));
-      },
-      succeeded: () => clearThrottle(db, account),
-    };
-  }
+  const accountThrottle = (request: FastifyRequest, reply: FastifyReply, account: string, user: Awaited<ReturnType<typeof findUserByEmail>>) =>
+    accountThrottleOf(db, clock, request, reply, account, user);
 
   async function me(request: FastifyRequest, reply: FastifyReply) {
     const actor = actorOf(request);
@@ -86,7 +54,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       schema: { tags: ["auth"], summary: "Log in (starts a session cookie)", body: LoginBody, response: { 200: Me, ...ErrorResponses, 429: ErrorBodySchema } },
     },
     async (request, reply) => {
-      const { email, password, totpCode } = request.body;
+      const { email, password, totpCode, recoveryCode } = request.body;
       const account = email.trim().toLowerCase();
       const user = await findUserByEmail(db, account);
       const throttle = accountThrottle(request, reply, account, user);
@@ -99,17 +67,24 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw await throttle.failed(wrongLogin());
       }
       if (user.totpEnabledAt && user.totpSecret) {
-        if (!totpCode) {
-          throw new AppError("totp_required", authWords.totpRequired, [{ field: "body.totpCode", message: authWords.totpRequiredField }]);
+        if (totpCode && recoveryCode) {
+          throw new AppError("validation", authWords.oneSecondFactor, [{ field: "body.recoveryCode", message: authWords.oneSecondFactor }]);
         }
-        const result = await verify({ secret: user.totpSecret, token: totpCode, epochTolerance: TOTP_TOLERANCE_SECONDS });
-        if (!result.valid) {
+        if (recoveryCode) {
+          // A recovery code stands in for the authenticator once (a lost phone); it is spent and recorded.
+          if (!(await useRecoveryCode(db, clock, user, recoveryCode))) {
+            throw await throttle.failed(
+              new AppError("unauthenticated", authWords.recoveryWrong, [{ field: "body.recoveryCode", message: authWords.recoveryWrongField }]),
+            );
+          }
+        } else if (!totpCode) {
+          throw new AppError("totp_required", authWords.totpRequired, [{ field: "body.totpCode", message: authWords.totpRequiredField }]);
+        } else if (!(await verify({ secret: user.totpSecret, token: totpCode, epochTolerance: TOTP_TOLERANCE_SECONDS })).valid) {
           throw await throttle.failed(new AppError("unauthenticated", authWords.totpWrong, [{ field: "body.totpCode", message: authWords.codeWrongField }]));
         }
       }
       await throttle.succeeded();
-      await request.session.regenerate();
-      request.session.set("userId", user.id);
+      await startSession(request, clock, user.id);
       request.actor = toActor(user, "session");
       return me(request, reply);
     },
@@ -202,9 +177,14 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     "/auth/totp/enable",
     {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
-      schema: { tags: ["auth"], summary: "Confirm TOTP enrolment with a code", body: TotpCode, response: { 204: Type.Null(), ...ErrorResponses } },
+      schema: {
+        tags: ["auth"],
+        summary: `Confirm TOTP enrolment with a code; answers ${RECOVERY_CODE_COUNT} recovery codes, shown once (they replace any earlier ones)`,
+        body: TotpCode,
+        response: { 200: RecoveryCodes, ...ErrorResponses },
+      },
     },
-    async (request, reply) => {
+    async (request) => {
       const actor = actorOf(request);
       const user = await findUserById(db, actor.userId);
       const pending = user?.totpPendingSecret;
@@ -215,7 +195,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw new AppError("validation", authWords.codeWrong, [{ field: "body.code", message: authWords.codeWrongField }]);
       }
       await enableTotp(db, actor.userId, pending, clock.now());
-      return reply.status(204).send(null);
+      return { codes: await generateRecoveryCodes(db, clock, eventActor(actor), user) };
     },
   );
 
@@ -237,6 +217,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw new AppError("conflict", authWords.totpNotEnabled);
       }
       await disableTotp(db, actor.userId);
+      await deleteRecoveryCodesOf(db, actor.userId);
       return reply.status(204).send(null);
     },
   );

@@ -5,9 +5,14 @@ import type { Clock } from "../../domain/clock.ts";
 import { deleteSession, readSession, writeSession } from "./queries.ts";
 
 const DEFAULT_TTL_MS = 12 * 60 * 60 * 1000;
+/** How often a session's "last seen" moves on: at most once a minute, not on every request. */
+export const LAST_SEEN_EVERY_MS = 60_000;
+/** The User-Agent as kept for the sessions list (enough to tell the browser and system). */
+const USER_AGENT_MAX = 400;
 
 // Only a hash of the session id is stored: a leaked sessions table gives no usable cookies.
-const key = (sid: string) => createHash("sha256").update(sid).digest("hex");
+export const sessionKey = (sid: string) => createHash("sha256").update(sid).digest("hex");
+const key = sessionKey;
 
 type StoredSession = Parameters<SessionStore["set"]>[1];
 
@@ -18,7 +23,9 @@ export function databaseSessionStore(db: Db, clock: Clock): SessionStore {
       const expires = session.cookie.expires ? new Date(session.cookie.expires) : new Date(clock.now().getTime() + DEFAULT_TTL_MS);
       const userId = typeof session.userId === "string" ? session.userId : null;
       const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
-      writeSession(db, key(sid), userId, data, expires).then(() => callback(), callback);
+      const seenAt = typeof session.seenAt === "number" ? new Date(session.seenAt) : null;
+      const userAgent = typeof session.userAgent === "string" ? session.userAgent.slice(0, USER_AGENT_MAX) : null;
+      writeSession(db, key(sid), { userId, data, expiresAt: expires, now: clock.now(), lastSeenAt: seenAt, userAgent }).then(() => callback(), callback);
     },
     get(sid, callback) {
       readSession(db, key(sid), clock.now()).then(
@@ -35,5 +42,9 @@ export function databaseSessionStore(db: Db, clock: Clock): SessionStore {
 declare module "fastify" {
   interface Session {
     userId?: string;
+    /** The browser that logged in (its User-Agent), for the user's sessions list. */
+    userAgent?: string;
+    /** When the session was last seen (ms), moved on at most once a LAST_SEEN_EVERY_MS (resolve-actor.ts). */
+    seenAt?: number;
   }
 }

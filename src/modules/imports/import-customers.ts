@@ -3,6 +3,7 @@ import { batches } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
 import { refreshAnnexes } from "../catalogue/index.ts";
+import { inviteOwners } from "../auth/index.ts";
 import type { CustomerRecord } from "./customer-import.ts";
 import { controllersByNumber, deleteServicesOf, insertControllerServices, serviceIdsAndCodes, upsertContacts, upsertControllers } from "./queries.ts";
 
@@ -13,6 +14,8 @@ export interface ImportSummary {
   services: number;
   contacts: number;
   annexVersions: number;
+  /** New customers' owners invited (the option `inviteOwners`): by their privacy contact's address. */
+  ownersInvited: number;
 }
 
 export type ImportProgress = (phase: "customers" | "services" | "annexes" | "evidence", done: number, total: number) => void;
@@ -29,6 +32,7 @@ export async function importCustomers(
   records: CustomerRecord[],
   source: { format: "csv" | "json"; sha256: string },
   progress?: ImportProgress,
+  options: { inviteOwners?: boolean } = {},
 ): Promise<ImportSummary> {
   const now = clock.now();
   const numbers = records.map((r) => r.customerNumber);
@@ -112,7 +116,21 @@ export async function importCustomers(
     },
   ]);
   progress?.("evidence", records.length, records.length);
+  // A new customer's owner is invited at the privacy contact's address (the export has no other person).
+  const ownersInvited = options.inviteOwners
+    ? await inviteOwners(
+        tx,
+        clock,
+        actor,
+        records.flatMap((r) =>
+          !existing.has(r.customerNumber) && r.contact
+            ? [{ controllerId: idOf(r), customerName: r.name, name: r.contact.name, email: r.contact.email, locale: r.locale }]
+            : [],
+        ),
+      )
+    : 0;
   return {
+    ownersInvited,
     customers: records.length,
     created,
     updated: records.length - created,

@@ -61,7 +61,7 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
   test("creates customers with services, fees and contacts, merged per customer number", async () => {
     const response = await sendCsv(CSV);
     assert.equal(response.statusCode, 200, response.body);
-    assert.deepEqual(response.json(), { dryRun: false, customers: 3, created: 3, updated: 0, services: 3, contacts: 1, annexVersions: 3 });
+    assert.deepEqual(response.json(), { dryRun: false, customers: 3, created: 3, updated: 0, services: 3, contacts: 1, annexVersions: 3, ownersInvited: 0 });
     const list = (await officer.get("/api/v1/controllers?search=B100")).json<{ items: { id: string }[] }>();
     const id = list.items[0]?.id;
     assert.ok(id);
@@ -84,6 +84,28 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.json<{ updated: number; annexVersions: number }>().updated, 3);
     assert.equal(response.json<{ annexVersions: number }>().annexVersions, 0);
+  });
+
+  test("with inviteOwners, each new customer's owner is invited at its privacy contact's address; existing customers and taken addresses are not", async () => {
+    const csv = [
+      "customer_number;name;locale;service;monthly_fee;contact_role;contact_name;contact_email;contact_phone",
+      "B100;Bakkerij Honderd;nl;web-hosting;12,50;dpo;Dirk Honderd;dirk@honderd.example;",
+      "B400;Vierhonderd BV;en;web-hosting;5,00;privacy_contact;Vera Vier;Vera@Vierhonderd.example;",
+      "B500;Zonder Contact;nl;web-hosting;5,00;;;;",
+    ].join("\n");
+    const response = await sendCsv(csv, "?inviteOwners=true");
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.json<{ ownersInvited: number; created: number }>().created, 2);
+    assert.equal(response.json<{ ownersInvited: number }>().ownersInvited, 1, "B100 existed; B500 has no contact");
+    const id = (await officer.get("/api/v1/controllers?search=B400")).json<{ items: { id: string }[] }>().items[0]?.id;
+    assert.ok(id);
+    const admin = await login(t.app, "admin@test.example");
+    const users = (await admin.get(`/api/v1/controllers/${id}/users`)).json<{ email: string; role: string; status: string; locale: string }[]>();
+    assert.deepEqual(users, [{ ...users[0], email: "vera@vierhonderd.example", role: "owner", status: "invited", locale: "en" }] as typeof users);
+    const events = (await admin.get(`/api/v1/controllers/${id}/events`)).json<{ type: string }[]>().map((e) => e.type);
+    assert.ok(events.includes("user.invited") && events.includes("notice.queued"), events.join());
+    const again = await sendCsv(csv.replace("B400", "B600").replace("Vierhonderd BV", "Zeshonderd BV"), "?inviteOwners=true");
+    assert.equal(again.json<{ ownersInvited: number }>().ownersInvited, 0, "the address already has a user");
   });
 
   test("every bad row is reported by line number, and nothing is written", async () => {

@@ -35,7 +35,13 @@ export function importRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return runCustomerImport(db, clock, eventActor(actor), { format: "json", customers: request.body.customers }, { dryRun: request.query.dryRun });
+      return runCustomerImport(
+        db,
+        clock,
+        eventActor(actor),
+        { format: "json", customers: request.body.customers },
+        { dryRun: request.query.dryRun, inviteOwners: request.query.inviteOwners },
+      );
     },
   );
 
@@ -55,7 +61,13 @@ export function importRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return runCustomerImport(db, clock, eventActor(actor), { format: "csv", text: request.body }, { dryRun: request.query.dryRun });
+      return runCustomerImport(
+        db,
+        clock,
+        eventActor(actor),
+        { format: "csv", text: request.body },
+        { dryRun: request.query.dryRun, inviteOwners: request.query.inviteOwners },
+      );
     },
   );
 }

@@ -74,7 +74,7 @@ export async function runCustomerImport(
   clock: Clock,
   actor: EventActor,
   input: ImportInput,
-  options: { dryRun: boolean; progress?: ImportProgress },
+  options: { dryRun: boolean; inviteOwners?: boolean; progress?: ImportProgress },
 ): Promise<ImportSummary & { dryRun: boolean }> {
   const known = new Set((await serviceCodes(db)).map((s) => s.code));
   if (known.size === 0) {
@@ -94,10 +94,19 @@ export async function runCustomerImport(
   }
   if (options.dryRun) {
     const services = records.reduce((n, r) => n + r.services.length, 0);
-    return { customers: records.length, created: 0, updated: 0, services, contacts: records.filter((r) => r.contact).length, annexVersions: 0, dryRun: true };
+    return {
+      customers: records.length,
+      created: 0,
+      updated: 0,
+      services,
+      contacts: records.filter((r) => r.contact).length,
+      annexVersions: 0,
+      ownersInvited: 0,
+      dryRun: true,
+    };
   }
   const summary = await inScope(db, { kind: "processor" }, (tx) =>
-    importCustomers(tx, clock, actor, records, { format: input.format, sha256 }, options.progress),
+    importCustomers(tx, clock, actor, records, { format: input.format, sha256 }, options.progress, { inviteOwners: options.inviteOwners ?? false }),
   );
   return { ...summary, dryRun: false };
 }

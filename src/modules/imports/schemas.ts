@@ -44,7 +44,13 @@ export const ImportedCustomer = Type.Object(
 export type ImportedCustomer = Static<typeof ImportedCustomer>;
 
 export const ImportQuery = Type.Object(
-  { dryRun: Type.Boolean({ default: false, description: "validate only; write nothing" }) },
+  {
+    dryRun: Type.Boolean({ default: false, description: "validate only; write nothing" }),
+    inviteOwners: Type.Boolean({
+      default: false,
+      description: "invite each new customer's owner at its privacy contact's address (a single-use link by e-mail, 7 days)",
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -61,4 +67,5 @@ export const ImportSummary = Type.Object({
   services: Type.Integer(),
   contacts: Type.Integer(),
   annexVersions: Type.Integer(),
+  ownersInvited: Type.Integer(),
 });

@@ -199,6 +199,29 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["5 times", "15 Jul 2026 10:05 (UTC+02:00)", "two-factor authentication"],
         },
       };
+    case "account_invitation":
+      return {
+        data: {
+          kind,
+          secret: "s3cr3t-link-value",
+          expiresAt: "2026-07-22T08:05:00.000Z",
+          invitedBy: "Anna de Vries",
+          customerName: "Bakkerij Zeta",
+          role: "privacy_contact",
+        },
+        facts: {
+          nl: ["Anna de Vries", "Bakkerij Zeta", "privacycontactpersoon", "22-07-2026 10:05 (UTC+02:00)", "/invite/s3cr3t-link-value"],
+          en: ["Anna de Vries", "Bakkerij Zeta", "privacy contact", "22 Jul 2026 10:05 (UTC+02:00)", "/invite/s3cr3t-link-value"],
+        },
+      };
+    case "password_reset":
+      return {
+        data: { kind, secret: "r3set-link-value", expiresAt: "2026-07-15T09:05:00.000Z" },
+        facts: {
+          nl: ["15-07-2026 11:05 (UTC+02:00)", "/reset-password/r3set-link-value", "overal uitgelogd"],
+          en: ["15 Jul 2026 11:05 (UTC+02:00)", "/reset-password/r3set-link-value", "logs you out everywhere"],
+        },
+      };
     case "signing_reminder":
       return {
         data: { kind, agreementId: "agr_1", templateVersion: 2, offeredAt: "2026-03-20T10:00:00.000Z", day: 7 },

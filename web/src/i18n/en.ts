@@ -2,6 +2,7 @@ import { enAgreements } from "./en-agreements";
 import { enCustomers } from "./en-customers";
 import { enHome } from "./en-home";
 import { enSso } from "./en-sso";
+import { enAccounts } from "./en-accounts";
 import type { nl } from "./nl";
 import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
@@ -158,4 +159,5 @@ export const en: typeof nl = {
   ...enCustomers,
   ...enHome,
   ...enSso,
+  ...enAccounts,
 };

@@ -2,6 +2,7 @@ import { nlAgreements } from "./nl-agreements";
 import { nlCustomers } from "./nl-customers";
 import { nlHome } from "./nl-home";
 import { nlSso } from "./nl-sso";
+import { nlAccounts } from "./nl-accounts";
 import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
@@ -157,4 +158,5 @@ export const nl = {
   ...nlCustomers,
   ...nlHome,
   ...nlSso,
+  ...nlAccounts,
 };

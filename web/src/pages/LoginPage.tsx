@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api, unwrap } from "../api/client";
 import { useAction } from "../api/useApi";
 import { AppShell } from "../components/AppShell";
@@ -24,12 +24,15 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [totpCode, setTotpCode] = useState("");
   const [needsTotp, setNeedsTotp] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = `${t("login.title")} · Art28`;
   }, [t]);
 
-  const login = useAction(async () => unwrap(api.POST("/api/v1/auth/login", { body: { email, password, ...(needsTotp ? { totpCode } : {}) } })));
+  const login = useAction(async () =>
+    unwrap(api.POST("/api/v1/auth/login", { body: { email, password, ...(needsTotp ? (recoveryCode !== null ? { recoveryCode } : { totpCode }) : {}) } })),
+  );
 
   if (me === undefined) {
     return <Spinner />;
@@ -59,7 +62,7 @@ export function LoginPage() {
         <p className="muted">{t("login.intro")}</p>
         <ErrorAlert error={login.error} testId="login-error" />
         <SsoError code={params.get("sso_error")} />
-        <form onSubmit={(e) => void submit(e)} noValidate={false}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField
             label={t("login.email")}
             type="email"
@@ -87,19 +90,41 @@ export function LoginPage() {
               <p className="alert alert-info" role="status">
                 {t("login.totpNeeded")}
               </p>
-              <TextField
-                label={t("login.totpCode")}
-                value={totpCode}
-                onChange={(v) => setTotpCode(v.replace(/\D/g, "").slice(0, 6))}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxLength={6}
-                required
-                autoFocus
-                error={fields.totpCode}
-                testId="login-totp"
-              />
+              {recoveryCode !== null ? (
+                <TextField
+                  label={t("accounts.recovery.loginCode")}
+                  value={recoveryCode}
+                  onChange={setRecoveryCode}
+                  autoComplete="one-time-code"
+                  maxLength={16}
+                  required
+                  autoFocus
+                  error={fields.recoveryCode}
+                  testId="login-recovery"
+                />
+              ) : (
+                <TextField
+                  label={t("login.totpCode")}
+                  value={totpCode}
+                  onChange={(v) => setTotpCode(v.replace(/\D/g, "").slice(0, 6))}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="[0-9]{6}"
+                  maxLength={6}
+                  required
+                  autoFocus
+                  error={fields.totpCode}
+                  testId="login-totp"
+                />
+              )}
+              <button
+                type="button"
+                className="btn btn-link"
+                onClick={() => setRecoveryCode(recoveryCode === null ? "" : null)}
+                data-testid="login-use-recovery"
+              >
+                {recoveryCode === null ? t("accounts.recovery.login") : t("accounts.recovery.useApp")}
+              </button>
             </>
           ) : null}
           <div className="form-actions">
@@ -113,6 +138,7 @@ export function LoginPage() {
                 onClick={() => {
                   setNeedsTotp(false);
                   setTotpCode("");
+                  setRecoveryCode(null);
                   login.clearError();
                 }}
               >
@@ -121,6 +147,11 @@ export function LoginPage() {
             ) : null}
           </div>
         </form>
+        <p>
+          <Link to="/forgot-password" data-testid="login-forgot">
+            {t("accounts.forgot.link")}
+          </Link>
+        </p>
         <SsoButtons next={safeNext(params.get("next"))} />
       </div>
     </AppShell>

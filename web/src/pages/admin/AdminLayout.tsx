@@ -33,6 +33,7 @@ export function AdminLayout() {
     { to: "/admin/catalogue", label: t("nav.admin.catalogue") },
     { to: "/admin/measures", label: t("nav.admin.measures") },
     { to: "/admin/processor", label: t("nav.admin.processor") },
+    ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
   ];
   const account = [
     { to: "/admin/tokens", label: t("nav.tokens") },

@@ -3,6 +3,7 @@ import { Outlet } from "react-router";
 import { AppShell } from "../../components/AppShell";
 import { RequireKind } from "../../components/RequireKind";
 import { UnreadProvider, useUnread } from "../../lib/unread";
+import { useSession } from "../../session";
 import { useHomeBadges } from "../../lib/home-badges";
 
 export function PortalLayout() {
@@ -18,6 +19,7 @@ export function PortalLayout() {
 function PortalShell() {
   const { t } = useTranslation();
   const { count } = useUnread();
+  const { me } = useSession();
   const badges = useHomeBadges();
   const badge = (n: number | undefined, label: string, testId: string) => (n ? { count: n, label, testId } : undefined);
   const nav = [
@@ -41,6 +43,7 @@ function PortalShell() {
     { to: "/portal/transfers", label: t("nav.portal.transfers") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
+    ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
   ];
   const account = [
     { to: "/portal/tokens", label: t("nav.tokens") },

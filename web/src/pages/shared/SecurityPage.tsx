@@ -9,8 +9,14 @@ import { QrCode } from "../../components/QrCode";
 import { Badge } from "../../components/StatusBadge";
 import { useMe, useSession } from "../../session";
 import { useStepUp } from "../../components/StepUpDialog";
+import { ChangePassword } from "./security/ChangePassword";
+import { RecoveryCodes } from "./security/RecoveryCodes";
+import { Sessions } from "./security/Sessions";
 
-/** Two-factor login with an authenticator app (TOTP): set up, then confirm with a first code. */
+/**
+ * The user's own security: the password (change it), two-factor login with an authenticator app
+ * (TOTP: set up, confirm with a first code, recovery codes shown once) and their sessions.
+ */
 export function SecurityPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -19,6 +25,8 @@ export function SecurityPage() {
   const [code, setCode] = useState("");
   const [enabledNow, setEnabledNow] = useState(false);
   const [offNow, setOffNow] = useState(false);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [version, setVersion] = useState(0);
   const stepUp = useStepUp();
   const start = useAction(() => unwrap(api.POST("/api/v1/auth/totp/setup")));
   const turnOff = useAction(() => unwrap(api.POST("/api/v1/auth/totp/disable")));
@@ -43,6 +51,8 @@ export function SecurityPage() {
     if (result.ok) {
       setOffNow(true);
       setEnabledNow(false);
+      setCodes(null);
+      setVersion((v) => v + 1);
       await refresh();
     }
   }
@@ -53,6 +63,8 @@ export function SecurityPage() {
     if (result.ok) {
       setEnabledNow(true);
       setSetup(null);
+      setCodes(result.value.codes);
+      setVersion((v) => v + 1);
       await refresh();
     }
   }
@@ -61,6 +73,7 @@ export function SecurityPage() {
   return (
     <>
       <PageHeader title={t("security.title")} />
+      <ChangePassword onChanged={() => setVersion((v) => v + 1)} />
       <section className="card">
         <h2>{t("security.totp")}</h2>
         <p>
@@ -90,7 +103,7 @@ export function SecurityPage() {
         <ErrorAlert error={start.error} />
         <ErrorAlert error={turnOff.error} />
         {setup ? (
-          <form onSubmit={(e) => void confirm(e)} className="form-narrow">
+          <form onSubmit={(e) => void confirm(e)} className="form-narrow" noValidate>
             <ol className="steps">
               <li>
                 {t("security.scan")}
@@ -139,6 +152,8 @@ export function SecurityPage() {
         )}
         {me.totpEnabled && !setup ? <p className="hint">{t("security.resetWarning")}</p> : null}
       </section>
+      <RecoveryCodes fresh={codes} version={version} />
+      <Sessions version={version} />
     </>
   );
 }
