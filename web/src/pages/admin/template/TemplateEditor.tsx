@@ -70,7 +70,7 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
 
   const fields = publish.error?.fieldMessages() ?? {};
   return (
-    <form onSubmit={(e) => void submit(e)} data-testid="template-editor">
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="template-editor">
       <p className="muted">{t("templates.basedOn", { version: base.version })}</p>
       <ErrorAlert error={publish.error} testId="publish-error" />
       <section className="card">
@@ -87,7 +87,7 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
       </section>
       <section className="card">
         <h2>{t("templates.clocks")}</h2>
-        <div className="grid-3">
+        <div className="grid-3 fields-bottom">
           {CLOCK_KEYS.map((key) => (
             <NumberField
               key={key}
@@ -135,7 +135,8 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
           />
         ))}
       </section>
-      <section className="card">
+      {/* Stays in view at the bottom of the window: the page is long, publishing is what it is for. */}
+      <section className="card publish-bar">
         <CheckboxField
           label={t("templates.offerOnPublish")}
           hint={t("templates.offerOnPublishHint")}
