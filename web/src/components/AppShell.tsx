@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useSession, homeOf } from "../session";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { useKeyboardScrollRegions } from "./scroll-regions";
 
 export interface NavItem {
   to: string;
@@ -61,11 +62,28 @@ export function AppShell({
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  useKeyboardScrollRegions(mainRef);
 
   // A link followed closes the phone menu.
   useEffect(() => {
     setMenuOpen(false);
   }, [location.pathname]);
+
+  // Escape closes the phone menu wherever the focus is, and gives the focus back to its button.
+  useEffect(() => {
+    if (!menuOpen) {
+      return undefined;
+    }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        setMenuOpen(false);
+        toggleRef.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
 
   const hasMenu = nav.length > 0 || account.length > 0;
   return (
@@ -131,12 +149,6 @@ export function AppShell({
             className={`mainnav${menuOpen ? " open" : ""}`}
             aria-label={t("common.mainNavigation")}
             id={menuId}
-            onKeyDown={(e) => {
-              if (e.key === "Escape" && menuOpen) {
-                setMenuOpen(false);
-                toggleRef.current?.focus();
-              }
-            }}
           >
             <ul>
               {entriesOf(nav, groups).map((entry) =>
@@ -160,7 +172,7 @@ export function AppShell({
           </nav>
         ) : null}
       </header>
-      <main id="main" className="content" tabIndex={-1}>
+      <main id="main" className="content" tabIndex={-1} ref={mainRef}>
         {children}
       </main>
     </div>

@@ -5,7 +5,7 @@ import { api, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import type { Clocks, NewTemplateBody, TemplateDetail } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { CheckboxField, NumberField, TextAreaField, TextField } from "../../../components/fields";
+import { CheckboxField, NumberField, TextAreaField, TextField, validLocally } from "../../../components/fields";
 import { CLOCK_KEYS } from "./clocks";
 import { unitOf } from "./ClocksSummary";
 import { textAsJson } from "./text-json";
@@ -50,8 +50,11 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
     return Object.keys(errors).length === 0 ? (parsed as Texts) : null;
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const parsed = parseTexts();
     if (!parsed) {
       return;
