@@ -145,11 +145,7 @@ export function AppShell({
           </div>
         </div>
         {hasMenu ? (
-          <nav
-            className={`mainnav${menuOpen ? " open" : ""}`}
-            aria-label={t("common.mainNavigation")}
-            id={menuId}
-          >
+          <nav className={`mainnav${menuOpen ? " open" : ""}`} aria-label={t("common.mainNavigation")} id={menuId}>
             <ul>
               {entriesOf(nav, groups).map((entry) =>
                 entry.kind === "item" ? (
