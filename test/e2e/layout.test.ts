@@ -212,6 +212,18 @@ describe("layout at phone and laptop widths", { skip: skipIfMissing(unavailable)
     // A panel that is not selected is hidden, not merely scrolled away.
     assert.equal(await page.getByTestId("timeline-table").isVisible(), false);
     assert.equal(await page.getByRole("tabpanel").count(), 1, "one panel in the accessibility tree");
+
+    // The two long back-office pages on a phone, every tab: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const customer = await firstId(page, base, "/api/v1/controllers?offset=0&limit=5");
+    for (const url of [`/admin/incidents/${incident}`, `/admin/customers/${customer}`]) {
+      await openPage(page, `${base}${url}`);
+      for (const tab of await page.getByRole("tab").evaluateAll((els) => els.map((el) => el.getAttribute("data-testid") ?? ""))) {
+        await page.getByTestId(tab).click();
+        await page.waitForFunction(() => document.querySelectorAll(".loading").length === 0);
+        await fits(page, `${url} [${tab}]`);
+      }
+    }
     await context.close();
   });
 });
