@@ -117,6 +117,15 @@ describe("layout at phone and laptop widths", { skip: skipIfMissing(unavailable)
     await page.keyboard.press("Escape");
     assert.equal(await toggle.getAttribute("aria-expanded"), "false", "Escape closes the menu");
     assert.ok(await toggle.evaluate((el) => el === document.activeElement), "and gives the focus back to its button");
+
+    // No browser bubble in the browser's language: the form says what is missing in the page's.
+    await openPage(page, `${base}/portal/tokens`);
+    const form = page.locator("form").filter({ has: page.getByTestId("token-create") });
+    assert.equal(await form.evaluate((el) => (el as HTMLFormElement).noValidate), true);
+    await page.getByTestId("token-create").click();
+    await page.locator(".field-error").filter({ hasText: "Please fill in this field." }).waitFor();
+    assert.ok(await page.getByTestId("token-name").evaluate((el) => el === document.activeElement), "the first field to fix has the focus");
+    assert.equal(await page.getByTestId("token-name").getAttribute("aria-invalid"), "true");
     await context.close();
   });
 
