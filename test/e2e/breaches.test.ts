@@ -95,7 +95,11 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     await officer.getByTestId("assessment-row").first().waitFor();
     assert.equal(await officer.getByTestId("incident-decision").getAttribute("data-decision"), "notify");
 
-    // Art28 proposes the customer taking e-mail, not the one with web hosting only; the officer adds it.
+    // Art28 proposes the customer taking e-mail, not the one with web hosting only; the officer adds it
+    // in the tab of affected customers, which the step in the deadline card opens.
+    await officer.getByRole("link", { name: /Getroffen klanten/ }).click();
+    assert.equal(await officer.getByRole("tab", { name: /Getroffen klanten/ }).getAttribute("aria-selected"), "true");
+    assert.match(officer.url(), /\?tab=affected/, "the tab is in the URL");
     await officer.getByTestId("proposal-row").filter({ hasText: "Bakkerij Zeta" }).waitFor();
     assert.equal(await officer.getByTestId("proposal-row").filter({ hasText: "Camping Eta" }).count(), 0);
     await officer.getByTestId("proposal-add-all").click();
@@ -106,6 +110,7 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     assert.ok((await row.getByTestId("affected-due").textContent())?.includes(shown(due)), "its own deadline, from the discovery");
 
     // The notice: every fact but one; the consequences are stated as not yet known, explicitly.
+    await officer.getByTestId("tab-notice").click();
     const notice = officer.getByTestId("notice-facts");
     const known = async (key: string) => notice.getByTestId(`fact-${key}-known`).check();
     await known("cause");
@@ -166,6 +171,7 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     await officer.getByTestId("send-notices").click();
     await officer.getByTestId("send-result").waitFor();
     assert.match(await textOf(officer, "send-result"), /1 melding verstuurd: 1 eerste/);
+    await officer.getByTestId("tab-affected").click();
     const sent = officer.locator('[data-testid="affected-row"][data-sent="true"]').filter({ hasText: "Bakkerij Zeta" });
     await sent.waitFor();
     assert.equal(await sent.getAttribute("data-in-time"), "true");
@@ -223,7 +229,7 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     await customer.getByTestId("ap-box").waitFor();
 
     // The officer's incident page shows the customer as read, acknowledged, and notified in time.
-    await officer.goto(incidentUrl);
+    await officer.goto(`${incidentUrl}?tab=affected`);
     const done = officer.getByTestId("affected-row").filter({ hasText: "Bakkerij Zeta" });
     await done.waitFor();
     assert.equal(await done.getAttribute("data-sent"), "true");
@@ -231,6 +237,7 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     assert.equal(await done.getAttribute("data-acknowledged"), "true");
     assert.equal(await done.getAttribute("data-in-time"), "true");
     assert.match(((await done.getByTestId("affected-in-time").textContent()) ?? "").trim(), /Op tijd/);
+    await officer.getByTestId("tab-timeline").click();
     await officer.getByTestId("timeline-row").filter({ hasText: "Bevestigd door de klant" }).waitFor();
     await shot(officer, "admin-incident-nl");
 
@@ -249,7 +256,7 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     await other.getByTestId("not-found").waitFor();
 
     // A follow-up as the facts come in (GDPR 33(4)): the customer sees what changed since the last.
-    await officer.goto(incidentUrl);
+    await officer.goto(`${incidentUrl}?tab=notice`);
     const consequences = officer.getByTestId("notice-facts");
     await consequences.getByTestId("fact-consequences-known").check();
     await consequences.getByTestId("fact-consequences-value").fill("Phishing met de gelezen adressen is te verwachten.");
@@ -273,7 +280,7 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     await officer.goto(`${base}/admin/incidents`);
     await officer.getByText("The incident register").waitFor();
     await shot(officer, "admin-incidents-en");
-    await officer.goto(incidentUrl);
+    await officer.goto(`${incidentUrl}?tab=affected`);
     await officer.getByTestId("affected-row").waitFor();
     assert.match(
       await textOf(officer, "incident-deadline"),

@@ -204,6 +204,7 @@ describe("notices, webhooks and the outbox in the browser", { skip: skipIfMissin
     await shot(page, "admin-notice");
 
     await page.goto(`${base}/admin/customers/${zeta.controllerId}`);
+    await page.getByRole("tab", { name: "Termijnen en berichten" }).click();
     await page.getByTestId("customer-obligations").waitFor();
     assert.ok((await page.getByTestId("customer-notices").getByTestId("notice-row").count()) >= 2);
     await shot(page, "admin-customer");

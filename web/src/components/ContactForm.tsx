@@ -5,7 +5,7 @@ import { useAction } from "../api/useApi";
 import type { Contact } from "../api/types";
 import { formatInstant } from "../lib/format";
 import { ErrorAlert, Notice } from "./ErrorAlert";
-import { SelectField, TextField } from "./fields";
+import { SelectField, TextField, validLocally } from "./fields";
 
 /** art. 4.4: the controller's DPO or privacy contact, to whom every notice goes. */
 export function ContactForm({
@@ -34,8 +34,11 @@ export function ContactForm({
     ),
   );
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await save.execute();
     if (result.ok) {
       setSaved(result.value);
@@ -46,7 +49,7 @@ export function ContactForm({
   const fields = save.error?.fieldMessages() ?? {};
   const updatedAt = saved?.updatedAt ?? contact?.updatedAt;
   return (
-    <form onSubmit={(e) => void submit(e)} className="form-narrow" aria-label={t("contact.heading")}>
+    <form noValidate onSubmit={(e) => void submit(e)} className="form-narrow" aria-label={t("contact.heading")}>
       {updatedAt ? <p className="muted">{t("contact.updatedAt", { date: formatInstant(updatedAt) })}</p> : <p className="muted">{t("contact.none")}</p>}
       {saved ? (
         <Notice tone="success" testId="contact-saved">

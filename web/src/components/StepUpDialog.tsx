@@ -54,7 +54,7 @@ function StepUpDialog({ onDone }: { onDone: (proven: boolean) => void }) {
     <div className="card step-up" role="dialog" aria-modal="false" aria-labelledby="step-up-title" data-testid="step-up">
       <h2 id="step-up-title">{t("stepUp.title")}</h2>
       <p>{t("stepUp.intro")}</p>
-      <form onSubmit={(e) => void submit(e)} className="form-narrow">
+      <form noValidate onSubmit={(e) => void submit(e)} className="form-narrow">
         <ErrorAlert error={prove.error && Object.keys(fields).length === 0 ? prove.error : undefined} />
         <TextField
           label={t("stepUp.password")}

@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from "react";
+import { useId, useState, type FormEvent, type InvalidEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 
 interface Common {
   label: string;
@@ -9,6 +11,65 @@ interface Common {
   required?: boolean;
   disabled?: boolean;
   name?: string;
+}
+
+/**
+ * Forms are `noValidate`: the browser's own bubbles would speak the browser's language, not the
+ * page's. A form may still check its fields before sending: `validLocally(event)` runs the fields'
+ * constraints (required, type, min/max, length, pattern), each invalid field shows the app's own
+ * message in the chosen language, and the first one gets the focus. The server's 400 naming a
+ * field remains the last word (the `error` prop).
+ */
+export function validLocally(event: FormEvent<HTMLFormElement>): boolean {
+  const form = event.currentTarget;
+  if (form.checkValidity()) {
+    return true;
+  }
+  const first = Array.from(form.elements).find((el): el is HTMLInputElement => "validity" in el && !(el as HTMLInputElement).validity.valid);
+  first?.focus();
+  return false;
+}
+
+/** The app's words for what the browser found wrong with a field. */
+export function localValidityMessage(t: TFunction, el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
+  const v = el.validity;
+  if (v.valueMissing) {
+    return t("validation.required");
+  }
+  if (v.typeMismatch && el.type === "email") {
+    return t("validation.email");
+  }
+  if (v.typeMismatch && el.type === "url") {
+    return t("validation.url");
+  }
+  if (v.badInput || v.stepMismatch) {
+    return t("validation.number");
+  }
+  if (v.rangeUnderflow && "min" in el) {
+    return t("validation.min", { min: el.min });
+  }
+  if (v.rangeOverflow && "max" in el) {
+    return t("validation.max", { max: el.max });
+  }
+  if (v.tooLong && "maxLength" in el) {
+    return t("validation.tooLong", { max: el.maxLength });
+  }
+  return t("validation.pattern");
+}
+
+/** A field's own message after a local check, cleared as soon as it changes. */
+function useLocalCheck() {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  return {
+    message,
+    clear: () => setMessage(undefined),
+    onInvalid: (event: InvalidEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      // No bubble from the browser, whatever the form says; our message instead.
+      event.preventDefault();
+      setMessage(localValidityMessage(t, event.currentTarget));
+    },
+  };
 }
 
 function Wrapper({ id, label, error, hint, required, children }: Common & { id: string; children: ReactNode }) {
@@ -51,14 +112,20 @@ export function TextField(
   },
 ) {
   const id = useId();
+  const local = useLocalCheck();
+  const error = props.error ?? local.message;
   return (
-    <Wrapper {...props} id={id}>
+    <Wrapper {...props} error={error} id={id}>
       <input
         id={id}
         name={props.name}
         type={props.type ?? "text"}
         value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
+        onInvalid={local.onInvalid}
+        onChange={(e) => {
+          local.clear();
+          props.onChange(e.target.value);
+        }}
         required={props.required}
         disabled={props.disabled}
         autoComplete={props.autoComplete}
@@ -67,7 +134,7 @@ export function TextField(
         pattern={props.pattern}
         autoFocus={props.autoFocus}
         data-testid={props.testId}
-        {...described(id, props.error, props.hint)}
+        {...described(id, error, props.hint)}
       />
     </Wrapper>
   );
@@ -75,22 +142,28 @@ export function TextField(
 
 export function NumberField(props: Common & { value: number; onChange: (value: number) => void; min?: number; max?: number; step?: number }) {
   const id = useId();
+  const local = useLocalCheck();
+  const error = props.error ?? local.message;
   return (
-    <Wrapper {...props} id={id}>
+    <Wrapper {...props} error={error} id={id}>
       <input
         id={id}
         name={props.name}
         type="number"
         className="input-number"
         value={Number.isFinite(props.value) ? props.value : ""}
-        onChange={(e) => props.onChange(e.target.valueAsNumber)}
+        onInvalid={local.onInvalid}
+        onChange={(e) => {
+          local.clear();
+          props.onChange(e.target.valueAsNumber);
+        }}
         min={props.min}
         max={props.max}
         step={props.step ?? 1}
         required={props.required}
         disabled={props.disabled}
         data-testid={props.testId}
-        {...described(id, props.error, props.hint)}
+        {...described(id, error, props.hint)}
       />
     </Wrapper>
   );
@@ -98,8 +171,10 @@ export function NumberField(props: Common & { value: number; onChange: (value: n
 
 export function TextAreaField(props: Common & { value: string; onChange: (value: string) => void; rows?: number; monospace?: boolean }) {
   const id = useId();
+  const local = useLocalCheck();
+  const error = props.error ?? local.message;
   return (
-    <Wrapper {...props} id={id}>
+    <Wrapper {...props} error={error} id={id}>
       <textarea
         id={id}
         name={props.name}
@@ -107,11 +182,15 @@ export function TextAreaField(props: Common & { value: string; onChange: (value:
         rows={props.rows ?? 4}
         className={props.monospace ? "mono" : undefined}
         spellCheck={props.monospace ? false : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
+        onInvalid={local.onInvalid}
+        onChange={(e) => {
+          local.clear();
+          props.onChange(e.target.value);
+        }}
         required={props.required}
         disabled={props.disabled}
         data-testid={props.testId}
-        {...described(id, props.error, props.hint)}
+        {...described(id, error, props.hint)}
       />
     </Wrapper>
   );
@@ -148,18 +227,24 @@ export function SelectField<V extends string>(props: Common & { value: V; onChan
 
 export function CheckboxField(props: Omit<Common, "label"> & { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
   const id = useId();
+  const local = useLocalCheck();
+  const error = props.error ?? local.message;
   return (
-    <div className={`field field-check${props.error ? " field-invalid" : ""}`}>
+    <div className={`field field-check${error ? " field-invalid" : ""}`}>
       <input
         id={id}
         name={props.name}
         type="checkbox"
         checked={props.checked}
-        onChange={(e) => props.onChange(e.target.checked)}
+        onInvalid={local.onInvalid}
+        onChange={(e) => {
+          local.clear();
+          props.onChange(e.target.checked);
+        }}
         required={props.required}
         disabled={props.disabled}
         data-testid={props.testId}
-        {...described(id, props.error, props.hint)}
+        {...described(id, error, props.hint)}
       />
       <label htmlFor={id}>{props.label}</label>
       {props.hint ? (
@@ -167,9 +252,9 @@ export function CheckboxField(props: Omit<Common, "label"> & { label: ReactNode;
           {props.hint}
         </p>
       ) : null}
-      {props.error ? (
+      {error ? (
         <p className="field-error" id={`${id}-error`}>
-          {props.error}
+          {error}
         </p>
       ) : null}
     </div>
@@ -182,18 +267,24 @@ export function CheckboxField(props: Omit<Common, "label"> & { label: ReactNode;
  */
 export function DateTimeField(props: Common & { value: string; onChange: (value: string) => void }) {
   const id = useId();
+  const local = useLocalCheck();
+  const error = props.error ?? local.message;
   return (
-    <Wrapper {...props} id={id}>
+    <Wrapper {...props} error={error} id={id}>
       <input
         id={id}
         name={props.name}
         type="datetime-local"
         value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
+        onInvalid={local.onInvalid}
+        onChange={(e) => {
+          local.clear();
+          props.onChange(e.target.value);
+        }}
         required={props.required}
         disabled={props.disabled}
         data-testid={props.testId}
-        {...described(id, props.error, props.hint)}
+        {...described(id, error, props.hint)}
       />
     </Wrapper>
   );

@@ -8,6 +8,7 @@ import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
 import { enBreaches } from "./en-breaches";
 import { enIncidents } from "./en-incidents";
+import { enLayout } from "./en-layout";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -160,4 +161,5 @@ export const en: typeof nl = {
   ...enHome,
   ...enSso,
   ...enAccounts,
+  ...enLayout,
 };

@@ -7,6 +7,7 @@ import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
 import { nlIncidents } from "./nl-incidents";
+import { nlLayout } from "./nl-layout";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -159,4 +160,5 @@ export const nl = {
   ...nlHome,
   ...nlSso,
   ...nlAccounts,
+  ...nlLayout,
 };

@@ -111,7 +111,7 @@ function ReplyForm({ objectionId, onSent }: { objectionId: string; onSent: () =>
   const fields = send.error?.fieldMessages() ?? {};
   const fileError = files.length > MAX_FILES ? t("thread.tooMany") : (fields.files ?? Object.entries(fields).find(([k]) => k.startsWith("files"))?.[1]);
   return (
-    <form className="reply-form" onSubmit={(e) => void submit(e)} aria-label={t("thread.reply")}>
+    <form noValidate className="reply-form" onSubmit={(e) => void submit(e)} aria-label={t("thread.reply")}>
       {sent ? (
         <Notice tone="success" testId="thread-sent">
           {t("thread.sent")}

@@ -35,13 +35,15 @@ export function AdminLayout() {
     { to: "/admin/processor", label: t("nav.admin.processor") },
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
   ];
+  // The set-up pages share one menu button, so the main row stays one line at 1366 px.
+  const groups = [{ label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor"] }];
   const account = [
     { to: "/admin/tokens", label: t("nav.tokens") },
     { to: "/admin/security", label: t("nav.security") },
   ];
   return (
     <RequireKind kind="staff">
-      <AppShell area={t("nav.admin.area")} nav={nav} account={account}>
+      <AppShell area={t("nav.admin.area")} nav={nav} account={account} groups={groups}>
         <Outlet />
       </AppShell>
     </RequireKind>

@@ -17,8 +17,11 @@ import { ServicesEditor } from "./customer/ServicesEditor";
 import { CustomerDetails } from "./customer/CustomerDetails";
 import { CustomerNotices } from "./customer/CustomerNotices";
 import { CustomerObligations } from "./customer/CustomerObligations";
+import { Tabs, useTabParam } from "../../components/Tabs";
 
-/** One customer: details, services and fees, Annex 1 versions, contact, agreements, evidence. */
+const CUSTOMER_TABS = ["overview", "services", "agreements", "deadlines", "evidence"] as const;
+
+/** One customer, in tabs (the tab in the URL): details and contact, services and fees, agreements and Annex 1 versions, deadlines and notices, evidence. */
 export function CustomerPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -30,6 +33,7 @@ export function CustomerPage() {
   const events = useApi(() => unwrap(api.GET("/api/v1/controllers/{id}/events", { params: { path: { id }, query: { limit: 200 } } })), [id]);
   const writer = canStaffWrite(me);
   const [servicesSaved, setServicesSaved] = useState(false);
+  const [tab, selectTab] = useTabParam(CUSTOMER_TABS);
   const list = agreements.data ?? [];
   const headlineStatus = (pending(list) ?? inForce(list))?.status;
 
@@ -45,69 +49,93 @@ export function CustomerPage() {
             subtitle={t("portal.home.customerNumber", { number: controller.customerNumber })}
             badge={headlineStatus ? <AgreementStatusBadge status={headlineStatus} testId="customer-agreement-status" /> : null}
           />
-          <div className="two-col two-col-even">
-            <section className="card" aria-labelledby="details-heading">
-              <h2 id="details-heading">{t("customer.details")}</h2>
-              <CustomerDetails controller={controller} />
-            </section>
-            <section className="card" aria-labelledby="contact-heading">
-              <h2 id="contact-heading">{t("contact.heading")}</h2>
-              <ContactForm key={controller.contact?.updatedAt ?? "none"} controllerId={controller.id} contact={controller.contact} readOnly={!writer} />
-            </section>
-          </div>
-          <section className="card" aria-labelledby="services-heading">
-            <h2 id="services-heading">{t("customer.services")}</h2>
-            {servicesSaved ? (
-              <Notice tone="success" testId="services-saved">
-                {t("customer.servicesSaved")}
-              </Notice>
-            ) : null}
-            <ServicesEditor
-              key={controller.services.map((s) => `${s.code}:${s.monthlyFeeCents}`).join(",")}
-              controller={controller}
-              readOnly={!writer}
-              onSaved={(updated) => {
-                setServicesSaved(true);
-                detail.setData(updated);
-                annexes.reload();
-                events.reload();
-              }}
-            />
-          </section>
-          <section className="card" aria-labelledby="agreements-heading">
-            <h2 id="agreements-heading">{t("customer.agreements")}</h2>
-            <Loaded state={agreements}>
-              {(list) => (
-                <AgreementsTable
-                  agreements={list}
-                  linkTo={(a) => `/admin/agreements/${a.id}`}
-                  action={(a) =>
-                    a.status === "signed_by_customer" && writer ? (
-                      <Link className="btn btn-small btn-primary" to={`/admin/agreements/${a.id}`} data-testid="countersign-open">
-                        {t("countersign.open")}
-                      </Link>
-                    ) : null
-                  }
-                />
-              )}
-            </Loaded>
-          </section>
-          <section className="card" aria-labelledby="deadlines-heading">
-            <h2 id="deadlines-heading">{t("obligations.customerDeadlines")}</h2>
-            <CustomerObligations controllerId={controller.id} />
-          </section>
-          <section className="card" aria-labelledby="notices-heading">
-            <h2 id="notices-heading">{t("notices.customerNotices")}</h2>
-            <CustomerNotices controllerId={controller.id} />
-          </section>
-          <section className="card" aria-labelledby="annex-heading">
-            <h2 id="annex-heading">{t("customer.annexes")}</h2>
-            <Loaded state={annexes}>{(list) => <AnnexVersions annexes={list} />}</Loaded>
-          </section>
-          <section className="card" aria-labelledby="events-heading">
-            <h2 id="events-heading">{t("customer.events")}</h2>
-            <Loaded state={events}>{(list) => <EvidenceEvents events={list} />}</Loaded>
-          </section>
+          <Tabs
+            label={t("layout.sections")}
+            selected={tab}
+            onSelect={(key) => selectTab(key)}
+            tabs={CUSTOMER_TABS.map((key) => ({ key, label: t(`layout.customerTabs.${key}`) }))}
+            panels={{
+              overview: (
+                <>
+                  <div className="two-col two-col-even">
+                    <section className="card" aria-labelledby="details-heading">
+                      <h2 id="details-heading">{t("customer.details")}</h2>
+                      <CustomerDetails controller={controller} />
+                    </section>
+                    <section className="card" aria-labelledby="contact-heading">
+                      <h2 id="contact-heading">{t("contact.heading")}</h2>
+                      <ContactForm key={controller.contact?.updatedAt ?? "none"} controllerId={controller.id} contact={controller.contact} readOnly={!writer} />
+                    </section>
+                  </div>
+                </>
+              ),
+              services: (
+                <section className="card" aria-labelledby="services-heading">
+                  <h2 id="services-heading">{t("customer.services")}</h2>
+                  {servicesSaved ? (
+                    <Notice tone="success" testId="services-saved">
+                      {t("customer.servicesSaved")}
+                    </Notice>
+                  ) : null}
+                  <ServicesEditor
+                    key={controller.services.map((s) => `${s.code}:${s.monthlyFeeCents}`).join(",")}
+                    controller={controller}
+                    readOnly={!writer}
+                    onSaved={(updated) => {
+                      setServicesSaved(true);
+                      detail.setData(updated);
+                      annexes.reload();
+                      events.reload();
+                    }}
+                  />
+                </section>
+              ),
+              agreements: (
+                <>
+                  <section className="card" aria-labelledby="agreements-heading">
+                    <h2 id="agreements-heading">{t("customer.agreements")}</h2>
+                    <Loaded state={agreements}>
+                      {(list) => (
+                        <AgreementsTable
+                          agreements={list}
+                          linkTo={(a) => `/admin/agreements/${a.id}`}
+                          action={(a) =>
+                            a.status === "signed_by_customer" && writer ? (
+                              <Link className="btn btn-small btn-primary" to={`/admin/agreements/${a.id}`} data-testid="countersign-open">
+                                {t("countersign.open")}
+                              </Link>
+                            ) : null
+                          }
+                        />
+                      )}
+                    </Loaded>
+                  </section>
+                  <section className="card" aria-labelledby="annex-heading">
+                    <h2 id="annex-heading">{t("customer.annexes")}</h2>
+                    <Loaded state={annexes}>{(list) => <AnnexVersions annexes={list} />}</Loaded>
+                  </section>
+                </>
+              ),
+              deadlines: (
+                <>
+                  <section className="card" aria-labelledby="deadlines-heading">
+                    <h2 id="deadlines-heading">{t("obligations.customerDeadlines")}</h2>
+                    <CustomerObligations controllerId={controller.id} />
+                  </section>
+                  <section className="card" aria-labelledby="notices-heading">
+                    <h2 id="notices-heading">{t("notices.customerNotices")}</h2>
+                    <CustomerNotices controllerId={controller.id} />
+                  </section>
+                </>
+              ),
+              evidence: (
+                <section className="card" aria-labelledby="events-heading">
+                  <h2 id="events-heading">{t("customer.events")}</h2>
+                  <Loaded state={events}>{(list) => <EvidenceEvents events={list} />}</Loaded>
+                </section>
+              ),
+            }}
+          />
         </>
       )}
     </Loaded>

@@ -57,7 +57,7 @@ function ProcessorForm({ initial, onSaved }: { initial: Processor; onSaved: (p: 
 
   const f = save.error?.fieldMessages() ?? {};
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form noValidate onSubmit={(e) => void submit(e)}>
       {saved ? (
         <Notice tone="success" testId="processor-saved">
           {t("common.saved")}

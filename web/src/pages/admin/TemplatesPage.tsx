@@ -52,66 +52,66 @@ export function TemplatesPage() {
           return sorted.length === 0 ? (
             <p className="muted">{t("templates.none")}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table" data-testid="templates-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("templates.version")}</th>
-                    <th scope="col">{t("templates.publishedAt")}</th>
-                    <th scope="col">{t("templates.notes")}</th>
-                    <th scope="col">{t("templates.clocks")}</th>
-                    <th scope="col" className="num">
-                      {t("templates.offeredCount")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("templates.signedCount")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("templates.inForceCount")}
-                    </th>
-                    <th scope="col">
-                      <span className="sr-only">{t("common.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sorted.map((v) => (
-                    <tr key={v.version} data-version={v.version}>
-                      <td>{v.version}</td>
-                      <td className="nowrap">{formatInstant(v.publishedAt)}</td>
-                      <td>{v.notes || "—"}</td>
-                      <td className="small clocks">
-                        <ClocksSummary clocks={v.parameters.clocks} />
-                      </td>
-                      <td className="num">{v.offered}</td>
-                      <td className="num">{v.signed}</td>
-                      <td className="num">{v.inForce}</td>
-                      <td className="actions">
-                        {writer && v.version === latest ? (
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            disabled={offer.busy}
-                            data-testid="offer-all"
-                            onClick={() => {
-                              // Not destructive: agreements in force stay in force until the customer signs the new one.
-                              void offer.execute(v.version).then((r) => {
-                                if (r.ok) {
-                                  setOffered(v.version);
-                                  state.reload();
-                                }
-                              });
-                            }}
-                          >
-                            {t("templates.offerAll")}
-                          </button>
-                        ) : null}
-                      </td>
+            <>
+              {writer && latest !== undefined ? (
+                <div className="offer-bar">
+                  <p>{t("layout.offerLatest", { version: latest })}</p>
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={offer.busy}
+                    data-testid="offer-all"
+                    onClick={() => {
+                      // Not destructive: agreements in force stay in force until the customer signs the new one.
+                      void offer.execute(latest).then((r) => {
+                        if (r.ok) {
+                          setOffered(latest);
+                          state.reload();
+                        }
+                      });
+                    }}
+                  >
+                    {t("templates.offerAll")}
+                  </button>
+                </div>
+              ) : null}
+              <div className="table-wrap">
+                <table className="table" data-testid="templates-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("templates.version")}</th>
+                      <th scope="col">{t("templates.publishedAt")}</th>
+                      <th scope="col">{t("templates.notes")}</th>
+                      <th scope="col">{t("templates.clocks")}</th>
+                      <th scope="col" className="num">
+                        {t("templates.offeredCount")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("templates.signedCount")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("templates.inForceCount")}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {sorted.map((v) => (
+                      <tr key={v.version} data-version={v.version}>
+                        <td>{v.version}</td>
+                        <td className="cell-date">{formatInstant(v.publishedAt)}</td>
+                        <td>{v.notes || "—"}</td>
+                        <td className="small clocks">
+                          <ClocksSummary clocks={v.parameters.clocks} />
+                        </td>
+                        <td className="num">{v.offered}</td>
+                        <td className="num">{v.signed}</td>
+                        <td className="num">{v.inForce}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           );
         }}
       </Loaded>

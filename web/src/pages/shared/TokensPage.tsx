@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useAction, useApi } from "../../api/useApi";
 import type { CreatedToken } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/ErrorAlert";
-import { NumberField, TextField } from "../../components/fields";
+import { NumberField, TextField, validLocally } from "../../components/fields";
 import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
 import { formatInstant } from "../../lib/format";
@@ -23,8 +23,11 @@ export function TokensPage() {
   const stepUp = useStepUp();
   const revoke = useAction((id: string) => unwrap(api.DELETE("/api/v1/tokens/{id}", { params: { path: { id } } })));
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await stepUp.guarded(() => create.execute());
     if (result.ok) {
       setCreated(result.value);
@@ -113,7 +116,7 @@ export function TokensPage() {
       <section className="card">
         <h2>{t("tokens.new")}</h2>
         {stepUp.dialog}
-        <form onSubmit={(e) => void submit(e)} className="form-narrow">
+        <form noValidate onSubmit={(e) => void submit(e)} className="form-narrow">
           <ErrorAlert error={create.error} />
           <TextField
             label={t("tokens.name")}

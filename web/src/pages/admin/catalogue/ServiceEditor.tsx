@@ -60,6 +60,7 @@ export function ServiceEditor({
   const f = save.error?.fieldMessages() ?? {};
   return (
     <form
+      noValidate
       ref={ref}
       className="card editor"
       onSubmit={(e) => void submit(e)}

@@ -72,7 +72,7 @@ export function ServicesEditor({
       {({ services }) => {
         const shown = services.filter((s) => s.active || row(s.code).taken);
         return (
-          <form onSubmit={(e) => void submit(e)}>
+          <form noValidate onSubmit={(e) => void submit(e)}>
             <ErrorAlert error={save.error} />
             <div className="table-wrap">
               <table className="table" data-testid="services-editor">

@@ -42,7 +42,7 @@ export function AffectedSection({ incident, writer, version, onChanged }: { inci
       <p className="hint">{t("incidents.affectedIntro")}</p>
       {writer ? <ProposalPanel incident={incident} version={version} onAdded={onChanged} /> : null}
       <h3>{t("incidents.affectedList")}</h3>
-      <form className="filters" role="search" onSubmit={submit}>
+      <form noValidate className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="affected-search">{t("incidents.affectedSearch")}</label>
           <input id="affected-search" type="search" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} data-testid="affected-search" />

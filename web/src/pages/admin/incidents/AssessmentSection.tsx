@@ -118,7 +118,7 @@ function AssessmentForm({ incident, onSaved, onCancel }: { incident: Incident; o
   const placed = ["personalData", "breach", "confidentiality", "integrity", "availability", "risk", "decision", "reasoning"];
   const notifyWithoutBreach = decision === "notify" && !(personalData && breach);
   return (
-    <form className="editor-inline" onSubmit={(e) => void submit(e)} data-testid="assessment-form">
+    <form noValidate className="editor-inline" onSubmit={(e) => void submit(e)} data-testid="assessment-form">
       <ErrorAlert error={save.error && !placed.some((k) => fields[k]) ? save.error : undefined} />
       <div className="grid-2">
         <div>

@@ -47,7 +47,7 @@ export function CustomerFactsEditor({
   const errors: FactErrors = { ...serverFactErrors(save.error?.fieldMessages() ?? {}), ...local };
   const othersSet = OTHERS.filter((k) => draft[k].mode !== "empty").length;
   return (
-    <form onSubmit={(e) => void submit(e)} data-testid="own-facts-editor" aria-label={t("incidents.ownFactsOf", { name: customer.name })}>
+    <form noValidate onSubmit={(e) => void submit(e)} data-testid="own-facts-editor" aria-label={t("incidents.ownFactsOf", { name: customer.name })}>
       <h3 className="inline-title">{t("incidents.ownFactsOf", { name: customer.name })}</h3>
       <p className="hint">{t("incidents.ownFactsIntro")}</p>
       <ErrorAlert error={save.error && Object.keys(serverFactErrors(save.error.fieldMessages())).length === 0 ? save.error : undefined} />

@@ -5,7 +5,7 @@ import { useApi } from "../../../api/useApi";
 import type { ApiError } from "../../../api/errors";
 import type { Incident, IncidentBody } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { CheckboxField, DateTimeField, TextAreaField, TextField } from "../../../components/fields";
+import { CheckboxField, DateTimeField, TextAreaField, TextField, validLocally } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
 import { ServicePicker } from "../../../components/subprocessors/ServicePicker";
 import { instantToLocal, localToInstant } from "../../../lib/zoned";
@@ -89,8 +89,11 @@ function Form({
   const [subprocessorIds, setSubprocessorIds] = useState<string[]>(incident?.subprocessors.map((s) => s.id) ?? []);
   const [local, setLocal] = useState<Record<string, string>>({});
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     // An instant the officer left alone goes back exactly as stored (a field shows minutes only):
     // moving the discovery by its seconds would restart every customer's clock.
     const keep = (local: string, stored: string | null | undefined) =>
@@ -145,7 +148,7 @@ function Form({
   ]);
   const unplaced = error && !Object.keys(error.fieldMessages()).some((key) => shown.has(key.split(".")[0] ?? "")) ? error : undefined;
   return (
-    <form className="card editor" onSubmit={submit} data-testid="incident-editor">
+    <form noValidate className="card editor" onSubmit={submit} data-testid="incident-editor">
       <ErrorAlert error={unplaced} />
       <TextField
         label={t("incidents.form.title")}

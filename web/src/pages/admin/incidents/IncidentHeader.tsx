@@ -10,84 +10,94 @@ import { formatInstant, formatInstantWithDay } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
 import { IncidentForm } from "./IncidentForm";
 import { settled } from "./settled";
+import type { IncidentTab } from "./incident-tabs";
 
 /**
- * The top of the incident page: the 48-hour deadline, where the work stands (four steps, each a
- * link to its section), and what the register says about the incident, with its correction.
+ * The top of the incident page: the 48-hour deadline and where the work stands (four steps, each
+ * opening its tab at its section).
  */
-export function IncidentHeader({ incident, writer, onChanged }: { incident: Incident; writer: boolean; onChanged: (next: Incident) => void }) {
+export function DeadlineCard({ incident, onStep }: { incident: Incident; onStep: (tab: IncidentTab, anchor: string) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const done = settled(incident);
+  const overdue = incident.overdue > 0 || (!done && new Date(incident.dueAt).getTime() < Date.now());
+  const step = (tab: IncidentTab, anchor: string) => ({ href: `?tab=${tab}#${anchor}`, onOpen: () => onStep(tab, anchor) });
+
+  return (
+    <section className={`card deadline-card${overdue ? " card-danger" : done ? "" : " card-warning"}`} aria-labelledby="deadline-heading">
+      <div className="deadline-main">
+        <h2 id="deadline-heading" className="deadline-label">
+          {t("incidents.deadlineLabel")}
+        </h2>
+        <p className="deadline-value">
+          {incident.decision === "no_notify" ? (
+            <span className="muted" data-testid="incident-deadline" data-overdue="false">
+              {t("incidents.noDeadline")}
+            </span>
+          ) : (
+            <DeadlineText dueAt={incident.dueAt} settled={done} testId="incident-deadline" />
+          )}
+        </p>
+        <p className="small muted">
+          {t("incidents.deadlineFrom", { date: formatInstantWithDay(incident.discoveredAt, lang) })}
+          {incident.affected > 0 ? ` ${t("incidents.deadlinePerCustomer")}` : null}
+        </p>
+        {done && incident.decision === "notify" && incident.affected > 0 ? (
+          <p>
+            <Badge tone="success" testId="incident-all-notified">
+              ✓ {t("incidents.allNotifiedCount", { count: incident.affected })}
+            </Badge>
+          </p>
+        ) : null}
+        {incident.overdue > 0 ? (
+          <p>
+            <Badge tone="danger" testId="incident-overdue">
+              {t("incidents.overdueCount", { count: incident.overdue })}
+            </Badge>
+          </p>
+        ) : null}
+      </div>
+      <ol className="steps-bar" aria-label={t("incidents.steps.label")}>
+        <Step
+          done={incident.decision !== "pending"}
+          {...step("incident", "assessment-heading")}
+          label={t("incidents.steps.assess")}
+          detail={t(`incidents.decisions.${incident.decision}`)}
+        />
+        <Step
+          done={incident.affected > 0}
+          {...step("affected", "affected-heading")}
+          label={t("incidents.steps.affected")}
+          detail={t("incidents.steps.affectedCount", { count: incident.affected })}
+        />
+        <Step
+          done={incident.affected > 0 && incident.ready === incident.affected}
+          {...step("notice", "notice-heading")}
+          label={t("incidents.steps.notice")}
+          detail={t("incidents.steps.ready", { ready: incident.ready, total: incident.affected })}
+        />
+        <Step
+          done={incident.affected > 0 && incident.notified === incident.affected}
+          {...step("notice", "send-heading")}
+          label={t("incidents.steps.send")}
+          detail={t("incidents.steps.notified", { notified: incident.notified, total: incident.affected })}
+        />
+      </ol>
+    </section>
+  );
+}
+
+/** What the register says about the incident, with its correction. */
+export function IncidentDetails({ incident, writer, onChanged }: { incident: Incident; writer: boolean; onChanged: (next: Incident) => void }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const [editing, setEditing] = useState(false);
   const path = { params: { path: { id: incident.id } } };
   const patch = useAction((body: IncidentBody) => unwrap(api.PATCH("/api/v1/incidents/{id}", { ...path, body })));
   const disclose = useAction((discloseCount: boolean) => unwrap(api.PATCH("/api/v1/incidents/{id}", { ...path, body: { discloseCount } })));
-  const done = settled(incident);
-  const overdue = incident.overdue > 0 || (!done && new Date(incident.dueAt).getTime() < Date.now());
 
   return (
     <>
-      <section className={`card deadline-card${overdue ? " card-danger" : done ? "" : " card-warning"}`} aria-labelledby="deadline-heading">
-        <div className="deadline-main">
-          <h2 id="deadline-heading" className="deadline-label">
-            {t("incidents.deadlineLabel")}
-          </h2>
-          <p className="deadline-value">
-            {incident.decision === "no_notify" ? (
-              <span className="muted" data-testid="incident-deadline" data-overdue="false">
-                {t("incidents.noDeadline")}
-              </span>
-            ) : (
-              <DeadlineText dueAt={incident.dueAt} settled={done} testId="incident-deadline" />
-            )}
-          </p>
-          <p className="small muted">
-            {t("incidents.deadlineFrom", { date: formatInstantWithDay(incident.discoveredAt, lang) })}
-            {incident.affected > 0 ? ` ${t("incidents.deadlinePerCustomer")}` : null}
-          </p>
-          {done && incident.decision === "notify" && incident.affected > 0 ? (
-            <p>
-              <Badge tone="success" testId="incident-all-notified">
-                ✓ {t("incidents.allNotifiedCount", { count: incident.affected })}
-              </Badge>
-            </p>
-          ) : null}
-          {incident.overdue > 0 ? (
-            <p>
-              <Badge tone="danger" testId="incident-overdue">
-                {t("incidents.overdueCount", { count: incident.overdue })}
-              </Badge>
-            </p>
-          ) : null}
-        </div>
-        <ol className="steps-bar" aria-label={t("incidents.steps.label")}>
-          <Step
-            done={incident.decision !== "pending"}
-            href="#assessment-heading"
-            label={t("incidents.steps.assess")}
-            detail={t(`incidents.decisions.${incident.decision}`)}
-          />
-          <Step
-            done={incident.affected > 0}
-            href="#affected-heading"
-            label={t("incidents.steps.affected")}
-            detail={t("incidents.steps.affectedCount", { count: incident.affected })}
-          />
-          <Step
-            done={incident.affected > 0 && incident.ready === incident.affected}
-            href="#notice-heading"
-            label={t("incidents.steps.notice")}
-            detail={t("incidents.steps.ready", { ready: incident.ready, total: incident.affected })}
-          />
-          <Step
-            done={incident.affected > 0 && incident.notified === incident.affected}
-            href="#send-heading"
-            label={t("incidents.steps.send")}
-            detail={t("incidents.steps.notified", { notified: incident.notified, total: incident.affected })}
-          />
-        </ol>
-      </section>
-
       {editing ? (
         <IncidentForm
           incident={incident}
@@ -194,11 +204,17 @@ export function IncidentHeader({ incident, writer, onChanged }: { incident: Inci
   );
 }
 
-function Step({ done, href, label, detail }: { done: boolean; href: string; label: string; detail: string }) {
+function Step({ done, href, onOpen, label, detail }: { done: boolean; href: string; onOpen: () => void; label: string; detail: string }) {
   const { t } = useTranslation();
   return (
     <li className={done ? "step-done" : "step-open"}>
-      <a href={href}>
+      <a
+        href={href}
+        onClick={(e) => {
+          e.preventDefault();
+          onOpen();
+        }}
+      >
         <span className="step-mark" aria-hidden="true">
           {done ? "✓" : "•"}
         </span>{" "}

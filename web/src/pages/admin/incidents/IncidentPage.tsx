@@ -11,14 +11,17 @@ import { PageHeader } from "../../../components/PageHeader";
 import { canIncidentWrite, useMe } from "../../../session";
 import { AffectedSection } from "./AffectedSection";
 import { AssessmentSection } from "./AssessmentSection";
-import { IncidentHeader } from "./IncidentHeader";
+import { DeadlineCard, IncidentDetails } from "./IncidentHeader";
+import { Tabs, useTabParam } from "../../../components/Tabs";
+import { INCIDENT_TABS } from "./incident-tabs";
 import { NoticeSection } from "./NoticeSection";
 import { SendSection } from "./SendSection";
 import { TimelineSection } from "./TimelineSection";
 
 /**
- * One incident, in the order the work goes (art. 6): the 48-hour deadline, the assessment, who is
- * affected, the notice's facts, sending, and the timeline that proves it. The auditor reads it all;
+ * One incident, in the order the work goes (art. 6): the 48-hour deadline with the steps above tabs
+ * for the incident and its assessment, who is affected, the notice's facts and sending, and the
+ * timeline that proves it (the tab in the URL, `?tab=`). The auditor reads it all;
  * a closed incident is read-only.
  */
 export function IncidentPage() {
@@ -31,6 +34,7 @@ export function IncidentPage() {
   // Every change bumps the version: the customer table and the timeline load again.
   const [version, setVersion] = useState(0);
   const [dirty, setDirty] = useState(false);
+  const [tab, selectTab] = useTabParam(INCIDENT_TABS);
   const changed = (next?: Incident) => {
     if (next) {
       state.setData(next);
@@ -63,12 +67,32 @@ export function IncidentPage() {
               </Notice>
             ) : null}
             {canIncidentWrite(me) ? null : <Notice tone="info">{t("incidents.readOnly")}</Notice>}
-            <IncidentHeader incident={incident} writer={writer} onChanged={changed} />
-            <AssessmentSection incident={incident} writer={writer} onChanged={() => changed()} />
-            <AffectedSection incident={incident} writer={writer} version={version} onChanged={() => changed()} />
-            <NoticeSection incident={incident} writer={writer} onSaved={changed} onDirty={setDirty} />
-            <SendSection incident={incident} writer={writer} dirty={dirty} onChanged={changed} />
-            <TimelineSection incidentId={incident.id} version={version} />
+            <DeadlineCard incident={incident} onStep={selectTab} />
+            <Tabs
+              label={t("layout.sections")}
+              selected={tab}
+              onSelect={(key) => selectTab(key)}
+              tabs={INCIDENT_TABS.map((key) => ({
+                key,
+                label: key === "affected" ? `${t("layout.incidentTabs.affected")} (${incident.affected})` : t(`layout.incidentTabs.${key}`),
+              }))}
+              panels={{
+                incident: (
+                  <>
+                    <IncidentDetails incident={incident} writer={writer} onChanged={changed} />
+                    <AssessmentSection incident={incident} writer={writer} onChanged={() => changed()} />
+                  </>
+                ),
+                affected: <AffectedSection incident={incident} writer={writer} version={version} onChanged={() => changed()} />,
+                notice: (
+                  <>
+                    <NoticeSection incident={incident} writer={writer} onSaved={changed} onDirty={setDirty} />
+                    <SendSection incident={incident} writer={writer} dirty={dirty} onChanged={changed} />
+                  </>
+                ),
+                timeline: <TimelineSection incidentId={incident.id} version={version} />,
+              }}
+            />
           </>
         );
       }}

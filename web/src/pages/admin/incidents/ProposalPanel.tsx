@@ -124,7 +124,7 @@ function OtherCustomer({ busy, onAdd }: { busy: boolean; onAdd: (controllerId: s
   return (
     <details className="other-customer">
       <summary>{t("incidents.proposal.other")}</summary>
-      <form className="filters" role="search" onSubmit={submit}>
+      <form noValidate className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="other-customer">{t("incidents.proposal.otherSearch")}</label>
           <input

@@ -70,7 +70,7 @@ function SendForm({ incident, dirty, onSent }: { incident: Incident; dirty: bool
     }
   }
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form noValidate onSubmit={(e) => void submit(e)}>
       <h3>{incident.notified > 0 ? t("incidents.send.followUpHeading") : t("incidents.send.firstHeading")}</h3>
       <p className="hint">{incident.notified > 0 ? t("incidents.send.followUpHint") : t("incidents.send.firstHint")}</p>
       {incident.decision === "pending" ? <Notice tone="warning">{t("incidents.send.assessFirst")}</Notice> : null}
@@ -150,7 +150,7 @@ function CloseForm({ incident, onClosed }: { incident: Incident; onClosed: (next
   }
   const fieldError = close.error?.fieldMessages().summary;
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form noValidate onSubmit={(e) => void submit(e)}>
       <h3>{t("incidents.close.heading")}</h3>
       <p className="hint">{incident.notified > 0 ? t("incidents.close.hint", { count: incident.notified }) : t("incidents.close.hintNone")}</p>
       <ErrorAlert error={close.error && !fieldError ? close.error : undefined} testId="close-error" />

@@ -52,7 +52,7 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
 
   const f = save.error?.fieldMessages() ?? {};
   return (
-    <form ref={ref} className="card editor" onSubmit={(e) => void submit(e)} data-testid="measure-editor">
+    <form noValidate ref={ref} className="card editor" onSubmit={(e) => void submit(e)} data-testid="measure-editor">
       <h2>{measure ? t("measures.edit", { code: measure.code }) : t("measures.new")}</h2>
       <ErrorAlert error={save.error} />
       <div className="grid-3">

@@ -107,7 +107,7 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
   const fields = (announce.error ?? preview.error)?.fieldMessages() ?? {};
   const active = register.filter((s) => s.status === "active" && s.id !== subprocessorId);
   return (
-    <form className="card editor" onSubmit={(e) => void submit(e)} data-testid="change-editor">
+    <form noValidate className="card editor" onSubmit={(e) => void submit(e)} data-testid="change-editor">
       <ErrorAlert error={announce.error ?? preview.error} />
       <SelectField<ChangeKind>
         label={t("changes.kind")}

@@ -52,7 +52,7 @@ export function ChangeActions({
       <div className="actions-grid">
         <div>
           <h3 id="change-actions-heading">{t("changes.effectiveHeading")}</h3>
-          <form onSubmit={(e) => void submitDate(e)}>
+          <form noValidate onSubmit={(e) => void submitDate(e)}>
             {done === "effective" ? (
               <Notice tone="success" testId="change-effective-saved">
                 {t("changes.effectiveSaved")}
@@ -108,7 +108,7 @@ export function ChangeActions({
         </div>
         <div>
           <h3>{t("changes.withdrawHeading")}</h3>
-          <form onSubmit={(e) => void submitWithdraw(e)}>
+          <form noValidate onSubmit={(e) => void submitWithdraw(e)}>
             <ErrorAlert error={withdraw.error && !withdrawError ? withdraw.error : undefined} />
             <TextAreaField
               label={t("changes.withdrawReason")}

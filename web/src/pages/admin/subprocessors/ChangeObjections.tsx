@@ -92,7 +92,7 @@ function OutcomeForm({ objection, onClosed }: { objection: Objection; onClosed: 
   }
   const fields = record.error?.fieldMessages() ?? {};
   return (
-    <form className="reply-form" onSubmit={(e) => void submit(e)} aria-label={t("objections.recordOutcome")} data-testid="outcome-form">
+    <form noValidate className="reply-form" onSubmit={(e) => void submit(e)} aria-label={t("objections.recordOutcome")} data-testid="outcome-form">
       <h4>{t("objections.closeHeading")}</h4>
       <ErrorAlert error={record.error && !fields.note && !fields.outcome ? record.error : undefined} />
       <SelectField<ObjectionOutcome>

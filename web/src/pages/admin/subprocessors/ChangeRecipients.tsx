@@ -42,7 +42,7 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
     <section className="card" aria-labelledby="recipients-heading">
       <h2 id="recipients-heading">{t("changes.recipients")}</h2>
       <p className="hint">{t("changes.recipientsIntro")}</p>
-      <form className="filters" role="search" onSubmit={submit}>
+      <form noValidate className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="recipient-search">{t("changes.recipientSearch")}</label>
           <input

@@ -77,7 +77,7 @@ export function ContractCard({ subprocessor, writer, onUploaded }: { subprocesso
         </p>
       )}
       {writer ? (
-        <form onSubmit={(e) => void submit(e)} className="contract-form">
+        <form noValidate onSubmit={(e) => void submit(e)} className="contract-form">
           <ErrorAlert error={upload.error && !fields.file ? upload.error : undefined} />
           <div className={`field${fields.file ? " field-invalid" : ""}`}>
             <label htmlFor="contract-file">{contract ? t("subprocessors.contractReplace") : t("subprocessors.contractFile")}</label>

@@ -53,7 +53,7 @@ export function NewSubprocessorPage() {
       <PageHeader title={t("subprocessors.new")} subtitle={t("subprocessors.newIntro")} />
       <Loaded state={catalogue}>
         {(cat) => (
-          <form className="card editor" onSubmit={(e) => void submit(e)} data-testid="subprocessor-editor">
+          <form noValidate className="card editor" onSubmit={(e) => void submit(e)} data-testid="subprocessor-editor">
             <ErrorAlert error={create.error} />
             <TextField
               label={t("subprocessors.name")}

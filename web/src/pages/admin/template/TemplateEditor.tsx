@@ -5,7 +5,7 @@ import { api, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import type { Clocks, NewTemplateBody, TemplateDetail } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { CheckboxField, NumberField, TextAreaField, TextField } from "../../../components/fields";
+import { CheckboxField, NumberField, TextAreaField, TextField, validLocally } from "../../../components/fields";
 import { CLOCK_KEYS } from "./clocks";
 import { unitOf } from "./ClocksSummary";
 import { textAsJson } from "./text-json";
@@ -50,8 +50,11 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
     return Object.keys(errors).length === 0 ? (parsed as Texts) : null;
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const parsed = parseTexts();
     if (!parsed) {
       return;
@@ -70,7 +73,7 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
 
   const fields = publish.error?.fieldMessages() ?? {};
   return (
-    <form onSubmit={(e) => void submit(e)} data-testid="template-editor">
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="template-editor">
       <p className="muted">{t("templates.basedOn", { version: base.version })}</p>
       <ErrorAlert error={publish.error} testId="publish-error" />
       <section className="card">
@@ -87,7 +90,7 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
       </section>
       <section className="card">
         <h2>{t("templates.clocks")}</h2>
-        <div className="grid-3">
+        <div className="grid-3 fields-bottom">
           {CLOCK_KEYS.map((key) => (
             <NumberField
               key={key}
@@ -135,7 +138,8 @@ export function TemplateEditor({ base }: { base: TemplateDetail }) {
           />
         ))}
       </section>
-      <section className="card">
+      {/* Stays in view at the bottom of the window: the page is long, publishing is what it is for. */}
+      <section className="card publish-bar">
         <CheckboxField
           label={t("templates.offerOnPublish")}
           hint={t("templates.offerOnPublishHint")}

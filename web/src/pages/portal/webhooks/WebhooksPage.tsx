@@ -5,7 +5,7 @@ import { useAction, useApi } from "../../../api/useApi";
 import type { CreatedWebhookEndpoint } from "../../../api/types";
 import { CopyButton } from "../../../components/CopyButton";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
-import { TextField } from "../../../components/fields";
+import { TextField, validLocally } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { Badge } from "../../../components/StatusBadge";
@@ -39,8 +39,11 @@ export function WebhooksPage() {
   const disable = useAction((id: string) => unwrap(api.DELETE("/api/v1/webhook-endpoints/{id}", { params: { path: { id } } })));
   const stepUp = useStepUp();
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await stepUp.guarded(() => create.execute());
     if (result.ok) {
       setCreated(result.value);
@@ -160,7 +163,7 @@ export function WebhooksPage() {
       {owner ? (
         <section className="card" aria-labelledby="new-endpoint-heading">
           <h2 id="new-endpoint-heading">{t("webhooks.new")}</h2>
-          <form onSubmit={(e) => void submit(e)} className="form-narrow">
+          <form noValidate onSubmit={(e) => void submit(e)} className="form-narrow">
             <ErrorAlert error={create.error} />
             <TextField
               label={t("webhooks.url")}
