@@ -8,7 +8,7 @@ import { DEFAULT_WEB_ROOT } from "../../src/app.ts";
 import type { TestApp } from "../support/app.ts";
 import { browserUnavailable, launchBrowser } from "../support/browser.ts";
 import { firstId, idsOf, loginDemo, openPage, startDemoApp } from "../support/demo-browser.ts";
-import { skipIfMissing } from "../support/requirements.ts";
+import { embeddedEngineOnly, skipIfMissing } from "../support/requirements.ts";
 
 // axe-core on the main pages, in Dutch and in English, at 1366 and at 390 px: no serious or
 // critical violation. A page of tabs is checked tab by tab (a hidden panel is not checked).
@@ -63,7 +63,7 @@ async function audit(page: Page, urls: string[]): Promise<string[]> {
   return problems;
 }
 
-describe("accessibility of the main pages (axe-core)", { skip: skipIfMissing(unavailable) }, () => {
+describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnly("accessibility of the pages") || skipIfMissing(unavailable) }, () => {
   before(async () => {
     ({ t, base } = await startDemoApp());
     browser = await launchBrowser();

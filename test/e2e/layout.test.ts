@@ -8,7 +8,7 @@ import { DEFAULT_WEB_ROOT } from "../../src/app.ts";
 import type { TestApp } from "../support/app.ts";
 import { browserUnavailable, launchBrowser, shot } from "../support/browser.ts";
 import { firstId, idsOf, loginDemo, openPage, routesIn, startDemoApp } from "../support/demo-browser.ts";
-import { skipIfMissing } from "../support/requirements.ts";
+import { embeddedEngineOnly, skipIfMissing } from "../support/requirements.ts";
 
 // What a first user saw on screenshots: on a phone the logout and language switch were off-screen
 // and pages scrolled sideways; at 1366 px the staff menu took two lines. Every portal page at
@@ -55,7 +55,7 @@ async function headerReachable(page: Page, url: string): Promise<void> {
   }
 }
 
-describe("layout at phone and laptop widths", { skip: skipIfMissing(unavailable) }, () => {
+describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the layout of the pages") || skipIfMissing(unavailable) }, () => {
   before(async () => {
     ({ t, base } = await startDemoApp());
     browser = await launchBrowser();

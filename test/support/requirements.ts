@@ -31,3 +31,11 @@ export function toolsPresent(...tools: string[]): boolean {
   const missing = tools.filter((tool) => !runs(tool));
   return skipIfMissing(missing.length > 0 ? `${missing.join(", ")} not installed (apt-get install -y poppler-utils)` : null) === false;
 }
+
+/**
+ * A skip reason on the PostgreSQL run for a test of what does not depend on the database engine (the
+ * layout of pages, their accessibility): it runs once, on the embedded engine, to keep CI's time.
+ */
+export function embeddedEngineOnly(what: string): string | false {
+  return process.env.ART28_TEST_ENGINE === "postgres" ? `${what} does not depend on the database engine: tested on the embedded run` : false;
+}
