@@ -3,6 +3,7 @@ import type { Clock } from "../domain/clock.ts";
 import { SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
 import { noticeLink, type ProcessorContext } from "../modules/notices/context.ts";
 import { renderNotice } from "../modules/notices/render.ts";
+import { hideSecrets, secretFields, secretUnusable, secretValues, withoutSecrets } from "../modules/notices/secrets.ts";
 import { noticeReference } from "../domain/notice-reference.ts";
 import { endpointGone, failDelivery, holdDelivery, recordFailedTry, type DeliveryRef } from "./delivery-outcomes.ts";
 import { classifyMailError, MailSendError, type MailAddress, type Mailer, type MailMessage } from "./mailer.ts";
@@ -55,6 +56,11 @@ async function unsendable(claim: Claim, deps: DeliverDeps, reason: string): Prom
 
 async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOutcome> {
   const d = claim.delivery;
+  // A single-use link that was removed or has expired is not sent (notices/secrets.ts).
+  const unusable = secretUnusable(d.notice.data, deps.clock.now());
+  if (unusable) {
+    return unsendable(claim, deps, `the e-mail was not sent: ${unusable}`);
+  }
   let rendered;
   try {
     rendered = renderNotice(d.notice.data, d.locale, {
@@ -68,9 +74,12 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
   } catch (error) {
     return unsendable(claim, deps, `the notice could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // The hash is of the message itself; what is stored shows a placeholder instead of a secret.
   const bodySha256 = sha256(rendered.text);
+  const secrets = secretValues(d.notice.data);
+  const stored = { subject: hideSecrets(rendered.subject, secrets, d.locale), body: hideSecrets(rendered.text, secrets, d.locale) };
   if (!deps.mailer) {
-    await claim.settle((tx) => holdDelivery(tx.db, deps.clock, ref(d), { subject: rendered.subject, body: rendered.text, bodySha256 }));
+    await claim.settle((tx) => holdDelivery(tx.db, deps.clock, ref(d), { ...stored, bodySha256 }));
     return "held";
   }
   const message: MailMessage = {
@@ -109,8 +118,7 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
         tx.head,
         {
           at,
-          subject: rendered.subject,
-          body: rendered.text,
+          ...stored,
           bodySha256,
           response: accepted.response,
           httpStatus: null,
@@ -124,6 +132,7 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
             response: accepted.response,
             bodySha256,
           },
+          scrubFields: secretFields(d.notice.data),
         },
         SYSTEM_ACTOR,
       ),
@@ -141,10 +150,11 @@ async function deliverWebhook(claim: Claim, deps: DeliverDeps): Promise<Delivery
   const endpointId = d.webhookEndpointId;
   // The body is the same on every try (its timestamp is the notice's), so its hash is stable; the
   // webhook-timestamp header is the time of the try, on the wall clock the receiver checks it by.
+  // A single-use link's secret goes to its recipient's e-mail only, never to a webhook.
   const body = JSON.stringify({
     type: `notice.${d.notice.kind}`,
     timestamp: d.notice.createdAt.toISOString(),
-    data: { noticeId: d.noticeId, controllerId: d.controllerId, createdAt: d.notice.createdAt.toISOString(), ...d.notice.data },
+    data: { noticeId: d.noticeId, controllerId: d.controllerId, createdAt: d.notice.createdAt.toISOString(), ...withoutSecrets(d.notice.data) },
   });
   const result = await postWebhook(
     endpoint.url,
@@ -176,6 +186,7 @@ async function deliverWebhook(claim: Claim, deps: DeliverDeps): Promise<Delivery
               httpStatus: result.status,
               bodySha256,
             },
+            scrubFields: secretFields(d.notice.data),
           },
           SYSTEM_ACTOR,
         ),

@@ -36,6 +36,7 @@ export function literal(value: string | number | boolean | Date | null): string 
 }
 
 const jsonLiteral = (value: unknown) => `${literal(JSON.stringify(value))}::jsonb`;
+const textArrayLiteral = (values: readonly string[]) => (values.length === 0 ? "'{}'::text[]" : `ARRAY[${values.map(literal).join(", ")}]::text[]`);
 
 /**
  * The transaction's scope as db/scope.ts sets it, in two steps around the claim. The claim runs
@@ -159,6 +160,11 @@ export interface SentRecord {
   httpStatus: number | null;
   durationMs: number;
   eventData: Record<string, unknown>;
+  /**
+   * The notice's data fields that hold a single-use link's secret (notices/secrets.ts): removed from
+   * the notice in the same writes, unless another e-mail of the notice is still to go out.
+   */
+  scrubFields?: readonly string[];
 }
 
 /** The "sent" writes as the literals of their parameters, in SENT_PARAMETERS order. */
@@ -188,12 +194,16 @@ const SENT_PARAMETERS = [
   "jsonb", // $19 data
   "text", // $20 prev hash
   "text", // $21 hash
+  "text[]", // $22 the notice's secret fields to remove
 ] as const;
 
-// One statement for the four writes (fewer statements to parse and run per message).
+// One statement for the five writes (fewer statements to parse and run per message).
 const SENT_SQL = `WITH d AS (UPDATE deliveries SET status = 'sent', attempts = $2, sent_at = $3, last_error = NULL, subject = $4, body = $5, body_sha256 = $6 WHERE id = $1),
      a AS (INSERT INTO delivery_attempts (delivery_id, controller_id, attempt, at, outcome, response, http_status, duration_ms)
            VALUES ($1, $7, $2, $3, 'sent', $8, $9, $10)),
+     n AS (UPDATE notices SET data = data - $22 WHERE cardinality($22) > 0 AND id = (SELECT notice_id FROM deliveries WHERE id = $1)
+             AND NOT EXISTS (SELECT 1 FROM deliveries o WHERE o.notice_id = notices.id AND o.id <> $1 AND o.status IN ('pending', 'held')
+                             AND o.message_id <> (SELECT message_id FROM deliveries WHERE id = $1))),
      e AS (INSERT INTO events (stream, stream_seq, controller_id, occurred_at, type, actor_kind, actor_id, actor_label, subject_type, subject_id, data, prev_hash, hash)
            VALUES ($11, $12, $7, $3, $13, $14, $15, $16, $17, $18, $19, $20, $21))
 UPDATE event_streams SET last_seq = $12, last_hash = $21 WHERE stream = $11`;
@@ -206,7 +216,8 @@ export const sentSql = (write: SentWrite) =>
 
 /**
  * The writes that record a sent message: the delivery marked sent with the message as sent, the
- * try in the delivery log, and the "notice.sent" event appended to the locked stream head.
+ * try in the delivery log, the notice's single-use secret removed (if it has one), and the
+ * "notice.sent" event appended to the locked stream head.
  * Computed in memory (the hash of the event included), so they go out with the COMMIT in one write.
  */
 export function sentWrite(delivery: ClaimedDelivery, head: StreamHead, sent: SentRecord, actor: EventActor): SentWrite {
@@ -255,6 +266,7 @@ export function sentWrite(delivery: ClaimedDelivery, head: StreamHead, sent: Sen
       jsonLiteral(event.data),
       l(event.prevHash),
       l(hash),
+      textArrayLiteral(sent.scrubFields ?? []),
     ],
   };
 }

@@ -15,8 +15,9 @@ export interface AccountLocked {
 
 /**
  * The link's secret travels in the notice so the outbox can render the e-mail when it sends it (and
- * again on a retry); account_links keeps only its SHA-256. A user notice is shown to no customer
- * user and to no staff but the admin, and the link is single-use and expires.
+ * again on a retry); account_links keeps only its SHA-256. The kind declares it (`secret`), so the
+ * API shows a placeholder instead, to everyone, and the outbox removes it from the notice once the
+ * e-mail is sent (or the sweep once the link expired): see notices/secrets.ts.
  */
 export interface AccountInvitation {
   kind: "account_invitation";
@@ -60,6 +61,7 @@ export const AUTH_NOTICE_KINDS = [
     templates,
     acknowledged: false,
     toCustomer: (data) => data.customerName !== null,
+    secret: { fields: ["secret"], until: "expiresAt" },
     view: (data, locale, zone) => ({
       secret: data.secret,
       invitedBy: data.invitedBy,
@@ -74,6 +76,7 @@ export const AUTH_NOTICE_KINDS = [
     templates,
     acknowledged: false,
     toCustomer: () => false,
+    secret: { fields: ["secret"], until: "expiresAt" },
     view: (data, locale, zone) => ({ secret: data.secret, expiresAt: formatInstant(new Date(data.expiresAt), zone, locale) }),
   }),
 ];

@@ -1,6 +1,7 @@
 // The notices module's public surface: other modules import from here only (.dependency-cruiser.cjs).
 import { noticeRoutes } from "./routes.ts";
 import { NOTICES_OWN_KINDS } from "./own-kinds.ts";
+import { scrubExpiredSecrets } from "./secrets.ts";
 
 export { loadProcessorContext, publicUrl } from "./context.ts";
 export { queueCustomerNotices, queueStaffNotice, queueUserNotice } from "./queue-notices.ts";
@@ -15,4 +16,6 @@ export const noticesModule = {
   name: "notices",
   routes: [noticeRoutes],
   noticeKinds: NOTICES_OWN_KINDS,
+  /** Single-use links whose time is up leave the notices that still hold them (secrets.ts). */
+  sweepTasks: { noticeSecrets: scrubExpiredSecrets },
 };

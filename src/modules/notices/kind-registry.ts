@@ -20,6 +20,13 @@ export interface NoticeKindDefinition<K extends NoticeKind = NoticeKind> {
   toCustomer(data: NoticeKinds[K]): boolean;
   /** The customer is asked to acknowledge it in the portal; the acknowledgement is evidence. */
   acknowledged: boolean;
+  /**
+   * The kind carries a secret (a single-use link's token) that only the recipient's e-mail may show
+   * (notices/secrets.ts): `fields` name the data fields holding it, `until` the data field holding
+   * the ISO instant it stops working. The API shows a placeholder instead, everywhere, to everyone;
+   * the worker removes it from the notice when the e-mail is sent, the sweep when `until` has passed.
+   */
+  secret?: { fields: readonly (keyof NoticeKinds[K] & string)[]; until: keyof NoticeKinds[K] & string };
 }
 
 /** One kind's definition, typed by its own data, in a list of definitions of any kind. */
@@ -47,6 +54,11 @@ export function noticeKindOf(kind: NoticeKind): NoticeKindDefinition {
     throw new RangeError(`unknown notice kind: ${kind} (is its module listed in src/modules.ts?)`);
   }
   return definition;
+}
+
+/** The registered kinds that carry a secret (for the sweep that removes expired ones). */
+export function secretNoticeKinds(): NoticeKindDefinition[] {
+  return [...registered.values()].filter((definition) => definition.secret !== undefined);
 }
 
 /** A kind in words; a kind no module defines any more (an old row) is named by its code. */

@@ -7,6 +7,7 @@ import { noticeKindLabel } from "./kind-registry.ts";
 import { noticeTitle } from "./render.ts";
 import type { deliveriesOf, findDelivery, findNotice } from "./queries.ts";
 import { noticeWords } from "./words.ts";
+import { hideSecrets, renderableData, secretValues } from "./secrets.ts";
 
 type NoticeRow = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
 type DeliveryRow = Awaited<ReturnType<typeof deliveriesOf>>[number];
@@ -27,7 +28,8 @@ export const noticeListItem = (notice: NoticeRow, locale: "nl" | "en") => ({
   kind: notice.kind,
   kindLabel: noticeKindLabel(notice.kind),
   audience: notice.staffRoles ? ("staff" as const) : ("customer" as const),
-  title: noticeTitle(notice.data, locale),
+  // A secret never shows, not even in a title (notices/secrets.ts).
+  title: hideSecrets(noticeTitle(renderableData(notice.data), locale), [], locale),
   subjectType: notice.subjectType,
   subjectId: notice.subjectId,
   requiresAck: notice.requiresAck,
@@ -50,7 +52,11 @@ export const deliverySummary = (d: DeliveryRow) => ({
   nextAttemptAt: d.nextAttemptAt.toISOString(),
 });
 
-export const deliveryDetail = (d: DeliveryDetailRow) => ({
+/** A delivery's subject as the API shows it: a secret of its notice replaced by the placeholder. */
+export const shownSubject = (d: Pick<DeliveryDetailRow, "subject" | "noticeData">, locale: "nl" | "en") =>
+  d.subject === null ? null : hideSecrets(d.subject, secretValues(d.noticeData), locale);
+
+export const deliveryDetail = (d: DeliveryDetailRow, locale: "nl" | "en") => ({
   ...deliverySummary(d),
   noticeId: d.noticeId,
   noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
@@ -58,8 +64,8 @@ export const deliveryDetail = (d: DeliveryDetailRow) => ({
   kind: d.kind,
   kindLabel: noticeKindLabel(d.kind),
   messageId: d.messageId,
-  subject: d.subject,
-  body: d.body,
+  subject: shownSubject(d, locale),
+  body: d.body === null ? null : hideSecrets(d.body, secretValues(d.noticeData), locale),
   bodySha256: d.bodySha256,
   createdAt: d.createdAt.toISOString(),
   attemptsLog: d.attemptsLog.map((a) => ({

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/engine.ts";
+import { rows, type Db } from "../../db/engine.ts";
 import { controllers, deliveries, deliveryAttempts, notices, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
 
 export interface InboxFilter {
@@ -55,7 +55,7 @@ export async function deliveriesOf(db: Db, noticeId: string) {
 
 export async function findDelivery(db: Db, id: string) {
   const [row] = await db
-    .select({ delivery: deliveries, kind: notices.kind, noticeNumber: notices.number, noticeCreatedAt: notices.createdAt })
+    .select({ delivery: deliveries, kind: notices.kind, noticeData: notices.data, noticeNumber: notices.number, noticeCreatedAt: notices.createdAt })
     .from(deliveries)
     .innerJoin(notices, eq(notices.id, deliveries.noticeId))
     .where(eq(deliveries.id, id));
@@ -67,7 +67,14 @@ export async function findDelivery(db: Db, id: string) {
     .from(deliveryAttempts)
     .where(eq(deliveryAttempts.deliveryId, id))
     .orderBy(asc(deliveryAttempts.attempt), asc(deliveryAttempts.at));
-  return { ...row.delivery, kind: row.kind, noticeNumber: row.noticeNumber, noticeCreatedAt: row.noticeCreatedAt, attemptsLog: attempts };
+  return {
+    ...row.delivery,
+    kind: row.kind,
+    noticeData: row.noticeData,
+    noticeNumber: row.noticeNumber,
+    noticeCreatedAt: row.noticeCreatedAt,
+    attemptsLog: attempts,
+  };
 }
 
 export interface OutboxFilter {
@@ -101,7 +108,14 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
   }
   const condition = and(...where);
   const items = await db
-    .select({ delivery: deliveries, kind: notices.kind, noticeNumber: notices.number, noticeCreatedAt: notices.createdAt, customerName: controllers.name })
+    .select({
+      delivery: deliveries,
+      kind: notices.kind,
+      noticeData: notices.data,
+      noticeNumber: notices.number,
+      noticeCreatedAt: notices.createdAt,
+      customerName: controllers.name,
+    })
     .from(deliveries)
     .innerJoin(notices, eq(notices.id, deliveries.noticeId))
     .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
@@ -115,6 +129,7 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
     items: items.map((row) => ({
       ...row.delivery,
       kind: row.kind,
+      noticeData: row.noticeData,
       noticeNumber: row.noticeNumber,
       noticeCreatedAt: row.noticeCreatedAt,
       customerName: row.customerName,
@@ -178,4 +193,23 @@ export async function findDeliveryRow(tx: Db, id: string) {
 export async function insertDelivery(tx: Db, row: typeof deliveries.$inferInsert) {
   const [copy] = await tx.insert(deliveries).values(row).returning({ id: deliveries.id });
   return copy ?? null;
+}
+
+/** Removes the secret fields from a kind's notices whose secret expired (`until`, a data field) by `now`; how many. */
+export async function removeExpiredSecrets(tx: Db, kind: string, fields: readonly string[], until: string, now: Date): Promise<number> {
+  const without = sql.join(
+    fields.map((field) => sql`- ${field}::text`),
+    sql` `,
+  );
+  const holds = sql.join(
+    fields.map((field) => sql`${notices.data} ->> ${field}::text is not null`),
+    sql` or `,
+  );
+  const scrubbed = await rows<{ id: string }>(
+    tx,
+    sql`update notices set data = data ${without}
+         where kind = ${kind} and (${holds}) and (data ->> ${until}::text)::timestamptz <= ${now.toISOString()}::timestamptz
+         returning id`,
+  );
+  return scrubbed.length;
 }

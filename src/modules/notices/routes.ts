@@ -17,7 +17,8 @@ import { newWebhookSecret } from "../../jobs/webhook-client.ts";
 import { loadProcessorContext, noticeLink, publicUrl } from "./context.ts";
 import { deliveriesOf, findDelivery, findNotice, findWebhookEndpoint, listDeliveries, listNotices, listWebhookEndpoints } from "./queries.ts";
 import { renderNotice } from "./render.ts";
-import { deliveryDetail, deliverySummary, noticeListItem } from "./present.ts";
+import { deliveryDetail, deliverySummary, noticeListItem, shownSubject } from "./present.ts";
+import { hideSecrets, hideSecretsInHtml, renderableData, shownData } from "./secrets.ts";
 import { noticeReference } from "../../domain/notice-reference.ts";
 import { acknowledgeNotice, createWebhookEndpoint, disableWebhookEndpoint, markOpened, replayDelivery } from "./use-cases.ts";
 import {
@@ -137,7 +138,9 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       }
       const context = await loadProcessorContext(db);
       const base = publicUrl();
-      const rendered = renderNotice(notice.data, requestLocale(request), {
+      const locale = requestLocale(request);
+      // Rendered with a stand-in for a single-use link's secret, which is then shown as a placeholder.
+      const asSent = renderNotice(renderableData(notice.data), locale, {
         ...context,
         portalUrl: base,
         noticeUrl: noticeLink(base, notice),
@@ -148,10 +151,15 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const sent = await inScope(db, scopeOf(actor), (tx) => deliveriesOf(tx, notice.id));
       // A customer sees how the notice reached it, but not staff addresses.
       const visible = actor.kind === "customer" ? sent.filter((d) => d.recipientRole !== "staff") : sent;
+      const rendered = {
+        subject: hideSecrets(asSent.subject, [], locale),
+        text: hideSecrets(asSent.text, [], locale),
+        html: hideSecretsInHtml(asSent.html, [], locale),
+      };
       return {
-        ...noticeListItem(notice, requestLocale(request)),
+        ...noticeListItem(notice, locale),
         ...rendered,
-        data: notice.data as unknown as Record<string, unknown>,
+        data: shownData(notice.data, locale),
         deliveries: visible.map(deliverySummary),
       };
     },
@@ -203,7 +211,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
           noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
           kind: d.kind,
           kindLabel: noticeKindLabel(d.kind),
-          subject: d.subject,
+          subject: shownSubject(d, requestLocale(request)),
           createdAt: d.createdAt.toISOString(),
         })),
       };
@@ -227,7 +235,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       if (actor.kind === "customer" && delivery.recipientRole === "staff") {
         throw notFound(noticeWords.noun.delivery);
       }
-      return deliveryDetail(delivery);
+      return deliveryDetail(delivery, requestLocale(request));
     },
   );
 
@@ -382,7 +390,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
           noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
           kind: d.kind,
           kindLabel: noticeKindLabel(d.kind),
-          subject: d.subject,
+          subject: shownSubject(d, requestLocale(request)),
           createdAt: d.createdAt.toISOString(),
         })),
       };

@@ -7,6 +7,7 @@ import { recordEvent, type EventActor } from "../evidence/index.ts";
 import {
   disableEndpoint,
   findDeliveryRow,
+  findNotice,
   findWebhookEndpoint,
   insertDelivery,
   insertWebhookEndpoint,
@@ -15,6 +16,7 @@ import {
   setNoticeAcknowledged,
 } from "./queries.ts";
 import { noticeWords } from "./words.ts";
+import { secretUnusable } from "./secrets.ts";
 
 /**
  * A customer's user opens a notice in the portal: the first opening is evidence that it reached
@@ -149,6 +151,11 @@ export async function replayDelivery(tx: Db, clock: Clock, actor: EventActor, de
   }
   if (original.status === "pending") {
     throw conflict(noticeWords.stillQueued);
+  }
+  const notice = await findNotice(tx, original.noticeId);
+  // A single-use link that was removed (sent, expired) cannot be sent again: a new link is asked for.
+  if (notice && secretUnusable(notice.data, clock.now())) {
+    throw conflict(noticeWords.secretGone);
   }
   if (original.webhookEndpointId) {
     const endpoint = await findWebhookEndpoint(tx, original.webhookEndpointId);

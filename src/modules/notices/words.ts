@@ -31,5 +31,14 @@ export const noticeWords = {
   httpsOnly: { nl: "moet met https:// beginnen", en: "must start with https://" },
   noCredentials: { nl: "mag geen gebruikersnaam of wachtwoord bevatten", en: "must not contain a user name or password" },
   stillQueued: { nl: "deze bezorging staat nog in de wachtrij", en: "this delivery is still queued" },
+  /** Shown instead of a single-use link (an invitation, a password reset) wherever the API shows a notice or a delivery. */
+  secretLink: {
+    nl: "[eenmalige link — alleen in de e-mail aan de ontvanger]",
+    en: "[single-use link — only in the e-mail to the recipient]",
+  },
+  secretGone: {
+    nl: "dit bericht bevatte een eenmalige link die niet meer bestaat; vraag een nieuwe link aan",
+    en: "this message carried a single-use link that no longer exists; ask for a new link",
+  },
   endpointDisabled: { nl: "het webhook-endpoint is uitgeschakeld", en: "the webhook endpoint is disabled" },
 } as const;
