@@ -5,7 +5,7 @@ import type { ActionResult } from "../api/useApi";
 import { useAction } from "../api/useApi";
 import { useMe } from "../session";
 import { ErrorAlert } from "./ErrorAlert";
-import { TextField } from "./fields";
+import { TextField, validLocally } from "./fields";
 
 /**
  * Sensitive changes (API tokens, webhook endpoints, two-step verification) need recent proof of
@@ -41,8 +41,11 @@ function StepUpDialog({ onDone }: { onDone: (proven: boolean) => void }) {
   const [code, setCode] = useState("");
   const prove = useAction(() => unwrap(api.POST("/api/v1/auth/step-up", { body: { password, ...(me.totpEnabled ? { totpCode: code } : {}) } })));
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await prove.execute();
     if (result.ok) {
       onDone(true);
