@@ -5,7 +5,7 @@ import { markSteppedUp, requestMeta } from "../../http/request-context.ts";
 import { ErrorBodySchema, ErrorResponses, Line, Localized } from "../../http/schemas.ts";
 import type { OidcConfig, RouteDeps, TypedApp } from "../../http/types.ts";
 import { publicUrl } from "../notices/index.ts";
-import { OidcIssuer, STEP_UP_FRESH_SECONDS, type PendingSignIn } from "./oidc-client.ts";
+import { OidcIssuer, type PendingSignIn } from "./oidc-client.ts";
 import type { SsoError } from "../../domain/sso-errors.ts";
 import { OIDC_PROVIDERS, signInWithOidc, stepUpWithOidc, type OidcProvider } from "./oidc-login.ts";
 import { oidcWords } from "./oidc-words.ts";
