@@ -20,6 +20,10 @@ export const SSO_ERRORS = [
   /** A user with this address exists and may not be linked (address not verified, another customer). */
   "email_taken",
   "disabled",
+  /** A step-up through the issuer signed in as someone else than the session's user. */
+  "step_up_other_user",
+  /** A step-up whose sign-in at the issuer was not just now (auth_time missing or too old). */
+  "step_up_stale",
   /** Anything else (logged). */
   "failed",
 ] as const;

@@ -129,6 +129,61 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
     await context.close();
   });
 
+  test("in Dutch, the login form and the sign form say in Dutch what is missing, and send nothing", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
+    const page = await context.newPage();
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") {
+        posts.push(new URL(request.url()).pathname);
+      }
+    });
+    const missing = page.locator(".field-error").filter({ hasText: "Vul dit veld in." });
+
+    await page.goto(`${base}/login`);
+    await page.getByTestId("lang-nl").click();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "nl");
+    await page.getByTestId("login-submit").click();
+    await missing.nth(1).waitFor();
+    assert.equal(await missing.count(), 2, "the address and the password");
+    assert.ok(await page.getByTestId("login-email").evaluate((el) => el === document.activeElement), "the first field to fix has the focus");
+    assert.equal(await page.getByTestId("login-email").getAttribute("aria-invalid"), "true");
+    // An address that is no address: the app's words for it, in Dutch.
+    await page.getByTestId("login-email").fill("niet-een-adres");
+    await page.getByTestId("login-submit").click();
+    await missing.first().waitFor();
+    assert.equal(await missing.count(), 1, "the password is still missing");
+    await page.locator(".field-error").filter({ hasText: "Vul een geldig e-mailadres in (naam@voorbeeld.nl)." }).waitFor();
+    assert.equal(await page.getByTestId("login-email").getAttribute("aria-invalid"), "true", "the address is wrong");
+    assert.deepEqual(
+      posts.filter((path) => path === "/api/v1/auth/login"),
+      [],
+      "nothing was sent",
+    );
+
+    // Customer 1 of the demo has not signed yet: its owner's sign form.
+    await loginDemo(page, base, "owner@c0001.example");
+    const agreements = (await (await page.request.get(`${base}/api/v1/agreements`)).json()) as { id: string; status: string }[];
+    const offered = agreements.find((agreement) => agreement.status === "offered");
+    assert.ok(offered, "an agreement to sign in the demo");
+    await openPage(page, `${base}/portal/agreements/${offered.id}`);
+    await page.getByTestId("lang-nl").click();
+    await page.getByTestId("sign-consent").check();
+    await page.getByTestId("sign-submit").click();
+    await missing.nth(1).waitFor();
+    assert.equal(await missing.count(), 2, "the name and the function");
+    assert.ok(await page.getByTestId("sign-name").evaluate((el) => el === document.activeElement), "the first field to fix has the focus");
+    assert.deepEqual(
+      posts.filter((path) => path.endsWith("/sign")),
+      [],
+      "nothing was signed",
+    );
+    // Filled in, the message goes and the same form is sent.
+    await page.getByTestId("sign-name").fill("Eva de Eigenaar");
+    assert.equal(await missing.count(), 1);
+    await context.close();
+  });
+
   test("every back-office page at 1366×768: the staff menu is one row, no sideways scrolling; the set-up menu opens", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();

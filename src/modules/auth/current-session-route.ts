@@ -4,6 +4,7 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
 import { findUserById } from "./queries.ts";
 import { Me } from "./schemas.ts";
+import { signInMeansOf } from "./oidc-me.ts";
 
 /**
  * `GET /auth/session`: who is logged in, asked by every page as it loads (the public trust page and
@@ -39,6 +40,7 @@ export function currentSessionRoutes(app: TypedApp, deps: RouteDeps) {
           customerRole: actor.customerRole,
           controllerId: actor.controllerId,
           totpEnabled: Boolean(user?.totpEnabledAt),
+          ...(await signInMeansOf(deps.db, deps.oidc, user)),
           csrfToken: actor.via === "session" ? reply.generateCsrf() : "",
         },
       };

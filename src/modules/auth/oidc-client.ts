@@ -16,7 +16,12 @@ export interface PendingSignIn {
   codeVerifier: string;
   state: string;
   nonce: string;
+  /** A step-up's: the ID token must carry an auth_time at most this many seconds old (openid-client checks it). */
+  maxAgeSeconds?: number;
 }
+
+/** How recent a step-up's sign-in at the issuer must be (its ID token's auth_time), in seconds. */
+export const STEP_UP_FRESH_SECONDS = 5 * 60;
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -51,7 +56,7 @@ export class OidcIssuer {
   }
 
   /** The issuer's authorization URL for a new sign-in, and what the callback must check it against. */
-  async authorizationUrl(redirectUri: string): Promise<{ url: URL; pending: PendingSignIn }> {
+  async authorizationUrl(redirectUri: string, options: { stepUp?: boolean } = {}): Promise<{ url: URL; pending: PendingSignIn }> {
     const configuration = await this.configuration();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -63,8 +68,10 @@ export class OidcIssuer {
       code_challenge_method: "S256",
       state,
       nonce,
+      // A step-up: the issuer must ask the person to sign in again now, and say when they did (auth_time).
+      ...(options.stepUp ? { prompt: "login", max_age: "0" } : {}),
     });
-    return { url, pending: { codeVerifier, state, nonce } };
+    return { url, pending: { codeVerifier, state, nonce, ...(options.stepUp ? { maxAgeSeconds: STEP_UP_FRESH_SECONDS } : {}) } };
   }
 
   /**
@@ -79,6 +86,7 @@ export class OidcIssuer {
       expectedState: pending.state,
       expectedNonce: pending.nonce,
       idTokenExpected: true,
+      ...(pending.maxAgeSeconds !== undefined ? { maxAge: pending.maxAgeSeconds } : {}),
     });
     const idToken = tokens.claims();
     if (!idToken) {

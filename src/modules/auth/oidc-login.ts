@@ -12,6 +12,7 @@ import {
   findControllerByNumber,
   findIdentityUser,
   findSsoUserByEmail,
+  findUserOf,
   insertIdentity,
   insertSsoUser,
   setUserRole,
@@ -188,5 +189,57 @@ export async function signInWithOidc(db: Db, clock: Clock, input: SsoSignIn): Pr
     }
     await recordEvents(tx, clock, events);
     return { ok: true, user };
+  });
+}
+
+/** How far an ID token's auth_time may lie from the server's clock for a step-up (seconds). */
+export const STEP_UP_AUTH_TIME_SECONDS = 5 * 60;
+
+export interface SsoStepUp {
+  /** The user signed in in the session asking for the step-up. */
+  userId: string;
+  provider: OidcProvider;
+  /** The validated claims of the new sign-in at the issuer (oidc-client.ts). */
+  claims: OidcClaims;
+  meta: RequestMeta;
+}
+
+/**
+ * A step-up through the issuer, for a user without a password: the claims must name the session's own
+ * user (its linked identity: same issuer and subject) and say the person signed in at the issuer just
+ * now (auth_time within STEP_UP_AUTH_TIME_SECONDS of the clock). Signs no one in and changes no role;
+ * a refusal is evidence on the session's user.
+ */
+export async function stepUpWithOidc(db: Db, clock: Clock, input: SsoStepUp): Promise<{ ok: true } | { ok: false; error: SsoError }> {
+  const { claims, provider, meta } = input;
+  const from = { issuer: claims.iss, subject: claims.sub, provider, ip: meta.ip, ipSource: meta.ipSource, proxyIp: meta.proxyIp, stepUp: true };
+  return inScope(db, { kind: "processor" }, async (tx) => {
+    const identityUser = await findIdentityUser(tx, claims.iss, claims.sub);
+    const authTime = typeof claims.auth_time === "number" ? claims.auth_time * 1000 : null;
+    const error: SsoError | null =
+      identityUser?.id !== input.userId
+        ? "step_up_other_user"
+        : identityUser.disabledAt
+          ? "disabled"
+          : authTime === null || Math.abs(clock.now().getTime() - authTime) > STEP_UP_AUTH_TIME_SECONDS * 1000
+            ? "step_up_stale"
+            : null;
+    if (error) {
+      const user = await findUserOf(tx, input.userId);
+      if (user) {
+        await recordEvents(tx, clock, [
+          {
+            type: "auth.sso_refused",
+            actor: SYSTEM_ACTOR,
+            controllerId: user.controllerId,
+            subject: { type: "user", id: user.id },
+            data: { ...from, reason: error, authTime: authTime === null ? null : new Date(authTime).toISOString() },
+          },
+        ]);
+      }
+      return { ok: false, error };
+    }
+    await touchIdentity(tx, claims.iss, claims.sub, clock.now());
+    return { ok: true };
   });
 }

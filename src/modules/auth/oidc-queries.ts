@@ -17,6 +17,18 @@ export async function findIdentityUser(db: Db, issuer: string, subject: string):
   return row?.user ?? null;
 }
 
+/** A user by id, or null. */
+export async function findUserOf(db: Db, userId: string): Promise<SsoUser | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** The issuers a user signs in through (their identities' issuer URLs). */
+export async function identityIssuersOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ issuer: userIdentities.issuer }).from(userIdentities).where(eq(userIdentities.userId, userId));
+  return rows.map((row) => row.issuer);
+}
+
 /** A user by e-mail address (lower-cased), or null. */
 export async function findSsoUserByEmail(db: Db, email: string): Promise<SsoUser | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));

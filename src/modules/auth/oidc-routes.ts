@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { PUBLIC } from "../../http/audience.ts";
-import { requestMeta } from "../../http/request-context.ts";
+import { markSteppedUp, requestMeta } from "../../http/request-context.ts";
 import { ErrorBodySchema, ErrorResponses, Line, Localized } from "../../http/schemas.ts";
 import type { OidcConfig, RouteDeps, TypedApp } from "../../http/types.ts";
 import { publicUrl } from "../notices/index.ts";
 import { OidcIssuer, type PendingSignIn } from "./oidc-client.ts";
 import type { SsoError } from "../../domain/sso-errors.ts";
-import { OIDC_PROVIDERS, signInWithOidc, type OidcProvider } from "./oidc-login.ts";
+import { OIDC_PROVIDERS, signInWithOidc, stepUpWithOidc, type OidcProvider } from "./oidc-login.ts";
 import { oidcWords } from "./oidc-words.ts";
 
 // Single sign-on (OpenID Connect, authorization code flow with PKCE, state and nonce): the login page
@@ -15,6 +15,12 @@ import { oidcWords } from "./oidc-words.ts";
 // which keeps what the callback must check in the server-side session and sends the browser to the
 // issuer; the issuer sends it back to /auth/oidc/callback, which exchanges the code, validates the ID
 // token and signs the user in (oidc-login.ts), or sends it to /login?sso_error=<code>.
+//
+// A step-up for a user without a password (`stepUp=1`, from a signed-in session): the issuer is asked
+// to make the person sign in again (prompt=login, max_age=0); the callback then keeps the session and
+// only marks it stepped up, as POST /auth/step-up does, when the ID token names the session's own user
+// (issuer + subject) and its auth_time is recent. Otherwise it goes back to returnTo with
+// ?sso_error=<code> and the session stays as it was.
 
 /** A sign-in not finished within this time is refused at the callback. */
 const PENDING_MS = 10 * 60_000;
@@ -25,6 +31,8 @@ interface PendingOidc extends PendingSignIn {
   provider: OidcProvider;
   returnTo: string;
   startedAt: number;
+  /** A step-up of this signed-in user, not a sign-in. */
+  stepUpOf?: string;
 }
 
 declare module "fastify" {
@@ -46,6 +54,11 @@ const Redirect = (description: string) => ({ 302: Type.Null({ description }) });
 const StartQuery = Type.Object({
   provider: Provider,
   returnTo: Type.Optional(Line(2000, { description: "A path in Art28 to open after signing in (default /)" })),
+  stepUp: Type.Optional(
+    Type.Enum(["1"], {
+      description: "1: a step-up of the signed-in user (prompt=login, max_age=0) instead of a sign-in; the callback marks the session stepped up",
+    }),
+  ),
 });
 const CallbackQuery = Type.Object({
   code: Type.Optional(Line(4000)),
@@ -55,6 +68,11 @@ const CallbackQuery = Type.Object({
   error_description: Type.Optional(Line(2000)),
 });
 const ProviderInfo = Type.Object({ provider: Provider, label: Localized, startUrl: Type.String() });
+
+/** openid-client's refusal of an ID token whose auth_time is older than the max_age asked for. */
+function isAuthTimeProblem(cause: unknown): boolean {
+  return cause instanceof Error && /auth_time|elapsed since the last End-User authentication/i.test(cause.message);
+}
 
 export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   const issuers = new Map<OidcProvider, OidcIssuer>();
@@ -71,6 +89,16 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       request.log.warn({ err: cause }, `single sign-on refused: ${error}`);
     }
     return reply.redirect(`/login?sso_error=${error}`, 302);
+  }
+
+  /** A step-up refused: back to the page it came from, which says why; the session is left as it was. */
+  function refuseStepUp(request: FastifyRequest, reply: FastifyReply, returnTo: string, error: SsoError, cause?: unknown): FastifyReply {
+    if (cause !== undefined) {
+      request.log.warn({ err: cause }, `single sign-on step-up refused: ${error}`);
+    }
+    const url = new URL(returnTo, "http://return.invalid");
+    url.searchParams.set("sso_error", error);
+    return reply.redirect(`${url.pathname}${url.search}${url.hash}`, 302);
   }
 
   app.get(
@@ -105,16 +133,23 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
     async (request, reply) => {
       const { provider } = request.query;
       const issuer = issuers.get(provider);
+      const returnTo = localReturnTo(request.query.returnTo);
+      const stepUp = request.query.stepUp === "1";
+      // A step-up is of the user signed in in this browser (a session, not an API token).
+      const stepUpOf = stepUp && request.actor?.via === "session" ? request.actor.userId : undefined;
+      if (stepUp && !stepUpOf) {
+        return refuse(request, reply, "state");
+      }
       if (!issuer || !oidc) {
-        return refuse(request, reply, "unavailable");
+        return stepUp ? refuseStepUp(request, reply, returnTo, "unavailable") : refuse(request, reply, "unavailable");
       }
       let started: Awaited<ReturnType<OidcIssuer["authorizationUrl"]>>;
       try {
-        started = await issuer.authorizationUrl(redirectUri(oidc));
+        started = await issuer.authorizationUrl(redirectUri(oidc), { stepUp });
       } catch (cause) {
-        return refuse(request, reply, "unavailable", cause);
+        return stepUp ? refuseStepUp(request, reply, returnTo, "unavailable", cause) : refuse(request, reply, "unavailable", cause);
       }
-      request.session.set("oidc", { ...started.pending, provider, returnTo: localReturnTo(request.query.returnTo), startedAt: clock.now().getTime() });
+      request.session.set("oidc", { ...started.pending, provider, returnTo, startedAt: clock.now().getTime(), ...(stepUpOf ? { stepUpOf } : {}) });
       return reply.redirect(started.url.href, 302);
     },
   );
@@ -143,8 +178,15 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       if (request.query.state !== pending.state || clock.now().getTime() - pending.startedAt > PENDING_MS) {
         return refuse(request, reply, "state");
       }
+      const stepUpOf = pending.stepUpOf;
+      // A step-up answers into the session that asked for it, and only there.
+      if (stepUpOf !== undefined && (request.actor?.via !== "session" || request.actor.userId !== stepUpOf)) {
+        return refuse(request, reply, "state");
+      }
+      const fail = (error: SsoError, cause?: unknown) =>
+        stepUpOf !== undefined ? refuseStepUp(request, reply, pending.returnTo, error, cause) : refuse(request, reply, error, cause);
       if (request.query.error) {
-        return refuse(request, reply, request.query.error === "access_denied" ? "denied" : "invalid", request.query.error);
+        return fail(request.query.error === "access_denied" ? "denied" : "invalid", request.query.error);
       }
       const callbackUrl = new URL(redirectUri(oidc));
       callbackUrl.search = new URL(request.url, "http://callback.invalid").search;
@@ -152,7 +194,16 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       try {
         claims = await issuer.signIn(callbackUrl, pending, [oidc.customerClaim, oidc.roleClaim, "email"]);
       } catch (cause) {
-        return refuse(request, reply, "invalid", cause);
+        // (For a step-up this includes an auth_time older than STEP_UP_FRESH_SECONDS: openid-client checks max_age.)
+        return fail(stepUpOf !== undefined && isAuthTimeProblem(cause) ? "step_up_stale" : "invalid", cause);
+      }
+      if (stepUpOf !== undefined) {
+        const outcome = await stepUpWithOidc(db, clock, { userId: stepUpOf, provider: pending.provider, claims, meta: requestMeta(request) });
+        if (!outcome.ok) {
+          return fail(outcome.error);
+        }
+        markSteppedUp(request, clock);
+        return reply.redirect(pending.returnTo, 302);
       }
       let outcome: Awaited<ReturnType<typeof signInWithOidc>>;
       try {

@@ -305,6 +305,87 @@ describe("single sign-on with the control panel (OpenID Connect)", () => {
     assert.equal((await signIn(staffIssuer, "tom", "staff")).location, "/login?sso_error=role_invalid", "a customer role is no staff role");
   });
 
+  test("a user without a password steps up through the control panel (prompt=login, recent auth_time, same subject) and then creates an API token", async () => {
+    // The tests before ran on real time; the step-up compares the issuer's auth_time with Art28's clock.
+    t.clock.set(new Date());
+    account(panel, "ivy", { email: "ivy@a.example", name: "Ivy", customer_number: a.number, art28_role: "owner" });
+    account(panel, "mallory", { email: "mallory@a.example", name: "Mallory", customer_number: a.number, art28_role: "owner" });
+    assert.equal((await signIn(panel, "mallory")).location, "/", "another user of the same customer, with its own identity");
+    const ivy = await signIn(panel, "ivy", "customer", "/tokens");
+    const before = await me(ivy);
+    assert.equal(before.body?.hasPassword, false);
+    assert.equal(before.body?.ssoProvider, "customer");
+    const ivyId = String(before.body?.id);
+    const sessionCookie = ivy.jar.cookies.get("art28_session");
+    assert.ok(sessionCookie);
+    const createToken = () =>
+      browserFetch(ivy.jar, `${base}/api/v1/tokens`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": String(before.body?.csrfToken) },
+        body: JSON.stringify({ name: "ci" }),
+      });
+    const refused = await createToken();
+    assert.equal(refused.status, 403);
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, "step_up_required");
+
+    const stepUpUrl = `${base}/api/v1/auth/oidc/start?${new URLSearchParams({ provider: "customer", stepUp: "1", returnTo: "/tokens" }).toString()}`;
+    // The issuer is asked to make the person sign in again, now.
+    const start = await browserFetch(ivy.jar, stepUpUrl);
+    assert.equal(start.status, 302);
+    const authorization = new URL(start.headers.get("location") ?? "");
+    assert.equal(authorization.origin, panel.url);
+    assert.equal(authorization.searchParams.get("prompt"), "login");
+    assert.equal(authorization.searchParams.get("max_age"), "0");
+
+    // (The issuer's own session is left out of each round: its handling of one person signing in over
+    // another's is the issuer's business, not Art28's.)
+    const forgetIssuerSession = () => {
+      for (const name of [...ivy.jar.cookies.keys()].filter((name) => !name.startsWith("art28"))) {
+        ivy.jar.cookies.delete(name);
+      }
+    };
+    // Someone else signing in at the issuer does not step up Ivy's session, nor take it over.
+    forgetIssuerSession();
+    assert.equal(await followSignIn(ivy.jar, stepUpUrl, panel.url, "mallory"), "/tokens?sso_error=step_up_other_user");
+    assert.equal((await me(ivy)).body?.id, ivyId, "the session is still Ivy's");
+    assert.equal((await createToken()).status, 403);
+    const otherRefusal = (await eventsOf("auth.sso_refused", ivyId)).at(-1);
+    assert.equal(otherRefusal?.data.reason, "step_up_other_user");
+    assert.equal(otherRefusal?.data.subject, "mallory");
+
+    // A sign-in at the issuer that is not recent (auth_time minutes before Art28's clock) is refused.
+    forgetIssuerSession();
+    const callback = await followSignIn(ivy.jar, stepUpUrl, panel.url, "ivy", { stopAtCallback: true });
+    t.clock.advance(6 * 60_000);
+    try {
+      const stale = await browserFetch(ivy.jar, callback);
+      assert.equal(stale.headers.get("location"), "/tokens?sso_error=step_up_stale");
+    } finally {
+      t.clock.set(new Date());
+    }
+    assert.equal((await createToken()).status, 403);
+    assert.equal((await eventsOf("auth.sso_refused", ivyId)).at(-1)?.data.reason, "step_up_stale");
+
+    // Ivy herself, just now: the session is stepped up (not a new one) and the token is created.
+    forgetIssuerSession();
+    assert.equal(await followSignIn(ivy.jar, stepUpUrl, panel.url, "ivy"), "/tokens");
+    const after = await me(ivy);
+    assert.equal(after.body?.id, ivyId);
+    assert.equal(ivy.jar.cookies.get("art28_session"), sessionCookie, "the same session, not a new one");
+    // (With the CSRF token of before the step-up: the same session's secret.)
+    const created = await createToken();
+    assert.equal(created.status, 201);
+    assert.ok(((await created.json()) as { token: string }).token);
+
+    // A step-up needs a signed-in session; a fresh browser is sent to the login page.
+    const anonymous = await browserFetch(new CookieJar(), stepUpUrl);
+    assert.equal(anonymous.headers.get("location"), "/login?sso_error=state");
+    // A user with a password (and no identity at the issuer) keeps the password step-up.
+    const withPassword = await login(t.app, (await createCustomerUser(t.database.db, a.controllerId, "owner")).email);
+    const plainMe = (await withPassword.get("/api/v1/auth/me")).json<{ hasPassword: boolean; ssoProvider: string | null }>();
+    assert.deepEqual([plainMe.hasPassword, plainMe.ssoProvider], [true, null]);
+  });
+
   test("returnTo stays inside Art28", () => {
     assert.equal(localReturnTo("/agreements?x=1"), "/agreements?x=1");
     for (const outside of ["https://evil.example/", "//evil.example", "/\\evil.example", "evil", "", undefined, "/a\\b", "/\nx"]) {

@@ -19,6 +19,7 @@ import { toActor } from "./resolve-actor.ts";
 import { CreateTokenBody, LoginBody, Me, RecoveryCodes, StepUpBody, TokenInfo, TotpCode } from "./schemas.ts";
 import { RECOVERY_CODE_COUNT } from "./recovery-codes.ts";
 import { IdParams } from "../../http/schemas.ts";
+import { signInMeansOf } from "./oidc-me.ts";
 
 const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
 
@@ -26,7 +27,7 @@ const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
 const TOTP_TOLERANCE_SECONDS = 30;
 const STEP_UP_MINUTES = STEP_UP_MS / 60_000;
 
-export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   const accountThrottle = (request: FastifyRequest, reply: FastifyReply, account: string, user: Awaited<ReturnType<typeof findUserByEmail>>) =>
     accountThrottleOf(db, clock, request, reply, account, user);
 
@@ -43,6 +44,7 @@ export function authRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       customerRole: actor.customerRole,
       controllerId: actor.controllerId,
       totpEnabled: Boolean(user?.totpEnabledAt),
+      ...(await signInMeansOf(db, oidc, user)),
       csrfToken: actor.via === "session" ? reply.generateCsrf() : "",
     };
   }

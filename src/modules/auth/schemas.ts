@@ -17,6 +17,10 @@ export const Me = Type.Object({
   customerRole: Type.Union([Type.Enum([...CUSTOMER_ROLES]), Type.Null()]),
   controllerId: Type.Union([Uuid, Type.Null()]),
   totpEnabled: Type.Boolean(),
+  /** False for a user who signs in only through single sign-on: its step-up goes through the issuer. */
+  hasPassword: Type.Boolean(),
+  /** The configured issuer this user signs in through (GET /auth/oidc/start?provider=…&stepUp=1), or null. */
+  ssoProvider: Type.Union([Type.Literal("customer"), Type.Literal("staff"), Type.Null()]),
   csrfToken: Type.String(),
 });
 

@@ -50,6 +50,8 @@ export interface paths {
                             customerRole: ("owner" | "privacy_contact" | "viewer") | null;
                             controllerId: string | null;
                             totpEnabled: boolean;
+                            hasPassword: boolean;
+                            ssoProvider: "customer" | "staff" | null;
                             csrfToken: string;
                         };
                     };
@@ -399,6 +401,8 @@ export interface paths {
                             customerRole: ("owner" | "privacy_contact" | "viewer") | null;
                             controllerId: string | null;
                             totpEnabled: boolean;
+                            hasPassword: boolean;
+                            ssoProvider: "customer" | "staff" | null;
                             csrfToken: string;
                         };
                     };
@@ -1342,6 +1346,8 @@ export interface paths {
                                 customerRole: ("owner" | "privacy_contact" | "viewer") | null;
                                 controllerId: string | null;
                                 totpEnabled: boolean;
+                                hasPassword: boolean;
+                                ssoProvider: "customer" | "staff" | null;
                                 csrfToken: string;
                             } | null;
                         };
@@ -4216,6 +4222,8 @@ export interface paths {
                     provider: "customer" | "staff";
                     /** @description A path in Art28 to open after signing in (default /) */
                     returnTo?: string;
+                    /** @description 1: a step-up of the signed-in user (prompt=login, max_age=0) instead of a sign-in; the callback marks the session stepped up */
+                    stepUp?: "1";
                 };
                 header?: never;
                 path?: never;

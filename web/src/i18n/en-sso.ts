@@ -18,6 +18,8 @@ export const enSso: typeof nlSso = {
       email_missing: "The control panel did not pass on an email address. Please contact us.",
       email_taken: "An account with this email address already exists here and cannot be linked to your login. Log in with your password, or contact us.",
       disabled: "This account is disabled.",
+      step_up_other_user: "You confirmed as someone else at the control panel than the user logged in here. Nothing was changed.",
+      step_up_stale: "The control panel did not confirm that you logged in just now. Please try again.",
       failed: "Something went wrong while logging in. Please try again.",
     },
   },

@@ -150,6 +150,12 @@ export const en: typeof nl = {
     password: "Password",
     code: "Code from the authenticator app",
     confirm: "Confirm",
+    ssoIntro:
+      "For this change you log in again at {{issuer}}. You then come back to this page; make the change once more. For ten minutes you are not asked again.",
+    ssoConfirm: "Confirm through {{issuer}}",
+    issuer: { customer: "the control panel", staff: "single sign-on" },
+    ssoDone: "You have confirmed it is you. Make the change again now; for ten minutes you are not asked again.",
+    ssoRefused: "Confirming did not work",
   },
   pager: { label: "Pages", range: "{{from}}–{{to}} of {{total}}", previous: "Previous", next: "Next" },
   ...enEngine,

@@ -17,6 +17,8 @@ export const nlSso = {
       email_taken:
         "Er bestaat hier al een account met dit e-mailadres dat niet aan uw aanmelding gekoppeld kan worden. Log in met uw wachtwoord, of neem contact met ons op.",
       disabled: "Dit account is uitgeschakeld.",
+      step_up_other_user: "U bevestigde bij het controlepaneel als iemand anders dan de gebruiker die hier is ingelogd. Er is niets gewijzigd.",
+      step_up_stale: "Het controlepaneel bevestigde niet dat u zojuist opnieuw bent ingelogd. Probeer het opnieuw.",
       failed: "Er ging iets mis bij het inloggen. Probeer het opnieuw.",
     },
   },

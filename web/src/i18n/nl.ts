@@ -149,6 +149,12 @@ export const nl = {
     password: "Wachtwoord",
     code: "Code uit de authenticator-app",
     confirm: "Bevestigen",
+    ssoIntro:
+      "Voor deze wijziging logt u opnieuw in bij {{issuer}}. U komt daarna terug op deze pagina; doe dan de wijziging nog eens. Tien minuten lang vragen we het niet opnieuw.",
+    ssoConfirm: "Bevestigen via {{issuer}}",
+    issuer: { customer: "het controlepaneel", staff: "single sign-on" },
+    ssoDone: "U heeft bevestigd dat u het bent. Doe de wijziging nu opnieuw; tien minuten lang vragen we het niet nog eens.",
+    ssoRefused: "Bevestigen is niet gelukt",
   },
   pager: { label: "Pagina's", range: "{{from}}–{{to}} van {{total}}", previous: "Vorige", next: "Volgende" },
   ...nlEngine,

@@ -5,7 +5,7 @@ import { api, unwrap } from "../api/client";
 import { useAction } from "../api/useApi";
 import { AppShell } from "../components/AppShell";
 import { ErrorAlert } from "../components/ErrorAlert";
-import { TextField } from "../components/fields";
+import { TextField, validLocally } from "../components/fields";
 import { Spinner } from "../components/Loaded";
 import { homeOf, useSession } from "../session";
 import { SsoButtons, SsoError } from "./SsoLogin";
@@ -41,8 +41,11 @@ export function LoginPage() {
     return <Navigate to={safeNext(params.get("next")) ?? homeOf(me)} replace />;
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await login.execute();
     if (result.ok) {
       signedIn(result.value);

@@ -5,7 +5,7 @@ import { api, unwrap } from "../../api/client";
 import { useAction } from "../../api/useApi";
 import { AppShell } from "../../components/AppShell";
 import { ErrorAlert, Notice } from "../../components/ErrorAlert";
-import { TextField } from "../../components/fields";
+import { TextField, validLocally } from "../../components/fields";
 
 /** Forgot password: the same answer whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -18,8 +18,11 @@ export function ForgotPasswordPage() {
     document.title = `${t("accounts.forgot.title")} · Art28`;
   }, [t]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await request.execute();
     if (result.ok) {
       setSent(result.value.message);

@@ -9,6 +9,7 @@ import { Spinner } from "../../components/Loaded";
 import { formatInstant } from "../../lib/format";
 import { homeOf, useSession } from "../../session";
 import { NewPasswordField } from "./NewPasswordField";
+import { validLocally } from "../../components/fields";
 
 /**
  * The page a link from an e-mail opens: an invitation (/invite/:secret: choose a first password, then
@@ -37,8 +38,11 @@ export function LinkPage({ purpose }: { purpose: "invitation" | "password_reset"
     }
   }, [done, me, purpose, navigate]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await action.execute();
     if (result.ok) {
       setDone(true);

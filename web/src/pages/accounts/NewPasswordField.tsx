@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type * as PolicyModule from "../../../../src/domain/password-policy.ts";
 import type { PasswordVerdict } from "../../../../src/domain/password-policy.ts";
 import { useLang } from "../../lib/useLang";
+import { localValidityMessage } from "../../components/fields";
 
 type Policy = typeof PolicyModule;
 
@@ -30,6 +31,8 @@ export function NewPasswordField(props: {
   const id = useId();
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [shown, setShown] = useState(false);
+  // The app's own message when the form's local check finds the field empty (no browser bubble).
+  const [localMessage, setLocalMessage] = useState<string | undefined>(undefined);
   useEffect(() => {
     void loadPolicy().then(setPolicy);
   }, []);
@@ -37,9 +40,10 @@ export function NewPasswordField(props: {
   const problem = verdict && policy ? policy.passwordProblemText(verdict)?.[lang] : null;
   const advice = verdict && policy && !verdict.ok ? policy.passwordAdvice(verdict, lang) : [];
   const tone = !verdict ? "" : verdict.ok ? (verdict.score === 4 ? "strong" : "good") : "weak";
-  const feedback = props.error ?? problem ?? null;
+  const error = props.error ?? localMessage;
+  const feedback = error ?? problem ?? null;
   return (
-    <div className={`field${props.error ? " field-invalid" : ""}`}>
+    <div className={`field${error ? " field-invalid" : ""}`}>
       <label htmlFor={id}>
         {props.label}
         <span aria-hidden="true"> *</span>
@@ -52,14 +56,21 @@ export function NewPasswordField(props: {
           id={id}
           type={shown ? "text" : "password"}
           value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
+          onChange={(e) => {
+            setLocalMessage(undefined);
+            props.onChange(e.target.value);
+          }}
+          onInvalid={(e) => {
+            e.preventDefault();
+            setLocalMessage(localValidityMessage(t, e.currentTarget));
+          }}
           autoComplete="new-password"
           required
           maxLength={200}
           autoFocus={props.autoFocus}
           data-testid={props.testId}
           aria-describedby={`${id}-hint ${id}-meter${feedback ? ` ${id}-error` : ""}`}
-          aria-invalid={props.error ? true : undefined}
+          aria-invalid={error ? true : undefined}
         />
         <button type="button" className="btn btn-link" onClick={() => setShown(!shown)} aria-pressed={shown}>
           {shown ? t("accounts.password.hide") : t("accounts.password.show")}
@@ -72,7 +83,7 @@ export function NewPasswordField(props: {
         </span>
       </div>
       {feedback ? (
-        <p className={props.error ? "field-error" : "hint"} id={`${id}-error`} data-testid={`${props.testId}-problem`}>
+        <p className={error ? "field-error" : "hint"} id={`${id}-error`} data-testid={`${props.testId}-problem`}>
           {feedback}
         </p>
       ) : null}

@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { useAction, useApi } from "../../api/useApi";
 import { ErrorAlert, Notice } from "../../components/ErrorAlert";
-import { SelectField, TextField } from "../../components/fields";
+import { SelectField, TextField, validLocally } from "../../components/fields";
 import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
 import { Badge } from "../../components/StatusBadge";
@@ -233,8 +233,11 @@ function InviteForm(props: {
         ),
   );
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await invite.execute();
     if (result.ok) {
       props.onInvited(result.value.name);

@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useAction } from "../../api/useApi";
 import type { Agreement } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { TextField } from "../../components/fields";
+import { TextField, validLocally } from "../../components/fields";
 import { useMe } from "../../session";
 
 /** art. 12.1: the processor's signature; the agreement takes effect on it. */
@@ -19,8 +19,11 @@ export function CountersignForm({ agreement, onDone }: { agreement: Agreement; o
     ),
   );
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await sign.execute();
     if (result.ok) {
       onDone(result.value);
@@ -29,7 +32,7 @@ export function CountersignForm({ agreement, onDone }: { agreement: Agreement; o
 
   const fields = sign.error?.fieldMessages() ?? {};
   return (
-    <form className="card sign-form" onSubmit={(e) => void submit(e)} aria-labelledby="countersign-heading">
+    <form noValidate className="card sign-form" onSubmit={(e) => void submit(e)} aria-labelledby="countersign-heading">
       <h2 id="countersign-heading">{t("countersign.heading")}</h2>
       <p className="muted">{t("countersign.intro", { customer: agreement.controllerName })}</p>
       <ErrorAlert error={sign.error} testId="countersign-error" />

@@ -65,7 +65,7 @@ export function CustomersPage() {
   return (
     <>
       <PageHeader title={t("customers.title")} />
-      <form className="filters" role="search" onSubmit={submit}>
+      <form noValidate className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="customer-search">{t("customers.search")}</label>
           <input id="customer-search" type="search" value={searchInput} onChange={(e) => setSearchInput(e.target.value)} data-testid="customer-search" />

@@ -5,7 +5,7 @@ import { api, unwrap } from "../../api/client";
 import { useAction, useApi } from "../../api/useApi";
 import type { ResponseOf } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/ErrorAlert";
-import { TextField } from "../../components/fields";
+import { TextField, validLocally } from "../../components/fields";
 import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
 import { BarChart } from "../../components/charts/BarChart";
@@ -81,10 +81,14 @@ function CountersignSection({ home, onDone }: { home: StaffHome; onDone: () => v
     });
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const fieldsOk = validLocally(event);
     if (selected.size === 0) {
       setNoneSelected(true);
+      return;
+    }
+    if (!fieldsOk) {
       return;
     }
     const outcome = await sign.execute();
@@ -134,7 +138,7 @@ function CountersignSection({ home, onDone }: { home: StaffHome; onDone: () => v
           {t("staffHome.countersign.none")}
         </p>
       ) : (
-        <form onSubmit={(e) => void submit(e)} aria-labelledby="countersign-heading">
+        <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="countersign-heading">
           <p>{t("staffHome.countersign.intro", { count: home.countersign.total })}</p>
           <ErrorAlert error={sign.error} testId="bulk-error" />
           <div className="table-wrap">

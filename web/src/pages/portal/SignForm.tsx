@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
 import { useAction } from "../../api/useApi";
 import type { Agreement, AgreementDocument } from "../../api/types";
-import { CheckboxField, TextField } from "../../components/fields";
+import { CheckboxField, TextField, validLocally } from "../../components/fields";
 import { ErrorAlert, Notice } from "../../components/ErrorAlert";
 
 /**
@@ -36,8 +36,11 @@ export function SignForm({
     ),
   );
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     if (!consent) {
       return;
     }
@@ -54,7 +57,7 @@ export function SignForm({
 
   const fields = sign.error?.fieldMessages() ?? {};
   return (
-    <form className="card sign-form" onSubmit={(e) => void submit(e)} aria-labelledby="sign-heading">
+    <form noValidate className="card sign-form" onSubmit={(e) => void submit(e)} aria-labelledby="sign-heading">
       <h2 id="sign-heading">{t("sign.heading")}</h2>
       {changed ? (
         <Notice tone="warning" testId="sign-document-changed">

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
 import { useAction } from "../../api/useApi";
 import { ErrorAlert, Notice } from "../../components/ErrorAlert";
-import { TextField } from "../../components/fields";
+import { TextField, validLocally } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { QrCode } from "../../components/QrCode";
 import { Badge } from "../../components/StatusBadge";
@@ -57,8 +57,11 @@ export function SecurityPage() {
     }
   }
 
-  async function confirm(event: FormEvent) {
+  async function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await enable.execute();
     if (result.ok) {
       setEnabledNow(true);

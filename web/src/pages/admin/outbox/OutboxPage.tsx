@@ -82,7 +82,7 @@ export function OutboxPage() {
           </p>
         </Notice>
       ) : null}
-      <form className="filters" role="search" onSubmit={submit}>
+      <form noValidate className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="outbox-search">{t("outbox.search")}</label>
           <input id="outbox-search" type="search" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} data-testid="outbox-search" />

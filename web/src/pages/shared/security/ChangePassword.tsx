@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
-import { TextField } from "../../../components/fields";
+import { TextField, validLocally } from "../../../components/fields";
 import { useMe } from "../../../session";
 import { NewPasswordField } from "../../accounts/NewPasswordField";
 
@@ -16,8 +16,11 @@ export function ChangePassword({ onChanged }: { onChanged: () => void }) {
   const [ended, setEnded] = useState<number | null>(null);
   const change = useAction(() => unwrap(api.POST("/api/v1/auth/password", { body: { currentPassword: current, newPassword: next } })));
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     setEnded(null);
     const result = await change.execute();
     if (result.ok) {

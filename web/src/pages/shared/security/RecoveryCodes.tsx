@@ -27,7 +27,8 @@ export function FreshCodes({ codes }: { codes: readonly string[] }) {
 export function RecoveryCodes({ fresh, version }: { fresh: readonly string[] | null; version: number }) {
   const { t } = useTranslation();
   const [made, setMade] = useState<string[] | null>(null);
-  const stepUp = useStepUp();
+  // The security page itself reports a return from a step-up at the issuer.
+  const stepUp = useStepUp({ reportsSsoOutcome: false });
   const state = useApi(() => unwrap(api.GET("/api/v1/auth/recovery-codes")), [version, made]);
   const regenerate = useAction(() => unwrap(api.POST("/api/v1/auth/recovery-codes")));
 
