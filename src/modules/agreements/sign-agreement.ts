@@ -1,7 +1,9 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Static } from "typebox";
 import type { SignBody } from "./schemas.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
+import type { AgreementDocument } from "../../domain/agreement-document.ts";
 import { AppError, conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findProcessor } from "../processor/index.ts";
@@ -27,6 +29,10 @@ export function consentText(locale: "nl" | "en", organisation: string): string {
  * from where (IP, user agent), the consent text and the SHA-256 of the exact PDF it was shown; the
  * PDF and the model that renders it are frozen with the agreement. With an auto-countersign policy
  * the processor's signature follows in the same transaction.
+ *
+ * `shown`: the document and its rendering as the caller already made them to show the signer
+ * (the demo's loader does): reused only if the document composed now is that same document, so
+ * the PDF is not typeset twice; the hash check is the same either way.
  */
 export async function signAgreement(
   tx: Db,
@@ -35,6 +41,7 @@ export async function signAgreement(
   found: FoundAgreement,
   input: SignInput,
   meta: SignMeta,
+  shown?: { document: AgreementDocument; pdf: Uint8Array; sha256: string },
 ): Promise<FoundAgreement> {
   const { agreement } = found;
   const agreementId = agreement.id;
@@ -48,7 +55,7 @@ export async function signAgreement(
   if (!document) {
     throw notFound(agreementWords.noun.agreement);
   }
-  const { pdf, sha256 } = documentPdfAndHash(document);
+  const { pdf, sha256 } = shown && isDeepStrictEqual(shown.document, document) ? shown : documentPdfAndHash(document);
   if (sha256 !== input.documentSha256) {
     throw new AppError("conflict", agreementWords.documentChanged, [{ field: "body.documentSha256", message: agreementWords.notCurrentDocument(sha256) }]);
   }
