@@ -18,8 +18,14 @@ const template = templateFile(join(root, "cache"));
 /** Tables, columns, constraints, indexes, sequences and applied migrations: what migrating makes. */
 async function schemaOf(database: Database): Promise<string> {
   const parts = await Promise.all([
-    rows(database.db, sql`select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns where table_schema = 'public' order by 1, 2`),
-    rows(database.db, sql`select conrelid::regclass::text as t, conname, pg_get_constraintdef(oid) as d from pg_constraint where connamespace = 'public'::regnamespace order by 1, 2`),
+    rows(
+      database.db,
+      sql`select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns where table_schema = 'public' order by 1, 2`,
+    ),
+    rows(
+      database.db,
+      sql`select conrelid::regclass::text as t, conname, pg_get_constraintdef(oid) as d from pg_constraint where connamespace = 'public'::regnamespace order by 1, 2`,
+    ),
     rows(database.db, sql`select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' order by 1, 2`),
     rows(database.db, sql`select sequence_name from information_schema.sequences where sequence_schema = 'public' order by 1`),
     rows(database.db, sql`select hash, created_at from drizzle.__drizzle_migrations order by id`),

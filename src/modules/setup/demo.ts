@@ -9,7 +9,7 @@ import { findAgreement, offerTemplateVersion } from "../agreements/index.ts";
 import { signAgreement } from "../agreements/index.ts";
 import { countersignAgreement } from "../agreements/index.ts";
 import { composeAgreementDocument } from "../agreements/index.ts";
-import { documentPdfAndHash } from "../agreements/index.ts";
+import { renderForSigning } from "../agreements/index.ts";
 import type { ProcessorSeed } from "./install.ts";
 import { readDemoSubprocessors } from "./defaults.ts";
 import {
@@ -216,7 +216,7 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     }
     const signer = { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}`, controllerId: a.controller_id };
     // The PDF the owner is shown, typeset once: signing reuses it for the same document.
-    const shown = { document, ...documentPdfAndHash(document) };
+    const shown = renderForSigning(document);
     const signed = await signAgreement(
       tx,
       clock,
