@@ -70,6 +70,15 @@ export async function serve(options: ServeOptions): Promise<void> {
   let connections: Connections | undefined;
   let background: ReturnType<typeof startBackgroundWork> | null = null;
   let lostReason: string | null = null;
+  // How long each step of the start took, for the banner: a slow start says where its time went.
+  const phases: string[] = [];
+  let lap = 0; // the process's start: the first phase is loading the modules
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases.push(`${name} ${Math.round(now - lap)} ms`);
+    lap = now;
+  };
+  phase("modules loaded");
 
   const database = await openDatabase(
     databaseOptions(options.dataDir, "serve", {
@@ -80,6 +89,13 @@ export async function serve(options: ServeOptions): Promise<void> {
         stopper.close();
       },
     }),
+  );
+  phase(
+    database.origin === "template"
+      ? "database created from the migrated template"
+      : database.origin === "initdb"
+        ? "database created (initdb)"
+        : "database opened",
   );
   let starting: Promise<unknown> = Promise.resolve();
   const stopper = closeWithGrace(
@@ -120,6 +136,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`;
   const startUp = async () => {
     await database.migrate();
+    phase("migrations");
     const seed = options.demo
       ? DEMO_PROCESSOR
       : { name: "Uw hostingbedrijf B.V.", kvk: null, address: null, postalCode: null, city: null, court: "Rechtbank Amsterdam", privacyEmail: null };
@@ -131,6 +148,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       }
       return result;
     });
+    phase(install.created ? (options.demo ? "installed with demo data" : "installed") : "installation checked");
     app = await buildApp({
       db: database.db,
       clock,
@@ -149,6 +167,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.env.ART28_PUBLIC_URL ??= url;
     background = process.env.ART28_WORKER === "off" ? null : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log });
     await app.listen({ port: options.port, host: options.host });
+    phase("app built and listening");
     return { install, smtpUrl };
   };
   const run = startUp();
@@ -159,6 +178,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const lines = [
     "",
     `Art28 is running at ${url}  (${database.engine === "pglite" ? `embedded database in ${options.dataDir}` : "PostgreSQL"}; ready in ${Math.round(performance.now() - started)} ms)`,
+    `  start: ${phases.join(", ")}`,
     `API documentation: ${url}/api/docs`,
     background === null
       ? "Notices: delivered by separate `art28 worker` processes (ART28_WORKER=off)."

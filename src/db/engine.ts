@@ -1,3 +1,5 @@
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -10,6 +12,7 @@ import pg from "pg";
 import * as schema from "./schema/index.ts";
 import { nextTurn } from "./batches.ts";
 import { claimDataFolder, type ClaimOptions, type FolderClaim } from "./data-folder.ts";
+import { isFreshDataFolder, readTemplate, templateFile, writeTemplate } from "./pglite-template.ts";
 
 export type Schema = typeof schema;
 /** A database handle or a transaction: use cases accept either. */
@@ -23,6 +26,12 @@ export interface Database {
   migrate(): Promise<void>;
   /** The embedded engine's hold on its data folder (null on PostgreSQL and in memory). */
   claim: FolderClaim | null;
+  /**
+   * How an embedded data folder's database came to be: created from the cached migrated template
+   * (pglite-template.ts), created by initdb (its first migration then makes the template), or one
+   * that was there. Null on PostgreSQL and for in-memory databases.
+   */
+  origin: "template" | "initdb" | "existing" | null;
   close(): Promise<void>;
 }
 
@@ -30,7 +39,12 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.me
 
 export type OpenOptions =
   | { engine: "postgres"; url: string; poolSize?: number }
-  | ({ engine: "pglite"; dataDir: string } & Partial<ClaimOptions>)
+  | ({
+      engine: "pglite";
+      dataDir: string;
+      /** The migrated template a fresh folder is created from and kept in; null: always initdb. Default: templateFile(). */
+      template?: string | null;
+    } & Partial<ClaimOptions>)
   | { engine: "pglite"; loadDataDir: Blob }
   | { engine: "pglite"; memory: true };
 
@@ -51,31 +65,90 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       engine: "postgres",
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       claim: null,
+      origin: null,
       close: () => pool.end(),
     };
   }
   let claim: FolderClaim | null = null;
   let client: PGlite;
+  let origin: Database["origin"] = null;
+  let keepTemplateIn: string | null = null;
   if ("dataDir" in options) {
     claim = claimDataFolder(options.dataDir, { ...options, command: options.command ?? "art28" });
-    client = new PGlite(options.dataDir);
+    const template = options.template === undefined ? templateFile() : options.template;
+    if (!isFreshDataFolder(options.dataDir)) {
+      origin = "existing";
+      client = await ready(new PGlite(options.dataDir));
+    } else {
+      const tarball = template === null ? null : readTemplate(template);
+      const loaded = tarball ? await fromTemplate(options.dataDir, tarball) : null;
+      if (loaded) {
+        origin = "template";
+        client = loaded;
+      } else {
+        origin = "initdb";
+        keepTemplateIn = template;
+        client = await ready(new PGlite(options.dataDir));
+      }
+    }
   } else if ("loadDataDir" in options) {
-    client = new PGlite({ loadDataDir: options.loadDataDir });
+    client = await ready(new PGlite({ loadDataDir: options.loadDataDir }));
   } else {
-    client = new PGlite();
+    client = await ready(new PGlite());
   }
-  await client.waitReady;
   const db = drizzlePglite(yieldingClient(client), { schema });
   return {
     db: db as unknown as Db,
     engine: "pglite",
     claim,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    origin,
+    migrate: async () => {
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      if (keepTemplateIn !== null) {
+        // Only the first migration of a folder initdb made: nothing but the migrations is in it yet.
+        const file = keepTemplateIn;
+        keepTemplateIn = null;
+        await keepAsTemplate(client, file);
+      }
+    },
     close: async () => {
       await client.close();
       claim?.release();
     },
   };
+}
+
+async function ready(client: PGlite): Promise<PGlite> {
+  await client.waitReady;
+  return client;
+}
+
+/**
+ * A fresh folder created from the template; null (the folder emptied again) if the template cannot
+ * be loaded, e.g. a damaged file: the caller then runs initdb as without a template.
+ */
+async function fromTemplate(dataDir: string, tarball: Blob): Promise<PGlite | null> {
+  const client = new PGlite({ dataDir, loadDataDir: tarball });
+  try {
+    return await ready(client);
+  } catch {
+    await client.close().catch(() => undefined);
+    for (const name of readdirSync(dataDir)) {
+      rmSync(join(dataDir, name), { recursive: true, force: true });
+    }
+    return null;
+  }
+}
+
+/** Dumps a freshly migrated folder as the template for the next fresh folder; a cache, so failure is no error. */
+async function keepAsTemplate(client: PGlite, file: string): Promise<void> {
+  try {
+    await client.exec("CHECKPOINT");
+    const dump = await client.dumpDataDir("none");
+    writeTemplate(new Uint8Array(await dump.arrayBuffer()), file);
+  } catch {
+    // The next fresh folder runs initdb again and tries once more.
+  }
 }
 
 type Statements = Pick<PGlite, "query" | "exec">;

@@ -9,7 +9,7 @@ export { countersignAgreement } from "./countersign-agreement.ts";
 export { documentPdfAndHash } from "./document-hash.ts";
 export { offerTemplateVersion } from "./offer-template.ts";
 export { publishTemplateVersion } from "./publish-template.ts";
-export { signAgreement } from "./sign-agreement.ts";
+export { renderForSigning, signAgreement } from "./sign-agreement.ts";
 export { findAgreement } from "./queries.ts";
 export { DEFAULT_SIGNING_REMINDER_DAYS, sendSigningReminders, signingReminderDays } from "./signing-reminders.ts";
 

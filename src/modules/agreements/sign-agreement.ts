@@ -2,6 +2,7 @@ import type { Static } from "typebox";
 import type { SignBody } from "./schemas.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
+import type { AgreementDocument } from "../../domain/agreement-document.ts";
 import { AppError, conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findProcessor } from "../processor/index.ts";
@@ -16,6 +17,22 @@ export type SignInput = Static<typeof SignBody>;
 
 export type { SignMeta };
 
+/** A document's PDF as a signer is shown it, made by `renderForSigning`: its hash, the PDF kept aside. */
+export interface ShownDocument {
+  readonly sha256: string;
+}
+
+/** What each ShownDocument rendered: only renderForSigning's own results are ever reused. */
+const renderings = new WeakMap<ShownDocument, { json: string; pdf: Uint8Array; sha256: string }>();
+
+/** Typesets `document` as its signer is shown it; passed to signAgreement, the PDF is not typeset again. */
+export function renderForSigning(document: AgreementDocument): ShownDocument {
+  const { pdf, sha256 } = documentPdfAndHash(document);
+  const shown: ShownDocument = Object.freeze({ sha256 });
+  renderings.set(shown, { json: JSON.stringify(document), pdf, sha256 });
+  return shown;
+}
+
 /** The consent the signer gives, recorded with the signature in the signer's language. */
 export function consentText(locale: "nl" | "en", organisation: string): string {
   return agreementWords.consent(organisation)[locale];
@@ -27,6 +44,10 @@ export function consentText(locale: "nl" | "en", organisation: string): string {
  * from where (IP, user agent), the consent text and the SHA-256 of the exact PDF it was shown; the
  * PDF and the model that renders it are frozen with the agreement. With an auto-countersign policy
  * the processor's signature follows in the same transaction.
+ *
+ * `shown`: the rendering the caller already made to show the signer (`renderForSigning`; the
+ * demo's loader does), so the PDF is not typeset twice. It is used only if the document composed
+ * now is the one it rendered; the hash check is the same either way.
  */
 export async function signAgreement(
   tx: Db,
@@ -35,6 +56,7 @@ export async function signAgreement(
   found: FoundAgreement,
   input: SignInput,
   meta: SignMeta,
+  shown?: ShownDocument,
 ): Promise<FoundAgreement> {
   const { agreement } = found;
   const agreementId = agreement.id;
@@ -48,7 +70,8 @@ export async function signAgreement(
   if (!document) {
     throw notFound(agreementWords.noun.agreement);
   }
-  const { pdf, sha256 } = documentPdfAndHash(document);
+  const kept = shown === undefined ? undefined : renderings.get(shown);
+  const { pdf, sha256 } = kept !== undefined && kept.json === JSON.stringify(document) ? kept : documentPdfAndHash(document);
   if (sha256 !== input.documentSha256) {
     throw new AppError("conflict", agreementWords.documentChanged, [{ field: "body.documentSha256", message: agreementWords.notCurrentDocument(sha256) }]);
   }

@@ -9,7 +9,7 @@ import { findAgreement, offerTemplateVersion } from "../agreements/index.ts";
 import { signAgreement } from "../agreements/index.ts";
 import { countersignAgreement } from "../agreements/index.ts";
 import { composeAgreementDocument } from "../agreements/index.ts";
-import { documentPdfAndHash } from "../agreements/index.ts";
+import { renderForSigning } from "../agreements/index.ts";
 import type { ProcessorSeed } from "./install.ts";
 import { readDemoSubprocessors } from "./defaults.ts";
 import {
@@ -215,13 +215,16 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       continue;
     }
     const signer = { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}`, controllerId: a.controller_id };
+    // The PDF the owner is shown, typeset once: signing reuses it for the same document.
+    const shown = renderForSigning(document);
     const signed = await signAgreement(
       tx,
       clock,
       signer,
       found,
-      { typedName: `Eigenaar ${k + 1}`, function: "Directeur", consent: true, documentSha256: documentPdfAndHash(document).sha256 },
+      { typedName: `Eigenaar ${k + 1}`, function: "Directeur", consent: true, documentSha256: shown.sha256 },
       { ip: "127.0.0.1", userAgent: "art28 demo" },
+      shown,
     );
     if (k < 12) {
       await countersignAgreement(tx, clock, countersigner, signed, { typedName: "Priya de Vries", function: "Privacy officer" });

@@ -8,7 +8,6 @@
  * spreadsheet or a program parses without guessing; an XLSX cell has no time zone, so it holds the
  * wall time in the zone and the column header names the zone.
  */
-import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { Temporal } from "temporal-polyfill";
 import { formatPeriod, type Locale } from "../../../domain/breach-facts-text.ts";
@@ -147,6 +146,8 @@ export function registerCsv(rows: RegisterRow[], locale: Locale, zone: string): 
 
 /** The register as an Excel workbook: one sheet, bold frozen header with a filter, real date cells. */
 export async function registerXlsx(rows: RegisterRow[], locale: Locale, zone: string): Promise<Buffer> {
+  // exceljs (and its archive and stream libraries) is loaded on the first export, not at every start.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Art28";
   const sheet = workbook.addWorksheet(WORDS.sheet[locale], { views: [{ state: "frozen", ySplit: 1 }] });
