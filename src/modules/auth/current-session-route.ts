@@ -2,9 +2,8 @@ import { Type } from "typebox";
 import { PUBLIC } from "../../http/audience.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses } from "../../http/schemas.ts";
-import { findUserById } from "./queries.ts";
 import { Me } from "./schemas.ts";
-import { signInMeansOf } from "./oidc-me.ts";
+import { presentMe } from "./present-me.ts";
 
 /**
  * `GET /auth/session`: who is logged in, asked by every page as it loads (the public trust page and
@@ -28,22 +27,7 @@ export function currentSessionRoutes(app: TypedApp, deps: RouteDeps) {
       if (!actor) {
         return { user: null };
       }
-      const user = await findUserById(deps.db, actor.userId);
-      return {
-        user: {
-          id: actor.userId,
-          name: actor.name,
-          email: actor.email,
-          locale: actor.locale,
-          kind: actor.kind,
-          staffRole: actor.staffRole,
-          customerRole: actor.customerRole,
-          controllerId: actor.controllerId,
-          totpEnabled: Boolean(user?.totpEnabledAt),
-          ...(await signInMeansOf(deps.db, deps.oidc, user)),
-          csrfToken: actor.via === "session" ? reply.generateCsrf() : "",
-        },
-      };
+      return { user: await presentMe(deps.db, deps.oidc, actor, reply) };
     },
   );
 }

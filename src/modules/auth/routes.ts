@@ -19,7 +19,7 @@ import { toActor } from "./resolve-actor.ts";
 import { CreateTokenBody, LoginBody, Me, RecoveryCodes, StepUpBody, TokenInfo, TotpCode } from "./schemas.ts";
 import { RECOVERY_CODE_COUNT } from "./recovery-codes.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { signInMeansOf } from "./oidc-me.ts";
+import { presentMe } from "./present-me.ts";
 
 const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
 
@@ -31,23 +31,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   const accountThrottle = (request: FastifyRequest, reply: FastifyReply, account: string, user: Awaited<ReturnType<typeof findUserByEmail>>) =>
     accountThrottleOf(db, clock, request, reply, account, user);
 
-  async function me(request: FastifyRequest, reply: FastifyReply) {
-    const actor = actorOf(request);
-    const user = await findUserById(db, actor.userId);
-    return {
-      id: actor.userId,
-      name: actor.name,
-      email: actor.email,
-      locale: actor.locale,
-      kind: actor.kind,
-      staffRole: actor.staffRole,
-      customerRole: actor.customerRole,
-      controllerId: actor.controllerId,
-      totpEnabled: Boolean(user?.totpEnabledAt),
-      ...(await signInMeansOf(db, oidc, user)),
-      csrfToken: actor.via === "session" ? reply.generateCsrf() : "",
-    };
-  }
+  const me = (request: FastifyRequest, reply: FastifyReply) => presentMe(db, oidc, actorOf(request), reply);
 
   app.post(
     "/auth/login",
