@@ -12,6 +12,7 @@ import { openObligations } from "../modules/obligations/open-obligations.ts";
 import { deliveries } from "../db/schema/index.ts";
 import { eq } from "drizzle-orm";
 import { TOLD_TO_SEVERAL, type Audience, type CustomerRecord } from "./audience.ts";
+import { assessAndNotify } from "../../test/support/breach-fixture.ts";
 
 // Tenant isolation (DESIGN.md "Security"), by construction: every route of the OpenAPI document
 // carries the audience it declared where it is defined (src/http/audience.ts). Each route is tried
@@ -186,33 +187,7 @@ async function notifyBreachTo(controllerId: string) {
   ofA.breach = incident;
   const at = (path: string) => `/api/v1/incidents/${incident}${path}`;
   assert.equal((await security.send("POST", at("/customers"), { controllerIds: [controllerId] })).statusCode, 200);
-  const assessed = await security.send("POST", at("/assessments"), {
-    personalData: true,
-    breach: true,
-    confidentiality: true,
-    integrity: false,
-    availability: false,
-    risk: "risk",
-    decision: "notify",
-    reasoning: "Een echt datalek.",
-  });
-  assert.equal(assessed.statusCode, 201, assessed.body);
-  const text = (value: string) => ({ status: "known", value });
-  const facts = await security.send("PUT", at("/facts"), {
-    cause: text("Lek"),
-    consequences: { status: "unknown" },
-    solution: text("Dicht"),
-    contact: { status: "known", value: { name: "S", email: "s@p.example", phone: "+31 20 1234567" } },
-    affectedCount: { status: "known", value: { kind: "exact", count: 1 } },
-    subjectGroup: text("Klanten"),
-    dataKinds: { status: "known", value: ["namen"] },
-    period: { status: "known", value: { start: "2026-03-01T00:00:00Z" } },
-    unintelligible: { status: "known", value: { state: "no" } },
-    measuresTaken: text("Dicht"),
-    measuresPlanned: text("Niets"),
-  });
-  assert.equal(facts.statusCode, 200, facts.body);
-  assert.equal((await security.send("POST", at("/notices"), {})).statusCode, 200);
+  await assessAndNotify(security, incident, new Date("2026-03-01T00:00:00Z"));
   const affected = (await security.get(at("/customers"))).json<{ customers: { notices: { id: string }[] }[] }>();
   ofA.breachNotice = affected.customers[0]?.notices[0]?.id;
 }

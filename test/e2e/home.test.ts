@@ -8,6 +8,7 @@ import { createStaff } from "../support/factories.ts";
 import { browserUnavailable, launchBrowser, loginAs, shot, textOf } from "../support/browser.ts";
 import { skipIfMissing } from "../support/requirements.ts";
 import { customer, session, type Customer, type Session } from "../support/sessions.ts";
+import { assessAndNotify } from "../support/breach-fixture.ts";
 
 // The homes in a real browser: the privacy officer lands on "what needs doing", selects every
 // agreement waiting for the processor and countersigns them in one action; a customer notified of a
@@ -50,33 +51,7 @@ async function notifyBreach(who: Customer): Promise<string> {
   const id = recorded.json<{ id: string }>().id;
   const at = (path: string) => `/api/v1/incidents/${id}${path}`;
   assert.equal((await security.send("POST", at("/customers"), { controllerIds: [who.controllerId] })).statusCode, 200);
-  const assessed = await security.send("POST", at("/assessments"), {
-    personalData: true,
-    breach: true,
-    confidentiality: true,
-    integrity: false,
-    availability: false,
-    risk: "risk",
-    decision: "notify",
-    reasoning: "Een echt datalek.",
-  });
-  assert.equal(assessed.statusCode, 201, assessed.body);
-  const text = (value: string) => ({ status: "known", value });
-  const facts = await security.send("PUT", at("/facts"), {
-    cause: text("Een lek in de webmail"),
-    consequences: { status: "unknown" },
-    solution: text("Bijgewerkt"),
-    contact: { status: "known", value: { name: "Sanne de Wit", email: "security@hosting.example", phone: "+31 20 1234567" } },
-    affectedCount: { status: "known", value: { kind: "exact", count: 12 } },
-    subjectGroup: text("Correspondenten"),
-    dataKinds: { status: "known", value: ["e-mailadressen"] },
-    period: { status: "known", value: { start: new Date(t.clock.now().getTime() - 5 * 3_600_000).toISOString() } },
-    unintelligible: { status: "known", value: { state: "no" } },
-    measuresTaken: text("Sessies beëindigd"),
-    measuresPlanned: text("Tweestapsverificatie"),
-  });
-  assert.equal(facts.statusCode, 200, facts.body);
-  assert.equal((await security.send("POST", at("/notices"), {})).statusCode, 200);
+  await assessAndNotify(security, id, new Date(t.clock.now().getTime() - 5 * 3_600_000));
   return id;
 }
 

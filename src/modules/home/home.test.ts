@@ -9,6 +9,7 @@ import { contacts, deliveries, events, notices } from "../../db/schema/index.ts"
 import { runSweep } from "../../jobs/sweep.ts";
 import { sweepTasks } from "../../modules.ts";
 import { verifyChain } from "../evidence/index.ts";
+import { assessAndNotify } from "../../../test/support/breach-fixture.ts";
 
 // The homes (what needs doing) through the API: the customer's items appear and disappear as they
 // are handled, its own 72-hour AP clock with why it started, in its deadlines and calendar too; the
@@ -275,34 +276,8 @@ describe("a breach: the customer's own 72-hour clock to the AP", () => {
     assert.equal((await security.send("POST", at("/customers"), { controllerIds: [a.controllerId, b.controllerId] })).statusCode, 200);
     const staffBefore = (await privacy.get("/api/v1/staff-home")).json<{ breachUnnotified: { controllerId: string; incidentId: string }[] }>();
     assert.deepEqual(staffBefore.breachUnnotified.map((u) => u.controllerId).sort(), [a.controllerId, b.controllerId].sort(), "not yet notified");
-    const assessed = await security.send("POST", at("/assessments"), {
-      personalData: true,
-      breach: true,
-      confidentiality: true,
-      integrity: false,
-      availability: false,
-      risk: "risk",
-      decision: "notify",
-      reasoning: "Een echt datalek.",
-    });
-    assert.equal(assessed.statusCode, 201, assessed.body);
-    const text = (value: string) => ({ status: "known", value });
-    const facts = await security.send("PUT", at("/facts"), {
-      cause: text("Lek"),
-      consequences: { status: "unknown" },
-      solution: text("Dicht"),
-      contact: { status: "known", value: { name: "S", email: "s@p.example", phone: "+31 20 1234567" } },
-      affectedCount: { status: "known", value: { kind: "exact", count: 1 } },
-      subjectGroup: text("Klanten"),
-      dataKinds: { status: "known", value: ["namen"] },
-      period: { status: "known", value: { start: "2026-05-03T00:00:00Z" } },
-      unintelligible: { status: "known", value: { state: "no" } },
-      measuresTaken: text("Dicht"),
-      measuresPlanned: text("Niets"),
-    });
-    assert.equal(facts.statusCode, 200, facts.body);
     t.clock.set(new Date("2026-05-04T10:00:00Z"));
-    assert.equal((await security.send("POST", at("/notices"), {})).statusCode, 200);
+    await assessAndNotify(security, incident, new Date("2026-05-03T00:00:00Z"));
     const staffAfter = (await privacy.get("/api/v1/staff-home")).json<{ breachUnnotified: unknown[] }>();
     assert.deepEqual(staffAfter.breachUnnotified, [], "both told");
 
