@@ -26,7 +26,7 @@ export interface DeliveryRef {
   controllerId: string | null;
   channel: "email" | "webhook";
   recipient: string;
-  recipientRole: "privacy_contact" | "owner" | "staff" | "endpoint";
+  recipientRole: "privacy_contact" | "owner" | "staff" | "endpoint" | "user";
   messageId: string;
   /** Tries made before the one being recorded. */
   attempts: number;

@@ -98,7 +98,7 @@ export interface ClaimedDelivery {
   channel: "email" | "webhook";
   recipient: string;
   recipientName: string | null;
-  recipientRole: "privacy_contact" | "owner" | "staff" | "endpoint";
+  recipientRole: "privacy_contact" | "owner" | "staff" | "endpoint" | "user";
   locale: "nl" | "en";
   webhookEndpointId: string | null;
   /** Tries made before this one. */

@@ -75,7 +75,7 @@ export const deliveries = pgTable(
     recipient: text("recipient").notNull(),
     recipientName: text("recipient_name"),
     /** Who the recipient is to the customer: privacy_contact, owner, staff, endpoint. */
-    recipientRole: text("recipient_role").$type<"privacy_contact" | "owner" | "staff" | "endpoint">().notNull(),
+    recipientRole: text("recipient_role").$type<"privacy_contact" | "owner" | "staff" | "endpoint" | "user">().notNull(),
     locale: text("locale").$type<"nl" | "en">().notNull(),
     webhookEndpointId: uuid("webhook_endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),

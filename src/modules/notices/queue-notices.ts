@@ -180,8 +180,9 @@ export async function queueUserNotice(tx: Db, clock: Clock, actor: EventActor, i
       channel: "email",
       recipient: address,
       recipientName: input.user.name,
-      // Never "privacy_contact": a failure must not mark the customer's contact address failing.
-      recipientRole: input.user.kind === "staff" ? "staff" : "owner",
+      // The user about their own account: never "privacy_contact" (a failure must not mark the
+      // customer's contact address failing), nor "owner" (the back-office would name a viewer so).
+      recipientRole: "user",
       locale: input.user.locale,
       messageId: messageIdFor(notice.id, address),
       nextAttemptAt: now,

@@ -70,6 +70,11 @@ async function stored(kind: "account_invitation" | "password_reset", recipient: 
       .where(and(eq(notices.kind, kind), eq(deliveries.recipient, recipient))),
   );
   assert.ok(rows.length > 0, `a ${kind} notice to ${recipient}`);
+  // Addressed to the user about their own account (the back-office names no customer role for it).
+  assert.ok(
+    rows.every((row) => row.delivery.recipientRole === "user"),
+    "recipient role user",
+  );
   const notice = rows[0]?.notice;
   assert.ok(notice);
   return { notice, deliveries: rows.map((row) => row.delivery) };

@@ -79,7 +79,7 @@ export const enEngine: typeof nlEngine = {
     notSent: "not sent",
     issued: "Placed in the portal",
     heldHint: "Held: no mail server is configured, so the message was not sent. This is what would have been sent.",
-    roles: { privacy_contact: "Privacy contact", owner: "Account owner", staff: "Staff", endpoint: "Webhook" },
+    roles: { privacy_contact: "Privacy contact", owner: "Account owner", staff: "Staff", endpoint: "Webhook", user: "The user (own account)" },
     message: "The message as sent",
     messageHeld: "The message as it would be sent",
     eventType: "Event type",

@@ -78,7 +78,7 @@ export const nlEngine = {
     notSent: "niet verzonden",
     issued: "In het portaal gezet",
     heldHint: "Vastgehouden: er is geen mailserver ingesteld, dus het bericht is niet verstuurd. U leest hier wat er verstuurd zou zijn.",
-    roles: { privacy_contact: "Privacycontactpersoon", owner: "Accounteigenaar", staff: "Medewerker", endpoint: "Webhook" },
+    roles: { privacy_contact: "Privacycontactpersoon", owner: "Accounteigenaar", staff: "Medewerker", endpoint: "Webhook", user: "De gebruiker zelf (eigen account)" },
     message: "Het bericht zoals verstuurd",
     messageHeld: "Het bericht zoals het verstuurd zou worden",
     eventType: "Gebeurtenis",

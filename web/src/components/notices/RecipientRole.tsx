@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-const ROLES = ["privacy_contact", "owner", "staff", "endpoint"] as const;
+const ROLES = ["privacy_contact", "owner", "staff", "endpoint", "user"] as const;
 type Role = (typeof ROLES)[number];
 const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 
