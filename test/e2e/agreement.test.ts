@@ -76,7 +76,8 @@ describe("in the browser", { skip: skipIfMissing(unavailable) }, () => {
     assert.ok((await toc.locator("a[data-toc^=article-]").count()) >= 10, "every article is in the contents");
     const before = Number(await page.evaluate("window.scrollY"));
     await toc.locator("[data-toc=annex-2]").click();
-    await page.waitForFunction(`window.scrollY > ${before + 1000}`);
+    // A function, not a string: Playwright evaluates a string predicate with eval, which the app's CSP refuses.
+    await page.waitForFunction((min) => (globalThis as unknown as { scrollY: number }).scrollY > min, before + 1000);
 
     // Before signing: the PDF to read or share is exactly the document to sign.
     const toSign = await textOf(page, "document-hash");
