@@ -98,7 +98,8 @@ describe("data breach in the browser", { skip: skipIfMissing(unavailable) }, () 
     // Art28 proposes the customer taking e-mail, not the one with web hosting only; the officer adds it
     // in the tab of affected customers, which the step in the deadline card opens.
     await officer.getByRole("link", { name: /Getroffen klanten/ }).click();
-    assert.equal(await officer.getByRole("tab", { name: /Getroffen klanten/ }).getAttribute("aria-selected"), "true");
+    // The tab is selected once the page has read the URL: wait for it rather than read it at once.
+    await officer.getByRole("tab", { name: /Getroffen klanten/, selected: true }).waitFor();
     assert.match(officer.url(), /\?tab=affected/, "the tab is in the URL");
     await officer.getByTestId("proposal-row").filter({ hasText: "Bakkerij Zeta" }).waitFor();
     assert.equal(await officer.getByTestId("proposal-row").filter({ hasText: "Camping Eta" }).count(), 0);
