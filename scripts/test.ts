@@ -1,6 +1,6 @@
 // Runs the whole test suite on the embedded database (PGlite), and again on PostgreSQL when
 // TEST_DATABASE_URL is set. Extra arguments are passed to `node --test` (e.g. a file).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
 const files = process.argv.slice(2);
 const patterns = files.length > 0 ? files : ["src/**/*.test.ts", "test/**/*.test.ts"];
@@ -10,20 +10,29 @@ if (process.env.CI === "true" && !process.env.TEST_DATABASE_URL) {
   process.stderr.write("CI=true needs TEST_DATABASE_URL (PostgreSQL): .ci/run sets it\n");
   process.exit(1);
 }
-const totals: { engine: string; pass: number; fail: number; status: number }[] = [];
 
-for (const engine of engines) {
-  process.stdout.write(`\n=== tests on ${engine} ===\n`);
-  const run = spawnSync(process.execPath, ["--test", "--test-reporter=spec", "--test-reporter-destination=stdout", ...patterns], {
+// The engines run side by side (each file once per engine, one file at a time per engine): node
+// --test runs one file at a time on this 2-core machine anyway, and the PostgreSQL run waits on
+// the server as much as it computes. Each engine's report is printed whole when it ends.
+function run(engine: string): Promise<{ engine: string; pass: number; fail: number; status: number }> {
+  const child = spawn(process.execPath, ["--test", "--test-reporter=spec", "--test-reporter-destination=stdout", ...patterns], {
     env: { ...process.env, ART28_TEST_ENGINE: engine },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  process.stdout.write(run.stdout);
-  const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)`, "m").exec(run.stdout)?.[1] ?? 0);
-  totals.push({ engine, pass: count("pass"), fail: count("fail"), status: run.status ?? 1 });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) =>
+    child.on("close", (status) => {
+      process.stdout.write(`\n=== tests on ${engine} ===\n${stdout}`);
+      process.stderr.write(stderr);
+      const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)`, "m").exec(stdout)?.[1] ?? 0);
+      resolve({ engine, pass: count("pass"), fail: count("fail"), status: status ?? 1 });
+    }),
+  );
 }
+const totals = await Promise.all(engines.map(run));
 
 process.stdout.write("\n");
 for (const t of totals) {

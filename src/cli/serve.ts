@@ -64,7 +64,6 @@ export function secureCookies(env: NodeJS.ProcessEnv): boolean {
  * and the data folder given up, marked as cleanly stopped.
  */
 export async function serve(options: ServeOptions): Promise<void> {
-  const started = performance.now();
   const log = processLogger(process.env.LOG_LEVEL ?? "info", logFormat(options.logFormat, process.env, process.stdout.isTTY === true));
   let app: FastifyInstance | undefined;
   let connections: Connections | undefined;
@@ -177,7 +176,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   database.claim?.announce(url);
   const lines = [
     "",
-    `Art28 is running at ${url}  (${database.engine === "pglite" ? `embedded database in ${options.dataDir}` : "PostgreSQL"}; ready in ${Math.round(performance.now() - started)} ms)`,
+    `Art28 is running at ${url}  (${database.engine === "pglite" ? `embedded database in ${options.dataDir}` : "PostgreSQL"}; ready ${Math.round(performance.now())} ms after the process started)`,
     `  start: ${phases.join(", ")}`,
     `API documentation: ${url}/api/docs`,
     background === null

@@ -1,6 +1,10 @@
 // The imports module's public surface: other modules import from here only (.dependency-cruiser.cjs).
 import { importRoutes } from "./routes.ts";
 
+export { importCustomers } from "./import-customers.ts";
+export type { CustomerRecord } from "./customer-import.ts";
+export { controllersByNumber } from "./queries.ts";
+
 /** What the imports module brings to the core (customers from a billing export); src/modules.ts lists it. */
 export const importsModule = {
   name: "imports",

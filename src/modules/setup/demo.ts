@@ -1,10 +1,9 @@
+import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
 import { hashPassword } from "../auth/index.ts";
-import { createController } from "../controllers/index.ts";
-import { setControllerServices } from "../controllers/index.ts";
-import { updateContact } from "../controllers/index.ts";
+import { controllersByNumber, importCustomers, type CustomerRecord } from "../imports/index.ts";
 import { findAgreement, offerTemplateVersion } from "../agreements/index.ts";
 import { signAgreement } from "../agreements/index.ts";
 import { countersignAgreement } from "../agreements/index.ts";
@@ -158,10 +157,11 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     tx,
     DEMO_STAFF.map((s) => ({ email: s.email, name: s.name, passwordHash: hash, kind: "staff" as const, staffRole: s.role })),
   );
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
+  // The customers come in as a provider's would: one import of its billing export (set-based).
+  const records: CustomerRecord[] = Array.from({ length: count }, (_, i) => {
     const c = customer(i);
-    const id = await createController(tx, clock, SYSTEM_ACTOR, {
+    return {
+      line: i + 1,
       customerNumber: c.number,
       name: c.name,
       kvk: String(60000000 + i * 1237).slice(0, 8),
@@ -170,13 +170,32 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       city: c.city,
       country: "NL",
       locale: i % 10 === 9 ? "en" : "nl",
-    });
-    ids.push(id);
-    const taken = c.services.map((code, k) => ({ code, monthlyFeeCents: 495 + k * 1000 + (i % 5) * 250 }));
-    await setControllerServices(tx, clock, SYSTEM_ACTOR, id, taken, "demo data");
-    await updateContact(tx, clock, SYSTEM_ACTOR, id, { ...c.contact });
-    await insertUsers(tx, [{ email: c.owner, name: `Eigenaar ${c.name}`, passwordHash: hash, kind: "customer", controllerId: id, customerRole: "owner" }]);
-  }
+      services: c.services.map((code, k) => ({ code, monthlyFeeCents: 495 + k * 1000 + (i % 5) * 250 })),
+      contact: { ...c.contact },
+    };
+  });
+  const exported = JSON.stringify(records);
+  await importCustomers(tx, clock, SYSTEM_ACTOR, records, { format: "json", sha256: createHash("sha256").update(exported).digest("hex") });
+  const idOf = new Map(
+    (
+      await controllersByNumber(
+        tx,
+        records.map((r) => r.customerNumber),
+      )
+    ).map((c) => [c.customer_number, c.id]),
+  );
+  const ids = records.map((r) => idOf.get(r.customerNumber) ?? "");
+  await insertUsers(
+    tx,
+    records.map((r, i) => ({
+      email: customer(i).owner,
+      name: `Eigenaar ${r.name}`,
+      passwordHash: hash,
+      kind: "customer" as const,
+      controllerId: ids[i] ?? "",
+      customerRole: "owner" as const,
+    })),
+  );
   const [firstCustomer] = ids;
   if (firstCustomer) {
     await insertUsers(tx, [
