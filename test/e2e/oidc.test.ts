@@ -12,7 +12,7 @@ import { skipIfMissing } from "../support/requirements.ts";
 
 // Single sign-on in a real browser: a customer's user opens the login page, clicks "Inloggen via het
 // controlepaneel", signs in at the control panel (a real oidc-provider in the test process), and
-// lands in its customer's portal, logged in. Someone whose customer number Art28 does not know is
+// lands in its customer's portal, logged in; logging out ends its session at the control panel too. Someone whose customer number Art28 does not know is
 // sent back to the login page with the reason, in Dutch and in English.
 const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
 
@@ -71,6 +71,17 @@ describe("single sign-on in the browser", { skip: skipIfMissing(unavailable) }, 
     await page.waitForURL((url) => url.origin === base && url.pathname.startsWith("/portal"));
     assert.match(await textOf(page, "current-user"), /Zoë Zeta/);
     await shot(page, "sso-portal");
+
+    // Logging out ends the session at the control panel too (it asks to confirm), then back to Art28's login page.
+    await page.getByTestId("logout").click();
+    // (The issuer's stock logout page imports a web font this machine cannot reach: wait for its form, not its load event.)
+    await page.waitForURL((url) => url.origin === panel.url, { waitUntil: "commit" });
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await page.waitForURL((url) => url.origin === base && url.pathname === "/login");
+    // Signing in again asks for the control panel's login form again.
+    await page.getByTestId("sso-customer").click();
+    await page.waitForURL((url) => url.origin === panel.url);
+    assert.equal(await page.locator('input[name="login"]').count(), 1);
   });
 
   test("an unknown customer number brings the person back to the login page with the reason, in its language", async () => {

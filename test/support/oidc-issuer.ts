@@ -93,6 +93,8 @@ export async function startTestIssuer(options: {
         client_id: issuer.clientId,
         client_secret: issuer.clientSecret,
         redirect_uris: [options.redirectUri],
+        // Art28's login page, where the issuer sends the browser after an RP-initiated logout.
+        post_logout_redirect_uris: [new URL("/login", options.redirectUri).href],
         response_types: ["code"],
         grant_types: ["authorization_code"],
         token_endpoint_auth_method: "client_secret_basic",

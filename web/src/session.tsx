@@ -10,7 +10,8 @@ interface Session {
   /** The server could not be asked at all (not a 401). */
   bootError: ApiError | undefined;
   signedIn: (me: Me) => void;
-  logout: () => Promise<void>;
+  /** Ends the session; resolves to the issuer's logout address when signed in through single sign-on (open it next), else null. */
+  logout: () => Promise<string | null>;
   refresh: () => Promise<void>;
 }
 
@@ -47,7 +48,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await unwrap(api.POST("/api/v1/auth/logout"));
+      const { issuerLogoutUrl } = await unwrap(api.POST("/api/v1/auth/logout"));
+      return issuerLogoutUrl;
     } finally {
       accept(null);
     }

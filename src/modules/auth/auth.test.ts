@@ -45,7 +45,9 @@ test("logout ends the session", async () => {
   const staff = await createStaff(t.database.db, "auditor");
   const client = await login(t.app, staff.email);
   assert.equal((await client.get("/api/v1/auth/me")).statusCode, 200);
-  assert.equal((await client.send("POST", "/api/v1/auth/logout")).statusCode, 204);
+  const loggedOut = await client.send("POST", "/api/v1/auth/logout");
+  assert.equal(loggedOut.statusCode, 200);
+  assert.deepEqual(loggedOut.json(), { issuerLogoutUrl: null });
   assert.equal((await client.get("/api/v1/auth/me")).statusCode, 401);
 });
 

@@ -79,7 +79,7 @@ export class OidcIssuer {
    * state does not match, the issuer refuses the code or the verifier, or the ID token is not valid.
    * Claims the ID token does not carry are read from the UserInfo endpoint (for the same subject).
    */
-  async signIn(callbackUrl: URL, pending: PendingSignIn, wanted: readonly string[]): Promise<OidcClaims> {
+  async signIn(callbackUrl: URL, pending: PendingSignIn, wanted: readonly string[]): Promise<{ claims: OidcClaims; idToken: string | undefined }> {
     const configuration = await this.configuration();
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
@@ -102,6 +102,19 @@ export class OidcIssuer {
         }
       }
     }
-    return claims;
+    return { claims, idToken: tokens.id_token };
+  }
+
+  /**
+   * Where to send the browser to end the session at the issuer too (OpenID Connect RP-Initiated
+   * Logout 1.0), naming the sign-in by its ID token and coming back to `returnUri` (which must be
+   * registered at the issuer as a post-logout redirect URI); null when the issuer offers no such endpoint.
+   */
+  async endSessionUrl(idToken: string, returnUri: string): Promise<string | null> {
+    const configuration = await this.configuration();
+    if (!configuration.serverMetadata().end_session_endpoint) {
+      return null;
+    }
+    return client.buildEndSessionUrl(configuration, { id_token_hint: idToken, post_logout_redirect_uri: returnUri }).href;
   }
 }

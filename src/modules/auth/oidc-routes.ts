@@ -25,6 +25,8 @@ import { oidcWords } from "./oidc-words.ts";
 /** A sign-in not finished within this time is refused at the callback. */
 const PENDING_MS = 10 * 60_000;
 const CALLBACK_PATH = "/api/v1/auth/oidc/callback";
+/** Where the issuer sends the browser back after ending its session (register it at the issuer). */
+export const POST_LOGOUT_PATH = "/login";
 
 /** What /start keeps in the session for the callback. */
 interface PendingOidc extends PendingSignIn {
@@ -38,6 +40,8 @@ interface PendingOidc extends PendingSignIn {
 declare module "fastify" {
   interface Session {
     oidc?: PendingOidc;
+    /** Signed in through an issuer that offers RP-initiated logout: where logging out sends the browser next. */
+    issuerLogoutUrl?: string;
   }
 }
 
@@ -82,7 +86,8 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   if (oidc?.staff) {
     issuers.set("staff", new OidcIssuer(oidc.staff));
   }
-  const redirectUri = (config: OidcConfig) => `${(config.publicUrl ?? publicUrl()).replace(/\/+$/, "")}${CALLBACK_PATH}`;
+  const base = (config: OidcConfig) => (config.publicUrl ?? publicUrl()).replace(/\/+$/, "");
+  const redirectUri = (config: OidcConfig) => `${base(config)}${CALLBACK_PATH}`;
 
   function refuse(request: FastifyRequest, reply: FastifyReply, error: SsoError, cause?: unknown): FastifyReply {
     if (cause !== undefined) {
@@ -190,13 +195,14 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       }
       const callbackUrl = new URL(redirectUri(oidc));
       callbackUrl.search = new URL(request.url, "http://callback.invalid").search;
-      let claims: Awaited<ReturnType<OidcIssuer["signIn"]>>;
+      let signedIn: Awaited<ReturnType<OidcIssuer["signIn"]>>;
       try {
-        claims = await issuer.signIn(callbackUrl, pending, [oidc.customerClaim, oidc.roleClaim, "email"]);
+        signedIn = await issuer.signIn(callbackUrl, pending, [oidc.customerClaim, oidc.roleClaim, "email"]);
       } catch (cause) {
         // (For a step-up this includes an auth_time older than STEP_UP_FRESH_SECONDS: openid-client checks max_age.)
         return fail(stepUpOf !== undefined && isAuthTimeProblem(cause) ? "step_up_stale" : "invalid", cause);
       }
+      const { claims } = signedIn;
       if (stepUpOf !== undefined) {
         const outcome = await stepUpWithOidc(db, clock, { userId: stepUpOf, provider: pending.provider, claims, meta: requestMeta(request) });
         if (!outcome.ok) {
@@ -222,8 +228,13 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       if (!outcome.ok) {
         return refuse(request, reply, outcome.error);
       }
+      // Logging out of Art28 later ends the session at the issuer too, when it offers that.
+      const issuerLogoutUrl = signedIn.idToken ? await issuer.endSessionUrl(signedIn.idToken, `${base(oidc)}${POST_LOGOUT_PATH}`) : null;
       await request.session.regenerate();
       request.session.set("userId", outcome.user.id);
+      if (issuerLogoutUrl) {
+        request.session.set("issuerLogoutUrl", issuerLogoutUrl);
+      }
       return reply.redirect(pending.returnTo, 302);
     },
   );

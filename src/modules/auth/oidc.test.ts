@@ -386,6 +386,51 @@ describe("single sign-on with the control panel (OpenID Connect)", () => {
     assert.deepEqual([plainMe.hasPassword, plainMe.ssoProvider], [true, null]);
   });
 
+  test("logging out of a single sign-on session names the issuer's logout (RP-initiated), which ends the issuer's session and comes back to /login", async () => {
+    account(panel, "lou", { email: "lou@a.example", name: "Lou", customer_number: a.number, art28_role: "viewer" });
+    const lou = await signIn(panel, "lou");
+    assert.equal(lou.location, "/");
+    const signedIn = await me(lou);
+    assert.equal(signedIn.status, 200);
+    const loggedOut = await browserFetch(lou.jar, `${base}/api/v1/auth/logout`, {
+      method: "POST",
+      headers: { "x-csrf-token": String(signedIn.body?.csrfToken) },
+    });
+    assert.equal(loggedOut.status, 200);
+    const { issuerLogoutUrl } = (await loggedOut.json()) as { issuerLogoutUrl: string | null };
+    assert.ok(issuerLogoutUrl);
+    const logout = new URL(issuerLogoutUrl);
+    assert.equal(logout.origin, panel.url);
+    assert.equal(logout.searchParams.get("post_logout_redirect_uri"), `${base}/login`);
+    assert.ok(logout.searchParams.get("id_token_hint"), "the sign-in is named by its ID token");
+    assert.equal((await me(lou)).status, 401, "Art28's session ended at once");
+
+    // At the issuer: its confirmation form, submitted, ends its session and sends the browser back to /login.
+    const confirm = await browserFetch(lou.jar, issuerLogoutUrl);
+    assert.equal(confirm.status, 200);
+    const form = await confirm.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(form)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1];
+    assert.ok(action && xsrf, "the issuer asks to confirm the logout");
+    const confirmed = await browserFetch(lou.jar, new URL(action, panel.url).href, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ xsrf, logout: "yes" }).toString(),
+    });
+    assert.equal(confirmed.status, 303);
+    assert.equal(new URL(confirmed.headers.get("location") ?? "", panel.url).href, `${base}/login`);
+    // Signing in again needs the issuer's login form again: its session is gone.
+    const again = await browserFetch(lou.jar, `${base}/api/v1/auth/oidc/start?provider=customer`);
+    const atIssuer = await browserFetch(lou.jar, again.headers.get("location") ?? "");
+    const interaction = new URL(atIssuer.headers.get("location") ?? "", panel.url);
+    assert.match(interaction.pathname, /^\/interaction\//, "the issuer asks for a login again");
+
+    // A password session has no issuer to go to.
+    const password = await login(t.app, (await createStaff(t.database.db, "auditor")).email);
+    const plain = await password.send("POST", "/api/v1/auth/logout");
+    assert.deepEqual(plain.json(), { issuerLogoutUrl: null });
+  });
+
   test("returnTo stays inside Art28", () => {
     assert.equal(localReturnTo("/agreements?x=1"), "/agreements?x=1");
     for (const outside of ["https://evil.example/", "//evil.example", "/\\evil.example", "evil", "", undefined, "/a\\b", "/\nx"]) {

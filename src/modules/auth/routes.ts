@@ -78,10 +78,24 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
 
   app.post(
     "/auth/logout",
-    { config: { audience: PUBLIC }, schema: { tags: ["auth"], summary: "Log out", response: { 204: Type.Null() } } },
-    async (request, reply) => {
+    {
+      config: { audience: PUBLIC },
+      schema: {
+        tags: ["auth"],
+        summary: "Log out: ends this session; signed in through single sign-on, also names where to end the session at the issuer",
+        response: {
+          200: Type.Object({
+            issuerLogoutUrl: Type.Union([Type.String(), Type.Null()], {
+              description: "Open this next to log out at the issuer too (OpenID Connect RP-initiated logout); null when there is none",
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const issuerLogoutUrl = request.session.get("issuerLogoutUrl") ?? null;
       await request.session.destroy();
-      return reply.status(204).send(null);
+      return { issuerLogoutUrl };
     },
   );
 

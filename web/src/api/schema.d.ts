@@ -187,7 +187,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out */
+        /** Log out: ends this session; signed in through single sign-on, also names where to end the session at the issuer */
         post: {
             parameters: {
                 query?: never;
@@ -198,11 +198,16 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Open this next to log out at the issuer too (OpenID Connect RP-initiated logout); null when there is none */
+                            issuerLogoutUrl: string | null;
+                        };
+                    };
                 };
             };
         };

@@ -136,7 +136,8 @@ export function AppShell({
                 className="btn btn-link"
                 data-testid="logout"
                 onClick={() => {
-                  void logout().then(() => navigate("/login"));
+                  // Signed in through single sign-on: on to the issuer, which ends its session and sends the browser back to /login.
+                  void logout().then((issuerLogoutUrl) => (issuerLogoutUrl ? window.location.assign(issuerLogoutUrl) : navigate("/login")));
                 }}
               >
                 {t("common.logout")}
