@@ -43,6 +43,10 @@ describe("sub-processor change in the browser", { skip: skipIfMissing(unavailabl
     // The officer registers a proposed sub-processor for the email service, with its contract.
     await officer.goto(`${base}/admin/subprocessors`);
     await officer.getByTestId("subprocessor-new").click();
+    // Saved empty: the page's own message on the required fields, in Dutch (not the browser's bubble), and nothing sent.
+    await officer.getByTestId("subprocessor-save").click();
+    await officer.locator(".field-error").filter({ hasText: "Vul dit veld in." }).first().waitFor();
+    assert.equal(await officer.getByTestId("subprocessor-created").count(), 0);
     await officer.getByTestId("subprocessor-name").fill("Mailvault GmbH");
     await officer.getByTestId("subprocessor-activity-nl").fill("Opslag van e-mailarchieven");
     await officer.getByTestId("subprocessor-activity-en").fill("Storage of email archives");

@@ -57,8 +57,8 @@ export function localValidityMessage(t: TFunction, el: HTMLInputElement | HTMLTe
   return t("validation.pattern");
 }
 
-/** A field's own message after a local check, cleared as soon as it changes. */
-function useLocalCheck() {
+/** A field's own message after a local check, cleared as soon as it changes (for an input not made with the fields below). */
+export function useLocalCheck() {
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | undefined>(undefined);
   return {

@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useAction, useApi } from "../../api/useApi";
 import type { Processor } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/ErrorAlert";
-import { CheckboxField, TextField } from "../../components/fields";
+import { CheckboxField, TextField, validLocally } from "../../components/fields";
 import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
 import { canStaffWrite, useMe } from "../../session";
@@ -36,8 +36,11 @@ function ProcessorForm({ initial, onSaved }: { initial: Processor; onSaved: (p: 
     setForm((f) => ({ ...f, ...patch }));
   };
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const body: Processor = {
       ...form,
       name: form.name.trim(),

@@ -4,7 +4,7 @@ import { api, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import type { Catalogue, Service, ServiceBody } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { CheckboxField, TextField } from "../../../components/fields";
+import { CheckboxField, TextField, validLocally } from "../../../components/fields";
 import { TermChecklist } from "./TermChecklist";
 
 const EMPTY: ServiceBody = { nameNl: "", nameEn: "", active: true, purposes: [], dataCategories: [], subjectCategories: [] };
@@ -49,8 +49,11 @@ export function ServiceEditor({
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => ref.current?.scrollIntoView({ block: "start", behavior: "smooth" }), []);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await save.execute();
     if (result.ok) {
       onSaved(result.value);

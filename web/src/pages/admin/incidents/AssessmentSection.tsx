@@ -5,7 +5,7 @@ import { useAction } from "../../../api/useApi";
 import type { AssessmentBody, Incident, Risk } from "../../../api/types";
 import { DecisionBadge } from "../../../components/breaches/badges";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
-import { CheckboxField, SelectField, TextAreaField } from "../../../components/fields";
+import { CheckboxField, SelectField, TextAreaField, validLocally } from "../../../components/fields";
 import { formatInstant } from "../../../lib/format";
 
 const RISKS: readonly Risk[] = ["none", "unlikely", "risk", "high"];
@@ -104,8 +104,11 @@ function AssessmentForm({ incident, onSaved, onCancel }: { incident: Incident; o
   const [reasoning, setReasoning] = useState("");
   const save = useAction((body: AssessmentBody) => unwrap(api.POST("/api/v1/incidents/{id}/assessments", { params: { path: { id: incident.id } }, body })));
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     if (decision === "") {
       return;
     }

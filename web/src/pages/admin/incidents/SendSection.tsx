@@ -5,7 +5,7 @@ import { useAction } from "../../../api/useApi";
 import type { ApiError } from "../../../api/errors";
 import type { Incident, SendResult } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
-import { TextAreaField } from "../../../components/fields";
+import { TextAreaField, validLocally } from "../../../components/fields";
 import { parseNoticeField } from "../../../lib/breach-facts";
 
 /**
@@ -55,8 +55,11 @@ function SendForm({ incident, dirty, onSent }: { incident: Incident; dirty: bool
   );
   const blocked = incident.decision !== "notify" || incident.affected === 0;
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     setResult(null);
     const waiting = incident.affected - incident.notified;
     if (!window.confirm(t("incidents.send.confirm", { count: incident.affected, waiting, followUps: incident.notified }))) {
@@ -138,8 +141,11 @@ function CloseForm({ incident, onClosed }: { incident: Incident; onClosed: (next
   const { t } = useTranslation();
   const [summary, setSummary] = useState("");
   const close = useAction(() => unwrap(api.POST("/api/v1/incidents/{id}/close", { params: { path: { id: incident.id } }, body: { summary: summary.trim() } })));
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     if (!window.confirm(t("incidents.close.confirm", { count: incident.notified }))) {
       return;
     }

@@ -5,7 +5,7 @@ import { api, unwrap } from "../../../api/client";
 import { useAction, useApi } from "../../../api/useApi";
 import type { AnnounceBody, Catalogue, ChangeKind, LocationBody, Subprocessor } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
-import { SelectField, TextAreaField } from "../../../components/fields";
+import { SelectField, TextAreaField, validLocally } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { LocationsEditor } from "../../../components/subprocessors/LocationsEditor";
@@ -96,8 +96,11 @@ function AnnounceForm({ register, catalogue, preselect }: { register: Subprocess
     setReach(result.ok ? result.value : null);
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await announce.execute();
     if (result.ok) {
       void navigate(`/admin/subprocessors/changes/${result.value.id}`, { state: { announced: result.value.affectedCount ?? 0 } });

@@ -4,7 +4,7 @@ import { api, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import type { SubprocessorChange } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
-import { TextAreaField } from "../../../components/fields";
+import { TextAreaField, useLocalCheck, validLocally } from "../../../components/fields";
 import { instantToLocal, localToInstant } from "../../../lib/zoned";
 
 /** The staff's decisions on an announced change: its effective date, putting it into effect, withdrawing it. */
@@ -19,6 +19,7 @@ export function ChangeActions({
   const [effective, setEffective] = useState(instantToLocal(change.effectiveAt));
   const [reason, setReason] = useState("");
   const [done, setDone] = useState<"effective" | null>(null);
+  const effectiveCheck = useLocalCheck();
   const path = { params: { path: { id: change.id } } };
   const setDate = useAction(() =>
     unwrap(api.PUT("/api/v1/subprocessor-changes/{id}/effective-date", { ...path, body: { effectiveAt: localToInstant(effective) ?? "" } })),
@@ -26,16 +27,22 @@ export function ChangeActions({
   const apply = useAction(() => unwrap(api.POST("/api/v1/subprocessor-changes/{id}/apply", path)));
   const withdraw = useAction(() => unwrap(api.POST("/api/v1/subprocessor-changes/{id}/withdraw", { ...path, body: { reason: reason.trim() } })));
 
-  async function submitDate(event: FormEvent) {
+  async function submitDate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await setDate.execute();
     if (result.ok) {
       setDone("effective");
       onChanged(result.value);
     }
   }
-  async function submitWithdraw(event: FormEvent) {
+  async function submitWithdraw(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     if (!window.confirm(t("changes.confirmWithdraw"))) {
       return;
     }
@@ -45,7 +52,7 @@ export function ChangeActions({
     }
   }
 
-  const dateError = setDate.error?.fieldMessages().effectiveAt;
+  const dateError = effectiveCheck.message ?? setDate.error?.fieldMessages().effectiveAt;
   const withdrawError = withdraw.error?.fieldMessages().reason;
   return (
     <section className="card" aria-labelledby="change-actions-heading">
@@ -69,7 +76,9 @@ export function ChangeActions({
                 type="datetime-local"
                 value={effective}
                 required
+                onInvalid={effectiveCheck.onInvalid}
                 onChange={(e) => {
+                  effectiveCheck.clear();
                   setEffective(e.target.value);
                   setDone(null);
                 }}

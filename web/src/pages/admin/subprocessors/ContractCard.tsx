@@ -5,12 +5,14 @@ import { useAction } from "../../../api/useApi";
 import type { ContractUploaded, Subprocessor } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
 import { formatInstant } from "../../../lib/format";
+import { useLocalCheck, validLocally } from "../../../components/fields";
 
 /** art. 5.3: the contract on file, its SHA-256, a download, and (for writers) an upload that replaces it. */
 export function ContractCard({ subprocessor, writer, onUploaded }: { subprocessor: Subprocessor; writer: boolean; onUploaded: () => void }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
+  const fileCheck = useLocalCheck();
   const [uploaded, setUploaded] = useState<ContractUploaded | null>(null);
   const upload = useAction(() => {
     const form = new FormData();
@@ -20,8 +22,11 @@ export function ContractCard({ subprocessor, writer, onUploaded }: { subprocesso
     return unwrap(api.POST("/api/v1/subprocessors/{id}/contract", { params: { path: { id: subprocessor.id } }, body: multipart<{ file?: string }>(form) }));
   });
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await upload.execute();
     if (result.ok) {
       setUploaded(result.value);
@@ -82,8 +87,19 @@ export function ContractCard({ subprocessor, writer, onUploaded }: { subprocesso
           <div className={`field${fields.file ? " field-invalid" : ""}`}>
             <label htmlFor="contract-file">{contract ? t("subprocessors.contractReplace") : t("subprocessors.contractFile")}</label>
             <p className="hint">{t("subprocessors.contractFileHint")}</p>
-            <input ref={input} id="contract-file" type="file" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="contract-file" />
-            {fields.file ? <p className="field-error">{fields.file}</p> : null}
+            <input
+              ref={input}
+              id="contract-file"
+              type="file"
+              required
+              onInvalid={fileCheck.onInvalid}
+              onChange={(e) => {
+                fileCheck.clear();
+                setFile(e.target.files?.[0] ?? null);
+              }}
+              data-testid="contract-file"
+            />
+            {(fileCheck.message ?? fields.file) ? <p className="field-error">{fileCheck.message ?? fields.file}</p> : null}
           </div>
           <button type="submit" className="btn" disabled={upload.busy || file === null} data-testid="contract-upload">
             {t("subprocessors.contractUpload")}

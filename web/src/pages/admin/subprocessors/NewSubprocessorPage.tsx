@@ -5,7 +5,7 @@ import { api, unwrap } from "../../../api/client";
 import { useAction, useApi } from "../../../api/useApi";
 import type { LocationBody } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { TextAreaField, TextField } from "../../../components/fields";
+import { TextAreaField, TextField, validLocally } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { LocationsEditor } from "../../../components/subprocessors/LocationsEditor";
@@ -36,8 +36,11 @@ export function NewSubprocessorPage() {
     ),
   );
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
     const result = await create.execute();
     if (result.ok) {
       void navigate(`/admin/subprocessors/${result.value.id}`, { state: { created: result.value.name } });
