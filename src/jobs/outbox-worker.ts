@@ -87,7 +87,10 @@ interface Loop {
 }
 
 interface DrainWaiter {
+  /** The tick after which every loop must have found nothing. */
   since: number;
+  /** `handled` at `since`: a round that handled nothing settles the waiter. */
+  handledAtSince: number;
   handledBefore: number;
   resolve(count: number): void;
   reject(error: unknown): void;
@@ -110,6 +113,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let handled = 0;
   const loops: Loop[] = [];
   let waiters: DrainWaiter[] = [];
+  /** A drain asked every loop to claim once more after this tick (a loop that last claimed before it does not go idle). */
+  let roundAfter = 0;
   let batch = { started: 0, sent: 0, held: 0, retry: 0, failed: 0 };
 
   // The processor's name, address and zone, read once per run (they change rarely; a restart picks a change up).
@@ -129,14 +134,29 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       flushBatchLog();
     }
     const stillWaiting: DrainWaiter[] = [];
+    let again = false;
     for (const waiter of waiters) {
-      if (stopping || allIdleSince(waiter.since)) {
+      if (stopping || (allIdleSince(waiter.since) && handled === waiter.handledAtSince)) {
         waiter.resolve(handled - waiter.handledBefore);
+      } else if (allIdleSince(waiter.since)) {
+        // Every loop found nothing, but some delivered meanwhile: a claim can come back empty while
+        // another loop holds a row of the same customer's stream (SKIP LOCKED skips a row whose
+        // stream head is locked, and keeps the row lock it took until its transaction ends). So one
+        // more round, from a moment no loop holds a claim: nothing found and nothing handled in it
+        // means nothing is due.
+        stillWaiting.push({ ...waiter, since: ++tick, handledAtSince: handled });
+        roundAfter = tick;
+        again = true;
       } else {
         stillWaiting.push(waiter);
       }
     }
     waiters = stillWaiting;
+    if (again) {
+      for (const loop of loops) {
+        loop.wake?.();
+      }
+    }
   };
 
   const flushBatchLog = () => {
@@ -173,7 +193,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         resolve();
       };
       loop.wake = done;
-      if (stopping) {
+      if (stopping || loop.emptyAt < roundAfter) {
         done();
       }
     });
@@ -247,7 +267,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         return Promise.resolve(0);
       }
       return new Promise<number>((resolve, reject) => {
-        waiters.push({ since: ++tick, handledBefore: handled, resolve, reject });
+        waiters.push({ since: ++tick, handledAtSince: handled, handledBefore: handled, resolve, reject });
         for (const loop of loops) {
           loop.wake?.();
         }
