@@ -25,13 +25,15 @@ export interface ObligationInput {
   templateVersion: number | null;
   zone: string;
   triggerAt: Date;
+  /** Its reminders, when not the engine's (50 % and 80 %): e.g. none for a customer's duty its module reminds itself. */
+  reminders?: Date[];
 }
 
 /** Opens obligations and records each as evidence ("obligation.opened"). Returns rows in input order. */
 export async function openObligations(tx: Db, clock: Clock, actor: EventActor, inputs: ObligationInput[]) {
   const rows = inputs.map((input) => {
     const due = dueAt(input.triggerAt, input.clock, input.zone);
-    const reminders = reminderInstants(input.triggerAt, due, input.clock.unit);
+    const reminders = input.reminders ?? reminderInstants(input.triggerAt, due, input.clock.unit);
     return {
       id: crypto.randomUUID(),
       controllerId: input.controllerId,
