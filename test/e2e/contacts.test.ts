@@ -33,8 +33,14 @@ describe("the privacy contact's yearly confirmation in the browser", { skip: ski
     const now = t.clock.now();
     const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
     // Alfa last confirmed a year and a few days ago; Beta a year and 45 days ago, so its cycle ran out.
-    await t.database.db.update(contacts).set({ confirmedAt: daysAgo(368), confirmationDueAt: null }).where(eq(contacts.controllerId, asked.controllerId));
-    await t.database.db.update(contacts).set({ confirmedAt: daysAgo(412), confirmationDueAt: null }).where(eq(contacts.controllerId, stale.controllerId));
+    await t.database.db
+      .update(contacts)
+      .set({ confirmedAt: daysAgo(368), confirmationDueAt: null })
+      .where(eq(contacts.controllerId, asked.controllerId));
+    await t.database.db
+      .update(contacts)
+      .set({ confirmedAt: daysAgo(412), confirmationDueAt: null })
+      .where(eq(contacts.controllerId, stale.controllerId));
     t.clock.set(daysAgo(35));
     await runSweep(t.database.db, t.clock, sweepTasks());
     t.clock.set(now);
@@ -60,7 +66,9 @@ describe("the privacy contact's yearly confirmation in the browser", { skip: ski
     const [row] = await t.database.db.select().from(contacts).where(eq(contacts.controllerId, asked.controllerId));
     assert.equal(row?.confirmationRequestedAt, null);
     assert.equal(row?.confirmedAt?.getTime(), t.clock.now().getTime());
-    const confirmed = (await t.database.db.select().from(events).where(eq(events.controllerId, asked.controllerId))).filter((e) => e.type === "contact.confirmed");
+    const confirmed = (await t.database.db.select().from(events).where(eq(events.controllerId, asked.controllerId))).filter(
+      (e) => e.type === "contact.confirmed",
+    );
     assert.equal(confirmed.length, 1);
     assert.equal((confirmed.at(-1)?.data as { via: string }).via, "button");
     // The contact page says when it was confirmed and when we ask next.

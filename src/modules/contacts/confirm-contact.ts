@@ -6,6 +6,14 @@ import { loadProcessorContext } from "../notices/index.ts";
 import { meetObligations } from "../obligations/index.ts";
 import { confirmationParameters, nextRequestAt } from "./confirmation-schedule.ts";
 import { lockContact, markConfirmed, openConfirmationObligations, parametersOf } from "./queries.ts";
+
+/** Where a contact stood in its cycle (lockContact): what a confirmation ends. */
+export type ContactCycle = NonNullable<Awaited<ReturnType<typeof lockContact>>>;
+
+/** The contact and its cycle, locked until the transaction ends: read before a change overwrites it. */
+export function contactCycle(tx: Db, controllerId: string): Promise<ContactCycle | null> {
+  return lockContact(tx, controllerId);
+}
 import { contactWords } from "./words.ts";
 
 /**
@@ -20,7 +28,7 @@ export async function confirmContact(
   clock: Clock,
   actor: EventActor,
   controllerId: string,
-  how: { via: "button"; seenUpdatedAt: Date } | { via: "change" },
+  how: { via: "button"; seenUpdatedAt: Date } | { via: "change"; before: ContactCycle | null },
 ) {
   const contact = await lockContact(tx, controllerId);
   if (!contact) {
@@ -29,6 +37,8 @@ export async function confirmContact(
   if (how.via === "button" && contact.updatedAt.getTime() !== how.seenUpdatedAt.getTime()) {
     throw new AppError("conflict", contactWords.changedSince, [{ field: "body.updatedAt", message: contactWords.notTheCurrent }]);
   }
+  // A change has already written the new contact (and cleared its cycle): the cycle it ends is the one before.
+  const cycle = how.via === "change" ? how.before : contact;
   const now = clock.now();
   const { zone } = await loadProcessorContext(tx);
   const params = (await parametersOf(tx, [controllerId])).get(controllerId);
@@ -44,9 +54,9 @@ export async function confirmContact(
     data: {
       via: how.via,
       contact: { role: contact.role, name: contact.name, email: contact.email },
-      previouslyConfirmedAt: contact.confirmedAt?.toISOString() ?? null,
-      requestedAt: contact.requestedAt?.toISOString() ?? null,
-      wasStaleSince: contact.staleSince?.toISOString() ?? null,
+      previouslyConfirmedAt: cycle?.confirmedAt?.toISOString() ?? null,
+      requestedAt: cycle?.requestedAt?.toISOString() ?? null,
+      wasStaleSince: cycle?.staleSince?.toISOString() ?? null,
       nextRequestAt: next.toISOString(),
       months,
       obligations: met.map((o) => ({ id: o.id, inTime: o.dueAt.getTime() >= now.getTime() })),

@@ -316,7 +316,24 @@ describe("the yearly confirmation of the privacy contact (art. 4.4)", () => {
     assert.equal(out.confirmedAt, "2026-03-06T09:00:00.000Z");
     assert.equal(out.confirmationDueAt, "2027-03-05T23:00:00.000Z");
     const confirmations = await eventsOf(a, "contact.confirmed");
-    assert.equal((confirmations.at(-1)?.data as { via: string }).via, "change");
+    const last = confirmations.at(-1)?.data as { via: string; requestedAt: string | null; previouslyConfirmedAt: string; contact: { email: string } };
+    assert.equal(last.via, "change");
+    assert.equal(last.requestedAt, "2026-03-06T09:00:00.000Z", "the request this change answered");
+    assert.equal(last.previouslyConfirmedAt, "2026-03-05T12:00:00.000Z");
+    assert.equal(last.contact.email, "els@alfa.example");
+    const duties = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.kind, "contact_confirmation"), eq(obligations.controllerId, a.controllerId)))
+      .orderBy(obligations.createdAt);
+    assert.deepEqual(
+      duties.map((d) => [d.status, d.metInTime]),
+      [
+        ["met", false],
+        ["met", true],
+      ],
+      "the stale cycle's duty met late, this one in time by the change",
+    );
     assert.equal((await eventsOf(a, "contact.changed")).length, 2, "the factory's and this one");
     const bad = await owner.send("PUT", `/api/v1/controllers/${a.controllerId}/contact`, { role: "dpo", name: "X", email: "not-an-email", phone: null });
     assert.equal(bad.statusCode, 400);

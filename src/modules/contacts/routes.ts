@@ -7,7 +7,7 @@ import { ErrorResponses, IdParams, iso } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { assignmentsOf, Contact, ContactBody, contactOut, findContact, updateContact, visibleController } from "../controllers/index.ts";
 import { eventActor } from "../evidence/index.ts";
-import { confirmContact } from "./confirm-contact.ts";
+import { confirmContact, contactCycle } from "./confirm-contact.ts";
 import { listAttention } from "./queries.ts";
 import { AttentionList, AttentionQuery, ConfirmBody } from "./schemas.ts";
 import { contactWords } from "./words.ts";
@@ -39,8 +39,9 @@ export function contactRoutes(app: TypedApp, deps: RouteDeps) {
         requireStaff(actor, STAFF_WRITE);
       }
       return inScope(db, scopeOf(actor), async (tx) => {
+        const before = await contactCycle(tx, request.params.id);
         await updateContact(tx, clock, eventActor(actor), request.params.id, request.body);
-        await confirmContact(tx, clock, eventActor(actor), request.params.id, { via: "change" });
+        await confirmContact(tx, clock, eventActor(actor), request.params.id, { via: "change", before });
         const saved = await findContact(tx, request.params.id);
         if (!saved) {
           throw new Error("contact upsert returned nothing");
