@@ -20,7 +20,8 @@ import { contactWords } from "./words.ts";
  * art. 4.4: the customer confirms that its privacy contact is still correct, by the button ("still
  * correct") or by changing it (a change is a confirmation of the new contact). Either way: confirmed
  * now, the stale mark and the running cycle cleared, the next request scheduled (months after now),
- * the customer's open duty to confirm met (in time or late), and `contact.confirmed` as evidence.
+ * the customer's open duty to confirm met (a stale contact's duty has lapsed already), and
+ * `contact.confirmed` as evidence.
  * `seenUpdatedAt`: the version of the contact the person saw; a contact changed since is a 409.
  */
 export async function confirmContact(
@@ -45,7 +46,7 @@ export async function confirmContact(
   const { months } = confirmationParameters(params?.reminders);
   const next = nextRequestAt(now, months, zone);
   await markConfirmed(tx, contact.id, now, next);
-  const met = await meetObligations(tx, clock, actor, await openConfirmationObligations(tx, contact.id));
+  const met = await meetObligations(tx, clock, actor, await openConfirmationObligations(tx, [contact.id]));
   await recordEvent(tx, clock, {
     type: "contact.confirmed",
     actor,

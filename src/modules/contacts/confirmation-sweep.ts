@@ -2,9 +2,19 @@ import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, SYSTEM_ACTOR } from "../evidence/index.ts";
 import { loadProcessorContext, queueCustomerNotices } from "../notices/index.ts";
-import { openObligations } from "../obligations/index.ts";
+import { lapseObligations, openObligations } from "../obligations/index.ts";
 import { confirmationParameters, nextRequestAt, reminderAt } from "./confirmation-schedule.ts";
-import { claimDueReminders, claimDueRequests, claimStale, lockUnscheduled, parametersOf, setCycle, setRequestDue, type ClaimedContact } from "./queries.ts";
+import {
+  claimDueReminders,
+  claimDueRequests,
+  claimStale,
+  lockUnscheduled,
+  openConfirmationObligations,
+  parametersOf,
+  setCycle,
+  setRequestDue,
+  type ClaimedContact,
+} from "./queries.ts";
 import { contactWords } from "./words.ts";
 
 // art. 4.4, the yearly confirmation of the privacy contact, as a sweep task (src/modules.ts): each
@@ -171,6 +181,16 @@ async function remindDue(tx: Db, clock: Clock, now: Date): Promise<number> {
 
 async function markStale(tx: Db, clock: Clock, now: Date): Promise<number> {
   const stale = await claimStale(tx, now, BATCH);
+  // The customer's duty to confirm was missed: it closes as lapsed (its deadlines say so), not escalated to staff.
+  await lapseObligations(
+    tx,
+    clock,
+    SYSTEM_ACTOR,
+    await openConfirmationObligations(
+      tx,
+      stale.map((c) => c.id),
+    ),
+  );
   // To the owners (and the contact, and webhooks): queueCustomerNotices reaches every owner of the account.
   await queueCustomerNotices(
     tx,

@@ -191,7 +191,12 @@ describe("the yearly confirmation of the privacy contact (art. 4.4)", () => {
     const marked = await eventsOf(a, "contact.marked_stale");
     assert.equal(marked.length, 1);
     assert.equal((marked[0]?.data as { requestedAt: string }).requestedAt, "2026-01-30T23:00:00.000Z");
-    // A customer's own duty is not escalated to the processor's staff.
+    // Its duty to confirm lapsed (missed), and a customer's own duty is not escalated to the processor's staff.
+    const missed = (await t.database.db.select().from(events).where(eq(events.type, "obligation.missed"))).filter((e) => e.controllerId === a.controllerId);
+    assert.equal(missed.length, 1);
+    assert.equal((missed[0]?.data as { escalated: boolean }).escalated, false);
+    const deadlines2 = (await (await login(a.owner.email)).get("/api/v1/obligations?status=all")).json<{ items: { kind: string; status: string }[] }>();
+    assert.equal(deadlines2.items.find((o) => o.kind === "contact_confirmation")?.status, "lapsed");
     const ids = (await t.database.db.select().from(obligations).where(eq(obligations.kind, "contact_confirmation"))).map((o) => o.id);
     const escalated = await t.database.db
       .select()
@@ -279,15 +284,14 @@ describe("the yearly confirmation of the privacy contact (art. 4.4)", () => {
     const data = event?.data as { via: string; wasStaleSince: string; obligations: { inTime: boolean }[] };
     assert.equal(data.via, "button");
     assert.equal(data.wasStaleSince, "2026-03-02T23:00:00.000Z");
-    assert.equal(data.obligations.length, 1);
-    assert.equal(data.obligations[0]?.inTime, false, "met late");
+    assert.deepEqual(data.obligations, [], "its duty lapsed when the contact went stale");
     assert.equal(event?.actorId, privacyContact.userId);
     const [duty] = await t.database.db
       .select()
       .from(obligations)
       .where(and(eq(obligations.kind, "contact_confirmation"), eq(obligations.controllerId, a.controllerId)));
-    assert.equal(duty?.status, "met");
-    assert.equal(duty?.metInTime, false, "met late");
+    assert.equal(duty?.status, "lapsed");
+    assert.equal(duty?.metAt, null);
     const betaDuty = await t.database.db
       .select()
       .from(obligations)
@@ -329,10 +333,10 @@ describe("the yearly confirmation of the privacy contact (art. 4.4)", () => {
     assert.deepEqual(
       duties.map((d) => [d.status, d.metInTime]),
       [
-        ["met", false],
+        ["lapsed", null],
         ["met", true],
       ],
-      "the stale cycle's duty met late, this one in time by the change",
+      "the stale cycle's duty lapsed; this one met in time by the change",
     );
     assert.equal((await eventsOf(a, "contact.changed")).length, 2, "the factory's and this one");
     const bad = await owner.send("PUT", `/api/v1/controllers/${a.controllerId}/contact`, { role: "dpo", name: "X", email: "not-an-email", phone: null });

@@ -168,11 +168,15 @@ export async function markConfirmed(tx: Db, id: string, confirmedAt: Date, nextD
     where id = ${id}`);
 }
 
-/** The open confirmation duty of a contact (at most one runs). */
-export async function openConfirmationObligations(tx: Db, contactId: string): Promise<string[]> {
+/** The open confirmation duties of these contacts (at most one runs per contact). */
+export async function openConfirmationObligations(tx: Db, contactIds: string[]): Promise<string[]> {
+  if (contactIds.length === 0) {
+    return [];
+  }
   const found = await rows<{ id: string }>(
     tx,
-    sql`select id from obligations where kind = 'contact_confirmation' and subject_type = 'contact' and subject_id = ${contactId} and status = 'open'`,
+    sql`select id from obligations where kind = 'contact_confirmation' and subject_type = 'contact'
+         and subject_id = any(${sql.param(contactIds)}::text[]) and status = 'open'`,
   );
   return found.map((r) => r.id);
 }
