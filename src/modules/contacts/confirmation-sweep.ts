@@ -24,8 +24,14 @@ import { contactWords } from "./words.ts";
 
 const BATCH = 200;
 const SCHEDULE_BATCH = 1000;
-/** Bounded work per sweep (every minute): what is left waits for the next one. */
-const ROUNDS = 20;
+/**
+ * Bounded work per sweep (every minute), in the sweep task's one transaction: what is left waits for the
+ * next one. Measured: asking costs about 2.3 ms a customer (notice, deliveries, duty, evidence) on either
+ * engine, so 5 rounds of 200 keep a sweep near 2 s (the embedded engine has one connection); scheduling is
+ * two statements per 1,000.
+ */
+const SCHEDULE_ROUNDS = 20;
+const ACT_ROUNDS = 5;
 
 export const CONFIRMATION_OBLIGATION_KIND = "contact_confirmation";
 
@@ -33,14 +39,14 @@ export const CONFIRMATION_OBLIGATION_KIND = "contact_confirmation";
 export async function sweepContactConfirmations(tx: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const { zone } = await loadProcessorContext(tx);
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < SCHEDULE_ROUNDS; round++) {
     if ((await scheduleRequests(tx, zone)) < SCHEDULE_BATCH) {
       break;
     }
   }
   let acted = 0;
   for (const step of [askDue, remindDue, markStale]) {
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < ACT_ROUNDS; round++) {
       const done = await step(tx, clock, now, zone);
       acted += done;
       if (done < BATCH) {
