@@ -88,5 +88,6 @@ describe("the privacy contact's yearly confirmation in the browser", { skip: ski
     await shot(page, "admin-stale-contacts");
     await row.getByRole("link", { name: "Brouwerij Beta" }).click();
     await page.waitForURL(`${base}/admin/customers/${stale.controllerId}`);
+    assert.match(await textOf(page, "contact-stale"), /Verouderd sinds/);
   });
 });

@@ -103,3 +103,27 @@ export function HomeContactConfirm({ controllerId, onConfirmed }: { controllerId
     </p>
   );
 }
+
+/** For staff on a customer's page: where its contact stands in the yearly confirmation (art. 4.4). */
+export function ContactConfirmationStatus({ contact }: { contact: Contact }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="contact-confirmation-status">
+      <p className="muted">
+        {contact.confirmedAt ? t("contactConfirm.lastConfirmed", { date: formatDate(contact.confirmedAt) }) : t("contactConfirm.neverConfirmed")}
+        {contact.confirmationDueAt && !contact.confirmationRequestedAt
+          ? ` · ${t("contactConfirm.nextRequest", { date: formatDate(contact.confirmationDueAt) })}`
+          : null}
+      </p>
+      {contact.staleSince ? (
+        <Notice tone="warning" testId="contact-stale">
+          {t("contactConfirm.staff.stale", { since: formatDate(contact.staleSince) })}
+        </Notice>
+      ) : contact.confirmationRequestedAt ? (
+        <Notice tone="info" testId="contact-requested">
+          {t("contactConfirm.staff.requested", { asked: formatDate(contact.confirmationRequestedAt), due: formatInstant(contact.confirmationStaleAt) })}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

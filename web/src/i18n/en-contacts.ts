@@ -15,6 +15,10 @@ export const enContacts: typeof nlContacts = {
     requested: "On {{asked}} we asked you to confirm this contact, by {{due}}.",
     stale: "Stale since {{since}}: not confirmed in time. Notices may reach the wrong person.",
     failing: "Email to this address has not arrived since {{since}}. Change the address below.",
+    staff: {
+      requested: "Asked on {{asked}} to confirm, by {{due}}.",
+      stale: "Stale since {{since}}: not confirmed in time.",
+    },
   },
   staleContacts: {
     navLabel: "Contacts",

@@ -13,6 +13,10 @@ export const nlContacts = {
     requested: "Wij vroegen u op {{asked}} deze contactpersoon te bevestigen, uiterlijk {{due}}.",
     stale: "Verouderd sinds {{since}}: niet op tijd bevestigd. Meldingen kunnen de verkeerde persoon bereiken.",
     failing: "E-mail aan dit adres komt niet aan sinds {{since}}. Wijzig het adres hieronder.",
+    staff: {
+      requested: "Gevraagd op {{asked}} om te bevestigen, uiterlijk {{due}}.",
+      stale: "Verouderd sinds {{since}}: niet op tijd bevestigd.",
+    },
   },
   staleContacts: {
     navLabel: "Contactpersonen",
