@@ -7,6 +7,7 @@ import { agreementEventLabels } from "./modules/agreements/events.ts";
 import { authEventLabels } from "./modules/auth/events.ts";
 import { breachEventLabels } from "./modules/breaches/events.ts";
 import { catalogueEventLabels } from "./modules/catalogue/events.ts";
+import { contactEventLabels } from "./modules/contacts/events.ts";
 import { controllerEventLabels } from "./modules/controllers/events.ts";
 import { importEventLabels } from "./modules/imports/events.ts";
 import { noticeEventLabels } from "./modules/notices/events.ts";
@@ -27,4 +28,5 @@ export const EVENT_LABELS = {
   ...processorEventLabels,
   ...setupEventLabels,
   ...subprocessorEventLabels,
+  ...contactEventLabels,
 } satisfies Record<EventType, LocalizedText>;

@@ -4,6 +4,7 @@ import { agreementsModule } from "./modules/agreements/index.ts";
 import { authModule } from "./modules/auth/index.ts";
 import { breachesModule } from "./modules/breaches/index.ts";
 import { catalogueModule } from "./modules/catalogue/index.ts";
+import { contactsModule } from "./modules/contacts/index.ts";
 import { controllersModule } from "./modules/controllers/index.ts";
 import { evidenceModule } from "./modules/evidence/index.ts";
 import { homeModule } from "./modules/home/index.ts";
@@ -39,6 +40,7 @@ export const MODULES: readonly ClauseModule[] = [
   breachesModule,
   evidenceModule,
   homeModule,
+  contactsModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

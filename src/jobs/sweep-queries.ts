@@ -20,13 +20,21 @@ export async function setNextReminder(tx: Db, obligationId: string, nextReminder
   await tx.update(obligations).set({ nextReminderAt }).where(eq(obligations.id, obligationId));
 }
 
-/** Open duties past their deadline not yet escalated, with their customer's name, claimed. */
+/** Open duties of the processor past their deadline not yet escalated, with their customer's name, claimed. */
 export async function claimMissedDuties(tx: Db, now: Date, limit: number) {
   return tx
     .select({ obligation: obligations, customerName: controllers.name })
     .from(obligations)
     .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
-    .where(and(eq(obligations.status, "open"), eq(obligations.nature, "duty"), lt(obligations.dueAt, now), isNull(obligations.escalatedAt)))
+    .where(
+      and(
+        eq(obligations.status, "open"),
+        eq(obligations.nature, "duty"),
+        eq(obligations.party, "processor"),
+        lt(obligations.dueAt, now),
+        isNull(obligations.escalatedAt),
+      ),
+    )
     .orderBy(asc(obligations.dueAt))
     .limit(limit)
     .for("update", { of: obligations, skipLocked: true });

@@ -59,7 +59,8 @@ async function sendReminders(tx: Db, clock: Clock): Promise<number> {
   for (const { obligation } of due) {
     const next = obligation.reminders.map((r) => new Date(r)).find((at) => at.getTime() > now.getTime()) ?? null;
     await setNextReminder(tx, obligation.id, next);
-    if (obligation.nature === "duty") {
+    // A customer's own duty (party controller) is reminded by the module that opened it, not to staff.
+    if (obligation.nature === "duty" && obligation.party === "processor") {
       await queueStaffNotice(tx, clock, SYSTEM_ACTOR, {
         controllerId: obligation.controllerId,
         roles: obligation.responsibleRoles,
@@ -80,14 +81,19 @@ async function sendReminders(tx: Db, clock: Clock): Promise<number> {
         kind: obligation.kind,
         dueAt: obligation.dueAt.toISOString(),
         at: now.toISOString(),
-        notified: obligation.nature === "duty" ? obligation.responsibleRoles : [],
+        notified: obligation.nature === "duty" && obligation.party === "processor" ? obligation.responsibleRoles : [],
       },
     })),
   );
   return due.length;
 }
 
-/** A duty whose deadline passed unmet: evidence that it was missed, and an escalation to its staff and the administrator. */
+/**
+ * A processor's duty whose deadline passed unmet: evidence that it was missed, and an escalation to its
+ * staff and the administrator. A customer's own duty (party controller, e.g. confirming its privacy
+ * contact, art. 4.4) is not escalated to staff: it stays open and overdue in the customer's deadlines,
+ * and the module that opened it acts on it (contacts: marked stale, owners told).
+ */
 async function escalateMissed(tx: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const missed = await claimMissedDuties(tx, now, BATCH);

@@ -40,6 +40,7 @@ import { TrustPage } from "./pages/public/TrustPage";
 import { IncidentsPage } from "./pages/admin/incidents/IncidentsPage";
 import { NewIncidentPage } from "./pages/admin/incidents/NewIncidentPage";
 import { IncidentPage } from "./pages/admin/incidents/IncidentPage";
+import { StaleContactsPage } from "./pages/admin/contacts/StaleContactsPage";
 import { PortalBreachesPage } from "./pages/portal/breaches/PortalBreachesPage";
 import { PortalBreachPage } from "./pages/portal/breaches/PortalBreachPage";
 import { LinkPage } from "./pages/accounts/LinkPage";
@@ -80,6 +81,7 @@ export function App() {
             <Route index element={<StaffHomePage />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="contacts" element={<StaleContactsPage />} />
             <Route path="agreements/:id" element={<AdminAgreementPage />} />
             <Route path="countersign" element={<CountersignQueuePage />} />
             <Route path="obligations" element={<ObligationsPage area="admin" />} />

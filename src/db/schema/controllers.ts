@@ -1,4 +1,5 @@
 import type { AnnexContent } from "../../domain/annex.ts";
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./columns.ts";
 import { services } from "./catalogue.ts";
@@ -36,22 +37,48 @@ export const controllerServices = pgTable(
 );
 
 /** art. 4.4: the controller's DPO or privacy contact, kept current by the controller. */
-export const contacts = pgTable("contacts", {
-  id: id(),
-  controllerId: uuid("controller_id")
-    .notNull()
-    .unique()
-    .references(() => controllers.id, { onDelete: "cascade" }),
-  role: text("role").$type<"dpo" | "privacy_contact">().notNull(),
-  name: text("name").notNull(),
-  email: text("email").notNull(),
-  phone: text("phone"),
-  updatedAt: instant("updated_at").notNull().defaultNow(),
-  confirmedAt: instant("confirmed_at"),
-  /** Set when delivery to this address failed after the last try (art. 4.4: keep it current). */
-  failingSince: instant("failing_since"),
-  failingReason: text("failing_reason"),
-});
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .unique()
+      .references(() => controllers.id, { onDelete: "cascade" }),
+    role: text("role").$type<"dpo" | "privacy_contact">().notNull(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    confirmedAt: instant("confirmed_at"),
+    /** Set when delivery to this address failed after the last try (art. 4.4: keep it current). */
+    failingSince: instant("failing_since"),
+    failingReason: text("failing_reason"),
+    // art. 4.4, the yearly confirmation (modules/contacts): one cycle at a time; a confirmation or a
+    // change clears them all and schedules the next request.
+    /** When the customer is next asked to confirm; null until the sweep (or a confirmation) schedules it. */
+    confirmationDueAt: instant("confirmation_due_at"),
+    /** When it was asked in the current cycle; null when not asked since the last confirmation. */
+    confirmationRequestedAt: instant("confirmation_requested_at"),
+    /** When the reminder of the current cycle goes, and when it went. */
+    confirmationRemindAt: instant("confirmation_remind_at"),
+    confirmationRemindedAt: instant("confirmation_reminded_at"),
+    /** The end of the period to confirm (the customer's obligation's due instant); after it the contact is stale. */
+    confirmationStaleAt: instant("confirmation_stale_at"),
+    staleSince: instant("stale_since"),
+  },
+  (t) => [
+    index("contacts_confirmation_due")
+      .on(t.confirmationDueAt)
+      .where(sql`${t.confirmationRequestedAt} IS NULL`),
+    index("contacts_confirmation_remind")
+      .on(t.confirmationRemindAt)
+      .where(sql`${t.confirmationRemindedAt} IS NULL`),
+    index("contacts_confirmation_stale")
+      .on(t.confirmationStaleAt)
+      .where(sql`${t.staleSince} IS NULL`),
+  ],
+);
 
 /** Snapshot of a controller's Annex 1 per version; a change of services makes a new version. */
 export type AnnexSnapshot = AnnexContent;

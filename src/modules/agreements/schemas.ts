@@ -85,8 +85,22 @@ export const TemplateParametersSchema = Type.Object(
       { governingLaw: Type.Object({ nl: Line(500, { minLength: 1 }), en: Line(500, { minLength: 1 }) }, { additionalProperties: false }) },
       { additionalProperties: false },
     ),
-    /** Reminders to sign an offered version (signing-reminders.ts): calendar days after the offer; 7, 14 and 30 when absent. */
-    reminders: Type.Optional(Type.Object({ signingReminderDays: Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 }) }, { additionalProperties: false })),
+    /**
+     * Reminders to sign an offered version (signing-reminders.ts): calendar days after the offer; 7, 14 and 30 when absent.
+     * The yearly confirmation of the privacy contact (art. 4.4, modules/contacts): months after the last confirmation
+     * (12), calendar days to the reminder (14) and until the contact is marked stale (30) when absent.
+     */
+    reminders: Type.Optional(
+      Type.Object(
+        {
+          signingReminderDays: Type.Optional(Type.Array(Int(1, 365), { minItems: 1, maxItems: 10 })),
+          contactConfirmationMonths: Type.Optional(Int(1, 120)),
+          contactReminderDays: Type.Optional(Int(1, 365)),
+          contactStaleDays: Type.Optional(Int(1, 365)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

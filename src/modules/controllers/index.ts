@@ -5,6 +5,8 @@ export { assignmentsOf, visibleController } from "./access.ts";
 export { createController } from "./create-controller.ts";
 export type { ControllerInput } from "./create-controller.ts";
 export { findContact, findController } from "./queries.ts";
+export { contactOut } from "./present-contact.ts";
+export { Contact, ContactBody } from "./schemas.ts";
 export { setControllerServices } from "./set-services.ts";
 export type { ServiceTaken } from "./set-services.ts";
 export { updateContact } from "./update-contact.ts";

@@ -1,4 +1,4 @@
-import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS } from "../../http/audience.ts";
+import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { controllerWords } from "./words.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
@@ -7,22 +7,15 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
 import { IdParams, Int } from "../../http/schemas.ts";
-import { requireCustomer, requireStaff, scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
+import { scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { eventLabel, recordEvent } from "../evidence/index.ts";
 import { assignmentsOf, visibleController } from "./access.ts";
 import { createController, updateController } from "./create-controller.ts";
 import { findContact, findController, findControllerServices, latestAnnex, listAnnexVersions, listControllerEvents, listControllers } from "./queries.ts";
 import { setControllerServices } from "./set-services.ts";
-import { updateContact } from "./update-contact.ts";
-import { AnnexVersion, Contact, ContactBody, ControllerBody, ControllerDetail, ControllerListItem, EventOut, ListQuery, ServicesBody } from "./schemas.ts";
-
-const contactOut = (c: NonNullable<Awaited<ReturnType<typeof findContact>>>) => ({
-  ...c,
-  updatedAt: c.updatedAt.toISOString(),
-  failingSince: iso(c.failingSince),
-  failingReason: c.failingReason,
-});
+import { contactOut } from "./present-contact.ts";
+import { AnnexVersion, Contact, ControllerBody, ControllerDetail, ControllerListItem, EventOut, ListQuery, ServicesBody } from "./schemas.ts";
 
 async function detail(db: RouteDeps["db"], id: string) {
   const [controller, services, contact, annex] = await Promise.all([
@@ -186,34 +179,6 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
       await logStaffView(deps, actor, request.params.id, "privacy contact");
       const contact = await inScope(db, scopeOf(actor), (tx) => findContact(tx, request.params.id));
       return contact ? contactOut(contact) : null;
-    },
-  );
-
-  app.put(
-    "/controllers/:id/contact",
-    {
-      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_WRITERS, record: "controller" } },
-      schema: {
-        tags: ["customers"],
-        summary: "Keep the DPO or privacy contact current (art. 4.4)",
-        params: IdParams,
-        body: ContactBody,
-        response: { 200: Contact, ...ErrorResponses },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      await visibleController(db, actor, request.params.id);
-      if (actor.kind === "customer") {
-        requireCustomer(actor, ["owner", "privacy_contact"]);
-      } else {
-        requireStaff(actor, STAFF_WRITE);
-      }
-      const saved = await inScope(db, scopeOf(actor), (tx) => updateContact(tx, clock, eventActor(actor), request.params.id, request.body));
-      if (!saved) {
-        throw new Error("contact upsert returned nothing");
-      }
-      return contactOut(saved);
     },
   );
 

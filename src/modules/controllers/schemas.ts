@@ -53,6 +53,16 @@ export const Contact = Type.Object({
   /** Set when notices to this address failed after the last try (art. 4.4); cleared when the contact is changed. */
   failingSince: NullableInstant,
   failingReason: Type.Union([Type.String(), Type.Null()]),
+  /** art. 4.4: when the customer last confirmed it (or changed it); null if never. */
+  confirmedAt: NullableInstant,
+  /** When the customer will next be asked to confirm it; null until scheduled. */
+  confirmationDueAt: NullableInstant,
+  /** When it was asked in the running cycle (null: not asked since the last confirmation). */
+  confirmationRequestedAt: NullableInstant,
+  /** The end of the period to confirm; after it the contact is marked stale. */
+  confirmationStaleAt: NullableInstant,
+  /** Set when the period passed unconfirmed; cleared by a confirmation or a change. */
+  staleSince: NullableInstant,
 });
 
 export const ContactBody = Type.Object(

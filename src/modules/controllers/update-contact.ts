@@ -14,7 +14,8 @@ export type ContactInput = Static<typeof ContactBody>;
  */
 export async function updateContact(tx: Db, clock: Clock, actor: EventActor, controllerId: string, input: ContactInput) {
   const before = await findContact(tx, controllerId);
-  // A changed contact is a fresh start: a failing mark on the old address no longer applies.
+  // A changed contact is a fresh start: a failing mark on the old address no longer applies, and a
+  // change confirms it (art. 4.4): the yearly cycle starts again (modules/contacts schedules the next request).
   const values = {
     ...input,
     email: input.email.trim().toLowerCase(),
@@ -22,6 +23,12 @@ export async function updateContact(tx: Db, clock: Clock, actor: EventActor, con
     confirmedAt: clock.now(),
     failingSince: null,
     failingReason: null,
+    confirmationDueAt: null,
+    confirmationRequestedAt: null,
+    confirmationRemindAt: null,
+    confirmationRemindedAt: null,
+    confirmationStaleAt: null,
+    staleSince: null,
   };
   const saved = await upsertContact(tx, controllerId, values);
   await recordEvent(tx, clock, {

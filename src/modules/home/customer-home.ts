@@ -1,5 +1,5 @@
 import type { Db } from "../../db/engine.ts";
-import { dueAt, formatDate, formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
+import { formatDate, formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
 import type { Locale } from "../../domain/text.ts";
 import { noticeKindLabel } from "../notices/index.ts";
 import { apClockReasonText, customerApClocks } from "../obligations/index.ts";
@@ -9,7 +9,8 @@ import { homeWords } from "./words.ts";
 // What needs the customer's attention, most urgent first: each item says what, by when (if a clock
 // runs), why, and where in the portal it is handled. Read in the customer's own scope only.
 
-export type HomeItemKind = "ap_clock" | "sign_agreement" | "objection_window" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale";
+export type HomeItemKind =
+  "ap_clock" | "sign_agreement" | "objection_window" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale" | "contact_confirm";
 export type Urgency = "urgent" | "action" | "info";
 
 export interface HomeItem {
@@ -30,9 +31,6 @@ export interface HomeItem {
   href: string;
 }
 
-/** Months between confirmations of the privacy contact when the agreement names none (DESIGN.md art. 4.4: yearly). */
-export const DEFAULT_CONTACT_CONFIRM_MONTHS = 12;
-
 const RANK: Record<Urgency, number> = { urgent: 0, action: 1, info: 2 };
 const KIND_ORDER: readonly HomeItemKind[] = [
   "ap_clock",
@@ -42,6 +40,7 @@ const KIND_ORDER: readonly HomeItemKind[] = [
   "sign_agreement",
   "objection_window",
   "contact_stale",
+  "contact_confirm",
 ];
 
 /** Urgent first; then the nearest deadline (none last); then by kind and id, so the order is stable. */
@@ -151,22 +150,24 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
       ...clockFields(null),
       href: "/portal/contact",
     });
-  } else if (contact?.confirmedAt) {
-    const months = contact.months ?? DEFAULT_CONTACT_CONFIRM_MONTHS;
-    const confirmBy = dueAt(contact.confirmedAt, { unit: "months", amount: months }, zone);
-    if (isOverdue(confirmBy, now)) {
-      items.push({
-        kind: "contact_stale",
-        id: controllerId,
-        urgency: "action",
-        title: words.contactStale.title[locale],
-        detail: words.contactStale.detail(formatDate(contact.confirmedAt, zone, locale), months)[locale],
-        reason: null,
-        startedAt: contact.confirmedAt,
-        ...clockFields(confirmBy),
-        href: "/portal/contact",
-      });
-    }
+  }
+  // art. 4.4, the yearly confirmation (modules/contacts): asked and not yet confirmed, or stale.
+  if (contact?.exists && contact.requestedAt) {
+    const stale = contact.staleSince !== null;
+    const who = `${contact.name ?? ""} <${contact.email ?? ""}>`;
+    items.push({
+      kind: stale ? "contact_stale" : "contact_confirm",
+      id: controllerId,
+      urgency: stale ? "urgent" : "action",
+      title: (stale ? words.contactStale.title : words.contactConfirm.title)[locale],
+      detail: (stale
+        ? words.contactStale.detail(who, formatDate(contact.confirmedAt ?? contact.requestedAt, zone, locale))
+        : words.contactConfirm.detail(who, formatDate(contact.confirmedAt ?? contact.requestedAt, zone, locale)))[locale],
+      reason: null,
+      startedAt: contact.requestedAt,
+      ...clockFields(contact.staleAt),
+      href: "/portal/contact",
+    });
   }
 
   const unacknowledgedBreaches = new Set(toAcknowledge.filter((n) => n.kind === "breach_notice").map((n) => n.subjectId));

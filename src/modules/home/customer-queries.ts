@@ -47,22 +47,23 @@ export async function noticesToAcknowledge(db: Db, controllerId: string) {
   }));
 }
 
-/** Its privacy contact (art. 4.4), when it was last confirmed, and the months its agreement allows between confirmations. */
+/** Its privacy contact (art. 4.4): failing, and the state of its yearly confirmation (modules/contacts). */
 export async function contactState(db: Db, controllerId: string) {
   const [row] = await rows<{
     id: string | null;
+    name: string | null;
     email: string | null;
     confirmed_at: Date | string | null;
     updated_at: Date | string | null;
     failing_since: Date | string | null;
     failing_reason: string | null;
-    months: number | null;
+    requested_at: Date | string | null;
+    stale_at: Date | string | null;
+    stale_since: Date | string | null;
   }>(
     db,
-    sql`select k.id, k.email, k.confirmed_at, k.updated_at, k.failing_since, k.failing_reason,
-               (select (t.parameters->'clocks'->>'contactConfirmMonths')::int from agreements a join template_versions t on t.id = a.template_version_id
-                 where a.controller_id = c.id and a.status in ('in_force', 'offered', 'signed_by_customer')
-                 order by (a.status = 'in_force') desc, t.version desc limit 1) as months
+    sql`select k.id, k.name, k.email, k.confirmed_at, k.updated_at, k.failing_since, k.failing_reason,
+               k.confirmation_requested_at as requested_at, k.confirmation_stale_at as stale_at, k.stale_since
           from controllers c left join contacts k on k.controller_id = c.id
          where c.id = ${controllerId}`,
   );
@@ -71,11 +72,14 @@ export async function contactState(db: Db, controllerId: string) {
   }
   return {
     exists: row.id !== null,
+    name: row.name,
     email: row.email,
     confirmedAt: at(row.confirmed_at) ?? at(row.updated_at),
     failingSince: at(row.failing_since),
     failingReason: row.failing_reason,
-    months: row.months === null ? null : Number(row.months),
+    requestedAt: at(row.requested_at),
+    staleAt: at(row.stale_at),
+    staleSince: at(row.stale_since),
   };
 }
 

@@ -189,16 +189,21 @@ describe("the customer's home", () => {
     assert.equal(kinds(await home(b)).includes("sign_agreement"), false);
   });
 
-  test("a stale privacy contact asks to be confirmed after 12 months (the default), and is gone once confirmed", async () => {
-    assert.equal(kinds(await home(c)).includes("contact_stale"), false);
+  test("the yearly request to confirm the privacy contact shows on the home until it is changed (a change confirms it)", async () => {
+    assert.equal(
+      kinds(await home(c)).some((k) => k === "contact_confirm" || k === "contact_stale"),
+      false,
+    );
     await t.database.db
       .update(contacts)
-      .set({ confirmedAt: new Date("2025-04-01T08:00:00Z") })
+      .set({ confirmedAt: new Date("2025-04-01T08:00:00Z"), confirmationDueAt: null })
       .where(eq(contacts.controllerId, c.controllerId));
-    const stale = (await home(c)).items.find((i) => i.kind === "contact_stale");
-    assert.ok(stale);
-    assert.equal(stale.href, "/portal/contact");
-    assert.equal(stale.dueAt, "2026-04-01T21:59:59.999Z", "12 months after the local day it was confirmed");
+    await runSweep(t.database.db, t.clock, sweepTasks());
+    const item = (await home(c)).items.find((i) => i.kind === "contact_confirm");
+    assert.ok(item, kinds(await home(c)).join());
+    assert.equal(item.href, "/portal/contact");
+    const contact = (await c.owner.get(`/api/v1/controllers/${c.controllerId}/contact`)).json<{ confirmationStaleAt: string }>();
+    assert.equal(item.dueAt, contact.confirmationStaleAt, "by the end of the period to confirm");
     const saved = await c.owner.send("PUT", `/api/v1/controllers/${c.controllerId}/contact`, {
       role: "dpo",
       name: "Dirk Pieters",
@@ -206,7 +211,7 @@ describe("the customer's home", () => {
       phone: "+31 50 1234567",
     });
     assert.equal(saved.statusCode, 200, saved.body);
-    assert.equal(kinds(await home(c)).includes("contact_stale"), false);
+    assert.equal(kinds(await home(c)).includes("contact_confirm"), false);
   });
 
   test("an open objection window shows its end and the badge, until the customer objects", async () => {

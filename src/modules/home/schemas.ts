@@ -6,7 +6,7 @@ const NullableAt = Type.Union([At, Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
 
 export const HomeItemOut = Type.Object({
-  kind: Type.Enum(["ap_clock", "sign_agreement", "objection_window", "acknowledge", "contact_missing", "contact_failing", "contact_stale"]),
+  kind: Type.Enum(["ap_clock", "sign_agreement", "objection_window", "acknowledge", "contact_missing", "contact_failing", "contact_stale", "contact_confirm"]),
   id: Uuid,
   urgency: Type.Enum(["urgent", "action", "info"]),
   title: Type.String(),
@@ -79,6 +79,8 @@ export const StaffHomeOut = Type.Object({
   failingContacts: Type.Array(
     Type.Object({ controllerId: Uuid, customerName: Type.String(), email: Type.String(), failingSince: At, reason: Type.Union([Type.String(), Type.Null()]) }),
   ),
+  /** Privacy contacts not confirmed in time (art. 4.4): the list is GET /contacts?state=stale. */
+  staleContacts: Count,
   delivery: Type.Object({ failed: Count, held: Count, oldestHeldAt: NullableAt }),
   charts: Type.Object({
     signedOverTime: Type.Array(Type.Object({ period: Type.String(), at: At, customers: Count, signed: Count, percent: Type.Number() })),

@@ -12,6 +12,7 @@ import {
   openDuties,
   seenAt,
   signedAt,
+  staleContactCount,
   unnotifiedBreachCustomers,
   unsignedOffers,
 } from "./staff-queries.ts";
@@ -63,6 +64,7 @@ export async function staffHome(tx: Db, userId: string, only: string[] | null, n
   const messages = await customerMessagesSince(tx, only, messagesSeen, LIST);
   const unnotified = await unnotifiedBreachCustomers(tx, only, LIST);
   const failing = await failingContacts(tx, only, LIST);
+  const staleContacts = await staleContactCount(tx, only);
   const delivery = await deliveryTrouble(tx, only, new Date(now.getTime() - 30 * DAY_MS));
 
   const months = monthPoints(now, zone, 12);
@@ -102,6 +104,7 @@ export async function staffHome(tx: Db, userId: string, only: string[] | null, n
       dueLocal: u.dueAt ? formatInstant(u.dueAt, zone, locale) : null,
     })),
     failingContacts: failing,
+    staleContacts,
     delivery,
     charts: {
       signedOverTime: months.map((m, i) => {

@@ -193,6 +193,15 @@ export async function failingContacts(db: Db, only: string[] | null, limit: numb
   }));
 }
 
+/** Privacy contacts marked stale: not confirmed in time (art. 4.4, modules/contacts). */
+export async function staleContactCount(db: Db, only: string[] | null): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from contacts k where k.stale_since is not null ${within(sql`k.controller_id`, only)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** Deliveries that failed after their last try since `since`, and e-mail held because no SMTP server is configured. */
 export async function deliveryTrouble(db: Db, only: string[] | null, since: Date) {
   const [row] = await rows<{ failed: number; held: number; oldest_held: Date | string | null }>(

@@ -63,11 +63,18 @@ export const homeWords = {
         en: `Since ${since} we could not deliver. Check the address and save it again.`,
       }),
     },
+    contactConfirm: {
+      title: { nl: "Klopt uw privacycontactpersoon nog?", en: "Is your privacy contact still correct?" },
+      detail: (who: string, confirmed: string): LocalizedText => ({
+        nl: `${who}, laatst bevestigd op ${confirmed}. Bevestig het met één klik of wijzig het (art. 4.4).`,
+        en: `${who}, last confirmed on ${confirmed}. Confirm it with one click or change it (art. 4.4).`,
+      }),
+    },
     contactStale: {
-      title: { nl: "Bevestig uw privacycontactpersoon", en: "Confirm your privacy contact" },
-      detail: (confirmed: string, months: number): LocalizedText => ({
-        nl: `Laatst bevestigd op ${confirmed}. De overeenkomst vraagt om dit ten minste elke ${months} maanden te bevestigen (art. 4.4).`,
-        en: `Last confirmed on ${confirmed}. The agreement asks you to confirm it at least every ${months} months (art. 4.4).`,
+      title: { nl: "Uw privacycontactpersoon is verouderd", en: "Your privacy contact is stale" },
+      detail: (who: string, confirmed: string): LocalizedText => ({
+        nl: `${who} is niet op tijd bevestigd (laatst bevestigd op ${confirmed}); meldingen kunnen de verkeerde persoon bereiken. Bevestig of wijzig het (art. 4.4).`,
+        en: `${who} was not confirmed in time (last confirmed on ${confirmed}); notices may reach the wrong person. Confirm or change it (art. 4.4).`,
       }),
     },
   },

@@ -300,6 +300,53 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           ],
         },
       };
+    case "contact_confirmation":
+      return {
+        data: {
+          kind,
+          reminder: true,
+          contactName: "Dirk Pieters",
+          contactEmail: "dpo@bakkerij.example",
+          lastConfirmedAt: "2026-01-31T09:00:00.000Z",
+          staleAt: "2027-03-02T22:59:59.999Z",
+        },
+        facts: {
+          nl: [
+            "Wij vroegen u onlangs",
+            "Dirk Pieters",
+            "dpo@bakkerij.example",
+            "31-01-2026",
+            "02-03-2027 23:59 (UTC+01:00)",
+            "art. 4.4",
+            "/portal/contact",
+            "verouderd",
+          ],
+          en: [
+            "We recently asked you",
+            "Dirk Pieters",
+            "dpo@bakkerij.example",
+            "31 Jan 2026",
+            "2 Mar 2027 23:59 (UTC+01:00)",
+            "art. 4.4",
+            "/portal/contact",
+            "stale",
+          ],
+        },
+      };
+    case "contact_stale":
+      return {
+        data: {
+          kind,
+          contactName: "Dirk Pieters",
+          contactEmail: "dpo@bakkerij.example",
+          lastConfirmedAt: "2026-01-31T09:00:00.000Z",
+          requestedAt: "2027-01-30T23:00:00.000Z",
+        },
+        facts: {
+          nl: ["Dirk Pieters", "dpo@bakkerij.example", "31-01-2026", "31-01-2027", "art. 4.4", "verouderd", "/portal/contact"],
+          en: ["Dirk Pieters", "dpo@bakkerij.example", "31 Jan 2026", "31 Jan 2027", "art. 4.4", "stale", "/portal/contact"],
+        },
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`no sample for ${String(unknown)}`);

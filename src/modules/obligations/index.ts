@@ -2,7 +2,7 @@
 import { obligationRoutes } from "./routes.ts";
 import { OBLIGATION_NOTICE_KINDS } from "./notice-kinds.ts";
 
-export { cancelObligations, meetObligations, openObligations } from "./open-obligations.ts";
+export { cancelObligations, lapseObligations, meetObligations, openObligations } from "./open-obligations.ts";
 export type { ObligationEscalated, ObligationReminder } from "./notice-kinds.ts";
 
 /** What the obligations module brings to the core (deadlines, the dashboard, calendar feeds); src/modules.ts lists it. */

@@ -5,7 +5,7 @@ import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { dueAt, metInTime, reminderInstants, type Clock as LegalClock } from "../../domain/legal-time.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
-import { insertObligations, markObligationsCancelled, markObligationsMet } from "./queries.ts";
+import { insertObligations, markObligationsCancelled, markObligationsLapsed, markObligationsMet } from "./queries.ts";
 
 // Obligations: every clause with a clock opens one per customer, with its due instant from the
 // legal-time module and the clock of the agreement version that customer signed.
@@ -25,13 +25,15 @@ export interface ObligationInput {
   templateVersion: number | null;
   zone: string;
   triggerAt: Date;
+  /** Its reminders, when not the engine's (50 % and 80 %): e.g. none for a customer's duty its module reminds itself. */
+  reminders?: Date[];
 }
 
 /** Opens obligations and records each as evidence ("obligation.opened"). Returns rows in input order. */
 export async function openObligations(tx: Db, clock: Clock, actor: EventActor, inputs: ObligationInput[]) {
   const rows = inputs.map((input) => {
     const due = dueAt(input.triggerAt, input.clock, input.zone);
-    const reminders = reminderInstants(input.triggerAt, due, input.clock.unit);
+    const reminders = input.reminders ?? reminderInstants(input.triggerAt, due, input.clock.unit);
     return {
       id: crypto.randomUUID(),
       controllerId: input.controllerId,
@@ -101,6 +103,31 @@ export async function meetObligations(tx: Db, clock: Clock, actor: EventActor, i
     })),
   );
   return met;
+}
+
+/**
+ * Marks open obligations as missed and closes them (status lapsed): a customer's own duty whose time
+ * passed and that its module acted on (a privacy contact not confirmed in time is marked stale), so it
+ * does not stay open and overdue in every list. Evidence: obligation.missed, not escalated.
+ */
+export async function lapseObligations(tx: Db, clock: Clock, actor: EventActor, ids: string[]) {
+  const now = clock.now();
+  const lapsed: Awaited<ReturnType<typeof markObligationsLapsed>> = [];
+  for (const chunk of batches(ids)) {
+    lapsed.push(...(await markObligationsLapsed(tx, chunk, now)));
+  }
+  await recordEvents(
+    tx,
+    clock,
+    lapsed.map((row) => ({
+      type: "obligation.missed",
+      actor,
+      controllerId: row.controllerId,
+      subject: { type: "obligation", id: row.id },
+      data: { kind: row.kind, article: row.article, dueAt: row.dueAt.toISOString(), lapsedAt: now.toISOString(), escalated: false },
+    })),
+  );
+  return lapsed;
 }
 
 /** Cancels the open obligations of a subject (e.g. a change withdrawn): they no longer run. */

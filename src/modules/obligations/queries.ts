@@ -94,6 +94,15 @@ export async function markObligationsMet(tx: Db, ids: string[], now: Date) {
     });
 }
 
+/** Marks these obligations lapsed if still open (their time passed; they no longer run); the ones it marked. */
+export async function markObligationsLapsed(tx: Db, ids: string[], now: Date) {
+  return tx
+    .update(obligations)
+    .set({ status: "lapsed", closedAt: now, nextReminderAt: null })
+    .where(and(inArray(obligations.id, ids), eq(obligations.status, "open")))
+    .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind, article: obligations.article, dueAt: obligations.dueAt });
+}
+
 /** Cancels a subject's open obligations (only these customers', if given); the ones it cancelled. */
 export async function markObligationsCancelled(tx: Db, subject: { type: string; id: string }, now: Date, onlyControllerIds?: string[]) {
   return tx

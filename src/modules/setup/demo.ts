@@ -21,7 +21,10 @@ import {
   insertSupportAssignments,
   insertUsers,
   servicesByCode,
+  setContactsConfirmedAt,
 } from "./queries.ts";
+import { sweepContactConfirmations } from "../contacts/index.ts";
+import { fixedClock } from "../../domain/clock.ts";
 import { createSubprocessor } from "../subprocessors/index.ts";
 import { announceSubprocessorChange } from "../subprocessors/index.ts";
 import { addAffectedCustomers, proposeCustomers } from "../breaches/index.ts";
@@ -250,8 +253,38 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     }
   }
   await announceDemoChange(tx, clock, countersigner);
+  await demoContactConfirmations(tx, clock, ids);
   const security = await findUserIdByEmail(tx, "security@norisk.example");
   await recordDemoIncidents(tx, clock, { kind: "staff", id: security?.id ?? null, label: "Sander Bakker <security@norisk.example>", name: "Sander Bakker" });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * art. 4.4, the yearly confirmation of the privacy contact in each state: customers 3 and 4 last
+ * confirmed a year and a few days ago (asked now), customer 5 asked 20 days ago and reminded,
+ * customer 6 asked 40 days ago, reminded and now stale (its owner told). Their records say when each
+ * last confirmed; the cycles that began before the demo's start are run by the sweep at their own
+ * moments (40 and 20 days ago), so their notices, duties and evidence carry those dates; the sweep at
+ * the demo's start then asks, reminds and marks stale the rest. A few statements per sweep.
+ */
+async function demoContactConfirmations(tx: Db, clock: Clock, ids: string[]) {
+  const now = clock.now().getTime();
+  const daysAgo = (days: number) => new Date(now - days * DAY_MS);
+  const lastConfirmed = [
+    { k: 2, days: 367 },
+    { k: 3, days: 368 },
+    { k: 4, days: 388 },
+    { k: 5, days: 408 },
+  ];
+  await setContactsConfirmedAt(
+    tx,
+    lastConfirmed.flatMap(({ k, days }) => (ids[k] ? [{ controllerId: ids[k], at: daysAgo(days) }] : [])),
+  );
+  for (const days of [40, 20]) {
+    await sweepContactConfirmations(tx, fixedClock(daysAgo(days)));
+  }
+  await sweepContactConfirmations(tx, clock);
 }
 
 /**

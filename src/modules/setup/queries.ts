@@ -83,3 +83,13 @@ export async function agreementsWithOwners(tx: Db) {
         join users u on u.controller_id = c.id and u.customer_role = 'owner' order by c.customer_number`,
   );
 }
+
+/** When each of these customers last confirmed its privacy contact (art. 4.4), as its records say; the next request is scheduled anew. */
+export async function setContactsConfirmedAt(tx: Db, rows: { controllerId: string; at: Date }[]) {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.execute(sql`update contacts k set confirmed_at = v.at, confirmation_due_at = null
+    from unnest(${sql.param(rows.map((r) => r.controllerId))}::uuid[], ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[]) as v(controller_id, at)
+   where k.controller_id = v.controller_id`);
+}

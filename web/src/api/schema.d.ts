@@ -5927,6 +5927,11 @@ export interface paths {
                                 updatedAt: string;
                                 failingSince: string | null;
                                 failingReason: string | null;
+                                confirmedAt: string | null;
+                                confirmationDueAt: string | null;
+                                confirmationRequestedAt: string | null;
+                                confirmationStaleAt: string | null;
+                                staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -6087,6 +6092,11 @@ export interface paths {
                                 updatedAt: string;
                                 failingSince: string | null;
                                 failingReason: string | null;
+                                confirmedAt: string | null;
+                                confirmationDueAt: string | null;
+                                confirmationRequestedAt: string | null;
+                                confirmationStaleAt: string | null;
+                                staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -6249,6 +6259,11 @@ export interface paths {
                                 updatedAt: string;
                                 failingSince: string | null;
                                 failingReason: string | null;
+                                confirmedAt: string | null;
+                                confirmationDueAt: string | null;
+                                confirmationRequestedAt: string | null;
+                                confirmationStaleAt: string | null;
+                                staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -6420,6 +6435,11 @@ export interface paths {
                                 updatedAt: string;
                                 failingSince: string | null;
                                 failingReason: string | null;
+                                confirmedAt: string | null;
+                                confirmationDueAt: string | null;
+                                confirmationRequestedAt: string | null;
+                                confirmationStaleAt: string | null;
+                                staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
                         };
@@ -6738,6 +6758,11 @@ export interface paths {
                             updatedAt: string;
                             failingSince: string | null;
                             failingReason: string | null;
+                            confirmedAt: string | null;
+                            confirmationDueAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmationStaleAt: string | null;
+                            staleSince: string | null;
                         } | null;
                     };
                 };
@@ -6838,7 +6863,7 @@ export interface paths {
                 };
             };
         };
-        /** Keep the DPO or privacy contact current (art. 4.4) */
+        /** Keep the DPO or privacy contact current (art. 4.4); a change also confirms it and starts its yearly cycle again */
         put: {
             parameters: {
                 query?: never;
@@ -6877,6 +6902,11 @@ export interface paths {
                             updatedAt: string;
                             failingSince: string | null;
                             failingReason: string | null;
+                            confirmedAt: string | null;
+                            confirmationDueAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmationStaleAt: string | null;
+                            staleSince: string | null;
                         };
                     };
                 };
@@ -8305,7 +8335,10 @@ export interface paths {
                                     };
                                 };
                                 reminders?: {
-                                    signingReminderDays: (number)[];
+                                    signingReminderDays?: (number)[];
+                                    contactConfirmationMonths?: number;
+                                    contactReminderDays?: number;
+                                    contactStaleDays?: number;
                                 };
                             };
                             offered: number;
@@ -8475,7 +8508,10 @@ export interface paths {
                                 };
                             };
                             reminders?: {
-                                signingReminderDays: (number)[];
+                                signingReminderDays?: (number)[];
+                                contactConfirmationMonths?: number;
+                                contactReminderDays?: number;
+                                contactStaleDays?: number;
                             };
                         };
                         notes: string;
@@ -8648,7 +8684,10 @@ export interface paths {
                                     };
                                 };
                                 reminders?: {
-                                    signingReminderDays: (number)[];
+                                    signingReminderDays?: (number)[];
+                                    contactConfirmationMonths?: number;
+                                    contactReminderDays?: number;
+                                    contactStaleDays?: number;
                                 };
                             };
                             offered: number;
@@ -16719,7 +16758,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {unknown} */
-                                kind: "ap_clock" | "sign_agreement" | "objection_window" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale";
+                                kind: "ap_clock" | "sign_agreement" | "objection_window" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale" | "contact_confirm";
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {unknown} */
@@ -16971,6 +17010,7 @@ export interface paths {
                                 failingSince: string;
                                 reason: string | null;
                             }[];
+                            staleContacts: number;
                             delivery: {
                                 failed: number;
                                 held: number;
@@ -17521,6 +17561,320 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controllers/{id}/contact/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm that the privacy contact is still correct (art. 4.4): clears a stale mark, meets the open request and starts the yearly cycle again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            role: "dpo" | "privacy_contact";
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            failingSince: string | null;
+                            failingReason: string | null;
+                            confirmedAt: string | null;
+                            confirmationDueAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmationStaleAt: string | null;
+                            staleSince: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Privacy contacts that need attention (art. 4.4): stale (not confirmed in time), failing (e-mail bounced) or asked and awaiting confirmation; the longest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description attention (default): stale or failing; stale: not confirmed in time; failing: e-mail bounced; awaiting: asked, not yet stale */
+                    state?: "attention" | "stale" | "failing" | "awaiting";
+                    search?: string;
+                    offset: number;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                /** Format: uuid */
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                /** @enum {unknown} */
+                                role: "dpo" | "privacy_contact";
+                                name: string;
+                                email: string;
+                                /** Format: date-time */
+                                lastConfirmedAt: string;
+                                requestedAt: string | null;
+                                remindedAt: string | null;
+                                staleAt: string | null;
+                                staleSince: string | null;
+                                staleDays: number | null;
+                                failingSince: string | null;
+                                failingReason: string | null;
+                                failingDays: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -19,6 +19,7 @@ export const enHome: typeof nlHome = {
       contact_missing: "Privacy contact",
       contact_failing: "Privacy contact",
       contact_stale: "Privacy contact",
+      contact_confirm: "Privacy contact",
     },
     badge: {
       breaches_one: "{{count}} data breach needs attention",

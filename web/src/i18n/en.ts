@@ -9,6 +9,7 @@ import { enEngine } from "./en-engine";
 import { enBreaches } from "./en-breaches";
 import { enIncidents } from "./en-incidents";
 import { enLayout } from "./en-layout";
+import { enContacts } from "./en-contacts";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -168,4 +169,5 @@ export const en: typeof nl = {
   ...enSso,
   ...enAccounts,
   ...enLayout,
+  ...enContacts,
 };

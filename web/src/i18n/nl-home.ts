@@ -17,6 +17,7 @@ export const nlHome = {
       contact_missing: "Privacycontactpersoon",
       contact_failing: "Privacycontactpersoon",
       contact_stale: "Privacycontactpersoon",
+      contact_confirm: "Privacycontactpersoon",
     },
     badge: {
       breaches_one: "{{count}} datalek vraagt aandacht",

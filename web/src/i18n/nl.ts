@@ -8,6 +8,7 @@ import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
 import { nlIncidents } from "./nl-incidents";
 import { nlLayout } from "./nl-layout";
+import { nlContacts } from "./nl-contacts";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -167,4 +168,5 @@ export const nl = {
   ...nlSso,
   ...nlAccounts,
   ...nlLayout,
+  ...nlContacts,
 };

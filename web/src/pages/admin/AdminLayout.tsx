@@ -14,6 +14,7 @@ export function AdminLayout() {
   const nav = [
     { to: "/admin", label: t("staffHome.navLabel"), end: true },
     { to: "/admin/customers", label: t("nav.admin.customers") },
+    { to: "/admin/contacts", label: t("staleContacts.navLabel") },
     // Support staff see customers, not incidents (the server refuses them too).
     ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
     { to: "/admin/obligations", label: t("nav.admin.obligations") },

@@ -5,6 +5,7 @@ import { api, unwrap } from "../../api/client";
 import { useApi } from "../../api/useApi";
 import { AgreementsTable } from "../../components/AgreementsTable";
 import { ContactForm } from "../../components/ContactForm";
+import { ContactConfirmationStatus } from "../../components/ContactConfirmation";
 import { Loaded } from "../../components/Loaded";
 import { Notice } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
@@ -64,6 +65,7 @@ export function CustomerPage() {
                     </section>
                     <section className="card" aria-labelledby="contact-heading">
                       <h2 id="contact-heading">{t("contact.heading")}</h2>
+                      {controller.contact ? <ContactConfirmationStatus contact={controller.contact} /> : null}
                       <ContactForm key={controller.contact?.updatedAt ?? "none"} controllerId={controller.id} contact={controller.contact} readOnly={!writer} />
                     </section>
                   </div>

@@ -422,6 +422,11 @@ function ContactsSection({ home }: { home: StaffHome }) {
           <Link to="/admin/outbox">{t("staffHome.contacts.failedDeliveries", { count: home.delivery.failed })}</Link>
         </p>
       ) : null}
+      {home.staleContacts > 0 ? (
+        <p data-testid="home-stale-contacts">
+          {t("staleContacts.homeCount", { count: home.staleContacts })} <Link to="/admin/contacts?state=stale">{t("staleContacts.homeLink")}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

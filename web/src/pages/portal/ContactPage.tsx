@@ -1,6 +1,8 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
 import { useApi } from "../../api/useApi";
+import { ContactConfirmationCard } from "../../components/ContactConfirmation";
 import { ContactForm } from "../../components/ContactForm";
 import { Notice } from "../../components/ErrorAlert";
 import { Loaded } from "../../components/Loaded";
@@ -12,15 +14,38 @@ export function ContactPage() {
   const me = useMe();
   const controllerId = me.controllerId ?? "";
   const state = useApi(() => unwrap(api.GET("/api/v1/controllers/{id}/contact", { params: { path: { id: controllerId } } })), [controllerId]);
+  const [confirmed, setConfirmed] = useState(false);
   return (
     <>
       <PageHeader title={t("contact.heading")} subtitle={t("contact.intro")} />
       {canCustomerAct(me) ? null : <Notice tone="info">{t("contact.readOnly")}</Notice>}
       <Loaded state={state}>
         {(contact) => (
-          <section className="card">
-            <ContactForm controllerId={controllerId} contact={contact ?? null} readOnly={!canCustomerAct(me)} />
-          </section>
+          <>
+            {contact ? (
+              <ContactConfirmationCard
+                controllerId={controllerId}
+                contact={contact}
+                canAct={canCustomerAct(me)}
+                confirmed={confirmed}
+                onConfirmed={(c) => {
+                  setConfirmed(true);
+                  state.setData(c);
+                }}
+              />
+            ) : null}
+            <section className="card">
+              <ContactForm
+                controllerId={controllerId}
+                contact={contact ?? null}
+                readOnly={!canCustomerAct(me)}
+                onSaved={(c) => {
+                  setConfirmed(false);
+                  state.setData(c);
+                }}
+              />
+            </section>
+          </>
         )}
       </Loaded>
     </>

@@ -11,7 +11,8 @@ import { AnnexChangesView } from "../../components/AnnexChangesView";
 import { diffAnnexContent } from "../../lib/annex-diff";
 import { inForce, lastSigned, pending } from "../../lib/agreements";
 import { formatInstant } from "../../lib/format";
-import { useMe } from "../../session";
+import { canCustomerAct, useMe } from "../../session";
+import { HomeContactConfirm } from "../../components/ContactConfirmation";
 import type { Agreement, Annex, ControllerDetail, ResponseOf } from "../../api/types";
 import { formatRemaining } from "../../lib/time";
 import "../../components/charts/charts.css";
@@ -39,7 +40,7 @@ function TodoList() {
               <p className="muted">{t("home.todoIntro")}</p>
               <ul className="todo-list">
                 {home.items.map((item) => (
-                  <TodoItem key={`${item.kind}-${item.id}`} item={item} />
+                  <TodoItem key={`${item.kind}-${item.id}`} item={item} onChanged={state.reload} />
                 ))}
               </ul>
             </>
@@ -50,8 +51,9 @@ function TodoList() {
   );
 }
 
-function TodoItem({ item }: { item: HomeItem }) {
+function TodoItem({ item, onChanged }: { item: HomeItem; onChanged: () => void }) {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <li data-testid="home-item" data-kind={item.kind} data-id={item.id}>
       <div className="todo-head">
@@ -75,6 +77,9 @@ function TodoItem({ item }: { item: HomeItem }) {
         <p className="muted" data-testid="home-item-reason">
           <strong>{t("home.why")}</strong> {item.reason}
         </p>
+      ) : null}
+      {(item.kind === "contact_confirm" || item.kind === "contact_stale") && canCustomerAct(me) ? (
+        <HomeContactConfirm controllerId={item.id} onConfirmed={onChanged} />
       ) : null}
     </li>
   );

@@ -1,0 +1,52 @@
+/** Nederlands: de jaarlijkse bevestiging van de privacycontactpersoon (art. 4.4) in het portaal, en de lijst van verouderde contactpersonen in de backoffice. Gespreid in nl.ts. */
+export const nlContacts = {
+  contactConfirm: {
+    heading: "Klopt dit nog?",
+    intro:
+      "Wij vragen u periodiek te bevestigen dat deze contactpersoon nog klopt (art. 4.4). Klopt er iets niet, wijzig het dan hieronder: ook dat telt als bevestiging.",
+    button: "Klopt nog",
+    buttonLabel: "Bevestig dat {{name}} ({{email}}) nog de juiste contactpersoon is",
+    confirmed: "Bevestigd. Wij vragen het u weer op {{date}}.",
+    lastConfirmed: "Laatst bevestigd: {{date}}",
+    neverConfirmed: "Nog nooit bevestigd.",
+    nextRequest: "Volgende vraag om bevestiging: {{date}}",
+    requested: "Wij vroegen u op {{asked}} deze contactpersoon te bevestigen, uiterlijk {{due}}.",
+    stale: "Verouderd sinds {{since}}: niet op tijd bevestigd. Meldingen kunnen de verkeerde persoon bereiken.",
+    failing: "E-mail aan dit adres komt niet aan sinds {{since}}. Wijzig het adres hieronder.",
+    staff: {
+      requested: "Gevraagd op {{asked}} om te bevestigen, uiterlijk {{due}}.",
+      stale: "Verouderd sinds {{since}}: niet op tijd bevestigd.",
+    },
+  },
+  staleContacts: {
+    navLabel: "Contactpersonen",
+    title: "Verouderde contactpersonen",
+    intro:
+      "Privacycontactpersonen die niet op tijd zijn bevestigd (art. 4.4) of waar e-mail niet aankomt. De klant bevestigt of wijzigt zelf in het portaal; neem zo nodig contact op.",
+    stateFilter: "Toon",
+    states: {
+      attention: "Verouderd of onbereikbaar",
+      stale: "Verouderd (niet bevestigd)",
+      failing: "Onbereikbaar (e-mail komt niet aan)",
+      awaiting: "Gevraagd, nog niet bevestigd",
+    },
+    search: "Zoek op klant, nummer of contactpersoon",
+    none: "Geen contactpersonen in deze selectie.",
+    customer: "Klant",
+    contact: "Contactpersoon",
+    status: "Status",
+    lastConfirmed: "Laatst bevestigd",
+    asked: "Gevraagd",
+    staleBadge: "Verouderd",
+    failingBadge: "Onbereikbaar",
+    awaitingBadge: "Gevraagd",
+    staleFor_one: "sinds {{since}} ({{count}} dag)",
+    staleFor_other: "sinds {{since}} ({{count}} dagen)",
+    failingFor_one: "sinds {{since}} ({{count}} dag)",
+    failingFor_other: "sinds {{since}} ({{count}} dagen)",
+    askedOn: "{{asked}}, uiterlijk {{due}}",
+    homeCount_one: "{{count}} privacycontactpersoon is verouderd (niet bevestigd).",
+    homeCount_other: "{{count}} privacycontactpersonen zijn verouderd (niet bevestigd).",
+    homeLink: "Verouderde contactpersonen bekijken",
+  },
+};
