@@ -121,7 +121,7 @@ export async function insertSignature(tx: Db, row: typeof signatures.$inferInser
 export async function markSignedByCustomer(
   tx: Db,
   agreementId: string,
-  set: Pick<typeof agreements.$inferInsert, "customerSignedAt" | "documentSha256" | "documentPdf" | "documentJson">,
+  set: Pick<typeof agreements.$inferInsert, "customerSignedAt" | "documentSha256" | "documentPdf" | "documentJson" | "annex2VersionId">,
 ) {
   const [signed] = await tx
     .update(agreements)
