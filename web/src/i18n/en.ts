@@ -9,6 +9,7 @@ import { enEngine } from "./en-engine";
 import { enBreaches } from "./en-breaches";
 import { enIncidents } from "./en-incidents";
 import { enLayout } from "./en-layout";
+import { enMeasures } from "./en-measures";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -89,7 +90,7 @@ export const en: typeof nl = {
       superseded: "Superseded",
       withdrawn: "Withdrawn",
     },
-    measure: { implemented: "Implemented", planned: "Planned", retired: "Retired" },
+    measure: { implemented: "In place", planned: "Planned", retired: "Retired" },
   },
   login: {
     title: "Log in",
@@ -168,4 +169,5 @@ export const en: typeof nl = {
   ...enSso,
   ...enAccounts,
   ...enLayout,
+  ...enMeasures,
 };

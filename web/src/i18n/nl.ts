@@ -8,6 +8,7 @@ import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
 import { nlIncidents } from "./nl-incidents";
 import { nlLayout } from "./nl-layout";
+import { nlMeasures } from "./nl-measures";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -88,7 +89,7 @@ export const nl = {
       superseded: "Vervangen",
       withdrawn: "Ingetrokken",
     },
-    measure: { implemented: "Ingevoerd", planned: "Gepland", retired: "Vervallen" },
+    measure: { implemented: "Van kracht", planned: "Gepland", retired: "Vervallen" },
   },
   login: {
     title: "Inloggen",
@@ -167,4 +168,5 @@ export const nl = {
   ...nlSso,
   ...nlAccounts,
   ...nlLayout,
+  ...nlMeasures,
 };
