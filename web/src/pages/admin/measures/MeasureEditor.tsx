@@ -47,7 +47,10 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
       : unwrap(api.POST("/api/v1/measures", { body: form })),
   );
   const set = (patch: Partial<MeasureBody>) => setForm((f) => ({ ...f, ...patch }));
-  useEffect(() => ref.current?.scrollIntoView({ block: "start", behavior: "smooth" }), []);
+  useEffect(() => {
+    // Braces: scrollIntoView returns a promise in current Chromium, which React would take for a cleanup function.
+    ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
