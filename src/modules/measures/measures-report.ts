@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
-import { MEASURE_THEMES } from "../../domain/annex2.ts";
+import { diffAnnex2, hasChanges, MEASURE_THEMES } from "../../domain/annex2.ts";
+import { toAnnex2Measure } from "./annex2.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { formatDate, formatInstant } from "../../domain/legal-time.ts";
 import type { Locale } from "../../domain/text.ts";
@@ -33,7 +34,11 @@ export async function measuresReport(tx: Db, locale: Locale, clock: Clock): Prom
         lastReview: m.lastReviewedAt ? formatDate(m.lastReviewedAt, zone, locale) : w.neverReviewed[locale],
       })),
   })).filter((t) => t.measures.length > 0);
-  const version = latest ? `${w.annex2Version[locale]} ${latest.version} (${formatDate(latest.publishedAt, zone, locale)})` : w.noVersion[locale];
+  // The register may be ahead of the published Annex 2: the report says so rather than claim a version it does not match.
+  const ahead = latest !== null && hasChanges(diffAnnex2(latest.measures, inPlace.map(toAnnex2Measure)));
+  const version = latest
+    ? `${w.annex2Version[locale]} ${latest.version} (${formatDate(latest.publishedAt, zone, locale)})${ahead ? `; ${w.unpublished[locale]}` : ""}`
+    : w.noVersion[locale];
   const pdf = renderReportPdf({
     locale,
     title: w.title[locale],

@@ -348,6 +348,7 @@ describe("public and customer views", () => {
     const nlText = pdfText(nl.rawPayload);
     assert.match(nlText, /Technische en organisatorische beveiligingsmaatregelen/);
     assert.match(nlText, /bijlage 2, versie 2/);
+    assert.ok(!nlText.includes("nog niet als nieuwe versie"), "the register matches the published version");
     assert.match(nlText, /Technologisch/);
     assert.match(nlText, /Tweefactorauthenticatie voor medewerkers/);
     assert.match(nlText, /Laatst beoordeeld/);
@@ -360,6 +361,11 @@ describe("public and customer views", () => {
     assert.match(enText, /Annex 2, version 2/);
     assert.match(enText, /Two-factor authentication for staff/);
     assert.equal((await security.get("/api/v1/measures/report.pdf?lang=de")).statusCode, 400);
+    // A measure put in place but not yet published: the report lists it and says it is ahead of Annex 2.
+    await create("not-yet-published");
+    const ahead = pdfText((await security.get("/api/v1/measures/report.pdf?lang=en")).rawPayload);
+    assert.match(ahead, /Measure not-yet-published/);
+    assert.match(ahead, /changes not yet published as a new version/);
     assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/measures/report.pdf" })).statusCode, 401);
   });
 });

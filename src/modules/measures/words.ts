@@ -41,6 +41,10 @@ export const measureWords = {
     subtitle: { nl: "Overzicht van de maatregelen die van kracht zijn (art. 7.1, bijlage 2)", en: "The measures in place (art. 7.1, Annex 2)" },
     annex2Version: { nl: "Weerspiegelt bijlage 2, versie", en: "Reflects Annex 2, version" },
     noVersion: { nl: "Bijlage 2 is nog niet gepubliceerd", en: "Annex 2 has not been published yet" },
+    unpublished: {
+      nl: "de maatregelen hieronder bevatten wijzigingen die nog niet als nieuwe versie zijn gepubliceerd",
+      en: "the measures below include changes not yet published as a new version",
+    },
     generated: { nl: "Opgesteld op", en: "Generated on" },
     lastReview: { nl: "Laatst beoordeeld", en: "Last reviewed" },
     neverReviewed: { nl: "nog niet beoordeeld", en: "not reviewed yet" },
