@@ -244,6 +244,13 @@ describe("Annex 2 versions", () => {
     assert.equal(v1.length, 1, "install published version 1");
     const [signedAgreement] = await t.database.db.select().from(agreements).where(eq(agreements.controllerId, signed.controllerId));
     assert.equal(signedAgreement?.annex2VersionId, v1[0]?.id, "the signed agreement keeps Annex 2 version 1");
+    const [offerRow] = await t.database.db.select().from(agreements).where(eq(agreements.controllerId, offered.controllerId));
+    assert.equal((await signed.owner.get(`/api/v1/agreements/${signedAgreement?.id ?? ""}`)).json<{ annex2Version: number | null }>().annex2Version, 1);
+    assert.equal(
+      (await offered.owner.get(`/api/v1/agreements/${offerRow?.id ?? ""}`)).json<{ annex2Version: number | null }>().annex2Version,
+      null,
+      "not signed yet",
+    );
 
     // Change one shipped measure's text, retire another; the tests above added some.
     const list = (await security.get("/api/v1/measures")).json<(MeasureOut & Record<string, unknown>)[]>();

@@ -6712,6 +6712,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -6876,6 +6878,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -7329,6 +7333,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -7499,6 +7505,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -7671,6 +7679,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */

@@ -24,6 +24,7 @@ export const enMeasures: typeof nlMeasures = {
     status: "Status",
     lastReviewedAt: "Last reviewed",
     reviewInterval: "Review every (months)",
+    annex2Version: "Annex 2 version",
     reviewDue: "Review due",
     overdue: "overdue",
     saved: "Measure {{code}} has been saved.",

@@ -22,6 +22,7 @@ export const nlMeasures = {
     status: "Status",
     lastReviewedAt: "Laatst beoordeeld",
     reviewInterval: "Beoordelen om de (maanden)",
+    annex2Version: "Versie bijlage 2",
     reviewDue: "Beoordeling uiterlijk",
     overdue: "te laat",
     saved: "Maatregel {{code}} is opgeslagen.",
