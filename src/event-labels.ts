@@ -15,6 +15,7 @@ import { obligationEventLabels } from "./modules/obligations/events.ts";
 import { processorEventLabels } from "./modules/processor/events.ts";
 import { setupEventLabels } from "./modules/setup/events.ts";
 import { subprocessorEventLabels } from "./modules/subprocessors/events.ts";
+import { measureEventLabels } from "./modules/measures/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -29,4 +30,5 @@ export const EVENT_LABELS = {
   ...setupEventLabels,
   ...subprocessorEventLabels,
   ...contactEventLabels,
+  ...measureEventLabels,
 } satisfies Record<EventType, LocalizedText>;

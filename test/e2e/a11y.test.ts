@@ -97,6 +97,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/breaches",
           "/portal/subprocessors",
           "/portal/tokens",
+          "/portal/measures",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -113,6 +114,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/incidents/${incident}`,
           "/admin/outbox",
           "/admin/obligations",
+          "/admin/measures",
+          "/admin/measures/publish",
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

@@ -207,6 +207,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "subprocessors/changes/:id": await firstId(page, base, "/api/v1/subprocessor-changes"),
       "subprocessors/:id": await firstId(page, base, "/api/v1/subprocessors"),
       "incidents/:id": await firstId(page, base, "/api/v1/incidents"),
+      "measures/:id": await firstId(page, base, "/api/v1/measures"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

@@ -21,6 +21,9 @@ import { NewTemplatePage } from "./pages/admin/NewTemplatePage";
 import { ProcessorPage } from "./pages/admin/ProcessorPage";
 import { CataloguePage } from "./pages/admin/CataloguePage";
 import { MeasuresPage } from "./pages/admin/MeasuresPage";
+import { MeasurePage } from "./pages/admin/measures/MeasurePage";
+import { PublishAnnex2Page } from "./pages/admin/measures/PublishAnnex2Page";
+import { PortalMeasuresPage } from "./pages/portal/MeasuresPage";
 import { NoticesPage } from "./pages/shared/notices/NoticesPage";
 import { NoticePage } from "./pages/shared/notices/NoticePage";
 import { ObligationsPage } from "./pages/shared/obligations/ObligationsPage";
@@ -70,6 +73,7 @@ export function App() {
             <Route path="subprocessors" element={<PortalSubprocessorsPage />} />
             <Route path="subprocessors/changes/:id" element={<PortalChangePage />} />
             <Route path="transfers" element={<TransfersPage />} />
+            <Route path="measures" element={<PortalMeasuresPage />} />
             <Route path="breaches" element={<PortalBreachesPage />} />
             <Route path="breaches/:id" element={<PortalBreachPage />} />
             <Route path="tokens" element={<TokensPage />} />
@@ -103,6 +107,8 @@ export function App() {
             <Route path="processor" element={<ProcessorPage />} />
             <Route path="catalogue" element={<CataloguePage />} />
             <Route path="measures" element={<MeasuresPage />} />
+            <Route path="measures/publish" element={<PublishAnnex2Page />} />
+            <Route path="measures/:id" element={<MeasurePage />} />
             <Route path="staff" element={<UsersPage kind="staff" />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />

@@ -3,6 +3,7 @@ import type { AgreementDocument, TemplateParameters, TemplateText } from "../../
 import { createdAt, id, instant } from "./columns.ts";
 import { annexVersions, controllers } from "./controllers.ts";
 import { users } from "./auth.ts";
+import { annex2Versions } from "./measures.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -46,6 +47,8 @@ export const agreements = pgTable(
     annexVersionId: uuid("annex_version_id")
       .notNull()
       .references(() => annexVersions.id),
+    /** The Annex 2 version the customer signed (art. 7.1); null before signing and for agreements signed before Annex 2 had versions. */
+    annex2VersionId: uuid("annex2_version_id").references(() => annex2Versions.id),
     locale: text("locale").$type<"nl" | "en">().notNull(),
     status: text("status").$type<AgreementStatus>().notNull(),
     offeredAt: instant("offered_at").notNull(),

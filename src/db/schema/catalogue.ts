@@ -1,5 +1,5 @@
 import { boolean, integer, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, instant } from "./columns.ts";
+import { createdAt, id } from "./columns.ts";
 
 export type TermKind = "purpose" | "data_category" | "subject_category";
 
@@ -41,19 +41,3 @@ export const serviceTerms = pgTable(
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.termId] })],
 );
-
-/** Annex 2: technical and organisational measures (art. 7.1). */
-export const measures = pgTable("measures", {
-  id: id(),
-  code: text("code").notNull().unique(),
-  categoryNl: text("category_nl").notNull(),
-  categoryEn: text("category_en").notNull(),
-  titleNl: text("title_nl").notNull(),
-  titleEn: text("title_en").notNull(),
-  descriptionNl: text("description_nl").notNull(),
-  descriptionEn: text("description_en").notNull(),
-  owner: text("owner"),
-  status: text("status").$type<"implemented" | "planned" | "retired">().notNull().default("implemented"),
-  lastReviewedAt: instant("last_reviewed_at"),
-  sortOrder: integer("sort_order").notNull().default(0),
-});

@@ -8,3 +8,4 @@ export * from "./notices.ts";
 export * from "./obligations.ts";
 export * from "./subprocessors.ts";
 export * from "./breaches.ts";
+export * from "./measures.ts";

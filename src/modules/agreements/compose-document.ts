@@ -1,27 +1,16 @@
 import type { Db } from "../../db/engine.ts";
-import type { AgreementDocument, Annex2, Locale } from "../../domain/agreement-document.ts";
+import type { AgreementDocument } from "../../domain/agreement-document.ts";
 import { renderAgreementDocument } from "../../domain/agreement-template.ts";
 import { findController } from "../controllers/index.ts";
 import { annexForLocale } from "../../domain/annex.ts";
 import { findProcessor } from "../processor/index.ts";
 import { findAgreement, findAnnexVersion, findTemplateText, findTemplateVersionById } from "./queries.ts";
-import { listMeasures } from "../catalogue/index.ts";
-
-export async function currentAnnex2(db: Db, locale: Locale): Promise<Annex2> {
-  const rows = (await listMeasures(db)).filter((m) => m.status === "implemented");
-  return {
-    measures: rows.map((m) => ({
-      category: locale === "nl" ? m.categoryNl : m.categoryEn,
-      title: locale === "nl" ? m.titleNl : m.titleEn,
-      description: locale === "nl" ? m.descriptionNl : m.descriptionEn,
-    })),
-  };
-}
+import { currentAnnex2 } from "../measures/index.ts";
 
 /**
  * The document of an agreement as it stands now: its template version's text in its language,
- * the processor's and controller's details, the controller's Annex 1 version and the current
- * Annex 2. Once the controller has signed, the stored snapshot is the document (see signAgreement).
+ * the processor's and controller's details, the controller's Annex 1 version and the Annex 2
+ * version published last (art. 7.1). Once the controller has signed, the stored snapshot is the document (see signAgreement).
  */
 export async function composeAgreementDocument(db: Db, agreementId: string): Promise<AgreementDocument | null> {
   const found = await findAgreement(db, agreementId);
@@ -59,7 +48,7 @@ export async function composeAgreementDocument(db: Db, agreementId: string): Pro
     processor: { ...party(processor), court: processor.court },
     controller: party(controller),
     annex1: annexForLocale(annex.content, annex.version, agreement.locale),
-    annex2: await currentAnnex2(db, agreement.locale),
+    annex2: (await currentAnnex2(db, agreement.locale)).annex2,
     timeZone: processor.timeZone,
   });
 }

@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { agreements, annexVersions, controllers, signatures, templateTexts, templateVersions, type AgreementStatus } from "../../db/schema/index.ts";
+import {
+  agreements,
+  annex2Versions,
+  annexVersions,
+  controllers,
+  signatures,
+  templateTexts,
+  templateVersions,
+  type AgreementStatus,
+} from "../../db/schema/index.ts";
 import type { Locale, TemplateText } from "../../domain/agreement-document.ts";
 
 const agreementColumns = {
@@ -8,6 +17,8 @@ const agreementColumns = {
   templateVersion: templateVersions.version,
   controllerName: controllers.name,
   annexVersion: annexVersions.version,
+  /** art. 7.1: the Annex 2 version the customer signed; null before signing. */
+  annex2Version: annex2Versions.version,
 };
 
 /** An agreement with what its answers show: template and annex version, the customer's name. */
@@ -20,6 +31,7 @@ export async function findAgreement(db: Db, id: string) {
     .innerJoin(templateVersions, eq(templateVersions.id, agreements.templateVersionId))
     .innerJoin(controllers, eq(controllers.id, agreements.controllerId))
     .innerJoin(annexVersions, eq(annexVersions.id, agreements.annexVersionId))
+    .leftJoin(annex2Versions, eq(annex2Versions.id, agreements.annex2VersionId))
     .where(eq(agreements.id, id));
   return row ?? null;
 }
@@ -31,6 +43,7 @@ export async function listAgreements(db: Db, filter: { controllerId?: string; st
     .innerJoin(templateVersions, eq(templateVersions.id, agreements.templateVersionId))
     .innerJoin(controllers, eq(controllers.id, agreements.controllerId))
     .innerJoin(annexVersions, eq(annexVersions.id, agreements.annexVersionId))
+    .leftJoin(annex2Versions, eq(annex2Versions.id, agreements.annex2VersionId))
     .where(
       and(filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined, filter.status ? eq(agreements.status, filter.status) : undefined),
     )
@@ -121,7 +134,7 @@ export async function insertSignature(tx: Db, row: typeof signatures.$inferInser
 export async function markSignedByCustomer(
   tx: Db,
   agreementId: string,
-  set: Pick<typeof agreements.$inferInsert, "customerSignedAt" | "documentSha256" | "documentPdf" | "documentJson">,
+  set: Pick<typeof agreements.$inferInsert, "customerSignedAt" | "documentSha256" | "documentPdf" | "documentJson" | "annex2VersionId">,
 ) {
   const [signed] = await tx
     .update(agreements)

@@ -53,12 +53,13 @@ async function present(tx: Db, found: Found[]) {
     tx,
     found.map((f) => f.agreement.id),
   );
-  return found.map(({ agreement: a, templateVersion, controllerName, annexVersion }) => ({
+  return found.map(({ agreement: a, templateVersion, controllerName, annexVersion, annex2Version }) => ({
     id: a.id,
     controllerId: a.controllerId,
     controllerName,
     templateVersion,
     annexVersion,
+    annex2Version,
     locale: a.locale,
     status: a.status,
     offeredAt: a.offeredAt.toISOString(),

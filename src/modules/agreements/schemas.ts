@@ -24,6 +24,7 @@ export const Agreement = Type.Object({
   controllerName: Type.String(),
   templateVersion: Type.Integer(),
   annexVersion: Type.Integer(),
+  annex2Version: Type.Union([Type.Integer(), Type.Null()], { description: "the Annex 2 version signed (art. 7.1); null before signing" }),
   locale: Type.Enum(["nl", "en"]),
   status: AgreementStatus,
   offeredAt: Instant,

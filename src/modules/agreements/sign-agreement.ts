@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { composeAgreementDocument } from "./compose-document.ts";
+import { currentAnnex2 } from "../measures/index.ts";
 import { documentPdfAndHash } from "./document-hash.ts";
 import { countersignAgreement, POLICY_SIGNER, type SignMeta } from "./countersign-agreement.ts";
 import { insertSignature, markSignedByCustomer, type FoundAgreement } from "./queries.ts";
@@ -93,7 +94,15 @@ export async function signAgreement(
     proxyIp: meta.proxyIp ?? null,
     userAgent: meta.userAgent,
   });
-  const signed = await markSignedByCustomer(tx, agreementId, { customerSignedAt: now, documentSha256: sha256, documentPdf: pdf, documentJson: document });
+  // art. 7.1: the agreement keeps the Annex 2 version it was signed on (the one its document shows).
+  const annex2 = await currentAnnex2(tx, agreement.locale);
+  const signed = await markSignedByCustomer(tx, agreementId, {
+    customerSignedAt: now,
+    documentSha256: sha256,
+    documentPdf: pdf,
+    documentJson: document,
+    annex2VersionId: annex2.versionId,
+  });
   if (!signed) {
     throw conflict(agreementWords.signedJustNow);
   }
@@ -105,6 +114,7 @@ export async function signAgreement(
     data: {
       templateVersion: found.templateVersion,
       annexVersion: found.annexVersion,
+      annex2Version: annex2.version,
       documentSha256: sha256,
       typedName: input.typedName.trim(),
       function: input.function.trim(),

@@ -6,10 +6,6 @@ declare module "../../db/schema/events.ts" {
     "service.created": true;
     /** A service changed: its purposes, data or sub-processors. */
     "service.changed": true;
-    /** A technical or organisational measure was created (Annex 2). */
-    "measure.created": true;
-    /** A measure changed. */
-    "measure.changed": true;
     /** A customer got a new Annex 1 (art. 1.1). */
     "annex.version_created": true;
   }
@@ -22,7 +18,5 @@ declare module "../../db/schema/events.ts" {
 export const catalogueEventLabels = {
   "service.created": { nl: "Dienst aangemaakt", en: "Service created" },
   "service.changed": { nl: "Dienst gewijzigd", en: "Service changed" },
-  "measure.created": { nl: "Beveiligingsmaatregel aangemaakt", en: "Security measure created" },
-  "measure.changed": { nl: "Beveiligingsmaatregel gewijzigd", en: "Security measure changed" },
   "annex.version_created": { nl: "Nieuwe versie van bijlage 1", en: "New version of Annex 1" },
 } as const;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { controllerServices, measures, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
+import { controllerServices, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
 
 export interface ServiceWithTerms {
   id: string;
@@ -43,10 +43,6 @@ export async function findServicesByCode(db: Db, codes: string[]) {
   return db.select().from(services).where(inArray(services.code, codes));
 }
 
-export async function listMeasures(db: Db) {
-  return db.select().from(measures).orderBy(asc(measures.sortOrder), asc(measures.code));
-}
-
 /** The terms of one kind with these codes. */
 export async function findTermsByCode(tx: Db, kind: TermKind, codes: string[]) {
   return tx
@@ -82,20 +78,4 @@ export async function insertServiceTerms(tx: Db, serviceId: string, termIds: str
 /** The customers taking a service. */
 export async function customersTakingService(tx: Db, serviceId: string) {
   return tx.select({ id: controllerServices.controllerId }).from(controllerServices).where(eq(controllerServices.serviceId, serviceId));
-}
-
-export async function findMeasureByCode(tx: Db, code: string) {
-  const [clash] = await tx.select({ id: measures.id }).from(measures).where(eq(measures.code, code));
-  return clash ?? null;
-}
-
-/** Changes a measure; null if there is none with this id. */
-export async function updateMeasure(tx: Db, id: string, set: Omit<typeof measures.$inferInsert, "id" | "sortOrder">) {
-  const [row] = await tx.update(measures).set(set).where(eq(measures.id, id)).returning();
-  return row ?? null;
-}
-
-export async function insertMeasure(tx: Db, row: typeof measures.$inferInsert) {
-  const [created] = await tx.insert(measures).values(row).returning();
-  return created ?? null;
 }

@@ -1,20 +1,16 @@
 import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { catalogueWords } from "./words.ts";
-import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
-import { ErrorResponses, iso } from "../../http/schemas.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
-import { listMeasures, listServices, listTerms } from "./queries.ts";
+import { listServices, listTerms } from "./queries.ts";
 import { saveService } from "./save-service.ts";
-import { saveMeasure } from "./save-measure.ts";
-import { Catalogue, Measure, MeasureBody, NewServiceBody, Service, ServiceBody } from "./schemas.ts";
-
-const MEASURE_EDITORS = ["admin", "privacy_officer", "security_officer"] as const;
+import { Catalogue, NewServiceBody, Service, ServiceBody } from "./schemas.ts";
 
 export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   async function catalogue() {
@@ -77,56 +73,6 @@ export function catalogueRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw notFound(catalogueWords.noun.service);
       }
       return saved;
-    },
-  );
-
-  const measureOut = (m: Awaited<ReturnType<typeof listMeasures>>[number]) => ({ ...m, lastReviewedAt: iso(m.lastReviewedAt) });
-
-  app.get(
-    "/measures",
-    {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
-      schema: { tags: ["measures"], summary: "Technical and organisational measures (Annex 2)", response: { 200: Type.Array(Measure), ...ErrorResponses } },
-    },
-    async (request) => {
-      actorOf(request);
-      return (await listMeasures(db)).map(measureOut);
-    },
-  );
-
-  app.post(
-    "/measures",
-    {
-      config: { audience: { staff: MEASURE_EDITORS, customer: NO_CUSTOMERS } },
-      schema: { tags: ["measures"], summary: "Add a measure", body: MeasureBody, response: { 201: Measure, ...ErrorResponses } },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const body = { ...request.body, lastReviewedAt: request.body.lastReviewedAt ? new Date(request.body.lastReviewedAt) : null };
-      const id = await inScope(db, scopeOf(actor), (tx) => saveMeasure(tx, clock, eventActor(actor), null, body));
-      const saved = (await listMeasures(db)).find((m) => m.id === id);
-      if (!saved) {
-        throw notFound(catalogueWords.noun.measure);
-      }
-      return reply.status(201).send(measureOut(saved));
-    },
-  );
-
-  app.put(
-    "/measures/:id",
-    {
-      config: { audience: { staff: MEASURE_EDITORS, customer: NO_CUSTOMERS, record: "shared" } },
-      schema: { tags: ["measures"], summary: "Change a measure", params: IdParams, body: MeasureBody, response: { 200: Measure, ...ErrorResponses } },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const body = { ...request.body, lastReviewedAt: request.body.lastReviewedAt ? new Date(request.body.lastReviewedAt) : null };
-      await inScope(db, scopeOf(actor), (tx) => saveMeasure(tx, clock, eventActor(actor), request.params.id, body));
-      const saved = (await listMeasures(db)).find((m) => m.id === request.params.id);
-      if (!saved) {
-        throw notFound(catalogueWords.noun.measure);
-      }
-      return measureOut(saved);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { Line, NullableInstant, Text } from "../../http/schemas.ts";
+import { Line } from "../../http/schemas.ts";
 
 const Code = Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,62}$", maxLength: 63, description: "lower-case letters, digits and dashes" });
 const Label = Line(300, { minLength: 1 });
@@ -36,35 +36,5 @@ export const ServiceBody = Type.Object(
 );
 export const NewServiceBody = Type.Object(
   { code: Code, nameNl: Label, nameEn: Label, active: Type.Boolean(), purposes: Codes, dataCategories: Codes, subjectCategories: Codes },
-  { additionalProperties: false },
-);
-
-const MeasureStatus = Type.Enum(["implemented", "planned", "retired"]);
-export const Measure = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  categoryNl: Type.String(),
-  categoryEn: Type.String(),
-  titleNl: Type.String(),
-  titleEn: Type.String(),
-  descriptionNl: Type.String(),
-  descriptionEn: Type.String(),
-  owner: Type.Union([Type.String(), Type.Null()]),
-  status: MeasureStatus,
-  lastReviewedAt: NullableInstant,
-});
-export const MeasureBody = Type.Object(
-  {
-    code: Code,
-    categoryNl: Label,
-    categoryEn: Label,
-    titleNl: Label,
-    titleEn: Label,
-    descriptionNl: Text(4000, { minLength: 1 }),
-    descriptionEn: Text(4000, { minLength: 1 }),
-    owner: Type.Union([Line(200), Type.Null()]),
-    status: MeasureStatus,
-    lastReviewedAt: NullableInstant,
-  },
   { additionalProperties: false },
 );

@@ -2,6 +2,5 @@
 export const catalogueWords = {
   noun: {
     service: { nl: "dienst", en: "service" },
-    measure: { nl: "maatregel", en: "measure" },
   },
 } as const;

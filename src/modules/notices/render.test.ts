@@ -347,6 +347,41 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["Dirk Pieters", "dpo@bakkerij.example", "31 Jan 2026", "31 Jan 2027", "art. 4.4", "stale", "/portal/contact"],
         },
       };
+    case "annex2_published":
+      return {
+        data: {
+          kind,
+          version: 3,
+          previousVersion: 2,
+          publishedAt: "2026-03-20T10:00:00.000Z",
+          changes: {
+            added: [{ code: "siem", title: { nl: "Centrale beveiligingsmonitoring", en: "Central security monitoring" } }],
+            removed: [{ code: "fax", title: { nl: "Beveiligde fax", en: "Secure fax" } }],
+            changed: [{ code: "mfa", title: { nl: "Tweefactorauthenticatie", en: "Two-factor authentication" }, fields: ["description"] }],
+          },
+          note: "Jaarlijkse herziening",
+        },
+        facts: {
+          nl: [
+            "versie 3",
+            "20-03-2026",
+            "Centrale beveiligingsmonitoring",
+            "Beveiligde fax",
+            "Tweefactorauthenticatie",
+            "Jaarlijkse herziening",
+            "/portal/measures",
+          ],
+          en: [
+            "version 3",
+            "20 Mar 2026",
+            "Central security monitoring",
+            "Secure fax",
+            "Two-factor authentication",
+            "Jaarlijkse herziening",
+            "/portal/measures",
+          ],
+        },
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`no sample for ${String(unknown)}`);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { MEASURE_THEMES, type MeasureTheme } from "../../domain/annex2.ts";
 import { LOCALES, type Locale, type TemplateText } from "../../domain/agreement-document.ts";
 import type { Catalogue, CatalogueService, CatalogueTerm, SubprocessorLocation } from "../../domain/annex.ts";
 import type { LocalizedText } from "../../domain/text.ts";
@@ -18,6 +19,8 @@ type Vocabulary = "purposes" | "dataCategories" | "subjectCategories";
 
 export interface DefaultMeasure {
   code: string;
+  /** ISO/IEC 27001:2022 Annex A theme. */
+  theme: MeasureTheme;
   category: LocalizedText;
   title: LocalizedText;
   description: LocalizedText;
@@ -184,12 +187,15 @@ export function loadDefaultMeasures(): DefaultMeasure[] {
       !isRecord(item) ||
       typeof item.code !== "string" ||
       !CODE.test(item.code) ||
+      !MEASURE_THEMES.includes(item.theme as MeasureTheme) ||
       !localized(item.category) ||
       !localized(item.title) ||
       !localized(item.description)
     ) {
-      throw new Error(`${url.pathname}: [${i}] must be { code, category, title, description } with nl and en`);
+      throw new Error(
+        `${url.pathname}: [${i}] must be { code, theme, category, title, description } with nl and en and a theme of ${MEASURE_THEMES.join(", ")}`,
+      );
     }
-    return { code: item.code, category: item.category, title: item.title, description: item.description };
+    return { code: item.code, theme: item.theme as MeasureTheme, category: item.category, title: item.title, description: item.description };
   });
 }

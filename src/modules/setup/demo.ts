@@ -34,6 +34,7 @@ import { saveSharedFacts } from "../breaches/index.ts";
 import { findIncident, type IncidentRow } from "../breaches/index.ts";
 import { recordIncident } from "../breaches/index.ts";
 import { sendBreachNotices } from "../breaches/index.ts";
+import { seedMeasureRegister } from "../measures/index.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -255,6 +256,10 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
   await announceDemoChange(tx, clock, countersigner);
   await demoContactConfirmations(tx, clock, ids);
   const security = await findUserIdByEmail(tx, "security@norisk.example");
+  if (security && officer) {
+    // The measures register (art. 7.1): owners and past reviews, a few due soon and one overdue.
+    await seedMeasureRegister(tx, clock, { security: security.id, privacy: officer.id });
+  }
   await recordDemoIncidents(tx, clock, { kind: "staff", id: security?.id ?? null, label: "Sander Bakker <security@norisk.example>", name: "Sander Bakker" });
 }
 

@@ -6,6 +6,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { SYSTEM_ACTOR, recordEvent } from "../evidence/index.ts";
 import { hashPassword } from "../auth/index.ts";
 import { publishTemplateVersion } from "../agreements/index.ts";
+import { publishAnnex2 } from "../measures/index.ts";
 import {
   findProcessorId,
   findUserIdByEmail,
@@ -55,6 +56,7 @@ export async function seedCatalogue(tx: Db): Promise<void> {
     tx,
     loadDefaultMeasures().map((m, i) => ({
       code: m.code,
+      theme: m.theme,
       categoryNl: m.category.nl,
       categoryEn: m.category.en,
       titleNl: m.title.nl,
@@ -84,6 +86,8 @@ export async function ensureInstalled(tx: Db, clock: Clock, seed: ProcessorSeed,
   }
   await insertProcessor(tx, { id: 1, ...seed, updatedAt: clock.now() });
   await seedCatalogue(tx);
+  // art. 7.1: the shipped measures are Annex 2, version 1 (no customer yet to tell).
+  await publishAnnex2(tx, clock, SYSTEM_ACTOR, "Versie 1: de maatregelen zoals aangeleverd. / Version 1: the measures as shipped.");
   await publishTemplateVersion(
     tx,
     clock,

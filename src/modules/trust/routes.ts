@@ -6,6 +6,7 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses, Instant, Localized, NullableInstant, iso, FileResponses } from "../../http/schemas.ts";
 import { publicUrl } from "../notices/index.ts";
 import { findProcessor } from "../processor/index.ts";
+import { publicMeasures } from "../measures/index.ts";
 import { feedChanges, publicRegister, type PublicChange } from "../subprocessors/index.ts";
 import { buildAtomFeed } from "./atom.ts";
 
@@ -46,6 +47,9 @@ const TrustPage = Type.Object({
   ),
   announced: Type.Array(PublicChangeOut, { description: "announced, not yet in effect: effectiveAt is the planned date, if set" }),
   recent: Type.Array(PublicChangeOut, { description: `in effect during the last ${RECENT_DAYS} days` }),
+  measures: Type.Array(Type.Object({ code: Type.String(), theme: Type.String(), themeLabel: Localized, title: Localized }), {
+    description: "the security measures in place (art. 7.1): names and ISO/IEC 27001 themes only",
+  }),
 });
 
 const country = (code: string) => ({ code, name: { nl: countryName(code, "nl"), en: countryName(code, "en") } });
@@ -79,9 +83,10 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
     },
     async () => {
       const since = new Date(clock.now().getTime() - RECENT_DAYS * 86_400_000);
-      const { processor, register } = await inScope(db, PUBLIC_SCOPE, async (tx) => ({
+      const { processor, register, measures } = await inScope(db, PUBLIC_SCOPE, async (tx) => ({
         processor: await findProcessor(tx),
         register: await publicRegister(tx, since),
+        measures: await publicMeasures(tx),
       }));
       return {
         processor: { name: processor.name, country: country(processor.country) },
@@ -95,6 +100,7 @@ export function trustRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
         })),
         announced: register.announced.map(presentPublicChange),
         recent: register.recent.map(presentPublicChange),
+        measures,
       };
     },
   );

@@ -5270,458 +5270,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/measures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Technical and organisational measures (Annex 2) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            categoryNl: string;
-                            categoryEn: string;
-                            titleNl: string;
-                            titleEn: string;
-                            descriptionNl: string;
-                            descriptionEn: string;
-                            owner: string | null;
-                            /** @enum {unknown} */
-                            status: "implemented" | "planned" | "retired";
-                            lastReviewedAt: string | null;
-                        }[];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Add a measure */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description lower-case letters, digits and dashes */
-                        code: string;
-                        categoryNl: string;
-                        categoryEn: string;
-                        titleNl: string;
-                        titleEn: string;
-                        descriptionNl: string;
-                        descriptionEn: string;
-                        owner: string | null;
-                        /** @enum {unknown} */
-                        status: "implemented" | "planned" | "retired";
-                        lastReviewedAt: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            categoryNl: string;
-                            categoryEn: string;
-                            titleNl: string;
-                            titleEn: string;
-                            descriptionNl: string;
-                            descriptionEn: string;
-                            owner: string | null;
-                            /** @enum {unknown} */
-                            status: "implemented" | "planned" | "retired";
-                            lastReviewedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/measures/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Change a measure */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description lower-case letters, digits and dashes */
-                        code: string;
-                        categoryNl: string;
-                        categoryEn: string;
-                        titleNl: string;
-                        titleEn: string;
-                        descriptionNl: string;
-                        descriptionEn: string;
-                        owner: string | null;
-                        /** @enum {unknown} */
-                        status: "implemented" | "planned" | "retired";
-                        lastReviewedAt: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            categoryNl: string;
-                            categoryEn: string;
-                            titleNl: string;
-                            titleEn: string;
-                            descriptionNl: string;
-                            descriptionEn: string;
-                            owner: string | null;
-                            /** @enum {unknown} */
-                            status: "implemented" | "planned" | "retired";
-                            lastReviewedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/controllers": {
         parameters: {
             query?: never;
@@ -7199,6 +6747,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -7363,6 +6913,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -7816,6 +7368,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -7986,6 +7540,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -8158,6 +7714,8 @@ export interface paths {
                             controllerName: string;
                             templateVersion: number;
                             annexVersion: number;
+                            /** @description the Annex 2 version signed (art. 7.1); null before signing */
+                            annex2Version: number | null;
                             /** @enum {unknown} */
                             locale: "nl" | "en";
                             /** @enum {unknown} */
@@ -11815,6 +11373,19 @@ export interface paths {
                                 /** Format: date-time */
                                 windowClosesAt: string;
                                 effectiveAt: string | null;
+                            }[];
+                            /** @description the security measures in place (art. 7.1): names and ISO/IEC 27001 themes only */
+                            measures: {
+                                code: string;
+                                theme: string;
+                                themeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                title: {
+                                    nl: string;
+                                    en: string;
+                                };
                             }[];
                         };
                     };
@@ -21778,6 +21349,2114 @@ export interface paths {
                             source: "register" | "announced_change";
                             changeId: string | null;
                         }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The measures register (art. 7.1): theme, owner, status, review due; filter by theme, status, review due/overdue */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO/IEC 27001:2022 Annex A theme */
+                    theme?: "organisational" | "people" | "physical" | "technological";
+                    /** @description implemented: in place */
+                    status?: "planned" | "implemented" | "retired";
+                    /** @description due: within 30 days or overdue; overdue: past its due instant */
+                    review?: "due" | "overdue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /**
+                             * @description ISO/IEC 27001:2022 Annex A theme
+                             * @enum {unknown}
+                             */
+                            theme: "organisational" | "people" | "physical" | "technological";
+                            categoryNl: string;
+                            categoryEn: string;
+                            titleNl: string;
+                            titleEn: string;
+                            descriptionNl: string;
+                            descriptionEn: string;
+                            ownerUserId: string | null;
+                            ownerName: string | null;
+                            /**
+                             * @description implemented: in place
+                             * @enum {unknown}
+                             */
+                            status: "planned" | "implemented" | "retired";
+                            reviewIntervalMonths: number;
+                            lastReviewedAt: string | null;
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a measure to the register */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description lower-case letters, digits and dashes */
+                        code: string;
+                        /**
+                         * @description ISO/IEC 27001:2022 Annex A theme
+                         * @enum {unknown}
+                         */
+                        theme: "organisational" | "people" | "physical" | "technological";
+                        categoryNl: string;
+                        categoryEn: string;
+                        titleNl: string;
+                        titleEn: string;
+                        descriptionNl: string;
+                        descriptionEn: string;
+                        ownerUserId: string | null;
+                        /**
+                         * @description implemented: in place
+                         * @enum {unknown}
+                         */
+                        status: "planned" | "implemented" | "retired";
+                        reviewIntervalMonths: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            measure: {
+                                id: string;
+                                code: string;
+                                /**
+                                 * @description ISO/IEC 27001:2022 Annex A theme
+                                 * @enum {unknown}
+                                 */
+                                theme: "organisational" | "people" | "physical" | "technological";
+                                categoryNl: string;
+                                categoryEn: string;
+                                titleNl: string;
+                                titleEn: string;
+                                descriptionNl: string;
+                                descriptionEn: string;
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                /**
+                                 * @description implemented: in place
+                                 * @enum {unknown}
+                                 */
+                                status: "planned" | "implemented" | "retired";
+                                reviewIntervalMonths: number;
+                                lastReviewedAt: string | null;
+                                reviewDueAt: string | null;
+                                reviewOverdue: boolean;
+                            };
+                            reviews: {
+                                id: string;
+                                /** Format: date-time */
+                                reviewedAt: string;
+                                reviewerName: string | null;
+                                note: string;
+                                inTime: boolean | null;
+                            }[];
+                            evidence: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff who may own a measure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            staffRole: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The measures report (art. 2.2, 7.1): every measure in place with theme, description and last review; no evidence files, no owners */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the measures report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A measure with its reviews and evidence files */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            measure: {
+                                id: string;
+                                code: string;
+                                /**
+                                 * @description ISO/IEC 27001:2022 Annex A theme
+                                 * @enum {unknown}
+                                 */
+                                theme: "organisational" | "people" | "physical" | "technological";
+                                categoryNl: string;
+                                categoryEn: string;
+                                titleNl: string;
+                                titleEn: string;
+                                descriptionNl: string;
+                                descriptionEn: string;
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                /**
+                                 * @description implemented: in place
+                                 * @enum {unknown}
+                                 */
+                                status: "planned" | "implemented" | "retired";
+                                reviewIntervalMonths: number;
+                                lastReviewedAt: string | null;
+                                reviewDueAt: string | null;
+                                reviewOverdue: boolean;
+                            };
+                            reviews: {
+                                id: string;
+                                /** Format: date-time */
+                                reviewedAt: string;
+                                reviewerName: string | null;
+                                note: string;
+                                inTime: boolean | null;
+                            }[];
+                            evidence: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a measure */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description lower-case letters, digits and dashes */
+                        code: string;
+                        /**
+                         * @description ISO/IEC 27001:2022 Annex A theme
+                         * @enum {unknown}
+                         */
+                        theme: "organisational" | "people" | "physical" | "technological";
+                        categoryNl: string;
+                        categoryEn: string;
+                        titleNl: string;
+                        titleEn: string;
+                        descriptionNl: string;
+                        descriptionEn: string;
+                        ownerUserId: string | null;
+                        /**
+                         * @description implemented: in place
+                         * @enum {unknown}
+                         */
+                        status: "planned" | "implemented" | "retired";
+                        reviewIntervalMonths: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            measure: {
+                                id: string;
+                                code: string;
+                                /**
+                                 * @description ISO/IEC 27001:2022 Annex A theme
+                                 * @enum {unknown}
+                                 */
+                                theme: "organisational" | "people" | "physical" | "technological";
+                                categoryNl: string;
+                                categoryEn: string;
+                                titleNl: string;
+                                titleEn: string;
+                                descriptionNl: string;
+                                descriptionEn: string;
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                /**
+                                 * @description implemented: in place
+                                 * @enum {unknown}
+                                 */
+                                status: "planned" | "implemented" | "retired";
+                                reviewIntervalMonths: number;
+                                lastReviewedAt: string | null;
+                                reviewDueAt: string | null;
+                                reviewOverdue: boolean;
+                            };
+                            reviews: {
+                                id: string;
+                                /** Format: date-time */
+                                reviewedAt: string;
+                                reviewerName: string | null;
+                                note: string;
+                                inTime: boolean | null;
+                            }[];
+                            evidence: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a review of a measure: meets its review duty (in time or late) and opens the next */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            measure: {
+                                id: string;
+                                code: string;
+                                /**
+                                 * @description ISO/IEC 27001:2022 Annex A theme
+                                 * @enum {unknown}
+                                 */
+                                theme: "organisational" | "people" | "physical" | "technological";
+                                categoryNl: string;
+                                categoryEn: string;
+                                titleNl: string;
+                                titleEn: string;
+                                descriptionNl: string;
+                                descriptionEn: string;
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                /**
+                                 * @description implemented: in place
+                                 * @enum {unknown}
+                                 */
+                                status: "planned" | "implemented" | "retired";
+                                reviewIntervalMonths: number;
+                                lastReviewedAt: string | null;
+                                reviewDueAt: string | null;
+                                reviewOverdue: boolean;
+                            };
+                            reviews: {
+                                id: string;
+                                /** Format: date-time */
+                                reviewedAt: string;
+                                reviewerName: string | null;
+                                note: string;
+                                inTime: boolean | null;
+                            }[];
+                            evidence: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put an evidence file on file for a measure (multipart/form-data, field "file", at most 10 MB); staff only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the evidence file, at most 10 MB; required
+                         */
+                        file?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            mediaType: string;
+                            size: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            uploadedByName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/evidence/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file as uploaded (staff only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annex2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current Annex 2 (art. 7.1) with what changed since the previous version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null: Annex 2 has not been published yet */
+                            version: number | null;
+                            publishedAt: string | null;
+                            note: string;
+                            measures: {
+                                code: string;
+                                /**
+                                 * @description ISO/IEC 27001:2022 Annex A theme
+                                 * @enum {unknown}
+                                 */
+                                theme: "organisational" | "people" | "physical" | "technological";
+                                themeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                category: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                title: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                description: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            }[];
+                            changes: {
+                                added: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                removed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                changed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    fields: string[];
+                                }[];
+                            };
+                            previousVersion: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annex2/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version of Annex 2 with what changed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            note: string;
+                            measureCount: number;
+                            changes: {
+                                added: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                removed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                changed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    fields: string[];
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish the measures in place as a new version of Annex 2; every customer with an agreement is told what changed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            note: string;
+                            measureCount: number;
+                            changes: {
+                                added: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                removed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                changed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    fields: string[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annex2/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What publishing Annex 2 now would change, and how many customers would be told */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentVersion: number | null;
+                            changes: {
+                                added: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                removed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                changed: {
+                                    code: string;
+                                    title: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    fields: string[];
+                                }[];
+                            };
+                            hasChanges: boolean;
+                            /** @description customers who would be told */
+                            customers: number;
+                        };
                     };
                 };
                 /** @description Default Response */

@@ -9,6 +9,7 @@ export function AgreementFacts({ agreement }: { agreement: Agreement }) {
     [t("agreement.customer"), agreement.controllerName],
     [t("agreement.version"), String(agreement.templateVersion)],
     [t("agreement.annexVersion"), String(agreement.annexVersion)],
+    ...(agreement.annex2Version === null ? [] : [[t("measures.annex2Version"), String(agreement.annex2Version)] as [string, string]]),
     [t("agreement.language"), t(`languages.${agreement.locale}`)],
     [t("agreement.offeredAt"), formatInstant(agreement.offeredAt)],
     [t("agreement.customerSignedAt"), formatInstant(agreement.customerSignedAt)],

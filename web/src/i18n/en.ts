@@ -10,6 +10,7 @@ import { enBreaches } from "./en-breaches";
 import { enIncidents } from "./en-incidents";
 import { enLayout } from "./en-layout";
 import { enContacts } from "./en-contacts";
+import { enMeasures } from "./en-measures";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -90,7 +91,7 @@ export const en: typeof nl = {
       superseded: "Superseded",
       withdrawn: "Withdrawn",
     },
-    measure: { implemented: "Implemented", planned: "Planned", retired: "Retired" },
+    measure: { implemented: "In place", planned: "Planned", retired: "Retired" },
   },
   login: {
     title: "Log in",
@@ -170,4 +171,5 @@ export const en: typeof nl = {
   ...enAccounts,
   ...enLayout,
   ...enContacts,
+  ...enMeasures,
 };

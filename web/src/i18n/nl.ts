@@ -9,6 +9,7 @@ import { nlBreaches } from "./nl-breaches";
 import { nlIncidents } from "./nl-incidents";
 import { nlLayout } from "./nl-layout";
 import { nlContacts } from "./nl-contacts";
+import { nlMeasures } from "./nl-measures";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -89,7 +90,7 @@ export const nl = {
       superseded: "Vervangen",
       withdrawn: "Ingetrokken",
     },
-    measure: { implemented: "Ingevoerd", planned: "Gepland", retired: "Vervallen" },
+    measure: { implemented: "Van kracht", planned: "Gepland", retired: "Vervallen" },
   },
   login: {
     title: "Inloggen",
@@ -169,4 +170,5 @@ export const nl = {
   ...nlAccounts,
   ...nlLayout,
   ...nlContacts,
+  ...nlMeasures,
 };

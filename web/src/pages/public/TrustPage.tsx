@@ -118,6 +118,24 @@ export function TrustPage() {
                 <h2 id="recent-heading">{t("trust.recent")}</h2>
                 {page.recent.length === 0 ? <p className="muted">{t("trust.noneRecent")}</p> : <ChangesList changes={page.recent} mode="recent" />}
               </section>
+
+              <section className="card" aria-labelledby="measures-heading" data-testid="trust-measures">
+                <h2 id="measures-heading">{t("measures.trust.title")}</h2>
+                <p className="muted small">{t("measures.trust.intro")}</p>
+                {(["organisational", "people", "physical", "technological"] as const).map((theme) => {
+                  const list = page.measures.filter((m) => m.theme === theme);
+                  return list.length === 0 ? null : (
+                    <div key={theme} data-theme={theme}>
+                      <h3>{t(`measures.themes.${theme}`)}</h3>
+                      <ul>
+                        {list.map((m) => (
+                          <li key={m.code}>{m.title[lang]}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  );
+                })}
+              </section>
             </>
           )}
         </Loaded>

@@ -47,7 +47,10 @@ export function ServiceEditor({
   );
   const set = (patch: Partial<ServiceBody>) => setForm((f) => ({ ...f, ...patch }));
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: "start", behavior: "smooth" }), []);
+  useEffect(() => {
+    // Braces: scrollIntoView returns a promise in current Chromium, which React would take for a cleanup function.
+    ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,56 +1,67 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
-import { useAction } from "../../../api/useApi";
+import { useAction, useApi } from "../../../api/useApi";
 import type { Measure, MeasureBody } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { SelectField, TextAreaField, TextField } from "../../../components/fields";
+import { NumberField, SelectField, TextAreaField, TextField } from "../../../components/fields";
+import { MEASURE_THEMES } from "../../../components/measures/measures-api";
 
 const EMPTY: MeasureBody = {
   code: "",
+  theme: "organisational",
   categoryNl: "",
   categoryEn: "",
   titleNl: "",
   titleEn: "",
   descriptionNl: "",
   descriptionEn: "",
-  owner: null,
+  ownerUserId: null,
   status: "implemented",
-  lastReviewedAt: null,
+  reviewIntervalMonths: 12,
 };
 
-/** The date part of an ISO instant for <input type="date">, and back to an instant at noon UTC (a date, not a moment). */
-const toDateInput = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
-const fromDateInput = (value: string) => (value ? `${value}T12:00:00.000Z` : null);
+const bodyOf = (m: Measure): MeasureBody => ({
+  code: m.code,
+  theme: m.theme,
+  categoryNl: m.categoryNl,
+  categoryEn: m.categoryEn,
+  titleNl: m.titleNl,
+  titleEn: m.titleEn,
+  descriptionNl: m.descriptionNl,
+  descriptionEn: m.descriptionEn,
+  ownerUserId: m.ownerUserId,
+  status: m.status,
+  reviewIntervalMonths: m.reviewIntervalMonths,
+});
 
-/** One technical or organisational measure of Annex 2 (art. 7), in both languages. */
+/** One technical or organisational measure of the register (art. 7), in both languages. */
 export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure | null; onSaved: (m: Measure) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLFormElement>(null);
-  const [form, setForm] = useState<MeasureBody>(() => {
-    if (!measure) {
-      return EMPTY;
-    }
-    const { id: _id, ...body } = measure;
-    return body;
-  });
+  const owners = useApi(() => unwrap(api.GET("/api/v1/measures/owners")), []);
+  const [form, setForm] = useState<MeasureBody>(() => (measure ? bodyOf(measure) : EMPTY));
   const save = useAction(() =>
     measure
       ? unwrap(api.PUT("/api/v1/measures/{id}", { params: { path: { id: measure.id } }, body: form }))
       : unwrap(api.POST("/api/v1/measures", { body: form })),
   );
   const set = (patch: Partial<MeasureBody>) => setForm((f) => ({ ...f, ...patch }));
-  useEffect(() => ref.current?.scrollIntoView({ block: "start", behavior: "smooth" }), []);
+  useEffect(() => {
+    // Braces: scrollIntoView returns a promise in current Chromium, which React would take for a cleanup function.
+    ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await save.execute();
     if (result.ok) {
-      onSaved(result.value);
+      onSaved(result.value.measure);
     }
   }
 
   const f = save.error?.fieldMessages() ?? {};
+  const ownerOptions = [{ value: "", label: t("measures.noOwner") }, ...(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))];
   return (
     <form noValidate ref={ref} className="card editor" onSubmit={(e) => void submit(e)} data-testid="measure-editor">
       <h2>{measure ? t("measures.edit", { code: measure.code }) : t("measures.new")}</h2>
@@ -65,11 +76,21 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
           error={f.code}
           testId="measure-code"
         />
-        <TextField
+        <SelectField
+          label={t("measures.theme")}
+          value={form.theme}
+          onChange={(theme) => set({ theme })}
+          options={MEASURE_THEMES.map((theme) => ({ value: theme, label: t(`measures.themes.${theme}`) }))}
+          error={f.theme}
+          testId="measure-theme"
+        />
+        <SelectField
           label={t("measures.owner")}
-          value={form.owner ?? ""}
-          onChange={(owner) => set({ owner: owner.trim() === "" ? null : owner })}
-          error={f.owner}
+          value={form.ownerUserId ?? ""}
+          onChange={(id) => set({ ownerUserId: id === "" ? null : id })}
+          options={ownerOptions}
+          error={f.ownerUserId}
+          testId="measure-owner"
         />
         <SelectField
           label={t("measures.status")}
@@ -77,13 +98,15 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
           onChange={(status) => set({ status })}
           options={(["implemented", "planned", "retired"] as const).map((s) => ({ value: s, label: t(`status.measure.${s}`) }))}
           error={f.status}
+          testId="measure-status"
         />
-        <TextField
-          label={t("measures.lastReviewedAt")}
-          type="date"
-          value={toDateInput(form.lastReviewedAt)}
-          onChange={(v) => set({ lastReviewedAt: fromDateInput(v) })}
-          error={f.lastReviewedAt}
+        <NumberField
+          label={t("measures.reviewInterval")}
+          value={form.reviewIntervalMonths}
+          onChange={(reviewIntervalMonths) => set({ reviewIntervalMonths })}
+          min={1}
+          max={60}
+          error={f.reviewIntervalMonths}
         />
       </div>
       <div className="grid-2">
@@ -112,6 +135,7 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
           required
           rows={5}
           error={f.descriptionNl}
+          testId="measure-description-nl"
         />
         <TextAreaField
           label={t("measures.descriptionEn")}
@@ -120,6 +144,7 @@ export function MeasureEditor({ measure, onSaved, onCancel }: { measure: Measure
           required
           rows={5}
           error={f.descriptionEn}
+          testId="measure-description-en"
         />
       </div>
       <div className="form-actions">

@@ -1,0 +1,56 @@
+import type { FastifyRequest } from "fastify";
+import { AppError, invalid } from "../../http/errors.ts";
+import { httpWords } from "../../http/words.ts";
+import type { EvidenceUpload } from "./upload-evidence.ts";
+import { measureWords } from "./words.ts";
+
+/** Limits of an evidence upload: one file of at most 10 MB. */
+export const UPLOAD_LIMITS = { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 };
+
+const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]{1,127}\/[A-Za-z0-9!#$&^_.+-]{1,127}$/;
+
+/** A file name as given, without a path, control characters or quotes, and not too long. */
+function cleanFileName(name: string | undefined): string {
+  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(0, 200);
+  return clean === "" ? "file" : clean;
+}
+
+/** Reads the one file of an evidence upload (field "file"); anything else is a 400 naming body.file. */
+export async function readEvidenceUpload(request: FastifyRequest): Promise<EvidenceUpload> {
+  if (!request.isMultipart()) {
+    throw invalid("body.file", measureWords.sendMultipart);
+  }
+  const files: EvidenceUpload[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== "file") {
+        continue;
+      }
+      if (part.fieldname !== "file") {
+        await part.toBuffer();
+        throw invalid("body.file", measureWords.sendOneFile);
+      }
+      const bytes = await part.toBuffer();
+      const fileName = cleanFileName(part.filename);
+      if (bytes.length === 0) {
+        throw invalid("body.file", measureWords.emptyFile(fileName));
+      }
+      files.push({ fileName, mediaType: MEDIA_TYPE.test(part.mimetype) ? part.mimetype : "application/octet-stream", bytes });
+    }
+  } catch (error) {
+    // A form cut short or without its boundary is the sender's error; the limits' (413) and ours keep their status.
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode !== undefined) {
+      throw error;
+    }
+    throw invalid("body", httpWords.malformedMultipart);
+  }
+  const [file] = files;
+  if (file === undefined || files.length > 1) {
+    throw invalid("body.file", measureWords.sendOneFile);
+  }
+  return file;
+}
