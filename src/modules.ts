@@ -11,6 +11,7 @@ import { importsModule } from "./modules/imports/index.ts";
 import { noticesModule, registerNoticeKinds, type NoticeKindDefinition } from "./modules/notices/index.ts";
 import { obligationsModule } from "./modules/obligations/index.ts";
 import { processorModule } from "./modules/processor/index.ts";
+import { registerModule } from "./modules/register/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
 import { trustModule } from "./modules/trust/index.ts";
 
@@ -39,6 +40,7 @@ export const MODULES: readonly ClauseModule[] = [
   breachesModule,
   evidenceModule,
   homeModule,
+  registerModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */
