@@ -1,6 +1,7 @@
 // Exporting the register: one function per file kind the routes and the CLI share, so both stream
 // the same bytes. `out` receives the file; it is ended when the file is complete.
 import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import type { Db } from "../../db/engine.ts";
 import type { Scope } from "../../db/scope.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
@@ -59,6 +60,7 @@ export async function writeRegister(
       }
       const pdf = registerPdf(source.context, controllers, { locale, generatedAt: formatInstant(now, source.context.zone, locale), slice: false });
       out.end(Buffer.from(pdf));
+      await finished(out);
       return;
     }
   }
