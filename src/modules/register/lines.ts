@@ -9,6 +9,8 @@ const C = registerWords.column;
 
 export interface Column {
   header: LocalizedText;
+  /** The same for every line of a category (service), or of the whole register: computed once. */
+  depends?: "category" | "context";
   /** Width in the XLSX (characters); long texts wrap. */
   width: number;
   value: (line: Line, locale: Locale) => string;
@@ -23,9 +25,10 @@ interface Line {
 const list = (items: LocalizedText[], locale: Locale) => items.map((i) => i[locale]).join("; ");
 
 export const COLUMNS: readonly Column[] = [
-  { header: C.processorName, width: 22, value: (l) => l.context.processor.name },
+  { header: C.processorName, depends: "context", width: 22, value: (l) => l.context.processor.name },
   {
     header: C.processorContact,
+    depends: "context",
     width: 30,
     value: (l) => [l.context.processor.address, l.context.processor.privacyEmail].filter((p) => p !== null && p !== "").join("; "),
   },
@@ -36,13 +39,19 @@ export const COLUMNS: readonly Column[] = [
   { header: C.contactName, width: 22, value: (l) => l.controller.contact?.name ?? "" },
   { header: C.contactEmail, width: 28, value: (l) => l.controller.contact?.email ?? "" },
   { header: C.contactPhone, width: 16, value: (l) => l.controller.contact?.phone ?? "" },
-  { header: C.service, width: 24, value: (l, locale) => l.category?.name[locale] ?? "" },
-  { header: C.purposes, width: 40, value: (l, locale) => (l.category === null ? "" : list(l.category.purposes, locale)) },
-  { header: C.dataCategories, width: 40, value: (l, locale) => (l.category === null ? "" : list(l.category.dataCategories, locale)) },
-  { header: C.subjectCategories, width: 30, value: (l, locale) => (l.category === null ? "" : list(l.category.subjectCategories, locale)) },
-  { header: C.subprocessors, width: 30, value: (l) => l.category?.subprocessors.join("; ") ?? "" },
+  { header: C.service, depends: "category", width: 24, value: (l, locale) => l.category?.name[locale] ?? "" },
+  { header: C.purposes, depends: "category", width: 40, value: (l, locale) => (l.category === null ? "" : list(l.category.purposes, locale)) },
+  { header: C.dataCategories, depends: "category", width: 40, value: (l, locale) => (l.category === null ? "" : list(l.category.dataCategories, locale)) },
+  {
+    header: C.subjectCategories,
+    depends: "category",
+    width: 30,
+    value: (l, locale) => (l.category === null ? "" : list(l.category.subjectCategories, locale)),
+  },
+  { header: C.subprocessors, depends: "category", width: 30, value: (l) => l.category?.subprocessors.join("; ") ?? "" },
   {
     header: C.transfers,
+    depends: "category",
     width: 50,
     value: (l, locale) =>
       l.category === null
@@ -51,13 +60,46 @@ export const COLUMNS: readonly Column[] = [
           ? registerWords.none[locale]
           : l.category.transfers.map((t) => transferText(t, locale)).join("; "),
   },
-  { header: C.measures, width: 50, value: (l, locale) => registerWords.measuresSummary(measureThemes(l.context.measures, locale))[locale] },
+  { header: C.measures, depends: "context", width: 50, value: (l, locale) => registerWords.measuresSummary(measureThemes(l.context.measures, locale))[locale] },
 ];
 
+const indexes = (kind: Column["depends"]) => new Set(COLUMNS.flatMap((column, index) => (column.depends === kind ? [index] : [])));
+const BY_CATEGORY = indexes("category");
+const BY_CONTEXT = indexes("context");
+
 export const headers = (locale: Locale): string[] => COLUMNS.map((c) => c.header[locale]);
+
+// What a category of processing and the shared columns say is the same on every line: computed
+// once per export and language, not on each of 200,000 lines.
+const sharedCells = new WeakMap<object, Partial<Record<Locale, string[]>>>();
+
+function cellsOnce(key: object, locale: Locale, compute: () => string[]): string[] {
+  let entry = sharedCells.get(key);
+  if (entry === undefined) {
+    entry = {};
+    sharedCells.set(key, entry);
+  }
+  return (entry[locale] ??= compute());
+}
 
 /** The controller's lines as cells in `locale`: one per category of processing, at least one. */
 export function linesOf(controller: RegisterController, context: RegisterContext, locale: Locale): string[][] {
   const categories: (ProcessingCategory | null)[] = controller.categories.length === 0 ? [null] : controller.categories;
-  return categories.map((category) => COLUMNS.map((column) => column.value({ controller, category, context }, locale)));
+  const perController = COLUMNS.map((column, index) =>
+    BY_CATEGORY.has(index) || BY_CONTEXT.has(index) ? "" : column.value({ controller, category: null, context }, locale),
+  );
+  const shared = cellsOnce(context, locale, () =>
+    COLUMNS.map((column, index) => (BY_CONTEXT.has(index) ? column.value({ controller, category: null, context }, locale) : "")),
+  );
+  return categories.map((category) => {
+    const own =
+      category === null
+        ? null
+        : cellsOnce(category, locale, () =>
+            COLUMNS.map((column, index) => (BY_CATEGORY.has(index) ? column.value({ controller, category, context }, locale) : "")),
+          );
+    return COLUMNS.map((_, index) =>
+      BY_CONTEXT.has(index) ? (shared[index] ?? "") : BY_CATEGORY.has(index) ? (own?.[index] ?? "") : (perController[index] ?? ""),
+    );
+  });
 }
