@@ -42,6 +42,8 @@ import { NewIncidentPage } from "./pages/admin/incidents/NewIncidentPage";
 import { IncidentPage } from "./pages/admin/incidents/IncidentPage";
 import { PortalBreachesPage } from "./pages/portal/breaches/PortalBreachesPage";
 import { PortalBreachPage } from "./pages/portal/breaches/PortalBreachPage";
+import { RegisterPage } from "./pages/admin/register/RegisterPage";
+import { PortalRegisterPage } from "./pages/portal/register/PortalRegisterPage";
 import { LinkPage } from "./pages/accounts/LinkPage";
 import { ForgotPasswordPage } from "./pages/accounts/ForgotPasswordPage";
 import { UsersPage } from "./pages/accounts/UsersPage";
@@ -69,6 +71,7 @@ export function App() {
             <Route path="subprocessors" element={<PortalSubprocessorsPage />} />
             <Route path="subprocessors/changes/:id" element={<PortalChangePage />} />
             <Route path="transfers" element={<TransfersPage />} />
+            <Route path="register" element={<PortalRegisterPage />} />
             <Route path="breaches" element={<PortalBreachesPage />} />
             <Route path="breaches/:id" element={<PortalBreachPage />} />
             <Route path="tokens" element={<TokensPage />} />
@@ -96,6 +99,7 @@ export function App() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/new" element={<NewIncidentPage />} />
             <Route path="incidents/:id" element={<IncidentPage />} />
+            <Route path="register" element={<RegisterPage />} />
             <Route path="templates" element={<TemplatesPage />} />
             <Route path="templates/new" element={<NewTemplatePage />} />
             <Route path="processor" element={<ProcessorPage />} />

@@ -8,6 +8,7 @@ import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
 import { enBreaches } from "./en-breaches";
 import { enIncidents } from "./en-incidents";
+import { enRegister } from "./en-register";
 import { enLayout } from "./en-layout";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
@@ -161,6 +162,7 @@ export const en: typeof nl = {
   ...enEngine,
   ...enSubprocessors,
   ...enIncidents,
+  ...enRegister,
   ...enBreaches,
   ...enAgreements,
   ...enCustomers,

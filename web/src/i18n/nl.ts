@@ -7,6 +7,7 @@ import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
 import { nlIncidents } from "./nl-incidents";
+import { nlRegister } from "./nl-register";
 import { nlLayout } from "./nl-layout";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
@@ -160,6 +161,7 @@ export const nl = {
   ...nlEngine,
   ...nlSubprocessors,
   ...nlIncidents,
+  ...nlRegister,
   ...nlBreaches,
   ...nlAgreements,
   ...nlCustomers,

@@ -16,6 +16,10 @@ export function AdminLayout() {
     { to: "/admin/customers", label: t("nav.admin.customers") },
     // Support staff see customers, not incidents (the server refuses them too).
     ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
+    // GDPR art. 30(2): the administrator, the privacy officer and the auditor (the server refuses others).
+    ...(me?.kind === "staff" && ["admin", "privacy_officer", "auditor"].includes(me.staffRole ?? "")
+      ? [{ to: "/admin/register", label: t("register.nav") }]
+      : []),
     { to: "/admin/obligations", label: t("nav.admin.obligations") },
     { to: "/admin/notices", label: t("nav.admin.notices") },
     { to: "/admin/outbox", label: t("nav.admin.outbox") },

@@ -41,6 +41,7 @@ function PortalShell() {
       badge: badge(badges?.subprocessors, t("home.badge.subprocessors", { count: badges?.subprocessors ?? 0 }), "nav-subprocessors"),
     },
     { to: "/portal/transfers", label: t("nav.portal.transfers") },
+    { to: "/portal/register", label: t("register.portalNav") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
     ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
