@@ -11,6 +11,8 @@ import { toolsPresent } from "../../../test/support/requirements.ts";
 import { customer, description, errorOf, serviceIds, staffSession, subprocessorBody, type Customer, type Session } from "../../../test/support/sessions.ts";
 import { inScope } from "../../db/scope.ts";
 import { sweepTasks } from "../../modules.ts";
+import { sql } from "drizzle-orm";
+import { PDF_MAX_CONTROLLERS } from "./export-files.ts";
 
 // GDPR art. 30(2): the processor's register, derived from the customers, their services (Annex 1),
 // the sub-processors' locations and the measures in force; and each customer's own slice (art. 30(1)).
@@ -221,4 +223,27 @@ test("the preview: the first lines with the export's columns and the number of c
   assert.equal(preview.rows.length, 2);
   assert.equal(preview.columns[3], "Controller");
   assert.equal(preview.rows[0]?.length, preview.columns.length);
+});
+
+test("above its limit the staff PDF is refused, naming the format and recommending the XLSX; the CSV still streams them all", async () => {
+  // The customers in bulk, as an import would leave them (the limit is about size, not content).
+  await t.database.db.execute(
+    sql.raw(
+      `insert into controllers (customer_number, name, city) select 'Z-' || lpad(i::text, 5, '0'), 'Bulk ' || i, 'Utrecht' from generate_series(1, ${PDF_MAX_CONTROLLERS}) as i`,
+    ),
+  );
+  const refused = await officer.get("/api/v1/register/export?format=pdf", { "accept-language": "en" });
+  assert.equal(refused.statusCode, 400);
+  const error = errorOf(refused);
+  assert.equal(error.fields[0]?.field, "query.format");
+  assert.match(error.message, /^query\.format: The register holds 1002 controllers; as a PDF it goes up to 1000\. Export it as XLSX or CSV\.$/);
+  const csv = await officer.get("/api/v1/register/export?format=csv&lang=en");
+  assert.equal(csv.statusCode, 200);
+  const table = csvOf(csv.body, ",");
+  assert.equal(table.length, 1 + 3 + PDF_MAX_CONTROLLERS, "header, Alpha's two lines, Bravo's one, a line for each customer without services");
+  assert.equal(
+    new Set(table.slice(1).map((l) => l[column(table, "Customer number")])).size,
+    2 + PDF_MAX_CONTROLLERS,
+    "every customer once, across the batches of 1,000",
+  );
 });
