@@ -16,10 +16,6 @@ export function AdminLayout() {
     { to: "/admin/customers", label: t("nav.admin.customers") },
     // Support staff see customers, not incidents (the server refuses them too).
     ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
-    // GDPR art. 30(2): the administrator, the privacy officer and the auditor (the server refuses others).
-    ...(me?.kind === "staff" && ["admin", "privacy_officer", "auditor"].includes(me.staffRole ?? "")
-      ? [{ to: "/admin/register", label: t("register.nav") }]
-      : []),
     { to: "/admin/obligations", label: t("nav.admin.obligations") },
     { to: "/admin/notices", label: t("nav.admin.notices") },
     { to: "/admin/outbox", label: t("nav.admin.outbox") },
@@ -37,10 +33,16 @@ export function AdminLayout() {
     { to: "/admin/catalogue", label: t("nav.admin.catalogue") },
     { to: "/admin/measures", label: t("nav.admin.measures") },
     { to: "/admin/processor", label: t("nav.admin.processor") },
+    // GDPR art. 30(2): the administrator, the privacy officer and the auditor (the server refuses others).
+    ...(me?.kind === "staff" && ["admin", "privacy_officer", "auditor"].includes(me.staffRole ?? "")
+      ? [{ to: "/admin/register", label: t("register.nav") }]
+      : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
   ];
   // The set-up pages share one menu button, so the main row stays one line at 1366 px.
-  const groups = [{ label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor"] }];
+  const groups = [
+    { label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register"] },
+  ];
   const account = [
     { to: "/admin/tokens", label: t("nav.tokens") },
     { to: "/admin/security", label: t("nav.security") },
