@@ -72,7 +72,8 @@ export async function writeRegisterXlsx(
   workbook.creator = "Art28";
   const W = registerWords;
   const sheet = workbook.addWorksheet(W.sheet.register[locale], { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((column) => ({ width: column.width, style: { alignment: { vertical: "top", wrapText: true } } }));
+  // Widths only: a style on every cell (wrapped, top-aligned) made 200,000 lines 1.6 times slower to write.
+  sheet.columns = COLUMNS.map((column) => ({ width: column.width }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   const head = sheet.addRow(headers(locale));
   head.font = { bold: true };
