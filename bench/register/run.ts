@@ -12,7 +12,8 @@
  *  3. the baseline: `COPY (select … the same lines: customer × service with its categories, contact
  *     and transfers …) TO STDOUT (FORMAT csv, HEADER)` by psql on PostgreSQL, or by a Node child
  *     with PGlite's COPY TO '/dev/blob' on the embedded engine.
- * Prints each run's seconds, peak RSS and file size (and the floor: `art28 migrate`, the same process
+ * Prints each run's seconds, CPU seconds (user + system: wall time on a shared machine includes
+ * waiting for a core), peak RSS and file size (and the floor: `art28 migrate`, the same process
  * exporting nothing), and `ratio: N` = COPY's time ÷ the CSV export's own time (as the command reports it).
  *
  *   node bench/register/run.ts                       # PostgreSQL (BENCH_DATABASE_URL's server, default local)
@@ -51,6 +52,8 @@ const COPY_CHILD = fileURLToPath(new URL("./copy-pglite.ts", import.meta.url));
 
 interface Measured {
   ms: number;
+  /** User + system CPU seconds of the process (on a shared machine, wall time includes waiting for a core). */
+  cpu: number;
   maxRssMb: number;
   bytes: number;
   output: string;
@@ -59,17 +62,24 @@ interface Measured {
 /** Runs a command under /usr/bin/time: its wall time and peak RSS (kB, %M), and the output file's size. */
 function measure(command: string, argv: string[], env: NodeJS.ProcessEnv, outFile: string | null): Measured {
   const started = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M", command, ...argv], { env, encoding: "utf8", timeout: BOUND_MS, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M CPU=%U+%S", command, ...argv], {
+    env,
+    encoding: "utf8",
+    timeout: BOUND_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - started;
   if (run.status !== 0) {
     throw new Error(`${command} ${argv.join(" ")} exited ${run.status ?? run.signal}:\n${run.stderr}`);
   }
   const rss = /RSS_KB=(\d+)/.exec(run.stderr);
+  const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(run.stderr);
   return {
     ms,
+    cpu: Number(cpu?.[1] ?? 0) + Number(cpu?.[2] ?? 0),
     maxRssMb: Number(rss?.[1] ?? 0) / 1024,
     bytes: outFile === null ? 0 : statSync(outFile).size,
-    output: run.stderr.replace(/RSS_KB=\d+\s*/, "").trim(),
+    output: run.stderr.replace(/RSS_KB=\d+ CPU=\S+\s*/, "").trim(),
   };
 }
 
@@ -97,15 +107,16 @@ async function seed(database: Database): Promise<void> {
          loc as (insert into subprocessor_locations (subprocessor_id, country, city, mechanism, sort_order)
                  select id, 'US', 'Seattle', 'scc', 0 from sp returning subprocessor_id)
     insert into service_subprocessors (service_id, subprocessor_id) select s.id, sp.id from services s, sp where s.code = 'email'`);
-  // A database that has been running has its statistics; a fresh bulk load has none until autovacuum
-  // comes by, and the planner's guesses then switch on JIT for every small keyset page.
-  await db.execute(sql`analyze`);
+  // A database that has been running has its statistics and its rows' hint bits set; a fresh bulk
+  // load has neither until autovacuum comes by: the planner's guesses switch on JIT for every small
+  // keyset page, and the first reader of each page writes it (whichever of the runs below came first).
+  await db.execute(sql`vacuum analyze`);
   print(`setup: ${CUSTOMERS} customers, ${CUSTOMERS * 2} lines, in ${seconds(performance.now() - started)} (${database.engine})`);
 }
 
 const line = (label: string, m: Measured) =>
   print(
-    `${label.padEnd(34)} ${seconds(m.ms).padStart(9)}   peak RSS ${m.maxRssMb.toFixed(0).padStart(4)} MB   ${(m.bytes / 1024 / 1024).toFixed(1).padStart(6)} MB file`,
+    `${label.padEnd(34)} ${seconds(m.ms).padStart(9)} (CPU ${m.cpu.toFixed(2)} s)   peak RSS ${m.maxRssMb.toFixed(0).padStart(4)} MB   ${(m.bytes / 1024 / 1024).toFixed(1).padStart(6)} MB file`,
   );
 
 registerAllNoticeKinds();
@@ -154,7 +165,7 @@ try {
       );
 
   print(`engine: ${EMBEDDED ? "pglite (data folder)" : "postgresql"}, controllers: ${CUSTOMERS}`);
-  print(`floor (art28 migrate: same process, no export) ${seconds(floor.ms)}   peak RSS ${floor.maxRssMb.toFixed(0)} MB`);
+  print(`floor (art28 migrate: same process, no export) ${seconds(floor.ms)} (CPU ${floor.cpu.toFixed(2)} s)   peak RSS ${floor.maxRssMb.toFixed(0)} MB`);
   line("art28 export register --format csv", csv);
   print(`  ${csv.output}`);
   line("art28 export register --format xlsx", xlsx);
