@@ -1,7 +1,6 @@
 // The register's files: CSV and XLSX streamed a batch at a time (bounded memory whatever the number
 // of controllers), the PDF (a summary and a page table per controller, bounded: see PDF_MAX_CONTROLLERS)
 // and a customer's slice as JSON.
-import { once } from "node:events";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify/sync";
@@ -22,6 +21,19 @@ export const PDF_MAX_CONTROLLERS = 1_000;
 export const CSV_DELIMITER: Record<Locale, string> = { nl: ";", en: "," };
 
 export type Progress = (done: number) => void;
+
+/** Resolves when `out` can take more, or has closed; leaves no listener behind. */
+function drainedOrClosed(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off("drain", done);
+      out.off("close", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("close", done);
+  });
+}
 
 /** A cell starting with = + - @ (or tab, CR) would run as a formula in Excel (OWASP "CSV injection"). */
 function inert(text: string): string {
@@ -87,9 +99,14 @@ export async function writeRegisterXlsx(
     }
     done += batch.length;
     progress?.(done);
+    // A download the reader cancelled: stop reading the database.
+    if (out.destroyed) {
+      throw new Error("the register's reader went away before its end");
+    }
     // The zip is piped to `out`: wait while `out` is full, so a slow reader holds memory at one batch.
     if (out.writableNeedDrain) {
-      await once(out, "drain");
+      // Or until it closes (a cancelled download never drains): the check above then stops the export.
+      await drainedOrClosed(out);
     }
   }
   sheet.commit();

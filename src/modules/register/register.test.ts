@@ -12,7 +12,9 @@ import { customer, description, errorOf, serviceIds, staffSession, subprocessorB
 import { inScope } from "../../db/scope.ts";
 import { sweepTasks } from "../../modules.ts";
 import { sql } from "drizzle-orm";
-import { PDF_MAX_CONTROLLERS } from "./export-files.ts";
+import { PassThrough } from "node:stream";
+import { PDF_MAX_CONTROLLERS, writeRegisterXlsx } from "./export-files.ts";
+import { readControllerSlice } from "./read-register.ts";
 
 // GDPR art. 30(2): the processor's register, derived from the customers, their services (Annex 1),
 // the sub-processors' locations and the measures in force; and each customer's own slice (art. 30(1)).
@@ -246,4 +248,27 @@ test("above its limit the staff PDF is refused, naming the format and recommendi
     2 + PDF_MAX_CONTROLLERS,
     "every customer once, across the batches of 1,000",
   );
+});
+
+test("a cancelled XLSX download stops reading the register", async () => {
+  const slice = await readControllerSlice(t.database.db, { kind: "processor" }, alpha.controllerId);
+  if (slice === null) {
+    throw new Error("Alpha's slice");
+  }
+  const { controller } = slice;
+  const out = new PassThrough();
+  out.resume();
+  let pulled = 0;
+  async function* batches() {
+    for (let i = 0; i < 100; i++) {
+      pulled += 1;
+      if (i === 2) {
+        out.destroy();
+      }
+      await Promise.resolve();
+      yield [controller];
+    }
+  }
+  await assert.rejects(writeRegisterXlsx({ context: slice.context, batches: batches() }, "en", out), /went away/);
+  assert.equal(pulled, 3, "no batch read after the reader went away");
 });
