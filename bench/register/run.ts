@@ -19,6 +19,7 @@
  *   node bench/register/run.ts                       # PostgreSQL (BENCH_DATABASE_URL's server, default local)
  *   node bench/register/run.ts --customers 20000
  *   node bench/register/run.ts --embedded            # PGlite in a scratch data folder
+ *   node bench/register/run.ts --heap-mb 64          # the exports under a 64 MB V8 heap cap
  *
  * Bounded: every child is killed after BOUND_MS. Not part of the test suite.
  */
@@ -43,6 +44,9 @@ const { values: args } = parseArgs({
   options: {
     customers: { type: "string", default: "100000" },
     embedded: { type: "boolean", default: false },
+    // Caps the exporting processes' V8 heap (NODE_OPTIONS=--max-old-space-size): an export that
+    // finishes under a small cap holds bounded memory, whatever peak RSS the garbage collector allows.
+    "heap-mb": { type: "string" },
   },
 });
 const CUSTOMERS = Number(args.customers);
@@ -147,6 +151,10 @@ try {
     env = { ...process.env, DATABASE_URL: dbUrl };
   }
   env.LOG_LEVEL = "warn";
+  if (args["heap-mb"] !== undefined) {
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${Number(args["heap-mb"])}`.trim();
+    print(`exporting processes capped at a ${Number(args["heap-mb"])} MB heap`);
+  }
 
   // The floor: the same CLI process loading the same modules and opening the same database, exporting nothing.
   const floor = measure(BIN, ["--data", dataDir, "migrate"], env, null);
