@@ -12,6 +12,7 @@ import { importsModule } from "./modules/imports/index.ts";
 import { noticesModule, registerNoticeKinds, type NoticeKindDefinition } from "./modules/notices/index.ts";
 import { obligationsModule } from "./modules/obligations/index.ts";
 import { processorModule } from "./modules/processor/index.ts";
+import { registerModule } from "./modules/register/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
 import { trustModule } from "./modules/trust/index.ts";
 import { measuresModule } from "./modules/measures/index.ts";
@@ -43,6 +44,7 @@ export const MODULES: readonly ClauseModule[] = [
   homeModule,
   contactsModule,
   measuresModule,
+  registerModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

@@ -11,6 +11,7 @@ import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
 import { serve } from "./serve.ts";
 import { LOG_FORMATS } from "./log-output.ts";
 import { importCustomersCommand, importCustomersThroughServer } from "./import.ts";
+import { exportRegisterCommand, exportRegisterThroughServer } from "./export.ts";
 import { callServer, CommandError, serverFrom } from "./remote.ts";
 import { refusalMessage } from "./refusal.ts";
 import { runWorkerProcess } from "../jobs/worker-main.ts";
@@ -114,6 +115,22 @@ program
   .action(async (file: string, opts: { dryRun: boolean; inviteOwners: boolean; server?: string; token?: string }) => {
     const server = serverFrom(opts);
     process.exitCode = server ? await importCustomersThroughServer(server, file, opts) : await importCustomersCommand(dataDir(), file, opts);
+  });
+
+program
+  .command("export")
+  .description("export what Art28 holds")
+  .command("register")
+  .description("the register of processing on behalf of each controller (GDPR art. 30(2)), streamed; the PDF up to 1,000 controllers")
+  .addOption(new Option("--format <format>", "file format").choices(["csv", "xlsx", "pdf"]).makeOptionMandatory())
+  .addOption(new Option("--lang <lang>", "language of headers and texts").choices(["nl", "en"]).default("nl"))
+  .option("--out <file>", "write to this file (default: stdout)")
+  .option("--server <url>", "through a running Art28 (e.g. the one that owns the data folder), with an API token in ART28_TOKEN")
+  .option("--token <token>", "the API token for --server (ART28_TOKEN keeps it out of the process list)")
+  .action(async (opts: { format: "csv" | "xlsx" | "pdf"; lang: "nl" | "en"; out?: string; server?: string; token?: string }) => {
+    const server = serverFrom(opts);
+    const options = { format: opts.format, lang: opts.lang, ...(opts.out === undefined ? {} : { out: opts.out }) };
+    process.exitCode = server ? await exportRegisterThroughServer(server, options) : await exportRegisterCommand(dataDir(), options);
   });
 
 program

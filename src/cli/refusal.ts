@@ -4,6 +4,7 @@ import type { DataFolderInUseError } from "../db/data-folder.ts";
 const THROUGH_SERVER: Record<string, (url: string) => string> = {
   verify: (url) => `ART28_TOKEN=<API token> art28 verify --server ${url}`,
   "import customers": (url) => `ART28_TOKEN=<API token> art28 import customers FILE --server ${url}`,
+  "export register": (url) => `ART28_TOKEN=<API token> art28 export register --format xlsx --out FILE --server ${url}`,
 };
 
 /** What a command that found its data folder owned tells the operator: who owns it, and what to do. */

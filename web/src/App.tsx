@@ -46,6 +46,8 @@ import { IncidentPage } from "./pages/admin/incidents/IncidentPage";
 import { StaleContactsPage } from "./pages/admin/contacts/StaleContactsPage";
 import { PortalBreachesPage } from "./pages/portal/breaches/PortalBreachesPage";
 import { PortalBreachPage } from "./pages/portal/breaches/PortalBreachPage";
+import { RegisterPage } from "./pages/admin/register/RegisterPage";
+import { PortalRegisterPage } from "./pages/portal/register/PortalRegisterPage";
 import { LinkPage } from "./pages/accounts/LinkPage";
 import { ForgotPasswordPage } from "./pages/accounts/ForgotPasswordPage";
 import { UsersPage } from "./pages/accounts/UsersPage";
@@ -74,6 +76,7 @@ export function App() {
             <Route path="subprocessors/changes/:id" element={<PortalChangePage />} />
             <Route path="transfers" element={<TransfersPage />} />
             <Route path="measures" element={<PortalMeasuresPage />} />
+            <Route path="register" element={<PortalRegisterPage />} />
             <Route path="breaches" element={<PortalBreachesPage />} />
             <Route path="breaches/:id" element={<PortalBreachPage />} />
             <Route path="tokens" element={<TokensPage />} />
@@ -102,6 +105,7 @@ export function App() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/new" element={<NewIncidentPage />} />
             <Route path="incidents/:id" element={<IncidentPage />} />
+            <Route path="register" element={<RegisterPage />} />
             <Route path="templates" element={<TemplatesPage />} />
             <Route path="templates/new" element={<NewTemplatePage />} />
             <Route path="processor" element={<ProcessorPage />} />

@@ -2,7 +2,7 @@
 import { catalogueRoutes } from "./routes.ts";
 
 export { findServicesByCode } from "./queries.ts";
-export { refreshAnnexes } from "./refresh-annexes.ts";
+export { loadCatalogue, refreshAnnexes } from "./refresh-annexes.ts";
 
 /** What the catalogue module brings to the core (services, Annex 1 vocabulary; Annex 2 is the measures module's); src/modules.ts lists it. */
 export const catalogueModule = {

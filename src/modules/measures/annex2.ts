@@ -37,3 +37,12 @@ export async function currentAnnex2(tx: Db, locale: Locale): Promise<{ versionId
   }
   return { versionId: null, version: null, annex2: annex2ForLocale(await draftAnnex2(tx), locale) };
 }
+
+/**
+ * Annex 2 as in force now, in both languages: the version published last, or (before any was
+ * published) the measures in place with no version. The register of processing (art. 30(2)(d)) reads it.
+ */
+export async function annex2InForce(tx: Db): Promise<{ version: number | null; measures: Annex2Measure[] }> {
+  const latest = await latestAnnex2(tx);
+  return latest ? { version: latest.version, measures: latest.measures } : { version: null, measures: await draftAnnex2(tx) };
+}

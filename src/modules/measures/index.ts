@@ -3,7 +3,7 @@ import { MEASURE_NOTICE_KINDS } from "./notice-kinds.ts";
 import { ensureReviewDuties } from "./review-duties.ts";
 import { measureRoutes } from "./routes.ts";
 
-export { currentAnnex2 } from "./annex2.ts";
+export { annex2InForce, currentAnnex2 } from "./annex2.ts";
 export { measuresReport } from "./measures-report.ts";
 export { publishAnnex2 } from "./publish-annex2.ts";
 export { ensureReviewDuties } from "./review-duties.ts";

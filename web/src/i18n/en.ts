@@ -8,6 +8,7 @@ import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
 import { enBreaches } from "./en-breaches";
 import { enIncidents } from "./en-incidents";
+import { enRegister } from "./en-register";
 import { enLayout } from "./en-layout";
 import { enContacts } from "./en-contacts";
 import { enMeasures } from "./en-measures";
@@ -163,6 +164,7 @@ export const en: typeof nl = {
   ...enEngine,
   ...enSubprocessors,
   ...enIncidents,
+  ...enRegister,
   ...enBreaches,
   ...enAgreements,
   ...enCustomers,

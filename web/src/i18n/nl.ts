@@ -7,6 +7,7 @@ import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
 import { nlIncidents } from "./nl-incidents";
+import { nlRegister } from "./nl-register";
 import { nlLayout } from "./nl-layout";
 import { nlContacts } from "./nl-contacts";
 import { nlMeasures } from "./nl-measures";
@@ -162,6 +163,7 @@ export const nl = {
   ...nlEngine,
   ...nlSubprocessors,
   ...nlIncidents,
+  ...nlRegister,
   ...nlBreaches,
   ...nlAgreements,
   ...nlCustomers,

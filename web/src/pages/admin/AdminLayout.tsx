@@ -34,10 +34,16 @@ export function AdminLayout() {
     { to: "/admin/catalogue", label: t("nav.admin.catalogue") },
     { to: "/admin/measures", label: t("nav.admin.measures") },
     { to: "/admin/processor", label: t("nav.admin.processor") },
+    // GDPR art. 30(2): the administrator, the privacy officer and the auditor (the server refuses others).
+    ...(me?.kind === "staff" && ["admin", "privacy_officer", "auditor"].includes(me.staffRole ?? "")
+      ? [{ to: "/admin/register", label: t("register.nav") }]
+      : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
   ];
   // The set-up pages share one menu button, so the main row stays one line at 1366 px.
-  const groups = [{ label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor"] }];
+  const groups = [
+    { label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register"] },
+  ];
   const account = [
     { to: "/admin/tokens", label: t("nav.tokens") },
     { to: "/admin/security", label: t("nav.security") },

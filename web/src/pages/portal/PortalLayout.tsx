@@ -42,6 +42,7 @@ function PortalShell() {
     },
     { to: "/portal/transfers", label: t("nav.portal.transfers") },
     { to: "/portal/measures", label: t("measures.portal.title") },
+    { to: "/portal/register", label: t("register.portalNav") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
     ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
