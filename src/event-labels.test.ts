@@ -11,7 +11,7 @@ test("every event type declared by a module has a Dutch and an English label tha
       .filter((file) => file === "events.ts" || file.endsWith("-events.ts"))
       .flatMap((file) => {
         const source = readFileSync(new URL(`./modules/${module}/${file}`, import.meta.url), "utf8");
-        return [...source.matchAll(/^\s+"([a-z_.]+)": true;/gm)].map((m) => m[1] ?? "");
+        return [...source.matchAll(/^\s+"([a-z0-9_.]+)": true;/gm)].map((m) => m[1] ?? "");
       }),
   );
   assert.ok(declared.length > 50, `found ${declared.length} declared event types`);
