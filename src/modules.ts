@@ -13,6 +13,7 @@ import { obligationsModule } from "./modules/obligations/index.ts";
 import { processorModule } from "./modules/processor/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
 import { trustModule } from "./modules/trust/index.ts";
+import { threadsModule } from "./modules/threads/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -39,6 +40,7 @@ export const MODULES: readonly ClauseModule[] = [
   breachesModule,
   evidenceModule,
   homeModule,
+  threadsModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

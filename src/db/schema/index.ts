@@ -8,3 +8,5 @@ export * from "./notices.ts";
 export * from "./obligations.ts";
 export * from "./subprocessors.ts";
 export * from "./breaches.ts";
+export * from "./threads.ts";
+export * from "./cases.ts";
