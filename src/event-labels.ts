@@ -14,6 +14,7 @@ import { obligationEventLabels } from "./modules/obligations/events.ts";
 import { processorEventLabels } from "./modules/processor/events.ts";
 import { setupEventLabels } from "./modules/setup/events.ts";
 import { subprocessorEventLabels } from "./modules/subprocessors/events.ts";
+import { caseEventLabels } from "./modules/cases/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -27,4 +28,5 @@ export const EVENT_LABELS = {
   ...processorEventLabels,
   ...setupEventLabels,
   ...subprocessorEventLabels,
+  ...caseEventLabels,
 } satisfies Record<EventType, LocalizedText>;

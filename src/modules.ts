@@ -14,6 +14,7 @@ import { processorModule } from "./modules/processor/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
 import { trustModule } from "./modules/trust/index.ts";
 import { threadsModule } from "./modules/threads/index.ts";
+import { casesModule } from "./modules/cases/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -41,6 +42,7 @@ export const MODULES: readonly ClauseModule[] = [
   evidenceModule,
   homeModule,
   threadsModule,
+  casesModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

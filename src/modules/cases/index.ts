@@ -1,0 +1,15 @@
+// The cases module's public surface: other modules import from here only (.dependency-cruiser.cjs).
+// A case is a customer's request the agreement promises an answer to (art. 2.4 DPIA help first),
+// with its clock, thread, estimate, time and costs, outcome and evidence; billable items go to billing.
+import { CASE_NOTICE_KINDS } from "./notice-kinds.ts";
+import { caseRoutes } from "./routes.ts";
+
+export { CASE_KINDS } from "./case-kinds.ts";
+export type { CaseKindDefinition } from "./kinds.ts";
+
+/** What the cases module brings to the core; src/modules.ts lists it. */
+export const casesModule = {
+  name: "cases",
+  routes: [caseRoutes],
+  noticeKinds: CASE_NOTICE_KINDS,
+};
