@@ -170,7 +170,7 @@ before(async () => {
   await objectToChangeAnnouncedTo(ownerA);
   const asked = await ownerA.send("POST", "/api/v1/cases", {
     kind: "dpia_help",
-    request: { subject: "dpia", title: "DPIA nieuwe webshop", what: "Hulp gevraagd", serviceIds: [], neededBy: null },
+    request: { subject: "dpia", title: "DPIA nieuwe webshop", what: "Hulp gevraagd", services: [], neededBy: null },
   });
   assert.equal(asked.statusCode, 201, asked.body);
   ofA.case = asked.json<{ id: string }>().id;

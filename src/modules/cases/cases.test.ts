@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { createCustomerUser } from "../../../test/support/factories.ts";
 import { events, notices } from "../../db/schema/index.ts";
-import { customer, errorOf, serviceIds, session, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
+import { customer, errorOf, session, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
 
 // A DPIA-help case (art. 2.4) through the API: asked on the clock, answered with an estimate the
 // customer must accept before billable work, time and costs logged, closed with the deliverable;
@@ -42,7 +42,6 @@ let auditor: Session;
 let a: Customer;
 let b: Customer;
 let privacyA: Session;
-let svc: Record<string, string>;
 let dpia: CaseOut;
 
 // Asked on Friday 20 March 2026, 11:00 in Amsterdam (CET); summer time starts on 29 March.
@@ -56,7 +55,7 @@ const request = (overrides: Record<string, unknown> = {}) => ({
     subject: "dpia",
     title: "DPIA nieuwe klantenportal",
     what: "Wij vragen uw bijdrage over de beveiliging van de hosting.",
-    serviceIds: [svc.email],
+    services: ["email"],
     neededBy: "2026-05-01",
     ...overrides,
   },
@@ -70,7 +69,6 @@ before(async () => {
   officer = await staffSession(t, "privacy_officer");
   admin = await staffSession(t, "admin");
   auditor = await staffSession(t, "auditor");
-  svc = await serviceIds(officer);
   a = await customer(t, "Bakkerij Alfa", ["email"]);
   b = await customer(t, "Boekhandel Beta", ["email"]);
   privacyA = await session(t.app, (await createCustomerUser(t.database.db, a.controllerId, "privacy_contact")).email);
@@ -84,9 +82,9 @@ describe("DPIA help (art. 2.4)", () => {
     const noTitle = await a.owner.send("POST", "/api/v1/cases", request({ title: undefined }));
     assert.equal(noTitle.statusCode, 400, noTitle.body);
     assert.match(JSON.stringify(errorOf(noTitle).fields), /title/);
-    const foreignService = await a.owner.send("POST", "/api/v1/cases", request({ serviceIds: [svc["web-hosting"]] }));
+    const foreignService = await a.owner.send("POST", "/api/v1/cases", request({ services: ["web-hosting"] }));
     assert.equal(foreignService.statusCode, 400, foreignService.body);
-    assert.equal(errorOf(foreignService).fields[0]?.field, "body.request.serviceIds.0");
+    assert.equal(errorOf(foreignService).fields[0]?.field, "body.request.services.0");
     assert.equal((await a.viewer.send("POST", "/api/v1/cases", request())).statusCode, 403, "a viewer cannot ask");
     assert.deepEqual((await a.owner.get("/api/v1/cases")).json(), [], "nothing partly written");
   });

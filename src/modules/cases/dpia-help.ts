@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { Line, NonBlankLine, Text, Uuid } from "../../http/schemas.ts";
+import { Line, NonBlankLine, Text } from "../../http/schemas.ts";
 import { defineCaseKind } from "./kinds.ts";
 
 /** A calendar date, YYYY-MM-DD. */
@@ -11,7 +11,7 @@ export const DpiaHelpRequest = Type.Object(
     subject: Type.Enum(["dpia", "prior_consultation"]),
     title: NonBlankLine(200, { description: "what the DPIA or consultation is about, in a line" }),
     what: Text(10_000, { minLength: 1, description: "what help is asked" }),
-    serviceIds: Type.Array(Uuid, { maxItems: 50, description: "the services it concerns (yours)" }),
+    services: Type.Array(Line(64, { minLength: 1 }), { maxItems: 50, description: "the codes of the services it concerns (yours)" }),
     neededBy: Type.Union([LocalDate, Type.Null()], { description: "the date the customer needs it by" }),
     reference: Type.Optional(Line(100, { description: "the customer's own reference" })),
   },
@@ -32,7 +32,7 @@ export const dpiaHelpKind = defineCaseKind({
   clock: { unit: "calendarDays", amount: 14 },
   request: DpiaHelpRequest,
   title: (request) => request.title.trim(),
-  services: (request) => request.serviceIds,
+  services: (request) => request.services,
   outcomes: {
     delivered: { nl: "Opgeleverd", en: "Delivered" },
     withdrawn: { nl: "Ingetrokken door de klant", en: "Withdrawn by the customer" },

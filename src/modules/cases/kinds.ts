@@ -23,7 +23,7 @@ export interface CaseKindDefinition<S extends TSchema = TSchema> {
   request: S;
   /** A one-line title from the request, for lists and notices. */
   title: (request: Static<S>) => string;
-  /** The service ids a request names (checked against the customer's services), if any. */
+  /** The service codes a request names (checked against the customer's services), if any. */
   services?: (request: Static<S>) => string[];
   /** How a case of this kind may end (a declined estimate ends it as "estimate_declined"). */
   outcomes: Record<string, LocalizedText>;

@@ -24,7 +24,7 @@ export async function openCase(tx: Db, clock: Clock, who: Who, controllerId: str
     const taken = await servicesTaken(tx, controllerId, named);
     const unknown = named.findIndex((id) => !taken.has(id));
     if (unknown >= 0) {
-      throw invalid(`body.request.serviceIds.${unknown}`, caseWords.unknownService);
+      throw invalid(`body.request.services.${unknown}`, caseWords.unknownService);
     }
   }
   const now = clock.now();

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { caseEntries, caseEstimates, cases, controllerServices, controllers, obligations, type CaseStatus } from "../../db/schema/index.ts";
+import { caseEntries, caseEstimates, cases, controllerServices, controllers, obligations, services, type CaseStatus } from "../../db/schema/index.ts";
 
 // All SQL of the cases: the case, its estimates and its time/cost entries.
 
@@ -83,16 +83,17 @@ export async function updateCase(db: Db, id: string, set: Partial<typeof cases.$
   await db.update(cases).set(set).where(eq(cases.id, id));
 }
 
-/** The ids of the services a customer takes, of those given. */
-export async function servicesTaken(db: Db, controllerId: string, serviceIds: string[]): Promise<Set<string>> {
-  if (serviceIds.length === 0) {
+/** The codes of the services a customer takes, of those given. */
+export async function servicesTaken(db: Db, controllerId: string, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) {
     return new Set();
   }
   const found = await db
-    .select({ id: controllerServices.serviceId })
+    .select({ code: services.code })
     .from(controllerServices)
-    .where(and(eq(controllerServices.controllerId, controllerId), inArray(controllerServices.serviceId, serviceIds)));
-  return new Set(found.map((r) => r.id));
+    .innerJoin(services, eq(services.id, controllerServices.serviceId))
+    .where(and(eq(controllerServices.controllerId, controllerId), inArray(services.code, codes)));
+  return new Set(found.map((r) => r.code));
 }
 
 export async function customerNameOf(db: Db, controllerId: string): Promise<string> {

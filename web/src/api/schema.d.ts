@@ -21851,8 +21851,8 @@ export interface paths {
                             title: string;
                             /** @description what help is asked */
                             what: string;
-                            /** @description the services it concerns (yours) */
-                            serviceIds: string[];
+                            /** @description the codes of the services it concerns (yours) */
+                            services: string[];
                             /** @description the date the customer needs it by */
                             neededBy: string | null;
                             /** @description the customer's own reference */
