@@ -45,6 +45,12 @@ import { PortalBreachPage } from "./pages/portal/breaches/PortalBreachPage";
 import { LinkPage } from "./pages/accounts/LinkPage";
 import { ForgotPasswordPage } from "./pages/accounts/ForgotPasswordPage";
 import { UsersPage } from "./pages/accounts/UsersPage";
+import { PortalCasesPage } from "./pages/portal/cases/PortalCasesPage";
+import { NewCasePage } from "./pages/portal/cases/NewCasePage";
+import { PortalCasePage } from "./pages/portal/cases/PortalCasePage";
+import { CasesPage } from "./pages/admin/cases/CasesPage";
+import { CasePage } from "./pages/admin/cases/CasePage";
+import { BillingPage } from "./pages/admin/cases/BillingPage";
 
 export function App() {
   return (
@@ -74,6 +80,9 @@ export function App() {
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="users" element={<UsersPage kind="customer" />} />
+            <Route path="cases" element={<PortalCasesPage />} />
+            <Route path="cases/new" element={<NewCasePage />} />
+            <Route path="cases/:id" element={<PortalCasePage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -102,6 +111,9 @@ export function App() {
             <Route path="catalogue" element={<CataloguePage />} />
             <Route path="measures" element={<MeasuresPage />} />
             <Route path="staff" element={<UsersPage kind="staff" />} />
+            <Route path="cases" element={<CasesPage />} />
+            <Route path="cases/:id" element={<CasePage />} />
+            <Route path="billable-items" element={<BillingPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -6,6 +6,7 @@ import { nlAccounts } from "./nl-accounts";
 import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
+import { nlCases } from "./nl-cases";
 import { nlIncidents } from "./nl-incidents";
 import { nlLayout } from "./nl-layout";
 
@@ -161,6 +162,7 @@ export const nl = {
   ...nlSubprocessors,
   ...nlIncidents,
   ...nlBreaches,
+  ...nlCases,
   ...nlAgreements,
   ...nlCustomers,
   ...nlHome,

@@ -16,6 +16,7 @@ export function AdminLayout() {
     { to: "/admin/customers", label: t("nav.admin.customers") },
     // Support staff see customers, not incidents (the server refuses them too).
     ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
+    { to: "/admin/cases", label: t("cases.nav.admin") },
     { to: "/admin/obligations", label: t("nav.admin.obligations") },
     { to: "/admin/notices", label: t("nav.admin.notices") },
     { to: "/admin/outbox", label: t("nav.admin.outbox") },
@@ -34,6 +35,7 @@ export function AdminLayout() {
     { to: "/admin/measures", label: t("nav.admin.measures") },
     { to: "/admin/processor", label: t("nav.admin.processor") },
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
+    ...(me?.staffRole === "admin" || me?.staffRole === "privacy_officer" ? [{ to: "/admin/billable-items", label: t("cases.nav.billing") }] : []),
   ];
   // The set-up pages share one menu button, so the main row stays one line at 1366 px.
   const groups = [{ label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor"] }];
