@@ -13,3 +13,9 @@ export const casesModule = {
   routes: [caseRoutes],
   noticeKinds: CASE_NOTICE_KINDS,
 };
+export { openCase } from "./open-case.ts";
+export { proposeEstimate } from "./propose-estimate.ts";
+export { decideCaseEstimate } from "./decide-estimate.ts";
+export { logCaseEntry } from "./log-entry.ts";
+export { closeCase } from "./close-case.ts";
+export type { Who as CaseActor } from "./who.ts";

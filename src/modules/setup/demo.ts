@@ -31,6 +31,7 @@ import { saveSharedFacts } from "../breaches/index.ts";
 import { findIncident, type IncidentRow } from "../breaches/index.ts";
 import { recordIncident } from "../breaches/index.ts";
 import { sendBreachNotices } from "../breaches/index.ts";
+import { seedDemoCases } from "./demo-cases.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -252,6 +253,19 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
   await announceDemoChange(tx, clock, countersigner);
   const security = await findUserIdByEmail(tx, "security@norisk.example");
   await recordDemoIncidents(tx, clock, { kind: "staff", id: security?.id ?? null, label: "Sander Bakker <security@norisk.example>", name: "Sander Bakker" });
+  if (officer) {
+    await seedDemoCases(
+      tx,
+      clock,
+      { actor: countersigner, userId: officer.id, name: "Priya de Vries" },
+      offered
+        .slice(1, 4)
+        .map((a, k) => ({
+          controllerId: a.controller_id,
+          owner: { actor: { kind: "customer", id: a.owner, label: `owner of ${a.controller_id}` }, userId: a.owner, name: `Eigenaar ${k + 2}` },
+        })),
+    );
+  }
 }
 
 /**
