@@ -36,6 +36,7 @@ export const enCases: typeof nlCases = {
       submit: "Submit request",
     },
     request: "Your request",
+    requestStaff: "Request",
     requestFacts: { subject: "For", what: "Help asked", services: "Services", neededBy: "Needed by", reference: "Own reference" },
     thread: "Conversation",
     threadClosed: "This request has been completed.",

@@ -38,6 +38,7 @@ export const nlCases = {
       submit: "Verzoek indienen",
     },
     request: "Uw verzoek",
+    requestStaff: "Verzoek",
     requestFacts: { subject: "Waarvoor", what: "Gevraagde hulp", services: "Diensten", neededBy: "Nodig vóór", reference: "Eigen kenmerk" },
     thread: "Gesprek",
     threadClosed: "Dit verzoek is afgerond.",

@@ -46,7 +46,7 @@ export function CasePage() {
                 key,
                 label:
                   key === "request"
-                    ? t("cases.request")
+                    ? t("cases.requestStaff")
                     : key === "thread"
                       ? t("cases.thread")
                       : key === "costs"
