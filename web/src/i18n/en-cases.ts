@@ -37,6 +37,7 @@ export const enCases: typeof nlCases = {
     },
     request: "Your request",
     requestStaff: "Request",
+    openRequest: "Open the request",
     requestFacts: { subject: "For", what: "Help asked", services: "Services", neededBy: "Needed by", reference: "Own reference" },
     thread: "Conversation",
     threadClosed: "This request has been completed.",

@@ -39,6 +39,7 @@ export const nlCases = {
     },
     request: "Uw verzoek",
     requestStaff: "Verzoek",
+    openRequest: "Verzoek openen",
     requestFacts: { subject: "Waarvoor", what: "Gevraagde hulp", services: "Diensten", neededBy: "Nodig vóór", reference: "Eigen kenmerk" },
     thread: "Gesprek",
     threadClosed: "Dit verzoek is afgerond.",
