@@ -1,9 +1,7 @@
+import { LocalDate } from "./local-date.ts";
 import { Type } from "typebox";
 import { Line, NonBlankLine, Text } from "../../http/schemas.ts";
 import { defineCaseKind } from "./kinds.ts";
-
-/** A calendar date, YYYY-MM-DD. */
-const LocalDate = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", maxLength: 10, description: "YYYY-MM-DD" });
 
 export const DpiaHelpRequest = Type.Object(
   {

@@ -1,3 +1,4 @@
+import { LocalDate } from "./local-date.ts";
 import { Type, type Static } from "typebox";
 import { CASE_STATUSES } from "../../db/schema/index.ts";
 import { Instant, Int, Line, Localized, NonBlankLine, NullableInstant, Text, Uuid } from "../../http/schemas.ts";
@@ -6,7 +7,6 @@ import { CASE_KINDS, CASE_KIND_CODES } from "./case-kinds.ts";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Cents = Int(0, 100_000_000);
-const LocalDate = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", maxLength: 10, description: "YYYY-MM-DD" });
 
 export const CaseKind = Type.Enum(CASE_KIND_CODES);
 export const CaseStatus = Type.Enum([...CASE_STATUSES]);
