@@ -97,6 +97,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/breaches",
           "/portal/subprocessors",
           "/portal/tokens",
+          "/portal/cases",
+          "/portal/cases/new",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -105,6 +107,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
       await loginDemo(page, base, "privacy@norisk.example");
       const customer = await firstId(page, base, "/api/v1/controllers?offset=0&limit=5");
       const incident = await firstId(page, base, "/api/v1/incidents");
+      const request = await firstId(page, base, "/api/v1/cases?status=closed");
       problems.push(
         ...(await audit(page, [
           "/admin/customers",
@@ -113,6 +116,10 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/incidents/${incident}`,
           "/admin/outbox",
           "/admin/obligations",
+          "/admin/cases",
+          `/admin/cases/${request}`,
+          `/admin/cases/${request}?tab=costs`,
+          "/admin/billable-items",
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

@@ -95,7 +95,8 @@ describe("DPIA help in the browser", { skip: skipIfMissing(unavailable) }, () =>
     await shot(customer, "portal-case-closed");
 
     // The billable item is in the export once.
-    await officer.goto(`${base}/admin/billable-items`);
+    await officer.goto(`${base}/admin/cases`);
+    await officer.getByTestId("billing-link").click();
     await officer.getByTestId("billing-item").first().waitFor();
     assert.equal(await officer.getByTestId("billing-item").count(), 1);
     await officer.getByTestId("billing-export").click();

@@ -46,12 +46,12 @@ export function billableItemsCsv(exportId: string, items: BillableItemRow[], loc
 
 /** Billable items (the finished cases' billable entries and credit lines) and their exports to the billing system; admin and privacy officer only. */
 export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
-  async function period(from: string, to: string) {
+  async function period(from: string, to: string, where: "query" | "body") {
     if (to < from) {
-      throw invalid("to", caseWords.periodOrder);
+      throw invalid(`${where}.to`, caseWords.periodOrder);
     }
     const { timeZone } = await inScope(db, { kind: "processor" }, (tx) => findProcessor(tx));
-    return periodInstants(from, to, timeZone);
+    return periodInstants(from, to, timeZone, { from: `${where}.from`, to: `${where}.to` });
   }
 
   app.get(
@@ -67,7 +67,7 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const instants = await period(request.query.from, request.query.to);
+      const instants = await period(request.query.from, request.query.to, "query");
       const items = await inScope(db, scopeOf(actor), (tx) => listBillableItems(tx, { ...instants, state: request.query.state ?? "all" }));
       return items.map(presentItem);
     },
@@ -86,7 +86,7 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const instants = await period(request.body.from, request.body.to);
+      const instants = await period(request.body.from, request.body.to, "body");
       const { row, items } = await inScope(db, scopeOf(actor), async (tx) => {
         const id = await exportBillableItems(tx, clock, { actor: eventActor(actor), userId: actor.userId, name: actor.name }, request.body, instants);
         return { row: await findExport(tx, id), items: await itemsOfExport(tx, id) };

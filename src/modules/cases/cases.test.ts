@@ -85,6 +85,9 @@ describe("DPIA help (art. 2.4)", () => {
     const foreignService = await a.owner.send("POST", "/api/v1/cases", request({ services: ["web-hosting"] }));
     assert.equal(foreignService.statusCode, 400, foreignService.body);
     assert.equal(errorOf(foreignService).fields[0]?.field, "body.request.services.0");
+    const noSuchDay = await a.owner.send("POST", "/api/v1/cases", request({ neededBy: "2026-11-31" }));
+    assert.equal(noSuchDay.statusCode, 400, noSuchDay.body);
+    assert.equal(errorOf(noSuchDay).fields[0]?.field, "body.request.neededBy");
     assert.equal((await a.viewer.send("POST", "/api/v1/cases", request())).statusCode, 403, "a viewer cannot ask");
     assert.deepEqual((await a.owner.get("/api/v1/cases")).json(), [], "nothing partly written");
   });
@@ -137,6 +140,14 @@ describe("DPIA help (art. 2.4)", () => {
     const noRate = await officer.send("POST", `/api/v1/cases/${dpia.id}/estimates`, { method: "hourly", hoursHundredths: 1000, description: "Tien uur" });
     assert.equal(noRate.statusCode, 400);
     assert.equal(errorOf(noRate).fields[0]?.field, "body.hourlyRateCents");
+    const huge = await officer.send("POST", `/api/v1/cases/${dpia.id}/estimates`, {
+      method: "hourly",
+      hoursHundredths: 577681,
+      hourlyRateCents: 3711706,
+      description: "Te veel",
+    });
+    assert.equal(huge.statusCode, 400, "a total past the bound is refused, not a database error");
+    assert.equal(errorOf(huge).fields[0]?.field, "body.hourlyRateCents");
     const estimated = await officer.send("POST", `/api/v1/cases/${dpia.id}/estimates`, {
       method: "hourly",
       hoursHundredths: 1050,
@@ -229,6 +240,9 @@ describe("DPIA help (art. 2.4)", () => {
   test("billable items are exported once; voiding an exported item writes a credit line for the next export", async () => {
     const period = "from=2026-03-01&to=2026-03-31";
     assert.equal((await officer.get(`/api/v1/billable-items?${period}`)).statusCode, 200);
+    const noSuchDay = await officer.get("/api/v1/billable-items?from=2026-02-30&to=2026-03-31");
+    assert.equal(noSuchDay.statusCode, 400);
+    assert.equal(errorOf(noSuchDay).fields[0]?.field, "query.from");
     assert.equal((await auditor.get(`/api/v1/billable-items?${period}`)).statusCode, 403, "staff with billing only");
     assert.equal((await a.owner.get(`/api/v1/billable-items?${period}`)).statusCode, 403);
     const items = (await officer.get(`/api/v1/billable-items?${period}&state=unexported`)).json<ItemOut[]>();

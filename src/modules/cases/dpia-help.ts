@@ -31,6 +31,7 @@ export const dpiaHelpKind = defineCaseKind({
   request: DpiaHelpRequest,
   title: (request) => request.title.trim(),
   services: (request) => request.services,
+  dates: (request) => ({ neededBy: request.neededBy }),
   outcomes: {
     delivered: { nl: "Opgeleverd", en: "Delivered" },
     withdrawn: { nl: "Ingetrokken door de klant", en: "Withdrawn by the customer" },

@@ -25,6 +25,8 @@ export interface CaseKindDefinition<S extends TSchema = TSchema> {
   title: (request: Static<S>) => string;
   /** The service codes a request names (checked against the customer's services), if any. */
   services?: (request: Static<S>) => string[];
+  /** The request's calendar dates by field (checked to exist: the pattern lets 31 November through). */
+  dates?: (request: Static<S>) => Record<string, string | null>;
   /** How a case of this kind may end (a declined estimate ends it as "estimate_declined"). */
   outcomes: Record<string, LocalizedText>;
   /** Outcomes that must come with the deliverable attached. */

@@ -6,6 +6,7 @@ import { acceptedEstimateOf, findCaseForUpdate, insertEntry, subjectOf } from ".
 import type { EntryBodyType } from "./schemas.ts";
 import { caseReference, type Who } from "./who.ts";
 import { caseWords } from "./words.ts";
+import { MAX_AMOUNT_CENTS, realDate } from "./local-date.ts";
 
 /** An entry's amount in cents: minutes × the hourly rate, rounded to the cent; or the cost given. */
 export function entryAmount(input: EntryBodyType): { minutes: number | null; rateCents: number | null; amountCents: number } {
@@ -13,7 +14,11 @@ export function entryAmount(input: EntryBodyType): { minutes: number | null; rat
     if (input.minutes === undefined || input.rateCents === undefined) {
       throw invalid(input.minutes === undefined ? "body.minutes" : "body.rateCents", caseWords.timeNeeds);
     }
-    return { minutes: input.minutes, rateCents: input.rateCents, amountCents: Math.round((input.minutes * input.rateCents) / 60) };
+    const amountCents = Math.round((input.minutes * input.rateCents) / 60);
+    if (amountCents > MAX_AMOUNT_CENTS) {
+      throw invalid("body.rateCents", caseWords.tooMuch);
+    }
+    return { minutes: input.minutes, rateCents: input.rateCents, amountCents };
   }
   if (input.amountCents === undefined) {
     throw invalid("body.amountCents", caseWords.costNeeds);
@@ -34,6 +39,7 @@ export async function logCaseEntry(tx: Db, clock: Clock, who: Who, caseId: strin
     throw conflict(caseWords.ended);
   }
   const figures = entryAmount(input);
+  realDate(input.workDate, "body.workDate");
   const estimate = input.billable ? await acceptedEstimateOf(tx, caseId) : null;
   if (input.billable && (!estimate || row.status !== "accepted")) {
     throw conflict(caseWords.billableNeedsConsent);

@@ -10,6 +10,7 @@ import { caseKindOf } from "./case-kinds.ts";
 import { customerNameOf, insertCase, servicesTaken, subjectOf, updateCase } from "./queries.ts";
 import { caseReference, type Who } from "./who.ts";
 import { caseWords } from "./words.ts";
+import { realDate } from "./local-date.ts";
 
 /**
  * A customer asks (art. 2.4 and the kinds after it): the case is opened with the processor's duty
@@ -25,6 +26,11 @@ export async function openCase(tx: Db, clock: Clock, who: Who, controllerId: str
     const unknown = named.findIndex((id) => !taken.has(id));
     if (unknown >= 0) {
       throw invalid(`body.request.services.${unknown}`, caseWords.unknownService);
+    }
+  }
+  for (const [field, value] of Object.entries(definition.dates?.(request) ?? {})) {
+    if (value !== null) {
+      realDate(value, `body.request.${field}`);
     }
   }
   const now = clock.now();

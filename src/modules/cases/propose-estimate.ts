@@ -9,6 +9,7 @@ import { findCaseForUpdate, insertEstimate, subjectOf, supersedeProposed, update
 import type { EstimateBodyType } from "./schemas.ts";
 import { caseReference, type Who } from "./who.ts";
 import { caseWords } from "./words.ts";
+import { MAX_AMOUNT_CENTS } from "./local-date.ts";
 
 /** The total of an estimate in cents: hours (in hundredths) × the hourly rate, rounded to the cent; or the fixed price. */
 export function estimateTotal(input: EstimateBodyType): number {
@@ -16,7 +17,11 @@ export function estimateTotal(input: EstimateBodyType): number {
     if (input.hoursHundredths === undefined || input.hourlyRateCents === undefined) {
       throw invalid(input.hoursHundredths === undefined ? "body.hoursHundredths" : "body.hourlyRateCents", caseWords.hourlyNeeds);
     }
-    return Math.round((input.hoursHundredths * input.hourlyRateCents) / 100);
+    const total = Math.round((input.hoursHundredths * input.hourlyRateCents) / 100);
+    if (total > MAX_AMOUNT_CENTS) {
+      throw invalid("body.hourlyRateCents", caseWords.tooMuch);
+    }
+    return total;
   }
   if (input.fixedCents === undefined) {
     throw invalid("body.fixedCents", caseWords.fixedNeeds);

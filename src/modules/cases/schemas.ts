@@ -1,4 +1,4 @@
-import { LocalDate } from "./local-date.ts";
+import { LocalDate, MAX_AMOUNT_CENTS } from "./local-date.ts";
 import { Type, type Static } from "typebox";
 import { CASE_STATUSES } from "../../db/schema/index.ts";
 import { Instant, Int, Line, Localized, NonBlankLine, NullableInstant, Text, Uuid } from "../../http/schemas.ts";
@@ -6,7 +6,7 @@ import { Message } from "../threads/index.ts";
 import { CASE_KINDS, CASE_KIND_CODES } from "./case-kinds.ts";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Cents = Int(0, 100_000_000);
+const Cents = Int(0, MAX_AMOUNT_CENTS);
 
 export const CaseKind = Type.Enum(CASE_KIND_CODES);
 export const CaseStatus = Type.Enum([...CASE_STATUSES]);

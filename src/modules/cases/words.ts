@@ -40,6 +40,7 @@ export const caseWords = {
   creditNotVoidable: { nl: "een creditregel vervalt niet; maak zo nodig een nieuwe registratie", en: "a credit line is not voided; log a new entry if needed" },
   periodOrder: { nl: "ligt vóór het begin van de periode", en: "lies before the start of the period" },
   required: { nl: "is verplicht", en: "is required" },
+  tooMuch: { nl: "het bedrag wordt hoger dan € 1.000.000", en: "the amount would exceed €1,000,000" },
   /** The billing export's column headers. */
   csvColumns: {
     nl: [

@@ -258,12 +258,18 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       tx,
       clock,
       { actor: countersigner, userId: officer.id, name: "Priya de Vries" },
-      offered
-        .slice(1, 4)
-        .map((a, k) => ({
-          controllerId: a.controller_id,
-          owner: { actor: { kind: "customer", id: a.owner, label: `owner of ${a.controller_id}` }, userId: a.owner, name: `Eigenaar ${k + 2}` },
-        })),
+      // Customers 3 (delivered), 8 (open) and 1 (overdue): the owners the browser suites log in as each have one.
+      [2, 7, 0].flatMap((k) => {
+        const a = offered[k];
+        return a
+          ? [
+              {
+                controllerId: a.controller_id,
+                owner: { actor: { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}` }, userId: a.owner, name: `Eigenaar ${k + 1}` },
+              },
+            ]
+          : [];
+      }),
     );
   }
 }

@@ -35,7 +35,6 @@ export function AdminLayout() {
     { to: "/admin/measures", label: t("nav.admin.measures") },
     { to: "/admin/processor", label: t("nav.admin.processor") },
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
-    ...(me?.staffRole === "admin" || me?.staffRole === "privacy_officer" ? [{ to: "/admin/billable-items", label: t("cases.nav.billing") }] : []),
   ];
   // The set-up pages share one menu button, so the main row stays one line at 1366 px.
   const groups = [{ label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor"] }];

@@ -10,6 +10,7 @@ import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
+import { useMe } from "../../../session";
 
 const STATUSES = ["open", "estimated", "accepted", "declined", "closed"] as const;
 
@@ -17,6 +18,7 @@ const STATUSES = ["open", "estimated", "accepted", "declined", "closed"] as cons
 export function CasesPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
+  const me = useMe();
   const [status, setStatus] = useState<CaseSummary["status"] | "">("");
   const [overdue, setOverdue] = useState(false);
   const state = useApi(
@@ -25,7 +27,17 @@ export function CasesPage() {
   );
   return (
     <>
-      <PageHeader title={t("cases.adminTitle")} subtitle={t("cases.adminIntro")} />
+      <PageHeader
+        title={t("cases.adminTitle")}
+        subtitle={t("cases.adminIntro")}
+        actions={
+          me.staffRole === "admin" || me.staffRole === "privacy_officer" ? (
+            <Link to="/admin/billable-items" className="btn" data-testid="billing-link">
+              {t("cases.billing.title")}
+            </Link>
+          ) : undefined
+        }
+      />
       <section className="card">
         <div className="filters">
           <SelectField
