@@ -56,7 +56,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   assert.equal(message.statusCode, 201, message.body);
   ids.attachments = message.json<{ attachments: { id: string }[] }>().attachments[0]?.id ?? "";
   ids.cases = idOf(
-    await owner.send("POST", "/api/v1/cases", { kind: "dpia_help", request: { subject: "dpia", title: "DPIA", what: "Hulp", services: ["email"], neededBy: null } }),
+    await owner.send("POST", "/api/v1/cases", {
+      kind: "dpia_help",
+      request: { subject: "dpia", title: "DPIA", what: "Hulp", services: ["email"], neededBy: null },
+    }),
   );
 
   const incident = idOf(
