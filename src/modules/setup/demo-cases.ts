@@ -25,7 +25,7 @@ export async function seedDemoCases(tx: Db, clock: Clock, officer: CaseActor, ow
     subject: "dpia",
     title: "DPIA cliëntendossier in de cloud",
     what: "Wij voeren een DPIA uit voor ons cliëntendossier. Graag uw bijdrage over de beveiligingsmaatregelen, de subverwerkers en de locaties van de opslag.",
-    services: ["web-hosting"],
+    services: [],
     neededBy: dateOf(daysAgo(clock, 10)),
   });
   const estimate = await proposeEstimate(tx, daysAgo(clock, 36), officer, answered, {
@@ -62,7 +62,7 @@ export async function seedDemoCases(tx: Db, clock: Clock, officer: CaseActor, ow
     subject: "dpia",
     title: "DPIA nieuwsbriefsysteem",
     what: "Voor onze DPIA over de nieuwsbrief vragen wij een beschrijving van de verwerking in uw e-maildienst.",
-    services: ["email"],
+    services: [],
     neededBy: null,
   });
 }
