@@ -16,6 +16,7 @@ import { processorEventLabels } from "./modules/processor/events.ts";
 import { setupEventLabels } from "./modules/setup/events.ts";
 import { subprocessorEventLabels } from "./modules/subprocessors/events.ts";
 import { measureEventLabels } from "./modules/measures/events.ts";
+import { caseEventLabels } from "./modules/cases/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -31,4 +32,5 @@ export const EVENT_LABELS = {
   ...subprocessorEventLabels,
   ...contactEventLabels,
   ...measureEventLabels,
+  ...caseEventLabels,
 } satisfies Record<EventType, LocalizedText>;

@@ -16,6 +16,8 @@ import { registerModule } from "./modules/register/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
 import { trustModule } from "./modules/trust/index.ts";
 import { measuresModule } from "./modules/measures/index.ts";
+import { threadsModule } from "./modules/threads/index.ts";
+import { casesModule } from "./modules/cases/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -45,6 +47,8 @@ export const MODULES: readonly ClauseModule[] = [
   contactsModule,
   measuresModule,
   registerModule,
+  threadsModule,
+  casesModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

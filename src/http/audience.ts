@@ -24,7 +24,8 @@ export type CustomerRecord =
   | "attachment"
   | "token"
   | "user"
-  | "session";
+  | "session"
+  | "case";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the

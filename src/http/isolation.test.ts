@@ -168,6 +168,12 @@ before(async () => {
   await t.database.db.update(deliveries).set({ status: "sent", sentAt: t.clock.now() }).where(eq(deliveries.id, webhookDelivery.id));
   ofA.delivery = webhookDelivery.id;
   await objectToChangeAnnouncedTo(ownerA);
+  const asked = await ownerA.send("POST", "/api/v1/cases", {
+    kind: "dpia_help",
+    request: { subject: "dpia", title: "DPIA nieuwe webshop", what: "Hulp gevraagd", services: [], neededBy: null },
+  });
+  assert.equal(asked.statusCode, 201, asked.body);
+  ofA.case = asked.json<{ id: string }>().id;
 });
 after(async () => {
   await t.close();

@@ -98,6 +98,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/subprocessors",
           "/portal/tokens",
           "/portal/measures",
+          "/portal/cases",
+          "/portal/cases/new",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -106,6 +108,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
       await loginDemo(page, base, "privacy@norisk.example");
       const customer = await firstId(page, base, "/api/v1/controllers?offset=0&limit=5");
       const incident = await firstId(page, base, "/api/v1/incidents");
+      const request = await firstId(page, base, "/api/v1/cases?status=closed");
       problems.push(
         ...(await audit(page, [
           "/admin/customers",
@@ -116,6 +119,10 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/admin/obligations",
           "/admin/measures",
           "/admin/measures/publish",
+          "/admin/cases",
+          `/admin/cases/${request}`,
+          `/admin/cases/${request}?tab=costs`,
+          "/admin/billable-items",
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

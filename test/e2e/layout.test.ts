@@ -84,6 +84,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "obligations/:id": await firstId(page, base, "/api/v1/obligations"),
       "subprocessors/changes/:id": await firstId(page, base, "/api/v1/subprocessor-changes"),
       "breaches/:id": await firstId(page, base, "/api/v1/breaches", "incidentId"),
+      "cases/:id": await firstId(page, base, "/api/v1/cases"),
     };
     const pages = urls("/portal", routesIn(APP, "PortalLayout"), ids);
     assert.ok(pages.length >= 15, "every portal route of App.tsx");
@@ -208,6 +209,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "subprocessors/:id": await firstId(page, base, "/api/v1/subprocessors"),
       "incidents/:id": await firstId(page, base, "/api/v1/incidents"),
       "measures/:id": await firstId(page, base, "/api/v1/measures"),
+      "cases/:id": await firstId(page, base, "/api/v1/cases"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

@@ -55,6 +55,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const message = await owner.sendText(`/api/v1/objections/${ids.objections}/messages`, form.payload.toString("latin1"), form.contentType);
   assert.equal(message.statusCode, 201, message.body);
   ids.attachments = message.json<{ attachments: { id: string }[] }>().attachments[0]?.id ?? "";
+  ids.cases = idOf(
+    await owner.send("POST", "/api/v1/cases", {
+      kind: "dpia_help",
+      request: { subject: "dpia", title: "DPIA", what: "Hulp", services: ["email"], neededBy: null },
+    }),
+  );
 
   const incident = idOf(
     await admin.send("POST", "/api/v1/incidents", { title: "Lek", description: "Lek", discoveredAt: t.clock.now().toISOString(), discoveryHow: "Monitoring" }),

@@ -51,6 +51,12 @@ import { PortalRegisterPage } from "./pages/portal/register/PortalRegisterPage";
 import { LinkPage } from "./pages/accounts/LinkPage";
 import { ForgotPasswordPage } from "./pages/accounts/ForgotPasswordPage";
 import { UsersPage } from "./pages/accounts/UsersPage";
+import { PortalCasesPage } from "./pages/portal/cases/PortalCasesPage";
+import { NewCasePage } from "./pages/portal/cases/NewCasePage";
+import { PortalCasePage } from "./pages/portal/cases/PortalCasePage";
+import { CasesPage } from "./pages/admin/cases/CasesPage";
+import { CasePage } from "./pages/admin/cases/CasePage";
+import { BillingPage } from "./pages/admin/cases/BillingPage";
 
 export function App() {
   return (
@@ -82,6 +88,9 @@ export function App() {
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="users" element={<UsersPage kind="customer" />} />
+            <Route path="cases" element={<PortalCasesPage />} />
+            <Route path="cases/new" element={<NewCasePage />} />
+            <Route path="cases/:id" element={<PortalCasePage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -114,6 +123,9 @@ export function App() {
             <Route path="measures/publish" element={<PublishAnnex2Page />} />
             <Route path="measures/:id" element={<MeasurePage />} />
             <Route path="staff" element={<UsersPage kind="staff" />} />
+            <Route path="cases" element={<CasesPage />} />
+            <Route path="cases/:id" element={<CasePage />} />
+            <Route path="billable-items" element={<BillingPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -9,3 +9,5 @@ export * from "./obligations.ts";
 export * from "./subprocessors.ts";
 export * from "./breaches.ts";
 export * from "./measures.ts";
+export * from "./threads.ts";
+export * from "./cases.ts";

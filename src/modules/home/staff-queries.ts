@@ -123,14 +123,14 @@ export async function customerMessagesSince(db: Db, only: string[] | null, since
     created_at: Date | string;
   }>(
     db,
-    sql`select m.id, m.objection_id, o.change_id, m.controller_id, c.name, m.author_name, m.created_at
-          from consultation_messages m join objections o on o.id = m.objection_id join controllers c on c.id = m.controller_id
-         where m.from_party = 'customer' ${after} ${within(sql`m.controller_id`, only)}
+    sql`select m.id, m.subject_id as objection_id, o.change_id, m.controller_id, c.name, m.author_name, m.created_at
+          from thread_messages m join objections o on o.id = m.subject_id join controllers c on c.id = m.controller_id
+         where m.subject_type = 'objection' and m.from_party = 'customer' ${after} ${within(sql`m.controller_id`, only)}
          order by m.created_at desc, m.id limit ${limit}`,
   );
   const [total] = await rows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from consultation_messages m where m.from_party = 'customer' ${after} ${within(sql`m.controller_id`, only)}`,
+    sql`select count(*)::int as n from thread_messages m where m.subject_type = 'objection' and m.from_party = 'customer' ${after} ${within(sql`m.controller_id`, only)}`,
   );
   return {
     total: Number(total?.n ?? 0),

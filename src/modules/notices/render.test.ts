@@ -183,6 +183,92 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["Acme Backup GmbH", "reached a solution", "Opslag blijft in de EU.", "art. 5.2", "obj_7"],
         },
       };
+    case "case_opened":
+      return {
+        data: {
+          kind,
+          caseId: "c1",
+          reference: "V-2026-0001",
+          caseKind: { nl: "Hulp bij DPIA", en: "DPIA help" },
+          title: "DPIA webshop",
+          customerName: "Bakkerij Alfa",
+          askedByName: "D. Pieters",
+          dueAt: "2026-04-11T21:59:59.999Z",
+        },
+        facts: {
+          nl: ["V-2026-0001", "Hulp bij DPIA", "DPIA webshop", "D. Pieters", "11-04-2026"],
+          en: ["V-2026-0001", "DPIA help", "DPIA webshop", "D. Pieters", "11 Apr 2026"],
+        },
+      };
+    case "case_message":
+      return {
+        data: {
+          kind,
+          caseId: "c1",
+          reference: "V-2026-0001",
+          caseKind: { nl: "Hulp bij DPIA", en: "DPIA help" },
+          title: "DPIA webshop",
+          from: "processor",
+          authorName: "P. Privacy",
+          excerpt: "Zie de bijlage.",
+        },
+        facts: { nl: ["V-2026-0001", "DPIA webshop", "P. Privacy", "Zie de bijlage."], en: ["V-2026-0001", "DPIA webshop", "P. Privacy", "Zie de bijlage."] },
+      };
+    case "case_estimate":
+      return {
+        data: {
+          kind,
+          caseId: "c1",
+          reference: "V-2026-0001",
+          caseKind: { nl: "Hulp bij DPIA", en: "DPIA help" },
+          title: "DPIA webshop",
+          estimateId: "e1",
+          totalCents: 123450,
+          currency: "EUR",
+          description: "10 uur advies",
+        },
+        facts: {
+          nl: ["V-2026-0001", "DPIA webshop", "1.234,50", "10 uur advies", "art. 2.4"],
+          en: ["V-2026-0001", "DPIA webshop", "1,234.50", "10 uur advies", "art. 2.4"],
+        },
+      };
+    case "case_estimate_decided":
+      return {
+        data: {
+          kind,
+          caseId: "c1",
+          reference: "V-2026-0001",
+          caseKind: { nl: "Hulp bij DPIA", en: "DPIA help" },
+          title: "DPIA webshop",
+          accepted: true,
+          decidedByName: "D. Pieters",
+          totalCents: 50000,
+          currency: "EUR",
+        },
+        facts: {
+          nl: ["V-2026-0001", "DPIA webshop", "D. Pieters", "aanvaard", "500,00"],
+          en: ["V-2026-0001", "DPIA webshop", "D. Pieters", "accepted", "500.00"],
+        },
+      };
+    case "case_closed":
+      return {
+        data: {
+          kind,
+          caseId: "c1",
+          reference: "V-2026-0001",
+          caseKind: { nl: "Hulp bij DPIA", en: "DPIA help" },
+          title: "DPIA webshop",
+          outcome: { nl: "Opgeleverd", en: "Delivered" },
+          note: "De DPIA-bijdrage staat klaar.",
+          finalCents: 45000,
+          currency: "EUR",
+          deliverables: 1,
+        },
+        facts: {
+          nl: ["V-2026-0001", "DPIA webshop", "Opgeleverd", "De DPIA-bijdrage staat klaar.", "450,00"],
+          en: ["V-2026-0001", "DPIA webshop", "Delivered", "De DPIA-bijdrage staat klaar.", "450.00"],
+        },
+      };
     case "contact_failing":
       return {
         data: { kind, email: "dpo@bakkerij.example", reason: "550 5.1.1 mailbox unavailable", customerName: null },

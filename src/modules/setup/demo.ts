@@ -35,6 +35,7 @@ import { findIncident, type IncidentRow } from "../breaches/index.ts";
 import { recordIncident } from "../breaches/index.ts";
 import { sendBreachNotices } from "../breaches/index.ts";
 import { seedMeasureRegister } from "../measures/index.ts";
+import { seedDemoCases } from "./demo-cases.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -261,6 +262,25 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     await seedMeasureRegister(tx, clock, { security: security.id, privacy: officer.id });
   }
   await recordDemoIncidents(tx, clock, { kind: "staff", id: security?.id ?? null, label: "Sander Bakker <security@norisk.example>", name: "Sander Bakker" });
+  if (officer) {
+    await seedDemoCases(
+      tx,
+      clock,
+      { actor: countersigner, userId: officer.id, name: "Priya de Vries" },
+      // Customers 3 (delivered), 8 (open) and 1 (overdue): the owners the browser suites log in as each have one.
+      [2, 7, 0].flatMap((k) => {
+        const a = offered[k];
+        return a
+          ? [
+              {
+                controllerId: a.controller_id,
+                owner: { actor: { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}` }, userId: a.owner, name: `Eigenaar ${k + 1}` },
+              },
+            ]
+          : [];
+      }),
+    );
+  }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

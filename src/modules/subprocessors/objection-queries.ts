@@ -1,15 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import {
-  attachments,
-  changeRecipients,
-  consultationMessages,
-  controllers,
-  objections,
-  subprocessorChanges,
-  subprocessors,
-  type ObjectionOutcome,
-} from "../../db/schema/index.ts";
+import { changeRecipients, controllers, objections, subprocessorChanges, subprocessors, type ObjectionOutcome } from "../../db/schema/index.ts";
 
 const objectionColumns = {
   id: objections.id,
@@ -25,7 +16,7 @@ const objectionColumns = {
   changeStatus: subprocessorChanges.status,
   subprocessorName: subprocessors.name,
   windowEndsAt: changeRecipients.windowEndsAt,
-  messages: sql<number>`(select count(*)::int from consultation_messages m where m.objection_id = "objections"."id")`,
+  messages: sql<number>`(select count(*)::int from thread_messages m where m.subject_type = 'objection' and m.subject_id = "objections"."id")`,
 };
 
 function objectionQuery(db: Db) {
@@ -74,46 +65,6 @@ export async function findObjectionForUpdate(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function listMessages(db: Db, objectionId: string) {
-  const messages = await db
-    .select({
-      id: consultationMessages.id,
-      from: consultationMessages.from,
-      authorName: consultationMessages.authorName,
-      body: consultationMessages.body,
-      createdAt: consultationMessages.createdAt,
-    })
-    .from(consultationMessages)
-    .where(eq(consultationMessages.objectionId, objectionId))
-    .orderBy(asc(consultationMessages.createdAt), asc(consultationMessages.id));
-  const files =
-    messages.length === 0
-      ? []
-      : await db
-          .select({
-            id: attachments.id,
-            messageId: attachments.messageId,
-            fileName: attachments.fileName,
-            mediaType: attachments.mediaType,
-            size: attachments.size,
-            sha256: attachments.sha256,
-          })
-          .from(attachments)
-          .where(
-            inArray(
-              attachments.messageId,
-              messages.map((m) => m.id),
-            ),
-          )
-          .orderBy(asc(attachments.createdAt), asc(attachments.fileName));
-  return messages.map((m) => ({ ...m, attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f) }));
-}
-
-export async function findAttachment(db: Db, id: string) {
-  const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
-  return row ?? null;
-}
-
 /** The objection of one customer to a change, if it made one. */
 export async function findObjectionOf(db: Db, changeId: string, controllerId: string): Promise<{ id: string } | null> {
   const [row] = await db
@@ -159,20 +110,4 @@ export async function subprocessorNameOfChange(db: Db, changeId: string): Promis
 export async function customerNameOf(db: Db, controllerId: string): Promise<string | null> {
   const [customer] = await db.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, controllerId));
   return customer?.name ?? null;
-}
-
-/** A consultation message (art. 5.2) with its attachments stored byte for byte; returns the message's id. */
-export async function insertMessage(
-  db: Db,
-  message: typeof consultationMessages.$inferInsert,
-  files: Omit<typeof attachments.$inferInsert, "messageId">[],
-): Promise<string> {
-  const [inserted] = await db.insert(consultationMessages).values(message).returning({ id: consultationMessages.id });
-  if (!inserted) {
-    throw new Error("message insert returned nothing");
-  }
-  if (files.length > 0) {
-    await db.insert(attachments).values(files.map((f) => ({ ...f, messageId: inserted.id })));
-  }
-  return inserted.id;
 }

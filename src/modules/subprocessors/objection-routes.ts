@@ -4,20 +4,19 @@ import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
-import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
+import { ErrorResponses } from "../../http/schemas.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { assertMaySee, requireCustomer, requireStaff, scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
+import { requireCustomer, requireStaff, scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { assignmentsOf } from "../controllers/index.ts";
 import { visibleChange, visibleObjection } from "./access.ts";
 import { recordObjectionOutcome } from "./close-objection.ts";
-import { readMultipart, type ReceivedFile } from "./multipart.ts";
-import { contentDisposition } from "../../http/content-disposition.ts";
-import { findAttachment, findObjection, listMessages, listObjections } from "./objection-queries.ts";
+import { listThread, Message, MessageBody, MessageForm, readMessageForm } from "../threads/index.ts";
+import { findObjection, listObjections } from "./objection-queries.ts";
 import { postConsultationMessage } from "./post-message.ts";
 import { presentObjection } from "./present.ts";
-import { Message, MessageBody, MessageForm, Objection, ObjectionBody, ObjectionListQuery, OutcomeBody } from "./schemas.ts";
+import { Objection, ObjectionBody, ObjectionListQuery, OutcomeBody } from "./schemas.ts";
 import { submitObjection } from "./submit-objection.ts";
 
 export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
@@ -121,7 +120,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleObjection(db, actor, request.params.id);
-      const messages = await inScope(db, scopeOf(actor), (tx) => listMessages(tx, request.params.id));
+      const messages = await inScope(db, scopeOf(actor), (tx) => listThread(tx, { type: "objection", id: request.params.id }));
       return messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }));
     },
   );
@@ -146,25 +145,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       } else {
         requireStaff(actor, STAFF_WRITE);
       }
-      let body: string;
-      let files: ReceivedFile[] = [];
-      if (request.isMultipart()) {
-        const form = await readMultipart(request);
-        body = form.fields.get("body") ?? "";
-        files = form.files;
-        const stray = files.find((f) => f.fieldName !== "files");
-        if (stray) {
-          throw invalid(`body.${stray.fieldName}`, { nl: 'bijlagen horen in het veld "files"', en: 'attachments belong in the field "files"' });
-        }
-      } else {
-        body = (request.body as { body: string }).body;
-      }
-      if (body.trim() === "") {
-        throw invalid("body.body", subprocessorWords.messageRequired);
-      }
-      if (body.length > 20_000) {
-        throw invalid("body.body", subprocessorWords.messageTooLong);
-      }
+      const { body, files } = await readMessageForm(request);
       const id = await inScope(db, scopeOf(actor), (tx) =>
         postConsultationMessage(tx, clock, eventActor(actor), objection.id, {
           from: actor.kind === "staff" ? "processor" : "customer",
@@ -174,7 +155,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
           files,
         }),
       );
-      const messages = await inScope(db, scopeOf(actor), (tx) => listMessages(tx, objection.id));
+      const messages = await inScope(db, scopeOf(actor), (tx) => listThread(tx, { type: "objection", id: objection.id }));
       const message = messages.find((m) => m.id === id);
       if (!message) {
         throw new Error(`message ${id} vanished`);
@@ -210,32 +191,6 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         throw notFound(subprocessorWords.noun.objection);
       }
       return presentObjection(found);
-    },
-  );
-
-  app.get(
-    "/attachments/:id",
-    {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "attachment" } },
-      schema: {
-        tags: ["subprocessors"],
-        summary: "Download a consultation attachment, byte for byte (header x-content-sha256)",
-        params: IdParams,
-        response: FileResponses("the attachment as uploaded", "application/octet-stream"),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const found = await inScope(db, scopeOf(actor), (tx) => findAttachment(tx, request.params.id));
-      if (!found) {
-        throw notFound(subprocessorWords.noun.attachment);
-      }
-      assertMaySee(actor, found.controllerId, await assignmentsOf(db, actor), subprocessorWords.noun.attachment);
-      return reply
-        .type(found.mediaType)
-        .header("content-disposition", contentDisposition(found.fileName))
-        .header("x-content-sha256", found.sha256)
-        .send(Buffer.from(found.bytes));
     },
   );
 }

@@ -3,19 +3,11 @@ import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { queueCustomerNotices, queueStaffNotice } from "../notices/index.ts";
-import type { ReceivedFile } from "./multipart.ts";
-import { findObjectionForUpdate, insertMessage, subprocessorNameOfChange } from "./objection-queries.ts";
+import { postThreadMessage, type ThreadMessageInput } from "../threads/index.ts";
+import { findObjectionForUpdate, subprocessorNameOfChange } from "./objection-queries.ts";
 import { subprocessorWords } from "./words.ts";
 
-export interface MessageInput {
-  from: "processor" | "customer";
-  authorId: string;
-  authorName: string;
-  body: string;
-  files: Pick<ReceivedFile, "fileName" | "mediaType" | "bytes" | "sha256">[];
-}
-
-const EXCERPT = 200;
+export type MessageInput = ThreadMessageInput;
 
 /**
  * art. 5.2: "Partijen zullen onderling in overleg treden": one message in the consultation of an
@@ -30,40 +22,18 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
   if (objection.status !== "open") {
     throw conflict(subprocessorWords.consultationEnded(objection.status));
   }
-  const now = clock.now();
-  const body = input.body.trim();
-  const messageId = await insertMessage(
-    tx,
-    {
-      objectionId,
-      controllerId: objection.controllerId,
-      from: input.from,
-      authorId: input.authorId,
-      authorName: input.authorName,
-      body,
-      createdAt: now,
-    },
-    input.files.map((f) => ({
-      controllerId: objection.controllerId,
-      fileName: f.fileName,
-      mediaType: f.mediaType,
-      size: f.bytes.length,
-      sha256: f.sha256,
-      bytes: f.bytes,
-      createdAt: now,
-    })),
-  );
+  const posted = await postThreadMessage(tx, clock, { type: "objection", id: objectionId }, objection.controllerId, input);
   await recordEvent(tx, clock, {
     type: "consultation.message_posted",
     actor,
     controllerId: objection.controllerId,
     subject: { type: "objection", id: objectionId },
     data: {
-      messageId,
+      messageId: posted.messageId,
       changeId: objection.changeId,
       from: input.from,
-      body,
-      attachments: input.files.map((f) => ({ fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.length, sha256: f.sha256 })),
+      body: posted.body,
+      attachments: posted.attachments,
     },
   });
   const subprocessorName = await subprocessorNameOfChange(tx, objection.changeId);
@@ -74,7 +44,7 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
     subprocessorName: subprocessorName ?? "",
     from: input.from,
     authorName: input.authorName,
-    excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1)}…` : body,
+    excerpt: posted.excerpt,
   };
   const subject = { type: "objection", id: objectionId };
   if (input.from === "customer") {
@@ -82,5 +52,5 @@ export async function postConsultationMessage(tx: Db, clock: Clock, actor: Event
   } else {
     await queueCustomerNotices(tx, clock, actor, [{ controllerId: objection.controllerId, subject, data }]);
   }
-  return messageId;
+  return posted.messageId;
 }

@@ -13,7 +13,7 @@ import { scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { changeRoutes } from "./change-routes.ts";
-import { readMultipart, UPLOAD_LIMITS } from "./multipart.ts";
+import { readMultipart, UPLOAD_LIMITS } from "../threads/index.ts";
 import { contentDisposition } from "../../http/content-disposition.ts";
 import { objectionRoutes } from "./objection-routes.ts";
 import { presentSubprocessor } from "./present.ts";

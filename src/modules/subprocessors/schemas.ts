@@ -67,10 +67,6 @@ export const ContractUploaded = Type.Object({ sha256: Type.String(), size: Type.
 export const ContractForm = Type.Object({
   file: Type.Optional(Type.String({ format: "binary", description: "the contract (PDF or other), at most 10 MB; required" })),
 });
-export const MessageForm = Type.Object({
-  body: Type.Optional(Text(20_000, { description: "the message" })),
-  files: Type.Optional(Type.Array(Type.String({ format: "binary" }), { maxItems: 5, description: "up to 5 attachments, each at most 10 MB" })),
-});
 
 export const AnnounceBody = Type.Object(
   {
@@ -165,7 +161,6 @@ export const OutcomeBody = Type.Object(
   { outcome: Type.Enum(["withdrawn", "resolved", "customer_leaves"]), note: Text(5000, { minLength: 1 }) },
   { additionalProperties: false },
 );
-export const MessageBody = Type.Object({ body: Text(20_000) }, { additionalProperties: false });
 
 export const Objection = Type.Object({
   id: Type.String(),
@@ -182,16 +177,6 @@ export const Objection = Type.Object({
   messageCount: Type.Integer(),
 });
 export const ObjectionListQuery = Type.Object({ changeId: Type.Optional(Uuid), status: Type.Optional(ObjectionStatus) }, { additionalProperties: false });
-
-export const Attachment = Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), size: Type.Integer(), sha256: Type.String() });
-export const Message = Type.Object({
-  id: Type.String(),
-  from: Type.Enum(["processor", "customer"]),
-  authorName: Type.String(),
-  body: Type.String(),
-  createdAt: Instant,
-  attachments: Type.Array(Attachment),
-});
 
 export const TransferParty = Type.Object({
   subprocessorId: Nullable(Type.String({ description: "null: the processor itself" })),

@@ -1,18 +1,16 @@
-import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { notFound } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { lockContract, storeContract } from "./register-queries.ts";
 import { subprocessorWords } from "./words.ts";
+import { sha256Hex } from "../threads/index.ts";
 
 export interface UploadedFile {
   fileName: string;
   mediaType: string;
   bytes: Uint8Array;
 }
-
-export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /**
  * art. 5.3: puts the sub-processor's contract on file (replacing an earlier one), byte for byte

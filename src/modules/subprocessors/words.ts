@@ -135,16 +135,11 @@ export const subprocessorWords = {
     en: `is too short: a reasoned objection has at least ${min} characters (art. 5.2)`,
   }),
 
-  // Uploads (multipart.ts).
-  emptyFile: (fileName: string): LocalizedText => ({ nl: `bestand "${fileName}" is leeg`, en: `file "${fileName}" is empty` }),
-
   // The routes.
   /** art. 5.3: a customer reads the contracts of the parties that concern it. */
   contractNotYours: {
     nl: "u kunt de contracten inzien van subverwerkers die voor uw diensten werken of aan u zijn aangekondigd (art. 5.3)",
     en: "you may read the contracts of sub-processors that work for your services or were announced to you (art. 5.3)",
   },
-  messageRequired: { nl: "is verplicht: schrijf een bericht", en: "is required: write a message" },
-  messageTooLong: { nl: "is langer dan 20.000 tekens", en: "is longer than 20,000 characters" },
   required: { nl: "is verplicht", en: "is required" },
 } as const;

@@ -17869,6 +17869,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of a thread (a consultation, a case), byte for byte (header x-content-sha256) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the attachment as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subprocessors": {
         parameters: {
             query?: never;
@@ -21420,139 +21553,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/attachments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a consultation attachment, byte for byte (header x-content-sha256) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the attachment as uploaded */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                requestId: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/controllers/{id}/transfers": {
         parameters: {
             query?: never;
@@ -23874,6 +23874,2936 @@ export interface paths {
                             /** @description customers who would be told */
                             customers: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of request a customer can make, with their outcomes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            label: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            costs: boolean;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests (cases): your own (customer) or all, with filters (staff; support only its customers) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "dpia_help";
+                    status?: "open" | "estimated" | "accepted" | "declined" | "closed";
+                    controllerId?: string;
+                    /** @description only cases whose answer is overdue */
+                    overdue?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the processor: a request of one kind (e.g. DPIA help, art. 2.4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the kind of request and its fields */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "dpia_help";
+                        request: {
+                            /** @enum {unknown} */
+                            subject: "dpia" | "prior_consultation";
+                            /** @description what the DPIA or consultation is about, in a line */
+                            title: string;
+                            /** @description what help is asked */
+                            what: string;
+                            /** @description the codes of the services it concerns (yours) */
+                            services: string[];
+                            /** @description the date the customer needs it by */
+                            neededBy: string | null;
+                            /** @description the customer's own reference */
+                            reference?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request with its estimates, time and costs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thread of a request, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            from: "processor" | "customer";
+                            authorName: string;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a message to a request's thread: JSON { body }, or multipart/form-data with "body" and up to 5 "files" */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description the message */
+                        body?: string;
+                        /** @description up to 5 attachments, each at most 10 MB */
+                        files?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            from: "processor" | "customer";
+                            authorName: string;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer with an estimate (hours × rate, or a fixed price, in cents) the customer must accept before billable work (art. 2.4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        method: "hourly" | "fixed";
+                        /** @description hourly: the hours in hundredths (12.5 h = 1250) */
+                        hoursHundredths?: number;
+                        /** @description hourly: the rate per hour in cents */
+                        hourlyRateCents?: number;
+                        fixedCents?: number;
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/estimate/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the estimate awaiting your decision: billable work may start (art. 2.4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        estimateId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/estimate/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the estimate: the request ends without billable work */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        estimateId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log time (minutes × hourly rate) or a cost against a request; billable only after the customer accepted the estimate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        type: "time" | "cost";
+                        description: string;
+                        /** @description YYYY-MM-DD */
+                        workDate: string;
+                        minutes?: number;
+                        rateCents?: number;
+                        amountCents?: number;
+                        billable: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/entries/{entryId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an entry: not yet exported, it leaves billing; exported, a credit line goes out with the next export */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a request with an outcome of its kind and a note; the deliverable as multipart "files" (JSON { outcome, note } without files) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        note: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description an outcome of the case's kind; required */
+                        outcome?: string;
+                        /** @description the note to the customer; required */
+                        note?: string;
+                        /** @description the deliverable, up to 5 files of 10 MB */
+                        files?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billable-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billable items that became billable in a period (local dates, inclusive): unexported, exported or all */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                    state?: "unexported" | "exported" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            caseKind: string;
+                            caseTitle: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            type: "time" | "cost" | "credit";
+                            description: string;
+                            workDate: string;
+                            minutes: number | null;
+                            rateCents: number | null;
+                            amountCents: number;
+                            currency: string;
+                            creditsId: string | null;
+                            /** Format: date-time */
+                            billableAt: string;
+                            voided: boolean;
+                            exportId: string | null;
+                            exportedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billable-items/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exports to the billing system, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            itemCount: number;
+                            totalCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Export the period's billable items not yet exported, once: each is marked with this export and never exported again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        from: string;
+                        /** @description YYYY-MM-DD */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            itemCount: number;
+                            totalCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                            items: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                caseKind: string;
+                                caseTitle: string;
+                                controllerId: string;
+                                customerName: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                billableAt: string;
+                                voided: boolean;
+                                exportId: string | null;
+                                exportedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billable-items/exports/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One export's items as CSV for the billing system (the same items every time) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
                     };
                 };
                 /** @description Default Response */

@@ -156,7 +156,11 @@ export const enEngine: typeof nlEngine = {
     metAt: "Met on",
     escalatedAt: "Escalated on",
     responsible: "Responsible",
-    kinds: { subprocessor_objection: "Sub-processor objection window", breach_notice: "Notify data breach (48 hours)" },
+    kinds: {
+      subprocessor_objection: "Sub-processor objection window",
+      breach_notice: "Notify data breach (48 hours)",
+      case_dpia_help: "Answer DPIA help request (art. 2.4)",
+    },
     states: {
       open: "Running",
       overdue: "Overdue",

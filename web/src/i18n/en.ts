@@ -7,6 +7,7 @@ import type { nl } from "./nl";
 import { enSubprocessors } from "./en-subprocessors";
 import { enEngine } from "./en-engine";
 import { enBreaches } from "./en-breaches";
+import { enCases } from "./en-cases";
 import { enIncidents } from "./en-incidents";
 import { enRegister } from "./en-register";
 import { enLayout } from "./en-layout";
@@ -166,6 +167,7 @@ export const en: typeof nl = {
   ...enIncidents,
   ...enRegister,
   ...enBreaches,
+  ...enCases,
   ...enAgreements,
   ...enCustomers,
   ...enHome,

@@ -162,7 +162,11 @@ export const nlEngine = {
     metAt: "Voldaan op",
     escalatedAt: "Geëscaleerd op",
     responsible: "Verantwoordelijk",
-    kinds: { subprocessor_objection: "Bezwaartermijn subverwerker", breach_notice: "Datalek melden (48 uur)" },
+    kinds: {
+      subprocessor_objection: "Bezwaartermijn subverwerker",
+      breach_notice: "Datalek melden (48 uur)",
+      case_dpia_help: "Verzoek om DPIA-hulp beantwoorden (art. 2.4)",
+    },
     states: {
       open: "Loopt",
       overdue: "Verstreken",

@@ -6,6 +6,7 @@ import { nlAccounts } from "./nl-accounts";
 import { nlEngine } from "./nl-engine";
 import { nlSubprocessors } from "./nl-subprocessors";
 import { nlBreaches } from "./nl-breaches";
+import { nlCases } from "./nl-cases";
 import { nlIncidents } from "./nl-incidents";
 import { nlRegister } from "./nl-register";
 import { nlLayout } from "./nl-layout";
@@ -165,6 +166,7 @@ export const nl = {
   ...nlIncidents,
   ...nlRegister,
   ...nlBreaches,
+  ...nlCases,
   ...nlAgreements,
   ...nlCustomers,
   ...nlHome,

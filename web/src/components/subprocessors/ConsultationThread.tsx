@@ -1,153 +1,32 @@
-import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, attachmentUrl, multipart, unwrap } from "../../api/client";
-import { useAction, useApi } from "../../api/useApi";
-import type { ConsultationMessage, Objection } from "../../api/types";
-import { formatInstant, shortHash } from "../../lib/format";
-import { ErrorAlert, Notice } from "../ErrorAlert";
-import { TextAreaField } from "../fields";
-import { Loaded } from "../Loaded";
+import { api, multipart, unwrap } from "../../api/client";
+import type { Objection } from "../../api/types";
+import { Thread } from "../threads/Thread";
 
-const MAX_FILES = 5;
-
-/**
- * The consultation on an objection (art. 5.2): messages both ways, oldest first, with attachments
- * to download byte for byte; a reply form while the objection is open and the viewer may write.
- */
+/** The consultation on an objection (art. 5.2): its thread, open while the objection is. */
 export function ConsultationThread({ objection, canWrite }: { objection: Objection; canWrite: boolean }) {
   const { t } = useTranslation();
-  const state = useApi(
-    () => unwrap(api.GET("/api/v1/objections/{id}/messages", { params: { path: { id: objection.id } } })),
-    [objection.id, objection.messageCount],
-  );
+  const path = { params: { path: { id: objection.id } } };
   return (
-    <div className="thread" data-testid="consultation-thread">
-      <Loaded state={state}>
-        {(messages) =>
-          messages.length === 0 ? (
-            <p className="muted">{t("thread.none")}</p>
-          ) : (
-            <ol className="thread-list">
-              {messages.map((m) => (
-                <MessageItem key={m.id} message={m} />
-              ))}
-            </ol>
-          )
+    <Thread
+      testId="consultation-thread"
+      formId={objection.id}
+      reloadKey={objection.messageCount}
+      open={objection.status === "open"}
+      canWrite={canWrite}
+      closedText={t("thread.closed")}
+      load={() => unwrap(api.GET("/api/v1/objections/{id}/messages", path))}
+      send={(body, files) => {
+        if (files.length === 0) {
+          return unwrap(api.POST("/api/v1/objections/{id}/messages", { ...path, body: { body } }));
         }
-      </Loaded>
-      {objection.status !== "open" ? (
-        <p className="muted">{t("thread.closed")}</p>
-      ) : canWrite ? (
-        <ReplyForm objectionId={objection.id} onSent={state.reload} />
-      ) : null}
-    </div>
-  );
-}
-
-function MessageItem({ message }: { message: ConsultationMessage }) {
-  const { t } = useTranslation();
-  return (
-    <li className={`thread-message ${message.from === "processor" ? "from-processor" : "from-customer"}`} data-testid="thread-message" data-from={message.from}>
-      <p className="thread-meta">
-        <strong>{message.authorName}</strong> · {t(`thread.from.${message.from}`)} · <span className="muted">{formatInstant(message.createdAt)}</span>
-      </p>
-      <div className="thread-body" data-testid="thread-body">
-        {message.body}
-      </div>
-      {message.attachments.length > 0 ? (
-        <ul className="attachments" aria-label={t("thread.attachments")}>
-          {message.attachments.map((a) => (
-            <li key={a.id}>
-              <a href={attachmentUrl(a.id)} download={a.fileName} data-testid="thread-attachment">
-                {a.fileName}
-              </a>{" "}
-              <span className="muted small">
-                {t("subprocessors.bytes", { size: a.size.toLocaleString() })} · SHA-256 <code title={a.sha256}>{shortHash(a.sha256)}</code>
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </li>
-  );
-}
-
-function ReplyForm({ objectionId, onSent }: { objectionId: string; onSent: () => void }) {
-  const { t } = useTranslation();
-  const [body, setBody] = useState("");
-  const [files, setFiles] = useState<File[]>([]);
-  const [sent, setSent] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const send = useAction(() => {
-    const path = { params: { path: { id: objectionId } } };
-    if (files.length === 0) {
-      return unwrap(api.POST("/api/v1/objections/{id}/messages", { ...path, body: { body } }));
-    }
-    const form = new FormData();
-    form.append("body", body);
-    for (const file of files) {
-      form.append("files", file, file.name);
-    }
-    return unwrap(api.POST("/api/v1/objections/{id}/messages", { ...path, body: multipart<{ body: string }>(form) }));
-  });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (files.length > MAX_FILES) {
-      return;
-    }
-    const result = await send.execute();
-    if (result.ok) {
-      setBody("");
-      setFiles([]);
-      if (fileInput.current) {
-        fileInput.current.value = "";
-      }
-      setSent(true);
-      onSent();
-    }
-  }
-
-  const fields = send.error?.fieldMessages() ?? {};
-  const fileError = files.length > MAX_FILES ? t("thread.tooMany") : (fields.files ?? Object.entries(fields).find(([k]) => k.startsWith("files"))?.[1]);
-  return (
-    <form noValidate className="reply-form" onSubmit={(e) => void submit(e)} aria-label={t("thread.reply")}>
-      {sent ? (
-        <Notice tone="success" testId="thread-sent">
-          {t("thread.sent")}
-        </Notice>
-      ) : null}
-      <ErrorAlert error={send.error && !fields.body ? send.error : undefined} />
-      <TextAreaField
-        label={t("thread.reply")}
-        value={body}
-        onChange={(v) => {
-          setBody(v);
-          setSent(false);
-        }}
-        rows={4}
-        required
-        error={fields.body}
-        testId="thread-reply"
-      />
-      <div className={`field${fileError ? " field-invalid" : ""}`}>
-        <label htmlFor={`files-${objectionId}`}>{t("thread.attach")}</label>
-        <p className="hint">{t("thread.attachHint")}</p>
-        <input
-          ref={fileInput}
-          id={`files-${objectionId}`}
-          type="file"
-          multiple
-          onChange={(e) => setFiles([...(e.target.files ?? [])])}
-          data-testid="thread-files"
-        />
-        {fileError ? <p className="field-error">{fileError}</p> : null}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={send.busy} data-testid="thread-send">
-          {t("thread.send")}
-        </button>
-      </div>
-    </form>
+        const form = new FormData();
+        form.append("body", body);
+        for (const file of files) {
+          form.append("files", file, file.name);
+        }
+        return unwrap(api.POST("/api/v1/objections/{id}/messages", { ...path, body: multipart<{ body: string }>(form) }));
+      }}
+    />
   );
 }

@@ -17,6 +17,7 @@ export function AdminLayout() {
     { to: "/admin/contacts", label: t("staleContacts.navLabel") },
     // Support staff see customers, not incidents (the server refuses them too).
     ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
+    { to: "/admin/cases", label: t("cases.nav.admin") },
     { to: "/admin/obligations", label: t("nav.admin.obligations") },
     { to: "/admin/notices", label: t("nav.admin.notices") },
     { to: "/admin/outbox", label: t("nav.admin.outbox") },

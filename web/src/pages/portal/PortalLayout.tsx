@@ -35,6 +35,7 @@ function PortalShell() {
       badge: badge(badges?.breaches, t("home.badge.breaches", { count: badges?.breaches ?? 0 }), "nav-breaches"),
     },
     { to: "/portal/obligations", label: t("nav.portal.obligations") },
+    { to: "/portal/cases", label: t("cases.nav.portal") },
     {
       to: "/portal/subprocessors",
       label: t("nav.portal.subprocessors"),

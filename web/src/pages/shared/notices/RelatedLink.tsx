@@ -15,12 +15,15 @@ export function RelatedLink({ area, notice }: { area: Area; notice: NoticeDetail
   const changeId = text(notice.data, "changeId");
   const obligationId = text(notice.data, "obligationId");
   const incidentId = notice.kind === "breach_notice" ? text(notice.data, "incidentId") : null;
+  const caseId = notice.kind.startsWith("case_") ? text(notice.data, "caseId") : null;
   let link: { to: string; label: string } | null = null;
   if (incidentId) {
     link =
       area === "portal"
         ? { to: `/portal/breaches/${incidentId}`, label: t("notices.openBreach") }
         : { to: `/admin/incidents/${incidentId}`, label: t("notices.openIncident") };
+  } else if (caseId) {
+    link = { to: `${base}/cases/${caseId}`, label: t("cases.openRequest") };
   } else if (changeId) {
     const invitesObjection = area === "portal" && notice.kind === "subprocessor_change_announced";
     link = { to: `${base}/subprocessors/changes/${changeId}`, label: invitesObjection ? t("notices.openChangeObject") : t("notices.openChange") };

@@ -24,6 +24,9 @@ function subjectLink(area: Area, o: Obligation): string | null {
   if (o.subjectType === "incident") {
     return area === "admin" ? `/admin/incidents/${o.subjectId}` : `/portal/breaches/${o.subjectId}`;
   }
+  if (o.subjectType === "case") {
+    return `${areaBase(area)}/cases/${o.subjectId}`;
+  }
   return null;
 }
 

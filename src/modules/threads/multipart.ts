@@ -2,11 +2,14 @@ import type { FastifyRequest } from "fastify";
 import { AppError, invalid } from "../../http/errors.ts";
 import { isPolicyText } from "../../http/input-policy.ts";
 import { httpWords } from "../../http/words.ts";
-import { sha256Hex } from "./upload-contract.ts";
-import { subprocessorWords } from "./words.ts";
+import { createHash } from "node:crypto";
+import { threadWords } from "./words.ts";
 
-/** Limits of every upload here (contracts, consultation attachments). */
+/** Limits of every upload (contracts, thread attachments). */
 export const UPLOAD_LIMITS = { fileSize: 10 * 1024 * 1024, files: 5, fields: 10, fieldSize: 64 * 1024, parts: 20 };
+
+/** The SHA-256 of bytes, as lowercase hex. */
+export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 export interface ReceivedFile {
   fieldName: string;
@@ -54,7 +57,7 @@ async function readParts(request: FastifyRequest): Promise<{ fields: Map<string,
     if (part.type === "file") {
       const bytes = await part.toBuffer();
       if (bytes.length === 0) {
-        throw invalid(`body.${part.fieldname}`, subprocessorWords.emptyFile(cleanFileName(part.filename)));
+        throw invalid(`body.${part.fieldname}`, threadWords.emptyFile(cleanFileName(part.filename)));
       }
       files.push({
         fieldName: part.fieldname,

@@ -1,0 +1,2 @@
+DROP TABLE "attachments" CASCADE;--> statement-breakpoint
+DROP TABLE "consultation_messages" CASCADE;

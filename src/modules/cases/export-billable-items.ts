@@ -1,0 +1,43 @@
+import type { Db } from "../../db/engine.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { recordEvent } from "../evidence/index.ts";
+import { insertExport, lockUnexported, markExported } from "./billing-queries.ts";
+import type { Who } from "./who.ts";
+
+/**
+ * Exports the period's billable items not yet exported, once: each is marked with this export
+ * (its id, when, by whom), so a second export of the same period holds none of them. The export
+ * is evidence in the processor's stream, naming every item and the total.
+ */
+export async function exportBillableItems(
+  tx: Db,
+  clock: Clock,
+  who: Who,
+  period: { from: string; to: string },
+  instants: { from: Date; to: Date },
+): Promise<string> {
+  const items = await lockUnexported(tx, instants.from, instants.to);
+  const totalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
+  const exportId = await insertExport(tx, {
+    periodFrom: period.from,
+    periodTo: period.to,
+    itemCount: items.length,
+    totalCents,
+    createdAt: clock.now(),
+    createdBy: who.userId,
+    createdByName: who.name,
+  });
+  await markExported(
+    tx,
+    exportId,
+    items.map((i) => i.id),
+  );
+  await recordEvent(tx, clock, {
+    type: "billing.exported",
+    actor: who.actor,
+    controllerId: null,
+    subject: { type: "billing_export", id: exportId },
+    data: { exportId, periodFrom: period.from, periodTo: period.to, itemCount: items.length, totalCents, currency: "EUR", items: items.map((i) => i.id) },
+  });
+  return exportId;
+}

@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { caseEntries, caseEstimates, cases, controllerServices, controllers, obligations, services, type CaseStatus } from "../../db/schema/index.ts";
+
+// All SQL of the cases: the case, its estimates and its time/cost entries.
+
+export const subjectOf = (id: string) => ({ type: "case", id });
+
+const caseColumns = {
+  id: cases.id,
+  number: cases.number,
+  kind: cases.kind,
+  controllerId: cases.controllerId,
+  customerName: controllers.name,
+  title: cases.title,
+  request: cases.request,
+  status: cases.status,
+  askedByName: cases.askedByName,
+  askedAt: cases.askedAt,
+  obligationId: cases.obligationId,
+  dueAt: obligations.dueAt,
+  obligationStatus: obligations.status,
+  metAt: obligations.metAt,
+  metInTime: obligations.metInTime,
+  outcome: cases.outcome,
+  outcomeNote: cases.outcomeNote,
+  closedAt: cases.closedAt,
+  messageCount: sql<number>`(select count(*)::int from thread_messages m where m.subject_type = 'case' and m.subject_id = "cases"."id")`,
+};
+
+export type CaseView = Awaited<ReturnType<typeof findCase>> & {};
+
+const caseQuery = (db: Db) =>
+  db
+    .select(caseColumns)
+    .from(cases)
+    .innerJoin(controllers, eq(controllers.id, cases.controllerId))
+    .leftJoin(obligations, eq(obligations.id, cases.obligationId));
+
+export async function findCase(db: Db, id: string) {
+  const [row] = await caseQuery(db).where(eq(cases.id, id));
+  return row ?? null;
+}
+
+export async function findCaseForUpdate(db: Db, id: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id)).for("update");
+  return row ?? null;
+}
+
+export interface CaseFilter {
+  controllerId?: string | undefined;
+  kind?: string | undefined;
+  status?: CaseStatus | undefined;
+  /** Only cases whose answer is overdue (the duty still open past its due instant). */
+  overdueAt?: Date | undefined;
+  onlyIds?: string[] | null;
+}
+
+export async function listCases(db: Db, filter: CaseFilter) {
+  return caseQuery(db)
+    .where(
+      and(
+        filter.controllerId ? eq(cases.controllerId, filter.controllerId) : undefined,
+        filter.kind ? eq(cases.kind, filter.kind) : undefined,
+        filter.status ? eq(cases.status, filter.status) : undefined,
+        filter.overdueAt ? and(eq(obligations.status, "open"), sql`${obligations.dueAt} < ${filter.overdueAt.toISOString()}::timestamptz`) : undefined,
+        filter.onlyIds ? inArray(cases.controllerId, filter.onlyIds) : undefined,
+      ),
+    )
+    .orderBy(desc(cases.askedAt), asc(cases.id))
+    .limit(1000);
+}
+
+export async function insertCase(db: Db, row: typeof cases.$inferInsert) {
+  const [inserted] = await db.insert(cases).values(row).returning({ id: cases.id, number: cases.number });
+  if (!inserted) {
+    throw new Error("case insert returned nothing");
+  }
+  return inserted;
+}
+
+export async function updateCase(db: Db, id: string, set: Partial<typeof cases.$inferInsert>) {
+  await db.update(cases).set(set).where(eq(cases.id, id));
+}
+
+/** The codes of the services a customer takes, of those given. */
+export async function servicesTaken(db: Db, controllerId: string, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) {
+    return new Set();
+  }
+  const found = await db
+    .select({ code: services.code })
+    .from(controllerServices)
+    .innerJoin(services, eq(services.id, controllerServices.serviceId))
+    .where(and(eq(controllerServices.controllerId, controllerId), inArray(services.code, codes)));
+  return new Set(found.map((r) => r.code));
+}
+
+export async function customerNameOf(db: Db, controllerId: string): Promise<string> {
+  const [row] = await db.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, controllerId));
+  return row?.name ?? "";
+}
+
+// ---- estimates ----------------------------------------------------------------------------
+
+export async function listEstimates(db: Db, caseId: string) {
+  return db.select().from(caseEstimates).where(eq(caseEstimates.caseId, caseId)).orderBy(asc(caseEstimates.proposedAt), asc(caseEstimates.id));
+}
+
+export async function insertEstimate(db: Db, row: typeof caseEstimates.$inferInsert): Promise<string> {
+  const [inserted] = await db.insert(caseEstimates).values(row).returning({ id: caseEstimates.id });
+  if (!inserted) {
+    throw new Error("estimate insert returned nothing");
+  }
+  return inserted.id;
+}
+
+/** A new estimate replaces the one still awaiting a decision. */
+export async function supersedeProposed(db: Db, caseId: string) {
+  await db
+    .update(caseEstimates)
+    .set({ status: "superseded" })
+    .where(and(eq(caseEstimates.caseId, caseId), eq(caseEstimates.status, "proposed")));
+}
+
+export async function proposedEstimateOf(db: Db, caseId: string) {
+  const [row] = await db
+    .select()
+    .from(caseEstimates)
+    .where(and(eq(caseEstimates.caseId, caseId), eq(caseEstimates.status, "proposed")));
+  return row ?? null;
+}
+
+export async function acceptedEstimateOf(db: Db, caseId: string) {
+  const [row] = await db
+    .select()
+    .from(caseEstimates)
+    .where(and(eq(caseEstimates.caseId, caseId), eq(caseEstimates.status, "accepted")));
+  return row ?? null;
+}
+
+export async function decideEstimate(db: Db, id: string, accepted: boolean, by: string, byName: string, now: Date) {
+  await db
+    .update(caseEstimates)
+    .set({ status: accepted ? "accepted" : "declined", decidedAt: now, decidedBy: by, decidedByName: byName })
+    .where(eq(caseEstimates.id, id));
+}
+
+// ---- time and cost entries ----------------------------------------------------------------
+
+export async function listEntries(db: Db, caseId: string) {
+  return db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId)).orderBy(asc(caseEntries.createdAt), asc(caseEntries.id));
+}
+
+export async function insertEntry(db: Db, row: typeof caseEntries.$inferInsert): Promise<string> {
+  const [inserted] = await db.insert(caseEntries).values(row).returning({ id: caseEntries.id });
+  if (!inserted) {
+    throw new Error("entry insert returned nothing");
+  }
+  return inserted.id;
+}
+
+export async function findEntryForUpdate(db: Db, caseId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(caseEntries)
+    .where(and(eq(caseEntries.id, id), eq(caseEntries.caseId, caseId)))
+    .for("update");
+  return row ?? null;
+}
+
+export async function voidEntry(db: Db, id: string, by: string, reason: string, now: Date) {
+  await db.update(caseEntries).set({ voidedAt: now, voidedBy: by, voidReason: reason }).where(eq(caseEntries.id, id));
+}
+
+/** A finished case's billable entries become billable items; returns them. */
+export async function markBillable(db: Db, caseId: string, now: Date) {
+  return db
+    .update(caseEntries)
+    .set({ billableAt: now })
+    .where(and(eq(caseEntries.caseId, caseId), eq(caseEntries.billable, true), isNull(caseEntries.voidedAt), isNull(caseEntries.billableAt)))
+    .returning({ id: caseEntries.id, amountCents: caseEntries.amountCents });
+}

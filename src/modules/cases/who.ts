@@ -1,0 +1,13 @@
+import type { EventActor } from "../evidence/index.ts";
+
+/** Who acts in a case: as the evidence names them, and as a person (id, name). */
+export interface Who {
+  actor: EventActor;
+  userId: string;
+  name: string;
+}
+
+/** A case's readable reference: V-<year asked>-<number>, e.g. V-2026-0007. */
+export function caseReference(number: number, askedAt: Date): string {
+  return `V-${askedAt.getUTCFullYear()}-${String(number).padStart(4, "0")}`;
+}

@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../../db/engine.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { closeCase, decideCaseEstimate, logCaseEntry, openCase, proposeEstimate, type CaseActor } from "../cases/index.ts";
+
+const DAY = 86_400_000;
+
+/** The demo's clock moved back by some days: a request asked weeks ago has its clock from then. */
+const daysAgo = (clock: Clock, days: number): Clock => ({ now: () => new Date(clock.now().getTime() - days * DAY) });
+const dateOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+
+/**
+ * Three DPIA-help requests (art. 2.4) in realistic states: one answered in time with an accepted
+ * estimate, logged time and a deliverable (its items billable, not yet exported); one asked two
+ * days ago awaiting its answer; one unanswered past its 14 days (the sweep escalates it).
+ * A handful of use-case calls, cheap next to the rest of the demo.
+ */
+export async function seedDemoCases(tx: Db, clock: Clock, officer: CaseActor, owners: { controllerId: string; owner: CaseActor }[]): Promise<void> {
+  const [done, open, overdue] = owners;
+  if (!done || !open || !overdue) {
+    return;
+  }
+  const asked = daysAgo(clock, 40);
+  const answered = await openCase(tx, asked, done.owner, done.controllerId, "dpia_help", {
+    subject: "dpia",
+    title: "DPIA cliëntendossier in de cloud",
+    what: "Wij voeren een DPIA uit voor ons cliëntendossier. Graag uw bijdrage over de beveiligingsmaatregelen, de subverwerkers en de locaties van de opslag.",
+    services: [],
+    neededBy: dateOf(daysAgo(clock, 10)),
+  });
+  const estimate = await proposeEstimate(tx, daysAgo(clock, 36), officer, answered, {
+    method: "hourly",
+    hoursHundredths: 600,
+    hourlyRateCents: 12500,
+    description: "Bijdrage aan de DPIA: beschrijving van de maatregelen, de subverwerkers en de opslaglocaties; één overleg.",
+  });
+  await decideCaseEstimate(tx, daysAgo(clock, 35), done.owner, answered, estimate, true);
+  await logCaseEntry(tx, daysAgo(clock, 30), officer, answered, {
+    type: "time",
+    description: "Maatregelen, subverwerkers en locaties beschreven; overleg met de FG",
+    workDate: dateOf(daysAgo(clock, 30)),
+    minutes: 300,
+    rateCents: 12500,
+    billable: true,
+  });
+  const deliverable = Buffer.from("Bijdrage aan de DPIA cliëntendossier\n\n1. Beveiligingsmaatregelen (bijlage 2)\n2. Subverwerkers en locaties\n", "utf8");
+  await closeCase(tx, daysAgo(clock, 27), officer, answered, {
+    outcome: "delivered",
+    note: "Onze bijdrage aan uw DPIA staat in de bijlage. De kosten (5 uur) vallen binnen de raming.",
+    files: [{ fileName: "dpia-bijdrage.txt", mediaType: "text/plain", bytes: deliverable, sha256: createHash("sha256").update(deliverable).digest("hex") }],
+  });
+
+  await openCase(tx, daysAgo(clock, 2), open.owner, open.controllerId, "dpia_help", {
+    subject: "prior_consultation",
+    title: "Voorafgaande raadpleging AP: cameratoezicht",
+    what: "De DPIA over cameratoezicht laat een hoog restrisico zien. Wij willen de AP raadplegen en vragen uw medewerking voor de technische beschrijving.",
+    services: [],
+    neededBy: null,
+  });
+
+  await openCase(tx, daysAgo(clock, 20), overdue.owner, overdue.controllerId, "dpia_help", {
+    subject: "dpia",
+    title: "DPIA nieuwsbriefsysteem",
+    what: "Voor onze DPIA over de nieuwsbrief vragen wij een beschrijving van de verwerking in uw e-maildienst.",
+    services: [],
+    neededBy: null,
+  });
+}

@@ -1,0 +1,103 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api, unwrap } from "../../../api/client";
+import { useApi } from "../../../api/useApi";
+import type { CaseSummary } from "../../../api/types";
+import { CaseStatusBadge, ClockBadge } from "../../../components/cases/CaseParts";
+import { CheckboxField, SelectField } from "../../../components/fields";
+import { Loaded } from "../../../components/Loaded";
+import { PageHeader } from "../../../components/PageHeader";
+import { formatInstant } from "../../../lib/format";
+import { useLang } from "../../../lib/useLang";
+import { useMe } from "../../../session";
+
+const STATUSES = ["open", "estimated", "accepted", "declined", "closed"] as const;
+
+/** Every customer's requests with their clock, filtered by status and overdue. */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const me = useMe();
+  const [status, setStatus] = useState<CaseSummary["status"] | "">("");
+  const [overdue, setOverdue] = useState(false);
+  const state = useApi(
+    () => unwrap(api.GET("/api/v1/cases", { params: { query: { ...(status ? { status } : {}), ...(overdue ? { overdue: true } : {}) } } })),
+    [status, overdue],
+  );
+  return (
+    <>
+      <PageHeader
+        title={t("cases.adminTitle")}
+        subtitle={t("cases.adminIntro")}
+        actions={
+          me.staffRole === "admin" || me.staffRole === "privacy_officer" ? (
+            <Link to="/admin/billable-items" className="btn" data-testid="billing-link">
+              {t("cases.billing.title")}
+            </Link>
+          ) : undefined
+        }
+      />
+      <section className="card">
+        <div className="filters">
+          <SelectField
+            label={t("cases.filters.status")}
+            value={status}
+            onChange={setStatus}
+            options={[{ value: "" as const, label: t("cases.filters.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) }))]}
+            testId="cases-filter-status"
+          />
+          <CheckboxField label={t("cases.filters.overdue")} checked={overdue} onChange={setOverdue} testId="cases-filter-overdue" />
+        </div>
+        <Loaded state={state}>
+          {(list) =>
+            list.length === 0 ? (
+              <p className="muted" data-testid="cases-empty">
+                {t("cases.none")}
+              </p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table" data-testid="cases-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("cases.reference")}</th>
+                      <th scope="col">{t("cases.customer")}</th>
+                      <th scope="col">{t("cases.title")}</th>
+                      <th scope="col">{t("cases.kind")}</th>
+                      <th scope="col">{t("cases.status")}</th>
+                      <th scope="col">{t("cases.dueAt")}</th>
+                      <th scope="col">{t("cases.clockLabel")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((c) => (
+                      <tr key={c.id} data-testid="case-row" data-reference={c.reference}>
+                        <td className="nowrap">
+                          <Link to={`/admin/cases/${c.id}`} data-testid="case-open">
+                            {c.reference}
+                          </Link>
+                        </td>
+                        <td>{c.customerName}</td>
+                        <td>
+                          <Link to={`/admin/cases/${c.id}`}>{c.title}</Link>
+                        </td>
+                        <td className="small">{pick(c.kindLabel.nl, c.kindLabel.en)}</td>
+                        <td>
+                          <CaseStatusBadge status={c.status} />
+                        </td>
+                        <td className="small nowrap">{formatInstant(c.dueAt)}</td>
+                        <td>
+                          <ClockBadge clock={c.clock} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loaded>
+      </section>
+    </>
+  );
+}

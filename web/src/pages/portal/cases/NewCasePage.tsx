@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { api, unwrap } from "../../../api/client";
+import { useAction, useApi } from "../../../api/useApi";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { CheckboxField, SelectField, TextAreaField, TextField, validLocally } from "../../../components/fields";
+import { Loaded } from "../../../components/Loaded";
+import { PageHeader } from "../../../components/PageHeader";
+import { useLang } from "../../../lib/useLang";
+import { useMe } from "../../../session";
+
+type Subject = "dpia" | "prior_consultation";
+
+/** A new request: its kind (DPIA help, art. 2.4) and the kind's fields. */
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const me = useMe();
+  const navigate = useNavigate();
+  const controllerId = me.controllerId ?? "";
+  const context = useApi(async () => {
+    const [kinds, controller] = await Promise.all([
+      unwrap(api.GET("/api/v1/case-kinds")),
+      unwrap(api.GET("/api/v1/controllers/{id}", { params: { path: { id: controllerId } } })),
+    ]);
+    return { kinds, services: controller.services };
+  }, [controllerId]);
+  const [kind, setKind] = useState("dpia_help");
+  const [subject, setSubject] = useState<Subject>("dpia");
+  const [title, setTitle] = useState("");
+  const [what, setWhat] = useState("");
+  const [services, setServices] = useState<string[]>([]);
+  const [neededBy, setNeededBy] = useState("");
+  const [reference, setReference] = useState("");
+  const create = useAction(() =>
+    unwrap(
+      api.POST("/api/v1/cases", {
+        body: {
+          kind: "dpia_help",
+          request: { subject, title, what, services, neededBy: neededBy === "" ? null : neededBy, ...(reference.trim() === "" ? {} : { reference }) },
+        },
+      }),
+    ),
+  );
+  const fields = create.error?.fieldMessages() ?? {};
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
+    const result = await create.execute();
+    if (result.ok) {
+      void navigate(`/portal/cases/${result.value.id}`);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t("cases.newRequest")} subtitle={t("cases.form.intro")} actions={<Link to="/portal/cases">{t("cases.back")}</Link>} />
+      <section className="card">
+        <Loaded state={context}>
+          {({ kinds, services: taken }) => (
+            <form noValidate onSubmit={(e) => void submit(e)} data-testid="case-form">
+              <ErrorAlert error={create.error && Object.keys(fields).length === 0 ? create.error : undefined} />
+              <SelectField
+                label={t("cases.kind")}
+                value={kind}
+                onChange={setKind}
+                options={kinds.map((k) => ({ value: k.kind, label: `${pick(k.label.nl, k.label.en)} (art. ${k.article})` }))}
+                testId="case-kind"
+              />
+              <SelectField
+                label={t("cases.form.subject")}
+                value={subject}
+                onChange={setSubject}
+                options={(["dpia", "prior_consultation"] as const).map((s) => ({ value: s, label: t(`cases.form.subjects.${s}`) }))}
+                error={fields["request.subject"]}
+                testId="case-subject"
+              />
+              <TextField
+                label={t("cases.form.title")}
+                value={title}
+                onChange={setTitle}
+                required
+                maxLength={200}
+                error={fields["request.title"]}
+                testId="case-title"
+              />
+              <TextAreaField label={t("cases.form.what")} value={what} onChange={setWhat} required rows={6} error={fields["request.what"]} testId="case-what" />
+              <fieldset className="field">
+                <legend>{t("cases.form.services")}</legend>
+                {taken.map((s) => (
+                  <CheckboxField
+                    key={s.code}
+                    label={pick(s.nameNl, s.nameEn)}
+                    checked={services.includes(s.code)}
+                    onChange={(on) => setServices((list) => (on ? [...list, s.code] : list.filter((c) => c !== s.code)))}
+                    testId={`case-service-${s.code}`}
+                  />
+                ))}
+                {fields["request.services.0"] ? <p className="field-error">{fields["request.services.0"]}</p> : null}
+              </fieldset>
+              <TextField
+                label={t("cases.form.neededBy")}
+                type="date"
+                value={neededBy}
+                onChange={setNeededBy}
+                error={fields["request.neededBy"]}
+                testId="case-needed-by"
+              />
+              <TextField
+                label={t("cases.form.reference")}
+                value={reference}
+                onChange={setReference}
+                maxLength={100}
+                error={fields["request.reference"]}
+                testId="case-reference"
+              />
+              <div className="form-actions">
+                <button type="submit" className="btn btn-primary" disabled={create.busy} data-testid="case-submit">
+                  {t("cases.form.submit")}
+                </button>
+              </div>
+            </form>
+          )}
+        </Loaded>
+      </section>
+    </>
+  );
+}
