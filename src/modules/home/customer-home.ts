@@ -3,14 +3,23 @@ import { formatDate, formatInstant, isOverdue, remaining } from "../../domain/le
 import type { Locale } from "../../domain/text.ts";
 import { noticeKindLabel } from "../notices/index.ts";
 import { apClockReasonText, customerApClocks } from "../obligations/index.ts";
-import { contactState, noticesToAcknowledge, offersToSign, openObjectionWindows, unreadNotices } from "./customer-queries.ts";
+import { caseReference } from "../cases/index.ts";
+import { contactState, estimatesToDecide, noticesToAcknowledge, offersToSign, openObjectionWindows, unreadNotices } from "./customer-queries.ts";
 import { homeWords } from "./words.ts";
 
 // What needs the customer's attention, most urgent first: each item says what, by when (if a clock
 // runs), why, and where in the portal it is handled. Read in the customer's own scope only.
 
 export type HomeItemKind =
-  "ap_clock" | "sign_agreement" | "objection_window" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale" | "contact_confirm";
+  | "ap_clock"
+  | "sign_agreement"
+  | "objection_window"
+  | "case_estimate"
+  | "acknowledge"
+  | "contact_missing"
+  | "contact_failing"
+  | "contact_stale"
+  | "contact_confirm";
 export type Urgency = "urgent" | "action" | "info";
 
 export interface HomeItem {
@@ -39,6 +48,7 @@ const KIND_ORDER: readonly HomeItemKind[] = [
   "acknowledge",
   "sign_agreement",
   "objection_window",
+  "case_estimate",
   "contact_stale",
   "contact_confirm",
 ];
@@ -106,6 +116,24 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
       startedAt: null,
       ...clockFields(window.windowEndsAt),
       href: `/portal/subprocessors/changes/${window.changeId}`,
+    });
+  }
+
+  // art. 2.4: billable work waits for the customer's consent to the estimate.
+  for (const estimate of await estimatesToDecide(tx, controllerId)) {
+    const money = new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: estimate.currency }).format(
+      estimate.totalCents / 100,
+    );
+    items.push({
+      kind: "case_estimate",
+      id: estimate.caseId,
+      urgency: "action",
+      title: words.caseEstimate.title(caseReference(estimate.number, estimate.askedAt), estimate.title)[locale],
+      detail: words.caseEstimate.detail(money, formatDate(estimate.proposedAt, zone, locale))[locale],
+      reason: null,
+      startedAt: estimate.proposedAt,
+      ...clockFields(null),
+      href: `/portal/cases/${estimate.caseId}`,
     });
   }
 

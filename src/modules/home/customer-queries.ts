@@ -91,3 +91,31 @@ export async function unreadNotices(db: Db, controllerId: string): Promise<numbe
   );
   return Number(row?.n ?? 0);
 }
+
+/** Its requests whose estimate (art. 2.4) waits for its decision before billable work starts. */
+export async function estimatesToDecide(db: Db, controllerId: string) {
+  const found = await rows<{
+    case_id: string;
+    number: number | string;
+    title: string;
+    asked_at: Date | string;
+    proposed_at: Date | string;
+    total_cents: number;
+    currency: string;
+  }>(
+    db,
+    sql`select c.id as case_id, c.number, c.title, c.asked_at, e.proposed_at, e.total_cents, e.currency
+          from case_estimates e join cases c on c.id = e.case_id
+         where c.controller_id = ${controllerId} and c.status = 'estimated' and e.status = 'proposed'
+         order by e.proposed_at, c.id`,
+  );
+  return found.map((r) => ({
+    caseId: r.case_id,
+    number: Number(r.number),
+    title: r.title,
+    askedAt: new Date(r.asked_at),
+    proposedAt: new Date(r.proposed_at),
+    totalCents: Number(r.total_cents),
+    currency: r.currency,
+  }));
+}

@@ -214,6 +214,30 @@ describe("the customer's home", () => {
     assert.equal(kinds(await home(c)).includes("contact_confirm"), false);
   });
 
+  test("an estimate for a request (art. 2.4) waits on the home for the customer's decision, and is gone once decided; another customer's never shows", async () => {
+    const asked = await c.owner.send("POST", "/api/v1/cases", {
+      kind: "dpia_help",
+      request: { subject: "dpia", title: "DPIA klantenportaal", what: "Wij vragen uw bijdrage aan onze DPIA.", services: [], neededBy: null },
+    });
+    assert.equal(asked.statusCode, 201, asked.body);
+    const request = asked.json<{ id: string; reference: string }>();
+    const estimated = await privacy.send("POST", `/api/v1/cases/${request.id}/estimates`, {
+      method: "fixed",
+      fixedCents: 95000,
+      description: "Bijdrage aan de DPIA",
+    });
+    assert.equal(estimated.statusCode, 201, estimated.body);
+    const item = (await home(c)).items.find((i) => i.kind === "case_estimate");
+    assert.ok(item, kinds(await home(c)).join());
+    assert.equal(item.href, `/portal/cases/${request.id}`);
+    assert.match(item.title, new RegExp(`^Offerte voor ${request.reference} wacht op uw besluit: DPIA klantenportaal$`));
+    assert.match(item.detail, /€\s?950,00/);
+    assert.equal(JSON.stringify(await home(a)).includes(request.id), false, "another customer's request");
+    const estimateId = estimated.json<{ estimates: { id: string }[] }>().estimates[0]?.id;
+    assert.equal((await c.owner.send("POST", `/api/v1/cases/${request.id}/estimate/decline`, { estimateId })).statusCode, 200);
+    assert.equal(kinds(await home(c)).includes("case_estimate"), false);
+  });
+
   test("an open objection window shows its end and the badge, until the customer objects", async () => {
     const svc = await serviceIds(privacy);
     const sub = await privacy.send("POST", "/api/v1/subprocessors", subprocessorBody("Thuis Mail", [svc.email ?? ""]));

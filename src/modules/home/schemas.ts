@@ -6,7 +6,17 @@ const NullableAt = Type.Union([At, Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
 
 export const HomeItemOut = Type.Object({
-  kind: Type.Enum(["ap_clock", "sign_agreement", "objection_window", "acknowledge", "contact_missing", "contact_failing", "contact_stale", "contact_confirm"]),
+  kind: Type.Enum([
+    "ap_clock",
+    "sign_agreement",
+    "objection_window",
+    "case_estimate",
+    "acknowledge",
+    "contact_missing",
+    "contact_failing",
+    "contact_stale",
+    "contact_confirm",
+  ]),
   id: Uuid,
   urgency: Type.Enum(["urgent", "action", "info"]),
   title: Type.String(),

@@ -63,6 +63,16 @@ export const homeWords = {
         en: `Since ${since} we could not deliver. Check the address and save it again.`,
       }),
     },
+    caseEstimate: {
+      title: (reference: string, title: string): LocalizedText => ({
+        nl: `Offerte voor ${reference} wacht op uw besluit: ${title}`,
+        en: `An estimate for ${reference} awaits your decision: ${title}`,
+      }),
+      detail: (amount: string, proposed: string): LocalizedText => ({
+        nl: `${amount}, voorgesteld op ${proposed}. Pas als u akkoord gaat, begint het werk waarvoor kosten gelden (art. 2.4).`,
+        en: `${amount}, proposed on ${proposed}. Billable work starts only once you accept it (art. 2.4).`,
+      }),
+    },
     contactConfirm: {
       title: { nl: "Klopt uw privacycontactpersoon nog?", en: "Is your privacy contact still correct?" },
       detail: (who: string, confirmed: string): LocalizedText => ({

@@ -16329,7 +16329,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {unknown} */
-                                kind: "ap_clock" | "sign_agreement" | "objection_window" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale" | "contact_confirm";
+                                kind: "ap_clock" | "sign_agreement" | "objection_window" | "case_estimate" | "acknowledge" | "contact_missing" | "contact_failing" | "contact_stale" | "contact_confirm";
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {unknown} */

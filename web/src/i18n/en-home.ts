@@ -15,6 +15,7 @@ export const enHome: typeof nlHome = {
       ap_clock: "Data breach: your notification to the AP",
       sign_agreement: "Sign the agreement",
       objection_window: "Objection to a sub-processor",
+      case_estimate: "Estimate for your request",
       acknowledge: "Acknowledge receipt",
       contact_missing: "Privacy contact",
       contact_failing: "Privacy contact",

@@ -13,6 +13,7 @@ export const nlHome = {
       ap_clock: "Datalek: uw melding aan de AP",
       sign_agreement: "Overeenkomst ondertekenen",
       objection_window: "Bezwaar tegen subverwerker",
+      case_estimate: "Offerte voor uw verzoek",
       acknowledge: "Ontvangst bevestigen",
       contact_missing: "Privacycontactpersoon",
       contact_failing: "Privacycontactpersoon",
