@@ -144,6 +144,11 @@ export function remaining(due: Date, now: Date): { overdue: boolean; millisecond
   return { overdue: diff < 0, milliseconds: Math.abs(diff) };
 }
 
+/** Milliseconds from `now` until `due`: negative once it has passed (by how much it is overdue). */
+export function untilDue(due: Date, now: Date): number {
+  return due.getTime() - now.getTime();
+}
+
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 // Month abbreviations come from Intl (CLDR, bundled with Node), formatted at a fixed UTC instant

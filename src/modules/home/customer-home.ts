@@ -1,5 +1,5 @@
 import type { Db } from "../../db/engine.ts";
-import { formatDate, formatInstant, isOverdue, remaining } from "../../domain/legal-time.ts";
+import { formatDate, formatInstant, isOverdue, untilDue } from "../../domain/legal-time.ts";
 import type { Locale } from "../../domain/text.ts";
 import { noticeKindLabel } from "../notices/index.ts";
 import { apClockReasonText, customerApClocks } from "../obligations/index.ts";
@@ -70,7 +70,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
   const clockFields = (due: Date | null) => ({
     dueAt: due,
     dueLocal: due ? formatInstant(due, zone, locale) : null,
-    remainingMs: due ? Math.min(remaining(due, now).milliseconds, Number.MAX_SAFE_INTEGER) : null,
+    remainingMs: due ? untilDue(due, now) : null,
     overdue: due ? isOverdue(due, now) : false,
   });
 

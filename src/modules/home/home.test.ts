@@ -20,6 +20,7 @@ interface HomeItem {
   id: string;
   urgency: string;
   title: string;
+  detail: string;
   reason: string | null;
   startedAt: string | null;
   dueAt: string | null;
@@ -467,6 +468,20 @@ describe("bulk countersign", () => {
     assert.equal(staffHome.charts.deadlinesPerWeek.length, 8);
     assert.equal(staffHome.charts.deadlinesPerWeek.at(-1)?.weekStart, "2026-05-04", "this week's Monday");
     const breachWeek = staffHome.charts.deadlinesPerWeek.find((w) => w.weekStart === "2026-05-04");
-    assert.equal(breachWeek?.inTime, 2, "both 48-hour breach duties met in time");
+    assert.equal(breachWeek?.inTime, 3, "both 48-hour breach duties, and the request answered with its estimate, met in time");
+  });
+
+  test("an overdue duty says by how much it is late (a negative remainder), not what is left", async () => {
+    const asked = await c.owner.send("POST", "/api/v1/cases", {
+      kind: "dpia_help",
+      request: { subject: "dpia", title: "DPIA te laat", what: "Wij vragen uw bijdrage aan onze DPIA.", services: [], neededBy: null },
+    });
+    assert.equal(asked.statusCode, 201, asked.body);
+    t.clock.advance(16 * 24 * 3600_000);
+    const staffHome = (await privacy.get("/api/v1/staff-home")).json<{ duties: { overdue: { title: string; overdue: boolean; remainingMs: number }[] } }>();
+    const late = staffHome.duties.overdue.find((d) => d.title.includes("V-"));
+    assert.ok(late, JSON.stringify(staffHome.duties.overdue.map((d) => d.title)));
+    assert.equal(late.overdue, true);
+    assert.ok(late.remainingMs < -24 * 3600_000, `late by more than a day: ${late.remainingMs}`);
   });
 });

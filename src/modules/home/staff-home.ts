@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import type { Db } from "../../db/engine.ts";
-import { formatInstant, isOverdue, localDate, remaining } from "../../domain/legal-time.ts";
+import { formatInstant, isOverdue, localDate, untilDue } from "../../domain/legal-time.ts";
 import type { Locale } from "../../domain/text.ts";
 import {
   awaitingCountersign,
@@ -86,7 +86,7 @@ export async function staffHome(tx: Db, userId: string, only: string[] | null, n
     title: d.title[locale],
     dueAt: d.dueAt,
     dueLocal: formatInstant(d.dueAt, d.zone, locale),
-    remainingMs: Math.min(remaining(d.dueAt, now).milliseconds, Number.MAX_SAFE_INTEGER),
+    remainingMs: untilDue(d.dueAt, now),
     overdue: isOverdue(d.dueAt, now),
   });
   const allDuties = duties.map(duty);
