@@ -6,7 +6,7 @@ export const enLayout: typeof nlLayout = {
     menu: "Menu",
     openMenu: "Open menu",
     closeMenu: "Close menu",
-    adminGroups: { setup: "Set-up" },
+    adminGroups: { customers: "Customers", setup: "Set-up" },
     offerLatest: "Version {{version}} is the latest. Customers not yet offered it get it to sign; their current agreement stays in force until then.",
     sections: "Parts of this page",
     customerTabs: {

@@ -4,7 +4,7 @@ export const nlLayout = {
     menu: "Menu",
     openMenu: "Menu openen",
     closeMenu: "Menu sluiten",
-    adminGroups: { setup: "Inrichting" },
+    adminGroups: { customers: "Klanten", setup: "Inrichting" },
     offerLatest:
       "Versie {{version}} is de nieuwste. Klanten die haar nog niet aangeboden kregen, krijgen haar ter ondertekening; hun huidige overeenkomst blijft tot dan van kracht.",
     sections: "Onderdelen van deze pagina",

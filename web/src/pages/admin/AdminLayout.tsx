@@ -41,8 +41,9 @@ export function AdminLayout() {
       : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
   ];
-  // The set-up pages share one menu button, so the main row stays one line at 1366 px.
+  // The set-up pages share one menu button, and so do the customers and their contacts, so the main row stays one line at 1366 px.
   const groups = [
+    { label: t("layout.adminGroups.customers"), paths: ["/admin/customers", "/admin/contacts"] },
     { label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register"] },
   ];
   const account = [
