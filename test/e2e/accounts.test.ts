@@ -66,6 +66,8 @@ describe("accounts in the browser", { skip: skipIfMissing(unavailable) }, () => 
   test("an owner invites a privacy contact; the e-mailed link sets a password and logs in", async () => {
     const owner = await newPage();
     await loginAs(owner, base, zeta.owner.email);
+    // Users sits in the Settings menu of the portal's navigation.
+    await owner.getByRole("button", { name: "Instellingen" }).click();
     await owner.getByRole("link", { name: "Gebruikers" }).first().click();
     await owner.waitForURL(`${base}/portal/users`);
     await owner.getByTestId("users-table").waitFor();

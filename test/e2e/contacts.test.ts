@@ -72,6 +72,7 @@ describe("the privacy contact's yearly confirmation in the browser", { skip: ski
     assert.equal(confirmed.length, 1);
     assert.equal((confirmed.at(-1)?.data as { via: string }).via, "button");
     // The contact page says when it was confirmed and when we ask next.
+    await page.getByRole("button", { name: "Instellingen" }).click();
     await page.getByRole("link", { name: "Privacycontactpersoon" }).first().click();
     await page.getByTestId("contact-confirmation").waitFor();
     assert.match(await textOf(page, "contact-last-confirmed"), /Laatst bevestigd/);

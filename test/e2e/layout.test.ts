@@ -185,6 +185,26 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
     await context.close();
   });
 
+  test("the portal at 1366×768: its menu is one row in both languages, its settings under one menu button", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await loginDemo(page, base, "owner@c0002.example");
+    for (const lang of ["nl", "en"] as const) {
+      await openPage(page, `${base}/portal`);
+      await page.getByTestId(`lang-${lang}`).click();
+      const rows = await page
+        .locator(".mainnav > ul > li")
+        .evaluateAll(
+          (items) => new Set(items.filter((li) => li.getBoundingClientRect().width > 0).map((li) => Math.round(li.getBoundingClientRect().top))).size,
+        );
+      assert.equal(rows, 1, `${lang}: the portal menu is one row`);
+    }
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Users" }).click();
+    await page.waitForURL(/\/portal\/users$/);
+    await context.close();
+  });
+
   test("every back-office page at 1366×768: the staff menu is one row, no sideways scrolling; the set-up menu opens", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();

@@ -7,6 +7,7 @@ export const enLayout: typeof nlLayout = {
     openMenu: "Open menu",
     closeMenu: "Close menu",
     adminGroups: { customers: "Customers", setup: "Set-up" },
+    portalGroups: { processing: "About the processing", settings: "Settings" },
     offerLatest: "Version {{version}} is the latest. Customers not yet offered it get it to sign; their current agreement stays in force until then.",
     sections: "Parts of this page",
     customerTabs: {

@@ -5,6 +5,7 @@ export const nlLayout = {
     openMenu: "Menu openen",
     closeMenu: "Menu sluiten",
     adminGroups: { customers: "Klanten", setup: "Inrichting" },
+    portalGroups: { processing: "Over de verwerking", settings: "Instellingen" },
     offerLatest:
       "Versie {{version}} is de nieuwste. Klanten die haar nog niet aangeboden kregen, krijgen haar ter ondertekening; hun huidige overeenkomst blijft tot dan van kracht.",
     sections: "Onderdelen van deze pagina",

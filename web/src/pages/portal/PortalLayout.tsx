@@ -52,8 +52,14 @@ function PortalShell() {
     { to: "/portal/tokens", label: t("nav.tokens") },
     { to: "/portal/security", label: t("nav.security") },
   ];
+  // What Art28 documents about the processing, and the customer's own settings, each share one menu
+  // button, so the main row stays one line at 1366 px.
+  const groups = [
+    { label: t("layout.portalGroups.processing"), paths: ["/portal/transfers", "/portal/measures", "/portal/register"] },
+    { label: t("layout.portalGroups.settings"), paths: ["/portal/contact", "/portal/webhooks", "/portal/users"] },
+  ];
   return (
-    <AppShell area={t("nav.portal.area")} nav={nav} account={account}>
+    <AppShell area={t("nav.portal.area")} nav={nav} account={account} groups={groups}>
       <Outlet />
     </AppShell>
   );
