@@ -1,5 +1,4 @@
-import fastifyMultipart from "@fastify/multipart";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { withMultipart } from "../../http/multipart-scope.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS, NO_STAFF } from "../../http/audience.ts";
@@ -45,16 +44,9 @@ const whoOf = (actor: Actor): Who => ({ actor: eventActor(actor), userId: actor.
 
 /** The cases (art. 2.4 and the kinds after it) and the billable items, in a plugin of their own that accepts multipart (attachments, deliverables). */
 export function caseRoutes(app: TypedApp, deps: RouteDeps): void {
-  void app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
-    scope.addHook("preValidation", async (request) => {
-      if (request.isMultipart() && request.body === undefined) {
-        request.body = {};
-      }
-    });
-    const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
-    registerCaseRoutes(typed, deps);
-    billingRoutes(typed, deps);
+  withMultipart(app, UPLOAD_LIMITS, (scoped) => {
+    registerCaseRoutes(scoped, deps);
+    billingRoutes(scoped, deps);
   });
 }
 

@@ -3,21 +3,12 @@ import { AppError, invalid } from "../../http/errors.ts";
 import { httpWords } from "../../http/words.ts";
 import type { EvidenceUpload } from "./upload-evidence.ts";
 import { measureWords } from "./words.ts";
+import { cleanFileName } from "../threads/index.ts";
 
 /** Limits of an evidence upload: one file of at most 10 MB. */
 export const UPLOAD_LIMITS = { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 };
 
 const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]{1,127}\/[A-Za-z0-9!#$&^_.+-]{1,127}$/;
-
-/** A file name as given, without a path, control characters or quotes, and not too long. */
-function cleanFileName(name: string | undefined): string {
-  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
-    .trim()
-    .slice(0, 200);
-  return clean === "" ? "file" : clean;
-}
 
 /** Reads the one file of an evidence upload (field "file"); anything else is a 400 naming body.file. */
 export async function readEvidenceUpload(request: FastifyRequest): Promise<EvidenceUpload> {

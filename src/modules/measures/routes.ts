@@ -1,5 +1,4 @@
-import fastifyMultipart from "@fastify/multipart";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { withMultipart } from "../../http/multipart-scope.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import { scopeOf, STAFF_ALL } from "../../http/actor.ts";
@@ -46,17 +45,9 @@ const tags = ["measures"];
  * (evidence files) are accepted here and nowhere else.
  */
 export function measureRoutes(app: TypedApp, deps: RouteDeps): void {
-  void app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
-    // The handler reads multipart parts itself; the body schema still runs, on an empty object.
-    scope.addHook("preValidation", async (request) => {
-      if (request.isMultipart() && request.body === undefined) {
-        request.body = {};
-      }
-    });
-    const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
-    registerRoutes(typed, deps);
-    annex2Routes(typed, deps);
+  withMultipart(app, UPLOAD_LIMITS, (scoped) => {
+    registerRoutes(scoped, deps);
+    annex2Routes(scoped, deps);
   });
 }
 

@@ -1,7 +1,6 @@
 import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { subprocessorWords } from "./words.ts";
-import fastifyMultipart from "@fastify/multipart";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { withMultipart } from "../../http/multipart-scope.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
@@ -28,19 +27,11 @@ import { uploadSubprocessorContract } from "./upload-contract.ts";
  * their own so multipart uploads (contracts, attachments) are accepted here and nowhere else.
  */
 export function subprocessorRoutes(app: TypedApp, deps: RouteDeps): void {
-  void app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
-    // The handler reads multipart parts itself; the body schema still runs, on an empty object.
-    scope.addHook("preValidation", async (request) => {
-      if (request.isMultipart() && request.body === undefined) {
-        request.body = {};
-      }
-    });
-    const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
-    registerRoutes(typed, deps);
-    changeRoutes(typed, deps);
-    objectionRoutes(typed, deps);
-    transferRoutes(typed, deps);
+  withMultipart(app, UPLOAD_LIMITS, (scoped) => {
+    registerRoutes(scoped, deps);
+    changeRoutes(scoped, deps);
+    objectionRoutes(scoped, deps);
+    transferRoutes(scoped, deps);
   });
 }
 

@@ -8,7 +8,7 @@ export type { PostedThreadMessage, ThreadMessageInput } from "./post-message.ts"
 export { listThread, threadCount } from "./queries.ts";
 export type { ThreadMessage, ThreadSubject } from "./queries.ts";
 export { readMessageForm } from "./message-form.ts";
-export { readMultipart, sha256Hex, UPLOAD_LIMITS } from "./multipart.ts";
+export { cleanFileName, readMultipart, sha256Hex, UPLOAD_LIMITS } from "./multipart.ts";
 export type { ReceivedFile } from "./multipart.ts";
 export { Attachment, Message, MessageBody, MessageForm } from "./schemas.ts";
 
