@@ -19,3 +19,4 @@ export { decideCaseEstimate } from "./decide-estimate.ts";
 export { logCaseEntry } from "./log-entry.ts";
 export { closeCase } from "./close-case.ts";
 export type { Who as CaseActor } from "./who.ts";
+export { answerMeasuresQuestion } from "./answer-measures-question.ts";
