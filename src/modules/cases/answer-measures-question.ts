@@ -39,11 +39,18 @@ export async function answerMeasuresQuestion(
   const report = await measuresReport(tx, locale, clock);
   const fileName = caseWords.reportFile(locale, report.version);
   const bytes = Buffer.from(report.pdf);
-  await closeCase(tx, clock, who, caseId, {
-    outcome: "answered",
-    note: input.note,
-    files: [{ fileName, mediaType: "application/pdf", bytes, sha256: report.sha256 }, ...input.files],
-  });
+  await closeCase(
+    tx,
+    clock,
+    who,
+    caseId,
+    {
+      outcome: "answered",
+      note: input.note,
+      files: [{ fileName, mediaType: "application/pdf", bytes, sha256: report.sha256 }, ...input.files],
+    },
+    true,
+  );
   await recordEvent(tx, clock, {
     type: "case.measures_answered",
     actor: who.actor,

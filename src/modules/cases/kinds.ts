@@ -32,6 +32,8 @@ export interface CaseKindDefinition<S extends TSchema = TSchema> {
   check?: (tx: Db, request: Static<S>) => Promise<void>;
   /** How a case of this kind may end (a declined estimate ends it as "estimate_declined"). */
   outcomes: Record<string, LocalizedText>;
+  /** Outcomes only the kind's own action sets (e.g. answered with the measures report), never POST /cases/{id}/close. */
+  actionOutcomes?: readonly string[];
   /** Outcomes that must come with the deliverable attached. */
   deliverableOutcomes: readonly string[];
   /**

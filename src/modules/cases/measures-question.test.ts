@@ -149,6 +149,13 @@ describe("a question about the measures (art. 2.2)", () => {
       request: { subject: "dpia", title: "DPIA", what: "Hulp", services: [], neededBy: null },
     });
     assert.equal(dpia.statusCode, 201, dpia.body);
+    const closedByHand = await officer.send("POST", `/api/v1/cases/${dutch.id}/close`, { outcome: "answered", note: "Zie bijlage." });
+    assert.equal(closedByHand.statusCode, 400, "answered comes only with the measures report");
+    assert.equal(errorOf(closedByHand).fields[0]?.field, "body.outcome");
+    assert.deepEqual(
+      (await officer.get(`/api/v1/cases/${dutch.id}`)).json<{ outcomes: { code: string }[] }>().outcomes.map((o) => o.code),
+      ["withdrawn"],
+    );
     const wrongKind = await officer.send("POST", `/api/v1/cases/${dpia.json<CaseOut>().id}/measures-answer`, { note: "Zie rapport." });
     assert.equal(wrongKind.statusCode, 409, wrongKind.body);
     assert.equal(((await a.owner.get(`/api/v1/cases/${dutch.id}`)).json() as CaseOut).status, "open", "nothing written");

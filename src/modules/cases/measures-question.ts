@@ -53,5 +53,6 @@ export const measuresQuestionKind = defineCaseKind({
     withdrawn: { nl: "Ingetrokken door de klant", en: "Withdrawn by the customer" },
   },
   deliverableOutcomes: ["answered"],
+  actionOutcomes: ["answered"],
   costs: false,
 });

@@ -74,7 +74,8 @@ function registerCaseRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       ...presentCase(row, clock.now()),
       request: row.request,
       outcomeNote: row.outcomeNote,
-      outcomes: outcomesOf(definition),
+      // The outcomes POST /cases/{id}/close accepts (a kind's action outcomes come from its own action).
+      outcomes: outcomesOf(definition).filter((o) => !definition.actionOutcomes?.includes(o.code)),
       costs: definition.costs,
       estimates: estimates.map(presentEstimate),
       entries: entries.map(presentEntry),
