@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer } from "../../../test/support/factories.ts";
-import { notices } from "../../db/schema/index.ts";
+import { runSweep } from "../../jobs/sweep.ts";
+import { sweepTasks } from "../../modules.ts";
+import { notices, obligations } from "../../db/schema/index.ts";
 import { customer, errorOf, session, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
 
 // A question about the measures (art. 2.2) through the API: asked on the customer's
@@ -208,8 +210,19 @@ describe("a question about the measures (art. 2.2)", () => {
     assert.equal(again.statusCode, 409, "an answered question is ended");
   });
 
-  test("answered after the clock passed: the report is in English and the duty is met late", async () => {
+  test("the sweep escalates an unanswered question; answered after the clock passed, the report is in English and the duty is met late", async () => {
+    const [duty] = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.controllerId, english.controllerId), eq(obligations.kind, "case_measures_question")));
+    assert.ok(duty);
     t.clock.set(new Date("2026-04-25T09:00:00Z"));
+    await runSweep(t.database.db, t.clock, sweepTasks());
+    const escalated = await t.database.db.select().from(notices).where(eq(notices.kind, "obligation_escalated"));
+    assert.ok(
+      escalated.some((n) => n.data.kind === "obligation_escalated" && n.data.obligationId === duty.id),
+      "escalated",
+    );
     assert.equal((await english.owner.get(`/api/v1/cases/${late.id}`)).json<CaseOut>().clock, "overdue");
     const answered = await officer.send("POST", `/api/v1/cases/${late.id}/measures-answer`, { note: "See the measures report." });
     assert.equal(answered.statusCode, 200, answered.body);
