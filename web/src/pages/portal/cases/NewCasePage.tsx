@@ -65,7 +65,11 @@ export function NewCasePage() {
 
   return (
     <>
-      <PageHeader title={t("cases.newRequest")} subtitle={t("cases.form.intro")} actions={<Link to="/portal/cases">{t("cases.back")}</Link>} />
+      <PageHeader
+        title={t("cases.newRequest")}
+        subtitle={kind === "measures_question" ? t("cases.measures.intro") : t("cases.form.intro")}
+        actions={<Link to="/portal/cases">{t("cases.back")}</Link>}
+      />
       <section className="card">
         <Loaded state={context}>
           {({ kinds, services: taken, measures: annex2 }) => (
@@ -80,7 +84,6 @@ export function NewCasePage() {
               />
               {kind === "measures_question" ? (
                 <>
-                  <p className="hint">{t("cases.measures.intro")}</p>
                   <TextAreaField
                     label={t("cases.measures.question")}
                     value={question}
