@@ -23,6 +23,8 @@ export async function closeCase(
   who: Who,
   caseId: string,
   input: { outcome: string; note: string; files: ThreadMessageInput["files"] },
+  /** Set by a kind's own action (answer-measures-question.ts) that may end with its action outcomes. */
+  byAction = false,
 ): Promise<void> {
   const row = await findCaseForUpdate(tx, caseId);
   if (!row) {
@@ -32,8 +34,8 @@ export async function closeCase(
     throw conflict(caseWords.ended);
   }
   const definition = caseKindOf(row.kind);
-  const outcomes = Object.keys(definition.outcomes);
-  const outcome = definition.outcomes[input.outcome];
+  const outcomes = Object.keys(definition.outcomes).filter((code) => byAction || !definition.actionOutcomes?.includes(code));
+  const outcome = outcomes.includes(input.outcome) ? definition.outcomes[input.outcome] : undefined;
   if (!outcome) {
     throw invalid("body.outcome", caseWords.outcomeNotOfKind(outcomes));
   }

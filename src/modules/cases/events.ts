@@ -18,6 +18,8 @@ declare module "../../db/schema/events.ts" {
     "case.entry_voided": true;
     /** A case ended with its outcome, deliverable and final costs. */
     "case.closed": true;
+    /** A question about the measures (art. 2.2) answered with the measures report: its SHA-256 and Annex 2 version. */
+    "case.measures_answered": true;
     /** Billable items exported to the billing system, once. */
     "billing.exported": true;
     /** A credit line for an item voided after its export. */
@@ -35,6 +37,7 @@ export const caseEventLabels = {
   "case.entry_logged": { nl: "Tijd of kosten geregistreerd", en: "Time or cost logged" },
   "case.entry_voided": { nl: "Registratie vervallen", en: "Entry voided" },
   "case.closed": { nl: "Verzoek afgerond", en: "Request closed" },
+  "case.measures_answered": { nl: "Maatregelenrapport verstrekt", en: "Measures report provided" },
   "billing.exported": { nl: "Declarabele posten geëxporteerd", en: "Billable items exported" },
   "billing.credit_written": { nl: "Creditregel aangemaakt", en: "Credit line written" },
 } as const;

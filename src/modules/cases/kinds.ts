@@ -1,4 +1,5 @@
 import type { Static, TSchema } from "typebox";
+import type { Db } from "../../db/engine.ts";
 import type { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 import type { ClockUnit } from "../../domain/legal-time.ts";
 import type { LocalizedText } from "../../domain/text.ts";
@@ -27,8 +28,12 @@ export interface CaseKindDefinition<S extends TSchema = TSchema> {
   services?: (request: Static<S>) => string[];
   /** The request's calendar dates by field (checked to exist: the pattern lets 31 November through). */
   dates?: (request: Static<S>) => Record<string, string | null>;
+  /** Checks a request needs the database for (e.g. measure codes in the current Annex 2); throws a 400 naming the field. */
+  check?: (tx: Db, request: Static<S>) => Promise<void>;
   /** How a case of this kind may end (a declined estimate ends it as "estimate_declined"). */
   outcomes: Record<string, LocalizedText>;
+  /** Outcomes only the kind's own action sets (e.g. answered with the measures report), never POST /cases/{id}/close. */
+  actionOutcomes?: readonly string[];
   /** Outcomes that must come with the deliverable attached. */
   deliverableOutcomes: readonly string[];
   /**

@@ -96,6 +96,12 @@ export async function servicesTaken(db: Db, controllerId: string, codes: string[
   return new Set(found.map((r) => r.code));
 }
 
+/** The customer's language (its notices and documents). */
+export async function controllerLocaleOf(db: Db, controllerId: string): Promise<"nl" | "en"> {
+  const [row] = await db.select({ locale: controllers.locale }).from(controllers).where(eq(controllers.id, controllerId));
+  return row?.locale ?? "nl";
+}
+
 export async function customerNameOf(db: Db, controllerId: string): Promise<string> {
   const [row] = await db.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, controllerId));
   return row?.name ?? "";

@@ -13,6 +13,7 @@ import { listThread, Message, MessageBody, MessageForm, readMessageForm, readMul
 import { visibleCase } from "./access.ts";
 import { billingRoutes } from "./billing-routes.ts";
 import { CASE_KINDS, caseKindOf } from "./case-kinds.ts";
+import { answerMeasuresQuestion } from "./answer-measures-question.ts";
 import { closeCase } from "./close-case.ts";
 import { decideCaseEstimate } from "./decide-estimate.ts";
 import { logCaseEntry } from "./log-entry.ts";
@@ -30,6 +31,8 @@ import {
   CaseSummary,
   CloseBody,
   CloseForm,
+  MeasuresAnswerBody,
+  MeasuresAnswerForm,
   DecisionBody,
   EntryBody,
   EntryParams,
@@ -63,7 +66,8 @@ function registerCaseRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       ...presentCase(row, clock.now()),
       request: row.request,
       outcomeNote: row.outcomeNote,
-      outcomes: outcomesOf(definition),
+      // The outcomes POST /cases/{id}/close accepts (a kind's action outcomes come from its own action).
+      outcomes: outcomesOf(definition).filter((o) => !definition.actionOutcomes?.includes(o.code)),
       costs: definition.costs,
       estimates: estimates.map(presentEstimate),
       entries: entries.map(presentEntry),
@@ -324,6 +328,46 @@ function registerCaseRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         ({ outcome, note } = request.body as { outcome: string; note: string });
       }
       await inScope(db, scopeOf(actor), (tx) => closeCase(tx, clock, whoOf(actor), request.params.id, { outcome, note, files }));
+      return detail(actor, request.params.id);
+    },
+  );
+
+  app.post(
+    "/cases/:id/measures-answer",
+    {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "case" } },
+      schema: {
+        tags,
+        summary:
+          'Answer a question about the measures (art. 2.2) with a note and the measures report in the customer\'s language, which closes it as answered; extra files as multipart "files" (JSON { note } without)',
+        params: IdParams,
+        body: { content: { "application/json": { schema: MeasuresAnswerBody }, "multipart/form-data": { schema: MeasuresAnswerForm } } },
+        response: { 200: CaseDetail, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleCase(db, actor, request.params.id);
+      let note: string;
+      let files: Awaited<ReturnType<typeof readMultipart>>["files"] = [];
+      if (request.isMultipart()) {
+        const form = await readMultipart(request);
+        note = form.fields.get("note") ?? "";
+        files = form.files;
+        const stray = files.find((f) => f.fieldName !== "files");
+        if (stray) {
+          throw invalid(`body.${stray.fieldName}`, { nl: 'bestanden horen in het veld "files"', en: 'files belong in the field "files"' });
+        }
+        if (files.length > 4) {
+          throw invalid("body.files", { nl: "hooguit 4 bestanden naast het rapport", en: "at most 4 files beside the report" });
+        }
+        if (note.length > 20_000) {
+          throw invalid("body.note", { nl: "is langer dan 20.000 tekens", en: "is longer than 20,000 characters" });
+        }
+      } else {
+        ({ note } = request.body as { note: string });
+      }
+      await inScope(db, scopeOf(actor), (tx) => answerMeasuresQuestion(tx, clock, whoOf(actor), request.params.id, { note, files }));
       return detail(actor, request.params.id);
     },
   );

@@ -63,6 +63,13 @@ export const CloseForm = Type.Object({
   note: Type.Optional(Text(20_000, { description: "the note to the customer; required" })),
   files: Type.Optional(Type.Array(Type.String({ format: "binary" }), { maxItems: 5, description: "the deliverable, up to 5 files of 10 MB" })),
 });
+export const MeasuresAnswerForm = Type.Object({
+  note: Type.Optional(Text(20_000, { description: "the answer to the customer; required" })),
+  files: Type.Optional(
+    Type.Array(Type.String({ format: "binary" }), { maxItems: 4, description: "extra attachments beside the report (e.g. evidence), up to 4 files of 10 MB" }),
+  ),
+});
+export const MeasuresAnswerBody = Type.Object({ note: Text(20_000) }, { additionalProperties: false });
 export const CloseBody = Type.Object({ outcome: Line(50), note: Text(20_000) }, { additionalProperties: false });
 
 export const Estimate = Type.Object({

@@ -35,6 +35,13 @@ export const caseWords = {
   costNeeds: { nl: "kosten vragen een bedrag", en: "a cost needs an amount" },
   outcomeNotOfKind: (allowed: string[]): LocalizedText => ({ nl: `kies uit: ${allowed.join(", ")}`, en: `choose one of: ${allowed.join(", ")}` }),
   deliverableRequired: { nl: "voeg het opgeleverde werk toe als bijlage", en: "attach the deliverable" },
+  unknownMeasure: { nl: "is geen maatregel in de huidige bijlage 2", en: "is not a measure in the current Annex 2" },
+  notMeasuresQuestion: {
+    nl: "alleen een vraag over de maatregelen (art. 2.2) wordt met het maatregelenrapport beantwoord",
+    en: "only a question about the measures (art. 2.2) is answered with the measures report",
+  },
+  reportFile: (locale: "nl" | "en", version: number | null) =>
+    `${locale === "nl" ? "maatregelen-annex2" : "measures-annex2"}${version === null ? "" : `-v${version}`}.pdf`,
   unknownService: { nl: "is geen dienst die u afneemt", en: "is not a service you take" },
   alreadyVoided: { nl: "is al vervallen", en: "is already void" },
   creditNotVoidable: { nl: "een creditregel vervalt niet; maak zo nodig een nieuwe registratie", en: "a credit line is not voided; log a new entry if needed" },

@@ -6,7 +6,8 @@ import { staffSession } from "../../../test/support/sessions.ts";
 import { inScope } from "../../db/scope.ts";
 import { seedDemoCases } from "./demo-cases.ts";
 
-// The demo's requests (art. 2.4): one answered in time and delivered, one open, one overdue.
+// The demo's requests (art. 2.4): one answered in time and delivered, one open, one overdue; and
+// two questions about the measures (art. 2.2): one answered in time with the report, one open.
 
 let t: TestApp;
 before(async () => {
@@ -38,8 +39,11 @@ test("the demo shows DPIA requests answered in time, open and overdue, and billa
     process.stderr.write(`seedDemoCases: ${Math.round(took)} ms\n`);
   }
   const admin = await staffSession(t, "admin");
-  const list = (await admin.get("/api/v1/cases")).json<{ customerName: string; status: string; clock: string }[]>();
-  const of = (name: string) => list.find((c) => c.customerName === name);
+  const list = (await admin.get("/api/v1/cases")).json<{ customerName: string; kind: string; status: string; clock: string; outcome: string | null }[]>();
+  const of = (name: string) => list.find((c) => c.customerName === name && c.kind === "dpia_help");
+  const question = (name: string) => list.find((c) => c.customerName === name && c.kind === "measures_question");
+  assert.deepEqual([question("Alfa")?.status, question("Alfa")?.clock, question("Alfa")?.outcome], ["closed", "met_in_time", "answered"]);
+  assert.deepEqual([question("Beta")?.status, question("Beta")?.clock], ["open", "running"]);
   assert.deepEqual([of("Alfa")?.status, of("Alfa")?.clock], ["closed", "met_in_time"]);
   assert.deepEqual([of("Beta")?.status, of("Beta")?.clock], ["open", "running"]);
   assert.deepEqual([of("Gamma")?.status, of("Gamma")?.clock], ["open", "overdue"]);

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { closeCase, decideCaseEstimate, logCaseEntry, openCase, proposeEstimate, type CaseActor } from "../cases/index.ts";
+import { annex2InForce } from "../measures/index.ts";
+import { answerMeasuresQuestion, closeCase, decideCaseEstimate, logCaseEntry, openCase, proposeEstimate, type CaseActor } from "../cases/index.ts";
 
 const DAY = 86_400_000;
 
@@ -12,7 +13,9 @@ const dateOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 /**
  * Three DPIA-help requests (art. 2.4) in realistic states: one answered in time with an accepted
  * estimate, logged time and a deliverable (its items billable, not yet exported); one asked two
- * days ago awaiting its answer; one unanswered past its 14 days (the sweep escalates it).
+ * days ago awaiting its answer; one unanswered past its 14 days (the sweep escalates it). Two
+ * questions about the measures (art. 2.2): one answered in time with the measures report (one
+ * report rendered), one asked yesterday and open.
  * A handful of use-case calls, cheap next to the rest of the demo.
  */
 export async function seedDemoCases(tx: Db, clock: Clock, officer: CaseActor, owners: { controllerId: string; owner: CaseActor }[]): Promise<void> {
@@ -64,5 +67,20 @@ export async function seedDemoCases(tx: Db, clock: Clock, officer: CaseActor, ow
     what: "Voor onze DPIA over de nieuwsbrief vragen wij een beschrijving van de verwerking in uw e-maildienst.",
     services: [],
     neededBy: null,
+  });
+
+  const [measure] = (await annex2InForce(tx)).measures;
+  const question = await openCase(tx, daysAgo(clock, 12), done.owner, done.controllerId, "measures_question", {
+    question: "Welke maatregelen neemt u voor toegangsbeheer en back-ups? Wij leggen ze naast ISO/IEC 27001:2022 voor onze eigen audit.",
+    measures: measure ? [measure.code] : [],
+    standard: "ISO/IEC 27001:2022",
+  });
+  await answerMeasuresQuestion(tx, daysAgo(clock, 6), officer, question, {
+    note: "In de bijlage het maatregelenrapport: alle maatregelen die van kracht zijn, met thema en laatste review. De thema's volgen bijlage A van ISO/IEC 27001:2022.",
+    files: [],
+  });
+  await openCase(tx, daysAgo(clock, 1), open.owner, open.controllerId, "measures_question", {
+    question: "Hoe vaak test u het herstel van back-ups, en wanneer is dat voor het laatst gebeurd?",
+    measures: [],
   });
 }

@@ -24139,7 +24139,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "dpia_help";
+                    kind?: "dpia_help" | "measures_question";
                     status?: "open" | "estimated" | "accepted" | "declined" | "closed";
                     controllerId?: string;
                     /** @description only cases whose answer is overdue */
@@ -24312,6 +24312,17 @@ export interface paths {
                             neededBy: string | null;
                             /** @description the customer's own reference */
                             reference?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "measures_question";
+                        request: {
+                            /** @description what the customer wants to know about the measures */
+                            question: string;
+                            /** @description the Annex 2 codes of the measures it asks about (GET /annex2), if any */
+                            measures: string[];
+                            /** @description a standard the customer maps the measures to, e.g. "ISO/IEC 27001:2022" */
+                            standard?: string;
                         };
                     };
                 };
@@ -26130,6 +26141,227 @@ export interface paths {
                         /** @description the note to the customer; required */
                         note?: string;
                         /** @description the deliverable, up to 5 files of 10 MB */
+                        files?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/measures-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a question about the measures (art. 2.2) with a note and the measures report in the customer's language, which closes it as answered; extra files as multipart "files" (JSON { note } without) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description the answer to the customer; required */
+                        note?: string;
+                        /** @description extra attachments beside the report (e.g. evidence), up to 4 files of 10 MB */
                         files?: string[];
                     };
                 };

@@ -38,7 +38,31 @@ export const enCases: typeof nlCases = {
     request: "Your request",
     requestStaff: "Request",
     openRequest: "Open the request",
-    requestFacts: { subject: "For", what: "Help asked", services: "Services", neededBy: "Needed by", reference: "Own reference" },
+    requestFacts: {
+      subject: "For",
+      what: "Help asked",
+      services: "Services",
+      neededBy: "Needed by",
+      reference: "Own reference",
+      question: "Question",
+      measures: "Measures",
+      standard: "Standard",
+    },
+    measures: {
+      intro:
+        "Ask which technical and organisational measures we take (art. 2.2, Annex 2). We answer within the term of your agreement (14 calendar days unless agreed otherwise) with the measures report; no costs.",
+      question: "Your question",
+      pick: "About which measures? (optional; the current Annex 2)",
+      standard: "A standard you map them to (optional)",
+      standardHint: "For example ISO/IEC 27001:2022",
+      answerTitle: "Answer with the measures report",
+      answerIntro:
+        "The measures report (every measure in place, with theme, description and last review) is generated in the customer's language and attached to your answer; the request is then completed. Evidence files go only if you attach them.",
+      note: "Your answer",
+      files: "Extra attachments (optional, up to 4)",
+      submit: "Answer with the measures report",
+      otherwise: "Or close it otherwise",
+    },
     thread: "Conversation",
     threadClosed: "This request has been completed.",
     estimate: {

@@ -160,6 +160,7 @@ export const enEngine: typeof nlEngine = {
       subprocessor_objection: "Sub-processor objection window",
       breach_notice: "Notify data breach (48 hours)",
       case_dpia_help: "Answer DPIA help request (art. 2.4)",
+      case_measures_question: "Answer question about the measures (art. 2.2)",
     },
     states: {
       open: "Running",

@@ -40,7 +40,16 @@ export const nlCases = {
     request: "Uw verzoek",
     requestStaff: "Verzoek",
     openRequest: "Verzoek openen",
-    requestFacts: { subject: "Waarvoor", what: "Gevraagde hulp", services: "Diensten", neededBy: "Nodig vóór", reference: "Eigen kenmerk" },
+    requestFacts: {
+      question: "Vraag",
+      measures: "Maatregelen",
+      standard: "Norm",
+      subject: "Waarvoor",
+      what: "Gevraagde hulp",
+      services: "Diensten",
+      neededBy: "Nodig vóór",
+      reference: "Eigen kenmerk",
+    },
     thread: "Gesprek",
     threadClosed: "Dit verzoek is afgerond.",
     estimate: {
@@ -63,6 +72,21 @@ export const nlCases = {
       amount: "Bedrag (€)",
       description: "Omschrijving",
       send: "Offerte versturen",
+    },
+    measures: {
+      intro:
+        "Vraag welke technische en organisatorische maatregelen wij nemen (art. 2.2, bijlage 2). Wij antwoorden binnen de termijn van uw overeenkomst (14 kalenderdagen tenzij anders afgesproken) met het maatregelenrapport; zonder kosten.",
+      question: "Uw vraag",
+      pick: "Over welke maatregelen? (optioneel; de huidige bijlage 2)",
+      standard: "Een norm waarop u ze afbeeldt (optioneel)",
+      standardHint: "Bijvoorbeeld ISO/IEC 27001:2022",
+      answerTitle: "Beantwoorden met het maatregelenrapport",
+      answerIntro:
+        "Het maatregelenrapport (elke maatregel die van kracht is, met thema, beschrijving en laatste review) wordt in de taal van de klant gemaakt en bij uw antwoord gevoegd; daarmee is het verzoek afgerond. Bewijsstukken gaan alleen mee als u ze toevoegt.",
+      note: "Uw antwoord",
+      files: "Extra bijlagen (optioneel, hooguit 4)",
+      submit: "Beantwoorden met het maatregelenrapport",
+      otherwise: "Of op een andere manier afronden",
     },
     entries: {
       title: "Tijd en kosten",

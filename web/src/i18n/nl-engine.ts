@@ -166,6 +166,7 @@ export const nlEngine = {
       subprocessor_objection: "Bezwaartermijn subverwerker",
       breach_notice: "Datalek melden (48 uur)",
       case_dpia_help: "Verzoek om DPIA-hulp beantwoorden (art. 2.4)",
+      case_measures_question: "Vraag over de maatregelen beantwoorden (art. 2.2)",
     },
     states: {
       open: "Loopt",

@@ -43,6 +43,15 @@ export function RequestFacts({ detail }: { detail: CaseDetail }) {
       r.subject === "dpia" || r.subject === "prior_consultation" ? t(`cases.form.subjects.${r.subject}`) : r.subject,
     ]);
   }
+  if (typeof r.question === "string") {
+    rows.push([t("cases.requestFacts.question"), r.question]);
+  }
+  if (Array.isArray(r.measures) && r.measures.length > 0) {
+    rows.push([t("cases.requestFacts.measures"), text(r.measures)]);
+  }
+  if (typeof r.standard === "string" && r.standard !== "") {
+    rows.push([t("cases.requestFacts.standard"), r.standard]);
+  }
   if (r.what !== undefined) {
     rows.push([t("cases.requestFacts.what"), text(r.what)]);
   }

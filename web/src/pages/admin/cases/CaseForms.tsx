@@ -272,3 +272,53 @@ export function CloseForm({ detail, onDone }: { detail: CaseDetail; onDone: (d: 
     </form>
   );
 }
+
+/** Staff answer a question about the measures (art. 2.2): a note, the measures report in the customer's language (made by the server), and any extra files; it completes the request. */
+export function MeasuresAnswerForm({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseDetail) => void }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState("");
+  const [files, setFiles] = useState<File[]>([]);
+  const send = useAction(() => {
+    const form = new FormData();
+    form.append("note", note);
+    for (const file of files) {
+      form.append("files", file, file.name);
+    }
+    return unwrap(api.POST("/api/v1/cases/{id}/measures-answer", { params: { path: { id: detail.id } }, body: multipart<{ note: string }>(form) }));
+  });
+  const fields = send.error?.fieldMessages() ?? {};
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
+    const result = await send.execute();
+    if (result.ok) {
+      onDone(result.value);
+    }
+  }
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} data-testid="measures-answer-form" aria-label={t("cases.measures.answerTitle")}>
+      <h2>{t("cases.measures.answerTitle")}</h2>
+      <p className="hint">{t("cases.measures.answerIntro")}</p>
+      <ErrorAlert error={send.error && Object.keys(fields).length === 0 ? send.error : undefined} />
+      <TextAreaField label={t("cases.measures.note")} value={note} onChange={setNote} required rows={5} error={fields.note} testId="measures-answer-note" />
+      <div className={`field${fields.files ? " field-invalid" : ""}`}>
+        <label htmlFor={`measures-answer-files-${detail.id}`}>{t("cases.measures.files")}</label>
+        <input
+          id={`measures-answer-files-${detail.id}`}
+          type="file"
+          multiple
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          data-testid="measures-answer-files"
+        />
+        {fields.files ? <p className="field-error">{fields.files}</p> : null}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={send.busy} data-testid="measures-answer-submit">
+          {t("cases.measures.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

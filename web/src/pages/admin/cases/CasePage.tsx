@@ -10,7 +10,7 @@ import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { Tabs, useTabParam } from "../../../components/Tabs";
 import { useMe } from "../../../session";
-import { CloseForm, EntryForm, EstimateForm } from "./CaseForms";
+import { CloseForm, EntryForm, EstimateForm, MeasuresAnswerForm } from "./CaseForms";
 
 const TABS = ["request", "thread", "costs", "close"] as const;
 
@@ -105,6 +105,18 @@ export function CasePage() {
                 close:
                   canWrite && !ended ? (
                     <section className="card">
+                      {detail.kind === "measures_question" ? (
+                        <>
+                          <MeasuresAnswerForm
+                            detail={detail}
+                            onDone={(d) => {
+                              state.setData(d);
+                              setTab("thread");
+                            }}
+                          />
+                          <h2>{t("cases.measures.otherwise")}</h2>
+                        </>
+                      ) : null}
                       <CloseForm
                         detail={detail}
                         onDone={(d) => {

@@ -12,7 +12,7 @@ import { useMe } from "../../../session";
 
 type Subject = "dpia" | "prior_consultation";
 
-/** A new request: its kind (DPIA help, art. 2.4) and the kind's fields. */
+/** A new request: its kind (DPIA help, art. 2.4; a question about the measures, art. 2.2) and the kind's fields. */
 export function NewCasePage() {
   const { t } = useTranslation();
   const { pick } = useLang();
@@ -20,11 +20,12 @@ export function NewCasePage() {
   const navigate = useNavigate();
   const controllerId = me.controllerId ?? "";
   const context = useApi(async () => {
-    const [kinds, controller] = await Promise.all([
+    const [kinds, controller, annex2] = await Promise.all([
       unwrap(api.GET("/api/v1/case-kinds")),
       unwrap(api.GET("/api/v1/controllers/{id}", { params: { path: { id: controllerId } } })),
+      unwrap(api.GET("/api/v1/annex2")),
     ]);
-    return { kinds, services: controller.services };
+    return { kinds, services: controller.services, measures: annex2.measures };
   }, [controllerId]);
   const [kind, setKind] = useState("dpia_help");
   const [subject, setSubject] = useState<Subject>("dpia");
@@ -33,13 +34,19 @@ export function NewCasePage() {
   const [services, setServices] = useState<string[]>([]);
   const [neededBy, setNeededBy] = useState("");
   const [reference, setReference] = useState("");
+  const [question, setQuestion] = useState("");
+  const [measures, setMeasures] = useState<string[]>([]);
+  const [standard, setStandard] = useState("");
   const create = useAction(() =>
     unwrap(
       api.POST("/api/v1/cases", {
-        body: {
-          kind: "dpia_help",
-          request: { subject, title, what, services, neededBy: neededBy === "" ? null : neededBy, ...(reference.trim() === "" ? {} : { reference }) },
-        },
+        body:
+          kind === "measures_question"
+            ? { kind: "measures_question", request: { question, measures, ...(standard.trim() === "" ? {} : { standard }) } }
+            : {
+                kind: "dpia_help",
+                request: { subject, title, what, services, neededBy: neededBy === "" ? null : neededBy, ...(reference.trim() === "" ? {} : { reference }) },
+              },
       }),
     ),
   );
@@ -58,10 +65,14 @@ export function NewCasePage() {
 
   return (
     <>
-      <PageHeader title={t("cases.newRequest")} subtitle={t("cases.form.intro")} actions={<Link to="/portal/cases">{t("cases.back")}</Link>} />
+      <PageHeader
+        title={t("cases.newRequest")}
+        subtitle={kind === "measures_question" ? t("cases.measures.intro") : t("cases.form.intro")}
+        actions={<Link to="/portal/cases">{t("cases.back")}</Link>}
+      />
       <section className="card">
         <Loaded state={context}>
-          {({ kinds, services: taken }) => (
+          {({ kinds, services: taken, measures: annex2 }) => (
             <form noValidate onSubmit={(e) => void submit(e)} data-testid="case-form">
               <ErrorAlert error={create.error && Object.keys(fields).length === 0 ? create.error : undefined} />
               <SelectField
@@ -71,53 +82,105 @@ export function NewCasePage() {
                 options={kinds.map((k) => ({ value: k.kind, label: `${pick(k.label.nl, k.label.en)} (art. ${k.article})` }))}
                 testId="case-kind"
               />
-              <SelectField
-                label={t("cases.form.subject")}
-                value={subject}
-                onChange={setSubject}
-                options={(["dpia", "prior_consultation"] as const).map((s) => ({ value: s, label: t(`cases.form.subjects.${s}`) }))}
-                error={fields["request.subject"]}
-                testId="case-subject"
-              />
-              <TextField
-                label={t("cases.form.title")}
-                value={title}
-                onChange={setTitle}
-                required
-                maxLength={200}
-                error={fields["request.title"]}
-                testId="case-title"
-              />
-              <TextAreaField label={t("cases.form.what")} value={what} onChange={setWhat} required rows={6} error={fields["request.what"]} testId="case-what" />
-              <fieldset className="field">
-                <legend>{t("cases.form.services")}</legend>
-                {taken.map((s) => (
-                  <CheckboxField
-                    key={s.code}
-                    label={pick(s.nameNl, s.nameEn)}
-                    checked={services.includes(s.code)}
-                    onChange={(on) => setServices((list) => (on ? [...list, s.code] : list.filter((c) => c !== s.code)))}
-                    testId={`case-service-${s.code}`}
+              {kind === "measures_question" ? (
+                <>
+                  <TextAreaField
+                    label={t("cases.measures.question")}
+                    value={question}
+                    onChange={setQuestion}
+                    required
+                    rows={6}
+                    error={fields["request.question"]}
+                    testId="case-question"
                   />
-                ))}
-                {fields["request.services.0"] ? <p className="field-error">{fields["request.services.0"]}</p> : null}
-              </fieldset>
-              <TextField
-                label={t("cases.form.neededBy")}
-                type="date"
-                value={neededBy}
-                onChange={setNeededBy}
-                error={fields["request.neededBy"]}
-                testId="case-needed-by"
-              />
-              <TextField
-                label={t("cases.form.reference")}
-                value={reference}
-                onChange={setReference}
-                maxLength={100}
-                error={fields["request.reference"]}
-                testId="case-reference"
-              />
+                  <fieldset className="field">
+                    <legend>{t("cases.measures.pick")}</legend>
+                    {annex2.map((m) => (
+                      <CheckboxField
+                        key={m.code}
+                        label={`${m.code} · ${pick(m.title.nl, m.title.en)}`}
+                        checked={measures.includes(m.code)}
+                        onChange={(on) => setMeasures((list) => (on ? [...list, m.code] : list.filter((c) => c !== m.code)))}
+                        testId={`case-measure-${m.code}`}
+                      />
+                    ))}
+                    {Object.entries(fields)
+                      .filter(([field]) => field.startsWith("request.measures"))
+                      .map(([field, message]) => (
+                        <p key={field} className="field-error">
+                          {message}
+                        </p>
+                      ))}
+                  </fieldset>
+                  <TextField
+                    label={t("cases.measures.standard")}
+                    hint={t("cases.measures.standardHint")}
+                    value={standard}
+                    onChange={setStandard}
+                    maxLength={200}
+                    error={fields["request.standard"]}
+                    testId="case-standard"
+                  />
+                </>
+              ) : (
+                <>
+                  <SelectField
+                    label={t("cases.form.subject")}
+                    value={subject}
+                    onChange={setSubject}
+                    options={(["dpia", "prior_consultation"] as const).map((s) => ({ value: s, label: t(`cases.form.subjects.${s}`) }))}
+                    error={fields["request.subject"]}
+                    testId="case-subject"
+                  />
+                  <TextField
+                    label={t("cases.form.title")}
+                    value={title}
+                    onChange={setTitle}
+                    required
+                    maxLength={200}
+                    error={fields["request.title"]}
+                    testId="case-title"
+                  />
+                  <TextAreaField
+                    label={t("cases.form.what")}
+                    value={what}
+                    onChange={setWhat}
+                    required
+                    rows={6}
+                    error={fields["request.what"]}
+                    testId="case-what"
+                  />
+                  <fieldset className="field">
+                    <legend>{t("cases.form.services")}</legend>
+                    {taken.map((s) => (
+                      <CheckboxField
+                        key={s.code}
+                        label={pick(s.nameNl, s.nameEn)}
+                        checked={services.includes(s.code)}
+                        onChange={(on) => setServices((list) => (on ? [...list, s.code] : list.filter((c) => c !== s.code)))}
+                        testId={`case-service-${s.code}`}
+                      />
+                    ))}
+                    {fields["request.services.0"] ? <p className="field-error">{fields["request.services.0"]}</p> : null}
+                  </fieldset>
+                  <TextField
+                    label={t("cases.form.neededBy")}
+                    type="date"
+                    value={neededBy}
+                    onChange={setNeededBy}
+                    error={fields["request.neededBy"]}
+                    testId="case-needed-by"
+                  />
+                  <TextField
+                    label={t("cases.form.reference")}
+                    value={reference}
+                    onChange={setReference}
+                    maxLength={100}
+                    error={fields["request.reference"]}
+                    testId="case-reference"
+                  />
+                </>
+              )}
               <div className="form-actions">
                 <button type="submit" className="btn btn-primary" disabled={create.busy} data-testid="case-submit">
                   {t("cases.form.submit")}
