@@ -10,7 +10,7 @@ interface Session {
   /** The server could not be asked at all (not a 401). */
   bootError: ApiError | undefined;
   signedIn: (me: Me) => void;
-  /** Ends the session; resolves to the issuer's logout address when signed in through single sign-on (open it next), else null. */
+  /** Ends the session; signed in through single sign-on, goes on to the issuer's logout (and resolves to its address), else resolves to null. */
   logout: () => Promise<string | null>;
   refresh: () => Promise<void>;
 }
@@ -47,12 +47,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [accept, refresh]);
 
   const logout = useCallback(async () => {
+    let issuerLogoutUrl: string | null = null;
     try {
-      const { issuerLogoutUrl } = await unwrap(api.POST("/api/v1/auth/logout"));
-      return issuerLogoutUrl;
+      ({ issuerLogoutUrl } = await unwrap(api.POST("/api/v1/auth/logout")));
     } finally {
-      accept(null);
+      if (issuerLogoutUrl) {
+        // On to the issuer at once: clearing the user first would let the page's own redirect to
+        // /login (a same-document navigation) cancel the one to the issuer.
+        window.location.assign(issuerLogoutUrl);
+      } else {
+        accept(null);
+      }
     }
+    return issuerLogoutUrl;
   }, [accept]);
 
   const value = useMemo<Session>(() => ({ me, bootError, signedIn: accept, logout, refresh }), [me, bootError, accept, logout, refresh]);

@@ -136,8 +136,12 @@ export function AppShell({
                 className="btn btn-link"
                 data-testid="logout"
                 onClick={() => {
-                  // Signed in through single sign-on: on to the issuer, which ends its session and sends the browser back to /login.
-                  void logout().then((issuerLogoutUrl) => (issuerLogoutUrl ? window.location.assign(issuerLogoutUrl) : navigate("/login")));
+                  // Signed in through single sign-on, logout() goes on to the issuer, which ends its session and sends the browser back to /login.
+                  void logout().then((issuerLogoutUrl) => {
+                    if (!issuerLogoutUrl) {
+                      void navigate("/login");
+                    }
+                  });
                 }}
               >
                 {t("common.logout")}
