@@ -11,6 +11,11 @@ import { useLang } from "../../../lib/useLang";
 
 const AMOUNT = "^\\s*€?\\s*\\d+([.,]\\d{1,2})?\\s*$";
 
+/** An amount in euros as people type it ("120", "€ 12,50"), required. */
+function AmountField(props: { label: string; value: string; onChange: (value: string) => void; error: string | undefined; testId: string }) {
+  return <TextField {...props} required inputMode="decimal" pattern={AMOUNT} />;
+}
+
 /** Staff answer a request with an estimate: hours × hourly rate, or a fixed price (art. 2.4). */
 export function EstimateForm({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseDetail) => void }) {
   const { t } = useTranslation();
@@ -64,28 +69,10 @@ export function EstimateForm({ detail, onDone }: { detail: CaseDetail; onDone: (
             error={fields.hoursHundredths}
             testId="estimate-hours"
           />
-          <TextField
-            label={t("cases.estimate.rate")}
-            value={rate}
-            onChange={setRate}
-            required
-            inputMode="decimal"
-            pattern={AMOUNT}
-            error={fields.hourlyRateCents}
-            testId="estimate-rate"
-          />
+          <AmountField label={t("cases.estimate.rate")} value={rate} onChange={setRate} error={fields.hourlyRateCents} testId="estimate-rate" />
         </>
       ) : (
-        <TextField
-          label={t("cases.estimate.amount")}
-          value={amount}
-          onChange={setAmount}
-          required
-          inputMode="decimal"
-          pattern={AMOUNT}
-          error={fields.fixedCents}
-          testId="estimate-amount"
-        />
+        <AmountField label={t("cases.estimate.amount")} value={amount} onChange={setAmount} error={fields.fixedCents} testId="estimate-amount" />
       )}
       <TextAreaField
         label={t("cases.estimate.description")}
@@ -172,28 +159,10 @@ export function EntryForm({ detail, onDone }: { detail: CaseDetail; onDone: (d: 
             error={fields.minutes}
             testId="entry-minutes"
           />
-          <TextField
-            label={t("cases.entries.rate")}
-            value={rate}
-            onChange={setRate}
-            required
-            inputMode="decimal"
-            pattern={AMOUNT}
-            error={fields.rateCents}
-            testId="entry-rate"
-          />
+          <AmountField label={t("cases.entries.rate")} value={rate} onChange={setRate} error={fields.rateCents} testId="entry-rate" />
         </>
       ) : (
-        <TextField
-          label={t("cases.entries.amountInput")}
-          value={amount}
-          onChange={setAmount}
-          required
-          inputMode="decimal"
-          pattern={AMOUNT}
-          error={fields.amountCents}
-          testId="entry-amount"
-        />
+        <AmountField label={t("cases.entries.amountInput")} value={amount} onChange={setAmount} error={fields.amountCents} testId="entry-amount" />
       )}
       <CheckboxField
         label={t("cases.entries.billable")}
