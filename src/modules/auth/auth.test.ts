@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { generate } from "otplib";
 import { createTestApp, login, PASSWORD, type TestApp } from "../../../test/support/app.ts";
 import { createStaff } from "../../../test/support/factories.ts";
+import { eq } from "drizzle-orm";
+import { sessions } from "../../db/schema/index.ts";
+import { databaseSessionStore, sessionKey } from "./session-store.ts";
 
 let t: TestApp;
 before(async () => {
@@ -62,4 +65,32 @@ test("TOTP: a code from the previous 30-second step still counts, one from two s
     assert.equal((await client.send("POST", "/api/v1/auth/totp/enable", { code: twoStepsBack })).statusCode, 400);
   }
   assert.equal((await client.send("POST", "/api/v1/auth/totp/enable", { code: await generate({ secret, epoch: now - 30 }) })).statusCode, 200);
+});
+
+test("a session deleted (logout, revocation, reset) while another request that read it is still running stays deleted when that request saves it", async () => {
+  const store = databaseSessionStore(t.database.db, t.clock);
+  const call = <T>(run: (callback: (error?: unknown, value?: T) => void) => void) =>
+    new Promise<T | undefined>((resolve, reject) => run((error, value) => (error ? reject(error as Error) : resolve(value))));
+  const staff = await createStaff(t.database.db, "auditor");
+  const expires = new Date(t.clock.now().getTime() + 3600_000);
+  const fresh = { cookie: { expires }, userId: staff.id } as unknown as Parameters<typeof store.set>[1];
+  await call((done) => store.set("sid-a", fresh, done));
+  // A slow request reads the session…
+  const read = await call<Parameters<typeof store.set>[1] | null>((done) => store.get("sid-a", done));
+  assert.equal(read?.userId, staff.id);
+  // …the user logs out meanwhile…
+  await call((done) => store.destroy("sid-a", done));
+  // …and the slow request saves what it read: the session must not come back.
+  await call((done) => store.set("sid-a", { ...read, seenAt: t.clock.now().getTime() } as Parameters<typeof store.set>[1], done));
+  assert.equal(await call((done) => store.get("sid-a", done)), null);
+  // A session read and saved while it exists is updated, without the marker of having been read.
+  await call((done) => store.set("sid-b", fresh, done));
+  const b = await call<Parameters<typeof store.set>[1] | null>((done) => store.get("sid-b", done));
+  await call((done) => store.set("sid-b", { ...b, seenAt: 42 } as Parameters<typeof store.set>[1], done));
+  const [row] = await t.database.db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.sid, sessionKey("sid-b")));
+  assert.equal((row?.data as { seenAt?: number }).seenAt, 42);
+  assert.equal("loadedFromStore" in (row?.data ?? {}), false);
 });

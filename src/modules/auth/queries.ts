@@ -96,6 +96,12 @@ export async function writeSession(db: Db, sid: string, row: SessionWrite) {
     .onConflictDoUpdate({ target: sessions.sid, set: { userId, data, expiresAt, lastSeenAt, userAgent } });
 }
 
+/** Saves a session read earlier, only if it still exists (a deleted one stays deleted). */
+export async function updateSession(db: Db, sid: string, row: SessionWrite) {
+  const { userId, data, expiresAt, lastSeenAt, userAgent } = row;
+  await db.update(sessions).set({ userId, data, expiresAt, lastSeenAt, userAgent }).where(eq(sessions.sid, sid));
+}
+
 export async function deleteSession(db: Db, sid: string) {
   await db.delete(sessions).where(eq(sessions.sid, sid));
 }
