@@ -20,4 +20,5 @@ export { logCaseEntry } from "./log-entry.ts";
 export { closeCase } from "./close-case.ts";
 export type { Who as CaseActor } from "./who.ts";
 export { caseReference } from "./who.ts";
+export { moneyText } from "./notice-kinds.ts";
 export { answerMeasuresQuestion } from "./answer-measures-question.ts";

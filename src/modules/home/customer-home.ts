@@ -3,7 +3,8 @@ import { formatDate, formatInstant, isOverdue, untilDue } from "../../domain/leg
 import type { Locale } from "../../domain/text.ts";
 import { noticeKindLabel } from "../notices/index.ts";
 import { apClockReasonText, customerApClocks } from "../obligations/index.ts";
-import { caseReference } from "../cases/index.ts";
+import { caseReference, moneyText } from "../cases/index.ts";
+import { noticeReference } from "../../domain/notice-reference.ts";
 import { contactState, estimatesToDecide, noticesToAcknowledge, offersToSign, openObjectionWindows, unreadNotices } from "./customer-queries.ts";
 import { homeWords } from "./words.ts";
 
@@ -121,9 +122,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
 
   // art. 2.4: billable work waits for the customer's consent to the estimate.
   for (const estimate of await estimatesToDecide(tx, controllerId)) {
-    const money = new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: estimate.currency }).format(
-      estimate.totalCents / 100,
-    );
+    const money = moneyText(estimate.totalCents, estimate.currency, locale);
     items.push({
       kind: "case_estimate",
       id: estimate.caseId,
@@ -204,9 +203,4 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
     items: items.sort(byUrgency),
     badges: { breaches: activeBreaches.size, notices: await unreadNotices(tx, controllerId), subprocessors: windows.length },
   };
-}
-
-/** N-2026-000123 (notices' readable reference; the year is the notice's). */
-function noticeReference(number: number, createdAt: Date): string {
-  return `N-${createdAt.getUTCFullYear()}-${String(number).padStart(6, "0")}`;
 }
