@@ -45,7 +45,8 @@ describe("what a first user ran into, in the browser", { skip: skipIfMissing(una
     const { page, requests, messages } = await watchedPage();
     await page.goto(`${base}/api/docs`);
     await page.getByText("Log in (starts a session cookie)").first().waitFor({ timeout: 30_000 });
-    await page.waitForLoadState("networkidle");
+    // Every request the page makes, so that none from elsewhere is missed; generous, as CI shares the machine.
+    await page.waitForLoadState("networkidle", { timeout: 90_000 });
     await shot(page, "api-docs");
     assert.ok(
       requests.some((url) => url === `${base}/api/openapi.json`),
