@@ -1,6 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { annexForLocale, deriveAnnexContent, diffAnnex, sameAnnex, type AnnexContent, type Catalogue, type CatalogueSubprocessor } from "./annex.ts";
+import {
+  annexForLocale,
+  deriveAnnexContent,
+  diffAnnex,
+  sameAnnex,
+  type AnnexContent,
+  type Catalogue,
+  type CatalogueSubprocessor,
+  type InstructedPurpose,
+} from "./annex.ts";
 import type { TransferMechanism } from "./transfers.ts";
 
 const t = (code: string) => ({ code, nl: `${code}-nl`, en: `${code}-en` });
@@ -137,4 +146,37 @@ test("equality ignores key order (jsonb reorders keys) but not content", () => {
   ) as typeof a;
   assert.equal(sameAnnex(a, reordered), true);
   assert.equal(sameAnnex(a, deriveAnnexContent(catalogue, ["web", "mail"])), false);
+});
+
+test("instructed purposes (art. 1.2): in 1B after the services' own, while a service they are for is taken, once", () => {
+  const analytics: InstructedPurpose = {
+    code: "instruction-v-2026-12",
+    nl: "Fraudeanalyse",
+    en: "Fraud analysis",
+    services: ["web"],
+    from: "2027-01-01",
+    reference: "V-2026-12",
+  };
+  const billing: InstructedPurpose = { code: "billing", nl: "billing-nl", en: "billing-en", services: ["mail"], from: "2026-02-28", reference: "V-2026-13" };
+  const content = deriveAnnexContent(catalogue, ["web", "mail"], [analytics, billing]);
+  assert.deepEqual(
+    content.purposes.map((p) => p.code),
+    ["hosting", "security", "instruction-v-2026-12", "billing"],
+  );
+  assert.equal(content.purposes[2]?.nl, "Fraudeanalyse (schriftelijke instructie V-2026-12, vanaf 1 januari 2027)");
+  assert.equal(content.purposes[3]?.en, "billing-en (written instruction V-2026-13, from 28 February 2026)");
+  // Without the service it is for, the purpose leaves Annex 1 (and the diff says so).
+  const without = deriveAnnexContent(catalogue, ["mail"], [analytics, billing]);
+  assert.deepEqual(
+    without.purposes.map((p) => p.code),
+    ["hosting", "billing"],
+  );
+  assert.deepEqual(diffAnnex(content, without).removed.purposes, ["security", "instruction-v-2026-12"]);
+  // A service that brings the purpose itself: listed once, as the catalogue's.
+  const covered = deriveAnnexContent(catalogue, ["mail", "invoice"], [billing]);
+  assert.deepEqual(
+    covered.purposes.map((p) => p.nl),
+    ["hosting-nl", "billing-nl"],
+  );
+  assert.ok(sameAnnex(deriveAnnexContent(catalogue, ["web"]), deriveAnnexContent(catalogue, ["web"], [])));
 });

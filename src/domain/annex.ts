@@ -68,12 +68,38 @@ const subprocessor = (s: CatalogueSubprocessor): AnnexSubprocessor => ({
   locations: s.locations.map((l) => ({ country: l.country, city: l.city, mechanism: l.mechanism })),
 });
 
+/** A purpose a controller added by a written instruction the processor accepted (art. 1.2). */
+export interface InstructedPurpose extends CatalogueTerm {
+  /** The services it is for: it is in Annex 1 while the controller takes one of them. */
+  services: string[];
+  /** The day it applies from (YYYY-MM-DD). */
+  from: string;
+  /** The instruction's case reference (V-2026-12). */
+  reference: string;
+}
+
+const longDate = (day: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
+/** 1B's line for an instructed purpose: the purpose, with the instruction and the day it applies from. */
+export function instructedPurposeTerm(purpose: InstructedPurpose): CatalogueTerm {
+  return {
+    code: purpose.code,
+    nl: `${purpose.nl} (schriftelijke instructie ${purpose.reference}, vanaf ${longDate(purpose.from, "nl")})`,
+    en: `${purpose.en} (written instruction ${purpose.reference}, from ${longDate(purpose.from, "en")})`,
+  };
+}
+
 /**
  * Annex 1 of a controller from the services it takes (art. 1.1, 1.2): the services in catalogue
  * order, and the union of their purposes, data categories, data-subject categories and (art. 5)
- * sub-processors, deduplicated and in catalogue order, in both languages. Throws on an unknown code.
+ * sub-processors, deduplicated and in catalogue order, in both languages; then the purposes its
+ * accepted written instructions added (art. 1.2) for a service it still takes, unless a service
+ * already brings that purpose. Throws on an unknown code.
  */
-export function deriveAnnexContent(catalogue: Catalogue, serviceCodes: Iterable<string>): AnnexContent {
+export function deriveAnnexContent(catalogue: Catalogue, serviceCodes: Iterable<string>, instructed: readonly InstructedPurpose[] = []): AnnexContent {
   const wanted = new Set(serviceCodes);
   for (const code of wanted) {
     if (!catalogue.services.some((service) => service.code === code)) {
@@ -96,9 +122,15 @@ export function deriveAnnexContent(catalogue: Catalogue, serviceCodes: Iterable<
   if (unknownSubprocessors.length > 0) {
     throw new Error(`Catalogue has no active sub-processor ${unknownSubprocessors.join(", ")}`);
   }
+  const purposes = union("purposes");
+  for (const purpose of instructed) {
+    if (purpose.services.some((code) => wanted.has(code)) && !purposes.some((t) => t.code === purpose.code)) {
+      purposes.push(instructedPurposeTerm(purpose));
+    }
+  }
   return {
     services: services.map(term),
-    purposes: union("purposes"),
+    purposes,
     dataCategories: union("dataCategories"),
     subjectCategories: union("subjectCategories"),
     subprocessors: subprocessors.map(subprocessor),

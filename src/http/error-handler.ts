@@ -24,24 +24,76 @@ export function requestLocale(request: FastifyRequest): Locale {
   return request.actor?.locale ?? "en";
 }
 
+const DUTCH_TYPES: Record<string, string> = {
+  object: "een object",
+  array: "een lijst",
+  string: "tekst",
+  integer: "een geheel getal",
+  number: "een getal",
+  boolean: "true of false",
+  null: "null",
+};
+
 const REQUIRED: Text = httpWords.required;
 const UNKNOWN_FIELD: Text = httpWords.unknownField;
 
 function validationFields(error: FastifyError, locale: Locale): FieldError[] {
   const context = error.validationContext ?? "body";
-  const problems = error.validation ?? [];
+  const problems = withinChosenBranch(error.validation ?? []);
   if (locale === "nl") {
     // ajv-i18n rewrites .message in place; the objects are this request's own.
     localizeNl(problems);
+    for (const p of problems) {
+      // ajv-i18n's Dutch for a wrong type reads "moet een  (object) bevatten": say it plainly.
+      if (p.keyword === "type" && typeof p.params.type === "string") {
+        p.message = `moet ${p.params.type
+          .split(",")
+          .map((type) => DUTCH_TYPES[type] ?? type)
+          .join(" of ")} zijn`;
+      }
+    }
   }
   return problems.map((v) => {
     const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
     const missing = typeof v.params?.missingProperty === "string" ? v.params.missingProperty : null;
     const extra = typeof v.params?.additionalProperty === "string" ? v.params.additionalProperty : null;
     const field = [context, path, missing ?? extra].filter(Boolean).join(".");
-    const message = missing ? REQUIRED : extra ? UNKNOWN_FIELD : (v.message ?? "is invalid");
+    const allowed =
+      v.keyword === "enum" && Array.isArray(v.params?.allowedValues) && v.params.allowedValues.length <= 20
+        ? `: ${(v.params.allowedValues as unknown[]).join(", ")}`
+        : "";
+    const message = missing ? REQUIRED : extra ? UNKNOWN_FIELD : `${v.message ?? "is invalid"}${allowed}`;
     return { field, message };
   });
+}
+
+type Problem = NonNullable<FastifyError["validation"]>[number];
+
+/**
+ * A union of request shapes told apart by a constant (a case's `kind`): ajv reports every branch's
+ * errors. Only the errors of the branches whose constant matched name what is wrong; a branch that
+ * failed on its constant was not meant, and "must match a schema in anyOf" says nothing. Without any
+ * such branch (the constant itself is wrong), the constant's error alone, once.
+ */
+function withinChosenBranch(problems: Problem[]): Problem[] {
+  const branchOf = (p: Problem) => /^(.*?\/anyOf\/\d+)\//.exec(p.schemaPath)?.[1] ?? null;
+  const unions = problems.filter((p) => p.keyword === "anyOf");
+  if (unions.length === 0) {
+    return problems;
+  }
+  const missed = new Set(problems.filter((p) => p.keyword === "const").map(branchOf));
+  const chosen = problems.filter((p) => p.keyword !== "anyOf" && branchOf(p) !== null && !missed.has(branchOf(p)));
+  if (chosen.length > 0) {
+    return [...problems.filter((p) => branchOf(p) === null && p.keyword !== "anyOf"), ...chosen];
+  }
+  const constants = problems.filter((p) => p.keyword === "const");
+  const first = constants[0];
+  if (first === undefined) {
+    return problems;
+  }
+  // None of the constants: one error that lists them.
+  const allowedValues = constants.filter((p) => p.instancePath === first.instancePath).map((p) => p.params.allowedValue as unknown);
+  return [{ ...first, keyword: "enum", params: { allowedValues }, message: "must be equal to one of the allowed values" }];
 }
 
 function codeForStatus(status: number): ErrorCode {

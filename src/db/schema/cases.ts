@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth.ts";
 import { createdAt, id, instant } from "./columns.ts";
@@ -131,6 +131,40 @@ export const billingExports = pgTable("billing_exports", {
   createdBy: uuid("created_by").references(() => users.id),
   createdByName: text("created_by_name").notNull(),
 });
+
+/**
+ * A written instruction to process for another purpose (art. 1.2, GDPR 28(3)(a)) that the processor
+ * accepted: the purpose it adds to its customer's Annex 1 (1B) for the services it names, from its
+ * date. Either a purpose of the catalogue (term_code) or one in the customer's words (the labels).
+ * Refused and warned-against instructions stay in their case only.
+ */
+export const instructedPurposes = pgTable(
+  "instructed_purposes",
+  {
+    id: id(),
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .unique()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    /** Its code in Annex 1: the catalogue purpose's, or instruction-<case reference>. */
+    code: text("code").notNull(),
+    termCode: text("term_code"),
+    labelNl: text("label_nl").notNull(),
+    labelEn: text("label_en").notNull(),
+    /** The codes of the services it is for. */
+    services: text("services").array().notNull(),
+    /** The day it applies from (YYYY-MM-DD, the processor's zone). */
+    effectiveFrom: text("effective_from").notNull(),
+    /** The case's readable reference (V-2026-12), which Annex 1 names. */
+    reference: text("reference").notNull(),
+    acceptedAt: instant("accepted_at").notNull(),
+    acceptedBy: uuid("accepted_by").references(() => users.id),
+  },
+  (t) => [unique("instructed_purposes_code").on(t.controllerId, t.code)],
+);
 
 /** The figures of an estimate as evidence and API show them. */
 export interface EstimateFigures {

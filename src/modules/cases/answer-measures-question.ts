@@ -49,7 +49,7 @@ export async function answerMeasuresQuestion(
       note: input.note,
       files: [{ fileName, mediaType: "application/pdf", bytes, sha256: report.sha256 }, ...input.files],
     },
-    true,
+    { byAction: true },
   );
   await recordEvent(tx, clock, {
     type: "case.measures_answered",

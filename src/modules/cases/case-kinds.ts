@@ -1,10 +1,11 @@
 import { notFound } from "../../http/errors.ts";
 import { dpiaHelpKind } from "./dpia-help.ts";
 import type { CaseKindDefinition } from "./kinds.ts";
+import { instructionKind } from "./instruction.ts";
 import { measuresQuestionKind } from "./measures-question.ts";
 
 /** Every kind of case. A new kind (measures information, instructions, …) is a definition added here. */
-export const CASE_KINDS: readonly CaseKindDefinition[] = [dpiaHelpKind, measuresQuestionKind];
+export const CASE_KINDS: readonly CaseKindDefinition[] = [dpiaHelpKind, measuresQuestionKind, instructionKind];
 
 export const CASE_KIND_CODES = CASE_KINDS.map((k) => k.kind) as [string, ...string[]];
 

@@ -23,9 +23,14 @@ export async function closeCase(
   who: Who,
   caseId: string,
   input: { outcome: string; note: string; files: ThreadMessageInput["files"] },
-  /** Set by a kind's own action (answer-measures-question.ts) that may end with its action outcomes. */
-  byAction = false,
+  options: {
+    /** Set by a kind's own action (answer-measures-question.ts, accept-instruction.ts) that may end with its action outcomes. */
+    byAction?: boolean;
+    /** False when the action tells the customer with a notice of its own instead of case_closed. */
+    notify?: boolean;
+  } = {},
 ): Promise<void> {
+  const { byAction = false, notify = true } = options;
   const row = await findCaseForUpdate(tx, caseId);
   if (!row) {
     throw notFound(caseWords.noun.case);
@@ -77,6 +82,9 @@ export async function closeCase(
       currency: "EUR",
     },
   });
+  if (!notify) {
+    return;
+  }
   await queueCustomerNotices(tx, clock, who.actor, [
     {
       controllerId: row.controllerId,

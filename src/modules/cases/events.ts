@@ -20,6 +20,10 @@ declare module "../../db/schema/events.ts" {
     "case.closed": true;
     /** A question about the measures (art. 2.2) answered with the measures report: its SHA-256 and Annex 2 version. */
     "case.measures_answered": true;
+    /** A written instruction (art. 1.2) accepted: the purpose it added and the Annex 1 version that holds it. */
+    "case.instruction_accepted": true;
+    /** The processor warned that an instruction would infringe the GDPR or other law (GDPR 28(3)), with its reasoning. */
+    "case.instruction_warning": true;
     /** Billable items exported to the billing system, once. */
     "billing.exported": true;
     /** A credit line for an item voided after its export. */
@@ -38,6 +42,8 @@ export const caseEventLabels = {
   "case.entry_voided": { nl: "Registratie vervallen", en: "Entry voided" },
   "case.closed": { nl: "Verzoek afgerond", en: "Request closed" },
   "case.measures_answered": { nl: "Maatregelenrapport verstrekt", en: "Measures report provided" },
+  "case.instruction_accepted": { nl: "Schriftelijke instructie aanvaard", en: "Written instruction accepted" },
+  "case.instruction_warning": { nl: "Gewaarschuwd: instructie in strijd met de wet", en: "Warned: instruction would infringe the law" },
   "billing.exported": { nl: "Declarabele posten geëxporteerd", en: "Billable items exported" },
   "billing.credit_written": { nl: "Creditregel aangemaakt", en: "Credit line written" },
 } as const;

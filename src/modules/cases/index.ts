@@ -1,6 +1,7 @@
 // The cases module's public surface: other modules import from here only (.dependency-cruiser.cjs).
 // A case is a customer's request the agreement promises an answer to (art. 2.4 DPIA help first),
 // with its clock, thread, estimate, time and costs, outcome and evidence; billable items go to billing.
+import { INSTRUCTION_NOTICE_KINDS } from "./instruction-notice-kinds.ts";
 import { CASE_NOTICE_KINDS } from "./notice-kinds.ts";
 import { caseRoutes } from "./routes.ts";
 
@@ -11,7 +12,7 @@ export type { CaseKindDefinition } from "./kinds.ts";
 export const casesModule = {
   name: "cases",
   routes: [caseRoutes],
-  noticeKinds: CASE_NOTICE_KINDS,
+  noticeKinds: [...CASE_NOTICE_KINDS, ...INSTRUCTION_NOTICE_KINDS],
 };
 export { openCase } from "./open-case.ts";
 export { proposeEstimate } from "./propose-estimate.ts";
@@ -22,3 +23,5 @@ export type { Who as CaseActor } from "./who.ts";
 export { caseReference } from "./who.ts";
 export { moneyText } from "./notice-kinds.ts";
 export { answerMeasuresQuestion } from "./answer-measures-question.ts";
+export { acceptInstruction } from "./accept-instruction.ts";
+export { warnInstruction } from "./warn-instruction.ts";

@@ -1,6 +1,17 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { caseEntries, caseEstimates, cases, controllerServices, controllers, obligations, services, type CaseStatus } from "../../db/schema/index.ts";
+import {
+  annexVersions,
+  caseEntries,
+  caseEstimates,
+  cases,
+  controllerServices,
+  controllers,
+  instructedPurposes,
+  obligations,
+  services,
+  type CaseStatus,
+} from "../../db/schema/index.ts";
 
 // All SQL of the cases: the case, its estimates and its time/cost entries.
 
@@ -105,6 +116,29 @@ export async function controllerLocaleOf(db: Db, controllerId: string): Promise<
 export async function customerNameOf(db: Db, controllerId: string): Promise<string> {
   const [row] = await db.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, controllerId));
   return row?.name ?? "";
+}
+
+// ---- instructions (art. 1.2) ---------------------------------------------------------------
+
+export async function insertInstructedPurpose(db: Db, row: typeof instructedPurposes.$inferInsert): Promise<void> {
+  await db.insert(instructedPurposes).values(row);
+}
+
+/** The purpose an accepted instruction added, if its case was accepted. */
+export async function instructedPurposeOfCase(db: Db, caseId: string) {
+  const [row] = await db.select().from(instructedPurposes).where(eq(instructedPurposes.caseId, caseId));
+  return row ?? null;
+}
+
+/** The customer's latest Annex 1 version number (0: none yet). */
+export async function latestAnnexVersionOf(db: Db, controllerId: string): Promise<number> {
+  const [row] = await db
+    .select({ version: annexVersions.version })
+    .from(annexVersions)
+    .where(eq(annexVersions.controllerId, controllerId))
+    .orderBy(desc(annexVersions.version))
+    .limit(1);
+  return row?.version ?? 0;
 }
 
 // ---- estimates ----------------------------------------------------------------------------

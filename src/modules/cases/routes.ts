@@ -15,6 +15,7 @@ import { billingRoutes } from "./billing-routes.ts";
 import { CASE_KINDS, caseKindOf } from "./case-kinds.ts";
 import { answerMeasuresQuestion } from "./answer-measures-question.ts";
 import { closeCase } from "./close-case.ts";
+import { instructionRoutes } from "./instruction-routes.ts";
 import { decideCaseEstimate } from "./decide-estimate.ts";
 import { logCaseEntry } from "./log-entry.ts";
 import { openCase } from "./open-case.ts";
@@ -53,7 +54,8 @@ export function caseRoutes(app: TypedApp, deps: RouteDeps): void {
   });
 }
 
-function registerCaseRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+function registerCaseRoutes(app: TypedApp, deps: RouteDeps) {
+  const { db, clock } = deps;
   /** A case with its estimates and entries, as this actor may see it. */
   async function detail(actor: Actor, id: string) {
     const row = await visibleCase(db, actor, id);
@@ -371,4 +373,6 @@ function registerCaseRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       return detail(actor, request.params.id);
     },
   );
+
+  instructionRoutes(app, deps, detail, whoOf);
 }

@@ -71,6 +71,22 @@ export const MeasuresAnswerForm = Type.Object({
 });
 export const MeasuresAnswerBody = Type.Object({ note: Text(20_000) }, { additionalProperties: false });
 export const CloseBody = Type.Object({ outcome: Line(50), note: Text(20_000) }, { additionalProperties: false });
+export const InstructionAcceptBody = Type.Object(
+  {
+    note: Text(20_000, { description: "to the customer: what the processor will do, and any conditions" }),
+    termCode: Type.Optional(Line(64, { minLength: 1, description: "a purpose of the catalogue (Annex 1B) the instruction comes down to" })),
+    labelNl: Type.Optional(NonBlankLine(200, { description: "else: the purpose in Dutch, as Annex 1 will name it" })),
+    labelEn: Type.Optional(NonBlankLine(200, { description: "else: the purpose in English" })),
+  },
+  { additionalProperties: false },
+);
+export const InstructionWarningBody = Type.Object(
+  {
+    reasoning: Text(20_000, { minLength: 1, description: "why the instruction would infringe the GDPR or other law" }),
+    provision: Type.Optional(Line(300, { description: 'the provision, e.g. "AVG art. 5 lid 1 sub b"' })),
+  },
+  { additionalProperties: false },
+);
 
 export const Estimate = Type.Object({
   id: Type.String(),

@@ -14,6 +14,8 @@ export const caseWords = {
     caseEstimate: { nl: "Kostenraming voor uw verzoek", en: "Cost estimate for your request" },
     caseEstimateDecided: { nl: "Besluit over een kostenraming", en: "Decision on a cost estimate" },
     caseClosed: { nl: "Verzoek afgerond", en: "Request completed" },
+    instructionAccepted: { nl: "Instructie aanvaard, bijlage 1 gewijzigd", en: "Instruction accepted, Annex 1 changed" },
+    instructionWarning: { nl: "Waarschuwing: instructie in strijd met de wet", en: "Warning: instruction would infringe the law" },
   },
   /** The duty a case opens, named by its reference and kind. */
   answerDuty: (reference: string, kind: LocalizedText, article: string): LocalizedText => ({
@@ -42,6 +44,20 @@ export const caseWords = {
   },
   reportFile: (locale: "nl" | "en", version: number | null) =>
     `${locale === "nl" ? "maatregelen-annex2" : "measures-annex2"}${version === null ? "" : `-v${version}`}.pdf`,
+  notInstruction: {
+    nl: "alleen een schriftelijke instructie (art. 1.2) wordt zo aanvaard of met een waarschuwing beantwoord",
+    en: "only a written instruction (art. 1.2) is accepted or warned against this way",
+  },
+  unknownPurpose: { nl: "is geen doel in de catalogus (bijlage 1B)", en: "is not a purpose in the catalogue (Annex 1B)" },
+  purposeEither: {
+    nl: "kies een doel uit de catalogus (termCode) of geef het doel in het Nederlands en het Engels (labelNl, labelEn), niet beide",
+    en: "choose a purpose of the catalogue (termCode) or give the purpose in Dutch and English (labelNl, labelEn), not both",
+  },
+  alreadyInAnnex: {
+    nl: 'dit doel staat al in bijlage 1 van de klant voor deze diensten, of de klant neemt ze niet meer af: rond het verzoek af als "valt al onder bijlage 1"',
+    en: 'this purpose is already in the customer\'s Annex 1 for these services, or the customer no longer takes them: close the request as "already covered"',
+  },
+  instructionReason: (reference: string) => `instruction ${reference}`,
   unknownService: { nl: "is geen dienst die u afneemt", en: "is not a service you take" },
   alreadyVoided: { nl: "is al vervallen", en: "is already void" },
   creditNotVoidable: { nl: "een creditregel vervalt niet; maak zo nodig een nieuwe registratie", en: "a credit line is not voided; log a new entry if needed" },

@@ -3,6 +3,7 @@ import { rows, type Db } from "../../db/engine.ts";
 import {
   annexVersions,
   controllerServices,
+  instructedPurposes,
   serviceSubprocessors,
   services,
   subprocessorLocations,
@@ -49,6 +50,23 @@ export async function servicesTakenBy(tx: Db, controllerIds: string[]) {
     .from(controllerServices)
     .innerJoin(services, eq(services.id, controllerServices.serviceId))
     .where(inArray(controllerServices.controllerId, controllerIds));
+}
+
+/** The purposes these customers' accepted written instructions added (art. 1.2), oldest first. */
+export async function instructedPurposesOf(tx: Db, controllerIds: string[]) {
+  return tx
+    .select({
+      controllerId: instructedPurposes.controllerId,
+      code: instructedPurposes.code,
+      nl: instructedPurposes.labelNl,
+      en: instructedPurposes.labelEn,
+      services: instructedPurposes.services,
+      from: instructedPurposes.effectiveFrom,
+      reference: instructedPurposes.reference,
+    })
+    .from(instructedPurposes)
+    .where(inArray(instructedPurposes.controllerId, controllerIds))
+    .orderBy(asc(instructedPurposes.acceptedAt), asc(instructedPurposes.id));
 }
 
 /** Each of these customers' latest Annex 1 version. */

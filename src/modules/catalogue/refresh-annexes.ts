@@ -8,11 +8,12 @@ import {
   activeSubprocessorLinks,
   activeSubprocessorLocations,
   insertAnnexVersions,
+  instructedPurposesOf,
   latestAnnexVersions,
   moveOffersToAnnexes,
   servicesTakenBy,
 } from "./annex-queries.ts";
-import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type CatalogueSubprocessor } from "../../domain/annex.ts";
+import { deriveAnnexContent, diffAnnex, sameAnnex, type Catalogue, type CatalogueSubprocessor, type InstructedPurpose } from "../../domain/annex.ts";
 
 /**
  * The active sub-processors (art. 5) with their locations (art. 3.1), by name, and which services
@@ -65,8 +66,9 @@ export async function loadCatalogue(tx: Db): Promise<Catalogue> {
 }
 
 /**
- * Gives every named controller whose Annex 1 no longer matches its services a new annex version
- * (art. 1.1: processing only for the services taken). An agreement in force keeps the annex it was
+ * Gives every named controller whose Annex 1 no longer matches its services (and the purposes its
+ * accepted written instructions added, art. 1.2) a new annex version (art. 1.1: processing only
+ * for the services taken). An agreement in force keeps the annex it was
  * signed with; an open offer moves to the new annex, so what a controller signs is current.
  * Returns the controllers that got a new version.
  */
@@ -85,10 +87,14 @@ export async function refreshAnnexes(tx: Db, clock: Clock, actor: EventActor, co
     for (const t of taken) {
       takenBy.set(t.controllerId, [...(takenBy.get(t.controllerId) ?? []), t.code]);
     }
+    const instructedBy = new Map<string, InstructedPurpose[]>();
+    for (const { controllerId, ...purpose } of await instructedPurposesOf(tx, chunk)) {
+      instructedBy.set(controllerId, [...(instructedBy.get(controllerId) ?? []), purpose]);
+    }
     const inserts: (typeof annexVersions.$inferInsert)[] = [];
     const diffs = new Map<string, ReturnType<typeof diffAnnex> | null>();
     for (const controllerId of chunk) {
-      const snapshot = deriveAnnexContent(catalogue, takenBy.get(controllerId) ?? []);
+      const snapshot = deriveAnnexContent(catalogue, takenBy.get(controllerId) ?? [], instructedBy.get(controllerId));
       const previous = latestBy.get(controllerId);
       if (previous && sameAnnex(previous.content, snapshot)) {
         continue;

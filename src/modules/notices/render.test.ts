@@ -269,6 +269,63 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["V-2026-0001", "DPIA webshop", "Delivered", "De DPIA-bijdrage staat klaar.", "450.00"],
         },
       };
+    case "instruction_accepted":
+      return {
+        data: {
+          kind,
+          caseId: "c2",
+          reference: "V-2026-0007",
+          caseKind: { nl: "Schriftelijke instructie voor een ander doel", en: "Written instruction for another purpose" },
+          title: "Fraudeanalyse webshop",
+          purpose: {
+            nl: "Fraudeanalyse (schriftelijke instructie V-2026-0007, vanaf 1 januari 2027)",
+            en: "Fraud analysis (written instruction V-2026-0007, from 1 January 2027)",
+          },
+          services: [
+            { nl: "Webhosting", en: "Web hosting" },
+            { nl: "E-mail", en: "Email" },
+          ],
+          from: "2027-01-01",
+          annexVersion: 4,
+          note: "Wij verwerken de logbestanden ook hiervoor.",
+        },
+        facts: {
+          nl: [
+            "V-2026-0007",
+            "Fraudeanalyse webshop",
+            "versie 4",
+            "vanaf 1 januari 2027",
+            "Webhosting en E-mail",
+            "Wij verwerken de logbestanden ook hiervoor.",
+            "art. 1.2",
+          ],
+          en: [
+            "V-2026-0007",
+            "Fraudeanalyse webshop",
+            "version 4",
+            "from 1 January 2027",
+            "Web hosting and Email",
+            "Wij verwerken de logbestanden ook hiervoor.",
+            "art. 1.2",
+          ],
+        },
+      };
+    case "instruction_warning":
+      return {
+        data: {
+          kind,
+          caseId: "c3",
+          reference: "V-2026-0008",
+          caseKind: { nl: "Schriftelijke instructie voor een ander doel", en: "Written instruction for another purpose" },
+          title: "Bezoekers volgen voor advertenties",
+          provision: "AVG art. 6 lid 1",
+          reasoning: "Er is geen grondslag voor dit doel.",
+        },
+        facts: {
+          nl: ["V-2026-0008", "Bezoekers volgen voor advertenties", "AVG art. 6 lid 1", "Er is geen grondslag voor dit doel.", "art. 28 lid 3 AVG"],
+          en: ["V-2026-0008", "Bezoekers volgen voor advertenties", "AVG art. 6 lid 1", "Er is geen grondslag voor dit doel.", "GDPR art. 28(3)"],
+        },
+      };
     case "contact_failing":
       return {
         data: { kind, email: "dpo@bakkerij.example", reason: "550 5.1.1 mailbox unavailable", customerName: null },

@@ -2,7 +2,7 @@
 // the catalogue (Annex 1: each service's purposes, data categories, data subjects and active
 // sub-processors with their locations), the measures in force (Annex 2) and, per controller, its
 // details, privacy contact and the services it takes. Nothing is copied: every export reads it anew.
-import type { Catalogue, CatalogueService } from "../../domain/annex.ts";
+import { instructedPurposeTerm, type Catalogue, type CatalogueService } from "../../domain/annex.ts";
 import type { Locale, LocalizedText } from "../../domain/text.ts";
 import { assessLocation, countryName, isCountryCode, TRANSFER_MECHANISM_LABELS } from "../../domain/transfers.ts";
 import type { MeasuresInForce } from "./measures-in-force.ts";
@@ -26,6 +26,8 @@ export interface ProcessingCategory {
   code: string;
   name: LocalizedText;
   purposes: LocalizedText[];
+  /** The purposes' codes, in the same order. */
+  purposeCodes: string[];
   dataCategories: LocalizedText[];
   subjectCategories: LocalizedText[];
   subprocessors: string[];
@@ -96,6 +98,7 @@ export function categoriesOf(catalogue: Catalogue): Map<string, ProcessingCatego
       code: service.code,
       name: { nl: service.nl, en: service.en },
       purposes: label("purposes", service.purposes),
+      purposeCodes: catalogue.purposes.filter((t) => service.purposes.includes(t.code)).map((t) => t.code),
       dataCategories: label("dataCategories", service.dataCategories),
       subjectCategories: label("subjectCategories", service.subjectCategories),
       subprocessors: used.map((s) => s.name),
@@ -119,7 +122,21 @@ export function registerController(row: ControllerRow, context: RegisterContext)
         : { role: row.contact_role, name: row.contact_name, email: row.contact_email, phone: row.contact_phone },
     categories: (row.services ?? []).flatMap((code) => {
       const found = context.categories.get(code);
-      return found === undefined ? [] : [found];
+      if (found === undefined) {
+        return [];
+      }
+      // A purpose a written instruction added (art. 1.2) is one of this controller's purposes of the service.
+      const instructed = (row.instructed ?? []).filter((p) => p.services.includes(code) && !found.purposeCodes.includes(p.code)).map(instructedPurposeTerm);
+      if (instructed.length === 0) {
+        return [found];
+      }
+      return [
+        {
+          ...found,
+          purposes: [...found.purposes, ...instructed.map((t) => ({ nl: t.nl, en: t.en }))],
+          purposeCodes: [...found.purposeCodes, ...instructed.map((t) => t.code)],
+        },
+      ];
     }),
   };
 }

@@ -3,6 +3,7 @@
 // reads at most ROWS_PER_STATEMENT controllers per statement.
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import type { InstructedPurpose } from "../../domain/annex.ts";
 
 export interface ControllerRow {
   id: string;
@@ -19,12 +20,17 @@ export interface ControllerRow {
   contact_phone: string | null;
   /** The codes of the services it takes, in catalogue order. */
   services: string[] | null;
+  /** The purposes its accepted written instructions added (art. 1.2), oldest first. */
+  instructed: InstructedPurpose[] | null;
 }
 
 const SELECT = sql`select c.id, c.customer_number, c.name, c.kvk, c.address, c.postal_code, c.city, c.country,
          k.role as contact_role, k.name as contact_name, k.email as contact_email, k.phone as contact_phone,
          (select array_agg(s.code order by s.sort_order, s.code) from controller_services cs join services s on s.id = cs.service_id
-           where cs.controller_id = c.id) as services
+           where cs.controller_id = c.id) as services,
+         (select json_agg(json_build_object('code', ip.code, 'nl', ip.label_nl, 'en', ip.label_en, 'services', ip.services,
+                                            'from', ip.effective_from, 'reference', ip.reference) order by ip.accepted_at, ip.id)
+            from instructed_purposes ip where ip.controller_id = c.id) as instructed
     from controllers c left join contacts k on k.controller_id = c.id`;
 
 /** The next `limit` controllers after customer number `after` (null: from the first). */

@@ -7,7 +7,8 @@ import { inScope } from "../../db/scope.ts";
 import { seedDemoCases } from "./demo-cases.ts";
 
 // The demo's requests (art. 2.4): one answered in time and delivered, one open, one overdue; and
-// two questions about the measures (art. 2.2): one answered in time with the report, one open.
+// two questions about the measures (art. 2.2): one answered in time with the report, one open;
+// three written instructions (art. 1.2): accepted into Annex 1, warned against, open.
 
 let t: TestApp;
 before(async () => {
@@ -52,5 +53,14 @@ test("the demo shows DPIA requests answered in time, open and overdue, and billa
     items.map((i) => i.amountCents).sort((x, y) => x - y),
     [62500],
   );
-  assert.ok(took < 5000, `seeding the demo's requests took ${Math.round(took)} ms`);
+  const instruction = (name: string) => list.find((c) => c.customerName === name && c.kind === "instruction");
+  assert.deepEqual([instruction("Alfa")?.status, instruction("Alfa")?.clock, instruction("Alfa")?.outcome], ["closed", "met_in_time", "accepted"]);
+  assert.deepEqual([instruction("Gamma")?.status, instruction("Gamma")?.clock, instruction("Gamma")?.outcome], ["closed", "met_in_time", "infringes"]);
+  assert.deepEqual([instruction("Beta")?.status, instruction("Beta")?.clock], ["open", "running"]);
+  const alfa = customers[0]?.controllerId ?? "";
+  const annexes = (await admin.get(`/api/v1/controllers/${alfa}/annexes`)).json<{ content: { purposes: { nl: string }[] } }[]>();
+  assert.match(
+    annexes[0]?.content.purposes.map((p) => p.nl).join("; ") ?? "",
+    /Archivering van e-mail voor de fiscale bewaarplicht \(schriftelijke instructie V-2026-\d+/,
+  );
 });

@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { annex2InForce } from "../measures/index.ts";
-import { answerMeasuresQuestion, closeCase, decideCaseEstimate, logCaseEntry, openCase, proposeEstimate, type CaseActor } from "../cases/index.ts";
+import {
+  acceptInstruction,
+  answerMeasuresQuestion,
+  closeCase,
+  decideCaseEstimate,
+  logCaseEntry,
+  openCase,
+  proposeEstimate,
+  warnInstruction,
+  type CaseActor,
+} from "../cases/index.ts";
 
 const DAY = 86_400_000;
 
@@ -15,7 +25,9 @@ const dateOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
  * estimate, logged time and a deliverable (its items billable, not yet exported); one asked two
  * days ago awaiting its answer; one unanswered past its 14 days (the sweep escalates it). Two
  * questions about the measures (art. 2.2): one answered in time with the measures report (one
- * report rendered), one asked yesterday and open.
+ * report rendered), one asked yesterday and open. Three written instructions (art. 1.2): one accepted
+ * in time (its purpose in the customer's Annex 1, a new version), one answered with a warning
+ * that it would infringe the GDPR (28(3)), one asked three days ago and open.
  * A handful of use-case calls, cheap next to the rest of the demo.
  */
 export async function seedDemoCases(tx: Db, clock: Clock, officer: CaseActor, owners: { controllerId: string; owner: CaseActor }[]): Promise<void> {
@@ -82,5 +94,38 @@ export async function seedDemoCases(tx: Db, clock: Clock, officer: CaseActor, ow
   await openCase(tx, daysAgo(clock, 1), open.owner, open.controllerId, "measures_question", {
     question: "Hoe vaak test u het herstel van back-ups, en wanneer is dat voor het laatst gebeurd?",
     measures: [],
+  });
+
+  const archive = await openCase(tx, daysAgo(clock, 25), done.owner, done.controllerId, "instruction", {
+    purpose: "E-mailarchief voor de fiscale bewaarplicht",
+    description: "Bewaar alle in- en uitgaande e-mail van onze administratie zeven jaar in het archief van uw e-maildienst, alleen-lezen.",
+    data: "E-mailberichten met bijlagen van en aan klanten en leveranciers (namen, adressen, factuurgegevens)",
+    services: ["email"],
+    from: dateOf(daysAgo(clock, 10)),
+    reference: "FIN-2026-04",
+  });
+  await acceptInstruction(tx, daysAgo(clock, 18), officer, archive, {
+    note: "Akkoord. Het archief staat vanaf de genoemde datum aan; het doel staat in uw bijlage 1.",
+    labelNl: "Archivering van e-mail voor de fiscale bewaarplicht",
+    labelEn: "Archiving email for the tax retention duty",
+  });
+  const tracking = await openCase(tx, daysAgo(clock, 9), overdue.owner, overdue.controllerId, "instruction", {
+    purpose: "Bezoekersprofielen voor advertenties",
+    description: "Koppel de toegangslogs van onze website aan advertentie-ID's zodat wij bezoekers op andere sites kunnen benaderen.",
+    data: "IP-adressen, cookies en bezochte pagina's van websitebezoekers",
+    services: ["web-hosting"],
+    from: dateOf(clock),
+  });
+  await warnInstruction(tx, daysAgo(clock, 8), officer, tracking, {
+    reasoning:
+      "Voor het volgen van bezoekers over sites heen is toestemming nodig (art. 11.7a Telecommunicatiewet, art. 6 lid 1 sub a AVG); de bezoekers is die niet gevraagd. Wij voeren deze instructie daarom niet uit.",
+    provision: "AVG art. 6 lid 1; Telecommunicatiewet art. 11.7a",
+  });
+  await openCase(tx, daysAgo(clock, 3), open.owner, open.controllerId, "instruction", {
+    purpose: "Fraudeanalyse van bestellingen",
+    description: "Gebruik de toegangslogs van de webwinkel ook om frauduleuze bestellingen te herkennen.",
+    data: "IP-adressen en tijdstippen van bezoekers van de webwinkel",
+    services: ["web-hosting"],
+    from: dateOf(daysAgo(clock, -14)),
   });
 }

@@ -24139,7 +24139,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "dpia_help" | "measures_question";
+                    kind?: "dpia_help" | "measures_question" | "instruction";
                     status?: "open" | "estimated" | "accepted" | "declined" | "closed";
                     controllerId?: string;
                     /** @description only cases whose answer is overdue */
@@ -24323,6 +24323,23 @@ export interface paths {
                             measures: string[];
                             /** @description a standard the customer maps the measures to, e.g. "ISO/IEC 27001:2022" */
                             standard?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "instruction";
+                        request: {
+                            /** @description the other purpose to process for, in a line */
+                            purpose: string;
+                            /** @description what the processor is to do for it */
+                            description: string;
+                            /** @description which personal data (and of whom) it concerns */
+                            data: string;
+                            /** @description the codes of the services it concerns (yours) */
+                            services: string[];
+                            /** @description YYYY-MM-DD */
+                            from: string;
+                            /** @description the customer's own reference */
+                            reference?: string;
                         };
                     };
                 };
@@ -26363,6 +26380,446 @@ export interface paths {
                         note?: string;
                         /** @description extra attachments beside the report (e.g. evidence), up to 4 files of 10 MB */
                         files?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/instruction/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a written instruction (art. 1.2): its purpose (a catalogue purpose, or given in nl and en) goes into the customer's Annex 1 for the services it names, as a new version; the customer is told what changed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description to the customer: what the processor will do, and any conditions */
+                        note: string;
+                        /** @description a purpose of the catalogue (Annex 1B) the instruction comes down to */
+                        termCode?: string;
+                        /** @description else: the purpose in Dutch, as Annex 1 will name it */
+                        labelNl?: string;
+                        /** @description else: the purpose in English */
+                        labelEn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            kind: string;
+                            kindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            article: string;
+                            controllerId: string;
+                            customerName: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            status: "open" | "estimated" | "accepted" | "declined" | "closed";
+                            askedByName: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            dueAt: string | null;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
+                            outcome: string | null;
+                            outcomeLabel: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            closedAt: string | null;
+                            messageCount: number;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            outcomeNote: string | null;
+                            outcomes: {
+                                code: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                deliverable: boolean;
+                            }[];
+                            costs: boolean;
+                            estimates: {
+                                id: string;
+                                /** @enum {unknown} */
+                                method: "hourly" | "fixed";
+                                hoursHundredths: number | null;
+                                hourlyRateCents: number | null;
+                                totalCents: number;
+                                currency: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "declined" | "superseded";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                            }[];
+                            entries: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "time" | "cost" | "credit";
+                                description: string;
+                                workDate: string;
+                                minutes: number | null;
+                                rateCents: number | null;
+                                amountCents: number;
+                                currency: string;
+                                billable: boolean;
+                                creditsId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                billableAt: string | null;
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                                exported: boolean;
+                            }[];
+                            billableCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/instruction/warning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Warn that a written instruction would infringe the GDPR or other law (GDPR art. 28(3), last paragraph), with the reasoning: it is not carried out, and the customer gets a warning it acknowledges */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why the instruction would infringe the GDPR or other law */
+                        reasoning: string;
+                        /** @description the provision, e.g. "AVG art. 5 lid 1 sub b" */
+                        provision?: string;
                     };
                 };
             };

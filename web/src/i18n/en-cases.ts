@@ -39,6 +39,10 @@ export const enCases: typeof nlCases = {
     requestStaff: "Request",
     openRequest: "Open the request",
     requestFacts: {
+      purpose: "Purpose",
+      description: "What to do",
+      data: "Personal data",
+      from: "From",
       subject: "For",
       what: "Help asked",
       services: "Services",
@@ -47,6 +51,33 @@ export const enCases: typeof nlCases = {
       question: "Question",
       measures: "Measures",
       standard: "Standard",
+    },
+    instruction: {
+      seeAnnex: "Your Annex 1 now holds this purpose: see what changed on your home page",
+      intro:
+        "Tell us in writing of another purpose we are to process your personal data for (art. 1.2). We answer within 14 calendar days: accepted, the purpose is added to your Annex 1 and you see what changed; or refused with our reasons. If we think it would infringe the GDPR or other law, we warn you (GDPR art. 28(3)). No costs.",
+      purpose: "The other purpose",
+      purposeHint: 'In a line, e.g. "Detecting fraudulent orders"',
+      description: "What we are to do for it",
+      data: "Which personal data, of whom",
+      services: "For which of your services",
+      from: "From",
+      acceptTitle: "Accept: add the purpose to Annex 1",
+      acceptIntro:
+        "The purpose goes into the customer's Annex 1 (1B) for the services the instruction names, from its date, as a new version; the customer is told what changed and the request is completed.",
+      ownPurpose: "A purpose of its own (as below)",
+      labelNl: "The purpose in Dutch, as Annex 1 names it",
+      labelEn: "The purpose in English",
+      note: "Your answer to the customer",
+      accept: "Accept and add to Annex 1",
+      warnTitle: "Warn: the instruction would infringe the law",
+      warnIntro:
+        "GDPR art. 28(3): the processor informs the controller immediately if an instruction in its opinion infringes the GDPR or other data protection law. The instruction is not carried out; the customer receives a warning with your reasoning, which it acknowledges.",
+      provision: "The provision it would infringe (optional)",
+      provisionHint: "For example: GDPR art. 6(1)",
+      reasoning: "Your reasoning",
+      warn: "Send the warning",
+      otherwise: "Or refuse, or close it otherwise",
     },
     measures: {
       intro:

@@ -41,6 +41,10 @@ export const nlCases = {
     requestStaff: "Verzoek",
     openRequest: "Verzoek openen",
     requestFacts: {
+      purpose: "Doel",
+      description: "Wat te doen",
+      data: "Persoonsgegevens",
+      from: "Vanaf",
       question: "Vraag",
       measures: "Maatregelen",
       standard: "Norm",
@@ -72,6 +76,33 @@ export const nlCases = {
       amount: "Bedrag (€)",
       description: "Omschrijving",
       send: "Offerte versturen",
+    },
+    instruction: {
+      seeAnnex: "Uw bijlage 1 noemt dit doel nu: bekijk wat er veranderde op uw startpagina",
+      intro:
+        "Laat ons schriftelijk weten voor welk ander doel wij uw persoonsgegevens moeten verwerken (art. 1.2). Wij antwoorden binnen 14 kalenderdagen: aanvaard, dan komt het doel in uw bijlage 1 en ziet u wat er veranderde; of geweigerd, met onze redenen. Is de instructie naar ons oordeel in strijd met de AVG of andere wetgeving, dan waarschuwen wij u (art. 28 lid 3 AVG). Zonder kosten.",
+      purpose: "Het andere doel",
+      purposeHint: 'In één regel, bijvoorbeeld "Frauduleuze bestellingen herkennen"',
+      description: "Wat wij ervoor moeten doen",
+      data: "Welke persoonsgegevens, van wie",
+      services: "Voor welke van uw diensten",
+      from: "Vanaf",
+      acceptTitle: "Aanvaarden: het doel in bijlage 1 opnemen",
+      acceptIntro:
+        "Het doel komt in bijlage 1 (1B) van de klant voor de diensten die de instructie noemt, vanaf de datum ervan, als nieuwe versie; de klant hoort wat er veranderde en het verzoek is afgerond.",
+      ownPurpose: "Een eigen doel (zoals hieronder)",
+      labelNl: "Het doel in het Nederlands, zoals bijlage 1 het noemt",
+      labelEn: "Het doel in het Engels",
+      note: "Uw antwoord aan de klant",
+      accept: "Aanvaarden en in bijlage 1 opnemen",
+      warnTitle: "Waarschuwen: de instructie is in strijd met de wet",
+      warnIntro:
+        "Art. 28 lid 3 AVG: de verwerker stelt de verwerkingsverantwoordelijke onmiddellijk in kennis als een instructie naar zijn mening inbreuk maakt op de AVG of ander gegevensbeschermingsrecht. De instructie wordt niet uitgevoerd; de klant krijgt een waarschuwing met uw motivering, die hij voor ontvangst bevestigt.",
+      provision: "De bepaling waarmee zij in strijd is (optioneel)",
+      provisionHint: "Bijvoorbeeld: AVG art. 6 lid 1",
+      reasoning: "Uw motivering",
+      warn: "Waarschuwing versturen",
+      otherwise: "Of weigeren, of op een andere manier afronden",
     },
     measures: {
       intro:

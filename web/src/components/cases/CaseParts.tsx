@@ -43,6 +43,18 @@ export function RequestFacts({ detail }: { detail: CaseDetail }) {
       r.subject === "dpia" || r.subject === "prior_consultation" ? t(`cases.form.subjects.${r.subject}`) : r.subject,
     ]);
   }
+  if (typeof r.purpose === "string") {
+    rows.push([t("cases.requestFacts.purpose"), r.purpose]);
+  }
+  if (typeof r.description === "string") {
+    rows.push([t("cases.requestFacts.description"), r.description]);
+  }
+  if (typeof r.data === "string") {
+    rows.push([t("cases.requestFacts.data"), r.data]);
+  }
+  if (typeof r.from === "string") {
+    rows.push([t("cases.requestFacts.from"), r.from]);
+  }
   if (typeof r.question === "string") {
     rows.push([t("cases.requestFacts.question"), r.question]);
   }

@@ -11,6 +11,7 @@ import { PageHeader } from "../../../components/PageHeader";
 import { Tabs, useTabParam } from "../../../components/Tabs";
 import { useMe } from "../../../session";
 import { CloseForm, EntryForm, EstimateForm, MeasuresAnswerForm } from "./CaseForms";
+import { InstructionAcceptForm, InstructionWarningForm } from "./InstructionForms";
 
 const TABS = ["request", "thread", "costs", "close"] as const;
 
@@ -115,6 +116,25 @@ export function CasePage() {
                             }}
                           />
                           <h2>{t("cases.measures.otherwise")}</h2>
+                        </>
+                      ) : null}
+                      {detail.kind === "instruction" ? (
+                        <>
+                          <InstructionAcceptForm
+                            detail={detail}
+                            onDone={(d) => {
+                              state.setData(d);
+                              setTab("request");
+                            }}
+                          />
+                          <InstructionWarningForm
+                            detail={detail}
+                            onDone={(d) => {
+                              state.setData(d);
+                              setTab("request");
+                            }}
+                          />
+                          <h2>{t("cases.instruction.otherwise")}</h2>
                         </>
                       ) : null}
                       <CloseForm

@@ -37,16 +37,22 @@ export function NewCasePage() {
   const [question, setQuestion] = useState("");
   const [measures, setMeasures] = useState<string[]>([]);
   const [standard, setStandard] = useState("");
+  const [purpose, setPurpose] = useState("");
+  const [description, setDescription] = useState("");
+  const [data, setData] = useState("");
+  const [from, setFrom] = useState("");
   const create = useAction(() =>
     unwrap(
       api.POST("/api/v1/cases", {
         body:
           kind === "measures_question"
             ? { kind: "measures_question", request: { question, measures, ...(standard.trim() === "" ? {} : { standard }) } }
-            : {
-                kind: "dpia_help",
-                request: { subject, title, what, services, neededBy: neededBy === "" ? null : neededBy, ...(reference.trim() === "" ? {} : { reference }) },
-              },
+            : kind === "instruction"
+              ? { kind: "instruction", request: { purpose, description, data, services, from, ...(reference.trim() === "" ? {} : { reference }) } }
+              : {
+                  kind: "dpia_help",
+                  request: { subject, title, what, services, neededBy: neededBy === "" ? null : neededBy, ...(reference.trim() === "" ? {} : { reference }) },
+                },
       }),
     ),
   );
@@ -63,11 +69,30 @@ export function NewCasePage() {
     }
   }
 
+  /** The services the customer takes, to tick (DPIA help, an instruction). */
+  const servicesField = (legend: string, taken: { code: string; nameNl: string; nameEn: string }[]) => (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {taken.map((s) => (
+        <CheckboxField
+          key={s.code}
+          label={pick(s.nameNl, s.nameEn)}
+          checked={services.includes(s.code)}
+          onChange={(on) => setServices((list) => (on ? [...list, s.code] : list.filter((c) => c !== s.code)))}
+          testId={`case-service-${s.code}`}
+        />
+      ))}
+      {(fields["request.services"] ?? fields["request.services.0"]) ? (
+        <p className="field-error">{fields["request.services"] ?? fields["request.services.0"]}</p>
+      ) : null}
+    </fieldset>
+  );
+
   return (
     <>
       <PageHeader
         title={t("cases.newRequest")}
-        subtitle={kind === "measures_question" ? t("cases.measures.intro") : t("cases.form.intro")}
+        subtitle={kind === "measures_question" ? t("cases.measures.intro") : kind === "instruction" ? t("cases.instruction.intro") : t("cases.form.intro")}
         actions={<Link to="/portal/cases">{t("cases.back")}</Link>}
       />
       <section className="card">
@@ -122,6 +147,55 @@ export function NewCasePage() {
                     testId="case-standard"
                   />
                 </>
+              ) : kind === "instruction" ? (
+                <>
+                  <TextField
+                    label={t("cases.instruction.purpose")}
+                    hint={t("cases.instruction.purposeHint")}
+                    value={purpose}
+                    onChange={setPurpose}
+                    required
+                    maxLength={200}
+                    error={fields["request.purpose"]}
+                    testId="instruction-purpose"
+                  />
+                  <TextAreaField
+                    label={t("cases.instruction.description")}
+                    value={description}
+                    onChange={setDescription}
+                    required
+                    rows={5}
+                    error={fields["request.description"]}
+                    testId="instruction-description"
+                  />
+                  <TextAreaField
+                    label={t("cases.instruction.data")}
+                    value={data}
+                    onChange={setData}
+                    required
+                    rows={3}
+                    error={fields["request.data"]}
+                    testId="instruction-data"
+                  />
+                  {servicesField(t("cases.instruction.services"), taken)}
+                  <TextField
+                    label={t("cases.instruction.from")}
+                    type="date"
+                    value={from}
+                    onChange={setFrom}
+                    required
+                    error={fields["request.from"]}
+                    testId="instruction-from"
+                  />
+                  <TextField
+                    label={t("cases.form.reference")}
+                    value={reference}
+                    onChange={setReference}
+                    maxLength={100}
+                    error={fields["request.reference"]}
+                    testId="case-reference"
+                  />
+                </>
               ) : (
                 <>
                   <SelectField
@@ -150,19 +224,7 @@ export function NewCasePage() {
                     error={fields["request.what"]}
                     testId="case-what"
                   />
-                  <fieldset className="field">
-                    <legend>{t("cases.form.services")}</legend>
-                    {taken.map((s) => (
-                      <CheckboxField
-                        key={s.code}
-                        label={pick(s.nameNl, s.nameEn)}
-                        checked={services.includes(s.code)}
-                        onChange={(on) => setServices((list) => (on ? [...list, s.code] : list.filter((c) => c !== s.code)))}
-                        testId={`case-service-${s.code}`}
-                      />
-                    ))}
-                    {fields["request.services.0"] ? <p className="field-error">{fields["request.services.0"]}</p> : null}
-                  </fieldset>
+                  {servicesField(t("cases.form.services"), taken)}
                   <TextField
                     label={t("cases.form.neededBy")}
                     type="date"

@@ -45,6 +45,13 @@ export function PortalCasePage() {
               <h2>{t("cases.request")}</h2>
               <RequestFacts detail={detail} />
               {detail.outcomeNote ? <p className="prewrap">{detail.outcomeNote}</p> : null}
+              {detail.kind === "instruction" && detail.outcome === "accepted" ? (
+                <p>
+                  <Link to="/portal" data-testid="instruction-annex-link">
+                    {t("cases.instruction.seeAnnex")}
+                  </Link>
+                </p>
+              ) : null}
             </section>
             {detail.costs ? (
               <section className="card" data-testid="case-estimate">
