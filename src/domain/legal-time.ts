@@ -7,6 +7,7 @@
  * calendar day or month is a local notion and a UTC date is a day off around midnight.
  */
 import { Temporal } from "temporal-polyfill";
+import { addWorkingDays, DUTCH_TERM_HOLIDAYS, type HolidayCode } from "./working-days.ts";
 
 /** An IANA time zone name, e.g. "Europe/Amsterdam". */
 export type Zone = string;
@@ -82,12 +83,25 @@ export function endOfMonthsAfter(trigger: Date, months: number, zone: Zone): Dat
   return endOfLocalDay(date, zone);
 }
 
-export type ClockUnit = "hours" | "calendarDays" | "calendarDaysStart" | "months";
+/**
+ * "Within N working days" (art. 8.1, forwarding a data subject's request): the local day of the
+ * trigger does not count; the period ends at 23:59:59.999 local on the Nth working day after it
+ * (working-days.ts: Monday to Friday except the holidays, by default those of the Algemene
+ * termijnenwet art. 3).
+ */
+export function endOfWorkingDays(trigger: Date, days: number, zone: Zone, holidays: readonly HolidayCode[] = DUTCH_TERM_HOLIDAYS): Date {
+  requireWholeCount(days, "days");
+  return endOfLocalDay(addWorkingDays(toZoned(trigger, zone).toPlainDate(), days, holidays), zone);
+}
+
+export type ClockUnit = "hours" | "calendarDays" | "calendarDaysStart" | "months" | "workingDays";
 
 /** One clock of the agreement (AgreementClocks), e.g. { unit: "hours", amount: 48 }. */
 export interface Clock {
   unit: ClockUnit;
   amount: number;
+  /** workingDays: the holidays that do not count (default: the Algemene termijnenwet's). */
+  holidays?: readonly HolidayCode[];
 }
 
 /** The deadline of a clock started at `trigger`, by the rule of its unit (DESIGN.md, "Legal time"). */
@@ -101,6 +115,8 @@ export function dueAt(trigger: Date, clock: Clock, zone: Zone): Date {
       return startOfCalendarDayAfter(trigger, clock.amount, zone);
     case "months":
       return endOfMonthsAfter(trigger, clock.amount, zone);
+    case "workingDays":
+      return endOfWorkingDays(trigger, clock.amount, zone, clock.holidays);
     default: {
       const unknown: never = clock.unit;
       throw new RangeError(`unknown clock unit: ${String(unknown)}`);

@@ -32,7 +32,7 @@ const ObligationOut = Type.Object({
   title: Type.String(),
   article: Type.String(),
   clock: Type.Object({
-    unit: Type.Enum(["hours", "calendarDays", "calendarDaysStart", "months"]),
+    unit: Type.Enum(["hours", "calendarDays", "calendarDaysStart", "months", "workingDays"]),
     amount: Type.Integer(),
     templateVersion: Type.Union([Type.Integer(), Type.Null()]),
   }),

@@ -10704,7 +10704,7 @@ export interface paths {
                                 article: string;
                                 clock: {
                                     /** @enum {unknown} */
-                                    unit: "hours" | "calendarDays" | "calendarDaysStart" | "months";
+                                    unit: "hours" | "calendarDays" | "calendarDaysStart" | "months" | "workingDays";
                                     amount: number;
                                     templateVersion: number | null;
                                 };
@@ -10875,7 +10875,7 @@ export interface paths {
                             article: string;
                             clock: {
                                 /** @enum {unknown} */
-                                unit: "hours" | "calendarDays" | "calendarDaysStart" | "months";
+                                unit: "hours" | "calendarDays" | "calendarDaysStart" | "months" | "workingDays";
                                 amount: number;
                                 templateVersion: number | null;
                             };

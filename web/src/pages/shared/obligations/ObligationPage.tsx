@@ -11,8 +11,8 @@ import { areaBase, type Area } from "../../../lib/area";
 import { formatInstant } from "../../../lib/format";
 import { formatRemaining } from "../../../lib/time";
 
-type Unit = "hours" | "calendarDays" | "calendarDaysStart" | "months";
-const UNITS: readonly Unit[] = ["hours", "calendarDays", "calendarDaysStart", "months"];
+type Unit = "hours" | "calendarDays" | "calendarDaysStart" | "months" | "workingDays";
+const UNITS: readonly Unit[] = ["hours", "calendarDays", "calendarDaysStart", "months", "workingDays"];
 const asUnit = (unit: string): Unit | undefined => UNITS.find((u) => u === unit);
 
 /** Where the obligation's subject lives in this area, when the UI has a page for it. */
