@@ -36,6 +36,24 @@ export const controllerServices = pgTable(
   (t) => [primaryKey({ columns: [t.controllerId, t.serviceId] }), index("controller_services_service").on(t.serviceId)],
 );
 
+/**
+ * The domain names a customer uses (its websites and e-mail), by which a data subject's request
+ * that reaches the processor (art. 8.1) finds the customer it is about. Lower case, without
+ * "www." (example.nl). One name may be a customer's once; two customers may name the same one
+ * (a reseller and its client): then staff choose.
+ */
+export const controllerDomains = pgTable(
+  "controller_domains",
+  {
+    controllerId: uuid("controller_id")
+      .notNull()
+      .references(() => controllers.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.controllerId, t.domain] }), index("controller_domains_domain").on(t.domain)],
+);
+
 /** art. 4.4: the controller's DPO or privacy contact, kept current by the controller. */
 export const contacts = pgTable(
   "contacts",
