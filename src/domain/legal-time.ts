@@ -160,6 +160,20 @@ export function remaining(due: Date, now: Date): { overdue: boolean; millisecond
   return { overdue: diff < 0, milliseconds: Math.abs(diff) };
 }
 
+/** Where a duty's clock stands, as the API names it: running, overdue, met in time or late, or none (no duty, or cancelled). */
+export function dutyClock(
+  duty: { obligationStatus: string | null; dueAt: Date | null; metInTime: boolean | null },
+  now: Date,
+): "running" | "overdue" | "met_in_time" | "met_late" | "none" {
+  if (duty.obligationStatus === "met") {
+    return duty.metInTime === false ? "met_late" : "met_in_time";
+  }
+  if (duty.obligationStatus === "open" && duty.dueAt) {
+    return duty.dueAt.getTime() < now.getTime() ? "overdue" : "running";
+  }
+  return "none";
+}
+
 /** Milliseconds from `now` until `due`: negative once it has passed (by how much it is overdue). */
 export function untilDue(due: Date, now: Date): number {
   return due.getTime() - now.getTime();

@@ -2,6 +2,11 @@ import { DEFAULT_ZONE } from "./legal-time.ts";
 
 const YEAR = new Intl.DateTimeFormat("en", { timeZone: DEFAULT_ZONE, year: "numeric" });
 
+/** The year of an instant in the processor's zone, as readable references name it (New Year's night belongs to the new year). */
+export function referenceYear(at: Date): string {
+  return YEAR.format(at);
+}
+
 /**
  * A notice's reference as people quote it on the phone and in e-mails: `N-<year>-<number>`, the year
  * it was created (in the processor's zone, so a notice of New Year's night belongs to the new year) and
@@ -12,5 +17,5 @@ export function noticeReference(number: number, createdAt: Date): string {
   if (!Number.isSafeInteger(number) || number < 0) {
     throw new RangeError(`a notice number is a whole number ≥ 0, got ${number}`);
   }
-  return `N-${YEAR.format(createdAt)}-${String(number).padStart(6, "0")}`;
+  return `N-${referenceYear(createdAt)}-${String(number).padStart(6, "0")}`;
 }

@@ -25,7 +25,9 @@ export type CustomerRecord =
   | "token"
   | "user"
   | "session"
-  | "case";
+  | "case"
+  | "subjectRequest"
+  | "subjectRequestFile";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the

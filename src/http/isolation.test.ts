@@ -1,5 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { sample } from "openapi-sampler";
 import { createTestApp, login, type Client, type TestApp } from "../../test/support/app.ts";
 import { createCustomer, createCustomerUser, createStaff } from "../../test/support/factories.ts";
@@ -9,7 +10,8 @@ import { inScope } from "../db/scope.ts";
 import { SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
 import { queueCustomerNotices } from "../modules/notices/queue-notices.ts";
 import { openObligations } from "../modules/obligations/open-obligations.ts";
-import { deliveries } from "../db/schema/index.ts";
+import { forwardRequest, recordRequest } from "../modules/subject-requests/index.ts";
+import { deliveries, subjectRequestFiles } from "../db/schema/index.ts";
 import { eq } from "drizzle-orm";
 import { TOLD_TO_SEVERAL, type Audience, type CustomerRecord } from "./audience.ts";
 import { assessAndNotify } from "../../test/support/breach-fixture.ts";
@@ -174,6 +176,23 @@ before(async () => {
   });
   assert.equal(asked.statusCode, 201, asked.body);
   ofA.case = asked.json<{ id: string }>().id;
+  // A data subject's request (art. 8.1), recorded by the privacy officer and forwarded to A.
+  const officerUser = await createStaff(t.database.db, "privacy_officer");
+  const staff = { actor: SYSTEM_ACTOR, userId: officerUser.id, name: "Privacy officer" };
+  const letter = Buffer.from("Geachte heer, mevrouw, graag inzage.", "utf8");
+  ofA.subjectRequest = await inScope(t.database.db, { kind: "processor" }, async (tx) => {
+    const { id } = await recordRequest(tx, t.clock, staff, {
+      source: "letter",
+      right: "access",
+      locale: "nl",
+      content: { name: "J. Jansen", email: "j.jansen@example.nl", phone: null, organisation: "Klant A", website: null, message: "Inzage graag." },
+      files: [{ fileName: "brief.txt", mediaType: "text/plain", bytes: letter, sha256: createHash("sha256").update(letter).digest("hex") }],
+    });
+    await forwardRequest(tx, t.clock, staff, id, { controllerId: a.controllerId, tellRequester: false });
+    return id;
+  });
+  const [file] = await t.database.db.select({ id: subjectRequestFiles.id }).from(subjectRequestFiles);
+  ofA.subjectRequestFile = file?.id;
 });
 after(async () => {
   await t.close();

@@ -1,3 +1,4 @@
+import { evidenceRecipient, type RecipientRole } from "../domain/evidence-recipient.ts";
 import type { Db } from "../db/engine.ts";
 import type { Clock } from "../domain/clock.ts";
 import { nextAttemptAt } from "../domain/retry.ts";
@@ -26,7 +27,7 @@ export interface DeliveryRef {
   controllerId: string | null;
   channel: "email" | "webhook";
   recipient: string;
-  recipientRole: "privacy_contact" | "owner" | "staff" | "endpoint" | "user";
+  recipientRole: RecipientRole;
   messageId: string;
   /** Tries made before the one being recorded. */
   attempts: number;
@@ -57,7 +58,7 @@ function event(d: DeliveryRef, type: EventInput["type"], data: Record<string, un
     actor: SYSTEM_ACTOR,
     controllerId: d.controllerId,
     subject: { type: "notice", id: d.noticeId },
-    data: { channel: d.channel, recipient: d.recipient, messageId: d.messageId, ...data },
+    data: { channel: d.channel, recipient: evidenceRecipient(d.recipientRole, d.recipient), messageId: d.messageId, ...data },
   };
 }
 

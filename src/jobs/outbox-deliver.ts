@@ -1,3 +1,4 @@
+import { evidenceRecipient } from "../domain/evidence-recipient.ts";
 import { createHash } from "node:crypto";
 import type { Clock } from "../domain/clock.ts";
 import { SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
@@ -125,11 +126,12 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
           durationMs: accepted.durationMs,
           eventData: {
             channel: "email",
-            recipient: d.recipient,
+            recipient: evidenceRecipient(d.recipientRole, d.recipient),
             role: d.recipientRole,
             messageId: d.messageId,
             attempt: d.attempts + 1,
-            response: accepted.response,
+            // The server's answer may quote the address: not for a data subject (evidence-recipient.ts).
+            ...(d.recipientRole === "data_subject" ? {} : { response: accepted.response }),
             bodySha256,
           },
           scrubFields: secretFields(d.notice.data),

@@ -1,3 +1,4 @@
+import type { RecipientRole } from "../domain/evidence-recipient.ts";
 import type { StaffRole } from "../db/schema/index.ts";
 import { computeEventHash, controllerStream, PROCESSOR_STREAM, type ChainedEvent } from "../domain/evidence-chain.ts";
 import type { EventActor } from "../modules/evidence/record-events.ts";
@@ -98,7 +99,7 @@ export interface ClaimedDelivery {
   channel: "email" | "webhook";
   recipient: string;
   recipientName: string | null;
-  recipientRole: "privacy_contact" | "owner" | "staff" | "endpoint" | "user";
+  recipientRole: RecipientRole;
   locale: "nl" | "en";
   webhookEndpointId: string | null;
   /** Tries made before this one. */

@@ -1,3 +1,4 @@
+import { evidenceRecipient } from "../domain/evidence-recipient.ts";
 import type { Db } from "../db/engine.ts";
 import { inScope } from "../db/scope.ts";
 import type { Clock } from "../domain/clock.ts";
@@ -56,7 +57,7 @@ export async function recordBounce(db: Db, clock: Clock, input: BounceInput): Pr
     };
     await insertAttempt(tx, { deliveryId: d.id, controllerId: d.controllerId, attempt: d.attempts, at: now, outcome: "bounced", response: reason });
     await markBounced(tx, d.id, now, reason);
-    const base = { channel: "email", recipient: d.recipient, messageId: d.messageId, attempt: d.attempts };
+    const base = { channel: "email", recipient: evidenceRecipient(d.recipientRole, d.recipient), messageId: d.messageId, attempt: d.attempts };
     await recordEvents(tx, clock, [
       { type: "notice.bounced", actor: SYSTEM_ACTOR, controllerId: d.controllerId, subject: { type: "notice", id: d.noticeId }, data: { ...base, reason } },
     ]);

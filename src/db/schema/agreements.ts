@@ -1,11 +1,9 @@
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import type { AgreementDocument, TemplateParameters, TemplateText } from "../../domain/agreement-document.ts";
-import { createdAt, id, instant } from "./columns.ts";
+import { bytea, createdAt, id, instant } from "./columns.ts";
 import { annexVersions, controllers } from "./controllers.ts";
 import { users } from "./auth.ts";
 import { annex2Versions } from "./measures.ts";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /** A published version of the agreement template (art. 12.3: changes need both parties' consent). */
 export const templateVersions = pgTable("template_versions", {

@@ -1,3 +1,4 @@
+import type { RecipientRole } from "../../domain/evidence-recipient.ts";
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { StaffRole } from "./auth.ts";
@@ -74,8 +75,8 @@ export const deliveries = pgTable(
     /** Email: the address; webhook: the endpoint URL at the time of writing. */
     recipient: text("recipient").notNull(),
     recipientName: text("recipient_name"),
-    /** Who the recipient is to the customer: privacy_contact, owner, staff, endpoint. */
-    recipientRole: text("recipient_role").$type<"privacy_contact" | "owner" | "staff" | "endpoint" | "user">().notNull(),
+    /** Who the recipient is: privacy_contact, owner, staff, endpoint, user (about its account), data_subject (evidence names it by hash only). */
+    recipientRole: text("recipient_role").$type<RecipientRole>().notNull(),
     locale: text("locale").$type<"nl" | "en">().notNull(),
     webhookEndpointId: uuid("webhook_endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),

@@ -1,9 +1,7 @@
-import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
-import { createdAt, id } from "./columns.ts";
+import { bytea, createdAt, id } from "./columns.ts";
 import { controllers } from "./controllers.ts";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /**
  * What a thread belongs to: the consultation of an objection (art. 5.2) or a case (art. 2.4 and

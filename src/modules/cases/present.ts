@@ -1,4 +1,5 @@
 import type { billingExports, caseEntries, caseEstimates } from "../../db/schema/index.ts";
+import { dutyClock } from "../../domain/legal-time.ts";
 import { iso } from "../../http/schemas.ts";
 import type { BillableItemRow } from "./billing-queries.ts";
 import { caseKindOf } from "./case-kinds.ts";
@@ -7,16 +8,6 @@ import type { CaseView } from "./queries.ts";
 import { caseReference } from "./who.ts";
 
 // What the API shows of a case, its estimates and entries, and the billable items.
-
-function clockState(row: CaseView, now: Date): "running" | "overdue" | "met_in_time" | "met_late" | "none" {
-  if (row.obligationStatus === "met") {
-    return row.metInTime === false ? "met_late" : "met_in_time";
-  }
-  if (row.obligationStatus === "open" && row.dueAt) {
-    return row.dueAt.getTime() < now.getTime() ? "overdue" : "running";
-  }
-  return "none";
-}
 
 export const outcomesOf = (definition: CaseKindDefinition) =>
   Object.entries(definition.outcomes).map(([code, label]) => ({ code, label, deliverable: definition.deliverableOutcomes.includes(code) }));
@@ -42,7 +33,7 @@ export function presentCase(row: CaseView, now: Date) {
     askedByName: row.askedByName,
     askedAt: row.askedAt.toISOString(),
     dueAt: iso(row.dueAt),
-    clock: clockState(row, now),
+    clock: dutyClock(row, now),
     outcome: row.outcome,
     outcomeLabel,
     closedAt: iso(row.closedAt),

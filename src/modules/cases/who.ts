@@ -1,3 +1,4 @@
+import { referenceYear } from "../../domain/notice-reference.ts";
 import type { EventActor } from "../evidence/index.ts";
 
 /** Who acts in a case: as the evidence names them, and as a person (id, name). */
@@ -7,7 +8,7 @@ export interface Who {
   name: string;
 }
 
-/** A case's readable reference: V-<year asked>-<number>, e.g. V-2026-0007. */
+/** A case's readable reference: V-<year asked, in the processor's zone>-<number>, e.g. V-2026-0007. */
 export function caseReference(number: number, askedAt: Date): string {
-  return `V-${askedAt.getUTCFullYear()}-${String(number).padStart(4, "0")}`;
+  return `V-${referenceYear(askedAt)}-${String(number).padStart(4, "0")}`;
 }

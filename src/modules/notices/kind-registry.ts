@@ -18,6 +18,11 @@ export interface NoticeKindDefinition<K extends NoticeKind = NoticeKind> {
   view(data: NoticeKinds[K], locale: Locale, zone: string): NoticeView;
   /** Written to the customer (the processor signs it) rather than to the processor's own staff. */
   toCustomer(data: NoticeKinds[K]): boolean;
+  /**
+   * Written to someone outside the agreement (a data subject who wrote to the processor, art. 8.1):
+   * signed by the processor, without the agreement's footer or a link into the portal.
+   */
+  toPublic?: boolean;
   /** The customer is asked to acknowledge it in the portal; the acknowledgement is evidence. */
   acknowledged: boolean;
   /**

@@ -1,3 +1,4 @@
+import { evidenceRecipient } from "../../domain/evidence-recipient.ts";
 import type { Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
 import { asProcessorWithin } from "../../db/scope.ts";
@@ -153,6 +154,8 @@ export interface UserNoticeInput {
   user: { email: string; name: string; locale: "nl" | "en"; kind: "staff" | "customer"; controllerId: string | null };
   data: NoticeData;
   subject?: { type: string; id: string };
+  /** A data subject writing to the processor (art. 8.1), not a user: the evidence names it by hash only. */
+  role?: "user" | "data_subject";
 }
 
 /**
@@ -182,7 +185,7 @@ export async function queueUserNotice(tx: Db, clock: Clock, actor: EventActor, i
       recipientName: input.user.name,
       // The user about their own account: never "privacy_contact" (a failure must not mark the
       // customer's contact address failing), nor "owner" (the back-office would name a viewer so).
-      recipientRole: "user",
+      recipientRole: input.role ?? "user",
       locale: input.user.locale,
       messageId: messageIdFor(notice.id, address),
       nextAttemptAt: now,
@@ -242,7 +245,7 @@ function queuedEvent(
       kind: notice.kind,
       about: notice.subjectType ? { type: notice.subjectType, id: notice.subjectId } : null,
       audience: notice.staffRoles ? (notice.staffRoles.length > 0 ? { staff: notice.staffRoles } : "user") : "customer",
-      recipients: mine.map((row) => ({ channel: row.channel, to: row.recipient, role: row.recipientRole })),
+      recipients: mine.map((row) => ({ channel: row.channel, to: evidenceRecipient(row.recipientRole, row.recipient), role: row.recipientRole })),
       ...evidence,
     },
   };

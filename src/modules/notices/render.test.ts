@@ -5,6 +5,7 @@ import type { BreachNotice } from "../../domain/breach-notice.ts";
 import type { NoticeData, NoticeKind, SubprocessorChangeKind } from "../../db/schema/index.ts";
 import type { SubprocessorChangeAnnounced } from "../subprocessors/index.ts";
 import { NOTICE_KINDS, registerAllNoticeKinds } from "../../modules.ts";
+import { noticeKindOf } from "./kind-registry.ts";
 import { noticeTitle, renderNotice } from "./render.ts";
 import type { RenderContext } from "./render.ts";
 
@@ -326,6 +327,79 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["V-2026-0008", "Bezoekers volgen voor advertenties", "AVG art. 6 lid 1", "Er is geen grondslag voor dit doel.", "GDPR art. 28(3)"],
         },
       };
+    case "subject_request_confirmation":
+      return {
+        data: { kind, reference: "B-2026-0003", right: "erasure", secret: "s3cr3t-link", expiresAt: "2026-07-16T08:00:00.000Z" },
+        facts: {
+          nl: ["B-2026-0003", "Wissen (art. 17 AVG)", "/privacy-request/confirm/s3cr3t-link", "16-07-2026 10:00 (UTC+02:00)", "uw verzoek aan"],
+          en: ["B-2026-0003", "Erasure (GDPR art. 17)", "/privacy-request/confirm/s3cr3t-link", "16 Jul 2026 10:00 (UTC+02:00)", "your request to"],
+        },
+      };
+    case "subject_request_received":
+      return {
+        data: { kind, requestId: "r1", reference: "B-2026-0003", right: "access", source: "web_form", dueAt: "2026-07-17T21:59:59.999Z" },
+        facts: {
+          nl: ["B-2026-0003", "Inzage (art. 15 AVG)", "Formulier op de website", "17-07-2026 23:59 (UTC+02:00)", "art. 8.1"],
+          en: ["B-2026-0003", "Access (GDPR art. 15)", "Form on the website", "17 Jul 2026 23:59 (UTC+02:00)", "art. 8.1"],
+        },
+      };
+    case "subject_request_forwarded":
+      return {
+        data: {
+          kind,
+          requestId: "r1",
+          reference: "B-2026-0003",
+          right: "erasure",
+          source: "letter",
+          receivedAt: "2026-07-15T08:00:00.000Z",
+          content: {
+            name: "J. de Vries",
+            email: "j.devries@example.nl",
+            phone: null,
+            organisation: "Bakkerij Alfa",
+            website: "bakkerij-alfa.nl",
+            message: "Verwijder mijn gegevens uit uw nieuwsbrief.",
+          },
+          files: 1,
+        },
+        facts: {
+          nl: [
+            "B-2026-0003",
+            "Wissen (art. 17 AVG)",
+            "Brief",
+            "J. de Vries",
+            "j.devries@example.nl",
+            "Bakkerij Alfa",
+            "bakkerij-alfa.nl",
+            "Verwijder mijn gegevens",
+            "art. 8.2",
+          ],
+          en: [
+            "B-2026-0003",
+            "Erasure (GDPR art. 17)",
+            "Letter",
+            "J. de Vries",
+            "j.devries@example.nl",
+            "Bakkerij Alfa",
+            "bakkerij-alfa.nl",
+            "Verwijder mijn gegevens",
+            "art. 8.2",
+          ],
+        },
+      };
+    case "subject_request_requester_told":
+      return {
+        data: { kind, reference: "B-2026-0003", right: "access" },
+        facts: { nl: ["B-2026-0003", "Inzage (art. 15 AVG)", "doorgestuurd"], en: ["B-2026-0003", "Access (GDPR art. 15)", "forwarded"] },
+      };
+    case "subject_request_not_ours":
+      return {
+        data: { kind, reference: "B-2026-0003", right: "objection" },
+        facts: {
+          nl: ["B-2026-0003", "Bezwaar (art. 21 AVG)", "geen klant van ons"],
+          en: ["B-2026-0003", "Objection (GDPR art. 21)", "not one of our customers"],
+        },
+      };
     case "contact_failing":
       return {
         data: { kind, email: "dpo@bakkerij.example", reason: "550 5.1.1 mailbox unavailable", customerName: null },
@@ -557,7 +631,13 @@ describe("every notice kind", () => {
           assert.ok(rendered.text.includes(fact), `text lacks ${fact}`);
           assert.ok(html.includes(fact), `html lacks ${fact}`);
         }
-        assert.ok(rendered.text.includes(context().noticeUrl), "text lacks the link written out");
+        if (noticeKindOf(kind).toPublic) {
+          // To a data subject: no link into the portal it cannot open, nor the agreement's footer.
+          assert.ok(!rendered.text.includes(context().noticeUrl) && !rendered.html.includes(context().noticeUrl), "a public notice links into the portal");
+          assert.doesNotMatch(rendered.text, /verwerkersovereenkomst \(art\. 28|data processing agreement \(art\. 28/);
+        } else {
+          assert.ok(rendered.text.includes(context().noticeUrl), "text lacks the link written out");
+        }
         // Quoted by its readable reference, never an internal id.
         const word = locale === "nl" ? "Kenmerk" : "Reference";
         assert.ok(rendered.text.includes(`${word}: N-2026-000042`), "text lacks the notice's reference");
@@ -565,7 +645,9 @@ describe("every notice kind", () => {
         for (const [, quoted] of rendered.text.matchAll(/^(?:Kenmerk|Reference): (.*)$/gm)) {
           assert.match(quoted ?? "", /^(N-2026-000042|INC-[0-9]{4})$/, "a reference line quotes an internal id");
         }
-        assert.ok(rendered.html.includes(`href="http://127.0.0.1:3000/portal/notices/ntc_42?tab=objection&amp;x=1"`));
+        if (!noticeKindOf(kind).toPublic) {
+          assert.ok(rendered.html.includes(`href="http://127.0.0.1:3000/portal/notices/ntc_42?tab=objection&amp;x=1"`));
+        }
       });
     }
 

@@ -205,6 +205,7 @@ export function renderNotice(data: NoticeData, locale: "nl" | "en", context: Ren
     recipientName: context.recipientName,
     customerName: context.customerName,
     toCustomer: toCustomer(data),
+    toPublic: noticeKindOf(data.kind).toPublic === true,
     title: noticeTitleText,
   };
   const templates = templatesOf(data.kind, locale);

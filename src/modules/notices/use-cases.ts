@@ -1,3 +1,4 @@
+import { evidenceRecipient } from "../../domain/evidence-recipient.ts";
 import { isIP } from "node:net";
 import type { Db } from "../../db/engine.ts";
 import { isLocalName, isNonPublicAddress, localWebhooksAllowed } from "../../domain/webhook-address.ts";
@@ -185,7 +186,7 @@ export async function replayDelivery(tx: Db, clock: Clock, actor: EventActor, de
     actor,
     controllerId: original.controllerId,
     subject: { type: "notice", id: original.noticeId },
-    data: { channel: original.channel, to: original.recipient, replayOf: original.id, delivery: copy.id },
+    data: { channel: original.channel, to: evidenceRecipient(original.recipientRole, original.recipient), replayOf: original.id, delivery: copy.id },
   });
   return copy.id;
 }
