@@ -57,6 +57,11 @@ import { PortalCasePage } from "./pages/portal/cases/PortalCasePage";
 import { CasesPage } from "./pages/admin/cases/CasesPage";
 import { CasePage } from "./pages/admin/cases/CasePage";
 import { BillingPage } from "./pages/admin/cases/BillingPage";
+import { ConfirmPrivacyRequestPage, PrivacyRequestPage } from "./pages/public/PrivacyRequestPage";
+import { PortalSubjectRequestPage, PortalSubjectRequestsPage } from "./pages/portal/subject-requests/PortalSubjectRequestsPage";
+import { SubjectRequestsPage } from "./pages/admin/subject-requests/SubjectRequestsPage";
+import { SubjectRequestPage } from "./pages/admin/subject-requests/SubjectRequestPage";
+import { NewSubjectRequestPage } from "./pages/admin/subject-requests/NewSubjectRequestPage";
 
 export function App() {
   return (
@@ -66,6 +71,8 @@ export function App() {
           <Route path="/" element={<HomeRedirect />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/trust" element={<TrustPage />} />
+          <Route path="/privacy-request" element={<PrivacyRequestPage />} />
+          <Route path="/privacy-request/confirm/:secret" element={<ConfirmPrivacyRequestPage />} />
           <Route path="/invite/:secret" element={<LinkPage purpose="invitation" />} />
           <Route path="/forgot-password" element={<ForgotPasswordPage />} />
           <Route path="/reset-password/:secret" element={<LinkPage purpose="password_reset" />} />
@@ -91,6 +98,8 @@ export function App() {
             <Route path="cases" element={<PortalCasesPage />} />
             <Route path="cases/new" element={<NewCasePage />} />
             <Route path="cases/:id" element={<PortalCasePage />} />
+            <Route path="subject-requests" element={<PortalSubjectRequestsPage />} />
+            <Route path="subject-requests/:id" element={<PortalSubjectRequestPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -125,6 +134,9 @@ export function App() {
             <Route path="staff" element={<UsersPage kind="staff" />} />
             <Route path="cases" element={<CasesPage />} />
             <Route path="cases/:id" element={<CasePage />} />
+            <Route path="subject-requests" element={<SubjectRequestsPage />} />
+            <Route path="subject-requests/new" element={<NewSubjectRequestPage />} />
+            <Route path="subject-requests/:id" element={<SubjectRequestPage />} />
             <Route path="billable-items" element={<BillingPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />

@@ -68,19 +68,19 @@ export const Content = Type.Object({
 export const RequestSummary = Type.Object({
   id: Type.String(),
   reference: Type.String(),
-  source: Type.String(),
+  source: Type.Enum([...SUBJECT_REQUEST_SOURCES]),
   sourceLabel: Localized,
-  right: Type.String(),
+  right: Right,
   rightLabel: Localized,
-  status: Type.String(),
+  status: Type.Enum([...SUBJECT_REQUEST_STATUSES]),
   receivedAt: Instant,
   dueAt: NullableInstant,
   /** The duty to forward: running, overdue, met_in_time, met_late. */
-  clock: Type.String(),
+  clock: Type.Enum(["running", "overdue", "met_in_time", "met_late", "none"]),
   controllerId: Nullable(Type.String()),
   customerName: Nullable(Type.String()),
   forwardedAt: NullableInstant,
-  outcome: Nullable(Type.String()),
+  outcome: Nullable(Type.Enum([...SUBJECT_REQUEST_OUTCOMES])),
   outcomeLabel: Nullable(Localized),
   closedAt: NullableInstant,
   eraseAfter: NullableInstant,
@@ -89,7 +89,7 @@ export const RequestSummary = Type.Object({
 
 export const RequestDetail = Type.Object({
   ...RequestSummary.properties,
-  locale: Type.String(),
+  locale: Type.Enum(["nl", "en"]),
   requesterTold: Type.Boolean(),
   outcomeNote: Nullable(Type.String()),
   contentSha256: Type.String(),

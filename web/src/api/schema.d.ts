@@ -28060,25 +28060,32 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            source: string;
+                            /** @enum {unknown} */
+                            source: "web_form" | "email" | "letter" | "phone" | "other";
                             sourceLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            right: string;
+                            /**
+                             * @description the right invoked (GDPR art. 15–22)
+                             * @enum {unknown}
+                             */
+                            right: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decisions";
                             rightLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "unconfirmed" | "received" | "forwarded" | "not_ours" | "closed";
                             /** Format: date-time */
                             receivedAt: string;
                             dueAt: string | null;
-                            clock: string;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
                             controllerId: string | null;
                             customerName: string | null;
                             forwardedAt: string | null;
-                            outcome: string | null;
+                            outcome: ("handled" | "not_ours" | "forwarded_elsewhere") | null;
                             outcomeLabel: {
                                 nl: string;
                                 en: string;
@@ -28230,25 +28237,32 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            source: string;
+                            /** @enum {unknown} */
+                            source: "web_form" | "email" | "letter" | "phone" | "other";
                             sourceLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            right: string;
+                            /**
+                             * @description the right invoked (GDPR art. 15–22)
+                             * @enum {unknown}
+                             */
+                            right: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decisions";
                             rightLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "unconfirmed" | "received" | "forwarded" | "not_ours" | "closed";
                             /** Format: date-time */
                             receivedAt: string;
                             dueAt: string | null;
-                            clock: string;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
                             controllerId: string | null;
                             customerName: string | null;
                             forwardedAt: string | null;
-                            outcome: string | null;
+                            outcome: ("handled" | "not_ours" | "forwarded_elsewhere") | null;
                             outcomeLabel: {
                                 nl: string;
                                 en: string;
@@ -28256,7 +28270,8 @@ export interface paths {
                             closedAt: string | null;
                             eraseAfter: string | null;
                             erasedAt: string | null;
-                            locale: string;
+                            /** @enum {unknown} */
+                            locale: "nl" | "en";
                             requesterTold: boolean;
                             outcomeNote: string | null;
                             contentSha256: string;
@@ -28415,25 +28430,32 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            source: string;
+                            /** @enum {unknown} */
+                            source: "web_form" | "email" | "letter" | "phone" | "other";
                             sourceLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            right: string;
+                            /**
+                             * @description the right invoked (GDPR art. 15–22)
+                             * @enum {unknown}
+                             */
+                            right: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decisions";
                             rightLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "unconfirmed" | "received" | "forwarded" | "not_ours" | "closed";
                             /** Format: date-time */
                             receivedAt: string;
                             dueAt: string | null;
-                            clock: string;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
                             controllerId: string | null;
                             customerName: string | null;
                             forwardedAt: string | null;
-                            outcome: string | null;
+                            outcome: ("handled" | "not_ours" | "forwarded_elsewhere") | null;
                             outcomeLabel: {
                                 nl: string;
                                 en: string;
@@ -28441,7 +28463,8 @@ export interface paths {
                             closedAt: string | null;
                             eraseAfter: string | null;
                             erasedAt: string | null;
-                            locale: string;
+                            /** @enum {unknown} */
+                            locale: "nl" | "en";
                             requesterTold: boolean;
                             outcomeNote: string | null;
                             contentSha256: string;
@@ -28613,25 +28636,32 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            source: string;
+                            /** @enum {unknown} */
+                            source: "web_form" | "email" | "letter" | "phone" | "other";
                             sourceLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            right: string;
+                            /**
+                             * @description the right invoked (GDPR art. 15–22)
+                             * @enum {unknown}
+                             */
+                            right: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decisions";
                             rightLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "unconfirmed" | "received" | "forwarded" | "not_ours" | "closed";
                             /** Format: date-time */
                             receivedAt: string;
                             dueAt: string | null;
-                            clock: string;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
                             controllerId: string | null;
                             customerName: string | null;
                             forwardedAt: string | null;
-                            outcome: string | null;
+                            outcome: ("handled" | "not_ours" | "forwarded_elsewhere") | null;
                             outcomeLabel: {
                                 nl: string;
                                 en: string;
@@ -28639,7 +28669,8 @@ export interface paths {
                             closedAt: string | null;
                             eraseAfter: string | null;
                             erasedAt: string | null;
-                            locale: string;
+                            /** @enum {unknown} */
+                            locale: "nl" | "en";
                             requesterTold: boolean;
                             outcomeNote: string | null;
                             contentSha256: string;
@@ -28806,25 +28837,32 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            source: string;
+                            /** @enum {unknown} */
+                            source: "web_form" | "email" | "letter" | "phone" | "other";
                             sourceLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            right: string;
+                            /**
+                             * @description the right invoked (GDPR art. 15–22)
+                             * @enum {unknown}
+                             */
+                            right: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decisions";
                             rightLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "unconfirmed" | "received" | "forwarded" | "not_ours" | "closed";
                             /** Format: date-time */
                             receivedAt: string;
                             dueAt: string | null;
-                            clock: string;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
                             controllerId: string | null;
                             customerName: string | null;
                             forwardedAt: string | null;
-                            outcome: string | null;
+                            outcome: ("handled" | "not_ours" | "forwarded_elsewhere") | null;
                             outcomeLabel: {
                                 nl: string;
                                 en: string;
@@ -28832,7 +28870,8 @@ export interface paths {
                             closedAt: string | null;
                             eraseAfter: string | null;
                             erasedAt: string | null;
-                            locale: string;
+                            /** @enum {unknown} */
+                            locale: "nl" | "en";
                             requesterTold: boolean;
                             outcomeNote: string | null;
                             contentSha256: string;
@@ -29001,25 +29040,32 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            source: string;
+                            /** @enum {unknown} */
+                            source: "web_form" | "email" | "letter" | "phone" | "other";
                             sourceLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            right: string;
+                            /**
+                             * @description the right invoked (GDPR art. 15–22)
+                             * @enum {unknown}
+                             */
+                            right: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decisions";
                             rightLabel: {
                                 nl: string;
                                 en: string;
                             };
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "unconfirmed" | "received" | "forwarded" | "not_ours" | "closed";
                             /** Format: date-time */
                             receivedAt: string;
                             dueAt: string | null;
-                            clock: string;
+                            /** @enum {unknown} */
+                            clock: "running" | "overdue" | "met_in_time" | "met_late" | "none";
                             controllerId: string | null;
                             customerName: string | null;
                             forwardedAt: string | null;
-                            outcome: string | null;
+                            outcome: ("handled" | "not_ours" | "forwarded_elsewhere") | null;
                             outcomeLabel: {
                                 nl: string;
                                 en: string;
@@ -29027,7 +29073,8 @@ export interface paths {
                             closedAt: string | null;
                             eraseAfter: string | null;
                             erasedAt: string | null;
-                            locale: string;
+                            /** @enum {unknown} */
+                            locale: "nl" | "en";
                             requesterTold: boolean;
                             outcomeNote: string | null;
                             contentSha256: string;

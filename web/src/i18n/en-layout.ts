@@ -6,8 +6,8 @@ export const enLayout: typeof nlLayout = {
     menu: "Menu",
     openMenu: "Open menu",
     closeMenu: "Close menu",
-    adminGroups: { customers: "Customers", setup: "Set-up" },
-    portalGroups: { processing: "About the processing", settings: "Settings" },
+    adminGroups: { customers: "Customers", setup: "Set-up", requests: "Requests" },
+    portalGroups: { processing: "About the processing", settings: "Settings", requests: "Requests" },
     offerLatest: "Version {{version}} is the latest. Customers not yet offered it get it to sign; their current agreement stays in force until then.",
     sections: "Parts of this page",
     customerTabs: {

@@ -1,3 +1,4 @@
+import { enSubjectRequests } from "./en-subject-requests";
 import { enAgreements } from "./en-agreements";
 import { enCustomers } from "./en-customers";
 import { enHome } from "./en-home";
@@ -168,6 +169,7 @@ export const en: typeof nl = {
   ...enRegister,
   ...enBreaches,
   ...enCases,
+  ...enSubjectRequests,
   ...enAgreements,
   ...enCustomers,
   ...enHome,

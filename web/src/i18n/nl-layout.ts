@@ -4,8 +4,8 @@ export const nlLayout = {
     menu: "Menu",
     openMenu: "Menu openen",
     closeMenu: "Menu sluiten",
-    adminGroups: { customers: "Klanten", setup: "Inrichting" },
-    portalGroups: { processing: "Over de verwerking", settings: "Instellingen" },
+    adminGroups: { customers: "Klanten", setup: "Inrichting", requests: "Verzoeken" },
+    portalGroups: { processing: "Over de verwerking", settings: "Instellingen", requests: "Verzoeken" },
     offerLatest:
       "Versie {{version}} is de nieuwste. Klanten die haar nog niet aangeboden kregen, krijgen haar ter ondertekening; hun huidige overeenkomst blijft tot dan van kracht.",
     sections: "Onderdelen van deze pagina",

@@ -1,3 +1,4 @@
+import { nlSubjectRequests } from "./nl-subject-requests";
 import { nlAgreements } from "./nl-agreements";
 import { nlCustomers } from "./nl-customers";
 import { nlHome } from "./nl-home";
@@ -167,6 +168,7 @@ export const nl = {
   ...nlRegister,
   ...nlBreaches,
   ...nlCases,
+  ...nlSubjectRequests,
   ...nlAgreements,
   ...nlCustomers,
   ...nlHome,

@@ -18,6 +18,8 @@ export function AdminLayout() {
     // Support staff see customers, not incidents (the server refuses them too).
     ...(me && canIncidentRead(me) ? [{ to: "/admin/incidents", label: t("nav.admin.incidents") }] : []),
     { to: "/admin/cases", label: t("cases.nav.admin") },
+    // The requesters' personal data: the administrator and the privacy officer only (the server refuses others).
+    ...(me?.staffRole === "admin" || me?.staffRole === "privacy_officer" ? [{ to: "/admin/subject-requests", label: t("subjectRequests.nav.admin") }] : []),
     { to: "/admin/obligations", label: t("nav.admin.obligations") },
     { to: "/admin/notices", label: t("nav.admin.notices") },
     { to: "/admin/outbox", label: t("nav.admin.outbox") },
@@ -44,6 +46,7 @@ export function AdminLayout() {
   // The set-up pages share one menu button, and so do the customers and their contacts, so the main row stays one line at 1366 px.
   const groups = [
     { label: t("layout.adminGroups.customers"), paths: ["/admin/customers", "/admin/contacts"] },
+    { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests"] },
     { label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register"] },
   ];
   const account = [

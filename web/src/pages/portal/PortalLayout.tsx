@@ -36,6 +36,7 @@ function PortalShell() {
     },
     { to: "/portal/obligations", label: t("nav.portal.obligations") },
     { to: "/portal/cases", label: t("cases.nav.portal") },
+    { to: "/portal/subject-requests", label: t("subjectRequests.nav.portal") },
     {
       to: "/portal/subprocessors",
       label: t("nav.portal.subprocessors"),
@@ -55,6 +56,7 @@ function PortalShell() {
   // What Art28 documents about the processing, and the customer's own settings, each share one menu
   // button, so the main row stays one line at 1366 px.
   const groups = [
+    { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests"] },
     { label: t("layout.portalGroups.processing"), paths: ["/portal/transfers", "/portal/measures", "/portal/register"] },
     { label: t("layout.portalGroups.settings"), paths: ["/portal/contact", "/portal/webhooks", "/portal/users"] },
   ];

@@ -60,6 +60,11 @@ export function TrustPage() {
                   <h1 data-testid="trust-title">{t("trust.title", { name: page.processor.name })}</h1>
                   <p className="subtitle">{t("trust.intro", { name: page.processor.name })}</p>
                   <p className="muted small">{t("trust.processorIn", { country: page.processor.country.name[lang] })}</p>
+                  <p>
+                    <Link to="/privacy-request" data-testid="trust-privacy-request">
+                      {t("subjectRequests.public.link")}
+                    </Link>
+                  </p>
                 </div>
                 <div className="page-actions">
                   <a className="btn feed-link" href={trustFeedUrl(lang)} type="application/atom+xml" data-testid="trust-feed">
