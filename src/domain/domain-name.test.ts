@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { candidateDomains, normaliseDomain, type DomainRefusal } from "./domain-name.ts";
+import { candidateDomains, displayDomain, normaliseDomain, normaliseDomainList, type DomainRefusal } from "./domain-name.ts";
 
 test("what a person types becomes the one stored form: lower case, no www., subdomains kept", () => {
   const rows: [input: string, domain: string][] = [
@@ -119,4 +119,20 @@ test("a visitor's address or URL gives its domain and its parents down to two la
   for (const [input, candidates] of rows) {
     assert.deepEqual(candidateDomains(input), candidates, input);
   }
+});
+
+test("a list becomes one sorted set; refusals are named by their index", () => {
+  assert.deepEqual(normaliseDomainList(["www.b.nl", "B.nl", "a.nl", "https://a.nl/x", "mail.a.nl"]), {
+    domains: ["a.nl", "b.nl", "mail.a.nl"],
+    problems: [],
+  });
+  const mixed = normaliseDomainList(["a.nl", "localhost", "b.nl", "1.2.3.4"]);
+  assert.deepEqual(mixed.domains, ["a.nl", "b.nl"]);
+  assert.deepEqual(
+    mixed.problems.map((p) => p.index),
+    [1, 3],
+  );
+  assert.deepEqual(normaliseDomainList([]), { domains: [], problems: [] });
+  assert.equal(displayDomain("xn--mnchen-3ya.de"), "münchen.de");
+  assert.equal(displayDomain("example.nl"), "example.nl");
 });

@@ -130,7 +130,7 @@ export function normaliseDomain(input: string): DomainVerdict {
   if (domain.length > MAX_DOMAIN_LENGTH) {
     return { ok: false, reason: "too_long", message: refusal.too_long(domain.length) };
   }
-  return { ok: true, domain, display: domainToUnicode(domain) || domain };
+  return { ok: true, domain, display: displayDomain(domain) };
 }
 
 /**
@@ -150,4 +150,27 @@ export function candidateDomains(input: string): string[] {
     out.push(labels.slice(from).join("."));
   }
   return out;
+}
+
+/**
+ * A list of typed names as one set: each normalised, duplicates (also "www.x.nl" beside "x.nl")
+ * once, sorted; the refused ones by their index in the list, with their reason.
+ */
+export function normaliseDomainList(typed: readonly string[]): { domains: string[]; problems: { index: number; message: LocalizedText }[] } {
+  const domains = new Set<string>();
+  const problems: { index: number; message: LocalizedText }[] = [];
+  for (const [index, value] of typed.entries()) {
+    const verdict = normaliseDomain(value);
+    if (verdict.ok) {
+      domains.add(verdict.domain);
+    } else {
+      problems.push({ index, message: verdict.message });
+    }
+  }
+  return { domains: [...domains].sort(), problems };
+}
+
+/** A stored (punycode) name as people read it. */
+export function displayDomain(domain: string): string {
+  return domainToUnicode(domain) || domain;
 }
