@@ -114,8 +114,9 @@ export function DomainsEditor({
       )}
       {readOnly ? null : (
         <>
-          <div className="inline-form" onKeyDown={addOnEnter}>
-            <TextField label={t("domains.newLabel")} value={typed} onChange={setTyped} maxLength={500} hint={t("domains.newHint")} testId="domain-new" />
+          <p className="hint">{t("domains.newHint")}</p>
+          <div className="inline-form domain-add" onKeyDown={addOnEnter}>
+            <TextField label={t("domains.newLabel")} value={typed} onChange={setTyped} maxLength={500} testId="domain-new" />
             <button type="button" className="btn" onClick={add} data-testid="domain-add">
               {t("domains.add")}
             </button>
