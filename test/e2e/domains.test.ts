@@ -56,7 +56,7 @@ describe("a customer's domain names in the browser", { skip: skipIfMissing(unava
     assert.deepEqual(await stored(), [], "nothing saved");
     await shot(page, "portal-domains-refused");
 
-    await editor.getByRole("button", { name: "Verwijder localhost" }).click();
+    await editor.getByRole("button", { name: "Verwijderen: localhost" }).click();
     await editor.getByTestId("domains-save").click();
     await editor.getByTestId("domains-saved").waitFor();
     assert.deepEqual(await editor.getByTestId("domain-name").allTextContents(), ["bakkerij-alfa.nl", "münchen.de"]);
@@ -71,7 +71,7 @@ describe("a customer's domain names in the browser", { skip: skipIfMissing(unava
     const editor = page.getByTestId("domains-editor");
     await editor.getByTestId("domain-entry").first().waitFor();
     assert.deepEqual(await editor.getByTestId("domain-name").allTextContents(), ["bakkerij-alfa.nl", "münchen.de"]);
-    await editor.getByRole("button", { name: "Verwijder münchen.de" }).click();
+    await editor.getByRole("button", { name: "Verwijderen: münchen.de" }).click();
     await editor.getByTestId("domains-save").click();
     await editor.getByTestId("domains-saved").waitFor();
     assert.deepEqual(await stored(), ["bakkerij-alfa.nl"]);

@@ -47,7 +47,7 @@ export const nlCustomers = {
     newLabel: "Domeinnaam toevoegen",
     newHint: "Bijvoorbeeld voorbeeld.nl; een webadres of e-mailadres mag ook, wij nemen de domeinnaam eruit.",
     add: "Toevoegen",
-    remove: "Verwijder {{domain}}",
+    remove: "Verwijderen: {{domain}}",
     removeShort: "Verwijderen",
     save: "Domeinnamen opslaan",
     saved: "De domeinnamen zijn opgeslagen.",
