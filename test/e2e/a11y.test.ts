@@ -100,6 +100,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/measures",
           "/portal/cases",
           "/portal/cases/new",
+          "/portal/contact",
         ])),
       );
       await page.getByTestId("logout").click();

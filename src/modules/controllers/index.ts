@@ -8,6 +8,7 @@ export { findContact, findController } from "./queries.ts";
 export { contactOut } from "./present-contact.ts";
 export { Contact, ContactBody } from "./schemas.ts";
 export { setControllerServices } from "./set-services.ts";
+export { domainOut, setControllerDomains } from "./set-domains.ts";
 export type { ServiceTaken } from "./set-services.ts";
 export { updateContact } from "./update-contact.ts";
 export type { ContactInput } from "./update-contact.ts";

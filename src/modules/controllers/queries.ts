@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { annexVersions, contacts, controllers, controllerServices, events, services, supportAssignments } from "../../db/schema/index.ts";
+import { annexVersions, contacts, controllerDomains, controllers, controllerServices, events, services, supportAssignments } from "../../db/schema/index.ts";
 
 /** art. 9.1 need-to-know: the controllers a support user is assigned to. */
 export async function assignedControllerIds(db: Db, userId: string): Promise<Set<string>> {
@@ -156,4 +156,25 @@ export async function upsertContact(tx: Db, controllerId: string, values: Omit<t
     .onConflictDoUpdate({ target: contacts.controllerId, set: values })
     .returning();
   return saved;
+}
+
+/** The domain names a customer uses (art. 8.1), in the stored form, alphabetical. */
+export async function findControllerDomains(db: Db, controllerId: string): Promise<string[]> {
+  const found = await db
+    .select({ domain: controllerDomains.domain })
+    .from(controllerDomains)
+    .where(eq(controllerDomains.controllerId, controllerId))
+    .orderBy(asc(controllerDomains.domain));
+  return found.map((r) => r.domain);
+}
+
+/** Replaces a customer's domain names: the ones no longer listed go, the new ones are written, the rest keep their date. */
+export async function replaceControllerDomains(tx: Db, controllerId: string, domains: string[]) {
+  await tx.execute(sql`delete from controller_domains where controller_id = ${controllerId} and not (domain = any(${sql.param(domains)}::text[]))`);
+  if (domains.length > 0) {
+    await tx
+      .insert(controllerDomains)
+      .values(domains.map((domain) => ({ controllerId, domain })))
+      .onConflictDoNothing();
+  }
 }

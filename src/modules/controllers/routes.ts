@@ -1,4 +1,4 @@
-import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
+import { CUSTOMER_ALL, CUSTOMER_WRITERS, NO_CUSTOMERS } from "../../http/audience.ts";
 import { controllerWords } from "./words.ts";
 import { Type } from "typebox";
 import { inScope } from "../../db/scope.ts";
@@ -12,17 +12,39 @@ import { eventActor } from "../evidence/index.ts";
 import { eventLabel, recordEvent } from "../evidence/index.ts";
 import { assignmentsOf, visibleController } from "./access.ts";
 import { createController, updateController } from "./create-controller.ts";
-import { findContact, findController, findControllerServices, latestAnnex, listAnnexVersions, listControllerEvents, listControllers } from "./queries.ts";
+import {
+  findContact,
+  findController,
+  findControllerDomains,
+  findControllerServices,
+  latestAnnex,
+  listAnnexVersions,
+  listControllerEvents,
+  listControllers,
+} from "./queries.ts";
+import { domainOut, setControllerDomains } from "./set-domains.ts";
 import { setControllerServices } from "./set-services.ts";
 import { contactOut } from "./present-contact.ts";
-import { AnnexVersion, Contact, ControllerBody, ControllerDetail, ControllerListItem, EventOut, ListQuery, ServicesBody } from "./schemas.ts";
+import {
+  AnnexVersion,
+  Contact,
+  ControllerBody,
+  ControllerDetail,
+  ControllerListItem,
+  DomainOut,
+  DomainsBody,
+  EventOut,
+  ListQuery,
+  ServicesBody,
+} from "./schemas.ts";
 
 async function detail(db: RouteDeps["db"], id: string) {
-  const [controller, services, contact, annex] = await Promise.all([
+  const [controller, services, contact, annex, domains] = await Promise.all([
     findController(db, id),
     findControllerServices(db, id),
     findContact(db, id),
     latestAnnex(db, id),
+    findControllerDomains(db, id),
   ]);
   if (!controller) {
     throw notFound(controllerWords.noun.customer);
@@ -32,6 +54,7 @@ async function detail(db: RouteDeps["db"], id: string) {
     services,
     contact: contact ? contactOut(contact) : null,
     annexVersion: annex?.version ?? null,
+    domains: domains.map(domainOut),
   };
 }
 
@@ -140,6 +163,46 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
         await setControllerServices(tx, clock, eventActor(actor), request.params.id, request.body.services, "services changed in the back-office");
         return detail(tx, request.params.id);
       });
+    },
+  );
+
+  app.get(
+    "/controllers/:id/domains",
+    {
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
+      schema: {
+        tags: ["customers"],
+        summary: "The domain names a customer uses for its websites and e-mail (art. 8.1), alphabetical",
+        params: IdParams,
+        response: { 200: Type.Array(DomainOut), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      const domains = await inScope(db, scopeOf(actor), (tx) => findControllerDomains(tx, request.params.id));
+      return domains.map(domainOut);
+    },
+  );
+
+  app.put(
+    "/controllers/:id/domains",
+    {
+      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_WRITERS, record: "controller" } },
+      schema: {
+        tags: ["customers"],
+        summary:
+          'Replace the domain names a customer uses (art. 8.1): each normalised (lower case, punycode, without "www."; a URL or e-mail address gives its domain), duplicates once; a name that cannot be one → 400 naming body.domains.<index>',
+        params: IdParams,
+        body: DomainsBody,
+        response: { 200: Type.Array(DomainOut), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await visibleController(db, actor, request.params.id);
+      const domains = await inScope(db, scopeOf(actor), (tx) => setControllerDomains(tx, clock, eventActor(actor), request.params.id, request.body.domains));
+      return domains.map(domainOut);
     },
   );
 

@@ -77,6 +77,21 @@ export const ContactBody = Type.Object(
 
 const ServiceTaken = Type.Object({ code: Type.String(), nameNl: Type.String(), nameEn: Type.String(), monthlyFeeCents: Type.Integer() });
 
+/** A domain name the customer uses (art. 8.1): as stored and matched (punycode), and as people read it. */
+export const DomainOut = Type.Object({
+  domain: Type.String({ description: "lower case, punycode, without a leading www." }),
+  display: Type.String({ description: "the same name in Unicode" }),
+});
+
+export const DomainsBody = Type.Object(
+  {
+    domains: Type.Array(Line(500, { minLength: 1, description: 'a domain name, or a URL or e-mail address with one ("https://www.example.nl/contact")' }), {
+      maxItems: 100,
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const ControllerDetail = Type.Object({
   id: Type.String(),
   customerNumber: Type.String(),
@@ -90,6 +105,8 @@ export const ControllerDetail = Type.Object({
   services: Type.Array(ServiceTaken),
   contact: Type.Union([Contact, Type.Null()]),
   annexVersion: Type.Union([Type.Integer(), Type.Null()]),
+  /** The domain names it uses (art. 8.1), alphabetical. */
+  domains: Type.Array(DomainOut),
 });
 
 export const ServicesBody = Type.Object(

@@ -6,6 +6,7 @@ import type { ControllerInput } from "../controllers/index.ts";
 import type { ServiceTaken } from "../controllers/index.ts";
 import type { ContactInput } from "../controllers/index.ts";
 import { PHONE_PATTERN } from "../../domain/phone.ts";
+import { normaliseDomainList } from "../../domain/domain-name.ts";
 import { customerProblems } from "./check-customer.ts";
 
 /** One customer as an import sets it: its details, all its services, and its privacy contact. */
@@ -16,6 +17,12 @@ export interface CustomerRecord extends ControllerInput {
   /** CSV: the line each of `services` came from. */
   serviceLines?: number[];
   contact: ContactInput | null;
+  /**
+   * Its domain names (art. 8.1) as given, and normalised (`domains`): they replace the customer's list.
+   * Absent (no column or field, or an empty one): the customer's names stay as they are.
+   */
+  domainsGiven?: string[];
+  domains?: string[];
 }
 
 export const CSV_COLUMNS = [
@@ -33,6 +40,7 @@ export const CSV_COLUMNS = [
   "contact_name",
   "contact_email",
   "contact_phone",
+  "domains",
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ["customer_number", "name"];
@@ -48,7 +56,11 @@ const CUSTOMER_FIELDS: Column[] = [
   "contact_name",
   "contact_email",
   "contact_phone",
+  "domains",
 ];
+
+/** Inside the CSV's `domains` cell names are separated by spaces or "|" (the file itself may use "," or ";"; those work in a quoted cell too). */
+export const DOMAIN_SEPARATOR = /[\s|,;]+/;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = new RegExp(PHONE_PATTERN);
@@ -180,6 +192,7 @@ const COLUMN_OF: Record<string, Column> = {
   locale: "locale",
   code: "service",
   monthlyFeeCents: "monthly_fee",
+  domains: "domains",
 };
 
 /** A customer record in the shape the JSON import takes, to be checked by the same schema. */
@@ -195,6 +208,7 @@ export function asImportedCustomer(record: CustomerRecord): unknown {
     locale: record.locale,
     services: record.services.map((s) => ({ code: s.code, monthlyFeeCents: s.monthlyFeeCents })),
     contact: record.contact ? { ...record.contact } : null,
+    ...(record.domainsGiven ? { domains: record.domainsGiven } : {}),
   };
 }
 
@@ -207,6 +221,9 @@ function csvPlace(record: CustomerRecord, path: string): { line: number; column:
   }
   if (first === "contact") {
     return { line: record.line, column: `contact_${index ?? "name"}` };
+  }
+  if (first === "domains") {
+    return { line: record.line, column: "domains" };
   }
   return { line: record.line, column: COLUMN_OF[first] ?? first };
 }
@@ -271,8 +288,18 @@ function toRecord(line: number, row: Record<string, string>, errors: FieldError[
   if (locale !== "nl" && locale !== "en") {
     errors.push(lineError(line, "locale", `"${get("locale")}" must be nl or en`));
   }
+  const domainsGiven = get("domains")
+    ? get("domains")
+        .split(DOMAIN_SEPARATOR)
+        .filter((d) => d !== "")
+    : [];
+  const { domains, problems } = normaliseDomainList(domainsGiven);
+  for (const p of problems) {
+    errors.push(lineError(line, "domains", p.message));
+  }
   return {
     line,
+    ...(domainsGiven.length > 0 ? { domainsGiven, domains } : {}),
     customerNumber: get("customer_number"),
     name,
     kvk,

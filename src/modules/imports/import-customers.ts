@@ -5,7 +5,17 @@ import { recordEvents, type EventActor } from "../evidence/index.ts";
 import { refreshAnnexes } from "../catalogue/index.ts";
 import { inviteOwners } from "../auth/index.ts";
 import type { CustomerRecord } from "./customer-import.ts";
-import { controllersByNumber, deleteServicesOf, insertControllerServices, serviceIdsAndCodes, upsertContacts, upsertControllers } from "./queries.ts";
+import {
+  controllersByNumber,
+  deleteDomainsOf,
+  deleteServicesOf,
+  domainsOf,
+  insertControllerDomains,
+  insertControllerServices,
+  serviceIdsAndCodes,
+  upsertContacts,
+  upsertControllers,
+} from "./queries.ts";
 
 export interface ImportSummary {
   customers: number;
@@ -13,12 +23,14 @@ export interface ImportSummary {
   updated: number;
   services: number;
   contacts: number;
+  /** Customers whose domain names the import gives (and so replaces). */
+  domains: number;
   annexVersions: number;
   /** New customers' owners invited (the option `inviteOwners`): by their privacy contact's address. */
   ownersInvited: number;
 }
 
-export type ImportProgress = (phase: "customers" | "services" | "annexes" | "evidence", done: number, total: number) => void;
+export type ImportProgress = (phase: "customers" | "services" | "domains" | "annexes" | "evidence", done: number, total: number) => void;
 
 /**
  * Creates or updates customers from validated records (a billing export): details, the services
@@ -88,6 +100,8 @@ export async function importCustomers(
     await upsertContacts(tx, part);
   }
 
+  const domainChanges = await replaceDomains(tx, records, idOf, progress);
+
   progress?.("annexes", 0, allIds.length);
   const changed = await refreshAnnexes(tx, clock, actor, allIds, `import (${source.format}, sha256 ${source.sha256.slice(0, 12)})`);
   progress?.("annexes", allIds.length, allIds.length);
@@ -99,7 +113,15 @@ export async function importCustomers(
       actor,
       controllerId: idOf(r),
       subject: { type: "controller", id: idOf(r) },
-      data: { line: r.line, name: r.name, kvk: r.kvk, services: r.services, contact: r.contact, sourceSha256: source.sha256 },
+      data: {
+        line: r.line,
+        name: r.name,
+        kvk: r.kvk,
+        services: r.services,
+        contact: r.contact,
+        ...(domainChanges.has(r.customerNumber) ? { domains: domainChanges.get(r.customerNumber) } : {}),
+        sourceSha256: source.sha256,
+      },
     })),
     {
       type: "import.customers" as const,
@@ -112,6 +134,7 @@ export async function importCustomers(
         created,
         updated: records.length - created,
         services: serviceRows.length,
+        domains: records.filter((r) => r.domains).length,
       },
     },
   ]);
@@ -136,6 +159,51 @@ export async function importCustomers(
     updated: records.length - created,
     services: serviceRows.length,
     contacts: contactRows.length,
+    domains: records.filter((r) => r.domains).length,
     annexVersions: changed.length,
   };
+}
+
+/**
+ * art. 8.1: the customers whose record gives domain names get exactly those; the others keep
+ * theirs. Only a customer whose list changes is rewritten (its names' dates stay otherwise); what
+ * each gained and lost, by customer number, for its evidence event.
+ */
+async function replaceDomains(
+  tx: Db,
+  records: CustomerRecord[],
+  idOf: (r: CustomerRecord) => string,
+  progress?: ImportProgress,
+): Promise<Map<string, { added: string[]; removed: string[]; domains: string[] }>> {
+  const given = records.filter((r) => r.domains);
+  const before = new Map<string, string[]>();
+  for (const part of batches(given.map(idOf))) {
+    for (const row of await domainsOf(tx, part)) {
+      before.set(row.controller_id, [...(before.get(row.controller_id) ?? []), row.domain]);
+    }
+  }
+  const changes = new Map<string, { added: string[]; removed: string[]; domains: string[] }>();
+  const changedIds: string[] = [];
+  const domainRows: { controllerId: string; domain: string }[] = [];
+  for (const r of given) {
+    const domains = r.domains ?? [];
+    const had = before.get(idOf(r)) ?? [];
+    const added = domains.filter((d) => !had.includes(d));
+    const removed = had.filter((d) => !domains.includes(d)).sort();
+    if (added.length > 0 || removed.length > 0) {
+      changes.set(r.customerNumber, { added, removed, domains });
+      changedIds.push(idOf(r));
+      domainRows.push(...domains.map((domain) => ({ controllerId: idOf(r), domain })));
+    }
+  }
+  for (const part of batches(changedIds)) {
+    await deleteDomainsOf(tx, part);
+  }
+  let done = 0;
+  for (const part of batches(domainRows)) {
+    await insertControllerDomains(tx, part);
+    done += part.length;
+    progress?.("domains", done, domainRows.length);
+  }
+  return changes;
 }

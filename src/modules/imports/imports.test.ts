@@ -61,7 +61,17 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
   test("creates customers with services, fees and contacts, merged per customer number", async () => {
     const response = await sendCsv(CSV);
     assert.equal(response.statusCode, 200, response.body);
-    assert.deepEqual(response.json(), { dryRun: false, customers: 3, created: 3, updated: 0, services: 3, contacts: 1, annexVersions: 3, ownersInvited: 0 });
+    assert.deepEqual(response.json(), {
+      dryRun: false,
+      customers: 3,
+      created: 3,
+      updated: 0,
+      services: 3,
+      contacts: 1,
+      domains: 0,
+      annexVersions: 3,
+      ownersInvited: 0,
+    });
     const list = (await officer.get("/api/v1/controllers?search=B100")).json<{ items: { id: string }[] }>();
     const id = list.items[0]?.id;
     assert.ok(id);
@@ -315,5 +325,82 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
       refused.fields.map((f) => f.field),
       ["customers[0].name", "customers[0].services[0].monthlyFeeCents"],
     );
+  });
+  test("a domains column (names separated by spaces or |) replaces a customer's domain names; without it they stay; evidence says what changed", async () => {
+    const domainsOf = async (number: string) => {
+      const id = (await officer.get(`/api/v1/controllers?search=${number}`)).json<{ items: { id: string }[] }>().items[0]?.id ?? "";
+      return (await officer.get(`/api/v1/controllers/${id}/domains`)).json<{ domain: string; display: string }[]>().map((d) => d.domain);
+    };
+    const first = [
+      "customer_number;name;service;monthly_fee;domains",
+      "D100;Domein Honderd;web-hosting;1;https://www.Domein-Honderd.nl/contact | domein-honderd.com  info@mail.domein-honderd.nl",
+      "D100;Domein Honderd;email;1;",
+      "D200;Domein Tweehonderd;;;münchen.de",
+      "D300;Zonder Namen;;;",
+    ].join("\n");
+    const response = await sendCsv(first);
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.json<{ domains: number }>().domains, 2);
+    assert.deepEqual(await domainsOf("D100"), ["domein-honderd.com", "domein-honderd.nl", "mail.domein-honderd.nl"]);
+    assert.deepEqual(await domainsOf("D200"), ["xn--mnchen-3ya.de"]);
+    assert.deepEqual(await domainsOf("D300"), []);
+
+    // The column is absent: every customer keeps its names. An empty cell: the same.
+    const without = await sendCsv(["customer_number;name", "D100;Domein Honderd", "D200;Domein Tweehonderd"].join("\n"));
+    assert.equal(without.statusCode, 200, without.body);
+    assert.deepEqual(await domainsOf("D100"), ["domein-honderd.com", "domein-honderd.nl", "mail.domein-honderd.nl"]);
+    const empty = await sendCsv(["customer_number;name;domains", "D200;Domein Tweehonderd;"].join("\n"));
+    assert.equal(empty.statusCode, 200, empty.body);
+    assert.deepEqual(await domainsOf("D200"), ["xn--mnchen-3ya.de"]);
+
+    const replaced = await sendCsv(["customer_number,name,domains", "D100,Domein Honderd,domein-honderd.nl|nieuw-honderd.nl"].join("\n"));
+    assert.equal(replaced.statusCode, 200, replaced.body);
+    assert.deepEqual(await domainsOf("D100"), ["domein-honderd.nl", "nieuw-honderd.nl"]);
+    const id = (await officer.get("/api/v1/controllers?search=D100")).json<{ items: { id: string }[] }>().items[0]?.id ?? "";
+    const events = (await officer.get(`/api/v1/controllers/${id}/events`)).json<
+      { type: string; data: { domains?: { added: string[]; removed: string[] } } }[]
+    >();
+    const latest = events.find((e) => e.type === "controller.updated_by_import");
+    assert.deepEqual(latest?.data.domains?.added, ["nieuw-honderd.nl"]);
+    assert.deepEqual(latest?.data.domains?.removed, ["domein-honderd.com", "mail.domein-honderd.nl"]);
+    const unchanged = events.filter((e) => e.type === "controller.updated_by_import").slice(1, 2);
+    assert.equal(unchanged[0]?.data.domains, undefined, "an import without the column says nothing about domain names");
+  });
+
+  test("a bad domain name is refused with its line and column (CSV) or index (JSON), and nothing is written", async () => {
+    const before = await customerCount();
+    const bad = ["customer_number,name,domains", "DB1,Goed Een,goed-een.nl", "DB2,Slecht Twee,goed-twee.nl localhost", "DB3,Slecht Drie,192.168.1.1"].join(
+      "\n",
+    );
+    const response = await sendCsv(bad);
+    assert.equal(response.statusCode, 400, response.body);
+    const fields = response.json<{ error: { fields: { field: string; message: string }[] } }>().error.fields;
+    assert.deepEqual(
+      fields.map((f) => f.field),
+      ["line 3: domains", "line 4: domains"],
+    );
+    assert.match(fields[0]?.message ?? "", /"localhost"/);
+    assert.match(fields[1]?.message ?? "", /IP/);
+    assert.equal(await customerCount(), before, "all or nothing");
+
+    const json = await officer.send("POST", "/api/v1/imports/customers", {
+      customers: [
+        { customerNumber: "DJ1", name: "Json Domein", services: [], domains: ["json-domein.nl", "exa_mple.nl"] },
+        { customerNumber: "DJ2", name: "Json Domein Twee", services: [], domains: Array.from({ length: 101 }, (_, i) => `d${i}.nl`) },
+      ],
+    });
+    assert.equal(json.statusCode, 400, json.body);
+    assert.match(json.body, /customers(\[1\]|\.1)\.domains/);
+    const good = await officer.send("POST", "/api/v1/imports/customers", {
+      customers: [{ customerNumber: "DJ1", name: "Json Domein", services: [], domains: ["json-domein.nl", "exa_mple.nl"] }],
+    });
+    assert.equal(good.statusCode, 400);
+    assert.match(good.body, /customers\[0\]\.domains\[1\].*exa_mple/);
+    assert.equal(await customerCount(), before);
+
+    const many = ["customer_number,name,domains", `DB4,Te Veel,${Array.from({ length: 101 }, (_, i) => `d${i}.nl`).join(" ")}`].join("\n");
+    const tooMany = await sendCsv(many);
+    assert.equal(tooMany.statusCode, 400);
+    assert.equal(tooMany.json<{ error: { fields: { field: string }[] } }>().error.fields[0]?.field, "line 2: domains");
   });
 });

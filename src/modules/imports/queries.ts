@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { contacts, controllers, controllerServices } from "../../db/schema/index.ts";
+import { contacts, controllerDomains, controllers, controllerServices } from "../../db/schema/index.ts";
 
 // The customer import's statements: set-based, each on one batch of rows (the caller batches).
 
@@ -67,4 +67,21 @@ export async function upsertContacts(tx: Db, rows: (typeof contacts.$inferInsert
         updatedAt: sql`excluded.updated_at`,
       },
     });
+}
+
+/** The domain names these customers have (art. 8.1). */
+export async function domainsOf(tx: Db, controllerIds: string[]) {
+  return rows<{ controller_id: string; domain: string }>(
+    tx,
+    sql`select controller_id, domain from controller_domains where controller_id = any(${sql.param(controllerIds)}::uuid[])`,
+  );
+}
+
+/** Removes these customers' domain names. */
+export async function deleteDomainsOf(tx: Db, controllerIds: string[]) {
+  await tx.execute(sql`delete from controller_domains where controller_id = any(${sql.param(controllerIds)}::uuid[])`);
+}
+
+export async function insertControllerDomains(tx: Db, values: (typeof controllerDomains.$inferInsert)[]) {
+  await tx.insert(controllerDomains).values(values);
 }

@@ -26,7 +26,7 @@ export function importRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["imports"],
-        summary: "Create or update customers, their services, fees and privacy contacts (all or nothing)",
+        summary: "Create or update customers, their services, fees, privacy contacts and domain names (all or nothing)",
         querystring: ImportQuery,
         body: ImportJsonBody,
         response: { 200: ImportSummary, ...ErrorResponses },
@@ -51,7 +51,7 @@ export function importRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["imports"],
-        summary: `The same from a CSV billing export (Content-Type: text/csv, UTF-8; "," or ";"); one row per customer and service, each row checked as the JSON import checks a customer. Columns: ${CSV_COLUMNS.join(", ")}`,
+        summary: `The same from a CSV billing export (Content-Type: text/csv, UTF-8; "," or ";"); one row per customer and service, each row checked as the JSON import checks a customer. Columns: ${CSV_COLUMNS.join(", ")}. The optional domains column holds the customer's domain names (art. 8.1) separated by spaces or "|": given, they replace its list; an absent column or an empty cell leaves its names as they are`,
         querystring: ImportQuery,
         consumes: ["text/csv"],
         body: ImportCsvBody,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { Clock } from "../../domain/clock.ts";
+import { normaliseDomainList } from "../../domain/domain-name.ts";
 import { AppError, type FieldError, type Text } from "../../http/errors.ts";
 import type { EventActor } from "../evidence/index.ts";
 import { customerProblems } from "./check-customer.ts";
@@ -46,6 +47,11 @@ function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { reco
       ? parseContact(line, { role: c.contact.role, name: c.contact.name, email: c.contact.email, phone: c.contact.phone ?? "" }, contactErrors, "")
       : null;
     errors.push(...contactErrors.map((e) => ({ field: `customers[${index}].contact.${e.field.replace(/^line \d+: /, "")}`, message: e.message })));
+    const domainsGiven = c.domains && c.domains.length > 0 ? c.domains : null;
+    const { domains, problems: domainProblems } = normaliseDomainList(domainsGiven ?? []);
+    for (const p of domainProblems) {
+      at(`domains[${p.index}]`, p.message);
+    }
     const record: CustomerRecord = {
       line,
       customerNumber: c.customerNumber,
@@ -58,6 +64,7 @@ function fromJson(customers: CustomerJson[], known: ReadonlySet<string>): { reco
       locale: c.locale ?? "nl",
       services: c.services,
       contact,
+      ...(domainsGiven ? { domainsGiven, domains } : {}),
     };
     return [record];
   });
@@ -100,6 +107,7 @@ export async function runCustomerImport(
       updated: 0,
       services,
       contacts: records.filter((r) => r.contact).length,
+      domains: records.filter((r) => r.domains).length,
       annexVersions: 0,
       ownersInvited: 0,
       dryRun: true,

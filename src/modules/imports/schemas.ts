@@ -38,6 +38,13 @@ export const ImportedCustomer = Type.Object(
     locale: Type.Optional(Type.Enum(["nl", "en"])),
     services: Type.Array(ImportedService, { maxItems: 100 }),
     contact: Type.Optional(Type.Union([ImportedContact, Type.Null()])),
+    domains: Type.Optional(
+      Type.Array(Line(500, { minLength: 1 }), {
+        maxItems: 100,
+        description:
+          "the domain names it uses (art. 8.1; a URL or e-mail address gives its domain): they replace its list; absent or empty, its names stay as they are",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -66,6 +73,8 @@ export const ImportSummary = Type.Object({
   updated: Type.Integer(),
   services: Type.Integer(),
   contacts: Type.Integer(),
+  /** Customers whose domain names the import gives (and replaces). */
+  domains: Type.Integer(),
   annexVersions: Type.Integer(),
   ownersInvited: Type.Integer(),
 });

@@ -36,6 +36,7 @@ import { recordIncident } from "../breaches/index.ts";
 import { sendBreachNotices } from "../breaches/index.ts";
 import { seedMeasureRegister } from "../measures/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
+import { normaliseDomainList } from "../../domain/domain-name.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -114,6 +115,23 @@ function customer(i: number) {
 }
 
 /**
+ * art. 8.1: a demo customer's domain names, from its name ("Bakkerij De Jong B.V." → bakkerij-de-jong.nl;
+ * a name taken by an earlier customer gets its number) and the domain of its demo addresses (c0001.example).
+ */
+function demoDomains(name: string, number: string, taken: Set<string>): string[] {
+  const slug = name
+    .replace(/\s*\(\d+\)$/, "")
+    .replace(/\s+B\.V\.$/, "")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const site = taken.has(`${slug}.nl`) ? `${slug}-${number.slice(1)}.nl` : `${slug}.nl`;
+  taken.add(site);
+  return [site, `${number.toLowerCase()}.example`];
+}
+
+/**
  * The demo's sub-processor register (templates/subprocessors.json), all active (art. 5.1), with
  * their locations (art. 3.1) and the services that use them. Set-based: four inserts.
  */
@@ -163,8 +181,10 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     DEMO_STAFF.map((s) => ({ email: s.email, name: s.name, passwordHash: hash, kind: "staff" as const, staffRole: s.role })),
   );
   // The customers come in as a provider's would: one import of its billing export (set-based).
+  const taken = new Set<string>();
   const records: CustomerRecord[] = Array.from({ length: count }, (_, i) => {
     const c = customer(i);
+    const domainsGiven = demoDomains(c.name, c.number, taken);
     return {
       line: i + 1,
       customerNumber: c.number,
@@ -177,6 +197,8 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       locale: i % 10 === 9 ? "en" : "nl",
       services: c.services.map((code, k) => ({ code, monthlyFeeCents: 495 + k * 1000 + (i % 5) * 250 })),
       contact: { ...c.contact },
+      domainsGiven,
+      domains: normaliseDomainList(domainsGiven).domains,
     };
   });
   const exported = JSON.stringify(records);

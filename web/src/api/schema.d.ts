@@ -5482,6 +5482,12 @@ export interface paths {
                                 staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
+                            domains: {
+                                /** @description lower case, punycode, without a leading www. */
+                                domain: string;
+                                /** @description the same name in Unicode */
+                                display: string;
+                            }[];
                         };
                     };
                 };
@@ -5647,6 +5653,12 @@ export interface paths {
                                 staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
+                            domains: {
+                                /** @description lower case, punycode, without a leading www. */
+                                domain: string;
+                                /** @description the same name in Unicode */
+                                display: string;
+                            }[];
                         };
                     };
                 };
@@ -5814,6 +5826,12 @@ export interface paths {
                                 staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
+                            domains: {
+                                /** @description lower case, punycode, without a leading www. */
+                                domain: string;
+                                /** @description the same name in Unicode */
+                                display: string;
+                            }[];
                         };
                     };
                 };
@@ -5990,7 +6008,279 @@ export interface paths {
                                 staleSince: string | null;
                             } | null;
                             annexVersion: number | null;
+                            domains: {
+                                /** @description lower case, punycode, without a leading www. */
+                                domain: string;
+                                /** @description the same name in Unicode */
+                                display: string;
+                            }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controllers/{id}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain names a customer uses for its websites and e-mail (art. 8.1), alphabetical */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description lower case, punycode, without a leading www. */
+                            domain: string;
+                            /** @description the same name in Unicode */
+                            display: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the domain names a customer uses (art. 8.1): each normalised (lower case, punycode, without "www."; a URL or e-mail address gives its domain), duplicates once; a name that cannot be one → 400 naming body.domains.<index> */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        domains: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description lower case, punycode, without a leading www. */
+                            domain: string;
+                            /** @description the same name in Unicode */
+                            display: string;
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -8640,7 +8930,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create or update customers, their services, fees and privacy contacts (all or nothing) */
+        /** Create or update customers, their services, fees, privacy contacts and domain names (all or nothing) */
         post: {
             parameters: {
                 query: {
@@ -8679,6 +8969,8 @@ export interface paths {
                                 email: string;
                                 phone?: string | null;
                             } | null;
+                            /** @description the domain names it uses (art. 8.1; a URL or e-mail address gives its domain): they replace its list; absent or empty, its names stay as they are */
+                            domains?: string[];
                         }[];
                     };
                 };
@@ -8697,6 +8989,7 @@ export interface paths {
                             updated: number;
                             services: number;
                             contacts: number;
+                            domains: number;
                             annexVersions: number;
                             ownersInvited: number;
                         };
@@ -8814,7 +9107,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The same from a CSV billing export (Content-Type: text/csv, UTF-8; "," or ";"); one row per customer and service, each row checked as the JSON import checks a customer. Columns: customer_number, name, kvk, address, postal_code, city, country, locale, service, monthly_fee, contact_role, contact_name, contact_email, contact_phone */
+        /** The same from a CSV billing export (Content-Type: text/csv, UTF-8; "," or ";"); one row per customer and service, each row checked as the JSON import checks a customer. Columns: customer_number, name, kvk, address, postal_code, city, country, locale, service, monthly_fee, contact_role, contact_name, contact_email, contact_phone, domains. The optional domains column holds the customer's domain names (art. 8.1) separated by spaces or "|": given, they replace its list; an absent column or an empty cell leaves its names as they are */
         post: {
             parameters: {
                 query: {
@@ -8846,6 +9139,7 @@ export interface paths {
                             updated: number;
                             services: number;
                             contacts: number;
+                            domains: number;
                             annexVersions: number;
                             ownersInvited: number;
                         };

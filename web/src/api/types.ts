@@ -32,6 +32,8 @@ export type ControllerList = ResponseOf<"/api/v1/controllers", "get">;
 export type ControllerListItem = ControllerList["items"][number];
 export type SummaryStatus = ControllerListItem["agreementStatus"];
 export type ControllerDetail = ResponseOf<"/api/v1/controllers/{id}", "get">;
+/** A domain name a customer uses (art. 8.1): stored (punycode) and for people. */
+export type Domain = ControllerDetail["domains"][number];
 export type Annex = ResponseOf<"/api/v1/controllers/{id}/annexes", "get">[number];
 export type AnnexContent = Annex["content"];
 export type EvidenceEvent = ResponseOf<"/api/v1/controllers/{id}/events", "get">[number];

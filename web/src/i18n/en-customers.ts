@@ -39,6 +39,23 @@ export const enCustomers: typeof nlCustomers = {
     annexes: "Annex 1 versions",
     events: "Evidence log",
   },
+  domains: {
+    heading: "Domain names",
+    intro:
+      "The domain names of your websites and e-mail. When a data subject's request reaches us (art. 8.1), they tell us it concerns you, and we forward it.",
+    staffIntro: "The domain names of the customer's websites and e-mail: a data subject's request (art. 8.1) finds the customer by them.",
+    none: "No domain names yet.",
+    list: "Domain names",
+    newLabel: "Add a domain name",
+    newHint: "For example example.nl; a web or e-mail address works too, we take its domain name.",
+    add: "Add",
+    remove: "Remove {{domain}}",
+    removeShort: "Remove",
+    save: "Save domain names",
+    saved: "The domain names have been saved.",
+    unsaved: "Not saved yet.",
+    readOnly: "Only the owner and the privacy contact can change the domain names.",
+  },
   processor: {
     title: "Processor",
     intro: "The processor's details as the agreement names them, and its policies.",

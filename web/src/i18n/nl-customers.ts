@@ -37,6 +37,23 @@ export const nlCustomers = {
     annexes: "Versies van bijlage 1",
     events: "Bewijslog",
   },
+  domains: {
+    heading: "Domeinnamen",
+    intro:
+      "De domeinnamen van uw websites en e-mail. Komt een verzoek van een betrokkene bij ons binnen (art. 8.1), dan vinden we daarmee dat het over u gaat en sturen we het door.",
+    staffIntro: "De domeinnamen van de websites en e-mail van de klant: een verzoek van een betrokkene (art. 8.1) wordt daarmee bij de klant gezocht.",
+    none: "Nog geen domeinnamen.",
+    list: "Domeinnamen",
+    newLabel: "Domeinnaam toevoegen",
+    newHint: "Bijvoorbeeld voorbeeld.nl; een webadres of e-mailadres mag ook, wij nemen de domeinnaam eruit.",
+    add: "Toevoegen",
+    remove: "Verwijderen: {{domain}}",
+    removeShort: "Verwijderen",
+    save: "Domeinnamen opslaan",
+    saved: "De domeinnamen zijn opgeslagen.",
+    unsaved: "Nog niet opgeslagen.",
+    readOnly: "Alleen de eigenaar en de privacycontactpersoon kunnen de domeinnamen wijzigen.",
+  },
   processor: {
     title: "Verwerker",
     intro: "De gegevens van de verwerker zoals ze in de overeenkomst staan, en het beleid.",

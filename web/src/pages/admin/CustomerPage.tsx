@@ -5,6 +5,7 @@ import { api, unwrap } from "../../api/client";
 import { useApi } from "../../api/useApi";
 import { AgreementsTable } from "../../components/AgreementsTable";
 import { ContactForm } from "../../components/ContactForm";
+import { DomainsEditor } from "../../components/DomainsEditor";
 import { ContactConfirmationStatus } from "../../components/ContactConfirmation";
 import { Loaded } from "../../components/Loaded";
 import { Notice } from "../../components/ErrorAlert";
@@ -69,6 +70,19 @@ export function CustomerPage() {
                       <ContactForm key={controller.contact?.updatedAt ?? "none"} controllerId={controller.id} contact={controller.contact} readOnly={!writer} />
                     </section>
                   </div>
+                  <section className="card" aria-labelledby="domains-heading">
+                    <h2 id="domains-heading">{t("domains.heading")}</h2>
+                    <p className="muted">{t("domains.staffIntro")}</p>
+                    <DomainsEditor
+                      controllerId={controller.id}
+                      domains={controller.domains}
+                      readOnly={!writer}
+                      onSaved={(domains) => {
+                        detail.setData({ ...controller, domains });
+                        events.reload();
+                      }}
+                    />
+                  </section>
                 </>
               ),
               services: (

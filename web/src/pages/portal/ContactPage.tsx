@@ -4,6 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useApi } from "../../api/useApi";
 import { ContactConfirmationCard } from "../../components/ContactConfirmation";
 import { ContactForm } from "../../components/ContactForm";
+import { DomainsEditor } from "../../components/DomainsEditor";
 import { Notice } from "../../components/ErrorAlert";
 import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
@@ -14,6 +15,7 @@ export function ContactPage() {
   const me = useMe();
   const controllerId = me.controllerId ?? "";
   const state = useApi(() => unwrap(api.GET("/api/v1/controllers/{id}/contact", { params: { path: { id: controllerId } } })), [controllerId]);
+  const domains = useApi(() => unwrap(api.GET("/api/v1/controllers/{id}/domains", { params: { path: { id: controllerId } } })), [controllerId]);
   const [confirmed, setConfirmed] = useState(false);
   return (
     <>
@@ -48,6 +50,14 @@ export function ContactPage() {
           </>
         )}
       </Loaded>
+      <section className="card" aria-labelledby="domains-heading">
+        <h2 id="domains-heading">{t("domains.heading")}</h2>
+        <p className="muted">{t("domains.intro")}</p>
+        {canCustomerAct(me) ? null : <Notice tone="info">{t("domains.readOnly")}</Notice>}
+        <Loaded state={domains}>
+          {(list) => <DomainsEditor controllerId={controllerId} domains={list} readOnly={!canCustomerAct(me)} onSaved={(saved) => domains.setData(saved)} />}
+        </Loaded>
+      </section>
     </>
   );
 }
