@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { isIP } from "node:net";
 import type { SubjectRequestContent } from "../../db/schema/index.ts";
+import { candidateDomains } from "../../domain/domain-name.ts";
 import { referenceYear } from "../../domain/notice-reference.ts";
 import type { EventActor } from "../evidence/index.ts";
 
@@ -44,31 +45,11 @@ export function networkOf(address: string): string {
 }
 
 /**
- * The domain names a request points to, for proposing its customer: the requester's e-mail domain
- * and the website or domain it typed, each with its parent domains down to two labels
- * ("shop.example.nl" → shop.example.nl, example.nl). Lower case, without "www.".
+ * The domain names a request points to, for proposing its customer: the website or domain typed,
+ * the requester's e-mail domain, and the organisation when it was typed as a domain ("bakkerij.nl"),
+ * each with its parents down to two labels (domain-name.ts); a name ("Bakkerij Jansen") gives none.
  */
-export function candidateDomains(content: Pick<SubjectRequestContent, "email" | "website" | "organisation">): string[] {
-  const out = new Set<string>();
-  const add = (raw: string | null) => {
-    if (!raw) {
-      return;
-    }
-    let host = raw.trim().toLowerCase();
-    host = host.includes("@") ? (host.split("@").pop() ?? "") : host;
-    host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//, "").split(/[/?#:\s]/)[0] ?? "";
-    host = host.replace(/^www\./, "").replace(/\.$/, "");
-    const labels = host.split(".");
-    if (labels.length < 2 || labels.some((l) => !/^[a-z0-9-]{1,63}$/.test(l))) {
-      return;
-    }
-    for (let i = 0; i <= labels.length - 2; i += 1) {
-      out.add(labels.slice(i).join("."));
-    }
-  };
-  add(content.website);
-  add(content.email);
-  // The organisation as typed may be a domain ("bakkerij.nl"); a name ("Bakkerij Jansen") gives none.
-  add(/^[^\s]+\.[a-z]{2,}$/i.test(content.organisation.trim()) ? content.organisation : null);
-  return [...out];
+export function requestDomains(content: Pick<SubjectRequestContent, "email" | "website" | "organisation">): string[] {
+  const typed = [content.website, content.email, /^[^\s]+\.[a-z]{2,}$/i.test(content.organisation.trim()) ? content.organisation : null];
+  return [...new Set(typed.flatMap((value) => (value ? candidateDomains(value) : [])))];
 }

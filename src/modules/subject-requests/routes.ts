@@ -18,7 +18,7 @@ import { presentRequest } from "./present.ts";
 import { customersByDomain, findFile, insertTicket, listFiles, listRequests } from "./queries.ts";
 import { recordOutcome } from "./record-outcome.ts";
 import { recordRequest, type RecordInput } from "./record-request.ts";
-import { candidateDomains, networkOf, type Who } from "./reference.ts";
+import { networkOf, requestDomains, type Who } from "./reference.ts";
 import {
   ConfirmBody,
   ConfirmedOut,
@@ -105,7 +105,7 @@ function requestRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
     const row = await visibleRequest(db, actor, id);
     const { files, proposals } = await inScope(db, scopeOf(actor), async (tx) => ({
       files: await listFiles(tx, id),
-      proposals: actor.kind === "staff" && row.status === "received" && row.content ? await customersByDomain(tx, candidateDomains(row.content)) : [],
+      proposals: actor.kind === "staff" && row.status === "received" && row.content ? await customersByDomain(tx, requestDomains(row.content)) : [],
     }));
     return {
       ...presentRequest(row, clock.now()),
