@@ -101,6 +101,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/cases",
           "/portal/cases/new",
           "/portal/contact",
+          "/portal/subject-requests",
+          `/portal/subject-requests/${await firstId(page, base, "/api/v1/subject-requests")}`,
         ])),
       );
       await page.getByTestId("logout").click();
@@ -124,6 +126,9 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/cases/${request}`,
           `/admin/cases/${request}?tab=costs`,
           "/admin/billable-items",
+          "/admin/subject-requests",
+          "/admin/subject-requests/new",
+          `/admin/subject-requests/${await firstId(page, base, "/api/v1/subject-requests?status=received")}`,
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

@@ -85,6 +85,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "subprocessors/changes/:id": await firstId(page, base, "/api/v1/subprocessor-changes"),
       "breaches/:id": await firstId(page, base, "/api/v1/breaches", "incidentId"),
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
+      "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
     };
     const pages = urls("/portal", routesIn(APP, "PortalLayout"), ids);
     assert.ok(pages.length >= 15, "every portal route of App.tsx");
@@ -230,6 +231,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "incidents/:id": await firstId(page, base, "/api/v1/incidents"),
       "measures/:id": await firstId(page, base, "/api/v1/measures"),
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
+      "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

@@ -58,6 +58,7 @@ export const caseWords = {
     en: 'this purpose is already in the customer\'s Annex 1 for these services, or the customer no longer takes them: close the request as "already covered"',
   },
   instructionReason: (reference: string) => `instruction ${reference}`,
+  unknownSubjectRequest: { nl: "is geen verzoek van een betrokkene dat aan u is doorgestuurd", en: "is not a data subject request forwarded to you" },
   unknownService: { nl: "is geen dienst die u afneemt", en: "is not a service you take" },
   alreadyVoided: { nl: "is al vervallen", en: "is already void" },
   creditNotVoidable: { nl: "een creditregel vervalt niet; maak zo nodig een nieuwe registratie", en: "a credit line is not voided; log a new entry if needed" },

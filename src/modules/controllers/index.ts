@@ -9,6 +9,7 @@ export { contactOut } from "./present-contact.ts";
 export { Contact, ContactBody } from "./schemas.ts";
 export { setControllerServices } from "./set-services.ts";
 export { domainOut, setControllerDomains } from "./set-domains.ts";
+export { findControllerDomains } from "./queries.ts";
 export type { ServiceTaken } from "./set-services.ts";
 export { updateContact } from "./update-contact.ts";
 export type { ContactInput } from "./update-contact.ts";

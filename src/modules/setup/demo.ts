@@ -36,6 +36,7 @@ import { recordIncident } from "../breaches/index.ts";
 import { sendBreachNotices } from "../breaches/index.ts";
 import { seedMeasureRegister } from "../measures/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
+import { seedDemoSubjectRequests } from "./demo-subject-requests.ts";
 import { normaliseDomainList } from "../../domain/domain-name.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
@@ -285,23 +286,23 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
   }
   await recordDemoIncidents(tx, clock, { kind: "staff", id: security?.id ?? null, label: "Sander Bakker <security@norisk.example>", name: "Sander Bakker" });
   if (officer) {
-    await seedDemoCases(
-      tx,
-      clock,
-      { actor: countersigner, userId: officer.id, name: "Priya de Vries" },
-      // Customers 3 (delivered), 8 (open) and 1 (overdue): the owners the browser suites log in as each have one.
-      [2, 7, 0].flatMap((k) => {
-        const a = offered[k];
-        return a
-          ? [
-              {
-                controllerId: a.controller_id,
-                owner: { actor: { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}` }, userId: a.owner, name: `Eigenaar ${k + 1}` },
-              },
-            ]
-          : [];
-      }),
-    );
+    const staff = { actor: countersigner, userId: officer.id, name: "Priya de Vries" };
+    // Customers 3, 8 and 1: the owners the browser suites log in as each have one of each.
+    const owners = [2, 7, 0].flatMap((k) => {
+      const a = offered[k];
+      return a
+        ? [
+            {
+              controllerId: a.controller_id,
+              owner: { actor: { kind: "customer" as const, id: a.owner, label: `owner of ${a.controller_id}` }, userId: a.owner, name: `Eigenaar ${k + 1}` },
+            },
+          ]
+        : [];
+    });
+    // Requests: delivered (3), open (8) and overdue (1).
+    await seedDemoCases(tx, clock, staff, owners);
+    // Data subjects' requests: handled by 3, awaiting 8's outcome, 1 proposed by its domain name.
+    await seedDemoSubjectRequests(tx, clock, staff, owners);
   }
 }
 

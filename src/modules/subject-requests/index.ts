@@ -18,3 +18,4 @@ export { forwardRequest } from "./forward-request.ts";
 export { recordOutcome } from "./record-outcome.ts";
 export { closeNotOurs } from "./close-not-ours.ts";
 export type { Who as SubjectRequestActor } from "./reference.ts";
+export { subjectRequestVisible } from "./queries.ts";

@@ -104,6 +104,19 @@ export async function findRequest(tx: Db, id: string) {
   return row ?? null;
 }
 
+/** Whether a forwarded request with this reference (B-2026-0007) is visible in the caller's scope. */
+export async function subjectRequestVisible(tx: Db, reference: string): Promise<boolean> {
+  const number = Number(/^B-\d{4}-(\d+)$/.exec(reference)?.[1] ?? Number.NaN);
+  if (!Number.isSafeInteger(number)) {
+    return false;
+  }
+  const [row] = await tx
+    .select({ id: subjectRequests.id })
+    .from(subjectRequests)
+    .where(and(eq(subjectRequests.number, number), sql`${subjectRequests.controllerId} is not null`));
+  return row !== undefined;
+}
+
 export async function lockRequest(tx: Db, id: string) {
   const [row] = await tx.select().from(subjectRequests).where(eq(subjectRequests.id, id)).for("update");
   return row ?? null;

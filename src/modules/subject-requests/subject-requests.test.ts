@@ -223,6 +223,21 @@ describe("staff intake, finding the customer, forwarding and the customer's outc
     assert.equal((await t.database.db.select().from(notices).where(eq(notices.kind, "subject_request_requester_told"))).length, 1);
   });
 
+  test("art. 8.2: the customer asks technical help with it, as a case with an estimate; another customer cannot name it", async () => {
+    const ask = (c: Customer, reference: string) =>
+      c.owner.send("POST", "/api/v1/cases", {
+        kind: "subject_request_help",
+        request: { subjectRequest: reference, what: "Een export van de mailbox van de betrokkene.", neededBy: null },
+      });
+    const asked = await ask(a, request.reference);
+    assert.equal(asked.statusCode, 201, asked.body);
+    assert.equal(asked.json<{ costs: boolean }>().costs, true);
+    const foreign = await ask(b, request.reference);
+    assert.equal(foreign.statusCode, 400, foreign.body);
+    assert.equal(errorOf(foreign).fields[0]?.field, "body.request.subjectRequest");
+    assert.equal(errorOf(await ask(a, "B-2026-9999")).fields[0]?.field, "body.request.subjectRequest");
+  });
+
   test("the customer records its outcome (not a viewer); the request ends, to be erased 12 months later", async () => {
     assert.equal((await a.viewer.send("POST", `/api/v1/subject-requests/${request.id}/outcome`, { outcome: "handled", note: "" })).statusCode, 403);
     const bad = await a.owner.send("POST", `/api/v1/subject-requests/${request.id}/outcome`, { outcome: "ignored", note: "" });

@@ -24865,7 +24865,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "dpia_help" | "measures_question" | "instruction";
+                    kind?: "dpia_help" | "measures_question" | "instruction" | "subject_request_help";
                     status?: "open" | "estimated" | "accepted" | "declined" | "closed";
                     controllerId?: string;
                     /** @description only cases whose answer is overdue */
@@ -25066,6 +25066,17 @@ export interface paths {
                             from: string;
                             /** @description the customer's own reference */
                             reference?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "subject_request_help";
+                        request: {
+                            /** @description the reference of the data subject's request forwarded to you (B-2026-0007) */
+                            subjectRequest: string;
+                            /** @description what technical help is asked (e.g. an export of the mailbox, deleting backups) */
+                            what: string;
+                            /** @description the date the customer needs it by (its own one-month term, GDPR art. 12(3)) */
+                            neededBy: string | null;
                         };
                     };
                 };

@@ -39,6 +39,7 @@ export const enCases: typeof nlCases = {
     requestStaff: "Request",
     openRequest: "Open the request",
     requestFacts: {
+      subjectRequest: "Data subject request",
       purpose: "Purpose",
       description: "What to do",
       data: "Personal data",
@@ -51,6 +52,13 @@ export const enCases: typeof nlCases = {
       question: "Question",
       measures: "Measures",
       standard: "Standard",
+    },
+    subjectRequestHelp: {
+      intro:
+        "Ask for technical help to answer a data subject's request we forwarded to you (art. 8.2), such as an export of a mailbox or erasure from backups. We estimate the costs first; we start only once you agree.",
+      reference: "Reference of the data subject's request",
+      referenceHint: "For example B-2026-0007",
+      what: "What help do you need?",
     },
     instruction: {
       seeAnnex: "Your Annex 1 now holds this purpose: see what changed on your home page",

@@ -41,6 +41,7 @@ export const nlCases = {
     requestStaff: "Verzoek",
     openRequest: "Verzoek openen",
     requestFacts: {
+      subjectRequest: "Verzoek van betrokkene",
       purpose: "Doel",
       description: "Wat te doen",
       data: "Persoonsgegevens",
@@ -76,6 +77,13 @@ export const nlCases = {
       amount: "Bedrag (€)",
       description: "Omschrijving",
       send: "Offerte versturen",
+    },
+    subjectRequestHelp: {
+      intro:
+        "Vraag technische hulp bij het beantwoorden van een verzoek van een betrokkene dat wij u doorstuurden (art. 8.2), bijvoorbeeld een export van een mailbox of het wissen uit back-ups. Wij ramen eerst de kosten; pas na uw akkoord beginnen wij.",
+      reference: "Kenmerk van het verzoek van de betrokkene",
+      referenceHint: "Bijvoorbeeld B-2026-0007",
+      what: "Welke hulp heeft u nodig?",
     },
     instruction: {
       seeAnnex: "Uw bijlage 1 noemt dit doel nu: bekijk wat er veranderde op uw startpagina",

@@ -43,6 +43,9 @@ export function RequestFacts({ detail }: { detail: CaseDetail }) {
       r.subject === "dpia" || r.subject === "prior_consultation" ? t(`cases.form.subjects.${r.subject}`) : r.subject,
     ]);
   }
+  if (typeof r.subjectRequest === "string") {
+    rows.push([t("cases.requestFacts.subjectRequest"), r.subjectRequest]);
+  }
   if (typeof r.purpose === "string") {
     rows.push([t("cases.requestFacts.purpose"), r.purpose]);
   }

@@ -150,9 +150,10 @@ export function SubjectRequestContent({ detail }: { detail: SubjectRequestDetail
           ) : null}
         </dl>
       )}
-      <p className="small muted">
-        {t("subjectRequests.content.sha")}: <span className="mono">{detail.contentSha256}</span>
-      </p>
+      <p className="small muted">{t("subjectRequests.content.sha")}:</p>
+      <code className="hash" data-testid="subject-request-sha">
+        {detail.contentSha256}
+      </code>
       {detail.eraseAfter && !detail.erasedAt ? (
         <p className="small muted">{t("subjectRequests.content.eraseAfter", { at: formatInstant(detail.eraseAfter) })}</p>
       ) : null}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { useAction, useApi } from "../../../api/useApi";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -27,7 +27,9 @@ export function NewCasePage() {
     ]);
     return { kinds, services: controller.services, measures: annex2.measures };
   }, [controllerId]);
-  const [kind, setKind] = useState("dpia_help");
+  const [params] = useSearchParams();
+  const [kind, setKind] = useState(params.get("kind") ?? "dpia_help");
+  const [subjectRequest, setSubjectRequest] = useState(params.get("subjectRequest") ?? "");
   const [subject, setSubject] = useState<Subject>("dpia");
   const [title, setTitle] = useState("");
   const [what, setWhat] = useState("");
@@ -49,10 +51,12 @@ export function NewCasePage() {
             ? { kind: "measures_question", request: { question, measures, ...(standard.trim() === "" ? {} : { standard }) } }
             : kind === "instruction"
               ? { kind: "instruction", request: { purpose, description, data, services, from, ...(reference.trim() === "" ? {} : { reference }) } }
-              : {
-                  kind: "dpia_help",
-                  request: { subject, title, what, services, neededBy: neededBy === "" ? null : neededBy, ...(reference.trim() === "" ? {} : { reference }) },
-                },
+              : kind === "subject_request_help"
+                ? { kind: "subject_request_help", request: { subjectRequest, what, neededBy: neededBy === "" ? null : neededBy } }
+                : {
+                    kind: "dpia_help",
+                    request: { subject, title, what, services, neededBy: neededBy === "" ? null : neededBy, ...(reference.trim() === "" ? {} : { reference }) },
+                  },
       }),
     ),
   );
@@ -92,7 +96,15 @@ export function NewCasePage() {
     <>
       <PageHeader
         title={t("cases.newRequest")}
-        subtitle={kind === "measures_question" ? t("cases.measures.intro") : kind === "instruction" ? t("cases.instruction.intro") : t("cases.form.intro")}
+        subtitle={
+          kind === "measures_question"
+            ? t("cases.measures.intro")
+            : kind === "instruction"
+              ? t("cases.instruction.intro")
+              : kind === "subject_request_help"
+                ? t("cases.subjectRequestHelp.intro")
+                : t("cases.form.intro")
+        }
         actions={<Link to="/portal/cases">{t("cases.back")}</Link>}
       />
       <section className="card">
@@ -145,6 +157,36 @@ export function NewCasePage() {
                     maxLength={200}
                     error={fields["request.standard"]}
                     testId="case-standard"
+                  />
+                </>
+              ) : kind === "subject_request_help" ? (
+                <>
+                  <TextField
+                    label={t("cases.subjectRequestHelp.reference")}
+                    hint={t("cases.subjectRequestHelp.referenceHint")}
+                    value={subjectRequest}
+                    onChange={setSubjectRequest}
+                    required
+                    maxLength={20}
+                    error={fields["request.subjectRequest"]}
+                    testId="case-subject-request"
+                  />
+                  <TextAreaField
+                    label={t("cases.subjectRequestHelp.what")}
+                    value={what}
+                    onChange={setWhat}
+                    required
+                    rows={6}
+                    error={fields["request.what"]}
+                    testId="case-what"
+                  />
+                  <TextField
+                    label={t("cases.form.neededBy")}
+                    type="date"
+                    value={neededBy}
+                    onChange={setNeededBy}
+                    error={fields["request.neededBy"]}
+                    testId="case-needed-by"
                   />
                 </>
               ) : kind === "instruction" ? (

@@ -58,7 +58,13 @@ export function PortalSubjectRequestPage() {
             ) : null}
             {detail.outcomeNote ? <p className="prewrap">{detail.outcomeNote}</p> : null}
             <p className="small muted">
-              {t("subjectRequests.outcome.help")} <Link to="/portal/cases/new">{t("cases.newRequest")}</Link>
+              {t("subjectRequests.outcome.help")}{" "}
+              <Link
+                to={`/portal/cases/new?kind=subject_request_help&subjectRequest=${encodeURIComponent(detail.reference)}`}
+                data-testid="subject-request-help"
+              >
+                {t("cases.newRequest")}
+              </Link>
             </p>
           </section>
         </>
