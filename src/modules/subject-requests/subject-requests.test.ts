@@ -148,6 +148,28 @@ describe("the public form (art. 8.1)", () => {
     assert.equal((refused as { code?: string } | null)?.code, "rate_limited");
   });
 
+  test("a flood from one address and from one network: refused (429) once over the limits, never a 5xx, nothing reaches staff", async () => {
+    const before = (await officer.get("/api/v1/subject-requests")).json<RequestOut[]>().length;
+    const statuses: number[] = [];
+    const tickets = await Promise.all(Array.from({ length: 12 }, () => ticket()));
+    t.clock.advance(10_000);
+    for (const [i, id] of tickets.entries()) {
+      statuses.push((await anon("POST", "/api/v1/public/privacy-requests", form(id, { email: `bot${i}@example.net` }), "203.0.113.7")).statusCode);
+    }
+    assert.deepEqual(statuses.slice(0, 5), [202, 202, 202, 202, 202]);
+    assert.ok(
+      statuses.slice(5).every((s) => s === 429),
+      statuses.join(","),
+    );
+    // Malformed and oversized bodies, a wrong media type: 4xx, never 5xx.
+    const raw = (payload: string, type = "application/json") =>
+      t.app.inject({ method: "POST", url: "/api/v1/public/privacy-requests", remoteAddress: "203.0.113.99", headers: { "content-type": type }, payload });
+    assert.equal((await raw("{not json")).statusCode, 400);
+    assert.equal((await raw(JSON.stringify(form(tickets[0] ?? "", { message: "x".repeat(40_000) })))).statusCode, 413);
+    assert.equal((await raw("name=x", "application/x-www-form-urlencoded")).statusCode, 415);
+    assert.equal((await officer.get("/api/v1/subject-requests")).json<RequestOut[]>().length, before, "unconfirmed: staff see none of them");
+  });
+
   test("unconfirmed submissions are removed once their link expires, with the e-mail that carried it", async () => {
     t.clock.advance(25 * 3_600_000);
     await runSweep(t.database.db, t.clock, sweepTasks());

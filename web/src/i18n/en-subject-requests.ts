@@ -44,7 +44,7 @@ export const enSubjectRequests: typeof nlSubjectRequests = {
       proposals: "Proposed by their domain names",
       noProposals: "No customer with a matching domain name. Choose the customer yourself, or record that the request concerns none of our customers.",
       customer: "Customer",
-      choose: "Choose a customer",
+      choose: "Search another customer (name or number)",
       tell: "Tell the data subject the request went to the organisation responsible (without naming it)",
       submit: "Forward",
     },

@@ -42,7 +42,7 @@ export const nlSubjectRequests = {
       proposals: "Voorgesteld op grond van de domeinnamen",
       noProposals: "Geen klant met een passende domeinnaam. Kies zelf de klant, of leg vast dat het verzoek geen klant van ons betreft.",
       customer: "Klant",
-      choose: "Kies een klant",
+      choose: "Een andere klant zoeken (naam of klantnummer)",
       tell: "Laat de betrokkene weten dat het verzoek is doorgestuurd naar de verantwoordelijke organisatie (zonder die te noemen)",
       submit: "Doorsturen",
     },
