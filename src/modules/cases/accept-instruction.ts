@@ -3,14 +3,14 @@ import type { Db } from "../../db/engine.ts";
 import { instructedPurposeTerm } from "../../domain/annex.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { LocalizedText } from "../../domain/text.ts";
-import { conflict, invalid, notFound } from "../../http/errors.ts";
+import { conflict, invalid } from "../../http/errors.ts";
 import { findServicesByCode, findTermsByCode, refreshAnnexes } from "../catalogue/index.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { closeCase } from "./close-case.ts";
+import { lockOpenInstruction } from "./lock-instruction.ts";
 import { INSTRUCTION_ACCEPTED, instructionKind, type InstructionRequest } from "./instruction.ts";
-import { ENDED } from "./post-case-message.ts";
-import { findCaseForUpdate, insertInstructedPurpose, latestAnnexVersionOf, subjectOf } from "./queries.ts";
+import { insertInstructedPurpose, latestAnnexVersionOf, subjectOf } from "./queries.ts";
 import { caseReference, type Who } from "./who.ts";
 import { caseWords } from "./words.ts";
 
@@ -56,16 +56,7 @@ async function purposeOf(tx: Db, input: AcceptInstructionInput, reference: strin
  * Annex 1 already holds for those services changes nothing and is refused (409), with nothing written.
  */
 export async function acceptInstruction(tx: Db, clock: Clock, who: Who, caseId: string, input: AcceptInstructionInput): Promise<{ annexVersion: number }> {
-  const row = await findCaseForUpdate(tx, caseId);
-  if (!row) {
-    throw notFound(caseWords.noun.case);
-  }
-  if (row.kind !== instructionKind.kind) {
-    throw conflict(caseWords.notInstruction);
-  }
-  if (ENDED.has(row.status)) {
-    throw conflict(caseWords.ended);
-  }
+  const row = await lockOpenInstruction(tx, caseId);
   const note = input.note.trim();
   if (note === "") {
     throw invalid("body.note", caseWords.required);

@@ -1,12 +1,12 @@
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { conflict, invalid, notFound } from "../../http/errors.ts";
+import { invalid } from "../../http/errors.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { closeCase } from "./close-case.ts";
+import { lockOpenInstruction } from "./lock-instruction.ts";
 import { INSTRUCTION_INFRINGES, instructionKind } from "./instruction.ts";
-import { ENDED } from "./post-case-message.ts";
-import { findCaseForUpdate, subjectOf } from "./queries.ts";
+import { subjectOf } from "./queries.ts";
 import { caseReference, type Who } from "./who.ts";
 import { caseWords } from "./words.ts";
 
@@ -19,16 +19,7 @@ import { caseWords } from "./words.ts";
  * (instruction_warning), which it is asked to acknowledge. It may give a new instruction.
  */
 export async function warnInstruction(tx: Db, clock: Clock, who: Who, caseId: string, input: { reasoning: string; provision?: string }): Promise<void> {
-  const row = await findCaseForUpdate(tx, caseId);
-  if (!row) {
-    throw notFound(caseWords.noun.case);
-  }
-  if (row.kind !== instructionKind.kind) {
-    throw conflict(caseWords.notInstruction);
-  }
-  if (ENDED.has(row.status)) {
-    throw conflict(caseWords.ended);
-  }
+  const row = await lockOpenInstruction(tx, caseId);
   const reasoning = input.reasoning.trim();
   if (reasoning === "") {
     throw invalid("body.reasoning", caseWords.required);

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type InvalidEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
+import type { ActionResult } from "../api/useApi";
 
 interface Common {
   label: string;
@@ -20,6 +21,23 @@ interface Common {
  * message in the chosen language, and the first one gets the focus. The server's 400 naming a
  * field remains the last word (the `error` prop).
  */
+/**
+ * A form's submit handler: the browser's own checks first (the app's messages beside the fields,
+ * nothing sent), then the action; `onOk` gets its result.
+ */
+export function submitWith<R>(action: { execute: () => Promise<ActionResult<R>> }, onOk: (value: R) => void) {
+  return async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!validLocally(event)) {
+      return;
+    }
+    const result = await action.execute();
+    if (result.ok) {
+      onOk(result.value);
+    }
+  };
+}
+
 export function validLocally(event: FormEvent<HTMLFormElement>): boolean {
   const form = event.currentTarget;
   if (form.checkValidity()) {

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useAction, useApi } from "../../api/useApi";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { SelectField, TextAreaField, TextField, validLocally } from "../../components/fields";
+import { SelectField, TextAreaField, TextField, submitWith } from "../../components/fields";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { Loaded } from "../../components/Loaded";
 import { currentLocale } from "../../i18n";
@@ -78,16 +78,7 @@ export function PrivacyRequestPage() {
   useEffect(() => {
     document.title = `${t("subjectRequests.public.title")} · Art28`;
   }, [t]);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!validLocally(event)) {
-      return;
-    }
-    const result = await send.execute();
-    if (result.ok) {
-      setSent(result.value);
-    }
-  }
+  const submit = submitWith(send, setSent);
   return (
     <PublicFrame>
       <div className="page-header">

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import { useAction, useApi } from "../../../api/useApi";
 import type { CaseDetail } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { SelectField, TextAreaField, TextField, validLocally } from "../../../components/fields";
+import { SelectField, TextAreaField, TextField, submitWith } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
 import { useLang } from "../../../lib/useLang";
 
@@ -32,16 +32,7 @@ export function InstructionAcceptForm({ detail, onDone }: { detail: CaseDetail; 
     ),
   );
   const fields = send.error?.fieldMessages() ?? {};
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!validLocally(event)) {
-      return;
-    }
-    const result = await send.execute();
-    if (result.ok) {
-      onDone(result.value);
-    }
-  }
+  const submit = submitWith(send, onDone);
   return (
     <form noValidate onSubmit={(e) => void submit(e)} data-testid="instruction-accept-form" aria-label={t("cases.instruction.acceptTitle")}>
       <h2>{t("cases.instruction.acceptTitle")}</h2>
@@ -113,16 +104,7 @@ export function InstructionWarningForm({ detail, onDone }: { detail: CaseDetail;
     ),
   );
   const fields = send.error?.fieldMessages() ?? {};
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!validLocally(event)) {
-      return;
-    }
-    const result = await send.execute();
-    if (result.ok) {
-      onDone(result.value);
-    }
-  }
+  const submit = submitWith(send, onDone);
   return (
     <form noValidate onSubmit={(e) => void submit(e)} data-testid="instruction-warning-form" aria-label={t("cases.instruction.warnTitle")}>
       <h2>{t("cases.instruction.warnTitle")}</h2>

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api, multipart, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { SelectField, TextAreaField, TextField, validLocally } from "../../../components/fields";
+import { SelectField, TextAreaField, TextField, submitWith } from "../../../components/fields";
 import { PageHeader } from "../../../components/PageHeader";
 import { RIGHTS } from "../../public/PrivacyRequestPage";
 
@@ -37,16 +37,7 @@ export function NewSubjectRequestPage() {
     return unwrap(api.POST("/api/v1/subject-requests", { body: multipart<never>(form) }));
   });
   const fields = send.error?.fieldMessages() ?? {};
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!validLocally(event)) {
-      return;
-    }
-    const result = await send.execute();
-    if (result.ok) {
-      void navigate(`/admin/subject-requests/${result.value.id}`);
-    }
-  }
+  const submit = submitWith(send, (value) => void navigate(`/admin/subject-requests/${value.id}`));
   return (
     <>
       <PageHeader
