@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/db/engine.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { users, type CustomerRole, type StaffRole } from "../../src/db/schema/index.ts";
-import type { Clock } from "../../src/domain/clock.ts";
+import { systemClock, type Clock } from "../../src/domain/clock.ts";
+import { confirmStatement, currentStatement } from "../../src/modules/access/index.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
 import { hashPassword } from "../../src/modules/auth/passwords.ts";
 import { createController } from "../../src/modules/controllers/create-controller.ts";
@@ -13,7 +14,16 @@ import { PASSWORD } from "./app.ts";
 let passwordHash: Promise<string> | undefined;
 const hash = () => (passwordHash ??= hashPassword(PASSWORD));
 
-export async function createStaff(db: Db, role: StaffRole, email = `${role}-${randomUUID().slice(0, 8)}@test.example`) {
+/**
+ * A staff user who confirmed the current confidentiality statement (art. 2.3, 9.1), as staff must
+ * before they see any customer's data; `confirmed: false` for one who has not.
+ */
+export async function createStaff(
+  db: Db,
+  role: StaffRole,
+  email = `${role}-${randomUUID().slice(0, 8)}@test.example`,
+  options: { confirmed?: boolean; clock?: Clock } = {},
+) {
   const [row] = await db
     .insert(users)
     .values({ email, name: `Staff ${role}`, passwordHash: await hash(), kind: "staff", staffRole: role })
@@ -21,7 +31,23 @@ export async function createStaff(db: Db, role: StaffRole, email = `${role}-${ra
   if (!row) {
     throw new Error("staff insert failed");
   }
+  if (options.confirmed !== false) {
+    await confirmConfidentiality(db, options.clock ?? systemClock, row);
+  }
   return row;
+}
+
+/** A staff user confirms the current confidentiality statement (the shipped one, published on first use). */
+export async function confirmConfidentiality(
+  db: Db,
+  clock: Clock,
+  user: { id: string; name: string; email: string; locale: "nl" | "en"; staffRole: StaffRole | null },
+): Promise<void> {
+  await inScope(db, { kind: "processor" }, async (tx) => {
+    const statement = await currentStatement(tx, clock);
+    const actor = { userId: user.id, name: user.name, email: user.email, locale: user.locale, kind: "staff", staffRole: user.staffRole } as const;
+    await confirmStatement(tx, clock, { ...actor, customerRole: null, controllerId: null, via: "session" }, statement.version);
+  });
 }
 
 export async function createCustomerUser(db: Db, controllerId: string, role: CustomerRole) {
