@@ -57,6 +57,9 @@ import { PortalCasePage } from "./pages/portal/cases/PortalCasePage";
 import { CasesPage } from "./pages/admin/cases/CasesPage";
 import { CasePage } from "./pages/admin/cases/CasePage";
 import { BillingPage } from "./pages/admin/cases/BillingPage";
+import { ConfidentialityPage } from "./pages/admin/access/ConfidentialityPage";
+import { StatementVersionsPage } from "./pages/admin/access/StatementVersionsPage";
+import { AccessLogPage } from "./pages/portal/access/AccessLogPage";
 
 export function App() {
   return (
@@ -91,6 +94,7 @@ export function App() {
             <Route path="cases" element={<PortalCasesPage />} />
             <Route path="cases/new" element={<NewCasePage />} />
             <Route path="cases/:id" element={<PortalCasePage />} />
+            <Route path="access-log" element={<AccessLogPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -126,6 +130,8 @@ export function App() {
             <Route path="cases" element={<CasesPage />} />
             <Route path="cases/:id" element={<CasePage />} />
             <Route path="billable-items" element={<BillingPage />} />
+            <Route path="confidentiality" element={<ConfidentialityPage />} />
+            <Route path="confidentiality/versions" element={<StatementVersionsPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

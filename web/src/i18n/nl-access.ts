@@ -1,0 +1,73 @@
+/** Dutch: need-to-know and confidentiality (art. 2.3, 9.1): the staff's confidentiality statement, break glass, and the customer's access log. Spread into nl.ts. */
+export const nlAccess = {
+  access: {
+    statement: {
+      title: "Geheimhoudingsverklaring",
+      intro:
+        "Voordat u gegevens van klanten ziet, bevestigt u deze verklaring (art. 2.3 en 9.1 van de verwerkersovereenkomst). Uw bevestiging wordt als bewijs vastgelegd.",
+      version: "Versie {{version}}, gepubliceerd op {{date}}",
+      confirmedOn: "U hebt deze versie bevestigd op {{date}}.",
+      notConfirmed: "U hebt deze versie nog niet bevestigd. Tot u dat doet, ziet u geen gegevens van klanten; uw eigen profiel werkt wel.",
+      confirm: "Ik heb de verklaring gelezen en houd mij eraan",
+      confirmed: "Bevestigd. U kunt verder.",
+      continue: "Verder naar het back-office",
+      otherLanguage: "Lees in het Engels",
+      ownLanguage: "Lees in het Nederlands",
+      manage: "Versies en bevestigingen",
+    },
+    versions: {
+      nav: "Geheimhouding",
+      title: "Geheimhoudingsverklaring: versies",
+      intro:
+        "Elke medewerker bevestigt de huidige versie voordat hij of zij gegevens van klanten ziet. Een nieuwe versie vraagt iedereen opnieuw te bevestigen.",
+      versionsHeading: "Versies",
+      version: "Versie",
+      published: "Gepubliceerd",
+      publishedBy: "Door",
+      confirmations: "Bevestigingen",
+      note: "Toelichting",
+      staffHeading: "Medewerkers",
+      name: "Naam",
+      role: "Rol",
+      confirmedVersion: "Bevestigde versie",
+      confirmedAt: "Bevestigd op",
+      current: "Huidige versie",
+      outdated: "Oudere versie",
+      never: "Nooit bevestigd",
+      publishHeading: "Nieuwe versie publiceren",
+      publishIntro: "Na publicatie ziet geen medewerker nog gegevens van klanten tot hij of zij de nieuwe versie heeft bevestigd, u ook.",
+      textNl: "Tekst (Nederlands)",
+      textEn: "Tekst (Engels)",
+      submit: "Publiceren",
+      done: "Versie {{version}} is gepubliceerd.",
+    },
+    breakGlass: {
+      title: "Niet aan u toegewezen",
+      intro:
+        "Deze klant is niet aan u toegewezen (of bestaat niet). Moet u de gegevens toch inzien, geef dan de reden op. U krijgt {{minutes}} minuten toegang; de privacy officer wordt ingelicht en de klant ziet in zijn toegangslog dat u keek, met deze reden.",
+      reason: "Reden",
+      reasonHint: "Minstens 20 tekens, bijvoorbeeld het ticketnummer en wat de klant vroeg.",
+      submit: "Toegang vragen (break glass)",
+      granted: "U hebt toegang tot {{until}}. Elke inzage wordt met uw reden vastgelegd.",
+    },
+    log: {
+      nav: "Wie heeft uw gegevens ingezien",
+      title: "Wie heeft uw gegevens ingezien",
+      intro:
+        "Elke keer dat een medewerker van de verwerker persoonsgegevens van u bekijkt (uw contactpersoon, uw gebruikers, een verzoek, een bezwaar, een bijlage), leggen wij vast wie, wanneer, wat en waarom. Hier ziet u die lijst, volledig en zoals vastgelegd.",
+      honest:
+        "Wat hier niet staat: inzage door systemen (zoals het versturen van berichten) en handelingen buiten Art28. Meerdere keren hetzelfde bekijken binnen één minuut staat er één keer.",
+      from: "Van",
+      to: "Tot en met",
+      filter: "Tonen",
+      export: "Exporteren (CSV)",
+      none: "Geen inzage in deze periode.",
+      total: "{{count}} keer ingezien",
+      when: "Wanneer",
+      who: "Wie",
+      what: "Wat",
+      why: "Waarom",
+      reason: "Reden: {{reason}}",
+    },
+  },
+};
