@@ -6,7 +6,7 @@ import { fixedClock } from "../../src/domain/clock.ts";
 import { ensureInstalled } from "../../src/modules/setup/install.ts";
 import { DEMO_PROCESSOR } from "../../src/modules/setup/demo.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
-import { confirmConfidentiality } from "./factories.ts";
+import { confirmConfidentiality } from "./confidentiality.ts";
 import { users } from "../../src/db/schema/index.ts";
 import { eq } from "drizzle-orm";
 

@@ -3,13 +3,15 @@ import type { Db } from "../../src/db/engine.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { users, type CustomerRole, type StaffRole } from "../../src/db/schema/index.ts";
 import { systemClock, type Clock } from "../../src/domain/clock.ts";
-import { confirmStatement, currentStatement } from "../../src/modules/access/index.ts";
+import { confirmConfidentiality } from "./confidentiality.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
 import { hashPassword } from "../../src/modules/auth/passwords.ts";
 import { createController } from "../../src/modules/controllers/create-controller.ts";
 import { setControllerServices } from "../../src/modules/controllers/set-services.ts";
 import { updateContact } from "../../src/modules/controllers/update-contact.ts";
 import { PASSWORD } from "./app.ts";
+
+export { confirmConfidentiality } from "./confidentiality.ts";
 
 let passwordHash: Promise<string> | undefined;
 const hash = () => (passwordHash ??= hashPassword(PASSWORD));
@@ -35,19 +37,6 @@ export async function createStaff(
     await confirmConfidentiality(db, options.clock ?? systemClock, row);
   }
   return row;
-}
-
-/** A staff user confirms the current confidentiality statement (the shipped one, published on first use). */
-export async function confirmConfidentiality(
-  db: Db,
-  clock: Clock,
-  user: { id: string; name: string; email: string; locale: "nl" | "en"; staffRole: StaffRole | null },
-): Promise<void> {
-  await inScope(db, { kind: "processor" }, async (tx) => {
-    const statement = await currentStatement(tx, clock);
-    const actor = { userId: user.id, name: user.name, email: user.email, locale: user.locale, kind: "staff", staffRole: user.staffRole } as const;
-    await confirmStatement(tx, clock, { ...actor, customerRole: null, controllerId: null, via: "session" }, statement.version);
-  });
 }
 
 export async function createCustomerUser(db: Db, controllerId: string, role: CustomerRole) {
