@@ -100,6 +100,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/measures",
           "/portal/cases",
           "/portal/cases/new",
+          "/portal/access-log",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -123,6 +124,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/cases/${request}`,
           `/admin/cases/${request}?tab=costs`,
           "/admin/billable-items",
+          "/admin/confidentiality",
+          "/admin/confidentiality/versions",
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));
