@@ -75,5 +75,18 @@ describe("need-to-know in the browser", { skip: skipIfMissing(unavailable) }, ()
     const csv = await portal.request.get(`${base}${(await portal.getByTestId("access-log-export").getAttribute("href")) ?? ""}`);
     assert.equal(csv.status(), 200);
     assert.match(await csv.text(), /ticket 4711/);
+
+    // The privacy officer reads the same log from the customer's page.
+    const office = await (await browser.newContext()).newPage();
+    await loginAs(office, base, (await createStaff(t.database.db, "privacy_officer", undefined, { clock: t.clock })).email);
+    await office.goto(`${base}/admin/customers/${customer.controllerId}`);
+    await office.getByTestId("customer-access-log").click();
+    await office.waitForURL(`${base}/admin/customers/${customer.controllerId}/access-log`);
+    await office.locator("[data-testid=access-log-row][data-why=break_glass]").first().waitFor();
+    assert.match(
+      (await office.locator("[data-testid=access-log-row][data-why=role]").first().textContent()) ?? "",
+      /Privacy officer/,
+      "their own look is there too",
+    );
   });
 });

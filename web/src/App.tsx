@@ -60,6 +60,7 @@ import { BillingPage } from "./pages/admin/cases/BillingPage";
 import { ConfidentialityPage } from "./pages/admin/access/ConfidentialityPage";
 import { StatementVersionsPage } from "./pages/admin/access/StatementVersionsPage";
 import { AccessLogPage } from "./pages/portal/access/AccessLogPage";
+import { CustomerAccessLogPage } from "./pages/admin/access/CustomerAccessLogPage";
 
 export function App() {
   return (
@@ -101,6 +102,7 @@ export function App() {
             <Route index element={<StaffHomePage />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="customers/:id/access-log" element={<CustomerAccessLogPage />} />
             <Route path="contacts" element={<StaleContactsPage />} />
             <Route path="agreements/:id" element={<AdminAgreementPage />} />
             <Route path="countersign" element={<CountersignQueuePage />} />

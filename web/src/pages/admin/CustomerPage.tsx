@@ -71,6 +71,13 @@ export function CustomerPage() {
           <PageHeader
             title={controller.name}
             subtitle={t("portal.home.customerNumber", { number: controller.customerNumber })}
+            actions={
+              me.staffRole === "admin" || me.staffRole === "privacy_officer" ? (
+                <Link className="btn" to={`/admin/customers/${controller.id}/access-log`} data-testid="customer-access-log">
+                  {t("access.log.customerLink")}
+                </Link>
+              ) : null
+            }
             badge={headlineStatus ? <AgreementStatusBadge status={headlineStatus} testId="customer-agreement-status" /> : null}
           />
           <Tabs

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { accessLogCsvUrl, api, unwrap } from "../../../api/client";
@@ -28,7 +28,7 @@ function startOf(date: string, nextDay = false): string | undefined {
  * why (their role, their assignment, or a break glass with its reason), filtered by period and
  * exportable as CSV. The period and page live in the URL.
  */
-export function AccessLogPage() {
+export function AccessLogPage({ controllerId, back }: { controllerId?: string; back?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const [params, setParams] = useSearchParams();
@@ -40,8 +40,8 @@ export function AccessLogPage() {
   useEffect(() => setFromInput(from), [from]);
   useEffect(() => setToInput(to), [to]);
   const period = { from: startOf(from), to: startOf(to, true) };
-  const query = { ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) };
-  const log = useApi(() => unwrap(api.GET("/api/v1/access-log", { params: { query: { ...query, offset, limit: PAGE } } })), [from, to, offset]);
+  const query = { ...(controllerId ? { controllerId } : {}), ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) };
+  const log = useApi(() => unwrap(api.GET("/api/v1/access-log", { params: { query: { ...query, offset, limit: PAGE } } })), [controllerId, from, to, offset]);
 
   function update(next: { from?: string; to?: string; offset?: number }) {
     const merged = { from, to, offset: 0, ...next };
@@ -61,9 +61,10 @@ export function AccessLogPage() {
 
   return (
     <>
+      {back}
       <PageHeader
-        title={t("access.log.title")}
-        subtitle={t("access.log.intro")}
+        title={controllerId ? t("access.log.staffTitle") : t("access.log.title")}
+        subtitle={controllerId ? t("access.log.staffIntro") : t("access.log.intro")}
         actions={
           <a className="btn" href={accessLogCsvUrl(query)} download data-testid="access-log-export">
             {t("access.log.export")}
