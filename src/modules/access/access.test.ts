@@ -169,6 +169,27 @@ describe("the access log (art. 9.1)", () => {
   });
 });
 
+test("the routes that show staff personal data are a declared list, published as x-personal-data", async () => {
+  const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json<{
+    paths: Record<string, Record<string, { "x-personal-data"?: string }>>;
+  }>();
+  const declared = Object.entries(doc.paths)
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op["x-personal-data"]] as const))
+    .filter(([, view]) => view !== undefined)
+    .map(([route, view]) => `${route} ${view}`)
+    .sort();
+  assert.deepEqual(declared, [
+    "GET /api/v1/attachments/{id} attachment",
+    "GET /api/v1/cases/{id} case",
+    "GET /api/v1/cases/{id}/messages case",
+    "GET /api/v1/controllers/{id} customer",
+    "GET /api/v1/controllers/{id}/contact contact",
+    "GET /api/v1/controllers/{id}/users users",
+    "GET /api/v1/objections/{id} objection",
+    "GET /api/v1/objections/{id}/messages objection",
+  ]);
+});
+
 describe("break glass (art. 9.1)", () => {
   test("a reason is required; a customer one is assigned to needs none; other roles cannot", async () => {
     const short = await support.send("POST", `/api/v1/controllers/${a.controllerId}/break-glass`, { reason: "even kijken" });
