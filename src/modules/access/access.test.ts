@@ -7,6 +7,7 @@ import { createCustomer, createStaff } from "../../../test/support/factories.ts"
 import { errorOf, session, type Session } from "../../../test/support/sessions.ts";
 import { accessLog, deliveries, events, notices, supportAssignments } from "../../db/schema/index.ts";
 import { verifyChain } from "../evidence/index.ts";
+import { inScope } from "../../db/scope.ts";
 import { BREAK_GLASS_MINUTES } from "./break-glass.ts";
 
 // art. 2.3, 9.1 through the API: no customer data for staff before they confirm the current
@@ -286,5 +287,27 @@ describe("the customer's access log", () => {
     const all = await logOf(officer);
     assert.ok(all.items.some((i) => i.controllerId === b.controllerId) && all.items.some((i) => i.controllerId === a.controllerId));
     assert.equal((await support.get("/api/v1/access-log")).statusCode, 403);
+  });
+
+  test("row-level security, the second wall: customer B's scope reads none of A's rows and cannot write one for A", async () => {
+    const seen = await inScope(t.database.db, { kind: "controller", controllerId: b.controllerId }, (tx) => tx.select().from(accessLog));
+    assert.ok(seen.length > 0);
+    assert.ok(seen.every((r) => r.controllerId === b.controllerId));
+    const at = t.clock.now();
+    await assert.rejects(
+      inScope(t.database.db, { kind: "controller", controllerId: b.controllerId }, (tx) =>
+        tx.insert(accessLog).values({
+          controllerId: a.controllerId,
+          userId: null,
+          userName: "x",
+          staffRole: "support",
+          what: "contact",
+          recordId: a.controllerId,
+          why: "role",
+          at,
+          minute: at,
+        }),
+      ),
+    );
   });
 });
