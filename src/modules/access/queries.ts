@@ -52,6 +52,22 @@ export async function insertStatement(tx: Db, row: typeof confidentialityStateme
   return inserted;
 }
 
+/** Writes version 1 unless a version exists (two first requests at once: one writes it); its id, or null. */
+export async function insertFirstStatement(
+  tx: Db,
+  row: { textNl: string; textEn: string; sha256: string; note: string | null; publishedAt: Date; publishedBy: string },
+): Promise<string | null> {
+  const [inserted] = await rows<{ id: string }>(
+    tx,
+    sql`insert into ${confidentialityStatements} (version, text_nl, text_en, sha256, note, published_at, published_by)
+        select 1, ${row.textNl}, ${row.textEn}, ${row.sha256}, ${row.note}, ${row.publishedAt.toISOString()}::timestamptz, ${row.publishedBy}
+        where not exists (select 1 from ${confidentialityStatements})
+        on conflict do nothing
+        returning id`,
+  );
+  return inserted?.id ?? null;
+}
+
 /** Records a confirmation; null when this user had already confirmed this version. */
 export async function insertConfirmation(tx: Db, row: typeof confidentialityConfirmations.$inferInsert) {
   const [inserted] = await tx.insert(confidentialityConfirmations).values(row).onConflictDoNothing().returning();

@@ -6,7 +6,7 @@ import type { LocalizedText } from "../../domain/text.ts";
 import type { Actor } from "../../http/actor.ts";
 import { AppError, invalid } from "../../http/errors.ts";
 import { eventActor, recordEvent, SYSTEM_ACTOR, type EventActor } from "../evidence/index.ts";
-import { findConfirmation, findCurrentStatement, insertConfirmation, insertStatement, nextStatementVersion } from "./queries.ts";
+import { findConfirmation, findCurrentStatement, insertConfirmation, insertFirstStatement, insertStatement, nextStatementVersion } from "./queries.ts";
 import { accessWords } from "./words.ts";
 
 // art. 2.3, 9.1: the confidentiality statement staff confirm before they see any customer's data.
@@ -65,14 +65,39 @@ export async function publishStatement(tx: Db, clock: Clock, by: EventActor, inp
   return row;
 }
 
-/** The current statement; the shipped one is published as version 1 when none is yet (an installation from before this module). */
+/**
+ * The current statement; the shipped one is published as version 1 when none is yet (a new
+ * installation, or one from before this module). Two first requests at once publish it once.
+ */
 export async function currentStatement(tx: Db, clock: Clock) {
   const current = await findCurrentStatement(tx);
   if (current) {
     return current;
   }
   const shipped = loadDefaultStatement();
-  return publishStatement(tx, clock, SYSTEM_ACTOR, shipped);
+  const sha256 = statementHash(shipped.text);
+  const id = await insertFirstStatement(tx, {
+    textNl: shipped.text.nl,
+    textEn: shipped.text.en,
+    sha256,
+    note: shipped.note || null,
+    publishedAt: clock.now(),
+    publishedBy: SYSTEM_ACTOR.label,
+  });
+  if (id) {
+    await recordEvent(tx, clock, {
+      type: "confidentiality.statement_published",
+      actor: SYSTEM_ACTOR,
+      controllerId: null,
+      subject: { type: "confidentiality_statement", id },
+      data: { version: 1, sha256 },
+    });
+  }
+  const published = await findCurrentStatement(tx);
+  if (!published) {
+    throw new Error("the confidentiality statement was neither found nor published");
+  }
+  return published;
 }
 
 /**
