@@ -21,6 +21,8 @@ import { registerEventLabels } from "./modules/evidence/index.ts";
 import { AppError } from "./http/errors.ts";
 import { assertAudienceDeclared, enforceAudience } from "./http/audience.ts";
 import { databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
+import { personalDataHook, settleStaffAccess } from "./modules/access/index.ts";
+import { assertPersonalDataDeclared } from "./http/personal-data.ts";
 import type { OidcConfig, RouteDeps, TypedApp } from "./http/types.ts";
 
 export interface AppDeps {
@@ -108,10 +110,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   // Every route says who may call it; one that does not is refused here, at start-up.
   app.addHook("onRoute", assertAudienceDeclared);
+  // A route that shows staff a customer's personal data names its record; each such view is logged (art. 9.1).
+  app.addHook("onRoute", assertPersonalDataDeclared);
   // Who is calling, and may they, is settled before the body is read: an anonymous caller or a role
   // the route does not admit gets 401/403 without the server parsing (or validating) its payload.
   app.addHook("preParsing", async (request, reply, payload) => {
-    request.actor = await resolveActor(deps.db, deps.clock, request);
+    // Staff's standing (art. 2.3, 9.1): the confidentiality statement confirmed, break-glass grants in force.
+    request.actor = await settleStaffAccess(deps.db, deps.clock, await resolveActor(deps.db, deps.clock, request));
     // Cookie-authenticated changes need the CSRF token; token-authenticated API calls carry no
     // ambient credentials and need none.
     if (UNSAFE.has(request.method) && request.actor?.via === "session") {
@@ -123,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
   app.addHook("preParsing", refuseUndeclaredMediaType);
+  // Every 2xx answer of a route declaring personal data to a staff user goes into the customer's access log first.
+  app.addHook("onSend", personalDataHook(deps.db, deps.clock));
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -140,7 +147,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Each operation carries its declared audience; a public one needs no token.
     transform: ({ schema, url, route }) => {
       const audience = route.config?.audience;
-      return { schema: { ...schema, ...(audience ? { "x-audience": audience } : {}), ...(audience?.public ? { security: [] } : {}) }, url };
+      const personalData = route.config?.personalData;
+      return {
+        schema: {
+          ...schema,
+          ...(audience ? { "x-audience": audience } : {}),
+          ...(personalData ? { "x-personal-data": personalData } : {}),
+          ...(audience?.public ? { security: [] } : {}),
+        },
+        url,
+      };
     },
   });
   await registerModules(app, deps);

@@ -18,6 +18,7 @@ import { subprocessorEventLabels } from "./modules/subprocessors/events.ts";
 import { measureEventLabels } from "./modules/measures/events.ts";
 import { caseEventLabels } from "./modules/cases/events.ts";
 import { subjectRequestEventLabels } from "./modules/subject-requests/events.ts";
+import { accessEventLabels } from "./modules/access/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -35,4 +36,5 @@ export const EVENT_LABELS = {
   ...measureEventLabels,
   ...caseEventLabels,
   ...subjectRequestEventLabels,
+  ...accessEventLabels,
 } satisfies Record<EventType, LocalizedText>;

@@ -19,6 +19,7 @@ import { measuresModule } from "./modules/measures/index.ts";
 import { threadsModule } from "./modules/threads/index.ts";
 import { casesModule } from "./modules/cases/index.ts";
 import { subjectRequestsModule } from "./modules/subject-requests/index.ts";
+import { accessModule } from "./modules/access/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -51,6 +52,7 @@ export const MODULES: readonly ClauseModule[] = [
   threadsModule,
   casesModule,
   subjectRequestsModule,
+  accessModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

@@ -19,6 +19,25 @@ export interface Actor {
   customerRole: CustomerRole | null;
   controllerId: string | null;
   via: "session" | "token";
+  /**
+   * A staff user's standing under art. 2.3 and 9.1, settled with the actor for each request
+   * (modules/access): whether they confirmed the current confidentiality statement, and their
+   * break-glass grants in force. Absent for customers; a staff actor without it counts as unconfirmed.
+   */
+  access?: StaffAccess;
+}
+
+/** A break-glass grant in force: support's time-limited access to a customer not assigned to them. */
+export interface BreakGlassGrant {
+  grantId: string;
+  reason: string;
+  expiresAt: Date;
+}
+
+export interface StaffAccess {
+  statementConfirmed: boolean;
+  /** By controller id. */
+  breakGlass: ReadonlyMap<string, BreakGlassGrant>;
 }
 
 /** The row-level-security scope of an actor's transactions. */

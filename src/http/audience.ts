@@ -1,7 +1,7 @@
 import type { FastifyRequest, RouteOptions } from "fastify";
 import { httpWords } from "./words.ts";
 import { CUSTOMER_ROLES, type CustomerRole, type StaffRole } from "../db/schema/index.ts";
-import { forbidden } from "./errors.ts";
+import { AppError, forbidden } from "./errors.ts";
 import { actorOf } from "./request-context.ts";
 
 // Who may call a route, declared where the route is defined (`config: { audience }`). The core
@@ -52,6 +52,17 @@ export type Audience =
        * else's → 404, so its existence is not disclosed) or "shared" (the processor's, the same for all).
        */
       record?: CustomerRecord | "shared";
+      /**
+       * Staff may call it before confirming the confidentiality statement (art. 2.3, 9.1): it shows
+       * no customer's data (their own profile, sign-in, the statement itself). Every other route
+       * answers 403 confidentiality_required to staff who have not confirmed the current version.
+       */
+      noCustomerData?: true;
+      /**
+       * Support staff not assigned to the `{id}`'s customer may call it: asking for access (break
+       * glass) is its point. The isolation matrix does not expect their 404 here.
+       */
+      outsideAssignment?: true;
     };
 
 declare module "fastify" {
@@ -96,5 +107,9 @@ export function enforceAudience(request: FastifyRequest): void {
   }
   if (actor.kind === "customer" && !(actor.customerRole && actor.controllerId && audience.customer.includes(actor.customerRole))) {
     throw audience.customer.length === 0 ? forbidden(httpWords.staffOnly) : forbidden();
+  }
+  // art. 2.3, 9.1: no customer's data for staff who have not confirmed the current confidentiality statement.
+  if (actor.kind === "staff" && !audience.noCustomerData && actor.access?.statementConfirmed !== true) {
+    throw new AppError("confidentiality_required", httpWords.confidentialityRequired);
   }
 }

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** A sensitive change needs a recent POST /auth/step-up in this session (tokens cannot). */
   step_up_required: 403,
+  /** Staff who have not confirmed the current confidentiality statement (art. 2.3, 9.1) see no customer's data. */
+  confidentiality_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -19,6 +19,10 @@ export const httpWords = {
     nl: "dit kan alleen in een ingelogde sessie, niet met een API-token",
     en: "this can only be done in a logged-in session, not with an API token",
   },
+  confidentialityRequired: {
+    nl: "bevestig eerst de geheimhoudingsverklaring (GET /confidentiality-statement) voordat u gegevens van klanten ziet",
+    en: "confirm the confidentiality statement first (GET /confidentiality-statement) before you see any customer's data",
+  },
   csrf: { nl: "CSRF-token ontbreekt of is ongeldig (header x-csrf-token)", en: "missing or invalid CSRF token (header x-csrf-token)" },
   controlCharacters: { nl: "bevat stuurtekens (zoals NUL) die hier niet mogen", en: "contains control characters (such as NUL) that are not allowed here" },
   malformedMultipart: { nl: "is geen geldig multipart/form-data-bericht", en: "is not a valid multipart/form-data body" },

@@ -103,6 +103,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/contact",
           "/portal/subject-requests",
           `/portal/subject-requests/${await firstId(page, base, "/api/v1/subject-requests")}`,
+          "/portal/access-log",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -129,6 +130,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/admin/subject-requests",
           "/admin/subject-requests/new",
           `/admin/subject-requests/${await firstId(page, base, "/api/v1/subject-requests?status=received")}`,
+          "/admin/confidentiality",
+          "/admin/confidentiality/versions",
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

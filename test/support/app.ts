@@ -6,6 +6,9 @@ import { fixedClock } from "../../src/domain/clock.ts";
 import { ensureInstalled } from "../../src/modules/setup/install.ts";
 import { DEMO_PROCESSOR } from "../../src/modules/setup/demo.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { confirmConfidentiality } from "./confidentiality.ts";
+import { users } from "../../src/db/schema/index.ts";
+import { eq } from "drizzle-orm";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -26,6 +29,11 @@ export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), op
   await database.migrate();
   const clock = fixedClock(start);
   await inScope(database.db, { kind: "processor" }, (tx) => ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@test.example", password: PASSWORD }));
+  // The administrator has confirmed the confidentiality statement (art. 2.3, 9.1), as test staff do (factories.ts).
+  const [admin] = await database.db.select().from(users).where(eq(users.email, "admin@test.example"));
+  if (admin) {
+    await confirmConfidentiality(database.db, clock, admin);
+  }
   const app = await buildApp({
     db: database.db,
     clock,

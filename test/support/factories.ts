@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/db/engine.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { users, type CustomerRole, type StaffRole } from "../../src/db/schema/index.ts";
-import type { Clock } from "../../src/domain/clock.ts";
+import { systemClock, type Clock } from "../../src/domain/clock.ts";
+import { confirmConfidentiality } from "./confidentiality.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
 import { hashPassword } from "../../src/modules/auth/passwords.ts";
 import { createController } from "../../src/modules/controllers/create-controller.ts";
@@ -10,16 +11,30 @@ import { setControllerServices } from "../../src/modules/controllers/set-service
 import { updateContact } from "../../src/modules/controllers/update-contact.ts";
 import { PASSWORD } from "./app.ts";
 
+export { confirmConfidentiality } from "./confidentiality.ts";
+
 let passwordHash: Promise<string> | undefined;
 const hash = () => (passwordHash ??= hashPassword(PASSWORD));
 
-export async function createStaff(db: Db, role: StaffRole, email = `${role}-${randomUUID().slice(0, 8)}@test.example`) {
+/**
+ * A staff user who confirmed the current confidentiality statement (art. 2.3, 9.1), as staff must
+ * before they see any customer's data; `confirmed: false` for one who has not.
+ */
+export async function createStaff(
+  db: Db,
+  role: StaffRole,
+  email = `${role}-${randomUUID().slice(0, 8)}@test.example`,
+  options: { confirmed?: boolean; clock?: Clock } = {},
+) {
   const [row] = await db
     .insert(users)
     .values({ email, name: `Staff ${role}`, passwordHash: await hash(), kind: "staff", staffRole: role })
     .returning();
   if (!row) {
     throw new Error("staff insert failed");
+  }
+  if (options.confirmed !== false) {
+    await confirmConfidentiality(db, options.clock ?? systemClock, row);
   }
   return row;
 }

@@ -88,7 +88,10 @@ export async function apiToken(url: string, login: { email: string; password: st
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const { csrfToken, kind } = (await response.json()) as { csrfToken: string; kind: string };
+  if (kind === "staff") {
+    await confirmStatement(url, cookie, csrfToken);
+  }
   // Creating a token is a sensitive change: it needs a step-up in the session first.
   const stepUp = await fetch(`${url}/api/v1/auth/step-up`, {
     method: "POST",
@@ -105,4 +108,24 @@ export async function apiToken(url: string, login: { email: string; password: st
   });
   const { token } = (await created.json()) as { token: string };
   return token;
+}
+
+/**
+ * Staff confirm the confidentiality statement before they see customer data (art. 2.3, 9.1), as a
+ * person does on their first visit to the back-office; a token of theirs acts on it.
+ */
+async function confirmStatement(url: string, cookie: string, csrfToken: string): Promise<void> {
+  const current = await fetch(`${url}/api/v1/confidentiality-statement`, { headers: { cookie } });
+  if (current.status !== 200) {
+    throw new Error(`confidentiality statement ${current.status}: ${await current.text()}`);
+  }
+  const { statement } = (await current.json()) as { statement: { version: number } };
+  const confirmed = await fetch(`${url}/api/v1/confidentiality-statement/confirmation`, {
+    method: "POST",
+    headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },
+    body: JSON.stringify({ version: statement.version }),
+  });
+  if (confirmed.status !== 200) {
+    throw new Error(`confirmation ${confirmed.status}: ${await confirmed.text()}`);
+  }
 }

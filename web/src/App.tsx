@@ -62,6 +62,10 @@ import { PortalSubjectRequestPage, PortalSubjectRequestsPage } from "./pages/por
 import { SubjectRequestsPage } from "./pages/admin/subject-requests/SubjectRequestsPage";
 import { SubjectRequestPage } from "./pages/admin/subject-requests/SubjectRequestPage";
 import { NewSubjectRequestPage } from "./pages/admin/subject-requests/NewSubjectRequestPage";
+import { ConfidentialityPage } from "./pages/admin/access/ConfidentialityPage";
+import { StatementVersionsPage } from "./pages/admin/access/StatementVersionsPage";
+import { AccessLogPage } from "./pages/portal/access/AccessLogPage";
+import { CustomerAccessLogPage } from "./pages/admin/access/CustomerAccessLogPage";
 
 export function App() {
   return (
@@ -100,12 +104,14 @@ export function App() {
             <Route path="cases/:id" element={<PortalCasePage />} />
             <Route path="subject-requests" element={<PortalSubjectRequestsPage />} />
             <Route path="subject-requests/:id" element={<PortalSubjectRequestPage />} />
+            <Route path="access-log" element={<AccessLogPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
             <Route index element={<StaffHomePage />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="customers/:id/access-log" element={<CustomerAccessLogPage />} />
             <Route path="contacts" element={<StaleContactsPage />} />
             <Route path="agreements/:id" element={<AdminAgreementPage />} />
             <Route path="countersign" element={<CountersignQueuePage />} />
@@ -138,6 +144,8 @@ export function App() {
             <Route path="subject-requests/new" element={<NewSubjectRequestPage />} />
             <Route path="subject-requests/:id" element={<SubjectRequestPage />} />
             <Route path="billable-items" element={<BillingPage />} />
+            <Route path="confidentiality" element={<ConfidentialityPage />} />
+            <Route path="confidentiality/versions" element={<StatementVersionsPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -12,3 +12,4 @@ export * from "./measures.ts";
 export * from "./threads.ts";
 export * from "./cases.ts";
 export * from "./subject-requests.ts";
+export * from "./access.ts";

@@ -74,7 +74,7 @@ export function accountRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/controllers/:id/users",
     {
-      config: { audience: { staff: ADMIN, customer: OWNERS, record: "controller" } },
+      config: { audience: { staff: ADMIN, customer: OWNERS, record: "controller" }, personalData: "users" },
       schema: {
         tags: ["users"],
         summary: "A customer's users, with who is invited and who is deactivated",

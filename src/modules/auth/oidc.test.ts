@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { controllers, events, userIdentities, users } from "../../db/schema/index.ts";
 import { createTestApp, login, type TestApp } from "../../../test/support/app.ts";
-import { createCustomer, createCustomerUser, createStaff } from "../../../test/support/factories.ts";
+import { confirmConfidentiality, createCustomer, createCustomerUser, createStaff } from "../../../test/support/factories.ts";
 import { browserFetch, CookieJar, followSignIn, freePort, startTestIssuer, type Claims, type TestIssuer } from "../../../test/support/oidc-issuer.ts";
 import { localReturnTo } from "./oidc-routes.ts";
 import { oidcConfig } from "../../cli/config.ts";
@@ -299,6 +299,16 @@ describe("single sign-on with the control panel (OpenID Connect)", () => {
     assert.equal(body?.controllerId, null);
     const created = await eventsOf("auth.sso_user_created", String(body?.id));
     assert.equal(created[0]?.controllerId, null, "in the processor's chain");
+    // A new staff user sees no customer data before confirming the confidentiality statement (art. 2.3, 9.1).
+    const refused = await sam.get("/api/v1/incidents");
+    assert.equal(refused.status, 403);
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, "confidentiality_required");
+    const [samUser] = await t.database.db
+      .select()
+      .from(users)
+      .where(eq(users.id, String(body?.id)));
+    assert.ok(samUser);
+    await confirmConfidentiality(t.database.db, t.clock, samUser);
     assert.equal((await sam.get("/api/v1/incidents")).status, 200);
 
     account(staffIssuer, "tom", { email: "tom@hoster.example", art28_role: "owner" });

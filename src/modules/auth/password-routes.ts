@@ -119,7 +119,7 @@ export function passwordRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
     "/auth/password",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL }, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true }, rateLimit: { max: 10, timeWindow: "1 minute" } },
       schema: {
         tags: ["auth"],
         summary: "Change your password (the current one is asked); your other sessions end. A logged-in session only, never a token",

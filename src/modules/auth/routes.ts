@@ -102,7 +102,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.post(
     "/auth/step-up",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL }, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true }, rateLimit: { max: 10, timeWindow: "1 minute" } },
       schema: {
         tags: ["auth"],
         summary: `Prove it is you again (password, and the code when TOTP is on) before a sensitive change; counts ${STEP_UP_MINUTES} minutes`,
@@ -144,7 +144,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.get(
     "/auth/me",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true } },
       schema: { tags: ["auth"], summary: "The logged-in user and a CSRF token", response: { 200: Me, ...ErrorResponses } },
     },
     me,
@@ -153,7 +153,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.post(
     "/auth/totp/setup",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true } },
       schema: {
         tags: ["auth"],
         summary: "Start TOTP enrolment",
@@ -176,7 +176,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.post(
     "/auth/totp/enable",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true } },
       schema: {
         tags: ["auth"],
         summary: `Confirm TOTP enrolment with a code; answers ${RECOVERY_CODE_COUNT} recovery codes, shown once (they replace any earlier ones)`,
@@ -202,7 +202,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.post(
     "/auth/totp/disable",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true } },
       schema: {
         tags: ["auth"],
         summary: "Turn two-factor authentication off (needs a recent step-up)",
@@ -225,7 +225,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.get(
     "/tokens",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true } },
       schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: Type.Array(TokenInfo), ...ErrorResponses } },
     },
     async (request) => {
@@ -244,7 +244,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.post(
     "/tokens",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true } },
       schema: {
         tags: ["auth"],
         summary: "Create an API token acting as you (shown once; needs a recent step-up, so never by a token)",
@@ -267,7 +267,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
   app.delete(
     "/tokens/:id",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "token" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "token", noCustomerData: true } },
       schema: { tags: ["auth"], summary: "Revoke one of your API tokens", params: IdParams, response: { 204: Type.Null(), ...ErrorResponses } },
     },
     async (request, reply) => {

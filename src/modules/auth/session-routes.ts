@@ -17,7 +17,8 @@ import { authWords } from "./words.ts";
 
 // A user's own sessions (list, end one, end all others) and their TOTP recovery codes.
 
-const EVERYONE = { staff: STAFF_ALL, customer: CUSTOMER_ALL };
+// Your own sessions: no customer's data, so staff may see them before confirming the confidentiality statement.
+const EVERYONE = { staff: STAFF_ALL, customer: CUSTOMER_ALL, noCustomerData: true } as const;
 
 export function sessionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(

@@ -152,7 +152,7 @@ function registerCaseRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/cases/:id",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "case" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "case" }, personalData: "case" },
       schema: { tags, summary: "One request with its estimates, time and costs", params: IdParams, response: { 200: CaseDetail, ...ErrorResponses } },
     },
     async (request) => detail(actorOf(request), request.params.id),
@@ -161,7 +161,7 @@ function registerCaseRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/cases/:id/messages",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "case" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "case" }, personalData: "case" },
       schema: { tags, summary: "The thread of a request, oldest first", params: IdParams, response: { 200: CaseMessages, ...ErrorResponses } },
     },
     async (request) => {

@@ -7,9 +7,9 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
 import { IdParams, Int } from "../../http/schemas.ts";
-import { scopeOf, STAFF_ALL, STAFF_WRITE, type Actor } from "../../http/actor.ts";
+import { scopeOf, STAFF_ALL, STAFF_WRITE } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
-import { eventLabel, recordEvent } from "../evidence/index.ts";
+import { eventLabel } from "../evidence/index.ts";
 import { assignmentsOf, visibleController } from "./access.ts";
 import { createController, updateController } from "./create-controller.ts";
 import {
@@ -58,16 +58,6 @@ async function detail(db: RouteDeps["db"], id: string) {
   };
 }
 
-/** art. 9.1: a staff member's view of a controller's personal data is evidence. */
-async function logStaffView(deps: RouteDeps, actor: Actor, controllerId: string, what: string) {
-  if (actor.kind !== "staff") {
-    return;
-  }
-  await inScope(deps.db, scopeOf(actor), (tx) =>
-    recordEvent(tx, deps.clock, { type: "staff.viewed_personal_data", actor: eventActor(actor), controllerId, data: { what } }),
-  );
-}
-
 export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   const { db, clock } = deps;
 
@@ -106,7 +96,8 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers/:id",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
+      // art. 9.1: a staff view is written to the customer's access log (modules/access).
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" }, personalData: "customer" },
       schema: {
         tags: ["customers"],
         summary: "A customer: details, services, privacy contact",
@@ -117,7 +108,6 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
-      await logStaffView(deps, actor, request.params.id, "customer details and privacy contact");
       return inScope(db, scopeOf(actor), (tx) => detail(tx, request.params.id));
     },
   );
@@ -228,7 +218,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/controllers/:id/contact",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "controller" }, personalData: "contact" },
       schema: {
         tags: ["customers"],
         summary: "The customer's DPO or privacy contact (art. 4.4)",
@@ -239,7 +229,6 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       await visibleController(db, actor, request.params.id);
-      await logStaffView(deps, actor, request.params.id, "privacy contact");
       const contact = await inScope(db, scopeOf(actor), (tx) => findContact(tx, request.params.id));
       return contact ? contactOut(contact) : null;
     },

@@ -400,6 +400,23 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["B-2026-0003", "Objection (GDPR art. 21)", "not one of our customers"],
         },
       };
+    case "break_glass":
+      return {
+        data: {
+          kind,
+          grantId: "g1",
+          controllerId: "c1",
+          customerName: "Bakkerij Jansen BV",
+          staffName: "Sam Support",
+          staffEmail: "sam@hostnet.example",
+          reason: "Klant belde over een storing in de mailbox, ticket 4711",
+          expiresAt: "2026-07-15T09:00:00.000Z",
+        },
+        facts: {
+          nl: ["Sam Support", "sam@hostnet.example", "Bakkerij Jansen BV", "ticket 4711", "11:00", "art. 9.1"],
+          en: ["Sam Support", "sam@hostnet.example", "Bakkerij Jansen BV", "ticket 4711", "11:00", "art. 9.1"],
+        },
+      };
     case "contact_failing":
       return {
         data: { kind, email: "dpo@bakkerij.example", reason: "550 5.1.1 mailbox unavailable", customerName: null },

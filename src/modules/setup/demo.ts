@@ -38,6 +38,7 @@ import { seedMeasureRegister } from "../measures/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
 import { seedDemoSubjectRequests } from "./demo-subject-requests.ts";
 import { normaliseDomainList } from "../../domain/domain-name.ts";
+import { seedDemoAccess } from "./demo-access.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -244,6 +245,8 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       ids.slice(0, 10).map((controllerId) => ({ userId: support.id, controllerId })),
     );
   }
+  // art. 2.3, 9.1: staff confirmed the confidentiality statement; support broke glass for customer 11 (not assigned).
+  await seedDemoAccess(tx, clock, { assigned: ids[0], outside: ids[10] });
   await offerTemplateVersion(tx, clock, SYSTEM_ACTOR, 1);
   // Customers 2–20 have signed; 2–12 are countersigned (in force). Customer 1 still has to sign.
   const offered = await agreementsWithOwners(tx);

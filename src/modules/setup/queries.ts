@@ -46,6 +46,14 @@ export async function findUserIdByEmail(tx: Db, email: string) {
   return row ?? null;
 }
 
+/** Every staff user, for the demo's confidentiality confirmations and accesses. */
+export async function listStaffUsers(tx: Db) {
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, staffRole: users.staffRole })
+    .from(users)
+    .where(eq(users.kind, "staff"));
+}
+
 export async function insertUsers(tx: Db, rows: (typeof users.$inferInsert)[]) {
   await tx.insert(users).values(rows);
 }

@@ -199,7 +199,7 @@ function requestRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
   app.get(
     "/subject-requests/:id",
     {
-      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_ALL, record: "subjectRequest" } },
+      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_ALL, record: "subjectRequest" }, personalData: "subject_request" },
       schema: {
         tags,
         summary: "One request with what the requester wrote (until it is erased), its files and, for staff, the customers its domain names point to",
@@ -274,7 +274,7 @@ function requestRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
   app.get(
     "/subject-request-files/:id",
     {
-      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_ALL, record: "subjectRequestFile" } },
+      config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_ALL, record: "subjectRequestFile" }, personalData: "subject_request_file" },
       schema: {
         tags,
         summary: "A file of a data subject's request as received (a letter, an e-mail), byte for byte (header x-content-sha256)",

@@ -100,7 +100,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/objections/:id",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "objection" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "objection" }, personalData: "objection" },
       schema: { tags: ["subprocessors"], summary: "One objection", params: IdParams, response: { 200: Objection, ...ErrorResponses } },
     },
     async (request) => presentObjection(await visibleObjection(db, actorOf(request), request.params.id)),
@@ -109,7 +109,7 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/objections/:id/messages",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "objection" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "objection" }, personalData: "objection" },
       schema: {
         tags: ["subprocessors"],
         summary: "The consultation of an objection, oldest first (art. 5.2)",

@@ -15,7 +15,7 @@ export function threadRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
     "/attachments/:id",
     {
-      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "attachment" } },
+      config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "attachment" }, personalData: "attachment" },
       schema: {
         tags: ["threads"],
         summary: "Download an attachment of a thread (a consultation, a case), byte for byte (header x-content-sha256)",

@@ -6,6 +6,7 @@ import { currentLocale } from "../i18n";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 let csrfToken = "";
 let onSessionLost: () => void = () => undefined;
+let onConfidentialityRequired: () => void = () => undefined;
 
 /** The CSRF token from /auth/me or /auth/login; every changing request carries it. */
 export function setCsrfToken(token: string): void {
@@ -15,6 +16,15 @@ export function setCsrfToken(token: string): void {
 /** Called when a request answers 401 while we thought we were logged in (session expired). */
 export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler;
+}
+
+/**
+ * Called when the server refuses customer data to staff who have not confirmed the current
+ * confidentiality statement (403 confidentiality_required, art. 2.3, 9.1): the back-office shows the
+ * statement to confirm.
+ */
+export function setConfidentialityRequiredHandler(handler: () => void): void {
+  onConfidentialityRequired = handler;
 }
 
 const csrf: Middleware = {
@@ -40,9 +50,24 @@ const sessionWatch: Middleware = {
     if (response.status === 401 && !path.startsWith("/api/v1/auth/")) {
       onSessionLost();
     }
+    if (response.status === 403) {
+      void confidentialityCheck(response.clone());
+    }
     return response;
   },
 };
+
+async function confidentialityCheck(response: Response): Promise<void> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown } };
+    if (body.error?.code === "confidentiality_required") {
+      onConfidentialityRequired();
+    }
+  } catch (cause) {
+    // A 403 without the JSON error shape is no confidentiality refusal; the caller reports it.
+    console.warn("403 body not readable", cause);
+  }
+}
 
 export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: "same-origin" });
 api.use(csrf, language, sessionWatch);
@@ -81,6 +106,13 @@ export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURICom
 export const subjectRequestFileUrl = (id: string) => `/api/v1/subject-request-files/${encodeURIComponent(id)}`;
 /** The public Atom feed of sub-processor changes. */
 export const trustFeedUrl = (lang: "nl" | "en") => `/api/v1/trust/changes.atom?lang=${lang}`;
+
+/** The customer's access log as CSV (art. 9.1), for a period. */
+export const accessLogCsvUrl = (query: { from?: string; to?: string }) => {
+  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const text = params.toString();
+  return `/api/v1/access-log/export${text ? `?${text}` : ""}`;
+};
 
 /** The incident register (art. 33(5) GDPR documentation) as a file. */
 export const incidentExportUrl = (format: "csv" | "xlsx" | "pdf") => `/api/v1/incidents/export?format=${format}`;

@@ -14,6 +14,7 @@ import { enRegister } from "./en-register";
 import { enLayout } from "./en-layout";
 import { enContacts } from "./en-contacts";
 import { enMeasures } from "./en-measures";
+import { enAccess } from "./en-access";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -178,4 +179,5 @@ export const en: typeof nl = {
   ...enLayout,
   ...enContacts,
   ...enMeasures,
+  ...enAccess,
 };

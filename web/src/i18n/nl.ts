@@ -13,6 +13,7 @@ import { nlRegister } from "./nl-register";
 import { nlLayout } from "./nl-layout";
 import { nlContacts } from "./nl-contacts";
 import { nlMeasures } from "./nl-measures";
+import { nlAccess } from "./nl-access";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -177,4 +178,5 @@ export const nl = {
   ...nlLayout,
   ...nlContacts,
   ...nlMeasures,
+  ...nlAccess,
 };

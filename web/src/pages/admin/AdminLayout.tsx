@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Outlet } from "react-router";
+import { useEffect } from "react";
+import { Outlet, useNavigate } from "react-router";
+import { setConfidentialityRequiredHandler } from "../../api/client";
 import { AppShell } from "../../components/AppShell";
 import { RequireKind } from "../../components/RequireKind";
 import { canIncidentRead, useSession } from "../../session";
@@ -9,6 +11,17 @@ export function AdminLayout() {
   const { t } = useTranslation();
   const { me } = useSession();
   const badges = useHomeBadges();
+  const navigate = useNavigate();
+  // art. 2.3, 9.1: a refusal for want of the confidentiality statement shows the statement, then back.
+  useEffect(() => {
+    setConfidentialityRequiredHandler(() => {
+      const here = window.location.pathname + window.location.search;
+      if (!window.location.pathname.startsWith("/admin/confidentiality")) {
+        void navigate("/admin/confidentiality", { state: { from: here } });
+      }
+    });
+    return () => setConfidentialityRequiredHandler(() => undefined);
+  }, [navigate]);
   const unread = (badges?.objections ?? 0) + (badges?.messages ?? 0);
   const countersign = badges?.countersign ?? 0;
   const nav = [
@@ -42,12 +55,16 @@ export function AdminLayout() {
       ? [{ to: "/admin/register", label: t("register.nav") }]
       : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
+    ...(me?.staffRole === "admin" || me?.staffRole === "privacy_officer" ? [{ to: "/admin/confidentiality/versions", label: t("access.versions.nav") }] : []),
   ];
   // The set-up pages share one menu button, and so do the customers and their contacts, so the main row stays one line at 1366 px.
   const groups = [
     { label: t("layout.adminGroups.customers"), paths: ["/admin/customers", "/admin/contacts"] },
     { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests"] },
-    { label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register"] },
+    {
+      label: t("layout.adminGroups.setup"),
+      paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register", "/admin/confidentiality/versions"],
+    },
   ];
   const account = [
     { to: "/admin/tokens", label: t("nav.tokens") },

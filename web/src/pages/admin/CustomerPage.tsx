@@ -20,6 +20,8 @@ import { CustomerDetails } from "./customer/CustomerDetails";
 import { CustomerNotices } from "./customer/CustomerNotices";
 import { CustomerObligations } from "./customer/CustomerObligations";
 import { Tabs, useTabParam } from "../../components/Tabs";
+import { BreakGlassPanel } from "./access/BreakGlassPanel";
+import { formatInstant } from "../../lib/format";
 
 const CUSTOMER_TABS = ["overview", "services", "agreements", "deadlines", "evidence"] as const;
 
@@ -38,6 +40,22 @@ export function CustomerPage() {
   const [tab, selectTab] = useTabParam(CUSTOMER_TABS);
   const list = agreements.data ?? [];
   const headlineStatus = (pending(list) ?? inForce(list))?.status;
+  const [grantedUntil, setGrantedUntil] = useState<string | null>(null);
+
+  // art. 9.1: support not assigned to this customer gets "not found"; it may break glass, with a reason.
+  if (detail.error?.isNotFound && me.kind === "staff" && me.staffRole === "support") {
+    return (
+      <BreakGlassPanel
+        controllerId={id}
+        onGranted={(expiresAt) => {
+          setGrantedUntil(expiresAt);
+          for (const state of [detail, annexes, agreements, events]) {
+            state.reload();
+          }
+        }}
+      />
+    );
+  }
 
   return (
     <Loaded state={detail}>
@@ -46,9 +64,21 @@ export function CustomerPage() {
           <p className="breadcrumb">
             <Link to="/admin/customers">{t("nav.admin.customers")}</Link>
           </p>
+          {grantedUntil ? (
+            <Notice tone="warning" testId="break-glass-granted">
+              {t("access.breakGlass.granted", { until: formatInstant(grantedUntil) })}
+            </Notice>
+          ) : null}
           <PageHeader
             title={controller.name}
             subtitle={t("portal.home.customerNumber", { number: controller.customerNumber })}
+            actions={
+              me.staffRole === "admin" || me.staffRole === "privacy_officer" ? (
+                <Link className="btn" to={`/admin/customers/${controller.id}/access-log`} data-testid="customer-access-log">
+                  {t("access.log.customerLink")}
+                </Link>
+              ) : null
+            }
             badge={headlineStatus ? <AgreementStatusBadge status={headlineStatus} testId="customer-agreement-status" /> : null}
           />
           <Tabs

@@ -1,0 +1,83 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../../db/engine.ts";
+import type { AccessWhy } from "../../db/schema/index.ts";
+import { inScope } from "../../db/scope.ts";
+import type { Clock } from "../../domain/clock.ts";
+import type { Actor } from "../../http/actor.ts";
+import type { PersonalDataView } from "../../http/personal-data.ts";
+import { eventActor, recordEvent } from "../evidence/index.ts";
+import { controllerOfRecord, insertAccessRow, isAssigned } from "./queries.ts";
+
+/** `at` to the minute: the access log keeps one row per user, customer, record and minute. */
+export function minuteOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+}
+
+/**
+ * art. 9.1: records that a staff user saw a customer's personal data (a route declared it with
+ * `config.personalData`): a row in the customer's access log, with why they could (their role,
+ * their assignment, or a break-glass grant and its reason), and the evidence event
+ * `staff.viewed_personal_data` on the customer's chain. Once a minute per user and record.
+ */
+export async function recordAccess(db: Db, clock: Clock, actor: Actor, view: PersonalDataView, recordId: string): Promise<boolean> {
+  if (actor.kind !== "staff" || !actor.staffRole) {
+    return false;
+  }
+  const staffRole = actor.staffRole;
+  return inScope(db, { kind: "processor" }, async (tx) => {
+    const controllerId = await controllerOfRecord(tx, view, recordId);
+    if (!controllerId) {
+      return false;
+    }
+    let why: AccessWhy = "role";
+    const grant = actor.access?.breakGlass.get(controllerId) ?? null;
+    if (staffRole === "support") {
+      why = grant && !(await isAssigned(tx, actor.userId, controllerId)) ? "break_glass" : "assignment";
+    }
+    const at = clock.now();
+    const reason = why === "break_glass" ? (grant?.reason ?? null) : null;
+    const inserted = await insertAccessRow(tx, {
+      controllerId,
+      userId: actor.userId,
+      userName: actor.name,
+      staffRole,
+      what: view,
+      recordId,
+      why,
+      reason,
+      grantId: why === "break_glass" ? (grant?.grantId ?? null) : null,
+      at,
+      minute: minuteOf(at),
+    });
+    if (!inserted) {
+      return false;
+    }
+    await recordEvent(tx, clock, {
+      type: "staff.viewed_personal_data",
+      actor: eventActor(actor),
+      controllerId,
+      subject: { type: view, id: recordId },
+      data: { what: view, recordId, why, ...(reason ? { reason } : {}) },
+    });
+    return true;
+  });
+}
+
+/**
+ * The one hook (app.ts, onSend) that records every 2xx answer of a route declaring personal data
+ * to a staff user, before the answer leaves: if the record cannot be written, the data is not sent.
+ */
+export function personalDataHook(db: Db, clock: Clock) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
+    const view = request.routeOptions.config.personalData;
+    const actor = request.actor;
+    if (!view || !actor || actor.kind !== "staff" || reply.statusCode < 200 || reply.statusCode >= 300) {
+      return payload;
+    }
+    const recordId = (request.params as { id?: unknown } | undefined)?.id;
+    if (typeof recordId === "string") {
+      await recordAccess(db, clock, actor, view, recordId);
+    }
+    return payload;
+  };
+}
