@@ -17,6 +17,7 @@ import { setupEventLabels } from "./modules/setup/events.ts";
 import { subprocessorEventLabels } from "./modules/subprocessors/events.ts";
 import { measureEventLabels } from "./modules/measures/events.ts";
 import { caseEventLabels } from "./modules/cases/events.ts";
+import { disclosureEventLabels } from "./modules/disclosures/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -33,4 +34,5 @@ export const EVENT_LABELS = {
   ...contactEventLabels,
   ...measureEventLabels,
   ...caseEventLabels,
+  ...disclosureEventLabels,
 } satisfies Record<EventType, LocalizedText>;

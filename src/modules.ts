@@ -18,6 +18,7 @@ import { trustModule } from "./modules/trust/index.ts";
 import { measuresModule } from "./modules/measures/index.ts";
 import { threadsModule } from "./modules/threads/index.ts";
 import { casesModule } from "./modules/cases/index.ts";
+import { disclosuresModule } from "./modules/disclosures/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -49,6 +50,7 @@ export const MODULES: readonly ClauseModule[] = [
   registerModule,
   threadsModule,
   casesModule,
+  disclosuresModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

@@ -11,3 +11,4 @@ export * from "./breaches.ts";
 export * from "./measures.ts";
 export * from "./threads.ts";
 export * from "./cases.ts";
+export * from "./disclosures.ts";
