@@ -57,6 +57,10 @@ import { PortalCasePage } from "./pages/portal/cases/PortalCasePage";
 import { CasesPage } from "./pages/admin/cases/CasesPage";
 import { CasePage } from "./pages/admin/cases/CasePage";
 import { BillingPage } from "./pages/admin/cases/BillingPage";
+import { DisclosuresPage } from "./pages/admin/disclosures/DisclosuresPage";
+import { NewDisclosurePage } from "./pages/admin/disclosures/NewDisclosurePage";
+import { DisclosurePage } from "./pages/admin/disclosures/DisclosurePage";
+import { PortalDisclosuresPage } from "./pages/portal/disclosures/PortalDisclosuresPage";
 
 export function App() {
   return (
@@ -91,6 +95,7 @@ export function App() {
             <Route path="cases" element={<PortalCasesPage />} />
             <Route path="cases/new" element={<NewCasePage />} />
             <Route path="cases/:id" element={<PortalCasePage />} />
+            <Route path="disclosures" element={<PortalDisclosuresPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -126,6 +131,9 @@ export function App() {
             <Route path="cases" element={<CasesPage />} />
             <Route path="cases/:id" element={<CasePage />} />
             <Route path="billable-items" element={<BillingPage />} />
+            <Route path="disclosures" element={<DisclosuresPage />} />
+            <Route path="disclosures/new" element={<NewDisclosurePage />} />
+            <Route path="disclosures/:id" element={<DisclosurePage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -13,6 +13,7 @@ import { enRegister } from "./en-register";
 import { enLayout } from "./en-layout";
 import { enContacts } from "./en-contacts";
 import { enMeasures } from "./en-measures";
+import { enDisclosures } from "./en-disclosures";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -176,4 +177,5 @@ export const en: typeof nl = {
   ...enLayout,
   ...enContacts,
   ...enMeasures,
+  ...enDisclosures,
 };

@@ -12,6 +12,7 @@ import { nlRegister } from "./nl-register";
 import { nlLayout } from "./nl-layout";
 import { nlContacts } from "./nl-contacts";
 import { nlMeasures } from "./nl-measures";
+import { nlDisclosures } from "./nl-disclosures";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -175,4 +176,5 @@ export const nl = {
   ...nlLayout,
   ...nlContacts,
   ...nlMeasures,
+  ...nlDisclosures,
 };

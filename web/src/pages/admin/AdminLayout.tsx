@@ -39,12 +39,19 @@ export function AdminLayout() {
     ...(me?.kind === "staff" && ["admin", "privacy_officer", "auditor"].includes(me.staffRole ?? "")
       ? [{ to: "/admin/register", label: t("register.nav") }]
       : []),
+    // art. 9.2: the register of disclosure orders is the administrator's and the privacy officer's only (the server refuses others).
+    ...(me?.kind === "staff" && ["admin", "privacy_officer"].includes(me.staffRole ?? "")
+      ? [{ to: "/admin/disclosures", label: t("disclosures.nav.admin") }]
+      : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
   ];
   // The set-up pages share one menu button, and so do the customers and their contacts, so the main row stays one line at 1366 px.
   const groups = [
     { label: t("layout.adminGroups.customers"), paths: ["/admin/customers", "/admin/contacts"] },
-    { label: t("layout.adminGroups.setup"), paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register"] },
+    {
+      label: t("layout.adminGroups.setup"),
+      paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register", "/admin/disclosures"],
+    },
   ];
   const account = [
     { to: "/admin/tokens", label: t("nav.tokens") },

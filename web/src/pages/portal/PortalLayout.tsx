@@ -44,6 +44,7 @@ function PortalShell() {
     { to: "/portal/transfers", label: t("nav.portal.transfers") },
     { to: "/portal/measures", label: t("measures.portal.title") },
     { to: "/portal/register", label: t("register.portalNav") },
+    { to: "/portal/disclosures", label: t("disclosures.nav.portal") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
     ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
@@ -55,7 +56,7 @@ function PortalShell() {
   // What Art28 documents about the processing, and the customer's own settings, each share one menu
   // button, so the main row stays one line at 1366 px.
   const groups = [
-    { label: t("layout.portalGroups.processing"), paths: ["/portal/transfers", "/portal/measures", "/portal/register"] },
+    { label: t("layout.portalGroups.processing"), paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures"] },
     { label: t("layout.portalGroups.settings"), paths: ["/portal/contact", "/portal/webhooks", "/portal/users"] },
   ];
   return (
