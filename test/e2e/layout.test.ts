@@ -230,6 +230,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "incidents/:id": await firstId(page, base, "/api/v1/incidents"),
       "measures/:id": await firstId(page, base, "/api/v1/measures"),
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
+      "disclosures/:id": await firstId(page, base, "/api/v1/disclosure-orders"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

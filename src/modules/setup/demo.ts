@@ -36,6 +36,7 @@ import { recordIncident } from "../breaches/index.ts";
 import { sendBreachNotices } from "../breaches/index.ts";
 import { seedMeasureRegister } from "../measures/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
+import { seedDemoDisclosures } from "./demo-disclosures.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -280,6 +281,18 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
           : [];
       }),
     );
+  }
+  const [, c2, c3, c4, , , , c8, , c10] = ids;
+  if (c2 && c3 && c4 && c8 && c10) {
+    const owner2 = await findUserIdByEmail(tx, customer(1).owner);
+    // art. 9.2: customer 3 (owner@c0003) is concerned by an order still under a gag: its portal shows nothing of it.
+    await seedDemoDisclosures(tx, clock, countersigner, {
+      told: [c2, c10],
+      afterGag: c4,
+      gagged: c3,
+      running: c8,
+      stating: { controllerId: c2, actor: { kind: "customer", id: owner2?.id ?? null, label: `owner of ${c2}` } },
+    });
   }
 }
 
