@@ -100,6 +100,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/measures",
           "/portal/cases",
           "/portal/cases/new",
+          "/portal/disclosures",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -109,6 +110,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
       const customer = await firstId(page, base, "/api/v1/controllers?offset=0&limit=5");
       const incident = await firstId(page, base, "/api/v1/incidents");
       const request = await firstId(page, base, "/api/v1/cases?status=closed");
+      const order = await firstId(page, base, "/api/v1/disclosure-orders");
       problems.push(
         ...(await audit(page, [
           "/admin/customers",
@@ -123,6 +125,9 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/cases/${request}`,
           `/admin/cases/${request}?tab=costs`,
           "/admin/billable-items",
+          "/admin/disclosures",
+          "/admin/disclosures/new",
+          `/admin/disclosures/${order}`,
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));
