@@ -4,7 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer } from "../../../test/support/factories.ts";
 import { errorOf, session, staffSession, type Session } from "../../../test/support/sessions.ts";
-import { disclosureOrders, events, notices, obligations } from "../../db/schema/index.ts";
+import { disclosureGagEfforts, disclosureOrderCustomers, disclosureOrders, disclosureStatements, events, notices, obligations } from "../../db/schema/index.ts";
+import { inScope } from "../../db/scope.ts";
 import { runSweep } from "../../jobs/sweep.ts";
 import { sweepTasks } from "../../modules.ts";
 import { verifyChain } from "../evidence/index.ts";
@@ -255,6 +256,28 @@ describe("a gag order until lifted", () => {
   });
 });
 
+describe("a gag order changed while in force", () => {
+  test("until lifted, narrowed to a date already past: it ended at that date and the duty is due 24 hours after it", async () => {
+    at("2026-11-20T09:00:00Z");
+    const made = await record(order({ receivedAt: "2026-11-20T07:00:00Z", controllerIds: [c.controllerId], gag: "until_lifted", authorityKind: "court" }));
+    const path = `/api/v1/disclosure-orders/${made.id}/gag`;
+    const missing = await officer.send("POST", path, { gag: "until_date" });
+    assert.equal(missing.statusCode, 400);
+    assert.equal(errorOf(missing).fields[0]?.field, "body.gagUntil");
+    const extended = await officer.send("POST", path, { gag: "until_date", gagUntil: "2026-12-20T09:00:00Z", note: "Rechter verlengde" });
+    assert.equal(extended.statusCode, 200, extended.body);
+    assert.equal(extended.json<OrderOut>().gagActive, true);
+    assert.equal((await dutiesOf(made.id)).length, 0);
+    const narrowed = await officer.send("POST", path, { gag: "until_date", gagUntil: "2026-11-20T08:30:00Z" });
+    assert.equal(narrowed.statusCode, 200, narrowed.body);
+    const out = narrowed.json<OrderOut>();
+    assert.equal(out.gagActive, false);
+    assert.equal(out.gagEndedAt, "2026-11-20T08:30:00.000Z");
+    assert.equal(out.concerned[0]?.dueAt, "2026-11-21T08:30:00.000Z");
+    assert.equal((await officer.send("POST", path, { gag: "until_lifted" })).statusCode, 409, "an ended gag is not changed");
+  });
+});
+
 describe("the customer's own statement (art. 9.2 binds both parties)", () => {
   test("an owner states a duty to disclose; a viewer cannot; another customer cannot see it; staff are told", async () => {
     at("2026-11-20T10:00:00Z");
@@ -291,7 +314,7 @@ describe("the public transparency report", () => {
     );
     const h2 = report.periods[0];
     assert.ok(h2);
-    // Three orders shown (one without a gag, two whose gag ended), one left out: the cell holds gagged ones, so a band.
+    // Four orders shown (one without a gag, three whose gag ended), one left out: the cell holds gagged ones, so a band.
     assert.deepEqual(h2.orders, { exact: null, band: { from: 0, to: 9 } });
     assert.deepEqual(h2.customers, { exact: null, band: { from: 0, to: 9 } });
     const kind = (k: string) => h2.byAuthority.find((x) => x.kind === k)?.orders;
@@ -299,8 +322,27 @@ describe("the public transparency report", () => {
     assert.deepEqual(kind("prosecutor"), { exact: null, band: { from: 0, to: 9 } });
     assert.deepEqual(kind("intelligence"), { exact: null, band: { from: 0, to: 9 } });
     assert.deepEqual(kind("tax"), { exact: 0, band: null }, "the order still under a gag is not counted");
+    assert.deepEqual(kind("court"), { exact: null, band: { from: 0, to: 9 } }, "its gag ended: counted, in a band");
     assert.deepEqual(h2.byOutcome.find((x) => x.decision === "comply_in_part")?.orders, { exact: 1, band: null });
   });
+});
+
+test("row-level security: a customer's scope reads no order, no concerned customer and no effort, only its own statements", async () => {
+  const seen = await inScope(t.database.db, { kind: "controller", controllerId: a.controllerId }, async (tx) => ({
+    orders: (await tx.select().from(disclosureOrders)).length,
+    concerned: (await tx.select().from(disclosureOrderCustomers)).length,
+    efforts: (await tx.select().from(disclosureGagEfforts)).length,
+    statements: (await tx.select().from(disclosureStatements)).map((s) => s.controllerId),
+  }));
+  assert.deepEqual(seen, { orders: 0, concerned: 0, efforts: 0, statements: [a.controllerId] });
+  const ofB = await inScope(
+    t.database.db,
+    { kind: "controller", controllerId: b.controllerId },
+    async (tx) => (await tx.select().from(disclosureStatements)).length,
+  );
+  assert.equal(ofB, 0);
+  const processor = await inScope(t.database.db, { kind: "processor" }, async (tx) => (await tx.select().from(disclosureOrders)).length);
+  assert.ok(processor >= 4);
 });
 
 test("the evidence chains verify", async () => {

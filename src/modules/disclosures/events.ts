@@ -13,6 +13,8 @@ declare module "../../db/schema/events.ts" {
     "disclosure.disclosed": true;
     /** An effort to have the gag lifted or narrowed (SCC 2021/914 clause 15.1(b)), with its result. */
     "disclosure.gag_effort": true;
+    /** The gag order was changed while in force (narrowed to an earlier date, extended, or made open-ended). */
+    "disclosure.gag_changed": true;
     /** The gag ended: its date passed, or staff recorded it lifted. The customers' 24-hour duties start. */
     "disclosure.gag_ended": true;
     /** The concerned customers were told (art. 9.2). */
@@ -28,6 +30,7 @@ export const disclosureEventLabels = {
   "disclosure.decided": { nl: "Besluit over verstrekkingsbevel", en: "Decision on disclosure order" },
   "disclosure.disclosed": { nl: "Gegevens verstrekt", en: "Data disclosed" },
   "disclosure.gag_effort": { nl: "Poging zwijgplicht op te heffen of te beperken", en: "Effort to lift or narrow the gag order" },
+  "disclosure.gag_changed": { nl: "Zwijgplicht gewijzigd", en: "Gag order changed" },
   "disclosure.gag_ended": { nl: "Zwijgplicht beëindigd", en: "Gag order ended" },
   "disclosure.customers_notified": { nl: "Klanten geïnformeerd over verstrekkingsbevel", en: "Customers told of disclosure order" },
   "disclosure.statement_made": { nl: "Klant meldt plicht tot verstrekking", en: "Customer states a duty to disclose" },

@@ -6,7 +6,7 @@ import { recordEvent, recordEvents, SYSTEM_ACTOR, type EventActor } from "../evi
 import { gagActive, openNoticeDuties } from "./notice-duties.ts";
 import { claimEndedGags, insertGagEffort, lockOrder, subjectOf, updateOrder, type OrderRow } from "./queries.ts";
 import { said } from "./record-order.ts";
-import type { GagEffortBody, LiftBody } from "./schemas.ts";
+import type { GagChangeBody, GagEffortBody, LiftBody } from "./schemas.ts";
 import { disclosureWords } from "./words.ts";
 
 // art. 9.2 "voor zover de wet dat toestaat", and SCC 2021/914 clause 15.1(b): while a gag forbids
@@ -65,6 +65,43 @@ export async function liftGag(tx: Db, clock: Clock, actor: EventActor, id: strin
     throw invalid("body.liftedAt", disclosureWords.liftedBeforeReceipt);
   }
   await endGag(tx, clock, actor, order, liftedAt, "lifted", input.note?.trim() || null);
+}
+
+/**
+ * The authority or a court changed a gag in force (narrowed to an earlier date, extended, or made
+ * open-ended until lifted). A date already past ends the gag at that date, and the duties open from it.
+ */
+export async function changeGag(tx: Db, clock: Clock, actor: EventActor, id: string, input: Static<typeof GagChangeBody>): Promise<void> {
+  const order = await lockOrder(tx, id);
+  if (!order) {
+    throw notFound(disclosureWords.noun.order);
+  }
+  if (!gagActive(order)) {
+    throw conflict(disclosureWords.noGagToChange);
+  }
+  const gagUntil = input.gagUntil ? new Date(input.gagUntil) : null;
+  if (input.gag === "until_date" && !gagUntil) {
+    throw invalid("body.gagUntil", disclosureWords.gagUntilNeeded);
+  }
+  if (input.gag !== "until_date" && gagUntil) {
+    throw invalid("body.gagUntil", disclosureWords.gagUntilNotAllowed);
+  }
+  if (gagUntil && gagUntil < order.receivedAt) {
+    throw invalid("body.gagUntil", disclosureWords.gagUntilBeforeReceipt);
+  }
+  await updateOrder(tx, id, { gag: input.gag, gagUntil, updatedAt: clock.now() });
+  await recordEvent(tx, clock, {
+    type: "disclosure.gag_changed",
+    actor,
+    controllerId: null,
+    subject: subjectOf(id),
+    data: {
+      from: { gag: order.gag, gagUntil: order.gagUntil?.toISOString() ?? null },
+      to: { gag: input.gag, gagUntil: gagUntil?.toISOString() ?? null },
+      note: input.note?.trim() || null,
+    },
+  });
+  await endGagIfDue(tx, clock, { ...order, gag: input.gag, gagUntil });
 }
 
 /** Ends a gag at `endedAt` (its evidence) and opens the duties, due 24 hours from then. */

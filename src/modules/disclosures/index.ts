@@ -11,7 +11,7 @@ import { disclosureRoutes } from "./routes.ts";
 
 export { recordDisclosureOrder } from "./record-order.ts";
 export { decideDisclosureOrder, recordDisclosed } from "./decide-order.ts";
-export { liftGag, recordGagEffort, sweepEndedGags } from "./gag.ts";
+export { changeGag, liftGag, recordGagEffort, sweepEndedGags } from "./gag.ts";
 export { notifyCustomers } from "./notify-customers.ts";
 export { stateDisclosureDuty } from "./state-statement.ts";
 export { DISCLOSURE_OBLIGATION_KIND } from "./notice-duties.ts";

@@ -11,7 +11,7 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { visibleController } from "../controllers/index.ts";
 import { eventActor } from "../evidence/index.ts";
 import { decideDisclosureOrder, recordDisclosed } from "./decide-order.ts";
-import { liftGag, recordGagEffort } from "./gag.ts";
+import { changeGag, liftGag, recordGagEffort } from "./gag.ts";
 import { notifyCustomers } from "./notify-customers.ts";
 import { presentCustomerNotice, presentOrder, presentOrderSummary, presentStatement } from "./present.ts";
 import { disclosureNoticesOf, findOrder, gagEffortsOf, listOrders, orderCustomers } from "./queries.ts";
@@ -20,6 +20,7 @@ import {
   CustomerDisclosureNotice,
   DecisionBody,
   DisclosedBody,
+  GagChangeBody,
   GagEffortBody,
   LiftBody,
   NotifyBody,
@@ -152,6 +153,27 @@ export function disclosureRoutes(app: TypedApp, { db, clock }: RouteDeps): void 
       const actor = actorOf(request);
       return inScope(db, scopeOf(actor), async (tx) => {
         await recordGagEffort(tx, clock, eventActor(actor), request.params.id, request.body);
+        return detail(tx, request.params.id);
+      });
+    },
+  );
+
+  app.post(
+    "/disclosure-orders/:id/gag",
+    {
+      config: { audience: onOrder },
+      schema: {
+        tags,
+        summary: "Record that the gag order in force was changed (narrowed to an earlier date, extended, or until lifted); a date already past ends it then",
+        params: IdParams,
+        body: GagChangeBody,
+        response: { 200: OrderDetail, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        await changeGag(tx, clock, eventActor(actor), request.params.id, request.body);
         return detail(tx, request.params.id);
       });
     },

@@ -52,6 +52,15 @@ export const LiftBody = Type.Object(
   { additionalProperties: false, description: "staff record that the gag was lifted, and when: the customers' 24-hour duties run from then" },
 );
 
+export const GagChangeBody = Type.Object(
+  {
+    gag: Type.Enum(["until_date", "until_lifted"]),
+    gagUntil: Type.Optional(NullableInstant),
+    note: Type.Optional(Text(2000)),
+  },
+  { additionalProperties: false, description: "a gag order in force changed by the authority or a court: a date passed already ends it at that date" },
+);
+
 export const NotifyBody = Type.Object(
   {
     summary: LongText(4000),

@@ -31,6 +31,7 @@ export const disclosureWords = {
     nl: "Er geldt een zwijgplicht: de klant mag nog niet worden geïnformeerd. Leg eerst vast dat de zwijgplicht is opgeheven.",
     en: "A gag order applies: the customer may not be told yet. Record first that the gag order was lifted.",
   },
+  noGagToChange: { nl: "Er geldt geen zwijgplicht die kan worden gewijzigd.", en: "There is no gag order in force to change." },
   noGagToLift: { nl: "Er geldt geen zwijgplicht die kan worden opgeheven.", en: "There is no gag order in force to lift." },
   nothingToNotify: { nl: "Alle betrokken klanten zijn al geïnformeerd.", en: "Every concerned customer has already been told." },
   liftedInFuture: { nl: "ligt in de toekomst", en: "is in the future" },

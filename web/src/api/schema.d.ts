@@ -19082,6 +19082,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure-orders/{id}/gag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the gag order in force was changed (narrowed to an earlier date, extended, or until lifted); a date already past ends it then */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description a gag order in force changed by the authority or a court: a date passed already ends it at that date */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        gag: "until_date" | "until_lifted";
+                        gagUntil?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                result: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disclosure-orders/{id}/gag-lift": {
         parameters: {
             query?: never;

@@ -68,6 +68,11 @@ export const enDisclosures: typeof nlDisclosures = {
       results: { pending: "No answer yet", refused: "Refused", narrowed: "Narrowed", lifted: "Lifted" },
       save: "Record the effort",
     },
+    change: {
+      title: "Gag order changed",
+      intro: "Did the authority or a court narrow or extend the gag order? Record its new term; a date already past ends the gag order at that date.",
+      save: "Record the change",
+    },
     lift: { title: "Gag order lifted", at: "Lifted at", note: "Note", save: "Record the lift" },
     notify: {
       title: "Tell the customers",

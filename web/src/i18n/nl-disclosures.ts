@@ -67,6 +67,12 @@ export const nlDisclosures = {
       results: { pending: "Nog geen antwoord", refused: "Geweigerd", narrowed: "Beperkt", lifted: "Opgeheven" },
       save: "Poging vastleggen",
     },
+    change: {
+      title: "Zwijgplicht gewijzigd",
+      intro:
+        "Heeft de instantie of de rechter de zwijgplicht beperkt of verlengd? Leg de nieuwe duur vast; een datum die al voorbij is, beëindigt de zwijgplicht op die datum.",
+      save: "Wijziging vastleggen",
+    },
     lift: { title: "Zwijgplicht opgeheven", at: "Opgeheven op", note: "Toelichting", save: "Opheffing vastleggen" },
     notify: {
       title: "Klanten informeren",

@@ -168,6 +168,52 @@ export function EffortForm({ order, onDone }: Props) {
   );
 }
 
+export function GagChangeForm({ order, onDone }: Props) {
+  const { t } = useTranslation();
+  const [gag, setGag] = useState<"until_date" | "until_lifted">(order.gag === "until_lifted" ? "until_lifted" : "until_date");
+  const [until, setUntil] = useState(order.gagUntil ? instantToLocal(order.gagUntil) : "");
+  const form = useForm(
+    () =>
+      unwrap(
+        api.POST("/api/v1/disclosure-orders/{id}/gag", {
+          params: { path: { id: order.id } },
+          body: { gag, ...(gag === "until_date" ? { gagUntil: localToInstant(until) } : {}) },
+        }),
+      ),
+    onDone,
+  );
+  return (
+    <form noValidate onSubmit={(e) => void form.submit(e)} data-testid="gag-change-form" aria-label={t("disclosures.change.title")}>
+      <h3>{t("disclosures.change.title")}</h3>
+      <p className="muted small">{t("disclosures.change.intro")}</p>
+      <ErrorAlert error={form.general} />
+      <SelectField
+        label={t("disclosures.gag")}
+        value={gag}
+        onChange={setGag}
+        options={(["until_date", "until_lifted"] as const).map((g) => ({ value: g, label: t(`disclosures.gags.${g}`) }))}
+        testId="gag-change-kind"
+      />
+      {gag === "until_date" ? (
+        <DateTimeField
+          label={t("disclosures.gagUntil")}
+          hint={t("disclosures.zoneHint")}
+          value={until}
+          onChange={setUntil}
+          required
+          error={form.fields.gagUntil}
+          testId="gag-change-until"
+        />
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="btn" disabled={form.action.busy} data-testid="gag-change-save">
+          {t("disclosures.change.save")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function LiftForm({ order, onDone }: Props) {
   const { t } = useTranslation();
   const [at, setAt] = useState(now());

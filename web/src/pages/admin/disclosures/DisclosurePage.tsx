@@ -9,7 +9,7 @@ import { PageHeader } from "../../../components/PageHeader";
 import { Badge } from "../../../components/StatusBadge";
 import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
-import { DecisionForm, DisclosedForm, EffortForm, LiftForm, NotifyForm, type OrderDetail } from "./DisclosureForms";
+import { DecisionForm, DisclosedForm, EffortForm, GagChangeForm, LiftForm, NotifyForm, type OrderDetail } from "./DisclosureForms";
 
 /** One disclosure order: its facts, decision, disclosure, gag order with the efforts against it, and its customers' duties and notices. */
 export function DisclosurePage() {
@@ -169,7 +169,12 @@ function OrderView({ order, onChange }: { order: OrderDetail; onChange: (o: Orde
             </ul>
           )}
           <EffortForm order={order} onDone={onChange} />
-          {order.gagActive ? <LiftForm order={order} onDone={onChange} /> : null}
+          {order.gagActive ? (
+            <>
+              <GagChangeForm order={order} onDone={onChange} />
+              <LiftForm order={order} onDone={onChange} />
+            </>
+          ) : null}
         </section>
       ) : null}
     </>
