@@ -147,6 +147,10 @@ describe("a disclosure order with a gag order until a date, in the browser", { s
     assert.match((await item.textContent()) ?? "", /VB-0001/);
     assert.match((await item.textContent()) ?? "", /één mailbox/);
     await shot(page, "portal-disclosures");
+    // The notice itself, in the inbox, leads back to the orders it was told of.
+    await item.getByRole("link", { name: "VB-0001" }).click();
+    await page.getByTestId("notice-related").waitFor();
+    assert.equal(new URL((await page.getByTestId("notice-related").getAttribute("href")) ?? "", base).pathname, "/portal/disclosures");
     await page.goto(`${base}/trust`);
     await page.getByTestId("report-period").first().waitFor();
     assert.equal(await textOf(page, "report-orders"), "0–9");

@@ -9,6 +9,8 @@ export const enDisclosures: typeof nlDisclosures = {
     none: "No disclosure orders yet.",
     newOrder: "Record an order",
     back: "All disclosure orders",
+    openPortal: "See all disclosure orders",
+    openOrder: "Open the disclosure order",
     reference: "Reference",
     authority: "Authority",
     authorityKind: "Kind of authority",

@@ -8,6 +8,8 @@ export const nlDisclosures = {
     none: "Nog geen verstrekkingsbevelen.",
     newOrder: "Bevel registreren",
     back: "Alle verstrekkingsbevelen",
+    openPortal: "Alle verstrekkingsbevelen bekijken",
+    openOrder: "Verstrekkingsbevel openen",
     reference: "Kenmerk",
     authority: "Instantie",
     authorityKind: "Soort instantie",
