@@ -18,6 +18,7 @@ import { verifyChain } from "../evidence/index.ts";
 
 type Made = Awaited<ReturnType<typeof createCustomer>>;
 interface OrderOut {
+  timeline: { type: string }[];
   id: string;
   reference: string;
   gagActive: boolean;
@@ -228,6 +229,21 @@ describe("a gag order until a date", () => {
     const sent = await notify(id);
     assert.equal(sent.statusCode, 200, sent.body);
     assert.equal(sent.json<OrderOut>().concerned[0]?.metInTime, false);
+    const timeline = sent.json<{ timeline: { type: string; customerName: string | null }[] }>().timeline;
+    const types = timeline.map((e) => e.type);
+    for (const type of [
+      "disclosure.order_recorded",
+      "disclosure.gag_effort",
+      "disclosure.gag_ended",
+      "obligation.opened",
+      "notice.queued",
+      "obligation.met",
+      "disclosure.customers_notified",
+    ]) {
+      assert.ok(types.includes(type), `the order's timeline holds ${type}: ${types.join(", ")}`);
+    }
+    assert.ok(types.indexOf("disclosure.gag_ended") < types.indexOf("obligation.opened"), "the duty opened when the gag ended");
+    assert.equal(timeline.find((e) => e.type === "obligation.opened")?.customerName, "Camping Gamma");
     const ownerC = await session(t.app, c.owner.email);
     const seen = await portalNotices(ownerC, c);
     assert.equal(seen.length, 1);

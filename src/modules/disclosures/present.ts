@@ -1,6 +1,7 @@
 import { iso } from "../../http/schemas.ts";
 import { gagActive } from "./notice-duties.ts";
-import type { gagEffortsOf, orderCustomers, OrderRow } from "./queries.ts";
+import { eventLabel } from "../evidence/index.ts";
+import type { gagEffortsOf, orderCustomers, OrderRow, timelineOf } from "./queries.ts";
 import type { DisclosureNotice } from "./notice-kinds.ts";
 import type { listStatements } from "./statement-queries.ts";
 import { disclosureWords } from "./words.ts";
@@ -26,7 +27,12 @@ export function presentOrderSummary(order: OrderRow, customers: number, notified
   };
 }
 
-export function presentOrder(order: OrderRow, concerned: Awaited<ReturnType<typeof orderCustomers>>, efforts: Awaited<ReturnType<typeof gagEffortsOf>>) {
+export function presentOrder(
+  order: OrderRow,
+  concerned: Awaited<ReturnType<typeof orderCustomers>>,
+  efforts: Awaited<ReturnType<typeof gagEffortsOf>>,
+  timeline: Awaited<ReturnType<typeof timelineOf>>,
+) {
   return {
     ...presentOrderSummary(order, concerned.length, concerned.filter((c) => c.notifiedAt).length),
     legalBasis: order.legalBasis,
@@ -44,6 +50,7 @@ export function presentOrder(order: OrderRow, concerned: Awaited<ReturnType<type
       metInTime: c.metInTime,
     })),
     efforts: efforts.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, result: e.result })),
+    timeline: timeline.map((e) => ({ ...e, at: e.at.toISOString(), typeLabel: eventLabel(e.type) })),
   };
 }
 

@@ -180,3 +180,22 @@ export async function disclosureNoticesOf(tx: Db, controllerId: string) {
     .where(and(eq(notices.controllerId, controllerId), eq(notices.kind, "disclosure_notice")))
     .orderBy(desc(notices.createdAt));
 }
+
+/**
+ * Every act of an order, in order (at most `limit`): its own events (processor stream: recorded,
+ * decided, disclosed, efforts, gag changed and ended, customers told) and, per customer, its duty
+ * (opened, reminded, met, missed) and notice (queued, sent, opened), each with its chain hash.
+ */
+export async function timelineOf(db: Db, orderId: string, limit: number) {
+  const found = await rows<{ occurred_at: Date | string; type: string; actor_label: string; name: string | null; hash: string }>(
+    db,
+    sql`select e.occurred_at, e.type, e.actor_label, c.name, e.hash
+          from events e left join controllers c on c.id = e.controller_id
+         where (e.subject_type = 'disclosure_order' and e.subject_id = ${orderId})
+            or (e.subject_type = 'notice' and e.subject_id in (select d.notice_id::text from disclosure_order_customers d where d.order_id = ${orderId} and d.notice_id is not null))
+            or (e.subject_type = 'obligation' and e.subject_id in (select o.id::text from obligations o where o.subject_type = 'disclosure_order' and o.subject_id = ${orderId}))
+         order by e.occurred_at, e.seq
+         limit ${limit}`,
+  );
+  return found.map((r) => ({ at: new Date(r.occurred_at), type: r.type, actor: r.actor_label, customerName: r.name, hash: r.hash }));
+}

@@ -14,7 +14,7 @@ import { decideDisclosureOrder, recordDisclosed } from "./decide-order.ts";
 import { changeGag, liftGag, recordGagEffort } from "./gag.ts";
 import { notifyCustomers } from "./notify-customers.ts";
 import { presentCustomerNotice, presentOrder, presentOrderSummary, presentStatement } from "./present.ts";
-import { disclosureNoticesOf, findOrder, gagEffortsOf, listOrders, orderCustomers } from "./queries.ts";
+import { disclosureNoticesOf, findOrder, gagEffortsOf, listOrders, orderCustomers, timelineOf } from "./queries.ts";
 import { recordDisclosureOrder } from "./record-order.ts";
 import {
   CustomerDisclosureNotice,
@@ -50,7 +50,7 @@ export function disclosureRoutes(app: TypedApp, { db, clock }: RouteDeps): void 
     if (!order) {
       throw notFound(disclosureWords.noun.order);
     }
-    return presentOrder(order, await orderCustomers(tx, id), await gagEffortsOf(tx, id));
+    return presentOrder(order, await orderCustomers(tx, id), await gagEffortsOf(tx, id), await timelineOf(tx, id, 500));
   };
 
   app.get(

@@ -119,6 +119,17 @@ export const OrderDetail = Type.Object({
     }),
   ),
   efforts: Type.Array(Type.Object({ id: Type.String(), at: Instant, action: Type.String(), result: Type.String() })),
+  timeline: Type.Array(
+    Type.Object({
+      at: Instant,
+      type: Type.String(),
+      typeLabel: Localized,
+      actor: Type.String(),
+      customerName: Type.Union([Type.String(), Type.Null()]),
+      hash: Type.String(),
+    }),
+    { description: "the order's evidence, oldest first (at most 500 entries)" },
+  ),
 });
 
 export const CustomerDisclosureNotice = Type.Object({

@@ -18230,6 +18230,19 @@ export interface paths {
                                 action: string;
                                 result: string;
                             }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
                         };
                     };
                 };
@@ -18406,6 +18419,19 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 result: string;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
                             }[];
                         };
                     };
@@ -18596,6 +18622,19 @@ export interface paths {
                                 action: string;
                                 result: string;
                             }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
                         };
                     };
                 };
@@ -18782,6 +18821,19 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 result: string;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
                             }[];
                         };
                     };
@@ -18976,6 +19028,19 @@ export interface paths {
                                 action: string;
                                 result: string;
                             }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
                         };
                     };
                 };
@@ -19165,6 +19230,19 @@ export interface paths {
                                 action: string;
                                 result: string;
                             }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
                         };
                     };
                 };
@@ -19353,6 +19431,19 @@ export interface paths {
                                 action: string;
                                 result: string;
                             }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
                         };
                     };
                 };
@@ -19539,6 +19630,19 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 result: string;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
                             }[];
                         };
                     };

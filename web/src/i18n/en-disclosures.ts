@@ -75,6 +75,7 @@ export const enDisclosures: typeof nlDisclosures = {
       intro: "Did the authority or a court narrow or extend the gag order? Record its new term; a date already past ends the gag order at that date.",
       save: "Record the change",
     },
+    timeline: { title: "Timeline", at: "When", what: "What", who: "By whom" },
     lift: { title: "Gag order lifted", at: "Lifted at", note: "Note", save: "Record the lift" },
     notify: {
       title: "Tell the customers",

@@ -75,6 +75,7 @@ export const nlDisclosures = {
         "Heeft de instantie of de rechter de zwijgplicht beperkt of verlengd? Leg de nieuwe duur vast; een datum die al voorbij is, beëindigt de zwijgplicht op die datum.",
       save: "Wijziging vastleggen",
     },
+    timeline: { title: "Verloop", at: "Wanneer", what: "Wat", who: "Door wie" },
     lift: { title: "Zwijgplicht opgeheven", at: "Opgeheven op", note: "Toelichting", save: "Opheffing vastleggen" },
     notify: {
       title: "Klanten informeren",

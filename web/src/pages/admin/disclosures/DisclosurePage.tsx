@@ -153,6 +153,8 @@ function OrderView({ order, onChange }: { order: OrderDetail; onChange: (o: Orde
         {order.decision === "comply" || order.decision === "comply_in_part" ? <DisclosedForm order={order} onDone={onChange} /> : null}
       </section>
 
+      <TimelineSection order={order} />
+
       {order.gag !== "none" ? (
         <section className="card" aria-labelledby="efforts-heading">
           <h2 id="efforts-heading">{t("disclosures.efforts.title")}</h2>
@@ -178,5 +180,38 @@ function OrderView({ order, onChange }: { order: OrderDetail; onChange: (o: Orde
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The order's evidence, oldest first: its own acts, and each customer's duty and notice. */
+function TimelineSection({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  return (
+    <section className="card" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t("disclosures.timeline.title")}</h2>
+      <div className="table-wrap">
+        <table className="table" data-testid="order-timeline">
+          <thead>
+            <tr>
+              <th scope="col">{t("disclosures.timeline.at")}</th>
+              <th scope="col">{t("disclosures.timeline.what")}</th>
+              <th scope="col">{t("disclosures.timeline.who")}</th>
+              <th scope="col">{t("disclosures.statements.customer")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.timeline.map((e) => (
+              <tr key={e.hash} data-testid="timeline-row" data-type={e.type}>
+                <td className="small nowrap">{formatInstant(e.at)}</td>
+                <td>{pick(e.typeLabel.nl, e.typeLabel.en)}</td>
+                <td className="small">{e.actor}</td>
+                <td className="small">{e.customerName ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
