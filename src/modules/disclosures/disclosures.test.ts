@@ -251,6 +251,8 @@ describe("a gag order until a date", () => {
   });
 });
 
+let liftedOrder = "";
+
 describe("a gag order until lifted", () => {
   test("no duty until staff record the lift; then due 24 hours after the lift", async () => {
     at("2026-10-26T09:00:00Z");
@@ -268,6 +270,7 @@ describe("a gag order until lifted", () => {
     const out = lifted.json<OrderOut>();
     assert.equal(out.gagActive, false);
     assert.equal(out.concerned[0]?.dueAt, "2026-11-21T08:00:00.000Z");
+    liftedOrder = made.id;
     assert.equal((await officer.send("POST", `/api/v1/disclosure-orders/${made.id}/gag-lift`, { liftedAt: "2026-11-20T08:00:00Z" })).statusCode, 409);
   });
 });
@@ -341,6 +344,19 @@ describe("the public transparency report", () => {
     assert.deepEqual(kind("court"), { exact: null, band: { from: 0, to: 9 } }, "its gag ended: counted, in a band");
     assert.deepEqual(h2.byOutcome.find((x) => x.decision === "comply_in_part")?.orders, { exact: 1, band: null });
   });
+});
+
+test("the sweep reminds before the due instant and escalates a duty not met in time, as for every duty", async () => {
+  await sweepAt("2026-11-21T07:00:00Z");
+  let [duty] = await dutiesOf(liftedOrder);
+  assert.ok(duty?.reminders.length, "an hour-based duty has its reminders");
+  assert.ok(!duty?.nextReminderAt || duty.nextReminderAt > t.clock.now(), "the reminders due were sent");
+  assert.equal(duty?.escalatedAt, null);
+  await sweepAt("2026-11-21T08:01:00Z");
+  [duty] = await dutiesOf(liftedOrder);
+  assert.ok(duty?.escalatedAt, "escalated once the 24 hours passed");
+  const missed = (await t.database.db.select().from(events)).filter((e) => e.type === "obligation.missed" && (e.subjectId ?? "") === duty?.id);
+  assert.equal(missed.length, 1);
 });
 
 test("row-level security: a customer's scope reads no order, no concerned customer and no effort, only its own statements", async () => {
