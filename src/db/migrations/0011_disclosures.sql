@@ -4,6 +4,7 @@ CREATE TABLE "disclosure_gag_efforts" (
 	"at" timestamp with time zone NOT NULL,
 	"action" text NOT NULL,
 	"result" text NOT NULL,
+	"note" text,
 	"recorded_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

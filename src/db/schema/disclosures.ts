@@ -68,6 +68,9 @@ export const disclosureOrderCustomers = pgTable(
   (t) => [primaryKey({ columns: [t.orderId, t.controllerId] }), index("disclosure_order_customers_controller").on(t.controllerId)],
 );
 
+export const GAG_EFFORT_RESULTS = ["pending", "refused", "narrowed", "lifted"] as const;
+export type GagEffortResult = (typeof GAG_EFFORT_RESULTS)[number];
+
 /** The practice SCC 2021/914 clause 15.1(b) asks: each effort to have a gag lifted or narrowed, and its result. */
 export const disclosureGagEfforts = pgTable(
   "disclosure_gag_efforts",
@@ -78,7 +81,8 @@ export const disclosureGagEfforts = pgTable(
       .references(() => disclosureOrders.id, { onDelete: "cascade" }),
     at: instant("at").notNull(),
     action: text("action").notNull(),
-    result: text("result").notNull(),
+    result: text("result").$type<GagEffortResult>().notNull(),
+    note: text("note"),
     recordedBy: uuid("recorded_by").references(() => users.id),
     createdAt: createdAt(),
   },

@@ -43,10 +43,10 @@ export async function recordDisclosed(tx: Db, clock: Clock, actor: EventActor, i
   }
   const disclosedAt = new Date(input.disclosedAt);
   if (disclosedAt < order.receivedAt) {
-    throw invalid("body.disclosedAt", disclosureWords.disclosedBeforeReceipt);
+    throw invalid("body.disclosedAt", disclosureWords.beforeReceipt);
   }
   if (disclosedAt.getTime() > clock.now().getTime() + 5 * 60_000) {
-    throw invalid("body.disclosedAt", disclosureWords.receivedInFuture);
+    throw invalid("body.disclosedAt", disclosureWords.inFuture);
   }
   const what = said("body.what", input.what);
   await updateOrder(tx, id, { disclosedWhat: what, disclosedAt, updatedAt: clock.now() });

@@ -30,20 +30,20 @@ export async function recordGagEffort(
   }
   const at = new Date(input.at);
   if (at.getTime() > clock.now().getTime() + SKEW_MS) {
-    throw invalid("body.at", disclosureWords.liftedInFuture);
+    throw invalid("body.at", disclosureWords.inFuture);
   }
   if (at < order.receivedAt) {
-    throw invalid("body.at", disclosureWords.liftedBeforeReceipt);
+    throw invalid("body.at", disclosureWords.beforeReceipt);
   }
   const action = said("body.action", input.action);
-  const result = input.note?.trim() ? `${input.result}: ${input.note.trim()}` : input.result;
-  const saved = await insertGagEffort(tx, { orderId: id, at, action, result, recordedBy: actor.id, createdAt: clock.now() });
+  const note = input.note?.trim() || null;
+  const saved = await insertGagEffort(tx, { orderId: id, at, action, result: input.result, note, recordedBy: actor.id, createdAt: clock.now() });
   await recordEvent(tx, clock, {
     type: "disclosure.gag_effort",
     actor,
     controllerId: null,
     subject: subjectOf(id),
-    data: { effortId: saved.id, at: at.toISOString(), action, result: input.result, note: input.note?.trim() || null, gagInForce: gagActive(order) },
+    data: { effortId: saved.id, at: at.toISOString(), action, result: input.result, note, gagInForce: gagActive(order) },
   });
   return saved.id;
 }
@@ -59,10 +59,10 @@ export async function liftGag(tx: Db, clock: Clock, actor: EventActor, id: strin
   }
   const liftedAt = new Date(input.liftedAt);
   if (liftedAt.getTime() > clock.now().getTime() + SKEW_MS) {
-    throw invalid("body.liftedAt", disclosureWords.liftedInFuture);
+    throw invalid("body.liftedAt", disclosureWords.inFuture);
   }
   if (liftedAt < order.receivedAt) {
-    throw invalid("body.liftedAt", disclosureWords.liftedBeforeReceipt);
+    throw invalid("body.liftedAt", disclosureWords.beforeReceipt);
   }
   await endGag(tx, clock, actor, order, liftedAt, "lifted", input.note?.trim() || null);
 }
@@ -87,7 +87,7 @@ export async function changeGag(tx: Db, clock: Clock, actor: EventActor, id: str
     throw invalid("body.gagUntil", disclosureWords.gagUntilNotAllowed);
   }
   if (gagUntil && gagUntil < order.receivedAt) {
-    throw invalid("body.gagUntil", disclosureWords.gagUntilBeforeReceipt);
+    throw invalid("body.gagUntil", disclosureWords.beforeReceipt);
   }
   await updateOrder(tx, id, { gag: input.gag, gagUntil, updatedAt: clock.now() });
   await recordEvent(tx, clock, {

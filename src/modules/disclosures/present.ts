@@ -49,7 +49,7 @@ export function presentOrder(
       notifiedAt: iso(c.notifiedAt),
       metInTime: c.metInTime,
     })),
-    efforts: efforts.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, result: e.result })),
+    efforts: efforts.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, result: e.result, note: e.note })),
     timeline: timeline.map((e) => ({ ...e, at: e.at.toISOString(), typeLabel: eventLabel(e.type) })),
   };
 }

@@ -32,7 +32,7 @@ export async function recordDisclosureOrder(tx: Db, clock: Clock, actor: EventAc
   const now = clock.now();
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt.getTime() > now.getTime() + SKEW_MS) {
-    throw invalid("body.receivedAt", disclosureWords.receivedInFuture);
+    throw invalid("body.receivedAt", disclosureWords.inFuture);
   }
   const gagUntil = input.gagUntil ? new Date(input.gagUntil) : null;
   if (input.gag === "until_date" && !gagUntil) {
@@ -42,7 +42,7 @@ export async function recordDisclosureOrder(tx: Db, clock: Clock, actor: EventAc
     throw invalid("body.gagUntil", disclosureWords.gagUntilNotAllowed);
   }
   if (gagUntil && gagUntil < receivedAt) {
-    throw invalid("body.gagUntil", disclosureWords.gagUntilBeforeReceipt);
+    throw invalid("body.gagUntil", disclosureWords.beforeReceipt);
   }
   const seen = new Set<string>();
   input.controllerIds.forEach((id, i) => {

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { AUTHORITY_KINDS, DISCLOSURE_DECISIONS, GAG_KINDS } from "../../db/schema/index.ts";
+import { AUTHORITY_KINDS, DISCLOSURE_DECISIONS, GAG_EFFORT_RESULTS, GAG_KINDS } from "../../db/schema/index.ts";
 import { Instant, Int, Line, Localized, NullableInstant, Text, Uuid } from "../../http/schemas.ts";
 
 // The disclosures module's request and answer schemas (art. 9.2): each validates a request, types
@@ -39,8 +39,8 @@ export const GagEffortBody = Type.Object(
   {
     at: Instant,
     action: LongText(2000),
-    result: Type.Enum(["pending", "refused", "narrowed", "lifted"], {
-      description: "pending: no answer yet; refused; narrowed (record the new gag's end with a lift or a new effort); lifted (record the lift too)",
+    result: Type.Enum([...GAG_EFFORT_RESULTS], {
+      description: "pending: no answer yet; refused; narrowed (record the gag's new term as a change); lifted (record the lift too)",
     }),
     note: Type.Optional(Text(2000)),
   },
@@ -118,7 +118,15 @@ export const OrderDetail = Type.Object({
       metInTime: Type.Union([Type.Boolean(), Type.Null()]),
     }),
   ),
-  efforts: Type.Array(Type.Object({ id: Type.String(), at: Instant, action: Type.String(), result: Type.String() })),
+  efforts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      at: Instant,
+      action: Type.String(),
+      result: Type.Enum([...GAG_EFFORT_RESULTS]),
+      note: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
   timeline: Type.Array(
     Type.Object({
       at: Instant,

@@ -18228,7 +18228,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {
@@ -18418,7 +18420,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {
@@ -18620,7 +18624,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {
@@ -18820,7 +18826,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {
@@ -18967,7 +18975,7 @@ export interface paths {
                         at: string;
                         action: string;
                         /**
-                         * @description pending: no answer yet; refused; narrowed (record the new gag's end with a lift or a new effort); lifted (record the lift too)
+                         * @description pending: no answer yet; refused; narrowed (record the gag's new term as a change); lifted (record the lift too)
                          * @enum {unknown}
                          */
                         result: "pending" | "refused" | "narrowed" | "lifted";
@@ -19026,7 +19034,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {
@@ -19228,7 +19238,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {
@@ -19429,7 +19441,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {
@@ -19629,7 +19643,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 action: string;
-                                result: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
                             }[];
                             /** @description the order's evidence, oldest first (at most 500 entries) */
                             timeline: {

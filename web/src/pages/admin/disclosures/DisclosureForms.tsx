@@ -118,16 +118,18 @@ export function EffortForm({ order, onDone }: Props) {
   const [at, setAt] = useState(now());
   const [action, setAction] = useState("");
   const [result, setResult] = useState<(typeof RESULTS)[number]>("pending");
+  const [note, setNote] = useState("");
   const form = useForm(
     () =>
       unwrap(
         api.POST("/api/v1/disclosure-orders/{id}/gag-efforts", {
           params: { path: { id: order.id } },
-          body: { at: localToInstant(at) ?? "", action, result },
+          body: { at: localToInstant(at) ?? "", action, result, ...(note.trim() ? { note } : {}) },
         }),
       ),
     (o: OrderDetail) => {
       setAction("");
+      setNote("");
       onDone(o);
     },
   );
@@ -159,6 +161,7 @@ export function EffortForm({ order, onDone }: Props) {
         options={RESULTS.map((r) => ({ value: r, label: t(`disclosures.efforts.results.${r}`) }))}
         testId="effort-result"
       />
+      <TextAreaField label={t("disclosures.efforts.note")} value={note} onChange={setNote} rows={2} error={form.fields.note} testId="effort-note" />
       <div className="form-actions">
         <button type="submit" className="btn" disabled={form.action.busy} data-testid="effort-save">
           {t("disclosures.efforts.save")}

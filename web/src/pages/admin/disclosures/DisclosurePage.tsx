@@ -165,7 +165,9 @@ function OrderView({ order, onChange }: { order: OrderDetail; onChange: (o: Orde
             <ul className="plain" data-testid="efforts-list">
               {order.efforts.map((e) => (
                 <li key={e.id}>
-                  <strong>{formatInstant(e.at)}</strong> · <span className="prewrap">{e.action}</span> · <span className="muted">{e.result}</span>
+                  <strong>{formatInstant(e.at)}</strong> · <span className="prewrap">{e.action}</span> ·{" "}
+                  <span data-testid="effort-result-text">{t(`disclosures.efforts.results.${e.result}`)}</span>
+                  {e.note ? <span className="muted prewrap"> · {e.note}</span> : null}
                 </li>
               ))}
             </ul>
