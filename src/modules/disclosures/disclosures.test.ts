@@ -275,6 +275,31 @@ describe("a gag order until lifted", () => {
   });
 });
 
+describe("customers found to be concerned later", () => {
+  test("added after the gag ended, a customer's duty runs from the gag's end (already overdue); under a gag it waits", async () => {
+    at("2026-11-20T10:30:00Z");
+    const gagged = await record(order({ receivedAt: "2026-11-20T07:00:00Z", controllerIds: [], gag: "until_lifted", authorityKind: "other" }));
+    const path = `/api/v1/disclosure-orders/${gagged.id}/customers`;
+    const unknown = await officer.send("POST", path, { controllerIds: ["00000000-0000-4000-8000-000000000000"] });
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(errorOf(unknown).fields[0]?.field, "body.controllerIds.0");
+    const added = await officer.send("POST", path, { controllerIds: [b.controllerId] });
+    assert.equal(added.statusCode, 200, added.body);
+    assert.equal(added.json<OrderOut>().concerned[0]?.dueAt, null, "under the gag: no duty");
+    assert.equal((await dutiesOf(gagged.id)).length, 0);
+    const lifted = await officer.send("POST", `/api/v1/disclosure-orders/${gagged.id}/gag-lift`, { liftedAt: "2026-11-20T08:00:00Z" });
+    assert.equal(lifted.statusCode, 200, lifted.body);
+    const late = await officer.send("POST", path, { controllerIds: [c.controllerId, b.controllerId] });
+    assert.equal(late.statusCode, 200, late.body);
+    const concerned = late.json<OrderOut>().concerned;
+    assert.equal(concerned.length, 2, "b is not added twice");
+    assert.ok(
+      concerned.every((x) => x.dueAt === "2026-11-21T08:00:00.000Z"),
+      "both due 24 hours after the lift",
+    );
+  });
+});
+
 describe("a gag order changed while in force", () => {
   test("until lifted, narrowed to a date already past: it ended at that date and the duty is due 24 hours after it", async () => {
     at("2026-11-20T09:00:00Z");

@@ -7,6 +7,8 @@ declare module "../../db/schema/events.ts" {
   interface EventTypes {
     /** An authority's order to disclose data was recorded, with its gag order. */
     "disclosure.order_recorded": true;
+    /** Customers found to be concerned after the order was recorded. */
+    "disclosure.customers_added": true;
     /** The processor decided: comply, comply in part, or contest, with its reasoning. */
     "disclosure.decided": true;
     /** What was disclosed, and when. */
@@ -27,6 +29,7 @@ declare module "../../db/schema/events.ts" {
 /** Each event type in words (src/event-labels.ts checks that every type has one). */
 export const disclosureEventLabels = {
   "disclosure.order_recorded": { nl: "Verstrekkingsbevel geregistreerd", en: "Disclosure order recorded" },
+  "disclosure.customers_added": { nl: "Betrokken klanten toegevoegd", en: "Concerned customers added" },
   "disclosure.decided": { nl: "Besluit over verstrekkingsbevel", en: "Decision on disclosure order" },
   "disclosure.disclosed": { nl: "Gegevens verstrekt", en: "Data disclosed" },
   "disclosure.gag_effort": { nl: "Poging zwijgplicht op te heffen of te beperken", en: "Effort to lift or narrow the gag order" },

@@ -10,6 +10,7 @@ import { disclosureReportRoutes } from "./public-routes.ts";
 import { disclosureRoutes } from "./routes.ts";
 
 export { recordDisclosureOrder } from "./record-order.ts";
+export { addOrderCustomers } from "./add-customers.ts";
 export { decideDisclosureOrder, recordDisclosed } from "./decide-order.ts";
 export { changeGag, liftGag, recordGagEffort, sweepEndedGags } from "./gag.ts";
 export { notifyCustomers } from "./notify-customers.ts";

@@ -18,10 +18,17 @@ export async function insertOrder(tx: Db, row: NewOrder): Promise<OrderRow> {
   return saved;
 }
 
-export async function insertOrderCustomers(tx: Db, orderId: string, controllerIds: string[]): Promise<void> {
-  if (controllerIds.length > 0) {
-    await tx.insert(disclosureOrderCustomers).values(controllerIds.map((controllerId) => ({ orderId, controllerId })));
+/** Adds concerned customers; one already concerned stays as it is. The ones added. */
+export async function insertOrderCustomers(tx: Db, orderId: string, controllerIds: string[]): Promise<string[]> {
+  if (controllerIds.length === 0) {
+    return [];
   }
+  const added = await tx
+    .insert(disclosureOrderCustomers)
+    .values(controllerIds.map((controllerId) => ({ orderId, controllerId })))
+    .onConflictDoNothing()
+    .returning({ controllerId: disclosureOrderCustomers.controllerId });
+  return added.map((r) => r.controllerId);
 }
 
 /** Which of these customers exist. */

@@ -22,6 +22,22 @@ export function said(field: string, value: string): string {
   return trimmed;
 }
 
+/** The concerned customers named: each once, each a known customer; otherwise a 400 naming the entry. */
+export async function checkCustomers(tx: Db, controllerIds: string[]): Promise<void> {
+  const seen = new Set<string>();
+  controllerIds.forEach((id, i) => {
+    if (seen.has(id)) {
+      throw invalid(`body.controllerIds.${i}`, disclosureWords.duplicateCustomer);
+    }
+    seen.add(id);
+  });
+  const known = await existingControllerIds(tx, controllerIds);
+  const unknown = controllerIds.findIndex((id) => !known.includes(id));
+  if (unknown >= 0) {
+    throw invalid(`body.controllerIds.${unknown}`, disclosureWords.unknownCustomer);
+  }
+}
+
 /**
  * art. 9.2: records an authority's order to disclose data, the customers it concerns and its gag.
  * Without a gag (or with one whose date has already passed) each concerned customer's duty to be
@@ -44,18 +60,7 @@ export async function recordDisclosureOrder(tx: Db, clock: Clock, actor: EventAc
   if (gagUntil && gagUntil < receivedAt) {
     throw invalid("body.gagUntil", disclosureWords.beforeReceipt);
   }
-  const seen = new Set<string>();
-  input.controllerIds.forEach((id, i) => {
-    if (seen.has(id)) {
-      throw invalid(`body.controllerIds.${i}`, disclosureWords.duplicateCustomer);
-    }
-    seen.add(id);
-  });
-  const known = await existingControllerIds(tx, input.controllerIds);
-  const unknown = input.controllerIds.findIndex((id) => !known.includes(id));
-  if (unknown >= 0) {
-    throw invalid(`body.controllerIds.${unknown}`, disclosureWords.unknownCustomer);
-  }
+  await checkCustomers(tx, input.controllerIds);
   const fields = {
     authority: said("body.authority", input.authority),
     legalBasis: said("body.legalBasis", input.legalBasis),

@@ -10,6 +10,7 @@ import { ErrorResponses, IdParams } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { visibleController } from "../controllers/index.ts";
 import { eventActor } from "../evidence/index.ts";
+import { addOrderCustomers } from "./add-customers.ts";
 import { decideDisclosureOrder, recordDisclosed } from "./decide-order.ts";
 import { changeGag, liftGag, recordGagEffort } from "./gag.ts";
 import { notifyCustomers } from "./notify-customers.ts";
@@ -18,6 +19,7 @@ import { disclosureNoticesOf, findOrder, gagEffortsOf, listOrders, orderCustomer
 import { recordDisclosureOrder } from "./record-order.ts";
 import {
   CustomerDisclosureNotice,
+  CustomersBody,
   DecisionBody,
   DisclosedBody,
   GagChangeBody,
@@ -93,6 +95,27 @@ export function disclosureRoutes(app: TypedApp, { db, clock }: RouteDeps): void 
       },
     },
     async (request) => inScope(db, scopeOf(actorOf(request)), (tx) => detail(tx, request.params.id)),
+  );
+
+  app.post(
+    "/disclosure-orders/:id/customers",
+    {
+      config: { audience: onOrder },
+      schema: {
+        tags,
+        summary: "Add customers found to be concerned later: their 24-hour duty runs from the receipt (or the gag's end), so it may be overdue",
+        params: IdParams,
+        body: CustomersBody,
+        response: { 200: OrderDetail, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return inScope(db, scopeOf(actor), async (tx) => {
+        await addOrderCustomers(tx, clock, eventActor(actor), request.params.id, request.body);
+        return detail(tx, request.params.id);
+      });
+    },
   );
 
   app.post(

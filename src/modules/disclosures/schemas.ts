@@ -28,6 +28,11 @@ export const OrderBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const CustomersBody = Type.Object(
+  { controllerIds: Type.Array(Uuid, { minItems: 1, maxItems: 1000, description: "customers found to be concerned later" }) },
+  { additionalProperties: false },
+);
+
 export const DecisionBody = Type.Object(
   { decision: Type.Enum(["comply", "comply_in_part", "contest"]), reasoning: LongText(4000) },
   { additionalProperties: false },

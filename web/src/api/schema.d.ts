@@ -18545,6 +18545,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure-orders/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add customers found to be concerned later: their 24-hour duty runs from the receipt (or the gag's end), so it may be overdue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description customers found to be concerned later */
+                        controllerIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disclosure-orders/{id}/decision": {
         parameters: {
             query?: never;

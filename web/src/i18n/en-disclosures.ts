@@ -57,6 +57,11 @@ export const enDisclosures: typeof nlDisclosures = {
       inTime: "in time",
       late: "late",
     },
+    addCustomers: {
+      title: "Add customers",
+      intro: "Does the order turn out to concern other customers too? Their clock runs from the receipt (or the gag order's end), as the others' does.",
+      save: "Add",
+    },
     decide: { title: "Decision", save: "Record the decision" },
     disclosed: { title: "Disclosed", what: "What was disclosed", at: "Disclosed at", save: "Record the disclosure", none: "Nothing disclosed yet." },
     efforts: {

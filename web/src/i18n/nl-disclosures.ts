@@ -56,6 +56,12 @@ export const nlDisclosures = {
       inTime: "op tijd",
       late: "te laat",
     },
+    addCustomers: {
+      title: "Klanten toevoegen",
+      intro:
+        "Blijkt het bevel later ook andere klanten te betreffen? Hun termijn loopt vanaf de ontvangst (of het einde van de zwijgplicht), net als die van de rest.",
+      save: "Toevoegen",
+    },
     decide: { title: "Besluit", save: "Besluit vastleggen" },
     disclosed: { title: "Verstrekt", what: "Wat is verstrekt", at: "Verstrekt op", save: "Verstrekking vastleggen", none: "Nog niets verstrekt." },
     efforts: {

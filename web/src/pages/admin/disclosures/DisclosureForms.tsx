@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { CheckboxField, DateTimeField, SelectField, TextAreaField, validLocally } from "../../../components/fields";
 import { instantToLocal, localToInstant } from "../../../lib/zoned";
 import type { ResponseOf } from "../../../api/types";
+import { CustomerPicker, type Chosen } from "./CustomerPicker";
 
 export type OrderDetail = ResponseOf<"/api/v1/disclosure-orders/{id}", "get">;
 
@@ -283,5 +284,39 @@ export function NotifyForm({ order, onDone }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Customers found to be concerned later (their duty runs from the receipt or the gag's end). */
+export function AddCustomersForm({ order, onDone }: Props) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<Chosen[]>([]);
+  const form = useForm(
+    () =>
+      unwrap(
+        api.POST("/api/v1/disclosure-orders/{id}/customers", {
+          params: { path: { id: order.id } },
+          body: { controllerIds: chosen.map((c) => c.id) },
+        }),
+      ),
+    (o: OrderDetail) => {
+      setChosen([]);
+      onDone(o);
+    },
+  );
+  return (
+    <details className="other-customer">
+      <summary>{t("disclosures.addCustomers.title")}</summary>
+      <form noValidate onSubmit={(e) => void form.submit(e)} data-testid="add-customers-form" aria-label={t("disclosures.addCustomers.title")}>
+        <p className="muted small">{t("disclosures.addCustomers.intro")}</p>
+        <ErrorAlert error={form.general} />
+        <CustomerPicker chosen={chosen} onChange={setChosen} error={Object.entries(form.fields).find(([k]) => k.startsWith("controllerIds"))?.[1]} />
+        <div className="form-actions">
+          <button type="submit" className="btn" disabled={form.action.busy || chosen.length === 0} data-testid="add-customers-save">
+            {t("disclosures.addCustomers.save")}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }

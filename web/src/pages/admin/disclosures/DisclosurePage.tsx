@@ -9,7 +9,7 @@ import { PageHeader } from "../../../components/PageHeader";
 import { Badge } from "../../../components/StatusBadge";
 import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
-import { DecisionForm, DisclosedForm, EffortForm, GagChangeForm, LiftForm, NotifyForm, type OrderDetail } from "./DisclosureForms";
+import { AddCustomersForm, DecisionForm, DisclosedForm, EffortForm, GagChangeForm, LiftForm, NotifyForm, type OrderDetail } from "./DisclosureForms";
 
 /** One disclosure order: its facts, decision, disclosure, gag order with the efforts against it, and its customers' duties and notices. */
 export function DisclosurePage() {
@@ -145,6 +145,7 @@ function OrderView({ order, onChange }: { order: OrderDetail; onChange: (o: Orde
             <NotifyForm order={order} onDone={onChange} />
           )
         ) : null}
+        <AddCustomersForm order={order} onDone={onChange} />
       </section>
 
       <section className="card" aria-labelledby="decision-heading">
