@@ -139,7 +139,7 @@ describe("a disclosure order with a gag order until a date, in the browser", { s
     assert.equal((await noticesOfAlfa()).length, 1);
   });
 
-  test("the customer reads it in its portal; the trust page counts the order in a band", async () => {
+  test("the customer reads it in its portal and states its own duty to disclose; the trust page counts the order in a band", async () => {
     const page = await newPage(alfa.owner.email);
     await page.goto(`${base}/portal/disclosures`);
     const item = page.getByTestId("disclosure-notice");
@@ -151,6 +151,19 @@ describe("a disclosure order with a gag order until a date, in the browser", { s
     await item.getByRole("link", { name: "VB-0001" }).click();
     await page.getByTestId("notice-related").waitFor();
     assert.equal(new URL((await page.getByTestId("notice-related").getAttribute("href")) ?? "", base).pathname, "/portal/disclosures");
+    // art. 9.2 binds the customer too: it tells the processor of its own legal duty to disclose.
+    await page.goto(`${base}/portal/disclosures`);
+    await page.getByTestId("statement-form").waitFor();
+    await page.getByTestId("statement-authority").fill("Belastingdienst");
+    await page.getByTestId("statement-legal-basis").fill("art. 47 Algemene wet inzake rijksbelastingen");
+    await page.getByTestId("statement-information").fill("Het pentestrapport van uw webhosting.");
+    await page.getByTestId("statement-send").click();
+    await page.getByTestId("statement-sent").waitFor();
+    await page.getByTestId("statements-list").waitFor();
+    const staff = await newPage(officerEmail);
+    await staff.goto(`${base}/admin/disclosures`);
+    await staff.getByTestId("statements-table").waitFor();
+    assert.match((await staff.getByTestId("statements-table").textContent()) ?? "", /Bakkerij Alfa.*Belastingdienst/s);
     await page.goto(`${base}/trust`);
     await page.getByTestId("report-period").first().waitFor();
     assert.equal(await textOf(page, "report-orders"), "0–9");
