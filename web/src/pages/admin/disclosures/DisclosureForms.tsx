@@ -136,6 +136,7 @@ export function EffortForm({ order, onDone }: Props) {
   );
   return (
     <form noValidate onSubmit={(e) => void form.submit(e)} data-testid="effort-form" aria-label={t("disclosures.efforts.save")}>
+      <h3>{t("disclosures.efforts.save")}</h3>
       <ErrorAlert error={form.general} />
       <DateTimeField
         label={t("disclosures.efforts.at")}

@@ -154,8 +154,6 @@ function OrderView({ order, onChange }: { order: OrderDetail; onChange: (o: Orde
         {order.decision === "comply" || order.decision === "comply_in_part" ? <DisclosedForm order={order} onDone={onChange} /> : null}
       </section>
 
-      <TimelineSection order={order} />
-
       {order.gag !== "none" ? (
         <section className="card" aria-labelledby="efforts-heading">
           <h2 id="efforts-heading">{t("disclosures.efforts.title")}</h2>
@@ -182,6 +180,8 @@ function OrderView({ order, onChange }: { order: OrderDetail; onChange: (o: Orde
           ) : null}
         </section>
       ) : null}
+
+      <TimelineSection order={order} />
     </>
   );
 }
