@@ -19,6 +19,7 @@ import { measureEventLabels } from "./modules/measures/events.ts";
 import { caseEventLabels } from "./modules/cases/events.ts";
 import { subjectRequestEventLabels } from "./modules/subject-requests/events.ts";
 import { accessEventLabels } from "./modules/access/events.ts";
+import { disclosureEventLabels } from "./modules/disclosures/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -37,4 +38,5 @@ export const EVENT_LABELS = {
   ...caseEventLabels,
   ...subjectRequestEventLabels,
   ...accessEventLabels,
+  ...disclosureEventLabels,
 } satisfies Record<EventType, LocalizedText>;

@@ -20,6 +20,7 @@ import { threadsModule } from "./modules/threads/index.ts";
 import { casesModule } from "./modules/cases/index.ts";
 import { subjectRequestsModule } from "./modules/subject-requests/index.ts";
 import { accessModule } from "./modules/access/index.ts";
+import { disclosuresModule } from "./modules/disclosures/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -53,6 +54,7 @@ export const MODULES: readonly ClauseModule[] = [
   casesModule,
   subjectRequestsModule,
   accessModule,
+  disclosuresModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

@@ -104,6 +104,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/subject-requests",
           `/portal/subject-requests/${await firstId(page, base, "/api/v1/subject-requests")}`,
           "/portal/access-log",
+          "/portal/disclosures",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -113,6 +114,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
       const customer = await firstId(page, base, "/api/v1/controllers?offset=0&limit=5");
       const incident = await firstId(page, base, "/api/v1/incidents");
       const request = await firstId(page, base, "/api/v1/cases?status=closed");
+      const order = await firstId(page, base, "/api/v1/disclosure-orders");
       problems.push(
         ...(await audit(page, [
           "/admin/customers",
@@ -132,6 +134,9 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/subject-requests/${await firstId(page, base, "/api/v1/subject-requests?status=received")}`,
           "/admin/confidentiality",
           "/admin/confidentiality/versions",
+          "/admin/disclosures",
+          "/admin/disclosures/new",
+          `/admin/disclosures/${order}`,
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

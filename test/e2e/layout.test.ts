@@ -232,6 +232,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "measures/:id": await firstId(page, base, "/api/v1/measures"),
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
       "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
+      "disclosures/:id": await firstId(page, base, "/api/v1/disclosure-orders"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

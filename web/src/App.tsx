@@ -66,6 +66,10 @@ import { ConfidentialityPage } from "./pages/admin/access/ConfidentialityPage";
 import { StatementVersionsPage } from "./pages/admin/access/StatementVersionsPage";
 import { AccessLogPage } from "./pages/portal/access/AccessLogPage";
 import { CustomerAccessLogPage } from "./pages/admin/access/CustomerAccessLogPage";
+import { DisclosuresPage } from "./pages/admin/disclosures/DisclosuresPage";
+import { NewDisclosurePage } from "./pages/admin/disclosures/NewDisclosurePage";
+import { DisclosurePage } from "./pages/admin/disclosures/DisclosurePage";
+import { PortalDisclosuresPage } from "./pages/portal/disclosures/PortalDisclosuresPage";
 
 export function App() {
   return (
@@ -105,6 +109,7 @@ export function App() {
             <Route path="subject-requests" element={<PortalSubjectRequestsPage />} />
             <Route path="subject-requests/:id" element={<PortalSubjectRequestPage />} />
             <Route path="access-log" element={<AccessLogPage />} />
+            <Route path="disclosures" element={<PortalDisclosuresPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -146,6 +151,9 @@ export function App() {
             <Route path="billable-items" element={<BillingPage />} />
             <Route path="confidentiality" element={<ConfidentialityPage />} />
             <Route path="confidentiality/versions" element={<StatementVersionsPage />} />
+            <Route path="disclosures" element={<DisclosuresPage />} />
+            <Route path="disclosures/new" element={<NewDisclosurePage />} />
+            <Route path="disclosures/:id" element={<DisclosurePage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

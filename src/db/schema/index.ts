@@ -13,3 +13,4 @@ export * from "./threads.ts";
 export * from "./cases.ts";
 export * from "./subject-requests.ts";
 export * from "./access.ts";
+export * from "./disclosures.ts";

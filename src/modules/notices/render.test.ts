@@ -616,6 +616,42 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           ],
         },
       };
+    case "disclosure_notice":
+      return {
+        data: {
+          kind,
+          orderId: "o1",
+          reference: "VB-0001",
+          authority: "Politie Eenheid Amsterdam",
+          authorityKind: "police",
+          legalBasis: "art. 126nd Sv",
+          receivedAt: "2026-03-02T09:00:00Z",
+          decision: "comply_in_part",
+          disclosedAt: "2026-03-04T12:00:00Z",
+          gagEndedAt: "2026-06-01T22:00:00Z",
+          summary: "Gegevens van één mailbox.",
+        },
+        facts: {
+          nl: ["VB-0001", "Politie Eenheid Amsterdam", "art. 126nd Sv", "Gedeeltelijk voldaan", "Gegevens van één mailbox.", "art. 9.2", "zwijgplicht"],
+          en: ["VB-0001", "Politie Eenheid Amsterdam", "art. 126nd Sv", "Complied in part", "Gegevens van één mailbox.", "art. 9.2", "gag order"],
+        },
+      };
+    case "disclosure_statement":
+      return {
+        data: {
+          kind,
+          statementId: "s1",
+          customerName: "Bakkerij Alfa",
+          authority: "Belastingdienst",
+          legalBasis: "art. 47 AWR",
+          information: "De beveiligingsrapportage",
+          dueAt: null,
+        },
+        facts: {
+          nl: ["Bakkerij Alfa", "Belastingdienst", "art. 47 AWR", "De beveiligingsrapportage", "art. 9.2"],
+          en: ["Bakkerij Alfa", "Belastingdienst", "art. 47 AWR", "De beveiligingsrapportage", "art. 9.2"],
+        },
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`no sample for ${String(unknown)}`);

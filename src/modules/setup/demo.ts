@@ -39,6 +39,7 @@ import { seedDemoCases } from "./demo-cases.ts";
 import { seedDemoSubjectRequests } from "./demo-subject-requests.ts";
 import { normaliseDomainList } from "../../domain/domain-name.ts";
 import { seedDemoAccess } from "./demo-access.ts";
+import { seedDemoDisclosures } from "./demo-disclosures.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -306,6 +307,18 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     await seedDemoCases(tx, clock, staff, owners);
     // Data subjects' requests: handled by 3, awaiting 8's outcome, 1 proposed by its domain name.
     await seedDemoSubjectRequests(tx, clock, staff, owners);
+  }
+  const [, c2, c3, c4, , , , c8, , c10] = ids;
+  if (c2 && c3 && c4 && c8 && c10) {
+    const owner2 = await findUserIdByEmail(tx, customer(1).owner);
+    // art. 9.2: customer 3 (owner@c0003) is concerned by an order still under a gag: its portal shows nothing of it.
+    await seedDemoDisclosures(tx, clock, countersigner, {
+      told: [c2, c10],
+      afterGag: c4,
+      gagged: c3,
+      running: c8,
+      stating: { controllerId: c2, actor: { kind: "customer", id: owner2?.id ?? null, label: `owner of ${c2}` } },
+    });
   }
 }
 

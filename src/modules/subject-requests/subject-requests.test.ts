@@ -246,7 +246,10 @@ describe("staff intake, finding the customer, forwarding and the customer's outc
     // art. 9.1: the officer's view of the forwarded request is in the customer's access log.
     assert.equal((await officer.get(`/api/v1/subject-requests/${request.id}`)).statusCode, 200);
     const log = (await a.owner.get("/api/v1/access-log")).json<{ items: { what: string; recordId: string }[] }>();
-    assert.ok(log.items.some((row) => row.what === "subject_request" && row.recordId === request.id), JSON.stringify(log.items));
+    assert.ok(
+      log.items.some((row) => row.what === "subject_request" && row.recordId === request.id),
+      JSON.stringify(log.items),
+    );
   });
 
   test("art. 8.2: the customer asks technical help with it, as a case with an estimate; another customer cannot name it", async () => {

@@ -19765,6 +19765,2737 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of disclosure orders (art. 9.2), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an authority's order to disclose data (art. 9.2): the concerned customers' 24-hour duties open now, or when the gag order ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authority: string;
+                        /** @enum {unknown} */
+                        authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                        legalBasis: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        dataRequested: string;
+                        /** @description the customers whose data the order concerns */
+                        controllerIds: string[];
+                        /** @enum {unknown} */
+                        gag: "none" | "until_date" | "until_lifted";
+                        gagUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One disclosure order, its customers and the efforts against its gag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add customers found to be concerned later: their 24-hour duty runs from the receipt (or the gag's end), so it may be overdue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description customers found to be concerned later */
+                        controllerIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide on an order: comply, comply in part or contest, with the reasoning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "comply" | "comply_in_part" | "contest";
+                        reasoning: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what was disclosed, and when (after a decision to comply, in whole or in part) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        what: string;
+                        /** Format: date-time */
+                        disclosedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}/gag-efforts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an effort to have the gag order lifted or narrowed, and its result (SCC 2021/914 clause 15.1(b)) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        action: string;
+                        /**
+                         * @description pending: no answer yet; refused; narrowed (record the gag's new term as a change); lifted (record the lift too)
+                         * @enum {unknown}
+                         */
+                        result: "pending" | "refused" | "narrowed" | "lifted";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}/gag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the gag order in force was changed (narrowed to an earlier date, extended, or until lifted); a date already past ends it then */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description a gag order in force changed by the authority or a court: a date passed already ends it at that date */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        gag: "until_date" | "until_lifted";
+                        gagUntil?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}/gag-lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the gag order was lifted: each concerned customer must be told within 24 hours from then */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description staff record that the gag was lifted, and when: the customers' 24-hour duties run from then */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        liftedAt: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-orders/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell every concerned customer not yet told (refused while a gag order is in force); meets their 24-hour duties */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                        /** @description whether the notice may name the authority and the legal basis */
+                        nameAuthority: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            authority: string;
+                            /** @enum {unknown} */
+                            authorityKind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            decision: "pending" | "comply" | "comply_in_part" | "contest";
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @enum {unknown} */
+                            gag: "none" | "until_date" | "until_lifted";
+                            gagUntil: string | null;
+                            gagEndedAt: string | null;
+                            gagActive: boolean;
+                            customers: number;
+                            notified: number;
+                            legalBasis: string;
+                            dataRequested: string;
+                            reasoning: string | null;
+                            decidedAt: string | null;
+                            disclosedWhat: string | null;
+                            disclosedAt: string | null;
+                            concerned: {
+                                controllerId: string;
+                                customerNumber: string;
+                                customerName: string;
+                                dueAt: string | null;
+                                notifiedAt: string | null;
+                                metInTime: boolean | null;
+                            }[];
+                            efforts: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                /** @enum {unknown} */
+                                result: "pending" | "refused" | "narrowed" | "lifted";
+                                note: string | null;
+                            }[];
+                            /** @description the order's evidence, oldest first (at most 500 entries) */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                actor: string;
+                                customerName: string | null;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every customer's statement that it must disclose the processor's confidential information (art. 9.2) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            controllerId: string;
+                            customerName: string;
+                            customerNumber: string;
+                            authority: string;
+                            legalBasis: string;
+                            information: string;
+                            dueAt: string | null;
+                            note: string | null;
+                            statedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controllers/{id}/disclosure-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's own statements that it must disclose the processor's confidential information */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            controllerId: string;
+                            customerName: string;
+                            customerNumber: string;
+                            authority: string;
+                            legalBasis: string;
+                            information: string;
+                            dueAt: string | null;
+                            note: string | null;
+                            statedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tell the processor that the customer is legally obliged to disclose the processor's confidential information (art. 9.2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authority: string;
+                        legalBasis: string;
+                        information: string;
+                        dueAt?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            controllerId: string;
+                            customerName: string;
+                            customerNumber: string;
+                            authority: string;
+                            legalBasis: string;
+                            information: string;
+                            dueAt: string | null;
+                            note: string | null;
+                            statedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controllers/{id}/disclosure-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disclosure orders a customer was told of (art. 9.2): its own notices only; an order under a gag order is not among them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeId: string;
+                            reference: string;
+                            authority: string | null;
+                            authorityKindLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            legalBasis: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            decisionLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            disclosedAt: string | null;
+                            summary: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trust/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transparency report (no login): disclosure orders per half-year by kind of authority and outcome, and customers concerned; counts in bands where a gagged order is among them, orders still under a gag left out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: {
+                                /** @description a half-year, 2026-H1 or 2026-H2, by the date of receipt in the processor's zone */
+                                period: string;
+                                orders: {
+                                    exact: number | null;
+                                    band: {
+                                        from: number;
+                                        to: number | null;
+                                    } | null;
+                                };
+                                customers: {
+                                    exact: number | null;
+                                    band: {
+                                        from: number;
+                                        to: number | null;
+                                    } | null;
+                                };
+                                byAuthority: {
+                                    /** @enum {unknown} */
+                                    kind: "police" | "prosecutor" | "court" | "tax" | "regulator" | "intelligence" | "other";
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    orders: {
+                                        exact: number | null;
+                                        band: {
+                                            from: number;
+                                            to: number | null;
+                                        } | null;
+                                    };
+                                }[];
+                                byOutcome: {
+                                    /** @enum {unknown} */
+                                    decision: "pending" | "comply" | "comply_in_part" | "contest";
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    orders: {
+                                        exact: number | null;
+                                        band: {
+                                            from: number;
+                                            to: number | null;
+                                        } | null;
+                                    };
+                                }[];
+                            }[];
+                            bands: {
+                                from: number;
+                                to: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subprocessors": {
         parameters: {
             query?: never;

@@ -167,6 +167,7 @@ export const enEngine: typeof nlEngine = {
       breach_notice: "Notify data breach (48 hours)",
       case_dpia_help: "Answer DPIA help request (art. 2.4)",
       case_measures_question: "Answer question about the measures (art. 2.2)",
+      disclosure_notice: "Tell the customer of a disclosure order (art. 9.2)",
     },
     states: {
       open: "Running",

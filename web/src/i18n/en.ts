@@ -15,6 +15,7 @@ import { enLayout } from "./en-layout";
 import { enContacts } from "./en-contacts";
 import { enMeasures } from "./en-measures";
 import { enAccess } from "./en-access";
+import { enDisclosures } from "./en-disclosures";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -180,4 +181,5 @@ export const en: typeof nl = {
   ...enContacts,
   ...enMeasures,
   ...enAccess,
+  ...enDisclosures,
 };

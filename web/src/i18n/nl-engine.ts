@@ -173,6 +173,7 @@ export const nlEngine = {
       breach_notice: "Datalek melden (48 uur)",
       case_dpia_help: "Verzoek om DPIA-hulp beantwoorden (art. 2.4)",
       case_measures_question: "Vraag over de maatregelen beantwoorden (art. 2.2)",
+      disclosure_notice: "Klant informeren over verstrekkingsbevel (art. 9.2)",
     },
     states: {
       open: "Loopt",

@@ -14,6 +14,7 @@ import { nlLayout } from "./nl-layout";
 import { nlContacts } from "./nl-contacts";
 import { nlMeasures } from "./nl-measures";
 import { nlAccess } from "./nl-access";
+import { nlDisclosures } from "./nl-disclosures";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -179,4 +180,5 @@ export const nl = {
   ...nlContacts,
   ...nlMeasures,
   ...nlAccess,
+  ...nlDisclosures,
 };

@@ -4,7 +4,13 @@ import type { nl } from "../../i18n/nl";
 
 type Kind = keyof typeof nl.obligations.kinds;
 /** The obligation kinds the UI has words for; the filter offers these plus any kind seen in the data. */
-export const KNOWN_OBLIGATION_KINDS: readonly Kind[] = ["subprocessor_objection", "breach_notice", "case_dpia_help", "case_measures_question"];
+export const KNOWN_OBLIGATION_KINDS: readonly Kind[] = [
+  "subprocessor_objection",
+  "breach_notice",
+  "case_dpia_help",
+  "case_measures_question",
+  "disclosure_notice",
+];
 const isKind = (kind: string): kind is Kind => (KNOWN_OBLIGATION_KINDS as readonly string[]).includes(kind);
 
 /** An obligation kind in words; an unknown (newer) kind as its code. */

@@ -46,6 +46,7 @@ function PortalShell() {
     { to: "/portal/measures", label: t("measures.portal.title") },
     { to: "/portal/register", label: t("register.portalNav") },
     { to: "/portal/access-log", label: t("access.log.nav") },
+    { to: "/portal/disclosures", label: t("disclosures.nav.portal") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
     ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
@@ -58,7 +59,10 @@ function PortalShell() {
   // button, so the main row stays one line at 1366 px.
   const groups = [
     { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests"] },
-    { label: t("layout.portalGroups.processing"), paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/access-log"] },
+    {
+      label: t("layout.portalGroups.processing"),
+      paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log"],
+    },
     { label: t("layout.portalGroups.settings"), paths: ["/portal/contact", "/portal/webhooks", "/portal/users"] },
   ];
   return (

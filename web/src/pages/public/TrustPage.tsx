@@ -6,6 +6,7 @@ import { useApi } from "../../api/useApi";
 import type { PublicChange } from "../../api/types";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { Loaded } from "../../components/Loaded";
+import { TransparencyReport } from "../../components/disclosures/TransparencyReport";
 import { formatInstant } from "../../lib/format";
 import { useLang } from "../../lib/useLang";
 
@@ -141,6 +142,8 @@ export function TrustPage() {
                   );
                 })}
               </section>
+
+              <TransparencyReport />
             </>
           )}
         </Loaded>

@@ -16,12 +16,19 @@ export function RelatedLink({ area, notice }: { area: Area; notice: NoticeDetail
   const obligationId = text(notice.data, "obligationId");
   const incidentId = notice.kind === "breach_notice" ? text(notice.data, "incidentId") : null;
   const caseId = notice.kind.startsWith("case_") ? text(notice.data, "caseId") : null;
+  const orderId = notice.kind === "disclosure_notice" ? text(notice.data, "orderId") : null;
   let link: { to: string; label: string } | null = null;
   if (incidentId) {
     link =
       area === "portal"
         ? { to: `/portal/breaches/${incidentId}`, label: t("notices.openBreach") }
         : { to: `/admin/incidents/${incidentId}`, label: t("notices.openIncident") };
+  } else if (orderId) {
+    // art. 9.2: the customer sees the orders it was told of; staff open the register's order.
+    link =
+      area === "portal"
+        ? { to: "/portal/disclosures", label: t("disclosures.openPortal") }
+        : { to: `/admin/disclosures/${orderId}`, label: t("disclosures.openOrder") };
   } else if (caseId) {
     link = { to: `${base}/cases/${caseId}`, label: t("cases.openRequest") };
   } else if (changeId) {
