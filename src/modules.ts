@@ -1,5 +1,6 @@
 import type { RouteDeps, TypedApp } from "./http/types.ts";
 import type { SweepTask } from "./jobs/sweep.ts";
+import type { StaffRole } from "./db/schema/index.ts";
 import { agreementsModule } from "./modules/agreements/index.ts";
 import { authModule } from "./modules/auth/index.ts";
 import { breachesModule } from "./modules/breaches/index.ts";
@@ -10,7 +11,7 @@ import { evidenceModule } from "./modules/evidence/index.ts";
 import { homeModule } from "./modules/home/index.ts";
 import { importsModule } from "./modules/imports/index.ts";
 import { noticesModule, registerNoticeKinds, type NoticeKindDefinition } from "./modules/notices/index.ts";
-import { obligationsModule } from "./modules/obligations/index.ts";
+import { obligationsModule, registerRestrictedObligationKinds } from "./modules/obligations/index.ts";
 import { processorModule } from "./modules/processor/index.ts";
 import { registerModule } from "./modules/register/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
@@ -28,6 +29,8 @@ export interface ClauseModule {
   /** Each adds its routes under /api/v1 (app.ts mounts them). */
   routes: readonly ((app: TypedApp, deps: RouteDeps) => void)[];
   noticeKinds?: readonly NoticeKindDefinition[];
+  /** Kinds of its obligations only these staff roles may know of (obligations/restricted-kinds.ts). */
+  restrictedObligationKinds?: Record<string, readonly StaffRole[]>;
   /** Run by every deadline sweep (jobs/runner.ts); each claims its own rows. */
   sweepTasks?: Record<string, SweepTask>;
 }
@@ -60,9 +63,13 @@ export const MODULES: readonly ClauseModule[] = [
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */
 export const NOTICE_KINDS = MODULES.flatMap((module) => module.noticeKinds ?? []);
 
-/** Registers the notice kinds; the web process (app.ts) and the worker (jobs/runner.ts) do, before anything is sent or shown. */
+/**
+ * Registers the notice kinds, and the obligation kinds only some staff roles may see; the web
+ * process (app.ts) and the worker (jobs/runner.ts) do, before anything is sent or shown.
+ */
 export function registerAllNoticeKinds(): void {
   registerNoticeKinds(NOTICE_KINDS);
+  registerRestrictedObligationKinds(Object.assign({}, ...MODULES.map((module) => module.restrictedObligationKinds ?? {})));
 }
 
 /** The due work of every module, by name. */

@@ -160,6 +160,16 @@ describe("an order without a gag", () => {
     const duties = await dutiesOf(made.id);
     assert.equal(duties.length, 2);
     assert.ok(duties.every((d) => d.clockUnit === "hours" && d.clockAmount === 24 && d.article === "9.2" && d.party === "processor"));
+    // That an order exists is the admin's and privacy officer's to know: other staff see no such deadline, nor in their home.
+    for (const role of ["support", "security_officer", "auditor"] as const) {
+      const staff = await staffSession(t, role);
+      const listed = (await staff.get("/api/v1/obligations?kind=disclosure_notice")).json<{ items: unknown[] }>();
+      assert.equal(listed.items.length, 0, role);
+      assert.equal((await staff.get(`/api/v1/obligations/${duties[0]?.id}`)).statusCode, 404, role);
+      assert.ok(!JSON.stringify((await staff.get("/api/v1/staff-home")).json()).includes("disclosure_notice"), role);
+    }
+    assert.equal((await officer.get("/api/v1/obligations?kind=disclosure_notice")).json<{ items: unknown[] }>().items.length, 2);
+    assert.ok(JSON.stringify((await officer.get("/api/v1/staff-home")).json()).includes("disclosure_notice"));
 
     at("2026-10-20T12:00:00Z");
     const decided = await officer.send("POST", `/api/v1/disclosure-orders/${made.id}/decision`, {

@@ -6,6 +6,7 @@
 // disclose the processor's confidential information, and the public transparency report.
 import { DISCLOSURE_NOTICE_KINDS } from "./notice-kinds.ts";
 import { sweepEndedGags } from "./gag.ts";
+import { DISCLOSURE_OBLIGATION_KIND } from "./notice-duties.ts";
 import { disclosureReportRoutes } from "./public-routes.ts";
 import { disclosureRoutes } from "./routes.ts";
 
@@ -24,4 +25,6 @@ export const disclosuresModule = {
   routes: [disclosureRoutes, disclosureReportRoutes],
   noticeKinds: DISCLOSURE_NOTICE_KINDS,
   sweepTasks: { disclosureGags: sweepEndedGags },
+  // That a customer's data was ordered disclosed is for the administrator and the privacy officer only.
+  restrictedObligationKinds: { [DISCLOSURE_OBLIGATION_KIND]: ["admin", "privacy_officer"] as const },
 };

@@ -1,3 +1,4 @@
+import { hiddenObligationKinds } from "../obligations/index.ts";
 import { Type } from "typebox";
 import { CUSTOMER_ALL, NO_CUSTOMERS, NO_STAFF } from "../../http/audience.ts";
 import { inScope } from "../../db/scope.ts";
@@ -68,7 +69,7 @@ export function homeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const { zone } = await loadProcessorContext(db);
       const home = await inScope(db, scopeOf(actor), async (tx) => {
         const assigned = await assignmentsOf(tx, actor);
-        return staffHome(tx, actor.userId, assigned ? [...assigned] : null, clock.now(), actor.locale, zone);
+        return staffHome(tx, actor.userId, assigned ? [...assigned] : null, clock.now(), actor.locale, zone, hiddenObligationKinds(actor));
       });
       return iso(home);
     },

@@ -55,11 +55,11 @@ export function weekStarts(now: Date, zone: string, count: number): { weeks: Tem
   return { weeks, end: startOf(monday.add({ weeks: 1 }), zone) };
 }
 
-export async function staffHome(tx: Db, userId: string, only: string[] | null, now: Date, locale: Locale, zone: string) {
+export async function staffHome(tx: Db, userId: string, only: string[] | null, now: Date, locale: Locale, zone: string, hiddenKinds: string[] = []) {
   const [objectionsSeen, messagesSeen] = [await seenAt(tx, userId, "objections"), await seenAt(tx, userId, "messages")];
   const countersign = await awaitingCountersign(tx, only, 500);
   const unsigned = await unsignedOffers(tx, only);
-  const duties = await openDuties(tx, only, new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS), 200);
+  const duties = await openDuties(tx, only, new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS), 200, hiddenKinds);
   const objections = await objectionsSince(tx, only, objectionsSeen, LIST);
   const messages = await customerMessagesSince(tx, only, messagesSeen, LIST);
   const unnotified = await unnotifiedBreachCustomers(tx, only, LIST);
@@ -75,7 +75,7 @@ export async function staffHome(tx: Db, userId: string, only: string[] | null, n
   );
   const { weeks, end } = weekStarts(now, zone, 8);
   const first = weeks[0];
-  const perWeek = first ? await dutiesPerWeek(tx, only, zone, startOf(first, zone), end, now) : [];
+  const perWeek = first ? await dutiesPerWeek(tx, only, zone, startOf(first, zone), end, now, hiddenKinds) : [];
   const byWeek = new Map(perWeek.map((w) => [w.week, w]));
 
   const duty = (d: (typeof duties)[number]) => ({

@@ -43,7 +43,7 @@ export async function unsignedOffers(db: Db, only: string[] | null) {
 }
 
 /** The processor's open duties due before `until` (overdue ones included), soonest first. */
-export async function openDuties(db: Db, only: string[] | null, until: Date, limit: number) {
+export async function openDuties(db: Db, only: string[] | null, until: Date, limit: number, hiddenKinds: string[] = []) {
   const found = await rows<{
     id: string;
     controller_id: string | null;
@@ -57,6 +57,7 @@ export async function openDuties(db: Db, only: string[] | null, until: Date, lim
     sql`select o.id, o.controller_id, c.name, o.kind, o.title, o.due_at, o.zone
           from obligations o left join controllers c on c.id = o.controller_id
          where o.status = 'open' and o.nature = 'duty' and o.party = 'processor' and o.due_at <= ${until.toISOString()}::timestamptz
+           and o.kind <> all(${sql.param(hiddenKinds)}::text[])
            ${within(sql`o.controller_id`, only)}
          order by o.due_at, o.id limit ${limit}`,
   );
@@ -233,7 +234,7 @@ export async function signedAt(db: Db, only: string[] | null, points: Date[]) {
  * The processor's duties due in [from, to), per local week (Monday, in `zone`): met in time, met
  * late, missed (due and not met), and still to come.
  */
-export async function dutiesPerWeek(db: Db, only: string[] | null, zone: string, from: Date, to: Date, now: Date) {
+export async function dutiesPerWeek(db: Db, only: string[] | null, zone: string, from: Date, to: Date, now: Date, hiddenKinds: string[] = []) {
   const found = await rows<{ week: string; in_time: number; late: number; missed: number; pending: number }>(
     db,
     sql`select to_char(date_trunc('week', o.due_at at time zone ${zone}), 'YYYY-MM-DD') as week,
@@ -243,6 +244,7 @@ export async function dutiesPerWeek(db: Db, only: string[] | null, zone: string,
                count(*) filter (where o.status = 'open' and o.due_at >= ${now.toISOString()}::timestamptz)::int as pending
           from obligations o
          where o.nature = 'duty' and o.party = 'processor' and o.status <> 'cancelled'
+           and o.kind <> all(${sql.param(hiddenKinds)}::text[])
            and o.due_at >= ${from.toISOString()}::timestamptz and o.due_at < ${to.toISOString()}::timestamptz
            ${within(sql`o.controller_id`, only)}
          group by 1 order by 1`,

@@ -28,6 +28,8 @@ export interface ObligationFilter {
   /** Only those a staff role answers for. */
   responsibleRole?: StaffRole | undefined;
   onlyControllerIds?: string[] | null;
+  /** Kinds left out: those the caller's staff role may not know of (restricted-kinds.ts). */
+  hiddenKinds?: string[];
   page: number;
   pageSize: number;
 }
@@ -47,6 +49,9 @@ export async function listObligations(db: Db, now: Date, filter: ObligationFilte
   }
   if (filter.responsibleRole) {
     where.push(sql`${obligations.responsibleRoles} @> ${JSON.stringify([filter.responsibleRole])}::jsonb`);
+  }
+  if (filter.hiddenKinds && filter.hiddenKinds.length > 0) {
+    where.push(sql`${obligations.kind} <> all(${sql.param(filter.hiddenKinds)}::text[])`);
   }
   if (filter.onlyControllerIds) {
     where.push(filter.onlyControllerIds.length > 0 ? inArray(obligations.controllerId, filter.onlyControllerIds) : sql`false`);

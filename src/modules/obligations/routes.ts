@@ -17,6 +17,7 @@ import { loadProcessorContext, publicUrl } from "../notices/index.ts";
 import { buildCalendar } from "./ical.ts";
 import { AP_NOTIFICATION_HOURS } from "../../domain/ap-draft.ts";
 import { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks, type ApClock } from "./ap-clocks.ts";
+import { hiddenObligationKinds } from "./restricted-kinds.ts";
 import { findCalendarFeedUser, findObligation, listObligations, saveCalendarFeed, type ObligationFilter } from "./queries.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { eventActor } from "../evidence/index.ts";
@@ -183,6 +184,7 @@ async function filterFor(
     controllerId: query.controllerId,
     onlyControllerIds: assigned ? [...assigned] : null,
     responsibleRole: query.mine && actor.staffRole !== "admin" ? (actor.staffRole ?? undefined) : undefined,
+    hiddenKinds: hiddenObligationKinds(actor),
   };
 }
 
@@ -245,7 +247,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
           return found;
         }
       }
-      if (!row) {
+      if (!row || hiddenObligationKinds(actor).includes(row.kind)) {
         throw notFound(obligationWords.noun.obligation);
       }
       if (row.controllerId) {
