@@ -23,6 +23,8 @@ export const PERSONAL_DATA_VIEWS = [
   "subject_request",
   /** A file of such a request as received. */
   "subject_request_file",
+  /** An incident's affected customers with each one's breach facts (art. 6.2): a row for every customer shown. */
+  "breach_facts",
 ] as const;
 
 export type PersonalDataView = (typeof PERSONAL_DATA_VIEWS)[number];

@@ -186,6 +186,7 @@ test("the routes that show staff personal data are a declared list, published as
     "GET /api/v1/controllers/{id} customer",
     "GET /api/v1/controllers/{id}/contact contact",
     "GET /api/v1/controllers/{id}/users users",
+    "GET /api/v1/incidents/{id}/customers breach_facts",
     "GET /api/v1/objections/{id} objection",
     "GET /api/v1/objections/{id}/messages objection",
     "GET /api/v1/subject-request-files/{id} subject_request_file",
@@ -312,4 +313,26 @@ describe("the customer's access log", () => {
       ),
     );
   });
+});
+
+test("an incident's affected customers with their breach facts: a row in each shown customer's access log, none in another's", async () => {
+  const security = await login((await createStaff(t.database.db, "security_officer", undefined, { clock: t.clock })).email);
+  const recorded = await security.send("POST", "/api/v1/incidents", {
+    title: "Webmail",
+    description: "Onbevoegde toegang tot webmail",
+    discoveredAt: t.clock.now().toISOString(),
+    discoveryHow: "Monitoring",
+  });
+  assert.equal(recorded.statusCode, 201, recorded.body);
+  const incident = recorded.json<{ id: string }>().id;
+  assert.equal((await security.send("POST", `/api/v1/incidents/${incident}/customers`, { controllerIds: [a.controllerId] })).statusCode, 200);
+  assert.equal((await security.get(`/api/v1/incidents/${incident}/customers`)).statusCode, 200);
+  const rows = await t.database.db
+    .select()
+    .from(accessLog)
+    .where(and(eq(accessLog.what, "breach_facts"), eq(accessLog.recordId, incident)));
+  assert.deepEqual(
+    rows.map((r) => [r.controllerId, r.staffRole]),
+    [[a.controllerId, "security_officer"]],
+  );
 });

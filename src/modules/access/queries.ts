@@ -167,6 +167,9 @@ export async function controllerOfRecord(tx: Db, view: PersonalDataView, recordI
       const [row] = await tx.select({ controllerId: threadAttachments.controllerId }).from(threadAttachments).where(eq(threadAttachments.id, recordId));
       return row?.controllerId ?? null;
     }
+    // Several customers at once: the hook names them from the answer (record-access.ts).
+    case "breach_facts":
+      return null;
     // A request not yet forwarded is no customer's: nothing to log until it is.
     case "subject_request": {
       const [row] = await tx.select({ controllerId: subjectRequests.controllerId }).from(subjectRequests).where(eq(subjectRequests.id, recordId));

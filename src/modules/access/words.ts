@@ -37,6 +37,7 @@ export const accessWords = {
     attachment: { nl: "Bijlage", en: "Attachment" },
     subject_request: { nl: "Verzoek van een betrokkene", en: "Data subject request" },
     subject_request_file: { nl: "Bestand bij een verzoek van een betrokkene", en: "File of a data subject request" },
+    breach_facts: { nl: "Gegevens over een datalek bij u", en: "Facts of a data breach concerning you" },
   } satisfies Record<PersonalDataView, LocalizedText>,
   why: {
     role: { nl: "Rol: ziet alle klanten", en: "Role: sees all customers" },

@@ -240,7 +240,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/incidents/:id/customers",
     {
-      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" } },
+      config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" }, personalData: "breach_facts" },
       schema: {
         tags,
         summary: "The affected customers: each one's 48-hour deadline, notice completeness, and its notices (sent, delivered, read, acknowledged, in time)",
