@@ -222,6 +222,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
     assert.ok(notice, "a customer's notice in the demo data");
     const ids = {
       "customers/:id": customers[0] ?? "",
+      "customers/:id/access-log": customers[0] ?? "",
       "agreements/:id": await firstId(page, base, "/api/v1/agreements?offset=0&limit=5"),
       "obligations/:id": await firstId(page, base, "/api/v1/obligations"),
       "notices/:id": notice,

@@ -19,7 +19,8 @@ import { buildWorld, pathOf, type World } from "./fixtures.ts";
 // an undocumented status passes only as 401/403/404/409/413/414/415/429 with the standard error body.
 //
 // Budget: ART28_FUZZ_RUNS requests per operation and caller (default 20: about 5,900 requests, a minute on PGlite); ART28_FUZZ_SEED replays a
-// run (its seed is printed); ART28_FUZZ_SHRINK=1 shrinks a failure to its smallest input.
+// run (its seed is printed); ART28_FUZZ_SHRINK=1 shrinks a failure to its smallest input;
+// ART28_FUZZ_TIMINGS=1 prints each operation's seconds (a generator that cannot meet a schema spins).
 
 const RUNS = Number(process.env.ART28_FUZZ_RUNS ?? 20);
 const SEED = Number(process.env.ART28_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -280,6 +281,7 @@ test("the API fuzzer: no 5xx and only documented answers, for every operation an
   const failures: string[] = [];
   const started = process.hrtime.bigint();
   for (const [index, op] of operations.entries()) {
+    const opStarted = process.hrtime.bigint();
     for (const caller of callers) {
       const name = `${op.method} ${op.path}`;
       if (caller.name !== "anonymous" && NOT_FOR_SIGNED_IN.has(name)) {
@@ -307,6 +309,9 @@ test("the API fuzzer: no 5xx and only documented answers, for every operation an
           `${(details.errorInstance as Error | undefined)?.message ?? "failed"}\n  replay: ART28_FUZZ_SEED=${SEED} (run ${details.counterexamplePath ?? "?"})`,
         );
       }
+    }
+    if (process.env.ART28_FUZZ_TIMINGS) {
+      process.stderr.write(`${(Number(process.hrtime.bigint() - opStarted) / 1e9).toFixed(2)} s ${op.method} ${op.path}\n`);
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

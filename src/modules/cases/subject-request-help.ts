@@ -11,7 +11,7 @@ export const SubjectRequestHelpRequest = Type.Object(
   {
     subjectRequest: Line(20, {
       minLength: 1,
-      pattern: "^B-[0-9]{4}-[0-9]{4,}$",
+      pattern: "^B-[0-9]{4}-[0-9]{4,12}$",
       description: "the reference of the data subject's request forwarded to you (B-2026-0007)",
     }),
     what: Text(10_000, { minLength: 1, description: "what technical help is asked (e.g. an export of the mailbox, deleting backups)" }),
