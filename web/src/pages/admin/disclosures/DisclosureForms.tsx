@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { CheckboxField, DateTimeField, SelectField, TextAreaField, validLocally } from "../../../components/fields";
+import { CheckboxField, DateTimeField, SelectField, submitWith, TextAreaField } from "../../../components/fields";
 import { instantToLocal, localToInstant } from "../../../lib/zoned";
 import type { ResponseOf } from "../../../api/types";
 import { CustomerPicker, type Chosen } from "./CustomerPicker";
@@ -16,17 +16,7 @@ type Props = { order: OrderDetail; onDone: (o: OrderDetail) => void };
 function useForm<R>(run: () => Promise<R>, onDone: (r: R) => void) {
   const action = useAction(run);
   const fields = action.error?.fieldMessages() ?? {};
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!validLocally(event)) {
-      return;
-    }
-    const result = await action.execute();
-    if (result.ok) {
-      onDone(result.value);
-    }
-  }
-  return { action, fields, submit, general: action.error && Object.keys(fields).length === 0 ? action.error : undefined };
+  return { action, fields, submit: submitWith(action, onDone), general: action.error && Object.keys(fields).length === 0 ? action.error : undefined };
 }
 
 const now = () => instantToLocal(new Date().toISOString());

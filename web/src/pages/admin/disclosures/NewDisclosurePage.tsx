@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { useAction } from "../../../api/useApi";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { DateTimeField, SelectField, TextAreaField, TextField, validLocally } from "../../../components/fields";
+import { DateTimeField, SelectField, TextAreaField, TextField, submitWith } from "../../../components/fields";
 import { PageHeader } from "../../../components/PageHeader";
 import { instantToLocal, localToInstant } from "../../../lib/zoned";
 import { CustomerPicker } from "./CustomerPicker";
@@ -41,16 +41,7 @@ export function NewDisclosurePage() {
     ),
   );
   const fields = save.error?.fieldMessages() ?? {};
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!validLocally(event)) {
-      return;
-    }
-    const result = await save.execute();
-    if (result.ok) {
-      void navigate(`/admin/disclosures/${result.value.id}`);
-    }
-  }
+  const submit = submitWith(save, (order) => void navigate(`/admin/disclosures/${order.id}`));
   return (
     <>
       <PageHeader title={t("disclosures.form.title")} actions={<Link to="/admin/disclosures">{t("disclosures.back")}</Link>} />
