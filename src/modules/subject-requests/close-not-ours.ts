@@ -1,15 +1,11 @@
+import { eraseAfterEnd, lockReceived } from "./ending.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { endOfMonthsAfter } from "../../domain/legal-time.ts";
-import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { meetObligations } from "../obligations/index.ts";
-import { findProcessor } from "../processor/index.ts";
 import { tellRequester } from "./forward-request.ts";
-import { subjectRequestParameters } from "./parameters.ts";
-import { latestSubjectRequestParameters, lockRequest, subjectOf, updateRequest } from "./queries.ts";
+import { subjectOf, updateRequest } from "./queries.ts";
 import { requestReference, type Who } from "./reference.ts";
-import { subjectRequestWords as W } from "./words.ts";
 
 /**
  * Staff record that a received request concerns none of the processor's customers: it ends (the
@@ -18,17 +14,9 @@ import { subjectRequestWords as W } from "./words.ts";
  */
 export async function closeNotOurs(tx: Db, clock: Clock, who: Who, id: string, input: { tellRequester: boolean }): Promise<void> {
   const now = clock.now();
-  const row = await lockRequest(tx, id);
-  if (!row) {
-    throw notFound(W.noun.request);
-  }
-  if (row.status !== "received" || !row.content) {
-    throw conflict(W.notReceived);
-  }
-  const parameters = subjectRequestParameters(await latestSubjectRequestParameters(tx));
-  const { timeZone: zone } = await findProcessor(tx);
+  const row = await lockReceived(tx, id);
   const reference = requestReference(row.number, row.receivedAt);
-  await updateRequest(tx, id, { status: "not_ours", closedAt: now, eraseAfter: endOfMonthsAfter(now, parameters.retentionMonths, zone), updatedAt: now });
+  await updateRequest(tx, id, { status: "not_ours", closedAt: now, eraseAfter: await eraseAfterEnd(tx, now), updatedAt: now });
   const met = row.obligationId ? await meetObligations(tx, clock, who.actor, [row.obligationId]) : [];
   await recordEvent(tx, clock, {
     type: "subject_request.not_ours",

@@ -1,11 +1,12 @@
+import { lockReceived } from "./ending.ts";
 import type { Db } from "../../db/engine.ts";
 import type { SubjectRight } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { conflict, invalid, notFound } from "../../http/errors.ts";
+import { invalid } from "../../http/errors.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { queueCustomerNotices, queueUserNotice } from "../notices/index.ts";
 import { meetObligations } from "../obligations/index.ts";
-import { customerExists, listFiles, lockRequest, moveFilesTo, subjectOf, updateRequest } from "./queries.ts";
+import { customerExists, listFiles, moveFilesTo, subjectOf, updateRequest } from "./queries.ts";
 import { requestReference, type Who } from "./reference.ts";
 import { subjectRequestWords as W } from "./words.ts";
 
@@ -18,13 +19,7 @@ import { subjectRequestWords as W } from "./words.ts";
  */
 export async function forwardRequest(tx: Db, clock: Clock, who: Who, id: string, input: { controllerId: string; tellRequester: boolean }): Promise<void> {
   const now = clock.now();
-  const row = await lockRequest(tx, id);
-  if (!row) {
-    throw notFound(W.noun.request);
-  }
-  if (row.status !== "received" || !row.content) {
-    throw conflict(W.notReceived);
-  }
+  const row = await lockReceived(tx, id);
   if (!(await customerExists(tx, input.controllerId))) {
     throw invalid("body.controllerId", W.unknownCustomer);
   }

@@ -1,12 +1,10 @@
+import { eraseAfterEnd } from "./ending.ts";
 import type { Db } from "../../db/engine.ts";
 import type { SubjectRequestOutcome } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { endOfMonthsAfter } from "../../domain/legal-time.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { recordEvent } from "../evidence/index.ts";
-import { findProcessor } from "../processor/index.ts";
-import { subjectRequestParameters } from "./parameters.ts";
-import { latestSubjectRequestParameters, lockRequest, subjectOf, updateRequest } from "./queries.ts";
+import { lockRequest, subjectOf, updateRequest } from "./queries.ts";
 import { requestReference, type Who } from "./reference.ts";
 import { subjectRequestWords as W } from "./words.ts";
 
@@ -31,8 +29,6 @@ export async function recordOutcome(
   if (row.status !== "forwarded") {
     throw conflict(W.notForwarded);
   }
-  const parameters = subjectRequestParameters(await latestSubjectRequestParameters(tx));
-  const { timeZone: zone } = await findProcessor(tx);
   const note = input.note.trim();
   await updateRequest(tx, id, {
     status: "closed",
@@ -41,7 +37,7 @@ export async function recordOutcome(
     outcomeAt: now,
     outcomeBy: who.userId,
     closedAt: now,
-    eraseAfter: endOfMonthsAfter(now, parameters.retentionMonths, zone),
+    eraseAfter: await eraseAfterEnd(tx, now),
     updatedAt: now,
   });
   await recordEvent(tx, clock, {
