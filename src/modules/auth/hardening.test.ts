@@ -318,6 +318,25 @@ describe("issue #9 findings 2 (two-factor) and 5 (tokens minting tokens): sensit
     assert.equal(errorCode(setup), "step_up_required");
   });
 
+  test("a read through a token writes its 'last used' at most once a minute", async () => {
+    const staff = await createStaff(t.database.db, "support");
+    const client = await login(t.app, staff.email);
+    const { token } = (await client.send("POST", "/api/v1/tokens", { name: "reads" })).json<{ token: string }>();
+    const lastUsed = async () => (await client.send("GET", "/api/v1/tokens")).json<{ name: string; lastUsedAt: string | null }[]>().find((x) => x.name === "reads")?.lastUsedAt;
+    const read = async () => assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
+    assert.equal(await lastUsed(), null);
+
+    await read();
+    const first = await lastUsed();
+    assert.equal(first, t.clock.now().toISOString());
+    t.clock.advance(59_000);
+    await read();
+    assert.equal(await lastUsed(), first, "a second read within the minute writes nothing");
+    t.clock.advance(1_000);
+    await read();
+    assert.equal(await lastUsed(), t.clock.now().toISOString(), "a minute after the last write it moves on");
+  });
+
   test("webhook endpoints: creating and deleting need a step-up", async () => {
     const customer = await createCustomer(t.database.db, t.clock, { name: "Bakkerij Hook" });
     const base = `/api/v1/controllers/${customer.controllerId}/webhook-endpoints`;

@@ -14,13 +14,17 @@ export async function findUserById(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function findUserByTokenHash(db: Db, tokenHash: string, now: Date) {
+/**
+ * The user of an API token in force. "Last used" moves on at most once per `touchEveryMs` (as a
+ * session's "last seen" does): a read through a token does not write on every call.
+ */
+export async function findUserByTokenHash(db: Db, tokenHash: string, now: Date, touchEveryMs: number) {
   const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id })
+    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
-  if (row) {
+  if (row && (row.lastUsedAt === null || Math.abs(now.getTime() - row.lastUsedAt.getTime()) >= touchEveryMs)) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
   return row?.user ?? null;

@@ -28,7 +28,7 @@ export async function resolveActor(db: Db, clock: Clock, request: FastifyRequest
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const user = match?.[1] ? await findUserByTokenHash(db, hashApiToken(match[1]), clock.now()) : null;
+    const user = match?.[1] ? await findUserByTokenHash(db, hashApiToken(match[1]), clock.now(), LAST_SEEN_EVERY_MS) : null;
     if (!user || user.disabledAt) {
       throw new AppError("unauthenticated", "the API token is unknown, revoked or expired");
     }
