@@ -322,8 +322,10 @@ describe("issue #9 findings 2 (two-factor) and 5 (tokens minting tokens): sensit
     const staff = await createStaff(t.database.db, "support");
     const client = await login(t.app, staff.email);
     const { token } = (await client.send("POST", "/api/v1/tokens", { name: "reads" })).json<{ token: string }>();
-    const lastUsed = async () => (await client.send("GET", "/api/v1/tokens")).json<{ name: string; lastUsedAt: string | null }[]>().find((x) => x.name === "reads")?.lastUsedAt;
-    const read = async () => assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
+    const lastUsed = async () =>
+      (await client.get("/api/v1/tokens")).json<{ name: string; lastUsedAt: string | null }[]>().find((x) => x.name === "reads")?.lastUsedAt;
+    const read = async () =>
+      assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
     assert.equal(await lastUsed(), null);
 
     await read();
