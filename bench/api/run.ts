@@ -108,7 +108,7 @@ async function load(label: string, url: string, headers: (i: number) => Record<s
 }
 
 const scratch = args["database-url"] ? null : await scratchDatabase("art28_bench_api");
-const url = args["database-url"] ?? scratch!.url;
+const url = args["database-url"] ?? scratch?.url ?? "";
 const children: ChildProcess[] = [];
 try {
   if (scratch) {
@@ -151,15 +151,15 @@ try {
     await load("staff customers list, page 1", `${base}/controllers?limit=50`, staff, app.pid ?? null),
     await load("staff customers list, search", `${base}/controllers?limit=50&search=klant%200421`, staff, app.pid ?? null),
   ];
-  const [baseline] = results;
+  const [baseline, dashboard] = results as [Load, Load, ...Load[]];
   for (const r of results) {
     print(
       `${r.label.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms` +
-        `   ×${(r.rps / baseline!.rps).toFixed(3)} of hello-world's req/s   p99 ÷ hello's ${(r.p99 / Math.max(1, baseline!.p99)).toFixed(1)}` +
+        `   ×${(r.rps / baseline.rps).toFixed(3)} of hello-world's req/s   p99 ÷ hello's ${(r.p99 / Math.max(1, baseline.p99)).toFixed(1)}` +
         `${r.peakRssMb === null ? "" : `   peak RSS ${r.peakRssMb.toFixed(0)} MB`}${r.errors + r.non2xx > 0 ? `   ${r.errors} errors, ${r.non2xx} non-2xx` : ""}`,
     );
   }
-  print(`ratio: ${(results[1]!.rps / baseline!.rps).toFixed(3)}`);
+  print(`ratio: ${(dashboard.rps / baseline.rps).toFixed(3)}`);
 } finally {
   for (const child of children) {
     child.kill("SIGTERM");
