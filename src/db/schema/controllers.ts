@@ -5,20 +5,25 @@ import { createdAt, id, instant } from "./columns.ts";
 import { services } from "./catalogue.ts";
 
 /** A customer of the processor: the controller (verwerkingsverantwoordelijke). */
-export const controllers = pgTable("controllers", {
-  id: id(),
-  /** The billing system's customer number: the key imports match on. */
-  customerNumber: text("customer_number").notNull().unique(),
-  name: text("name").notNull(),
-  kvk: text("kvk"),
-  address: text("address"),
-  postalCode: text("postal_code"),
-  city: text("city"),
-  country: text("country").notNull().default("NL"),
-  locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
-  createdAt: createdAt(),
-  updatedAt: instant("updated_at").notNull().defaultNow(),
-});
+export const controllers = pgTable(
+  "controllers",
+  {
+    id: id(),
+    /** The billing system's customer number: the key imports match on. */
+    customerNumber: text("customer_number").notNull().unique(),
+    name: text("name").notNull(),
+    kvk: text("kvk"),
+    address: text("address"),
+    postalCode: text("postal_code"),
+    city: text("city"),
+    country: text("country").notNull().default("NL"),
+    locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  // The staff list's order and keyset (modules/controllers listControllers).
+  (t) => [index("controllers_name_number").on(t.name, t.customerNumber)],
+);
 
 /** The services a controller takes (Annex 1A) and what it pays for each (art. 11.1 cap). */
 export const controllerServices = pgTable(

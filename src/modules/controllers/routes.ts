@@ -6,6 +6,7 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
+import { decodeCursor, encodeCursor } from "../../http/cursor.ts";
 import { IdParams, Int } from "../../http/schemas.ts";
 import { scopeOf, STAFF_ALL, STAFF_WRITE } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
@@ -67,16 +68,31 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["customers"],
-        summary: "Customers with their agreement status (staff)",
+        summary: "Customers with their agreement status (staff), by name; a page after `after` (keyset) or at `offset`",
         querystring: ListQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ControllerListItem) }), ...ErrorResponses },
+        response: {
+          200: Type.Object({
+            total: Type.Integer(),
+            items: Type.Array(ControllerListItem),
+            next: Type.Union([Type.String(), Type.Null()], { description: "`after` of the next page; null on the last" }),
+          }),
+          ...ErrorResponses,
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const assigned = await assignmentsOf(db, actor);
-      const result = await inScope(db, scopeOf(actor), (tx) => listControllers(tx, { ...request.query, onlyIds: assigned ? [...assigned] : null }));
-      return { total: result.total, items: result.items.map((i) => ({ ...i, effectiveAt: iso(i.effectiveAt) })) };
+      const { after, ...query } = request.query;
+      const [name, customerNumber] = after === undefined ? [] : decodeCursor(after, "querystring.after", 2);
+      const from = name === undefined || customerNumber === undefined ? undefined : { name, customerNumber };
+      const result = await inScope(db, scopeOf(actor), (tx) => listControllers(tx, { ...query, after: from, onlyIds: assigned ? [...assigned] : null }));
+      const last = result.items.at(-1);
+      return {
+        total: result.total,
+        items: result.items.map((i) => ({ ...i, effectiveAt: iso(i.effectiveAt) })),
+        next: last && result.items.length === query.limit ? encodeCursor([last.name, last.customerNumber]) : null,
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { PHONE_PATTERN } from "../../domain/phone.ts";
 import { Instant, Int, Line, Localized, NullableInstant, Offset } from "../../http/schemas.ts";
+import { Cursor } from "../../http/cursor.ts";
 
 const NullableLine = (max: number) => Type.Union([Line(max), Type.Null()]);
 export const AgreementSummaryStatus = Type.Enum(["none", "offered", "signed_by_customer", "in_force"]);
@@ -24,6 +25,7 @@ export const ListQuery = Type.Object(
     search: Type.Optional(Line(100)),
     status: Type.Optional(AgreementSummaryStatus),
     offset: Offset,
+    after: Type.Optional(Cursor),
     limit: Int(1, 200, { default: 50 }),
   },
   { additionalProperties: false },

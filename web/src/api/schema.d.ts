@@ -5277,13 +5277,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers with their agreement status (staff) */
+        /** Customers with their agreement status (staff), by name; a page after `after` (keyset) or at `offset` */
         get: {
             parameters: {
                 query: {
                     search?: string;
                     status?: "none" | "offered" | "signed_by_customer" | "in_force";
                     offset: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     limit: number;
                 };
                 header?: never;
@@ -5316,6 +5318,8 @@ export interface paths {
                                 pendingVersion: number | null;
                                 effectiveAt: string | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };

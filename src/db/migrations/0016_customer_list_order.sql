@@ -1,0 +1,1 @@
+CREATE INDEX "controllers_name_number" ON "controllers" USING btree ("name","customer_number");

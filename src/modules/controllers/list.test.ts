@@ -1,0 +1,103 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import { customer, signIntoForce, staffSession, type Session } from "../../../test/support/sessions.ts";
+import { encodeCursor } from "../../http/cursor.ts";
+
+// The staff customers list at any size (issue 16): by name, a page after a keyset cursor or at an
+// offset, searched and filtered by agreement status with the same rule the list shows.
+
+interface Page {
+  total: number;
+  next: string | null;
+  items: { name: string; agreementStatus: string }[];
+}
+
+let t: TestApp;
+let officer: Session;
+before(async () => {
+  t = await createTestApp();
+  officer = await staffSession(t, "privacy_officer");
+  const inForce = await customer(t, "Lijst Citroen", ["web-hosting"]);
+  const signed = await customer(t, "Lijst Appel", ["web-hosting"]);
+  await customer(t, "Lijst Banaan", ["web-hosting"]);
+  await customer(t, "Lijst Druif", ["email"]);
+  const offered = await officer.send("POST", "/api/v1/templates/1/offer");
+  assert.equal(offered.statusCode, 200, offered.body);
+  // Offered to the four above; the one that comes after has none.
+  await customer(t, "Lijst Kers", ["email"]);
+  await signIntoForce(officer, inForce, 1);
+  const [offer] = (await signed.owner.get("/api/v1/agreements?status=offered")).json<{ id: string }[]>();
+  const document = (await signed.owner.get(`/api/v1/agreements/${offer?.id}/document`)).json<{ sha256: string }>();
+  const signing = await signed.owner.send("POST", `/api/v1/agreements/${offer?.id}/sign`, {
+    typedName: "Dirk Pieters",
+    function: "Directeur",
+    consent: true,
+    documentSha256: document.sha256,
+  });
+  assert.equal(signing.statusCode, 200, signing.body);
+});
+after(async () => {
+  await t.close();
+});
+
+const page = async (query: string) => {
+  const answer = await officer.get(`/api/v1/controllers?${query}`);
+  assert.equal(answer.statusCode, 200, answer.body);
+  return answer.json<Page>();
+};
+
+test("pages after a cursor walk the whole list once, in name order, as the offsets do", async () => {
+  const names: string[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 5; i++) {
+    const next: Page = await page(`search=lijst&limit=2${cursor ? `&after=${cursor}` : ""}`);
+    assert.equal(next.total, 5);
+    names.push(...next.items.map((c) => c.name));
+    cursor = next.next;
+    if (cursor === null) {
+      break;
+    }
+  }
+  assert.deepEqual(names, ["Lijst Appel", "Lijst Banaan", "Lijst Citroen", "Lijst Druif", "Lijst Kers"]);
+  const byOffset = [
+    ...(await page("search=lijst&limit=2")).items,
+    ...(await page("search=lijst&limit=2&offset=2")).items,
+    ...(await page("search=lijst&limit=2&offset=4")).items,
+  ];
+  assert.deepEqual(
+    byOffset.map((c) => c.name),
+    names,
+  );
+  assert.equal((await page("search=lijst&limit=2&offset=4")).next, null, "a page that is not full is the last");
+});
+
+test("the status filter picks by the same rule the list shows, with its total", async () => {
+  const all = await page("search=lijst&limit=50");
+  const shown = Object.fromEntries(all.items.map((c) => [c.name, c.agreementStatus]));
+  assert.deepEqual(shown, {
+    "Lijst Appel": "signed_by_customer",
+    "Lijst Banaan": "offered",
+    "Lijst Citroen": "in_force",
+    "Lijst Druif": "offered",
+    "Lijst Kers": "none",
+  });
+  for (const status of ["none", "offered", "signed_by_customer", "in_force"]) {
+    const filtered = await page(`search=lijst&status=${status}&limit=1`);
+    const expected = all.items.filter((c) => c.agreementStatus === status).map((c) => c.name);
+    assert.equal(filtered.total, expected.length, status);
+    assert.deepEqual(
+      filtered.items.map((c) => c.name),
+      expected.slice(0, 1),
+      status,
+    );
+  }
+});
+
+test("a cursor the list did not give is a 400 naming querystring.after", async () => {
+  for (const bad of ["abc", encodeCursor(["only one"]), "!!", "x".repeat(1401)]) {
+    const answer = await officer.get(`/api/v1/controllers?after=${encodeURIComponent(bad)}`);
+    assert.equal(answer.statusCode, 400, bad);
+    assert.match(answer.body, /querystring\.after/, bad);
+  }
+});
