@@ -12,6 +12,7 @@ import fastifySwagger from "@fastify/swagger";
 import scalarApiReference from "@scalar/fastify-api-reference";
 import type { Db } from "./db/engine.ts";
 import type { Clock } from "./domain/clock.ts";
+import { OPERATIONS_PATHS, registerOperationsRoutes } from "./http/metrics.ts";
 import { handleError } from "./http/error-handler.ts";
 import { allowDocsInlineScripts, CSP_DIRECTIVES } from "./http/csp.ts";
 import { AJV_PLUGINS, refuseUndeclaredMediaType } from "./http/input-policy.ts";
@@ -115,6 +116,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Who is calling, and may they, is settled before the body is read: an anonymous caller or a role
   // the route does not admit gets 401/403 without the server parsing (or validating) its payload.
   app.addHook("preParsing", async (request, reply, payload) => {
+    if (OPERATIONS_PATHS.has(request.routeOptions.url ?? "")) {
+      return payload; // the probes and /metrics answer anyone (or the scrape token), never a user
+    }
     // Staff's standing (art. 2.3, 9.1): the confidentiality statement confirmed, break-glass grants in force.
     request.actor = await settleStaffAccess(deps.db, deps.clock, await resolveActor(deps.db, deps.clock, request));
     // Cookie-authenticated changes need the CSRF token; token-authenticated API calls carry no
@@ -130,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("preParsing", refuseUndeclaredMediaType);
   // Every 2xx answer of a route declaring personal data to a staff user goes into the customer's access log first.
   app.addHook("onSend", personalDataHook(deps.db, deps.clock));
+  // The operator's probes and metrics: /healthz, /readyz, /metrics (http/metrics.ts).
+  registerOperationsRoutes(app, deps.db, deps.clock);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -8,6 +8,7 @@ import { createMailer, fromAddress, type Mailer } from "./mailer.ts";
 import { deliverClaim, type DeliverDeps, type DeliveryOutcome } from "./outbox-deliver.ts";
 import { ClaimLostError, pgliteSession, postgresSession, type ClaimSession } from "./outbox-session.ts";
 
+import { metrics } from "../http/metrics.ts";
 export { recordBounce, type BounceResult } from "./record-bounce.ts";
 
 /**
@@ -214,14 +215,21 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         }
         loop.emptyAt = -1;
         let outcome: DeliveryOutcome;
+        metrics.deliveriesInFlight.inc();
         try {
           outcome = await deliverClaim(claim, ready);
         } catch (error) {
           await claim.abandon(); // rolls back if it is still open: the row stays pending
           throw error;
+        } finally {
+          metrics.deliveriesInFlight.dec();
         }
         failures = 0;
         count(outcome);
+        metrics.deliveryOutcomes.inc({ outcome });
+        if (outcome !== "retry") {
+          metrics.deliveryLatency.observe({ outcome }, Math.max(0, clock.now().getTime() - claim.delivery.notice.createdAt.getTime()) / 1000);
+        }
       } catch (error) {
         failures += 1;
         loop.emptyAt = -1;

@@ -2,6 +2,7 @@ import type { Db, Engine } from "../db/engine.ts";
 import type { Clock } from "../domain/clock.ts";
 import { errorForLog, redactValues } from "../http/logging.ts";
 import { registerAllNoticeKinds, sweepTasks } from "../modules.ts";
+import { metrics } from "../http/metrics.ts";
 import { startOutboxWorker, type WorkerLog } from "./outbox-worker.ts";
 import { runSweep, type SweepTask } from "./sweep.ts";
 
@@ -39,7 +40,8 @@ export function startBackgroundWork(options: BackgroundOptions) {
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = async () => {
     try {
-      const result = await runSweep(options.db, options.clock, options.tasks ?? sweepTasks());
+      const stopTimer = metrics.sweepDuration.startTimer();
+      const result = await runSweep(options.db, options.clock, options.tasks ?? sweepTasks()).finally(() => stopTimer());
       const acted = result.reminded + result.escalated + result.windowsClosed + Object.values(result.other).reduce((a, b) => a + b, 0);
       if (acted > 0) {
         log.info(

@@ -1,4 +1,6 @@
+import Fastify from "fastify";
 import { pino, type Logger } from "pino";
+import { registerOperationsRoutes } from "../http/metrics.ts";
 import { openDatabase } from "../db/engine.ts";
 import { loggerOptions } from "../http/logging.ts";
 import { systemClock } from "../domain/clock.ts";
@@ -7,7 +9,7 @@ import { startBackgroundWork } from "./runner.ts";
 // A worker process: `npx node src/jobs/worker-main.ts` (or `art28 worker`). Delivers the outbox of
 // a PostgreSQL database (DATABASE_URL) over ART28_SMTP_URL, with ART28_WORKER_CONCURRENCY claim
 // loops (default 2), and runs the deadline sweep (runner.ts). Start as many as wanted: each notice
-// is still sent once. SIGTERM or SIGINT stops it after the deliveries in flight are settled, with
+// is still sent once. With ART28_METRICS_PORT it serves /healthz, /readyz and /metrics on that port. SIGTERM or SIGINT stops it after the deliveries in flight are settled, with
 // exit code 0.
 
 export interface WorkerProcessOptions {
@@ -37,10 +39,18 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   // One connection per claim loop, plus the sweep's and a spare.
   const database = await openDatabase({ engine: "postgres", url, poolSize: concurrency + 2 });
   const work = startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, log });
+  // Its probes and metrics on a port of its own when asked (ART28_METRICS_PORT, on ART28_METRICS_HOST, default loopback).
+  const probes = env.ART28_METRICS_PORT ? Fastify() : null;
+  if (probes) {
+    registerOperationsRoutes(probes, database.db, systemClock, env);
+    const address = await probes.listen({ port: Number(env.ART28_METRICS_PORT), host: env.ART28_METRICS_HOST ?? "127.0.0.1" });
+    log.info(`worker probes and metrics at ${address}/metrics`);
+  }
   log.info(`outbox worker started: ${concurrency} loops, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`);
   await stopRequested;
   log.info("stopping after the deliveries in flight");
   await work.stop();
+  await probes?.close();
   await database.close();
   log.info("outbox worker stopped");
 }

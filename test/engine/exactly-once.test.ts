@@ -54,10 +54,10 @@ interface Worker {
   output: string[];
 }
 
-function startWorker(sink: SmtpSink): Worker {
+function startWorker(sink: SmtpSink, env: NodeJS.ProcessEnv = {}): Worker {
   const child = spawn(process.execPath, ["src/jobs/worker-main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, ART28_SMTP_URL: sink.url, ART28_WORKER_CONCURRENCY: "2", LOG_LEVEL: "info" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ART28_SMTP_URL: sink.url, ART28_WORKER_CONCURRENCY: "2", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -142,8 +142,35 @@ test("three worker processes drain 600 deliveries: every message arrives exactly
   sinks.push(sink);
   const queued = await queueFanOut(3);
   assert.equal(queued, 600);
-  const workers = [startWorker(sink), startWorker(sink), startWorker(sink)];
+  // The first serves its probes and metrics on a port of its own (ART28_METRICS_PORT; 0: any free one, named in its log).
+  const workers = [startWorker(sink, { ART28_METRICS_PORT: "0" }), startWorker(sink), startWorker(sink)];
   await waitFor("every delivery to be sent", async () => (await counts()).pending === 0, 60_000, 200);
+  const metricsUrl = /worker probes and metrics at (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(workers[0]?.output.join("") ?? "")?.[1];
+  assert.ok(metricsUrl, `the worker names its metrics address:\n${workers[0]?.output.join("")}`);
+  assert.equal((await fetch(`${metricsUrl}/readyz`)).status, 200);
+  let exposition = "";
+  const value = (name: string) => Number(new RegExp(`^${name.replace(/[{}"]/g, "\\$&")} (\\S+)$`, "m").exec(exposition)?.[1] ?? Number.NaN);
+  const logged = () =>
+    workers[0]?.output
+      .join("")
+      .match(/(\d+) sent/g)
+      ?.reduce((n, m) => n + Number.parseInt(m, 10), 0) ?? 0;
+  // Its log reports what it sent a moment after the commit; the metrics count at once.
+  await waitFor(
+    "its metrics to count what its log says it sent",
+    async () => {
+      exposition = await (await fetch(`${metricsUrl}/metrics`)).text();
+      return value('art28_delivery_outcomes_total{outcome="sent"}') === logged();
+    },
+    15_000,
+    200,
+  );
+  const firstSent = value('art28_delivery_outcomes_total{outcome="sent"}');
+  assert.ok(firstSent > 0);
+  assert.equal(value('art28_delivery_latency_seconds_count{outcome="sent"}'), firstSent, "each with its latency");
+  assert.equal(value('art28_deliveries{status="pending"}'), 0, "and the database's queue, as every process sees it");
+  assert.equal(value('art28_deliveries{status="sent"}'), 600);
+  assert.equal(value("art28_deliveries_in_flight"), 0);
   const codes = await Promise.all(workers.map((w) => stopChild(w.child, "SIGTERM")));
   assert.deepEqual(codes, [0, 0, 0], `workers exit 0 on SIGTERM:\n${workers.map((w) => w.output.join("")).join("\n---\n")}`);
 
