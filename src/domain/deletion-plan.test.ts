@@ -49,7 +49,16 @@ test("a line per system and data category: the services' own systems, then each 
 
 test("a line carries the system's and the category's names in both languages; an unknown category keeps its code", () => {
   const [line] = deletionPlanLines(["dns"], catalogue);
-  assert.deepEqual(line, { party: "processor", systemCode: "dns", system: { nl: "dns-nl", en: "dns-en" }, categoryCode: "logs", category: { nl: "logs-nl", en: "logs-en" } });
-  const odd = deletionPlanLines(["dns"], { ...catalogue, services: [{ ...term("dns"), purposes: [], subjectCategories: [], dataCategories: ["x"], subprocessors: [] }] });
+  assert.deepEqual(line, {
+    party: "processor",
+    systemCode: "dns",
+    system: { nl: "dns-nl", en: "dns-en" },
+    categoryCode: "logs",
+    category: { nl: "logs-nl", en: "logs-en" },
+  });
+  const odd = deletionPlanLines(["dns"], {
+    ...catalogue,
+    services: [{ ...term("dns"), purposes: [], subjectCategories: [], dataCategories: ["x"], subprocessors: [] }],
+  });
   assert.deepEqual(odd[0]?.category, { nl: "x", en: "x" });
 });

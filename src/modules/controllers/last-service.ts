@@ -7,7 +7,13 @@ import type { EventActor } from "../evidence/index.ts";
  * customer with the service codes it took before. The ending module does it; the composition root
  * (src/modules.ts) registers it here, as that module reaches this one through the notices it sends.
  */
-export type LastServiceEnded = (tx: Db, clock: Clock, actor: EventActor, before: { controllerId: string; services: string[] }[], source: string) => Promise<unknown>;
+export type LastServiceEnded = (
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  before: { controllerId: string; services: string[] }[],
+  source: string,
+) => Promise<unknown>;
 
 let listener: LastServiceEnded | undefined;
 

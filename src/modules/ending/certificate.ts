@@ -44,7 +44,11 @@ async function contentOf(tx: Db, ending: EndingRow): Promise<CertificateContent>
 }
 
 /** The certificate as PDF in a language, from what it stated when issued. */
-export async function certificatePdf(tx: Db, certificate: Pick<CertificateRow, "content" | "kind" | "number" | "issuedAt">, locale: Locale): Promise<Uint8Array> {
+export async function certificatePdf(
+  tx: Db,
+  certificate: Pick<CertificateRow, "content" | "kind" | "number" | "issuedAt">,
+  locale: Locale,
+): Promise<Uint8Array> {
   const processor = await findProcessor(tx);
   const zone = processor.timeZone;
   const w = endingWords.certificate;
@@ -71,7 +75,9 @@ export async function certificatePdf(tx: Db, certificate: Pick<CertificateRow, "
       how: l.method,
       by: l.confirmedByName,
     })),
-    proofs: c.lines.flatMap((l) => (l.attachmentSha256 ? [`${w.subprocessorProof[locale]} · ${l.system[locale]} · ${l.category[locale]}: ${l.attachmentSha256}`] : [])),
+    proofs: c.lines.flatMap((l) =>
+      l.attachmentSha256 ? [`${w.subprocessorProof[locale]} · ${l.system[locale]} · ${l.category[locale]}: ${l.attachmentSha256}`] : [],
+    ),
     heldHeading: w.held[locale],
     heldNone: w.heldNone[locale],
     holdColumns: [w.what[locale], w.ground[locale], w.capacity[locale], w.until[locale], w.holdDeleted[locale]],
@@ -94,7 +100,14 @@ export async function certificatePdf(tx: Db, certificate: Pick<CertificateRow, "
  * when a hold's data were deleted. Its content is fixed now; the PDF in the customer's language is
  * rendered for its SHA-256 (evidence, and the notice that tells the customer it is ready).
  */
-export async function issueCertificate(tx: Db, clock: Clock, actor: EventActor, ending: EndingRow, kind: CertificateKind, holdId: string | null): Promise<CertificateRow> {
+export async function issueCertificate(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  ending: EndingRow,
+  kind: CertificateKind,
+  holdId: string | null,
+): Promise<CertificateRow> {
   const content = await contentOf(tx, ending);
   const customer = await customerOf(tx, ending.controllerId);
   const locale = customer?.locale ?? "nl";
@@ -102,13 +115,33 @@ export async function issueCertificate(tx: Db, clock: Clock, actor: EventActor, 
   const issuedAt = clock.now();
   const pdf = await certificatePdf(tx, { content, kind, number, issuedAt }, locale);
   const sha256 = createHash("sha256").update(pdf).digest("hex");
-  const saved = await insertCertificate(tx, { endingId: ending.id, controllerId: ending.controllerId, number, kind, holdId, content, locale, sha256, issuedAt });
+  const saved = await insertCertificate(tx, {
+    endingId: ending.id,
+    controllerId: ending.controllerId,
+    number,
+    kind,
+    holdId,
+    content,
+    locale,
+    sha256,
+    issuedAt,
+  });
   await recordEvent(tx, clock, {
     type: "ending.certificate_issued",
     actor,
     controllerId: ending.controllerId,
     subject: subjectOf(ending.id),
-    data: { certificateId: saved.id, reference: content.reference, number, kind, holdId, locale, sha256, lines: content.lines.length, holds: content.holds.length },
+    data: {
+      certificateId: saved.id,
+      reference: content.reference,
+      number,
+      kind,
+      holdId,
+      locale,
+      sha256,
+      lines: content.lines.length,
+      holds: content.holds.length,
+    },
   });
   await queueCustomerNotices(tx, clock, actor, [
     {

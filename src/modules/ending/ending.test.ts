@@ -167,7 +167,10 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     );
     assert.equal(ending.returnPossible, true);
 
-    const [duty] = await t.database.db.select().from(obligations).where(and(eq(obligations.controllerId, a.controllerId), eq(obligations.kind, "deletion_plan")));
+    const [duty] = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.controllerId, a.controllerId), eq(obligations.kind, "deletion_plan")));
     assert.equal(duty?.status, "open");
     assert.equal(duty?.dueAt.toISOString(), ending.planDueAt);
     assert.equal(duty?.article, "12.2");
@@ -235,7 +238,9 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     assert.equal((await eventsOf(a, "ending.line_confirmed")).length, 0, "nothing partly written");
 
     const proof = Buffer.from("Registry BV bevestigt: alle registratiegegevens van Bakkerij Alfa zijn op 22-03-2026 verwijderd.");
-    const wrongLine = await officer.upload(`/api/v1/deletion-lines/${own1.id}/attachment`, [{ name: "file", filename: "x.txt", type: "text/plain", data: proof }]);
+    const wrongLine = await officer.upload(`/api/v1/deletion-lines/${own1.id}/attachment`, [
+      { name: "file", filename: "x.txt", type: "text/plain", data: proof },
+    ]);
     assert.equal(wrongLine.statusCode, 409, "only a sub-processor's line takes its confirmation");
     const noFile = await officer.upload(`/api/v1/deletion-lines/${sub1.id}/attachment`, [{ name: "note", value: "x" }]);
     assert.equal(noFile.statusCode, 400);
@@ -257,7 +262,10 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     assert.equal((await confirm(officer, own1.id)).statusCode, 409, "a line is confirmed once");
     const after = first.json<EndingOut>().ending;
     assert.equal(after?.returnPossible, false, "the deletion began");
-    const tooLate = await ownerA.send("POST", "/api/v1/cases", { kind: "data_return", request: { what: "Toch een export", format: "", neededBy: "2026-03-30" } });
+    const tooLate = await ownerA.send("POST", "/api/v1/cases", {
+      kind: "data_return",
+      request: { what: "Toch een export", format: "", neededBy: "2026-03-30" },
+    });
     assert.equal(tooLate.statusCode, 400);
     assert.equal(fieldOf(tooLate), "body.request");
     assert.equal(after?.lines.find((l) => l.id === sub1.id)?.attachment?.sha256, sha);
@@ -303,14 +311,19 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     const { ending } = await endingOf(officer, a);
     assert.ok(ending);
     for (const line of ending.lines.filter((l) => !l.confirmedAt)) {
-      const done = await confirm(admin, line.id, { method: line.party === "subprocessor" ? "Bevestiging van Registry BV ontvangen" : "Records verwijderd uit het registratiesysteem" });
+      const done = await confirm(admin, line.id, {
+        method: line.party === "subprocessor" ? "Bevestiging van Registry BV ontvangen" : "Records verwijderd uit het registratiesysteem",
+      });
       assert.equal(done.statusCode, 200, done.body);
     }
     const final = (await endingOf(ownerA, a)).ending;
     assert.equal(final?.completedAt, "2026-03-23T09:00:00.000Z");
     const [certificate] = final?.certificates ?? [];
     assert.deepEqual([certificate?.number, certificate?.kind, certificate?.locale], [1, "final", "nl"]);
-    const [duty] = await t.database.db.select().from(obligations).where(and(eq(obligations.controllerId, a.controllerId), eq(obligations.kind, "deletion_plan")));
+    const [duty] = await t.database.db
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.controllerId, a.controllerId), eq(obligations.kind, "deletion_plan")));
     assert.equal(duty?.status, "met");
     assert.equal(duty?.metInTime, true);
     assert.equal((await noticesOf(a, "deletion_certificate")).length, 1);
@@ -371,7 +384,10 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     assert.ok(hold?.ended && hold.remindedAt);
     const early = await officer2.send("POST", `/api/v1/legal-holds/${hold.id}/release`, { deletedAt: "2026-04-30T12:00:00.000Z", method: "Gewist" });
     assert.equal(fieldOf(early), "body.deletedAt");
-    const released = await officer2.send("POST", `/api/v1/legal-holds/${hold.id}/release`, { deletedAt: "2026-05-01T08:00:00.000Z", method: "Logbestanden gewist, ook uit de back-ups" });
+    const released = await officer2.send("POST", `/api/v1/legal-holds/${hold.id}/release`, {
+      deletedAt: "2026-05-01T08:00:00.000Z",
+      method: "Logbestanden gewist, ook uit de back-ups",
+    });
     assert.equal(released.statusCode, 200, released.body);
     const certificates = released.json<EndingOut>().ending?.certificates ?? [];
     assert.deepEqual(
@@ -381,7 +397,10 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
         [2, "supplementary"],
       ],
     );
-    assert.equal((await officer2.send("POST", `/api/v1/legal-holds/${hold.id}/release`, { deletedAt: "2026-05-01T08:00:00.000Z", method: "x" })).statusCode, 409);
+    assert.equal(
+      (await officer2.send("POST", `/api/v1/legal-holds/${hold.id}/release`, { deletedAt: "2026-05-01T08:00:00.000Z", method: "x" })).statusCode,
+      409,
+    );
     if (POPPLER) {
       const pdf = await officer2.get(`/api/v1/deletion-certificates/${certificates[1]?.id}`);
       const text = pdfText(pdf.rawPayload);

@@ -16,7 +16,7 @@ export { attachConfirmation, confirmLine } from "./confirm-line.ts";
 export { recordHold, releaseHold, sweepEndedHolds } from "./legal-holds.ts";
 export { sweepReadablePortals } from "./close-portal.ts";
 export { certificatePdf } from "./certificate.ts";
-export { endingState } from "./state.ts";
+export { endingLines, endingState } from "./state.ts";
 export type { AgreementEndedNotice, DeletionCertificateNotice, LegalHoldEndedNotice } from "./notice-kinds.ts";
 
 /** What the ending module brings to the core; src/modules.ts lists it. */

@@ -33,7 +33,10 @@ export async function presentEnding(tx: Db, ending: EndingRow, now: Date): Promi
       method: l.method,
       confirmedByName: l.confirmedByName,
       confirmedAt: iso(l.confirmedAt),
-      attachment: l.attachmentSha256 && l.attachmentName && l.attachmentAt ? { fileName: l.attachmentName, sha256: l.attachmentSha256, at: l.attachmentAt.toISOString() } : null,
+      attachment:
+        l.attachmentSha256 && l.attachmentName && l.attachmentAt
+          ? { fileName: l.attachmentName, sha256: l.attachmentSha256, at: l.attachmentAt.toISOString() }
+          : null,
     })),
     holds: holds.map((h) => ({
       id: h.id,
@@ -49,7 +52,14 @@ export async function presentEnding(tx: Db, ending: EndingRow, now: Date): Promi
       releasedByName: h.releasedByName,
       createdByName: h.createdByName,
     })),
-    certificates: certificates.map((c) => ({ id: c.id, number: c.number, kind: c.kind, issuedAt: c.issuedAt.toISOString(), sha256: c.sha256, locale: c.locale })),
+    certificates: certificates.map((c) => ({
+      id: c.id,
+      number: c.number,
+      kind: c.kind,
+      issuedAt: c.issuedAt.toISOString(),
+      sha256: c.sha256,
+      locale: c.locale,
+    })),
     returnRequests: returns.map((r) => ({
       id: r.id,
       status: r.status,

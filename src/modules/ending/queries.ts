@@ -121,7 +121,12 @@ export async function updateLine(tx: Db, id: string, patch: Partial<typeof delet
 /** A line's attachment as received. */
 export async function lineAttachment(tx: Db, id: string) {
   const [row] = await tx
-    .select({ name: deletionLines.attachmentName, mediaType: deletionLines.attachmentMediaType, sha256: deletionLines.attachmentSha256, bytes: deletionLines.attachmentBytes })
+    .select({
+      name: deletionLines.attachmentName,
+      mediaType: deletionLines.attachmentMediaType,
+      sha256: deletionLines.attachmentSha256,
+      bytes: deletionLines.attachmentBytes,
+    })
     .from(deletionLines)
     .where(eq(deletionLines.id, id));
   return row?.bytes && row.name ? { name: row.name, mediaType: row.mediaType ?? "application/octet-stream", sha256: row.sha256 ?? "", bytes: row.bytes } : null;

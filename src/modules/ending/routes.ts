@@ -51,7 +51,11 @@ function routes(app: TypedApp, { db, clock }: RouteDeps): void {
     "/endings",
     {
       config: { audience: staffOnly },
-      schema: { tags, summary: "Every ended agreement (art. 12.2), newest first, with its deletion plan's progress", response: { 200: EndingList, ...ErrorResponses } },
+      schema: {
+        tags,
+        summary: "Every ended agreement (art. 12.2), newest first, with its deletion plan's progress",
+        response: { 200: EndingList, ...ErrorResponses },
+      },
     },
     async (request) => inScope(db, scopeOf(actorOf(request)), (tx) => presentEndings(tx, clock.now())),
   );
@@ -62,7 +66,8 @@ function routes(app: TypedApp, { db, clock }: RouteDeps): void {
       config: { audience: { staff: ENDING_STAFF, customer: CUSTOMER_WRITERS, record: "controller" } },
       schema: {
         tags,
-        summary: "A customer's end of agreement (art. 12.2): the deletion plan and its confirmations, legal holds, certificates, return requests; ended: false while it runs",
+        summary:
+          "A customer's end of agreement (art. 12.2): the deletion plan and its confirmations, legal holds, certificates, return requests; ended: false while it runs",
         params: IdParams,
         response: { 200: EndingAnswer, ...ErrorResponses },
       },
@@ -124,7 +129,12 @@ function routes(app: TypedApp, { db, clock }: RouteDeps): void {
     "/deletion-lines/:id/attachment",
     {
       config: { audience: { ...staffOnly, record: "deletionLine" } },
-      schema: { tags, summary: "A sub-processor's confirmation of deletion as received", params: IdParams, response: FileResponses("the file as received", "application/octet-stream") },
+      schema: {
+        tags,
+        summary: "A sub-processor's confirmation of deletion as received",
+        params: IdParams,
+        response: FileResponses("the file as received", "application/octet-stream"),
+      },
     },
     async (request, reply) => {
       const file = await inScope(db, scopeOf(actorOf(request)), (tx) => lineAttachment(tx, request.params.id));

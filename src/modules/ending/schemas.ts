@@ -20,7 +20,9 @@ export const HoldBody = Type.Object(
   {
     data: Text(2000, { minLength: 1, description: "what data are kept (e.g. the processor's invoices to the customer)" }),
     legalGround: Line(500, { minLength: 1, description: "the law that obliges keeping them (e.g. art. 52 AWR, seven years)" }),
-    capacity: Type.Enum([...HOLD_CAPACITIES], { description: "controller: the processor's own records, not customer content; processor: customer data kept for the legal duty only" }),
+    capacity: Type.Enum([...HOLD_CAPACITIES], {
+      description: "controller: the processor's own records, not customer content; processor: customer data kept for the legal duty only",
+    }),
     endsOn: LocalDate,
   },
   { additionalProperties: false },

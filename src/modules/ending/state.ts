@@ -13,3 +13,9 @@ export async function endingState(tx: Db, controllerId: string): Promise<{ ended
   const lines = await linesOf(tx, ending.id);
   return { endedAt: ending.endedAt, planDueAt: ending.planDueAt, deletionBegun: lines.some((l) => l.confirmedAt !== null) };
 }
+
+/** The plan's lines of a customer's ended agreement, in order (none while it runs). */
+export async function endingLines(tx: Db, controllerId: string) {
+  const ending = await findEndingOf(tx, controllerId);
+  return ending ? linesOf(tx, ending.id) : [];
+}
