@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from "../../http/errors.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { meetObligations } from "../obligations/index.ts";
 import { issueCertificate } from "./certificate.ts";
-import { linesOf, lockEnding, lockLine, subjectOf, updateEnding, updateLine } from "./queries.ts";
+import { linesOf, lockEnding, lockLine, returnRequestsOf, subjectOf, updateEnding, updateLine } from "./queries.ts";
 import type { Who } from "./who.ts";
 import { endingWords } from "./words.ts";
 
@@ -63,7 +63,8 @@ export async function attachConfirmation(tx: Db, clock: Clock, who: Who, lineId:
 
 /**
  * Staff confirm one line: when its data were deleted and how (and for a sub-processor's line, its own
- * confirmation must be attached). When it is the last, the plan's duty is met (in time or late) and
+ * confirmation must be attached). The return comes first: while the customer's request for its data
+ * (case kind data_return) is open, nothing is deleted (409). When it is the last, the plan's duty is met (in time or late) and
  * the final deletion certificate goes to the customer, in the same transaction.
  */
 export async function confirmLine(tx: Db, clock: Clock, who: Who, lineId: string, input: { deletedAt: string; method: string }): Promise<void> {
@@ -91,6 +92,9 @@ export async function confirmLine(tx: Db, clock: Clock, who: Who, lineId: string
   }
   if (line.party === "subprocessor" && !line.attachmentSha256) {
     throw invalid("body.attachment", endingWords.subprocessorConfirmationNeeded);
+  }
+  if ((await returnRequestsOf(tx, line.controllerId)).some((r) => r.status !== "closed")) {
+    throw conflict(endingWords.returnPending);
   }
   await updateLine(tx, lineId, { deletedAt, method, confirmedBy: who.userId, confirmedByName: who.name, confirmedAt: now });
   await recordEvent(tx, clock, {

@@ -257,6 +257,16 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     assert.equal(file.headers["x-content-sha256"], sha);
     assert.equal((await ownerB.get(`/api/v1/deletion-lines/${sub1.id}/attachment`)).statusCode, 403);
 
+    // The return comes first: nothing is deleted while the customer's request for its data is open.
+    const pending = await confirm(officer, own1.id);
+    assert.equal(pending.statusCode, 409, pending.body);
+    assert.match(pending.body, /gegevens terug/);
+    const [returned] = ending.returnRequests;
+    const closed = await officer.send("POST", `/api/v1/cases/${returned?.id}/close`, {
+      outcome: "delivered",
+      note: "Export als CSV geleverd via de beveiligde downloadlink.",
+    });
+    assert.equal(closed.statusCode, 200, closed.body);
     const first = await confirm(officer, own1.id);
     assert.equal(first.statusCode, 200, first.body);
     assert.equal((await confirm(officer, own1.id)).statusCode, 409, "a line is confirmed once");

@@ -37,6 +37,10 @@ export const endingWords = {
     nl: "Alleen een regel van een subverwerker krijgt diens bevestiging als bijlage.",
     en: "Only a sub-processor's line takes its confirmation as an attachment.",
   },
+  returnPending: {
+    nl: "De klant vroeg zijn gegevens terug: lever die eerst en sluit het verzoek, dan pas verwijderen.",
+    en: "The customer asked for its data back: deliver them and close the request first, then delete.",
+  },
   alreadyConfirmed: { nl: "Deze regel is al bevestigd.", en: "This line is already confirmed." },
   holdAlreadyReleased: { nl: "De gegevens van deze bewaarplicht zijn al verwijderd.", en: "The data of this hold are already deleted." },
   holdAfterCertificate: {
