@@ -6,7 +6,7 @@ import { authModule } from "./modules/auth/index.ts";
 import { breachesModule } from "./modules/breaches/index.ts";
 import { catalogueModule } from "./modules/catalogue/index.ts";
 import { contactsModule } from "./modules/contacts/index.ts";
-import { controllersModule } from "./modules/controllers/index.ts";
+import { controllersModule, registerLastServiceEnded, type LastServiceEnded } from "./modules/controllers/index.ts";
 import { evidenceModule } from "./modules/evidence/index.ts";
 import { homeModule } from "./modules/home/index.ts";
 import { importsModule } from "./modules/imports/index.ts";
@@ -22,6 +22,7 @@ import { casesModule } from "./modules/cases/index.ts";
 import { subjectRequestsModule } from "./modules/subject-requests/index.ts";
 import { accessModule } from "./modules/access/index.ts";
 import { disclosuresModule } from "./modules/disclosures/index.ts";
+import { endingModule } from "./modules/ending/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -33,6 +34,8 @@ export interface ClauseModule {
   restrictedObligationKinds?: Record<string, readonly StaffRole[]>;
   /** Run by every deadline sweep (jobs/runner.ts); each claims its own rows. */
   sweepTasks?: Record<string, SweepTask>;
+  /** What happens when a customer's last service ends (art. 12.2; controllers/last-service.ts): at most one module brings it. */
+  lastServiceEnded?: LastServiceEnded;
 }
 
 /** Every module of Art28. A new clause is a module folder, listed here once. */
@@ -58,18 +61,25 @@ export const MODULES: readonly ClauseModule[] = [
   subjectRequestsModule,
   accessModule,
   disclosuresModule,
+  endingModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */
 export const NOTICE_KINDS = MODULES.flatMap((module) => module.noticeKinds ?? []);
 
 /**
- * Registers the notice kinds, and the obligation kinds only some staff roles may see; the web
- * process (app.ts) and the worker (jobs/runner.ts) do, before anything is sent or shown.
+ * Registers the notice kinds, the obligation kinds only some staff roles may see, and what happens
+ * when a customer's last service ends; the web process (app.ts) and the worker (jobs/runner.ts) do,
+ * before anything is sent or shown.
  */
 export function registerAllNoticeKinds(): void {
   registerNoticeKinds(NOTICE_KINDS);
   registerRestrictedObligationKinds(Object.assign({}, ...MODULES.map((module) => module.restrictedObligationKinds ?? {})));
+  for (const module of MODULES) {
+    if (module.lastServiceEnded) {
+      registerLastServiceEnded(module.lastServiceEnded);
+    }
+  }
 }
 
 /** The due work of every module, by name. */

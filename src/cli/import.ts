@@ -38,7 +38,7 @@ function readOrRefuse(file: string): ImportInput | null {
 function summaryLine(summary: ImportSummary, dryRun: boolean, seconds: string): string {
   return dryRun
     ? `Valid: ${summary.customers} customers, ${summary.services} services, ${summary.contacts} contacts, ${summary.domains} with domain names. Nothing was written (--dry-run).\n`
-    : `Imported ${summary.customers} customers (${summary.created} new, ${summary.updated} updated), ${summary.services} services, ${summary.contacts} contacts, ${summary.domains} with domain names; ${summary.annexVersions} new Annex 1 versions${summary.ownersInvited ? `; ${summary.ownersInvited} owners invited` : ""}, in ${seconds} s.\n`;
+    : `Imported ${summary.customers} customers (${summary.created} new, ${summary.updated} updated), ${summary.services} services, ${summary.contacts} contacts, ${summary.domains} with domain names; ${summary.annexVersions} new Annex 1 versions${summary.ownersInvited ? `; ${summary.ownersInvited} owners invited` : ""}${summary.agreementsEnded ? `; ${summary.agreementsEnded} agreements ended (last service ended)` : ""}, in ${seconds} s.\n`;
 }
 
 function reportRefusal(file: string, message: string, fields: { field: string; message: string }[]): void {

@@ -30,6 +30,10 @@ export interface AgreementClocks {
   defaultNoticeHours: number;
   /** art. 11.6: a claim lapses after this many months. */
   claimLapseMonths: number;
+  /** art. 12.2: the deletion plan is carried out within this many calendar days after the agreement ended. */
+  deletionPlanDays: number;
+  /** art. 12.2: the customer's portal stays readable this many calendar days after the end (its evidence), then its users are closed. */
+  portalReadableDays: number;
 }
 
 /** Legal parameters of a template version (art. 13). */
@@ -52,6 +56,8 @@ export const DEFAULT_CLOCKS: AgreementClocks = {
   disclosureNoticeHours: 24,
   defaultNoticeHours: 48,
   claimLapseMonths: 12,
+  deletionPlanDays: 30,
+  portalReadableDays: 90,
 };
 
 export const DEFAULT_PARAMETERS: TemplateParameters = {

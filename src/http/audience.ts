@@ -27,7 +27,10 @@ export type CustomerRecord =
   | "session"
   | "case"
   | "subjectRequest"
-  | "subjectRequestFile";
+  | "subjectRequestFile"
+  | "deletionLine"
+  | "legalHold"
+  | "deletionCertificate";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the

@@ -11,7 +11,7 @@ import { SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
 import { queueCustomerNotices } from "../modules/notices/queue-notices.ts";
 import { openObligations } from "../modules/obligations/open-obligations.ts";
 import { forwardRequest, recordRequest } from "../modules/subject-requests/index.ts";
-import { deliveries, subjectRequestFiles } from "../db/schema/index.ts";
+import { deliveries, services, serviceSubprocessors, subjectRequestFiles, subprocessors } from "../db/schema/index.ts";
 import { eq } from "drizzle-orm";
 import { TOLD_TO_SEVERAL, type Audience, type CustomerRecord } from "./audience.ts";
 import { assessAndNotify } from "../../test/support/breach-fixture.ts";
@@ -193,7 +193,49 @@ before(async () => {
   });
   const [file] = await t.database.db.select({ id: subjectRequestFiles.id }).from(subjectRequestFiles);
   ofA.subjectRequestFile = file?.id;
+  await endAgreementOf(a.controllerId);
 });
+
+/**
+ * A's agreement ended (art. 12.2: its last service removed), with a sub-processor's line and its
+ * confirmation attached, a legal hold, and every line confirmed: its deletion certificate. Last, as
+ * it leaves A without services.
+ */
+async function endAgreementOf(controllerId: string) {
+  const officer = clients.privacy_officer as Client;
+  const [sub] = await t.database.db
+    .insert(subprocessors)
+    .values({ name: "Isolatie Opslag", activity: { nl: "Opslag", en: "Storage" }, status: "active" })
+    .returning();
+  const [email] = await t.database.db.select().from(services).where(eq(services.code, "email"));
+  assert.ok(sub && email);
+  await t.database.db.insert(serviceSubprocessors).values({ serviceId: email.id, subprocessorId: sub.id });
+  assert.equal((await officer.send("PUT", `/api/v1/controllers/${controllerId}/services`, { services: [] })).statusCode, 200);
+  const lines = (await officer.get(`/api/v1/controllers/${controllerId}/ending`)).json<{ ending: { lines: { id: string; party: string }[] } }>().ending.lines;
+  const subLine = lines.find((l) => l.party === "subprocessor");
+  assert.ok(subLine, "a sub-processor's line");
+  ofA.deletionLine = subLine.id;
+  const boundary = "----isolation-ending";
+  const form = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bevestiging.txt"\r\nContent-Type: text/plain\r\n\r\nGEHEIM verwijderd\r\n--${boundary}--\r\n`;
+  for (const line of lines.filter((l) => l.party === "subprocessor")) {
+    const attached = await officer.sendText(`/api/v1/deletion-lines/${line.id}/attachment`, form, `multipart/form-data; boundary=${boundary}`);
+    assert.equal(attached.statusCode, 200, attached.body);
+  }
+  const hold = await officer.send("POST", `/api/v1/controllers/${controllerId}/ending/holds`, {
+    data: "Facturen",
+    legalGround: "art. 52 AWR",
+    capacity: "controller",
+    endsOn: "2033-12-31",
+  });
+  assert.equal(hold.statusCode, 201, hold.body);
+  ofA.legalHold = hold.json<{ ending: { holds: { id: string }[] } }>().ending.holds[0]?.id;
+  let last;
+  for (const line of lines) {
+    last = await officer.send("POST", `/api/v1/deletion-lines/${line.id}/confirmation`, { deletedAt: t.clock.now().toISOString(), method: "Gewist" });
+    assert.equal(last.statusCode, 200, last.body);
+  }
+  ofA.deletionCertificate = last?.json<{ ending: { certificates: { id: string }[] } }>().ending.certificates[0]?.id;
+}
 after(async () => {
   await t.close();
 });

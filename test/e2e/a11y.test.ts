@@ -105,6 +105,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/portal/subject-requests/${await firstId(page, base, "/api/v1/subject-requests")}`,
           "/portal/access-log",
           "/portal/disclosures",
+          "/portal/ending",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -137,6 +138,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/admin/disclosures",
           "/admin/disclosures/new",
           `/admin/disclosures/${order}`,
+          "/admin/endings",
+          `/admin/endings/${await firstId(page, base, "/api/v1/endings", "controllerId")}`,
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

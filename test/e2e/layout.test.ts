@@ -234,6 +234,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
       "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
       "disclosures/:id": await firstId(page, base, "/api/v1/disclosure-orders"),
+      "endings/:id": await firstId(page, base, "/api/v1/endings", "controllerId"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

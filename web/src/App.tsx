@@ -70,6 +70,9 @@ import { DisclosuresPage } from "./pages/admin/disclosures/DisclosuresPage";
 import { NewDisclosurePage } from "./pages/admin/disclosures/NewDisclosurePage";
 import { DisclosurePage } from "./pages/admin/disclosures/DisclosurePage";
 import { PortalDisclosuresPage } from "./pages/portal/disclosures/PortalDisclosuresPage";
+import { EndingsPage } from "./pages/admin/ending/EndingsPage";
+import { EndingPage } from "./pages/admin/ending/EndingPage";
+import { PortalEndingPage } from "./pages/portal/ending/PortalEndingPage";
 
 export function App() {
   return (
@@ -110,6 +113,7 @@ export function App() {
             <Route path="subject-requests/:id" element={<PortalSubjectRequestPage />} />
             <Route path="access-log" element={<AccessLogPage />} />
             <Route path="disclosures" element={<PortalDisclosuresPage />} />
+            <Route path="ending" element={<PortalEndingPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -154,6 +158,8 @@ export function App() {
             <Route path="disclosures" element={<DisclosuresPage />} />
             <Route path="disclosures/new" element={<NewDisclosurePage />} />
             <Route path="disclosures/:id" element={<DisclosurePage />} />
+            <Route path="endings" element={<EndingsPage />} />
+            <Route path="endings/:id" element={<EndingPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

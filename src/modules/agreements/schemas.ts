@@ -76,6 +76,8 @@ const Clocks = Type.Object(
     disclosureNoticeHours: Int(1, 720),
     defaultNoticeHours: Int(1, 720),
     claimLapseMonths: Int(1, 120),
+    deletionPlanDays: Int(1, 365),
+    portalReadableDays: Int(1, 3650),
   },
   { additionalProperties: false },
 );

@@ -206,3 +206,13 @@ export async function controllerName(tx: Db, id: string): Promise<string | null>
   const [row] = await tx.select({ name: controllers.name }).from(controllers).where(eq(controllers.id, id));
   return row?.name ?? null;
 }
+
+/** The active users of a customer, locked for closing them all (the end of its agreement, art. 12.2). */
+export async function lockActiveUsersOf(tx: Db, controllerId: string): Promise<UserRow[]> {
+  return tx
+    .select()
+    .from(users)
+    .where(and(eq(users.controllerId, controllerId), isNull(users.disabledAt)))
+    .orderBy(asc(users.id))
+    .for("update");
+}

@@ -13,6 +13,7 @@ import { oidcRoutes } from "./oidc-routes.ts";
 
 export { hashPassword } from "./passwords.ts";
 export { inviteOwners, type OwnerToInvite } from "./manage-users.ts";
+export { closeCustomerUsers } from "./close-customer-users.ts";
 export { resolveActor, toActor } from "./resolve-actor.ts";
 export { databaseSessionStore } from "./session-store.ts";
 

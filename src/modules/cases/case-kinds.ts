@@ -1,4 +1,5 @@
 import { notFound } from "../../http/errors.ts";
+import { dataReturnKind } from "./data-return.ts";
 import { dpiaHelpKind } from "./dpia-help.ts";
 import type { CaseKindDefinition } from "./kinds.ts";
 import { instructionKind } from "./instruction.ts";
@@ -6,7 +7,7 @@ import { measuresQuestionKind } from "./measures-question.ts";
 import { subjectRequestHelpKind } from "./subject-request-help.ts";
 
 /** Every kind of case. A new kind (measures information, instructions, …) is a definition added here. */
-export const CASE_KINDS: readonly CaseKindDefinition[] = [dpiaHelpKind, measuresQuestionKind, instructionKind, subjectRequestHelpKind];
+export const CASE_KINDS: readonly CaseKindDefinition[] = [dpiaHelpKind, measuresQuestionKind, instructionKind, subjectRequestHelpKind, dataReturnKind];
 
 export const CASE_KIND_CODES = CASE_KINDS.map((k) => k.kind) as [string, ...string[]];
 

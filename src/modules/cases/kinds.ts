@@ -28,8 +28,8 @@ export interface CaseKindDefinition<S extends TSchema = TSchema> {
   services?: (request: Static<S>) => string[];
   /** The request's calendar dates by field (checked to exist: the pattern lets 31 November through). */
   dates?: (request: Static<S>) => Record<string, string | null>;
-  /** Checks a request needs the database for (e.g. measure codes in the current Annex 2); throws a 400 naming the field. */
-  check?: (tx: Db, request: Static<S>) => Promise<void>;
+  /** Checks a request needs the database for (e.g. measure codes in the current Annex 2, the customer's ended agreement); throws a 400 naming the field. */
+  check?: (tx: Db, request: Static<S>, controllerId: string, now: Date) => Promise<void>;
   /** How a case of this kind may end (a declined estimate ends it as "estimate_declined"). */
   outcomes: Record<string, LocalizedText>;
   /** Outcomes only the kind's own action sets (e.g. answered with the measures report), never POST /cases/{id}/close. */

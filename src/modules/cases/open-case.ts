@@ -33,7 +33,7 @@ export async function openCase(tx: Db, clock: Clock, who: Who, controllerId: str
       realDate(value, `body.request.${field}`);
     }
   }
-  await definition.check?.(tx, request);
+  await definition.check?.(tx, request, controllerId, clock.now());
   const now = clock.now();
   const title = definition.title(request);
   const inserted = await insertCase(tx, {

@@ -64,6 +64,18 @@ export const caseWords = {
   creditNotVoidable: { nl: "een creditregel vervalt niet; maak zo nodig een nieuwe registratie", en: "a credit line is not voided; log a new entry if needed" },
   periodOrder: { nl: "ligt vóór het begin van de periode", en: "lies before the start of the period" },
   required: { nl: "is verplicht", en: "is required" },
+  returnNotEnded: {
+    nl: "Een teruggave van gegevens kan pas wanneer de overeenkomst is geëindigd (art. 12.2).",
+    en: "A return of data can only be asked for once the agreement has ended (art. 12.2).",
+  },
+  returnAfterDeletion: {
+    nl: "kan niet meer: de verwijdering is begonnen (een regel van het verwijderplan is bevestigd)",
+    en: "is no longer possible: the deletion has begun (a line of the deletion plan is confirmed)",
+  },
+  returnDateRange: (latest: string) => ({
+    nl: `moet tussen vandaag en de termijn van het verwijderplan (${latest}) liggen`,
+    en: `must be between today and the deletion plan's due date (${latest})`,
+  }),
   tooMuch: { nl: "het bedrag wordt hoger dan € 1.000.000", en: "the amount would exceed €1,000,000" },
   /** The billing export's column headers. */
   csvColumns: {

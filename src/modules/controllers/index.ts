@@ -8,6 +8,8 @@ export { findContact, findController } from "./queries.ts";
 export { contactOut } from "./present-contact.ts";
 export { Contact, ContactBody } from "./schemas.ts";
 export { setControllerServices } from "./set-services.ts";
+export { registerLastServiceEnded } from "./last-service.ts";
+export type { LastServiceEnded } from "./last-service.ts";
 export { domainOut, setControllerDomains } from "./set-domains.ts";
 export { findControllerDomains } from "./queries.ts";
 export type { ServiceTaken } from "./set-services.ts";

@@ -206,3 +206,13 @@ export async function replaceControllerDomains(tx: Db, controllerId: string, dom
       .onConflictDoNothing();
   }
 }
+
+/** The codes of the services a customer takes now. */
+export async function serviceCodesTaken(tx: Db, controllerId: string): Promise<string[]> {
+  const found = await tx
+    .select({ code: services.code })
+    .from(controllerServices)
+    .innerJoin(services, eq(services.id, controllerServices.serviceId))
+    .where(eq(controllerServices.controllerId, controllerId));
+  return found.map((r) => r.code);
+}

@@ -4,6 +4,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
 import { refreshAnnexes } from "../catalogue/index.ts";
 import { inviteOwners } from "../auth/index.ts";
+import { endAgreements, servicesBefore, type ServicesBefore } from "../ending/index.ts";
 import type { CustomerRecord } from "./customer-import.ts";
 import {
   controllersByNumber,
@@ -28,6 +29,8 @@ export interface ImportSummary {
   annexVersions: number;
   /** New customers' owners invited (the option `inviteOwners`): by their privacy contact's address. */
   ownersInvited: number;
+  /** Customers whose last service ended with this import: their agreements ended (art. 12.2). */
+  agreementsEnded: number;
 }
 
 export type ImportProgress = (phase: "customers" | "services" | "domains" | "annexes" | "evidence", done: number, total: number) => void;
@@ -83,6 +86,12 @@ export async function importCustomers(
 
   const catalogue = await serviceIdsAndCodes(tx);
   const serviceId = new Map(catalogue.map((s) => [s.code, s.id]));
+  // art. 12.2: a customer whose record now has no service ends its agreement (after the services are replaced).
+  const before: ServicesBefore[] = [];
+  const emptied = records.filter((r) => r.services.length === 0 && existing.has(r.customerNumber)).map(idOf);
+  for (const part of batches(emptied)) {
+    before.push(...(await servicesBefore(tx, part)));
+  }
   for (const part of batches(allIds)) {
     await deleteServicesOf(tx, part);
   }
@@ -105,6 +114,7 @@ export async function importCustomers(
   progress?.("annexes", 0, allIds.length);
   const changed = await refreshAnnexes(tx, clock, actor, allIds, `import (${source.format}, sha256 ${source.sha256.slice(0, 12)})`);
   progress?.("annexes", allIds.length, allIds.length);
+  const ended = await endAgreements(tx, clock, actor, before, `import (${source.format}, sha256 ${source.sha256.slice(0, 12)})`);
 
   const created = records.filter((r) => !existing.has(r.customerNumber)).length;
   await recordEvents(tx, clock, [
@@ -161,6 +171,7 @@ export async function importCustomers(
     contacts: contactRows.length,
     domains: records.filter((r) => r.domains).length,
     annexVersions: changed.length,
+    agreementsEnded: ended.length,
   };
 }
 

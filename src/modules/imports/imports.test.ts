@@ -71,6 +71,7 @@ describe("customer import (CSV and JSON, all or nothing)", () => {
       domains: 0,
       annexVersions: 3,
       ownersInvited: 0,
+      agreementsEnded: 0,
     });
     const list = (await officer.get("/api/v1/controllers?search=B100")).json<{ items: { id: string }[] }>();
     const id = list.items[0]?.id;

@@ -110,6 +110,7 @@ export async function runCustomerImport(
       domains: records.filter((r) => r.domains).length,
       annexVersions: 0,
       ownersInvited: 0,
+      agreementsEnded: 0,
       dryRun: true,
     };
   }

@@ -77,4 +77,6 @@ export const ImportSummary = Type.Object({
   domains: Type.Integer(),
   annexVersions: Type.Integer(),
   ownersInvited: Type.Integer(),
+  /** Customers whose last service ended with this import: their agreements ended (art. 12.2); 0 in a dry run. */
+  agreementsEnded: Type.Integer(),
 });

@@ -652,6 +652,56 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["Bakkerij Alfa", "Belastingdienst", "art. 47 AWR", "De beveiligingsrapportage", "art. 9.2"],
         },
       };
+    case "agreement_ended":
+      return {
+        data: {
+          kind,
+          endingId: "e1",
+          reference: "BE-0001",
+          endedAt: "2026-03-28T09:00:00.000Z",
+          planDueAt: "2026-04-27T21:59:59.999Z",
+          portalClosesAt: "2026-06-26T21:59:59.999Z",
+          lines: 7,
+        },
+        facts: {
+          nl: ["BE-0001", "28-03-2026", "27-04-2026 23:59 (UTC+02:00)", "26-06-2026", "7 regels", "art. 12.2", "teruggave", "/portal/ending"],
+          en: ["BE-0001", "28 Mar 2026", "27 Apr 2026 23:59 (UTC+02:00)", "26 Jun 2026", "7 lines", "art. 12.2", "return", "/portal/ending"],
+        },
+      };
+    case "deletion_certificate":
+      return {
+        data: {
+          kind,
+          endingId: "e1",
+          certificateId: "c1",
+          reference: "BE-0001",
+          number: 2,
+          supplementary: true,
+          sha256: "ab".repeat(32),
+          portalClosesAt: "2026-06-26T21:59:59.999Z",
+        },
+        facts: {
+          nl: ["Aanvullende verwijderingsverklaring BE-0001-2", "ab".repeat(32), "26-06-2026", "bewaarplicht", "/portal/ending"],
+          en: ["Supplementary deletion certificate BE-0001-2", "ab".repeat(32), "26 Jun 2026", "legal hold", "/portal/ending"],
+        },
+      };
+    case "legal_hold_ended":
+      return {
+        data: {
+          kind,
+          endingId: "e1",
+          holdId: "h1",
+          reference: "BE-0001",
+          customerName: "Bakkerij Alfa",
+          data: "Facturen aan de klant",
+          legalGround: "art. 52 AWR (7 jaar)",
+          endsOn: "2033-12-31",
+        },
+        facts: {
+          nl: ["Bakkerij Alfa", "Facturen aan de klant", "art. 52 AWR (7 jaar)", "2033-12-31", "art. 12.4", "/admin/endings"],
+          en: ["Bakkerij Alfa", "Facturen aan de klant", "art. 52 AWR (7 jaar)", "2033-12-31", "art. 12.4", "/admin/endings"],
+        },
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`no sample for ${String(unknown)}`);

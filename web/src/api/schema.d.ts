@@ -8179,6 +8179,8 @@ export interface paths {
                                     disclosureNoticeHours: number;
                                     defaultNoticeHours: number;
                                     claimLapseMonths: number;
+                                    deletionPlanDays: number;
+                                    portalReadableDays: number;
                                 };
                                 law: {
                                     governingLaw: {
@@ -8352,6 +8354,8 @@ export interface paths {
                                 disclosureNoticeHours: number;
                                 defaultNoticeHours: number;
                                 claimLapseMonths: number;
+                                deletionPlanDays: number;
+                                portalReadableDays: number;
                             };
                             law: {
                                 governingLaw: {
@@ -8528,6 +8532,8 @@ export interface paths {
                                     disclosureNoticeHours: number;
                                     defaultNoticeHours: number;
                                     claimLapseMonths: number;
+                                    deletionPlanDays: number;
+                                    portalReadableDays: number;
                                 };
                                 law: {
                                     governingLaw: {
@@ -8996,6 +9002,7 @@ export interface paths {
                             domains: number;
                             annexVersions: number;
                             ownersInvited: number;
+                            agreementsEnded: number;
                         };
                     };
                 };
@@ -9146,6 +9153,7 @@ export interface paths {
                             domains: number;
                             annexVersions: number;
                             ownersInvited: number;
+                            agreementsEnded: number;
                         };
                     };
                 };
@@ -28637,7 +28645,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "dpia_help" | "measures_question" | "instruction" | "subject_request_help";
+                    kind?: "dpia_help" | "measures_question" | "instruction" | "subject_request_help" | "data_return";
                     status?: "open" | "estimated" | "accepted" | "declined" | "closed";
                     controllerId?: string;
                     /** @description only cases whose answer is overdue */
@@ -28849,6 +28857,17 @@ export interface paths {
                             what: string;
                             /** @description the date the customer needs it by (its own one-month term, GDPR art. 12(3)) */
                             neededBy: string | null;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "data_return";
+                        request: {
+                            /** @description which data the customer wants returned (e.g. every mailbox and the website's files and databases) */
+                            what: string;
+                            /** @description the form it wants them in, if any (e.g. mbox and a tar archive) */
+                            format: string;
+                            /** @description YYYY-MM-DD */
+                            neededBy: string;
                         };
                     };
                 };
@@ -33393,6 +33412,1491 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/endings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every ended agreement (art. 12.2), newest first, with its deletion plan's progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            controllerId: string;
+                            reference: string;
+                            customerName: string;
+                            customerNumber: string;
+                            /** Format: date-time */
+                            endedAt: string;
+                            /** Format: date-time */
+                            planDueAt: string;
+                            planOverdue: boolean;
+                            lines: number;
+                            confirmed: number;
+                            openHolds: number;
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            portalClosesAt: string;
+                            portalClosedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controllers/{id}/ending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's end of agreement (art. 12.2): the deletion plan and its confirmations, legal holds, certificates, return requests; ended: false while it runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: boolean;
+                            ending: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                source: string;
+                                services: string[];
+                                /** Format: date-time */
+                                planDueAt: string;
+                                planOverdue: boolean;
+                                /** Format: date-time */
+                                portalClosesAt: string;
+                                portalClosedAt: string | null;
+                                completedAt: string | null;
+                                lines: {
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    party: "processor" | "subprocessor";
+                                    system: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    category: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    confirmedByName: string | null;
+                                    confirmedAt: string | null;
+                                    attachment: {
+                                        fileName: string;
+                                        sha256: string;
+                                        /** Format: date-time */
+                                        at: string;
+                                    } | null;
+                                }[];
+                                holds: {
+                                    id: string;
+                                    data: string;
+                                    legalGround: string;
+                                    /** @enum {unknown} */
+                                    capacity: "controller" | "processor";
+                                    endsOn: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    ended: boolean;
+                                    remindedAt: string | null;
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    releasedByName: string | null;
+                                    createdByName: string;
+                                }[];
+                                certificates: {
+                                    id: string;
+                                    number: number;
+                                    /** @enum {unknown} */
+                                    kind: "final" | "supplementary";
+                                    /** Format: date-time */
+                                    issuedAt: string;
+                                    sha256: string;
+                                    /** @enum {unknown} */
+                                    locale: "nl" | "en";
+                                }[];
+                                returnRequests: {
+                                    id: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    askedAt: string;
+                                    neededBy: string | null;
+                                }[];
+                                returnPossible: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controllers/{id}/ending/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a legal hold (art. 12.4): what data, the legal ground, in what capacity, until when; before the plan's last confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what data are kept (e.g. the processor's invoices to the customer) */
+                        data: string;
+                        /** @description the law that obliges keeping them (e.g. art. 52 AWR, seven years) */
+                        legalGround: string;
+                        /**
+                         * @description controller: the processor's own records, not customer content; processor: customer data kept for the legal duty only
+                         * @enum {unknown}
+                         */
+                        capacity: "controller" | "processor";
+                        /** @description YYYY-MM-DD */
+                        endsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: boolean;
+                            ending: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                source: string;
+                                services: string[];
+                                /** Format: date-time */
+                                planDueAt: string;
+                                planOverdue: boolean;
+                                /** Format: date-time */
+                                portalClosesAt: string;
+                                portalClosedAt: string | null;
+                                completedAt: string | null;
+                                lines: {
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    party: "processor" | "subprocessor";
+                                    system: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    category: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    confirmedByName: string | null;
+                                    confirmedAt: string | null;
+                                    attachment: {
+                                        fileName: string;
+                                        sha256: string;
+                                        /** Format: date-time */
+                                        at: string;
+                                    } | null;
+                                }[];
+                                holds: {
+                                    id: string;
+                                    data: string;
+                                    legalGround: string;
+                                    /** @enum {unknown} */
+                                    capacity: "controller" | "processor";
+                                    endsOn: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    ended: boolean;
+                                    remindedAt: string | null;
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    releasedByName: string | null;
+                                    createdByName: string;
+                                }[];
+                                certificates: {
+                                    id: string;
+                                    number: number;
+                                    /** @enum {unknown} */
+                                    kind: "final" | "supplementary";
+                                    /** Format: date-time */
+                                    issuedAt: string;
+                                    sha256: string;
+                                    /** @enum {unknown} */
+                                    locale: "nl" | "en";
+                                }[];
+                                returnRequests: {
+                                    id: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    askedAt: string;
+                                    neededBy: string | null;
+                                }[];
+                                returnPossible: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deletion-lines/{id}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sub-processor's confirmation of deletion as received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file as received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a sub-processor's confirmation of its own deletion to its line (art. 5.3; multipart/form-data, field "file", at most 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the sub-processor's confirmation of deletion, at most 10 MB; required
+                         */
+                        file?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: boolean;
+                            ending: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                source: string;
+                                services: string[];
+                                /** Format: date-time */
+                                planDueAt: string;
+                                planOverdue: boolean;
+                                /** Format: date-time */
+                                portalClosesAt: string;
+                                portalClosedAt: string | null;
+                                completedAt: string | null;
+                                lines: {
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    party: "processor" | "subprocessor";
+                                    system: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    category: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    confirmedByName: string | null;
+                                    confirmedAt: string | null;
+                                    attachment: {
+                                        fileName: string;
+                                        sha256: string;
+                                        /** Format: date-time */
+                                        at: string;
+                                    } | null;
+                                }[];
+                                holds: {
+                                    id: string;
+                                    data: string;
+                                    legalGround: string;
+                                    /** @enum {unknown} */
+                                    capacity: "controller" | "processor";
+                                    endsOn: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    ended: boolean;
+                                    remindedAt: string | null;
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    releasedByName: string | null;
+                                    createdByName: string;
+                                }[];
+                                certificates: {
+                                    id: string;
+                                    number: number;
+                                    /** @enum {unknown} */
+                                    kind: "final" | "supplementary";
+                                    /** Format: date-time */
+                                    issuedAt: string;
+                                    sha256: string;
+                                    /** @enum {unknown} */
+                                    locale: "nl" | "en";
+                                }[];
+                                returnRequests: {
+                                    id: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    askedAt: string;
+                                    neededBy: string | null;
+                                }[];
+                                returnPossible: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deletion-lines/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a line of the deletion plan: when and how its data were deleted; the last one sends the customer its deletion certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        deletedAt: string;
+                        /** @description how the data were deleted (e.g. volumes wiped with blkdiscard, mailboxes removed and backups expired) */
+                        method: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: boolean;
+                            ending: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                source: string;
+                                services: string[];
+                                /** Format: date-time */
+                                planDueAt: string;
+                                planOverdue: boolean;
+                                /** Format: date-time */
+                                portalClosesAt: string;
+                                portalClosedAt: string | null;
+                                completedAt: string | null;
+                                lines: {
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    party: "processor" | "subprocessor";
+                                    system: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    category: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    confirmedByName: string | null;
+                                    confirmedAt: string | null;
+                                    attachment: {
+                                        fileName: string;
+                                        sha256: string;
+                                        /** Format: date-time */
+                                        at: string;
+                                    } | null;
+                                }[];
+                                holds: {
+                                    id: string;
+                                    data: string;
+                                    legalGround: string;
+                                    /** @enum {unknown} */
+                                    capacity: "controller" | "processor";
+                                    endsOn: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    ended: boolean;
+                                    remindedAt: string | null;
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    releasedByName: string | null;
+                                    createdByName: string;
+                                }[];
+                                certificates: {
+                                    id: string;
+                                    number: number;
+                                    /** @enum {unknown} */
+                                    kind: "final" | "supplementary";
+                                    /** Format: date-time */
+                                    issuedAt: string;
+                                    sha256: string;
+                                    /** @enum {unknown} */
+                                    locale: "nl" | "en";
+                                }[];
+                                returnRequests: {
+                                    id: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    askedAt: string;
+                                    neededBy: string | null;
+                                }[];
+                                returnPossible: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a hold's data were deleted after it ended; a supplementary certificate goes to the customer if the final one was issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        deletedAt: string;
+                        /** @description how the data were deleted (e.g. volumes wiped with blkdiscard, mailboxes removed and backups expired) */
+                        method: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: boolean;
+                            ending: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                source: string;
+                                services: string[];
+                                /** Format: date-time */
+                                planDueAt: string;
+                                planOverdue: boolean;
+                                /** Format: date-time */
+                                portalClosesAt: string;
+                                portalClosedAt: string | null;
+                                completedAt: string | null;
+                                lines: {
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    party: "processor" | "subprocessor";
+                                    system: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    category: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    confirmedByName: string | null;
+                                    confirmedAt: string | null;
+                                    attachment: {
+                                        fileName: string;
+                                        sha256: string;
+                                        /** Format: date-time */
+                                        at: string;
+                                    } | null;
+                                }[];
+                                holds: {
+                                    id: string;
+                                    data: string;
+                                    legalGround: string;
+                                    /** @enum {unknown} */
+                                    capacity: "controller" | "processor";
+                                    endsOn: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    ended: boolean;
+                                    remindedAt: string | null;
+                                    deletedAt: string | null;
+                                    method: string | null;
+                                    releasedByName: string | null;
+                                    createdByName: string;
+                                }[];
+                                certificates: {
+                                    id: string;
+                                    number: number;
+                                    /** @enum {unknown} */
+                                    kind: "final" | "supplementary";
+                                    /** Format: date-time */
+                                    issuedAt: string;
+                                    sha256: string;
+                                    /** @enum {unknown} */
+                                    locale: "nl" | "en";
+                                }[];
+                                returnRequests: {
+                                    id: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    askedAt: string;
+                                    neededBy: string | null;
+                                }[];
+                                returnPossible: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deletion-certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deletion certificate as PDF (nl/en): what was deleted, when and how, what is still held, why and until when */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the deletion certificate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;

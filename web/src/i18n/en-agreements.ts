@@ -167,6 +167,8 @@ export const enAgreements: typeof nlAgreements = {
       disclosureNoticeHours: "Disclosure",
       defaultNoticeHours: "Notice of default",
       claimLapseMonths: "Claims lapse",
+      deletionPlanDays: "Deletion plan",
+      portalReadableDays: "Portal readable",
     },
     long: {
       breachNoticeHours: "Data breach notice (art. 6)",
@@ -177,6 +179,8 @@ export const enAgreements: typeof nlAgreements = {
       disclosureNoticeHours: "Disclosure order notice (art. 9.2)",
       defaultNoticeHours: "Notice of default (art. 11)",
       claimLapseMonths: "Claims lapse (art. 11)",
+      deletionPlanDays: "Deletion plan after the end (art. 12)",
+      portalReadableDays: "Portal readable after the end (art. 12)",
     },
   },
   events: {

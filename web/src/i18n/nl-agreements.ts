@@ -167,6 +167,8 @@ export const nlAgreements = {
       disclosureNoticeHours: "Verstrekking",
       defaultNoticeHours: "Ingebrekestelling",
       claimLapseMonths: "Verval vordering",
+      deletionPlanDays: "Verwijderplan",
+      portalReadableDays: "Portaal leesbaar",
     },
     long: {
       breachNoticeHours: "Melding datalek (art. 6)",
@@ -177,6 +179,8 @@ export const nlAgreements = {
       disclosureNoticeHours: "Melding verstrekkingsplicht (art. 9.2)",
       defaultNoticeHours: "Ingebrekestelling (art. 11)",
       claimLapseMonths: "Verval van vorderingen (art. 11)",
+      deletionPlanDays: "Verwijderplan na einde (art. 12)",
+      portalReadableDays: "Portaal leesbaar na einde (art. 12)",
     },
   },
   events: {

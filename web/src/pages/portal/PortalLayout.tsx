@@ -47,6 +47,8 @@ function PortalShell() {
     { to: "/portal/register", label: t("register.portalNav") },
     { to: "/portal/access-log", label: t("access.log.nav") },
     { to: "/portal/disclosures", label: t("disclosures.nav.portal") },
+    // art. 12.2: the end of the agreement, for the owner and the privacy contact (the server refuses a viewer).
+    ...(me?.customerRole === "owner" || me?.customerRole === "privacy_contact" ? [{ to: "/portal/ending", label: t("ending.nav.portal") }] : []),
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
     ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
@@ -61,7 +63,7 @@ function PortalShell() {
     { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests"] },
     {
       label: t("layout.portalGroups.processing"),
-      paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log"],
+      paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log", "/portal/ending"],
     },
     { label: t("layout.portalGroups.settings"), paths: ["/portal/contact", "/portal/webhooks", "/portal/users"] },
   ];

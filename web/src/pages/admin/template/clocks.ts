@@ -10,4 +10,6 @@ export const CLOCK_KEYS: readonly (keyof Clocks)[] = [
   "disclosureNoticeHours",
   "defaultNoticeHours",
   "claimLapseMonths",
+  "deletionPlanDays",
+  "portalReadableDays",
 ];
