@@ -27,7 +27,9 @@ export type CustomerRecord =
   | "session"
   | "case"
   | "subjectRequest"
-  | "subjectRequestFile";
+  | "subjectRequestFile"
+  | "audit"
+  | "auditFile";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the
