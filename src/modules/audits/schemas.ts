@@ -5,7 +5,12 @@ import { Instant, Int, Line, Localized, NullableInstant, Text, Uuid } from "../.
 // The audits module's request and answer shapes (TypeBox); use cases take their Static types.
 
 /** A calendar date, YYYY-MM-DD (as cases/local-date.ts; cases imports this module, so not from there). */
-export const LocalDate = Type.String({ pattern: "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", maxLength: 10, description: "YYYY-MM-DD" });
+export const LocalDate = Type.String({
+  pattern: "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+  maxLength: 10,
+  description: "YYYY-MM-DD",
+  examples: ["2026-12-01"],
+});
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Side = Type.Enum([...AUDIT_SIDES]);
