@@ -70,6 +70,11 @@ import { DisclosuresPage } from "./pages/admin/disclosures/DisclosuresPage";
 import { NewDisclosurePage } from "./pages/admin/disclosures/NewDisclosurePage";
 import { DisclosurePage } from "./pages/admin/disclosures/DisclosurePage";
 import { PortalDisclosuresPage } from "./pages/portal/disclosures/PortalDisclosuresPage";
+import { PortalAuditsPage } from "./pages/portal/audits/PortalAuditsPage";
+import { NewAuditPage } from "./pages/portal/audits/NewAuditPage";
+import { PortalAuditPage } from "./pages/portal/audits/PortalAuditPage";
+import { AuditsPage } from "./pages/admin/audits/AuditsPage";
+import { AuditPage } from "./pages/admin/audits/AuditPage";
 
 export function App() {
   return (
@@ -110,6 +115,9 @@ export function App() {
             <Route path="subject-requests/:id" element={<PortalSubjectRequestPage />} />
             <Route path="access-log" element={<AccessLogPage />} />
             <Route path="disclosures" element={<PortalDisclosuresPage />} />
+            <Route path="audits" element={<PortalAuditsPage />} />
+            <Route path="audits/new" element={<NewAuditPage />} />
+            <Route path="audits/:id" element={<PortalAuditPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -154,6 +162,8 @@ export function App() {
             <Route path="disclosures" element={<DisclosuresPage />} />
             <Route path="disclosures/new" element={<NewDisclosurePage />} />
             <Route path="disclosures/:id" element={<DisclosurePage />} />
+            <Route path="audits" element={<AuditsPage />} />
+            <Route path="audits/:id" element={<AuditPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

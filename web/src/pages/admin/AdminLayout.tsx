@@ -56,7 +56,11 @@ export function AdminLayout() {
       : []),
     // art. 9.2: the register of disclosure orders is the administrator's and the privacy officer's only (the server refuses others).
     ...(me?.kind === "staff" && ["admin", "privacy_officer"].includes(me.staffRole ?? "")
-      ? [{ to: "/admin/disclosures", label: t("disclosures.nav.admin") }]
+      ? [
+          { to: "/admin/disclosures", label: t("disclosures.nav.admin") },
+          // art. 9.1, 10: a customer's audit is for the two parties only.
+          { to: "/admin/audits", label: t("audits.nav.admin") },
+        ]
       : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
     ...(me?.staffRole === "admin" || me?.staffRole === "privacy_officer" ? [{ to: "/admin/confidentiality/versions", label: t("access.versions.nav") }] : []),
@@ -64,7 +68,7 @@ export function AdminLayout() {
   // The set-up pages share one menu button, and so do the customers and their contacts, so the main row stays one line at 1366 px.
   const groups = [
     { label: t("layout.adminGroups.customers"), paths: ["/admin/customers", "/admin/contacts"] },
-    { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests", "/admin/disclosures"] },
+    { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests", "/admin/disclosures", "/admin/audits"] },
     {
       label: t("layout.adminGroups.setup"),
       paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register", "/admin/confidentiality/versions"],
