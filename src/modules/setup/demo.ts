@@ -40,6 +40,7 @@ import { seedDemoSubjectRequests } from "./demo-subject-requests.ts";
 import { normaliseDomainList } from "../../domain/domain-name.ts";
 import { seedDemoAccess } from "./demo-access.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
+import { seedDemoAudits } from "./demo-audits.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -307,6 +308,7 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     await seedDemoCases(tx, clock, staff, owners);
     // Data subjects' requests: handled by 3, awaiting 8's outcome, 1 proposed by its domain name.
     await seedDemoSubjectRequests(tx, clock, staff, owners);
+    await seedDemoAudits(tx, clock, staff, owners);
   }
   const [, c2, c3, c4, , , , c8, , c10] = ids;
   if (c2 && c3 && c4 && c8 && c10) {
