@@ -105,6 +105,9 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/portal/subject-requests/${await firstId(page, base, "/api/v1/subject-requests")}`,
           "/portal/access-log",
           "/portal/disclosures",
+          "/portal/audits",
+          "/portal/audits/new",
+          `/portal/audits/${await firstId(page, base, "/api/v1/audits")}`,
         ])),
       );
       await page.getByTestId("logout").click();
@@ -137,6 +140,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/admin/disclosures",
           "/admin/disclosures/new",
           `/admin/disclosures/${order}`,
+          "/admin/audits",
+          `/admin/audits/${await firstId(page, base, "/api/v1/audits")}`,
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));
