@@ -431,3 +431,14 @@ describe("refusal (art. 10.2): no concrete suspicion of misuse", () => {
     assert.equal(result.ok, true, JSON.stringify(result));
   });
 });
+
+test("a staff view of an audit is in the customer's access log (art. 9.1)", async () => {
+  at("2026-11-21T10:00:00Z");
+  const audit = await requestAudit();
+  ok(await officer.get(`/api/v1/audits/${audit.id}`));
+  const log = ok<{ items: { what: string; recordId: string | null }[] }>(await ownerA.get("/api/v1/access-log"));
+  assert.ok(
+    log.items.some((row) => row.what === "audit" && row.recordId === audit.id),
+    JSON.stringify(log.items.slice(0, 3)),
+  );
+});

@@ -148,7 +148,7 @@ function registerAuditRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/audits/:id",
     {
-      config: { audience: onAudit },
+      config: { audience: onAudit, personalData: "audit" },
       schema: {
         tags,
         summary: "One audit: its expert, date, information requests, findings, actions and costs",
@@ -394,7 +394,7 @@ function registerAuditRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.get(
     "/audit-files/:id",
     {
-      config: { audience: { ...parties, record: "auditFile" } },
+      config: { audience: { ...parties, record: "auditFile" }, personalData: "audit_file" },
       schema: {
         tags,
         summary: "Download a file of an audit (an undertaking, an answer's attachment), byte for byte (header x-content-sha256)",
