@@ -158,9 +158,16 @@ describe("an audit in the browser: request, expert, date, information", { skip: 
     await shot(page, "portal-audit");
   });
 
-  test("the customer's viewer has no audits in its menu and is refused the page's data", async () => {
+  test("the customer's viewer has no audits in its menu and is refused their data (art. 9.1)", async () => {
+    const owner = await newPage(alfa.owner.email);
+    await owner.goto(`${base}/portal`);
+    await owner.getByTestId("logout").waitFor();
+    assert.equal(await owner.locator('a[href="/portal/audits"]').count(), 1, "the owner has audits in its menu");
     const page = await newPage(alfa.viewer.email);
     await page.goto(`${base}/portal`);
+    await page.getByTestId("logout").waitFor();
     assert.equal(await page.locator('a[href="/portal/audits"]').count(), 0);
+    const response = await page.request.get(`${base}/api/v1/audits`);
+    assert.equal(response.status(), 403);
   });
 });
