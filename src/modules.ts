@@ -1,6 +1,6 @@
 import type { RouteDeps, TypedApp } from "./http/types.ts";
 import type { SweepTask } from "./jobs/sweep.ts";
-import type { StaffRole } from "./db/schema/index.ts";
+import type { CustomerRole, StaffRole } from "./db/schema/index.ts";
 import { agreementsModule } from "./modules/agreements/index.ts";
 import { authModule } from "./modules/auth/index.ts";
 import { breachesModule } from "./modules/breaches/index.ts";
@@ -11,7 +11,7 @@ import { evidenceModule } from "./modules/evidence/index.ts";
 import { homeModule } from "./modules/home/index.ts";
 import { importsModule } from "./modules/imports/index.ts";
 import { noticesModule, registerNoticeKinds, type NoticeKindDefinition } from "./modules/notices/index.ts";
-import { obligationsModule, registerRestrictedObligationKinds } from "./modules/obligations/index.ts";
+import { obligationsModule, registerCustomerRestrictedObligationKinds, registerRestrictedObligationKinds } from "./modules/obligations/index.ts";
 import { processorModule } from "./modules/processor/index.ts";
 import { registerModule } from "./modules/register/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
@@ -32,6 +32,8 @@ export interface ClauseModule {
   noticeKinds?: readonly NoticeKindDefinition[];
   /** Kinds of its obligations only these staff roles may know of (obligations/restricted-kinds.ts). */
   restrictedObligationKinds?: Record<string, readonly StaffRole[]>;
+  /** Kinds of its obligations only these customer roles may know of among their customer's own (art. 9.1). */
+  customerRestrictedObligationKinds?: Record<string, readonly CustomerRole[]>;
   /** Run by every deadline sweep (jobs/runner.ts); each claims its own rows. */
   sweepTasks?: Record<string, SweepTask>;
 }
@@ -72,6 +74,7 @@ export const NOTICE_KINDS = MODULES.flatMap((module) => module.noticeKinds ?? []
 export function registerAllNoticeKinds(): void {
   registerNoticeKinds(NOTICE_KINDS);
   registerRestrictedObligationKinds(Object.assign({}, ...MODULES.map((module) => module.restrictedObligationKinds ?? {})));
+  registerCustomerRestrictedObligationKinds(Object.assign({}, ...MODULES.map((module) => module.customerRestrictedObligationKinds ?? {})));
 }
 
 /** The due work of every module, by name. */

@@ -442,3 +442,21 @@ test("a staff view of an audit is in the customer's access log (art. 9.1)", asyn
     JSON.stringify(log.items.slice(0, 3)),
   );
 });
+
+test("the audit's duties are in the owner's and the privacy contact's deadlines, not the viewer's (art. 9.1)", async () => {
+  at("2026-11-22T10:00:00Z");
+  const audit = await requestAudit();
+  const asked = ok(await ownerA.send("POST", `/api/v1/audits/${audit.id}/information-requests`, { askedBy: "customer", question: "Het toegangslog." }), 201);
+  const [duty] = await t.database.db
+    .select()
+    .from(obligations)
+    .where(and(eq(obligations.subjectType, "audit_information_request"), eq(obligations.subjectId, asked.informationRequests[0]?.id ?? "")));
+  assert.ok(duty);
+  const kinds = async (as: Session) => ok<{ items: { kind: string }[] }>(await as.get("/api/v1/obligations?pageSize=200")).items.map((o) => o.kind);
+  assert.ok((await kinds(ownerA)).includes("audit_information"));
+  assert.ok((await kinds(contactA)).includes("audit_information"));
+  const viewers = await kinds(viewerA);
+  assert.ok(!viewers.includes("audit_information"), "a viewer does not learn of the audit from its deadlines");
+  assert.equal((await viewerA.get(`/api/v1/obligations/${duty.id}`)).statusCode, 404);
+  assert.equal((await ownerA.get(`/api/v1/obligations/${duty.id}`)).statusCode, 200);
+});

@@ -7,6 +7,7 @@
 import { AUDIT_NOTICE_KINDS } from "./notice-kinds.ts";
 import { AUDIT_ACTION_KIND } from "./findings.ts";
 import { AUDIT_INFORMATION_KIND } from "./information.ts";
+import { CUSTOMER_WRITERS } from "../../http/audience.ts";
 import { auditRoutes, AUDIT_STAFF } from "./routes.ts";
 
 export { requestAudit } from "./request-audit.ts";
@@ -29,4 +30,6 @@ export const auditsModule = {
   noticeKinds: AUDIT_NOTICE_KINDS,
   // An audit's duties name it: only the two parties' staff roles may know of them (art. 9.1).
   restrictedObligationKinds: { [AUDIT_INFORMATION_KIND]: AUDIT_STAFF, [AUDIT_ACTION_KIND]: AUDIT_STAFF },
+  // …and, of the customer's own users, the owner and the privacy contact: not its viewers.
+  customerRestrictedObligationKinds: { [AUDIT_INFORMATION_KIND]: CUSTOMER_WRITERS, [AUDIT_ACTION_KIND]: CUSTOMER_WRITERS },
 };
