@@ -21,6 +21,7 @@ import { subjectRequestEventLabels } from "./modules/subject-requests/events.ts"
 import { accessEventLabels } from "./modules/access/events.ts";
 import { disclosureEventLabels } from "./modules/disclosures/events.ts";
 import { endingEventLabels } from "./modules/ending/events.ts";
+import { auditEventLabels } from "./modules/audits/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -41,4 +42,5 @@ export const EVENT_LABELS = {
   ...accessEventLabels,
   ...disclosureEventLabels,
   ...endingEventLabels,
+  ...auditEventLabels,
 } satisfies Record<EventType, LocalizedText>;

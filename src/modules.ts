@@ -1,6 +1,6 @@
 import type { RouteDeps, TypedApp } from "./http/types.ts";
 import type { SweepTask } from "./jobs/sweep.ts";
-import type { StaffRole } from "./db/schema/index.ts";
+import type { CustomerRole, StaffRole } from "./db/schema/index.ts";
 import { agreementsModule } from "./modules/agreements/index.ts";
 import { authModule } from "./modules/auth/index.ts";
 import { breachesModule } from "./modules/breaches/index.ts";
@@ -11,7 +11,7 @@ import { evidenceModule } from "./modules/evidence/index.ts";
 import { homeModule } from "./modules/home/index.ts";
 import { importsModule } from "./modules/imports/index.ts";
 import { noticesModule, registerNoticeKinds, type NoticeKindDefinition } from "./modules/notices/index.ts";
-import { obligationsModule, registerRestrictedObligationKinds } from "./modules/obligations/index.ts";
+import { obligationsModule, registerCustomerRestrictedObligationKinds, registerRestrictedObligationKinds } from "./modules/obligations/index.ts";
 import { processorModule } from "./modules/processor/index.ts";
 import { registerModule } from "./modules/register/index.ts";
 import { subprocessorsModule } from "./modules/subprocessors/index.ts";
@@ -23,6 +23,7 @@ import { subjectRequestsModule } from "./modules/subject-requests/index.ts";
 import { accessModule } from "./modules/access/index.ts";
 import { disclosuresModule } from "./modules/disclosures/index.ts";
 import { endingModule } from "./modules/ending/index.ts";
+import { auditsModule } from "./modules/audits/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -32,6 +33,8 @@ export interface ClauseModule {
   noticeKinds?: readonly NoticeKindDefinition[];
   /** Kinds of its obligations only these staff roles may know of (obligations/restricted-kinds.ts). */
   restrictedObligationKinds?: Record<string, readonly StaffRole[]>;
+  /** Kinds of its obligations only these customer roles may know of among their customer's own (art. 9.1). */
+  customerRestrictedObligationKinds?: Record<string, readonly CustomerRole[]>;
   /** Run by every deadline sweep (jobs/runner.ts); each claims its own rows. */
   sweepTasks?: Record<string, SweepTask>;
   /** What happens when a customer's last service ends (art. 12.2; controllers/last-service.ts): at most one module brings it. */
@@ -62,6 +65,7 @@ export const MODULES: readonly ClauseModule[] = [
   accessModule,
   disclosuresModule,
   endingModule,
+  auditsModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */
@@ -80,6 +84,7 @@ export function registerAllNoticeKinds(): void {
       registerLastServiceEnded(module.lastServiceEnded);
     }
   }
+  registerCustomerRestrictedObligationKinds(Object.assign({}, ...MODULES.map((module) => module.customerRestrictedObligationKinds ?? {})));
 }
 
 /** The due work of every module, by name. */

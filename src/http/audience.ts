@@ -30,7 +30,9 @@ export type CustomerRecord =
   | "subjectRequestFile"
   | "deletionLine"
   | "legalHold"
-  | "deletionCertificate";
+  | "deletionCertificate"
+  | "audit"
+  | "auditFile";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the

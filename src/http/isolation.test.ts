@@ -176,6 +176,22 @@ before(async () => {
   });
   assert.equal(asked.statusCode, 201, asked.body);
   ofA.case = asked.json<{ id: string }>().id;
+  // An audit of A (art. 10), with an expert's confidentiality undertaking on file.
+  const audit = await ownerA.send("POST", "/api/v1/audits", {
+    reason: "Op 12 oktober 2026 ontvingen 37 van onze klanten phishing op adressen die alleen in de mailomgeving bij u staan; wij vermoeden misbruik.",
+  });
+  assert.equal(audit.statusCode, 201, audit.body);
+  ofA.audit = audit.json<{ id: string }>().id;
+  const auditBoundary = "----isolation-audit";
+  const expertForm = [
+    `--${auditBoundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nJ. de Vries\r\n`,
+    `--${auditBoundary}\r\nContent-Disposition: form-data; name="firm"\r\n\r\nVries Audit\r\n`,
+    `--${auditBoundary}\r\nContent-Disposition: form-data; name="undertaking"; filename="nda.txt"\r\nContent-Type: text/plain\r\n\r\nGEHEIM van Klant A\r\n`,
+    `--${auditBoundary}--\r\n`,
+  ].join("");
+  const expert = await ownerA.sendText(`/api/v1/audits/${ofA.audit}/experts`, expertForm, `multipart/form-data; boundary=${auditBoundary}`);
+  assert.equal(expert.statusCode, 201, expert.body);
+  ofA.auditFile = expert.json<{ experts: { undertaking: { id: string } | null }[] }>().experts[0]?.undertaking?.id;
   // A data subject's request (art. 8.1), recorded by the privacy officer and forwarded to A.
   const officerUser = await createStaff(t.database.db, "privacy_officer");
   const staff = { actor: SYSTEM_ACTOR, userId: officerUser.id, name: "Privacy officer" };

@@ -25,6 +25,10 @@ export const PERSONAL_DATA_VIEWS = [
   "subject_request_file",
   /** An incident's affected customers with each one's breach facts (art. 6.2): a row for every customer shown. */
   "breach_facts",
+  /** An audit (art. 10): the customer's suspicion, its people, the expert, the findings. */
+  "audit",
+  /** A file of an audit (an expert's undertaking, an answer's attachment). */
+  "audit_file",
 ] as const;
 
 export type PersonalDataView = (typeof PERSONAL_DATA_VIEWS)[number];

@@ -9,7 +9,10 @@ export const httpWords = {
   staffOnly: { nl: "alleen medewerkers van de verwerker kunnen dit", en: "only the processor's staff can do this" },
   notFound: (thing: LocalizedText): LocalizedText => ({ nl: `${thing.nl} niet gevonden`, en: `${thing.en} not found` }),
   required: { nl: "is verplicht", en: "is required" },
-  badCursor: { nl: "is geen cursor die deze lijst gaf (gebruik `next` van de vorige pagina)", en: "is not a cursor this list gave (use `next` of the page before)" },
+  badCursor: {
+    nl: "is geen cursor die deze lijst gaf (gebruik `next` van de vorige pagina)",
+    en: "is not a cursor this list gave (use `next` of the page before)",
+  },
   unknownField: { nl: "is geen bekend veld", en: "is not a known field" },
   rateLimited: { nl: "te veel pogingen; wacht een minuut en probeer het opnieuw", en: "too many attempts; wait a minute and try again" },
   stepUpRequired: {

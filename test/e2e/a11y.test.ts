@@ -106,6 +106,9 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/access-log",
           "/portal/disclosures",
           "/portal/ending",
+          "/portal/audits",
+          "/portal/audits/new",
+          `/portal/audits/${await firstId(page, base, "/api/v1/audits")}`,
         ])),
       );
       await page.getByTestId("logout").click();
@@ -140,6 +143,8 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/disclosures/${order}`,
           "/admin/endings",
           `/admin/endings/${await firstId(page, base, "/api/v1/endings", "controllerId")}`,
+          "/admin/audits",
+          `/admin/audits/${await firstId(page, base, "/api/v1/audits")}`,
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

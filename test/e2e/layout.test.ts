@@ -86,6 +86,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "breaches/:id": await firstId(page, base, "/api/v1/breaches", "incidentId"),
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
       "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
+      "audits/:id": await firstId(page, base, "/api/v1/audits"),
     };
     const pages = urls("/portal", routesIn(APP, "PortalLayout"), ids);
     assert.ok(pages.length >= 15, "every portal route of App.tsx");
@@ -235,6 +236,7 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
       "disclosures/:id": await firstId(page, base, "/api/v1/disclosure-orders"),
       "endings/:id": await firstId(page, base, "/api/v1/endings", "controllerId"),
+      "audits/:id": await firstId(page, base, "/api/v1/audits"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

@@ -73,6 +73,11 @@ import { PortalDisclosuresPage } from "./pages/portal/disclosures/PortalDisclosu
 import { EndingsPage } from "./pages/admin/ending/EndingsPage";
 import { EndingPage } from "./pages/admin/ending/EndingPage";
 import { PortalEndingPage } from "./pages/portal/ending/PortalEndingPage";
+import { PortalAuditsPage } from "./pages/portal/audits/PortalAuditsPage";
+import { NewAuditPage } from "./pages/portal/audits/NewAuditPage";
+import { PortalAuditPage } from "./pages/portal/audits/PortalAuditPage";
+import { AuditsPage } from "./pages/admin/audits/AuditsPage";
+import { AuditPage } from "./pages/admin/audits/AuditPage";
 
 export function App() {
   return (
@@ -114,6 +119,9 @@ export function App() {
             <Route path="access-log" element={<AccessLogPage />} />
             <Route path="disclosures" element={<PortalDisclosuresPage />} />
             <Route path="ending" element={<PortalEndingPage />} />
+            <Route path="audits" element={<PortalAuditsPage />} />
+            <Route path="audits/new" element={<NewAuditPage />} />
+            <Route path="audits/:id" element={<PortalAuditPage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -160,6 +168,8 @@ export function App() {
             <Route path="disclosures/:id" element={<DisclosurePage />} />
             <Route path="endings" element={<EndingsPage />} />
             <Route path="endings/:id" element={<EndingPage />} />
+            <Route path="audits" element={<AuditsPage />} />
+            <Route path="audits/:id" element={<AuditPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -15,3 +15,4 @@ export * from "./subject-requests.ts";
 export * from "./access.ts";
 export * from "./disclosures.ts";
 export * from "./ending.ts";
+export * from "./audits.ts";

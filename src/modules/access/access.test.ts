@@ -181,6 +181,8 @@ test("the routes that show staff personal data are a declared list, published as
     .sort();
   assert.deepEqual(declared, [
     "GET /api/v1/attachments/{id} attachment",
+    "GET /api/v1/audit-files/{id} audit_file",
+    "GET /api/v1/audits/{id} audit",
     "GET /api/v1/cases/{id} case",
     "GET /api/v1/cases/{id}/messages case",
     "GET /api/v1/controllers/{id} customer",

@@ -2,6 +2,8 @@ import { and, desc, eq, gt, gte, lt, lte, max, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import {
   accessLog,
+  auditFiles,
+  audits,
   breakGlassGrants,
   cases,
   confidentialityConfirmations,
@@ -177,6 +179,14 @@ export async function controllerOfRecord(tx: Db, view: PersonalDataView, recordI
     }
     case "subject_request_file": {
       const [row] = await tx.select({ controllerId: subjectRequestFiles.controllerId }).from(subjectRequestFiles).where(eq(subjectRequestFiles.id, recordId));
+      return row?.controllerId ?? null;
+    }
+    case "audit": {
+      const [row] = await tx.select({ controllerId: audits.controllerId }).from(audits).where(eq(audits.id, recordId));
+      return row?.controllerId ?? null;
+    }
+    case "audit_file": {
+      const [row] = await tx.select({ controllerId: auditFiles.controllerId }).from(auditFiles).where(eq(auditFiles.id, recordId));
       return row?.controllerId ?? null;
     }
   }

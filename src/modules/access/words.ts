@@ -38,6 +38,8 @@ export const accessWords = {
     subject_request: { nl: "Verzoek van een betrokkene", en: "Data subject request" },
     subject_request_file: { nl: "Bestand bij een verzoek van een betrokkene", en: "File of a data subject request" },
     breach_facts: { nl: "Gegevens over een datalek bij u", en: "Facts of a data breach concerning you" },
+    audit: { nl: "Audit", en: "Audit" },
+    audit_file: { nl: "Bestand bij een audit", en: "File of an audit" },
   } satisfies Record<PersonalDataView, LocalizedText>,
   why: {
     role: { nl: "Rol: ziet alle klanten", en: "Role: sees all customers" },

@@ -10,7 +10,9 @@ import { ErrorResponses, FileResponses, IdParams } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { eventActor } from "../evidence/index.ts";
 import { findProcessor } from "../processor/index.ts";
-import { findExport, itemsOfExport, listBillableItems, listExports, type BillableItemRow } from "./billing-queries.ts";
+import type { Db } from "../../db/engine.ts";
+import { auditBillableItems, auditCostsOfExport } from "../audits/index.ts";
+import { findExport, itemsOfExport, listBillableItems, listExports } from "./billing-queries.ts";
 import { exportBillableItems } from "./export-billable-items.ts";
 import { periodInstants } from "./period.ts";
 import { presentExport, presentItem } from "./present.ts";
@@ -20,8 +22,7 @@ import { caseWords } from "./words.ts";
 const tags = ["billing"];
 
 /** The billing system's CSV of an export: one line per item, amounts in cents, credit lines negative and naming what they credit. */
-export function billableItemsCsv(exportId: string, items: BillableItemRow[], locale: "nl" | "en"): string {
-  const present = items.map(presentItem);
+export function billableItemsCsv(exportId: string, present: PresentedItem[], locale: "nl" | "en"): string {
   return stringify([
     [...caseWords.csvColumns[locale]],
     ...present.map((i) => [
@@ -42,6 +43,16 @@ export function billableItemsCsv(exportId: string, items: BillableItemRow[], loc
       i.billableAt,
     ]),
   ]);
+}
+
+type PresentedItem = ReturnType<typeof presentItem>;
+
+/** In the order they became billable: the cases' entries and the audits' costs (art. 10.5, modules/audits) together. */
+const byBillableAt = (a: PresentedItem, b: PresentedItem) => a.billableAt.localeCompare(b.billableAt) || a.id.localeCompare(b.id);
+
+/** One export's items: the cases' and the audits'. */
+async function exportItems(tx: Db, exportId: string): Promise<PresentedItem[]> {
+  return [...(await itemsOfExport(tx, exportId)).map(presentItem), ...(await auditCostsOfExport(tx, exportId))].sort(byBillableAt);
 }
 
 /** Billable items (the finished cases' billable entries and credit lines) and their exports to the billing system; admin and privacy officer only. */
@@ -68,8 +79,12 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const instants = await period(request.query.from, request.query.to, "query");
-      const items = await inScope(db, scopeOf(actor), (tx) => listBillableItems(tx, { ...instants, state: request.query.state ?? "all" }));
-      return items.map(presentItem);
+      const filter = { ...instants, state: request.query.state ?? "all" } as const;
+      const items = await inScope(db, scopeOf(actor), async (tx) => [
+        ...(await listBillableItems(tx, filter)).map(presentItem),
+        ...(await auditBillableItems(tx, filter)),
+      ]);
+      return items.sort(byBillableAt);
     },
   );
 
@@ -89,12 +104,12 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const instants = await period(request.body.from, request.body.to, "body");
       const { row, items } = await inScope(db, scopeOf(actor), async (tx) => {
         const id = await exportBillableItems(tx, clock, { actor: eventActor(actor), userId: actor.userId, name: actor.name }, request.body, instants);
-        return { row: await findExport(tx, id), items: await itemsOfExport(tx, id) };
+        return { row: await findExport(tx, id), items: await exportItems(tx, id) };
       });
       if (!row) {
         throw new Error("the export vanished");
       }
-      return reply.status(201).send({ ...presentExport(row), items: items.map(presentItem) });
+      return reply.status(201).send({ ...presentExport(row), items });
     },
   );
 
@@ -122,7 +137,7 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const { row, items } = await inScope(db, scopeOf(actor), async (tx) => ({
         row: await findExport(tx, request.params.id),
-        items: await itemsOfExport(tx, request.params.id),
+        items: await exportItems(tx, request.params.id),
       }));
       if (!row) {
         throw notFound(caseWords.noun.export);

@@ -702,6 +702,32 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
           en: ["Bakkerij Alfa", "Facturen aan de klant", "art. 52 AWR (7 jaar)", "2033-12-31", "art. 12.4", "/admin/endings"],
         },
       };
+    case "audit_requested":
+      return {
+        data: { kind, auditId: "a1", reference: "AU-2026-0001", customerName: "Bakkerij Alfa", earliestAt: "2026-06-14T22:00:00.000Z" },
+        facts: {
+          nl: ["Bakkerij Alfa", "AU-2026-0001", "15-06-2026 00:00", "art. 10.2"],
+          en: ["Bakkerij Alfa", "AU-2026-0001", "00:00", "art. 10.2"],
+        },
+      };
+    case "audit_refused":
+      return {
+        data: { kind, auditId: "a1", reference: "AU-2026-0001" },
+        facts: { nl: ["AU-2026-0001", "geweigerd", "art. 10.2", "art. 9.1"], en: ["AU-2026-0001", "refused", "art. 10.2", "art. 9.1"] },
+      };
+    case "audit_update":
+      return {
+        data: { kind, auditId: "a1", reference: "AU-2026-0001", activity: "information_answered", at: null },
+        facts: {
+          nl: ["AU-2026-0001", "Een informatieverzoek is beantwoord", "art. 9.1"],
+          en: ["AU-2026-0001", "An information request was answered", "art. 9.1"],
+        },
+      };
+    case "audit_activity":
+      return {
+        data: { kind, auditId: "a1", reference: "AU-2026-0001", customerName: "Bakkerij Alfa", activity: "date_proposed", at: "2026-06-20T07:00:00.000Z" },
+        facts: { nl: ["Bakkerij Alfa", "AU-2026-0001", "datum", "20-06-2026 09:00"], en: ["Bakkerij Alfa", "AU-2026-0001", "date", "09:00"] },
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`no sample for ${String(unknown)}`);

@@ -13,4 +13,4 @@ export const obligationsModule = {
 };
 export { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks } from "./ap-clocks.ts";
 export type { ApClock, ApClockReason } from "./ap-clocks.ts";
-export { hiddenObligationKinds, registerRestrictedObligationKinds } from "./restricted-kinds.ts";
+export { hiddenObligationKinds, registerCustomerRestrictedObligationKinds, registerRestrictedObligationKinds } from "./restricted-kinds.ts";

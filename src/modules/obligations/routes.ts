@@ -174,7 +174,7 @@ async function filterFor(
   query: { controllerId?: string | undefined; mine?: boolean | undefined },
 ): Promise<Partial<ObligationFilter>> {
   if (actor.kind === "customer") {
-    return { controllerId: actor.controllerId ?? "" };
+    return { controllerId: actor.controllerId ?? "", hiddenKinds: hiddenObligationKinds(actor) };
   }
   const assigned = await assignmentsOf(deps.db, actor);
   if (query.controllerId) {

@@ -41,6 +41,7 @@ import { normaliseDomainList } from "../../domain/domain-name.ts";
 import { seedDemoAccess } from "./demo-access.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
 import { seedDemoEnding } from "./demo-ending.ts";
+import { seedDemoAudits } from "./demo-audits.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -309,6 +310,7 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
     // Data subjects' requests: handled by 3, awaiting 8's outcome, 1 proposed by its domain name.
     await seedDemoSubjectRequests(tx, clock, staff, owners);
     await seedDemoEnding(tx, clock, staff, ids[11]);
+    await seedDemoAudits(tx, clock, staff, owners);
   }
   const [, c2, c3, c4, , , , c8, , c10] = ids;
   if (c2 && c3 && c4 && c8 && c10) {

@@ -103,6 +103,7 @@ export const multipart = <T>(form: FormData): T => form as unknown as T;
 export const contractUrl = (subprocessorId: string) => `/api/v1/subprocessors/${encodeURIComponent(subprocessorId)}/contract`;
 /** A consultation attachment, byte for byte. */
 export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}`;
+export const auditFileUrl = (id: string) => `/api/v1/audit-files/${encodeURIComponent(id)}`;
 export const subjectRequestFileUrl = (id: string) => `/api/v1/subject-request-files/${encodeURIComponent(id)}`;
 /** The public Atom feed of sub-processor changes. */
 export const trustFeedUrl = (lang: "nl" | "en") => `/api/v1/trust/changes.atom?lang=${lang}`;

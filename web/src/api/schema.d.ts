@@ -34919,6 +34919,3941 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audits (art. 10): the customer's own, or all (admin, privacy officer), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request an audit on a concrete, written, reasoned suspicion of misuse (art. 10.2); it takes place at the earliest on the 14th calendar day after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The concrete, written, reasoned suspicion of misuse (art. 10.2) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audit: its expert, date, information requests, findings, actions and costs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a request without a concrete, reasoned suspicion of misuse (art. 10.2), with the reasoning; the customer is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reasoning: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose an independent expert (art. 10.1): multipart/form-data with "name", "firm" and the confidentiality undertaking as "undertaking" (one file, at most 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description the expert's name (required) */
+                        name?: string;
+                        /** @description the expert's firm (required) */
+                        firm?: string;
+                        /**
+                         * Format: binary
+                         * @description the confidentiality undertaking, one file (required)
+                         */
+                        undertaking?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/experts/{expertId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the other party's proposed expert: the expert is agreed (art. 10.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    expertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose when the audit starts: not before the start of the 14th calendar day after the written notice (a 400 names the earliest) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startsAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/date/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the other party's proposed date, naming it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startsAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/information-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for information (art. 10.3): the customer's or the expert's request; the processor answers within 14 calendar days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        askedBy: "customer" | "expert";
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/information-requests/{requestId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an information request (art. 10.3): JSON { answer }, or multipart/form-data with "answer" and up to 5 "files"; met in time or late */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description the answer (required) */
+                        answer?: string;
+                        files?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a finding with its assessment (art. 10.4); the other party agrees to assess it jointly */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description: string;
+                        assessment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/findings/{findingId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agree to the other party's assessment of a finding: assessed jointly (art. 10.4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    findingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agree an action on a finding (art. 10.4): who carries it out, its owner and due date (a duty on the obligation engine) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        findingId: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        carriedBy: "processor" | "customer" | "both";
+                        owner: string;
+                        /**
+                         * @description YYYY-MM-DD
+                         * @example 2026-12-01
+                         */
+                        dueDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/actions/{actionId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an action carried out (by a party that carries it out): its duty met, in time or late */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a cost of the audit, borne by the customer (art. 10.5): a billable item at once, exported with the billable items */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        amountCents: number;
+                        /**
+                         * @description YYYY-MM-DD
+                         * @example 2026-12-01
+                         */
+                        costDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            status: "requested" | "refused";
+                            /** @enum {unknown} */
+                            stage: "requested" | "refused" | "expert_agreed" | "scheduled";
+                            stageLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            earliestAt: string;
+                            dateAt: string | null;
+                            dateAgreed: boolean;
+                            reason: string;
+                            requestedByName: string;
+                            refusal: string | null;
+                            refusedAt: string | null;
+                            refusedByName: string | null;
+                            dateProposedBy: ("processor" | "customer") | null;
+                            dateAgreedAt: string | null;
+                            expertId: string | null;
+                            experts: {
+                                id: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                name: string;
+                                firm: string;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "superseded";
+                                proposedByName: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                decidedAt: string | null;
+                                undertaking: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                } | null;
+                            }[];
+                            informationRequests: {
+                                id: string;
+                                /** @enum {unknown} */
+                                askedBy: "customer" | "expert";
+                                question: string;
+                                askedByName: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                inTime: boolean | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    uploadedByName: string;
+                                }[];
+                            }[];
+                            findings: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                assessment: string;
+                                /** @enum {unknown} */
+                                side: "processor" | "customer";
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                findingId: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                carriedBy: "processor" | "customer" | "both";
+                                carriedByLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                owner: string;
+                                dueDate: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                inTime: boolean | null;
+                            }[];
+                            costs: {
+                                id: string;
+                                description: string;
+                                costDate: string;
+                                amountCents: number;
+                                currency: string;
+                                recordedByName: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                exported: boolean;
+                            }[];
+                            costsTotalCents: number;
+                            /** @enum {unknown} */
+                            yourSide: "processor" | "customer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of an audit (an undertaking, an answer's attachment), byte for byte (header x-content-sha256) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

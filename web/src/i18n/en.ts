@@ -17,6 +17,7 @@ import { enMeasures } from "./en-measures";
 import { enAccess } from "./en-access";
 import { enDisclosures } from "./en-disclosures";
 import { enEnding } from "./en-ending";
+import { enAudits } from "./en-audits";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -184,4 +185,5 @@ export const en: typeof nl = {
   ...enAccess,
   ...enDisclosures,
   ...enEnding,
+  ...enAudits,
 };

@@ -16,6 +16,7 @@ import { nlMeasures } from "./nl-measures";
 import { nlAccess } from "./nl-access";
 import { nlDisclosures } from "./nl-disclosures";
 import { nlEnding } from "./nl-ending";
+import { nlAudits } from "./nl-audits";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -183,4 +184,5 @@ export const nl = {
   ...nlAccess,
   ...nlDisclosures,
   ...nlEnding,
+  ...nlAudits,
 };

@@ -60,6 +60,8 @@ export function AdminLayout() {
           { to: "/admin/disclosures", label: t("disclosures.nav.admin") },
           // art. 12.2: the end of agreements, the administrator's and the privacy officer's (the server refuses others).
           { to: "/admin/endings", label: t("ending.nav.admin") },
+          // art. 9.1, 10: a customer's audit is for the two parties only.
+          { to: "/admin/audits", label: t("audits.nav.admin") },
         ]
       : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
@@ -68,7 +70,7 @@ export function AdminLayout() {
   // The set-up pages share one menu button, and so do the customers and their contacts, so the main row stays one line at 1366 px.
   const groups = [
     { label: t("layout.adminGroups.customers"), paths: ["/admin/customers", "/admin/contacts", "/admin/endings"] },
-    { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests", "/admin/disclosures"] },
+    { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests", "/admin/disclosures", "/admin/audits"] },
     {
       label: t("layout.adminGroups.setup"),
       paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register", "/admin/confidentiality/versions"],

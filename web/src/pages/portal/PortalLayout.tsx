@@ -37,6 +37,8 @@ function PortalShell() {
     { to: "/portal/obligations", label: t("nav.portal.obligations") },
     { to: "/portal/cases", label: t("cases.nav.portal") },
     { to: "/portal/subject-requests", label: t("subjectRequests.nav.portal") },
+    // art. 9.1, 10: audits are for the owner and the privacy contact only (the server refuses viewers).
+    ...(me?.customerRole === "owner" || me?.customerRole === "privacy_contact" ? [{ to: "/portal/audits", label: t("audits.nav.portal") }] : []),
     {
       to: "/portal/subprocessors",
       label: t("nav.portal.subprocessors"),
@@ -60,7 +62,7 @@ function PortalShell() {
   // What Art28 documents about the processing, and the customer's own settings, each share one menu
   // button, so the main row stays one line at 1366 px.
   const groups = [
-    { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests"] },
+    { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests", "/portal/audits"] },
     {
       label: t("layout.portalGroups.processing"),
       paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log", "/portal/ending"],
