@@ -27,7 +27,9 @@ export type CustomerRecord =
   | "session"
   | "case"
   | "subjectRequest"
-  | "subjectRequestFile";
+  | "subjectRequestFile"
+  | "defaultNotice"
+  | "claim";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the
