@@ -19,13 +19,16 @@ const staffOnly = { staff: CLAIM_STAFF, customer: NO_CUSTOMERS };
 
 /** art. 11.1: the fee ledger, imported from billing (CSV or JSON, all or nothing), and a customer's view of it for staff. */
 export function ledgerRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
-  app.addContentTypeParser("text/csv", { parseAs: "buffer", bodyLimit: LEDGER_BODY_LIMIT }, (_request, body, done) => {
-    try {
-      done(null, decodeCsvText(body as Buffer));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  // The customer import (modules/imports) reads text/csv the same way; whichever module comes first adds it.
+  if (!app.hasContentTypeParser("text/csv")) {
+    app.addContentTypeParser("text/csv", { parseAs: "buffer", bodyLimit: LEDGER_BODY_LIMIT }, (_request, body, done) => {
+      try {
+        done(null, decodeCsvText(body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
+  }
 
   app.post(
     "/fee-ledger",
