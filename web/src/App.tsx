@@ -70,6 +70,10 @@ import { DisclosuresPage } from "./pages/admin/disclosures/DisclosuresPage";
 import { NewDisclosurePage } from "./pages/admin/disclosures/NewDisclosurePage";
 import { DisclosurePage } from "./pages/admin/disclosures/DisclosurePage";
 import { PortalDisclosuresPage } from "./pages/portal/disclosures/PortalDisclosuresPage";
+import { PortalClaimsPage, PortalDefaultNoticePage } from "./pages/portal/claims/PortalClaimsPage";
+import { AdminDefaultNoticePage, ClaimsPage } from "./pages/admin/claims/ClaimsPage";
+import { ClaimPage } from "./pages/admin/claims/ClaimPage";
+import { FeeLedgerPage } from "./pages/admin/claims/FeeLedgerPage";
 
 export function App() {
   return (
@@ -110,6 +114,8 @@ export function App() {
             <Route path="subject-requests/:id" element={<PortalSubjectRequestPage />} />
             <Route path="access-log" element={<AccessLogPage />} />
             <Route path="disclosures" element={<PortalDisclosuresPage />} />
+            <Route path="claims" element={<PortalClaimsPage />} />
+            <Route path="default-notices/:id" element={<PortalDefaultNoticePage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -154,6 +160,10 @@ export function App() {
             <Route path="disclosures" element={<DisclosuresPage />} />
             <Route path="disclosures/new" element={<NewDisclosurePage />} />
             <Route path="disclosures/:id" element={<DisclosurePage />} />
+            <Route path="claims" element={<ClaimsPage />} />
+            <Route path="claims/:id" element={<ClaimPage />} />
+            <Route path="default-notices/:id" element={<AdminDefaultNoticePage />} />
+            <Route path="fee-ledger" element={<FeeLedgerPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -47,6 +47,8 @@ function PortalShell() {
     { to: "/portal/register", label: t("register.portalNav") },
     { to: "/portal/access-log", label: t("access.log.nav") },
     { to: "/portal/disclosures", label: t("disclosures.nav.portal") },
+    // art. 11: the owner's and the privacy contact's only (the server refuses a viewer).
+    ...(me?.customerRole === "owner" || me?.customerRole === "privacy_contact" ? [{ to: "/portal/claims", label: t("claims.nav.portal") }] : []),
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
     ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
@@ -58,7 +60,7 @@ function PortalShell() {
   // What Art28 documents about the processing, and the customer's own settings, each share one menu
   // button, so the main row stays one line at 1366 px.
   const groups = [
-    { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests"] },
+    { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests", "/portal/claims"] },
     {
       label: t("layout.portalGroups.processing"),
       paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log"],
