@@ -105,6 +105,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/portal/subject-requests/${await firstId(page, base, "/api/v1/subject-requests")}`,
           "/portal/access-log",
           "/portal/disclosures",
+          "/portal/claims",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -137,6 +138,10 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/admin/disclosures",
           "/admin/disclosures/new",
           `/admin/disclosures/${order}`,
+          "/admin/claims",
+          `/admin/claims/${await firstId(page, base, "/api/v1/claims")}`,
+          `/admin/default-notices/${await firstId(page, base, "/api/v1/default-notices")}`,
+          "/admin/fee-ledger",
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

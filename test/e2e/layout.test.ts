@@ -86,6 +86,8 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "breaches/:id": await firstId(page, base, "/api/v1/breaches", "incidentId"),
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
       "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
+      // The demo's notice of default is customer 3's: another customer's opens as "not found", which must fit too.
+      "default-notices/:id": (await idsOf(page, base, "/api/v1/default-notices"))[0] ?? "00000000-0000-4000-8000-000000000000",
     };
     const pages = urls("/portal", routesIn(APP, "PortalLayout"), ids);
     assert.ok(pages.length >= 15, "every portal route of App.tsx");
@@ -234,6 +236,8 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
       "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
       "disclosures/:id": await firstId(page, base, "/api/v1/disclosure-orders"),
+      "claims/:id": await firstId(page, base, "/api/v1/claims"),
+      "default-notices/:id": await firstId(page, base, "/api/v1/default-notices"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

@@ -369,7 +369,7 @@ describe("the claims register (art. 11)", () => {
       );
     }
     assert.deepEqual(await count(), afterB, "nothing partly written (no event without its claim)");
-    assert.deepEqual(afterB, [before[0] + 1, before[1] + 1]);
+    assert.deepEqual(afterB, [(before[0] ?? 0) + 1, (before[1] ?? 0) + 1]);
   });
 
   test("the 11.4 assessment: a note is required when indicated; then the cap does not apply; the customer sees the claim, not the assessment", async () => {

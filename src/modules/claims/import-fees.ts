@@ -160,35 +160,44 @@ export async function importFees(db: Db, clock: Clock, actor: EventActor, input:
     if (options.dryRun) {
       return summary;
     }
-    const now = clock.now();
-    const importId = crypto.randomUUID();
-    const values = entries.map((e) => ({
-      controllerId: idOf.get(e.customerNumber) ?? "",
-      month: e.month,
-      amountCents: e.amountCents,
-      description: e.description,
-      importId,
-      importedAt: now,
-      importedBy: actor.label,
-    }));
-    for (const chunk of batches(values)) {
-      await upsertLedgerRows(tx, chunk);
-    }
-    const byCustomer = new Map<string, { month: string; amountCents: number }[]>();
-    for (const value of values) {
-      byCustomer.set(value.controllerId, [...(byCustomer.get(value.controllerId) ?? []), { month: value.month, amountCents: value.amountCents }]);
-    }
-    await recordEvents(
+    await recordLedger(
       tx,
       clock,
-      [...byCustomer].map(([controllerId, months]) => ({
-        type: "fee_ledger.imported" as const,
-        actor,
-        controllerId,
-        subject: { type: "fee_ledger", id: importId },
-        data: { importId, format: input.format, months },
-      })),
+      actor,
+      input.format,
+      entries.map((e) => ({ controllerId: idOf.get(e.customerNumber) ?? "", month: e.month, amountCents: e.amountCents, description: e.description })),
     );
     return summary;
   });
+}
+
+/** Writes checked months into the ledger set-based (a month held is replaced), with one evidence event per customer. */
+export async function recordLedger(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  format: "csv" | "json" | "demo",
+  rows: { controllerId: string; month: string; amountCents: number; description: string | null }[],
+): Promise<void> {
+  const now = clock.now();
+  const importId = crypto.randomUUID();
+  const values = rows.map((row) => ({ ...row, importId, importedAt: now, importedBy: actor.label }));
+  for (const chunk of batches(values)) {
+    await upsertLedgerRows(tx, chunk);
+  }
+  const byCustomer = new Map<string, { month: string; amountCents: number }[]>();
+  for (const value of values) {
+    byCustomer.set(value.controllerId, [...(byCustomer.get(value.controllerId) ?? []), { month: value.month, amountCents: value.amountCents }]);
+  }
+  await recordEvents(
+    tx,
+    clock,
+    [...byCustomer].map(([controllerId, months]) => ({
+      type: "fee_ledger.imported" as const,
+      actor,
+      controllerId,
+      subject: { type: "fee_ledger", id: importId },
+      data: { importId, format, months },
+    })),
+  );
 }

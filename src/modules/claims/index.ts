@@ -11,7 +11,7 @@ import { ledgerRoutes } from "./ledger-routes.ts";
 import { LAPSE_OBLIGATION_KIND } from "./record-claim.ts";
 import { claimRoutes } from "./routes.ts";
 
-export { importFees, LEDGER_COLUMNS, type LedgerInput, type LedgerSummary } from "./import-fees.ts";
+export { importFees, recordLedger, LEDGER_COLUMNS, type LedgerInput, type LedgerSummary } from "./import-fees.ts";
 export { giveDefaultNotice } from "./give-default-notice.ts";
 export { confirmCureDate, proposeCureDate, recordCured, CURE_OBLIGATION_KIND } from "./cure-date.ts";
 export { recordClaim, LAPSE_OBLIGATION_KIND } from "./record-claim.ts";
