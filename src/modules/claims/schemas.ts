@@ -4,8 +4,9 @@ import { Instant, Int, Line, Localized, MAX_INT4, NullableInstant, Text, Uuid } 
 // The claims module's request and answer schemas (art. 11). Money is whole euro cents everywhere.
 
 const Cents = Int(0, MAX_INT4, { description: "euro cents" });
-const DateText = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", maxLength: 10, description: "a local date, YYYY-MM-DD (Europe/Amsterdam)" });
-const MonthText = Type.String({ pattern: "^\\d{4}-\\d{2}$", maxLength: 7, description: "a calendar month, YYYY-MM" });
+// Checked by the use case (a 400 naming the field, after the record is found): a real date on or after today, a month.
+const DateText = Line(10, { minLength: 1, description: "a local date, YYYY-MM-DD (Europe/Amsterdam), on or after today" });
+const MonthText = Line(7, { minLength: 1, description: "a calendar month, YYYY-MM" });
 
 /** The largest fee file (CSV or JSON), in bytes. */
 export const LEDGER_BODY_LIMIT = 10 * 1024 * 1024;

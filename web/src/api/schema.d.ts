@@ -23044,7 +23044,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description a local date, YYYY-MM-DD (Europe/Amsterdam) */
+                        /** @description a local date, YYYY-MM-DD (Europe/Amsterdam), on or after today */
                         date: string;
                     };
                 };
@@ -23224,7 +23224,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description a local date, YYYY-MM-DD (Europe/Amsterdam) */
+                        /** @description a local date, YYYY-MM-DD (Europe/Amsterdam), on or after today */
                         date: string;
                     };
                 };
