@@ -22,6 +22,7 @@ import { accessEventLabels } from "./modules/access/events.ts";
 import { disclosureEventLabels } from "./modules/disclosures/events.ts";
 import { endingEventLabels } from "./modules/ending/events.ts";
 import { auditEventLabels } from "./modules/audits/events.ts";
+import { claimEventLabels } from "./modules/claims/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -43,4 +44,5 @@ export const EVENT_LABELS = {
   ...disclosureEventLabels,
   ...endingEventLabels,
   ...auditEventLabels,
+  ...claimEventLabels,
 } satisfies Record<EventType, LocalizedText>;

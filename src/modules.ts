@@ -24,6 +24,7 @@ import { accessModule } from "./modules/access/index.ts";
 import { disclosuresModule } from "./modules/disclosures/index.ts";
 import { endingModule } from "./modules/ending/index.ts";
 import { auditsModule } from "./modules/audits/index.ts";
+import { claimsModule } from "./modules/claims/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -66,6 +67,7 @@ export const MODULES: readonly ClauseModule[] = [
   disclosuresModule,
   endingModule,
   auditsModule,
+  claimsModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

@@ -11,6 +11,7 @@ import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
 import { serve } from "./serve.ts";
 import { LOG_FORMATS } from "./log-output.ts";
 import { importCustomersCommand, importCustomersThroughServer } from "./import.ts";
+import { importFeesCommand, importFeesThroughServer } from "./import-fees.ts";
 import { exportRegisterCommand, exportRegisterThroughServer } from "./export.ts";
 import { callServer, CommandError, serverFrom } from "./remote.ts";
 import { refusalMessage } from "./refusal.ts";
@@ -103,9 +104,9 @@ program
     process.exitCode = printVerification(result, (performance.now() - started) / 1000);
   });
 
-program
-  .command("import")
-  .description("import from a billing export")
+const importCommand = program.command("import").description("import from a billing export");
+
+importCommand
   .command("customers <file>")
   .description("create or update customers, services, monthly fees and privacy contacts from CSV (one row per customer and service) or JSON; all or nothing")
   .option("--dry-run", "validate only", false)
@@ -115,6 +116,19 @@ program
   .action(async (file: string, opts: { dryRun: boolean; inviteOwners: boolean; server?: string; token?: string }) => {
     const server = serverFrom(opts);
     process.exitCode = server ? await importCustomersThroughServer(server, file, opts) : await importCustomersCommand(dataDir(), file, opts);
+  });
+
+importCommand
+  .command("fees <file>")
+  .description(
+    "the fee ledger (art. 11.1 cap): what each customer paid per calendar month, from CSV (customer_number, month, amount, description) or JSON; all or nothing",
+  )
+  .option("--dry-run", "validate only", false)
+  .option("--server <url>", "through a running Art28 (e.g. the one that owns the data folder), with an API token in ART28_TOKEN")
+  .option("--token <token>", "the API token for --server (ART28_TOKEN keeps it out of the process list)")
+  .action(async (file: string, opts: { dryRun: boolean; server?: string; token?: string }) => {
+    const server = serverFrom(opts);
+    process.exitCode = server ? await importFeesThroughServer(server, file, opts) : await importFeesCommand(dataDir(), file, opts);
   });
 
 program

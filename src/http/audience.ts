@@ -32,7 +32,9 @@ export type CustomerRecord =
   | "legalHold"
   | "deletionCertificate"
   | "audit"
-  | "auditFile";
+  | "auditFile"
+  | "defaultNotice"
+  | "claim";
 
 /**
  * Records told to several customers at once (a sub-processor change is announced to all who use the

@@ -209,6 +209,22 @@ before(async () => {
   });
   const [file] = await t.database.db.select({ id: subjectRequestFiles.id }).from(subjectRequestFiles);
   ofA.subjectRequestFile = file?.id;
+  // A notice of default A gave (art. 11.5), and a claim of A's in the register (art. 11).
+  const notice = await ownerA.send("POST", `/api/v1/controllers/${a.controllerId}/default-notices`, {
+    description: "GEHEIM: de back-ups van onze webshop zijn sinds gisteren niet gemaakt.",
+    learnedAt: t.clock.now().toISOString(),
+  });
+  assert.equal(notice.statusCode, 201, notice.body);
+  ofA.defaultNotice = notice.json<{ id: string }>().id;
+  const claim = await officer.send("POST", "/api/v1/claims", {
+    controllerId: a.controllerId,
+    event: { description: "GEHEIM: back-ups niet gemaakt.", occurredAt: t.clock.now().toISOString() },
+    description: "GEHEIM: kosten van herstel.",
+    arisenAt: t.clock.now().toISOString(),
+    damages: { propertyDamageCents: 0, defaultCostsCents: 100, assessmentCostsCents: 0, mitigationCostsCents: 0, indirectCents: 0 },
+  });
+  assert.equal(claim.statusCode, 201, claim.body);
+  ofA.claim = claim.json<{ id: string }>().id;
   await endAgreementOf(a.controllerId);
 });
 

@@ -109,6 +109,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/audits",
           "/portal/audits/new",
           `/portal/audits/${await firstId(page, base, "/api/v1/audits")}`,
+          "/portal/claims",
         ])),
       );
       await page.getByTestId("logout").click();
@@ -145,6 +146,10 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           `/admin/endings/${await firstId(page, base, "/api/v1/endings", "controllerId")}`,
           "/admin/audits",
           `/admin/audits/${await firstId(page, base, "/api/v1/audits")}`,
+          "/admin/claims",
+          `/admin/claims/${await firstId(page, base, "/api/v1/claims")}`,
+          `/admin/default-notices/${await firstId(page, base, "/api/v1/default-notices")}`,
+          "/admin/fee-ledger",
         ])),
       );
       assert.deepEqual(problems, [], problems.join("\n"));

@@ -87,6 +87,8 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "cases/:id": await firstId(page, base, "/api/v1/cases"),
       "subject-requests/:id": await firstId(page, base, "/api/v1/subject-requests"),
       "audits/:id": await firstId(page, base, "/api/v1/audits"),
+      // The demo's notice of default is customer 3's: another customer's opens as "not found", which must fit too.
+      "default-notices/:id": (await idsOf(page, base, "/api/v1/default-notices"))[0] ?? "00000000-0000-4000-8000-000000000000",
     };
     const pages = urls("/portal", routesIn(APP, "PortalLayout"), ids);
     assert.ok(pages.length >= 15, "every portal route of App.tsx");
@@ -237,6 +239,8 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
       "disclosures/:id": await firstId(page, base, "/api/v1/disclosure-orders"),
       "endings/:id": await firstId(page, base, "/api/v1/endings", "controllerId"),
       "audits/:id": await firstId(page, base, "/api/v1/audits"),
+      "claims/:id": await firstId(page, base, "/api/v1/claims"),
+      "default-notices/:id": await firstId(page, base, "/api/v1/default-notices"),
     };
     const pages = urls("/admin", routesIn(APP, "AdminLayout"), ids).filter((url) => url !== "/admin");
 

@@ -78,6 +78,10 @@ import { NewAuditPage } from "./pages/portal/audits/NewAuditPage";
 import { PortalAuditPage } from "./pages/portal/audits/PortalAuditPage";
 import { AuditsPage } from "./pages/admin/audits/AuditsPage";
 import { AuditPage } from "./pages/admin/audits/AuditPage";
+import { PortalClaimsPage, PortalDefaultNoticePage } from "./pages/portal/claims/PortalClaimsPage";
+import { AdminDefaultNoticePage, ClaimsPage } from "./pages/admin/claims/ClaimsPage";
+import { ClaimPage } from "./pages/admin/claims/ClaimPage";
+import { FeeLedgerPage } from "./pages/admin/claims/FeeLedgerPage";
 
 export function App() {
   return (
@@ -122,6 +126,8 @@ export function App() {
             <Route path="audits" element={<PortalAuditsPage />} />
             <Route path="audits/new" element={<NewAuditPage />} />
             <Route path="audits/:id" element={<PortalAuditPage />} />
+            <Route path="claims" element={<PortalClaimsPage />} />
+            <Route path="default-notices/:id" element={<PortalDefaultNoticePage />} />
             <Route path="*" element={<NotFoundInLayout />} />
           </Route>
           <Route path="/admin" element={<AdminLayout />}>
@@ -170,6 +176,10 @@ export function App() {
             <Route path="endings/:id" element={<EndingPage />} />
             <Route path="audits" element={<AuditsPage />} />
             <Route path="audits/:id" element={<AuditPage />} />
+            <Route path="claims" element={<ClaimsPage />} />
+            <Route path="claims/:id" element={<ClaimPage />} />
+            <Route path="default-notices/:id" element={<AdminDefaultNoticePage />} />
+            <Route path="fee-ledger" element={<FeeLedgerPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="*" element={<NotFoundInLayout />} />

@@ -16,3 +16,4 @@ export * from "./access.ts";
 export * from "./disclosures.ts";
 export * from "./ending.ts";
 export * from "./audits.ts";
+export * from "./claims.ts";

@@ -228,7 +228,7 @@ function csvPlace(record: CustomerRecord, path: string): { line: number; column:
   return { line: record.line, column: COLUMN_OF[first] ?? first };
 }
 
-type CsvRow = { record: Record<string, string>; info: { lines: number } };
+export type CsvRow = { record: Record<string, string>; info: { lines: number } };
 const SLICE_BYTES = 64 * 1024;
 
 /**
@@ -236,7 +236,7 @@ const SLICE_BYTES = 64 * 1024;
  * between them: a 60,000-row export takes about a second to parse, which would otherwise hold
  * every other request. Slices are bytes, and the parser joins a character cut between two.
  */
-async function readCsv(text: string, delimiter: string): Promise<CsvRow[]> {
+export async function readCsv(text: string, delimiter: string): Promise<CsvRow[]> {
   const parser = parse({
     bom: true,
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),

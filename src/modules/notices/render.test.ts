@@ -728,6 +728,40 @@ function sample(kind: NoticeKind): { data: NoticeData; facts: Record<"nl" | "en"
         data: { kind, auditId: "a1", reference: "AU-2026-0001", customerName: "Bakkerij Alfa", activity: "date_proposed", at: "2026-06-20T07:00:00.000Z" },
         facts: { nl: ["Bakkerij Alfa", "AU-2026-0001", "datum", "20-06-2026 09:00"], en: ["Bakkerij Alfa", "AU-2026-0001", "date", "09:00"] },
       };
+    case "default_notice_given":
+      return {
+        data: {
+          kind,
+          noticeId: "d1",
+          reference: "IG-0001",
+          customerName: "Bakkerij Alfa",
+          learnedAt: "2026-03-02T09:00:00Z",
+          givenAt: "2026-03-05T10:30:00Z",
+          elapsedMinutes: 4410,
+          late: true,
+        },
+        facts: {
+          nl: ["IG-0001", "Bakkerij Alfa", "73 u 30 min", "later dan 48 uur", "art. 11.5", "/admin/default-notices/d1"],
+          en: ["IG-0001", "Bakkerij Alfa", "73 h 30 min", "later than 48 hours", "art. 11.5", "/admin/default-notices/d1"],
+        },
+      };
+    case "cure_date_proposed":
+    case "cure_date_agreed":
+      return {
+        data: { kind, noticeId: "d1", reference: "IG-0001", date: "2026-03-20", to: "customer", byName: "Petra Privacy" },
+        facts: {
+          nl: ["IG-0001", "20-03-2026", "Petra Privacy", "art. 11.5", "/portal/default-notices/d1"],
+          en: ["IG-0001", "20 Mar 2026", "Petra Privacy", "art. 11.5", "/portal/default-notices/d1"],
+        },
+      };
+    case "claim_lapse_reminder":
+      return {
+        data: { kind, claimId: "c1", reference: "CL-0001", customerName: "Bakkerij Alfa", lapsesAt: "2027-03-15T22:59:59.999Z" },
+        facts: {
+          nl: ["CL-0001", "Bakkerij Alfa", "15-03-2027", "art. 11.6", "/admin/claims/c1"],
+          en: ["CL-0001", "Bakkerij Alfa", "15 Mar 2027", "art. 11.6", "/admin/claims/c1"],
+        },
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`no sample for ${String(unknown)}`);

@@ -42,6 +42,7 @@ import { seedDemoAccess } from "./demo-access.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
 import { seedDemoEnding } from "./demo-ending.ts";
 import { seedDemoAudits } from "./demo-audits.ts";
+import { seedDemoClaims } from "./demo-claims.ts";
 
 export const DEMO_PASSWORD = "art28-demo";
 export const DEMO_PROCESSOR: ProcessorSeed = {
@@ -323,6 +324,7 @@ export async function loadDemo(tx: Db, clock: Clock, count = 50): Promise<void> 
       running: c8,
       stating: { controllerId: c2, actor: { kind: "customer", id: owner2?.id ?? null, label: `owner of ${c2}` } },
     });
+    await seedDemoClaims(tx, clock, countersigner, ids, { controllerId: c3, ownerEmail: customer(2).owner });
   }
 }
 

@@ -22508,6 +22508,2338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/controllers/{id}/default-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the processor written notice of default (art. 11.5), describing the failure as completely as possible and when you learned of it; a notice given later than 48 hours after that is flagged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the failure, as completely and in as much detail as possible (art. 11.5) */
+                        description: string;
+                        /** Format: date-time */
+                        learnedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            description: string;
+                            learnedAt: string;
+                            givenAt: string;
+                            givenByName: string;
+                            /** @description 48 elapsed hours after the customer learned of the failure */
+                            deadline: string;
+                            elapsedMinutes: number;
+                            late: boolean;
+                            lateText: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            cure: {
+                                proposedDate: string | null;
+                                proposedBy: "customer" | "processor" | null;
+                                proposedByName: string | null;
+                                proposedAt: string | null;
+                                agreedDate: string | null;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                                dueAt: string | null;
+                                /** @description running, overdue, met_in_time, met_late or none */
+                                clock: string;
+                                curedAt: string | null;
+                                curedNote: string | null;
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/default-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices of default (art. 11.5), newest first: a customer its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            description: string;
+                            learnedAt: string;
+                            givenAt: string;
+                            givenByName: string;
+                            /** @description 48 elapsed hours after the customer learned of the failure */
+                            deadline: string;
+                            elapsedMinutes: number;
+                            late: boolean;
+                            lateText: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            cure: {
+                                proposedDate: string | null;
+                                proposedBy: "customer" | "processor" | null;
+                                proposedByName: string | null;
+                                proposedAt: string | null;
+                                agreedDate: string | null;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                                dueAt: string | null;
+                                /** @description running, overdue, met_in_time, met_late or none */
+                                clock: string;
+                                curedAt: string | null;
+                                curedNote: string | null;
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/default-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice of default, its cure period and its evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            description: string;
+                            learnedAt: string;
+                            givenAt: string;
+                            givenByName: string;
+                            /** @description 48 elapsed hours after the customer learned of the failure */
+                            deadline: string;
+                            elapsedMinutes: number;
+                            late: boolean;
+                            lateText: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            cure: {
+                                proposedDate: string | null;
+                                proposedBy: "customer" | "processor" | null;
+                                proposedByName: string | null;
+                                proposedAt: string | null;
+                                agreedDate: string | null;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                                dueAt: string | null;
+                                /** @description running, overdue, met_in_time, met_late or none */
+                                clock: string;
+                                curedAt: string | null;
+                                curedNote: string | null;
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/default-notices/{id}/cure-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the date by which the failure is to be cured (art. 11.5); the other party confirms it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a local date, YYYY-MM-DD (Europe/Amsterdam), on or after today */
+                        date: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            description: string;
+                            learnedAt: string;
+                            givenAt: string;
+                            givenByName: string;
+                            /** @description 48 elapsed hours after the customer learned of the failure */
+                            deadline: string;
+                            elapsedMinutes: number;
+                            late: boolean;
+                            lateText: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            cure: {
+                                proposedDate: string | null;
+                                proposedBy: "customer" | "processor" | null;
+                                proposedByName: string | null;
+                                proposedAt: string | null;
+                                agreedDate: string | null;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                                dueAt: string | null;
+                                /** @description running, overdue, met_in_time, met_late or none */
+                                clock: string;
+                                curedAt: string | null;
+                                curedNote: string | null;
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/default-notices/{id}/cure-date/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the date the other party proposed, naming it: the cure period is agreed in writing and the processor's duty to cure runs to the end of that day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a local date, YYYY-MM-DD (Europe/Amsterdam), on or after today */
+                        date: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            description: string;
+                            learnedAt: string;
+                            givenAt: string;
+                            givenByName: string;
+                            /** @description 48 elapsed hours after the customer learned of the failure */
+                            deadline: string;
+                            elapsedMinutes: number;
+                            late: boolean;
+                            lateText: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            cure: {
+                                proposedDate: string | null;
+                                proposedBy: "customer" | "processor" | null;
+                                proposedByName: string | null;
+                                proposedAt: string | null;
+                                agreedDate: string | null;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                                dueAt: string | null;
+                                /** @description running, overdue, met_in_time, met_late or none */
+                                clock: string;
+                                curedAt: string | null;
+                                curedNote: string | null;
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/default-notices/{id}/cured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the failure cured: the duty to cure is met, in time or late */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            description: string;
+                            learnedAt: string;
+                            givenAt: string;
+                            givenByName: string;
+                            /** @description 48 elapsed hours after the customer learned of the failure */
+                            deadline: string;
+                            elapsedMinutes: number;
+                            late: boolean;
+                            lateText: {
+                                nl: string;
+                                en: string;
+                            } | null;
+                            cure: {
+                                proposedDate: string | null;
+                                proposedBy: "customer" | "processor" | null;
+                                proposedByName: string | null;
+                                proposedAt: string | null;
+                                agreedDate: string | null;
+                                agreedAt: string | null;
+                                agreedByName: string | null;
+                                dueAt: string | null;
+                                /** @description running, overdue, met_in_time, met_late or none */
+                                clock: string;
+                                curedAt: string | null;
+                                curedNote: string | null;
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claims register (art. 11), newest first: a customer its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            eventReference: string;
+                            description: string;
+                            arisenAt: string;
+                            lapsesAt: string;
+                            specifiedAt: string | null;
+                            directCents: number;
+                            indirectCents: number;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a customer's claim for damages: its event (an existing one, or new), the direct damage per head of art. 11.2 and the indirect damage (11.3); the cap and the lapse date (11.6) follow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        controllerId: string;
+                        eventId?: string | null;
+                        event?: {
+                            description: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                        } | null;
+                        defaultNoticeId?: string | null;
+                        description: string;
+                        /** Format: date-time */
+                        arisenAt: string;
+                        specifiedAt?: string | null;
+                        damages: {
+                            /** @description euro cents */
+                            propertyDamageCents: number;
+                            /** @description euro cents */
+                            defaultCostsCents: number;
+                            /** @description euro cents */
+                            assessmentCostsCents: number;
+                            /** @description euro cents */
+                            mitigationCostsCents: number;
+                            /** @description euro cents */
+                            indirectCents: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            eventReference: string;
+                            description: string;
+                            arisenAt: string;
+                            lapsesAt: string;
+                            specifiedAt: string | null;
+                            directCents: number;
+                            indirectCents: number;
+                            createdAt: string;
+                            defaultNotice: {
+                                id: string;
+                                reference: string;
+                            } | null;
+                            damages: {
+                                /** @description euro cents */
+                                propertyDamageCents: number;
+                                /** @description euro cents */
+                                defaultCostsCents: number;
+                                /** @description euro cents */
+                                assessmentCostsCents: number;
+                                /** @description euro cents */
+                                mitigationCostsCents: number;
+                                /** @description euro cents */
+                                indirectCents: number;
+                            };
+                            recordedByName: string;
+                            lapseClock: "specified" | "running" | "lapsed";
+                            event: {
+                                id: string;
+                                reference: string;
+                                description: string;
+                                occurredAt: string;
+                                intent: {
+                                    assessment: string;
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    note: string | null;
+                                    assessedAt: string | null;
+                                    assessedByName: string | null;
+                                } | null;
+                                claims: {
+                                    id: string;
+                                    reference: string;
+                                    directCents: number;
+                                }[];
+                                directClaimedCents: number;
+                                cap: {
+                                    month: string;
+                                    monthStart: string;
+                                    monthEnd: string;
+                                    source: "ledger" | "fallback" | "none";
+                                    sourceLabel: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    lines: {
+                                        label: string;
+                                        amountCents: number;
+                                        days: {
+                                            counted: number;
+                                            inMonth: number;
+                                        } | null;
+                                    }[];
+                                    capCents: number;
+                                    applies: boolean;
+                                    note: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                };
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One claim with its event, the other claims of that event, the cap and how it was derived (art. 11.1), and its lapse date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            eventReference: string;
+                            description: string;
+                            arisenAt: string;
+                            lapsesAt: string;
+                            specifiedAt: string | null;
+                            directCents: number;
+                            indirectCents: number;
+                            createdAt: string;
+                            defaultNotice: {
+                                id: string;
+                                reference: string;
+                            } | null;
+                            damages: {
+                                /** @description euro cents */
+                                propertyDamageCents: number;
+                                /** @description euro cents */
+                                defaultCostsCents: number;
+                                /** @description euro cents */
+                                assessmentCostsCents: number;
+                                /** @description euro cents */
+                                mitigationCostsCents: number;
+                                /** @description euro cents */
+                                indirectCents: number;
+                            };
+                            recordedByName: string;
+                            lapseClock: "specified" | "running" | "lapsed";
+                            event: {
+                                id: string;
+                                reference: string;
+                                description: string;
+                                occurredAt: string;
+                                intent: {
+                                    assessment: string;
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    note: string | null;
+                                    assessedAt: string | null;
+                                    assessedByName: string | null;
+                                } | null;
+                                claims: {
+                                    id: string;
+                                    reference: string;
+                                    directCents: number;
+                                }[];
+                                directClaimedCents: number;
+                                cap: {
+                                    month: string;
+                                    monthStart: string;
+                                    monthEnd: string;
+                                    source: "ledger" | "fallback" | "none";
+                                    sourceLabel: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    lines: {
+                                        label: string;
+                                        amountCents: number;
+                                        days: {
+                                            counted: number;
+                                            inMonth: number;
+                                        } | null;
+                                    }[];
+                                    capCents: number;
+                                    applies: boolean;
+                                    note: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                };
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the assessment of intent or deliberate recklessness of the processor or its management (art. 11.4) for the claim's event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessment: "no_indication" | "indicated";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            controllerId: string;
+                            customerName: string;
+                            eventReference: string;
+                            description: string;
+                            arisenAt: string;
+                            lapsesAt: string;
+                            specifiedAt: string | null;
+                            directCents: number;
+                            indirectCents: number;
+                            createdAt: string;
+                            defaultNotice: {
+                                id: string;
+                                reference: string;
+                            } | null;
+                            damages: {
+                                /** @description euro cents */
+                                propertyDamageCents: number;
+                                /** @description euro cents */
+                                defaultCostsCents: number;
+                                /** @description euro cents */
+                                assessmentCostsCents: number;
+                                /** @description euro cents */
+                                mitigationCostsCents: number;
+                                /** @description euro cents */
+                                indirectCents: number;
+                            };
+                            recordedByName: string;
+                            lapseClock: "specified" | "running" | "lapsed";
+                            event: {
+                                id: string;
+                                reference: string;
+                                description: string;
+                                occurredAt: string;
+                                intent: {
+                                    assessment: string;
+                                    label: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    note: string | null;
+                                    assessedAt: string | null;
+                                    assessedByName: string | null;
+                                } | null;
+                                claims: {
+                                    id: string;
+                                    reference: string;
+                                    directCents: number;
+                                }[];
+                                directClaimedCents: number;
+                                cap: {
+                                    month: string;
+                                    monthStart: string;
+                                    monthEnd: string;
+                                    source: "ledger" | "fallback" | "none";
+                                    sourceLabel: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                    lines: {
+                                        label: string;
+                                        amountCents: number;
+                                        days: {
+                                            counted: number;
+                                            inMonth: number;
+                                        } | null;
+                                    }[];
+                                    capCents: number;
+                                    applies: boolean;
+                                    note: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                };
+                            };
+                            timeline: {
+                                type: string;
+                                typeLabel: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                occurredAt: string;
+                                actorLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import what customers paid per calendar month for the services under the agreement (art. 11.1 cap), all or nothing; a month already held is replaced */
+        post: {
+            parameters: {
+                query: {
+                    /** @description validate only; write nothing */
+                    dryRun: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            customerNumber: string;
+                            /** @description a calendar month, YYYY-MM */
+                            month: string;
+                            /** @description euro cents */
+                            amountCents: number;
+                            description?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            entries: number;
+                            customers: number;
+                            months: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-ledger.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same from billing's CSV export (Content-Type: text/csv, UTF-8; "," or ";"), one row per customer and month. Columns: customer_number, month, amount, description (amount in euros, e.g. 1234,50; month YYYY-MM) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description validate only; write nothing */
+                    dryRun: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            entries: number;
+                            customers: number;
+                            months: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controllers/{id}/fee-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's fee ledger, and the monthly fees Art28 holds for its services (the cap's fallback) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            controllerId: string;
+                            customerName: string;
+                            entries: {
+                                month: string;
+                                amountCents: number;
+                                description: string | null;
+                                importedAt: string;
+                                importedBy: string;
+                            }[];
+                            heldFees: {
+                                service: string;
+                                monthlyFeeCents: number;
+                                since: string;
+                            }[];
+                            fallbackLabel: {
+                                nl: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subprocessors": {
         parameters: {
             query?: never;

@@ -168,6 +168,8 @@ export const enEngine: typeof nlEngine = {
       case_dpia_help: "Answer DPIA help request (art. 2.4)",
       case_measures_question: "Answer question about the measures (art. 2.2)",
       disclosure_notice: "Tell the customer of a disclosure order (art. 9.2)",
+      default_cure: "Cure the failure (art. 11.5)",
+      claim_lapse: "Claim lapses (art. 11.6)",
     },
     states: {
       open: "Running",

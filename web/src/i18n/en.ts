@@ -18,6 +18,7 @@ import { enAccess } from "./en-access";
 import { enDisclosures } from "./en-disclosures";
 import { enEnding } from "./en-ending";
 import { enAudits } from "./en-audits";
+import { enClaims } from "./en-claims";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -186,4 +187,5 @@ export const en: typeof nl = {
   ...enDisclosures,
   ...enEnding,
   ...enAudits,
+  ...enClaims,
 };

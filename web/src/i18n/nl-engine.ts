@@ -174,6 +174,8 @@ export const nlEngine = {
       case_dpia_help: "Verzoek om DPIA-hulp beantwoorden (art. 2.4)",
       case_measures_question: "Vraag over de maatregelen beantwoorden (art. 2.2)",
       disclosure_notice: "Klant informeren over verstrekkingsbevel (art. 9.2)",
+      default_cure: "Tekortkoming zuiveren (art. 11.5)",
+      claim_lapse: "Vervaltermijn schadeclaim (art. 11.6)",
     },
     states: {
       open: "Loopt",

@@ -17,6 +17,7 @@ import { nlAccess } from "./nl-access";
 import { nlDisclosures } from "./nl-disclosures";
 import { nlEnding } from "./nl-ending";
 import { nlAudits } from "./nl-audits";
+import { nlClaims } from "./nl-claims";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -185,4 +186,5 @@ export const nl = {
   ...nlDisclosures,
   ...nlEnding,
   ...nlAudits,
+  ...nlClaims,
 };

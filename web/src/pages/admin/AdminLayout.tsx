@@ -64,16 +64,31 @@ export function AdminLayout() {
           { to: "/admin/audits", label: t("audits.nav.admin") },
         ]
       : []),
+    // art. 11: notices of default and claims are confidential between the parties (the server refuses other roles).
+    ...(me?.kind === "staff" && ["admin", "privacy_officer"].includes(me.staffRole ?? "")
+      ? [
+          { to: "/admin/claims", label: t("claims.nav.admin") },
+          { to: "/admin/fee-ledger", label: t("claims.nav.ledger") },
+        ]
+      : []),
     ...(me?.staffRole === "admin" ? [{ to: "/admin/staff", label: t("accounts.nav.staff") }] : []),
     ...(me?.staffRole === "admin" || me?.staffRole === "privacy_officer" ? [{ to: "/admin/confidentiality/versions", label: t("access.versions.nav") }] : []),
   ];
   // The set-up pages share one menu button, and so do the customers and their contacts, so the main row stays one line at 1366 px.
   const groups = [
     { label: t("layout.adminGroups.customers"), paths: ["/admin/customers", "/admin/contacts", "/admin/endings"] },
-    { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests", "/admin/disclosures", "/admin/audits"] },
+    { label: t("layout.adminGroups.requests"), paths: ["/admin/cases", "/admin/subject-requests", "/admin/disclosures", "/admin/audits", "/admin/claims"] },
     {
       label: t("layout.adminGroups.setup"),
-      paths: ["/admin/templates", "/admin/catalogue", "/admin/measures", "/admin/processor", "/admin/register", "/admin/confidentiality/versions"],
+      paths: [
+        "/admin/templates",
+        "/admin/catalogue",
+        "/admin/measures",
+        "/admin/processor",
+        "/admin/register",
+        "/admin/fee-ledger",
+        "/admin/confidentiality/versions",
+      ],
     },
   ];
   const account = [

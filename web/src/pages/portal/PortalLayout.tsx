@@ -51,6 +51,8 @@ function PortalShell() {
     { to: "/portal/disclosures", label: t("disclosures.nav.portal") },
     // art. 12.2: the end of the agreement, for the owner and the privacy contact (the server refuses a viewer).
     ...(me?.customerRole === "owner" || me?.customerRole === "privacy_contact" ? [{ to: "/portal/ending", label: t("ending.nav.portal") }] : []),
+    // art. 11: the owner's and the privacy contact's only (the server refuses a viewer).
+    ...(me?.customerRole === "owner" || me?.customerRole === "privacy_contact" ? [{ to: "/portal/claims", label: t("claims.nav.portal") }] : []),
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
     ...(me?.customerRole === "owner" ? [{ to: "/portal/users", label: t("accounts.nav.users") }] : []),
@@ -62,7 +64,7 @@ function PortalShell() {
   // What Art28 documents about the processing, and the customer's own settings, each share one menu
   // button, so the main row stays one line at 1366 px.
   const groups = [
-    { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests", "/portal/audits"] },
+    { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests", "/portal/audits", "/portal/claims"] },
     {
       label: t("layout.portalGroups.processing"),
       paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log", "/portal/ending"],
