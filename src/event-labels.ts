@@ -20,6 +20,7 @@ import { caseEventLabels } from "./modules/cases/events.ts";
 import { subjectRequestEventLabels } from "./modules/subject-requests/events.ts";
 import { accessEventLabels } from "./modules/access/events.ts";
 import { disclosureEventLabels } from "./modules/disclosures/events.ts";
+import { evidenceBundleEventLabels } from "./modules/evidence-bundle/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -39,4 +40,5 @@ export const EVENT_LABELS = {
   ...subjectRequestEventLabels,
   ...accessEventLabels,
   ...disclosureEventLabels,
+  ...evidenceBundleEventLabels,
 } satisfies Record<EventType, LocalizedText>;

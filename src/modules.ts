@@ -22,6 +22,7 @@ import { casesModule } from "./modules/cases/index.ts";
 import { subjectRequestsModule } from "./modules/subject-requests/index.ts";
 import { accessModule } from "./modules/access/index.ts";
 import { disclosuresModule } from "./modules/disclosures/index.ts";
+import { evidenceBundleModule } from "./modules/evidence-bundle/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -58,6 +59,7 @@ export const MODULES: readonly ClauseModule[] = [
   subjectRequestsModule,
   accessModule,
   disclosuresModule,
+  evidenceBundleModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

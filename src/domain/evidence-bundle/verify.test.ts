@@ -61,7 +61,7 @@ function sampleEvents(): BundleEvent[] {
   return chain([
     { type: "agreement.offered", data: { n: 1, nested: { ü: "é", list: [1, 2.5] } } },
     { type: "agreement.signed_by_customer", data: { documentSha256: sha(pdf) }, subject: { type: "agreement", id: AGREEMENT } },
-    { type: "notice.queued", data: { kind: "breach_notice", contentSha256: sha(content) }, subject: { type: "notice", id: NOTICE } },
+    { type: "notice.queued", data: { kind: "breach_notice", audience: "customer", contentSha256: sha(content) }, subject: { type: "notice", id: NOTICE } },
     { type: "notice.sent", data: { channel: "email", messageId: "<n1@art28>", bodySha256: sha(body) }, subject: { type: "notice", id: NOTICE } },
     { type: "notice.sent", data: { channel: "webhook", messageId: "msg_1", bodySha256: sha(webhookBody) }, subject: { type: "notice", id: NOTICE } },
   ]);

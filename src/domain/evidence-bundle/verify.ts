@@ -328,7 +328,7 @@ export async function verifyBundleFiles(
     // 4. Notices: content against notice.queued; each message body against its sent/held events.
     const bodyHashes = new Map<string, { hashes: Set<string>; seq: number }>();
     for (const event of kept) {
-      if (event.type === "notice.queued" && event.subject.id && isHash(event.data.contentSha256)) {
+      if (event.type === "notice.queued" && event.subject.id && event.data.audience === "customer" && isHash(event.data.contentSha256)) {
         const path = noticeContent(event.subject.id);
         const content = files.get(path);
         if (!content) {
