@@ -16,6 +16,7 @@ import { enContacts } from "./en-contacts";
 import { enMeasures } from "./en-measures";
 import { enAccess } from "./en-access";
 import { enDisclosures } from "./en-disclosures";
+import { enEvidence } from "./en-evidence";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -182,4 +183,5 @@ export const en: typeof nl = {
   ...enMeasures,
   ...enAccess,
   ...enDisclosures,
+  ...enEvidence,
 };

@@ -15,6 +15,7 @@ import { nlContacts } from "./nl-contacts";
 import { nlMeasures } from "./nl-measures";
 import { nlAccess } from "./nl-access";
 import { nlDisclosures } from "./nl-disclosures";
+import { nlEvidence } from "./nl-evidence";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -181,4 +182,5 @@ export const nl = {
   ...nlMeasures,
   ...nlAccess,
   ...nlDisclosures,
+  ...nlEvidence,
 };

@@ -46,6 +46,7 @@ function PortalShell() {
     { to: "/portal/measures", label: t("measures.portal.title") },
     { to: "/portal/register", label: t("register.portalNav") },
     { to: "/portal/access-log", label: t("access.log.nav") },
+    { to: "/portal/evidence", label: t("evidence.nav") },
     { to: "/portal/disclosures", label: t("disclosures.nav.portal") },
     { to: "/portal/contact", label: t("nav.portal.contact") },
     { to: "/portal/webhooks", label: t("nav.portal.webhooks") },
@@ -61,7 +62,7 @@ function PortalShell() {
     { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests"] },
     {
       label: t("layout.portalGroups.processing"),
-      paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log"],
+      paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log", "/portal/evidence"],
     },
     { label: t("layout.portalGroups.settings"), paths: ["/portal/contact", "/portal/webhooks", "/portal/users"] },
   ];
