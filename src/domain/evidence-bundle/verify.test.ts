@@ -101,11 +101,14 @@ describe("the bundle verifier (pure)", () => {
     assert.deepEqual(report.counts, { files: 5, events: 5, signedPdfs: 1, notices: 1, emails: 1, webhooks: 1, bodiesHidingSecret: 0 });
   });
 
-  test("an altered event is named by its position and the hash check", async () => {
+  test("an altered event is named by its position and the hash check, with WebCrypto or a given SHA-256", async () => {
     const events = sampleEvents();
     (events[0] as BundleEvent).data = { n: 2, nested: { ü: "é", list: [1, 2.5] } };
-    const report = await verifyBundleFiles(files(events));
-    assert.deepEqual(report.failure && { ...report.failure, message: "" }, { check: "event-hash", file: EVENTS, streamSeq: 1, message: "" });
+    for (const options of [{}, { sha256: sha }]) {
+      const report = await verifyBundleFiles(files(events), options);
+      assert.deepEqual(report.failure && { ...report.failure, message: "" }, { check: "event-hash", file: EVENTS, streamSeq: 1, message: "" });
+    }
+    assert.equal((await verifyBundleFiles(files(sampleEvents()), { sha256: sha })).failure, null);
   });
 
   test("two swapped events break the position check at the first of them", async () => {
