@@ -21,6 +21,7 @@ import { subjectRequestEventLabels } from "./modules/subject-requests/events.ts"
 import { accessEventLabels } from "./modules/access/events.ts";
 import { disclosureEventLabels } from "./modules/disclosures/events.ts";
 import { evidenceBundleEventLabels } from "./modules/evidence-bundle/events.ts";
+import { checkpointEventLabels } from "./modules/checkpoints/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -41,4 +42,5 @@ export const EVENT_LABELS = {
   ...accessEventLabels,
   ...disclosureEventLabels,
   ...evidenceBundleEventLabels,
+  ...checkpointEventLabels,
 } satisfies Record<EventType, LocalizedText>;

@@ -23,6 +23,7 @@ import { subjectRequestsModule } from "./modules/subject-requests/index.ts";
 import { accessModule } from "./modules/access/index.ts";
 import { disclosuresModule } from "./modules/disclosures/index.ts";
 import { evidenceBundleModule } from "./modules/evidence-bundle/index.ts";
+import { checkpointsModule } from "./modules/checkpoints/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -60,6 +61,7 @@ export const MODULES: readonly ClauseModule[] = [
   accessModule,
   disclosuresModule,
   evidenceBundleModule,
+  checkpointsModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

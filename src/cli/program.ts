@@ -78,7 +78,7 @@ function printVerification(result: VerifyResult, seconds: number): number {
 }
 
 /** `art28 verify --bundle`: the pure verifier (src/domain/evidence-bundle) on a file; 0 when it holds. */
-async function verifyBundleFile(file: string): Promise<number> {
+async function verifyBundleFile(file: string, publicKey: string | undefined): Promise<number> {
   let zip: Uint8Array;
   try {
     zip = new Uint8Array(readFileSync(file));
@@ -87,7 +87,10 @@ async function verifyBundleFile(file: string): Promise<number> {
   }
   const started = performance.now();
   // node:crypto's SHA-256, many times faster here than WebCrypto's; the page in the browser uses WebCrypto.
-  const report = await verifyBundle(zip, { sha256: (data) => createHash("sha256").update(data).digest("hex") });
+  const report = await verifyBundle(zip, {
+    sha256: (data) => createHash("sha256").update(data).digest("hex"),
+    ...(publicKey === undefined ? {} : { publicKey }),
+  });
   const seconds = (performance.now() - started) / 1000;
   if (report.failure) {
     process.stdout.write(`BROKEN: ${describeFailure(report.failure)}\n`);
@@ -95,7 +98,10 @@ async function verifyBundleFile(file: string): Promise<number> {
   }
   const c = report.counts;
   process.stdout.write(
-    `OK: ${c.events} events, ${c.files} files, ${c.signedPdfs} signed PDFs, ${c.notices} notices, ${c.emails} emails and ${c.webhooks} webhooks verified in ${seconds.toFixed(2)} s` +
+    `OK: ${c.events} events, ${c.files} files, ${c.signedPdfs} signed PDFs, ${c.notices} notices, ${c.emails} emails, ${c.webhooks} webhooks and ${c.checkpoints} checkpoints verified in ${seconds.toFixed(2)} s` +
+      (report.publicKey && publicKey === undefined
+        ? ` (checkpoints signed by key ${report.publicKey}: compare it with the trust page's, or pass --public-key)`
+        : "") +
       (c.bodiesHidingSecret > 0 ? ` (${c.bodiesHidingSecret} email texts show a placeholder for a single-use link and cannot be checked)` : "") +
       "\n",
   );
@@ -108,9 +114,13 @@ program
   .option("--server <url>", "through a running Art28 (e.g. the one that owns the data folder), with an API token in ART28_TOKEN")
   .option("--token <token>", "the API token for --server (ART28_TOKEN keeps it out of the process list)")
   .option("--bundle <file>", "check an evidence bundle (ZIP) by itself: no database, no network; names the first failure")
-  .action(async (opts: { server?: string; token?: string; bundle?: string }) => {
+  .option(
+    "--public-key <key>",
+    "with --bundle: the processor's Ed25519 public key as its trust page publishes it (base64); the checkpoints must be signed by it",
+  )
+  .action(async (opts: { server?: string; token?: string; bundle?: string; publicKey?: string }) => {
     if (opts.bundle !== undefined) {
-      process.exitCode = await verifyBundleFile(opts.bundle);
+      process.exitCode = await verifyBundleFile(opts.bundle, opts.publicKey);
       return;
     }
     const server = serverFrom(opts);

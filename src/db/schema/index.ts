@@ -14,3 +14,4 @@ export * from "./cases.ts";
 export * from "./subject-requests.ts";
 export * from "./access.ts";
 export * from "./disclosures.ts";
+export * from "./checkpoints.ts";

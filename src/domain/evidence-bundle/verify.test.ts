@@ -98,7 +98,7 @@ describe("the bundle verifier (pure)", () => {
   test("a whole bundle passes, zipped and unzipped", async () => {
     const report = await verifyBundle(zipSync(Object.fromEntries(files(sampleEvents()))));
     assert.equal(report.failure, null);
-    assert.deepEqual(report.counts, { files: 5, events: 5, signedPdfs: 1, notices: 1, emails: 1, webhooks: 1, bodiesHidingSecret: 0 });
+    assert.deepEqual(report.counts, { files: 5, events: 5, signedPdfs: 1, notices: 1, emails: 1, webhooks: 1, bodiesHidingSecret: 0, checkpoints: 0 });
   });
 
   test("an altered event is named by its position and the hash check, with WebCrypto or a given SHA-256", async () => {

@@ -3,9 +3,12 @@
 // code. SHA-256 is WebCrypto's (globalThis.crypto.subtle), in Node as in a browser.
 import { unzipSync } from "fflate";
 import { canonicalEvent } from "../evidence-canonical.ts";
+import { CHECKPOINT_FORMAT, leafData, verifyStatementSignature, type BundleCheckpoints, type CheckpointStatement } from "./checkpoint.ts";
+import { fromHex, leafHash, verifyConsistency, verifyInclusion, type Digest } from "../merkle.ts";
 import {
   agreementPdf,
   BUNDLE_FORMAT,
+  CHECKPOINTS,
   EVENTS,
   MANIFEST,
   noticeContent,
@@ -48,7 +51,18 @@ export interface BundleReport {
   ok: boolean;
   failure: BundleFailure | null;
   controllerId: string | null;
-  counts: { files: number; events: number; signedPdfs: number; notices: number; emails: number; webhooks: number; bodiesHidingSecret: number };
+  counts: {
+    files: number;
+    events: number;
+    signedPdfs: number;
+    notices: number;
+    emails: number;
+    webhooks: number;
+    bodiesHidingSecret: number;
+    checkpoints: number;
+  };
+  /** The key that signed the checkpoints (base64), to compare with the one the processor publishes. */
+  publicKey: string | null;
 }
 
 const encoder = new TextEncoder();
@@ -72,6 +86,8 @@ export type SyncSha256 = (data: Uint8Array | string) => string;
 
 export interface VerifyOptions {
   sha256?: SyncSha256;
+  /** The processor's published Ed25519 public key (base64); when given, the bundle's must be it. */
+  publicKey?: string;
 }
 
 /** SHA-256 (WebCrypto) as lowercase hex. */
@@ -262,7 +278,8 @@ const eventTypesKept = new Set(["agreement.signed_by_customer", "notice.queued",
  * webhook's body against the hash in its notice.sent event. Names the first failure.
  */
 export async function verifyBundleFiles(files: Map<string, Uint8Array>, options: VerifyOptions = {}): Promise<BundleReport> {
-  const counts = { files: 0, events: 0, signedPdfs: 0, notices: 0, emails: 0, webhooks: 0, bodiesHidingSecret: 0 };
+  const counts = { files: 0, events: 0, signedPdfs: 0, notices: 0, emails: 0, webhooks: 0, bodiesHidingSecret: 0, checkpoints: 0 };
+  let publicKey: string | null = null;
   const sync = options.sha256;
   const hashOf = async (data: Uint8Array | string) => (sync ? sync(data) : sha256Hex(data));
   let controllerId: string | null = null;
@@ -299,7 +316,19 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array>, options:
     }
 
     // 2. The events: every hash, every link, up to the head the log recorded.
-    const checker = new StreamChecker(manifest.stream, EVENTS, (event) => eventTypesKept.has(event.type), sync);
+    let checkpoints: BundleCheckpoints | null = null;
+    if (files.has(CHECKPOINTS)) {
+      try {
+        checkpoints = JSON.parse(text(files, CHECKPOINTS, "checkpoint")) as BundleCheckpoints;
+      } catch (error) {
+        if (error instanceof Failed) {
+          throw error;
+        }
+        fail("checkpoint", CHECKPOINTS, null, "checkpoints.json is not JSON");
+      }
+    }
+    const committed = new Set((checkpoints?.checkpoints ?? []).flatMap((c) => (c.leaf ? [c.leaf.lastSeq] : [])));
+    const checker = new StreamChecker(manifest.stream, EVENTS, (event) => eventTypesKept.has(event.type) || committed.has(event.streamSeq), sync);
     for (const { lines, first } of lineBatches(text(files, EVENTS, "event-format"), 512)) {
       await checker.addLines(lines, first);
     }
@@ -381,12 +410,97 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array>, options:
         counts.webhooks += 1;
       }
     }
-    return { ok: true, failure: null, controllerId, counts };
+    // 5. Checkpoints: each signed by one key, chained to the one before, consistent with it, and
+    // including the stream's head as the events show it today.
+    if (checkpoints) {
+      publicKey = checkpoints.publicKey;
+      await checkCheckpoints(checkpoints, manifest.stream, new Map(kept.map((e) => [e.streamSeq, e.hash])), options, hashOf);
+      counts.checkpoints = checkpoints.checkpoints.length;
+    }
+    return { ok: true, failure: null, controllerId, counts, publicKey };
   } catch (error) {
     if (error instanceof Failed) {
-      return { ok: false, failure: error.failure, controllerId, counts };
+      return { ok: false, failure: error.failure, controllerId, counts, publicKey };
     }
     throw error;
+  }
+}
+
+async function checkCheckpoints(
+  bundle: BundleCheckpoints,
+  stream: string,
+  eventHashes: Map<number, string>,
+  options: VerifyOptions,
+  hashOf: (data: Uint8Array | string) => Promise<string>,
+): Promise<void> {
+  const digest: Digest | undefined = options.sha256 ? (data) => fromHex((options.sha256 as SyncSha256)(data)) : undefined;
+  if (options.publicKey !== undefined && options.publicKey !== bundle.publicKey) {
+    fail("checkpoint", CHECKPOINTS, null, "the checkpoints are signed by a key that is not the processor's published key");
+  }
+  let previous: { statement: CheckpointStatement; text: string } | null = null;
+  for (const entry of bundle.checkpoints) {
+    let statement: CheckpointStatement;
+    try {
+      statement = JSON.parse(entry.statement) as CheckpointStatement;
+    } catch {
+      return fail("checkpoint", CHECKPOINTS, null, "a checkpoint's statement is not JSON");
+    }
+    const which = `checkpoint ${statement.number}`;
+    if (statement.format !== CHECKPOINT_FORMAT || !isHash(statement.root)) {
+      fail("checkpoint", CHECKPOINTS, null, `${which} is not an Art28 checkpoint`);
+    }
+    if (!(await verifyStatementSignature(entry.statement, entry.signature, bundle.publicKey))) {
+      fail("checkpoint", CHECKPOINTS, null, `${which}'s signature is not the processor's key's (signed by another key, or altered)`);
+    }
+    if (previous) {
+      if (statement.number !== previous.statement.number + 1 || statement.previous !== (await hashOf(previous.text))) {
+        fail("checkpoint", CHECKPOINTS, null, `${which} does not follow checkpoint ${previous.statement.number} (the chain of checkpoints is broken)`);
+      }
+      const before = previous.statement;
+      const consistent =
+        before.treeSize === statement.treeSize
+          ? before.root === statement.root
+          : before.treeSize > 0 &&
+            (await verifyConsistency(
+              before.treeSize,
+              statement.treeSize,
+              fromHex(before.root),
+              fromHex(statement.root),
+              entry.consistency.map(fromHex),
+              digest,
+            ));
+      if (before.treeSize > 0 && !consistent) {
+        fail("checkpoint", CHECKPOINTS, null, `${which} is not consistent with checkpoint ${before.number}: the tree was rewritten between them`);
+      }
+    } else if (statement.previous !== null && statement.number === 1) {
+      fail("checkpoint", CHECKPOINTS, null, `${which} claims a predecessor`);
+    }
+    if (entry.leaf) {
+      const leaf = entry.leaf;
+      if (leaf.stream !== stream) {
+        fail("checkpoint", CHECKPOINTS, leaf.lastSeq, `${which} proves another stream's head`);
+      }
+      if (eventHashes.get(leaf.lastSeq) !== leaf.lastHash) {
+        fail(
+          "checkpoint",
+          CHECKPOINTS,
+          leaf.lastSeq,
+          `${which} committed to event ${leaf.lastSeq} with another hash than the events show today (the history was rewritten after it)`,
+        );
+      }
+      const included = await verifyInclusion(
+        await leafHash(leafData(leaf), digest),
+        leaf.position,
+        statement.treeSize,
+        entry.inclusion.map(fromHex),
+        fromHex(statement.root),
+        digest,
+      );
+      if (!included) {
+        fail("checkpoint", CHECKPOINTS, leaf.lastSeq, `${which}: the inclusion proof of the stream's head does not lead to its root`);
+      }
+    }
+    previous = { statement, text: entry.statement };
   }
 }
 
@@ -400,7 +514,8 @@ export async function verifyBundle(zip: Uint8Array, options: VerifyOptions = {})
       ok: false,
       failure: { check: "zip", file: null, streamSeq: null, message: `not a readable ZIP file: ${error instanceof Error ? error.message : String(error)}` },
       controllerId: null,
-      counts: { files: 0, events: 0, signedPdfs: 0, notices: 0, emails: 0, webhooks: 0, bodiesHidingSecret: 0 },
+      counts: { files: 0, events: 0, signedPdfs: 0, notices: 0, emails: 0, webhooks: 0, bodiesHidingSecret: 0, checkpoints: 0 },
+      publicKey: null,
     };
   }
   return verifyBundleFiles(files, options);

@@ -20,6 +20,9 @@ ${lastSeq} van uw keten:
   de webhook (.webhook.json; de hash staat in notice.sent) en de pogingen (.json).
 - breach-notices/, attachments/, subject-requests/: de datalekmeldingen zoals verzonden, de bestanden
   uit uw verzoeken en overleggen, en de bestanden van verzoeken van betrokkenen die aan u zijn doorgestuurd.
+- checkpoints.json: de gepubliceerde controlepunten (ondertekende Merkle-wortels, RFC 6962, met de
+  publieke sleutel van de verwerker) en voor elk het bewijs dat het toenmalige laatste punt van uw keten
+  erin zat: zo ziet u dat uw geschiedenis nu dezelfde is als die de verwerker toen vastlegde.
 - manifest.json: de SHA-256 van elk bestand, en het laatste punt van uw keten (head).
 
 Controleren: \`art28 verify --bundle <bestand>.zip\` (zonder database of netwerk), of sleep de bundel op
@@ -42,6 +45,9 @@ event ${lastSeq} of your chain:
   (.webhook.json; the hash is in notice.sent) and its attempts (.json).
 - breach-notices/, attachments/, subject-requests/: breach notices as sent, the files of your requests
   and consultations, and the files of data subjects' requests forwarded to you.
+- checkpoints.json: the published checkpoints (signed Merkle roots, RFC 6962, with the processor's
+  public key) and for each the proof that your chain's last point at the time was in it: so you see
+  that your history now is the history the processor had committed to then.
 - manifest.json: the SHA-256 of every file, and the last point of your chain (head).
 
 To verify: \`art28 verify --bundle <file>.zip\` (no database, no network), or drop the bundle on the

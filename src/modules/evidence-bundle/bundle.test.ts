@@ -15,6 +15,10 @@ import { agreementPdf, EVENTS, MANIFEST, noticeContent, type BundleEvent, type M
 import { describeFailure, readBundleZip, verifyBundle } from "../../domain/evidence-bundle/verify.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
+import { checkpointKeyFrom, newCheckpointKeyPem, registerCheckpointKey } from "../checkpoints/index.ts";
+import { CHECKPOINTS } from "../../domain/evidence-bundle/layout.ts";
+import type { BundleCheckpoints } from "../../domain/evidence-bundle/checkpoint.ts";
+import { sign } from "node:crypto";
 
 // The evidence bundle end to end: made from the database, checked by the pure verifier with nothing
 // but its bytes; and the tampering the verifier must name.
@@ -54,6 +58,7 @@ before(async () => {
   hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
 });
 after(async () => {
+  registerCheckpointKey(null);
   hook.close();
   await t.close();
 });
@@ -223,5 +228,60 @@ describe("the evidence bundle", () => {
     );
     const queuedAt = bundleEvents(zip).find((e) => e.type === "notice.queued" && e.subject.id === customer.noticeId)?.streamSeq;
     assert.deepEqual(report.failure && [report.failure.check, report.failure.file, report.failure.streamSeq], ["notice-content", path, queuedAt]);
+  });
+
+  test("checkpoints: each with the stream head's inclusion proof, verified; one signed by another key is named", async () => {
+    const key = checkpointKeyFrom(newCheckpointKeyPem());
+    registerCheckpointKey(key);
+    const customer = await customerWithEvidence("Controlepunt Bundel");
+    const staff = await login(t.app, (await createStaff(t.database.db, "admin")).email);
+    assert.equal((await staff.send("POST", "/api/v1/checkpoints")).statusCode, 201);
+    t.clock.advance(60_000);
+    // The customer acts between two checkpoints: its head moves, the tree grows.
+    await inScope(t.database.db, { kind: "processor" }, (tx) =>
+      queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcement() }]),
+    );
+    assert.equal((await staff.send("POST", "/api/v1/checkpoints")).statusCode, 201);
+    const zip = await download(customer.owner, customer.controllerId);
+    const report = await verifyBundle(zip, { publicKey: key.publicKey });
+    assert.equal(report.failure, null, report.failure ? describeFailure(report.failure) : "");
+    assert.ok(report.counts.checkpoints >= 2);
+    assert.equal(report.publicKey, key.publicKey);
+    const bundle = JSON.parse(new TextDecoder().decode(readBundleZip(zip).get(CHECKPOINTS))) as BundleCheckpoints;
+    assert.ok(bundle.checkpoints.filter((c) => c.leaf).length >= 2, "the stream's head is proven in both");
+    assert.ok(bundle.checkpoints.at(-1)?.consistency.length, "a consistency proof from the checkpoint before");
+
+    // A checkpoint re-signed by another key (the manifest entry fixed): named by the signature check.
+    const forger = checkpointKeyFrom(newCheckpointKeyPem());
+    const forge = (all: boolean) =>
+      tamper(zip, (files) => {
+        const forged = { ...bundle, publicKey: all ? forger.publicKey : bundle.publicKey };
+        forged.checkpoints = bundle.checkpoints.map((c, i) =>
+          all || i === 0 ? { ...c, signature: sign(null, Buffer.from(c.statement), forger.privateKey).toString("base64") } : c,
+        );
+        files.set(CHECKPOINTS, new TextEncoder().encode(JSON.stringify(forged)));
+      });
+    const one = await verifyBundle(forge(false));
+    assert.equal(one.failure?.check, "checkpoint");
+    assert.match(one.failure?.message ?? "", /checkpoint 1's signature is not the processor's key's/);
+    // All re-signed with the forger's key, shown as the bundle's key: only the published key gives it away.
+    const all = forge(true);
+    assert.equal((await verifyBundle(all)).ok, true, "consistent in itself");
+    const pinned = await verifyBundle(all, { publicKey: key.publicKey });
+    assert.match(pinned.failure?.message ?? "", /not the processor's published key/);
+
+    // A checkpoint's root changed: its signature no longer holds.
+    const rooted = await verifyBundle(
+      tamper(zip, (files) => {
+        const changed = {
+          ...bundle,
+          checkpoints: bundle.checkpoints.map((c, i) =>
+            i === 0 ? { ...c, statement: c.statement.replace(/"root":"[0-9a-f]{64}"/, `"root":"${"0".repeat(64)}"`) } : c,
+          ),
+        };
+        files.set(CHECKPOINTS, new TextEncoder().encode(JSON.stringify(changed)));
+      }),
+    );
+    assert.equal(rooted.failure?.check, "checkpoint");
   });
 });

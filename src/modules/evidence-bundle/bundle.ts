@@ -14,6 +14,7 @@ import { controllerStream, GENESIS_HASH } from "../../domain/evidence-chain.ts";
 import {
   agreementPdf,
   BUNDLE_FORMAT,
+  CHECKPOINTS,
   BUNDLE_VERSION,
   EVENTS,
   MANIFEST,
@@ -27,6 +28,7 @@ import {
   type Manifest,
   type ManifestFile,
 } from "../../domain/evidence-bundle/layout.ts";
+import { checkpointKey, checkpointsForStream } from "../checkpoints/index.ts";
 import { loadProcessorContext, noticeContentJson, noticeHidesSecret, noticePortalText, publicUrl } from "../notices/index.ts";
 import {
   attemptsOf,
@@ -174,6 +176,9 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
     await writer.drain();
   }
   events.close();
+
+  // The published checkpoints, each with the inclusion proof of this stream's head at that time.
+  await writer.file(CHECKPOINTS, json(await checkpointsForStream(db, stream, checkpointKey(), source.head.lastSeq)));
 
   // 2. The agreements as signed.
   for (let afterId = FIRST_ID; ;) {
