@@ -6,6 +6,7 @@ export { checkpointKey, checkpointKeyFrom, loadCheckpointKey, newCheckpointKeyPe
 export type { CheckpointKey } from "./signing-key.ts";
 export { checkpointsForStream } from "./proofs.ts";
 export { makeCheckpoint } from "./make-checkpoint.ts";
+export { latestCheckpointReader, type LatestCheckpoint } from "./latest.ts";
 
 /** What the checkpoints module brings to the core; src/modules.ts lists it. */
 export const checkpointsModule = {

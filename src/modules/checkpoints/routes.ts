@@ -9,7 +9,6 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { eventActor } from "../evidence/index.ts";
-import { publicUrl } from "../notices/index.ts";
 import { makeCheckpoint } from "./make-checkpoint.ts";
 import { latestCheckpoints } from "./queries.ts";
 import { checkpointKey } from "./signing-key.ts";
@@ -19,6 +18,8 @@ import { checkpointWords } from "./words.ts";
 const MAKERS: readonly StaffRole[] = ["admin", "privacy_officer", "security_officer"];
 const RATE_LIMIT = { rateLimit: { max: 120, timeWindow: "1 minute" } };
 const SHOWN = 100;
+/** Where users reach Art28 (as notices/context.ts reads it; not imported: the outbox imports this module). */
+const publicUrl = () => (process.env.ART28_PUBLIC_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 /** Public rows only: the checkpoints table is readable by every scope. */
 const PUBLIC_SCOPE = { kind: "controller", controllerId: "00000000-0000-0000-0000-000000000000" } as const;
 

@@ -238,9 +238,27 @@ describe("the evidence bundle", () => {
     assert.equal((await staff.send("POST", "/api/v1/checkpoints")).statusCode, 201);
     t.clock.advance(60_000);
     // The customer acts between two checkpoints: its head moves, the tree grows.
-    await inScope(t.database.db, { kind: "processor" }, (tx) =>
+    const [laterNotice] = await inScope(t.database.db, { kind: "processor" }, (tx) =>
       queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcement() }]),
     );
+    const worker = startOutboxWorker({ db: t.database.db, clock: t.clock, engine: t.database.engine, smtpUrl: null, pollMs: 0 });
+    try {
+      await worker.drain();
+    } finally {
+      await worker.stop();
+    }
+    // Every notice carries the latest checkpoint: the email's footer, the webhook's payload.
+    const [first] = (await t.app.inject({ method: "GET", url: "/api/v1/trust/checkpoints" })).json<{ checkpoints: { number: number; root: string }[] }>()
+      .checkpoints;
+    assert.ok(first);
+    const posted = JSON.parse(received.at(-1) ?? "{}") as { data?: { noticeId?: string }; checkpoint?: { number: number; root: string } };
+    assert.equal(posted.data?.noticeId, laterNotice);
+    assert.deepEqual(posted.checkpoint, { number: first.number, root: first.root });
+    const [held] = await rows<{ body: string }>(
+      t.database.db,
+      sql`select body from deliveries where notice_id = ${laterNotice ?? ""} and channel = 'email' limit 1`,
+    );
+    assert.match(held?.body ?? "", new RegExp(`controlepunt van het bewijslogboek: ${first.number} ${first.root}`));
     assert.equal((await staff.send("POST", "/api/v1/checkpoints")).statusCode, 201);
     const zip = await download(customer.owner, customer.controllerId);
     const report = await verifyBundle(zip, { publicKey: key.publicKey });
