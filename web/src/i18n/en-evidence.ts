@@ -10,13 +10,22 @@ export const enEvidence: typeof nlEvidence = {
     download: "Download the evidence bundle (ZIP)",
     verifyLink: "Check a bundle in your browser",
     cli: "Or on the command line: art28 verify --bundle <file>.zip",
+    trust: {
+      title: "Checkpoints of the evidence log",
+      intro:
+        "Every hour we sign the root of a Merkle tree (RFC 6962) over the last point of every customer's evidence chain. Your evidence bundle holds the checkpoints with the proof that your chain was in them: we cannot rewrite your history afterwards unnoticed.",
+      publicKey: "Public key (Ed25519)",
+      latest: "Latest checkpoint",
+      checkpoint: "number {{number}}, {{size}} leaves,",
+      none: "No checkpoints have been published yet.",
+    },
     verify: {
       title: "Check an evidence bundle",
       intro:
         "Drop your evidence bundle here or choose the file. The check runs entirely in your browser: nothing is uploaded. We check every hash of your chain, that the chain is unbroken up to its last point, every file against the manifest, every signed PDF against the hash in its signature and every notice against the hash recorded when it was written.",
       choose: "Choose a bundle or drop it here",
       checking: "Checking…",
-      ok: "The bundle holds: {{events}} events, {{files}} files, {{pdfs}} signed PDFs, {{notices}} notices, {{emails}} emails and {{webhooks}} webhooks checked.",
+      ok: "The bundle holds: {{events}} events, {{files}} files, {{pdfs}} signed PDFs, {{notices}} notices, {{emails}} emails, {{webhooks}} webhooks and {{checkpoints}} checkpoints checked.",
       broken: "The bundle does not hold.",
       check: "Check",
       file: "File",

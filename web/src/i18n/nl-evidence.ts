@@ -8,13 +8,22 @@ export const nlEvidence = {
     download: "Bewijsbundel downloaden (ZIP)",
     verifyLink: "Een bundel controleren in uw browser",
     cli: "Of op de opdrachtregel: art28 verify --bundle <bestand>.zip",
+    trust: {
+      title: "Controlepunten van het bewijslogboek",
+      intro:
+        "Elk uur ondertekenen wij de wortel van een Merkle-boom (RFC 6962) over het laatste punt van de bewijsketen van elke klant. Uw bewijsbundel bevat de controlepunten met het bewijs dat uw keten erin zat: wij kunnen uw geschiedenis daarna niet ongemerkt herschrijven.",
+      publicKey: "Publieke sleutel (Ed25519)",
+      latest: "Laatste controlepunt",
+      checkpoint: "nummer {{number}}, {{size}} bladeren,",
+      none: "Er zijn nog geen controlepunten gepubliceerd.",
+    },
     verify: {
       title: "Bewijsbundel controleren",
       intro:
         "Sleep uw bewijsbundel hierheen of kies het bestand. De controle draait helemaal in uw browser: er wordt niets verzonden. We controleren elke hash van uw keten, dat de keten aaneengesloten is tot het laatste punt, elk bestand tegen het manifest, elke ondertekende PDF tegen de hash in de ondertekening en elke kennisgeving tegen de hash die bij het opstellen werd vastgelegd.",
       choose: "Bundel kiezen of hierheen slepen",
       checking: "Bezig met controleren…",
-      ok: "De bundel klopt: {{events}} gebeurtenissen, {{files}} bestanden, {{pdfs}} ondertekende PDF's, {{notices}} kennisgevingen, {{emails}} e-mails en {{webhooks}} webhooks gecontroleerd.",
+      ok: "De bundel klopt: {{events}} gebeurtenissen, {{files}} bestanden, {{pdfs}} ondertekende PDF's, {{notices}} kennisgevingen, {{emails}} e-mails, {{webhooks}} webhooks en {{checkpoints}} controlepunten gecontroleerd.",
       broken: "De bundel klopt niet.",
       check: "Controle",
       file: "Bestand",

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { verifyBundle, type BundleReport } from "../../../../src/domain/evidence-bundle/verify.ts";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
+import { api, unwrap } from "../../api/client";
+import { useApi } from "../../api/useApi";
 
 type State = { kind: "idle" } | { kind: "checking"; name: string } | { kind: "done"; name: string; report: BundleReport };
 
@@ -14,6 +16,9 @@ export function VerifyBundlePage() {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: "idle" });
   const [over, setOver] = useState(false);
+  // The key the processor publishes: the bundle's checkpoints must be signed by it.
+  const published = useApi(() => unwrap(api.GET("/api/v1/trust/checkpoints")), []);
+  const publicKey = published.data?.publicKey || undefined;
 
   useEffect(() => {
     document.title = `${t("evidence.verify.title")} · Art28`;
@@ -26,7 +31,7 @@ export function VerifyBundlePage() {
     setState({ kind: "checking", name: file.name });
     void file
       .arrayBuffer()
-      .then((bytes) => verifyBundle(new Uint8Array(bytes)))
+      .then((bytes) => verifyBundle(new Uint8Array(bytes), publicKey ? { publicKey } : {}))
       .then((report) => setState({ kind: "done", name: file.name, report }));
   };
   const onDrop = (event: DragEvent<HTMLElement>) => {
@@ -82,6 +87,7 @@ export function VerifyBundlePage() {
                 notices: state.report.counts.notices,
                 emails: state.report.counts.emails,
                 webhooks: state.report.counts.webhooks,
+                checkpoints: state.report.counts.checkpoints,
               })}
             </p>
           )}
