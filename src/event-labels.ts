@@ -23,6 +23,8 @@ import { disclosureEventLabels } from "./modules/disclosures/events.ts";
 import { endingEventLabels } from "./modules/ending/events.ts";
 import { auditEventLabels } from "./modules/audits/events.ts";
 import { claimEventLabels } from "./modules/claims/events.ts";
+import { evidenceBundleEventLabels } from "./modules/evidence-bundle/events.ts";
+import { checkpointEventLabels } from "./modules/checkpoints/events.ts";
 
 export const EVENT_LABELS = {
   ...agreementEventLabels,
@@ -45,4 +47,6 @@ export const EVENT_LABELS = {
   ...endingEventLabels,
   ...auditEventLabels,
   ...claimEventLabels,
+  ...evidenceBundleEventLabels,
+  ...checkpointEventLabels,
 } satisfies Record<EventType, LocalizedText>;

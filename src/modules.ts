@@ -25,6 +25,8 @@ import { disclosuresModule } from "./modules/disclosures/index.ts";
 import { endingModule } from "./modules/ending/index.ts";
 import { auditsModule } from "./modules/audits/index.ts";
 import { claimsModule } from "./modules/claims/index.ts";
+import { evidenceBundleModule } from "./modules/evidence-bundle/index.ts";
+import { checkpointsModule } from "./modules/checkpoints/index.ts";
 
 /** What a module brings to the core: its routes, the notice kinds it sends, the due work it sweeps. */
 export interface ClauseModule {
@@ -68,6 +70,8 @@ export const MODULES: readonly ClauseModule[] = [
   endingModule,
   auditsModule,
   claimsModule,
+  evidenceBundleModule,
+  checkpointsModule,
 ];
 
 /** Every notice kind, each defined by its module (its data, nl/en templates and view). */

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_PROCESSOR, DEMO_STAFF, loadDemo } from "../modules/
 import { databaseOptions, oidcConfig, sessionSecret } from "./config.ts";
 import { logFormat, processLogger } from "./log-output.ts";
 import { startBackgroundWork } from "../jobs/runner.ts";
+import { loadCheckpointKey, registerCheckpointKey } from "../modules/checkpoints/index.ts";
 
 /**
  * ART28_TRUSTED_PROXIES: the reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For
@@ -148,6 +149,8 @@ export async function serve(options: ServeOptions): Promise<void> {
       return result;
     });
     phase(install.created ? (options.demo ? "installed with demo data" : "installed") : "installation checked");
+    // The key that signs checkpoints: the data folder's (made now on first run) or ART28_CHECKPOINT_KEY.
+    registerCheckpointKey(loadCheckpointKey(options.dataDir));
     app = await buildApp({
       db: database.db,
       clock,

@@ -11,6 +11,7 @@ import { classifyMailError, MailSendError, type MailAddress, type Mailer, type M
 import type { Claim } from "./outbox-session.ts";
 import { sentWrite, type ClaimedDelivery } from "./outbox-sql.ts";
 import { postWebhook } from "./webhook-client.ts";
+import type { LatestCheckpoint } from "../modules/checkpoints/index.ts";
 
 // One claimed delivery: render it, send it, settle it. See outbox-worker.ts for why this is
 // exactly once, and its one window.
@@ -26,7 +27,11 @@ export interface DeliverDeps {
   /** ART28_PUBLIC_URL without a trailing slash. */
   portalUrl: string;
   webhookTimeoutMs: number;
+  /** The latest published checkpoint, which every email and webhook carries (modules/checkpoints). */
+  checkpoint?: () => Promise<LatestCheckpoint | null>;
 }
+
+const CHECKPOINT_WORDS = { nl: "Laatste controlepunt van het bewijslogboek", en: "Latest checkpoint of the evidence log" } as const;
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
@@ -75,6 +80,16 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
   } catch (error) {
     return unsendable(claim, deps, `the notice could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // The latest checkpoint in the footer and a header: the recipient's mailbox witnesses the log's state.
+  const checkpoint = (await deps.checkpoint?.()) ?? null;
+  if (checkpoint) {
+    const line = `${CHECKPOINT_WORDS[d.locale]}: ${checkpoint.number} ${checkpoint.root}`;
+    rendered = {
+      ...rendered,
+      text: `${rendered.text}\n-- \n${line}\n`,
+      html: rendered.html.replace(/(<\/body>)|$/i, `<p style="font-size:11px;color:#666">${line}</p>$1`),
+    };
+  }
   // The hash is of the message itself; what is stored shows a placeholder instead of a secret.
   const bodySha256 = sha256(rendered.text);
   const secrets = secretValues(d.notice.data);
@@ -92,7 +107,11 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
     html: rendered.html,
     messageId: d.messageId,
     // RFC 3834: no out-of-office replies to a notice; the notice id for whoever reads the headers.
-    headers: { "Auto-Submitted": "auto-generated", "X-Art28-Notice": d.noticeId },
+    headers: {
+      "Auto-Submitted": "auto-generated",
+      "X-Art28-Notice": d.noticeId,
+      ...(checkpoint ? { "X-Art28-Checkpoint": `${checkpoint.number} ${checkpoint.root}` } : {}),
+    },
   };
   let accepted;
   try {
@@ -153,10 +172,13 @@ async function deliverWebhook(claim: Claim, deps: DeliverDeps): Promise<Delivery
   // The body is the same on every try (its timestamp is the notice's), so its hash is stable; the
   // webhook-timestamp header is the time of the try, on the wall clock the receiver checks it by.
   // A single-use link's secret goes to its recipient's e-mail only, never to a webhook.
+  const checkpoint = (await deps.checkpoint?.()) ?? null;
   const body = JSON.stringify({
     type: `notice.${d.notice.kind}`,
     timestamp: d.notice.createdAt.toISOString(),
     data: { noticeId: d.noticeId, controllerId: d.controllerId, createdAt: d.notice.createdAt.toISOString(), ...withoutSecrets(d.notice.data) },
+    // The latest published checkpoint: the receiver's log witnesses the evidence log's state.
+    ...(checkpoint ? { checkpoint } : {}),
   });
   const result = await postWebhook(
     endpoint.url,

@@ -7,6 +7,7 @@ import { loadProcessorContext, publicUrl } from "../modules/notices/context.ts";
 import { createMailer, fromAddress, type Mailer } from "./mailer.ts";
 import { deliverClaim, type DeliverDeps, type DeliveryOutcome } from "./outbox-deliver.ts";
 import { ClaimLostError, pgliteSession, postgresSession, type ClaimSession } from "./outbox-session.ts";
+import { latestCheckpointReader } from "../modules/checkpoints/index.ts";
 
 import { metrics } from "../http/metrics.ts";
 export { recordBounce, type BounceResult } from "./record-bounce.ts";
@@ -126,6 +127,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     processor,
     portalUrl: (options.portalUrl ?? publicUrl()).replace(/\/+$/, ""),
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+    checkpoint: latestCheckpointReader(db),
   }));
 
   const allIdleSince = (since: number) => loops.every((loop) => loop.emptyAt > since);

@@ -5,6 +5,7 @@ import { openDatabase } from "../db/engine.ts";
 import { loggerOptions } from "../http/logging.ts";
 import { systemClock } from "../domain/clock.ts";
 import { startBackgroundWork } from "./runner.ts";
+import { loadCheckpointKey, registerCheckpointKey } from "../modules/checkpoints/index.ts";
 
 // A worker process: `npx node src/jobs/worker-main.ts` (or `art28 worker`). Delivers the outbox of
 // a PostgreSQL database (DATABASE_URL) over ART28_SMTP_URL, with ART28_WORKER_CONCURRENCY claim
@@ -38,6 +39,8 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   });
   // One connection per claim loop, plus the sweep's and a spare.
   const database = await openDatabase({ engine: "postgres", url, poolSize: concurrency + 2 });
+  // The sweep makes checkpoints when ART28_CHECKPOINT_KEY is set (every process signs with that one key).
+  registerCheckpointKey(loadCheckpointKey("", env));
   const work = startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, log });
   // Its probes and metrics on a port of its own when asked (ART28_METRICS_PORT, on ART28_METRICS_HOST, default loopback).
   const probes = env.ART28_METRICS_PORT ? Fastify() : null;

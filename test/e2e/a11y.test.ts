@@ -77,7 +77,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
     test(`login, trust page, portal and back-office at ${width} px: no serious or critical violation, nl and en`, async () => {
       const context = await browser.newContext({ viewport: { width, height: width > 500 ? 768 : 844 }, bypassCSP: true });
       const page = await context.newPage();
-      const problems = await audit(page, ["/login", "/trust"]);
+      const problems = await audit(page, ["/login", "/trust", "/trust/verify"]);
 
       // An owner of a customer taking e-mail: it has a data breach notice and a sub-processor change.
       for (const owner of ["owner@c0003.example", "owner@c0008.example", "owner@c0001.example"]) {
@@ -110,6 +110,7 @@ describe("accessibility of the main pages (axe-core)", { skip: embeddedEngineOnl
           "/portal/audits/new",
           `/portal/audits/${await firstId(page, base, "/api/v1/audits")}`,
           "/portal/claims",
+          "/portal/evidence",
         ])),
       );
       await page.getByTestId("logout").click();

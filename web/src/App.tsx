@@ -48,6 +48,8 @@ import { PortalBreachesPage } from "./pages/portal/breaches/PortalBreachesPage";
 import { PortalBreachPage } from "./pages/portal/breaches/PortalBreachPage";
 import { RegisterPage } from "./pages/admin/register/RegisterPage";
 import { PortalRegisterPage } from "./pages/portal/register/PortalRegisterPage";
+import { PortalEvidencePage } from "./pages/portal/evidence/PortalEvidencePage";
+import { VerifyBundlePage } from "./pages/public/VerifyBundlePage";
 import { LinkPage } from "./pages/accounts/LinkPage";
 import { ForgotPasswordPage } from "./pages/accounts/ForgotPasswordPage";
 import { UsersPage } from "./pages/accounts/UsersPage";
@@ -91,6 +93,7 @@ export function App() {
           <Route path="/" element={<HomeRedirect />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/trust" element={<TrustPage />} />
+          <Route path="/trust/verify" element={<VerifyBundlePage />} />
           <Route path="/privacy-request" element={<PrivacyRequestPage />} />
           <Route path="/privacy-request/confirm/:secret" element={<ConfirmPrivacyRequestPage />} />
           <Route path="/invite/:secret" element={<LinkPage purpose="invitation" />} />
@@ -110,6 +113,7 @@ export function App() {
             <Route path="transfers" element={<TransfersPage />} />
             <Route path="measures" element={<PortalMeasuresPage />} />
             <Route path="register" element={<PortalRegisterPage />} />
+            <Route path="evidence" element={<PortalEvidencePage />} />
             <Route path="breaches" element={<PortalBreachesPage />} />
             <Route path="breaches/:id" element={<PortalBreachPage />} />
             <Route path="tokens" element={<TokensPage />} />

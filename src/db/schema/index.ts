@@ -17,3 +17,4 @@ export * from "./disclosures.ts";
 export * from "./ending.ts";
 export * from "./audits.ts";
 export * from "./claims.ts";
+export * from "./checkpoints.ts";

@@ -6,6 +6,7 @@ import { scrubExpiredSecrets } from "./secrets.ts";
 export { loadProcessorContext, publicUrl } from "./context.ts";
 export { queueCustomerNotices, queueStaffNotice, queueUserNotice } from "./queue-notices.ts";
 export { markOpened } from "./use-cases.ts";
+export { noticeContentJson, noticeHidesSecret, noticePortalText } from "./evidence-content.ts";
 export { defineNoticeKind, noticeKindLabel, registerNoticeKinds } from "./kind-registry.ts";
 export type { NoticeKindDefinition, NoticeView } from "./kind-registry.ts";
 export { countryListText, listText } from "./render.ts";

@@ -7,6 +7,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { recordEvents, type EventActor, type EventInput } from "../evidence/index.ts";
 import type { NoticeData } from "../../db/schema/index.ts";
 import { noticeKindOf } from "./kind-registry.ts";
+import { noticeContentSha256 } from "./evidence-content.ts";
 import {
   activeEndpointsOf,
   activeOwnersOf,
@@ -232,7 +233,15 @@ async function writeStaffNotice(tx: Db, clock: Clock, actor: EventActor, input: 
 
 function queuedEvent(
   actor: EventActor,
-  notice: { id: string; controllerId: string | null; kind: string; subjectType: string | null; subjectId: string | null; staffRoles: StaffRole[] | null },
+  notice: {
+    id: string;
+    controllerId: string | null;
+    kind: string;
+    data: NoticeData;
+    subjectType: string | null;
+    subjectId: string | null;
+    staffRoles: StaffRole[] | null;
+  },
   mine: NewDelivery[],
   evidence?: Record<string, unknown>,
 ): EventInput {
@@ -246,6 +255,8 @@ function queuedEvent(
       about: notice.subjectType ? { type: notice.subjectType, id: notice.subjectId } : null,
       audience: notice.staffRoles ? (notice.staffRoles.length > 0 ? { staff: notice.staffRoles } : "user") : "customer",
       recipients: mine.map((row) => ({ channel: row.channel, to: evidenceRecipient(row.recipientRole, row.recipient), role: row.recipientRole })),
+      // The evidence bundle's notices/<id>/content.json is checked against it.
+      contentSha256: noticeContentSha256(notice.data),
       ...evidence,
     },
   };

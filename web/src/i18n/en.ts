@@ -19,6 +19,7 @@ import { enDisclosures } from "./en-disclosures";
 import { enEnding } from "./en-ending";
 import { enAudits } from "./en-audits";
 import { enClaims } from "./en-claims";
+import { enEvidence } from "./en-evidence";
 
 /** English: the same keys as nl.ts (the type makes tsc report a missing or extra key). */
 export const en: typeof nl = {
@@ -188,4 +189,5 @@ export const en: typeof nl = {
   ...enEnding,
   ...enAudits,
   ...enClaims,
+  ...enEvidence,
 };

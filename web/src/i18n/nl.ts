@@ -18,6 +18,7 @@ import { nlDisclosures } from "./nl-disclosures";
 import { nlEnding } from "./nl-ending";
 import { nlAudits } from "./nl-audits";
 import { nlClaims } from "./nl-claims";
+import { nlEvidence } from "./nl-evidence";
 
 /** Dutch, the default. Every visible string of the UI lives here and in en.ts (same keys; tsc checks). */
 export const nl = {
@@ -187,4 +188,5 @@ export const nl = {
   ...nlEnding,
   ...nlAudits,
   ...nlClaims,
+  ...nlEvidence,
 };

@@ -48,6 +48,7 @@ function PortalShell() {
     { to: "/portal/measures", label: t("measures.portal.title") },
     { to: "/portal/register", label: t("register.portalNav") },
     { to: "/portal/access-log", label: t("access.log.nav") },
+    { to: "/portal/evidence", label: t("evidence.nav") },
     { to: "/portal/disclosures", label: t("disclosures.nav.portal") },
     // art. 12.2: the end of the agreement, for the owner and the privacy contact (the server refuses a viewer).
     ...(me?.customerRole === "owner" || me?.customerRole === "privacy_contact" ? [{ to: "/portal/ending", label: t("ending.nav.portal") }] : []),
@@ -67,7 +68,7 @@ function PortalShell() {
     { label: t("layout.portalGroups.requests"), paths: ["/portal/cases", "/portal/subject-requests", "/portal/audits", "/portal/claims"] },
     {
       label: t("layout.portalGroups.processing"),
-      paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log", "/portal/ending"],
+      paths: ["/portal/transfers", "/portal/measures", "/portal/register", "/portal/disclosures", "/portal/access-log", "/portal/ending", "/portal/evidence"],
     },
     { label: t("layout.portalGroups.settings"), paths: ["/portal/contact", "/portal/webhooks", "/portal/users"] },
   ];

@@ -7,6 +7,7 @@ import type { PublicChange } from "../../api/types";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { Loaded } from "../../components/Loaded";
 import { TransparencyReport } from "../../components/disclosures/TransparencyReport";
+import { TrustCheckpoints } from "../../components/evidence/TrustCheckpoints";
 import { formatInstant } from "../../lib/format";
 import { useLang } from "../../lib/useLang";
 
@@ -124,6 +125,8 @@ export function TrustPage() {
                 <h2 id="recent-heading">{t("trust.recent")}</h2>
                 {page.recent.length === 0 ? <p className="muted">{t("trust.noneRecent")}</p> : <ChangesList changes={page.recent} mode="recent" />}
               </section>
+
+              <TrustCheckpoints />
 
               <section className="card" aria-labelledby="measures-heading" data-testid="trust-measures">
                 <h2 id="measures-heading">{t("measures.trust.title")}</h2>

@@ -1,0 +1,62 @@
+// The evidence bundle's layout: what the server writes (src/modules/evidence/bundle.ts) and what the
+// verifier reads (verify.ts). Pure, and free of Node: the trust site's browser verifier imports it.
+
+export const BUNDLE_FORMAT = "art28-evidence-bundle";
+export const BUNDLE_VERSION = 1;
+
+export const MANIFEST = "manifest.json";
+export const EVENTS = "events.jsonl";
+export const README = "README.txt";
+export const CHECKPOINTS = "checkpoints.json";
+
+/** One line of events.jsonl: an event with everything its hash covers, its hash and its global number. */
+export interface BundleEvent {
+  seq: number;
+  stream: string;
+  streamSeq: number;
+  occurredAt: string;
+  type: string;
+  actor: { kind: "staff" | "customer" | "system" | "api"; id: string | null; label: string };
+  controllerId: string | null;
+  subject: { type: string | null; id: string | null };
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface Manifest {
+  format: typeof BUNDLE_FORMAT;
+  version: number;
+  controllerId: string;
+  stream: string;
+  madeAt: string;
+  /** The stream's head as the log recorded it when the bundle was made: the last event must be this one. */
+  head: { lastSeq: number; lastHash: string };
+  files: ManifestFile[];
+}
+
+/** Where an agreement's signed PDF lies; its hash is in the agreement.signed_by_customer event. */
+export const agreementPdf = (agreementId: string) => `agreements/${agreementId}/agreement.pdf`;
+/** A notice's content (its data without secrets, RFC 8785 JSON); its hash is in the notice.queued event. */
+export const noticeContent = (noticeId: string) => `notices/${noticeId}/content.json`;
+/** An email as handed to the relay; its body's hash is in the notice.sent (or notice.held) event. */
+export const noticeEmail = (noticeId: string, deliveryId: string) => `notices/${noticeId}/deliveries/${deliveryId}.eml`;
+/** A webhook as posted: headers and body; the body's hash is in the notice.sent event. */
+export const noticeWebhook = (noticeId: string, deliveryId: string) => `notices/${noticeId}/deliveries/${deliveryId}.webhook.json`;
+
+/** The header an .eml carries when its stored body shows a placeholder for a single-use link (not the sent text). */
+export const SECRET_HIDDEN_HEADER = "X-Art28-Body-Hides-Secret";
+
+/** A webhook delivery as the bundle keeps it. */
+export interface BundleWebhook {
+  url: string;
+  headers: Record<string, string>;
+  /** The body exactly as posted. */
+  body: string;
+}

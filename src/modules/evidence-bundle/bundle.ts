@@ -1,0 +1,325 @@
+// The evidence bundle: one customer's evidence as a ZIP, written as it is read. Events come in
+// keyset pages of its stream, each page its own short transaction under the reader's row-level
+// security, and leave as compressed chunks before the next page is read: a customer with 100,000
+// events downloads in bounded memory. The layout is src/domain/evidence-bundle/layout.ts; the
+// verifier (same folder) checks a bundle with nothing but its bytes.
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import type { Db } from "../../db/engine.ts";
+import { inScope, type Scope } from "../../db/scope.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { controllerStream, GENESIS_HASH } from "../../domain/evidence-chain.ts";
+import {
+  agreementPdf,
+  BUNDLE_FORMAT,
+  CHECKPOINTS,
+  BUNDLE_VERSION,
+  EVENTS,
+  MANIFEST,
+  noticeContent,
+  noticeEmail,
+  noticeWebhook,
+  README,
+  SECRET_HIDDEN_HEADER,
+  type BundleEvent,
+  type BundleWebhook,
+  type Manifest,
+  type ManifestFile,
+} from "../../domain/evidence-bundle/layout.ts";
+import { checkpointKey, checkpointsForStream } from "../checkpoints/index.ts";
+import { loadProcessorContext, noticeContentJson, noticeHidesSecret, noticePortalText, publicUrl } from "../notices/index.ts";
+import {
+  attemptsOf,
+  breachNoticesAfter,
+  customerDeliveriesOf,
+  customerNoticesAfter,
+  signaturesOf,
+  signedAgreementsAfter,
+  streamEventsAfter,
+  subjectRequestFilesAfter,
+  threadAttachmentsAfter,
+} from "./queries.ts";
+import { bundleReadme } from "./bundle-readme.ts";
+
+const EVENT_PAGE = 2_000;
+const FILE_PAGE = 20;
+const NOTICE_PAGE = 200;
+const FIRST_ID = "00000000-0000-0000-0000-000000000000";
+
+const encoder = new TextEncoder();
+
+/** Writes ZIP entries to `out`, each file's SHA-256 on the way, waiting whenever `out` is full. */
+class BundleWriter {
+  readonly files: ManifestFile[] = [];
+  private readonly zip: Zip;
+  private failed: Error | null = null;
+  private readonly out: Writable;
+
+  constructor(out: Writable) {
+    this.out = out;
+    this.zip = new Zip((error, chunk, final) => {
+      if (error) {
+        this.failed = error;
+        return;
+      }
+      out.write(chunk);
+      if (final) {
+        out.end();
+      }
+    });
+  }
+
+  /** Waits until the reader has taken what was written; stops the work if the download was abandoned. */
+  async drain(): Promise<void> {
+    if (this.failed) {
+      throw this.failed;
+    }
+    if (this.out.destroyed) {
+      throw new Error("the download was abandoned");
+    }
+    if (this.out.writableNeedDrain) {
+      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+    }
+  }
+
+  /** A file given in parts (compressed, unless `stored`). */
+  open(path: string, stored = false) {
+    const entry = stored ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    this.zip.add(entry);
+    const hash = createHash("sha256");
+    let bytes = 0;
+    return {
+      push: (part: Uint8Array | string) => {
+        const data = typeof part === "string" ? encoder.encode(part) : part;
+        hash.update(data);
+        bytes += data.length;
+        entry.push(data, false);
+      },
+      close: () => {
+        entry.push(new Uint8Array(0), true);
+        if (path !== MANIFEST) {
+          this.files.push({ path, sha256: hash.digest("hex"), bytes });
+        }
+      },
+    };
+  }
+
+  async file(path: string, data: Uint8Array | string, stored = false): Promise<void> {
+    const entry = this.open(path, stored);
+    entry.push(data);
+    entry.close();
+    await this.drain();
+  }
+
+  end(): void {
+    this.zip.end();
+  }
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+
+/** One line of events.jsonl. */
+function bundleEvent(row: Awaited<ReturnType<typeof streamEventsAfter>>[number]): BundleEvent {
+  return {
+    seq: row.seq,
+    stream: row.stream,
+    streamSeq: row.streamSeq,
+    occurredAt: row.occurredAt.toISOString(),
+    type: row.type,
+    actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel },
+    controllerId: row.controllerId,
+    subject: { type: row.subjectType, id: row.subjectId },
+    data: row.data,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+/** An RFC 5322 header value: one line, non-ASCII as an RFC 2047 encoded word. */
+function headerValue(value: string): string {
+  const line = value.replace(/[\r\n]+/g, " ");
+  return /^[\x20-\x7e]*$/.test(line) ? line : `=?UTF-8?B?${Buffer.from(line, "utf8").toString("base64")}?=`;
+}
+
+export interface BundleSource {
+  db: Db;
+  clock: Clock;
+  /** The reader's row-level security: the customer's own, or the processor's for staff. */
+  scope: Scope;
+  controllerId: string;
+  controllerName: string;
+  /** The head of the stream when the bundle was made: the events are written up to it. */
+  head: { lastSeq: number; lastHash: string };
+  /** Which address sent the emails (the From of each .eml). */
+  from: string;
+}
+
+/** Writes the bundle to `out` and ends it. */
+export async function writeBundle(source: BundleSource, out: Writable): Promise<void> {
+  const { db, scope, controllerId } = source;
+  const stream = controllerStream(controllerId);
+  const writer = new BundleWriter(out);
+  const read = <T>(work: (tx: Db) => Promise<T>) => inScope(db, scope, work);
+
+  // 1. The stream, up to the head recorded when the bundle was made.
+  const events = writer.open(EVENTS);
+  let after = 0;
+  while (after < source.head.lastSeq) {
+    const page = await read((tx) => streamEventsAfter(tx, stream, after, Math.min(EVENT_PAGE, source.head.lastSeq - after)));
+    if (page.length === 0) {
+      break; // fewer events than the head says: the verifier names it
+    }
+    events.push(page.map((row) => JSON.stringify(bundleEvent(row))).join("\n") + "\n");
+    after = page.at(-1)?.streamSeq ?? after;
+    await writer.drain();
+  }
+  events.close();
+
+  // The published checkpoints, each with the inclusion proof of this stream's head at that time.
+  await writer.file(CHECKPOINTS, json(await checkpointsForStream(db, stream, checkpointKey(), source.head.lastSeq)));
+
+  // 2. The agreements as signed.
+  for (let afterId = FIRST_ID; ;) {
+    const page = await read((tx) => signedAgreementsAfter(tx, controllerId, afterId, FILE_PAGE));
+    const signed = await read((tx) =>
+      signaturesOf(
+        tx,
+        page.map((a) => a.id),
+      ),
+    );
+    for (const agreement of page) {
+      const { documentPdf, documentJson, ...about } = agreement;
+      if (documentPdf) {
+        await writer.file(agreementPdf(agreement.id), documentPdf, true);
+      }
+      await writer.file(`agreements/${agreement.id}/document.json`, json(documentJson));
+      await writer.file(`agreements/${agreement.id}/agreement.json`, json(about));
+      await writer.file(`agreements/${agreement.id}/signatures.json`, json(signed.filter((s) => s.agreementId === agreement.id)));
+    }
+    if (page.length < FILE_PAGE) {
+      break;
+    }
+    afterId = page.at(-1)?.id ?? afterId;
+  }
+
+  // 3. The notices as sent: content, portal text, each delivery as sent and its attempts.
+  const context = { ...(await loadProcessorContext(db)), portalUrl: publicUrl() };
+  for (let afterNumber = 0; ;) {
+    const page = await read((tx) => customerNoticesAfter(tx, controllerId, afterNumber, NOTICE_PAGE));
+    const ids = page.map((n) => n.id);
+    const sent = await read((tx) => customerDeliveriesOf(tx, ids));
+    const attempts = await read((tx) =>
+      attemptsOf(
+        tx,
+        sent.map((d) => d.id),
+      ),
+    );
+    for (const notice of page) {
+      const folder = `notices/${notice.id}`;
+      const { data, ...about } = notice;
+      await writer.file(noticeContent(notice.id), noticeContentJson(data));
+      await writer.file(`${folder}/notice.json`, json({ ...about, kind: notice.kind }));
+      for (const locale of ["nl", "en"] as const) {
+        let text: string;
+        try {
+          text = noticePortalText({ ...notice, staffRoles: null }, locale, context);
+        } catch (error) {
+          text = `(${error instanceof Error ? error.message : String(error)})`;
+        }
+        await writer.file(`${folder}/portal.${locale}.txt`, text);
+      }
+      for (const delivery of sent.filter((d) => d.noticeId === notice.id)) {
+        const { body, ...summary } = delivery;
+        await writer.file(`${folder}/deliveries/${delivery.id}.json`, json({ ...summary, attempts: attempts.filter((a) => a.deliveryId === delivery.id) }));
+        if (body === null) {
+          continue; // not sent (yet): nothing was handed over
+        }
+        if (delivery.channel === "email") {
+          const hidesSecret = noticeHidesSecret(data);
+          const headers = [
+            `Message-ID: ${delivery.messageId}`,
+            `Date: ${(delivery.sentAt ?? delivery.createdAt).toUTCString()}`,
+            `From: ${headerValue(source.from)}`,
+            `To: ${headerValue(delivery.recipientName ? `${delivery.recipientName} <${delivery.recipient}>` : delivery.recipient)}`,
+            `Subject: ${headerValue(delivery.subject ?? "")}`,
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: 8bit",
+            "Auto-Submitted: auto-generated",
+            `X-Art28-Notice: ${notice.id}`,
+            ...(hidesSecret ? [`${SECRET_HIDDEN_HEADER}: yes`] : []),
+          ];
+          await writer.file(noticeEmail(notice.id, delivery.id), `${headers.join("\r\n")}\r\n\r\n${body}`);
+        } else {
+          const webhook: BundleWebhook = {
+            url: delivery.recipient,
+            // The timestamp and signature headers were made per try with the endpoint's secret (not kept).
+            headers: { "content-type": "application/json", "webhook-id": delivery.messageId },
+            body,
+          };
+          await writer.file(noticeWebhook(notice.id, delivery.id), json(webhook));
+        }
+      }
+    }
+    if (page.length < NOTICE_PAGE) {
+      break;
+    }
+    afterNumber = page.at(-1)?.number ?? afterNumber;
+  }
+
+  // 4. What the customer received: breach notices' facts as sent, files of forwarded requests, and
+  // the files exchanged in its cases and consultations.
+  for (let afterId = FIRST_ID; ;) {
+    const page = await read((tx) => breachNoticesAfter(tx, controllerId, afterId, NOTICE_PAGE));
+    for (const notice of page) {
+      await writer.file(`breach-notices/${notice.id}.json`, json(notice));
+    }
+    if (page.length < NOTICE_PAGE) {
+      break;
+    }
+    afterId = page.at(-1)?.id ?? afterId;
+  }
+  const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(0, 120) || "file";
+  for (let afterId = FIRST_ID; ;) {
+    const page = await read((tx) => threadAttachmentsAfter(tx, controllerId, afterId, FILE_PAGE));
+    for (const file of page) {
+      const { bytes, ...about } = file;
+      const folder = `attachments/${file.subjectType}-${file.subjectId}/${file.id}`;
+      await writer.file(`${folder}/${safeName(file.fileName)}`, bytes);
+      await writer.file(`${folder}/about.json`, json(about));
+    }
+    if (page.length < FILE_PAGE) {
+      break;
+    }
+    afterId = page.at(-1)?.id ?? afterId;
+  }
+  for (let afterId = FIRST_ID; ;) {
+    const page = await read((tx) => subjectRequestFilesAfter(tx, controllerId, afterId, FILE_PAGE));
+    for (const file of page) {
+      const { bytes, ...about } = file;
+      const folder = `subject-requests/${file.requestId}/${file.id}`;
+      await writer.file(`${folder}/${safeName(file.fileName)}`, bytes);
+      await writer.file(`${folder}/about.json`, json(about));
+    }
+    if (page.length < FILE_PAGE) {
+      break;
+    }
+    afterId = page.at(-1)?.id ?? afterId;
+  }
+
+  // 5. The README, then the manifest of every file.
+  await writer.file(README, bundleReadme(source.controllerName, source.head.lastSeq));
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    controllerId,
+    stream,
+    madeAt: source.clock.now().toISOString(),
+    head: source.head.lastSeq === 0 ? { lastSeq: 0, lastHash: GENESIS_HASH } : source.head,
+    files: writer.files,
+  };
+  await writer.file(MANIFEST, json(manifest));
+  writer.end();
+}
