@@ -12,7 +12,7 @@ import { eventActor } from "../evidence/index.ts";
 import { certificatePdf } from "./certificate.ts";
 import { attachConfirmation, confirmLine } from "./confirm-line.ts";
 import { recordHold, releaseHold } from "./legal-holds.ts";
-import { readConfirmationUpload, UPLOAD_LIMITS } from "./multipart.ts";
+import { ONE_FILE_LIMITS, readOneFile } from "../threads/index.ts";
 import { presentEnding, presentEndings } from "./present.ts";
 import { findCertificate, findEndingOf, lineAttachment, lockHold, lockLine } from "./queries.ts";
 import { AttachmentForm, CertificateQuery, ConfirmBody, EndingAnswer, EndingList, HoldBody, ReleaseBody } from "./schemas.ts";
@@ -37,7 +37,7 @@ const who = (actor: Actor): Who => ({ actor: eventActor(actor), userId: actor.us
  * route to end an agreement: it ends when the customer's last service ends (art. 12.2).
  */
 export function endingRoutes(app: TypedApp, deps: RouteDeps): void {
-  withMultipart(app, UPLOAD_LIMITS, (scoped) => routes(scoped, deps));
+  withMultipart(app, ONE_FILE_LIMITS, (scoped) => routes(scoped, deps));
 }
 
 function routes(app: TypedApp, { db, clock }: RouteDeps): void {
@@ -116,7 +116,7 @@ function routes(app: TypedApp, { db, clock }: RouteDeps): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      const file = await readConfirmationUpload(request);
+      const file = await readOneFile(request, endingWords);
       return inScope(db, scopeOf(actor), async (tx) => {
         await attachConfirmation(tx, clock, who(actor), request.params.id, file);
         const line = await lockLine(tx, request.params.id);

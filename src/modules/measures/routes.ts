@@ -10,7 +10,7 @@ import { ErrorResponses, FileResponses, IdParams } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { eventActor } from "../evidence/index.ts";
 import { measuresReport } from "./measures-report.ts";
-import { readEvidenceUpload, UPLOAD_LIMITS } from "./multipart.ts";
+import { ONE_FILE_LIMITS, readOneFile } from "../threads/index.ts";
 import { matchesReview, presentAnnex2Measure, presentMeasure } from "./present.ts";
 import { previewAnnex2, publishAnnex2 } from "./publish-annex2.ts";
 import { findEvidence, latestAnnex2Pair, listActiveStaff, listAnnex2Versions, listEvidence, listMeasures, listReviews } from "./queries.ts";
@@ -45,7 +45,7 @@ const tags = ["measures"];
  * (evidence files) are accepted here and nowhere else.
  */
 export function measureRoutes(app: TypedApp, deps: RouteDeps): void {
-  withMultipart(app, UPLOAD_LIMITS, (scoped) => {
+  withMultipart(app, ONE_FILE_LIMITS, (scoped) => {
     registerRoutes(scoped, deps);
     annex2Routes(scoped, deps);
   });
@@ -200,7 +200,7 @@ function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const file = await readEvidenceUpload(request);
+      const file = await readOneFile(request, measureWords);
       const saved = await inScope(db, scopeOf(actor), (tx) => uploadMeasureEvidence(tx, clock, eventActor(actor), request.params.id, file));
       return reply.status(201).send({
         id: saved.id,

@@ -8,8 +8,8 @@ export type { PostedThreadMessage, ThreadMessageInput } from "./post-message.ts"
 export { listThread, threadCount } from "./queries.ts";
 export type { ThreadMessage, ThreadSubject } from "./queries.ts";
 export { readMessageForm } from "./message-form.ts";
-export { cleanFileName, readMultipart, sha256Hex, UPLOAD_LIMITS } from "./multipart.ts";
-export type { ReceivedFile } from "./multipart.ts";
+export { cleanFileName, ONE_FILE_LIMITS, readMultipart, readOneFile, sha256Hex, UPLOAD_LIMITS } from "./multipart.ts";
+export type { OneFile, ReceivedFile } from "./multipart.ts";
 export { Attachment, Message, MessageBody, MessageForm } from "./schemas.ts";
 
 /** What the threads module brings to the core: the attachments' download; src/modules.ts lists it. */

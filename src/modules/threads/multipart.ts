@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { LocalizedText } from "../../domain/text.ts";
 import { AppError, invalid } from "../../http/errors.ts";
 import { isPolicyText } from "../../http/input-policy.ts";
 import { httpWords } from "../../http/words.ts";
@@ -75,4 +76,57 @@ async function readParts(request: FastifyRequest): Promise<{ fields: Map<string,
     }
   }
   return { fields, files };
+}
+
+/** One file, as a single-file form gives it. */
+export interface OneFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** What a single-file form says when it is sent wrong, in the module's words. */
+export interface OneFileWords {
+  sendMultipart: LocalizedText;
+  sendOneFile: LocalizedText;
+  emptyFile: (fileName: string) => LocalizedText;
+}
+
+/** Limits of a single-file upload (measures' evidence, a sub-processor's confirmation): one file of at most 10 MB. */
+export const ONE_FILE_LIMITS = { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 };
+
+/** Reads the one file of a single-file form (field "file"); anything else is a 400 naming body.file. */
+export async function readOneFile(request: FastifyRequest, words: OneFileWords): Promise<OneFile> {
+  if (!request.isMultipart()) {
+    throw invalid("body.file", words.sendMultipart);
+  }
+  const files: OneFile[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== "file") {
+        continue;
+      }
+      if (part.fieldname !== "file") {
+        await part.toBuffer();
+        throw invalid("body.file", words.sendOneFile);
+      }
+      const bytes = await part.toBuffer();
+      const fileName = cleanFileName(part.filename);
+      if (bytes.length === 0) {
+        throw invalid("body.file", words.emptyFile(fileName));
+      }
+      files.push({ fileName, mediaType: MEDIA_TYPE.test(part.mimetype) ? part.mimetype : "application/octet-stream", bytes });
+    }
+  } catch (error) {
+    // A form cut short or without its boundary is the sender's error; the limits' (413) and ours keep their status.
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode !== undefined) {
+      throw error;
+    }
+    throw invalid("body", httpWords.malformedMultipart);
+  }
+  const [file] = files;
+  if (file === undefined || files.length > 1) {
+    throw invalid("body.file", words.sendOneFile);
+  }
+  return file;
 }
