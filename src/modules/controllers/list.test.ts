@@ -22,9 +22,10 @@ before(async () => {
   const signed = await customer(t, "Lijst Appel", ["web-hosting"]);
   await customer(t, "Lijst Banaan", ["web-hosting"]);
   await customer(t, "Lijst Druif", ["email"]);
+  const ended = await customer(t, "Lijst Framboos", ["email"]);
   const offered = await officer.send("POST", "/api/v1/templates/1/offer");
   assert.equal(offered.statusCode, 200, offered.body);
-  // Offered to the four above; the one that comes after has none.
+  // Offered to the five above; the one that comes after has none.
   await customer(t, "Lijst Kers", ["email"]);
   await signIntoForce(officer, inForce, 1);
   const [offer] = (await signed.owner.get("/api/v1/agreements?status=offered")).json<{ id: string }[]>();
@@ -36,6 +37,10 @@ before(async () => {
     documentSha256: document.sha256,
   });
   assert.equal(signing.statusCode, 200, signing.body);
+  // art. 12.2: its last service ends, and with it the agreement.
+  await signIntoForce(officer, ended, 1);
+  const stopped = await officer.send("PUT", `/api/v1/controllers/${ended.controllerId}/services`, { services: [] });
+  assert.equal(stopped.statusCode, 200, stopped.body);
 });
 after(async () => {
   await t.close();
@@ -50,16 +55,16 @@ const page = async (query: string) => {
 test("pages after a cursor walk the whole list once, in name order, as the offsets do", async () => {
   const names: string[] = [];
   let cursor: string | null = null;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     const next: Page = await page(`search=lijst&limit=2${cursor ? `&after=${cursor}` : ""}`);
-    assert.equal(next.total, 5);
+    assert.equal(next.total, 6);
     names.push(...next.items.map((c) => c.name));
     cursor = next.next;
     if (cursor === null) {
       break;
     }
   }
-  assert.deepEqual(names, ["Lijst Appel", "Lijst Banaan", "Lijst Citroen", "Lijst Druif", "Lijst Kers"]);
+  assert.deepEqual(names, ["Lijst Appel", "Lijst Banaan", "Lijst Citroen", "Lijst Druif", "Lijst Framboos", "Lijst Kers"]);
   const byOffset = [
     ...(await page("search=lijst&limit=2")).items,
     ...(await page("search=lijst&limit=2&offset=2")).items,
@@ -69,7 +74,7 @@ test("pages after a cursor walk the whole list once, in name order, as the offse
     byOffset.map((c) => c.name),
     names,
   );
-  assert.equal((await page("search=lijst&limit=2&offset=4")).next, null, "a page that is not full is the last");
+  assert.equal((await page("search=lijst&limit=4&offset=4")).next, null, "a page that is not full is the last");
 });
 
 test("the status filter picks by the same rule the list shows, with its total", async () => {
@@ -80,9 +85,10 @@ test("the status filter picks by the same rule the list shows, with its total", 
     "Lijst Banaan": "offered",
     "Lijst Citroen": "in_force",
     "Lijst Druif": "offered",
+    "Lijst Framboos": "ended",
     "Lijst Kers": "none",
   });
-  for (const status of ["none", "offered", "signed_by_customer", "in_force"]) {
+  for (const status of ["none", "offered", "signed_by_customer", "in_force", "ended"]) {
     const filtered = await page(`search=lijst&status=${status}&limit=1`);
     const expected = all.items.filter((c) => c.agreementStatus === status).map((c) => c.name);
     assert.equal(filtered.total, expected.length, status);

@@ -8,7 +8,7 @@ export async function assignedControllerIds(db: Db, userId: string): Promise<Set
   return new Set(assigned.map((r) => r.id));
 }
 
-export type AgreementSummaryStatus = "none" | "offered" | "signed_by_customer" | "in_force";
+export type AgreementSummaryStatus = "none" | "offered" | "signed_by_customer" | "in_force" | "ended";
 
 export interface ControllerListItem {
   id: string;
@@ -39,19 +39,23 @@ export interface ListFilter {
 const pendingStatus = sql`(select a.status from agreements a join template_versions t on t.id = a.template_version_id
                             where a.controller_id = c.id and a.status in ('offered', 'signed_by_customer') order by t.version desc limit 1)`;
 const hasInForce = sql`exists (select 1 from agreements a where a.controller_id = c.id and a.status = 'in_force')`;
+/** Its agreement has ended (art. 12.2: its last service ended; modules/ending). */
+const hasEnded = sql`exists (select 1 from agreement_endings e where e.controller_id = c.id)`;
 
 /** The agreement summary status as a condition on `c`: the same rule as the list's `agreement_status`, evaluated per row scanned. */
 function statusCondition(status: AgreementSummaryStatus | undefined) {
   switch (status) {
     case undefined:
       return sql`true`;
+    case "ended":
+      return hasEnded;
     case "offered":
     case "signed_by_customer":
-      return sql`${pendingStatus} = ${status}`;
+      return sql`not ${hasEnded} and ${pendingStatus} = ${status}`;
     case "in_force":
-      return sql`${pendingStatus} is null and ${hasInForce}`;
+      return sql`not ${hasEnded} and ${pendingStatus} is null and ${hasInForce}`;
     case "none":
-      return sql`${pendingStatus} is null and not ${hasInForce}`;
+      return sql`not ${hasEnded} and ${pendingStatus} is null and not ${hasInForce}`;
   }
 }
 
@@ -85,7 +89,8 @@ export async function listControllers(db: Db, filter: ListFilter): Promise<{ tot
                       order by c.name, c.customer_number offset ${filter.after ? 0 : filter.offset} limit ${filter.limit})
         select c.id, c.customer_number, c.name, c.city, f.version as current_version, f.effective_at,
                p.status as pending_status, p.version as pending_version,
-               coalesce(p.status, case when f.version is not null then 'in_force' else 'none' end) as agreement_status,
+               case when exists (select 1 from agreement_endings e where e.controller_id = c.id) then 'ended'
+                    else coalesce(p.status, case when f.version is not null then 'in_force' else 'none' end) end as agreement_status,
                coalesce((select array_agg(s.code order by s.sort_order) from controller_services cs
                          join services s on s.id = cs.service_id where cs.controller_id = c.id), '{}') as services,
                coalesce((select json_agg(json_build_object('nl', s.name_nl, 'en', s.name_en) order by s.sort_order) from controller_services cs

@@ -4,7 +4,7 @@ import { Instant, Int, Line, Localized, NullableInstant, Offset } from "../../ht
 import { Cursor } from "../../http/cursor.ts";
 
 const NullableLine = (max: number) => Type.Union([Line(max), Type.Null()]);
-export const AgreementSummaryStatus = Type.Enum(["none", "offered", "signed_by_customer", "in_force"]);
+export const AgreementSummaryStatus = Type.Enum(["none", "offered", "signed_by_customer", "in_force", "ended"]);
 
 export const ControllerBody = Type.Object(
   {

@@ -5282,7 +5282,7 @@ export interface paths {
             parameters: {
                 query: {
                     search?: string;
-                    status?: "none" | "offered" | "signed_by_customer" | "in_force";
+                    status?: "none" | "offered" | "signed_by_customer" | "in_force" | "ended";
                     offset: number;
                     /** @description `next` of the page before (keyset) */
                     after?: string;
@@ -5313,7 +5313,7 @@ export interface paths {
                                     en: string;
                                 }[];
                                 /** @enum {unknown} */
-                                agreementStatus: "none" | "offered" | "signed_by_customer" | "in_force";
+                                agreementStatus: "none" | "offered" | "signed_by_customer" | "in_force" | "ended";
                                 currentVersion: number | null;
                                 pendingVersion: number | null;
                                 effectiveAt: string | null;

@@ -17,6 +17,7 @@ const AGREEMENT_TONE: Record<AgreementStatus | SummaryStatus, Tone> = {
   offered: "info",
   signed_by_customer: "warning",
   in_force: "success",
+  ended: "neutral",
   superseded: "neutral",
   withdrawn: "danger",
 };

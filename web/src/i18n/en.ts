@@ -97,6 +97,7 @@ export const en: typeof nl = {
       offered: "Offered",
       signed_by_customer: "Signed by customer",
       in_force: "In force",
+      ended: "Ended",
       superseded: "Superseded",
       withdrawn: "Withdrawn",
     },

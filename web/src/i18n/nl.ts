@@ -96,6 +96,7 @@ export const nl = {
       offered: "Aangeboden",
       signed_by_customer: "Getekend door klant",
       in_force: "Van kracht",
+      ended: "Beëindigd",
       superseded: "Vervangen",
       withdrawn: "Ingetrokken",
     },

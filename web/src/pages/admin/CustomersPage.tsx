@@ -13,7 +13,7 @@ import { enumerationText } from "../../../../src/domain/list-text.ts";
 import { useLang } from "../../lib/useLang";
 
 const PAGE = 25;
-const STATUSES: readonly SummaryStatus[] = ["none", "offered", "signed_by_customer", "in_force"];
+const STATUSES: readonly SummaryStatus[] = ["none", "offered", "signed_by_customer", "in_force", "ended"];
 const asStatus = (value: string | null): SummaryStatus | undefined => STATUSES.find((s) => s === value);
 
 /** All customers with their agreement state; search, filter and page live in the URL. */
