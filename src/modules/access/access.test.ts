@@ -187,6 +187,7 @@ test("the routes that show staff personal data are a declared list, published as
     "GET /api/v1/cases/{id}/messages case",
     "GET /api/v1/controllers/{id} customer",
     "GET /api/v1/controllers/{id}/contact contact",
+    "GET /api/v1/controllers/{id}/evidence-bundle customer",
     "GET /api/v1/controllers/{id}/users users",
     "GET /api/v1/incidents/{id}/customers breach_facts",
     "GET /api/v1/objections/{id} objection",
