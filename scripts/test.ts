@@ -1,9 +1,17 @@
 // Runs the whole test suite on the embedded database (PGlite), and again on PostgreSQL when
 // TEST_DATABASE_URL is set. Extra arguments are passed to `node --test` (e.g. a file).
 import { spawn } from "node:child_process";
+import { globSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
-const files = process.argv.slice(2);
-const patterns = files.length > 0 ? files : ["src/**/*.test.ts", "test/**/*.test.ts"];
+const named = process.argv.slice(2);
+const everything = globSync(["src/**/*.test.ts", "test/**/*.test.ts"]).sort();
+// What does not depend on the engine runs once, on the embedded one: the pure rules (src/domain
+// may not import the database: .dependency-cruiser.cjs) and the browser suites, which drive the
+// same API the API tests run on both engines. Files named on the command line run on every engine.
+const engineIndependent = (file: string) => file.startsWith("src/domain/") || file.startsWith("test/e2e/");
+const filesOf = (engine: string) => (named.length > 0 ? named : everything.filter((file) => engine === "pglite" || !engineIndependent(file)));
 const engines = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 if (process.env.CI === "true" && !process.env.TEST_DATABASE_URL) {
   // CI tests both engines: without the server the PostgreSQL run would silently not happen.
@@ -14,8 +22,10 @@ if (process.env.CI === "true" && !process.env.TEST_DATABASE_URL) {
 // The engines run side by side (each file once per engine, one file at a time per engine): node
 // --test runs one file at a time on this 2-core machine anyway, and the PostgreSQL run waits on
 // the server as much as it computes. Each engine's report is printed whole when it ends.
+const times = mkdtempSync(join(tmpdir(), "art28-test-times-"));
 function run(engine: string): Promise<{ engine: string; pass: number; fail: number; status: number }> {
-  const child = spawn(process.execPath, ["--test", "--test-reporter=spec", "--test-reporter-destination=stdout", ...patterns], {
+  const reporters = ["--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=./scripts/file-times.ts", `--test-reporter-destination=${join(times, engine)}`];
+  const child = spawn(process.execPath, ["--test", ...reporters, ...filesOf(engine)], {
     env: { ...process.env, ART28_TEST_ENGINE: engine },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -26,12 +36,29 @@ function run(engine: string): Promise<{ engine: string; pass: number; fail: numb
   return new Promise((resolve) =>
     child.on("close", (status) => {
       process.stdout.write(`\n=== tests on ${engine} ===\n${stdout}`);
+      process.stdout.write(`slowest files on ${engine}:\n${slowest(engine)}`);
       process.stderr.write(stderr);
       const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)`, "m").exec(stdout)?.[1] ?? 0);
       resolve({ engine, pass: count("pass"), fail: count("fail"), status: status ?? 1 });
     }),
   );
 }
+/** The run's ten slowest files, so a slow suite says where its time goes. */
+function slowest(engine: string): string {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(times, engine), "utf8").trim().split("\n");
+  } catch {
+    return "  (none recorded)\n";
+  }
+  return lines
+    .map((line) => line.split("\t"))
+    .sort((a, b) => Number(b[0]) - Number(a[0]))
+    .slice(0, 10)
+    .map(([ms, file]) => `  ${(Number(ms) / 1000).toFixed(1).padStart(6)} s  ${file}\n`)
+    .join("");
+}
+
 const totals = await Promise.all(engines.map(run));
 
 process.stdout.write("\n");
