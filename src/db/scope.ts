@@ -33,7 +33,7 @@ export async function inScope<T>(db: Db, scope: Scope, work: (tx: Db) => Promise
 }
 
 /** The pool of a database handle on PostgreSQL (not of a transaction, nor PGlite). */
-function poolOf(db: Db): pg.Pool | null {
+export function poolOf(db: Db): pg.Pool | null {
   const client = (db as unknown as { $client?: unknown }).$client;
   return client instanceof pg.Pool ? client : null;
 }
@@ -41,12 +41,12 @@ function poolOf(db: Db): pg.Pool | null {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The statement that opens a scoped transaction, its values checked (they go into the text). */
-export function beginScopeSql(scope: Scope): string {
+export function beginScopeSql(scope: Scope, options: { readOnly?: boolean } = {}): string {
   const controller = scope.kind === "controller" ? scope.controllerId : "";
   if (controller !== "" && !UUID.test(controller)) {
     throw new Error(`not a controller id: ${JSON.stringify(controller)}`);
   }
-  return `BEGIN; SELECT set_config('role', 'art28_app', true), set_config('art28.scope', '${scope.kind === "controller" ? "controller" : "processor"}', true), set_config('art28.controller', '${controller}', true)`;
+  return `BEGIN${options.readOnly ? " READ ONLY" : ""}; SELECT set_config('role', 'art28_app', true), set_config('art28.scope', '${scope.kind === "controller" ? "controller" : "processor"}', true), set_config('art28.controller', '${controller}', true)`;
 }
 
 /**

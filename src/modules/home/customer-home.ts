@@ -1,8 +1,10 @@
 import type { Db } from "../../db/engine.ts";
+import { readInScope } from "../../db/read-together.ts";
+import type { Scope } from "../../db/scope.ts";
 import { formatDate, formatInstant, isOverdue, untilDue } from "../../domain/legal-time.ts";
 import type { Locale } from "../../domain/text.ts";
 import { noticeKindLabel } from "../notices/index.ts";
-import { apClockReasonText, customerApClocks } from "../obligations/index.ts";
+import { apClockReasonText, customerApClocksRead } from "../obligations/index.ts";
 import { caseReference, moneyText } from "../cases/index.ts";
 import { noticeReference } from "../../domain/notice-reference.ts";
 import { contactState, estimatesToDecide, noticesToAcknowledge, offersToSign, openObjectionWindows, unreadNotices } from "./customer-queries.ts";
@@ -65,7 +67,20 @@ export interface CustomerHome {
   badges: { breaches: number; notices: number; subprocessors: number };
 }
 
-export async function customerHome(tx: Db, controllerId: string, now: Date, locale: Locale, zone: string): Promise<CustomerHome> {
+/**
+ * The customer's home, read in one statement under `scope` (one round trip on PostgreSQL with its
+ * transaction: db/read-together.ts).
+ */
+export async function customerHome(db: Db, scope: Scope, controllerId: string, now: Date, locale: Locale, zone: string): Promise<CustomerHome> {
+  const found = await readInScope(db, scope, {
+    apClocks: customerApClocksRead(controllerId),
+    offers: offersToSign(controllerId),
+    windows: openObjectionWindows(controllerId, now),
+    estimates: estimatesToDecide(controllerId),
+    toAcknowledge: noticesToAcknowledge(controllerId),
+    contact: contactState(controllerId),
+    unread: unreadNotices(controllerId),
+  });
   const words = homeWords.item;
   const items: HomeItem[] = [];
   const clockFields = (due: Date | null) => ({
@@ -76,7 +91,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
   });
 
   // The customer's own 72 hours to the AP: from when a breach notice first reached it, until they pass.
-  const apClocks = (await customerApClocks(tx, controllerId)).filter((ap) => ap.dueAt === null || !isOverdue(ap.dueAt, now));
+  const apClocks = found.apClocks.filter((ap) => ap.dueAt === null || !isOverdue(ap.dueAt, now));
   for (const ap of apClocks) {
     items.push({
       kind: "ap_clock",
@@ -91,7 +106,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
     });
   }
 
-  for (const offer of await offersToSign(tx, controllerId)) {
+  for (const offer of found.offers) {
     items.push({
       kind: "sign_agreement",
       id: offer.id,
@@ -105,7 +120,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
     });
   }
 
-  const windows = await openObjectionWindows(tx, controllerId, now);
+  const windows = found.windows;
   for (const window of windows) {
     items.push({
       kind: "objection_window",
@@ -121,7 +136,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
   }
 
   // art. 2.4: billable work waits for the customer's consent to the estimate.
-  for (const estimate of await estimatesToDecide(tx, controllerId)) {
+  for (const estimate of found.estimates) {
     const money = moneyText(estimate.totalCents, estimate.currency, locale);
     items.push({
       kind: "case_estimate",
@@ -136,7 +151,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
     });
   }
 
-  const toAcknowledge = await noticesToAcknowledge(tx, controllerId);
+  const toAcknowledge = found.toAcknowledge;
   for (const notice of toAcknowledge) {
     const breach = notice.kind === "breach_notice" && notice.subjectType === "incident" && notice.subjectId;
     items.push({
@@ -152,7 +167,7 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
     });
   }
 
-  const contact = await contactState(tx, controllerId);
+  const contact = found.contact;
   if (contact && !contact.exists) {
     items.push({
       kind: "contact_missing",
@@ -201,6 +216,6 @@ export async function customerHome(tx: Db, controllerId: string, now: Date, loca
   const activeBreaches = new Set([...apClocks.map((ap) => ap.incidentId), ...unacknowledgedBreaches]);
   return {
     items: items.sort(byUrgency),
-    badges: { breaches: activeBreaches.size, notices: await unreadNotices(tx, controllerId), subprocessors: windows.length },
+    badges: { breaches: activeBreaches.size, notices: found.unread, subprocessors: windows.length },
   };
 }

@@ -48,7 +48,7 @@ export function homeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const controllerId = requireCustomer(actor, CUSTOMER_ALL);
       const { zone } = await loadProcessorContext(db);
-      const home = await inScope(db, scopeOf(actor), (tx) => customerHome(tx, controllerId, clock.now(), actor.locale, zone));
+      const home = await customerHome(db, scopeOf(actor), controllerId, clock.now(), actor.locale, zone);
       return iso(home);
     },
   );
@@ -92,7 +92,7 @@ export function homeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       if (actor.kind === "customer") {
         const controllerId = requireCustomer(actor, CUSTOMER_ALL);
         const { zone } = await loadProcessorContext(db);
-        const home = await inScope(db, scopeOf(actor), (tx) => customerHome(tx, controllerId, clock.now(), actor.locale, zone));
+        const home = await customerHome(db, scopeOf(actor), controllerId, clock.now(), actor.locale, zone);
         return { ...zero, ...home.badges };
       }
       const badges = await inScope(db, scopeOf(actor), async (tx) => {

@@ -20,7 +20,33 @@ export interface ProcessorContext {
   zone: string;
 }
 
+/**
+ * Kept per database handle for a few seconds: nearly every request and every e-mail reads it, and
+ * it changes when an admin edits the processor's details. `processorContextChanged` forgets it in
+ * the process that made the change; another process sees it within `CONTEXT_KEPT_MS`. A handle
+ * that is a transaction is its own key, so a transaction reads its own change.
+ */
+const CONTEXT_KEPT_MS = 5_000;
+let kept = new WeakMap<object, { until: number; context: Promise<ProcessorContext> }>();
+
 export async function loadProcessorContext(db: Db): Promise<ProcessorContext> {
-  const row = await findProcessorContact(db);
-  return { processorName: row?.name ?? "Art28", processorEmail: row?.email ?? null, zone: row?.zone ?? "Europe/Amsterdam" };
+  const now = performance.now();
+  const held = kept.get(db);
+  if (held && held.until > now) {
+    return held.context;
+  }
+  const context = findProcessorContact(db).then((row) => {
+    if (!row) {
+      kept.delete(db); // not installed yet: the defaults are not kept
+    }
+    return { processorName: row?.name ?? "Art28", processorEmail: row?.email ?? null, zone: row?.zone ?? "Europe/Amsterdam" };
+  });
+  kept.set(db, { until: now + CONTEXT_KEPT_MS, context });
+  context.catch(() => kept.delete(db));
+  return context;
+}
+
+/** The processor's details changed: the next read in this process reads them again. */
+export function processorContextChanged(): void {
+  kept = new WeakMap();
 }

@@ -3,7 +3,7 @@ import { noticeRoutes } from "./routes.ts";
 import { NOTICES_OWN_KINDS } from "./own-kinds.ts";
 import { scrubExpiredSecrets } from "./secrets.ts";
 
-export { loadProcessorContext, publicUrl } from "./context.ts";
+export { loadProcessorContext, processorContextChanged, publicUrl } from "./context.ts";
 export { queueCustomerNotices, queueStaffNotice, queueUserNotice } from "./queue-notices.ts";
 export { markOpened } from "./use-cases.ts";
 export { noticeContentJson, noticeHidesSecret, noticePortalText } from "./evidence-content.ts";

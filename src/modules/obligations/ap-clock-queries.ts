@@ -1,7 +1,8 @@
 // The customer's own 72-hour clocks to the Autoriteit Persoonsgegevens (GDPR art. 33(1)): read from the
 // breach notices it received (breach_notices, notices and deliveries are under its row-level security).
 import { sql } from "drizzle-orm";
-import { rows, type Db } from "../../db/engine.ts";
+import type { Db } from "../../db/engine.ts";
+import { read, readTogether, type Read } from "../../db/read-together.ts";
 
 export interface ApClockRow {
   incidentId: string;
@@ -21,19 +22,21 @@ export interface ApClockRow {
 const at = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** Per breach this customer was notified of: when its notices first reached it (delivered or opened). */
-export async function apClockRows(db: Db, controllerId: string): Promise<ApClockRow[]> {
-  const found = await rows<{
-    incident_id: string;
-    reference: string | null;
-    title: string | null;
-    latest_stage: ApClockRow["latestStage"];
-    first_sent_at: Date | string;
-    delivered_at: Date | string | null;
-    delivered_channel: "email" | "webhook" | null;
-    delivered_to: string | null;
-    opened_at: Date | string | null;
-  }>(
-    db,
+export function apClockRowsRead(controllerId: string): Read<ApClockRow[]> {
+  return read<
+    {
+      incident_id: string;
+      reference: string | null;
+      title: string | null;
+      latest_stage: ApClockRow["latestStage"];
+      first_sent_at: Date | string;
+      delivered_at: Date | string | null;
+      delivered_channel: "email" | "webhook" | null;
+      delivered_to: string | null;
+      opened_at: Date | string | null;
+    },
+    ApClockRow[]
+  >(
     sql`select b.incident_id,
                (array_agg(n.data->>'reference' order by b.sequence desc))[1] as reference,
                (array_agg(n.data->>'title' order by b.sequence desc))[1] as title,
@@ -53,16 +56,21 @@ export async function apClockRows(db: Db, controllerId: string): Promise<ApClock
          where b.controller_id = ${controllerId}
          group by b.incident_id
          order by min(b.sent_at) desc`,
+    (found) =>
+      found.map((r) => ({
+        incidentId: r.incident_id,
+        reference: r.reference ?? "",
+        title: r.title ?? "",
+        latestStage: r.latest_stage,
+        firstSentAt: new Date(r.first_sent_at),
+        deliveredAt: at(r.delivered_at),
+        deliveredChannel: r.delivered_channel,
+        deliveredTo: r.delivered_to,
+        openedAt: at(r.opened_at),
+      })),
   );
-  return found.map((r) => ({
-    incidentId: r.incident_id,
-    reference: r.reference ?? "",
-    title: r.title ?? "",
-    latestStage: r.latest_stage,
-    firstSentAt: new Date(r.first_sent_at),
-    deliveredAt: at(r.delivered_at),
-    deliveredChannel: r.delivered_channel,
-    deliveredTo: r.delivered_to,
-    openedAt: at(r.opened_at),
-  }));
+}
+
+export async function apClockRows(db: Db, controllerId: string): Promise<ApClockRow[]> {
+  return (await readTogether(db, { clocks: apClockRowsRead(controllerId) })).clocks;
 }

@@ -2,7 +2,8 @@ import type { Db } from "../../db/engine.ts";
 import { AP_NOTIFICATION_HOURS } from "../../domain/ap-draft.ts";
 import { addHours, formatInstant, reminderInstants, type Zone } from "../../domain/legal-time.ts";
 import type { Locale, LocalizedText } from "../../domain/text.ts";
-import { apClockRows, type ApClockRow } from "./ap-clock-queries.ts";
+import type { Read } from "../../db/read-together.ts";
+import { apClockRows, apClockRowsRead, type ApClockRow } from "./ap-clock-queries.ts";
 import { obligationWords } from "./words.ts";
 
 // GDPR art. 33(1): a customer (the controller) has 72 hours from becoming aware of a breach to
@@ -59,6 +60,12 @@ export function apClockOf(row: ApClockRow): ApClock {
 /** The customer's AP clocks, one per breach it was notified of, newest first. Call in its scope. */
 export async function customerApClocks(db: Db, controllerId: string): Promise<ApClock[]> {
   return (await apClockRows(db, controllerId)).map(apClockOf);
+}
+
+/** The same as a read of a page that asks several questions at once (db/read-together.ts). */
+export function customerApClocksRead(controllerId: string): Read<ApClock[]> {
+  const rows = apClockRowsRead(controllerId);
+  return { query: rows.query, map: (found) => rows.map(found).map(apClockOf) };
 }
 
 /** The deadline's title, e.g. "Datalek INC-0001 melden bij de Autoriteit Persoonsgegevens". */

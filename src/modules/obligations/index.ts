@@ -11,6 +11,6 @@ export const obligationsModule = {
   routes: [obligationRoutes],
   noticeKinds: OBLIGATION_NOTICE_KINDS,
 };
-export { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks } from "./ap-clocks.ts";
+export { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks, customerApClocksRead } from "./ap-clocks.ts";
 export type { ApClock, ApClockReason } from "./ap-clocks.ts";
 export { hiddenObligationKinds, registerCustomerRestrictedObligationKinds, registerRestrictedObligationKinds } from "./restricted-kinds.ts";

@@ -8,6 +8,7 @@ import { invalid } from "../../http/errors.ts";
 import { scopeOf, STAFF_WRITE, STAFF_ALL } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
 import { recordEvent } from "../evidence/index.ts";
+import { processorContextChanged } from "../notices/index.ts";
 import { findProcessor, saveProcessor } from "./queries.ts";
 
 const NullableLine = (max: number) => Type.Union([Line(max), Type.Null()]);
@@ -66,11 +67,13 @@ export function processorRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       if (!validZone(request.body.timeZone)) {
         throw invalid("body.timeZone", "is not a known IANA time zone (e.g. Europe/Amsterdam)");
       }
-      return inScope(db, scopeOf(actor), async (tx) => {
+      const saved = await inScope(db, scopeOf(actor), async (tx) => {
         await saveProcessor(tx, { ...request.body, updatedAt: clock.now() });
         await recordEvent(tx, clock, { type: "processor.changed", actor: eventActor(actor), controllerId: null, data: { ...request.body } });
         return findProcessor(tx);
       });
+      processorContextChanged();
+      return saved;
     },
   );
 }
