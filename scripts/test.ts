@@ -24,7 +24,12 @@ if (process.env.CI === "true" && !process.env.TEST_DATABASE_URL) {
 // the server as much as it computes. Each engine's report is printed whole when it ends.
 const times = mkdtempSync(join(tmpdir(), "art28-test-times-"));
 function run(engine: string): Promise<{ engine: string; pass: number; fail: number; status: number }> {
-  const reporters = ["--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=./scripts/file-times.ts", `--test-reporter-destination=${join(times, engine)}`];
+  const reporters = [
+    "--test-reporter=spec",
+    "--test-reporter-destination=stdout",
+    "--test-reporter=./scripts/file-times.ts",
+    `--test-reporter-destination=${join(times, engine)}`,
+  ];
   const child = spawn(process.execPath, ["--test", ...reporters, ...filesOf(engine)], {
     env: { ...process.env, ART28_TEST_ENGINE: engine },
     stdio: ["ignore", "pipe", "pipe"],
