@@ -68,7 +68,10 @@ test("a file cut off is refused as damaged or incomplete", async () => {
     const cut = join(root, `cut-${keep}.zip`);
     writeFileSync(cut, bytes.subarray(0, keep));
     await assert.rejects(readBackup(cut), (error: Error) => {
-      assert.match(error.message, /is damaged or incomplete \(cut off while it was written or copied\?\): its ZIP archive cannot be read .*Nothing was restored/);
+      assert.match(
+        error.message,
+        /is damaged or incomplete \(cut off while it was written or copied\?\): its ZIP archive cannot be read .*Nothing was restored/,
+      );
       return true;
     });
   }

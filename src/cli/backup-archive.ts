@@ -220,7 +220,9 @@ export async function readBackup(file: string): Promise<BackupContents> {
   }
   if (!Value.Check(Manifest, parsed)) {
     const first = [...Value.Errors(Manifest, parsed)][0];
-    throw new CommandError(`${file} is damaged: its manifest.json is not as \`art28 backup\` writes it (${first?.instancePath || "/"} ${first?.message ?? ""})`);
+    throw new CommandError(
+      `${file} is damaged: its manifest.json is not as \`art28 backup\` writes it (${first?.instancePath || "/"} ${first?.message ?? ""})`,
+    );
   }
   const manifest = parsed;
   const compressed = entries[DATABASE_ENTRY];

@@ -123,7 +123,12 @@ function refuseNewer(manifest: BackupManifest, file: string): void {
  * backup is older, its evidence chain verified as `art28 verify` does, and the folder released.
  * A load or migration that fails leaves the folder empty again.
  */
-export async function restoreCommand(dataDir: string, file: string, options: { force: boolean }, onProgress?: (events: number) => void): Promise<RestoreSummary> {
+export async function restoreCommand(
+  dataDir: string,
+  file: string,
+  options: { force: boolean },
+  onProgress?: (events: number) => void,
+): Promise<RestoreSummary> {
   refuseOnPostgres("restore");
   const started = performance.now();
   const contents = await readBackup(file);

@@ -130,7 +130,15 @@ export function claimDataFolder(dataDir: string, options: ClaimOptions): FolderC
     throw new DataFolderInUseError(dataDir, owner, options.command, options.shownAs);
   }
   const previous = parseOwner(readFileSync(fd, "utf8"));
-  const owner: FolderOwner = { pid: process.pid, command: options.command, host: hostname(), since: new Date().toISOString(), url: null, backupSocket: null, stoppedAt: null };
+  const owner: FolderOwner = {
+    pid: process.pid,
+    command: options.command,
+    host: hostname(),
+    since: new Date().toISOString(),
+    url: null,
+    backupSocket: null,
+    stoppedAt: null,
+  };
   write(fd, owner);
 
   // The lock lives on the file, not on its name: if the file is removed, a new process would lock a
