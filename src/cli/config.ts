@@ -7,13 +7,18 @@ import type { OidcConfig, OidcIssuerConfig } from "../http/types.ts";
 
 export const DEFAULT_DATA_DIR = resolve(process.env.ART28_DATA_DIR ?? "data");
 
+/** The embedded database's own folder inside the data folder (PGlite's alone; the data folder also keeps keys). */
+export function embeddedDatabaseFolder(dataDir: string): string {
+  return join(dataDir, "pglite");
+}
+
 /**
  * PostgreSQL when DATABASE_URL is set; otherwise the embedded database in the data folder, claimed
  * by this process for `command` (data-folder.ts).
  */
 export function databaseOptions(dataDir: string, command: string, claim: Pick<ClaimOptions, "onLost" | "onWarning"> = {}): OpenOptions {
   const url = process.env.DATABASE_URL;
-  return url ? { engine: "postgres", url } : { engine: "pglite", dataDir: join(dataDir, "pglite"), shownAs: dataDir, command, ...claim };
+  return url ? { engine: "postgres", url } : { engine: "pglite", dataDir: embeddedDatabaseFolder(dataDir), shownAs: dataDir, command, ...claim };
 }
 
 /**

@@ -9,7 +9,18 @@ const run = promisify(execFile);
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 // --data is a global option (before or after the command): a user reading one command's help must see it.
-for (const command of [["serve"], ["worker"], ["migrate"], ["verify"], ["import", "customers"], ["import", "fees"], ["export", "register"], ["openapi"]]) {
+for (const command of [
+  ["serve"],
+  ["worker"],
+  ["migrate"],
+  ["verify"],
+  ["import", "customers"],
+  ["import", "fees"],
+  ["export", "register"],
+  ["backup"],
+  ["restore"],
+  ["openapi"],
+]) {
   test(`art28 ${command.join(" ")} --help lists --data`, async () => {
     const { stdout } = await run(process.execPath, [MAIN, ...command, "--help"], { env: { ...process.env, DATABASE_URL: "" } });
     assert.match(stdout, /--data <dir>\s+data folder of the embedded database/);

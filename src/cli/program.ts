@@ -18,6 +18,7 @@ import { exportRegisterCommand, exportRegisterThroughServer } from "./export.ts"
 import { callServer, CommandError, serverFrom } from "./remote.ts";
 import { refusalMessage } from "./refusal.ts";
 import { runWorkerProcess } from "../jobs/worker-main.ts";
+import { backupCommand, describeBackup, describeRestore, restoreCommand } from "./backup.ts";
 
 const port = (value: string) => {
   const n = Number(value);
@@ -187,6 +188,32 @@ program
     const server = serverFrom(opts);
     const options = { format: opts.format, lang: opts.lang, ...(opts.out === undefined ? {} : { out: opts.out }) };
     process.exitCode = server ? await exportRegisterThroughServer(server, options) : await exportRegisterCommand(dataDir(), options);
+  });
+
+program
+  .command("backup <file>")
+  .description(
+    "write a consistent backup of the embedded database and its keys to FILE (a ZIP with a manifest), also while `art28 serve` runs on the folder; on PostgreSQL use pg_dump",
+  )
+  .action(async (file: string) => {
+    process.stdout.write(describeBackup(await backupCommand(dataDir(), file)));
+  });
+
+program
+  .command("restore <file>")
+  .description(
+    "restore a backup into an empty or new data folder (--data), migrate it forward if older, and verify its evidence chain as `verify` does; on PostgreSQL use pg_restore",
+  )
+  .option("--force", "replace the database and keys of a folder that has them (never one a running process holds)", false)
+  .action(async (file: string, opts: { force: boolean }) => {
+    const bar = new cliProgress.SingleBar({ format: "verifying {bar} {value} events", stream: process.stderr }, cliProgress.Presets.shades_classic);
+    bar.start(0, 0);
+    const summary = await restoreCommand(dataDir(), file, opts, (done) => {
+      bar.setTotal(done);
+      bar.update(done);
+    }).finally(() => bar.stop());
+    process.stdout.write(describeRestore(dataDir(), file, summary));
+    process.exitCode = printVerification(summary.verification, summary.seconds.verify);
   });
 
 program

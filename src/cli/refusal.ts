@@ -20,6 +20,11 @@ export function refusalMessage(error: DataFolderInUseError): string {
         `  It serves ${owner.url}; do the same through it, with an API token of a staff user (back-office → API tokens):`,
         `    ${through(owner.url)}`,
       );
+    } else if (command === "backup") {
+      // Reached only when the server offers no backup socket (backup.ts asks it otherwise).
+      lines.push("  It offers no backup socket (an older Art28, or a folder path too long for a socket), and its files may not be copied while it runs.");
+    } else if (command === "restore") {
+      lines.push("  A restore replaces the database the server holds: stop it first, or restore into another folder (--data DIR).");
     } else if (command === "migrate") {
       lines.push("  The running server applied the migrations when it started; to apply a newer version's, stop it and start the new version.");
     }

@@ -9,7 +9,9 @@ import { inScope } from "../db/scope.ts";
 import { systemClock } from "../domain/clock.ts";
 import { ensureInstalled } from "../modules/setup/install.ts";
 import { DEMO_PASSWORD, DEMO_PROCESSOR, DEMO_STAFF, loadDemo } from "../modules/setup/demo.ts";
-import { databaseOptions, oidcConfig, sessionSecret } from "./config.ts";
+import { backupSocketOf } from "../db/data-folder.ts";
+import { databaseOptions, embeddedDatabaseFolder, oidcConfig, sessionSecret } from "./config.ts";
+import { listenForBackups, type BackupListener } from "./backup-socket.ts";
 import { logFormat, processLogger } from "./log-output.ts";
 import { startBackgroundWork } from "../jobs/runner.ts";
 import { loadCheckpointKey, registerCheckpointKey } from "../modules/checkpoints/index.ts";
@@ -69,6 +71,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   let app: FastifyInstance | undefined;
   let connections: Connections | undefined;
   let background: ReturnType<typeof startBackgroundWork> | null = null;
+  let backups: BackupListener | null = null;
   let lostReason: string | null = null;
   // How long each step of the start took, for the banner: a slow start says where its time went.
   const phases: string[] = [];
@@ -114,7 +117,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       await Promise.allSettled([starting]);
       connections?.closeIdle();
       const cutOff = setTimeout(() => connections?.closeAll(), STOP_DEADLINE_MS - CUT_OFF_BEFORE_DEADLINE_MS);
-      await Promise.all([app?.close(), background?.stop()]);
+      await Promise.all([app?.close(), background?.stop(), backups?.close()]);
       clearTimeout(cutOff);
       if (lostReason) {
         // The folder may be another process's now: do not close the database, which writes to it.
@@ -168,15 +171,19 @@ export async function serve(options: ServeOptions): Promise<void> {
     // Links in e-mails and feeds go to ART28_PUBLIC_URL; unset, to the address this server listens on.
     process.env.ART28_PUBLIC_URL ??= url;
     background = process.env.ART28_WORKER === "off" ? null : startBackgroundWork({ db: database.db, clock, engine: database.engine, smtpUrl, log });
+    if (database.claim) {
+      // `art28 backup` asks this process for a consistent dump: nothing else may read the folder while it runs.
+      backups = await listenForBackups(database, backupSocketOf(embeddedDatabaseFolder(options.dataDir)), log);
+    }
     await app.listen({ port: options.port, host: options.host });
     phase("app built and listening");
-    return { install, smtpUrl };
+    return { install, smtpUrl, backupSocket: backups?.path ?? null };
   };
   const run = startUp();
   starting = run;
-  const { install, smtpUrl } = await run;
+  const { install, smtpUrl, backupSocket } = await run;
 
-  database.claim?.announce(url);
+  database.claim?.announce(url, backupSocket);
   const lines = [
     "",
     `Art28 is running at ${url}  (${database.engine === "pglite" ? `embedded database in ${options.dataDir}` : "PostgreSQL"}; ready ${Math.round(performance.now())} ms after the process started)`,

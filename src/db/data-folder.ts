@@ -19,6 +19,8 @@ export interface FolderOwner {
   since: string;
   /** Where a running `serve` answers, so other commands can go through its API. */
   url: string | null;
+  /** The local socket on which a running `serve` makes a consistent dump for `art28 backup` (backup-socket.ts). */
+  backupSocket: string | null;
   /** Set by a clean stop; absent after a kill -9, a crash or a power cut. */
   stoppedAt: string | null;
 }
@@ -41,8 +43,8 @@ export interface FolderClaim {
   readonly owner: FolderOwner;
   /** The previous owner, when it ended without a clean stop. */
   readonly previousUnclean: FolderOwner | null;
-  /** Records where this process answers (serve, once listening). */
-  announce(url: string): void;
+  /** Records where this process answers (serve, once listening), and its backup socket if it has one. */
+  announce(url: string, backupSocket?: string | null): void;
   /** Marks the stop as clean and gives the folder up. */
   release(): void;
 }
@@ -62,6 +64,14 @@ export interface ClaimOptions {
 /** The owner file of a data folder: a sibling, so the folder itself stays PGlite's alone. */
 export function ownerFileOf(dataDir: string): string {
   return `${dataDir}.owner`;
+}
+
+/**
+ * Where `serve` listens for `art28 backup` (a Unix socket beside the folder, like the owner file, so
+ * only who may read the folder may connect).
+ */
+export function backupSocketOf(dataDir: string): string {
+  return `${dataDir}.sock`;
 }
 
 /** Reads a folder's owner record without claiming it (null when none was ever written). */
@@ -89,6 +99,7 @@ function parseOwner(text: string): FolderOwner | null {
           host: value.host ?? "?",
           since: value.since,
           url: value.url ?? null,
+          backupSocket: value.backupSocket ?? null,
           stoppedAt: value.stoppedAt ?? null,
         }
       : null;
@@ -119,7 +130,15 @@ export function claimDataFolder(dataDir: string, options: ClaimOptions): FolderC
     throw new DataFolderInUseError(dataDir, owner, options.command, options.shownAs);
   }
   const previous = parseOwner(readFileSync(fd, "utf8"));
-  const owner: FolderOwner = { pid: process.pid, command: options.command, host: hostname(), since: new Date().toISOString(), url: null, stoppedAt: null };
+  const owner: FolderOwner = {
+    pid: process.pid,
+    command: options.command,
+    host: hostname(),
+    since: new Date().toISOString(),
+    url: null,
+    backupSocket: null,
+    stoppedAt: null,
+  };
   write(fd, owner);
 
   // The lock lives on the file, not on its name: if the file is removed, a new process would lock a
@@ -181,8 +200,9 @@ export function claimDataFolder(dataDir: string, options: ClaimOptions): FolderC
   return {
     owner,
     previousUnclean: previous && previous.stoppedAt === null ? previous : null,
-    announce(url) {
+    announce(url, backupSocket = null) {
       owner.url = url;
+      owner.backupSocket = backupSocket;
       if (!released) {
         write(fd, owner);
       }

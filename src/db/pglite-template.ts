@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // A fresh embedded database costs PGlite's initdb (4 s on a quiet machine, 20 s on a busy one) and
@@ -20,10 +20,12 @@ export function templateCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return fromEnv ? fromEnv : fileURLToPath(new URL("../../node_modules/.cache/art28", import.meta.url));
 }
 
-function pgliteVersion(): string {
+export function pgliteVersion(): string {
   const require = createRequire(import.meta.url);
   try {
-    const manifest = JSON.parse(readFileSync(require.resolve("@electric-sql/pglite/package.json"), "utf8")) as { version?: string };
+    // The package's exports do not include its package.json: found from its entry point (dist/index.cjs).
+    const entry = require.resolve("@electric-sql/pglite");
+    const manifest = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version?: string };
     return manifest.version ?? "unknown";
   } catch {
     return "unknown";
