@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -39,6 +40,9 @@ export interface Database {
   snapshot: (() => Promise<Blob>) | null;
   close(): Promise<void>;
 }
+
+/** PostgreSQL extensions the migrations create, which PGlite loads from its contrib (0021: trigram search). */
+const EXTENSIONS = { pg_trgm };
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -106,7 +110,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       client = loaded.client;
     } else if (!isFreshDataFolder(options.dataDir)) {
       origin = "existing";
-      client = await ready(new PGlite(options.dataDir));
+      client = await ready(new PGlite(options.dataDir, { extensions: EXTENSIONS }));
     } else {
       const tarball = template === null ? null : readTemplate(template);
       const loaded = tarball ? await fromTemplate(options.dataDir, tarball) : null;
@@ -116,13 +120,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       } else {
         origin = "initdb";
         keepTemplateIn = template;
-        client = await ready(new PGlite(options.dataDir));
+        client = await ready(new PGlite(options.dataDir, { extensions: EXTENSIONS }));
       }
     }
   } else if ("loadDataDir" in options) {
-    client = await ready(new PGlite({ loadDataDir: options.loadDataDir }));
+    client = await ready(new PGlite({ loadDataDir: options.loadDataDir, extensions: EXTENSIONS }));
   } else {
-    client = await ready(new PGlite());
+    client = await ready(new PGlite({ extensions: EXTENSIONS }));
   }
   const db = drizzlePglite(yieldingClient(client), { schema });
   return {
@@ -158,7 +162,7 @@ async function ready(client: PGlite): Promise<PGlite> {
  * caller runs initdb instead, a restore fails.
  */
 async function fromTemplate(dataDir: string, tarball: Blob): Promise<{ ok: true; client: PGlite } | { ok: false; error: unknown }> {
-  const client = new PGlite({ dataDir, loadDataDir: tarball });
+  const client = new PGlite({ dataDir, loadDataDir: tarball, extensions: EXTENSIONS });
   try {
     return { ok: true, client: await ready(client) };
   } catch (error) {

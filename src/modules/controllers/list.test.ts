@@ -2,6 +2,9 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { customer, signIntoForce, staffSession, type Session } from "../../../test/support/sessions.ts";
+import { sql } from "drizzle-orm";
+import { rows } from "../../db/engine.ts";
+import { inScope, type Scope } from "../../db/scope.ts";
 import { encodeCursor } from "../../http/cursor.ts";
 
 // The staff customers list at any size (issue 16): by name, a page after a keyset cursor or at an
@@ -106,4 +109,11 @@ test("a cursor the list did not give is a 400 naming querystring.after", async (
     assert.equal(answer.statusCode, 400, bad);
     assert.match(answer.body, /querystring\.after/, bad);
   }
+});
+
+test("the search's index lookup answers the processor's scope only (migration 0021: controllers_matching)", async () => {
+  const matching = (scope: Scope) => inScope(t.database.db, scope, (tx) => rows<{ id: string }>(tx, sql`select controllers_matching('%lijst%') as id`));
+  assert.equal((await matching({ kind: "processor" })).length, 6);
+  const own = (await officer.get("/api/v1/controllers?search=lijst%20appel")).json<{ items: { id: string }[] }>().items[0]?.id ?? "";
+  assert.deepEqual(await matching({ kind: "controller", controllerId: own }), [], "a customer's scope learns nothing of other customers' names");
 });

@@ -67,7 +67,8 @@ function statusCondition(status: AgreementSummaryStatus | undefined) {
 export async function listControllers(db: Db, filter: ListFilter): Promise<{ total: number; items: ControllerListItem[] }> {
   const search = filter.search ? `%${filter.search.toLowerCase()}%` : null;
   const only = filter.onlyIds ?? null;
-  const where = sql`(${search}::text is null or lower(c.name) like ${search} or lower(c.customer_number) like ${search})
+  // The search goes through its trigram indexes (migration 0021: controllers_matching, for the processor's scope).
+  const where = sql`(${search}::text is null or c.id in (select controllers_matching(${search})))
       and (${only === null} or c.id = any(${sql.param(only ?? [])}::uuid[]))
       and ${statusCondition(filter.status)}`;
   const after = filter.after ? sql`and (c.name, c.customer_number) > (${filter.after.name}, ${filter.after.customerNumber})` : sql``;
