@@ -30,7 +30,10 @@ export interface Served extends Running {
   url: string;
 }
 
-/** `art28 <args>`; resolves once its output includes `ready`, rejects with its output if it exits first. */
+/** How long a process may take to be ready before it is killed (a test that fails leaves none behind). */
+const READY_BOUND_MS = 180_000;
+
+/** `art28 <args>`; resolves once its output includes `ready`, rejects with its output if it exits first or is not ready in time. */
 async function startArt28(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<Running> {
   const child = spawn(BIN, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let text = "";
@@ -39,16 +42,21 @@ async function startArt28(args: string[], env: NodeJS.ProcessEnv, ready: string)
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  await new Promise<void>((resolve, reject) => {
-    const onData = () => {
-      if (text.includes(ready)) {
-        child.stdout?.off("data", onData);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    void exited.then(({ code, signal }) => reject(new Error(`art28 ${args.join(" ")} exited (${code ?? signal}) before "${ready}":\n${text}`)));
-  });
+  const bound = setTimeout(() => child.kill("SIGKILL"), READY_BOUND_MS);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onData = () => {
+        if (text.includes(ready)) {
+          child.stdout?.off("data", onData);
+          resolve();
+        }
+      };
+      child.stdout?.on("data", onData);
+      void exited.then(({ code, signal }) => reject(new Error(`art28 ${args.join(" ")} exited (${code ?? signal}) before "${ready}":\n${text}`)));
+    });
+  } finally {
+    clearTimeout(bound);
+  }
   return { child, output: () => text, exited };
 }
 
