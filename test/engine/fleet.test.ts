@@ -40,7 +40,7 @@ const IN_DOUBT_PER_WORKER = CONCURRENCY;
 const ROLLING = Math.ceil(CUSTOMERS / 10);
 const SESSION_SECRET = randomBytes(24).toString("hex");
 /** Every wait is bounded. */
-const DELIVERY_BOUND_MS = 300_000;
+const DELIVERY_BOUND_MS = 600_000;
 
 const note = (line: string) => process.stdout.write(`# ${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
