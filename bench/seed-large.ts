@@ -82,6 +82,103 @@ async function copyRows(
   return result.rowCount ?? 0;
 }
 
+async function modelCustomerId(client: pg.Client): Promise<string> {
+  const {
+    rows: [model],
+  } = await client.query<{ id: string }>(`select id from controllers where customer_number = $1`, [MODEL_CUSTOMER]);
+  if (!model) {
+    throw new Error(`the demo has no customer ${MODEL_CUSTOMER}`);
+  }
+  return model.id;
+}
+
+/**
+ * `copies` copies of the demo's MODEL_CUSTOMER (the demo must be loaded): customers `L-000001` …
+ * with its services, privacy contact (`privacy-<n>@klant<n>.example`), owner
+ * (`owner-<n>@klant<n>.example`, the demo's password), Annex 1 and agreement in force with its
+ * signatures; with `history`, also its notices with their deliveries, its deadlines and the change
+ * recipients. The first `tokens` owners get an API token (benchToken). Set-based: one statement per table.
+ */
+export async function copyModelCustomer(
+  client: pg.Client,
+  copies: number,
+  options: { history: boolean; tokens: number; report?: (line: string) => void },
+): Promise<void> {
+  const report = options.report ?? (() => {});
+  const step = async (label: string, work: () => Promise<number>) => {
+    const t = performance.now();
+    const rows = await work();
+    report(`  ${label.padEnd(28)} ${String(rows).padStart(9)} rows  ${seconds(performance.now() - t)}`);
+  };
+  const model = { id: await modelCustomerId(client) };
+  const of = `m.controller_id = '${model.id}'`;
+  const n = copies;
+  // Shared rows keep their ids: the template, the services, sub-processors, staff users, the change announced.
+  const shared = new Set(["template_version_id", "service_id", "subprocessor_id", "change_id", "annex2_version_id", "staff_user_id"]);
+  await step("controllers", () =>
+    copyRows(client, "controllers", `m.id = '${model.id}'`, n, shared, {
+      id: `md5(m.id::text || ':' || n)::uuid`,
+      customer_number: `'L-' || lpad(n::text, 6, '0')`,
+      name: `'Klant ' || lpad(n::text, 6, '0') || ' B.V.'`,
+      locale: `case when n % 3 = 0 then 'en' else 'nl' end`,
+    }),
+  );
+  const controllerId = `md5(m.controller_id::text || ':' || n)::uuid`;
+  await step("controller_services", () => copyRows(client, "controller_services", of, n, shared, { controller_id: controllerId }));
+  await step("contacts", () =>
+    copyRows(client, "contacts", of, n, shared, { controller_id: controllerId, email: `'privacy-' || n || '@klant' || n || '.example'` }),
+  );
+  await step("users (owners)", () =>
+    copyRows(client, "users", `${of} and m.customer_role = 'owner'`, n, shared, {
+      controller_id: controllerId,
+      email: `'owner-' || n || '@klant' || n || '.example'`,
+    }),
+  );
+  await step("annex_versions", () => copyRows(client, "annex_versions", of, n, shared, { controller_id: controllerId }));
+  await step("agreements", () =>
+    copyRows(client, "agreements", `${of} and m.status = 'in_force'`, n, shared, { controller_id: controllerId, document_pdf: "null" }),
+  );
+  await step("signatures", () =>
+    copyRows(
+      client,
+      "signatures",
+      `${of} and m.agreement_id in (select id from agreements where controller_id = '${model.id}' and status = 'in_force')`,
+      n,
+      new Set([...shared, "user_id"]),
+      {
+        controller_id: controllerId,
+      },
+    ),
+  );
+  if (options.history) {
+    await step("notices", () =>
+      copyRows(client, "notices", of, n, new Set([...shared, "opened_by", "acknowledged_by"]), {
+        controller_id: controllerId,
+        number: `nextval('notices_number_seq')`,
+      }),
+    );
+    await step("deliveries", () =>
+      copyRows(client, "deliveries", of, n, new Set([...shared, "webhook_endpoint_id"]), {
+        controller_id: controllerId,
+        message_id: `'<' || md5(m.id::text || ':' || n) || '@bench.example>'`,
+      }),
+    );
+    await step("obligations", () => copyRows(client, "obligations", of, n, shared, { controller_id: controllerId }));
+    await step("change_recipients", () => copyRows(client, "change_recipients", of, n, shared, { controller_id: controllerId }));
+  }
+  if (options.tokens > 0) {
+    await step("api tokens", async () => {
+      const values = Array.from({ length: Math.min(options.tokens, n) }, (_, i) => `(${i + 1}, '${hashApiToken(benchToken(i + 1))}')`);
+      const result = await client.query(
+        `insert into api_tokens (user_id, name, prefix, token_hash)
+         select u.id, 'bench', 'art28_bench', t.hash from (values ${values.join(", ")}) as t(n, hash)
+           join users u on u.email = 'owner-' || t.n || '@klant' || t.n || '.example'`,
+      );
+      return result.rowCount ?? 0;
+    });
+  }
+}
+
 /** Loads the demo and makes the large provider in `database` (a fresh PostgreSQL database). */
 export async function seedLarge(database: Database, url: string, options: LargeSeed): Promise<void> {
   registerAllNoticeKinds();
@@ -97,83 +194,13 @@ export async function seedLarge(database: Database, url: string, options: LargeS
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const step = async (label: string, work: () => Promise<number>) => {
-      const t = performance.now();
-      const n = await work();
-      print(`  ${label.padEnd(28)} ${String(n).padStart(9)} rows  ${seconds(performance.now() - t)}`);
-    };
-    const {
-      rows: [model],
-    } = await client.query<{ id: string }>(`select id from controllers where customer_number = $1`, [MODEL_CUSTOMER]);
-    if (!model) {
-      throw new Error(`the demo has no customer ${MODEL_CUSTOMER}`);
-    }
-    const of = `m.controller_id = '${model.id}'`;
     const n = options.customers;
-    // Shared rows keep their ids: the template, the services, sub-processors, staff users, the change announced.
-    const shared = new Set(["template_version_id", "service_id", "subprocessor_id", "change_id", "annex2_version_id", "staff_user_id"]);
     const t0 = performance.now();
     await client.query("begin");
-    await step("controllers", () =>
-      copyRows(client, "controllers", `m.id = '${model.id}'`, n, shared, {
-        id: `md5(m.id::text || ':' || n)::uuid`,
-        customer_number: `'L-' || lpad(n::text, 6, '0')`,
-        name: `'Klant ' || lpad(n::text, 6, '0') || ' B.V.'`,
-        locale: `case when n % 3 = 0 then 'en' else 'nl' end`,
-      }),
-    );
-    const controllerId = `md5(m.controller_id::text || ':' || n)::uuid`;
-    await step("controller_services", () => copyRows(client, "controller_services", of, n, shared, { controller_id: controllerId }));
-    await step("contacts", () =>
-      copyRows(client, "contacts", of, n, shared, { controller_id: controllerId, email: `'privacy-' || n || '@klant' || n || '.example'` }),
-    );
-    await step("users (owners)", () =>
-      copyRows(client, "users", `${of} and m.customer_role = 'owner'`, n, shared, {
-        controller_id: controllerId,
-        email: `'owner-' || n || '@klant' || n || '.example'`,
-      }),
-    );
-    await step("annex_versions", () => copyRows(client, "annex_versions", of, n, shared, { controller_id: controllerId }));
-    await step("agreements", () =>
-      copyRows(client, "agreements", `${of} and m.status = 'in_force'`, n, shared, { controller_id: controllerId, document_pdf: "null" }),
-    );
-    await step("signatures", () =>
-      copyRows(
-        client,
-        "signatures",
-        `${of} and m.agreement_id in (select id from agreements where controller_id = '${model.id}' and status = 'in_force')`,
-        n,
-        new Set([...shared, "user_id"]),
-        {
-          controller_id: controllerId,
-        },
-      ),
-    );
-    await step("notices", () =>
-      copyRows(client, "notices", of, n, new Set([...shared, "opened_by", "acknowledged_by"]), {
-        controller_id: controllerId,
-        number: `nextval('notices_number_seq')`,
-      }),
-    );
-    await step("deliveries", () =>
-      copyRows(client, "deliveries", of, n, new Set([...shared, "webhook_endpoint_id"]), {
-        controller_id: controllerId,
-        message_id: `'<' || md5(m.id::text || ':' || n) || '@bench.example>'`,
-      }),
-    );
-    await step("obligations", () => copyRows(client, "obligations", of, n, shared, { controller_id: controllerId }));
-    await step("change_recipients", () => copyRows(client, "change_recipients", of, n, shared, { controller_id: controllerId }));
-    await step("api tokens", async () => {
-      const values = Array.from({ length: Math.min(options.tokens, n) }, (_, i) => `(${i + 1}, '${hashApiToken(benchToken(i + 1))}')`);
-      const result = await client.query(
-        `insert into api_tokens (user_id, name, prefix, token_hash)
-         select u.id, 'bench', 'art28_bench', t.hash from (values ${values.join(", ")}) as t(n, hash)
-           join users u on u.email = 'owner-' || t.n || '@klant' || t.n || '.example'`,
-      );
-      return result.rowCount ?? 0;
-    });
+    await copyModelCustomer(client, n, { history: true, tokens: options.tokens, report: print });
     await client.query("commit");
     print(`customers copied in ${seconds(performance.now() - t0)}`);
+    const model = { id: await modelCustomerId(client) };
 
     // The events: the model's stream's first K events, re-chained per copy, K = events ÷ customers.
     const t1 = performance.now();

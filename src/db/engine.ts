@@ -64,6 +64,28 @@ export type OpenOptions =
   | { engine: "pglite"; loadDataDir: Blob }
   | { engine: "pglite"; memory: true };
 
+/** The session advisory lock that makes processes migrating one PostgreSQL database take turns. */
+const MIGRATION_LOCK = 28_280_001;
+
+/**
+ * Processes started at once (a fleet's first start, an upgrade) migrate one at a time: drizzle's
+ * migrator reads which migrations are applied and then applies the rest, so two at once would both
+ * apply the same one (one fails on it, or worse). The lock is held on a connection of its own, so
+ * a pool of one connection still migrates; a process that dies drops it with its connection.
+ */
+async function migrateTakingTurns(url: string, migrate: () => Promise<void>): Promise<void> {
+  const lock = new pg.Client({ connectionString: url });
+  // A connection lost meanwhile fails the migration's own statements; unheard, it would crash the process.
+  lock.on("error", (error) => process.emitWarning(`PostgreSQL connection lost while migrating: ${error.message}`, { code: "ART28_PG_IDLE" }));
+  await lock.connect();
+  try {
+    await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate();
+  } finally {
+    await lock.end();
+  }
+}
+
 /**
  * Opens PostgreSQL (DATABASE_URL) or the embedded PGlite. A PGlite data folder is claimed for this
  * process first (data-folder.ts): a second process would destroy it.
@@ -79,7 +101,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       db: db as unknown as Db,
       engine: "postgres",
-      migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: () => migrateTakingTurns(options.url, () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER })),
       claim: null,
       origin: null,
       snapshot: null,

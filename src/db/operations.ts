@@ -30,6 +30,12 @@ export async function readiness(db: Db): Promise<Readiness> {
   }
 }
 
+/** Whether Art28 is installed in this database (its processor exists): the first run of `art28 serve` does it. */
+export async function isInstalled(db: Db): Promise<boolean> {
+  const [row] = await rows<{ installed: boolean }>(db, sql`select exists (select 1 from processor) as installed`);
+  return row?.installed === true;
+}
+
 export interface OperationalCounts {
   /** The processor's open duties (party processor) not yet due, and past due. */
   deadlinesOpen: number;

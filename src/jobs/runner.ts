@@ -41,7 +41,7 @@ export function startBackgroundWork(options: BackgroundOptions) {
   const sweep = async () => {
     try {
       const stopTimer = metrics.sweepDuration.startTimer();
-      const result = await runSweep(options.db, options.clock, options.tasks ?? sweepTasks()).finally(() => stopTimer());
+      const result = await runSweep(options.db, options.clock, options.tasks ?? sweepTasks(), () => stopping).finally(() => stopTimer());
       const acted = result.reminded + result.escalated + result.windowsClosed + Object.values(result.other).reduce((a, b) => a + b, 0);
       if (acted > 0) {
         log.info(
@@ -63,11 +63,14 @@ export function startBackgroundWork(options: BackgroundOptions) {
   sweeping = sweep();
   return {
     wake: () => worker.wake(),
+    /**
+     * Stops taking work at once (no new claim, no next sweep step) and resolves once the deliveries
+     * in flight are settled and the sweep's current transaction has ended.
+     */
     stop: async () => {
       stopping = true;
       clearInterval(timer);
-      await sweeping;
-      await worker.stop();
+      await Promise.all([sweeping, worker.stop()]);
     },
   };
 }

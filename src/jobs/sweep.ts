@@ -22,23 +22,33 @@ export interface SweepResult {
 /** Extra due work other modules hand to the sweep (e.g. applying sub-processor changes whose date has come). */
 export type SweepTask = (tx: Db, clock: Clock) => Promise<number>;
 
-export async function runSweep(db: Db, clock: Clock, tasks: Record<string, SweepTask> = {}): Promise<SweepResult> {
+/**
+ * One sweep. `stopping` (a process asked to stop) ends it between two transactions: what was
+ * committed stays done, and the next sweep, in this or another worker, does the rest.
+ */
+export async function runSweep(db: Db, clock: Clock, tasks: Record<string, SweepTask> = {}, stopping: () => boolean = () => false): Promise<SweepResult> {
   const result: SweepResult = { reminded: 0, escalated: 0, windowsClosed: 0, sessionsRemoved: 0, other: {} };
-  result.reminded = await repeat(() => inScope(db, { kind: "processor" }, (tx) => sendReminders(tx, clock)));
-  result.escalated = await repeat(() => inScope(db, { kind: "processor" }, (tx) => escalateMissed(tx, clock)));
-  result.windowsClosed = await repeat(() => inScope(db, { kind: "processor" }, (tx) => closeWindows(tx, clock)));
+  result.reminded = await repeat(() => inScope(db, { kind: "processor" }, (tx) => sendReminders(tx, clock)), stopping);
+  result.escalated = await repeat(() => inScope(db, { kind: "processor" }, (tx) => escalateMissed(tx, clock)), stopping);
+  result.windowsClosed = await repeat(() => inScope(db, { kind: "processor" }, (tx) => closeWindows(tx, clock)), stopping);
   for (const [name, task] of Object.entries(tasks)) {
+    if (stopping()) {
+      return result;
+    }
     result.other[name] = await inScope(db, { kind: "processor" }, (tx) => task(tx, clock));
+  }
+  if (stopping()) {
+    return result;
   }
   const removed = await deleteExpiredSessions(db, clock.now());
   result.sessionsRemoved = removed.length;
   return result;
 }
 
-/** Runs a batch step until it finds nothing more to do (bounded, in case of a bug). */
-async function repeat(step: () => Promise<number>): Promise<number> {
+/** Runs a batch step until it finds nothing more to do (bounded, in case of a bug) or the process stops. */
+async function repeat(step: () => Promise<number>, stopping: () => boolean): Promise<number> {
   let total = 0;
-  for (let round = 0; round < 1000; round++) {
+  for (let round = 0; round < 1000 && !stopping(); round++) {
     const done = await step();
     total += done;
     if (done < BATCH) {

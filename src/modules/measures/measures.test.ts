@@ -9,7 +9,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { toolsPresent } from "../../../test/support/requirements.ts";
 import { customer, errorOf, signIntoForce, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
-import { agreements, annex2Versions, events, notices, obligations } from "../../db/schema/index.ts";
+import { agreements, annex2Versions, events, measures, notices, obligations } from "../../db/schema/index.ts";
 import { runSweep } from "../../jobs/sweep.ts";
 import { sweepTasks } from "../../modules.ts";
 
@@ -213,6 +213,23 @@ describe("review duties", () => {
     await runSweep(t.database.db, t.clock, sweepTasks());
     const afterSweep = await t.database.db.select().from(obligations).where(eq(obligations.kind, "measure_review"));
     assert.equal(afterSweep.length, before.length, "idempotent: no second duty");
+  });
+
+  test("two sweeps at once (two workers) open one review duty per measure in place", async () => {
+    // Every installed measure's duty cancelled, as for measures from before reviews ran.
+    const open = and(eq(obligations.kind, "measure_review"), eq(obligations.status, "open"));
+    await t.database.db.update(obligations).set({ status: "cancelled" }).where(open);
+    const inPlace = await t.database.db.select().from(measures).where(eq(measures.status, "implemented"));
+    assert.ok(inPlace.length > 10);
+    const both = await Promise.all([runSweep(t.database.db, t.clock, sweepTasks()), runSweep(t.database.db, t.clock, sweepTasks())]);
+    const opened = await t.database.db.select().from(obligations).where(open);
+    assert.equal(
+      both.reduce((sum, r) => sum + (r.other.measureReviewDuties ?? 0), 0),
+      opened.length,
+      "what the sweeps say they opened",
+    );
+    assert.equal(new Set(opened.map((o) => o.subjectId)).size, opened.length, "no measure has two open review duties");
+    assert.equal(opened.length, inPlace.length, "each measure in place has one");
   });
 });
 

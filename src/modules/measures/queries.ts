@@ -141,6 +141,15 @@ export async function findOpenReviewDuties(tx: Db, measureIds: string[]) {
     );
 }
 
+/**
+ * Makes the sweeps that open missing review duties take turns (a transaction-scoped advisory lock):
+ * two workers' sweeps at once would each see a measure without a duty and each open one. The one
+ * that waited reads after the other's commit, and finds nothing missing.
+ */
+export async function lockReviewDutySweep(tx: Db) {
+  await tx.execute(sql`select pg_advisory_xact_lock(28282807)`);
+}
+
 /** Measures in place without an open review duty (new, just put in place, or from before reviews ran). */
 export async function inPlaceWithoutReviewDuty(tx: Db) {
   return tx

@@ -4,7 +4,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { SYSTEM_ACTOR, type EventActor } from "../evidence/index.ts";
 import { cancelObligations, openObligations } from "../obligations/index.ts";
 import { findProcessor } from "../processor/index.ts";
-import { findActiveStaff, inPlaceWithoutReviewDuty, MEASURE_SUBJECT, REVIEW_KIND, type MeasureRow } from "./queries.ts";
+import { findActiveStaff, inPlaceWithoutReviewDuty, lockReviewDutySweep, MEASURE_SUBJECT, REVIEW_KIND, type MeasureRow } from "./queries.ts";
 import { measureWords } from "./words.ts";
 
 /** Who answers for a review: the owner's role when it has one, and the security officer. */
@@ -51,9 +51,11 @@ export async function cancelReviewDuty(tx: Db, clock: Clock, actor: EventActor, 
 /**
  * The sweep task: every measure in place has an open review duty. Opens the missing ones (measures
  * from before reviews ran, or loaded by install or demo), due an interval after the last review,
- * or after now if never reviewed. Idempotent: a measure with an open duty is left alone.
+ * or after now if never reviewed. Idempotent: a measure with an open duty is left alone, also by two
+ * sweeps at once.
  */
 export async function ensureReviewDuties(tx: Db, clock: Clock): Promise<number> {
+  await lockReviewDutySweep(tx);
   const missing = await inPlaceWithoutReviewDuty(tx);
   const now = clock.now();
   const opened = await openReviewDuties(

@@ -16,6 +16,7 @@ import {
   insertServiceTerms,
   insertTerms,
   insertUsers,
+  lockInstallation,
 } from "./queries.ts";
 
 export interface ProcessorSeed {
@@ -77,9 +78,11 @@ export interface InstallResult {
 
 /**
  * First run: creates the processor, the default catalogue and measures, publishes the seed agreement
- * as template version 1 (Dutch, with its English version), and an administrator. Idempotent.
+ * as template version 1 (Dutch, with its English version), and an administrator. Idempotent, also for
+ * processes starting at once on one database: they take turns.
  */
 export async function ensureInstalled(tx: Db, clock: Clock, seed: ProcessorSeed, admin: { email: string; password?: string }): Promise<InstallResult> {
+  await lockInstallation(tx);
   const existing = await findProcessorId(tx);
   if (existing) {
     return { created: false, adminEmail: admin.email, adminPassword: null };

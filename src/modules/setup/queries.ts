@@ -15,6 +15,14 @@ import {
 
 // The statements of the first run (install.ts) and of the demo data (demo.ts).
 
+/**
+ * Makes first runs take turns (a transaction-scoped advisory lock): web processes started at once on
+ * an empty database would each install. The one that waited then finds the processor.
+ */
+export async function lockInstallation(tx: Db) {
+  await tx.execute(sql`select pg_advisory_xact_lock(28280002)`);
+}
+
 /** Whether the processor exists, that is whether Art28 is installed. */
 export async function findProcessorId(tx: Db) {
   const [existing] = await tx.select({ id: processor.id }).from(processor);
