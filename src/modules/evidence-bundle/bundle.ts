@@ -11,11 +11,14 @@ import type { Db } from "../../db/engine.ts";
 import { inScope, type Scope } from "../../db/scope.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { controllerStream, GENESIS_HASH } from "../../domain/evidence-chain.ts";
+import { eventLine } from "../../domain/evidence-bundle/event-line.ts";
 import {
   agreementPdf,
   BUNDLE_FORMAT,
   CHECKPOINTS,
   BUNDLE_VERSION,
+  deletionCertificateAbout,
+  deletionCertificatePdf,
   EVENTS,
   MANIFEST,
   noticeContent,
@@ -29,12 +32,14 @@ import {
   type ManifestFile,
 } from "../../domain/evidence-bundle/layout.ts";
 import { checkpointKey, checkpointsForStream } from "../checkpoints/index.ts";
+import { certificatePdf } from "../ending/index.ts";
 import { loadProcessorContext, noticeContentJson, noticeHidesSecret, noticePortalText, publicUrl } from "../notices/index.ts";
 import {
   attemptsOf,
   breachNoticesAfter,
   customerDeliveriesOf,
   customerNoticesAfter,
+  deletionCertificatesAfter,
   signaturesOf,
   signedAgreementsAfter,
   streamEventsAfter,
@@ -120,21 +125,30 @@ class BundleWriter {
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
-/** One line of events.jsonl. */
-function bundleEvent(row: Awaited<ReturnType<typeof streamEventsAfter>>[number]): BundleEvent {
-  return {
-    seq: row.seq,
-    stream: row.stream,
-    streamSeq: row.streamSeq,
-    occurredAt: row.occurredAt.toISOString(),
-    type: row.type,
-    actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel },
-    controllerId: row.controllerId,
-    subject: { type: row.subjectType, id: row.subjectId },
-    data: row.data,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
+/**
+ * One line of events.jsonl: its hash and number, then its canonical form's members as they are
+ * hashed (domain/evidence-bundle/event-line.ts), so the verifier hashes the bytes as they lie. Data
+ * that has no canonical form (it cannot have been hashed) is written as plain JSON: the verifier names it.
+ */
+function bundleEventLine(row: Awaited<ReturnType<typeof streamEventsAfter>>[number]): string {
+  try {
+    return eventLine(row);
+  } catch {
+    const event: BundleEvent = {
+      seq: row.seq,
+      stream: row.stream,
+      streamSeq: row.streamSeq,
+      occurredAt: row.occurredAt.toISOString(),
+      type: row.type,
+      actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel },
+      controllerId: row.controllerId,
+      subject: { type: row.subjectType, id: row.subjectId },
+      data: row.data,
+      prevHash: row.prevHash,
+      hash: row.hash,
+    };
+    return JSON.stringify(event);
+  }
 }
 
 /** An RFC 5322 header value: one line, non-ASCII as an RFC 2047 encoded word. */
@@ -171,7 +185,7 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
     if (page.length === 0) {
       break; // fewer events than the head says: the verifier names it
     }
-    events.push(page.map((row) => JSON.stringify(bundleEvent(row))).join("\n") + "\n");
+    events.push(page.map(bundleEventLine).join("\n") + "\n");
     after = page.at(-1)?.streamSeq ?? after;
     await writer.drain();
   }
@@ -302,6 +316,22 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
       const folder = `subject-requests/${file.requestId}/${file.id}`;
       await writer.file(`${folder}/${safeName(file.fileName)}`, bytes);
       await writer.file(`${folder}/about.json`, json(about));
+    }
+    if (page.length < FILE_PAGE) {
+      break;
+    }
+    afterId = page.at(-1)?.id ?? afterId;
+  }
+
+  // The deletion certificates (art. 12.4), in the customer's language as issued: rendered again from
+  // the content fixed when issued (the same content gives the same bytes), so each one's SHA-256 is
+  // the one its ending.certificate_issued event recorded, which the verifier checks.
+  for (let afterId = FIRST_ID; ;) {
+    const page = await read((tx) => deletionCertificatesAfter(tx, controllerId, afterId, FILE_PAGE));
+    for (const certificate of page) {
+      const pdf = await read((tx) => certificatePdf(tx, certificate, certificate.locale));
+      await writer.file(deletionCertificatePdf(certificate.id), pdf, true);
+      await writer.file(deletionCertificateAbout(certificate.id), json(certificate));
     }
     if (page.length < FILE_PAGE) {
       break;
