@@ -53,7 +53,7 @@ export async function verifyBundleFile(file: string, publicKey: string | undefin
     }
     const c = report.counts;
     process.stdout.write(
-      `OK: ${c.events} events, ${c.files} files, ${c.signedPdfs} signed PDFs, ${c.notices} notices, ${c.emails} emails, ${c.webhooks} webhooks, ${c.deletionCertificates} deletion certificates and ${c.checkpoints} checkpoints verified in ${seconds.toFixed(2)} s` +
+      `OK: ${c.events} events, ${c.files} files, ${c.signedPdfs} signed PDFs, ${c.notices} notices, ${c.emails} emails, ${c.webhooks} webhooks, ${c.deletionCertificates} deletion certificates, ${c.measuresReports} measures reports and ${c.checkpoints} checkpoints verified in ${seconds.toFixed(2)} s` +
         (report.publicKey && publicKey === undefined
           ? ` (checkpoints signed by key ${report.publicKey}: compare it with the trust page's, or pass --public-key)`
           : "") +

@@ -407,11 +407,12 @@ function isoInstant(b: Uint8Array, i: number): number {
     return -1;
   }
   const century = two(b, i);
-  const year = century * 100 + two(b, i + 2);
+  const decade = two(b, i + 2);
+  const year = century * 100 + decade;
   const month = two(b, i + 5);
   const day = two(b, i + 8);
   const ms = two(b, i + 20) + two(b, i + 21);
-  if (century < 0 || year < 0 || month < 1 || month > 12 || day < 1 || ms < 0 || two(b, i + 11) > 23 || two(b, i + 14) > 59 || two(b, i + 17) > 59) {
+  if (century < 0 || decade < 0 || month < 1 || month > 12 || day < 1 || ms < 0 || two(b, i + 11) > 23 || two(b, i + 14) > 59 || two(b, i + 17) > 59) {
     return -1;
   }
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);

@@ -18,6 +18,7 @@ export type BundleCheck =
   | "email-body"
   | "webhook-body"
   | "deletion-certificate"
+  | "measures-report"
   | "checkpoint";
 
 export interface BundleFailure {

@@ -67,6 +67,12 @@ export const deletionCertificatePdf = (certificateId: string) => `deletion-certi
 /** What the certificate stated when issued (its content, kind, number, language, SHA-256). */
 export const deletionCertificateAbout = (certificateId: string) => `deletion-certificates/${certificateId}.json`;
 
+/**
+ * The files exchanged in a case or consultation thread. A measures report that answered the
+ * customer's question is one of its case's: its SHA-256 is `report.sha256` in case.measures_answered.
+ */
+export const threadFiles = (subjectType: string, subjectId: string) => `attachments/${subjectType}-${subjectId}/`;
+
 /** The header an .eml carries when its stored body shows a placeholder for a single-use link (not the sent text). */
 export const SECRET_HIDDEN_HEADER = "X-Art28-Body-Hides-Secret";
 

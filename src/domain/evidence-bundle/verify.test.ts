@@ -30,8 +30,11 @@ const NOTICE = "00000000-0000-4000-8000-0000000000b1";
 const EMAIL = "00000000-0000-4000-8000-0000000000d1";
 const HOOK = "00000000-0000-4000-8000-0000000000d2";
 const CERTIFICATE = "00000000-0000-4000-8000-0000000000e1";
+const CASE = "00000000-0000-4000-8000-0000000000f1";
+const REPORT = `attachments/case-${CASE}/00000000-0000-4000-8000-0000000000f2/Maatregelen.pdf`;
 const pdf = enc.encode("%PDF-1.7 the signed agreement\n%%EOF");
 const certificate = enc.encode("%PDF-1.7 deletion certificate C-7-1\n%%EOF");
+const measuresReport = enc.encode("%PDF-1.7 measures report\n%%EOF");
 const content = canonicalize({ kind: "breach_notice", round: 1, facts: "Een laptop is gestolen." }) as string;
 const body = "Beste klant,\n\nEr is een inbreuk.\n";
 const webhookBody = JSON.stringify({ type: "notice.breach_notice", data: { noticeId: NOTICE } });
@@ -103,6 +106,7 @@ function sampleEvents(): BundleEvent[] {
       data: { certificateId: CERTIFICATE, reference: "E-7", number: 1, kind: "final", sha256: sha(certificate) },
       subject: { type: "agreement_ending", id: "00000000-0000-4000-8000-0000000000e0" },
     },
+    { type: "case.measures_answered", data: { report: { fileName: "Maatregelen.pdf", sha256: sha(measuresReport) } }, subject: { type: "case", id: CASE } },
   ]);
 }
 
@@ -122,6 +126,7 @@ function files(events: BundleEvent[], options: Options = {}): Map<string, Uint8A
   out.set(noticeEmail(NOTICE, EMAIL), enc.encode(`Message-ID: <n1@art28>\r\nSubject: Inbreuk\r\n\r\n${body}`));
   out.set(noticeWebhook(NOTICE, HOOK), enc.encode(JSON.stringify({ url: "https://x.example/h", headers: { "webhook-id": "msg_1" }, body: webhookBody })));
   out.set(deletionCertificatePdf(CERTIFICATE), certificate);
+  out.set(REPORT, measuresReport);
   const last = events.at(-1);
   options.change?.(out);
   const manifest: Manifest = {
@@ -151,14 +156,15 @@ describe("the bundle verifier (pure)", () => {
       const report = await verifyBundle(zipSync(Object.fromEntries(files(sampleEvents()))), options);
       assert.equal(report.failure, null);
       assert.deepEqual(report.counts, {
-        files: 6,
-        events: 6,
+        files: 7,
+        events: 7,
         signedPdfs: 1,
         notices: 1,
         emails: 1,
         webhooks: 1,
         bodiesHidingSecret: 0,
         deletionCertificates: 1,
+        measuresReports: 1,
         checkpoints: 0,
       });
       assert.equal((await verifyBundleFiles(files(sampleEvents()), options)).failure, null);
@@ -332,7 +338,7 @@ describe("the bundle verifier (pure)", () => {
         return false;
       }
     };
-    let rehashedAccepted = 0;
+    const rehashed = { accepted: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(data, change, async (input, { at, byte, how, rehash }) => {
         let event: BundleEvent | undefined;
@@ -361,13 +367,15 @@ describe("the bundle verifier (pure)", () => {
         const hash = rehash ? sha(canonicalPart) : (event as BundleEvent).hash;
         const changed = Uint8Array.from([...enc.encode(`{"hash":"${hash}","seq":100,`), ...body]);
         const expected = reference(changed);
-        rehashedAccepted += rehash && expected ? 1 : 0;
+        if (rehash) {
+          rehashed[expected ? "accepted" : "refused"] += 1;
+        }
         assert.equal(await check(changed, { sha256: sha }), expected);
         assert.equal(await check(changed, {}), expected);
       }),
       { numRuns: 400 },
     );
-    assert.ok(rehashedAccepted < 400, "most changes make the bytes non-canonical");
+    assert.ok(rehashed.accepted > 0 && rehashed.refused > 0, "rehashed changes both canonical (another event) and not");
   });
 
   test("events.jsonl in parts of any size reads the same, line by line", async () => {
@@ -379,7 +387,7 @@ describe("the bundle verifier (pure)", () => {
           await checker.push(bytes.subarray(i, i + size));
         }
         await checker.end();
-        assert.equal(checker.count, 6);
+        assert.equal(checker.count, 7);
         assert.equal(checker.lastHash, sampleEvents().at(-1)?.hash);
       }
     }
@@ -456,6 +464,13 @@ describe("the bundle verifier (pure)", () => {
     assert.deepEqual(where(unrecorded.failure), ["deletion-certificate", other, null]);
   });
 
+  test("a measures report sent in a case, replaced with its manifest entry changed to match, is named against case.measures_answered", async () => {
+    const replaced = await verifyBundleFiles(files(sampleEvents(), { change: (m) => m.set(REPORT, enc.encode("%PDF-1.7 no measures\n%%EOF")) }));
+    assert.deepEqual(where(replaced.failure), ["measures-report", `attachments/case-${CASE}/`, 7]);
+    const missing = await verifyBundleFiles(files(sampleEvents(), { change: (m) => m.delete(REPORT) }));
+    assert.equal(missing.failure?.check, "measures-report");
+  });
+
   test("a notice's changed text fails against notice.queued; an email's and a webhook's against notice.sent", async () => {
     const changed = await verifyBundleFiles(
       files(sampleEvents(), { change: (m) => m.set(noticeContent(NOTICE), enc.encode(content.replace("gestolen", "gevonden"))) }),
@@ -518,6 +533,24 @@ describe("the bundle verifier (pure)", () => {
     }
     const report = await verifyBundle(damaged, { sha256: sha });
     assert.deepEqual(report.failure && [report.failure.check, report.failure.file], ["zip", EVENTS]);
+    // An entry that inflates to more than its directory says, small (inflated at once) or big (as a stream).
+    const big = new Uint8Array(400_000);
+    for (let i = 0; i < big.length; i += 65_536) {
+      crypto.getRandomValues(big.subarray(i, i + 65_536)); // incompressible: more than 256 KiB deflated, so read as a stream
+    }
+    for (const name of [noticeContent(NOTICE), "attachments/case-1/a/big.bin"]) {
+      const withBig = files(sampleEvents(), { change: (m) => m.set("attachments/case-1/a/big.bin", big) });
+      const lying = zipSync(Object.fromEntries(withBig), { level: 6 });
+      const view = new DataView(lying.buffer);
+      const at = new TextDecoder("latin1").decode(lying).lastIndexOf(name) - 46;
+      assert.equal(view.getUint32(at, true), 0x02014b50, "the directory entry");
+      view.setUint32(at + 24, view.getUint32(at + 24, true) - 1, true);
+      for (const options of both) {
+        const short = await verifyBundle(lying, options);
+        assert.deepEqual(short.failure && [short.failure.check, short.failure.file], ["zip", name]);
+        assert.match(short.failure?.message ?? "", /inflates to \d+ bytes, its directory says/);
+      }
+    }
     // The same name twice: a reader that takes the last would see another file than one that takes the first.
     const two = zipSync({ "x.txt": enc.encode("1"), "y.txt": enc.encode("2") });
     const same = Uint8Array.from(new TextDecoder("latin1").decode(two).replaceAll("y.txt", "x.txt"), (c) => c.charCodeAt(0));

@@ -17,6 +17,7 @@ import {
   MANIFEST,
   noticeContent,
   SECRET_HIDDEN_HEADER,
+  threadFiles,
   type BundleEvent,
   type BundleWebhook,
   type Manifest,
@@ -41,6 +42,7 @@ export interface BundleReport {
     webhooks: number;
     bodiesHidingSecret: number;
     deletionCertificates: number;
+    measuresReports: number;
     checkpoints: number;
   };
   /** The key that signed the checkpoints (base64), to compare with the one the processor publishes. */
@@ -134,13 +136,22 @@ function header(headers: string, name: string): string | null {
   return match ? (match[1] as string).trim() : null;
 }
 
-const eventTypesKept = new Set(["agreement.signed_by_customer", "notice.queued", "notice.sent", "notice.held", "notice.replayed", "ending.certificate_issued"]);
+const eventTypesKept = new Set([
+  "agreement.signed_by_customer",
+  "notice.queued",
+  "notice.sent",
+  "notice.held",
+  "notice.replayed",
+  "ending.certificate_issued",
+  "case.measures_answered",
+]);
 
 const AGREEMENT_PDF = /^agreements\/([^/]+)\/agreement\.pdf$/;
 const NOTICE_CONTENT = /^notices\/([^/]+)\/content\.json$/;
 const EMAIL = /^notices\/[^/]+\/deliveries\/[^/]+\.eml$/;
 const WEBHOOK = /^notices\/[^/]+\/deliveries\/[^/]+\.webhook\.json$/;
 const CERTIFICATE = /^deletion-certificates\/([^/]+)\.pdf$/;
+const CASE_FILE = /^(attachments\/case-[^/]+\/)/;
 
 /** What the events recorded of the files: each hash with the event that recorded it. */
 interface Recorded {
@@ -153,7 +164,8 @@ interface Recorded {
  * event's hash and the chain's continuity up to the recorded head; each signed PDF against the hash
  * in its signature event, each notice's content against its notice.queued event, each email's and
  * webhook's body against its notice.sent (or held) event, each deletion certificate against its
- * ending.certificate_issued event; the checkpoints. Names the first failure; a file that is not the
+ * ending.certificate_issued event, each measures report sent in a case against case.measures_answered;
+ * the checkpoints. Names the first failure; a file that is not the
  * manifest's comes before any check of what it holds.
  */
 export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleFiles, options: VerifyOptions = {}): Promise<BundleReport> {
@@ -167,6 +179,7 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
     webhooks: 0,
     bodiesHidingSecret: 0,
     deletionCertificates: 0,
+    measuresReports: 0,
     checkpoints: 0,
   };
   let publicKey: string | null = null;
@@ -268,6 +281,7 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
     const certificates = new Map<string, Recorded>();
     const bodies = new Map<string, { hashes: Set<string>; seq: number }>();
     const committedHashes = new Map<number, string>();
+    const reports: (Recorded & { folder: string })[] = [];
     const kept = (event: BundleEvent) => {
       const at = { seq: event.streamSeq };
       if (committed.has(event.streamSeq)) {
@@ -278,6 +292,11 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
         signed.set(id, { hash: String(event.data.documentSha256), ...at });
       } else if (event.type === "ending.certificate_issued" && typeof event.data.certificateId === "string" && isHash(event.data.sha256)) {
         certificates.set(event.data.certificateId, { hash: event.data.sha256, ...at });
+      } else if (event.type === "case.measures_answered" && id) {
+        const report = event.data.report as { sha256?: unknown } | undefined;
+        if (isHash(report?.sha256)) {
+          reports.push({ folder: threadFiles("case", id), hash: report.sha256, ...at });
+        }
       }
       if (event.type === "notice.queued" && id && event.data.audience === "customer" && isHash(event.data.contentSha256)) {
         queued.set(id, { hash: event.data.contentSha256, ...at });
@@ -323,6 +342,7 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
 
     // 4. Every other file, one at a time: against the manifest, then against the event that recorded it.
     const seen = new Set<string>();
+    const caseFiles = new Set<string>();
     const against = (check: BundleCheck, name: string, recorded: Recorded, hash: string, what: string) => {
       if (hash !== recorded.hash) {
         fail(check, name, recorded.seq, `${name} is not ${what} in event ${recorded.seq}`);
@@ -337,6 +357,10 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
       const hash = await hashOf(bytes);
       if (hash !== listed.get(name)) {
         changed(name);
+      }
+      const caseFile = CASE_FILE.exec(name);
+      if (caseFile) {
+        caseFiles.add(`${caseFile[1] as string}${hash}`);
       }
       await content(async () => {
         let match: RegExpExecArray | null;
@@ -421,6 +445,18 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
           `the deletion certificate issued in event ${recorded.seq} is missing from the bundle`,
         );
       }
+    }
+
+    for (const report of reports) {
+      if (!caseFiles.has(`${report.folder}${report.hash}`)) {
+        fail(
+          "measures-report",
+          report.folder,
+          report.seq,
+          `the measures report that answered the case in event ${report.seq} is not among the case's files in the bundle (no file has the SHA-256 the event recorded)`,
+        );
+      }
+      counts.measuresReports += 1;
     }
 
     // 6. Checkpoints: each signed by one key, chained to the one before, consistent with it, and
@@ -539,7 +575,18 @@ export async function verifyBundle(zip: Uint8Array | RandomAccess, options: Veri
       ok: false,
       failure: { check: "zip", file: null, streamSeq: null, message: `not a readable ZIP file: ${error.message}` },
       controllerId: null,
-      counts: { files: 0, events: 0, signedPdfs: 0, notices: 0, emails: 0, webhooks: 0, bodiesHidingSecret: 0, deletionCertificates: 0, checkpoints: 0 },
+      counts: {
+        files: 0,
+        events: 0,
+        signedPdfs: 0,
+        notices: 0,
+        emails: 0,
+        webhooks: 0,
+        bodiesHidingSecret: 0,
+        deletionCertificates: 0,
+        measuresReports: 0,
+        checkpoints: 0,
+      },
       publicKey: null,
     };
   }

@@ -1,9 +1,9 @@
 // Reading a bundle's ZIP from its central directory, one entry at a time and each in parts, so a
 // bundle of any size is checked in bounded memory. The file is read through `RandomAccess`: node:fs
-// in the CLI, a dropped File's slices in the browser, or bytes in memory. Entries inflate with the
-// platform's DecompressionStream ("deflate-raw": zlib in Node, the browser's own), else fflate's
-// Inflate. Pure, and free of Node.
-import { Inflate } from "fflate";
+// in the CLI, a dropped File's slices in the browser, or bytes in memory. A small entry inflates at
+// once (fflate); a big one as a stream, with the platform's DecompressionStream ("deflate-raw": zlib
+// in Node, the browser's own), else fflate's Inflate. Pure, and free of Node.
+import { Inflate, inflateSync } from "fflate";
 
 /** A file read at any offset. */
 export interface RandomAccess {
@@ -118,6 +118,8 @@ export async function zipEntries(file: RandomAccess): Promise<ZipEntry[]> {
 }
 
 const PART = 1 << 20;
+/** Up to this size (compressed) an entry is inflated in one go: a stream per small file costs more than the file. */
+const SMALL = 256 * 1024;
 
 async function* compressed(file: RandomAccess, start: number, length: number): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < length; at += PART) {
@@ -160,6 +162,25 @@ async function* inflateNative(parts: AsyncIterable<Uint8Array>, stream: Decompre
   }
 }
 
+async function* inflateWhole(parts: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  const all: Uint8Array[] = [];
+  for await (const part of parts) {
+    all.push(part);
+  }
+  let data = all[0] ?? new Uint8Array(0);
+  if (all.length > 1) {
+    data = new Uint8Array(all.reduce((n, part) => n + part.length, 0));
+    let at = 0;
+    for (const part of all) {
+      data.set(part, at);
+      at += part.length;
+    }
+  }
+  // One byte more than the directory says: fflate stops where its buffer ends, so an entry that
+  // inflates to more shows as one byte too long rather than cut to the size it claims.
+  yield inflateSync(data, { out: new Uint8Array(size + 1) });
+}
+
 async function* inflateJs(parts: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let out: Uint8Array[] = [];
   const inflate = new Inflate((data) => out.push(data));
@@ -191,8 +212,9 @@ export async function* entryParts(file: RandomAccess, entry: ZipEntry): AsyncGen
     throw new ZipError(`${entry.name} lies outside the file`);
   }
   const raw = compressed(file, start, entry.compressedSize);
-  const native = entry.method === 8 ? decompressionStream() : null;
-  const parts = entry.method === 0 ? raw : native ? inflateNative(raw, native) : inflateJs(raw);
+  const small = entry.method === 8 && entry.compressedSize <= SMALL;
+  const native = entry.method === 8 && !small ? decompressionStream() : null;
+  const parts = entry.method === 0 ? raw : small ? inflateWhole(raw, entry.size) : native ? inflateNative(raw, native) : inflateJs(raw);
   let size = 0;
   try {
     for await (const part of parts) {

@@ -34,15 +34,18 @@ import {
 import { checkpointKey, checkpointsForStream } from "../checkpoints/index.ts";
 import { certificatePdf } from "../ending/index.ts";
 import { loadProcessorContext, noticeContentJson, noticeHidesSecret, noticePortalText, publicUrl } from "../notices/index.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import {
   attemptsOf,
   breachNoticesAfter,
+  bundleController,
   customerDeliveriesOf,
   customerNoticesAfter,
   deletionCertificatesAfter,
   signaturesOf,
   signedAgreementsAfter,
   streamEventsAfter,
+  streamHead,
   subjectRequestFilesAfter,
   threadAttachmentsAfter,
 } from "./queries.ts";
@@ -168,6 +171,29 @@ export interface BundleSource {
   head: { lastSeq: number; lastHash: string };
   /** Which address sent the emails (the From of each .eml). */
   from: string;
+}
+
+/**
+ * Making a bundle is evidence: recorded on the customer's stream before the bundle is read, so the
+ * bundle holds its own event; returns the customer and the head to write up to (null: not found,
+ * or not the reader's under row-level security).
+ */
+export async function recordBundleMade(tx: Db, clock: Clock, actor: EventActor, controllerId: string) {
+  const controller = await bundleController(tx, controllerId);
+  if (!controller) {
+    return null;
+  }
+  const stream = controllerStream(controllerId);
+  const before = await streamHead(tx, stream);
+  await recordEvent(tx, clock, { type: "evidence.bundle_made", actor, controllerId, data: { upToEvent: (before?.lastSeq ?? 0) + 1 } });
+  const head = await streamHead(tx, stream);
+  return { controller, head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? "" } };
+}
+
+/** The address the emails went from, as each .eml's From names it. */
+export async function mailFrom(db: Db): Promise<string> {
+  const context = await loadProcessorContext(db);
+  return `${context.processorName} <${process.env.ART28_MAIL_FROM?.trim() || context.processorEmail || "art28@localhost"}>`;
 }
 
 /** Writes the bundle to `out` and ends it. */
