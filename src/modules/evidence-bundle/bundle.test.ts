@@ -279,6 +279,29 @@ describe("the evidence bundle", () => {
     assert.deepEqual(plain.failure && [plain.failure.check, plain.failure.file], ["file-hash", path]);
   });
 
+  test("the measures report that answered a customer's question is among its case's files; replaced, its manifest entry changed to match, it is named", async () => {
+    const customer = await createCustomer(t.database.db, t.clock, { name: "Tamper Rapport" });
+    const owner = await login(t.app, customer.owner.email);
+    const asked = await owner.send("POST", "/api/v1/cases", { kind: "measures_question", request: { question: "Welke maatregelen neemt u?", measures: [] } });
+    assert.equal(asked.statusCode, 201, asked.body);
+    const caseId = asked.json<{ id: string }>().id;
+    const answered = await officer.send("POST", `/api/v1/cases/${caseId}/measures-answer`, { note: "Zie het rapport." });
+    assert.equal(answered.statusCode, 200, answered.body);
+    const zip = await download(owner, customer.controllerId);
+    const report = await verifyBundle(zip);
+    assert.equal(report.failure, null, report.failure ? describeFailure(report.failure) : "");
+    assert.equal(report.counts.measuresReports, 1);
+    const path = [...readBundleZip(zip).keys()].find((name) => name.startsWith(`attachments/case-${caseId}/`) && name.endsWith(".pdf"));
+    assert.ok(path, "the report is in the case's files");
+    const answeredAt = bundleEvents(zip).find((e) => e.type === "case.measures_answered")?.streamSeq;
+    const forged = await verifyBundle(tamper(zip, (all) => all.set(path, new TextEncoder().encode("%PDF-1.7 every measure in place\n%%EOF"))));
+    assert.deepEqual(forged.failure && [forged.failure.check, forged.failure.file, forged.failure.streamSeq], [
+      "measures-report",
+      `attachments/case-${caseId}/`,
+      answeredAt,
+    ]);
+  });
+
   test("checkpoints: each with the stream head's inclusion proof, verified; one signed by another key is named", async () => {
     const key = checkpointKeyFrom(newCheckpointKeyPem());
     registerCheckpointKey(key);
