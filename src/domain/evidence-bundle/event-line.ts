@@ -74,13 +74,20 @@ export interface Literal {
 
 function lit(text: string): Literal {
   const bytes = new TextEncoder().encode(text);
+  if (bytes.length < 4) {
+    throw new Error(`a literal of ${bytes.length} bytes cannot be matched four at a time`);
+  }
   const n = Math.ceil(bytes.length / 4);
   const offsets = Int32Array.from({ length: n }, (_, k) => Math.min(k * 4, bytes.length - 4));
   const data = new DataView(bytes.buffer);
   return { length: bytes.length, offsets, words: offsets.map((at) => data.getInt32(at, true)) };
 }
 
-/** The view over the buffer being read (four bytes compared at a time), made once per buffer. */
+/**
+ * The view over the buffer being read (four bytes compared at a time), made once per buffer (it
+ * holds on to the last buffer read until the next). Out-of-range reads never happen: every literal
+ * is bounds-checked, and a byte past the end reads `undefined`, which no test accepts.
+ */
 let viewOf: Uint8Array | null = null;
 let view: DataView = new DataView(new ArrayBuffer(0));
 
@@ -146,7 +153,7 @@ function plainRun(b: Uint8Array, i: number): number {
 /** A positive integer as JSON.stringify writes it (no sign, no leading zero, exact): its end, or -1. */
 function positive(b: Uint8Array, i: number, out: { value: number }): number {
   let c = b[i] as number;
-  if (c < 49 || c > 57) {
+  if (!(c >= 49 && c <= 57)) {
     return -1;
   }
   let value = 0;
@@ -285,7 +292,7 @@ function number(b: Uint8Array, i: number): number {
   }
   if (c === 46) {
     c = b[++i] as number;
-    if (c < 48 || c > 57) {
+    if (!(c >= 48 && c <= 57)) {
       return -1;
     }
     do {
@@ -297,7 +304,7 @@ function number(b: Uint8Array, i: number): number {
     if (c === 43 || c === 45) {
       c = b[++i] as number;
     }
-    if (c < 48 || c > 57) {
+    if (!(c >= 48 && c <= 57)) {
       return -1;
     }
     do {

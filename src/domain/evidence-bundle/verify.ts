@@ -4,9 +4,9 @@
 // line by line as it inflates (stream-checker.ts): memory stays bounded however big the bundle. Each
 // file is read once; SHA-256 is WebCrypto's unless the caller gives a synchronous one.
 import { unzipSync } from "fflate";
-import { CHECKPOINT_FORMAT, leafData, verifyStatementSignature, type BundleCheckpoints, type CheckpointStatement } from "./checkpoint.ts";
+import type { BundleCheckpoints } from "./checkpoint.ts";
+import { checkCheckpoints } from "./check-checkpoints.ts";
 import { fail, Failed, type BundleCheck, type BundleFailure } from "./failure.ts";
-import { fromHex, leafHash, verifyConsistency, verifyInclusion, type Digest } from "../merkle.ts";
 import {
   agreementPdf,
   BUNDLE_FORMAT,
@@ -463,7 +463,7 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
     // including the stream's head as the events show it today.
     if (checkpoints) {
       publicKey = checkpoints.publicKey;
-      await checkCheckpoints(checkpoints, manifest.stream, committedHashes, options, hashOf);
+      await checkCheckpoints(checkpoints, manifest.stream, committedHashes, { ...options, hashOf });
       counts.checkpoints = checkpoints.checkpoints.length;
     }
     return { ok: true, failure: null, controllerId, counts, publicKey };
@@ -475,87 +475,6 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
       return { ok: false, failure: { check: "zip", file: reading, streamSeq: null, message: error.message }, controllerId, counts, publicKey };
     }
     throw error;
-  }
-}
-
-async function checkCheckpoints(
-  bundle: BundleCheckpoints,
-  stream: string,
-  eventHashes: Map<number, string>,
-  options: VerifyOptions,
-  hashOf: (data: Uint8Array | string) => Promise<string>,
-): Promise<void> {
-  const digest: Digest | undefined = options.sha256 ? (data) => fromHex((options.sha256 as SyncSha256)(data)) : undefined;
-  if (options.publicKey !== undefined && options.publicKey !== bundle.publicKey) {
-    fail("checkpoint", CHECKPOINTS, null, "the checkpoints are signed by a key that is not the processor's published key");
-  }
-  if (!Array.isArray(bundle.checkpoints)) {
-    fail("checkpoint", CHECKPOINTS, null, "checkpoints.json holds no list of checkpoints");
-  }
-  let previous: { statement: CheckpointStatement; text: string } | null = null;
-  for (const entry of bundle.checkpoints) {
-    let statement: CheckpointStatement;
-    try {
-      statement = JSON.parse(entry.statement) as CheckpointStatement;
-    } catch {
-      return fail("checkpoint", CHECKPOINTS, null, "a checkpoint's statement is not JSON");
-    }
-    const which = `checkpoint ${statement.number}`;
-    if (statement.format !== CHECKPOINT_FORMAT || !isHash(statement.root)) {
-      fail("checkpoint", CHECKPOINTS, null, `${which} is not an Art28 checkpoint`);
-    }
-    if (!(await verifyStatementSignature(entry.statement, entry.signature, bundle.publicKey))) {
-      fail("checkpoint", CHECKPOINTS, null, `${which}'s signature is not the processor's key's (signed by another key, or altered)`);
-    }
-    if (previous) {
-      if (statement.number !== previous.statement.number + 1 || statement.previous !== (await hashOf(previous.text))) {
-        fail("checkpoint", CHECKPOINTS, null, `${which} does not follow checkpoint ${previous.statement.number} (the chain of checkpoints is broken)`);
-      }
-      const before = previous.statement;
-      const consistent =
-        before.treeSize === statement.treeSize
-          ? before.root === statement.root
-          : before.treeSize > 0 &&
-            (await verifyConsistency(
-              before.treeSize,
-              statement.treeSize,
-              fromHex(before.root),
-              fromHex(statement.root),
-              entry.consistency.map(fromHex),
-              digest,
-            ));
-      if (before.treeSize > 0 && !consistent) {
-        fail("checkpoint", CHECKPOINTS, null, `${which} is not consistent with checkpoint ${before.number}: the tree was rewritten between them`);
-      }
-    } else if (statement.previous !== null && statement.number === 1) {
-      fail("checkpoint", CHECKPOINTS, null, `${which} claims a predecessor`);
-    }
-    if (entry.leaf) {
-      const leaf = entry.leaf;
-      if (leaf.stream !== stream) {
-        fail("checkpoint", CHECKPOINTS, leaf.lastSeq, `${which} proves another stream's head`);
-      }
-      if (eventHashes.get(leaf.lastSeq) !== leaf.lastHash) {
-        fail(
-          "checkpoint",
-          CHECKPOINTS,
-          leaf.lastSeq,
-          `${which} committed to event ${leaf.lastSeq} with another hash than the events show today (the history was rewritten after it)`,
-        );
-      }
-      const included = await verifyInclusion(
-        await leafHash(leafData(leaf), digest),
-        leaf.position,
-        statement.treeSize,
-        entry.inclusion.map(fromHex),
-        fromHex(statement.root),
-        digest,
-      );
-      if (!included) {
-        fail("checkpoint", CHECKPOINTS, leaf.lastSeq, `${which}: the inclusion proof of the stream's head does not lead to its root`);
-      }
-    }
-    previous = { statement, text: entry.statement };
   }
 }
 
