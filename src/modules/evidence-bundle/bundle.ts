@@ -4,7 +4,6 @@
 // events downloads in bounded memory. The layout is src/domain/evidence-bundle/layout.ts; the
 // verifier (same folder) checks a bundle with nothing but its bytes.
 import { createHash } from "node:crypto";
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import type { Db } from "../../db/engine.ts";
@@ -88,7 +87,18 @@ class BundleWriter {
       throw new Error("the download was abandoned");
     }
     if (this.out.writableNeedDrain) {
-      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+      // One listener pair, removed once either fires: a race of two `once` left the loser's listeners
+      // on the stream, thousands of them on a big bundle.
+      const out = this.out;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off("drain", done);
+          out.off("close", done);
+          resolve();
+        };
+        out.on("drain", done);
+        out.on("close", done);
+      });
     }
   }
 
