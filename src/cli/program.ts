@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import cliProgress from "cli-progress";
 import { openDatabase } from "../db/engine.ts";
@@ -8,7 +7,7 @@ import { buildApp } from "../app.ts";
 import { registerAllNoticeKinds } from "../modules.ts";
 import { systemClock } from "../domain/clock.ts";
 import { verifyChain, type VerifyResult } from "../modules/evidence/verify-chain.ts";
-import { describeFailure, verifyBundle } from "../domain/evidence-bundle/verify.ts";
+import { verifyBundleFile } from "./verify-bundle.ts";
 import { databaseOptions, DEFAULT_DATA_DIR } from "./config.ts";
 import { serve } from "./serve.ts";
 import { LOG_FORMATS } from "./log-output.ts";
@@ -77,37 +76,6 @@ function printVerification(result: VerifyResult, seconds: number): number {
   const b = result.firstBroken;
   process.stdout.write(`BROKEN: first broken link in stream ${b?.stream} at position ${b?.streamSeq}${b?.seq ? ` (event #${b.seq})` : ""}: ${b?.reason}\n`);
   return 1;
-}
-
-/** `art28 verify --bundle`: the pure verifier (src/domain/evidence-bundle) on a file; 0 when it holds. */
-async function verifyBundleFile(file: string, publicKey: string | undefined): Promise<number> {
-  let zip: Uint8Array;
-  try {
-    zip = new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new CommandError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const started = performance.now();
-  // node:crypto's SHA-256, many times faster here than WebCrypto's; the page in the browser uses WebCrypto.
-  const report = await verifyBundle(zip, {
-    sha256: (data) => createHash("sha256").update(data).digest("hex"),
-    ...(publicKey === undefined ? {} : { publicKey }),
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (report.failure) {
-    process.stdout.write(`BROKEN: ${describeFailure(report.failure)}\n`);
-    return 1;
-  }
-  const c = report.counts;
-  process.stdout.write(
-    `OK: ${c.events} events, ${c.files} files, ${c.signedPdfs} signed PDFs, ${c.notices} notices, ${c.emails} emails, ${c.webhooks} webhooks and ${c.checkpoints} checkpoints verified in ${seconds.toFixed(2)} s` +
-      (report.publicKey && publicKey === undefined
-        ? ` (checkpoints signed by key ${report.publicKey}: compare it with the trust page's, or pass --public-key)`
-        : "") +
-      (c.bodiesHidingSecret > 0 ? ` (${c.bodiesHidingSecret} email texts show a placeholder for a single-use link and cannot be checked)` : "") +
-      "\n",
-  );
-  return 0;
 }
 
 program

@@ -1,51 +1,33 @@
 // Checks an evidence bundle with nothing but its own bytes: no database, no network. Pure, and free
 // of Node: `art28 verify --bundle` and the trust site's page in the customer's browser run this same
-// code. SHA-256 is WebCrypto's (globalThis.crypto.subtle), in Node as in a browser.
+// code. The ZIP is read from its central directory one entry at a time (zip-reader.ts), events.jsonl
+// line by line as it inflates (stream-checker.ts): memory stays bounded however big the bundle. Each
+// file is read once; SHA-256 is WebCrypto's unless the caller gives a synchronous one.
 import { unzipSync } from "fflate";
-import { canonicalEvent } from "../evidence-canonical.ts";
-import { CHECKPOINT_FORMAT, leafData, verifyStatementSignature, type BundleCheckpoints, type CheckpointStatement } from "./checkpoint.ts";
-import { fromHex, leafHash, verifyConsistency, verifyInclusion, type Digest } from "../merkle.ts";
+import type { BundleCheckpoints } from "./checkpoint.ts";
+import { checkCheckpoints } from "./check-checkpoints.ts";
+import { fail, Failed, type BundleCheck, type BundleFailure } from "./failure.ts";
 import {
   agreementPdf,
   BUNDLE_FORMAT,
+  BUNDLE_VERSION,
   CHECKPOINTS,
+  deletionCertificatePdf,
   EVENTS,
   MANIFEST,
   noticeContent,
   SECRET_HIDDEN_HEADER,
+  threadFiles,
   type BundleEvent,
   type BundleWebhook,
   type Manifest,
 } from "./layout.ts";
+import { sha256Hex, StreamChecker, type SyncSha256 } from "./stream-checker.ts";
+import { blobAccess, bytesAccess, entryParts, windowedAccess, zipEntries, ZipError, type RandomAccess } from "./zip-reader.ts";
 
-export const GENESIS = "0".repeat(64);
-
-/** Which check failed; the first failure ends the verification. */
-export type BundleCheck =
-  | "zip"
-  | "manifest"
-  | "file-hash"
-  | "file-unlisted"
-  | "event-format"
-  | "event-stream"
-  | "event-position"
-  | "event-link"
-  | "event-hash"
-  | "stream-head"
-  | "signed-pdf"
-  | "notice-content"
-  | "email-body"
-  | "webhook-body"
-  | "checkpoint";
-
-export interface BundleFailure {
-  check: BundleCheck;
-  /** The bundle's file where it failed. */
-  file: string | null;
-  /** The event's position in the customer's stream, when an event is concerned. */
-  streamSeq: number | null;
-  message: string;
-}
+export { GENESIS, sha256Hex, StreamChecker, type SyncSha256 } from "./stream-checker.ts";
+export { describeFailure, type BundleCheck, type BundleFailure } from "./failure.ts";
+export { blobAccess, bytesAccess, type RandomAccess } from "./zip-reader.ts";
 
 export interface BundleReport {
   ok: boolean;
@@ -59,203 +41,88 @@ export interface BundleReport {
     emails: number;
     webhooks: number;
     bodiesHidingSecret: number;
+    deletionCertificates: number;
+    measuresReports: number;
     checkpoints: number;
   };
   /** The key that signed the checkpoints (base64), to compare with the one the processor publishes. */
   publicKey: string | null;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-function hex(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) {
-    out += HEX[bytes[i] as number];
-  }
-  return out;
+/** An incremental SHA-256 (lowercase hex) of a file read in parts. */
+export interface Sha256Stream {
+  update(data: Uint8Array): void;
+  digest(): string;
 }
 
-/**
- * A synchronous SHA-256 (lowercase hex) a caller may give instead of WebCrypto's: in Node, WebCrypto's
- * digest costs tens of microseconds a call, node:crypto's a few (`art28 verify --bundle` gives it).
- */
-export type SyncSha256 = (data: Uint8Array | string) => string;
-
 export interface VerifyOptions {
+  /** A synchronous SHA-256 (`art28 verify --bundle` gives node:crypto's); WebCrypto's otherwise. */
   sha256?: SyncSha256;
+  /** An incremental one: events.jsonl is then hashed as it is read, never held whole. */
+  sha256Stream?: () => Sha256Stream;
   /** The processor's published Ed25519 public key (base64); when given, the bundle's must be it. */
   publicKey?: string;
 }
 
-/** SHA-256 (WebCrypto) as lowercase hex. */
-export async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === "string" ? encoder.encode(data) : data;
-  return hex(await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+/** A bundle's files: their names in the ZIP's order, and each one's bytes in parts. */
+export interface BundleFiles {
+  names: string[];
+  parts(name: string): AsyncIterable<Uint8Array>;
 }
 
-class Failed extends Error {
-  readonly failure: BundleFailure;
-  constructor(failure: BundleFailure) {
-    super(failure.message);
-    this.failure = failure;
-  }
-}
-
-const fail = (check: BundleCheck, file: string | null, streamSeq: number | null, message: string): never => {
-  throw new Failed({ check, file, streamSeq, message });
-};
-
+const decoder = new TextDecoder("utf-8", { fatal: true });
 const isHash = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{64}$/.test(value);
 
-/**
- * Checks one stream's events, fed in order, a batch at a time (the hashes of a batch are computed
- * concurrently, then checked in order): position, link to the predecessor, and the hash of the content.
- */
-export class StreamChecker {
-  lastSeq = 0;
-  lastHash = GENESIS;
-  count = 0;
-  /** Every event checked so far that later checks look up (signatures, notices), when asked to keep them. */
-  readonly kept: BundleEvent[] = [];
-
-  readonly stream: string;
-  private readonly file: string;
-  private readonly keep: (event: BundleEvent) => boolean;
-
-  private readonly sha256: SyncSha256 | undefined;
-
-  constructor(stream: string, file: string, keep: (event: BundleEvent) => boolean = () => false, sha256?: SyncSha256) {
-    this.stream = stream;
-    this.file = file;
-    this.keep = keep;
-    this.sha256 = sha256;
-  }
-
-  /** Parses and checks lines of events.jsonl (line numbers from `firstLine`, for the failure). */
-  async addLines(lines: string[], firstLine: number): Promise<void> {
-    const events: BundleEvent[] = [];
-    const canonical: string[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] as string;
-      let event: BundleEvent;
-      try {
-        event = JSON.parse(line) as BundleEvent;
-      } catch {
-        return fail("event-format", this.file, null, `line ${firstLine + i} is not JSON`);
-      }
-      const seqAt = typeof event?.streamSeq === "number" ? event.streamSeq : null;
-      if (
-        !event ||
-        typeof event !== "object" ||
-        !event.actor ||
-        !event.subject ||
-        typeof event.data !== "object" ||
-        !isHash(event.hash) ||
-        !isHash(event.prevHash)
-      ) {
-        return fail("event-format", this.file, seqAt, `line ${firstLine + i} is not an event with content, hash and previous hash`);
-      }
-      let text: string;
-      try {
-        text = canonicalEvent({
-          stream: event.stream,
-          streamSeq: event.streamSeq,
-          occurredAt: new Date(event.occurredAt),
-          type: event.type,
-          actorKind: event.actor.kind,
-          actorId: event.actor.id,
-          actorLabel: event.actor.label,
-          controllerId: event.controllerId,
-          subjectType: event.subject.type,
-          subjectId: event.subject.id,
-          data: event.data,
-          prevHash: event.prevHash,
-        });
-      } catch {
-        return fail("event-format", this.file, seqAt, `line ${firstLine + i}: the event's content cannot be put in canonical form`);
-      }
-      events.push(event);
-      canonical.push(text);
-    }
-    const sync = this.sha256;
-    const hashes = sync ? canonical.map((text) => sync(text)) : await Promise.all(canonical.map((text) => sha256Hex(text)));
-    for (let i = 0; i < events.length; i++) {
-      const event = events[i] as BundleEvent;
-      if (event.stream !== this.stream) {
-        fail("event-stream", this.file, event.streamSeq, `event ${event.streamSeq} belongs to stream ${event.stream}, not to this bundle's ${this.stream}`);
-      }
-      if (event.streamSeq !== this.lastSeq + 1) {
-        fail(
-          "event-position",
-          this.file,
-          event.streamSeq,
-          `expected event ${this.lastSeq + 1} of the stream, found event ${event.streamSeq} (an event is missing or out of order)`,
-        );
-      }
-      if (event.prevHash !== this.lastHash) {
-        fail("event-link", this.file, event.streamSeq, `event ${event.streamSeq}'s previous-hash is not the hash of event ${this.lastSeq}`);
-      }
-      if (hashes[i] !== event.hash) {
-        fail("event-hash", this.file, event.streamSeq, `event ${event.streamSeq}'s content does not match its hash (the event was altered)`);
-      }
-      this.lastSeq = event.streamSeq;
-      this.lastHash = event.hash;
-      this.count += 1;
-      if (this.keep(event)) {
-        this.kept.push(event);
-      }
-    }
-  }
-}
-
-/** The lines of a JSON Lines file, in batches. */
-function* lineBatches(text: string, size: number): Generator<{ lines: string[]; first: number }> {
-  let start = 0;
-  let lineNo = 1;
-  let batch: string[] = [];
-  let first = 1;
-  while (start < text.length) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) {
-      end = text.length;
-    }
-    if (end > start) {
-      if (batch.length === 0) {
-        first = lineNo;
-      }
-      batch.push(text.slice(start, end));
-      if (batch.length === size) {
-        yield { lines: batch, first };
-        batch = [];
-      }
-    }
-    start = end + 1;
-    lineNo += 1;
-  }
-  if (batch.length > 0) {
-    yield { lines: batch, first };
-  }
-}
-
-/** Reads a bundle's ZIP into its files (names → bytes). */
+/** Reads a bundle's ZIP into its files (names → bytes), all in memory: for tests and small tools. */
 export function readBundleZip(zip: Uint8Array): Map<string, Uint8Array> {
   const files = unzipSync(zip);
   return new Map(Object.entries(files).filter(([name]) => !name.endsWith("/")));
 }
 
-function text(files: Map<string, Uint8Array>, name: string, check: BundleCheck): string {
-  const bytes = files.get(name);
-  if (!bytes) {
-    return fail(check, name, null, `${name} is missing from the bundle`);
+function filesOfMap(files: Map<string, Uint8Array>): BundleFiles {
+  return {
+    names: [...files.keys()],
+    parts: async function* (name) {
+      const bytes = files.get(name);
+      if (bytes) {
+        yield bytes;
+      }
+    },
+  };
+}
+
+/** The files of a ZIP as its central directory lists them (directories left out); a name twice is refused. */
+async function filesOfZip(file: RandomAccess): Promise<BundleFiles> {
+  const entries = new Map<string, Awaited<ReturnType<typeof zipEntries>>[number]>();
+  for (const entry of await zipEntries(file)) {
+    if (entry.name.endsWith("/")) {
+      continue;
+    }
+    if (entries.has(entry.name)) {
+      throw new ZipError(`${entry.name} is in the ZIP twice`);
+    }
+    entries.set(entry.name, entry);
   }
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return fail(check, name, null, `${name} is not UTF-8 text`);
+  return {
+    names: [...entries.keys()],
+    parts: (name) => {
+      const entry = entries.get(name);
+      return entry ? entryParts(file, entry) : (async function* () {})();
+    },
+  };
+}
+
+function join(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) {
+    return parts[0] as Uint8Array;
   }
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** The body of an .eml: everything after the first empty line; and its headers. */
@@ -269,152 +136,334 @@ function header(headers: string, name: string): string | null {
   return match ? (match[1] as string).trim() : null;
 }
 
-const eventTypesKept = new Set(["agreement.signed_by_customer", "notice.queued", "notice.sent", "notice.held", "notice.replayed"]);
+const eventTypesKept = new Set([
+  "agreement.signed_by_customer",
+  "notice.queued",
+  "notice.sent",
+  "notice.held",
+  "notice.replayed",
+  "ending.certificate_issued",
+  "case.measures_answered",
+]);
+
+const AGREEMENT_PDF = /^agreements\/([^/]+)\/agreement\.pdf$/;
+const NOTICE_CONTENT = /^notices\/([^/]+)\/content\.json$/;
+const EMAIL = /^notices\/[^/]+\/deliveries\/[^/]+\.eml$/;
+const WEBHOOK = /^notices\/[^/]+\/deliveries\/[^/]+\.webhook\.json$/;
+const CERTIFICATE = /^deletion-certificates\/([^/]+)\.pdf$/;
+const CASE_FILE = /^(attachments\/case-[^/]+\/)/;
+
+/** What the events recorded of the files: each hash with the event that recorded it. */
+interface Recorded {
+  hash: string;
+  seq: number;
+}
 
 /**
- * Verifies a bundle's files: each file against the manifest's SHA-256, every event's hash and the
- * chain's continuity up to the recorded head, each signed PDF against the hash in its signature
- * event, each notice's content against the hash in its notice.queued event, each email's and
- * webhook's body against the hash in its notice.sent event. Names the first failure.
+ * Verifies a bundle's files: every file against the manifest's SHA-256 and none unlisted; every
+ * event's hash and the chain's continuity up to the recorded head; each signed PDF against the hash
+ * in its signature event, each notice's content against its notice.queued event, each email's and
+ * webhook's body against its notice.sent (or held) event, each deletion certificate against its
+ * ending.certificate_issued event, each measures report sent in a case against case.measures_answered;
+ * the checkpoints. Names the first failure; a file that is not the
+ * manifest's comes before any check of what it holds.
  */
-export async function verifyBundleFiles(files: Map<string, Uint8Array>, options: VerifyOptions = {}): Promise<BundleReport> {
-  const counts = { files: 0, events: 0, signedPdfs: 0, notices: 0, emails: 0, webhooks: 0, bodiesHidingSecret: 0, checkpoints: 0 };
+export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleFiles, options: VerifyOptions = {}): Promise<BundleReport> {
+  const source = files instanceof Map ? filesOfMap(files) : files;
+  const counts: BundleReport["counts"] = {
+    files: 0,
+    events: 0,
+    signedPdfs: 0,
+    notices: 0,
+    emails: 0,
+    webhooks: 0,
+    bodiesHidingSecret: 0,
+    deletionCertificates: 0,
+    measuresReports: 0,
+    checkpoints: 0,
+  };
   let publicKey: string | null = null;
+  let controllerId: string | null = null;
   const sync = options.sha256;
   const hashOf = async (data: Uint8Array | string) => (sync ? sync(data) : sha256Hex(data));
-  let controllerId: string | null = null;
-  try {
-    // 1. The manifest, and every file against it.
-    let manifest: Manifest;
+  let reading: string | null = null;
+  const read = async (name: string) => {
+    reading = name;
+    const parts: Uint8Array[] = [];
+    for await (const part of source.parts(name)) {
+      parts.push(part);
+    }
+    return join(parts);
+  };
+  // The first failure of a check on what a file holds: named once every file is known to be the manifest's.
+  let deferred: BundleFailure | null = null;
+  const content = async (check: () => Promise<void> | void) => {
+    if (deferred) {
+      return;
+    }
     try {
-      manifest = JSON.parse(text(files, MANIFEST, "manifest")) as Manifest;
+      await check();
     } catch (error) {
-      if (error instanceof Failed) {
+      if (!(error instanceof Failed)) {
         throw error;
       }
-      return fail("manifest", MANIFEST, null, "manifest.json is not JSON");
+      deferred = error.failure;
     }
-    if (manifest?.format !== BUNDLE_FORMAT || !Array.isArray(manifest.files) || !manifest.head || typeof manifest.stream !== "string") {
+  };
+  try {
+    // 1. The manifest; every file it lists present, none unlisted.
+    const names = new Set(source.names);
+    if (!names.has(MANIFEST)) {
+      fail("manifest", MANIFEST, null, "manifest.json is missing from the bundle");
+    }
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(decoder.decode(await read(MANIFEST))) as Manifest;
+    } catch (error) {
+      if (error instanceof ZipError) {
+        throw error;
+      }
+      return fail("manifest", MANIFEST, null, "manifest.json is not JSON in UTF-8");
+    }
+    if (
+      manifest?.format !== BUNDLE_FORMAT ||
+      !Array.isArray(manifest.files) ||
+      !manifest.head ||
+      typeof manifest.stream !== "string" ||
+      manifest.files.some((entry) => typeof entry?.path !== "string" || typeof entry.sha256 !== "string")
+    ) {
       fail("manifest", MANIFEST, null, "manifest.json is not an Art28 evidence bundle's manifest");
     }
-    controllerId = manifest.controllerId;
-    const listed = new Set<string>();
-    for (const entry of manifest.files) {
-      const bytes = files.get(entry.path);
-      if (!bytes) {
-        fail("file-hash", entry.path, null, `${entry.path} is listed in the manifest but missing from the bundle`);
-      } else if ((await hashOf(bytes)) !== entry.sha256) {
-        fail("file-hash", entry.path, null, `${entry.path} does not match its SHA-256 in the manifest (the file was changed)`);
-      }
-      listed.add(entry.path);
-      counts.files += 1;
+    if (!(typeof manifest.version === "number" && manifest.version >= 1 && manifest.version <= BUNDLE_VERSION)) {
+      fail("manifest", MANIFEST, null, `the bundle's format version is ${String(manifest.version)}; this verifier reads versions 1 to ${BUNDLE_VERSION}`);
     }
-    for (const name of files.keys()) {
+    controllerId = manifest.controllerId;
+    const listed = new Map<string, string>();
+    for (const entry of manifest.files) {
+      if (listed.has(entry.path)) {
+        fail("manifest", MANIFEST, null, `manifest.json lists ${entry.path} twice`);
+      }
+      listed.set(entry.path, entry.sha256);
+      if (!names.has(entry.path)) {
+        fail("file-hash", entry.path, null, `${entry.path} is listed in the manifest but missing from the bundle`);
+      }
+    }
+    for (const name of names) {
       if (name !== MANIFEST && !listed.has(name)) {
         fail("file-unlisted", name, null, `${name} is in the bundle but not in the manifest`);
       }
     }
+    const changed = (name: string) => fail("file-hash", name, null, `${name} does not match its SHA-256 in the manifest (the file was changed)`);
 
-    // 2. The events: every hash, every link, up to the head the log recorded.
+    // 2. The checkpoints first: the events they committed to are kept for their check.
     let checkpoints: BundleCheckpoints | null = null;
-    if (files.has(CHECKPOINTS)) {
+    if (names.has(CHECKPOINTS)) {
+      const bytes = await read(CHECKPOINTS);
+      if ((await hashOf(bytes)) !== listed.get(CHECKPOINTS)) {
+        changed(CHECKPOINTS);
+      }
       try {
-        checkpoints = JSON.parse(text(files, CHECKPOINTS, "checkpoint")) as BundleCheckpoints;
-      } catch (error) {
-        if (error instanceof Failed) {
-          throw error;
-        }
-        fail("checkpoint", CHECKPOINTS, null, "checkpoints.json is not JSON");
+        checkpoints = JSON.parse(decoder.decode(bytes)) as BundleCheckpoints;
+      } catch {
+        await content(() => fail("checkpoint", CHECKPOINTS, null, "checkpoints.json is not JSON in UTF-8"));
       }
     }
-    const committed = new Set((checkpoints?.checkpoints ?? []).flatMap((c) => (c.leaf ? [c.leaf.lastSeq] : [])));
-    const checker = new StreamChecker(manifest.stream, EVENTS, (event) => eventTypesKept.has(event.type) || committed.has(event.streamSeq), sync);
-    for (const { lines, first } of lineBatches(text(files, EVENTS, "event-format"), 512)) {
-      await checker.addLines(lines, first);
-    }
-    counts.events = checker.count;
-    if (checker.lastSeq !== manifest.head.lastSeq || checker.lastHash !== manifest.head.lastHash) {
-      fail(
-        "stream-head",
-        EVENTS,
-        checker.lastSeq,
-        `the stream's recorded head is event ${manifest.head.lastSeq}, but the events end at event ${checker.lastSeq} (events were removed or added)`,
-      );
-    }
-    const kept = checker.kept;
+    const committed = new Set(
+      Array.isArray(checkpoints?.checkpoints) ? checkpoints.checkpoints.flatMap((c) => (typeof c?.leaf?.lastSeq === "number" ? [c.leaf.lastSeq] : [])) : [],
+    );
 
-    // 3. Signed PDFs: each one's hash is in the signature event; each PDF in the bundle has one.
-    const signedHash = new Map<string, { hash: string; seq: number }>();
-    for (const event of kept) {
-      if (event.type === "agreement.signed_by_customer" && event.subject.id) {
-        signedHash.set(event.subject.id, { hash: String(event.data.documentSha256), seq: event.streamSeq });
-      }
+    // 3. The events: every hash, every link, up to the head the log recorded; as they inflate.
+    if (!names.has(EVENTS)) {
+      fail("event-format", EVENTS, null, "events.jsonl is missing from the bundle");
     }
-    for (const [agreementId, signed] of signedHash) {
-      const path = agreementPdf(agreementId);
-      const pdf = files.get(path);
-      if (!pdf) {
-        fail("signed-pdf", path, signed.seq, `the PDF signed in event ${signed.seq} is missing from the bundle`);
-      } else if ((await hashOf(pdf)) !== signed.hash) {
-        fail("signed-pdf", path, signed.seq, `${path} is not the PDF whose hash was signed in event ${signed.seq}`);
+    const signed = new Map<string, Recorded>();
+    const queued = new Map<string, Recorded>();
+    const certificates = new Map<string, Recorded>();
+    const bodies = new Map<string, { hashes: Set<string>; seq: number }>();
+    const committedHashes = new Map<number, string>();
+    const reports: (Recorded & { folder: string })[] = [];
+    const kept = (event: BundleEvent) => {
+      const at = { seq: event.streamSeq };
+      if (committed.has(event.streamSeq)) {
+        committedHashes.set(event.streamSeq, event.hash);
       }
-      counts.signedPdfs += 1;
-    }
-    for (const name of files.keys()) {
-      const match = /^agreements\/([^/]+)\/agreement\.pdf$/.exec(name);
-      if (match && !signedHash.has(match[1] as string)) {
-        fail("signed-pdf", name, null, `${name} has no signature event in the stream`);
-      }
-    }
-
-    // 4. Notices: content against notice.queued; each message body against its sent/held events.
-    const bodyHashes = new Map<string, { hashes: Set<string>; seq: number }>();
-    for (const event of kept) {
-      if (event.type === "notice.queued" && event.subject.id && event.data.audience === "customer" && isHash(event.data.contentSha256)) {
-        const path = noticeContent(event.subject.id);
-        const content = files.get(path);
-        if (!content) {
-          fail("notice-content", path, event.streamSeq, `the content of the notice written in event ${event.streamSeq} is missing from the bundle`);
-        } else if ((await hashOf(content)) !== event.data.contentSha256) {
-          fail("notice-content", path, event.streamSeq, `${path} is not the content whose hash was recorded in event ${event.streamSeq} (notice.queued)`);
+      const id = event.subject?.id;
+      if (event.type === "agreement.signed_by_customer" && id) {
+        signed.set(id, { hash: String(event.data.documentSha256), ...at });
+      } else if (event.type === "ending.certificate_issued" && typeof event.data.certificateId === "string" && isHash(event.data.sha256)) {
+        certificates.set(event.data.certificateId, { hash: event.data.sha256, ...at });
+      } else if (event.type === "case.measures_answered" && id) {
+        const report = event.data.report as { sha256?: unknown } | undefined;
+        if (isHash(report?.sha256)) {
+          reports.push({ folder: threadFiles("case", id), hash: report.sha256, ...at });
         }
-        counts.notices += 1;
+      }
+      if (event.type === "notice.queued" && id && event.data.audience === "customer" && isHash(event.data.contentSha256)) {
+        queued.set(id, { hash: event.data.contentSha256, ...at });
       } else if (typeof event.data.messageId === "string" && isHash(event.data.bodySha256)) {
-        const entry = bodyHashes.get(event.data.messageId) ?? { hashes: new Set<string>(), seq: event.streamSeq };
+        const entry = bodies.get(event.data.messageId) ?? { hashes: new Set<string>(), ...at };
         entry.hashes.add(event.data.bodySha256);
-        bodyHashes.set(event.data.messageId, entry);
+        bodies.set(event.data.messageId, entry);
+      }
+    };
+    const checker = new StreamChecker(manifest.stream, EVENTS, {
+      keepTypes: eventTypesKept,
+      keepSeqs: committed,
+      onKept: kept,
+      ...(sync ? { sha256: sync } : {}),
+    });
+    const held: Uint8Array[] = [];
+    const whole = options.sha256Stream?.() ?? null;
+    reading = EVENTS;
+    for await (const part of source.parts(EVENTS)) {
+      if (whole) {
+        whole.update(part);
+      } else {
+        held.push(part);
+      }
+      await content(() => checker.push(part));
+    }
+    await content(() => checker.end());
+    if ((whole ? whole.digest() : await hashOf(join(held))) !== listed.get(EVENTS)) {
+      changed(EVENTS);
+    }
+    held.length = 0;
+    counts.events = checker.count;
+    await content(() => {
+      if (checker.lastSeq !== manifest.head.lastSeq || checker.lastHash !== manifest.head.lastHash) {
+        fail(
+          "stream-head",
+          EVENTS,
+          checker.lastSeq,
+          `the stream's recorded head is event ${manifest.head.lastSeq}, but the events end at event ${checker.lastSeq} (events were removed or added)`,
+        );
+      }
+    });
+
+    // 4. Every other file, one at a time: against the manifest, then against the event that recorded it.
+    const seen = new Set<string>();
+    const caseFiles = new Set<string>();
+    const against = (check: BundleCheck, name: string, recorded: Recorded, hash: string, what: string) => {
+      if (hash !== recorded.hash) {
+        fail(check, name, recorded.seq, `${name} is not ${what} in event ${recorded.seq}`);
+      }
+      seen.add(name);
+    };
+    for (const name of source.names) {
+      if (name === MANIFEST || name === EVENTS || name === CHECKPOINTS) {
+        continue;
+      }
+      const bytes = await read(name);
+      const hash = await hashOf(bytes);
+      if (hash !== listed.get(name)) {
+        changed(name);
+      }
+      const caseFile = CASE_FILE.exec(name);
+      if (caseFile) {
+        caseFiles.add(`${caseFile[1] as string}${hash}`);
+      }
+      await content(async () => {
+        let match: RegExpExecArray | null;
+        if ((match = AGREEMENT_PDF.exec(name))) {
+          const recorded = signed.get(match[1] as string);
+          if (!recorded) {
+            fail("signed-pdf", name, null, `${name} has no signature event in the stream`);
+          }
+          against("signed-pdf", name, recorded as Recorded, hash, "the PDF whose hash was signed");
+          counts.signedPdfs += 1;
+        } else if ((match = NOTICE_CONTENT.exec(name))) {
+          const recorded = queued.get(match[1] as string);
+          if (recorded) {
+            against("notice-content", name, recorded, hash, "the content whose hash was recorded (notice.queued)");
+            counts.notices += 1;
+          }
+        } else if ((match = CERTIFICATE.exec(name))) {
+          const recorded = certificates.get(match[1] as string);
+          if (!recorded) {
+            fail("deletion-certificate", name, null, `${name} has no ending.certificate_issued event in the stream`);
+          }
+          against("deletion-certificate", name, recorded as Recorded, hash, "the certificate whose hash was recorded when it was issued");
+          counts.deletionCertificates += 1;
+        } else if (EMAIL.test(name)) {
+          let text: string;
+          try {
+            text = decoder.decode(bytes);
+          } catch {
+            return fail("email-body", name, null, `${name} is not UTF-8 text`);
+          }
+          const { headers, body } = splitEmail(text);
+          const messageId = header(headers, "Message-ID");
+          const sent = messageId ? bodies.get(messageId) : undefined;
+          if (!sent) {
+            fail("email-body", name, null, `${name}: no notice.sent or notice.held event records the Message-ID ${messageId ?? "(none)"}`);
+          } else if (header(headers, SECRET_HIDDEN_HEADER) === "yes") {
+            counts.bodiesHidingSecret += 1;
+          } else if (!sent.hashes.has(await hashOf(body))) {
+            fail("email-body", name, sent.seq, `${name}: the text is not the one whose hash was recorded when it was sent (event ${sent.seq})`);
+          }
+          counts.emails += 1;
+        } else if (WEBHOOK.test(name)) {
+          let webhook: BundleWebhook;
+          try {
+            webhook = JSON.parse(decoder.decode(bytes)) as BundleWebhook;
+          } catch {
+            return fail("webhook-body", name, null, `${name} is not JSON in UTF-8`);
+          }
+          const messageId = webhook?.headers?.["webhook-id"];
+          const sent = messageId ? bodies.get(messageId) : undefined;
+          if (!sent) {
+            fail("webhook-body", name, null, `${name}: no notice.sent event records the webhook-id ${messageId ?? "(none)"}`);
+          } else if (!sent.hashes.has(await hashOf(String(webhook.body)))) {
+            fail("webhook-body", name, sent.seq, `${name}: the payload is not the one whose hash was recorded when it was sent (event ${sent.seq})`);
+          }
+          counts.webhooks += 1;
+        }
+      });
+    }
+    if (deferred) {
+      throw new Failed(deferred);
+    }
+    counts.files = manifest.files.length;
+
+    // 5. What the events recorded and the bundle lacks.
+    for (const [id, recorded] of signed) {
+      if (!seen.has(agreementPdf(id))) {
+        fail("signed-pdf", agreementPdf(id), recorded.seq, `the PDF signed in event ${recorded.seq} is missing from the bundle`);
       }
     }
-    for (const [name, bytes] of files) {
-      if (/^notices\/[^/]+\/deliveries\/[^/]+\.eml$/.test(name)) {
-        const { headers, body } = splitEmail(decoder.decode(bytes));
-        const messageId = header(headers, "Message-ID");
-        const sent = messageId ? bodyHashes.get(messageId) : undefined;
-        if (!sent) {
-          fail("email-body", name, null, `${name}: no notice.sent or notice.held event records the Message-ID ${messageId ?? "(none)"}`);
-        } else if (header(headers, SECRET_HIDDEN_HEADER) === "yes") {
-          counts.bodiesHidingSecret += 1;
-        } else if (!sent.hashes.has(await hashOf(body))) {
-          fail("email-body", name, sent.seq, `${name}: the text is not the one whose hash was recorded when it was sent (event ${sent.seq})`);
-        }
-        counts.emails += 1;
-      } else if (/^notices\/[^/]+\/deliveries\/[^/]+\.webhook\.json$/.test(name)) {
-        const webhook = JSON.parse(decoder.decode(bytes)) as BundleWebhook;
-        const messageId = webhook.headers?.["webhook-id"];
-        const sent = messageId ? bodyHashes.get(messageId) : undefined;
-        if (!sent) {
-          fail("webhook-body", name, null, `${name}: no notice.sent event records the webhook-id ${messageId ?? "(none)"}`);
-        } else if (!sent.hashes.has(await hashOf(String(webhook.body)))) {
-          fail("webhook-body", name, sent.seq, `${name}: the payload is not the one whose hash was recorded when it was sent (event ${sent.seq})`);
-        }
-        counts.webhooks += 1;
+    for (const [id, recorded] of queued) {
+      if (!seen.has(noticeContent(id))) {
+        fail("notice-content", noticeContent(id), recorded.seq, `the content of the notice written in event ${recorded.seq} is missing from the bundle`);
       }
     }
-    // 5. Checkpoints: each signed by one key, chained to the one before, consistent with it, and
+    for (const [id, recorded] of certificates) {
+      if (!seen.has(deletionCertificatePdf(id))) {
+        fail(
+          "deletion-certificate",
+          deletionCertificatePdf(id),
+          recorded.seq,
+          `the deletion certificate issued in event ${recorded.seq} is missing from the bundle`,
+        );
+      }
+    }
+
+    for (const report of reports) {
+      if (!caseFiles.has(`${report.folder}${report.hash}`)) {
+        fail(
+          "measures-report",
+          report.folder,
+          report.seq,
+          `the measures report that answered the case in event ${report.seq} is not among the case's files in the bundle (no file has the SHA-256 the event recorded)`,
+        );
+      }
+      counts.measuresReports += 1;
+    }
+
+    // 6. Checkpoints: each signed by one key, chained to the one before, consistent with it, and
     // including the stream's head as the events show it today.
     if (checkpoints) {
       publicKey = checkpoints.publicKey;
-      await checkCheckpoints(checkpoints, manifest.stream, new Map(kept.map((e) => [e.streamSeq, e.hash])), options, hashOf);
+      await checkCheckpoints(checkpoints, manifest.stream, committedHashes, { ...options, hashOf });
       counts.checkpoints = checkpoints.checkpoints.length;
     }
     return { ok: true, failure: null, controllerId, counts, publicKey };
@@ -422,107 +471,46 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array>, options:
     if (error instanceof Failed) {
       return { ok: false, failure: error.failure, controllerId, counts, publicKey };
     }
+    if (error instanceof ZipError) {
+      return { ok: false, failure: { check: "zip", file: reading, streamSeq: null, message: error.message }, controllerId, counts, publicKey };
+    }
     throw error;
   }
 }
 
-async function checkCheckpoints(
-  bundle: BundleCheckpoints,
-  stream: string,
-  eventHashes: Map<number, string>,
-  options: VerifyOptions,
-  hashOf: (data: Uint8Array | string) => Promise<string>,
-): Promise<void> {
-  const digest: Digest | undefined = options.sha256 ? (data) => fromHex((options.sha256 as SyncSha256)(data)) : undefined;
-  if (options.publicKey !== undefined && options.publicKey !== bundle.publicKey) {
-    fail("checkpoint", CHECKPOINTS, null, "the checkpoints are signed by a key that is not the processor's published key");
-  }
-  let previous: { statement: CheckpointStatement; text: string } | null = null;
-  for (const entry of bundle.checkpoints) {
-    let statement: CheckpointStatement;
-    try {
-      statement = JSON.parse(entry.statement) as CheckpointStatement;
-    } catch {
-      return fail("checkpoint", CHECKPOINTS, null, "a checkpoint's statement is not JSON");
-    }
-    const which = `checkpoint ${statement.number}`;
-    if (statement.format !== CHECKPOINT_FORMAT || !isHash(statement.root)) {
-      fail("checkpoint", CHECKPOINTS, null, `${which} is not an Art28 checkpoint`);
-    }
-    if (!(await verifyStatementSignature(entry.statement, entry.signature, bundle.publicKey))) {
-      fail("checkpoint", CHECKPOINTS, null, `${which}'s signature is not the processor's key's (signed by another key, or altered)`);
-    }
-    if (previous) {
-      if (statement.number !== previous.statement.number + 1 || statement.previous !== (await hashOf(previous.text))) {
-        fail("checkpoint", CHECKPOINTS, null, `${which} does not follow checkpoint ${previous.statement.number} (the chain of checkpoints is broken)`);
-      }
-      const before = previous.statement;
-      const consistent =
-        before.treeSize === statement.treeSize
-          ? before.root === statement.root
-          : before.treeSize > 0 &&
-            (await verifyConsistency(
-              before.treeSize,
-              statement.treeSize,
-              fromHex(before.root),
-              fromHex(statement.root),
-              entry.consistency.map(fromHex),
-              digest,
-            ));
-      if (before.treeSize > 0 && !consistent) {
-        fail("checkpoint", CHECKPOINTS, null, `${which} is not consistent with checkpoint ${before.number}: the tree was rewritten between them`);
-      }
-    } else if (statement.previous !== null && statement.number === 1) {
-      fail("checkpoint", CHECKPOINTS, null, `${which} claims a predecessor`);
-    }
-    if (entry.leaf) {
-      const leaf = entry.leaf;
-      if (leaf.stream !== stream) {
-        fail("checkpoint", CHECKPOINTS, leaf.lastSeq, `${which} proves another stream's head`);
-      }
-      if (eventHashes.get(leaf.lastSeq) !== leaf.lastHash) {
-        fail(
-          "checkpoint",
-          CHECKPOINTS,
-          leaf.lastSeq,
-          `${which} committed to event ${leaf.lastSeq} with another hash than the events show today (the history was rewritten after it)`,
-        );
-      }
-      const included = await verifyInclusion(
-        await leafHash(leafData(leaf), digest),
-        leaf.position,
-        statement.treeSize,
-        entry.inclusion.map(fromHex),
-        fromHex(statement.root),
-        digest,
-      );
-      if (!included) {
-        fail("checkpoint", CHECKPOINTS, leaf.lastSeq, `${which}: the inclusion proof of the stream's head does not lead to its root`);
-      }
-    }
-    previous = { statement, text: entry.statement };
-  }
-}
-
-/** Verifies a bundle's ZIP. */
-export async function verifyBundle(zip: Uint8Array, options: VerifyOptions = {}): Promise<BundleReport> {
-  let files: Map<string, Uint8Array>;
+/**
+ * Verifies a bundle's ZIP: bytes in memory, or a file read at offsets (node:fs in the CLI, a dropped
+ * File in the browser, see `blobAccess`), one entry at a time.
+ */
+export async function verifyBundle(zip: Uint8Array | RandomAccess, options: VerifyOptions = {}): Promise<BundleReport> {
+  let files: BundleFiles;
   try {
-    files = readBundleZip(zip);
+    files = await filesOfZip(zip instanceof Uint8Array ? bytesAccess(zip) : windowedAccess(zip));
   } catch (error) {
+    if (!(error instanceof ZipError)) {
+      throw error;
+    }
     return {
       ok: false,
-      failure: { check: "zip", file: null, streamSeq: null, message: `not a readable ZIP file: ${error instanceof Error ? error.message : String(error)}` },
+      failure: { check: "zip", file: null, streamSeq: null, message: `not a readable ZIP file: ${error.message}` },
       controllerId: null,
-      counts: { files: 0, events: 0, signedPdfs: 0, notices: 0, emails: 0, webhooks: 0, bodiesHidingSecret: 0, checkpoints: 0 },
+      counts: {
+        files: 0,
+        events: 0,
+        signedPdfs: 0,
+        notices: 0,
+        emails: 0,
+        webhooks: 0,
+        bodiesHidingSecret: 0,
+        deletionCertificates: 0,
+        measuresReports: 0,
+        checkpoints: 0,
+      },
       publicKey: null,
     };
   }
   return verifyBundleFiles(files, options);
 }
 
-/** The failure in one line, as the CLI and the page show it. */
-export function describeFailure(failure: BundleFailure): string {
-  const where = [failure.file ? `file ${failure.file}` : null, failure.streamSeq !== null ? `event ${failure.streamSeq}` : null].filter(Boolean).join(", ");
-  return `${failure.check}${where ? ` (${where})` : ""}: ${failure.message}`;
-}
+/** A dropped File (or any Blob) read in slices. */
+export const verifyBundleBlob = (blob: Blob, options: VerifyOptions = {}) => verifyBundle(blobAccess(blob), options);

@@ -11,6 +11,8 @@ ${lastSeq} van uw keten:
 
 - events.jsonl: elke gebeurtenis van uw keten, in volgorde, één per regel, met inhoud, hash en de hash
   van de vorige gebeurtenis. De hash is SHA-256 over de RFC 8785 (JCS) canonieke JSON van de gebeurtenis.
+  Elke regel begint met "hash" en "seq"; de rest van de regel is die canonieke JSON zoals gehasht:
+  vervang het begin {"hash":"…","seq":…, door { en de SHA-256 van wat overblijft is de hash.
 - agreements/<id>/: elke ondertekende overeenkomst: agreement.pdf (byte voor byte zoals ondertekend),
   document.json (het documentmodel), signatures.json (de handtekeningen) en agreement.json (de
   ondertekende hash). De hash van de PDF staat in de gebeurtenis agreement.signed_by_customer.
@@ -19,7 +21,10 @@ ${lastSeq} van uw keten:
   mailserver gegeven (.eml met Message-ID; de hash van de tekst staat in notice.sent of notice.held),
   de webhook (.webhook.json; de hash staat in notice.sent) en de pogingen (.json).
 - breach-notices/, attachments/, subject-requests/: de datalekmeldingen zoals verzonden, de bestanden
-  uit uw verzoeken en overleggen, en de bestanden van verzoeken van betrokkenen die aan u zijn doorgestuurd.
+  uit uw verzoeken en overleggen (zoals het rapport over de maatregelen bij een antwoord op uw vraag),
+  en de bestanden van verzoeken van betrokkenen die aan u zijn doorgestuurd.
+- deletion-certificates/: elke verwijderingsverklaring zoals afgegeven (<id>.pdf, in uw taal; de hash
+  staat in de gebeurtenis ending.certificate_issued) en wat zij vastlegde (<id>.json).
 - checkpoints.json: de gepubliceerde controlepunten (ondertekende Merkle-wortels, RFC 6962, met de
   publieke sleutel van de verwerker) en voor elk het bewijs dat het toenmalige laatste punt van uw keten
   erin zat: zo ziet u dat uw geschiedenis nu dezelfde is als die de verwerker toen vastlegde.
@@ -36,6 +41,8 @@ event ${lastSeq} of your chain:
 
 - events.jsonl: every event of your chain, in order, one per line, with its content, its hash and the
   hash of the event before it. The hash is SHA-256 over the RFC 8785 (JCS) canonical JSON of the event.
+  Each line starts with "hash" and "seq"; the rest of the line is that canonical JSON as hashed:
+  replace the start {"hash":"…","seq":…, with { and the SHA-256 of what remains is the hash.
 - agreements/<id>/: every signed agreement: agreement.pdf (byte for byte as signed), document.json (the
   document model), signatures.json (the signatures) and agreement.json (the signed hash). The PDF's hash
   is in the agreement.signed_by_customer event.
@@ -44,7 +51,10 @@ event ${lastSeq} of your chain:
   relay (.eml with its Message-ID; the text's hash is in notice.sent or notice.held), the webhook
   (.webhook.json; the hash is in notice.sent) and its attempts (.json).
 - breach-notices/, attachments/, subject-requests/: breach notices as sent, the files of your requests
-  and consultations, and the files of data subjects' requests forwarded to you.
+  and consultations (such as the measures report that answered your question), and the files of data
+  subjects' requests forwarded to you.
+- deletion-certificates/: every deletion certificate as issued (<id>.pdf, in your language; its hash is
+  in the ending.certificate_issued event) and what it recorded (<id>.json).
 - checkpoints.json: the published checkpoints (signed Merkle roots, RFC 6962, with the processor's
   public key) and for each the proof that your chain's last point at the time was in it: so you see
   that your history now is the history the processor had committed to then.

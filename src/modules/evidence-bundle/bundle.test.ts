@@ -11,7 +11,16 @@ import { inScope } from "../../db/scope.ts";
 import { rows } from "../../db/engine.ts";
 import { webhookEndpoints, type NoticeData } from "../../db/schema/index.ts";
 import { startOutboxWorker } from "../../jobs/outbox-worker.ts";
-import { agreementPdf, EVENTS, MANIFEST, noticeContent, type BundleEvent, type Manifest } from "../../domain/evidence-bundle/layout.ts";
+import {
+  agreementPdf,
+  deletionCertificateAbout,
+  deletionCertificatePdf,
+  EVENTS,
+  MANIFEST,
+  noticeContent,
+  type BundleEvent,
+  type Manifest,
+} from "../../domain/evidence-bundle/layout.ts";
 import { describeFailure, readBundleZip, verifyBundle } from "../../domain/evidence-bundle/verify.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
@@ -228,6 +237,69 @@ describe("the evidence bundle", () => {
     );
     const queuedAt = bundleEvents(zip).find((e) => e.type === "notice.queued" && e.subject.id === customer.noticeId)?.streamSeq;
     assert.deepEqual(report.failure && [report.failure.check, report.failure.file, report.failure.streamSeq], ["notice-content", path, queuedAt]);
+  });
+
+  test("a deletion certificate is in the bundle as issued; one replaced, its manifest entry changed to match, is named against its event", async () => {
+    const customer = await createCustomer(t.database.db, t.clock, { name: "Tamper Verklaring", services: ["colocation"] });
+    const ended = await officer.send("PUT", `/api/v1/controllers/${customer.controllerId}/services`, { services: [] });
+    assert.equal(ended.statusCode, 200, ended.body);
+    type Ending = { ending: { lines: { id: string }[]; certificates: { id: string; sha256: string }[] } | null };
+    const plan = (await officer.get(`/api/v1/controllers/${customer.controllerId}/ending`)).json<Ending>().ending;
+    assert.ok(plan && plan.lines.length > 0);
+    for (const line of plan.lines) {
+      const done = await officer.send("POST", `/api/v1/deletion-lines/${line.id}/confirmation`, {
+        deletedAt: t.clock.now().toISOString(),
+        method: "Schijven gewist; back-ups verlopen na 14 dagen",
+      });
+      assert.equal(done.statusCode, 200, done.body);
+    }
+    const [certificate] = (await officer.get(`/api/v1/controllers/${customer.controllerId}/ending`)).json<Ending>().ending?.certificates ?? [];
+    assert.ok(certificate, "the last confirmation issued the certificate");
+
+    const owner = await login(t.app, customer.owner.email);
+    const zip = await download(owner, customer.controllerId);
+    const report = await verifyBundle(zip);
+    assert.equal(report.failure, null, report.failure ? describeFailure(report.failure) : "");
+    assert.equal(report.counts.deletionCertificates, 1);
+    const files = readBundleZip(zip);
+    const path = deletionCertificatePdf(certificate.id);
+    assert.equal(
+      createHash("sha256")
+        .update(files.get(path) ?? "")
+        .digest("hex"),
+      certificate.sha256,
+      "the bytes as issued",
+    );
+    assert.match(new TextDecoder().decode(files.get(deletionCertificateAbout(certificate.id))), /"kind": "final"/);
+
+    const issuedAt = bundleEvents(zip).find((e) => e.type === "ending.certificate_issued" && e.data.certificateId === certificate.id)?.streamSeq;
+    const forged = await verifyBundle(tamper(zip, (all) => all.set(path, new TextEncoder().encode("%PDF-1.7 nothing was kept\n%%EOF"))));
+    assert.deepEqual(forged.failure && [forged.failure.check, forged.failure.file, forged.failure.streamSeq], ["deletion-certificate", path, issuedAt]);
+    const plain = await verifyBundle(tamper(zip, (all) => all.set(path, new TextEncoder().encode("%PDF-1.7 nothing was kept\n%%EOF")), false));
+    assert.deepEqual(plain.failure && [plain.failure.check, plain.failure.file], ["file-hash", path]);
+  });
+
+  test("the measures report that answered a customer's question is among its case's files; replaced, its manifest entry changed to match, it is named", async () => {
+    const customer = await createCustomer(t.database.db, t.clock, { name: "Tamper Rapport" });
+    const owner = await login(t.app, customer.owner.email);
+    const asked = await owner.send("POST", "/api/v1/cases", { kind: "measures_question", request: { question: "Welke maatregelen neemt u?", measures: [] } });
+    assert.equal(asked.statusCode, 201, asked.body);
+    const caseId = asked.json<{ id: string }>().id;
+    const answered = await officer.send("POST", `/api/v1/cases/${caseId}/measures-answer`, { note: "Zie het rapport." });
+    assert.equal(answered.statusCode, 200, answered.body);
+    const zip = await download(owner, customer.controllerId);
+    const report = await verifyBundle(zip);
+    assert.equal(report.failure, null, report.failure ? describeFailure(report.failure) : "");
+    assert.equal(report.counts.measuresReports, 1);
+    const path = [...readBundleZip(zip).keys()].find((name) => name.startsWith(`attachments/case-${caseId}/`) && name.endsWith(".pdf"));
+    assert.ok(path, "the report is in the case's files");
+    const answeredAt = bundleEvents(zip).find((e) => e.type === "case.measures_answered")?.streamSeq;
+    const forged = await verifyBundle(tamper(zip, (all) => all.set(path, new TextEncoder().encode("%PDF-1.7 every measure in place\n%%EOF"))));
+    assert.deepEqual(forged.failure && [forged.failure.check, forged.failure.file, forged.failure.streamSeq], [
+      "measures-report",
+      `attachments/case-${caseId}/`,
+      answeredAt,
+    ]);
   });
 
   test("checkpoints: each with the stream head's inclusion proof, verified; one signed by another key is named", async () => {

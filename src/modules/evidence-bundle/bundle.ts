@@ -4,18 +4,20 @@
 // events downloads in bounded memory. The layout is src/domain/evidence-bundle/layout.ts; the
 // verifier (same folder) checks a bundle with nothing but its bytes.
 import { createHash } from "node:crypto";
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import type { Db } from "../../db/engine.ts";
 import { inScope, type Scope } from "../../db/scope.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { controllerStream, GENESIS_HASH } from "../../domain/evidence-chain.ts";
+import { eventLine } from "../../domain/evidence-bundle/event-line.ts";
 import {
   agreementPdf,
   BUNDLE_FORMAT,
   CHECKPOINTS,
   BUNDLE_VERSION,
+  deletionCertificateAbout,
+  deletionCertificatePdf,
   EVENTS,
   MANIFEST,
   noticeContent,
@@ -29,15 +31,20 @@ import {
   type ManifestFile,
 } from "../../domain/evidence-bundle/layout.ts";
 import { checkpointKey, checkpointsForStream } from "../checkpoints/index.ts";
+import { certificatePdf } from "../ending/index.ts";
 import { loadProcessorContext, noticeContentJson, noticeHidesSecret, noticePortalText, publicUrl } from "../notices/index.ts";
+import { recordEvent, type EventActor } from "../evidence/index.ts";
 import {
   attemptsOf,
   breachNoticesAfter,
+  bundleController,
   customerDeliveriesOf,
   customerNoticesAfter,
+  deletionCertificatesAfter,
   signaturesOf,
   signedAgreementsAfter,
   streamEventsAfter,
+  streamHead,
   subjectRequestFilesAfter,
   threadAttachmentsAfter,
 } from "./queries.ts";
@@ -80,7 +87,18 @@ class BundleWriter {
       throw new Error("the download was abandoned");
     }
     if (this.out.writableNeedDrain) {
-      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+      // One listener pair, removed once either fires: a race of two `once` left the loser's listeners
+      // on the stream, thousands of them on a big bundle.
+      const out = this.out;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off("drain", done);
+          out.off("close", done);
+          resolve();
+        };
+        out.on("drain", done);
+        out.on("close", done);
+      });
     }
   }
 
@@ -120,21 +138,30 @@ class BundleWriter {
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
-/** One line of events.jsonl. */
-function bundleEvent(row: Awaited<ReturnType<typeof streamEventsAfter>>[number]): BundleEvent {
-  return {
-    seq: row.seq,
-    stream: row.stream,
-    streamSeq: row.streamSeq,
-    occurredAt: row.occurredAt.toISOString(),
-    type: row.type,
-    actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel },
-    controllerId: row.controllerId,
-    subject: { type: row.subjectType, id: row.subjectId },
-    data: row.data,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
+/**
+ * One line of events.jsonl: its hash and number, then its canonical form's members as they are
+ * hashed (domain/evidence-bundle/event-line.ts), so the verifier hashes the bytes as they lie. Data
+ * that has no canonical form (it cannot have been hashed) is written as plain JSON: the verifier names it.
+ */
+function bundleEventLine(row: Awaited<ReturnType<typeof streamEventsAfter>>[number]): string {
+  try {
+    return eventLine(row);
+  } catch {
+    const event: BundleEvent = {
+      seq: row.seq,
+      stream: row.stream,
+      streamSeq: row.streamSeq,
+      occurredAt: row.occurredAt.toISOString(),
+      type: row.type,
+      actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel },
+      controllerId: row.controllerId,
+      subject: { type: row.subjectType, id: row.subjectId },
+      data: row.data,
+      prevHash: row.prevHash,
+      hash: row.hash,
+    };
+    return JSON.stringify(event);
+  }
 }
 
 /** An RFC 5322 header value: one line, non-ASCII as an RFC 2047 encoded word. */
@@ -156,6 +183,29 @@ export interface BundleSource {
   from: string;
 }
 
+/**
+ * Making a bundle is evidence: recorded on the customer's stream before the bundle is read, so the
+ * bundle holds its own event; returns the customer and the head to write up to (null: not found,
+ * or not the reader's under row-level security).
+ */
+export async function recordBundleMade(tx: Db, clock: Clock, actor: EventActor, controllerId: string) {
+  const controller = await bundleController(tx, controllerId);
+  if (!controller) {
+    return null;
+  }
+  const stream = controllerStream(controllerId);
+  const before = await streamHead(tx, stream);
+  await recordEvent(tx, clock, { type: "evidence.bundle_made", actor, controllerId, data: { upToEvent: (before?.lastSeq ?? 0) + 1 } });
+  const head = await streamHead(tx, stream);
+  return { controller, head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? "" } };
+}
+
+/** The address the emails went from, as each .eml's From names it. */
+export async function mailFrom(db: Db): Promise<string> {
+  const context = await loadProcessorContext(db);
+  return `${context.processorName} <${process.env.ART28_MAIL_FROM?.trim() || context.processorEmail || "art28@localhost"}>`;
+}
+
 /** Writes the bundle to `out` and ends it. */
 export async function writeBundle(source: BundleSource, out: Writable): Promise<void> {
   const { db, scope, controllerId } = source;
@@ -171,7 +221,7 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
     if (page.length === 0) {
       break; // fewer events than the head says: the verifier names it
     }
-    events.push(page.map((row) => JSON.stringify(bundleEvent(row))).join("\n") + "\n");
+    events.push(page.map(bundleEventLine).join("\n") + "\n");
     after = page.at(-1)?.streamSeq ?? after;
     await writer.drain();
   }
@@ -302,6 +352,22 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
       const folder = `subject-requests/${file.requestId}/${file.id}`;
       await writer.file(`${folder}/${safeName(file.fileName)}`, bytes);
       await writer.file(`${folder}/about.json`, json(about));
+    }
+    if (page.length < FILE_PAGE) {
+      break;
+    }
+    afterId = page.at(-1)?.id ?? afterId;
+  }
+
+  // The deletion certificates (art. 12.4), in the customer's language as issued: rendered again from
+  // the content fixed when issued (the same content gives the same bytes), so each one's SHA-256 is
+  // the one its ending.certificate_issued event recorded, which the verifier checks.
+  for (let afterId = FIRST_ID; ;) {
+    const page = await read((tx) => deletionCertificatesAfter(tx, controllerId, afterId, FILE_PAGE));
+    for (const certificate of page) {
+      const pdf = await read((tx) => certificatePdf(tx, certificate, certificate.locale));
+      await writer.file(deletionCertificatePdf(certificate.id), pdf, true);
+      await writer.file(deletionCertificateAbout(certificate.id), json(certificate));
     }
     if (page.length < FILE_PAGE) {
       break;

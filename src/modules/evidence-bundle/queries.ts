@@ -4,6 +4,7 @@ import {
   agreements,
   breachNotices,
   controllers,
+  deletionCertificates,
   deliveries,
   deliveryAttempts,
   events,
@@ -202,5 +203,25 @@ export async function subjectRequestFilesAfter(tx: Db, controllerId: string, aft
     .from(subjectRequestFiles)
     .where(and(eq(subjectRequestFiles.controllerId, controllerId), gt(subjectRequestFiles.id, afterId)))
     .orderBy(asc(subjectRequestFiles.id))
+    .limit(limit);
+}
+
+/** A page of the customer's deletion certificates (art. 12.4): what each stated when issued, and the SHA-256 its event recorded. */
+export async function deletionCertificatesAfter(tx: Db, controllerId: string, afterId: string, limit: number) {
+  return tx
+    .select({
+      id: deletionCertificates.id,
+      endingId: deletionCertificates.endingId,
+      number: deletionCertificates.number,
+      kind: deletionCertificates.kind,
+      holdId: deletionCertificates.holdId,
+      content: deletionCertificates.content,
+      locale: deletionCertificates.locale,
+      sha256: deletionCertificates.sha256,
+      issuedAt: deletionCertificates.issuedAt,
+    })
+    .from(deletionCertificates)
+    .where(and(eq(deletionCertificates.controllerId, controllerId), gt(deletionCertificates.id, afterId)))
+    .orderBy(asc(deletionCertificates.id))
     .limit(limit);
 }

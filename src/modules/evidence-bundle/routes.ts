@@ -5,7 +5,6 @@
 import { PassThrough } from "node:stream";
 import type { StaffRole } from "../../db/schema/index.ts";
 import { inScope } from "../../db/scope.ts";
-import { controllerStream } from "../../domain/evidence-chain.ts";
 import { scopeOf } from "../../http/actor.ts";
 import { CUSTOMER_ALL } from "../../http/audience.ts";
 import { contentDisposition } from "../../http/content-disposition.ts";
@@ -13,10 +12,8 @@ import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { FileResponses, IdParams } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
-import { loadProcessorContext } from "../notices/index.ts";
-import { writeBundle } from "./bundle.ts";
-import { bundleController, streamHead } from "./queries.ts";
-import { eventActor, recordEvent } from "../evidence/index.ts";
+import { mailFrom, recordBundleMade, writeBundle } from "./bundle.ts";
+import { eventActor } from "../evidence/index.ts";
 import { evidenceWords } from "./words.ts";
 
 /** Staff who may make a customer's bundle: those who answer for the evidence. */
@@ -39,29 +36,13 @@ export function bundleRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const actor = actorOf(request);
       const scope = scopeOf(actor);
       const controllerId = request.params.id;
-      const stream = controllerStream(controllerId);
       const now = clock.now();
       // Row-level security: another customer's is not found (404), as one that does not exist.
-      const made = await inScope(db, scope, async (tx) => {
-        const controller = await bundleController(tx, controllerId);
-        if (!controller) {
-          return null;
-        }
-        const before = await streamHead(tx, stream);
-        await recordEvent(tx, clock, {
-          type: "evidence.bundle_made",
-          actor: eventActor(actor),
-          controllerId,
-          data: { upToEvent: (before?.lastSeq ?? 0) + 1 },
-        });
-        const head = await streamHead(tx, stream);
-        return { controller, head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? "" } };
-      });
+      const made = await inScope(db, scope, (tx) => recordBundleMade(tx, clock, eventActor(actor), controllerId));
       if (!made) {
         throw notFound(evidenceWords.noun.controller);
       }
-      const context = await loadProcessorContext(db);
-      const from = `${context.processorName} <${process.env.ART28_MAIL_FROM?.trim() || context.processorEmail || "art28@localhost"}>`;
+      const from = await mailFrom(db);
       const out = new PassThrough();
       writeBundle({ db, clock, scope, controllerId, controllerName: made.controller.name, head: made.head, from }, out).catch((error: unknown) => {
         request.log.error({ err: error }, "evidence bundle failed midway");

@@ -22,10 +22,10 @@ export const enEvidence: typeof nlEvidence = {
     verify: {
       title: "Check an evidence bundle",
       intro:
-        "Drop your evidence bundle here or choose the file. The check runs entirely in your browser: nothing is uploaded. We check every hash of your chain, that the chain is unbroken up to its last point, every file against the manifest, every signed PDF against the hash in its signature and every notice against the hash recorded when it was written.",
+        "Drop your evidence bundle here or choose the file. The check runs entirely in your browser: nothing is uploaded. We check every hash of your chain, that the chain is unbroken up to its last point, every file against the manifest, every signed PDF against the hash in its signature, every notice against the hash recorded when it was written and every deletion certificate against the hash recorded when it was issued.",
       choose: "Choose a bundle or drop it here",
       checking: "Checking…",
-      ok: "The bundle holds: {{events}} events, {{files}} files, {{pdfs}} signed PDFs, {{notices}} notices, {{emails}} emails, {{webhooks}} webhooks and {{checkpoints}} checkpoints checked.",
+      ok: "The bundle holds: {{events}} events, {{files}} files, {{pdfs}} signed PDFs, {{notices}} notices, {{emails}} emails, {{webhooks}} webhooks, {{certificates}} deletion certificates, {{reports}} measures reports and {{checkpoints}} checkpoints checked.",
       broken: "The bundle does not hold.",
       check: "Check",
       file: "File",
@@ -46,6 +46,8 @@ export const enEvidence: typeof nlEvidence = {
         "notice-content": "content of a notice",
         "email-body": "text of an email",
         "webhook-body": "content of a webhook",
+        "deletion-certificate": "deletion certificate",
+        "measures-report": "measures report",
         checkpoint: "checkpoint",
       },
     },

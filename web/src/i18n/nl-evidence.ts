@@ -20,10 +20,10 @@ export const nlEvidence = {
     verify: {
       title: "Bewijsbundel controleren",
       intro:
-        "Sleep uw bewijsbundel hierheen of kies het bestand. De controle draait helemaal in uw browser: er wordt niets verzonden. We controleren elke hash van uw keten, dat de keten aaneengesloten is tot het laatste punt, elk bestand tegen het manifest, elke ondertekende PDF tegen de hash in de ondertekening en elke kennisgeving tegen de hash die bij het opstellen werd vastgelegd.",
+        "Sleep uw bewijsbundel hierheen of kies het bestand. De controle draait helemaal in uw browser: er wordt niets verzonden. We controleren elke hash van uw keten, dat de keten aaneengesloten is tot het laatste punt, elk bestand tegen het manifest, elke ondertekende PDF tegen de hash in de ondertekening, elke kennisgeving tegen de hash die bij het opstellen werd vastgelegd en elke verwijderingsverklaring tegen de hash die bij het afgeven werd vastgelegd.",
       choose: "Bundel kiezen of hierheen slepen",
       checking: "Bezig met controleren…",
-      ok: "De bundel klopt: {{events}} gebeurtenissen, {{files}} bestanden, {{pdfs}} ondertekende PDF's, {{notices}} kennisgevingen, {{emails}} e-mails, {{webhooks}} webhooks en {{checkpoints}} controlepunten gecontroleerd.",
+      ok: "De bundel klopt: {{events}} gebeurtenissen, {{files}} bestanden, {{pdfs}} ondertekende PDF's, {{notices}} kennisgevingen, {{emails}} e-mails, {{webhooks}} webhooks, {{certificates}} verwijderingsverklaringen, {{reports}} rapporten over de maatregelen en {{checkpoints}} controlepunten gecontroleerd.",
       broken: "De bundel klopt niet.",
       check: "Controle",
       file: "Bestand",
@@ -44,6 +44,8 @@ export const nlEvidence = {
         "notice-content": "inhoud van een kennisgeving",
         "email-body": "tekst van een e-mail",
         "webhook-body": "inhoud van een webhook",
+        "deletion-certificate": "verwijderingsverklaring",
+        "measures-report": "rapport over de maatregelen",
         checkpoint: "controlepunt",
       },
     },

@@ -1,7 +1,7 @@
 import { useEffect, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { verifyBundle, type BundleReport } from "../../../../src/domain/evidence-bundle/verify.ts";
+import { verifyBundleBlob, type BundleReport } from "../../../../src/domain/evidence-bundle/verify.ts";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { api, unwrap } from "../../api/client";
 import { useApi } from "../../api/useApi";
@@ -10,7 +10,8 @@ type State = { kind: "idle" } | { kind: "checking"; name: string } | { kind: "do
 
 /**
  * The trust site's bundle verifier: the customer drops its evidence bundle and the same pure module
- * as `art28 verify --bundle` checks it in the browser (WebCrypto). Nothing is uploaded.
+ * as `art28 verify --bundle` checks it in the browser (WebCrypto), reading the file in slices, one
+ * entry at a time. Nothing is uploaded.
  */
 export function VerifyBundlePage() {
   const { t } = useTranslation();
@@ -29,10 +30,7 @@ export function VerifyBundlePage() {
       return;
     }
     setState({ kind: "checking", name: file.name });
-    void file
-      .arrayBuffer()
-      .then((bytes) => verifyBundle(new Uint8Array(bytes), publicKey ? { publicKey } : {}))
-      .then((report) => setState({ kind: "done", name: file.name, report }));
+    void verifyBundleBlob(file, publicKey ? { publicKey } : {}).then((report) => setState({ kind: "done", name: file.name, report }));
   };
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
@@ -87,6 +85,8 @@ export function VerifyBundlePage() {
                 notices: state.report.counts.notices,
                 emails: state.report.counts.emails,
                 webhooks: state.report.counts.webhooks,
+                certificates: state.report.counts.deletionCertificates,
+                reports: state.report.counts.measuresReports,
                 checkpoints: state.report.counts.checkpoints,
               })}
             </p>
