@@ -169,7 +169,7 @@ export const en: typeof nl = {
     ssoDone: "You have confirmed it is you. Make the change again now; for ten minutes you are not asked again.",
     ssoRefused: "Confirming did not work",
   },
-  pager: { label: "Pages", range: "{{from}}–{{to}} of {{total}}", previous: "Previous", next: "Next" },
+  pager: { label: "Pages", range: "{{from}}–{{to}} of {{total}}", rangeOpen: "{{from}}–{{to}}", previous: "Previous", next: "Next" },
   ...enEngine,
   ...enSubprocessors,
   ...enIncidents,

@@ -168,7 +168,7 @@ export const nl = {
     ssoDone: "U heeft bevestigd dat u het bent. Doe de wijziging nu opnieuw; tien minuten lang vragen we het niet nog eens.",
     ssoRefused: "Bevestigen is niet gelukt",
   },
-  pager: { label: "Pagina's", range: "{{from}}–{{to}} van {{total}}", previous: "Vorige", next: "Volgende" },
+  pager: { label: "Pagina's", range: "{{from}}–{{to}} van {{total}}", rangeOpen: "{{from}}–{{to}}", previous: "Vorige", next: "Volgende" },
   ...nlEngine,
   ...nlSubprocessors,
   ...nlIncidents,
