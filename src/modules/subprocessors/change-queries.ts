@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
+import { afterKey, containsPattern, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { changeRecipients, objections, serviceSubprocessors, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 
@@ -230,15 +231,29 @@ export interface RecipientFilter {
   delivered?: boolean | undefined;
   /** Support staff: only these customers (art. 9.1). */
   onlyIds: string[] | null;
-  offset: number;
   limit: number;
+  /** The key of the last recipient shown (RECIPIENT_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset: number;
 }
+
+/** By name and customer number: controllers_name_number and the key of change_recipients serve it. */
+const recipientKey: SortKey[] = [
+  { expr: sql`c.name`, kind: "text" },
+  { expr: sql`c.customer_number`, kind: "text" },
+  { expr: sql`r.controller_id`, kind: "uuid" },
+];
+export const RECIPIENT_LIST_KEY: KeyKind[] = recipientKey.map((k) => k.kind);
 
 const flag = (value: boolean | undefined, yes: SQL): SQL => (value === undefined ? sql`true` : value ? yes : sql`not (${yes})`);
 
-/** Per affected customer: its window, and whether its notice was delivered, read and acknowledged, and its objection. */
+/**
+ * Per affected customer, by name: its window, and whether its notice was delivered, read and
+ * acknowledged, and its objection; `limit + 1` of them (the extra one says there is a next page).
+ */
 export async function listRecipients(db: Db, changeId: string, filter: RecipientFilter) {
-  const search = filter.search ? `%${filter.search.toLowerCase()}%` : null;
+  const search = filter.search ? containsPattern(filter.search.toLowerCase()) : null;
   const base = sql`
     from change_recipients r
     join controllers c on c.id = r.controller_id
@@ -266,13 +281,15 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
     acknowledged_at: string | Date | null;
     objection_id: string | null;
     objection_status: string | null;
+    key: string[];
   }>(
     db,
-    sql`select r.controller_id, c.customer_number, c.name, r.window_ends_at, r.template_version, ob.status as window_status,
+    sql`select r.controller_id, c.customer_number, c.name, r.window_ends_at, r.template_version, ob.status as window_status, ${keyText(recipientKey)} as key,
                exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'sent') as delivered,
                exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'held') as held,
                n.opened_at, n.acknowledged_at, o.id as objection_id, o.status as objection_status
-        ${base} order by lower(c.name), c.customer_number offset ${filter.offset} limit ${filter.limit}`,
+        ${base} ${filter.after ? sql`and ${afterKey(recipientKey, filter.after)}` : sql``}
+        order by ${keyOrder(recipientKey)} offset ${filter.after ? 0 : filter.offset} limit ${filter.limit + 1}`,
   );
   const date = (v: string | Date | null) => (v === null ? null : new Date(v));
   return {
@@ -289,6 +306,7 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
       readAt: date(r.opened_at),
       acknowledgedAt: date(r.acknowledged_at),
       objection: r.objection_id && r.objection_status ? { id: r.objection_id, status: r.objection_status } : null,
+      key: r.key,
     })),
   };
 }
