@@ -1,4 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { rows, type Db } from "./engine.ts";
 
 // Keyset pagination in SQL: a list is ordered by a key that is unique per row (its last part is the
 // row's id), a page is the first `limit` rows after the key of the last row shown. An index on the
@@ -20,7 +21,8 @@ const typed = (key: SortKey, value: string): SQL => sql`${value}::${sql.raw(CAST
 
 /**
  * The condition "after the row with these key values" in the order of `keys`, or undefined for the
- * first page. One direction throughout is a row comparison, which an index on the key serves.
+ * first page: a row comparison, which an index on the key serves. Every part of a key goes the
+ * same way (an index walked backwards serves a descending one).
  */
 export function afterKey(keys: readonly SortKey[], after: readonly string[] | undefined): SQL | undefined {
   if (after === undefined) {
@@ -30,28 +32,18 @@ export function afterKey(keys: readonly SortKey[], after: readonly string[] | un
     throw new Error(`a cursor of ${after.length} values for a key of ${keys.length}`);
   }
   const descending = keys[0]?.descending === true;
-  if (keys.every((k) => (k.descending === true) === descending)) {
-    const left = sql.join(
-      keys.map((k) => sql`${k.expr}`),
-      sql`, `,
-    );
-    const right = sql.join(
-      keys.map((k, i) => typed(k, after[i] ?? "")),
-      sql`, `,
-    );
-    return descending ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`;
+  if (!keys.every((k) => (k.descending === true) === descending)) {
+    throw new Error("a keyset key goes one way");
   }
-  // Mixed directions: k1 beyond v1, or k1 = v1 and (k2 beyond v2, or ...).
-  const beyond = (i: number): SQL => {
-    const key = keys[i];
-    if (key === undefined) {
-      return sql`false`;
-    }
-    const value = typed(key, after[i] ?? "");
-    const strictly = key.descending ? sql`${key.expr} < ${value}` : sql`${key.expr} > ${value}`;
-    return i === keys.length - 1 ? strictly : sql`(${strictly} or (${key.expr} = ${value} and ${beyond(i + 1)}))`;
-  };
-  return beyond(0);
+  const left = sql.join(
+    keys.map((k) => sql`${k.expr}`),
+    sql`, `,
+  );
+  const right = sql.join(
+    keys.map((k, i) => typed(k, after[i] ?? "")),
+    sql`, `,
+  );
+  return descending ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`;
 }
 
 /** The ORDER BY of `keys`. */
@@ -81,4 +73,48 @@ export function containsPattern(text: string): string {
 export function customerMatches(customer: { name: SQLWrapper; customerNumber: SQLWrapper }, text: string): SQL {
   const pattern = containsPattern(text);
   return sql`(${customer.name} ilike ${pattern} or ${customer.customerNumber} ilike ${pattern})`;
+}
+
+/**
+ * `controllerId` is a customer whose name or number contains `text`: a condition on the list's own
+ * table, so the page is chosen from that table alone (by its own index) before anything is joined.
+ */
+export function ofCustomerMatching(controllerId: SQLWrapper, text: string): SQL {
+  return sql`${controllerId} in (select c.id from controllers c where ${customerMatches({ name: sql`c.name`, customerNumber: sql`c.customer_number` }, text)})`;
+}
+
+/** The most rows a list counts: beyond it the answer says "more than" (a count reads every row it counts). */
+export const COUNT_LIMIT = 10_000;
+
+/**
+ * How many rows of `table` meet `condition`, counting no further than COUNT_LIMIT: `exact` is false
+ * when there are more.
+ */
+export async function countUpTo(db: Db, table: SQLWrapper, condition: SQL | undefined, limit = COUNT_LIMIT): Promise<{ total: number; exact: boolean }> {
+  const [found] = await rows<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from (select 1 from ${table} where ${condition ?? sql`true`} limit ${limit + 1}) counted`,
+  );
+  const n = Number(found?.n ?? 0);
+  return { total: Math.min(n, limit), exact: n <= limit };
+}
+
+/**
+ * Whether a page of a list of `size` customers (an incident's affected ones, a change's
+ * recipients), by name, is better found by walking every customer by name (controllers_name_number)
+ * and keeping those on the list, than by sorting the list: when the list holds at least a twentieth
+ * of all customers, a page of 100 is met within some 2,000 customers walked. The planner cannot
+ * choose this itself: row-level security's filter hides how many rows a scope sees.
+ */
+export async function walkCustomersByName(db: Db, size: number): Promise<boolean> {
+  if (size < 1_000) {
+    return false;
+  }
+  const [estimate] = await rows<{ n: number | string }>(db, sql`select reltuples as n from pg_class where relname = 'controllers' and relkind = 'r'`);
+  let customers = Number(estimate?.n ?? -1);
+  if (!(customers > 0)) {
+    const [counted] = await rows<{ n: number | string }>(db, sql`select count(*) as n from controllers`);
+    customers = Number(counted?.n ?? 0);
+  }
+  return size * 20 >= customers;
 }

@@ -13,6 +13,9 @@ export const Cursor = Type.String({ maxLength: 1400, pattern: "^[A-Za-z0-9_-]{1,
 /** The `next` a keyset list answers. */
 export const NextCursor = Type.Union([Type.String(), Type.Null()], { description: "`after` of the next page; null on the last" });
 
+/** Whether a list's `total` is the count of all its rows (db/keyset.ts countUpTo). */
+export const TotalExact = Type.Boolean({ description: "false when the list stopped counting at 10,000 and has more: `total` is then 10,000" });
+
 /** The field a list's cursor is named by in a 400. */
 export const AFTER_FIELD = "querystring.after";
 

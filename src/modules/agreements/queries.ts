@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { afterKey, customerMatches, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
+import { afterKey, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import {
   agreements,
   annex2Versions,
@@ -60,10 +60,28 @@ export const AGREEMENT_LIST_KEY: KeyKind[] = listKey.map((k) => k.kind);
 
 /**
  * A page of agreements, newest offer first, `limit + 1` rows (the extra one says there is a next
- * page). Without the signed PDF and document model, which only one agreement's answer needs.
+ * page). The page is chosen from agreements alone, by its index, and only its rows are joined:
+ * joined first, the planner (which cannot estimate the row-level security filter) sorts them all.
+ * Without the signed PDF and document model, which only one agreement's answer needs.
  */
 export async function listAgreements(db: Db, filter: AgreementListFilter) {
   const only = filter.onlyControllerIds;
+  const page = db
+    .select({ id: agreements.id, key: keyText(listKey).as("key") })
+    .from(agreements)
+    .where(
+      and(
+        filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined,
+        filter.status ? eq(agreements.status, filter.status) : undefined,
+        filter.q ? ofCustomerMatching(agreements.controllerId, filter.q) : undefined,
+        only ? (only.length > 0 ? inArray(agreements.controllerId, only) : sql`false`) : undefined,
+        afterKey(listKey, filter.after),
+      ),
+    )
+    .orderBy(keyOrder(listKey))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0))
+    .as("page");
   return db
     .select({
       agreement: {
@@ -82,25 +100,15 @@ export async function listAgreements(db: Db, filter: AgreementListFilter) {
       controllerName: controllers.name,
       annexVersion: annexVersions.version,
       annex2Version: annex2Versions.version,
-      key: keyText(listKey),
+      key: page.key,
     })
-    .from(agreements)
+    .from(page)
+    .innerJoin(agreements, eq(agreements.id, page.id))
     .innerJoin(templateVersions, eq(templateVersions.id, agreements.templateVersionId))
     .innerJoin(controllers, eq(controllers.id, agreements.controllerId))
     .innerJoin(annexVersions, eq(annexVersions.id, agreements.annexVersionId))
     .leftJoin(annex2Versions, eq(annex2Versions.id, agreements.annex2VersionId))
-    .where(
-      and(
-        filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined,
-        filter.status ? eq(agreements.status, filter.status) : undefined,
-        filter.q ? customerMatches(controllers, filter.q) : undefined,
-        only ? (only.length > 0 ? inArray(agreements.controllerId, only) : sql`false`) : undefined,
-        afterKey(listKey, filter.after),
-      ),
-    )
-    .orderBy(keyOrder(listKey))
-    .limit(filter.limit + 1)
-    .offset(filter.after ? 0 : (filter.offset ?? 0));
+    .orderBy(keyOrder(listKey));
 }
 
 export async function signaturesOf(db: Db, agreementIds: string[]) {

@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { customer, serviceIds, staffSession, type Session } from "../../../test/support/sessions.ts";
 import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { sql } from "drizzle-orm";
+import { rows } from "../../db/engine.ts";
 
 // An incident's affected customers and Art28's proposal at any size (issue 16): by name, a page
 // after a keyset cursor (`next`), searched; the proposal says how many wait and pages them alone.
@@ -118,4 +120,28 @@ test("a bad cursor is a 400 naming querystring.after; limit is bounded", async (
     await assertBadCursorsRefused(security.get, url(path));
     await assertLimitBounds(security.get, url(path), 1000);
   }
+});
+
+test("a list that holds many of the customers is found by walking them by name: the same order, each once", async () => {
+  // 1,200 more customers, all affected: the list is now most of the customers (affected-queries.ts walks them).
+  await t.database.db.execute(
+    sql`insert into controllers (customer_number, name) select 'V' || lpad(g::text, 5, '0'), 'Veel ' || (g % 97) from generate_series(1, 1200) g`,
+  );
+  await t.database.db.execute(
+    sql`insert into incident_customers (incident_id, controller_id, source, because, facts, added_at)
+        select ${incidentId}, c.id, 'manual', '{"serviceIds":[],"subprocessorIds":[]}'::jsonb, '{}'::jsonb, now() from controllers c where c.customer_number like 'V%'`,
+  );
+  await t.database.db.execute(sql`analyze controllers`);
+  const expected = await rows<{ id: string }>(
+    t.database.db,
+    sql`select c.id from incident_customers ic join controllers c on c.id = ic.controller_id where ic.incident_id = ${incidentId} order by c.name, c.customer_number, c.id`,
+  );
+  const walked = (await walk<Affected>(security.get, url("/customers?limit=400"), "customers")).flat();
+  assert.equal(walked.length, expected.length);
+  assert.deepEqual(
+    walked.map((c) => c.controllerId),
+    expected.map((r) => r.id),
+  );
+  const searched = (await walk<Affected>(security.get, url("/customers?limit=7&q=veel%2042"), "customers")).flat();
+  assert.ok(searched.length > 0 && searched.every((c) => c.name === "Veel 42"));
 });

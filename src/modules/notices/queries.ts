@@ -1,6 +1,6 @@
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { afterKey, containsPattern, customerMatches, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
+import { afterKey, containsPattern, countUpTo, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { controllers, deliveries, deliveryAttempts, notices, webhookEndpoints, type NoticeKind, type StaffRole } from "../../db/schema/index.ts";
 
 export interface InboxFilter {
@@ -37,11 +37,14 @@ function referenceNumber(q: string): number | null {
 /** `q` as a notice's reference or its customer's name or number. */
 function noticeMatches(q: string): SQL {
   const number = referenceNumber(q);
-  const customer = sql`exists (select 1 from ${controllers} c where c.id = ${notices.controllerId} and ${customerMatches({ name: sql`c.name`, customerNumber: sql`c.customer_number` }, q)})`;
+  const customer = ofCustomerMatching(notices.controllerId, q);
   return number === null ? customer : sql`(${notices.number} = ${number} or ${customer})`;
 }
 
-/** A page of an inbox, newest first: `limit + 1` rows (the extra one says there is a next page), and the count of all. */
+/**
+ * A page of an inbox, newest first: `limit + 1` rows (the extra one says there is a next page),
+ * and the count of all (up to COUNT_LIMIT).
+ */
 export async function listNotices(db: Db, filter: InboxFilter) {
   const where: (SQL | undefined)[] = [];
   if (filter.staffRole) {
@@ -65,17 +68,14 @@ export async function listNotices(db: Db, filter: InboxFilter) {
     where.push(noticeMatches(filter.q));
   }
   const condition = and(...where);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({ notice: notices, key: keyText(noticeKey) })
-      .from(notices)
-      .where(and(condition, afterKey(noticeKey, filter.after)))
-      .orderBy(keyOrder(noticeKey))
-      .limit(filter.limit + 1)
-      .offset(filter.after ? 0 : (filter.offset ?? 0)),
-    db.select({ n: count() }).from(notices).where(condition),
-  ]);
-  return { total: total?.n ?? 0, items: items.map((row) => ({ ...row.notice, key: row.key })) };
+  const items = await db
+    .select({ notice: notices, key: keyText(noticeKey) })
+    .from(notices)
+    .where(and(condition, afterKey(noticeKey, filter.after)))
+    .orderBy(keyOrder(noticeKey))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0));
+  return { ...(await countUpTo(db, notices, condition)), items: items.map((row) => ({ ...row.notice, key: row.key })) };
 }
 
 export async function findNotice(db: Db, id: string) {
@@ -134,8 +134,9 @@ export const DELIVERY_LIST_KEY: KeyKind[] = deliveryKey.map((k) => k.kind);
 
 /**
  * A page of deliveries, newest first: the back-office outbox, or a customer's webhook delivery log;
- * `limit + 1` rows (the extra one says there is a next page), and the count of all. Without the
- * message's body, which only one delivery's answer shows.
+ * `limit + 1` rows (the extra one says there is a next page), and the count of all (up to
+ * COUNT_LIMIT). The page is chosen from deliveries alone, by its index, and only its rows are
+ * joined. Without the message's body, which only one delivery's answer shows.
  */
 export async function listDeliveries(db: Db, filter: OutboxFilter) {
   const where: (SQL | undefined)[] = [];
@@ -158,49 +159,52 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
       or(
         ilike(deliveries.recipient, like),
         ilike(deliveries.subject, like),
-        customerMatches(controllers, filter.q),
-        number === null ? undefined : sql`exists (select 1 from ${notices} n where n.id = ${deliveries.noticeId} and n.number = ${number})`,
+        ofCustomerMatching(deliveries.controllerId, filter.q),
+        number === null ? undefined : sql`${deliveries.noticeId} in (select n.id from notices n where n.number = ${number})`,
       ),
     );
   }
   const condition = and(...where);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        delivery: {
-          id: deliveries.id,
-          noticeId: deliveries.noticeId,
-          controllerId: deliveries.controllerId,
-          channel: deliveries.channel,
-          recipient: deliveries.recipient,
-          recipientRole: deliveries.recipientRole,
-          status: deliveries.status,
-          attempts: deliveries.attempts,
-          lastError: deliveries.lastError,
-          subject: deliveries.subject,
-          sentAt: deliveries.sentAt,
-          failedAt: deliveries.failedAt,
-          nextAttemptAt: deliveries.nextAttemptAt,
-          createdAt: deliveries.createdAt,
-        },
-        kind: notices.kind,
-        noticeData: notices.data,
-        noticeNumber: notices.number,
-        noticeCreatedAt: notices.createdAt,
-        customerName: controllers.name,
-        key: keyText(deliveryKey),
-      })
-      .from(deliveries)
-      .innerJoin(notices, eq(notices.id, deliveries.noticeId))
-      .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
-      .where(and(condition, afterKey(deliveryKey, filter.after)))
-      .orderBy(keyOrder(deliveryKey))
-      .limit(filter.limit + 1)
-      .offset(filter.after ? 0 : (filter.offset ?? 0)),
-    db.select({ n: count() }).from(deliveries).leftJoin(controllers, eq(controllers.id, deliveries.controllerId)).where(condition),
-  ]);
+  const page = db
+    .select({ id: deliveries.id, key: keyText(deliveryKey).as("key") })
+    .from(deliveries)
+    .where(and(condition, afterKey(deliveryKey, filter.after)))
+    .orderBy(keyOrder(deliveryKey))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0))
+    .as("page");
+  const items = await db
+    .select({
+      delivery: {
+        id: deliveries.id,
+        noticeId: deliveries.noticeId,
+        controllerId: deliveries.controllerId,
+        channel: deliveries.channel,
+        recipient: deliveries.recipient,
+        recipientRole: deliveries.recipientRole,
+        status: deliveries.status,
+        attempts: deliveries.attempts,
+        lastError: deliveries.lastError,
+        subject: deliveries.subject,
+        sentAt: deliveries.sentAt,
+        failedAt: deliveries.failedAt,
+        nextAttemptAt: deliveries.nextAttemptAt,
+        createdAt: deliveries.createdAt,
+      },
+      kind: notices.kind,
+      noticeData: notices.data,
+      noticeNumber: notices.number,
+      noticeCreatedAt: notices.createdAt,
+      customerName: controllers.name,
+      key: page.key,
+    })
+    .from(page)
+    .innerJoin(deliveries, eq(deliveries.id, page.id))
+    .innerJoin(notices, eq(notices.id, deliveries.noticeId))
+    .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
+    .orderBy(keyOrder(deliveryKey));
   return {
-    total: total?.n ?? 0,
+    ...(await countUpTo(db, deliveries, condition)),
     items: items.map((row) => ({
       ...row.delivery,
       kind: row.kind,

@@ -27,7 +27,7 @@ import {
   NOTICE_LIST_KEY,
   type InboxFilter,
 } from "./queries.ts";
-import { decodeKeyset, keysetPage, NextCursor } from "../../http/cursor.ts";
+import { decodeKeyset, keysetPage, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { renderNotice } from "./render.ts";
 import { deliveryDetail, deliverySummary, noticeListItem, shownSubject } from "./present.ts";
 import { hideSecrets, hideSecretsInHtml, renderableData, shownData } from "./secrets.ts";
@@ -124,7 +124,10 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         summary: "Inbox: a customer's notices (portal), or the notices to a staff member's role (back-office), newest first; a page after `after` (keyset)",
         description: "Staff may pass controllerId to see one customer's notices as the customer sees them.",
         querystring: InboxQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(NoticeListItem), next: NextCursor }), ...ErrorResponses },
+        response: {
+          200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(NoticeListItem), next: NextCursor }),
+          ...ErrorResponses,
+        },
       },
     },
     async (request) => {
@@ -142,7 +145,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       }
       const result = await inScope(db, scopeOf(actor), (tx) => listNotices(tx, filter));
       const { items, next } = keysetPage(result.items, filter.limit);
-      return { total: result.total, items: items.map((n) => noticeListItem(n, requestLocale(request))), next };
+      return { total: result.total, totalExact: result.exact, items: items.map((n) => noticeListItem(n, requestLocale(request))), next };
     },
   );
 
@@ -221,7 +224,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         tags: ["notices"],
         summary: "Every delivery (email and webhook), newest first: queued, sent, held (no SMTP configured) and failed",
         querystring: OutboxQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem), next: NextCursor }), ...ErrorResponses },
+        response: { 200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(OutboxItem), next: NextCursor }), ...ErrorResponses },
       },
     },
     async (request) => {
@@ -231,7 +234,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const filter = { status, channel, q, onlyControllerIds, ...pageOf(request.query), after: decodeKeyset(request.query.after, DELIVERY_LIST_KEY) };
       const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, filter));
       const { items, next } = keysetPage(result.items, filter.limit);
-      return { total: result.total, items: items.map((d) => outboxItem(d, requestLocale(request))), next };
+      return { total: result.total, totalExact: result.exact, items: items.map((d) => outboxItem(d, requestLocale(request))), next };
     },
   );
 
@@ -383,7 +386,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         summary: "The delivery log of a webhook endpoint, newest first",
         params: IdParams,
         querystring: DeliveryLogQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem), next: NextCursor }), ...ErrorResponses },
+        response: { 200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(OutboxItem), next: NextCursor }), ...ErrorResponses },
       },
     },
     async (request) => {
@@ -398,7 +401,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       const filter = { webhookEndpointId: endpoint.id, ...pageOf(request.query), after: decodeKeyset(request.query.after, DELIVERY_LIST_KEY) };
       const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, filter));
       const { items, next } = keysetPage(result.items, filter.limit);
-      return { total: result.total, items: items.map((d) => outboxItem(d, requestLocale(request))), next };
+      return { total: result.total, totalExact: result.exact, items: items.map((d) => outboxItem(d, requestLocale(request))), next };
     },
   );
 

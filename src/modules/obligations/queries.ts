@@ -1,6 +1,6 @@
-import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { afterKey, customerMatches, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
+import { afterKey, countUpTo, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { calendarFeeds, controllers, obligations, users, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
 
@@ -68,7 +68,8 @@ export const obligationListKey = (status: ObligationStatus | "all"): KeyKind[] =
 
 /**
  * A page of obligations: open ones by due time, overdue first (the staff dashboard); closed ones
- * newest first; `limit + 1` rows (the extra one says there is a next page), and the count of all.
+ * newest first; `limit + 1` rows (the extra one says there is a next page), and the count of all
+ * (up to COUNT_LIMIT). The page is chosen from obligations alone, by its index, then named.
  */
 export async function listObligations(db: Db, now: Date, filter: ObligationFilter) {
   const where: (SQL | undefined)[] = [];
@@ -83,9 +84,7 @@ export async function listObligations(db: Db, now: Date, filter: ObligationFilte
     where.push(eq(obligations.kind, filter.kind));
   }
   if (filter.q) {
-    where.push(
-      sql`exists (select 1 from ${controllers} c where c.id = ${obligations.controllerId} and ${customerMatches({ name: sql`c.name`, customerNumber: sql`c.customer_number` }, filter.q)})`,
-    );
+    where.push(ofCustomerMatching(obligations.controllerId, filter.q));
   }
   if (filter.responsibleRole) {
     where.push(sql`${obligations.responsibleRoles} @> ${JSON.stringify([filter.responsibleRole])}::jsonb`);
@@ -98,18 +97,21 @@ export async function listObligations(db: Db, now: Date, filter: ObligationFilte
   }
   const condition = and(...where);
   const key = obligationKey(status, now);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({ obligation: obligations, customerName: controllers.name, key: keyText(key) })
-      .from(obligations)
-      .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
-      .where(and(condition, afterKey(key, filter.after)))
-      .orderBy(keyOrder(key))
-      .limit(filter.limit + 1)
-      .offset(filter.after ? 0 : (filter.offset ?? 0)),
-    db.select({ n: count() }).from(obligations).where(condition),
-  ]);
-  return { total: total?.n ?? 0, items: items.map((row) => ({ ...row.obligation, customerName: row.customerName, key: row.key })) };
+  const page = db
+    .select({ id: obligations.id, key: keyText(key).as("key") })
+    .from(obligations)
+    .where(and(condition, afterKey(key, filter.after)))
+    .orderBy(keyOrder(key))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0))
+    .as("page");
+  const items = await db
+    .select({ obligation: obligations, customerName: controllers.name, key: page.key })
+    .from(page)
+    .innerJoin(obligations, eq(obligations.id, page.id))
+    .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
+    .orderBy(keyOrder(key));
+  return { ...(await countUpTo(db, obligations, condition)), items: items.map((row) => ({ ...row.obligation, customerName: row.customerName, key: row.key })) };
 }
 
 export async function findObligation(db: Db, id: string) {

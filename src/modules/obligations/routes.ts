@@ -19,7 +19,7 @@ import { AP_NOTIFICATION_HOURS } from "../../domain/ap-draft.ts";
 import { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks, type ApClock } from "./ap-clocks.ts";
 import { hiddenObligationKinds } from "./restricted-kinds.ts";
 import { findCalendarFeedUser, findObligation, listObligations, obligationListKey, saveCalendarFeed, type ObligationFilter } from "./queries.ts";
-import { Cursor, decodeKeyset, keysetPage, NextCursor } from "../../http/cursor.ts";
+import { Cursor, decodeKeyset, keysetPage, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { eventActor } from "../evidence/index.ts";
 
@@ -204,13 +204,16 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
         tags: ["obligations"],
         summary: "Deadlines: open ones by due time, overdue first (staff: all customers; a customer: its own)",
         querystring: ObligationQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ObligationOut), next: NextCursor }), ...ErrorResponses },
+        response: {
+          200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(ObligationOut), next: NextCursor }),
+          ...ErrorResponses,
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       if (actor.kind === "staff" && !STAFF_ALL.includes(actor.staffRole ?? "auditor")) {
-        return { total: 0, items: [], next: null };
+        return { total: 0, totalExact: true, items: [], next: null };
       }
       const { page = 1, pageSize = 50, status = "open", kind, q } = request.query;
       const limit = request.query.limit ?? pageSize;
@@ -223,13 +226,13 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       // The customer's own clocks join the first page, in due order after the overdue duties.
       const derived = await customerApDeadlines(db, actor, now, request.query, requestLocale(request));
       if (derived.length === 0) {
-        return { total: result.total, items, next };
+        return { total: result.total, totalExact: result.exact, items, next };
       }
       const merged =
         after === undefined && page === 1
           ? [...items.filter((o) => o.overdue), ...[...items.filter((o) => !o.overdue), ...derived].sort((x, y) => x.dueAt.localeCompare(y.dueAt))]
           : items;
-      return { total: result.total + derived.length, items: merged, next };
+      return { total: result.total + derived.length, totalExact: result.exact, items: merged, next };
     },
   );
 

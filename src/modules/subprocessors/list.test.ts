@@ -4,6 +4,8 @@ import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { customer, description, serviceIds, staffSession, subprocessorBody, type Customer, type Session } from "../../../test/support/sessions.ts";
 import { assertBadCursorsRefused, assertLimitBounds, nextOf, walk } from "../../../test/support/pages.ts";
 import { supportAssignments } from "../../db/schema/index.ts";
+import { sql } from "drizzle-orm";
+import { rows } from "../../db/engine.ts";
 
 // A change's recipients and objections at any size (issue 16): recipients by name, objections
 // newest first, each a page after a keyset cursor (recipients: `next`; objections, answered as
@@ -131,4 +133,39 @@ test("a bad cursor is a 400 naming querystring.after; limit is bounded", async (
     await assertBadCursorsRefused(officer.get, url);
     await assertLimitBounds(officer.get, url, 500);
   }
+});
+
+test("recipients that are many of the customers are found by walking them by name: the same order, each once", async () => {
+  // 1,200 more customers told of the change (change-queries.ts walks them once they are most of the customers).
+  const db = t.database.db;
+  await db.execute(
+    sql`insert into controllers (customer_number, name) select 'V' || lpad(g::text, 5, '0'), 'Veel ' || (g % 97) from generate_series(1, 1200) g`,
+  );
+  await db.execute(
+    sql`insert into notices (controller_id, kind, data) select c.id, 'annex2_published', '{"kind":"annex2_published"}'::jsonb from controllers c where c.customer_number like 'V%'`,
+  );
+  await db.execute(
+    sql`insert into obligations (controller_id, kind, nature, party, responsible_roles, title, article, clock_unit, clock_amount, zone, subject_type, subject_id, trigger_at, due_at, reminders)
+        select c.id, 'subprocessor_objection', 'window', 'controller', '[]'::jsonb, '{"nl":"x","en":"x"}'::jsonb, '5.2', 'calendarDays', 14, 'Europe/Amsterdam',
+               'subprocessor_change', ${changeId}, now(), now() + interval '14 days', '[]'::jsonb
+          from controllers c where c.customer_number like 'V%'`,
+  );
+  await db.execute(
+    sql`insert into change_recipients (change_id, controller_id, notice_id, obligation_id, window_ends_at)
+        select ${changeId}, c.id, (select n.id from notices n where n.controller_id = c.id), (select o.id from obligations o where o.controller_id = c.id), now() + interval '14 days'
+          from controllers c where c.customer_number like 'V%'`,
+  );
+  await db.execute(sql`analyze controllers`);
+  const expected = await rows<{ id: string }>(
+    db,
+    sql`select c.id from change_recipients r join controllers c on c.id = r.controller_id where r.change_id = ${changeId} order by c.name, c.customer_number, c.id`,
+  );
+  const walked = (await walk<Recipient>(officer.get, change("/recipients?limit=500"))).flat();
+  assert.equal(walked.length, expected.length);
+  assert.deepEqual(
+    walked.map((r) => r.controllerId),
+    expected.map((r) => r.id),
+  );
+  const searched = (await walk<Recipient>(officer.get, change("/recipients?limit=5&search=veel%2042"))).flat();
+  assert.ok(searched.length > 0 && searched.every((r) => r.name === "Veel 42"));
 });
