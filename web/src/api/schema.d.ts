@@ -9307,6 +9307,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -9789,6 +9791,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -10842,6 +10846,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -11029,6 +11035,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;

@@ -2,10 +2,25 @@ import { useTranslation } from "react-i18next";
 import type { CursorPages } from "../api/pages";
 
 /**
- * Previous/next over a keyset list: "51–100 of 4,210" (or "51–100" when the list does not count),
- * next from the server's cursor, previous from the cursors already followed.
+ * Previous/next over a keyset list: "51–100 of 4,210" ("of more than 10,000" when the server
+ * stopped counting, "51–100" when the list does not count), next from the server's cursor,
+ * previous from the cursors already followed.
  */
-export function KeysetPager({ pages, limit, shown, next, total }: { pages: CursorPages; limit: number; shown: number; next: string | null; total?: number }) {
+export function KeysetPager({
+  pages,
+  limit,
+  shown,
+  next,
+  total,
+  totalExact = true,
+}: {
+  pages: CursorPages;
+  limit: number;
+  shown: number;
+  next: string | null;
+  total?: number;
+  totalExact?: boolean;
+}) {
   const { t } = useTranslation();
   if (pages.index === 0 && next === null) {
     return null;
@@ -14,7 +29,13 @@ export function KeysetPager({ pages, limit, shown, next, total }: { pages: Curso
   const to = pages.index * limit + shown;
   return (
     <nav className="pager" aria-label={t("pager.label")}>
-      <span data-testid="pager-range">{total === undefined ? t("pager.rangeOpen", { from, to }) : t("pager.range", { from, to, total })}</span>
+      <span data-testid="pager-range">
+        {total === undefined
+          ? t("pager.rangeOpen", { from, to })
+          : totalExact
+            ? t("pager.range", { from, to, total })
+            : t("pager.rangeMore", { from, to, total })}
+      </span>
       <button type="button" className="btn btn-small" disabled={pages.index === 0} onClick={pages.back} data-testid="pager-prev">
         {t("pager.previous")}
       </button>

@@ -113,6 +113,7 @@ export const enEngine: typeof nlEngine = {
     intro:
       "Every email and webhook Art28 sends or prepares, newest first. Without a mail server (SMTP), emails are held: this is where you read what would have been sent.",
     heldBanner: "{{count}} emails are held because no mail server is configured.",
+    heldBannerMore: "More than {{count}} emails are held because no mail server is configured.",
     showHeld: "Show held emails",
     status: "Status",
     channel: "Channel",

@@ -118,6 +118,7 @@ export const nlEngine = {
     intro:
       "Elke e-mail en webhook die Art28 verstuurt of klaarzet, nieuwste eerst. Zonder mailserver (SMTP) worden e-mails vastgehouden: hier leest u wat er verstuurd zou zijn.",
     heldBanner: "{{count}} e-mails worden vastgehouden omdat er geen mailserver is ingesteld.",
+    heldBannerMore: "Meer dan {{count}} e-mails worden vastgehouden omdat er geen mailserver is ingesteld.",
     showHeld: "Toon vastgehouden e-mails",
     status: "Status",
     channel: "Kanaal",

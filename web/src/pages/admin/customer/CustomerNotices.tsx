@@ -24,7 +24,7 @@ export function CustomerNotices({ controllerId }: { controllerId: string }) {
         ) : (
           <>
             <NoticesTable notices={page.items} linkTo={(n) => `/admin/notices/${n.id}`} testId="customer-notices" />
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </>
         )
       }

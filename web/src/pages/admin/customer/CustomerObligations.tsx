@@ -27,7 +27,7 @@ export function CustomerObligations({ controllerId }: { controllerId: string }) 
         ) : (
           <>
             <ObligationsTable obligations={page.items} linkTo={(o) => `/admin/obligations/${o.id}`} showCustomer={false} testId="customer-obligations" />
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </>
         )
       }

@@ -79,7 +79,7 @@ export function OutboxPage() {
       {heldCount > 0 && status !== "held" ? (
         <Notice tone="warning" testId="outbox-held-banner">
           <p>
-            {t("outbox.heldBanner", { count: heldCount })}{" "}
+            {held.data?.totalExact === false ? t("outbox.heldBannerMore", { count: heldCount }) : t("outbox.heldBanner", { count: heldCount })}{" "}
             <button type="button" className="btn btn-link" onClick={() => update({ status: "held", channel: "email" })} data-testid="outbox-show-held">
               {t("outbox.showHeld")}
             </button>
@@ -178,7 +178,7 @@ export function OutboxPage() {
                 </table>
               </div>
             )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </section>
         )}
       </Loaded>

@@ -82,7 +82,7 @@ export function EndpointDeliveries({ endpointId, canReplay }: { endpointId: stri
                 ))}
               </tbody>
             </table>
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </>
         )
       }

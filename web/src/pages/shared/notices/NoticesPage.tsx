@@ -79,7 +79,7 @@ export function NoticesPage({ area }: { area: Area }) {
             ) : (
               <NoticesTable notices={page.items} linkTo={(n) => `${areaBase(area)}/notices/${n.id}`} showRead={area === "portal"} />
             )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </section>
         )}
       </Loaded>

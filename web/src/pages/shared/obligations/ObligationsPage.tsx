@@ -136,7 +136,7 @@ export function ObligationsPage({ area }: { area: Area }) {
             ) : (
               <ObligationsTable obligations={page.items} linkTo={(o) => `${areaBase(area)}/obligations/${o.id}`} showCustomer={area === "admin"} />
             )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </section>
         )}
       </Loaded>
