@@ -19542,7 +19542,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who at the processor viewed the customer's personal data, when, and why (newest first); a customer its own, staff by customer or all */
+        /** Who at the processor viewed the customer's personal data, when, and why (newest first); a customer its own, staff by customer or all; a page after `after` (keyset) */
         get: {
             parameters: {
                 query?: {
@@ -19551,6 +19551,8 @@ export interface paths {
                     to?: string;
                     offset?: number;
                     limit?: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -19566,6 +19568,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -19595,6 +19599,8 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -19710,7 +19716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The access log as CSV (same filter as GET /access-log) */
+        /** The access log as CSV (same filter as GET /access-log), newest first, streamed */
         get: {
             parameters: {
                 query?: {
