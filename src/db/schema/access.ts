@@ -83,6 +83,8 @@ export const accessLog = pgTable(
   },
   (t) => [
     uniqueIndex("access_log_once_a_minute").on(t.userId, t.controllerId, t.what, t.recordId, t.minute),
-    index("access_log_controller").on(t.controllerId, t.at),
+    // The log's order and keyset (modules/access listAccessLog): one customer's, and everyone's.
+    index("access_log_controller").on(t.controllerId, t.at, t.id),
+    index("access_log_at").on(t.at, t.id),
   ],
 );

@@ -62,7 +62,12 @@ export const agreements = pgTable(
     supersededAt: instant("superseded_at"),
     createdAt: createdAt(),
   },
-  (t) => [unique("agreements_controller_template").on(t.controllerId, t.templateVersionId), index("agreements_status").on(t.status)],
+  (t) => [
+    unique("agreements_controller_template").on(t.controllerId, t.templateVersionId),
+    // The list's order (newest offer first, modules/agreements listAgreements), whole and by status.
+    index("agreements_offered").on(t.offeredAt, t.id),
+    index("agreements_status_offered").on(t.status, t.offeredAt, t.id),
+  ],
 );
 
 export const signatures = pgTable(

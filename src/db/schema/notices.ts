@@ -48,7 +48,14 @@ export const notices = pgTable(
     acknowledgedAt: instant("acknowledged_at"),
     acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
   },
-  (t) => [index("notices_controller_created").on(t.controllerId, t.createdAt), index("notices_subject").on(t.subjectType, t.subjectId)],
+  (t) => [
+    // The inboxes' order and keyset (modules/notices listNotices): a customer's, and the staff's.
+    index("notices_controller_created").on(t.controllerId, t.createdAt, t.id),
+    index("notices_staff_created")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.staffRoles} IS NOT NULL`),
+    index("notices_subject").on(t.subjectType, t.subjectId),
+  ],
 );
 
 export const DELIVERY_STATUSES = ["pending", "sent", "held", "failed"] as const;
@@ -101,6 +108,12 @@ export const deliveries = pgTable(
     index("deliveries_notice").on(t.noticeId),
     index("deliveries_controller").on(t.controllerId, t.createdAt),
     index("deliveries_message_id").on(t.messageId),
+    // The outbox's order and keyset (modules/notices listDeliveries): all, by status, a webhook's log.
+    index("deliveries_created").on(t.createdAt, t.id),
+    index("deliveries_status_created").on(t.status, t.createdAt, t.id),
+    index("deliveries_endpoint_created")
+      .on(t.webhookEndpointId, t.createdAt, t.id)
+      .where(sql`${t.webhookEndpointId} IS NOT NULL`),
   ],
 );
 

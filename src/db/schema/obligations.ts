@@ -56,6 +56,8 @@ export const obligations = pgTable(
       .on(t.nextReminderAt)
       .where(sql`${t.status} = 'open' AND ${t.nextReminderAt} IS NOT NULL`),
     index("obligations_controller").on(t.controllerId, t.dueAt),
+    // The deadlines list's order and keyset (modules/obligations listObligations) by status.
+    index("obligations_status_due").on(t.status, t.dueAt, t.id),
     index("obligations_subject").on(t.subjectType, t.subjectId),
   ],
 );

@@ -149,5 +149,10 @@ export const objections = pgTable(
     outcomeAt: instant("outcome_at"),
     outcomeBy: uuid("outcome_by").references(() => users.id),
   },
-  (t) => [unique("objections_change_controller").on(t.changeId, t.controllerId), index("objections_controller").on(t.controllerId)],
+  (t) => [
+    unique("objections_change_controller").on(t.changeId, t.controllerId),
+    index("objections_controller").on(t.controllerId),
+    // The objections list's order and keyset (modules/subprocessors listObjections).
+    index("objections_submitted").on(t.submittedAt, t.id),
+  ],
 );

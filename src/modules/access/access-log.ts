@@ -1,14 +1,18 @@
 import { stringify } from "csv-stringify/sync";
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { nextTurn, ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Db } from "../../db/engine.ts";
+import { inScope, type Scope } from "../../db/scope.ts";
 import type { AccessWhy, StaffRole } from "../../db/schema/index.ts";
 import type { Locale } from "../../domain/text.ts";
 import type { Actor } from "../../http/actor.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import type { PersonalDataView } from "../../http/personal-data.ts";
-import { listAccessLog, type AccessLogFilter } from "./queries.ts";
+import { accessLogPage, type AccessLogFilter } from "./queries.ts";
 import { accessWords } from "./words.ts";
 
-type Row = Awaited<ReturnType<typeof listAccessLog>>["items"][number];
+type Row = Awaited<ReturnType<typeof accessLogPage>>[number];
 
 /** Whose access log a caller may read: a customer its own only (another's id: 404), staff one customer or all. */
 export function logScope(actor: Actor, controllerId: string | undefined): string | null {
@@ -31,7 +35,7 @@ export function periodOf(query: { from?: string | undefined; to?: string | undef
   return { from, to };
 }
 
-export function presentAccess(row: Row) {
+export function presentAccess({ key: _key, ...row }: Row) {
   return {
     ...row,
     roleLabel: accessWords.role[row.staffRole as StaffRole] ?? { nl: row.staffRole, en: row.staffRole },
@@ -47,30 +51,50 @@ function cell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-const EXPORT_PAGE = 1000;
-const EXPORT_MAX = 100_000;
-
-/** The access log as CSV in the reader's language, newest first (at most 100,000 rows). */
-export async function accessLogCsv(tx: Db, filter: Omit<AccessLogFilter, "offset" | "limit">, locale: Locale): Promise<string> {
-  const lines: string[][] = [[...accessWords.csvColumns[locale]]];
-  for (let offset = 0; offset < EXPORT_MAX; offset += EXPORT_PAGE) {
-    const page = await listAccessLog(tx, { ...filter, offset, limit: EXPORT_PAGE });
-    for (const item of page.items.map(presentAccess)) {
-      lines.push([
-        item.at,
-        cell(item.customerNumber),
-        cell(item.customerName),
-        cell(item.userName),
-        item.roleLabel[locale],
-        item.whatLabel[locale],
-        item.recordId,
-        item.whyLabel[locale],
-        cell(item.reason ?? ""),
-      ]);
-    }
-    if (page.items.length < EXPORT_PAGE) {
-      break;
+/**
+ * Writes the access log as CSV in the reader's language, newest first, to `out`: a page of
+ * ROWS_PER_STATEMENT entries at a time after the last one written (keyset), each page read in its
+ * own short transaction and written as one chunk, so an export of any length holds one page in
+ * memory and other requests are answered between pages (it is not one snapshot: an entry logged
+ * meanwhile may be in it).
+ */
+export async function writeAccessLogCsv(
+  db: Db,
+  scope: Scope,
+  filter: Omit<AccessLogFilter, "offset" | "limit" | "after">,
+  locale: Locale,
+  out: Writable,
+): Promise<void> {
+  async function* chunks() {
+    yield stringify([[...accessWords.csvColumns[locale]]]);
+    let after: readonly string[] | undefined;
+    for (;;) {
+      const page = await inScope(db, scope, (tx) => accessLogPage(tx, { ...filter, limit: ROWS_PER_STATEMENT, after }));
+      const shown = page.slice(0, ROWS_PER_STATEMENT);
+      if (shown.length > 0) {
+        yield stringify(
+          shown
+            .map(presentAccess)
+            .map((item) => [
+              item.at,
+              cell(item.customerNumber),
+              cell(item.customerName),
+              cell(item.userName),
+              item.roleLabel[locale],
+              item.whatLabel[locale],
+              item.recordId,
+              item.whyLabel[locale],
+              cell(item.reason ?? ""),
+            ]),
+        );
+      }
+      const last = shown.at(-1);
+      if (page.length <= ROWS_PER_STATEMENT || !last) {
+        return;
+      }
+      after = last.key;
+      await nextTurn();
     }
   }
-  return stringify(lines);
+  await pipeline(Readable.from(chunks(), { objectMode: false }), out);
 }

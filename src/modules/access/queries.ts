@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, gte, lt, lte, max, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, countUpTo, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import {
   accessLog,
   auditFiles,
@@ -203,22 +204,41 @@ export interface AccessLogFilter {
   controllerId: string | null;
   from: Date | null;
   to: Date | null;
-  offset: number;
   limit: number;
+  /** The key of the last entry shown (ACCESS_LOG_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset?: number;
 }
 
-/** The access log, newest first, with the customer's name and number. */
-export async function listAccessLog(db: Db, filter: AccessLogFilter) {
-  const where = and(
+/** Newest first: access_log_controller serves one customer's, access_log_at everyone's. */
+const accessKey: SortKey[] = [
+  { expr: accessLog.at, kind: "instant", descending: true },
+  { expr: accessLog.id, kind: "uuid", descending: true },
+];
+export const ACCESS_LOG_KEY: KeyKind[] = accessKey.map((k) => k.kind);
+
+const accessWhere = (filter: AccessLogFilter) =>
+  and(
     filter.controllerId ? eq(accessLog.controllerId, filter.controllerId) : undefined,
     filter.from ? gte(accessLog.at, filter.from) : undefined,
     filter.to ? lt(accessLog.at, filter.to) : undefined,
   );
-  const [count] = await db
-    .select({ total: sql<number>`count(*)::int` })
+
+/**
+ * A page of the access log, newest first, with the customer's name and number: `limit + 1` rows
+ * (the extra one says there is a next page), chosen from the log alone by its index.
+ */
+export async function accessLogPage(db: Db, filter: AccessLogFilter) {
+  const page = db
+    .select({ id: accessLog.id, key: keyText(accessKey).as("key") })
     .from(accessLog)
-    .where(where);
-  const items = await db
+    .where(and(accessWhere(filter), afterKey(accessKey, filter.after)))
+    .orderBy(keyOrder(accessKey))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0))
+    .as("page");
+  return db
     .select({
       id: accessLog.id,
       controllerId: accessLog.controllerId,
@@ -231,12 +251,15 @@ export async function listAccessLog(db: Db, filter: AccessLogFilter) {
       why: accessLog.why,
       reason: accessLog.reason,
       at: accessLog.at,
+      key: page.key,
     })
-    .from(accessLog)
+    .from(page)
+    .innerJoin(accessLog, eq(accessLog.id, page.id))
     .innerJoin(controllers, eq(controllers.id, accessLog.controllerId))
-    .where(where)
-    .orderBy(desc(accessLog.at), desc(accessLog.id))
-    .offset(filter.offset)
-    .limit(filter.limit);
-  return { total: count?.total ?? 0, items };
+    .orderBy(keyOrder(accessKey));
+}
+
+/** A page of the access log (accessLogPage) and the count of all its entries (up to COUNT_LIMIT). */
+export async function listAccessLog(db: Db, filter: AccessLogFilter) {
+  return { items: await accessLogPage(db, filter), ...(await countUpTo(db, accessLog, accessWhere(filter))) };
 }

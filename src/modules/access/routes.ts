@@ -1,14 +1,15 @@
 import { inScope } from "../../db/scope.ts";
 import { scopeOf, STAFF_ALL, type Actor } from "../../http/actor.ts";
 import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
-import { contentDisposition } from "../../http/content-disposition.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, FileResponses, IdParams, iso } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { eventActor } from "../evidence/index.ts";
-import { accessLogCsv, logScope, periodOf, presentAccess } from "./access-log.ts";
+import { logScope, periodOf, presentAccess, writeAccessLogCsv } from "./access-log.ts";
+import { streamDownload } from "../../http/download.ts";
+import { decodeKeyset, keysetPage } from "../../http/cursor.ts";
 import { breakGlass } from "./break-glass.ts";
-import { findConfirmation, listAccessLog, listStatements, staffConfirmations } from "./queries.ts";
+import { ACCESS_LOG_KEY, findConfirmation, listAccessLog, listStatements, staffConfirmations } from "./queries.ts";
 import {
   AccessLogExportQuery,
   AccessLogPage,
@@ -162,7 +163,8 @@ export function accessRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: OVERSIGHT, customer: CUSTOMER_ALL } },
       schema: {
         tags,
-        summary: "Who at the processor viewed the customer's personal data, when, and why (newest first); a customer its own, staff by customer or all",
+        summary:
+          "Who at the processor viewed the customer's personal data, when, and why (newest first); a customer its own, staff by customer or all; a page after `after` (keyset)",
         querystring: AccessLogQuery,
         response: { 200: AccessLogPage, ...ErrorResponses },
       },
@@ -170,10 +172,11 @@ export function accessRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const filter = readLog(actor, request.query);
-      const page = await inScope(db, scopeOf(actor), (tx) =>
-        listAccessLog(tx, { ...filter, offset: request.query.offset ?? 0, limit: request.query.limit ?? 100 }),
-      );
-      return { total: page.total, items: page.items.map(presentAccess) };
+      const limit = request.query.limit ?? 100;
+      const after = decodeKeyset(request.query.after, ACCESS_LOG_KEY);
+      const page = await inScope(db, scopeOf(actor), (tx) => listAccessLog(tx, { ...filter, offset: request.query.offset ?? 0, limit, after }));
+      const { items, next } = keysetPage(page.items, limit);
+      return { total: page.total, totalExact: page.exact, items: items.map(presentAccess), next };
     },
   );
 
@@ -183,7 +186,7 @@ export function accessRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: OVERSIGHT, customer: CUSTOMER_ALL } },
       schema: {
         tags,
-        summary: "The access log as CSV (same filter as GET /access-log)",
+        summary: "The access log as CSV (same filter as GET /access-log), newest first, streamed",
         querystring: AccessLogExportQuery,
         response: FileResponses("the access log", "text/csv"),
       },
@@ -191,12 +194,10 @@ export function accessRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       const filter = readLog(actor, request.query);
-      const csv = await inScope(db, scopeOf(actor), (tx) => accessLogCsv(tx, filter, actor.locale));
       const name = actor.locale === "nl" ? "toegangslog" : "access-log";
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", contentDisposition(`${name}-${clock.now().toISOString().slice(0, 10)}.csv`))
-        .send(csv);
+      return streamDownload(request, reply, "text/csv; charset=utf-8", `${name}-${clock.now().toISOString().slice(0, 10)}.csv`, (out) =>
+        writeAccessLogCsv(db, scopeOf(actor), filter, actor.locale, out),
+      );
     },
   );
 }

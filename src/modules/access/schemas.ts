@@ -1,3 +1,4 @@
+import { Cursor, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { Type } from "typebox";
 import { Instant, Int, Line, Localized, Offset, Text, Uuid } from "../../http/schemas.ts";
 import { REASON_MIN_LENGTH } from "./break-glass.ts";
@@ -67,6 +68,7 @@ export const AccessLogQuery = Type.Object(
     to: Type.Optional(Instant),
     offset: Type.Optional(Offset),
     limit: Type.Optional(Int(1, 500, { default: 100 })),
+    after: Type.Optional(Cursor),
   },
   { additionalProperties: false },
 );
@@ -93,4 +95,4 @@ export const AccessLogEntry = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
   at: Type.String({ format: "date-time" }),
 });
-export const AccessLogPage = Type.Object({ total: Type.Integer(), items: Type.Array(AccessLogEntry) });
+export const AccessLogPage = Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(AccessLogEntry), next: NextCursor });

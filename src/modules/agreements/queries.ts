@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import {
   agreements,
   annex2Versions,
@@ -36,20 +37,78 @@ export async function findAgreement(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function listAgreements(db: Db, filter: { controllerId?: string; status?: AgreementStatus; limit: number; offset: number }) {
-  return db
-    .select(agreementColumns)
+export interface AgreementListFilter {
+  controllerId?: string | undefined;
+  status?: AgreementStatus | undefined;
+  /** The customer's name or number contains it. */
+  q?: string | undefined;
+  /** Support: only agreements of these customers. */
+  onlyControllerIds?: string[] | null;
+  limit: number;
+  /** The key of the last agreement shown (`agreementListKey`), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset?: number;
+}
+
+/** The list's order, newest offer first: the index agreements_offered (and agreements_status_offered for a status) serves it. */
+const listKey: SortKey[] = [
+  { expr: agreements.offeredAt, kind: "instant", descending: true },
+  { expr: agreements.id, kind: "uuid", descending: true },
+];
+export const AGREEMENT_LIST_KEY: KeyKind[] = listKey.map((k) => k.kind);
+
+/**
+ * A page of agreements, newest offer first, `limit + 1` rows (the extra one says there is a next
+ * page). The page is chosen from agreements alone, by its index, and only its rows are joined:
+ * joined first, the planner (which cannot estimate the row-level security filter) sorts them all.
+ * Without the signed PDF and document model, which only one agreement's answer needs.
+ */
+export async function listAgreements(db: Db, filter: AgreementListFilter) {
+  const only = filter.onlyControllerIds;
+  const page = db
+    .select({ id: agreements.id, key: keyText(listKey).as("key") })
     .from(agreements)
+    .where(
+      and(
+        filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined,
+        filter.status ? eq(agreements.status, filter.status) : undefined,
+        filter.q ? ofCustomerMatching(agreements.controllerId, filter.q) : undefined,
+        only ? (only.length > 0 ? inArray(agreements.controllerId, only) : sql`false`) : undefined,
+        afterKey(listKey, filter.after),
+      ),
+    )
+    .orderBy(keyOrder(listKey))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0))
+    .as("page");
+  return db
+    .select({
+      agreement: {
+        id: agreements.id,
+        controllerId: agreements.controllerId,
+        locale: agreements.locale,
+        status: agreements.status,
+        offeredAt: agreements.offeredAt,
+        customerSignedAt: agreements.customerSignedAt,
+        processorSignedAt: agreements.processorSignedAt,
+        effectiveAt: agreements.effectiveAt,
+        supersededAt: agreements.supersededAt,
+        documentSha256: agreements.documentSha256,
+      },
+      templateVersion: templateVersions.version,
+      controllerName: controllers.name,
+      annexVersion: annexVersions.version,
+      annex2Version: annex2Versions.version,
+      key: page.key,
+    })
+    .from(page)
+    .innerJoin(agreements, eq(agreements.id, page.id))
     .innerJoin(templateVersions, eq(templateVersions.id, agreements.templateVersionId))
     .innerJoin(controllers, eq(controllers.id, agreements.controllerId))
     .innerJoin(annexVersions, eq(annexVersions.id, agreements.annexVersionId))
     .leftJoin(annex2Versions, eq(annex2Versions.id, agreements.annex2VersionId))
-    .where(
-      and(filter.controllerId ? eq(agreements.controllerId, filter.controllerId) : undefined, filter.status ? eq(agreements.status, filter.status) : undefined),
-    )
-    .orderBy(desc(templateVersions.version), asc(controllers.name))
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .orderBy(keyOrder(listKey));
 }
 
 export async function signaturesOf(db: Db, agreementIds: string[]) {

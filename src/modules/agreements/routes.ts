@@ -29,7 +29,9 @@ import {
   findTemplateVersion,
   listAgreements,
   signaturesOf,
+  AGREEMENT_LIST_KEY,
 } from "./queries.ts";
+import { decodeKeyset, keysetPage, NEXT_LINK_HEADER, nextLink } from "../../http/cursor.ts";
 import { signAgreement } from "./sign-agreement.ts";
 import { chooseAgreementLanguage } from "./choose-language.ts";
 import {
@@ -46,9 +48,16 @@ import {
 } from "./schemas.ts";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgreement>>>;
+/** What an answer shows of an agreement: a list reads no more (not its PDF). */
+type Shown = Pick<Found, "templateVersion" | "controllerName" | "annexVersion" | "annex2Version"> & {
+  agreement: Pick<
+    Found["agreement"],
+    "id" | "controllerId" | "locale" | "status" | "offeredAt" | "customerSignedAt" | "processorSignedAt" | "effectiveAt" | "supersededAt" | "documentSha256"
+  >;
+};
 
 /** The answer for agreements read in this transaction, with their signatures (read in it too). */
-async function present(tx: Db, found: Found[]) {
+async function present(tx: Db, found: Shown[]) {
   const sigs = await signaturesOf(
     tx,
     found.map((f) => f.agreement.id),
@@ -113,23 +122,33 @@ export function agreementRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["agreements"],
-        summary: "Agreements: all (staff) or your own (customer)",
+        summary: "Agreements: all (staff) or your own (customer), newest offer first; a page after `after` (keyset), the next one in the Link header",
         querystring: AgreementListQuery,
-        response: { 200: Type.Array(Agreement), ...ErrorResponses },
+        response: { 200: Type.Array(Agreement, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const { controllerId, ...rest } = request.query;
+      const { controllerId, after, limit, ...rest } = request.query;
       const own = actor.kind === "customer" ? (actor.controllerId ?? undefined) : controllerId;
-      return inScope(db, scopeOf(actor), async (tx) => {
+      const from = decodeKeyset(after, AGREEMENT_LIST_KEY);
+      const page = await inScope(db, scopeOf(actor), async (tx) => {
         const assigned = await assignmentsOf(tx, actor);
-        const found = await listAgreements(tx, { ...rest, ...(own ? { controllerId: own } : {}) });
-        return present(
-          tx,
-          found.filter((f) => !assigned || assigned.has(f.agreement.controllerId)),
-        );
+        const found = await listAgreements(tx, {
+          ...rest,
+          ...(own ? { controllerId: own } : {}),
+          onlyControllerIds: assigned ? [...assigned] : null,
+          limit,
+          after: from,
+        });
+        const { items, next } = keysetPage(found, limit);
+        return { items: await present(tx, items), next };
       });
+      const link = nextLink(request.url, page.next);
+      if (link) {
+        void reply.header("link", link);
+      }
+      return page.items;
     },
   );
 

@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { AGREEMENT_STATUSES } from "../../db/schema/index.ts";
+import { keysetQuery } from "../../http/cursor.ts";
 import { Instant, Int, Line, MAX_INT4, NonBlankLine, NullableInstant, Offset, Text, Uuid } from "../../http/schemas.ts";
 
 export const AgreementStatus = Type.Enum([...AGREEMENT_STATUSES]);
@@ -40,8 +41,9 @@ export const AgreementListQuery = Type.Object(
   {
     status: Type.Optional(AgreementStatus),
     controllerId: Type.Optional(Uuid),
+    q: Type.Optional(Line(100, { description: "the customer's name or customer number contains it" })),
     offset: Offset,
-    limit: Int(1, 500, { default: 100 }),
+    ...keysetQuery({ default: 100, maximum: 500 }),
   },
   { additionalProperties: false },
 );

@@ -10,6 +10,8 @@ import {
   existingControllerIds,
   findAffected,
   insertAffectedCustomers,
+  reachedCounts,
+  type ReachedPage,
   type ReachedRow,
 } from "./affected-queries.ts";
 import { isNotified } from "./notice-queries.ts";
@@ -26,6 +28,23 @@ export async function proposeCustomers(db: Db, incident: IncidentRow): Promise<R
     return [];
   }
   return customersReachedBy(db, incident.id, incident.serviceIds, incident.subprocessorIds);
+}
+
+/**
+ * A page of the proposal, by name (only the customers not on the list yet when `waiting`), with
+ * how many it proposes and how many of them wait: what the incident's page shows at any size.
+ */
+export async function proposalPage(db: Db, incident: IncidentRow, page: ReachedPage) {
+  if (incident.serviceIds.length === 0 && incident.subprocessorIds.length === 0) {
+    return { total: 0, waiting: 0, customers: [], nextKey: null };
+  }
+  const [counts, found] = [
+    await reachedCounts(db, incident.id, incident.serviceIds, incident.subprocessorIds),
+    await customersReachedBy(db, incident.id, incident.serviceIds, incident.subprocessorIds, page),
+  ];
+  const customers = found.slice(0, page.limit);
+  const last = customers.at(-1);
+  return { ...counts, customers, nextKey: found.length > page.limit && last ? last.key : null };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The affected customers of an incident: who is on its list, why, their own facts and their 48-hour duties.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { batches } from "../../db/batches.ts";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, customerMatches, keyOrder, keyText, walkCustomersByName, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { controllers, incidentCustomers, type AffectedBecause } from "../../db/schema/index.ts";
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
@@ -22,24 +23,54 @@ export interface AffectedRow {
   templateVersion: number | null;
 }
 
-/** The affected customers of an incident, by name; `q` filters on name or customer number, `controllerId` to one. */
-export async function affectedOf(
-  db: Db,
-  incidentId: string,
-  page?: { limit: number; offset: number; q?: string | undefined; controllerId?: string },
-): Promise<{ total: number; rows: AffectedRow[] }> {
-  const filter = sql.join(
-    [
-      page?.q ? sql`and (c.name ilike ${`%${page.q}%`} or c.customer_number ilike ${`%${page.q}%`})` : sql``,
-      page?.controllerId ? sql`and ic.controller_id = ${page.controllerId}` : sql``,
-    ],
-    sql` `,
-  );
+/** By name and customer number, as the customers list: controllers_name_number serves it. */
+const affectedKey: SortKey[] = [
+  { expr: sql`c.name`, kind: "text" },
+  { expr: sql`c.customer_number`, kind: "text" },
+  { expr: sql`c.id`, kind: "uuid" },
+];
+export const AFFECTED_LIST_KEY: KeyKind[] = affectedKey.map((k) => k.kind);
+
+export interface AffectedPage {
+  limit: number;
+  /** The key of the last customer shown (AFFECTED_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset?: number;
+  q?: string | undefined;
+  controllerId?: string;
+}
+
+/**
+ * The affected customers of an incident, by name; `q` filters on name or customer number,
+ * `controllerId` to one. With a page: `limit + 1` rows (the extra one says there is a next page),
+ * chosen first (by walking the customers by name when the list is a large part of them, else by
+ * sorting the list), and only theirs read in full.
+ */
+export async function affectedOf(db: Db, incidentId: string, page?: AffectedPage): Promise<{ total: number; rows: (AffectedRow & { key: string[] })[] }> {
+  const own = sql`ic.incident_id = ${incidentId} ${page?.controllerId ? sql`and ic.controller_id = ${page.controllerId}` : sql``}`;
+  const matching = page?.q ? sql`and ${customerMatches({ name: sql`c.name`, customerNumber: sql`c.customer_number` }, page.q)}` : sql``;
   const [count] = await rows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from incident_customers ic join controllers c on c.id = ic.controller_id where ic.incident_id = ${incidentId} ${filter}`,
+    page?.q
+      ? sql`select count(*)::int as n from incident_customers ic join controllers c on c.id = ic.controller_id where ${own} ${matching}`
+      : sql`select count(*)::int as n from incident_customers ic where ${own}`,
   );
-  const window = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
+  const total = Number(count?.n ?? 0);
+  // The page's customers first (their ids), then only theirs in full: joined in one statement,
+  // the planner (blind to row-level security's filter) compares every row of the list with the page.
+  let chosen: SQL = sql`true`;
+  if (page) {
+    const after = afterKey(affectedKey, page.after);
+    const window = sql`${after ? sql`and ${after}` : sql``} order by ${keyOrder(affectedKey)} limit ${page.limit + 1} offset ${page.after ? 0 : (page.offset ?? 0)}`;
+    const ids = await rows<{ id: string }>(
+      db,
+      (await walkCustomersByName(db, total))
+        ? sql`select c.id from controllers c where (select true from incident_customers ic where ic.controller_id = c.id and ${own}) ${matching} ${window}`
+        : sql`select c.id from incident_customers ic join controllers c on c.id = ic.controller_id where ${own} ${matching} ${window}`,
+    );
+    chosen = sql`ic.controller_id = any(${sql.param(ids.map((r) => r.id))}::uuid[])`;
+  }
   const found = await rows<{
     controller_id: string;
     name: string;
@@ -52,18 +83,19 @@ export async function affectedOf(
     due_at: Date | string | null;
     clock_amount: number | null;
     template_version: number | null;
+    key: string[];
   }>(
     db,
     sql`select ic.controller_id, c.name, c.customer_number, ic.source, ic.because, ic.facts, ic.obligation_id,
-               o.status as obligation_status, o.due_at, o.clock_amount, o.template_version
+               o.status as obligation_status, o.due_at, o.clock_amount, o.template_version, ${keyText(affectedKey)} as key
           from incident_customers ic
           join controllers c on c.id = ic.controller_id
           left join obligations o on o.id = ic.obligation_id
-         where ic.incident_id = ${incidentId} ${filter}
-         order by c.name, c.customer_number ${window}`,
+         where ic.incident_id = ${incidentId} and ${chosen}
+         order by ${keyOrder(affectedKey)}`,
   );
   return {
-    total: Number(count?.n ?? 0),
+    total,
     rows: found.map((r) => ({
       controllerId: r.controller_id,
       name: r.name,
@@ -76,8 +108,22 @@ export async function affectedOf(
       dueAt: r.due_at === null ? null : new Date(r.due_at),
       clockHours: r.clock_amount === null ? null : Number(r.clock_amount),
       templateVersion: r.template_version === null ? null : Number(r.template_version),
+      key: r.key,
     })),
   };
+}
+
+/**
+ * The customers' own facts of an incident's affected customers, each distinct set once with how
+ * many customers have it (most have none of their own): what the incident's page counts as ready
+ * without reading every affected customer.
+ */
+export async function affectedFactsCounts(db: Db, incidentId: string): Promise<{ facts: StoredNoticeFacts; customers: number }[]> {
+  const found = await rows<{ facts: StoredNoticeFacts | string; n: number | string }>(
+    db,
+    sql`select ic.facts, count(*) as n from incident_customers ic where ic.incident_id = ${incidentId} group by ic.facts`,
+  );
+  return found.map((r) => ({ facts: typeof r.facts === "string" ? (JSON.parse(r.facts) as StoredNoticeFacts) : r.facts, customers: Number(r.n) }));
 }
 
 export async function findAffected(db: Db, incidentId: string, controllerId: string) {
@@ -108,11 +154,42 @@ export interface ReachedRow {
   affected: boolean;
 }
 
+/** Who an incident's services and sub-processors reach: a customer taking one of the services, or a service using one of the sub-processors. */
+const reach = (serviceIds: string[], subprocessorIds: string[]) => sql`reach as (
+          select s.id as service_id, null::uuid as subprocessor_id from unnest(${sql.param(serviceIds)}::uuid[]) as s(id)
+          union all
+          select ss.service_id, ss.subprocessor_id from service_subprocessors ss where ss.subprocessor_id = any(${sql.param(subprocessorIds)}::uuid[])
+        )`;
+
+/** The proposal's order, by name like the affected list: the key of a customer reached. */
+const reachedKey: SortKey[] = [
+  { expr: sql`c.name`, kind: "text" },
+  { expr: sql`c.customer_number`, kind: "text" },
+  { expr: sql`c.id`, kind: "uuid" },
+];
+export const REACHED_LIST_KEY: KeyKind[] = reachedKey.map((k) => k.kind);
+
+export interface ReachedPage {
+  limit: number;
+  /** The key of the last customer shown (REACHED_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+  /** Only those not on the incident's list yet. */
+  waiting?: boolean | undefined;
+}
+
 /**
  * Every customer taking one of `serviceIds`, or a service that uses one of `subprocessorIds`, with the
- * services and sub-processors that reach it, and whether it is on the incident's list already.
+ * services and sub-processors that reach it, and whether it is on the incident's list already; by
+ * name. With a page: `limit + 1` of them after its cursor (the extra one says there is a next page).
  */
-export async function customersReachedBy(db: Db, incidentId: string, serviceIds: string[], subprocessorIds: string[]): Promise<ReachedRow[]> {
+export async function customersReachedBy(
+  db: Db,
+  incidentId: string,
+  serviceIds: string[],
+  subprocessorIds: string[],
+  page?: ReachedPage,
+): Promise<(ReachedRow & { key: string[] })[]> {
+  const after = page ? afterKey(reachedKey, page.after) : undefined;
   const found = await rows<{
     controller_id: string;
     name: string;
@@ -120,22 +197,23 @@ export async function customersReachedBy(db: Db, incidentId: string, serviceIds:
     services: string[] | null;
     subprocessors: string[] | null;
     affected: boolean;
+    key: string[];
   }>(
     db,
-    sql`with reach as (
-          select s.id as service_id, null::uuid as subprocessor_id from unnest(${sql.param(serviceIds)}::uuid[]) as s(id)
-          union all
-          select ss.service_id, ss.subprocessor_id from service_subprocessors ss where ss.subprocessor_id = any(${sql.param(subprocessorIds)}::uuid[])
-        )
-        select cs.controller_id, c.name, c.customer_number,
+    sql`with ${reach(serviceIds, subprocessorIds)}
+        select c.id as controller_id, c.name, c.customer_number,
                array_agg(distinct cs.service_id::text) filter (where r.subprocessor_id is null) as services,
                array_agg(distinct r.subprocessor_id::text) filter (where r.subprocessor_id is not null) as subprocessors,
-               exists (select 1 from incident_customers ic where ic.incident_id = ${incidentId} and ic.controller_id = cs.controller_id) as affected
+               exists (select 1 from incident_customers ic where ic.incident_id = ${incidentId} and ic.controller_id = c.id) as affected,
+               ${keyText(reachedKey)} as key
           from controller_services cs
           join reach r on r.service_id = cs.service_id
           join controllers c on c.id = cs.controller_id
-         group by cs.controller_id, c.name, c.customer_number
-         order by c.name, c.customer_number`,
+         where true ${after ? sql`and ${after}` : sql``}
+               ${page?.waiting ? sql`and not exists (select 1 from incident_customers ic where ic.incident_id = ${incidentId} and ic.controller_id = c.id)` : sql``}
+         group by c.id, c.name, c.customer_number
+         order by ${keyOrder(reachedKey)}
+         ${page ? sql`limit ${page.limit + 1}` : sql``}`,
   );
   return found.map((r) => ({
     controllerId: r.controller_id,
@@ -143,7 +221,21 @@ export async function customersReachedBy(db: Db, incidentId: string, serviceIds:
     customerNumber: r.customer_number,
     because: { serviceIds: r.services ?? [], subprocessorIds: r.subprocessors ?? [] },
     affected: Boolean(r.affected),
+    key: r.key,
   }));
+}
+
+/** How many customers an incident's services and sub-processors reach, and how many of them are not on its list yet. */
+export async function reachedCounts(db: Db, incidentId: string, serviceIds: string[], subprocessorIds: string[]): Promise<{ total: number; waiting: number }> {
+  const [found] = await rows<{ total: number | string; waiting: number | string }>(
+    db,
+    sql`with ${reach(serviceIds, subprocessorIds)},
+        reached as (select distinct cs.controller_id from controller_services cs join reach r on r.service_id = cs.service_id)
+        select count(*) as total,
+               count(*) filter (where not exists (select 1 from incident_customers ic where ic.incident_id = ${incidentId} and ic.controller_id = reached.controller_id)) as waiting
+          from reached`,
+  );
+  return { total: Number(found?.total ?? 0), waiting: Number(found?.waiting ?? 0) };
 }
 
 /** Which of `ids` are customers, read 5,000 at a time. */

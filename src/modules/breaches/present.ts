@@ -5,7 +5,7 @@ import { addHours, metInTime } from "../../domain/legal-time.ts";
 import { iso } from "../../http/schemas.ts";
 import { checkStoredFacts } from "../../domain/breach-notice.ts";
 import { customerNoticeFacts } from "./notice-facts.ts";
-import { affectedOf, type AffectedRow } from "./affected-queries.ts";
+import { affectedFactsCounts, affectedOf, type AffectedPage, type AffectedRow } from "./affected-queries.ts";
 import { roundsOf, type RoundRow } from "./notice-queries.ts";
 import { assessmentsOf, becauseNames, countsOf, referenceOf, serviceNames, subprocessorNames, type IncidentCounts, type IncidentRow } from "./queries.ts";
 
@@ -32,11 +32,14 @@ export function presentSummary(incident: IncidentRow, counts: IncidentCounts | u
 export async function presentIncident(tx: Db, incident: IncidentRow, now: Date) {
   const counts = (await countsOf(tx, [incident.id], now)).get(incident.id);
   const assessments = await assessmentsOf(tx, incident.id);
-  const { rows: affected } = await affectedOf(tx, incident.id);
+  // Each distinct set of a customer's own facts checked once (most customers have none of their own).
+  const factSets = await affectedFactsCounts(tx, incident.id);
   let ready = 0;
-  for (const customer of affected) {
-    if (checkStoredFacts(customerNoticeFacts(incident, customer.facts)).complete) {
-      ready += 1;
+  let affected = 0;
+  for (const { facts, customers } of factSets) {
+    affected += customers;
+    if (checkStoredFacts(customerNoticeFacts(incident, facts)).complete) {
+      ready += customers;
     }
   }
   const shared = customerNoticeFacts(incident, {});
@@ -71,18 +74,16 @@ export async function presentIncident(tx: Db, incident: IncidentRow, now: Date) 
     createdAt: incident.createdAt.toISOString(),
     updatedAt: incident.updatedAt.toISOString(),
     ready,
-    incomplete: affected.length - ready,
+    incomplete: affected - ready,
   };
 }
 
 /** One affected customer's row on the incident page: its clock, its notice's completeness, its rounds. */
-export async function presentAffected(
-  tx: Db,
-  incident: IncidentRow,
-  page: { limit: number; offset: number; q?: string | undefined; controllerId?: string },
-  now: Date,
-) {
-  const { total, rows } = await affectedOf(tx, incident.id, page);
+export async function presentAffected(tx: Db, incident: IncidentRow, page: AffectedPage, now: Date) {
+  const { total, rows: found } = await affectedOf(tx, incident.id, page);
+  const rows = found.slice(0, page.limit);
+  const last = rows.at(-1);
+  const next = found.length > page.limit && last ? last.key : null;
   const rounds = await roundsOf(
     tx,
     incident.id,
@@ -104,6 +105,8 @@ export async function presentAffected(
   return {
     total,
     customers: rows.map((row) => presentAffectedRow(incident, row, byCustomer.get(row.controllerId) ?? [], namesOf, now)),
+    /** The key of the last customer shown when there are more (the route answers it as the cursor `next`). */
+    nextKey: next,
   };
 }
 

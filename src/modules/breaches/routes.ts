@@ -14,12 +14,14 @@ import { IdParams } from "../../http/schemas.ts";
 import type { StaffRole } from "../../db/schema/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { contentDisposition } from "../../http/content-disposition.ts";
-import { addAffectedCustomers, proposeCustomers, removeAffectedCustomer } from "./affected-customers.ts";
+import { addAffectedCustomers, proposalPage, removeAffectedCustomer } from "./affected-customers.ts";
 import { assessIncident } from "./assess-incident.ts";
 import { closeIncident } from "./close-incident.ts";
 import { registerCsv, registerPdf, registerXlsx } from "./documents/register-export.ts";
 import { saveCustomerFacts, saveSharedFacts } from "./notice-facts.ts";
 import { presentAffected, presentIncident, presentSummary } from "./present.ts";
+import { AFFECTED_LIST_KEY, REACHED_LIST_KEY } from "./affected-queries.ts";
+import { decodeKeyset, encodeCursor } from "../../http/cursor.ts";
 import { becauseNames, countsOf, findIncident, listIncidents, timelineOf } from "./queries.ts";
 import { recordIncident, updateIncident } from "./record-incident.ts";
 import { registerRows } from "./register-rows.ts";
@@ -39,6 +41,7 @@ import {
   IncidentPatch,
   IncidentSummary,
   Proposal,
+  ProposalQuery,
   SendBody,
   SendResult,
   Timeline,
@@ -210,28 +213,33 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
-        summary: "The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors",
+        summary:
+          "The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors; by name, a page after `after` (keyset)",
         params: IdParams,
+        querystring: ProposalQuery,
         response: { 200: Proposal, ...ErrorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
+      const { limit = 100, waiting } = request.query;
+      const after = decodeKeyset(request.query.after, REACHED_LIST_KEY);
       return inScope(db, scopeOf(actor), async (tx) => {
-        const proposed = await proposeCustomers(tx, await incidentOr404(tx, request.params.id));
+        const { customers, nextKey, ...counts } = await proposalPage(tx, await incidentOr404(tx, request.params.id), { limit, after, waiting });
         const namesOf = await becauseNames(
           tx,
-          proposed.map((p) => p.because),
+          customers.map((p) => p.because),
         );
         return {
-          total: proposed.length,
-          customers: proposed.map((p) => ({
+          ...counts,
+          customers: customers.map((p) => ({
             controllerId: p.controllerId,
             name: p.name,
             customerNumber: p.customerNumber,
             ...namesOf(p.because),
             affected: p.affected,
           })),
+          next: nextKey ? encodeCursor(nextKey) : null,
         };
       });
     },
@@ -251,8 +259,12 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { limit = 500, offset = 0, q } = request.query;
-      return inScope(db, scopeOf(actor), async (tx) => presentAffected(tx, await incidentOr404(tx, request.params.id), { limit, offset, q }, clock.now()));
+      const { limit = 100, offset = 0, q } = request.query;
+      const after = decodeKeyset(request.query.after, AFFECTED_LIST_KEY);
+      const { nextKey, ...page } = await inScope(db, scopeOf(actor), async (tx) =>
+        presentAffected(tx, await incidentOr404(tx, request.params.id), { limit, offset, after, q }, clock.now()),
+      );
+      return { ...page, next: nextKey ? encodeCursor(nextKey) : null };
     },
   );
 
@@ -330,7 +342,8 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       await inScope(db, scopeOf(actor), (tx) => saveCustomerFacts(tx, clock, staffActor(actor), id, controllerId, request.body as StoredNoticeFacts));
       return inScope(db, scopeOf(actor), async (tx) => {
         const incident = await incidentOr404(tx, id);
-        return presentAffected(tx, incident, { limit: 1, offset: 0, controllerId }, clock.now());
+        const { nextKey, ...page } = await presentAffected(tx, incident, { limit: 1, offset: 0, controllerId }, clock.now());
+        return { ...page, next: nextKey ? encodeCursor(nextKey) : null };
       });
     },
   );

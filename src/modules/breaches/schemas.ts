@@ -1,4 +1,5 @@
 import { Type, type TSchema } from "typebox";
+import { Cursor, NextCursor } from "../../http/cursor.ts";
 import { BREACH_FACT_KEYS } from "../../domain/breach-notice.ts";
 import { Instant, Int, Line, Localized, NullableInstant, Offset, Text, Uuid } from "../../http/schemas.ts";
 
@@ -179,7 +180,20 @@ export const ProposedCustomer = Type.Object({
   subprocessors: Type.Array(Named),
   affected: Type.Boolean({ description: "already on the incident's list" }),
 });
-export const Proposal = Type.Object({ total: Type.Integer(), customers: Type.Array(ProposedCustomer) });
+export const Proposal = Type.Object({
+  total: Type.Integer({ description: "every customer proposed" }),
+  waiting: Type.Integer({ description: "of those, the ones not on the incident's list yet" }),
+  customers: Type.Array(ProposedCustomer),
+  next: NextCursor,
+});
+export const ProposalQuery = Type.Object(
+  {
+    limit: Type.Optional(Int(1, 1_000, { default: 100 })),
+    after: Type.Optional(Cursor),
+    waiting: Type.Optional(Type.Boolean({ description: "only the customers not on the incident's list yet" })),
+  },
+  { additionalProperties: false },
+);
 
 export const AddCustomersBody = Type.Object(
   {
@@ -229,10 +243,11 @@ export const AffectedCustomer = Type.Object({
   notices: Type.Array(NoticeRound),
 });
 
-export const AffectedList = Type.Object({ total: Type.Integer(), customers: Type.Array(AffectedCustomer) });
+export const AffectedList = Type.Object({ total: Type.Integer(), customers: Type.Array(AffectedCustomer), next: NextCursor });
 export const AffectedQuery = Type.Object(
   {
-    limit: Type.Optional(Int(1, 10_000, { default: 500 })),
+    limit: Type.Optional(Int(1, 1_000, { default: 100 })),
+    after: Type.Optional(Cursor),
     offset: Type.Optional(Offset),
     q: Type.Optional(Line(200, { description: "name or customer number contains" })),
   },

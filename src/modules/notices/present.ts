@@ -10,7 +10,10 @@ import { noticeWords } from "./words.ts";
 import { hideSecrets, renderableData, secretValues } from "./secrets.ts";
 
 type NoticeRow = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
-type DeliveryRow = Awaited<ReturnType<typeof deliveriesOf>>[number];
+type DeliveryRow = Pick<
+  Awaited<ReturnType<typeof deliveriesOf>>[number],
+  "id" | "channel" | "recipient" | "recipientRole" | "status" | "attempts" | "lastError" | "sentAt" | "failedAt" | "nextAttemptAt"
+>;
 type DeliveryDetailRow = NonNullable<Awaited<ReturnType<typeof findDelivery>>>;
 
 /** A delivery's status as people read it, and for a held one why it was not sent. */

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
-import { controllers, deliveries, deliveryAttempts, notices, webhookEndpoints, type StaffRole } from "../../db/schema/index.ts";
+import { afterKey, containsPattern, countUpTo, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
+import { controllers, deliveries, deliveryAttempts, notices, webhookEndpoints, type NoticeKind, type StaffRole } from "../../db/schema/index.ts";
 
 export interface InboxFilter {
   /** A customer's inbox: its controller's notices to the customer. */
@@ -10,14 +11,44 @@ export interface InboxFilter {
   /** Support staff: only notices about these customers. */
   onlyControllerIds?: string[] | null;
   unread?: boolean | undefined;
-  page: number;
-  pageSize: number;
+  kind?: string | undefined;
+  /** A notice's reference (N-2026-000123, or its number), or the customer's name or number. */
+  q?: string | undefined;
+  limit: number;
+  /** The key of the last notice shown (NOTICE_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset?: number;
 }
 
+/** Newest first; notices_controller_created serves a customer's inbox, notices_staff_created the staff's. */
+const noticeKey: SortKey[] = [
+  { expr: notices.createdAt, kind: "instant", descending: true },
+  { expr: notices.id, kind: "uuid", descending: true },
+];
+export const NOTICE_LIST_KEY: KeyKind[] = noticeKey.map((k) => k.kind);
+
+/** The number in a notice's reference as people type it: N-2026-000123, 000123 or 123. */
+function referenceNumber(q: string): number | null {
+  const digits = /^(?:n-\d{4}-)?(\d{1,15})$/i.exec(q.trim())?.[1];
+  return digits === undefined ? null : Number(digits);
+}
+
+/** `q` as a notice's reference or its customer's name or number. */
+function noticeMatches(q: string): SQL {
+  const number = referenceNumber(q);
+  const customer = ofCustomerMatching(notices.controllerId, q);
+  return number === null ? customer : sql`(${notices.number} = ${number} or ${customer})`;
+}
+
+/**
+ * A page of an inbox, newest first: `limit + 1` rows (the extra one says there is a next page),
+ * and the count of all (up to COUNT_LIMIT).
+ */
 export async function listNotices(db: Db, filter: InboxFilter) {
   const where: (SQL | undefined)[] = [];
   if (filter.staffRole) {
-    where.push(sql`${notices.staffRoles} @> ${JSON.stringify([filter.staffRole])}::jsonb`);
+    where.push(sql`${notices.staffRoles} is not null`, sql`${notices.staffRoles} @> ${JSON.stringify([filter.staffRole])}::jsonb`);
   } else {
     where.push(isNull(notices.staffRoles));
   }
@@ -30,18 +61,21 @@ export async function listNotices(db: Db, filter: InboxFilter) {
   if (filter.unread) {
     where.push(isNull(notices.openedAt));
   }
+  if (filter.kind) {
+    where.push(eq(notices.kind, filter.kind as NoticeKind));
+  }
+  if (filter.q) {
+    where.push(noticeMatches(filter.q));
+  }
   const condition = and(...where);
-  const [items, [total]] = [
-    await db
-      .select()
-      .from(notices)
-      .where(condition)
-      .orderBy(desc(notices.createdAt), desc(notices.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    await db.select({ n: count() }).from(notices).where(condition),
-  ];
-  return { total: total?.n ?? 0, items };
+  const items = await db
+    .select({ notice: notices, key: keyText(noticeKey) })
+    .from(notices)
+    .where(and(condition, afterKey(noticeKey, filter.after)))
+    .orderBy(keyOrder(noticeKey))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0));
+  return { ...(await countUpTo(db, notices, condition)), items: items.map((row) => ({ ...row.notice, key: row.key })) };
 }
 
 export async function findNotice(db: Db, id: string) {
@@ -80,14 +114,30 @@ export async function findDelivery(db: Db, id: string) {
 export interface OutboxFilter {
   status?: "pending" | "sent" | "held" | "failed" | undefined;
   channel?: "email" | "webhook" | undefined;
+  /** The recipient, subject, customer's name or number, or the notice's reference. */
   q?: string | undefined;
   onlyControllerIds?: string[] | null;
   webhookEndpointId?: string;
-  page: number;
-  pageSize: number;
+  limit: number;
+  /** The key of the last delivery shown (DELIVERY_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset?: number;
 }
 
-/** Deliveries, newest first: the back-office outbox, or a customer's webhook delivery log. */
+/** Newest first: deliveries_created serves it (deliveries_status_created with a status, deliveries_endpoint_created for an endpoint). */
+const deliveryKey: SortKey[] = [
+  { expr: deliveries.createdAt, kind: "instant", descending: true },
+  { expr: deliveries.id, kind: "uuid", descending: true },
+];
+export const DELIVERY_LIST_KEY: KeyKind[] = deliveryKey.map((k) => k.kind);
+
+/**
+ * A page of deliveries, newest first: the back-office outbox, or a customer's webhook delivery log;
+ * `limit + 1` rows (the extra one says there is a next page), and the count of all (up to
+ * COUNT_LIMIT). The page is chosen from deliveries alone, by its index, and only its rows are
+ * joined. Without the message's body, which only one delivery's answer shows.
+ */
 export async function listDeliveries(db: Db, filter: OutboxFilter) {
   const where: (SQL | undefined)[] = [];
   if (filter.status) {
@@ -103,29 +153,58 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
     where.push(filter.onlyControllerIds.length > 0 ? inArray(deliveries.controllerId, filter.onlyControllerIds) : sql`false`);
   }
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(deliveries.recipient, like), ilike(deliveries.subject, like), ilike(controllers.name, like)));
+    const like = containsPattern(filter.q);
+    const number = referenceNumber(filter.q);
+    where.push(
+      or(
+        ilike(deliveries.recipient, like),
+        ilike(deliveries.subject, like),
+        ofCustomerMatching(deliveries.controllerId, filter.q),
+        number === null ? undefined : sql`${deliveries.noticeId} in (select n.id from notices n where n.number = ${number})`,
+      ),
+    );
   }
   const condition = and(...where);
+  const page = db
+    .select({ id: deliveries.id, key: keyText(deliveryKey).as("key") })
+    .from(deliveries)
+    .where(and(condition, afterKey(deliveryKey, filter.after)))
+    .orderBy(keyOrder(deliveryKey))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0))
+    .as("page");
   const items = await db
     .select({
-      delivery: deliveries,
+      delivery: {
+        id: deliveries.id,
+        noticeId: deliveries.noticeId,
+        controllerId: deliveries.controllerId,
+        channel: deliveries.channel,
+        recipient: deliveries.recipient,
+        recipientRole: deliveries.recipientRole,
+        status: deliveries.status,
+        attempts: deliveries.attempts,
+        lastError: deliveries.lastError,
+        subject: deliveries.subject,
+        sentAt: deliveries.sentAt,
+        failedAt: deliveries.failedAt,
+        nextAttemptAt: deliveries.nextAttemptAt,
+        createdAt: deliveries.createdAt,
+      },
       kind: notices.kind,
       noticeData: notices.data,
       noticeNumber: notices.number,
       noticeCreatedAt: notices.createdAt,
       customerName: controllers.name,
+      key: page.key,
     })
-    .from(deliveries)
+    .from(page)
+    .innerJoin(deliveries, eq(deliveries.id, page.id))
     .innerJoin(notices, eq(notices.id, deliveries.noticeId))
     .leftJoin(controllers, eq(controllers.id, deliveries.controllerId))
-    .where(condition)
-    .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
-  const [total] = await db.select({ n: count() }).from(deliveries).leftJoin(controllers, eq(controllers.id, deliveries.controllerId)).where(condition);
+    .orderBy(keyOrder(deliveryKey));
   return {
-    total: total?.n ?? 0,
+    ...(await countUpTo(db, deliveries, condition)),
     items: items.map((row) => ({
       ...row.delivery,
       kind: row.kind,
@@ -133,6 +212,7 @@ export async function listDeliveries(db: Db, filter: OutboxFilter) {
       noticeNumber: row.noticeNumber,
       noticeCreatedAt: row.noticeCreatedAt,
       customerName: row.customerName,
+      key: row.key,
     })),
   };
 }

@@ -15,7 +15,19 @@ import { assignmentsOf, visibleController } from "../controllers/index.ts";
 import { recordBounce } from "../../jobs/outbox-worker.ts";
 import { newWebhookSecret } from "../../jobs/webhook-client.ts";
 import { loadProcessorContext, noticeLink, publicUrl } from "./context.ts";
-import { deliveriesOf, findDelivery, findNotice, findWebhookEndpoint, listDeliveries, listNotices, listWebhookEndpoints } from "./queries.ts";
+import {
+  DELIVERY_LIST_KEY,
+  deliveriesOf,
+  findDelivery,
+  findNotice,
+  findWebhookEndpoint,
+  listDeliveries,
+  listNotices,
+  listWebhookEndpoints,
+  NOTICE_LIST_KEY,
+  type InboxFilter,
+} from "./queries.ts";
+import { decodeKeyset, keysetPage, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { renderNotice } from "./render.ts";
 import { deliveryDetail, deliverySummary, noticeListItem, shownSubject } from "./present.ts";
 import { hideSecrets, hideSecretsInHtml, renderableData, shownData } from "./secrets.ts";
@@ -30,12 +42,26 @@ import {
   NoticeListItem,
   OutboxItem,
   OutboxQuery,
+  pageOf,
   WebhookEndpointBody,
   WebhookEndpointCreated,
   WebhookEndpointOut,
 } from "./schemas.ts";
 
 type NoticeRow = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
+
+/** A delivery as the outbox and a webhook's delivery log list it. */
+const outboxItem = (d: Awaited<ReturnType<typeof listDeliveries>>["items"][number], locale: "nl" | "en") => ({
+  ...deliverySummary(d),
+  noticeId: d.noticeId,
+  controllerId: d.controllerId,
+  customerName: d.customerName,
+  noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
+  kind: d.kind,
+  kindLabel: noticeKindLabel(d.kind),
+  subject: shownSubject(d, locale),
+  createdAt: d.createdAt.toISOString(),
+});
 
 /**
  * Who may see a notice: a customer's user its own customer's notices to the customer; staff the
@@ -95,26 +121,31 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["notices"],
-        summary: "Inbox: a customer's notices (portal), or the notices to a staff member's role (back-office)",
+        summary: "Inbox: a customer's notices (portal), or the notices to a staff member's role (back-office), newest first; a page after `after` (keyset)",
         description: "Staff may pass controllerId to see one customer's notices as the customer sees them.",
         querystring: InboxQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(NoticeListItem) }), ...ErrorResponses },
+        response: {
+          200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(NoticeListItem), next: NextCursor }),
+          ...ErrorResponses,
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const { page = 1, pageSize = 50, unread, controllerId } = request.query;
-      let filter;
+      const { unread, controllerId, kind, q } = request.query;
+      const paging = { ...pageOf(request.query), after: decodeKeyset(request.query.after, NOTICE_LIST_KEY), unread, kind, q };
+      let filter: InboxFilter;
       if (actor.kind === "customer") {
-        filter = { controllerId: actor.controllerId ?? "", unread, page, pageSize };
+        filter = { controllerId: actor.controllerId ?? "", ...paging };
       } else if (controllerId) {
         await visibleController(db, actor, controllerId);
-        filter = { controllerId, unread, page, pageSize };
+        filter = { controllerId, ...paging };
       } else {
-        filter = { staffRole: actor.staffRole ?? "auditor", onlyControllerIds: await assignedList(deps, actor), unread, page, pageSize };
+        filter = { staffRole: actor.staffRole ?? "auditor", onlyControllerIds: await assignedList(deps, actor), ...paging };
       }
       const result = await inScope(db, scopeOf(actor), (tx) => listNotices(tx, filter));
-      return { total: result.total, items: result.items.map((n) => noticeListItem(n, requestLocale(request))) };
+      const { items, next } = keysetPage(result.items, filter.limit);
+      return { total: result.total, totalExact: result.exact, items: items.map((n) => noticeListItem(n, requestLocale(request))), next };
     },
   );
 
@@ -193,28 +224,17 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         tags: ["notices"],
         summary: "Every delivery (email and webhook), newest first: queued, sent, held (no SMTP configured) and failed",
         querystring: OutboxQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem) }), ...ErrorResponses },
+        response: { 200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(OutboxItem), next: NextCursor }), ...ErrorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const { page = 1, pageSize = 50, ...rest } = request.query;
+      const { status, channel, q } = request.query;
       const onlyControllerIds = await assignedList(deps, actor);
-      const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { ...rest, onlyControllerIds, page, pageSize }));
-      return {
-        total: result.total,
-        items: result.items.map((d) => ({
-          ...deliverySummary(d),
-          noticeId: d.noticeId,
-          controllerId: d.controllerId,
-          customerName: d.customerName,
-          noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
-          kind: d.kind,
-          kindLabel: noticeKindLabel(d.kind),
-          subject: shownSubject(d, requestLocale(request)),
-          createdAt: d.createdAt.toISOString(),
-        })),
-      };
+      const filter = { status, channel, q, onlyControllerIds, ...pageOf(request.query), after: decodeKeyset(request.query.after, DELIVERY_LIST_KEY) };
+      const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, filter));
+      const { items, next } = keysetPage(result.items, filter.limit);
+      return { total: result.total, totalExact: result.exact, items: items.map((d) => outboxItem(d, requestLocale(request))), next };
     },
   );
 
@@ -366,7 +386,7 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
         summary: "The delivery log of a webhook endpoint, newest first",
         params: IdParams,
         querystring: DeliveryLogQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(OutboxItem) }), ...ErrorResponses },
+        response: { 200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(OutboxItem), next: NextCursor }), ...ErrorResponses },
       },
     },
     async (request) => {
@@ -378,22 +398,10 @@ export function noticeRoutes(app: TypedApp, deps: RouteDeps) {
       await visibleController(db, actor, endpoint.controllerId).catch(() => {
         throw notFound(noticeWords.noun.webhookEndpoint);
       });
-      const { page = 1, pageSize = 50 } = request.query;
-      const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, { webhookEndpointId: endpoint.id, page, pageSize }));
-      return {
-        total: result.total,
-        items: result.items.map((d) => ({
-          ...deliverySummary(d),
-          noticeId: d.noticeId,
-          controllerId: d.controllerId,
-          customerName: d.customerName,
-          noticeReference: noticeReference(d.noticeNumber, d.noticeCreatedAt),
-          kind: d.kind,
-          kindLabel: noticeKindLabel(d.kind),
-          subject: shownSubject(d, requestLocale(request)),
-          createdAt: d.createdAt.toISOString(),
-        })),
-      };
+      const filter = { webhookEndpointId: endpoint.id, ...pageOf(request.query), after: decodeKeyset(request.query.after, DELIVERY_LIST_KEY) };
+      const result = await inScope(db, scopeOf(actor), (tx) => listDeliveries(tx, filter));
+      const { items, next } = keysetPage(result.items, filter.limit);
+      return { total: result.total, totalExact: result.exact, items: items.map((d) => outboxItem(d, requestLocale(request))), next };
     },
   );
 

@@ -1,14 +1,30 @@
 import { Type } from "typebox";
+import { Cursor } from "../../http/cursor.ts";
 import { Instant, Int, Line, NullableInstant, Localized, Page, Text, Uuid } from "../../http/schemas.ts";
 
+/**
+ * A page of a list: `limit` rows after `after` (keyset; the answer's `next`). `page` and `pageSize`
+ * are the offset pages the lists had before, still taken: `page` is ignored after a cursor, `limit`
+ * wins over `pageSize`.
+ */
 export const Paging = {
+  after: Type.Optional(Cursor),
+  limit: Type.Optional(Int(1, 200, { description: "rows per page; default 50" })),
   page: Type.Optional(Page),
   pageSize: Type.Optional(Int(1, 200, { default: 50 })),
 };
 
+/** The rows per page and the offset a Paging query asks for. */
+export function pageOf(query: { limit?: number | undefined; page?: number | undefined; pageSize?: number | undefined }) {
+  const limit = query.limit ?? query.pageSize ?? 50;
+  return { limit, offset: ((query.page ?? 1) - 1) * limit };
+}
+
 export const InboxQuery = Type.Object({
   ...Paging,
   unread: Type.Optional(Type.Boolean()),
+  kind: Type.Optional(Line(100, { description: "one kind of notice" })),
+  q: Type.Optional(Line(100, { description: "a notice's reference (N-2026-000123, or its number), or its customer's name or number" })),
   /** Staff: the notices of one customer (its inbox as the customer sees it). */
   controllerId: Type.Optional(Uuid),
 });

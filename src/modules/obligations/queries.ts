@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { afterKey, countUpTo, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { calendarFeeds, controllers, obligations, users, type ObligationStatus, type StaffRole } from "../../db/schema/index.ts";
 
@@ -25,16 +26,51 @@ export interface ObligationFilter {
   status?: ObligationStatus | "all" | undefined;
   controllerId?: string | undefined;
   kind?: string | undefined;
+  /** The customer's name or number contains it. */
+  q?: string | undefined;
   /** Only those a staff role answers for. */
   responsibleRole?: StaffRole | undefined;
   onlyControllerIds?: string[] | null;
   /** Kinds left out: those the caller's staff role may not know of (restricted-kinds.ts). */
   hiddenKinds?: string[];
-  page: number;
-  pageSize: number;
+  limit: number;
+  /** The key of the last obligation shown (`obligationListKey`), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset?: number;
 }
 
-/** Open obligations by due time, overdue first (the staff dashboard); closed ones newest first. */
+/**
+ * The list's order. Open ones by due time (the overdue ones come first by that alone), served by
+ * obligations_status_due; closed ones newest due first, served by it backwards; all of them with
+ * the overdue open ones first, then newest due first (sorted, not walked: `now` decides the group).
+ */
+function obligationKey(status: ObligationStatus | "all", now: Date): SortKey[] {
+  if (status === "open") {
+    return [
+      { expr: obligations.dueAt, kind: "instant" },
+      { expr: obligations.id, kind: "uuid" },
+    ];
+  }
+  const byDue: SortKey[] = [
+    { expr: obligations.dueAt, kind: "instant", descending: true },
+    { expr: obligations.id, kind: "uuid", descending: true },
+  ];
+  if (status !== "all") {
+    return byDue;
+  }
+  const overdue = sql`(case when ${obligations.status} = 'open' and ${obligations.dueAt} < ${now.toISOString()}::timestamptz then 1 else 0 end)`;
+  return [{ expr: overdue, kind: "integer", descending: true }, ...byDue];
+}
+
+/** The kinds of an obligation list's cursor for a status filter. */
+export const obligationListKey = (status: ObligationStatus | "all"): KeyKind[] => obligationKey(status, new Date(0)).map((k) => k.kind);
+
+/**
+ * A page of obligations: open ones by due time, overdue first (the staff dashboard); closed ones
+ * newest first; `limit + 1` rows (the extra one says there is a next page), and the count of all
+ * (up to COUNT_LIMIT). The page is chosen from obligations alone, by its index, then named.
+ */
 export async function listObligations(db: Db, now: Date, filter: ObligationFilter) {
   const where: (SQL | undefined)[] = [];
   const status = filter.status ?? "open";
@@ -47,6 +83,9 @@ export async function listObligations(db: Db, now: Date, filter: ObligationFilte
   if (filter.kind) {
     where.push(eq(obligations.kind, filter.kind));
   }
+  if (filter.q) {
+    where.push(ofCustomerMatching(obligations.controllerId, filter.q));
+  }
   if (filter.responsibleRole) {
     where.push(sql`${obligations.responsibleRoles} @> ${JSON.stringify([filter.responsibleRole])}::jsonb`);
   }
@@ -57,17 +96,22 @@ export async function listObligations(db: Db, now: Date, filter: ObligationFilte
     where.push(filter.onlyControllerIds.length > 0 ? inArray(obligations.controllerId, filter.onlyControllerIds) : sql`false`);
   }
   const condition = and(...where);
-  const overdueFirst = sql`(${obligations.status} = 'open' and ${obligations.dueAt} < ${now.toISOString()}::timestamptz) desc`;
-  const items = await db
-    .select({ obligation: obligations, customerName: controllers.name })
+  const key = obligationKey(status, now);
+  const page = db
+    .select({ id: obligations.id, key: keyText(key).as("key") })
     .from(obligations)
+    .where(and(condition, afterKey(key, filter.after)))
+    .orderBy(keyOrder(key))
+    .limit(filter.limit + 1)
+    .offset(filter.after ? 0 : (filter.offset ?? 0))
+    .as("page");
+  const items = await db
+    .select({ obligation: obligations, customerName: controllers.name, key: page.key })
+    .from(page)
+    .innerJoin(obligations, eq(obligations.id, page.id))
     .leftJoin(controllers, eq(controllers.id, obligations.controllerId))
-    .where(condition)
-    .orderBy(overdueFirst, status === "open" ? asc(obligations.dueAt) : desc(obligations.dueAt), asc(obligations.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
-  const [total] = await db.select({ n: count() }).from(obligations).where(condition);
-  return { total: total?.n ?? 0, items: items.map((row) => ({ ...row.obligation, customerName: row.customerName })) };
+    .orderBy(keyOrder(key));
+  return { ...(await countUpTo(db, obligations, condition)), items: items.map((row) => ({ ...row.obligation, customerName: row.customerName, key: row.key })) };
 }
 
 export async function findObligation(db: Db, id: string) {

@@ -18,7 +18,8 @@ import { buildCalendar } from "./ical.ts";
 import { AP_NOTIFICATION_HOURS } from "../../domain/ap-draft.ts";
 import { AP_CLOCK_KIND, apClockReasonText, apClockTitle, customerApClocks, type ApClock } from "./ap-clocks.ts";
 import { hiddenObligationKinds } from "./restricted-kinds.ts";
-import { findCalendarFeedUser, findObligation, listObligations, saveCalendarFeed, type ObligationFilter } from "./queries.ts";
+import { findCalendarFeedUser, findObligation, listObligations, obligationListKey, saveCalendarFeed, type ObligationFilter } from "./queries.ts";
+import { Cursor, decodeKeyset, keysetPage, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { recordEvent } from "../evidence/index.ts";
 import { eventActor } from "../evidence/index.ts";
 
@@ -66,7 +67,11 @@ const ObligationQuery = Type.Object({
   status: Type.Optional(Type.Enum(["open", "met", "lapsed", "cancelled", "all"])),
   controllerId: Type.Optional(Uuid),
   kind: Type.Optional(Line(100)),
+  q: Type.Optional(Line(100, { description: "staff: the customer's name or customer number contains it" })),
   mine: Type.Optional(Type.Boolean({ description: "staff: only those your role answers for" })),
+  after: Type.Optional(Cursor),
+  limit: Type.Optional(Int(1, 200, { description: "rows per page; default 50" })),
+  /** The offset pages the list had before keyset pages: ignored after a cursor; `limit` wins over `pageSize`. */
   page: Type.Optional(Page),
   pageSize: Type.Optional(Int(1, 200, { default: 50 })),
 });
@@ -199,29 +204,35 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
         tags: ["obligations"],
         summary: "Deadlines: open ones by due time, overdue first (staff: all customers; a customer: its own)",
         querystring: ObligationQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ObligationOut) }), ...ErrorResponses },
+        response: {
+          200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(ObligationOut), next: NextCursor }),
+          ...ErrorResponses,
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       if (actor.kind === "staff" && !STAFF_ALL.includes(actor.staffRole ?? "auditor")) {
-        return { total: 0, items: [] };
+        return { total: 0, totalExact: true, items: [], next: null };
       }
-      const { page = 1, pageSize = 50, status, kind } = request.query;
+      const { page = 1, pageSize = 50, status = "open", kind, q } = request.query;
+      const limit = request.query.limit ?? pageSize;
+      const after = decodeKeyset(request.query.after, obligationListKey(status));
       const now = clock.now();
-      const filter = { ...(await filterFor(deps, actor, request.query)), status, kind, page, pageSize };
+      const filter = { ...(await filterFor(deps, actor, request.query)), status, kind, q, limit, after, offset: (page - 1) * limit };
       const result = await inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter));
-      const items = result.items.map((row) => out(row, now, requestLocale(request)));
+      const { items: rows, next } = keysetPage(result.items, limit);
+      const items = rows.map((row) => out(row, now, requestLocale(request)));
+      // The customer's own clocks join the first page, in due order after the overdue duties.
       const derived = await customerApDeadlines(db, actor, now, request.query, requestLocale(request));
       if (derived.length === 0) {
-        return { total: result.total, items };
+        return { total: result.total, totalExact: result.exact, items, next };
       }
-      // The customer's own clocks join the first page, in due order after the overdue duties.
       const merged =
-        page === 1
+        after === undefined && page === 1
           ? [...items.filter((o) => o.overdue), ...[...items.filter((o) => !o.overdue), ...derived].sort((x, y) => x.dueAt.localeCompare(y.dueAt))]
           : items;
-      return { total: result.total + derived.length, items: merged };
+      return { total: result.total + derived.length, totalExact: result.exact, items: merged, next };
     },
   );
 
@@ -301,7 +312,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
       }
       const actor = toActor(user, "token");
       const now = clock.now();
-      const filter = { ...(await filterFor(deps, actor, { mine: true })), status: "all" as const, page: 1, pageSize: 2000 };
+      const filter = { ...(await filterFor(deps, actor, { mine: true })), status: "all" as const, limit: 2000 };
       const [result, context] = await Promise.all([inScope(db, scopeOf(actor), (tx) => listObligations(tx, now, filter)), loadProcessorContext(db)]);
       const base = publicUrl();
       // A customer's calendar also has its own 72-hour clocks to the AP (derived, its own duty).
@@ -312,6 +323,7 @@ export function obligationRoutes(app: TypedApp, deps: RouteDeps) {
         locale: actor.locale,
         zone: context.zone,
         deadlines: result.items
+          .slice(0, filter.limit)
           .map((row) => ({
             id: row.id,
             title: row.title,

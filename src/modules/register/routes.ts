@@ -1,13 +1,12 @@
 // The register's routes (GDPR art. 30): the processor's whole register for staff, streamed as CSV,
 // XLSX or PDF, with a preview; and each customer's own slice for its art. 30(1) record.
-import { PassThrough } from "node:stream";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import type { StaffRole } from "../../db/schema/index.ts";
 import { formatInstant } from "../../domain/legal-time.ts";
 import type { Locale } from "../../domain/text.ts";
 import { scopeOf, type Actor } from "../../http/actor.ts";
 import { CUSTOMER_ALL, NO_CUSTOMERS } from "../../http/audience.ts";
 import { contentDisposition } from "../../http/content-disposition.ts";
+import { streamDownload } from "../../http/download.ts";
 import { notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, FileResponses, IdParams } from "../../http/schemas.ts";
@@ -28,16 +27,6 @@ import { registerWords } from "./words.ts";
 export const REGISTER_READ: readonly StaffRole[] = ["admin", "privacy_officer", "auditor"];
 
 const localeOf = (actor: Actor, lang: Locale | undefined): Locale => lang ?? actor.locale;
-
-/** Streams what `write` writes to the reply as a download; a failure midway cuts the download off. */
-function stream(request: FastifyRequest, reply: FastifyReply, mediaType: string, fileName: string, write: (out: PassThrough) => Promise<void>) {
-  const out = new PassThrough();
-  write(out).catch((error: unknown) => {
-    request.log.error({ err: error }, "register export failed midway");
-    out.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  return reply.type(mediaType).header("content-disposition", contentDisposition(fileName)).send(out);
-}
 
 async function* once(controller: RegisterController) {
   await Promise.resolve();
@@ -64,7 +53,7 @@ export function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const locale = localeOf(actor, lang);
       const now = clock.now();
       const source = await openRegisterExport(db, scopeOf(actor), format);
-      return stream(request, reply, MEDIA_TYPES[format], registerFileName("register", format, locale, now), (out) =>
+      return streamDownload(request, reply, MEDIA_TYPES[format], registerFileName("register", format, locale, now), (out) =>
         writeRegister(source, format, locale, now, out),
       );
     },
@@ -129,9 +118,9 @@ export function registerRoutes(app: TypedApp, { db, clock }: RouteDeps) {
             Buffer.from(registerPdf(context, [controller], { locale, generatedAt: formatInstant(now, context.zone, locale), slice: true })),
           );
         case "csv":
-          return stream(request, reply, MEDIA_TYPES.csv, fileName, (out) => writeRegisterCsv({ context, batches: once(controller) }, locale, out));
+          return streamDownload(request, reply, MEDIA_TYPES.csv, fileName, (out) => writeRegisterCsv({ context, batches: once(controller) }, locale, out));
         case "xlsx":
-          return stream(request, reply, MEDIA_TYPES.xlsx, fileName, (out) => writeRegisterXlsx({ context, batches: once(controller) }, locale, out));
+          return streamDownload(request, reply, MEDIA_TYPES.xlsx, fileName, (out) => writeRegisterXlsx({ context, batches: once(controller) }, locale, out));
       }
     },
   );

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
+import { afterKey, customerMatches, keyOrder, keyText, walkCustomersByName, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { changeRecipients, objections, serviceSubprocessors, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 
@@ -230,29 +231,54 @@ export interface RecipientFilter {
   delivered?: boolean | undefined;
   /** Support staff: only these customers (art. 9.1). */
   onlyIds: string[] | null;
-  offset: number;
   limit: number;
+  /** The key of the last recipient shown (RECIPIENT_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+  /** A page at an offset (the list before keyset pages); ignored after a cursor. */
+  offset: number;
 }
+
+/** By name and customer number, as the customers list: controllers_name_number serves it. */
+const recipientKey: SortKey[] = [
+  { expr: sql`c.name`, kind: "text" },
+  { expr: sql`c.customer_number`, kind: "text" },
+  { expr: sql`c.id`, kind: "uuid" },
+];
+export const RECIPIENT_LIST_KEY: KeyKind[] = recipientKey.map((k) => k.kind);
 
 const flag = (value: boolean | undefined, yes: SQL): SQL => (value === undefined ? sql`true` : value ? yes : sql`not (${yes})`);
 
-/** Per affected customer: its window, and whether its notice was delivered, read and acknowledged, and its objection. */
+/**
+ * Per affected customer, by name: its window, and whether its notice was delivered, read and
+ * acknowledged, and its objection; `limit + 1` of them (the extra one says there is a next page),
+ * chosen first (by walking the customers by name when the list is a large part of them, else by
+ * sorting the list), and only theirs read in full.
+ */
 export async function listRecipients(db: Db, changeId: string, filter: RecipientFilter) {
-  const search = filter.search ? `%${filter.search.toLowerCase()}%` : null;
-  const base = sql`
-    from change_recipients r
-    join controllers c on c.id = r.controller_id
-    join notices n on n.id = r.notice_id
-    join obligations ob on ob.id = r.obligation_id
-    left join objections o on o.change_id = r.change_id and o.controller_id = r.controller_id
-    where r.change_id = ${changeId}
-      and (${search}::text is null or lower(c.name) like ${search} or lower(c.customer_number) like ${search})
+  const own = sql`r.change_id = ${changeId}
       and (${filter.onlyIds === null} or r.controller_id = any(${sql.param(filter.onlyIds ?? [])}::uuid[]))
-      and ${flag(filter.objected, sql`o.id is not null`)}
-      and ${flag(filter.read, sql`n.opened_at is not null`)}
-      and ${flag(filter.acknowledged, sql`n.acknowledged_at is not null`)}
+      and ${flag(filter.objected, sql`exists (select 1 from objections o where o.change_id = r.change_id and o.controller_id = r.controller_id)`)}
+      and ${flag(filter.read, sql`exists (select 1 from notices n where n.id = r.notice_id and n.opened_at is not null)`)}
+      and ${flag(filter.acknowledged, sql`exists (select 1 from notices n where n.id = r.notice_id and n.acknowledged_at is not null)`)}
       and ${flag(filter.delivered, sql`exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'sent')`)}`;
-  const [count] = await rows<{ total: number }>(db, sql`select count(*)::int as total ${base}`);
+  const matching = filter.search ? sql`and ${customerMatches({ name: sql`c.name`, customerNumber: sql`c.customer_number` }, filter.search)}` : sql``;
+  const [count] = await rows<{ total: number }>(
+    db,
+    filter.search
+      ? sql`select count(*)::int as total from change_recipients r join controllers c on c.id = r.controller_id where ${own} ${matching}`
+      : sql`select count(*)::int as total from change_recipients r where ${own}`,
+  );
+  const total = Number(count?.total ?? 0);
+  const after = afterKey(recipientKey, filter.after);
+  const window = sql`${after ? sql`and ${after}` : sql``} order by ${keyOrder(recipientKey)} limit ${filter.limit + 1} offset ${filter.after ? 0 : filter.offset}`;
+  // The page's customers first (their ids), then only theirs in full: joined in one statement, the
+  // planner (blind to row-level security's filter) compares every row of the list with the page.
+  const chosen = await rows<{ id: string }>(
+    db,
+    (await walkCustomersByName(db, total))
+      ? sql`select c.id from controllers c where (select true from change_recipients r where r.controller_id = c.id and ${own}) ${matching} ${window}`
+      : sql`select c.id from change_recipients r join controllers c on c.id = r.controller_id where ${own} ${matching} ${window}`,
+  );
   const page = await rows<{
     controller_id: string;
     customer_number: string;
@@ -266,17 +292,24 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
     acknowledged_at: string | Date | null;
     objection_id: string | null;
     objection_status: string | null;
+    key: string[];
   }>(
     db,
-    sql`select r.controller_id, c.customer_number, c.name, r.window_ends_at, r.template_version, ob.status as window_status,
+    sql`select r.controller_id, c.customer_number, c.name, r.window_ends_at, r.template_version, ob.status as window_status, ${keyText(recipientKey)} as key,
                exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'sent') as delivered,
                exists (select 1 from deliveries d where d.notice_id = r.notice_id and d.status = 'held') as held,
                n.opened_at, n.acknowledged_at, o.id as objection_id, o.status as objection_status
-        ${base} order by lower(c.name), c.customer_number offset ${filter.offset} limit ${filter.limit}`,
+          from change_recipients r
+          join controllers c on c.id = r.controller_id
+          join notices n on n.id = r.notice_id
+          join obligations ob on ob.id = r.obligation_id
+          left join objections o on o.change_id = r.change_id and o.controller_id = r.controller_id
+         where r.change_id = ${changeId} and r.controller_id = any(${sql.param(chosen.map((c) => c.id))}::uuid[])
+         order by ${keyOrder(recipientKey)}`,
   );
   const date = (v: string | Date | null) => (v === null ? null : new Date(v));
   return {
-    total: Number(count?.total ?? 0),
+    total,
     items: page.map((r) => ({
       controllerId: r.controller_id,
       customerNumber: r.customer_number,
@@ -289,6 +322,7 @@ export async function listRecipients(db: Db, changeId: string, filter: Recipient
       readAt: date(r.opened_at),
       acknowledgedAt: date(r.acknowledged_at),
       objection: r.objection_id && r.objection_status ? { id: r.objection_id, status: r.objection_status } : null,
+      key: r.key,
     })),
   };
 }

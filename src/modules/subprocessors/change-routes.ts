@@ -14,7 +14,17 @@ import { assignmentsOf } from "../controllers/index.ts";
 import { visibleChange } from "./access.ts";
 import { announceSubprocessorChange } from "./announce-change.ts";
 import { applySubprocessorChange } from "./apply-change.ts";
-import { changeExtras, findChange, listChanges, listRecipients, objectionsOfCustomer, recipientRowsOf, type ChangeRow } from "./change-queries.ts";
+import {
+  changeExtras,
+  findChange,
+  listChanges,
+  listRecipients,
+  objectionsOfCustomer,
+  RECIPIENT_LIST_KEY,
+  recipientRowsOf,
+  type ChangeRow,
+} from "./change-queries.ts";
+import { decodeKeyset, keysetPage, NextCursor } from "../../http/cursor.ts";
 import { presentChange } from "./present.ts";
 import { findServices } from "./queries.ts";
 import { AnnounceBody, Change, ChangeListQuery, EffectiveDateBody, Recipient, RecipientsQuery, WithdrawBody } from "./schemas.ts";
@@ -177,22 +187,26 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
-        summary: "The customers a change was announced to: window end, notice delivered / read / acknowledged, objection (staff)",
+        summary:
+          "The customers a change was announced to, by name: window end, notice delivered / read / acknowledged, objection (staff); a page after `after` (keyset)",
         params: IdParams,
         querystring: RecipientsQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Recipient) }), ...ErrorResponses },
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Recipient), next: NextCursor }), ...ErrorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
       const assigned = await assignmentsOf(db, actor);
+      const { after, ...query } = request.query;
       const result = await inScope(db, scopeOf(actor), (tx) =>
-        listRecipients(tx, request.params.id, { ...request.query, onlyIds: assigned ? [...assigned] : null }),
+        listRecipients(tx, request.params.id, { ...query, after: decodeKeyset(after, RECIPIENT_LIST_KEY), onlyIds: assigned ? [...assigned] : null }),
       );
+      const { items, next } = keysetPage(result.items, query.limit);
       return {
         total: result.total,
-        items: result.items.map((r) => ({
+        next,
+        items: items.map(({ key: _key, ...r }) => ({
           ...r,
           windowEndsAt: r.windowEndsAt.toISOString(),
           readAt: r.readAt?.toISOString() ?? null,

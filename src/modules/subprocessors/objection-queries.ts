@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { afterKey, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { changeRecipients, controllers, objections, subprocessorChanges, subprocessors, type ObjectionOutcome } from "../../db/schema/index.ts";
 
 const objectionColumns = {
@@ -40,24 +41,55 @@ export interface ObjectionFilter {
   changeId?: string | undefined;
   controllerId?: string | undefined;
   status?: "open" | "withdrawn" | "resolved" | "customer_leaves" | undefined;
+  /** The customer's name or number contains it. */
+  q?: string | undefined;
   /** Support staff: only these customers (art. 9.1). */
   onlyIds: string[] | null;
+  limit: number;
+  /** The key of the last objection shown (OBJECTION_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
 }
 
+/** Newest first: objections_submitted serves it. */
+const objectionKey: SortKey[] = [
+  { expr: objections.submittedAt, kind: "instant", descending: true },
+  { expr: objections.id, kind: "uuid", descending: true },
+];
+export const OBJECTION_LIST_KEY: KeyKind[] = objectionKey.map((k) => k.kind);
+
+/**
+ * A page of objections, newest first: `limit + 1` of them (the extra one says there is a next
+ * page), chosen from objections alone by its index, then joined.
+ */
 export async function listObjections(db: Db, filter: ObjectionFilter) {
   if (filter.onlyIds?.length === 0) {
     return [];
   }
-  return objectionQuery(db)
+  const page = db
+    .select({ id: objections.id, key: keyText(objectionKey).as("key") })
+    .from(objections)
     .where(
       and(
         filter.changeId ? eq(objections.changeId, filter.changeId) : undefined,
         filter.controllerId ? eq(objections.controllerId, filter.controllerId) : undefined,
         filter.status ? eq(objections.status, filter.status) : undefined,
+        filter.q ? ofCustomerMatching(objections.controllerId, filter.q) : undefined,
         filter.onlyIds ? inArray(objections.controllerId, filter.onlyIds) : undefined,
+        afterKey(objectionKey, filter.after),
       ),
     )
-    .orderBy(desc(objections.submittedAt), asc(objections.id));
+    .orderBy(keyOrder(objectionKey))
+    .limit(filter.limit + 1)
+    .as("page");
+  return db
+    .select({ ...objectionColumns, key: page.key })
+    .from(page)
+    .innerJoin(objections, eq(objections.id, page.id))
+    .innerJoin(controllers, eq(controllers.id, objections.controllerId))
+    .innerJoin(subprocessorChanges, eq(subprocessorChanges.id, objections.changeId))
+    .innerJoin(subprocessors, eq(subprocessors.id, subprocessorChanges.subprocessorId))
+    .leftJoin(changeRecipients, and(eq(changeRecipients.changeId, objections.changeId), eq(changeRecipients.controllerId, objections.controllerId)))
+    .orderBy(keyOrder(objectionKey));
 }
 
 export async function findObjectionForUpdate(db: Db, id: string) {

@@ -13,11 +13,23 @@ import { assignmentsOf } from "../controllers/index.ts";
 import { visibleChange, visibleObjection } from "./access.ts";
 import { recordObjectionOutcome } from "./close-objection.ts";
 import { listThread, Message, MessageBody, MessageForm, readMessageForm } from "../threads/index.ts";
-import { findObjection, listObjections } from "./objection-queries.ts";
+import { findObjection, listObjections, OBJECTION_LIST_KEY } from "./objection-queries.ts";
+import { decodeKeyset, keysetPage, NEXT_LINK_HEADER, nextLink } from "../../http/cursor.ts";
+import type { FastifyReply } from "fastify";
 import { postConsultationMessage } from "./post-message.ts";
 import { presentObjection } from "./present.ts";
-import { Objection, ObjectionBody, ObjectionListQuery, OutcomeBody } from "./schemas.ts";
+import { ChangeObjectionsQuery, Objection, ObjectionBody, ObjectionListQuery, OutcomeBody } from "./schemas.ts";
 import { submitObjection } from "./submit-objection.ts";
+
+/** A page of objections as an array, the next page in the Link header. */
+function pageAnswer(reply: FastifyReply, url: string, found: Awaited<ReturnType<typeof listObjections>>, limit: number) {
+  const { items, next } = keysetPage(found, limit);
+  const link = nextLink(url, next);
+  if (link) {
+    void reply.header("link", link);
+  }
+  return items.map(presentObjection);
+}
 
 export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
   app.post(
@@ -49,23 +61,29 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL, record: "subprocessorChange" } },
       schema: {
         tags: ["subprocessors"],
-        summary: "Objections to a change: all (staff; support only its customers) or your own (customer)",
+        summary:
+          "Objections to a change: all (staff; support only its customers) or your own (customer), newest first; a page after `after` (keyset), the next one in the Link header",
         params: IdParams,
-        response: { 200: Type.Array(Objection), ...ErrorResponses },
+        querystring: ChangeObjectionsQuery,
+        response: { 200: Type.Array(Objection, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       await visibleChange(db, actor, request.params.id);
       const assigned = await assignmentsOf(db, actor);
-      const list = await inScope(db, scopeOf(actor), (tx) =>
+      const { after, limit, ...query } = request.query;
+      const found = await inScope(db, scopeOf(actor), (tx) =>
         listObjections(tx, {
+          ...query,
           changeId: request.params.id,
           controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined,
           onlyIds: assigned ? [...assigned] : null,
+          limit,
+          after: decodeKeyset(after, OBJECTION_LIST_KEY),
         }),
       );
-      return list.map(presentObjection);
+      return pageAnswer(reply, request.url, found, limit);
     },
   );
 
@@ -75,25 +93,30 @@ export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["subprocessors"],
-        summary: "Objections: your own (customer) or all (staff; support only its customers)",
+        summary:
+          "Objections: your own (customer) or all (staff; support only its customers), newest first; a page after `after` (keyset), the next one in the Link header",
         querystring: ObjectionListQuery,
-        response: { 200: Type.Array(Objection), ...ErrorResponses },
+        response: { 200: Type.Array(Objection, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
+      const { after, limit, ...query } = request.query;
+      const from = decodeKeyset(after, OBJECTION_LIST_KEY);
       if (actor.kind === "customer" && !actor.controllerId) {
         return [];
       }
       const assigned = await assignmentsOf(db, actor);
-      const list = await inScope(db, scopeOf(actor), (tx) =>
+      const found = await inScope(db, scopeOf(actor), (tx) =>
         listObjections(tx, {
-          ...request.query,
+          ...query,
           controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined,
           onlyIds: assigned ? [...assigned] : null,
+          limit,
+          after: from,
         }),
       );
-      return list.map(presentObjection);
+      return pageAnswer(reply, request.url, found, limit);
     },
   );
 

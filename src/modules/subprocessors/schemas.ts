@@ -1,3 +1,4 @@
+import { keysetQuery } from "../../http/cursor.ts";
 import { Type, type TSchema } from "typebox";
 import { TRANSFER_MECHANISMS } from "../../domain/transfers.ts";
 import { Instant, Int, Line, Localized, NullableInstant, Offset, Text, Uuid, WebUrl } from "../../http/schemas.ts";
@@ -132,7 +133,7 @@ export const RecipientsQuery = Type.Object(
     acknowledged: Type.Optional(Type.Boolean()),
     delivered: Type.Optional(Type.Boolean()),
     offset: Offset,
-    limit: Int(1, 500, { default: 100 }),
+    ...keysetQuery({ default: 100, maximum: 500 }),
   },
   { additionalProperties: false },
 );
@@ -176,7 +177,20 @@ export const Objection = Type.Object({
   change: Type.Object({ kind: ChangeKind, status: ChangeStatus, subprocessorName: Type.String() }),
   messageCount: Type.Integer(),
 });
-export const ObjectionListQuery = Type.Object({ changeId: Type.Optional(Uuid), status: Type.Optional(ObjectionStatus) }, { additionalProperties: false });
+export const ObjectionListQuery = Type.Object(
+  {
+    changeId: Type.Optional(Uuid),
+    status: Type.Optional(ObjectionStatus),
+    q: Type.Optional(Line(100, { description: "staff: the customer's name or customer number contains it" })),
+    ...keysetQuery({ default: 100, maximum: 500 }),
+  },
+  { additionalProperties: false },
+);
+/** A change's objections, a page at a time. */
+export const ChangeObjectionsQuery = Type.Object(
+  { status: Type.Optional(ObjectionStatus), q: ObjectionListQuery.properties.q, ...keysetQuery({ default: 100, maximum: 500 }) },
+  { additionalProperties: false },
+);
 
 export const TransferParty = Type.Object({
   subprocessorId: Nullable(Type.String({ description: "null: the processor itself" })),

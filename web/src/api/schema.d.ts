@@ -7014,13 +7014,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Agreements: all (staff) or your own (customer) */
+        /** Agreements: all (staff) or your own (customer), newest offer first; a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
                 query: {
                     status?: "offered" | "signed_by_customer" | "in_force" | "superseded" | "withdrawn";
                     controllerId?: string;
+                    /** @description the customer's name or customer number contains it */
+                    q?: string;
                     offset: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     limit: number;
                 };
                 header?: never;
@@ -7032,6 +7036,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9268,15 +9274,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Inbox: a customer's notices (portal), or the notices to a staff member's role (back-office)
+         * Inbox: a customer's notices (portal), or the notices to a staff member's role (back-office), newest first; a page after `after` (keyset)
          * @description Staff may pass controllerId to see one customer's notices as the customer sees them.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    /** @description rows per page; default 50 */
+                    limit?: number;
                     page?: number;
                     pageSize?: number;
                     unread?: boolean;
+                    /** @description one kind of notice */
+                    kind?: string;
+                    /** @description a notice's reference (N-2026-000123, or its number), or its customer's name or number */
+                    q?: string;
                     controllerId?: string;
                 };
                 header?: never;
@@ -9293,6 +9307,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -9315,6 +9331,8 @@ export interface paths {
                                 openedAt: string | null;
                                 acknowledgedAt: string | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -9749,6 +9767,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    /** @description rows per page; default 50 */
+                    limit?: number;
                     page?: number;
                     pageSize?: number;
                     status?: "pending" | "sent" | "held" | "failed";
@@ -9769,6 +9791,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -9807,6 +9831,8 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -10797,6 +10823,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    /** @description rows per page; default 50 */
+                    limit?: number;
                     page?: number;
                     pageSize?: number;
                 };
@@ -10816,6 +10846,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -10854,6 +10886,8 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -10976,8 +11010,14 @@ export interface paths {
                     status?: "open" | "met" | "lapsed" | "cancelled" | "all";
                     controllerId?: string;
                     kind?: string;
+                    /** @description staff: the customer's name or customer number contains it */
+                    q?: string;
                     /** @description staff: only those your role answers for */
                     mine?: boolean;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    /** @description rows per page; default 50 */
+                    limit?: number;
                     page?: number;
                     pageSize?: number;
                 };
@@ -10995,6 +11035,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -11033,6 +11075,8 @@ export interface paths {
                                 note: string | null;
                                 href: string | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -13445,10 +13489,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors */
+        /** The customers Art28 proposes as affected: those taking the incident's services or services using its sub-processors; by name, a page after `after` (keyset) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    /** @description only the customers not on the incident's list yet */
+                    waiting?: boolean;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -13464,7 +13514,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description every customer proposed */
                             total: number;
+                            /** @description of those, the ones not on the incident's list yet */
+                            waiting: number;
                             customers: {
                                 controllerId: string;
                                 name: string;
@@ -13481,6 +13534,8 @@ export interface paths {
                                 /** @description already on the incident's list */
                                 affected: boolean;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -13601,6 +13656,8 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     offset?: number;
                     /** @description name or customer number contains */
                     q?: string;
@@ -13808,6 +13865,8 @@ export interface paths {
                                     changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
                                 }[];
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -14988,6 +15047,8 @@ export interface paths {
                                     changed: ("cause" | "consequences" | "solution" | "contact" | "affectedCount" | "subjectGroup" | "dataKinds" | "period" | "discoveredAt" | "unintelligible" | "measuresTaken" | "measuresPlanned")[];
                                 }[];
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -19481,7 +19542,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who at the processor viewed the customer's personal data, when, and why (newest first); a customer its own, staff by customer or all */
+        /** Who at the processor viewed the customer's personal data, when, and why (newest first); a customer its own, staff by customer or all; a page after `after` (keyset) */
         get: {
             parameters: {
                 query?: {
@@ -19490,6 +19551,8 @@ export interface paths {
                     to?: string;
                     offset?: number;
                     limit?: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -19505,6 +19568,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -19534,6 +19599,8 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -19649,7 +19716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The access log as CSV (same filter as GET /access-log) */
+        /** The access log as CSV (same filter as GET /access-log), newest first, streamed */
         get: {
             parameters: {
                 query?: {
@@ -27125,7 +27192,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customers a change was announced to: window end, notice delivered / read / acknowledged, objection (staff) */
+        /** The customers a change was announced to, by name: window end, notice delivered / read / acknowledged, objection (staff); a page after `after` (keyset) */
         get: {
             parameters: {
                 query: {
@@ -27135,6 +27202,8 @@ export interface paths {
                     acknowledged?: boolean;
                     delivered?: boolean;
                     offset: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     limit: number;
                 };
                 header?: never;
@@ -27174,6 +27243,8 @@ export interface paths {
                                     status: "open" | "withdrawn" | "resolved" | "customer_leaves";
                                 } | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -27887,10 +27958,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Objections to a change: all (staff; support only its customers) or your own (customer) */
+        /** Objections to a change: all (staff; support only its customers) or your own (customer), newest first; a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    status?: "open" | "withdrawn" | "resolved" | "customer_leaves";
+                    /** @description staff: the customer's name or customer number contains it */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -27902,6 +27980,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -28186,12 +28266,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Objections: your own (customer) or all (staff; support only its customers) */
+        /** Objections: your own (customer) or all (staff; support only its customers), newest first; a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
-                query?: {
+                query: {
                     changeId?: string;
                     status?: "open" | "withdrawn" | "resolved" | "customer_leaves";
+                    /** @description staff: the customer's name or customer number contains it */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -28202,6 +28287,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {

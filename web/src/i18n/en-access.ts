@@ -64,6 +64,7 @@ export const enAccess: typeof nlAccess = {
       export: "Export (CSV)",
       none: "No views in this period.",
       total: "Viewed {{count}} times",
+      totalMore: "Viewed more than {{count}} times",
       when: "When",
       who: "Who",
       what: "What",

@@ -63,6 +63,7 @@ export const nlAccess = {
       export: "Exporteren (CSV)",
       none: "Geen inzage in deze periode.",
       total: "{{count}} keer ingezien",
+      totalMore: "Meer dan {{count}} keer ingezien",
       when: "Wanneer",
       who: "Wie",
       what: "Wat",

@@ -15,7 +15,7 @@ export function UnreadProvider({ children }: { children: ReactNode }) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let current = true;
-    unwrap(api.GET("/api/v1/notices", { params: { query: { unread: true, pageSize: 1 } } })).then(
+    unwrap(api.GET("/api/v1/notices", { params: { query: { unread: true, limit: 1 } } })).then(
       (page) => current && setCount(page.total),
       (cause: unknown) => console.warn("unread count not loaded", cause),
     );

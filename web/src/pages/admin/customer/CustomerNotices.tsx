@@ -1,13 +1,21 @@
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { Loaded } from "../../../components/Loaded";
 import { NoticesTable } from "../../../components/notices/NoticesTable";
 
-/** The customer's inbox as the customer sees it (read and acknowledged included), newest first. */
+const PAGE = 20;
+
+/** The customer's inbox as the customer sees it (read and acknowledged included), newest first, a page at a time. */
 export function CustomerNotices({ controllerId }: { controllerId: string }) {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/notices", { params: { query: { controllerId, pageSize: 20 } } })), [controllerId]);
+  const pages = useCursorPages(controllerId);
+  const state = useApi(
+    () => unwrap(api.GET("/api/v1/notices", { params: { query: { controllerId, limit: PAGE, ...(pages.after ? { after: pages.after } : {}) } } })),
+    [controllerId, pages.after],
+  );
   return (
     <Loaded state={state}>
       {(page) =>
@@ -16,7 +24,7 @@ export function CustomerNotices({ controllerId }: { controllerId: string }) {
         ) : (
           <>
             <NoticesTable notices={page.items} linkTo={(n) => `/admin/notices/${n.id}`} testId="customer-notices" />
-            {page.total > page.items.length ? <p className="muted small">{t("pager.range", { from: 1, to: page.items.length, total: page.total })}</p> : null}
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </>
         )
       }

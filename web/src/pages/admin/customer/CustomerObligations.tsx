@@ -1,28 +1,36 @@
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { Loaded } from "../../../components/Loaded";
 import { ObligationsTable } from "../../../components/obligations/ObligationsTable";
 
-/** Every deadline of one customer (running ones first, then closed), with the state of each. */
+const PAGE = 50;
+
+/** Every deadline of one customer, the overdue ones first, then newest due first (the server's order), a page at a time. */
 export function CustomerObligations({ controllerId }: { controllerId: string }) {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/obligations", { params: { query: { controllerId, status: "all", pageSize: 50 } } })), [controllerId]);
+  const pages = useCursorPages(controllerId);
+  const state = useApi(
+    () =>
+      unwrap(
+        api.GET("/api/v1/obligations", { params: { query: { controllerId, status: "all", limit: PAGE, ...(pages.after ? { after: pages.after } : {}) } } }),
+      ),
+    [controllerId, pages.after],
+  );
   return (
     <Loaded state={state}>
-      {(page) => {
-        if (page.items.length === 0) {
-          return <p className="muted">{t("obligations.none")}</p>;
-        }
-        // The server orders "all" by due date, newest first; running ones lead here.
-        const items = [...page.items.filter((o) => o.status === "open"), ...page.items.filter((o) => o.status !== "open")];
-        return (
+      {(page) =>
+        page.items.length === 0 ? (
+          <p className="muted">{t("obligations.none")}</p>
+        ) : (
           <>
-            <ObligationsTable obligations={items} linkTo={(o) => `/admin/obligations/${o.id}`} showCustomer={false} testId="customer-obligations" />
-            {page.total > page.items.length ? <p className="muted small">{t("pager.range", { from: 1, to: page.items.length, total: page.total })}</p> : null}
+            <ObligationsTable obligations={page.items} linkTo={(o) => `/admin/obligations/${o.id}`} showCustomer={false} testId="customer-obligations" />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </>
-        );
-      }}
+        )
+      }
     </Loaded>
   );
 }

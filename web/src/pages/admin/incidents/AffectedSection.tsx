@@ -2,12 +2,13 @@ import { Fragment, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useAction, useApi } from "../../../api/useApi";
 import type { AffectedCustomer, Incident } from "../../../api/types";
 import { InTimeBadge } from "../../../components/breaches/badges";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Loaded } from "../../../components/Loaded";
-import { Pager } from "../../../components/Pager";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { Badge } from "../../../components/StatusBadge";
 import { formatInstant, formatInstantWithDay } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
@@ -26,14 +27,18 @@ export function AffectedSection({ incident, writer, version, onChanged }: { inci
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
-  const [offset, setOffset] = useState(0);
+  const pages = useCursorPages(`${incident.id}/${q}`);
   const state = useApi(
-    () => unwrap(api.GET("/api/v1/incidents/{id}/customers", { params: { path: { id: incident.id }, query: { limit: PAGE, offset, ...(q ? { q } : {}) } } })),
-    [incident.id, q, offset, version],
+    () =>
+      unwrap(
+        api.GET("/api/v1/incidents/{id}/customers", {
+          params: { path: { id: incident.id }, query: { limit: PAGE, ...(pages.after ? { after: pages.after } : {}), ...(q ? { q } : {}) } },
+        }),
+      ),
+    [incident.id, q, pages.after, version],
   );
   function submit(event: FormEvent) {
     event.preventDefault();
-    setOffset(0);
     setQ(search.trim());
   }
   return (
@@ -60,7 +65,7 @@ export function AffectedSection({ incident, writer, version, onChanged }: { inci
           ) : (
             <>
               <AffectedTable incident={incident} customers={page.customers} writer={writer} onChanged={onChanged} />
-              {page.total > PAGE ? <Pager offset={offset} limit={PAGE} total={page.total} onChange={setOffset} /> : null}
+              <KeysetPager pages={pages} limit={PAGE} shown={page.customers.length} next={page.next} total={page.total} />
             </>
           )
         }

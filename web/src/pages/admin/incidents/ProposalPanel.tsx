@@ -1,19 +1,33 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useAction, useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import type { Incident } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
 import { Loaded } from "../../../components/Loaded";
 import { Because } from "./Because";
 
+const PAGE = 50;
+
 /**
  * Art28's proposal: the customers taking the incident's services, or services using its
- * sub-processors. The officer adds them all or one by one, and can add any other customer by hand.
+ * sub-processors, those not on the list yet a page at a time. The officer adds them all or one by
+ * one, and can add any other customer by hand.
  */
 export function ProposalPanel({ incident, version, onAdded }: { incident: Incident; version: number; onAdded: () => void }) {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/incidents/{id}/proposal", { params: { path: { id: incident.id } } })), [incident.id, version]);
+  const pages = useCursorPages(`${incident.id}/${version}`);
+  const state = useApi(
+    () =>
+      unwrap(
+        api.GET("/api/v1/incidents/{id}/proposal", {
+          params: { path: { id: incident.id }, query: { waiting: true, limit: PAGE, ...(pages.after ? { after: pages.after } : {}) } },
+        }),
+      ),
+    [incident.id, version, pages.after],
+  );
   const add = useAction((body: { fromProposal: true } | { controllerIds: string[] }) =>
     unwrap(api.POST("/api/v1/incidents/{id}/customers", { params: { path: { id: incident.id } }, body })),
   );
@@ -38,17 +52,17 @@ export function ProposalPanel({ incident, version, onAdded }: { incident: Incide
       {untargeted ? <p className="muted">{t("incidents.proposal.untargeted")}</p> : null}
       <Loaded state={state}>
         {(proposal) => {
-          const waiting = proposal.customers.filter((c) => !c.affected);
+          const waiting = proposal.customers;
           return untargeted ? null : (
             <>
               <p data-testid="proposal-total">
                 {proposal.total === 0
                   ? t("incidents.proposal.empty")
-                  : waiting.length === 0
+                  : proposal.waiting === 0
                     ? t("incidents.proposal.allAdded", { count: proposal.total })
-                    : t("incidents.proposal.summary", { count: proposal.total, waiting: waiting.length })}
+                    : t("incidents.proposal.summary", { count: proposal.total, waiting: proposal.waiting })}
               </p>
-              {waiting.length > 0 ? (
+              {proposal.waiting > 0 ? (
                 <>
                   <p>
                     <button
@@ -58,7 +72,7 @@ export function ProposalPanel({ incident, version, onAdded }: { incident: Incide
                       onClick={() => run({ fromProposal: true })}
                       data-testid="proposal-add-all"
                     >
-                      {t("incidents.proposal.addAll", { count: waiting.length })}
+                      {t("incidents.proposal.addAll", { count: proposal.waiting })}
                     </button>
                   </p>
                   <div className="table-wrap scroll-box">
@@ -97,6 +111,7 @@ export function ProposalPanel({ incident, version, onAdded }: { incident: Incide
                       </tbody>
                     </table>
                   </div>
+                  <KeysetPager pages={pages} limit={PAGE} shown={waiting.length} next={proposal.next} total={proposal.waiting} />
                 </>
               ) : null}
             </>

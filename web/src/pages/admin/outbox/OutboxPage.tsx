@@ -2,12 +2,13 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
 import type { DeliveryChannel, DeliveryStatus } from "../../../api/types";
 import { Notice } from "../../../components/ErrorAlert";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
-import { Pager } from "../../../components/Pager";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { DeliveryStatusBadge } from "../../../components/StatusBadge";
 import { NoticeKindLabel } from "../../../components/notices/NoticeKindLabel";
 import { RecipientRole } from "../../../components/notices/RecipientRole";
@@ -29,24 +30,30 @@ export function OutboxPage() {
   const status = asStatus(params.get("status"));
   const channel = asChannel(params.get("channel"));
   const q = params.get("q") ?? "";
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
+  const pages = useCursorPages(JSON.stringify([status, channel, q]));
   const state = useApi(
     () =>
       unwrap(
         api.GET("/api/v1/outbox", {
           params: {
-            query: { page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(status ? { status } : {}), ...(channel ? { channel } : {}), ...(q ? { q } : {}) },
+            query: {
+              limit: PAGE,
+              ...(pages.after ? { after: pages.after } : {}),
+              ...(status ? { status } : {}),
+              ...(channel ? { channel } : {}),
+              ...(q ? { q } : {}),
+            },
           },
         }),
       ),
-    [status, channel, q, offset],
+    [status, channel, q, pages.after],
   );
-  const held = useApi(() => unwrap(api.GET("/api/v1/outbox", { params: { query: { status: "held", channel: "email", pageSize: 1 } } })), []);
+  const held = useApi(() => unwrap(api.GET("/api/v1/outbox", { params: { query: { status: "held", channel: "email", limit: 1 } } })), []);
 
-  function update(next: { status?: DeliveryStatus | undefined; channel?: DeliveryChannel | undefined; q?: string; offset?: number }) {
-    const merged = { status, channel, q, offset: 0, ...next };
+  function update(next: { status?: DeliveryStatus | undefined; channel?: DeliveryChannel | undefined; q?: string }) {
+    const merged = { status, channel, q, ...next };
     const out = new URLSearchParams();
     if (merged.status) {
       out.set("status", merged.status);
@@ -56,9 +63,6 @@ export function OutboxPage() {
     }
     if (merged.q) {
       out.set("q", merged.q);
-    }
-    if (merged.offset) {
-      out.set("offset", String(merged.offset));
     }
     setParams(out);
   }
@@ -75,7 +79,7 @@ export function OutboxPage() {
       {heldCount > 0 && status !== "held" ? (
         <Notice tone="warning" testId="outbox-held-banner">
           <p>
-            {t("outbox.heldBanner", { count: heldCount })}{" "}
+            {held.data?.totalExact === false ? t("outbox.heldBannerMore", { count: heldCount }) : t("outbox.heldBanner", { count: heldCount })}{" "}
             <button type="button" className="btn btn-link" onClick={() => update({ status: "held", channel: "email" })} data-testid="outbox-show-held">
               {t("outbox.showHeld")}
             </button>
@@ -174,7 +178,7 @@ export function OutboxPage() {
                 </table>
               </div>
             )}
-            {page.total > PAGE ? <Pager offset={offset} limit={PAGE} total={page.total} onChange={(o) => update({ offset: o })} /> : null}
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </section>
         )}
       </Loaded>

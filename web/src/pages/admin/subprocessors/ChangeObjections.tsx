@@ -2,7 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { unwrapPage, useCursorPages } from "../../../api/pages";
 import { useAction, useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import type { Objection, ObjectionOutcome, SubprocessorChange } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField } from "../../../components/fields";
@@ -14,31 +16,45 @@ import { useMarkSeen } from "../../../lib/home-badges";
 
 const OUTCOMES: readonly ObjectionOutcome[] = ["resolved", "withdrawn", "customer_leaves"];
 
-/** The objections to a change, each with its reason, consultation thread and outcome. */
+const PAGE = 20;
+
+/** The objections to a change, newest first, a page at a time, each with its reason, consultation thread and outcome. */
 export function ChangeObjections({ change, writer, onChanged }: { change: SubprocessorChange; writer: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/subprocessor-changes/{id}/objections", { params: { path: { id: change.id } } })), [change.id]);
+  const pages = useCursorPages(change.id);
+  const state = useApi(
+    () =>
+      unwrapPage(
+        api.GET("/api/v1/subprocessor-changes/{id}/objections", {
+          params: { path: { id: change.id }, query: { limit: PAGE, ...(pages.after ? { after: pages.after } : {}) } },
+        }),
+      ),
+    [change.id, pages.after],
+  );
   // Reading objections and their threads here is looking at them: the unread badges count from now (user_seen).
-  useMarkSeen(["objections", "messages"], (state.data?.length ?? 0) > 0);
+  useMarkSeen(["objections", "messages"], (state.data?.items.length ?? 0) > 0);
   return (
     <section className="card" aria-labelledby="objections-heading" data-testid="change-objections">
       <h2 id="objections-heading">{t("objections.title")}</h2>
       <Loaded state={state}>
-        {(list) =>
+        {({ items: list, next }) =>
           list.length === 0 ? (
             <p className="muted">{t("objections.none")}</p>
           ) : (
-            list.map((o) => (
-              <ObjectionCard
-                key={o.id}
-                objection={o}
-                writer={writer}
-                onClosed={(updated) => {
-                  state.setData(list.map((x) => (x.id === updated.id ? updated : x)));
-                  onChanged();
-                }}
-              />
-            ))
+            <>
+              {list.map((o) => (
+                <ObjectionCard
+                  key={o.id}
+                  objection={o}
+                  writer={writer}
+                  onClosed={(updated) => {
+                    state.setData({ items: list.map((x) => (x.id === updated.id ? updated : x)), next });
+                    onChanged();
+                  }}
+                />
+              ))}
+              <KeysetPager pages={pages} limit={PAGE} shown={list.length} next={next} />
+            </>
           )
         }
       </Loaded>

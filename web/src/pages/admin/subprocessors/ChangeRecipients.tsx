@@ -2,9 +2,10 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
 import { Loaded } from "../../../components/Loaded";
-import { Pager } from "../../../components/Pager";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { Badge } from "../../../components/StatusBadge";
 import { ObjectionStatusBadge } from "../../../components/subprocessors/badges";
 import { formatInstant } from "../../../lib/format";
@@ -17,23 +18,28 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
   const [search, setSearch] = useState("");
   const [applied, setApplied] = useState("");
   const [onlyObjected, setOnlyObjected] = useState(false);
-  const [offset, setOffset] = useState(0);
+  const pages = useCursorPages(JSON.stringify([changeId, applied, onlyObjected]));
   const state = useApi(
     () =>
       unwrap(
         api.GET("/api/v1/subprocessor-changes/{id}/recipients", {
           params: {
             path: { id: changeId },
-            query: { offset, limit: PAGE, ...(applied ? { search: applied } : {}), ...(onlyObjected ? { objected: true } : {}) },
+            query: {
+              offset: 0,
+              limit: PAGE,
+              ...(pages.after ? { after: pages.after } : {}),
+              ...(applied ? { search: applied } : {}),
+              ...(onlyObjected ? { objected: true } : {}),
+            },
           },
         }),
       ),
-    [changeId, applied, onlyObjected, offset],
+    [changeId, applied, onlyObjected, pages.after],
   );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setOffset(0);
     setApplied(search.trim());
   }
 
@@ -58,15 +64,7 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
           {t("common.search")}
         </button>
         <label className="checkbox-inline">
-          <input
-            type="checkbox"
-            checked={onlyObjected}
-            onChange={(e) => {
-              setOffset(0);
-              setOnlyObjected(e.target.checked);
-            }}
-            data-testid="recipients-objected"
-          />
+          <input type="checkbox" checked={onlyObjected} onChange={(e) => setOnlyObjected(e.target.checked)} data-testid="recipients-objected" />
           {t("changes.onlyObjected")}
         </label>
       </form>
@@ -122,7 +120,7 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
                   </tbody>
                 </table>
               </div>
-              {page.total > PAGE ? <Pager offset={offset} limit={PAGE} total={page.total} onChange={setOffset} /> : null}
+              <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
             </>
           )
         }

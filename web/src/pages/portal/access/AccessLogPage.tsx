@@ -2,11 +2,12 @@ import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { accessLogCsvUrl, api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { TextField } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
-import { Pager } from "../../../components/Pager";
 import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
 
@@ -26,7 +27,7 @@ function startOf(date: string, nextDay = false): string | undefined {
 /**
  * art. 9.1, the customer's side: who at the processor looked at its personal data, when, what and
  * why (their role, their assignment, or a break glass with its reason), filtered by period and
- * exportable as CSV. The period and page live in the URL.
+ * exportable as CSV. The period lives in the URL; the pages follow the server's cursor.
  */
 export function AccessLogPage({ controllerId, back }: { controllerId?: string; back?: ReactNode } = {}) {
   const { t } = useTranslation();
@@ -34,17 +35,20 @@ export function AccessLogPage({ controllerId, back }: { controllerId?: string; b
   const [params, setParams] = useSearchParams();
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
   const [fromInput, setFromInput] = useState(from);
   const [toInput, setToInput] = useState(to);
   useEffect(() => setFromInput(from), [from]);
   useEffect(() => setToInput(to), [to]);
   const period = { from: startOf(from), to: startOf(to, true) };
   const query = { ...(controllerId ? { controllerId } : {}), ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) };
-  const log = useApi(() => unwrap(api.GET("/api/v1/access-log", { params: { query: { ...query, offset, limit: PAGE } } })), [controllerId, from, to, offset]);
+  const pages = useCursorPages(JSON.stringify([controllerId, from, to]));
+  const log = useApi(
+    () => unwrap(api.GET("/api/v1/access-log", { params: { query: { ...query, limit: PAGE, ...(pages.after ? { after: pages.after } : {}) } } })),
+    [controllerId, from, to, pages.after],
+  );
 
-  function update(next: { from?: string; to?: string; offset?: number }) {
-    const merged = { from, to, offset: 0, ...next };
+  function update(next: { from?: string; to?: string }) {
+    const merged = { from, to, ...next };
     const out = new URLSearchParams();
     for (const [key, value] of Object.entries(merged)) {
       if (value) {
@@ -87,7 +91,9 @@ export function AccessLogPage({ controllerId, back }: { controllerId?: string; b
             </p>
           ) : (
             <>
-              <p data-testid="access-log-total">{t("access.log.total", { count: page.total })}</p>
+              <p data-testid="access-log-total">
+                {page.totalExact ? t("access.log.total", { count: page.total }) : t("access.log.totalMore", { count: page.total })}
+              </p>
               <div className="table-wrap">
                 <table className="table" data-testid="access-log">
                   <thead>
@@ -120,7 +126,7 @@ export function AccessLogPage({ controllerId, back }: { controllerId?: string; b
                   </tbody>
                 </table>
               </div>
-              <Pager offset={offset} limit={PAGE} total={page.total} onChange={(o) => update({ offset: o })} />
+              <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
             </>
           )
         }

@@ -1,60 +1,85 @@
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
-import { Pager } from "../../../components/Pager";
 import { NoticesTable } from "../../../components/notices/NoticesTable";
 import { areaBase, type Area } from "../../../lib/area";
 
 const PAGE = 25;
 
-/** The inbox: a customer's notices (portal), or the notices to a staff member's role (back-office). */
+/**
+ * The inbox: a customer's notices (portal), or the notices to a staff member's role (back-office),
+ * newest first, a page at a time (keyset); found by reference, and in the back-office by customer.
+ */
 export function NoticesPage({ area }: { area: Area }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const unread = area === "portal" && params.get("unread") === "1";
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const q = params.get("q") ?? "";
+  const [search, setSearch] = useState(q);
+  useEffect(() => setSearch(q), [q]);
+  const pages = useCursorPages(JSON.stringify([unread, q]));
   const state = useApi(
     () =>
-      unwrap(api.GET("/api/v1/notices", { params: { query: { page: Math.floor(offset / PAGE) + 1, pageSize: PAGE, ...(unread ? { unread: true } : {}) } } })),
-    [unread, offset],
+      unwrap(
+        api.GET("/api/v1/notices", {
+          params: { query: { limit: PAGE, ...(pages.after ? { after: pages.after } : {}), ...(unread ? { unread: true } : {}), ...(q ? { q } : {}) } },
+        }),
+      ),
+    [unread, q, pages.after],
   );
 
-  function update(next: { unread?: boolean; offset?: number }) {
+  function update(next: { unread?: boolean; q?: string }) {
+    const merged = { unread, q, ...next };
     const out = new URLSearchParams();
-    if (next.unread ?? unread) {
+    if (merged.unread) {
       out.set("unread", "1");
     }
-    if (next.offset) {
-      out.set("offset", String(next.offset));
+    if (merged.q) {
+      out.set("q", merged.q);
     }
     setParams(out);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update({ q: search.trim() });
   }
 
   return (
     <>
       <PageHeader title={t("notices.title")} subtitle={area === "portal" ? t("notices.intro") : t("notices.staffIntro")} />
-      {area === "portal" ? (
-        <div className="filters">
+      <form noValidate className="filters" role="search" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="notice-search">{area === "portal" ? t("notices.searchPortal") : t("notices.search")}</label>
+          <input id="notice-search" type="search" value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} data-testid="notices-search" />
+        </div>
+        <button type="submit" className="btn">
+          {t("common.search")}
+        </button>
+        {area === "portal" ? (
           <label className="checkbox-inline">
-            <input type="checkbox" checked={unread} onChange={(e) => update({ unread: e.target.checked, offset: 0 })} data-testid="notices-unread-filter" />
+            <input type="checkbox" checked={unread} onChange={(e) => update({ unread: e.target.checked })} data-testid="notices-unread-filter" />
             {t("notices.onlyUnread")}
           </label>
-        </div>
-      ) : null}
+        ) : null}
+      </form>
       <Loaded state={state}>
         {(page) => (
           <section className="card">
             {page.items.length === 0 ? (
               <p className="muted" data-testid="notices-empty">
-                {t("notices.none")}
+                {q ? t("notices.noneFound") : t("notices.none")}
               </p>
             ) : (
               <NoticesTable notices={page.items} linkTo={(n) => `${areaBase(area)}/notices/${n.id}`} showRead={area === "portal"} />
             )}
-            {page.total > PAGE ? <Pager offset={offset} limit={PAGE} total={page.total} onChange={(o) => update({ offset: o })} /> : null}
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </section>
         )}
       </Loaded>

@@ -1,10 +1,12 @@
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
-import { Pager } from "../../../components/Pager";
 import { CalendarFeedCard } from "../../../components/obligations/CalendarFeedCard";
 import { KNOWN_OBLIGATION_KINDS, obligationKindText } from "../../../components/obligations/ObligationKindLabel";
 import { ObligationsTable } from "../../../components/obligations/ObligationsTable";
@@ -14,8 +16,8 @@ const PAGE = 50;
 
 /**
  * Deadlines. Portal: the customer's windows and what the processor owes it. Back-office: the
- * dashboard of every customer's deadlines, overdue first (the server's order), filterable.
- * Filters live in the URL.
+ * dashboard of every customer's deadlines, overdue first (the server's order), filterable and
+ * searchable by customer, a page at a time (keyset). Filters live in the URL.
  */
 export function ObligationsPage({ area }: { area: Area }) {
   const { t } = useTranslation();
@@ -23,7 +25,10 @@ export function ObligationsPage({ area }: { area: Area }) {
   const all = params.get("status") === "all";
   const kind = area === "admin" ? (params.get("kind") ?? "") : "";
   const mine = area === "admin" && params.get("mine") === "1";
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const q = area === "admin" ? (params.get("q") ?? "") : "";
+  const [search, setSearch] = useState(q);
+  useEffect(() => setSearch(q), [q]);
+  const pages = useCursorPages(JSON.stringify([all, kind, mine, q]));
   const state = useApi(
     () =>
       unwrap(
@@ -31,19 +36,20 @@ export function ObligationsPage({ area }: { area: Area }) {
           params: {
             query: {
               status: all ? "all" : "open",
-              page: Math.floor(offset / PAGE) + 1,
-              pageSize: PAGE,
+              limit: PAGE,
+              ...(pages.after ? { after: pages.after } : {}),
               ...(kind ? { kind } : {}),
               ...(mine ? { mine: true } : {}),
+              ...(q ? { q } : {}),
             },
           },
         }),
       ),
-    [all, kind, mine, offset],
+    [all, kind, mine, q, pages.after],
   );
 
-  function update(next: { all?: boolean; kind?: string; mine?: boolean; offset?: number }) {
-    const merged = { all, kind, mine, offset: 0, ...next };
+  function update(next: { all?: boolean; kind?: string; mine?: boolean; q?: string }) {
+    const merged = { all, kind, mine, q, ...next };
     const out = new URLSearchParams();
     if (merged.all) {
       out.set("status", "all");
@@ -54,17 +60,40 @@ export function ObligationsPage({ area }: { area: Area }) {
     if (merged.mine) {
       out.set("mine", "1");
     }
-    if (merged.offset) {
-      out.set("offset", String(merged.offset));
+    if (merged.q) {
+      out.set("q", merged.q);
     }
     setParams(out);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update({ q: search.trim() });
   }
 
   const seenKinds = new Set<string>([...KNOWN_OBLIGATION_KINDS, ...(state.data?.items.map((o) => o.kind) ?? []), ...(kind ? [kind] : [])]);
   return (
     <>
       <PageHeader title={t("obligations.title")} subtitle={area === "portal" ? t("obligations.portalIntro") : t("obligations.staffIntro")} />
-      <div className="filters">
+      <form noValidate className="filters" role="search" onSubmit={submit}>
+        {area === "admin" ? (
+          <>
+            <div className="field">
+              <label htmlFor="obligation-search">{t("obligations.search")}</label>
+              <input
+                id="obligation-search"
+                type="search"
+                value={search}
+                maxLength={100}
+                onChange={(e) => setSearch(e.target.value)}
+                data-testid="obligations-search"
+              />
+            </div>
+            <button type="submit" className="btn">
+              {t("common.search")}
+            </button>
+          </>
+        ) : null}
         <div className="field">
           <label htmlFor="obligation-status">{t("obligations.statusFilter")}</label>
           <select
@@ -96,7 +125,7 @@ export function ObligationsPage({ area }: { area: Area }) {
             </label>
           </>
         ) : null}
-      </div>
+      </form>
       <Loaded state={state}>
         {(page) => (
           <section className="card">
@@ -107,7 +136,7 @@ export function ObligationsPage({ area }: { area: Area }) {
             ) : (
               <ObligationsTable obligations={page.items} linkTo={(o) => `${areaBase(area)}/obligations/${o.id}`} showCustomer={area === "admin"} />
             )}
-            {page.total > PAGE ? <Pager offset={offset} limit={PAGE} total={page.total} onChange={(o) => update({ offset: o })} /> : null}
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </section>
         )}
       </Loaded>
