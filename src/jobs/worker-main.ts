@@ -5,11 +5,13 @@ import { openDatabase } from "../db/engine.ts";
 import { loggerOptions } from "../http/logging.ts";
 import { systemClock } from "../domain/clock.ts";
 import { startBackgroundWork } from "./runner.ts";
+import { DEFAULT_BATCH_SIZE } from "./outbox-worker.ts";
 import { loadCheckpointKey, registerCheckpointKey } from "../modules/checkpoints/index.ts";
 
 // A worker process: `npx node src/jobs/worker-main.ts` (or `art28 worker`). Delivers the outbox of
 // a PostgreSQL database (DATABASE_URL) over ART28_SMTP_URL, with ART28_WORKER_CONCURRENCY claim
-// loops (default 2), and runs the deadline sweep (runner.ts). Start as many as wanted: each notice
+// loops (default 2) of ART28_OUTBOX_BATCH deliveries per transaction (default 20; the in-doubt
+// window after a crash, see outbox-worker.ts), and runs the deadline sweep (runner.ts). Start as many as wanted: each notice
 // is still sent once. With ART28_METRICS_PORT it serves /healthz, /readyz and /metrics on that port. SIGTERM or SIGINT stops it after the deliveries in flight are settled, with
 // exit code 0.
 
@@ -31,6 +33,10 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new Error(`ART28_WORKER_CONCURRENCY must be a whole number from 1 to 64, got ${env.ART28_WORKER_CONCURRENCY}`);
   }
+  const batchSize = Number(env.ART28_OUTBOX_BATCH ?? DEFAULT_BATCH_SIZE);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+    throw new Error(`ART28_OUTBOX_BATCH must be a whole number from 1 to 1000, got ${env.ART28_OUTBOX_BATCH}`);
+  }
   const smtpUrl = env.ART28_SMTP_URL || null;
   // Listen before anything starts, so a SIGTERM during start-up is a clean stop too.
   const stopRequested = new Promise<void>((resolve) => {
@@ -41,7 +47,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const database = await openDatabase({ engine: "postgres", url, poolSize: concurrency + 2 });
   // The sweep makes checkpoints when ART28_CHECKPOINT_KEY is set (every process signs with that one key).
   registerCheckpointKey(loadCheckpointKey("", env));
-  const work = startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, log });
+  const work = startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, batchSize, log });
   // Its probes and metrics on a port of its own when asked (ART28_METRICS_PORT, on ART28_METRICS_HOST, default loopback).
   const probes = env.ART28_METRICS_PORT ? Fastify() : null;
   if (probes) {
@@ -49,7 +55,9 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     const address = await probes.listen({ port: Number(env.ART28_METRICS_PORT), host: env.ART28_METRICS_HOST ?? "127.0.0.1" });
     log.info(`worker probes and metrics at ${address}/metrics`);
   }
-  log.info(`outbox worker started: ${concurrency} loops, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`);
+  log.info(
+    `outbox worker started: ${concurrency} loops of batches of ${batchSize}, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`,
+  );
   await stopRequested;
   log.info("stopping after the deliveries in flight");
   await work.stop();
