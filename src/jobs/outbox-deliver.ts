@@ -1,22 +1,28 @@
 import { evidenceRecipient } from "../domain/evidence-recipient.ts";
 import { createHash } from "node:crypto";
 import type { Clock } from "../domain/clock.ts";
-import { SYSTEM_ACTOR } from "../modules/evidence/record-events.ts";
+import type { Db } from "../db/engine.ts";
 import { noticeLink, type ProcessorContext } from "../modules/notices/context.ts";
 import { renderNotice } from "../modules/notices/render.ts";
 import { hideSecrets, secretFields, secretUnusable, secretValues, withoutSecrets } from "../modules/notices/secrets.ts";
 import { noticeReference } from "../domain/notice-reference.ts";
 import { endpointGone, failDelivery, holdDelivery, recordFailedTry, type DeliveryRef } from "./delivery-outcomes.ts";
 import { classifyMailError, MailSendError, type MailAddress, type Mailer, type MailMessage } from "./mailer.ts";
-import type { Claim } from "./outbox-session.ts";
-import { sentWrite, type ClaimedDelivery } from "./outbox-sql.ts";
+import type { DeliveryOutcome, Settlement } from "./outbox-session.ts";
+import type { ClaimedDelivery } from "./outbox-sql.ts";
 import { postWebhook } from "./webhook-client.ts";
 import type { LatestCheckpoint } from "../modules/checkpoints/index.ts";
 
-// One claimed delivery: render it, send it, settle it. See outbox-worker.ts for why this is
-// exactly once, and its one window.
+// One claimed delivery: render it, send it, and say what to record (the batch records it: see
+// outbox-session.ts). See outbox-worker.ts for why this is exactly once, and its one window.
 
-export type DeliveryOutcome = "sent" | "held" | "retry" | "failed";
+export type { DeliveryOutcome };
+
+/** A tried delivery: what to record, and whether the relay itself failed (not this recipient: the batch stops). */
+export interface Tried {
+  settlement: Settlement;
+  relayFailed: boolean;
+}
 
 export interface DeliverDeps {
   clock: Clock;
@@ -49,23 +55,28 @@ function ref(d: ClaimedDelivery): DeliveryRef {
   };
 }
 
-export async function deliverClaim(claim: Claim, deps: DeliverDeps): Promise<DeliveryOutcome> {
-  return claim.delivery.channel === "email" ? deliverEmail(claim, deps) : deliverWebhook(claim, deps);
+export async function deliver(delivery: ClaimedDelivery, deps: DeliverDeps): Promise<Tried> {
+  return delivery.channel === "email" ? deliverEmail(delivery, deps) : deliverWebhook(delivery, deps);
 }
+
+const recorded = (delivery: ClaimedDelivery, write: (tx: Db) => Promise<DeliveryOutcome>, relayFailed = false): Tried => ({
+  settlement: { delivery, write },
+  relayFailed,
+});
 
 /** A payload that cannot be turned into a message is not retried: it would fail the same way. */
-async function unsendable(claim: Claim, deps: DeliverDeps, reason: string): Promise<DeliveryOutcome> {
-  const d = claim.delivery;
-  await claim.settle((tx) => failDelivery(tx.db, deps.clock, ref(d), { attempts: d.attempts, reason, aboutRecipient: false }));
-  return "failed";
+function unsendable(d: ClaimedDelivery, deps: DeliverDeps, reason: string): Tried {
+  return recorded(d, async (tx) => {
+    await failDelivery(tx, deps.clock, ref(d), { attempts: d.attempts, reason, aboutRecipient: false });
+    return "failed";
+  });
 }
 
-async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOutcome> {
-  const d = claim.delivery;
+async function deliverEmail(d: ClaimedDelivery, deps: DeliverDeps): Promise<Tried> {
   // A single-use link that was removed or has expired is not sent (notices/secrets.ts).
   const unusable = secretUnusable(d.notice.data, deps.clock.now());
   if (unusable) {
-    return unsendable(claim, deps, `the e-mail was not sent: ${unusable}`);
+    return unsendable(d, deps, `the e-mail was not sent: ${unusable}`);
   }
   let rendered;
   try {
@@ -78,7 +89,7 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
       customerName: d.customerName,
     });
   } catch (error) {
-    return unsendable(claim, deps, `the notice could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+    return unsendable(d, deps, `the notice could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
   }
   // The latest checkpoint in the footer and a header: the recipient's mailbox witnesses the log's state.
   const checkpoint = (await deps.checkpoint?.()) ?? null;
@@ -95,8 +106,10 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
   const secrets = secretValues(d.notice.data);
   const stored = { subject: hideSecrets(rendered.subject, secrets, d.locale), body: hideSecrets(rendered.text, secrets, d.locale) };
   if (!deps.mailer) {
-    await claim.settle((tx) => holdDelivery(tx.db, deps.clock, ref(d), { ...stored, bodySha256 }));
-    return "held";
+    return recorded(d, async (tx) => {
+      await holdDelivery(tx, deps.clock, ref(d), { ...stored, bodySha256 });
+      return "held";
+    });
   }
   const message: MailMessage = {
     from: deps.from,
@@ -118,55 +131,49 @@ async function deliverEmail(claim: Claim, deps: DeliverDeps): Promise<DeliveryOu
     accepted = await deps.mailer.send(message);
   } catch (error) {
     const failure = error instanceof MailSendError ? error : classifyMailError(error);
-    return claim.settle((tx) =>
-      recordFailedTry(tx.db, deps.clock, ref(d), {
+    const write = (tx: Db) =>
+      recordFailedTry(tx, deps.clock, ref(d), {
         outcome: failure.responseCode === null ? "error" : "refused",
         response: failure.response,
         httpStatus: null,
         durationMs: failure.durationMs,
         permanent: failure.permanent,
         aboutRecipient: failure.aboutRecipient,
-      }),
-    );
+      });
+    return recorded(d, write, !failure.aboutRecipient);
   }
-  // The relay has the message. From here to the COMMIT: only in-memory work and one socket write.
-  const at = deps.clock.now();
-  return claim.settle(async (tx) => {
-    await tx.commitSent(
-      sentWrite(
-        d,
-        tx.head,
-        {
-          at,
-          ...stored,
+  // The relay has the message. From here to the batch's COMMIT: in doubt (outbox-worker.ts).
+  return {
+    settlement: {
+      delivery: d,
+      sent: {
+        at: deps.clock.now(),
+        ...stored,
+        bodySha256,
+        response: accepted.response,
+        httpStatus: null,
+        durationMs: accepted.durationMs,
+        eventData: {
+          channel: "email",
+          recipient: evidenceRecipient(d.recipientRole, d.recipient),
+          role: d.recipientRole,
+          messageId: d.messageId,
+          attempt: d.attempts + 1,
+          // The server's answer may quote the address: not for a data subject (evidence-recipient.ts).
+          ...(d.recipientRole === "data_subject" ? {} : { response: accepted.response }),
           bodySha256,
-          response: accepted.response,
-          httpStatus: null,
-          durationMs: accepted.durationMs,
-          eventData: {
-            channel: "email",
-            recipient: evidenceRecipient(d.recipientRole, d.recipient),
-            role: d.recipientRole,
-            messageId: d.messageId,
-            attempt: d.attempts + 1,
-            // The server's answer may quote the address: not for a data subject (evidence-recipient.ts).
-            ...(d.recipientRole === "data_subject" ? {} : { response: accepted.response }),
-            bodySha256,
-          },
-          scrubFields: secretFields(d.notice.data),
         },
-        SYSTEM_ACTOR,
-      ),
-    );
-    return "sent" as const;
-  });
+        scrubFields: secretFields(d.notice.data),
+      },
+    },
+    relayFailed: false,
+  };
 }
 
-async function deliverWebhook(claim: Claim, deps: DeliverDeps): Promise<DeliveryOutcome> {
-  const d = claim.delivery;
+async function deliverWebhook(d: ClaimedDelivery, deps: DeliverDeps): Promise<Tried> {
   const endpoint = d.endpoint;
   if (!endpoint || !d.webhookEndpointId || endpoint.disabledAt) {
-    return unsendable(claim, deps, "the webhook endpoint is disabled");
+    return unsendable(d, deps, "the webhook endpoint is disabled");
   }
   const endpointId = d.webhookEndpointId;
   // The body is the same on every try (its timestamp is the notice's), so its hash is stable; the
@@ -186,47 +193,42 @@ async function deliverWebhook(claim: Claim, deps: DeliverDeps): Promise<Delivery
     deps.webhookTimeoutMs,
   );
   if (result.outcome === "delivered") {
-    const at = deps.clock.now();
     const bodySha256 = sha256(body);
-    return claim.settle(async (tx) => {
-      await tx.commitSent(
-        sentWrite(
-          d,
-          tx.head,
-          {
-            at,
-            subject: `notice.${d.notice.kind}`,
-            body,
-            bodySha256,
-            response: result.responseSnippet,
+    return {
+      settlement: {
+        delivery: d,
+        sent: {
+          at: deps.clock.now(),
+          subject: `notice.${d.notice.kind}`,
+          body,
+          bodySha256,
+          response: result.responseSnippet,
+          httpStatus: result.status,
+          durationMs: result.durationMs,
+          eventData: {
+            channel: "webhook",
+            recipient: endpoint.url,
+            role: d.recipientRole,
+            messageId: d.messageId,
+            attempt: d.attempts + 1,
             httpStatus: result.status,
-            durationMs: result.durationMs,
-            eventData: {
-              channel: "webhook",
-              recipient: endpoint.url,
-              role: d.recipientRole,
-              messageId: d.messageId,
-              attempt: d.attempts + 1,
-              httpStatus: result.status,
-              bodySha256,
-            },
-            scrubFields: secretFields(d.notice.data),
+            bodySha256,
           },
-          SYSTEM_ACTOR,
-        ),
-      );
-      return "sent" as const;
-    });
+          scrubFields: secretFields(d.notice.data),
+        },
+      },
+      relayFailed: false,
+    };
   }
   if (result.outcome === "gone") {
-    await claim.settle((tx) =>
-      endpointGone(tx.db, deps.clock, ref(d), endpointId, { status: result.status, response: result.responseSnippet, durationMs: result.durationMs }),
-    );
-    return "failed";
+    return recorded(d, async (tx) => {
+      await endpointGone(tx, deps.clock, ref(d), endpointId, { status: result.status, response: result.responseSnippet, durationMs: result.durationMs });
+      return "failed";
+    });
   }
   const response = result.status === null ? result.error : `HTTP ${result.status} ${result.responseSnippet}`;
-  return claim.settle((tx) =>
-    recordFailedTry(tx.db, deps.clock, ref(d), {
+  return recorded(d, (tx) =>
+    recordFailedTry(tx, deps.clock, ref(d), {
       outcome: result.status === null ? "error" : "refused",
       response,
       httpStatus: result.status,

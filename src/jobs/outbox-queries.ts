@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { rows as queryRows, type Db } from "../db/engine.ts";
 import { contacts, controllers, deliveries, deliveryAttempts, notices, webhookEndpoints } from "../db/schema/index.ts";
-import { claimSql, PROCESSOR_SCOPE_SELECT, sentSql, type ClaimRow, type SentWrite } from "./outbox-sql.ts";
+import { CLAIM_PLAN_SELECT, claimSql, PROCESSOR_SCOPE_SELECT, sentSql, type ClaimRow, type SentWrite, type StreamHead } from "./outbox-sql.ts";
 
 // The delivery engine's statements through drizzle: what happens to a delivery that was not sent
 // (delivery-outcomes.ts), a bounce (record-bounce.ts) and the claim loop on PGlite
@@ -80,27 +80,30 @@ export async function requeue(tx: Db, deliveryId: string, nextAttemptAt: Date) {
   await tx.update(deliveries).set({ status: "pending", nextAttemptAt }).where(eq(deliveries.id, deliveryId));
 }
 
-/** PGlite: the next due delivery, claimed in the processor scope before the role switch (outbox-sql.ts). */
-export async function claimNextDue(db: Db, now: Date) {
+/** PGlite: up to `limit` due deliveries, claimed in the processor scope before the role switch (outbox-sql.ts). */
+export async function claimDue(db: Db, now: Date, limit: number) {
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw(PROCESSOR_SCOPE_SELECT));
-    return queryRows<ClaimRow>(tx as unknown as Db, sql.raw(claimSql(now)));
+    await tx.execute(sql.raw(CLAIM_PLAN_SELECT));
+    return queryRows<ClaimRow>(tx as unknown as Db, sql.raw(claimSql(now, limit)));
   });
 }
 
-/** A delivery's status and tries, locked. */
-export async function lockDeliveryState(tx: Db, deliveryId: string) {
-  const [current] = await queryRows<{ status: string; attempts: number }>(tx, sql`select status, attempts from deliveries where id = ${deliveryId} for update`);
-  return current ?? null;
+/** Deliveries' status and tries, locked. */
+export async function lockDeliveryStates(tx: Db, deliveryIds: string[]) {
+  return queryRows<{ id: string; status: string; attempts: number }>(
+    tx,
+    sql`select id, status, attempts from deliveries where id = any(${sql.param(deliveryIds)}::uuid[]) order by id for update`,
+  );
 }
 
-/** An evidence stream's head, locked. */
-export async function lockStreamHead(tx: Db, stream: string) {
-  const [head] = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(
+/** Evidence streams' heads, locked (a claim loop's own, already locked, re-read after other writes to them). */
+export async function lockStreamHeads(tx: Db, streams: string[]): Promise<Map<string, StreamHead>> {
+  const heads = await queryRows<{ stream: string; last_seq: number; last_hash: string }>(
     tx,
-    sql`select stream, last_seq, last_hash from event_streams where stream = ${stream} for update`,
+    sql`select stream, last_seq, last_hash from event_streams where stream = any(${sql.param(streams)}::text[]) order by stream for update`,
   );
-  return head ?? null;
+  return new Map(heads.map((head) => [head.stream, { stream: head.stream, lastSeq: Number(head.last_seq), lastHash: head.last_hash }]));
 }
 
 /** The writes of a sent message (outbox-sql.ts). */

@@ -53,37 +53,56 @@ export const APP_ROLE_SQL = "SET LOCAL ROLE art28_app";
 export const PROCESSOR_SCOPE_SELECT = "SELECT set_config('art28.scope', 'processor', true), set_config('art28.controller', '', true)";
 
 /**
- * The next due delivery, locked together with the head of the evidence stream its events go to.
- * SKIP LOCKED on both: another worker's delivery is skipped, and so is one whose customer's stream
- * another worker is appending to, so workers spread over customers instead of queueing on one
- * stream lock. (The stream row always exists: the notice.queued event of the same customer, or of
- * the processor for a staff notice without one, was written in the same transaction as the row.)
+ * Up to `limit` due deliveries, oldest first, locked together with the heads of the evidence
+ * streams their events go to (a claim loop's batch). SKIP LOCKED on both: another worker's
+ * deliveries are skipped, and so is one whose customer's stream another worker is appending to, so
+ * workers spread over customers instead of queueing on one stream lock. (The stream row always
+ * exists: the notice.queued event of the same customer, or of the processor for a staff notice
+ * without one, was written in the same transaction as the row.) Two deliveries of one batch may
+ * share a stream; the batch then appends their events one after the other (sentWrite's `head`).
+ *
+ * The deliveries are picked first, by the index on the due instant, and only those few are joined
+ * and turned into json: joined first, a queue of 10,000 had every row's notice read and built into
+ * json, then sorted, on every claim. CLAIM_PLAN_SQL keeps that index walk whatever the statistics
+ * say (right after a fan-out, before autovacuum's ANALYZE, the planner thinks the queue holds a
+ * handful of rows and would sort them all instead).
  */
-export function claimSql(now: Date): string {
-  return CLAIM_SQL.replace("$1", () => literal(now));
+export function claimSql(now: Date, limit: number): string {
+  return CLAIM_SQL.replace("$1", () => literal(now)).replace("$2", () => literal(limit));
 }
 
-// One json column rather than twenty: the driver sets up and parses one field per claim.
-const CLAIM_SQL = `SELECT json_build_object(
+// One json column rather than twenty: the driver sets up and parses one field per claimed row.
+const CLAIM_SQL = `WITH due AS MATERIALIZED (
+  SELECT id FROM deliveries
+   WHERE status = 'pending' AND next_attempt_at <= $1
+   ORDER BY next_attempt_at
+   LIMIT $2
+   FOR UPDATE SKIP LOCKED)
+SELECT json_build_object(
          'id', d.id, 'notice_id', d.notice_id, 'controller_id', d.controller_id, 'channel', d.channel,
          'recipient', d.recipient, 'recipient_name', d.recipient_name, 'recipient_role', d.recipient_role, 'locale', d.locale,
          'webhook_endpoint_id', d.webhook_endpoint_id, 'attempts', d.attempts, 'message_id', d.message_id,
          'kind', n.kind, 'data', n.data, 'staff_roles', n.staff_roles, 'notice_created_at', n.created_at, 'notice_number', n.number,
          'customer_name', c.name, 'endpoint_url', w.url, 'endpoint_secret', w.secret, 'endpoint_disabled_at', w.disabled_at,
          'stream', s.stream, 'last_seq', s.last_seq, 'last_hash', s.last_hash) AS outbox_claim
-  FROM deliveries d
+  FROM due
+  JOIN deliveries d ON d.id = due.id
   JOIN notices n ON n.id = d.notice_id
   JOIN event_streams s ON s.stream = coalesce('controller:' || d.controller_id::text, 'processor')
   LEFT JOIN controllers c ON c.id = d.controller_id
   LEFT JOIN webhook_endpoints w ON w.id = d.webhook_endpoint_id
- WHERE d.status = 'pending' AND d.next_attempt_at <= $1
- ORDER BY d.next_attempt_at
- LIMIT 1
- FOR UPDATE OF d, s SKIP LOCKED`;
+ ORDER BY d.next_attempt_at, d.id
+ FOR UPDATE OF s SKIP LOCKED`;
 
 /** The claim as a prepared statement, planned once per connection (planning it costs more than running it). */
-export const PREPARE_CLAIM_SQL = `PREPARE art28_outbox_claim(timestamptz) AS ${CLAIM_SQL}`;
-export const executeClaimSql = (now: Date) => `EXECUTE art28_outbox_claim(${literal(now)})`;
+export const PREPARE_CLAIM_SQL = `PREPARE art28_outbox_claim(timestamptz, int) AS ${CLAIM_SQL}`;
+export const executeClaimSql = (now: Date, limit: number) => `EXECUTE art28_outbox_claim(${literal(now)}, ${literal(limit)})`;
+
+/** Around the claim: walk the due index in order (see claimSql), then the server's own choice again. */
+export const CLAIM_PLAN_SQL = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off";
+export const CLAIM_PLAN_RESET_SQL = "RESET enable_bitmapscan; RESET enable_seqscan";
+/** CLAIM_PLAN_SQL as one statement, for drivers that take one statement per query (PGlite's). */
+export const CLAIM_PLAN_SELECT = "SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)";
 
 export interface StreamHead {
   stream: string;
@@ -171,6 +190,8 @@ export interface SentRecord {
 /** The "sent" writes as the literals of their parameters, in SENT_PARAMETERS order. */
 export interface SentWrite {
   literals: string[];
+  /** The stream's head once these writes are done: the next delivery of the batch on that stream appends to it. */
+  head: StreamHead;
 }
 
 const SENT_PARAMETERS = [
@@ -219,7 +240,7 @@ export const sentSql = (write: SentWrite) =>
  * The writes that record a sent message: the delivery marked sent with the message as sent, the
  * try in the delivery log, the notice's single-use secret removed (if it has one), and the
  * "notice.sent" event appended to the locked stream head.
- * Computed in memory (the hash of the event included), so they go out with the COMMIT in one write.
+ * Computed in memory (the hash of the event included), so a batch's go out with its COMMIT in one write.
  */
 export function sentWrite(delivery: ClaimedDelivery, head: StreamHead, sent: SentRecord, actor: EventActor): SentWrite {
   const expected = delivery.controllerId ? controllerStream(delivery.controllerId) : PROCESSOR_STREAM;
@@ -269,5 +290,6 @@ export function sentWrite(delivery: ClaimedDelivery, head: StreamHead, sent: Sen
       l(hash),
       textArrayLiteral(sent.scrubFields ?? []),
     ],
+    head: { stream: event.stream, lastSeq: event.streamSeq, lastHash: hash },
   };
 }

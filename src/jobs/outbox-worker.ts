@@ -5,8 +5,8 @@ import { errorForLog, redactValues } from "../http/logging.ts";
 import type { Clock } from "../domain/clock.ts";
 import { loadProcessorContext, publicUrl } from "../modules/notices/context.ts";
 import { createMailer, fromAddress, type Mailer } from "./mailer.ts";
-import { deliverClaim, type DeliverDeps, type DeliveryOutcome } from "./outbox-deliver.ts";
-import { ClaimLostError, pgliteSession, postgresSession, type ClaimSession } from "./outbox-session.ts";
+import { deliver, type DeliverDeps, type DeliveryOutcome, type Tried } from "./outbox-deliver.ts";
+import { ClaimLostError, pgliteSession, postgresSession, type ClaimedBatch, type ClaimSession } from "./outbox-session.ts";
 import { latestCheckpointReader } from "../modules/checkpoints/index.ts";
 
 import { metrics } from "../http/metrics.ts";
@@ -14,38 +14,47 @@ export { recordBounce, type BounceResult } from "./record-bounce.ts";
 
 /**
  * The outbox worker: delivers every pending delivery row (email over SMTP, webhooks over HTTPS),
- * exactly once however many worker processes share one PostgreSQL, and wherever one is killed.
+ * exactly once however many worker processes share one PostgreSQL, and wherever one is killed,
+ * except for the one window below.
  *
- * How: per delivery, one transaction on the claim loop's own connection (outbox-session.ts):
- *  1. BEGIN + claim: `SELECT … WHERE status = 'pending' AND next_attempt_at <= now ORDER BY
- *     next_attempt_at LIMIT 1 FOR UPDATE OF d, s SKIP LOCKED` locks the row and its evidence stream
- *     head; other workers skip both.
- *  2. Render and send while the locks are held.
- *  3. On the relay's 250 (or the endpoint's 2xx): the row marked sent, the try logged, the
- *     "notice.sent" event appended, all computed in memory and sent with COMMIT in one message to
- *     the server (outbox-sql.ts); the same message begins the next transaction and claims the next
- *     row, so a delivery costs one round trip. A refusal instead schedules a retry or fails the
- *     delivery (delivery-outcomes.ts), in the same transaction.
- * A worker that dies anywhere before that last write leaves no trace: PostgreSQL rolls back when
- * its connection drops, the row is pending again and another worker sends it.
+ * How: per batch of up to `batchSize` deliveries (default 20), one transaction on the claim loop's
+ * own connection (outbox-session.ts):
+ *  1. BEGIN + claim: `… WHERE status = 'pending' AND next_attempt_at <= now ORDER BY next_attempt_at
+ *     LIMIT n FOR UPDATE SKIP LOCKED`, then their evidence stream heads `FOR UPDATE SKIP LOCKED`:
+ *     the rows and heads are locked; other workers skip both.
+ *  2. Render and send each, one after the other, over the one pooled SMTP connection, while the
+ *     locks are held. The batch starts no new send after BATCH_BUDGET_MS, nor once the relay itself
+ *     failed; what it did not try goes back untouched.
+ *  3. The outcomes: each accepted message (the relay's 250, the endpoint's 2xx) marks its row sent,
+ *     logs the try and appends "notice.sent", all computed in memory (the events chained per stream)
+ *     and sent with the COMMIT in one message to the server (outbox-sql.ts); the same message begins
+ *     the next transaction and claims the next batch, so a batch costs one round trip and one WAL
+ *     flush. A refusal instead schedules a retry or fails the delivery (delivery-outcomes.ts), in
+ *     the same transaction, before it.
+ * A worker that dies anywhere before that last write leaves no trace in the database: PostgreSQL
+ * rolls back when its connection drops, the rows are pending again and another worker sends them.
  *
- * The one window, stated plainly: if the process dies after the relay has accepted a message but
- * before the COMMIT has reached PostgreSQL, that message is sent again by the next worker (same
- * Message-ID, so the recipient's systems can tell; never more than one message per claim loop;
- * nothing is ever lost). The window is the 250 travelling back, this process getting the CPU,
- * nodemailer handling the reply, one SHA-256 and one socket write: no database round trip and no
- * other await lies inside it. Measured (2 vCPUs, relay in another process, 2 loops): 0.15 ms at the
- * median, 0.4 ms at p90 per message, which a kill at a random moment of a busy fan-out hits about
- * one time in eight (one in three on a loaded machine; see test/engine/exactly-once.test.ts).
- * Closing it entirely would need the relay to take part in the transaction, which SMTP cannot do.
- * Webhooks have the same window; receivers drop a repeat by its webhook-id, as Standard Webhooks
- * expects them to.
+ * The one window, stated plainly (the in-doubt window, per batch): if the process dies after the
+ * relay has accepted messages of a batch but before that batch's COMMIT has reached PostgreSQL,
+ * those messages are sent again by the next worker, each once more and always with the same
+ * Message-ID (webhooks: the same webhook-id), so the recipient's systems can tell. That is at most
+ * one batch per claim loop: `batchSize` messages (20 by default; 2 loops: 40 per worker process),
+ * accepted within BATCH_BUDGET_MS (1 s) and one send before the commit. Nothing is ever lost, and a
+ * message the relay had not yet accepted (killed inside its SMTP transaction) is sent once. With
+ * `batchSize` 1 (ART28_OUTBOX_BATCH=1) the window is one message per loop, the 250 travelling back
+ * and one socket write, at the cost of a transaction and a WAL flush per message (measured 4–5×
+ * the database's work per message; bench/fanout). test/engine/exactly-once.test.ts kills workers
+ * with both sizes and checks that the repeats are exactly the messages in doubt at the kill.
+ * Closing the window entirely would need the relay to take part in the transaction, which SMTP
+ * cannot do. Receivers of webhooks drop a repeat by its webhook-id, as Standard Webhooks expects.
  *
- * The stream head stays locked during the send, so other writers to that customer's evidence (a
- * portal action) wait for at most the send's timeout (SMTP socket 30 s, webhook 10 s).
+ * The stream heads stay locked during the batch, so other writers to those customers' evidence (a
+ * portal action) wait for at most the batch's budget and one send's timeout (SMTP socket 30 s,
+ * webhook 10 s).
  *
- * On PGlite (embedded mode) there is one claim loop and no other process; the send happens between
- * two short transactions so the web server is never stalled by a slow relay (outbox-session.ts).
+ * On PGlite (embedded mode) there is one claim loop and no other process; the sends happen between
+ * two short transactions so the web server is never stalled by a slow relay (outbox-session.ts);
+ * the window is the same (a batch: the process dies between the sends and the settlement).
  */
 
 export interface WorkerLog {
@@ -62,6 +71,12 @@ export interface OutboxWorkerOptions {
   smtpUrl?: string | null;
   /** Claim loops in this process, each on its own connection (PostgreSQL; default 2). PGlite: always 1. */
   concurrency?: number;
+  /**
+   * Deliveries a loop claims, sends and records in one transaction (default 20). The in-doubt
+   * window after a crash is one batch per loop (see above): 1 gives one message per loop, at the
+   * cost of a transaction (and a WAL flush) per message.
+   */
+  batchSize?: number;
   /** How often an idle loop looks for due deliveries (default 1000 ms); 0: only when woken or drained. */
   pollMs?: number;
   /** One line per batch and per error; a pino-like logger gets levels. Default: errors to stderr. */
@@ -99,11 +114,16 @@ interface DrainWaiter {
 }
 
 const BATCH_LOG_MS = 5000;
+/** Deliveries claimed, sent and recorded together (the default of `batchSize`). */
+export const DEFAULT_BATCH_SIZE = 20;
+/** A batch starts no new send after this long; the rest of it is given back (see tryBatch). */
+export const BATCH_BUDGET_MS = 1000;
 
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, engine } = options;
   const log = workerLog(options.log);
   const concurrency = engine === "pglite" ? 1 : Math.max(1, options.concurrency ?? 2);
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const pollMs = options.pollMs ?? 1000;
   const ownMailer = !options.mailer && options.smtpUrl ? createMailer(options.smtpUrl) : null;
   const mailer = options.mailer ?? ownMailer;
@@ -201,13 +221,40 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
     });
 
+  /**
+   * Tries the batch's deliveries one after the other over the one pooled SMTP connection. It stops
+   * early, giving the rest back untouched (still pending, unchanged), when the worker stops, once
+   * the relay itself failed (the next would most likely fail too, each after its timeout, with the
+   * locks held), and after BATCH_BUDGET_MS (a slow relay or endpoint holds the locks and the
+   * batch's in-doubt messages no longer than that and one more send). A delivery that throws (a
+   * bug) stops the batch too: what was tried before it is still recorded, then the loop backs off.
+   */
+  async function tryBatch(batch: ClaimedBatch, ready: DeliverDeps): Promise<{ tried: Tried[]; thrown: unknown }> {
+    const tried: Tried[] = [];
+    const started = performance.now();
+    for (const delivery of batch.deliveries) {
+      if (stopping || (tried.length > 0 && (tried.at(-1)?.relayFailed || performance.now() - started > BATCH_BUDGET_MS))) {
+        break;
+      }
+      metrics.deliveriesInFlight.inc();
+      try {
+        tried.push(await deliver(delivery, ready));
+      } catch (error) {
+        return { tried, thrown: error };
+      } finally {
+        metrics.deliveriesInFlight.dec();
+      }
+    }
+    return { tried, thrown: null };
+  }
+
   async function runLoop(loop: Loop, session: ClaimSession, ready: DeliverDeps): Promise<void> {
     let failures = 0;
     while (!stopping) {
       const started = ++tick;
       try {
-        const claim = await session.claim(clock.now());
-        if (!claim) {
+        const batch = await session.claim(clock.now(), batchSize);
+        if (!batch) {
           failures = 0;
           loop.emptyAt = started;
           await session.close();
@@ -216,22 +263,33 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           continue;
         }
         loop.emptyAt = -1;
-        let outcome: DeliveryOutcome;
-        metrics.deliveriesInFlight.inc();
+        const { tried, thrown } = await tryBatch(batch, ready);
+        let settled;
         try {
-          outcome = await deliverClaim(claim, ready);
+          settled = await batch.settle(tried.map((t) => t.settlement));
         } catch (error) {
-          await claim.abandon(); // rolls back if it is still open: the row stays pending
+          await batch.abandon(); // rolls back if it is still open: the rows stay pending
           throw error;
-        } finally {
-          metrics.deliveriesInFlight.dec();
+        }
+        settled.outcomes.forEach((outcome, i) => {
+          const delivery = tried[i]?.settlement.delivery;
+          if (!outcome || !delivery) {
+            return;
+          }
+          count(outcome);
+          metrics.deliveryOutcomes.inc({ outcome });
+          if (outcome !== "retry") {
+            metrics.deliveryLatency.observe({ outcome }, Math.max(0, clock.now().getTime() - delivery.notice.createdAt.getTime()) / 1000);
+          }
+        });
+        const problems = [...settled.errors.map((e) => e.error), ...(thrown ? [thrown] : [])];
+        for (const extra of problems.slice(1)) {
+          log.error({ err: errorForLog(extra) }, `outbox: a delivery could not be processed; it stays pending: ${describe(extra)}`);
+        }
+        if (problems.length > 0) {
+          throw problems[0];
         }
         failures = 0;
-        count(outcome);
-        metrics.deliveryOutcomes.inc({ outcome });
-        if (outcome !== "retry") {
-          metrics.deliveryLatency.observe({ outcome }, Math.max(0, clock.now().getTime() - claim.delivery.notice.createdAt.getTime()) / 1000);
-        }
       } catch (error) {
         failures += 1;
         loop.emptyAt = -1;

@@ -12,6 +12,8 @@ export interface BackgroundOptions {
   engine: Engine;
   smtpUrl?: string | undefined;
   concurrency?: number | undefined;
+  /** Deliveries per claim loop's transaction (outbox-worker.ts). */
+  batchSize?: number | undefined;
   /** How often the deadline sweep runs (ms). */
   sweepEveryMs?: number;
   tasks?: Record<string, SweepTask>;
@@ -34,6 +36,7 @@ export function startBackgroundWork(options: BackgroundOptions) {
     engine: options.engine,
     smtpUrl: options.smtpUrl,
     concurrency: options.concurrency,
+    batchSize: options.batchSize,
     log,
   });
   let stopping = false;

@@ -6,11 +6,13 @@ import { isInstalled, readiness } from "../db/operations.ts";
 import { loggerOptions } from "../http/logging.ts";
 import { systemClock } from "../domain/clock.ts";
 import { startBackgroundWork } from "./runner.ts";
+import { DEFAULT_BATCH_SIZE } from "./outbox-worker.ts";
 import { loadCheckpointKey, registerCheckpointKey } from "../modules/checkpoints/index.ts";
 
 // A worker process: `npx node src/jobs/worker-main.ts` (or `art28 worker`). Delivers the outbox of
 // a PostgreSQL database (DATABASE_URL) over ART28_SMTP_URL, with ART28_WORKER_CONCURRENCY claim
-// loops (default 2), and runs the deadline sweep (runner.ts). Start as many as wanted: each notice
+// loops (default 2) of ART28_OUTBOX_BATCH deliveries per transaction (default 20; the in-doubt
+// window after a crash, see outbox-worker.ts), and runs the deadline sweep (runner.ts). Start as many as wanted: each notice
 // is still sent once. With ART28_METRICS_PORT it serves /healthz, /readyz and /metrics on that port.
 // SIGTERM or SIGINT: it claims nothing more, settles the deliveries in flight (sent and recorded, or
 // given back), ends the sweep after its current transaction and exits 0, within STOP_DEADLINE_MS.
@@ -40,6 +42,10 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new Error(`ART28_WORKER_CONCURRENCY must be a whole number from 1 to 64, got ${env.ART28_WORKER_CONCURRENCY}`);
   }
+  const batchSize = Number(env.ART28_OUTBOX_BATCH ?? DEFAULT_BATCH_SIZE);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+    throw new Error(`ART28_OUTBOX_BATCH must be a whole number from 1 to 1000, got ${env.ART28_OUTBOX_BATCH}`);
+  }
   const smtpUrl = env.ART28_SMTP_URL || null;
   // Listen before anything starts, so a SIGTERM during start-up is a clean stop too.
   const stopRequested = new Promise<void>((resolve) => {
@@ -58,10 +64,12 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     log.info(`worker probes and metrics at ${address}/metrics`);
   }
   const work = (await untilReady(database.db, log, stopRequested))
-    ? startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, log })
+    ? startBackgroundWork({ db: database.db, clock: systemClock, engine: "postgres", smtpUrl: smtpUrl ?? undefined, concurrency, batchSize, log })
     : null;
   if (work) {
-    log.info(`outbox worker started: ${concurrency} loops, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`);
+    log.info(
+      `outbox worker started: ${concurrency} loops of batches of ${batchSize}, ${smtpUrl ? `SMTP ${redact(smtpUrl)}` : "no SMTP (email is held in the outbox)"}`,
+    );
   }
   await stopRequested;
   const stopStarted = performance.now();
