@@ -43,6 +43,8 @@ export interface FailedTry {
   permanent: boolean;
   /** The refusal was about this address (RCPT TO, DATA, a bounce), not about the relay. */
   aboutRecipient: boolean;
+  /** A webhook try's request headers as sent (none when the request was never made). */
+  requestHeaders?: Record<string, string> | null;
 }
 
 const REASON_CHARS = 500;
@@ -85,6 +87,7 @@ export async function recordFailedTry(tx: Db, clock: Clock, d: DeliveryRef, fail
     response,
     httpStatus: failure.httpStatus,
     durationMs: failure.durationMs,
+    requestHeaders: failure.requestHeaders ?? null,
   });
   const next = nextAttemptAt(d.channel, attempt, now);
   if (!next) {

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
 
 // Email out through one SMTP relay (ART28_SMTP_URL, e.g. smtp://user:pass@relay:587). Pooled: one
 // connection by default, kept open between messages (a new connection per message would cost a
@@ -19,12 +20,18 @@ export interface MailMessage {
   /** The Message-ID header, "<…@…>": stable across retries (deliveries.message_id). */
   messageId: string;
   headers?: Record<string, string>;
+  /** The Date header (default: now). */
+  date?: Date;
+  /** The shared part of the multipart boundaries (default: random), so two compositions can match. */
+  baseBoundary?: string;
 }
 
 export interface MailAccepted {
   /** The relay's reply to the message, e.g. "250 2.0.0 Ok: queued as 4F2…". */
   response: string;
   durationMs: number;
+  /** The message exactly as handed to the relay (RFC 5322; 7-bit, nodemailer encodes every part). */
+  raw: string;
 }
 
 /**
@@ -79,18 +86,12 @@ export function createMailer(url: string, options: MailerOptions = {}): Mailer {
   return {
     async send(message) {
       const started = performance.now();
+      // Composed here and handed over as is, so what is kept as evidence is byte for byte what the
+      // relay received (nodemailer would otherwise compose it again inside sendMail).
+      const raw = await composeMail(message);
       try {
-        const info = await transport.sendMail({
-          from: formatAddress(message.from),
-          to: formatAddress(message.to),
-          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          messageId: message.messageId,
-          headers: message.headers ?? {},
-        });
-        return { response: String(info.response ?? ""), durationMs: Math.round(performance.now() - started) };
+        const info = await transport.sendMail({ envelope: { from: message.from.address, to: [message.to.address] }, raw });
+        return { response: String(info.response ?? ""), durationMs: Math.round(performance.now() - started), raw };
       } catch (error) {
         throw classifyMailError(error, Math.round(performance.now() - started));
       }
@@ -99,6 +100,24 @@ export function createMailer(url: string, options: MailerOptions = {}): Mailer {
       transport.close();
     },
   };
+}
+
+/** The message as RFC 5322 text, composed by nodemailer's MailComposer (text and HTML alternatives). */
+export async function composeMail(message: MailMessage): Promise<string> {
+  const composer = new MailComposer({
+    from: formatAddress(message.from),
+    to: formatAddress(message.to),
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: message.messageId,
+    date: message.date ?? new Date(),
+    headers: message.headers ?? {},
+    ...(message.baseBoundary ? { baseBoundary: message.baseBoundary } : {}),
+  });
+  // Line ends as SMTP carries them (RFC 5321): the transport would turn a bare LF into CRLF on the way.
+  return (await composer.compile().build()).toString("utf8").replace(/\r?\n/g, "\r\n");
 }
 
 /** Sorts a nodemailer failure into permanent / temporary and recipient / relay. */

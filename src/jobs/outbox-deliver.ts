@@ -1,17 +1,18 @@
 import { evidenceRecipient } from "../domain/evidence-recipient.ts";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Clock } from "../domain/clock.ts";
 import type { Db } from "../db/engine.ts";
 import { noticeLink, type ProcessorContext } from "../modules/notices/context.ts";
 import { renderNotice } from "../modules/notices/render.ts";
-import { hideSecrets, secretFields, secretUnusable, secretValues, withoutSecrets } from "../modules/notices/secrets.ts";
+import { hideSecrets, hideSecretsInHtml, secretFields, secretUnusable, secretValues, withoutSecrets } from "../modules/notices/secrets.ts";
 import { noticeReference } from "../domain/notice-reference.ts";
 import { endpointGone, failDelivery, holdDelivery, recordFailedTry, type DeliveryRef } from "./delivery-outcomes.ts";
-import { classifyMailError, MailSendError, type MailAddress, type Mailer, type MailMessage } from "./mailer.ts";
+import { classifyMailError, composeMail, MailSendError, type MailAddress, type Mailer, type MailMessage } from "./mailer.ts";
 import type { DeliveryOutcome, Settlement } from "./outbox-session.ts";
 import type { ClaimedDelivery } from "./outbox-sql.ts";
 import { postWebhook } from "./webhook-client.ts";
 import type { LatestCheckpoint } from "../modules/checkpoints/index.ts";
+import { SECRET_HIDDEN_HEADER } from "../domain/evidence-bundle/layout.ts";
 
 // One claimed delivery: render it, send it, and say what to record (the batch records it: see
 // outbox-session.ts). See outbox-worker.ts for why this is exactly once, and its one window.
@@ -125,6 +126,8 @@ async function deliverEmail(d: ClaimedDelivery, deps: DeliverDeps): Promise<Trie
       "X-Art28-Notice": d.noticeId,
       ...(checkpoint ? { "X-Art28-Checkpoint": `${checkpoint.number} ${checkpoint.root}` } : {}),
     },
+    date: deps.clock.now(),
+    baseBoundary: randomBytes(8).toString("hex"),
   };
   let accepted;
   try {
@@ -143,6 +146,21 @@ async function deliverEmail(d: ClaimedDelivery, deps: DeliverDeps): Promise<Trie
     return recorded(d, write, !failure.aboutRecipient);
   }
   // The relay has the message. From here to the batch's COMMIT: in doubt (outbox-worker.ts).
+  // Kept: the message as the relay received it, and its hash in the event. A single-use link's
+  // secret is not kept: the copy kept is composed alike (same Date, boundaries and headers) with
+  // the secret replaced and says so in a header; the event holds the hash of both.
+  const messageSha256 = sha256(accepted.raw);
+  const keptMessage =
+    secrets.length === 0
+      ? accepted.raw
+      : await composeMail({
+          ...message,
+          subject: stored.subject,
+          text: stored.body,
+          html: hideSecretsInHtml(message.html, secrets, d.locale),
+          headers: { ...message.headers, [SECRET_HIDDEN_HEADER]: "yes" },
+        });
+  const keptMessageSha256 = secrets.length === 0 ? null : sha256(keptMessage);
   return {
     settlement: {
       delivery: d,
@@ -150,6 +168,8 @@ async function deliverEmail(d: ClaimedDelivery, deps: DeliverDeps): Promise<Trie
         at: deps.clock.now(),
         ...stored,
         bodySha256,
+        message: keptMessage,
+        requestHeaders: null,
         response: accepted.response,
         httpStatus: null,
         durationMs: accepted.durationMs,
@@ -162,6 +182,8 @@ async function deliverEmail(d: ClaimedDelivery, deps: DeliverDeps): Promise<Trie
           // The server's answer may quote the address: not for a data subject (evidence-recipient.ts).
           ...(d.recipientRole === "data_subject" ? {} : { response: accepted.response }),
           bodySha256,
+          messageSha256,
+          ...(keptMessageSha256 ? { keptMessageSha256 } : {}),
         },
         scrubFields: secretFields(d.notice.data),
       },
@@ -202,6 +224,8 @@ async function deliverWebhook(d: ClaimedDelivery, deps: DeliverDeps): Promise<Tr
           subject: `notice.${d.notice.kind}`,
           body,
           bodySha256,
+          message: null,
+          requestHeaders: result.requestHeaders,
           response: result.responseSnippet,
           httpStatus: result.status,
           durationMs: result.durationMs,
@@ -213,6 +237,10 @@ async function deliverWebhook(d: ClaimedDelivery, deps: DeliverDeps): Promise<Tr
             attempt: d.attempts + 1,
             httpStatus: result.status,
             bodySha256,
+            // What the receiver checks the signature by: the bundle's copy of the headers must match.
+            ...(result.requestHeaders
+              ? { webhookTimestamp: result.requestHeaders["webhook-timestamp"], webhookSignature: result.requestHeaders["webhook-signature"] }
+              : {}),
           },
           scrubFields: secretFields(d.notice.data),
         },
@@ -235,6 +263,7 @@ async function deliverWebhook(d: ClaimedDelivery, deps: DeliverDeps): Promise<Tr
       durationMs: result.durationMs,
       permanent: false,
       aboutRecipient: false,
+      requestHeaders: result.requestHeaders,
     }),
   );
 }

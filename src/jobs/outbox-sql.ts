@@ -175,6 +175,10 @@ export interface SentRecord {
   subject: string;
   body: string;
   bodySha256: string;
+  /** The e-mail as handed to the relay (or its copy without a single-use secret); null for a webhook. */
+  message: string | null;
+  /** A webhook try's request headers as sent; null for an e-mail. */
+  requestHeaders: Record<string, string> | null;
   /** The relay's reply (email) or the response snippet (webhook). */
   response: string;
   httpStatus: number | null;
@@ -217,12 +221,14 @@ const SENT_PARAMETERS = [
   "text", // $20 prev hash
   "text", // $21 hash
   "text[]", // $22 the notice's secret fields to remove
+  "text", // $23 the e-mail as handed to the relay
+  "jsonb", // $24 the webhook request's headers
 ] as const;
 
 // One statement for the five writes (fewer statements to parse and run per message).
 const SENT_SQL = `WITH d AS (UPDATE deliveries SET status = 'sent', attempts = $2, sent_at = $3, last_error = NULL, subject = $4, body = $5, body_sha256 = $6 WHERE id = $1),
-     a AS (INSERT INTO delivery_attempts (delivery_id, controller_id, attempt, at, outcome, response, http_status, duration_ms)
-           VALUES ($1, $7, $2, $3, 'sent', $8, $9, $10)),
+     a AS (INSERT INTO delivery_attempts (delivery_id, controller_id, attempt, at, outcome, response, http_status, duration_ms, message, request_headers)
+           VALUES ($1, $7, $2, $3, 'sent', $8, $9, $10, $23, $24)),
      n AS (UPDATE notices SET data = data - $22 WHERE cardinality($22) > 0 AND id = (SELECT notice_id FROM deliveries WHERE id = $1)
              AND NOT EXISTS (SELECT 1 FROM deliveries o WHERE o.notice_id = notices.id AND o.id <> $1 AND o.status IN ('pending', 'held')
                              AND o.message_id <> (SELECT message_id FROM deliveries WHERE id = $1))),
@@ -289,6 +295,8 @@ export function sentWrite(delivery: ClaimedDelivery, head: StreamHead, sent: Sen
       l(event.prevHash),
       l(hash),
       textArrayLiteral(sent.scrubFields ?? []),
+      l(sent.message),
+      sent.requestHeaders ? jsonLiteral(sent.requestHeaders) : "NULL",
     ],
     head: { stream: event.stream, lastSeq: event.streamSeq, lastHash: hash },
   };

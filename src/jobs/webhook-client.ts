@@ -44,28 +44,39 @@ export interface WebhookMessage {
  * disabled). retry: any other status, a redirect (not followed: the signed URL is the one the
  * customer registered), a network error or a timeout.
  */
-export type WebhookResult =
+export type WebhookResult = (
   | { outcome: "delivered" | "gone" | "retry"; status: number; responseSnippet: string; durationMs: number }
-  | { outcome: "retry"; status: null; error: string; durationMs: number };
+  | { outcome: "retry"; status: null; error: string; durationMs: number }
+) & {
+  /** The request's headers as sent (signature and timestamp included); null when none was sent. */
+  requestHeaders: Record<string, string> | null;
+};
+
+/** The Standard Webhooks headers of one try. */
+export function webhookHeaders(message: WebhookMessage): Record<string, string> {
+  return {
+    "content-type": "application/json",
+    "user-agent": "Art28-Webhooks/1",
+    "webhook-id": message.id,
+    "webhook-timestamp": String(message.timestamp),
+    "webhook-signature": signatureFor(message.secret, message.id, message.timestamp, message.body),
+  };
+}
 
 /** Posts one signed message and classifies the answer; never throws for a network problem. */
 export async function postWebhook(url: string, message: WebhookMessage, timeoutMs = 10_000): Promise<WebhookResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  let requestHeaders: Record<string, string> | null = null;
   try {
     const refusal = await nonPublicTarget(url);
     if (refusal) {
-      return { outcome: "retry", status: null, error: refusal, durationMs: elapsed() };
+      return { outcome: "retry", status: null, error: refusal, durationMs: elapsed(), requestHeaders };
     }
+    requestHeaders = webhookHeaders(message);
     const response = await fetch(url, {
       method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Art28-Webhooks/1",
-        "webhook-id": message.id,
-        "webhook-timestamp": String(message.timestamp),
-        "webhook-signature": signatureFor(message.secret, message.id, message.timestamp, message.body),
-      },
+      headers: requestHeaders,
       body: message.body,
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
@@ -73,9 +84,9 @@ export async function postWebhook(url: string, message: WebhookMessage, timeoutM
     const responseSnippet = await readSnippet(response);
     const status = response.status;
     const outcome = status >= 200 && status < 300 ? "delivered" : status === 410 ? "gone" : "retry";
-    return { outcome, status, responseSnippet, durationMs: elapsed() };
+    return { outcome, status, responseSnippet, durationMs: elapsed(), requestHeaders };
   } catch (error) {
-    return { outcome: "retry", status: null, error: describeFetchError(error, timeoutMs), durationMs: elapsed() };
+    return { outcome: "retry", status: null, error: describeFetchError(error, timeoutMs), durationMs: elapsed(), requestHeaders };
   }
 }
 

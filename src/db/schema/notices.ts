@@ -133,6 +133,14 @@ export const deliveryAttempts = pgTable(
     response: text("response"),
     httpStatus: integer("http_status"),
     durationMs: integer("duration_ms"),
+    /**
+     * The e-mail exactly as handed to the relay (RFC 5322, as the relay received it), on the try the
+     * relay took. A notice carrying a single-use link keeps a copy composed alike with the secret
+     * replaced (its notice.sent event holds the hash of each). Null before migration 0023.
+     */
+    message: text("message"),
+    /** A webhook try's request headers as sent, its webhook-timestamp and webhook-signature included. */
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>(),
   },
   (t) => [index("delivery_attempts_delivery").on(t.deliveryId, t.attempt)],
 );

@@ -279,7 +279,10 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
     const signed = new Map<string, Recorded>();
     const queued = new Map<string, Recorded>();
     const certificates = new Map<string, Recorded>();
-    const bodies = new Map<string, { hashes: Set<string>; seq: number }>();
+    // Per Message-ID / webhook-id: the hashes its notice.sent (or held) events recorded: of the text,
+    // of the message as handed to the relay (and its copy kept without a single-use secret), and a
+    // webhook's timestamp and signature headers.
+    const bodies = new Map<string, { hashes: Set<string>; messages: Set<string>; signatures: Set<string>; seq: number }>();
     const committedHashes = new Map<number, string>();
     const reports: (Recorded & { folder: string })[] = [];
     const kept = (event: BundleEvent) => {
@@ -301,8 +304,16 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
       if (event.type === "notice.queued" && id && event.data.audience === "customer" && isHash(event.data.contentSha256)) {
         queued.set(id, { hash: event.data.contentSha256, ...at });
       } else if (typeof event.data.messageId === "string" && isHash(event.data.bodySha256)) {
-        const entry = bodies.get(event.data.messageId) ?? { hashes: new Set<string>(), ...at };
+        const entry = bodies.get(event.data.messageId) ?? { hashes: new Set<string>(), messages: new Set<string>(), signatures: new Set<string>(), ...at };
         entry.hashes.add(event.data.bodySha256);
+        for (const message of [event.data.messageSha256, event.data.keptMessageSha256]) {
+          if (isHash(message)) {
+            entry.messages.add(message);
+          }
+        }
+        if (typeof event.data.webhookSignature === "string") {
+          entry.signatures.add(`${String(event.data.webhookTimestamp)} ${event.data.webhookSignature}`);
+        }
         bodies.set(event.data.messageId, entry);
       }
     };
@@ -396,6 +407,19 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
           const sent = messageId ? bodies.get(messageId) : undefined;
           if (!sent) {
             fail("email-body", name, null, `${name}: no notice.sent or notice.held event records the Message-ID ${messageId ?? "(none)"}`);
+          } else if (sent.messages.size > 0) {
+            // Kept as handed to the relay: the whole message, headers and every part, is checked.
+            if (!sent.messages.has(hash)) {
+              fail(
+                "email-body",
+                name,
+                sent.seq,
+                `${name}: the message is not the one handed to the relay, whose hash was recorded when it was sent (event ${sent.seq})`,
+              );
+            }
+            if (header(headers, SECRET_HIDDEN_HEADER) === "yes") {
+              counts.bodiesHidingSecret += 1;
+            }
           } else if (header(headers, SECRET_HIDDEN_HEADER) === "yes") {
             counts.bodiesHidingSecret += 1;
           } else if (!sent.hashes.has(await hashOf(body))) {
@@ -415,6 +439,16 @@ export async function verifyBundleFiles(files: Map<string, Uint8Array> | BundleF
             fail("webhook-body", name, null, `${name}: no notice.sent event records the webhook-id ${messageId ?? "(none)"}`);
           } else if (!sent.hashes.has(await hashOf(String(webhook.body)))) {
             fail("webhook-body", name, sent.seq, `${name}: the payload is not the one whose hash was recorded when it was sent (event ${sent.seq})`);
+          } else if (
+            sent.signatures.size > 0 &&
+            !sent.signatures.has(`${String(webhook.headers["webhook-timestamp"])} ${String(webhook.headers["webhook-signature"])}`)
+          ) {
+            fail(
+              "webhook-body",
+              name,
+              sent.seq,
+              `${name}: the webhook-timestamp and webhook-signature headers are not the ones recorded when it was sent (event ${sent.seq})`,
+            );
           }
           counts.webhooks += 1;
         }

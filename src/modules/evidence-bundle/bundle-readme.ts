@@ -17,9 +17,13 @@ ${lastSeq} van uw keten:
   document.json (het documentmodel), signatures.json (de handtekeningen) en agreement.json (de
   ondertekende hash). De hash van de PDF staat in de gebeurtenis agreement.signed_by_customer.
 - notices/<id>/: elke kennisgeving: content.json (de inhoud; de hash staat in notice.queued), de tekst
-  zoals het portaal die toont (portal.nl.txt, portal.en.txt), en per bezorging de e-mail zoals aan de
-  mailserver gegeven (.eml met Message-ID; de hash van de tekst staat in notice.sent of notice.held),
-  de webhook (.webhook.json; de hash staat in notice.sent) en de pogingen (.json).
+  zoals het portaal die toont (portal.nl.txt, portal.en.txt), en per bezorging de e-mail byte voor
+  byte zoals aan de mailserver gegeven (.eml met Message-ID; de hash van het hele bericht staat in
+  notice.sent; bevatte het een eenmalige link, dan is die vervangen en zegt de kop
+  X-Art28-Body-Hides-Secret dat, met ook de hash van deze kopie), de webhook met de headers zoals
+  verzonden (.webhook.json; de hash van de inhoud, webhook-timestamp en webhook-signature staan in
+  notice.sent; de handtekening controleert u met het geheim van uw endpoint, zoals bij elke
+  Standard Webhooks-bibliotheek) en de pogingen (.json).
 - breach-notices/, attachments/, subject-requests/: de datalekmeldingen zoals verzonden, de bestanden
   uit uw verzoeken en overleggen (zoals het rapport over de maatregelen bij een antwoord op uw vraag),
   en de bestanden van verzoeken van betrokkenen die aan u zijn doorgestuurd.
@@ -47,9 +51,12 @@ event ${lastSeq} of your chain:
   document model), signatures.json (the signatures) and agreement.json (the signed hash). The PDF's hash
   is in the agreement.signed_by_customer event.
 - notices/<id>/: every notice: content.json (its content; the hash is in notice.queued), its text as the
-  portal shows it (portal.nl.txt, portal.en.txt), and for each delivery the email as handed to the mail
-  relay (.eml with its Message-ID; the text's hash is in notice.sent or notice.held), the webhook
-  (.webhook.json; the hash is in notice.sent) and its attempts (.json).
+  portal shows it (portal.nl.txt, portal.en.txt), and for each delivery the email byte for byte as
+  handed to the mail relay (.eml with its Message-ID; the whole message's hash is in notice.sent; if it
+  held a single-use link, that link is replaced, the header X-Art28-Body-Hides-Secret says so and the
+  copy's hash is recorded too), the webhook with its headers as sent (.webhook.json; the body's hash,
+  webhook-timestamp and webhook-signature are in notice.sent; check the signature with your endpoint's
+  secret, as any Standard Webhooks library does) and its attempts (.json).
 - breach-notices/, attachments/, subject-requests/: breach notices as sent, the files of your requests
   and consultations (such as the measures report that answered your question), and the files of data
   subjects' requests forwarded to you.

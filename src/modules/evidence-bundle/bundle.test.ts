@@ -28,6 +28,8 @@ import { checkpointKeyFrom, newCheckpointKeyPem, registerCheckpointKey } from ".
 import { CHECKPOINTS } from "../../domain/evidence-bundle/layout.ts";
 import type { BundleCheckpoints } from "../../domain/evidence-bundle/checkpoint.ts";
 import { sign } from "node:crypto";
+import { startSmtpSink } from "../../../test/engine/smtp-sink.ts";
+import { signatureFor } from "../../jobs/webhook-client.ts";
 
 // The evidence bundle end to end: made from the database, checked by the pure verifier with nothing
 // but its bytes; and the tampering the verifier must name.
@@ -37,6 +39,8 @@ let officer: Client;
 let hook: Server;
 let hookUrl: string;
 const received: string[] = [];
+/** Each webhook request's headers as the endpoint received them, by webhook-id. */
+const receivedHeaders = new Map<string, Record<string, string>>();
 
 const announcement = (): NoticeData => ({
   kind: "subprocessor_change_announced",
@@ -60,6 +64,7 @@ before(async () => {
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       received.push(body);
+      receivedHeaders.set(String(request.headers["webhook-id"]), request.headers as Record<string, string>);
       response.end("ok");
     });
   });
@@ -73,7 +78,7 @@ after(async () => {
 });
 
 /** A customer that signed its agreement, has a webhook endpoint, and was sent a notice by email (held) and webhook. */
-async function customerWithEvidence(name: string) {
+async function customerWithEvidence(name: string, smtpUrl: string | null = null) {
   const customer = await createCustomer(t.database.db, t.clock, { name });
   await t.database.db.insert(webhookEndpoints).values({ controllerId: customer.controllerId, url: hookUrl, secret: `whsec_${"A".repeat(43)}=` });
   assert.equal((await officer.send("POST", "/api/v1/templates/1/offer")).statusCode, 200);
@@ -91,7 +96,7 @@ async function customerWithEvidence(name: string) {
   const [noticeId] = await inScope(t.database.db, { kind: "processor" }, (tx) =>
     queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcement() }]),
   );
-  const worker = startOutboxWorker({ db: t.database.db, clock: t.clock, engine: t.database.engine, smtpUrl: null, pollMs: 0 });
+  const worker = startOutboxWorker({ db: t.database.db, clock: t.clock, engine: t.database.engine, smtpUrl, pollMs: 0 });
   try {
     await worker.drain();
   } finally {
@@ -175,6 +180,61 @@ describe("the evidence bundle", () => {
     assert.equal((await otherOwner.get(`/api/v1/controllers/${customer.controllerId}/evidence-bundle`)).statusCode, 404);
     assert.equal((await otherOwner.get(`/api/v1/controllers/${crypto.randomUUID()}/evidence-bundle`)).statusCode, 404);
     assert.equal((await otherOwner.get(`/api/v1/controllers/not-an-id/evidence-bundle`)).statusCode, 400);
+  });
+
+  test("an e-mail is in the bundle byte for byte as the relay received it, a webhook with its headers as sent; changed, each is named", async () => {
+    const sink = await startSmtpSink();
+    try {
+      const customer = await customerWithEvidence("Bakkerij Relay", sink.url);
+      const zip = await download(customer.owner, customer.controllerId);
+      const report = await verifyBundle(zip);
+      assert.equal(report.failure, null, report.failure ? describeFailure(report.failure) : "");
+      const files = readBundleZip(zip);
+      const folder = `notices/${customer.noticeId}/deliveries/`;
+      const [emlPath, eml] = [...files].find(([name]) => name.startsWith(folder) && name.endsWith(".eml")) ?? [];
+      assert.ok(emlPath && eml, "the e-mail is in the bundle");
+      const text = new TextDecoder().decode(eml);
+      const messageId = /^Message-ID: (<[^>]+>)/im.exec(text)?.[1];
+      const arrived = sink.received.find((m) => m.messageId === messageId);
+      assert.ok(arrived, `the relay received ${messageId}`);
+      assert.equal(Buffer.compare(Buffer.from(eml), arrived.raw), 0, "the .eml is the message the relay received, byte for byte");
+      assert.match(text, /Content-Type: multipart\/alternative/i, "with its HTML part");
+      const sentEvent = bundleEvents(zip).find((e) => e.type === "notice.sent" && e.data.messageId === messageId);
+      assert.equal(sentEvent?.data.messageSha256, createHash("sha256").update(arrived.raw).digest("hex"));
+
+      // The webhook: the headers the endpoint received, signature included, and it checks with the secret.
+      const [hookPath, hookFile] = [...files].find(([name]) => name.startsWith(folder) && name.endsWith(".webhook.json")) ?? [];
+      assert.ok(hookPath && hookFile);
+      const webhook = JSON.parse(new TextDecoder().decode(hookFile)) as { headers: Record<string, string>; body: string };
+      const got = receivedHeaders.get(webhook.headers["webhook-id"] ?? "");
+      assert.ok(got, "the endpoint received it");
+      for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"]) {
+        assert.equal(webhook.headers[name], got[name], name);
+      }
+      const secret = `whsec_${"A".repeat(43)}=`;
+      assert.equal(
+        webhook.headers["webhook-signature"],
+        signatureFor(secret, webhook.headers["webhook-id"] ?? "", Number(webhook.headers["webhook-timestamp"]), webhook.body),
+      );
+
+      // A changed header of the e-mail (its manifest entry changed to match) is named against notice.sent.
+      const forgedEml = await verifyBundle(tamper(zip, (all) => all.set(emlPath, new TextEncoder().encode(text.replace(/^Subject: /m, "Subject: Re: ")))));
+      assert.deepEqual(forgedEml.failure && [forgedEml.failure.check, forgedEml.failure.file, forgedEml.failure.streamSeq], [
+        "email-body",
+        emlPath,
+        sentEvent?.streamSeq,
+      ]);
+      // A webhook signature changed (a forger without the secret cannot make a valid one) is named too.
+      const forgedHook = await verifyBundle(
+        tamper(zip, (all) =>
+          all.set(hookPath, new TextEncoder().encode(JSON.stringify({ ...webhook, headers: { ...webhook.headers, "webhook-signature": "v1,Zm9yZ2Vk" } }))),
+        ),
+      );
+      assert.deepEqual(forgedHook.failure && [forgedHook.failure.check, forgedHook.failure.file], ["webhook-body", hookPath]);
+      assert.match(forgedHook.failure?.message ?? "", /webhook-signature/);
+    } finally {
+      await sink.close();
+    }
   });
 
   test("an event edited by hand in the database is named by its position and the hash check", async () => {

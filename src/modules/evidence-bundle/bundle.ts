@@ -282,11 +282,20 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
       }
       for (const delivery of sent.filter((d) => d.noticeId === notice.id)) {
         const { body, ...summary } = delivery;
-        await writer.file(`${folder}/deliveries/${delivery.id}.json`, json({ ...summary, attempts: attempts.filter((a) => a.deliveryId === delivery.id) }));
+        const tries = attempts.filter((a) => a.deliveryId === delivery.id);
+        const asSent = tries.find((a) => a.outcome === "sent");
+        await writer.file(
+          `${folder}/deliveries/${delivery.id}.json`,
+          json({ ...summary, attempts: tries.map(({ message, ...attempt }) => ({ ...attempt, messageKept: message !== null })) }),
+        );
         if (body === null) {
           continue; // not sent (yet): nothing was handed over
         }
-        if (delivery.channel === "email") {
+        if (delivery.channel === "email" && asSent?.message) {
+          // The message exactly as the relay received it (or its copy without a single-use secret).
+          await writer.file(noticeEmail(notice.id, delivery.id), asSent.message);
+        } else if (delivery.channel === "email") {
+          // Sent before messages were kept (migration 0023): the text as sent, under headers made again.
           const hidesSecret = noticeHidesSecret(data);
           const headers = [
             `Message-ID: ${delivery.messageId}`,
@@ -305,8 +314,8 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
         } else {
           const webhook: BundleWebhook = {
             url: delivery.recipient,
-            // The timestamp and signature headers were made per try with the endpoint's secret (not kept).
-            headers: { "content-type": "application/json", "webhook-id": delivery.messageId },
+            // The headers as sent (signature included); before migration 0023 they were not kept.
+            headers: asSent?.requestHeaders ?? { "content-type": "application/json", "webhook-id": delivery.messageId },
             body,
           };
           await writer.file(noticeWebhook(notice.id, delivery.id), json(webhook));

@@ -150,6 +150,8 @@ export async function attemptsOf(tx: Db, deliveryIds: string[]) {
       response: deliveryAttempts.response,
       httpStatus: deliveryAttempts.httpStatus,
       durationMs: deliveryAttempts.durationMs,
+      message: deliveryAttempts.message,
+      requestHeaders: deliveryAttempts.requestHeaders,
     })
     .from(deliveryAttempts)
     .where(inArray(deliveryAttempts.deliveryId, deliveryIds))

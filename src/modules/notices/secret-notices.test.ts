@@ -6,12 +6,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { startOutboxWorker } from "../../jobs/outbox-worker.ts";
 import { runSweep } from "../../jobs/sweep.ts";
 import { sweepTasks } from "../../modules.ts";
 import { inScope } from "../../db/scope.ts";
-import { accountLinks, deliveries, notices } from "../../db/schema/index.ts";
+import { accountLinks, deliveries, deliveryAttempts, events, notices } from "../../db/schema/index.ts";
 import { createTestApp, login, nextLoginAddress, PASSWORD, type Client, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer } from "../../../test/support/factories.ts";
 import { startSmtpSink, type SmtpSink } from "../../../test/engine/smtp-sink.ts";
@@ -144,6 +144,41 @@ async function assertScrubbed(kind: "account_invitation" | "password_reset", rec
     assert.ok(!(delivery.subject ?? "").includes(secret));
   }
   assert.ok((await linkHashes()).has(sha256(secret)), "account_links keeps the link's hash");
+  // The e-mail kept as evidence is a copy composed alike with the link replaced, and says so; the
+  // notice.sent event holds the hash of the message the relay received and of that copy.
+  const kept = await inDb((tx) =>
+    tx
+      .select({ message: deliveryAttempts.message, deliveryId: deliveryAttempts.deliveryId })
+      .from(deliveryAttempts)
+      .where(
+        and(
+          eq(deliveryAttempts.outcome, "sent"),
+          inArray(
+            deliveryAttempts.deliveryId,
+            after.deliveries.map((d) => d.id),
+          ),
+        ),
+      ),
+  );
+  if (!after.deliveries.some((d) => d.status === "sent")) {
+    assert.equal(kept.length, 0, "nothing was handed over, nothing is kept");
+    return;
+  }
+  assert.equal(kept.length, 1, "one try was sent");
+  const message = kept[0]?.message ?? "";
+  assert.ok(!message.replace(/=\r\n/g, "").includes(secret), "the kept message does not hold the secret");
+  assert.match(message, /^X-Art28-Body-Hides-Secret: yes\r$/m);
+  const messageId = after.deliveries.find((d) => d.id === kept[0]?.deliveryId)?.messageId;
+  const relayed = sink.received.find((m) => m.messageId === messageId);
+  assert.ok(relayed, "the relay received it");
+  const [sentEvent] = await inDb((tx) =>
+    tx
+      .select({ data: events.data })
+      .from(events)
+      .where(and(eq(events.type, "notice.sent"), eq(events.subjectId, after.notice.id))),
+  );
+  assert.equal(sentEvent?.data.messageSha256, sha256(relayed.raw.toString("utf8")), "the hash of the message as the relay received it");
+  assert.equal(sentEvent?.data.keptMessageSha256, sha256(message), "the hash of the copy kept");
 }
 
 test("an invitation: held, the admin sees no link; replayed and sent, the e-mail has it, the database no longer does, and it works", async () => {
