@@ -21,7 +21,8 @@ import { EVENT_LABELS } from "./event-labels.ts";
 import { registerEventLabels } from "./modules/evidence/index.ts";
 import { AppError } from "./http/errors.ts";
 import { assertAudienceDeclared, enforceAudience } from "./http/audience.ts";
-import { databaseSessionStore, resolveActor } from "./modules/auth/index.ts";
+import { actorResolver, databaseSessionStore } from "./modules/auth/index.ts";
+import { ChangeFeed } from "./db/change-feed.ts";
 import { personalDataHook, settleStaffAccess } from "./modules/access/index.ts";
 import { assertPersonalDataDeclared } from "./http/personal-data.ts";
 import type { OidcConfig, RouteDeps, TypedApp } from "./http/types.ts";
@@ -41,6 +42,8 @@ export interface AppDeps {
   webRoot?: string | null;
   /** Single sign-on (ART28_OIDC_*: src/cli/config.ts); none when absent. */
   oidc?: OidcConfig;
+  /** What changed, as the database tells (db/change-feed.ts); without it nothing is kept between requests. */
+  changes?: ChangeFeed;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));
@@ -108,6 +111,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session" });
 
+  const changes = deps.changes ?? ChangeFeed.off();
+  const resolveActor = actorResolver(deps.db, deps.clock, changes);
+  // A request that changed something forgets what this process kept of it before it answers, so
+  // its caller reads its change at once (other processes hear it from the database: change-feed.ts).
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (UNSAFE.has(request.method)) {
+      changes.emit(request.actor?.kind === "customer" && request.actor.controllerId ? `c:${request.actor.controllerId}` : "c:*");
+      changes.emit("u:*");
+    }
+    return payload;
+  });
+
   app.decorateRequest("actor", null);
   // Every route says who may call it; one that does not is refused here, at start-up.
   app.addHook("onRoute", assertAudienceDeclared);
@@ -120,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return payload; // the probes and /metrics answer anyone (or the scrape token), never a user
     }
     // Staff's standing (art. 2.3, 9.1): the confidentiality statement confirmed, break-glass grants in force.
-    request.actor = await settleStaffAccess(deps.db, deps.clock, await resolveActor(deps.db, deps.clock, request));
+    request.actor = await settleStaffAccess(deps.db, deps.clock, await resolveActor(request));
     // Cookie-authenticated changes need the CSRF token; token-authenticated API calls carry no
     // ambient credentials and need none.
     if (UNSAFE.has(request.method) && request.actor?.via === "session") {
@@ -165,7 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       };
     },
   });
-  await registerModules(app, deps);
+  await registerModules(app, { ...deps, changes });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
   await app.register(scalarApiReference, { routePrefix: "/api/docs", configuration: API_REFERENCE });
 

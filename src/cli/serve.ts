@@ -1,3 +1,4 @@
+import { ChangeFeed } from "../db/change-feed.ts";
 import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import closeWithGrace from "close-with-grace";
@@ -71,6 +72,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   let app: FastifyInstance | undefined;
   let connections: Connections | undefined;
   let background: ReturnType<typeof startBackgroundWork> | null = null;
+  let changes: ChangeFeed | null = null;
   let backups: BackupListener | null = null;
   let lostReason: string | null = null;
   // How long each step of the start took, for the banner: a slow start says where its time went.
@@ -118,6 +120,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       connections?.closeIdle();
       const cutOff = setTimeout(() => connections?.closeAll(), STOP_DEADLINE_MS - CUT_OFF_BEFORE_DEADLINE_MS);
       await Promise.all([app?.close(), background?.stop(), backups?.close()]);
+      await changes?.close();
       clearTimeout(cutOff);
       if (lostReason) {
         // The folder may be another process's now: do not close the database, which writes to it.
@@ -154,9 +157,12 @@ export async function serve(options: ServeOptions): Promise<void> {
     phase(install.created ? (options.demo ? "installed with demo data" : "installed") : "installation checked");
     // The key that signs checkpoints: the data folder's (made now on first run) or ART28_CHECKPOINT_KEY.
     registerCheckpointKey(loadCheckpointKey(options.dataDir));
+    // What changed, as the database tells: the reads this process keeps (db/change-feed.ts).
+    changes = await ChangeFeed.start(database);
     app = await buildApp({
       db: database.db,
       clock,
+      changes,
       sessionSecret: sessionSecret(options.dataDir),
       secureCookies: secureCookies(process.env),
       trustedProxies: trustedProxies(process.env.ART28_TRUSTED_PROXIES),

@@ -38,6 +38,11 @@ export interface Database {
    * is open, after a checkpoint (snapshot.ts). Null on PostgreSQL (pg_dump makes its backups).
    */
   snapshot: (() => Promise<Blob>) | null;
+  /**
+   * Listens on a NOTIFY channel (db/change-feed.ts). `onState(false)` when notifications may have
+   * been missed (a lost connection), `onState(true)` once listening again. Resolves once listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onState: (live: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -105,6 +110,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       claim: null,
       origin: null,
       snapshot: null,
+      listen: (channel, onPayload, onState) => listenPg(options.url, channel, onPayload, onState),
       close: () => pool.end(),
     };
   }
@@ -157,6 +163,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     claim,
     origin,
     snapshot: () => consistentSnapshot(client),
+    // One process holds the folder: every write is this process's own, and nothing can be missed.
+    listen: async (channel, onPayload, onState) => {
+      const stop = await client.listen(channel, onPayload);
+      onState(true);
+      return async () => {
+        onState(false);
+        await stop();
+      };
+    },
     migrate: async () => {
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
       if (keepTemplateIn !== null) {
@@ -170,6 +185,60 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       await client.close();
       ownClaim?.release();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to others), made again after
+ * it is lost (a restart, a failover): a second later, then at most every 10 s.
+ */
+async function listenPg(url: string, channel: string, onPayload: (payload: string) => void, onState: (live: boolean) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let delayMs = 1_000;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (message) => onPayload(message.payload ?? ""));
+    next.on("error", (error) => {
+      process.emitWarning(`the change feed's connection was lost: ${error.message}`, { code: "ART28_PG_LISTEN" });
+      lost(next);
+    });
+    next.on("end", () => lost(next));
+    client = next;
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    delayMs = 1_000;
+    onState(true);
+  };
+  const lost = (which: pg.Client) => {
+    if (which !== client || stopped) {
+      return;
+    }
+    client = null;
+    onState(false);
+    which.end().catch(() => {});
+    retry ??= setTimeout(again, delayMs);
+    retry.unref();
+  };
+  const again = () => {
+    retry = null;
+    delayMs = Math.min(delayMs * 2, 10_000);
+    connect().catch((error: unknown) => {
+      process.emitWarning(`the change feed could not listen again: ${error instanceof Error ? error.message : String(error)}`, { code: "ART28_PG_LISTEN" });
+      if (client) {
+        lost(client);
+      }
+    });
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) {
+      clearTimeout(retry);
+    }
+    onState(false);
+    await client?.end().catch(() => {});
   };
 }
 

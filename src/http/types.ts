@@ -1,3 +1,4 @@
+import type { ChangeFeed } from "../db/change-feed.ts";
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Db } from "../db/engine.ts";
@@ -32,6 +33,8 @@ export interface OidcConfig {
 export interface RouteDeps {
   db: Db;
   clock: Clock;
+  /** What changed, as the database tells: for reads a module keeps (db/change-feed.ts). */
+  changes: ChangeFeed;
   /** Single sign-on; none configured when absent. */
   oidc?: OidcConfig;
 }

@@ -1,3 +1,4 @@
+import { ChangeFeed } from "../../src/db/change-feed.ts";
 import type { LightMyRequestResponse } from "fastify";
 import { buildApp, type App } from "../../src/app.ts";
 import type { OidcConfig } from "../../src/http/types.ts";
@@ -34,9 +35,12 @@ export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), op
   if (admin) {
     await confirmConfidentiality(database.db, clock, admin);
   }
+  // As serve does: reads are kept until the database says they changed (db/change-feed.ts).
+  const changes = await ChangeFeed.start(database);
   const app = await buildApp({
     db: database.db,
     clock,
+    changes,
     sessionSecret: "s".repeat(32),
     secureCookies: false,
     webRoot: options.webRoot ?? null,
@@ -48,6 +52,7 @@ export async function createTestApp(start = new Date("2026-03-28T09:00:00Z"), op
     clock,
     close: async () => {
       await app.close();
+      await changes.close();
       await database.close();
     },
   };

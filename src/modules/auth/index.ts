@@ -14,7 +14,7 @@ import { oidcRoutes } from "./oidc-routes.ts";
 export { hashPassword } from "./passwords.ts";
 export { inviteOwners, type OwnerToInvite } from "./manage-users.ts";
 export { closeCustomerUsers } from "./close-customer-users.ts";
-export { resolveActor, toActor } from "./resolve-actor.ts";
+export { actorResolver, toActor, type ResolveActor } from "./resolve-actor.ts";
 export { databaseSessionStore } from "./session-store.ts";
 
 /** What the auth module brings to the core (login, sessions, TOTP and recovery codes, API tokens, passwords, users and invitations); src/modules.ts lists it. */

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { apiTokens, sessions, users } from "../../db/schema/index.ts";
 
@@ -14,20 +14,28 @@ export async function findUserById(db: Db, id: string) {
   return row ?? null;
 }
 
-/**
- * The user of an API token in force. "Last used" moves on at most once per `touchEveryMs` (as a
- * session's "last seen" does): a read through a token does not write on every call.
- */
-export async function findUserByTokenHash(db: Db, tokenHash: string, now: Date, touchEveryMs: number) {
+/** An API token by its hash, revoked or not: who it is for, until when, and when it was last used. */
+export async function findTokenByHash(db: Db, tokenHash: string) {
   const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      tokenId: apiTokens.id,
+      userId: apiTokens.userId,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
-  if (row && (row.lastUsedAt === null || Math.abs(now.getTime() - row.lastUsedAt.getTime()) >= touchEveryMs)) {
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
-  }
-  return row?.user ?? null;
+    .where(eq(apiTokens.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+/** A token in force: not revoked, not expired at `now`. */
+export const tokenInForce = (token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) =>
+  token.revokedAt === null && (token.expiresAt === null || token.expiresAt > now);
+
+/** "Last used" of a token, moved on. */
+export async function touchToken(db: Db, tokenId: string, at: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId));
 }
 
 /**

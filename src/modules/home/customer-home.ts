@@ -68,11 +68,13 @@ export interface CustomerHome {
 }
 
 /**
- * The customer's home, read in one statement under `scope` (one round trip on PostgreSQL with its
- * transaction: db/read-together.ts).
+ * What the customer's home is made of, read in one statement under `scope` (one round trip on
+ * PostgreSQL with its transaction: db/read-together.ts). Only time moves it on without a write
+ * (windows end, clocks run out), and customerHome applies `now` itself: so it may be kept until
+ * the change feed says the customer's records changed (routes.ts).
  */
-export async function customerHome(db: Db, scope: Scope, controllerId: string, now: Date, locale: Locale, zone: string): Promise<CustomerHome> {
-  const found = await readInScope(db, scope, {
+export function customerHomeRows(db: Db, scope: Scope, controllerId: string, now: Date) {
+  return readInScope(db, scope, {
     apClocks: customerApClocksRead(controllerId),
     offers: offersToSign(controllerId),
     windows: openObjectionWindows(controllerId, now),
@@ -81,6 +83,12 @@ export async function customerHome(db: Db, scope: Scope, controllerId: string, n
     contact: contactState(controllerId),
     unread: unreadNotices(controllerId),
   });
+}
+
+export type CustomerHomeRows = Awaited<ReturnType<typeof customerHomeRows>>;
+
+/** The customer's home at `now` from its rows (read at `now` or earlier). */
+export function customerHome(found: CustomerHomeRows, controllerId: string, now: Date, locale: Locale, zone: string): CustomerHome {
   const words = homeWords.item;
   const items: HomeItem[] = [];
   const clockFields = (due: Date | null) => ({
@@ -120,7 +128,7 @@ export async function customerHome(db: Db, scope: Scope, controllerId: string, n
     });
   }
 
-  const windows = found.windows;
+  const windows = found.windows.filter((window) => window.windowEndsAt >= now);
   for (const window of windows) {
     items.push({
       kind: "objection_window",

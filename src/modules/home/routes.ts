@@ -9,7 +9,9 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { assignmentsOf } from "../controllers/index.ts";
 import { loadProcessorContext } from "../notices/index.ts";
 import { bulkCountersign } from "./bulk-countersign.ts";
-import { customerHome } from "./customer-home.ts";
+import { customerHome, customerHomeRows, type CustomerHomeRows } from "./customer-home.ts";
+import { FeedCache } from "../../db/change-feed.ts";
+import type { Actor } from "../../http/actor.ts";
 import { BadgesOut, BulkCountersignBody, BulkCountersignOut, CustomerHomeOut, SeenBody, StaffHomeOut } from "./schemas.ts";
 import { staffBadges, staffHome } from "./staff-home.ts";
 import { markSeen } from "./staff-queries.ts";
@@ -30,8 +32,18 @@ export function iso<T>(value: T): Iso<T> {
   return value as Iso<T>;
 }
 
-export function homeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
+/** Homes kept per customer until the change feed says its records changed (db/change-feed.ts). */
+const KEPT = { max: 20_000, maxAgeMs: 60_000 };
+
+export function homeRoutes(app: TypedApp, { db, clock, changes }: RouteDeps) {
   const tags = ["home"];
+  const kept = new FeedCache<CustomerHomeRows>(changes, { prefix: "c:", ...KEPT });
+  const homeOf = async (actor: Actor, controllerId: string) => {
+    const { zone } = await loadProcessorContext(db);
+    const now = clock.now();
+    const rows = await kept.get(controllerId, () => customerHomeRows(db, scopeOf(actor), controllerId, now), now.getTime());
+    return customerHome(rows, controllerId, now, actor.locale, zone);
+  };
 
   app.get(
     "/home",
@@ -47,9 +59,7 @@ export function homeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const controllerId = requireCustomer(actor, CUSTOMER_ALL);
-      const { zone } = await loadProcessorContext(db);
-      const home = await customerHome(db, scopeOf(actor), controllerId, clock.now(), actor.locale, zone);
-      return iso(home);
+      return iso(await homeOf(actor, controllerId));
     },
   );
 
@@ -91,8 +101,7 @@ export function homeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       const zero = { breaches: 0, notices: 0, subprocessors: 0, objections: 0, messages: 0, countersign: 0 };
       if (actor.kind === "customer") {
         const controllerId = requireCustomer(actor, CUSTOMER_ALL);
-        const { zone } = await loadProcessorContext(db);
-        const home = await customerHome(db, scopeOf(actor), controllerId, clock.now(), actor.locale, zone);
+        const home = await homeOf(actor, controllerId);
         return { ...zero, ...home.badges };
       }
       const badges = await inScope(db, scopeOf(actor), async (tx) => {
