@@ -15,7 +15,7 @@ import { skipIfMissing } from "../support/requirements.ts";
 
 // The trust site's bundle verifier in a real browser: the customer downloads its bundle from the
 // portal, drops it on the page and sees it hold; then drops a tampered copy and sees the failure
-// named (check, file, event). The check runs in the page (WebCrypto); nothing is uploaded.
+// named (check, file, event). The check runs in the page (SHA-256 by @noble/hashes); nothing is uploaded.
 const unavailable = browserUnavailable(DEFAULT_WEB_ROOT);
 
 let t: TestApp;

@@ -149,9 +149,15 @@ export const deletionCertificates = pgTable(
     kind: text("kind").$type<CertificateKind>().notNull(),
     holdId: uuid("hold_id").references(() => legalHolds.id),
     content: jsonb("content").$type<CertificateContent>().notNull(),
-    /** The customer's language; `sha256` is of the PDF in it (Typst: the same content gives the same bytes). */
+    /** The customer's language; `sha256` is of the PDF in it, the one its `ending.certificate_issued` event recorded. */
     locale: text("locale").$type<"nl" | "en">().notNull(),
     sha256: text("sha256").notNull(),
+    /**
+     * The PDF in `locale` as issued, stored in the transaction that issued it: what the download and the
+     * evidence bundle give. Null for a certificate issued before the PDF was stored (the column added later), which
+     * is rendered again from `content` (Typst: the same content gives the same bytes).
+     */
+    pdf: bytea("pdf"),
     issuedAt: instant("issued_at").notNull(),
   },
   (t) => [unique("deletion_certificates_number").on(t.endingId, t.number), index("deletion_certificates_controller").on(t.controllerId)],

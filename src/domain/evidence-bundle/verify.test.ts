@@ -6,6 +6,7 @@ import fc from "fast-check";
 import canonicalize from "canonicalize";
 import { canonicalEvent, computeEventHash, GENESIS_HASH, type ChainedEvent } from "../evidence-chain.ts";
 import { eventLine } from "./event-line.ts";
+import { jsSha256, jsSha256Options, jsSha256Stream } from "./js-sha256.ts";
 import {
   agreementPdf,
   BUNDLE_FORMAT,
@@ -142,13 +143,28 @@ function files(events: BundleEvent[], options: Options = {}): Map<string, Uint8A
   return out;
 }
 
-const both = [{}, { sha256: sha }];
+// WebCrypto's (the default), node:crypto's (the CLI's), and the browser's: @noble/hashes, one-shot and incremental.
+const both = [{}, { sha256: sha }, jsSha256Options()];
 const where = (failure: BundleFailure | null) => failure && [failure.check, failure.file, failure.streamSeq];
 
 describe("the bundle verifier (pure)", () => {
   test("WebCrypto's SHA-256 gives node:crypto's hex", async () => {
     assert.equal(await sha256Hex("abc"), sha("abc"));
     assert.equal(await sha256Hex(new Uint8Array(0)), sha(""));
+  });
+
+  test("the browser's SHA-256 in JavaScript gives node:crypto's hex, of UTF-8 text and of bytes in any parts", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), fc.uint8Array({ maxLength: 300 }), fc.nat(300), (text, bytes, cut) => {
+        assert.equal(jsSha256(text), sha(text));
+        assert.equal(jsSha256(bytes), sha(bytes));
+        const whole = jsSha256Stream();
+        whole.update(bytes.subarray(0, cut));
+        whole.update(bytes.subarray(cut));
+        assert.equal(whole.digest(), sha(bytes));
+      }),
+      { seed: 14 },
+    );
   });
 
   test("a whole bundle passes, zipped and unzipped, with WebCrypto or a given SHA-256", async () => {

@@ -56,7 +56,7 @@ export interface Sha256Stream {
 }
 
 export interface VerifyOptions {
-  /** A synchronous SHA-256 (`art28 verify --bundle` gives node:crypto's); WebCrypto's otherwise. */
+  /** A synchronous SHA-256 (`art28 verify --bundle` gives node:crypto's, the trust site's page @noble/hashes'); WebCrypto's otherwise. */
   sha256?: SyncSha256;
   /** An incremental one: events.jsonl is then hashed as it is read, never held whole. */
   sha256Stream?: () => Sha256Stream;

@@ -96,9 +96,23 @@ export async function certificatePdf(
 }
 
 /**
+ * The certificate as issued (art. 12.4): the PDF stored when it was issued, in its language, whose
+ * SHA-256 the `ending.certificate_issued` event recorded. A certificate issued before PDFs were
+ * stored has none and is rendered again from the content fixed then (Typst gives the same bytes for
+ * the same data, so the hash still holds; the evidence bundle's verifier checks it).
+ */
+export async function issuedCertificatePdf(
+  tx: Db,
+  certificate: Pick<CertificateRow, "content" | "kind" | "number" | "issuedAt" | "locale" | "pdf">,
+): Promise<Uint8Array> {
+  return certificate.pdf ?? (await certificatePdf(tx, certificate, certificate.locale));
+}
+
+/**
  * Issues a deletion certificate: the final one when every line is confirmed, a supplementary one
  * when a hold's data were deleted. Its content is fixed now; the PDF in the customer's language is
- * rendered for its SHA-256 (evidence, and the notice that tells the customer it is ready).
+ * rendered once and stored with it, and its SHA-256 goes into the evidence and the notice that
+ * tells the customer it is ready: the download and the evidence bundle give those bytes.
  */
 export async function issueCertificate(
   tx: Db,
@@ -124,6 +138,7 @@ export async function issueCertificate(
     content,
     locale,
     sha256,
+    pdf,
     issuedAt,
   });
   await recordEvent(tx, clock, {

@@ -10,9 +10,22 @@ import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer } from "../../../test/support/factories.ts";
 import { toolsPresent } from "../../../test/support/requirements.ts";
 import { errorOf, session, staffSession, type Session } from "../../../test/support/sessions.ts";
-import { apiTokens, controllers, events, notices, obligations, services, serviceSubprocessors, sessions, subprocessors, users } from "../../db/schema/index.ts";
+import {
+  apiTokens,
+  controllers,
+  deletionCertificates,
+  events,
+  notices,
+  obligations,
+  services,
+  serviceSubprocessors,
+  sessions,
+  subprocessors,
+  users,
+} from "../../db/schema/index.ts";
 import { runSweep } from "../../jobs/sweep.ts";
 import { sweepTasks } from "../../modules.ts";
+import { inScope } from "../../db/scope.ts";
 import { verifyChain } from "../evidence/index.ts";
 
 // art. 12.2 and 12.4 through the API and the sweep: the agreement ends when the customer's last
@@ -105,6 +118,12 @@ async function activeSubprocessor(name: string, serviceCode: string) {
   assert.ok(sub && service);
   await t.database.db.insert(serviceSubprocessors).values({ serviceId: service.id, subprocessorId: sub.id });
   return sub;
+}
+
+/** The PDF stored with a certificate when it was issued (read as the database's owner). */
+async function storedPdf(id: string): Promise<Uint8Array | null> {
+  const [row] = await t.database.db.select({ pdf: deletionCertificates.pdf }).from(deletionCertificates).where(eq(deletionCertificates.id, id));
+  return row?.pdf ?? null;
 }
 
 const POPPLER = toolsPresent("pdftotext");
@@ -352,6 +371,19 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers["content-type"], "application/pdf");
     assert.equal(createHash("sha256").update(pdf.rawPayload).digest("hex"), certificate?.sha256, "the download is the certificate as issued");
+    const stored = await storedPdf(certificate?.id ?? "");
+    assert.ok(stored, "the PDF is stored when the certificate is issued");
+    assert.deepEqual(pdf.rawPayload, Buffer.from(stored), "the download is the stored PDF, byte for byte");
+    await assert.rejects(
+      inScope(t.database.db, { kind: "processor" }, (tx) =>
+        tx
+          .update(deletionCertificates)
+          .set({ pdf: new Uint8Array([1]) })
+          .where(eq(deletionCertificates.id, certificate?.id ?? "")),
+      ),
+      (error: Error) => /permission denied/.test(String(error.cause)),
+      "the app changes no certificate once issued",
+    );
     assert.equal((await ownerB.get(`/api/v1/deletion-certificates/${certificate?.id}`)).statusCode, 404);
     assert.equal((await viewerA.get(`/api/v1/deletion-certificates/${certificate?.id}`)).statusCode, 403);
     if (POPPLER) {
@@ -378,6 +410,28 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
       for (const fact of ["Deletion certificate", "Registry BV", "Contact details", "Still held", "31 Dec 2033", "as controller"]) {
         assert.ok(en.includes(fact), `the English certificate says ${fact}: ${en}`);
       }
+    }
+  });
+
+  test("the download gives the stored bytes; a certificate issued before PDFs were stored is rendered again, the same bytes", async () => {
+    const [certificate] = (await endingOf(ownerA, a)).ending?.certificates ?? [];
+    const id = certificate?.id ?? "";
+    const issued = await storedPdf(id);
+    assert.ok(issued);
+    const download = async () => (await ownerA.get(`/api/v1/deletion-certificates/${id}`)).rawPayload;
+    const setPdf = (pdf: Uint8Array | null) => t.database.db.update(deletionCertificates).set({ pdf }).where(eq(deletionCertificates.id, id));
+    try {
+      // Other bytes in the row (as only the database's owner could put there) are what leaves: the
+      // download is never rendered again while a PDF is stored.
+      const other = Buffer.concat([Buffer.from(issued), Buffer.from("%% changed\n")]);
+      await setPdf(other);
+      assert.deepEqual(await download(), other);
+      await setPdf(null);
+      const rendered = await download();
+      assert.equal(createHash("sha256").update(rendered).digest("hex"), certificate?.sha256, "rendered again from its content: the hash its event recorded");
+      assert.deepEqual(rendered, Buffer.from(issued));
+    } finally {
+      await setPdf(issued);
     }
   });
 

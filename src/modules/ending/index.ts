@@ -15,7 +15,7 @@ export type { ServicesBefore } from "./end-agreement.ts";
 export { attachConfirmation, confirmLine } from "./confirm-line.ts";
 export { recordHold, releaseHold, sweepEndedHolds } from "./legal-holds.ts";
 export { sweepReadablePortals } from "./close-portal.ts";
-export { certificatePdf } from "./certificate.ts";
+export { issuedCertificatePdf } from "./certificate.ts";
 export { endingLines, endingState } from "./state.ts";
 export type { AgreementEndedNotice, DeletionCertificateNotice, LegalHoldEndedNotice } from "./notice-kinds.ts";
 

@@ -149,10 +149,27 @@ export async function updateHold(tx: Db, id: string, patch: Partial<typeof legal
   await tx.update(legalHolds).set(patch).where(eq(legalHolds.id, id));
 }
 
-export async function certificatesOf(tx: Db, endingId: string): Promise<CertificateRow[]> {
-  return tx.select().from(deletionCertificates).where(eq(deletionCertificates.endingId, endingId)).orderBy(asc(deletionCertificates.number));
+/** A certificate as listed: everything but its stored PDF. */
+export type CertificateSummary = Omit<CertificateRow, "pdf">;
+const certificateColumns = {
+  id: deletionCertificates.id,
+  endingId: deletionCertificates.endingId,
+  controllerId: deletionCertificates.controllerId,
+  number: deletionCertificates.number,
+  kind: deletionCertificates.kind,
+  holdId: deletionCertificates.holdId,
+  content: deletionCertificates.content,
+  locale: deletionCertificates.locale,
+  sha256: deletionCertificates.sha256,
+  issuedAt: deletionCertificates.issuedAt,
+};
+
+/** An ending's certificates in order, without their PDFs. */
+export async function certificatesOf(tx: Db, endingId: string): Promise<CertificateSummary[]> {
+  return tx.select(certificateColumns).from(deletionCertificates).where(eq(deletionCertificates.endingId, endingId)).orderBy(asc(deletionCertificates.number));
 }
 
+/** A certificate with its PDF as issued (null if issued before PDFs were stored). */
 export async function findCertificate(tx: Db, id: string): Promise<CertificateRow | null> {
   const [row] = await tx.select().from(deletionCertificates).where(eq(deletionCertificates.id, id));
   return row ?? null;

@@ -9,7 +9,7 @@ import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, FileResponses, IdParams } from "../../http/schemas.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { eventActor } from "../evidence/index.ts";
-import { certificatePdf } from "./certificate.ts";
+import { certificatePdf, issuedCertificatePdf } from "./certificate.ts";
 import { attachConfirmation, confirmLine } from "./confirm-line.ts";
 import { recordHold, releaseHold } from "./legal-holds.ts";
 import { ONE_FILE_LIMITS, readOneFile } from "../threads/index.ts";
@@ -199,7 +199,8 @@ function routes(app: TypedApp, { db, clock }: RouteDeps): void {
       config: { audience: { staff: ENDING_STAFF, customer: CUSTOMER_WRITERS, record: "deletionCertificate" } },
       schema: {
         tags,
-        summary: "A deletion certificate as PDF (nl/en): what was deleted, when and how, what is still held, why and until when",
+        summary:
+          "A deletion certificate as PDF: what was deleted, when and how, what is still held, why and until when. In the customer's language (the default) the bytes as issued, whose SHA-256 its evidence records; `lang` the other language, rendered from the same content",
         params: IdParams,
         querystring: CertificateQuery,
         produces: ["application/pdf"],
@@ -214,8 +215,10 @@ function routes(app: TypedApp, { db, clock }: RouteDeps): void {
           throw notFound(endingWords.noun.certificate);
         }
         assertMaySee(actor, found.controllerId, null, endingWords.noun.certificate);
+        // The language it was issued in gives the stored bytes; the other one is a translation.
         const lang = request.query.lang ?? found.locale;
-        return { certificate: found, pdf: await certificatePdf(tx, found, lang), locale: lang };
+        const pdf = lang === found.locale ? await issuedCertificatePdf(tx, found) : await certificatePdf(tx, found, lang);
+        return { certificate: found, pdf, locale: lang };
       });
       return reply
         .type("application/pdf")

@@ -3,13 +3,14 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { zipSync } from "fflate";
 import { createTestApp, login, type Client, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer, createStaff } from "../../../test/support/factories.ts";
+import { endAndIssueCertificate } from "../../../test/support/ending-fixture.ts";
 import { inScope } from "../../db/scope.ts";
 import { rows } from "../../db/engine.ts";
-import { webhookEndpoints, type NoticeData } from "../../db/schema/index.ts";
+import { deletionCertificates, webhookEndpoints, type NoticeData } from "../../db/schema/index.ts";
 import { startOutboxWorker } from "../../jobs/outbox-worker.ts";
 import {
   agreementPdf,
@@ -137,6 +138,12 @@ const bundleEvents = (zip: Uint8Array): BundleEvent[] =>
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as BundleEvent);
+
+/** A deletion certificate's PDF as stored when it was issued (read as the database's owner). */
+async function storedCertificatePdf(id: string): Promise<Uint8Array | null> {
+  const [row] = await t.database.db.select({ pdf: deletionCertificates.pdf }).from(deletionCertificates).where(eq(deletionCertificates.id, id));
+  return row?.pdf ? new Uint8Array(row.pdf) : null;
+}
 
 /** Runs a statement on the log with its append-only guard off, as someone with the database's keys could. */
 async function byHand(statement: ReturnType<typeof sql>) {
@@ -301,20 +308,9 @@ describe("the evidence bundle", () => {
 
   test("a deletion certificate is in the bundle as issued; one replaced, its manifest entry changed to match, is named against its event", async () => {
     const customer = await createCustomer(t.database.db, t.clock, { name: "Tamper Verklaring", services: ["colocation"] });
-    const ended = await officer.send("PUT", `/api/v1/controllers/${customer.controllerId}/services`, { services: [] });
-    assert.equal(ended.statusCode, 200, ended.body);
-    type Ending = { ending: { lines: { id: string }[]; certificates: { id: string; sha256: string }[] } | null };
-    const plan = (await officer.get(`/api/v1/controllers/${customer.controllerId}/ending`)).json<Ending>().ending;
-    assert.ok(plan && plan.lines.length > 0);
-    for (const line of plan.lines) {
-      const done = await officer.send("POST", `/api/v1/deletion-lines/${line.id}/confirmation`, {
-        deletedAt: t.clock.now().toISOString(),
-        method: "Schijven gewist; back-ups verlopen na 14 dagen",
-      });
-      assert.equal(done.statusCode, 200, done.body);
-    }
-    const [certificate] = (await officer.get(`/api/v1/controllers/${customer.controllerId}/ending`)).json<Ending>().ending?.certificates ?? [];
-    assert.ok(certificate, "the last confirmation issued the certificate");
+    const certificate = await endAndIssueCertificate(officer, customer.controllerId, t.clock.now());
+    const stored = await storedCertificatePdf(certificate.id);
+    assert.ok(stored, "its PDF was stored when it was issued");
 
     const owner = await login(t.app, customer.owner.email);
     const zip = await download(owner, customer.controllerId);
@@ -323,20 +319,38 @@ describe("the evidence bundle", () => {
     assert.equal(report.counts.deletionCertificates, 1);
     const files = readBundleZip(zip);
     const path = deletionCertificatePdf(certificate.id);
-    assert.equal(
-      createHash("sha256")
-        .update(files.get(path) ?? "")
-        .digest("hex"),
-      certificate.sha256,
-      "the bytes as issued",
-    );
-    assert.match(new TextDecoder().decode(files.get(deletionCertificateAbout(certificate.id))), /"kind": "final"/);
+    assert.deepEqual(files.get(path), stored, "the stored bytes, exactly");
+    assert.equal(createHash("sha256").update(stored).digest("hex"), certificate.sha256, "the bytes as issued");
+    const issued = bundleEvents(zip).find((e) => e.type === "ending.certificate_issued" && e.data.certificateId === certificate.id);
+    assert.equal(issued?.data.sha256, certificate.sha256);
+    assert.match(new TextDecoder().decode(files.get(deletionCertificateAbout(certificate.id))), /"kind": "final"[\s\S]*"pdfStored": true/);
 
-    const issuedAt = bundleEvents(zip).find((e) => e.type === "ending.certificate_issued" && e.data.certificateId === certificate.id)?.streamSeq;
     const forged = await verifyBundle(tamper(zip, (all) => all.set(path, new TextEncoder().encode("%PDF-1.7 nothing was kept\n%%EOF"))));
-    assert.deepEqual(forged.failure && [forged.failure.check, forged.failure.file, forged.failure.streamSeq], ["deletion-certificate", path, issuedAt]);
+    assert.deepEqual(forged.failure && [forged.failure.check, forged.failure.file, forged.failure.streamSeq], [
+      "deletion-certificate",
+      path,
+      issued?.streamSeq,
+    ]);
     const plain = await verifyBundle(tamper(zip, (all) => all.set(path, new TextEncoder().encode("%PDF-1.7 nothing was kept\n%%EOF")), false));
     assert.deepEqual(plain.failure && [plain.failure.check, plain.failure.file], ["file-hash", path]);
+
+    // The stored bytes changed in the database: the bundle, made honestly from them, is named against the event.
+    const setStored = (pdf: Uint8Array | null) => t.database.db.update(deletionCertificates).set({ pdf }).where(eq(deletionCertificates.id, certificate.id));
+    await setStored(new TextEncoder().encode("%PDF-1.7 changed in the database\n%%EOF"));
+    const changed = await verifyBundle(await download(owner, customer.controllerId));
+    assert.deepEqual(changed.failure && [changed.failure.check, changed.failure.file, changed.failure.streamSeq], [
+      "deletion-certificate",
+      path,
+      issued?.streamSeq,
+    ]);
+
+    // A certificate issued before PDFs were stored (none in its row) is rendered again from its content: the same bytes.
+    await setStored(null);
+    const older = await download(owner, customer.controllerId);
+    assert.equal((await verifyBundle(older)).failure, null);
+    assert.deepEqual(readBundleZip(older).get(path), stored);
+    assert.match(new TextDecoder().decode(readBundleZip(older).get(deletionCertificateAbout(certificate.id))), /"pdfStored": false/);
+    await setStored(stored);
   });
 
   test("the measures report that answered a customer's question is among its case's files; replaced, its manifest entry changed to match, it is named", async () => {

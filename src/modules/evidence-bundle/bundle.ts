@@ -31,7 +31,7 @@ import {
   type ManifestFile,
 } from "../../domain/evidence-bundle/layout.ts";
 import { checkpointKey, checkpointsForStream } from "../checkpoints/index.ts";
-import { certificatePdf } from "../ending/index.ts";
+import { issuedCertificatePdf } from "../ending/index.ts";
 import { loadProcessorContext, noticeContentJson, noticeHidesSecret, noticePortalText, publicUrl } from "../notices/index.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import {
@@ -368,15 +368,16 @@ export async function writeBundle(source: BundleSource, out: Writable): Promise<
     afterId = page.at(-1)?.id ?? afterId;
   }
 
-  // The deletion certificates (art. 12.4), in the customer's language as issued: rendered again from
-  // the content fixed when issued (the same content gives the same bytes), so each one's SHA-256 is
-  // the one its ending.certificate_issued event recorded, which the verifier checks.
+  // The deletion certificates (art. 12.4), in the customer's language as issued: the PDF stored when
+  // it was issued, whose SHA-256 its ending.certificate_issued event recorded (the verifier checks
+  // it). One issued before PDFs were stored is rendered again from the content fixed then
+  // (`pdfStored: false` in its .json); the same content gives the same bytes.
   for (let afterId = FIRST_ID; ;) {
     const page = await read((tx) => deletionCertificatesAfter(tx, controllerId, afterId, FILE_PAGE));
-    for (const certificate of page) {
-      const pdf = await read((tx) => certificatePdf(tx, certificate, certificate.locale));
+    for (const { pdf: stored, ...certificate } of page) {
+      const pdf = await read((tx) => issuedCertificatePdf(tx, { ...certificate, pdf: stored }));
       await writer.file(deletionCertificatePdf(certificate.id), pdf, true);
-      await writer.file(deletionCertificateAbout(certificate.id), json(certificate));
+      await writer.file(deletionCertificateAbout(certificate.id), json({ ...certificate, pdfStored: stored !== null }));
     }
     if (page.length < FILE_PAGE) {
       break;

@@ -208,7 +208,7 @@ export async function subjectRequestFilesAfter(tx: Db, controllerId: string, aft
     .limit(limit);
 }
 
-/** A page of the customer's deletion certificates (art. 12.4): what each stated when issued, and the SHA-256 its event recorded. */
+/** A page of the customer's deletion certificates (art. 12.4): what each stated when issued, the SHA-256 its event recorded, and its PDF as stored then. */
 export async function deletionCertificatesAfter(tx: Db, controllerId: string, afterId: string, limit: number) {
   return tx
     .select({
@@ -221,6 +221,7 @@ export async function deletionCertificatesAfter(tx: Db, controllerId: string, af
       locale: deletionCertificates.locale,
       sha256: deletionCertificates.sha256,
       issuedAt: deletionCertificates.issuedAt,
+      pdf: deletionCertificates.pdf,
     })
     .from(deletionCertificates)
     .where(and(eq(deletionCertificates.controllerId, controllerId), gt(deletionCertificates.id, afterId)))

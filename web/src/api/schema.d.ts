@@ -37761,7 +37761,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A deletion certificate as PDF (nl/en): what was deleted, when and how, what is still held, why and until when */
+        /** A deletion certificate as PDF: what was deleted, when and how, what is still held, why and until when. In the customer's language (the default) the bytes as issued, whose SHA-256 its evidence records; `lang` the other language, rendered from the same content */
         get: {
             parameters: {
                 query?: {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { jsSha256Options } from "../../../../src/domain/evidence-bundle/js-sha256.ts";
 import { verifyBundleBlob, type BundleReport } from "../../../../src/domain/evidence-bundle/verify.ts";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { api, unwrap } from "../../api/client";
@@ -10,8 +11,9 @@ type State = { kind: "idle" } | { kind: "checking"; name: string } | { kind: "do
 
 /**
  * The trust site's bundle verifier: the customer drops its evidence bundle and the same pure module
- * as `art28 verify --bundle` checks it in the browser (WebCrypto), reading the file in slices, one
- * entry at a time. Nothing is uploaded.
+ * as `art28 verify --bundle` checks it in the browser, reading the file in slices, one entry at a
+ * time. SHA-256 is @noble/hashes' (synchronous and incremental, which WebCrypto is not), so
+ * events.jsonl is hashed as it inflates, never held whole. Nothing is uploaded.
  */
 export function VerifyBundlePage() {
   const { t } = useTranslation();
@@ -30,7 +32,9 @@ export function VerifyBundlePage() {
       return;
     }
     setState({ kind: "checking", name: file.name });
-    void verifyBundleBlob(file, publicKey ? { publicKey } : {}).then((report) => setState({ kind: "done", name: file.name, report }));
+    void verifyBundleBlob(file, { ...jsSha256Options(), ...(publicKey ? { publicKey } : {}) }).then((report) =>
+      setState({ kind: "done", name: file.name, report }),
+    );
   };
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
