@@ -14,7 +14,7 @@
  * and the SHA-256 of its signed PDF, but not the PDF's bytes (100,000 × the PDF is gigabytes of TOAST that
  * no read measured here touches).
  *
- *   node bench/seed-large.ts --customers 100000 --events 1000000 --keep   # prints the DATABASE_URL
+ *   node bench/seed-large.ts --customers 100000 --events 1000000   # keeps the database and prints its DATABASE_URL
  */
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
