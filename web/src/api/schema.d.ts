@@ -29204,10 +29204,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff) */
+        /** Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff); by sub-processor, a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -29217,6 +29221,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
