@@ -34523,7 +34523,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Billable items that became billable in a period (local dates, inclusive): unexported, exported or all */
+        /** Billable items that became billable in a period (local dates, inclusive): unexported, exported or all; in the order they became billable, a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
                 query: {
@@ -34532,6 +34532,9 @@ export interface paths {
                     /** @description YYYY-MM-DD */
                     to: string;
                     state?: "unexported" | "exported" | "all";
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -34542,6 +34545,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -34978,7 +34983,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One export's items as CSV for the billing system (the same items every time) */
+        /** One export's items as CSV for the billing system (the same items every time), streamed */
         get: {
             parameters: {
                 query?: never;
