@@ -1,12 +1,10 @@
 import { stringify } from "csv-stringify/sync";
 import { Type } from "typebox";
-import { Readable, type Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { nextTurn, ROWS_PER_STATEMENT } from "../../db/batches.ts";
+import type { Writable } from "node:stream";
 import { inScope, type Scope } from "../../db/scope.ts";
 import { NO_CUSTOMERS } from "../../http/audience.ts";
 import { scopeOf, STAFF_WRITE } from "../../http/actor.ts";
-import { streamDownload } from "../../http/download.ts";
+import { streamDownload, writePages } from "../../http/download.ts";
 import { arrayPage, decodeKeyset, NEXT_LINK_HEADER } from "../../http/cursor.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
@@ -78,24 +76,12 @@ async function itemsPage(tx: Db, selection: ItemSelection, page: { limit: number
  * any size holds one page in memory.
  */
 async function writeExportCsv(db: Db, scope: Scope, exportId: string, locale: "nl" | "en", out: Writable): Promise<void> {
-  async function* chunks() {
-    yield stringify([[...caseWords.csvColumns[locale]]]);
-    let after: readonly string[] | undefined;
-    for (;;) {
-      const page = await inScope(db, scope, (tx) => itemsPage(tx, { exportId }, { limit: ROWS_PER_STATEMENT, after }));
-      const shown = page.slice(0, ROWS_PER_STATEMENT);
-      if (shown.length > 0) {
-        yield csvLines(exportId, shown);
-      }
-      const last = shown.at(-1);
-      if (page.length <= ROWS_PER_STATEMENT || !last) {
-        return;
-      }
-      after = last.key;
-      await nextTurn();
-    }
-  }
-  await pipeline(Readable.from(chunks(), { objectMode: false }), out);
+  await writePages(
+    out,
+    stringify([[...caseWords.csvColumns[locale]]]),
+    (after, size) => inScope(db, scope, (tx) => itemsPage(tx, { exportId }, { limit: size, after })),
+    (rows) => csvLines(exportId, rows),
+  );
 }
 
 /** Billable items (the finished cases' billable entries and credit lines) and their exports to the billing system; admin and privacy officer only. */

@@ -1,7 +1,7 @@
 // The statements of the ending module (art. 12.2, 12.4): the end of a customer's agreement, its
 // deletion plan's lines, legal holds and deletion certificates. Every row is the customer's own:
 // row-level security shows it to that customer's scope and the processor's.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { afterKey, countUpTo, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { agreementEndings, cases, controllers, controllerServices, deletionCertificates, deletionLines, legalHolds, services } from "../../db/schema/index.ts";
