@@ -78,9 +78,15 @@ export function customerMatches(customer: { name: SQLWrapper; customerNumber: SQ
 /**
  * `controllerId` is a customer whose name or number contains `text`: a condition on the list's own
  * table, so the page is chosen from that table alone (by its own index) before anything is joined.
+ * In the processor's scope the customers are found by controllers_matching (migration 0021: their
+ * trigram indexes, which row-level security keeps ILIKE from; 215 ms at 100,000 customers by
+ * ILIKE); in a customer's scope, or none, that function answers nothing and its own row is matched
+ * as it is (the branch's scope test is a one-time filter: the branch not taken reads no row).
  */
 export function ofCustomerMatching(controllerId: SQLWrapper, text: string): SQL {
-  return sql`${controllerId} in (select c.id from controllers c where ${customerMatches({ name: sql`c.name`, customerNumber: sql`c.customer_number` }, text)})`;
+  return sql`${controllerId} in (select controllers_matching(${containsPattern(text.toLowerCase())})
+    union all select c.id from controllers c where coalesce(current_setting('art28.scope', true), '') <> 'processor'
+      and ${customerMatches({ name: sql`c.name`, customerNumber: sql`c.customer_number` }, text)})`;
 }
 
 /** The most rows a list counts: beyond it the answer says "more than" (a count reads every row it counts). */

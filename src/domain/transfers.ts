@@ -155,7 +155,18 @@ export interface LocationAssessment {
   reason: LocalizedText;
 }
 
-const SAFEGUARDS: readonly TransferMechanism[] = ["scc", "bcr", "art49"];
+export const SAFEGUARDS: readonly TransferMechanism[] = ["scc", "bcr", "art49"];
+
+/**
+ * The countries a location in needs no mechanism to be lawful (the EEA, and those with an adequacy
+ * decision but the United States, whose covers DPF-certified recipients only): with assessLocation's
+ * other rules ("dpf" in the United States, a safeguard anywhere) what a query selects unlawful
+ * locations by.
+ */
+export const LAWFUL_WITHOUT_MECHANISM: readonly string[] = [...EEA_COUNTRIES, ...Object.keys(ADEQUATE_COUNTRIES).filter((c) => c !== DPF_COUNTRY)];
+
+/** The country whose recipients the Data Privacy Framework certifies. */
+export const DPF_COUNTRY_CODE = DPF_COUNTRY;
 
 /**
  * Assess one location (the processor's or a sub-processor's) under GDPR chapter V:

@@ -110,3 +110,21 @@ export function nextLink(url: string, next: string | null): string | null {
   params.set("after", next);
   return `<${path}?${params.toString()}>; rel="next"`;
 }
+
+/**
+ * A page of a list answered as a bare array: the first `limit` of the `limit + 1` rows read, the
+ * next page's URL in the reply's Link header when there is one (nextLink).
+ */
+export function arrayPage<T extends { key: readonly string[] }>(
+  reply: { header: (name: string, value: string) => unknown },
+  url: string,
+  found: readonly T[],
+  limit: number,
+): T[] {
+  const { items, next } = keysetPage(found, limit);
+  const link = nextLink(url, next);
+  if (link) {
+    void reply.header("link", link);
+  }
+  return items;
+}

@@ -1,4 +1,6 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { nextTurn, ROWS_PER_STATEMENT } from "../db/batches.ts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { contentDisposition } from "./content-disposition.ts";
 
@@ -14,4 +16,37 @@ export function streamDownload(request: FastifyRequest, reply: FastifyReply, med
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return reply.type(mediaType).header("content-disposition", contentDisposition(fileName)).send(out);
+}
+
+/**
+ * Writes a keyset list to `out` as it is read: `header`, then each page `read` answers (up to
+ * `size + 1` rows after the key given: the extra one says there is more) as the chunk `format`
+ * makes of its first `size` rows. Each read is its own short transaction, so an export of any size
+ * holds one page in memory and other requests are answered between pages (it is not one snapshot).
+ */
+export async function writePages<T extends { key: readonly string[] }>(
+  out: Writable,
+  header: string,
+  read: (after: readonly string[] | undefined, size: number) => Promise<T[]>,
+  format: (rows: T[]) => string,
+  size: number = ROWS_PER_STATEMENT,
+): Promise<void> {
+  async function* chunks() {
+    yield header;
+    let after: readonly string[] | undefined;
+    for (;;) {
+      const page = await read(after, size);
+      const shown = page.slice(0, size);
+      if (shown.length > 0) {
+        yield format(shown);
+      }
+      const last = shown.at(-1);
+      if (page.length <= size || !last) {
+        return;
+      }
+      after = last.key;
+      await nextTurn();
+    }
+  }
+  await pipeline(Readable.from(chunks(), { objectMode: false }), out);
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, serial, text, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt, id, instant } from "./columns.ts";
 import { controllers } from "./controllers.ts";
@@ -204,5 +205,11 @@ export const auditCosts = pgTable(
     recordedAt: instant("recorded_at").notNull(),
     exportId: uuid("export_id").references(() => billingExports.id),
   },
-  (t) => [index("audit_costs_audit").on(t.auditId), index("audit_costs_recorded").on(t.recordedAt)],
+  (t) => [
+    index("audit_costs_audit").on(t.auditId),
+    index("audit_costs_recorded").on(t.recordedAt, t.id),
+    index("audit_costs_export")
+      .on(t.exportId, t.recordedAt, t.id)
+      .where(sql`${t.exportId} IS NOT NULL`),
+  ],
 );

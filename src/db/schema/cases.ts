@@ -117,6 +117,13 @@ export const caseEntries = pgTable(
     index("case_entries_unexported")
       .on(t.billableAt)
       .where(sql`${t.exportId} IS NULL AND ${t.billable}`),
+    // The billable items' orders (keyset): a period's, one export's.
+    index("case_entries_billable")
+      .on(t.billableAt, t.id)
+      .where(sql`${t.billable}`),
+    index("case_entries_export")
+      .on(t.exportId, t.billableAt, t.id)
+      .where(sql`${t.exportId} IS NOT NULL`),
   ],
 );
 

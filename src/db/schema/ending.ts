@@ -45,7 +45,7 @@ export const agreementEndings = pgTable(
     completedAt: instant("completed_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("agreement_endings_portal").on(t.portalClosesAt)],
+  (t) => [index("agreement_endings_portal").on(t.portalClosesAt), index("agreement_endings_ended").on(t.endedAt, t.id)],
 );
 
 /** art. 12.2: one line of a deletion plan: a system (the processor's service, or a sub-processor) and a data category. */

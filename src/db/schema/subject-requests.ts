@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { bytea, createdAt, id, instant } from "./columns.ts";
@@ -84,8 +85,12 @@ export const subjectRequests = pgTable(
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    index("subject_requests_status").on(t.status, t.receivedAt),
-    index("subject_requests_controller").on(t.controllerId, t.receivedAt),
+    // The list's orders, newest first (keyset): all requests, one status's, a customer's.
+    index("subject_requests_received")
+      .on(t.receivedAt, t.id)
+      .where(sql`${t.status} <> 'unconfirmed'`),
+    index("subject_requests_status").on(t.status, t.receivedAt, t.id),
+    index("subject_requests_controller").on(t.controllerId, t.receivedAt, t.id),
     index("subject_requests_network").on(t.network, t.receivedAt),
   ],
 );

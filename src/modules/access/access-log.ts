@@ -1,12 +1,11 @@
 import { stringify } from "csv-stringify/sync";
-import { Readable, type Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { nextTurn, ROWS_PER_STATEMENT } from "../../db/batches.ts";
+import type { Writable } from "node:stream";
 import type { Db } from "../../db/engine.ts";
 import { inScope, type Scope } from "../../db/scope.ts";
 import type { AccessWhy, StaffRole } from "../../db/schema/index.ts";
 import type { Locale } from "../../domain/text.ts";
 import type { Actor } from "../../http/actor.ts";
+import { writePages } from "../../http/download.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import type { PersonalDataView } from "../../http/personal-data.ts";
 import { accessLogPage, type AccessLogFilter } from "./queries.ts";
@@ -65,36 +64,25 @@ export async function writeAccessLogCsv(
   locale: Locale,
   out: Writable,
 ): Promise<void> {
-  async function* chunks() {
-    yield stringify([[...accessWords.csvColumns[locale]]]);
-    let after: readonly string[] | undefined;
-    for (;;) {
-      const page = await inScope(db, scope, (tx) => accessLogPage(tx, { ...filter, limit: ROWS_PER_STATEMENT, after }));
-      const shown = page.slice(0, ROWS_PER_STATEMENT);
-      if (shown.length > 0) {
-        yield stringify(
-          shown
-            .map(presentAccess)
-            .map((item) => [
-              item.at,
-              cell(item.customerNumber),
-              cell(item.customerName),
-              cell(item.userName),
-              item.roleLabel[locale],
-              item.whatLabel[locale],
-              item.recordId,
-              item.whyLabel[locale],
-              cell(item.reason ?? ""),
-            ]),
-        );
-      }
-      const last = shown.at(-1);
-      if (page.length <= ROWS_PER_STATEMENT || !last) {
-        return;
-      }
-      after = last.key;
-      await nextTurn();
-    }
-  }
-  await pipeline(Readable.from(chunks(), { objectMode: false }), out);
+  await writePages(
+    out,
+    stringify([[...accessWords.csvColumns[locale]]]),
+    (after, size) => inScope(db, scope, (tx) => accessLogPage(tx, { ...filter, limit: size, after })),
+    (rows) =>
+      stringify(
+        rows
+          .map(presentAccess)
+          .map((item) => [
+            item.at,
+            cell(item.customerNumber),
+            cell(item.customerName),
+            cell(item.userName),
+            item.roleLabel[locale],
+            item.whatLabel[locale],
+            item.recordId,
+            item.whyLabel[locale],
+            cell(item.reason ?? ""),
+          ]),
+      ),
+  );
 }

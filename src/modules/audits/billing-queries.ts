@@ -2,6 +2,7 @@
 // the cases module (cases/billing-routes.ts): each cost is billable when recorded and exported once.
 import { and, asc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { afterKey, keyOrder, keyText, type SortKey } from "../../db/keyset.ts";
 import { auditCosts, audits, billingExports, controllers } from "../../db/schema/index.ts";
 import { referenceYear } from "../../domain/notice-reference.ts";
 import { auditWords } from "./words.ts";
@@ -64,19 +65,46 @@ function present(row: ItemRow): AuditBillableItem {
   };
 }
 
-/** The audit costs recorded in a period (instants, end exclusive): unexported, exported or all. */
-export async function auditBillableItems(db: Db, filter: { from: Date; to: Date; state: "unexported" | "exported" | "all" }): Promise<AuditBillableItem[]> {
-  const rows = await itemQuery(db)
-    .where(
-      and(
-        gte(auditCosts.recordedAt, filter.from),
-        lt(auditCosts.recordedAt, filter.to),
-        filter.state === "unexported" ? isNull(auditCosts.exportId) : filter.state === "exported" ? isNotNull(auditCosts.exportId) : undefined,
-      ),
-    )
-    .orderBy(asc(auditCosts.recordedAt), asc(auditCosts.id))
-    .limit(10_000);
-  return rows.map(present);
+/** In the order they became billable: audit_costs_recorded serves a period's, audit_costs_export an export's. */
+const costKey: SortKey[] = [
+  { expr: auditCosts.recordedAt, kind: "instant" },
+  { expr: auditCosts.id, kind: "uuid" },
+];
+
+/**
+ * A page of the audit costs a period holds (recorded in it, end exclusive; unexported, exported or
+ * all) or one export: `limit + 1` after the key of the last item shown, each with its key.
+ */
+export async function auditBillableItems(
+  db: Db,
+  selection: { from: Date; to: Date; state: "unexported" | "exported" | "all" } | { exportId: string },
+  page: { limit: number; after?: readonly string[] | undefined },
+): Promise<(AuditBillableItem & { key: string[] })[]> {
+  const where =
+    "exportId" in selection
+      ? eq(auditCosts.exportId, selection.exportId)
+      : and(
+          gte(auditCosts.recordedAt, selection.from),
+          lt(auditCosts.recordedAt, selection.to),
+          selection.state === "unexported" ? isNull(auditCosts.exportId) : selection.state === "exported" ? isNotNull(auditCosts.exportId) : undefined,
+        );
+  const found = await db
+    .select({
+      cost: auditCosts,
+      number: audits.number,
+      requestedAt: audits.requestedAt,
+      customerName: controllers.name,
+      exportedAt: billingExports.createdAt,
+      key: keyText(costKey),
+    })
+    .from(auditCosts)
+    .innerJoin(audits, eq(audits.id, auditCosts.auditId))
+    .innerJoin(controllers, eq(controllers.id, auditCosts.controllerId))
+    .leftJoin(billingExports, eq(billingExports.id, auditCosts.exportId))
+    .where(and(where, afterKey(costKey, page.after)))
+    .orderBy(keyOrder(costKey))
+    .limit(page.limit + 1);
+  return found.map((row) => ({ ...present(row), key: row.key }));
 }
 
 /** Locks the period's audit costs not yet exported (a second export waits, then finds none). */

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { afterKey, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { billingExports, caseEntries, cases, controllers } from "../../db/schema/index.ts";
 
 // All SQL of the billable items: the finished cases' billable entries and credit lines, and their exports.
@@ -27,11 +28,11 @@ const itemColumns = {
   exportedAt: billingExports.createdAt,
 };
 
-export type BillableItemRow = Awaited<ReturnType<typeof listBillableItems>>[number];
+export type BillableItemRow = Awaited<ReturnType<typeof itemsOfExport>>[number];
 
-const itemQuery = (db: Db) =>
+const itemQuery = <K extends Record<string, SQL<string[]>>>(db: Db, extra: K) =>
   db
-    .select(itemColumns)
+    .select({ ...itemColumns, ...extra })
     .from(caseEntries)
     .innerJoin(cases, eq(cases.id, caseEntries.caseId))
     .innerJoin(controllers, eq(controllers.id, caseEntries.controllerId))
@@ -44,18 +45,35 @@ const isItem = and(
   sql`(${caseEntries.voidedAt} is null or ${caseEntries.exportId} is not null)`,
 );
 
-export async function listBillableItems(db: Db, filter: { from: Date; to: Date; state: "unexported" | "exported" | "all" }) {
-  return itemQuery(db)
-    .where(
-      and(
-        isItem,
-        gte(caseEntries.billableAt, filter.from),
-        lt(caseEntries.billableAt, filter.to),
-        filter.state === "unexported" ? isNull(caseEntries.exportId) : filter.state === "exported" ? isNotNull(caseEntries.exportId) : undefined,
-      ),
-    )
-    .orderBy(asc(caseEntries.billableAt), asc(caseEntries.id))
-    .limit(10_000);
+/** What a page of billable items is chosen from: a period's (billable_at in it, end exclusive) in a state, or one export's. */
+export type ItemSelection = { from: Date; to: Date; state: "unexported" | "exported" | "all" } | { exportId: string };
+
+/** In the order they became billable: case_entries_billable serves a period's, case_entries_export an export's. */
+const itemKey: SortKey[] = [
+  { expr: caseEntries.billableAt, kind: "instant" },
+  { expr: caseEntries.id, kind: "uuid" },
+];
+/** The key of a billable item in either source (the audits' costs have the same kinds: recorded_at, id). */
+export const BILLABLE_ITEM_KEY: KeyKind[] = itemKey.map((k) => k.kind);
+
+function selected(selection: ItemSelection): SQL | undefined {
+  if ("exportId" in selection) {
+    return eq(caseEntries.exportId, selection.exportId);
+  }
+  return and(
+    isItem,
+    gte(caseEntries.billableAt, selection.from),
+    lt(caseEntries.billableAt, selection.to),
+    selection.state === "unexported" ? isNull(caseEntries.exportId) : selection.state === "exported" ? isNotNull(caseEntries.exportId) : undefined,
+  );
+}
+
+/** A page of the cases' billable items: `limit + 1` after the key of the last one shown, each with its key. */
+export async function listBillableItems(db: Db, selection: ItemSelection, page: { limit: number; after?: readonly string[] | undefined }) {
+  return itemQuery(db, { key: keyText(itemKey) })
+    .where(and(selected(selection), afterKey(itemKey, page.after)))
+    .orderBy(keyOrder(itemKey))
+    .limit(page.limit + 1);
 }
 
 /** Locks the period's items not yet exported (a second export waits, then finds none). */
@@ -95,5 +113,5 @@ export async function findExport(db: Db, id: string) {
 }
 
 export async function itemsOfExport(db: Db, exportId: string) {
-  return itemQuery(db).where(eq(caseEntries.exportId, exportId)).orderBy(asc(caseEntries.billableAt), asc(caseEntries.id));
+  return itemQuery(db, {}).where(eq(caseEntries.exportId, exportId)).orderBy(asc(caseEntries.billableAt), asc(caseEntries.id));
 }

@@ -1,9 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import { Type } from "typebox";
-import { inScope } from "../../db/scope.ts";
+import type { Writable } from "node:stream";
+import { inScope, type Scope } from "../../db/scope.ts";
 import { NO_CUSTOMERS } from "../../http/audience.ts";
 import { scopeOf, STAFF_WRITE } from "../../http/actor.ts";
-import { contentDisposition } from "../../http/content-disposition.ts";
+import { streamDownload, writePages } from "../../http/download.ts";
+import { arrayPage, decodeKeyset, NEXT_LINK_HEADER } from "../../http/cursor.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, FileResponses, IdParams } from "../../http/schemas.ts";
@@ -12,7 +14,7 @@ import { eventActor } from "../evidence/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import type { Db } from "../../db/engine.ts";
 import { auditBillableItems, auditCostsOfExport } from "../audits/index.ts";
-import { findExport, itemsOfExport, listBillableItems, listExports } from "./billing-queries.ts";
+import { BILLABLE_ITEM_KEY, findExport, itemsOfExport, listBillableItems, listExports, type ItemSelection } from "./billing-queries.ts";
 import { exportBillableItems } from "./export-billable-items.ts";
 import { periodInstants } from "./period.ts";
 import { presentExport, presentItem } from "./present.ts";
@@ -21,11 +23,10 @@ import { caseWords } from "./words.ts";
 
 const tags = ["billing"];
 
-/** The billing system's CSV of an export: one line per item, amounts in cents, credit lines negative and naming what they credit. */
-export function billableItemsCsv(exportId: string, present: PresentedItem[], locale: "nl" | "en"): string {
-  return stringify([
-    [...caseWords.csvColumns[locale]],
-    ...present.map((i) => [
+/** The lines of the billing system's CSV of an export: amounts in cents, credit lines negative and naming what they credit. */
+function csvLines(exportId: string, present: readonly PresentedItem[]): string {
+  return stringify(
+    present.map((i) => [
       i.id,
       exportId,
       i.customerName,
@@ -42,7 +43,7 @@ export function billableItemsCsv(exportId: string, present: PresentedItem[], loc
       i.creditsId ?? "",
       i.billableAt,
     ]),
-  ]);
+  );
 }
 
 type PresentedItem = ReturnType<typeof presentItem>;
@@ -53,6 +54,34 @@ const byBillableAt = (a: PresentedItem, b: PresentedItem) => a.billableAt.locale
 /** One export's items: the cases' and the audits'. */
 async function exportItems(tx: Db, exportId: string): Promise<PresentedItem[]> {
   return [...(await itemsOfExport(tx, exportId)).map(presentItem), ...(await auditCostsOfExport(tx, exportId))].sort(byBillableAt);
+}
+
+/** By key (billable instant to the microsecond, then id): the order both sources' pages are read in. */
+const byKey = (a: { key: readonly string[] }, b: { key: readonly string[] }) =>
+  (a.key[0] ?? "").localeCompare(b.key[0] ?? "") || (a.key[1] ?? "").localeCompare(b.key[1] ?? "");
+
+/**
+ * A page of billable items from both sources, the cases' entries and the audits' costs: `limit + 1`
+ * of each after the cursor, merged in the one order, the first `limit + 1` kept.
+ */
+async function itemsPage(tx: Db, selection: ItemSelection, page: { limit: number; after?: readonly string[] | undefined }) {
+  const cases = (await listBillableItems(tx, selection, page)).map((row) => ({ ...presentItem(row), key: row.key }));
+  const costs = await auditBillableItems(tx, selection, page);
+  return [...cases, ...costs].sort(byKey).slice(0, page.limit + 1);
+}
+
+/**
+ * Writes one export's items as the billing system's CSV to `out`, a page of ROWS_PER_STATEMENT
+ * after the last one written (keyset), each page in its own short transaction, so an export of
+ * any size holds one page in memory.
+ */
+async function writeExportCsv(db: Db, scope: Scope, exportId: string, locale: "nl" | "en", out: Writable): Promise<void> {
+  await writePages(
+    out,
+    stringify([[...caseWords.csvColumns[locale]]]),
+    (after, size) => inScope(db, scope, (tx) => itemsPage(tx, { exportId }, { limit: size, after })),
+    (rows) => csvLines(exportId, rows),
+  );
 }
 
 /** Billable items (the finished cases' billable entries and credit lines) and their exports to the billing system; admin and privacy officer only. */
@@ -71,20 +100,19 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags,
-        summary: "Billable items that became billable in a period (local dates, inclusive): unexported, exported or all",
+        summary:
+          "Billable items that became billable in a period (local dates, inclusive): unexported, exported or all; in the order they became billable, a page after `after` (keyset), the next one in the Link header",
         querystring: PeriodQuery,
-        response: { 200: Type.Array(BillableItem), ...ErrorResponses },
+        response: { 200: Type.Array(BillableItem, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const instants = await period(request.query.from, request.query.to, "query");
-      const filter = { ...instants, state: request.query.state ?? "all" } as const;
-      const items = await inScope(db, scopeOf(actor), async (tx) => [
-        ...(await listBillableItems(tx, filter)).map(presentItem),
-        ...(await auditBillableItems(tx, filter)),
-      ]);
-      return items.sort(byBillableAt);
+      const { limit } = request.query;
+      const after = decodeKeyset(request.query.after, BILLABLE_ITEM_KEY);
+      const found = await inScope(db, scopeOf(actor), (tx) => itemsPage(tx, { ...instants, state: request.query.state ?? "all" }, { limit, after }));
+      return arrayPage(reply, request.url, found, limit).map(({ key: _key, ...item }) => item);
     },
   );
 
@@ -128,24 +156,20 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
-        summary: "One export's items as CSV for the billing system (the same items every time)",
+        summary: "One export's items as CSV for the billing system (the same items every time), streamed",
         params: IdParams,
         response: FileResponses("the export", "text/csv"),
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { row, items } = await inScope(db, scopeOf(actor), async (tx) => ({
-        row: await findExport(tx, request.params.id),
-        items: await exportItems(tx, request.params.id),
-      }));
+      const row = await inScope(db, scopeOf(actor), (tx) => findExport(tx, request.params.id));
       if (!row) {
         throw notFound(caseWords.noun.export);
       }
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", contentDisposition(`billable-items-${row.periodFrom}-${row.periodTo}-${row.id.slice(0, 8)}.csv`))
-        .send(billableItemsCsv(row.id, items, actor.locale));
+      return streamDownload(request, reply, "text/csv; charset=utf-8", `billable-items-${row.periodFrom}-${row.periodTo}-${row.id.slice(0, 8)}.csv`, (out) =>
+        writeExportCsv(db, scopeOf(actor), row.id, actor.locale, out),
+      );
     },
   );
 }

@@ -1,3 +1,4 @@
+import { keysetQuery } from "../../http/cursor.ts";
 import { LocalDate, MAX_AMOUNT_CENTS } from "./local-date.ts";
 import { Type, type Static } from "typebox";
 import { CASE_STATUSES } from "../../db/schema/index.ts";
@@ -165,7 +166,12 @@ export const CaseMessages = Type.Array(Message);
 // ---- billable items -------------------------------------------------------------------------
 
 export const PeriodQuery = Type.Object(
-  { from: LocalDate, to: LocalDate, state: Type.Optional(Type.Enum(["unexported", "exported", "all"], { default: "all" })) },
+  {
+    from: LocalDate,
+    to: LocalDate,
+    state: Type.Optional(Type.Enum(["unexported", "exported", "all"], { default: "all" })),
+    ...keysetQuery({ default: 500, maximum: 1000 }),
+  },
   { additionalProperties: false },
 );
 export const ExportBody = Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false });

@@ -211,7 +211,7 @@ describe("the end of the agreement (art. 12.2, 12.4)", () => {
     assert.doesNotMatch(foreign.body, /Bakkerij Alfa/);
     const list = await officer.get("/api/v1/endings");
     assert.equal(list.statusCode, 200);
-    const [row] = list.json<{ customerName: string; lines: number; confirmed: number }[]>();
+    const [row] = list.json<{ items: { customerName: string; lines: number; confirmed: number }[] }>().items;
     assert.deepEqual([row?.customerName, row?.lines, row?.confirmed], ["Bakkerij Alfa", 4, 0]);
     const { ending } = await endingOf(officer, a);
     const line = ending?.lines[0]?.id ?? "";
@@ -497,7 +497,7 @@ describe("the import, and the portal's readable period", () => {
     assert.deepEqual(ending?.services, ["colocation"]);
     // Month end: 30 calendar days after 31 May is 30 June, end of the day (CEST).
     assert.equal(ending?.planDueAt, "2026-06-30T21:59:59.999Z");
-    assert.equal((await importer.get("/api/v1/endings")).json<unknown[]>().length, 2);
+    assert.equal((await importer.get("/api/v1/endings")).json<{ items: unknown[] }>().items.length, 2);
   });
 
   test("after its readable period the sweep closes every user of the customer: sessions ended, tokens revoked, with evidence", async () => {

@@ -1,7 +1,7 @@
 import type { Static } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { iso } from "../../http/schemas.ts";
-import { certificatesOf, holdsOf, linesOf, listEndings, returnRequestsOf, type EndingRow } from "./queries.ts";
+import { certificatesOf, holdsOf, linesOf, listEndings, returnRequestsOf, type EndingListFilter, type EndingRow } from "./queries.ts";
 import type { Ending, EndingSummary } from "./schemas.ts";
 import { endingWords } from "./words.ts";
 
@@ -70,22 +70,31 @@ export async function presentEnding(tx: Db, ending: EndingRow, now: Date): Promi
   };
 }
 
-/** The list of ended agreements for staff, newest first. */
-export async function presentEndings(tx: Db, now: Date): Promise<Static<typeof EndingSummary>[]> {
-  return (await listEndings(tx)).map((r) => ({
-    id: r.ending.id,
-    controllerId: r.ending.controllerId,
-    reference: endingWords.reference(r.ending.number),
-    customerName: r.customerName,
-    customerNumber: r.customerNumber,
-    endedAt: r.ending.endedAt.toISOString(),
-    planDueAt: r.ending.planDueAt.toISOString(),
-    planOverdue: r.ending.completedAt === null && now > r.ending.planDueAt,
-    lines: Number(r.lines),
-    confirmed: Number(r.confirmed),
-    openHolds: Number(r.openHolds),
-    completedAt: iso(r.ending.completedAt),
-    portalClosesAt: r.ending.portalClosesAt.toISOString(),
-    portalClosedAt: iso(r.ending.portalClosedAt),
-  }));
+/** A page of ended agreements for staff, newest first (listEndings). */
+export async function presentEndings(
+  tx: Db,
+  filter: EndingListFilter,
+): Promise<{ items: (Static<typeof EndingSummary> & { key: string[] })[]; total: number; exact: boolean }> {
+  const { items, total, exact } = await listEndings(tx, filter);
+  return {
+    total,
+    exact,
+    items: items.map((r) => ({
+      id: r.ending.id,
+      controllerId: r.ending.controllerId,
+      reference: endingWords.reference(r.ending.number),
+      customerName: r.customerName,
+      customerNumber: r.customerNumber,
+      endedAt: r.ending.endedAt.toISOString(),
+      planDueAt: r.ending.planDueAt.toISOString(),
+      planOverdue: r.ending.completedAt === null && filter.now > r.ending.planDueAt,
+      lines: Number(r.lines),
+      confirmed: Number(r.confirmed),
+      openHolds: Number(r.openHolds),
+      completedAt: iso(r.ending.completedAt),
+      portalClosesAt: r.ending.portalClosesAt.toISOString(),
+      portalClosedAt: iso(r.ending.portalClosedAt),
+      key: r.key,
+    })),
+  };
 }

@@ -1,8 +1,9 @@
 // The statements of the ending module (art. 12.2, 12.4): the end of a customer's agreement, its
 // deletion plan's lines, legal holds and deletion certificates. Every row is the customer's own:
 // row-level security shows it to that customer's scope and the processor's.
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, countUpTo, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { agreementEndings, cases, controllers, controllerServices, deletionCertificates, deletionLines, legalHolds, services } from "../../db/schema/index.ts";
 
 export type EndingRow = typeof agreementEndings.$inferSelect;
@@ -180,8 +181,48 @@ export async function insertCertificate(tx: Db, row: typeof deletionCertificates
 }
 
 /** Every ended agreement, newest first, with its customer and the plan's progress. */
-export async function listEndings(tx: Db) {
-  return tx
+/** Newest end first: agreement_endings_ended serves it. */
+const endingKey: SortKey[] = [
+  { expr: agreementEndings.endedAt, kind: "instant", descending: true },
+  { expr: agreementEndings.id, kind: "uuid", descending: true },
+];
+export const ENDING_LIST_KEY: KeyKind[] = endingKey.map((k) => k.kind);
+
+export interface EndingListFilter {
+  /** open: the deletion plan not yet completed; overdue: open past its due date; completed: every line confirmed. */
+  status?: "open" | "overdue" | "completed" | undefined;
+  /** The customer's name or customer number contains it. */
+  q?: string | undefined;
+  now: Date;
+  limit: number;
+  /** The key of the last ending shown (ENDING_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+}
+
+function endingWhere(filter: EndingListFilter): SQL | undefined {
+  const status = {
+    open: isNull(agreementEndings.completedAt),
+    overdue: and(isNull(agreementEndings.completedAt), lt(agreementEndings.planDueAt, filter.now)),
+    completed: isNotNull(agreementEndings.completedAt),
+  };
+  return and(filter.status ? status[filter.status] : undefined, filter.q ? ofCustomerMatching(agreementEndings.controllerId, filter.q) : undefined);
+}
+
+/**
+ * A page of ended agreements, newest end first, with the deletion plan's progress: `limit + 1`
+ * rows (the extra one says there is a next page), chosen from the endings alone by their index,
+ * and the count of all (up to COUNT_LIMIT).
+ */
+export async function listEndings(tx: Db, filter: EndingListFilter) {
+  const where = endingWhere(filter);
+  const page = tx
+    .select({ id: agreementEndings.id, key: keyText(endingKey).as("key") })
+    .from(agreementEndings)
+    .where(and(where, afterKey(endingKey, filter.after)))
+    .orderBy(keyOrder(endingKey))
+    .limit(filter.limit + 1)
+    .as("page");
+  const items = await tx
     .select({
       ending: agreementEndings,
       customerName: controllers.name,
@@ -189,10 +230,13 @@ export async function listEndings(tx: Db) {
       lines: sql<number>`(select count(*)::int from deletion_lines l where l.ending_id = ${agreementEndings.id})`,
       confirmed: sql<number>`(select count(*)::int from deletion_lines l where l.ending_id = ${agreementEndings.id} and l.confirmed_at is not null)`,
       openHolds: sql<number>`(select count(*)::int from legal_holds h where h.ending_id = ${agreementEndings.id} and h.released_at is null)`,
+      key: page.key,
     })
-    .from(agreementEndings)
+    .from(page)
+    .innerJoin(agreementEndings, eq(agreementEndings.id, page.id))
     .innerJoin(controllers, eq(controllers.id, agreementEndings.controllerId))
-    .orderBy(desc(agreementEndings.endedAt));
+    .orderBy(keyOrder(endingKey));
+  return { items, ...(await countUpTo(tx, agreementEndings, where)) };
 }
 
 /** Holds whose end passed and that were not yet reminded of, claimed once (SKIP LOCKED). */

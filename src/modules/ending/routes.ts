@@ -14,8 +14,9 @@ import { attachConfirmation, confirmLine } from "./confirm-line.ts";
 import { recordHold, releaseHold } from "./legal-holds.ts";
 import { ONE_FILE_LIMITS, readOneFile } from "../threads/index.ts";
 import { presentEnding, presentEndings } from "./present.ts";
-import { findCertificate, findEndingOf, lineAttachment, lockHold, lockLine } from "./queries.ts";
-import { AttachmentForm, CertificateQuery, ConfirmBody, EndingAnswer, EndingList, HoldBody, ReleaseBody } from "./schemas.ts";
+import { ENDING_LIST_KEY, findCertificate, findEndingOf, lineAttachment, lockHold, lockLine } from "./queries.ts";
+import { decodeKeyset, keysetPage } from "../../http/cursor.ts";
+import { AttachmentForm, CertificateQuery, ConfirmBody, EndingAnswer, EndingList, EndingListQuery, HoldBody, ReleaseBody } from "./schemas.ts";
 import type { Who } from "./who.ts";
 import { endingWords } from "./words.ts";
 
@@ -53,11 +54,18 @@ function routes(app: TypedApp, { db, clock }: RouteDeps): void {
       config: { audience: staffOnly },
       schema: {
         tags,
-        summary: "Every ended agreement (art. 12.2), newest first, with its deletion plan's progress",
+        summary: "Ended agreements (art. 12.2), newest first, with their deletion plan's progress; a page after `after` (keyset)",
+        querystring: EndingListQuery,
         response: { 200: EndingList, ...ErrorResponses },
       },
     },
-    async (request) => inScope(db, scopeOf(actorOf(request)), (tx) => presentEndings(tx, clock.now())),
+    async (request) => {
+      const { status, q, limit } = request.query;
+      const after = decodeKeyset(request.query.after, ENDING_LIST_KEY);
+      const page = await inScope(db, scopeOf(actorOf(request)), (tx) => presentEndings(tx, { status, q, limit, after, now: clock.now() }));
+      const { items, next } = keysetPage(page.items, limit);
+      return { total: page.total, totalExact: page.exact, items: items.map(({ key: _key, ...item }) => item), next };
+    },
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { CERTIFICATE_KINDS, DELETION_PARTIES, HOLD_CAPACITIES } from "../../db/schema/index.ts";
+import { keysetQuery, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { Instant, Line, Localized, NullableInstant, Text } from "../../http/schemas.ts";
 
 // The ending module's request and answer schemas (art. 12.2, 12.4): each validates a request, types
@@ -111,4 +112,17 @@ export const EndingSummary = Type.Object({
   portalClosesAt: Instant,
   portalClosedAt: NullableInstant,
 });
-export const EndingList = Type.Array(EndingSummary);
+export const EndingList = Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(EndingSummary), next: NextCursor });
+
+export const EndingListQuery = Type.Object(
+  {
+    status: Type.Optional(
+      Type.Enum(["open", "overdue", "completed"], {
+        description: "open: the deletion plan not completed; overdue: open past its due date; completed: every line confirmed",
+      }),
+    ),
+    q: Type.Optional(Line(100, { description: "the customer's name or customer number contains it" })),
+    ...keysetQuery({ default: 100, maximum: 500 }),
+  },
+  { additionalProperties: false },
+);

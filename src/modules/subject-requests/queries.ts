@@ -1,7 +1,8 @@
 // All SQL of data subjects' requests (art. 8.1): the requests, their files, the form's tickets, and
 // the customers a request's domain names point to.
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import {
   controllerDomains,
   controllers,
@@ -122,18 +123,60 @@ export async function lockRequest(tx: Db, id: string) {
   return row ?? null;
 }
 
-export async function listRequests(tx: Db, filter: { status?: SubjectRequestStatus; controllerId?: string }) {
-  const conditions = [sql`${subjectRequests.status} <> 'unconfirmed'`];
-  if (filter.status) {
-    conditions.push(eq(subjectRequests.status, filter.status));
-  }
-  if (filter.controllerId) {
-    conditions.push(eq(subjectRequests.controllerId, filter.controllerId));
-  }
-  return requestQuery(tx)
-    .where(and(...conditions))
-    .orderBy(desc(subjectRequests.receivedAt))
-    .limit(500);
+/** Newest first: subject_requests_received serves all, _status_received one status, _controller_received a customer's. */
+const requestKey: SortKey[] = [
+  { expr: subjectRequests.receivedAt, kind: "instant", descending: true },
+  { expr: subjectRequests.id, kind: "uuid", descending: true },
+];
+export const REQUEST_LIST_KEY: KeyKind[] = requestKey.map((k) => k.kind);
+
+export interface RequestListFilter {
+  status?: SubjectRequestStatus | undefined;
+  controllerId?: string | undefined;
+  /** A request's reference (B-2026-0007, or its number), or the customer's name or number. */
+  q?: string | undefined;
+  limit: number;
+  /** The key of the last request shown (REQUEST_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+}
+
+/** The number in a request's reference as people type it: B-2026-0007, 0007 or 7. */
+function referenceNumber(q: string): number | null {
+  const digits = /^(?:b-\d{4}-)?(\d{1,15})$/i.exec(q.trim())?.[1];
+  return digits === undefined ? null : Number(digits);
+}
+
+function requestListWhere(filter: RequestListFilter): SQL | undefined {
+  const number = filter.q ? referenceNumber(filter.q) : null;
+  const customer = filter.q ? ofCustomerMatching(subjectRequests.controllerId, filter.q) : undefined;
+  return and(
+    // An unconfirmed submission is no request yet: nobody sees it.
+    sql`${subjectRequests.status} <> 'unconfirmed'`,
+    filter.status ? eq(subjectRequests.status, filter.status) : undefined,
+    filter.controllerId ? eq(subjectRequests.controllerId, filter.controllerId) : undefined,
+    customer ? (number === null ? customer : sql`(${subjectRequests.number} = ${number} or ${customer})`) : undefined,
+  );
+}
+
+/**
+ * A page of requests, newest first: `limit + 1` rows (the extra one says there is a next page),
+ * chosen from the requests alone by their index, then joined.
+ */
+export async function listRequests(tx: Db, filter: RequestListFilter) {
+  const page = tx
+    .select({ id: subjectRequests.id, key: keyText(requestKey).as("key") })
+    .from(subjectRequests)
+    .where(and(requestListWhere(filter), afterKey(requestKey, filter.after)))
+    .orderBy(keyOrder(requestKey))
+    .limit(filter.limit + 1)
+    .as("page");
+  return tx
+    .select({ ...columns, key: page.key })
+    .from(page)
+    .innerJoin(subjectRequests, eq(subjectRequests.id, page.id))
+    .leftJoin(controllers, eq(controllers.id, subjectRequests.controllerId))
+    .leftJoin(obligations, eq(obligations.id, subjectRequests.obligationId))
+    .orderBy(keyOrder(requestKey));
 }
 
 export async function insertRequest(tx: Db, row: typeof subjectRequests.$inferInsert) {

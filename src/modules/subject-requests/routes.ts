@@ -15,7 +15,8 @@ import { closeNotOurs } from "./close-not-ours.ts";
 import { confirmRequest } from "./confirm-request.ts";
 import { forwardRequest } from "./forward-request.ts";
 import { presentRequest } from "./present.ts";
-import { customersByDomain, findFile, insertTicket, listFiles, listRequests } from "./queries.ts";
+import { customersByDomain, findFile, insertTicket, listFiles, listRequests, REQUEST_LIST_KEY } from "./queries.ts";
+import { arrayPage, decodeKeyset, NEXT_LINK_HEADER } from "../../http/cursor.ts";
 import { recordOutcome } from "./record-outcome.ts";
 import { recordRequest, type RecordInput } from "./record-request.ts";
 import { networkOf, requestDomains, type Who } from "./reference.ts";
@@ -125,21 +126,24 @@ function requestRoutes(app: TypedApp, { db, clock }: RouteDeps): void {
       config: { audience: { staff: STAFF_WRITE, customer: CUSTOMER_ALL } },
       schema: {
         tags,
-        summary: "Data subjects' requests: all (the processor's privacy staff), or those forwarded to you (customer)",
+        summary:
+          "Data subjects' requests: all (the processor's privacy staff), or those forwarded to you (customer); newest first, a page after `after` (keyset), the next one in the Link header",
         querystring: ListQuery,
-        response: { 200: Type.Array(RequestSummary), ...ErrorResponses },
+        response: { 200: Type.Array(RequestSummary, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       if (actor.kind === "customer" && !actor.controllerId) {
         return [];
       }
-      const rows = await inScope(db, scopeOf(actor), (tx) =>
-        listRequests(tx, { status: request.query.status, controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined }),
+      const { status, q, limit } = request.query;
+      const after = decodeKeyset(request.query.after, REQUEST_LIST_KEY);
+      const found = await inScope(db, scopeOf(actor), (tx) =>
+        listRequests(tx, { status, q, limit, after, controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : undefined }),
       );
       const now = clock.now();
-      return rows.map((row) => presentRequest(row, now));
+      return arrayPage(reply, request.url, found, limit).map((row) => presentRequest(row, now));
     },
   );
 

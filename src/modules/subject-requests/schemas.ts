@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { SUBJECT_REQUEST_OUTCOMES, SUBJECT_REQUEST_SOURCES, SUBJECT_REQUEST_STATUSES, SUBJECT_RIGHTS } from "../../db/schema/index.ts";
 import { PHONE_PATTERN } from "../../domain/phone.ts";
+import { keysetQuery } from "../../http/cursor.ts";
 import { Instant, Line, Localized, NonBlankLine, NullableInstant, Text, Uuid } from "../../http/schemas.ts";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -55,7 +56,14 @@ export const ForwardBody = Type.Object(
 );
 export const NotOursBody = Type.Object({ tellRequester: Type.Boolean() }, { additionalProperties: false });
 export const OutcomeBody = Type.Object({ outcome: Type.Enum([...SUBJECT_REQUEST_OUTCOMES]), note: Text(5000) }, { additionalProperties: false });
-export const ListQuery = Type.Object({ status: Type.Optional(Type.Enum([...SUBJECT_REQUEST_STATUSES])) }, { additionalProperties: false });
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum([...SUBJECT_REQUEST_STATUSES])),
+    q: Type.Optional(Line(100, { description: "the request's reference (B-2026-0007, or its number), or the customer's name or customer number contains it" })),
+    ...keysetQuery({ default: 100, maximum: 500 }),
+  },
+  { additionalProperties: false },
+);
 
 export const Content = Type.Object({
   name: Type.String(),

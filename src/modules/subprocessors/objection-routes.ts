@@ -14,7 +14,7 @@ import { visibleChange, visibleObjection } from "./access.ts";
 import { recordObjectionOutcome } from "./close-objection.ts";
 import { listThread, Message, MessageBody, MessageForm, readMessageForm } from "../threads/index.ts";
 import { findObjection, listObjections, OBJECTION_LIST_KEY } from "./objection-queries.ts";
-import { decodeKeyset, keysetPage, NEXT_LINK_HEADER, nextLink } from "../../http/cursor.ts";
+import { arrayPage, decodeKeyset, NEXT_LINK_HEADER } from "../../http/cursor.ts";
 import type { FastifyReply } from "fastify";
 import { postConsultationMessage } from "./post-message.ts";
 import { presentObjection } from "./present.ts";
@@ -23,12 +23,7 @@ import { submitObjection } from "./submit-objection.ts";
 
 /** A page of objections as an array, the next page in the Link header. */
 function pageAnswer(reply: FastifyReply, url: string, found: Awaited<ReturnType<typeof listObjections>>, limit: number) {
-  const { items, next } = keysetPage(found, limit);
-  const link = nextLink(url, next);
-  if (link) {
-    void reply.header("link", link);
-  }
-  return items.map(presentObjection);
+  return arrayPage(reply, url, found, limit).map(presentObjection);
 }
 
 export function objectionRoutes(app: TypedApp, { db, clock }: RouteDeps) {

@@ -1,14 +1,9 @@
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import type { TransferMechanism } from "../../domain/transfers.ts";
 
 // art. 3.1: where data goes. The rows transfers.ts groups by country and checks against chapter V.
-
-interface PlannedLocation {
-  country: string;
-  city: string | null;
-  mechanism: TransferMechanism | null;
-}
 
 /** The services a customer takes, in catalogue order. */
 export async function servicesTakenBy(db: Db, controllerId: string) {
@@ -41,43 +36,69 @@ export async function locationsServing(db: Db, controllerId: string) {
   );
 }
 
-/** Each location of every active sub-processor, with how many customers' data goes there. */
-export async function activeLocations(db: Db) {
+/**
+ * A page of the locations that warn (art. 3.1, chapter V: outside the EEA, no adequacy, no ground;
+ * `lawful` and `safeguards` are domain/transfers.ts's rules): each active sub-processor's, and
+ * those an announced change would bring in (a relocation's planned ones, an added or replacing
+ * sub-processor's own), by sub-processor name, the register's before a change's, in the
+ * locations' order; `limit + 1` rows after the key of the last one shown. Their number grows with
+ * the sub-processors, not the customers: the union is sorted whole, and only the page's rows count
+ * the customers they touch.
+ */
+export async function warningLocations(
+  db: Db,
+  rules: { lawful: readonly string[]; safeguards: readonly string[]; dpfCountry: string },
+  page: { limit: number; after?: readonly string[] | undefined },
+) {
+  const after = afterKey(WARNING_KEY, page.after);
   return rows<{
     id: string;
     name: string;
     status: string;
+    change_id: string | null;
     country: string;
     city: string | null;
     mechanism: TransferMechanism | null;
     customers: number;
+    key: string[];
   }>(
     db,
-    sql`select sp.id, sp.name, sp.status, l.country, l.city, l.mechanism,
-               (select count(distinct cs.controller_id)::int from service_subprocessors ss join controller_services cs on cs.service_id = ss.service_id
-                where ss.subprocessor_id = sp.id) as customers
-        from subprocessors sp join subprocessor_locations l on l.subprocessor_id = sp.id
-        where sp.status = 'active' order by lower(sp.name), sp.id, l.sort_order`,
+    sql`with w as (
+          select lower(sp.name) as sort_name, sp.id, sp.name, sp.status, '' as source_key, null::uuid as change_id, l.sort_order as ord,
+                 l.country, l.city, l.mechanism, null::int as announced_to
+            from subprocessors sp join subprocessor_locations l on l.subprocessor_id = sp.id
+           where sp.status = 'active'
+          union all
+          select lower(sp.name), sp.id, sp.name, sp.status, c.id::text, c.id, l.ord, l.country, l.city, l.mechanism, c.affected_count
+            from subprocessor_changes c join subprocessors sp on sp.id = c.subprocessor_id
+            cross join lateral (
+              select e->>'country' as country, e->>'city' as city, e->>'mechanism' as mechanism, x.o::int as ord
+                from jsonb_array_elements(c.plan->'locations') with ordinality as x(e, o) where c.kind = 'relocate'
+              union all
+              select l.country, l.city, l.mechanism, l.sort_order from subprocessor_locations l where c.kind <> 'relocate' and l.subprocessor_id = sp.id
+            ) l
+           where c.status = 'announced' and c.kind in ('add', 'replace', 'relocate')
+        ),
+        page as (
+          select w.*, ${keyText(WARNING_KEY)} as key from w
+           where not (w.country = any(${sql.param([...rules.lawful])}::text[]))
+             and not (coalesce(w.mechanism, '') = any(${sql.param([...rules.safeguards])}::text[]))
+             and not (w.country = ${rules.dpfCountry} and coalesce(w.mechanism, '') = 'dpf')
+             ${after ? sql`and ${after}` : sql``}
+           order by ${keyOrder(WARNING_KEY)} limit ${page.limit + 1}
+        )
+        select page.id, page.name, page.status, page.change_id, page.country, page.city, page.mechanism, page.key,
+               coalesce(page.announced_to, (select count(distinct cs.controller_id)::int from service_subprocessors ss
+                                             join controller_services cs on cs.service_id = ss.service_id where ss.subprocessor_id = page.id)) as customers
+          from page order by ${keyOrder(WARNING_KEY)}`,
   );
 }
 
-/** Announced changes that bring locations in (add, replace, relocate): the planned and current locations, and whom they were announced to. */
-export async function plannedLocations(db: Db) {
-  return rows<{
-    change_id: string;
-    kind: string;
-    id: string;
-    name: string;
-    status: string;
-    plan_locations: PlannedLocation[] | null;
-    own_locations: PlannedLocation[];
-    customers: number;
-  }>(
-    db,
-    sql`select c.id as change_id, c.kind, sp.id, sp.name, sp.status, c.plan->'locations' as plan_locations, c.affected_count as customers,
-               coalesce((select json_agg(json_build_object('country', l.country, 'city', l.city, 'mechanism', l.mechanism) order by l.sort_order)
-                         from subprocessor_locations l where l.subprocessor_id = sp.id), '[]'::json) as own_locations
-        from subprocessor_changes c join subprocessors sp on sp.id = c.subprocessor_id
-        where c.status = 'announced' and c.kind in ('add', 'replace', 'relocate') order by c.announced_at`,
-  );
-}
+/** The order of the warnings: sub-processor by name, the register's ('' before a change's id), the locations' order. */
+const WARNING_KEY: SortKey[] = [
+  { expr: sql`sort_name`, kind: "text" },
+  { expr: sql`id`, kind: "uuid" },
+  { expr: sql`source_key`, kind: "text" },
+  { expr: sql`ord`, kind: "integer" },
+];
+export const WARNING_LIST_KEY: KeyKind[] = WARNING_KEY.map((k) => k.kind);

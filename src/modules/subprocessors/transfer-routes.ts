@@ -9,6 +9,8 @@ import { scopeOf, STAFF_ALL } from "../../http/actor.ts";
 import { visibleController } from "../controllers/index.ts";
 import { CountryTransfers, TransferWarning } from "./schemas.ts";
 import { controllerTransfers, transferWarnings } from "./transfers.ts";
+import { WARNING_LIST_KEY } from "./transfer-queries.ts";
+import { arrayPage, decodeKeyset, keysetQuery, NEXT_LINK_HEADER } from "../../http/cursor.ts";
 
 export function transferRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
@@ -36,13 +38,18 @@ export function transferRoutes(app: TypedApp, { db }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: NO_CUSTOMERS } },
       schema: {
         tags: ["transfers"],
-        summary: "Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff)",
-        response: { 200: Type.Array(TransferWarning), ...ErrorResponses },
+        summary:
+          "Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff); by sub-processor, a page after `after` (keyset), the next one in the Link header",
+        querystring: Type.Object(keysetQuery({ default: 100, maximum: 500 }), { additionalProperties: false }),
+        response: { 200: Type.Array(TransferWarning, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      return inScope(db, scopeOf(actor), (tx) => transferWarnings(tx));
+      const { limit } = request.query;
+      const after = decodeKeyset(request.query.after, WARNING_LIST_KEY);
+      const found = await inScope(db, scopeOf(actor), (tx) => transferWarnings(tx, { limit, after }));
+      return arrayPage(reply, request.url, found, limit).map(({ key: _key, ...warning }) => warning);
     },
   );
 }

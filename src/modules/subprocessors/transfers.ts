@@ -1,9 +1,17 @@
 import type { Db } from "../../db/engine.ts";
 import type { LocalizedText } from "../../domain/text.ts";
-import { assessLocation, countryName, type TransferMechanism, type TransferZone } from "../../domain/transfers.ts";
+import {
+  assessLocation,
+  countryName,
+  DPF_COUNTRY_CODE,
+  LAWFUL_WITHOUT_MECHANISM,
+  SAFEGUARDS,
+  type TransferMechanism,
+  type TransferZone,
+} from "../../domain/transfers.ts";
 import { findProcessor } from "../processor/index.ts";
 import type { ServiceRef } from "./queries.ts";
-import { activeLocations, locationsServing, plannedLocations, servicesTakenBy } from "./transfer-queries.ts";
+import { locationsServing, servicesTakenBy, warningLocations } from "./transfer-queries.ts";
 
 // art. 3.1: "Verwerker zal Verwerkingsverantwoordelijke op verzoek melden om welke landen het gaat."
 // The countries a customer's data may go to, and the locations that need a transfer mechanism.
@@ -97,42 +105,33 @@ export interface TransferWarning {
 }
 
 /**
- * art. 3.1 / GDPR chapter V: every location outside the EEA without an adequacy decision that has
- * no transfer mechanism: those of active sub-processors, and those an announced change would bring
- * in (so it can be fixed before it takes effect).
+ * art. 3.1 / GDPR chapter V: a page of the locations outside the EEA without an adequacy decision
+ * that have no transfer mechanism: those of active sub-processors, and those an announced change
+ * would bring in (so it can be fixed before it takes effect); `limit + 1` of them after `after`.
  */
-export async function transferWarnings(db: Db): Promise<TransferWarning[]> {
-  const registered = await activeLocations(db);
-  const planned = await plannedLocations(db);
-  const warnings: TransferWarning[] = [];
-  const consider = (
-    sub: { id: string; name: string; status: string },
-    l: { country: string; city: string | null; mechanism: TransferMechanism | null },
-    customers: number,
-    changeId: string | null,
-  ) => {
+export async function transferWarnings(
+  db: Db,
+  page: { limit: number; after?: readonly string[] | undefined },
+): Promise<(TransferWarning & { key: string[] })[]> {
+  const found = await warningLocations(db, { lawful: LAWFUL_WITHOUT_MECHANISM, safeguards: SAFEGUARDS, dpfCountry: DPF_COUNTRY_CODE }, page);
+  return found.flatMap((l) => {
     const assessment = assessLocation({ country: l.country, mechanism: l.mechanism });
-    if (!assessment.lawful) {
-      warnings.push({
-        subprocessor: sub,
-        country: l.country,
-        countryName: names(l.country),
-        city: l.city,
-        mechanism: l.mechanism,
-        reason: assessment.reason,
-        customers: Number(customers),
-        source: changeId ? "announced_change" : "register",
-        changeId,
-      });
-    }
-  };
-  for (const r of registered) {
-    consider({ id: r.id, name: r.name, status: r.status }, r, r.customers, null);
-  }
-  for (const p of planned) {
-    for (const l of (p.kind === "relocate" ? p.plan_locations : p.own_locations) ?? []) {
-      consider({ id: p.id, name: p.name, status: p.status }, l, p.customers, p.change_id);
-    }
-  }
-  return warnings;
+    // The query's rules are assessLocation's; a location it finds lawful is never a warning.
+    return assessment.lawful
+      ? []
+      : [
+          {
+            subprocessor: { id: l.id, name: l.name, status: l.status },
+            country: l.country,
+            countryName: names(l.country),
+            city: l.city,
+            mechanism: l.mechanism,
+            reason: assessment.reason,
+            customers: Number(l.customers),
+            source: l.change_id ? ("announced_change" as const) : ("register" as const),
+            changeId: l.change_id,
+            key: l.key,
+          },
+        ];
+  });
 }

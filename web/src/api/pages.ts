@@ -1,5 +1,7 @@
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { ApiError, toApiError } from "./errors";
+import { useApi, type ApiState } from "./useApi";
 
 // Keyset lists (issue 16): a page is the rows after a cursor, the server answers the next cursor
 // (`next` in an answer with `items`, or the Link header of a list answered as a bare array).
@@ -48,4 +50,39 @@ export function useCursorPages(filters: string): CursorPages {
     forward: (next) => setState({ filters, stack: [...stack, next] }),
     back: () => setState({ filters, stack: stack.slice(0, -1) }),
   };
+}
+
+/** The cursor query of a page: `{ after }` past the first page, nothing on it. */
+export type AfterQuery = { after?: string };
+
+/**
+ * A keyset list a page at a time: where it is (useCursorPages) and the page read there. `filters`
+ * are what the list is read with (search, status, the record it belongs to…): a new one starts at
+ * the first page again; `load` reads the page after the cursor it is given.
+ */
+export function usePagedList<T>(filters: readonly unknown[], load: (page: AfterQuery) => Promise<T>): { pages: CursorPages; state: ApiState<T> } {
+  const pages = useCursorPages(JSON.stringify(filters));
+  const state = useApi(() => load(pages.after ? { after: pages.after } : {}), [...filters, pages.after]);
+  return { pages, state };
+}
+
+/**
+ * A list's filters in the URL's query: each named one's value ("" when absent), and `update`,
+ * which changes some of them and keeps the others (an empty value leaves the URL).
+ */
+export function useUrlFilters<K extends string>(names: readonly K[]): [Record<K, string>, (next: Partial<Record<K, string>>) => void] {
+  const [params, setParams] = useSearchParams();
+  const values = Object.fromEntries(names.map((name) => [name, params.get(name) ?? ""])) as Record<K, string>;
+  function update(next: Partial<Record<K, string>>) {
+    const merged: Record<string, string | undefined> = { ...values, ...next };
+    const out = new URLSearchParams();
+    for (const name of names) {
+      const value = merged[name];
+      if (value) {
+        out.set(name, value);
+      }
+    }
+    setParams(out);
+  }
+  return [values, update];
 }

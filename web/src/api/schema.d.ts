@@ -29204,10 +29204,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff) */
+        /** Locations outside the EEA without an adequacy decision and without a transfer mechanism, with the customers they touch (staff); by sub-processor, a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -29217,6 +29221,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -34517,7 +34523,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Billable items that became billable in a period (local dates, inclusive): unexported, exported or all */
+        /** Billable items that became billable in a period (local dates, inclusive): unexported, exported or all; in the order they became billable, a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
                 query: {
@@ -34526,6 +34532,9 @@ export interface paths {
                     /** @description YYYY-MM-DD */
                     to: string;
                     state?: "unexported" | "exported" | "all";
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -34536,6 +34545,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -34972,7 +34983,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One export's items as CSV for the billing system (the same items every time) */
+        /** One export's items as CSV for the billing system (the same items every time), streamed */
         get: {
             parameters: {
                 query?: never;
@@ -35105,11 +35116,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data subjects' requests: all (the processor's privacy staff), or those forwarded to you (customer) */
+        /** Data subjects' requests: all (the processor's privacy staff), or those forwarded to you (customer); newest first, a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
-                query?: {
+                query: {
                     status?: "unconfirmed" | "received" | "forwarded" | "not_ours" | "closed";
+                    /** @description the request's reference (B-2026-0007, or its number), or the customer's name or customer number contains it */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -35120,6 +35136,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -36411,10 +36429,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every ended agreement (art. 12.2), newest first, with its deletion plan's progress */
+        /** Ended agreements (art. 12.2), newest first, with their deletion plan's progress; a page after `after` (keyset) */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description open: the deletion plan not completed; overdue: open past its due date; completed: every line confirmed */
+                    status?: "open" | "overdue" | "completed";
+                    /** @description the customer's name or customer number contains it */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -36428,24 +36454,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            controllerId: string;
-                            reference: string;
-                            customerName: string;
-                            customerNumber: string;
-                            /** Format: date-time */
-                            endedAt: string;
-                            /** Format: date-time */
-                            planDueAt: string;
-                            planOverdue: boolean;
-                            lines: number;
-                            confirmed: number;
-                            openHolds: number;
-                            completedAt: string | null;
-                            /** Format: date-time */
-                            portalClosesAt: string;
-                            portalClosedAt: string | null;
-                        }[];
+                            total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
+                            items: {
+                                id: string;
+                                controllerId: string;
+                                reference: string;
+                                customerName: string;
+                                customerNumber: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                /** Format: date-time */
+                                planDueAt: string;
+                                planOverdue: boolean;
+                                lines: number;
+                                confirmed: number;
+                                openHolds: number;
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                portalClosesAt: string;
+                                portalClosedAt: string | null;
+                            }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */

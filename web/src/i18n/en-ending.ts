@@ -7,6 +7,9 @@ export const enEnding: typeof nlEnding = {
     adminTitle: "Ended agreements",
     adminIntro:
       "An agreement ends when the customer's last service ends (art. 12.2), through the import, the API or the back-office; not earlier. Then comes the deletion plan, confirmed per system and data category.",
+    search: "Customer (name or number)",
+    statusFilter: "Plan",
+    allStatuses: "All",
     none: "No ended agreements yet.",
     reference: "Reference",
     customer: "Customer",

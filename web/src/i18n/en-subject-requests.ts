@@ -11,6 +11,8 @@ export const enSubjectRequests: typeof nlSubjectRequests = {
     portalIntro:
       "Requests about personal data that reached us but concern your processing (art. 8.1). As the controller you answer them; record here what you did with each.",
     none: "No requests.",
+    search: "Reference or customer",
+    allStatuses: "All statuses",
     record: "Record a request",
     reference: "Reference",
     right: "Right",

@@ -5,6 +5,9 @@ export const nlEnding = {
     adminTitle: "Beëindigde overeenkomsten",
     adminIntro:
       "Een overeenkomst eindigt wanneer de laatste dienst van de klant eindigt (art. 12.2), via de import, de API of de backoffice; niet eerder. Daarna volgt het verwijderplan, met per systeem en gegevenscategorie een bevestiging.",
+    search: "Klant (naam of nummer)",
+    statusFilter: "Stand van het plan",
+    allStatuses: "Alle",
     none: "Nog geen beëindigde overeenkomsten.",
     reference: "Kenmerk",
     customer: "Klant",

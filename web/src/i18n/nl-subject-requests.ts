@@ -9,6 +9,8 @@ export const nlSubjectRequests = {
     portalIntro:
       "Verzoeken over persoonsgegevens die bij ons binnenkwamen maar over uw verwerking gaan (art. 8.1). U beantwoordt ze als verwerkingsverantwoordelijke; leg hier vast wat u ermee deed.",
     none: "Geen verzoeken.",
+    search: "Kenmerk of klant",
+    allStatuses: "Alle statussen",
     record: "Verzoek vastleggen",
     reference: "Kenmerk",
     right: "Recht",

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { unwrapPage, usePagedList } from "../../../api/pages";
 import { useAction, useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import type { BillableItem } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
 import { SelectField, TextField, validLocally } from "../../../components/fields";
@@ -13,6 +15,7 @@ import { useLang } from "../../../lib/useLang";
 import { instantToLocal } from "../../../lib/zoned";
 
 type State = "unexported" | "exported" | "all";
+const PAGE = 200;
 export const billingExportCsvUrl = (id: string) => `/api/v1/billable-items/exports/${encodeURIComponent(id)}/csv`;
 
 /** The billable items of finished requests per period, exported once to the billing system (admin, privacy officer). */
@@ -24,7 +27,9 @@ export function BillingPage() {
   const [to, setTo] = useState(today);
   const [which, setWhich] = useState<State>("unexported");
   const [query, setQuery] = useState({ from, to, state: which });
-  const items = useApi(() => unwrap(api.GET("/api/v1/billable-items", { params: { query } })), [query.from, query.to, query.state]);
+  const { pages, state: items } = usePagedList([query.from, query.to, query.state], (page) =>
+    unwrapPage(api.GET("/api/v1/billable-items", { params: { query: { ...query, limit: PAGE, ...page } } })),
+  );
   const exports = useApi(() => unwrap(api.GET("/api/v1/billable-items/exports")), []);
   const [done, setDone] = useState<string | null>(null);
   const run = useAction(() => unwrap(api.POST("/api/v1/billable-items/exports", { body: { from: query.from, to: query.to } })));
@@ -74,7 +79,14 @@ export function BillingPage() {
             {done}
           </Notice>
         ) : null}
-        <Loaded state={items}>{(list) => <ItemsTable items={list} />}</Loaded>
+        <Loaded state={items}>
+          {({ items: list, next }) => (
+            <>
+              <ItemsTable items={list} />
+              <KeysetPager pages={pages} limit={PAGE} shown={list.length} next={next} />
+            </>
+          )}
+        </Loaded>
       </section>
       <section className="card">
         <h2>{t("cases.billing.exports")}</h2>

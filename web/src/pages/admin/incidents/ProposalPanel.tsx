@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import { useCursorPages } from "../../../api/pages";
 import { useAction, useApi } from "../../../api/useApi";
+import { SearchForm } from "../../../components/SearchForm";
 import { KeysetPager } from "../../../components/KeysetPager";
 import type { Incident } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
@@ -126,35 +127,15 @@ export function ProposalPanel({ incident, version, onAdded }: { incident: Incide
 /** Any other customer, found by name or number. */
 function OtherCustomer({ busy, onAdd }: { busy: boolean; onAdd: (controllerId: string) => void }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState("");
   const [applied, setApplied] = useState("");
   const state = useApi(
     () => (applied ? unwrap(api.GET("/api/v1/controllers", { params: { query: { search: applied, offset: 0, limit: 10 } } })) : Promise.resolve(null)),
     [applied],
   );
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setApplied(search.trim());
-  }
   return (
     <details className="other-customer">
       <summary>{t("incidents.proposal.other")}</summary>
-      <form noValidate className="filters" role="search" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="other-customer">{t("incidents.proposal.otherSearch")}</label>
-          <input
-            id="other-customer"
-            type="search"
-            value={search}
-            maxLength={100}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="other-customer-search"
-          />
-        </div>
-        <button type="submit" className="btn">
-          {t("common.search")}
-        </button>
-      </form>
+      <SearchForm id="other-customer" label={t("incidents.proposal.otherSearch")} applied={applied} onSearch={setApplied} testId="other-customer-search" />
       {state.data ? (
         state.data.items.length === 0 ? (
           <p className="muted">{t("incidents.proposal.otherNone")}</p>

@@ -5,6 +5,7 @@ import { api, unwrap } from "../../../api/client";
 import { useAction, useApi } from "../../../api/useApi";
 import type { SubjectRequestDetail } from "../../../api/types";
 import { ClockBadge } from "../../../components/cases/CaseParts";
+import { SearchForm } from "../../../components/SearchForm";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { CheckboxField } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
@@ -52,7 +53,6 @@ function ForwardForm({ detail, onDone }: { detail: SubjectRequestDetail; onDone:
   const { t } = useTranslation();
   const [chosen, setChosen] = useState(detail.proposals.length === 1 ? (detail.proposals[0]?.controllerId ?? "") : "");
   const [tell, setTell] = useState(detail.content?.email != null);
-  const [search, setSearch] = useState("");
   const [applied, setApplied] = useState("");
   const found = useApi(
     () => (applied ? unwrap(api.GET("/api/v1/controllers", { params: { query: { search: applied, offset: 0, limit: 10 } } })) : Promise.resolve(null)),
@@ -78,22 +78,13 @@ function ForwardForm({ detail, onDone }: { detail: SubjectRequestDetail; onDone:
     <section className="card" data-testid="subject-request-forward">
       <h2>{t("subjectRequests.forward.title")}</h2>
       <p className="hint">{detail.proposals.length > 0 ? t("subjectRequests.forward.proposals") : t("subjectRequests.forward.noProposals")}</p>
-      <form noValidate className="filters" role="search" onSubmit={(e) => (e.preventDefault(), setApplied(search.trim()))}>
-        <div className="field">
-          <label htmlFor="subject-request-search">{t("subjectRequests.forward.choose")}</label>
-          <input
-            id="subject-request-search"
-            type="search"
-            value={search}
-            maxLength={100}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="subject-request-search"
-          />
-        </div>
-        <button type="submit" className="btn">
-          {t("common.search")}
-        </button>
-      </form>
+      <SearchForm
+        id="subject-request-search"
+        label={t("subjectRequests.forward.choose")}
+        applied={applied}
+        onSearch={setApplied}
+        testId="subject-request-search"
+      />
       <form noValidate onSubmit={(e) => void submit(e)} aria-label={t("subjectRequests.forward.title")}>
         <ErrorAlert error={send.error} />
         <fieldset className="field">

@@ -1,15 +1,33 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, unwrap } from "../../../api/client";
-import { useApi } from "../../../api/useApi";
+import { api } from "../../../api/client";
+import { unwrapPage, usePagedList, useUrlFilters } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
+import { SelectField } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
+import { SearchForm } from "../../../components/SearchForm";
 import { SubjectRequestsTable } from "../../../components/subject-requests/SubjectRequestParts";
 
-/** Data subjects' requests that reached the processor (art. 8.1), for its privacy staff: newest first. */
+const PAGE = 50;
+const STATUSES = ["received", "forwarded", "not_ours", "closed"] as const;
+type Status = (typeof STATUSES)[number];
+const asStatus = (v: string | null) => STATUSES.find((s) => s === v);
+
+/**
+ * Data subjects' requests that reached the processor (art. 8.1), for its privacy staff: newest
+ * first, searchable by reference or customer, filtered by status, a page at a time (keyset).
+ * The filters live in the URL.
+ */
 export function SubjectRequestsPage() {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/subject-requests", { params: { query: {} } })), []);
+  const [filters, update] = useUrlFilters(["status", "q"]);
+  const status = asStatus(filters.status);
+  const q = filters.q;
+  const { pages, state } = usePagedList([status, q], (page) =>
+    unwrapPage(api.GET("/api/v1/subject-requests", { params: { query: { limit: PAGE, ...page, ...(status ? { status } : {}), ...(q ? { q } : {}) } } })),
+  );
+
   return (
     <>
       <PageHeader
@@ -21,8 +39,30 @@ export function SubjectRequestsPage() {
           </Link>
         }
       />
+      <SearchForm
+        id="subject-requests-search"
+        label={t("subjectRequests.search")}
+        applied={q}
+        onSearch={(text) => update({ q: text })}
+        testId="subject-requests-search"
+      >
+        <SelectField<Status | "">
+          label={t("subjectRequests.status")}
+          value={status ?? ""}
+          onChange={(value) => update({ status: value })}
+          options={[{ value: "", label: t("subjectRequests.allStatuses") }, ...STATUSES.map((s) => ({ value: s, label: t(`subjectRequests.statuses.${s}`) }))]}
+          testId="subject-requests-status"
+        />
+      </SearchForm>
       <section className="card">
-        <Loaded state={state}>{(list) => <SubjectRequestsTable list={list} base="/admin/subject-requests" staff />}</Loaded>
+        <Loaded state={state}>
+          {({ items, next }) => (
+            <>
+              <SubjectRequestsTable list={items} base="/admin/subject-requests" staff />
+              <KeysetPager pages={pages} limit={PAGE} shown={items.length} next={next} />
+            </>
+          )}
+        </Loaded>
       </section>
     </>
   );

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
-import { useCursorPages } from "../../../api/pages";
-import { useApi } from "../../../api/useApi";
+import { usePagedList } from "../../../api/pages";
 import { Loaded } from "../../../components/Loaded";
+import { SearchForm } from "../../../components/SearchForm";
 import { KeysetPager } from "../../../components/KeysetPager";
 import { Badge } from "../../../components/StatusBadge";
 import { ObjectionStatusBadge } from "../../../components/subprocessors/badges";
@@ -15,59 +15,30 @@ const PAGE = 100;
 /** Every customer the change was announced to: delivered, read, acknowledged, objected, and its window end. */
 export function ChangeRecipients({ changeId }: { changeId: string }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState("");
   const [applied, setApplied] = useState("");
   const [onlyObjected, setOnlyObjected] = useState(false);
-  const pages = useCursorPages(JSON.stringify([changeId, applied, onlyObjected]));
-  const state = useApi(
-    () =>
-      unwrap(
-        api.GET("/api/v1/subprocessor-changes/{id}/recipients", {
-          params: {
-            path: { id: changeId },
-            query: {
-              offset: 0,
-              limit: PAGE,
-              ...(pages.after ? { after: pages.after } : {}),
-              ...(applied ? { search: applied } : {}),
-              ...(onlyObjected ? { objected: true } : {}),
-            },
-          },
-        }),
-      ),
-    [changeId, applied, onlyObjected, pages.after],
+  const { pages, state } = usePagedList([changeId, applied, onlyObjected], (page) =>
+    unwrap(
+      api.GET("/api/v1/subprocessor-changes/{id}/recipients", {
+        params: {
+          path: { id: changeId },
+          query: { offset: 0, limit: PAGE, ...page, ...(applied ? { search: applied } : {}), ...(onlyObjected ? { objected: true } : {}) },
+        },
+      }),
+    ),
   );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setApplied(search.trim());
-  }
 
   const when = (iso: string | null) => (iso ? <span className="small">{formatInstant(iso)}</span> : <span className="muted">{t("changes.notYet")}</span>);
   return (
     <section className="card" aria-labelledby="recipients-heading">
       <h2 id="recipients-heading">{t("changes.recipients")}</h2>
       <p className="hint">{t("changes.recipientsIntro")}</p>
-      <form noValidate className="filters" role="search" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="recipient-search">{t("changes.recipientSearch")}</label>
-          <input
-            id="recipient-search"
-            type="search"
-            value={search}
-            maxLength={100}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="recipients-search"
-          />
-        </div>
-        <button type="submit" className="btn">
-          {t("common.search")}
-        </button>
+      <SearchForm id="recipient-search" label={t("changes.recipientSearch")} applied={applied} onSearch={setApplied} testId="recipients-search">
         <label className="checkbox-inline">
           <input type="checkbox" checked={onlyObjected} onChange={(e) => setOnlyObjected(e.target.checked)} data-testid="recipients-objected" />
           {t("changes.onlyObjected")}
         </label>
-      </form>
+      </SearchForm>
       <Loaded state={state}>
         {(page) =>
           page.items.length === 0 ? (

@@ -1,19 +1,22 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, unwrap } from "../../../api/client";
-import { useApi } from "../../../api/useApi";
+import { api } from "../../../api/client";
+import { unwrapPage, usePagedList } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { Loaded } from "../../../components/Loaded";
 import { MechanismLabel } from "../../../components/subprocessors/badges";
 import { useLang } from "../../../lib/useLang";
 
-/** art. 3.1: locations outside the EEA without adequacy and without a ground, with the customers they touch. */
+const PAGE = 50;
+
+/** art. 3.1: locations outside the EEA without adequacy and without a ground, with the customers they touch; a page at a time (keyset). */
 export function TransferWarnings() {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const state = useApi(() => unwrap(api.GET("/api/v1/transfers/warnings")), []);
+  const { pages, state } = usePagedList([], (page) => unwrapPage(api.GET("/api/v1/transfers/warnings", { params: { query: { limit: PAGE, ...page } } })));
   return (
     <Loaded state={state}>
-      {(warnings) =>
+      {({ items: warnings, next }) =>
         warnings.length === 0 ? (
           <p className="alert alert-success" data-testid="transfer-warnings-none">
             {t("warnings.none")}
@@ -61,6 +64,7 @@ export function TransferWarnings() {
                 </tbody>
               </table>
             </div>
+            <KeysetPager pages={pages} limit={PAGE} shown={warnings.length} next={next} />
           </section>
         )
       }

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { unwrapPage, usePagedList } from "../../../api/pages";
 import { useAction, useApi } from "../../../api/useApi";
+import { KeysetPager } from "../../../components/KeysetPager";
 import type { SubjectRequestDetail } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField } from "../../../components/fields";
@@ -13,15 +15,24 @@ import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
 import { useMe } from "../../../session";
 
-/** The data subjects' requests forwarded to this customer (art. 8.1), newest first. */
+const PAGE = 50;
+
+/** The data subjects' requests forwarded to this customer (art. 8.1), newest first, a page at a time (keyset). */
 export function PortalSubjectRequestsPage() {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/subject-requests", { params: { query: {} } })), []);
+  const { pages, state } = usePagedList([], (page) => unwrapPage(api.GET("/api/v1/subject-requests", { params: { query: { limit: PAGE, ...page } } })));
   return (
     <>
       <PageHeader title={t("subjectRequests.portalTitle")} subtitle={t("subjectRequests.portalIntro")} />
       <section className="card">
-        <Loaded state={state}>{(list) => <SubjectRequestsTable list={list} base="/portal/subject-requests" staff={false} />}</Loaded>
+        <Loaded state={state}>
+          {({ items, next }) => (
+            <>
+              <SubjectRequestsTable list={items} base="/portal/subject-requests" staff={false} />
+              <KeysetPager pages={pages} limit={PAGE} shown={items.length} next={next} />
+            </>
+          )}
+        </Loaded>
       </section>
     </>
   );

@@ -2,8 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
-import { useCursorPages } from "../../../api/pages";
-import { useApi } from "../../../api/useApi";
+import { usePagedList } from "../../../api/pages";
 import { KeysetPager } from "../../../components/KeysetPager";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
@@ -28,24 +27,14 @@ export function ObligationsPage({ area }: { area: Area }) {
   const q = area === "admin" ? (params.get("q") ?? "") : "";
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
-  const pages = useCursorPages(JSON.stringify([all, kind, mine, q]));
-  const state = useApi(
-    () =>
-      unwrap(
-        api.GET("/api/v1/obligations", {
-          params: {
-            query: {
-              status: all ? "all" : "open",
-              limit: PAGE,
-              ...(pages.after ? { after: pages.after } : {}),
-              ...(kind ? { kind } : {}),
-              ...(mine ? { mine: true } : {}),
-              ...(q ? { q } : {}),
-            },
-          },
-        }),
-      ),
-    [all, kind, mine, q, pages.after],
+  const { pages, state } = usePagedList([all, kind, mine, q], (page) =>
+    unwrap(
+      api.GET("/api/v1/obligations", {
+        params: {
+          query: { status: all ? "all" : "open", limit: PAGE, ...page, ...(kind ? { kind } : {}), ...(mine ? { mine: true } : {}), ...(q ? { q } : {}) },
+        },
+      }),
+    ),
   );
 
   function update(next: { all?: boolean; kind?: string; mine?: boolean; q?: string }) {
