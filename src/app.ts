@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import fastifyCookie from "@fastify/cookie";
 import fastifySession from "@fastify/session";
 import fastifyCsrf from "@fastify/csrf-protection";
-import fastifyHelmet from "@fastify/helmet";
+import helmet from "helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -98,7 +98,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // No inline script anywhere (src/http/csp.ts); the API reference's own inline script by its hash.
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
+  // helmet's headers, made once (the Fastify plugin builds its middleware again on every request).
+  const securityHeaders = helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
+  app.addHook("onRequest", (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
+  });
   app.addHook("onSend", allowDocsInlineScripts);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCookie);

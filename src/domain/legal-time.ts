@@ -205,14 +205,35 @@ function formatLocalDate(zoned: Temporal.ZonedDateTime, locale: "nl" | "en"): st
  * The offset tells the two 02:30s of the October DST change apart.
  */
 export function formatInstant(instant: Date, zone: Zone, locale: "nl" | "en"): string {
-  const zoned = toZoned(instant, zone);
-  const time = `${pad2(zoned.hour)}:${pad2(zoned.minute)}`;
-  return `${formatLocalDate(zoned, locale)} ${time} (UTC${zoned.offset})`;
+  return remembered(`i${instant.getTime()} ${zone} ${locale}`, () => {
+    const zoned = toZoned(instant, zone);
+    const time = `${pad2(zoned.hour)}:${pad2(zoned.minute)}`;
+    return `${formatLocalDate(zoned, locale)} ${time} (UTC${zoned.offset})`;
+  });
 }
 
 /** The local date of an instant for documents and UI, e.g. "30-03-2026" / "30 Mar 2026". */
 export function formatDate(instant: Date, zone: Zone, locale: "nl" | "en"): string {
-  return formatLocalDate(toZoned(instant, zone), locale);
+  return remembered(`d${instant.getTime()} ${zone} ${locale}`, () => formatLocalDate(toZoned(instant, zone), locale));
+}
+
+/**
+ * The same instant, zone and language always give the same text: the texts of the last instants
+ * shown are kept (a page shows the same deadlines to each reader; Temporal's zone arithmetic is the
+ * dearest part of answering it). At most 10,000, emptied when full.
+ */
+const formatted = new Map<string, string>();
+function remembered(key: string, format: () => string): string {
+  const known = formatted.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  const text = format();
+  if (formatted.size >= 10_000) {
+    formatted.clear();
+  }
+  formatted.set(key, text);
+  return text;
 }
 
 /** The local calendar day of an instant as "YYYY-MM-DD" (the day calendar-day clocks count from). */

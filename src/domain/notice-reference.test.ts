@@ -20,3 +20,19 @@ test("a number that is not a whole number is refused", () => {
   assert.throws(() => noticeReference(1.5, new Date("2026-05-04T10:00:00Z")), RangeError);
   assert.throws(() => noticeReference(-1, new Date("2026-05-04T10:00:00Z")), RangeError);
 });
+
+test("the year kept per hour is the zone's year at every minute around New Year's night, in winter and in summer time", () => {
+  const zoneYear = new Intl.DateTimeFormat("en", { timeZone: "Europe/Amsterdam", year: "numeric" });
+  for (const [from, to] of [
+    ["2026-12-31T20:00:00Z", "2027-01-01T03:00:00Z"],
+    ["2028-12-31T21:00:00Z", "2029-01-01T01:00:00Z"],
+    ["2027-03-28T00:00:00Z", "2027-03-28T03:00:00Z"],
+  ] as const) {
+    for (let at = Date.parse(from); at <= Date.parse(to); at += 60_000) {
+      // Asked in an order that tries the kept hours from both sides.
+      for (const instant of [new Date(at), new Date(at + 59_999)]) {
+        assert.equal(noticeReference(1, instant), `N-${zoneYear.format(instant)}-000001`, instant.toISOString());
+      }
+    }
+  }
+});

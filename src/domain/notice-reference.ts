@@ -4,8 +4,21 @@ const YEAR = new Intl.DateTimeFormat("en", { timeZone: DEFAULT_ZONE, year: "nume
 
 /** The year of an instant in the processor's zone, as readable references name it (New Year's night belongs to the new year). */
 export function referenceYear(at: Date): string {
-  return YEAR.format(at);
+  // The zone's offsets are whole hours, so the year is the same all through a UTC hour: kept per hour.
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  const known = years.get(hour);
+  if (known !== undefined) {
+    return known;
+  }
+  const year = YEAR.format(at);
+  if (years.size >= 10_000) {
+    years.clear();
+  }
+  years.set(hour, year);
+  return year;
 }
+
+const years = new Map<number, string>();
 
 /**
  * A notice's reference as people quote it on the phone and in e-mails: `N-<year>-<number>`, the year

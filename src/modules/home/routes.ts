@@ -27,7 +27,11 @@ export function iso<T>(value: T): Iso<T> {
     return value.map((v: unknown) => iso(v)) as Iso<T>;
   }
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, iso(v)])) as Iso<T>;
+    const out: Record<string, unknown> = {};
+    for (const key in value) {
+      out[key] = iso((value as Record<string, unknown>)[key]);
+    }
+    return out as Iso<T>;
   }
   return value as Iso<T>;
 }
