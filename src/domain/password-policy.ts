@@ -8,8 +8,9 @@ import type { Locale, LocalizedText } from "./text.ts";
 // passwords, and an estimated strength (zxcvbn-ts, its common and English dictionaries, no network)
 // of at least 3 out of 4.
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits.ts";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 export const PASSWORD_MIN_SCORE = 3;
 const ESTIMATED = 64;
 

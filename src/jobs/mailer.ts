@@ -1,5 +1,4 @@
-import nodemailer from "nodemailer";
-import MailComposer from "nodemailer/lib/mail-composer";
+import type { Transporter } from "nodemailer";
 
 // Email out through one SMTP relay (ART28_SMTP_URL, e.g. smtp://user:pass@relay:587). Pooled: one
 // connection by default, kept open between messages (a new connection per message would cost a
@@ -74,15 +73,20 @@ export interface MailerOptions {
 
 /** A pooled SMTP transport for `url` (smtp:// or smtps://, credentials in the URL). */
 export function createMailer(url: string, options: MailerOptions = {}): Mailer {
-  const transport = nodemailer.createTransport({
-    url,
-    pool: true,
-    maxConnections: options.maxConnections ?? 1,
-    maxMessages: Infinity,
-    connectionTimeout: options.connectionTimeoutMs ?? 10_000,
-    greetingTimeout: options.greetingTimeoutMs ?? 10_000,
-    socketTimeout: options.socketTimeoutMs ?? 30_000,
-  });
+  // nodemailer is loaded with the first message (a web process that sends none need not hold it).
+  let transport: Promise<Transporter> | null = null;
+  const transportOf = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url,
+        pool: true,
+        maxConnections: options.maxConnections ?? 1,
+        maxMessages: Infinity,
+        connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+        greetingTimeout: options.greetingTimeoutMs ?? 10_000,
+        socketTimeout: options.socketTimeoutMs ?? 30_000,
+      }),
+    ));
   return {
     async send(message) {
       const started = performance.now();
@@ -90,20 +94,21 @@ export function createMailer(url: string, options: MailerOptions = {}): Mailer {
       // relay received (nodemailer would otherwise compose it again inside sendMail).
       const raw = await composeMail(message);
       try {
-        const info = await transport.sendMail({ envelope: { from: message.from.address, to: [message.to.address] }, raw });
+        const info = await (await transportOf()).sendMail({ envelope: { from: message.from.address, to: [message.to.address] }, raw });
         return { response: String(info.response ?? ""), durationMs: Math.round(performance.now() - started), raw };
       } catch (error) {
         throw classifyMailError(error, Math.round(performance.now() - started));
       }
     },
     close() {
-      transport.close();
+      void transport?.then((t) => t.close());
     },
   };
 }
 
 /** The message as RFC 5322 text, composed by nodemailer's MailComposer (text and HTML alternatives). */
 export async function composeMail(message: MailMessage): Promise<string> {
+  const { default: MailComposer } = await import("nodemailer/lib/mail-composer");
   const composer = new MailComposer({
     from: formatAddress(message.from),
     to: formatAddress(message.to),

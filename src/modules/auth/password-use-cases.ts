@@ -2,7 +2,6 @@ import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { AccountLinkPurpose } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { judgePassword, passwordProblemText } from "../../domain/password-policy.ts";
 import { AppError, invalid } from "../../http/errors.ts";
 import { recordEvents, SYSTEM_ACTOR, type EventActor } from "../evidence/index.ts";
 import { queueUserNotice } from "../notices/index.ts";
@@ -29,7 +28,9 @@ import { authWords } from "./words.ts";
 const unusable = (field = "body.secret") => new AppError("validation", authWords.linkUnusable, [{ field, message: authWords.linkUnusableField }]);
 
 /** 400 naming the field when the password does not pass the policy (too short, leaked, too weak). */
-export function assertStrongPassword(password: string, user: { name: string; email: string }, field = "body.password"): void {
+export async function assertStrongPassword(password: string, user: { name: string; email: string }, field = "body.password"): Promise<void> {
+  // Loaded when a password is first set: zxcvbn's dictionaries are ~60 MB a web process need not hold otherwise.
+  const { judgePassword, passwordProblemText } = await import("../../domain/password-policy.ts");
   const problem = passwordProblemText(judgePassword(password, [user.name, user.email]));
   if (problem) {
     throw invalid(field, problem);
@@ -61,7 +62,7 @@ async function setPasswordByLink(db: Db, clock: Clock, secret: string, purpose: 
   const now = clock.now();
   // The policy check needs the user's name and address; the slow hash is made outside the transaction.
   const preview = await inspectLink(db, clock, secret, purpose);
-  assertStrongPassword(password, preview);
+  await assertStrongPassword(password, preview);
   const passwordHash = await hashPassword(password);
   return inScope(db, { kind: "processor" }, async (tx) => {
     const link = await lockLinkByHash(tx, hashLinkSecret(secret));
@@ -145,7 +146,7 @@ export async function requestPasswordReset(db: Db, clock: Clock, email: string):
  * login limit). Their other sessions end; this one (`keepSession`, its stored key) stays.
  */
 export async function changePassword(db: Db, clock: Clock, actor: EventActor, user: UserRow, password: string, keepSession: string): Promise<number> {
-  assertStrongPassword(password, user, "body.newPassword");
+  await assertStrongPassword(password, user, "body.newPassword");
   if (await verifyPassword(user.passwordHash, password)) {
     throw invalid("body.newPassword", authWords.sameAsBefore);
   }

@@ -2,7 +2,7 @@ import { Type } from "typebox";
 import { Int, Line, NonBlankLine, NullableInstant, Uuid } from "../../http/schemas.ts";
 import { RECOVERY_CODE_PATTERN } from "./recovery-codes.ts";
 import { SECRET_PATTERN } from "./account-links.ts";
-import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy.ts";
+import { PASSWORD_MAX_LENGTH } from "../../domain/password-limits.ts";
 import { CUSTOMER_ROLES, STAFF_ROLES } from "../../db/schema/index.ts";
 
 export const Email = Type.String({ format: "email", maxLength: 254 });
