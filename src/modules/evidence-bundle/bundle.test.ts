@@ -1,3 +1,4 @@
+import { announcementData } from "../../../test/support/notice-data.ts";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -10,7 +11,7 @@ import { createCustomer, createStaff } from "../../../test/support/factories.ts"
 import { endAndIssueCertificate } from "../../../test/support/ending-fixture.ts";
 import { inScope } from "../../db/scope.ts";
 import { rows } from "../../db/engine.ts";
-import { deletionCertificates, webhookEndpoints, type NoticeData } from "../../db/schema/index.ts";
+import { deletionCertificates, webhookEndpoints } from "../../db/schema/index.ts";
 import { startOutboxWorker } from "../../jobs/outbox-worker.ts";
 import {
   agreementPdf,
@@ -42,20 +43,6 @@ let hookUrl: string;
 const received: string[] = [];
 /** Each webhook request's headers as the endpoint received them, by webhook-id. */
 const receivedHeaders = new Map<string, Record<string, string>>();
-
-const announcement = (): NoticeData => ({
-  kind: "subprocessor_change_announced",
-  changeId: crypto.randomUUID(),
-  changeKind: "add",
-  subprocessor: { name: "Offsite Backup GmbH", activity: { nl: "Back-upopslag", en: "Backup storage" }, countries: ["DE"] },
-  replaces: null,
-  previousCountries: null,
-  services: [{ nl: "Back-up", en: "Backup" }],
-  description: { nl: "Tweede locatie.", en: "Second site." },
-  windowEndsAt: "2026-04-11T21:59:59.999Z",
-  windowDays: 14,
-  plannedEffectiveAt: null,
-});
 
 before(async () => {
   t = await createTestApp();
@@ -95,7 +82,7 @@ async function customerWithEvidence(name: string, smtpUrl: string | null = null)
   });
   assert.equal(signed.statusCode, 200, signed.body);
   const [noticeId] = await inScope(t.database.db, { kind: "processor" }, (tx) =>
-    queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcement() }]),
+    queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcementData() }]),
   );
   const worker = startOutboxWorker({ db: t.database.db, clock: t.clock, engine: t.database.engine, smtpUrl, pollMs: 0 });
   try {
@@ -385,7 +372,7 @@ describe("the evidence bundle", () => {
     t.clock.advance(60_000);
     // The customer acts between two checkpoints: its head moves, the tree grows.
     const [laterNotice] = await inScope(t.database.db, { kind: "processor" }, (tx) =>
-      queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcement() }]),
+      queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcementData() }]),
     );
     const worker = startOutboxWorker({ db: t.database.db, clock: t.clock, engine: t.database.engine, smtpUrl: null, pollMs: 0 });
     try {

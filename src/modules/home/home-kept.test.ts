@@ -1,3 +1,4 @@
+import { announcementData } from "../../../test/support/notice-data.ts";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,7 +11,6 @@ import { createTestApp, login, type Client, type TestApp } from "../../../test/s
 import { createCustomer } from "../../../test/support/factories.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
-import type { NoticeData } from "../../db/schema/index.ts";
 
 // The reads a web process keeps (db/change-feed.ts): the customer's home and who a token is. Kept
 // until the database says they changed, in this process or another; never past a rollback.
@@ -39,20 +39,6 @@ async function eventually(what: string, check: () => Promise<boolean> | boolean)
   }
   assert.fail(`not within 5 s: ${what}`);
 }
-
-const notice = (): NoticeData => ({
-  kind: "subprocessor_change_announced",
-  changeId: crypto.randomUUID(),
-  changeKind: "add",
-  subprocessor: { name: "Offsite Backup GmbH", activity: { nl: "Back-upopslag", en: "Backup storage" }, countries: ["DE"] },
-  replaces: null,
-  previousCountries: null,
-  services: [{ nl: "Back-up", en: "Backup" }],
-  description: { nl: "Tweede locatie.", en: "Second site." },
-  windowEndsAt: "2026-04-11T21:59:59.999Z",
-  windowDays: 14,
-  plannedEffectiveAt: null,
-});
 
 const unread = async (client: Client) => {
   const response = await client.get("/api/v1/home/badges");
@@ -91,7 +77,7 @@ describe("reads kept until they change", () => {
     const owner = await login(t.app, customer.owner.email);
     assert.equal(await unread(owner), 0);
     await inScope(t.database.db, { kind: "processor" }, (tx) =>
-      queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: notice() }]),
+      queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcementData() }]),
     );
     await eventually("a new notice shows", async () => (await unread(owner)) === 1);
     // Changed where the feed cannot see it: the kept home is served (it is kept, not read again).
@@ -121,7 +107,7 @@ describe("reads kept until they change", () => {
       assert.equal((await viaSecond()).statusCode, 200);
       assert.equal((await viaSecond()).json<{ notices: number }>().notices, 0);
       await inScope(t.database.db, { kind: "processor" }, (tx) =>
-        queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: notice() }]),
+        queueCustomerNotices(tx, t.clock, SYSTEM_ACTOR, [{ controllerId: customer.controllerId, data: announcementData() }]),
       );
       await eventually("the second process shows the new notice", async () => (await viaSecond()).json<{ notices: number }>().notices === 1);
       const revoked = await owner.send("DELETE", `/api/v1/tokens/${id}`);

@@ -1,3 +1,4 @@
+import { announcementData as announcement } from "../../../test/support/notice-data.ts";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
@@ -17,20 +18,6 @@ before(async () => {
 });
 after(async () => {
   await t.close();
-});
-
-const announcement = (changeId: string): NoticeData => ({
-  kind: "subprocessor_change_announced",
-  changeId,
-  changeKind: "add",
-  subprocessor: { name: "Offsite Backup GmbH", activity: { nl: "Back-upopslag", en: "Backup storage" }, countries: ["DE"] },
-  replaces: null,
-  previousCountries: null,
-  services: [{ nl: "Back-up", en: "Backup" }],
-  description: { nl: "Tweede locatie.", en: "Second site." },
-  windowEndsAt: "2026-04-11T21:59:59.999Z",
-  windowDays: 14,
-  plannedEffectiveAt: null,
 });
 
 async function queue(controllerId: string, data: NoticeData) {
