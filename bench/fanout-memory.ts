@@ -20,7 +20,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
-import { openDatabase } from "../src/db/engine.ts";
+import { openDatabase, rows } from "../src/db/engine.ts";
 import { services } from "../src/db/schema/index.ts";
 import { inScope } from "../src/db/scope.ts";
 import type { StoredNoticeFacts } from "../src/domain/breach-notice.ts";
@@ -174,13 +174,12 @@ async function runOne(customers: number): Promise<void> {
     figures.push(announced.figures);
 
     // The acts did their whole work: every customer added, told and announced to.
-    const [counts] = (
-      await db.execute<{ notices: number; breach: number; recipients: number }>(
-        sql`select (select count(*)::int from notices) as notices,
-                   (select count(*)::int from breach_notices) as breach,
-                   (select count(*)::int from change_recipients) as recipients`,
-      )
-    ).rows;
+    const [counts] = await rows<{ notices: number; breach: number; recipients: number }>(
+      db,
+      sql`select (select count(*)::int from notices) as notices,
+                 (select count(*)::int from breach_notices) as breach,
+                 (select count(*)::int from change_recipients) as recipients`,
+    );
     if (added.result !== customers || sent.result.initial !== customers || counts?.breach !== customers || counts.recipients !== customers) {
       throw new Error(`incomplete fan-out: added ${added.result}, sent ${sent.result.initial}, ${JSON.stringify(counts)}`);
     }
