@@ -153,6 +153,41 @@ export async function customersTaking(db: Db, serviceIds: string[]): Promise<{ c
   return found.map((r) => ({ controllerId: r.controller_id, serviceIds: r.service_ids }));
 }
 
+/** How many customers take one of the services. */
+export async function countCustomersTaking(db: Db, serviceIds: string[]): Promise<number> {
+  if (serviceIds.length === 0) {
+    return 0;
+  }
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select count(distinct cs.controller_id)::int as n from controller_services cs where cs.service_id = any(${sql.param(serviceIds)}::uuid[])`,
+  );
+  return Number(found?.n ?? 0);
+}
+
+/**
+ * At most `limit` of the customers taking one of the services, after the customer `after`, by id
+ * (as customersTaking): a fan-out's page.
+ */
+export async function customersTakingPage(
+  db: Db,
+  serviceIds: string[],
+  after: string | null,
+  limit: number,
+): Promise<{ controllerId: string; serviceIds: string[] }[]> {
+  if (serviceIds.length === 0) {
+    return [];
+  }
+  const found = await rows<{ controller_id: string; service_ids: string[] }>(
+    db,
+    sql`select cs.controller_id, array_agg(cs.service_id::text order by cs.service_id) as service_ids
+        from controller_services cs where cs.service_id = any(${sql.param(serviceIds)}::uuid[])
+         ${after === null ? sql`` : sql`and cs.controller_id > ${after}::uuid`}
+        group by cs.controller_id order by cs.controller_id limit ${limit}`,
+  );
+  return found.map((r) => ({ controllerId: r.controller_id, serviceIds: r.service_ids }));
+}
+
 export interface CustomerClock {
   /** The template version whose clock applies. */
   templateVersion: number | null;

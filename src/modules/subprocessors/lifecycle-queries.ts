@@ -32,6 +32,11 @@ export async function insertChange(db: Db, row: typeof subprocessorChanges.$infe
   return change.id;
 }
 
+/** An announced change's latest window end and how many customers it was announced to (known after its pages). */
+export async function setAnnouncedWindow(db: Db, id: string, windowClosesAt: Date, affectedCount: number): Promise<void> {
+  await db.update(subprocessorChanges).set({ windowClosesAt, affectedCount }).where(eq(subprocessorChanges.id, id));
+}
+
 /** The customers a change was announced to, batched. */
 export async function insertRecipients(db: Db, recipients: (typeof changeRecipients.$inferInsert)[]): Promise<void> {
   await insertMany(db, changeRecipients, recipients);
