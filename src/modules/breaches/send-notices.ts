@@ -110,7 +110,7 @@ function planFor(
  * their evidence streams are locked in), each page's notices, rounds and met duties written before
  * the next is read, all in the caller's one transaction. Once a customer's notice proves
  * incomplete nothing more is written; the rest is only checked, to count, and the throw rolls back
- * what the pages before wrote.
+ * what the pages before wrote. `page` is the page size (tests make it small).
  */
 export async function sendBreachNotices(
   tx: Db,
@@ -118,6 +118,7 @@ export async function sendBreachNotices(
   actor: EventActor & { id: string | null },
   id: string,
   options: { message?: string | null | undefined; final?: boolean },
+  page: number = PAGE,
 ): Promise<SendResult> {
   const incident = await lockOpenIncident(tx, id);
   if (incident.decision !== "notify") {
@@ -136,9 +137,8 @@ export async function sendBreachNotices(
 
   const counts = { sent: 0, initial: 0, followUp: 0, unchanged: 0, late: 0, incomplete: 0 };
   let after: string | null = null;
-  const pages = Math.ceil(total / PAGE) + 1;
-  for (let page = 0; page < pages; page += 1) {
-    const customers = await affectedPageById(tx, id, after, PAGE);
+  for (let pages = Math.ceil(total / page) + 1; pages > 0; pages -= 1) {
+    const customers = await affectedPageById(tx, id, after, page);
     if (customers.length === 0) {
       break;
     }
@@ -165,12 +165,12 @@ export async function sendBreachNotices(
     if (counts.incomplete === 0) {
       await writeRound(tx, clock, actor, { id, now, message, nature, reference, affectedCustomers, subject, title: incident.title }, planned);
     }
-    if (customers.length < PAGE) {
+    if (customers.length < page) {
       break;
     }
   }
   if (counts.incomplete > 0) {
-    throw incompleteError(await firstProblems(tx, incident, options, message), counts.incomplete, counts.incomplete + counts.sent);
+    throw incompleteError(await firstProblems(tx, incident, options, message, page), counts.incomplete, counts.incomplete + counts.sent);
   }
 
   await touchIncident(tx, id, now);
@@ -268,13 +268,12 @@ async function writeRound(
  * The first incomplete notices of a refused round, by name as the affected list shows them (at
  * most NAMED): walked a page at a time, stopping once enough are found.
  */
-async function firstProblems(tx: Db, incident: IncidentRow, options: { final?: boolean }, message: string | null): Promise<Problem[]> {
+async function firstProblems(tx: Db, incident: IncidentRow, options: { final?: boolean }, message: string | null, page: number): Promise<Problem[]> {
   const problems: Problem[] = [];
   let after: readonly string[] | undefined;
-  const pages = Math.ceil((await countAffected(tx, incident.id)) / PAGE) + 1;
-  for (let page = 0; page < pages && problems.length < NAMED; page += 1) {
-    const { rows: found } = await affectedOf(tx, incident.id, { limit: PAGE, after });
-    const customers = found.slice(0, PAGE);
+  for (let pages = Math.ceil((await countAffected(tx, incident.id)) / page) + 1; pages > 0 && problems.length < NAMED; pages -= 1) {
+    const { rows: found } = await affectedOf(tx, incident.id, { limit: page, after });
+    const customers = found.slice(0, page);
     const previous = await latestRounds(
       tx,
       incident.id,
@@ -287,7 +286,7 @@ async function firstProblems(tx: Db, incident: IncidentRow, options: { final?: b
       }
     }
     after = customers.at(-1)?.key;
-    if (found.length <= PAGE) {
+    if (found.length <= page) {
       break;
     }
   }
