@@ -160,13 +160,26 @@ export async function findAffected(db: Db, incidentId: string, controllerId: str
   return row ?? null;
 }
 
-/** The affected customers of an incident that have not received a notice of it yet. */
-export async function unnotifiedOf(db: Db, incidentId: string): Promise<string[]> {
+/** How many of an incident's affected customers have not received a notice of it yet. */
+export async function countUnnotified(db: Db, incidentId: string): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from incident_customers ic
+         where ic.incident_id = ${incidentId}
+           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
+  );
+  return Number(found?.n ?? 0);
+}
+
+/** At most `limit` of an incident's affected customers not told yet, after the customer `after`, by id: a fan-out's page. */
+export async function unnotifiedPage(db: Db, incidentId: string, after: string | null, limit: number): Promise<string[]> {
   const found = await rows<{ controller_id: string }>(
     db,
     sql`select ic.controller_id from incident_customers ic
-         where ic.incident_id = ${incidentId}
-           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
+         where ic.incident_id = ${incidentId} ${after === null ? sql`` : sql`and ic.controller_id > ${after}::uuid`}
+           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)
+         order by ic.controller_id
+         limit ${limit}`,
   );
   return found.map((r) => r.controller_id);
 }
@@ -244,6 +257,7 @@ export async function customersReachedBy(
           join reach r on r.service_id = cs.service_id
           join controllers c on c.id = cs.controller_id
          where true ${after ? sql`and ${after}` : sql``}
+               ${page?.byId && page.after?.[0] ? sql`and cs.controller_id > ${page.after[0]}::uuid` : sql``}
                ${only ? sql`and c.id = any(${sql.param(only)}::uuid[])` : sql``}
                ${page?.waiting ? sql`and not exists (select 1 from incident_customers ic where ic.incident_id = ${incidentId} and ic.controller_id = c.id)` : sql``}
          group by c.id, c.name, c.customer_number

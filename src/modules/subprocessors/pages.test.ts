@@ -8,11 +8,14 @@ import { inScope } from "../../db/scope.ts";
 import { AppError } from "../../http/errors.ts";
 import { SYSTEM_ACTOR, verifyChain } from "../evidence/index.ts";
 import { announceSubprocessorChange } from "./announce-change.ts";
+import { applySubprocessorChange } from "./apply-change.ts";
+import { withdrawSubprocessorChange } from "./withdraw-change.ts";
 
 // Issue 16: a sub-processor change is announced to its customers a page at a time in one
 // transaction. With pages of two, five customers take three pages: each gets one window, one
 // notice and one recipient row; the change's count and latest window end cover every page; a
-// planned date the windows refuse (known only after the last page) writes nothing.
+// planned date the windows refuse (known only after the last page) writes nothing. Withdrawing it
+// and making a change take effect go a page at a time likewise.
 
 let t: TestApp;
 let officer: Session;
@@ -89,5 +92,34 @@ test("announced a page at a time: each customer one window, notice and recipient
   );
   assert.equal(announced?.data.windowClosesAt, latest.toISOString());
   assert.equal((await t.database.db.select().from(events).where(eq(events.type, "notice.queued"))).length, told.length);
+  assert.equal((await verifyChain(t.database.db)).ok, true);
+});
+
+test("withdrawn a page at a time: every recipient told once, every window cancelled once", async () => {
+  const [change] = await t.database.db.select().from(subprocessorChanges).where(eq(subprocessorChanges.status, "announced"));
+  assert.ok(change);
+  await processor((tx) => withdrawSubprocessorChange(tx, t.clock, actor, change.id, "Toch niet nodig", PAGE));
+  const withdrawn = await t.database.db.select().from(notices).where(eq(notices.kind, "subprocessor_change_withdrawn"));
+  assert.deepEqual(withdrawn.map((n) => n.controllerId).sort(), told.map((c) => c.controllerId).sort());
+  const windows = await t.database.db.select().from(obligations).where(eq(obligations.subjectId, change.id));
+  assert.equal(windows.length, told.length);
+  assert.ok(windows.every((w) => w.status === "cancelled"));
+  assert.equal((await t.database.db.select().from(events).where(eq(events.type, "obligation.cancelled"))).length, told.length);
+  const [event] = await t.database.db.select().from(events).where(eq(events.type, "subprocessor_change.withdrawn"));
+  assert.deepEqual([event?.data.customersTold, event?.data.windowsCancelled], [told.length, told.length]);
+});
+
+test("taking effect a page at a time: every customer told once, every window still open lapsed once", async () => {
+  const changeId = await announce();
+  const [change] = await t.database.db.select().from(subprocessorChanges).where(eq(subprocessorChanges.id, changeId));
+  t.clock.set(new Date((change?.windowClosesAt.getTime() ?? 0) + 1000));
+  await processor((tx) => applySubprocessorChange(tx, t.clock, actor, changeId, PAGE));
+  const effective = await t.database.db.select().from(notices).where(eq(notices.kind, "subprocessor_change_effective"));
+  assert.deepEqual(effective.map((n) => n.controllerId).sort(), told.map((c) => c.controllerId).sort());
+  const windows = await t.database.db.select().from(obligations).where(eq(obligations.subjectId, changeId));
+  assert.equal(windows.length, told.length);
+  assert.ok(windows.every((w) => w.status === "lapsed"));
+  const [event] = await t.database.db.select().from(events).where(eq(events.type, "subprocessor_change.applied"));
+  assert.deepEqual([event?.data.customersTold, event?.data.windowsLapsed], [told.length, told.length]);
   assert.equal((await verifyChain(t.database.db)).ok, true);
 });
