@@ -71,47 +71,73 @@ export async function affectedOf(db: Db, incidentId: string, page?: AffectedPage
     );
     chosen = sql`ic.controller_id = any(${sql.param(ids.map((r) => r.id))}::uuid[])`;
   }
-  const found = await rows<{
-    controller_id: string;
-    name: string;
-    customer_number: string;
-    source: "proposed" | "manual";
-    because: AffectedBecause;
-    facts: StoredNoticeFacts;
-    obligation_id: string | null;
-    obligation_status: string | null;
-    due_at: Date | string | null;
-    clock_amount: number | null;
-    template_version: number | null;
-    key: string[];
-  }>(
+  const found = await rows<AffectedDbRow & { key: string[] }>(
     db,
-    sql`select ic.controller_id, c.name, c.customer_number, ic.source, ic.because, ic.facts, ic.obligation_id,
-               o.status as obligation_status, o.due_at, o.clock_amount, o.template_version, ${keyText(affectedKey)} as key
+    sql`select ${AFFECTED_COLUMNS}, ${keyText(affectedKey)} as key
           from incident_customers ic
           join controllers c on c.id = ic.controller_id
           left join obligations o on o.id = ic.obligation_id
          where ic.incident_id = ${incidentId} and ${chosen}
          order by ${keyOrder(affectedKey)}`,
   );
-  return {
-    total,
-    rows: found.map((r) => ({
-      controllerId: r.controller_id,
-      name: r.name,
-      customerNumber: r.customer_number,
-      source: r.source,
-      because: r.because,
-      facts: r.facts,
-      obligationId: r.obligation_id,
-      obligationStatus: r.obligation_status,
-      dueAt: r.due_at === null ? null : new Date(r.due_at),
-      clockHours: r.clock_amount === null ? null : Number(r.clock_amount),
-      templateVersion: r.template_version === null ? null : Number(r.template_version),
-      key: r.key,
-    })),
-  };
+  return { total, rows: found.map((r) => ({ ...affectedRow(r), key: r.key })) };
 }
+
+/** How many customers are on an incident's list. */
+export async function countAffected(db: Db, incidentId: string): Promise<number> {
+  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from incident_customers ic where ic.incident_id = ${incidentId}`);
+  return Number(count?.n ?? 0);
+}
+
+/**
+ * At most `limit` of an incident's affected customers after the customer `after`, by id: how a
+ * fan-out walks the list in pages (the primary key serves it), in the order the evidence streams
+ * of the customers are locked, so two fan-outs never wait on each other in a circle.
+ */
+export async function affectedPageById(db: Db, incidentId: string, after: string | null, limit: number): Promise<AffectedRow[]> {
+  const found = await rows<AffectedDbRow>(
+    db,
+    sql`select ${AFFECTED_COLUMNS}
+          from incident_customers ic
+          join controllers c on c.id = ic.controller_id
+          left join obligations o on o.id = ic.obligation_id
+         where ic.incident_id = ${incidentId} ${after === null ? sql`` : sql`and ic.controller_id > ${after}::uuid`}
+         order by ic.controller_id
+         limit ${limit}`,
+  );
+  return found.map(affectedRow);
+}
+
+const AFFECTED_COLUMNS = sql`ic.controller_id, c.name, c.customer_number, ic.source, ic.because, ic.facts, ic.obligation_id,
+               o.status as obligation_status, o.due_at, o.clock_amount, o.template_version`;
+
+interface AffectedDbRow {
+  controller_id: string;
+  name: string;
+  customer_number: string;
+  source: "proposed" | "manual";
+  because: AffectedBecause;
+  facts: StoredNoticeFacts;
+  obligation_id: string | null;
+  obligation_status: string | null;
+  due_at: Date | string | null;
+  clock_amount: number | null;
+  template_version: number | null;
+}
+
+const affectedRow = (r: AffectedDbRow): AffectedRow => ({
+  controllerId: r.controller_id,
+  name: r.name,
+  customerNumber: r.customer_number,
+  source: r.source,
+  because: r.because,
+  facts: r.facts,
+  obligationId: r.obligation_id,
+  obligationStatus: r.obligation_status,
+  dueAt: r.due_at === null ? null : new Date(r.due_at),
+  clockHours: r.clock_amount === null ? null : Number(r.clock_amount),
+  templateVersion: r.template_version === null ? null : Number(r.template_version),
+});
 
 /**
  * The customers' own facts of an incident's affected customers, each distinct set once with how
@@ -134,13 +160,26 @@ export async function findAffected(db: Db, incidentId: string, controllerId: str
   return row ?? null;
 }
 
-/** The affected customers of an incident that have not received a notice of it yet. */
-export async function unnotifiedOf(db: Db, incidentId: string): Promise<string[]> {
+/** How many of an incident's affected customers have not received a notice of it yet. */
+export async function countUnnotified(db: Db, incidentId: string): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from incident_customers ic
+         where ic.incident_id = ${incidentId}
+           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
+  );
+  return Number(found?.n ?? 0);
+}
+
+/** At most `limit` of an incident's affected customers not told yet, after the customer `after`, by id: a fan-out's page. */
+export async function unnotifiedPage(db: Db, incidentId: string, after: string | null, limit: number): Promise<string[]> {
   const found = await rows<{ controller_id: string }>(
     db,
     sql`select ic.controller_id from incident_customers ic
-         where ic.incident_id = ${incidentId}
-           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)`,
+         where ic.incident_id = ${incidentId} ${after === null ? sql`` : sql`and ic.controller_id > ${after}::uuid`}
+           and not exists (select 1 from breach_notices b where b.incident_id = ic.incident_id and b.controller_id = ic.controller_id)
+         order by ic.controller_id
+         limit ${limit}`,
   );
   return found.map((r) => r.controller_id);
 }
@@ -169,18 +208,24 @@ const reachedKey: SortKey[] = [
 ];
 export const REACHED_LIST_KEY: KeyKind[] = reachedKey.map((k) => k.kind);
 
+/** By id alone: how a fan-out walks the proposal (in the order the customers' evidence streams are locked). */
+const reachedIdKey: SortKey[] = [{ expr: sql`c.id`, kind: "uuid" }];
+
 export interface ReachedPage {
   limit: number;
-  /** The key of the last customer shown (REACHED_LIST_KEY), for the next page. */
+  /** The key of the last customer shown (REACHED_LIST_KEY; with `byId`, its id alone), for the next page. */
   after?: readonly string[] | undefined;
   /** Only those not on the incident's list yet. */
   waiting?: boolean | undefined;
+  /** By id instead of by name. */
+  byId?: boolean | undefined;
 }
 
 /**
  * Every customer taking one of `serviceIds`, or a service that uses one of `subprocessorIds`, with the
  * services and sub-processors that reach it, and whether it is on the incident's list already; by
- * name. With a page: `limit + 1` of them after its cursor (the extra one says there is a next page).
+ * name (or id). With a page: `limit + 1` of them after its cursor (the extra one says there is a next
+ * page). With `only`: of those customers alone.
  */
 export async function customersReachedBy(
   db: Db,
@@ -188,8 +233,10 @@ export async function customersReachedBy(
   serviceIds: string[],
   subprocessorIds: string[],
   page?: ReachedPage,
+  only?: string[],
 ): Promise<(ReachedRow & { key: string[] })[]> {
-  const after = page ? afterKey(reachedKey, page.after) : undefined;
+  const key = page?.byId ? reachedIdKey : reachedKey;
+  const after = page ? afterKey(key, page.after) : undefined;
   const found = await rows<{
     controller_id: string;
     name: string;
@@ -205,14 +252,16 @@ export async function customersReachedBy(
                array_agg(distinct cs.service_id::text) filter (where r.subprocessor_id is null) as services,
                array_agg(distinct r.subprocessor_id::text) filter (where r.subprocessor_id is not null) as subprocessors,
                exists (select 1 from incident_customers ic where ic.incident_id = ${incidentId} and ic.controller_id = c.id) as affected,
-               ${keyText(reachedKey)} as key
+               ${keyText(key)} as key
           from controller_services cs
           join reach r on r.service_id = cs.service_id
           join controllers c on c.id = cs.controller_id
          where true ${after ? sql`and ${after}` : sql``}
+               ${page?.byId && page.after?.[0] ? sql`and cs.controller_id > ${page.after[0]}::uuid` : sql``}
+               ${only ? sql`and c.id = any(${sql.param(only)}::uuid[])` : sql``}
                ${page?.waiting ? sql`and not exists (select 1 from incident_customers ic where ic.incident_id = ${incidentId} and ic.controller_id = c.id)` : sql``}
          group by c.id, c.name, c.customer_number
-         order by ${keyOrder(reachedKey)}
+         order by ${keyOrder(key)}
          ${page ? sql`limit ${page.limit + 1}` : sql``}`,
   );
   return found.map((r) => ({
@@ -251,11 +300,17 @@ export async function existingControllerIds(db: Db, ids: string[]): Promise<Set<
   return known;
 }
 
-/** The customers on an incident's list. */
-export async function affectedControllerIds(db: Db, incidentId: string): Promise<string[]> {
-  return (await db.select({ id: incidentCustomers.controllerId }).from(incidentCustomers).where(eq(incidentCustomers.incidentId, incidentId))).map(
-    (row) => row.id,
-  );
+/** Which of `controllerIds` are on an incident's list, read a batch at a time. */
+export async function affectedAmong(db: Db, incidentId: string, controllerIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const chunk of batches(controllerIds)) {
+    const on = await db
+      .select({ id: incidentCustomers.controllerId })
+      .from(incidentCustomers)
+      .where(and(eq(incidentCustomers.incidentId, incidentId), inArray(incidentCustomers.controllerId, chunk)));
+    on.forEach((row) => found.add(row.id));
+  }
+  return found;
 }
 
 export async function insertAffectedCustomers(db: Db, values: AffectedInsert[]): Promise<void> {

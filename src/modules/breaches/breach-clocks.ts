@@ -1,10 +1,11 @@
+import { ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { EventActor } from "../evidence/index.ts";
 import { cancelObligations, openObligations } from "../obligations/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { agreementClocks } from "../subprocessors/index.ts";
-import { linkObligations, unnotifiedOf } from "./affected-queries.ts";
+import { countUnnotified, linkObligations, unnotifiedPage } from "./affected-queries.ts";
 import { referenceOf, subjectOf, type IncidentRow } from "./queries.ts";
 import { breachWords } from "./words.ts";
 
@@ -54,8 +55,17 @@ export async function cancelBreachClocks(tx: Db, clock: Clock, actor: EventActor
 /**
  * Gives every affected customer not yet notified a running clock again: after the assessment
  * turned back to "notify", or the discovery instant was corrected (the old clocks are cancelled).
+ * A page of customers at a time (by id): any number in bounded memory.
  */
 export async function reopenBreachClocks(tx: Db, clock: Clock, actor: EventActor, incident: IncidentRow, reason: string): Promise<void> {
   await cancelBreachClocks(tx, clock, actor, incident.id, reason);
-  await openBreachClocks(tx, clock, actor, incident, await unnotifiedOf(tx, incident.id));
+  let after: string | null = null;
+  for (let pages = Math.ceil((await countUnnotified(tx, incident.id)) / ROWS_PER_STATEMENT) + 1; pages > 0; pages -= 1) {
+    const customers: string[] = await unnotifiedPage(tx, incident.id, after, ROWS_PER_STATEMENT);
+    await openBreachClocks(tx, clock, actor, incident, customers);
+    after = customers.at(-1) ?? null;
+    if (customers.length < ROWS_PER_STATEMENT) {
+      break;
+    }
+  }
 }

@@ -3,7 +3,7 @@ import type { Clock } from "../../domain/clock.ts";
 import { conflict } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { cancelBreachClocks } from "./breach-clocks.ts";
-import { unnotifiedOf } from "./affected-queries.ts";
+import { countUnnotified } from "./affected-queries.ts";
 import { lockOpenIncident, markIncidentClosed, subjectOf } from "./queries.ts";
 import { sendBreachNotices, type SendResult } from "./send-notices.ts";
 import { breachWords } from "./words.ts";
@@ -17,7 +17,7 @@ export async function closeIncident(tx: Db, clock: Clock, actor: EventActor & { 
   const incident = await lockOpenIncident(tx, id);
   let final: SendResult | null = null;
   if (incident.decision === "notify") {
-    const waiting = (await unnotifiedOf(tx, id)).length;
+    const waiting = await countUnnotified(tx, id);
     if (waiting > 0) {
       throw conflict(breachWords.unnotifiedCustomers(waiting));
     }

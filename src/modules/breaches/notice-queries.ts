@@ -71,12 +71,15 @@ export async function roundsOf(db: Db, incidentId: string, controllerIds?: strin
   }));
 }
 
-/** Per customer told before, its latest notice's sequence and facts. */
-export async function latestRounds(db: Db, incidentId: string): Promise<Map<string, { sequence: number; facts: StoredNoticeFacts }>> {
+/** Per customer told before (of these customers), its latest notice's sequence and facts. */
+export async function latestRounds(db: Db, incidentId: string, controllerIds: string[]): Promise<Map<string, { sequence: number; facts: StoredNoticeFacts }>> {
+  if (controllerIds.length === 0) {
+    return new Map();
+  }
   const found = await rows<{ controller_id: string; sequence: number; facts: StoredNoticeFacts }>(
     db,
     sql`select distinct on (controller_id) controller_id, sequence, facts from breach_notices
-         where incident_id = ${incidentId} order by controller_id, sequence desc`,
+         where incident_id = ${incidentId} and controller_id = any(${sql.param(controllerIds)}::uuid[]) order by controller_id, sequence desc`,
   );
   return new Map(found.map((r) => [r.controller_id, { sequence: Number(r.sequence), facts: r.facts }]));
 }

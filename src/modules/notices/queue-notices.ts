@@ -54,7 +54,9 @@ const withAllColumns = (row: NewDelivery): NewDelivery => ({
 /**
  * Queues one notice per customer, delivered to its privacy contact (art. 4.4) and its owners by
  * email, to its webhook endpoints, and shown in its portal inbox. Returns the notice ids in input
- * order. Batched: one customer or ten thousand cost a handful of statements.
+ * order. Batched: one customer or ten thousand cost a handful of statements. It holds every
+ * input's notice and deliveries at once: a fan-out to any number of customers passes a page of
+ * them per call (ROWS_PER_STATEMENT), in its one transaction, so memory stays bounded.
  */
 export async function queueCustomerNotices(tx: Db, clock: Clock, actor: EventActor, inputs: CustomerNoticeInput[]): Promise<string[]> {
   if (inputs.length === 0) {

@@ -1,11 +1,11 @@
 import type { Db } from "../../db/engine.ts";
-import { batches } from "../../db/batches.ts";
+import { batches, ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { ObligationStatus, StaffRole } from "../../db/schema/index.ts";
 import type { LocalizedText } from "../../domain/text.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { dueAt, metInTime, reminderInstants, type Clock as LegalClock } from "../../domain/legal-time.ts";
 import { recordEvents, type EventActor } from "../evidence/index.ts";
-import { insertObligations, markObligationsCancelled, markObligationsLapsed, markObligationsMet } from "./queries.ts";
+import { countOpenObligations, insertObligations, markObligationsCancelled, markObligationsLapsed, markObligationsMet } from "./queries.ts";
 
 // Obligations: every clause with a clock opens one per customer, with its due instant from the
 // legal-time module and the clock of the agreement version that customer signed.
@@ -130,7 +130,11 @@ export async function lapseObligations(tx: Db, clock: Clock, actor: EventActor, 
   return lapsed;
 }
 
-/** Cancels the open obligations of a subject (e.g. a change withdrawn): they no longer run. */
+/**
+ * Cancels the open obligations of a subject (e.g. a change withdrawn): they no longer run. A page
+ * at a time (by customer), each page's evidence written before the next: any number in bounded
+ * memory. Returns how many it cancelled.
+ */
 export async function cancelObligations(
   tx: Db,
   clock: Clock,
@@ -138,19 +142,26 @@ export async function cancelObligations(
   subject: { type: string; id: string },
   reason: string,
   onlyControllerIds?: string[],
-) {
+): Promise<number> {
   const now = clock.now();
-  const cancelled = await markObligationsCancelled(tx, subject, now, onlyControllerIds);
-  await recordEvents(
-    tx,
-    clock,
-    cancelled.map((row) => ({
-      type: "obligation.cancelled",
-      actor,
-      controllerId: row.controllerId,
-      subject: { type: "obligation", id: row.id },
-      data: { kind: row.kind, reason },
-    })),
-  );
-  return cancelled;
+  let count = 0;
+  for (let pages = Math.ceil((await countOpenObligations(tx, subject)) / ROWS_PER_STATEMENT) + 1; pages > 0; pages -= 1) {
+    const cancelled = await markObligationsCancelled(tx, subject, now, onlyControllerIds, ROWS_PER_STATEMENT);
+    await recordEvents(
+      tx,
+      clock,
+      cancelled.map((row) => ({
+        type: "obligation.cancelled",
+        actor,
+        controllerId: row.controllerId,
+        subject: { type: "obligation", id: row.id },
+        data: { kind: row.kind, reason },
+      })),
+    );
+    count += cancelled.length;
+    if (cancelled.length < ROWS_PER_STATEMENT) {
+      break;
+    }
+  }
+  return count;
 }

@@ -152,11 +152,20 @@ export async function markObligationsLapsed(tx: Db, ids: string[], now: Date) {
     .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind, article: obligations.article, dueAt: obligations.dueAt });
 }
 
-/** Cancels a subject's open obligations (only these customers', if given); the ones it cancelled. */
-export async function markObligationsCancelled(tx: Db, subject: { type: string; id: string }, now: Date, onlyControllerIds?: string[]) {
-  return tx
-    .update(obligations)
-    .set({ status: "cancelled", closedAt: now, nextReminderAt: null })
+/**
+ * Cancels at most `limit` of a subject's open obligations (only these customers', if given), the
+ * first by customer; the ones it cancelled. Called until it cancels fewer than `limit`.
+ */
+export async function markObligationsCancelled(
+  tx: Db,
+  subject: { type: string; id: string },
+  now: Date,
+  onlyControllerIds: string[] | undefined,
+  limit: number,
+) {
+  const page = tx
+    .select({ id: obligations.id })
+    .from(obligations)
     .where(
       and(
         eq(obligations.subjectType, subject.type),
@@ -165,5 +174,16 @@ export async function markObligationsCancelled(tx: Db, subject: { type: string; 
         onlyControllerIds ? inArray(obligations.controllerId, onlyControllerIds) : undefined,
       ),
     )
+    .orderBy(obligations.controllerId, obligations.id)
+    .limit(limit);
+  return tx
+    .update(obligations)
+    .set({ status: "cancelled", closedAt: now, nextReminderAt: null })
+    .where(and(inArray(obligations.id, page), eq(obligations.status, "open")))
     .returning({ id: obligations.id, controllerId: obligations.controllerId, kind: obligations.kind });
+}
+
+/** How many of a subject's obligations are open. */
+export async function countOpenObligations(tx: Db, subject: { type: string; id: string }): Promise<number> {
+  return tx.$count(obligations, and(eq(obligations.subjectType, subject.type), eq(obligations.subjectId, subject.id), eq(obligations.status, "open")));
 }

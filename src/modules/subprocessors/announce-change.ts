@@ -1,3 +1,4 @@
+import { ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Db } from "../../db/engine.ts";
 import type { ChangePlan } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
@@ -11,8 +12,8 @@ import type { SubprocessorChangeKind } from "../../db/schema/index.ts";
 import { queueCustomerNotices } from "../notices/index.ts";
 import { openObligations } from "../obligations/index.ts";
 import { findProcessor } from "../processor/index.ts";
-import { customersTaking, linkedServiceIds, objectionClocks } from "./change-queries.ts";
-import { insertChange, insertRecipients } from "./lifecycle-queries.ts";
+import { countCustomersTaking, customersTakingPage, linkedServiceIds, objectionClocks } from "./change-queries.ts";
+import { insertChange, insertRecipients, setAnnouncedWindow } from "./lifecycle-queries.ts";
 import { findServices, findSubprocessor, pendingChangesOf, type SubprocessorView } from "./queries.ts";
 import { lockSubprocessors } from "./register-queries.ts";
 import { checkLocationsAndServices, type LocationInput } from "./save-subprocessor.ts";
@@ -101,8 +102,18 @@ async function planOf(
  * template version its agreement is on), a recipient row, and a notice naming its own services and
  * window end. The change's window_closes_at is the latest of those ends. Batched: ten thousand
  * customers cost a few statements per thousand. A change that touches no one is announced too.
+ *
+ * Bounded memory at any size: the customers are walked a page at a time (`page`; by id, the order
+ * their evidence streams are locked in), each page's windows, notices and recipient rows written
+ * before the next is read, all in the caller's one transaction.
  */
-export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, input: AnnounceInput): Promise<string> {
+export async function announceSubprocessorChange(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor & { id: string | null },
+  input: AnnounceInput,
+  page: number = ROWS_PER_STATEMENT,
+): Promise<string> {
   const now = clock.now();
   await lockSubprocessors(tx, [input.subprocessorId, input.replacesId ?? input.subprocessorId]);
   const sub = await findSubprocessor(tx, input.subprocessorId);
@@ -131,12 +142,10 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
     }
   }
   const { plan, touched } = await planOf(tx, input, sub, replaced);
-
-  const affected = await customersTaking(tx, touched);
-  const clocks = await objectionClocks(
-    tx,
-    affected.map((a) => a.controllerId),
-  );
+  const planned = input.plannedEffectiveAt ?? null;
+  if (planned && planned < now) {
+    throw invalid("body.plannedEffectiveAt", subprocessorWords.inThePast);
+  }
   const { timeZone: zone } = await findProcessor(tx);
   const windowEnd = new Map<number, Date>();
   const endFor = (days: number) => {
@@ -148,20 +157,8 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
     windowEnd.set(days, end);
     return end;
   };
-  const windows = affected.map((a) => {
-    const c = clocks.get(a.controllerId) ?? { templateVersion: null, days: DEFAULT_CLOCKS.subprocessorObjectionDays };
-    return { ...a, ...c, endsAt: endFor(c.days) };
-  });
-  const windowClosesAt = windows.reduce((latest, w) => (w.endsAt > latest ? w.endsAt : latest), now);
 
-  const planned = input.plannedEffectiveAt ?? null;
-  if (planned && planned < now) {
-    throw invalid("body.plannedEffectiveAt", subprocessorWords.inThePast);
-  }
-  if (planned && windows.length > 0 && planned < windowClosesAt) {
-    throw invalid("body.plannedEffectiveAt", subprocessorWords.beforeWindowCloses(windowClosesAt, zone));
-  }
-
+  // The change's window end and count are known once every customer is: set after the pages.
   const changeId = await insertChange(tx, {
     kind: input.kind,
     subprocessorId: sub.id,
@@ -171,73 +168,103 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
     status: "announced",
     announcedAt: now,
     announcedBy: actor.id,
-    windowClosesAt,
+    windowClosesAt: now,
     effectiveAt: planned,
-    affectedCount: windows.length,
+    affectedCount: 0,
     updatedAt: now,
   });
   const subject = { type: OBJECTION_SUBJECT, id: changeId };
-
-  const obligationRows = await openObligations(
-    tx,
-    clock,
-    actor,
-    windows.map((w) => ({
-      controllerId: w.controllerId,
-      kind: "subprocessor_objection",
-      nature: "window" as const,
-      party: "controller" as const,
-      responsibleRoles: ["privacy_officer" as const],
-      title: subprocessorWords.objectionWindowTitle(sub.name),
-      subject,
-      article: "5.2",
-      clock: { unit: "calendarDays" as const, amount: w.days },
-      templateVersion: w.templateVersion,
-      zone,
-      triggerAt: now,
-    })),
-  );
-
   const serviceNames = new Map((await findServices(tx, touched)).map((s) => [s.id, { nl: s.nl, en: s.en }]));
   const after = noticeSubprocessor(sub, plan.locations ?? sub.locations);
-  const noticeIds = await queueCustomerNotices(
-    tx,
-    clock,
-    actor,
-    windows.map((w, i) => ({
-      controllerId: w.controllerId,
-      subject,
-      data: {
-        kind: "subprocessor_change_announced" as const,
-        changeId,
-        changeKind: input.kind,
-        subprocessor: after,
-        replaces: replaced ? noticeSubprocessor(replaced, replaced.locations) : null,
-        previousCountries: input.kind === "relocate" ? noticeSubprocessor(sub, sub.locations).countries : null,
-        services: w.serviceIds.flatMap((id) => serviceNames.get(id) ?? []),
-        description: input.description,
-        windowEndsAt: (obligationRows[i]?.dueAt ?? w.endsAt).toISOString(),
-        windowDays: w.days,
-        plannedEffectiveAt: planned?.toISOString() ?? null,
-      },
-    })),
-  );
 
-  const recipientRows = windows.map((w, i) => ({
-    changeId,
-    controllerId: w.controllerId,
-    noticeId: noticeIds[i] ?? "",
-    obligationId: obligationRows[i]?.id ?? "",
-    windowEndsAt: obligationRows[i]?.dueAt ?? w.endsAt,
-    templateVersion: w.templateVersion,
-  }));
-  await insertRecipients(tx, recipientRows);
-
+  let affected = 0;
+  let windowClosesAt = now;
+  /** Customers per template version and window length (few): the evidence's summary. */
   const byVersion = new Map<string, number>();
-  for (const w of windows) {
-    const key = `${w.templateVersion ?? "-"}:${w.days}`;
-    byVersion.set(key, (byVersion.get(key) ?? 0) + 1);
+  let cursor: string | null = null;
+  for (let pages = Math.ceil((await countCustomersTaking(tx, touched)) / page) + 1; pages > 0; pages -= 1) {
+    const customers = await customersTakingPage(tx, touched, cursor, page);
+    if (customers.length === 0) {
+      break;
+    }
+    cursor = customers.at(-1)?.controllerId ?? null;
+    const clocks = await objectionClocks(
+      tx,
+      customers.map((a) => a.controllerId),
+    );
+    const windows = customers.map((a) => {
+      const c = clocks.get(a.controllerId) ?? { templateVersion: null, days: DEFAULT_CLOCKS.subprocessorObjectionDays };
+      return { ...a, ...c, endsAt: endFor(c.days) };
+    });
+    for (const w of windows) {
+      windowClosesAt = w.endsAt > windowClosesAt ? w.endsAt : windowClosesAt;
+      const key = `${w.templateVersion ?? "-"}:${w.days}`;
+      byVersion.set(key, (byVersion.get(key) ?? 0) + 1);
+    }
+    affected += windows.length;
+
+    const obligationRows = await openObligations(
+      tx,
+      clock,
+      actor,
+      windows.map((w) => ({
+        controllerId: w.controllerId,
+        kind: "subprocessor_objection",
+        nature: "window" as const,
+        party: "controller" as const,
+        responsibleRoles: ["privacy_officer" as const],
+        title: subprocessorWords.objectionWindowTitle(sub.name),
+        subject,
+        article: "5.2",
+        clock: { unit: "calendarDays" as const, amount: w.days },
+        templateVersion: w.templateVersion,
+        zone,
+        triggerAt: now,
+      })),
+    );
+    const noticeIds = await queueCustomerNotices(
+      tx,
+      clock,
+      actor,
+      windows.map((w, i) => ({
+        controllerId: w.controllerId,
+        subject,
+        data: {
+          kind: "subprocessor_change_announced" as const,
+          changeId,
+          changeKind: input.kind,
+          subprocessor: after,
+          replaces: replaced ? noticeSubprocessor(replaced, replaced.locations) : null,
+          previousCountries: input.kind === "relocate" ? noticeSubprocessor(sub, sub.locations).countries : null,
+          services: w.serviceIds.flatMap((id) => serviceNames.get(id) ?? []),
+          description: input.description,
+          windowEndsAt: (obligationRows[i]?.dueAt ?? w.endsAt).toISOString(),
+          windowDays: w.days,
+          plannedEffectiveAt: planned?.toISOString() ?? null,
+        },
+      })),
+    );
+    await insertRecipients(
+      tx,
+      windows.map((w, i) => ({
+        changeId,
+        controllerId: w.controllerId,
+        noticeId: noticeIds[i] ?? "",
+        obligationId: obligationRows[i]?.id ?? "",
+        windowEndsAt: obligationRows[i]?.dueAt ?? w.endsAt,
+        templateVersion: w.templateVersion,
+      })),
+    );
+    if (customers.length < page) {
+      break;
+    }
   }
+  // Known only now; the throw rolls back every page written.
+  if (planned && affected > 0 && planned < windowClosesAt) {
+    throw invalid("body.plannedEffectiveAt", subprocessorWords.beforeWindowCloses(windowClosesAt, zone));
+  }
+  await setAnnouncedWindow(tx, changeId, windowClosesAt, affected);
+
   await recordEvent(tx, clock, {
     type: "subprocessor_change.announced",
     actor,
@@ -249,7 +276,7 @@ export async function announceSubprocessorChange(tx: Db, clock: Clock, actor: Ev
       replaces: replaced ? { id: replaced.id, name: replaced.name } : null,
       plan,
       description: input.description,
-      affected: windows.length,
+      affected,
       windows: [...byVersion].map(([key, customers]) => {
         const [version, days] = key.split(":");
         return { templateVersion: version === "-" ? null : Number(version), days: Number(days), endsAt: endFor(Number(days)).toISOString(), customers };

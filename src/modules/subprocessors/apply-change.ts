@@ -1,3 +1,4 @@
+import { ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { AppError, conflict, notFound } from "../../http/errors.ts";
@@ -6,8 +7,8 @@ import { recordEvent, recordEvents, SYSTEM_ACTOR, type EventActor } from "../evi
 import { queueCustomerNotices } from "../notices/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { noticeSubprocessor, OBJECTION_SUBJECT } from "./announce-change.ts";
-import { customersTaking, touchedServiceIds, type ChangeRow } from "./change-queries.ts";
-import { claimDueChanges, lapseObjectionWindows, latestAnnexVersions, lockChange, markChangeEffective } from "./lifecycle-queries.ts";
+import { countCustomersTaking, customersTakingPage, touchedServiceIds, type ChangeRow } from "./change-queries.ts";
+import { claimDueChanges, countOpenWindows, lapseObjectionWindows, latestAnnexVersions, lockChange, markChangeEffective } from "./lifecycle-queries.ts";
 import { findSubprocessor } from "./queries.ts";
 import { replaceLocations, replaceServiceLinks, setSubprocessorStatus, touchSubprocessor } from "./register-queries.ts";
 import { takeEffectProblem } from "./set-effective-date.ts";
@@ -52,7 +53,7 @@ async function updateRegister(tx: Db, change: ChangeRow, now: Date): Promise<voi
  * until its services end) and any customer that took such a service after the announcement (it
  * had no window; its Annex 1 must still be right). Objection windows still open close as "lapsed".
  */
-export async function applySubprocessorChange(tx: Db, clock: Clock, actor: EventActor, id: string): Promise<void> {
+export async function applySubprocessorChange(tx: Db, clock: Clock, actor: EventActor, id: string, page: number = ROWS_PER_STATEMENT): Promise<void> {
   const now = clock.now();
   const change = await lockChange(tx, id);
   if (!change) {
@@ -80,43 +81,63 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
   await updateRegister(tx, change, now);
   await markChangeEffective(tx, id, effectiveAt, now);
 
-  const customers = (await customersTaking(tx, touched)).map((c) => c.controllerId);
   const sub = await findSubprocessor(tx, change.subprocessorId);
   const reason = `sub-processor change (${change.kind}) ${sub?.name ?? change.subprocessorId} took effect`;
-  const changed = await refreshAnnexes(tx, clock, actor, customers, reason);
-  const versions = await latestAnnexVersions(tx, changed);
   const subject = { type: OBJECTION_SUBJECT, id };
   const about = noticeSubprocessor(sub ?? { name: "?", activity: { nl: "", en: "" } }, sub?.locations ?? []);
-  await queueCustomerNotices(
-    tx,
-    clock,
-    actor,
-    customers.map((controllerId) => ({
-      controllerId,
-      subject,
-      data: {
-        kind: "subprocessor_change_effective" as const,
-        changeId: id,
-        changeKind: change.kind,
-        subprocessor: about,
-        effectiveAt: effectiveAt.toISOString(),
-        annexVersion: versions.get(controllerId) ?? null,
-      },
-    })),
-  );
-
-  const lapsed = await lapseObjectionWindows(tx, OBJECTION_SUBJECT, id, now);
-  await recordEvents(
-    tx,
-    clock,
-    lapsed.map((o) => ({
-      type: "obligation.lapsed",
+  // A page of customers at a time (by id), each page's annexes and notices written before the
+  // next is read: any number of customers in bounded memory, in this one transaction.
+  let told = 0;
+  let annexVersions = 0;
+  let after: string | null = null;
+  for (let pages = Math.ceil((await countCustomersTaking(tx, touched)) / page) + 1; pages > 0; pages -= 1) {
+    const customers: string[] = (await customersTakingPage(tx, touched, after, page)).map((c) => c.controllerId);
+    const changed = await refreshAnnexes(tx, clock, actor, customers, reason);
+    const versions = await latestAnnexVersions(tx, changed);
+    await queueCustomerNotices(
+      tx,
+      clock,
       actor,
-      controllerId: o.controllerId,
-      subject: { type: "obligation", id: o.id },
-      data: { kind: "subprocessor_objection", dueAt: o.dueAt.toISOString(), reason: "the change took effect" },
-    })),
-  );
+      customers.map((controllerId) => ({
+        controllerId,
+        subject,
+        data: {
+          kind: "subprocessor_change_effective" as const,
+          changeId: id,
+          changeKind: change.kind,
+          subprocessor: about,
+          effectiveAt: effectiveAt.toISOString(),
+          annexVersion: versions.get(controllerId) ?? null,
+        },
+      })),
+    );
+    told += customers.length;
+    annexVersions += changed.length;
+    after = customers.at(-1) ?? null;
+    if (customers.length < page) {
+      break;
+    }
+  }
+
+  let windowsLapsed = 0;
+  for (let pages = Math.ceil((await countOpenWindows(tx, OBJECTION_SUBJECT, id)) / page) + 1; pages > 0; pages -= 1) {
+    const lapsed = await lapseObjectionWindows(tx, OBJECTION_SUBJECT, id, now, page);
+    await recordEvents(
+      tx,
+      clock,
+      lapsed.map((o) => ({
+        type: "obligation.lapsed",
+        actor,
+        controllerId: o.controllerId,
+        subject: { type: "obligation", id: o.id },
+        data: { kind: "subprocessor_objection", dueAt: o.dueAt.toISOString(), reason: "the change took effect" },
+      })),
+    );
+    windowsLapsed += lapsed.length;
+    if (lapsed.length < page) {
+      break;
+    }
+  }
   await recordEvent(tx, clock, {
     type: "subprocessor_change.applied",
     actor,
@@ -127,9 +148,9 @@ export async function applySubprocessorChange(tx: Db, clock: Clock, actor: Event
       subprocessor: { id: change.subprocessorId, name: sub?.name ?? null, status: sub?.status ?? null, countries: about.countries },
       replaces: change.replacesId,
       effectiveAt: effectiveAt.toISOString(),
-      customersTold: customers.length,
-      annexVersions: changed.length,
-      windowsLapsed: lapsed.length,
+      customersTold: told,
+      annexVersions,
+      windowsLapsed,
     },
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
 import { afterKey, customerMatches, keyOrder, keyText, walkCustomersByName, type KeyKind, type SortKey } from "../../db/keyset.ts";
@@ -114,8 +114,19 @@ export async function objectionsOfCustomer(db: Db, controllerId: string, changeI
     .where(and(eq(objections.controllerId, controllerId), inArray(objections.changeId, changeIds)));
 }
 
-export async function allRecipientIds(db: Db, changeId: string): Promise<string[]> {
-  const found = await db.select({ controllerId: changeRecipients.controllerId }).from(changeRecipients).where(eq(changeRecipients.changeId, changeId));
+/** How many customers a change was announced to. */
+export async function countRecipients(db: Db, changeId: string): Promise<number> {
+  return db.$count(changeRecipients, eq(changeRecipients.changeId, changeId));
+}
+
+/** At most `limit` of the customers a change was announced to, after the customer `after`, by id: a fan-out's page. */
+export async function recipientIdsPage(db: Db, changeId: string, after: string | null, limit: number): Promise<string[]> {
+  const found = await db
+    .select({ controllerId: changeRecipients.controllerId })
+    .from(changeRecipients)
+    .where(and(eq(changeRecipients.changeId, changeId), after === null ? undefined : gt(changeRecipients.controllerId, after)))
+    .orderBy(changeRecipients.controllerId)
+    .limit(limit);
   return found.map((r) => r.controllerId);
 }
 
@@ -139,8 +150,28 @@ export async function touchedServiceIds(db: Db, change: Pick<ChangeRow, "kind" |
   return [...new Set([...change.plan.serviceIds, ...replaced])];
 }
 
-/** Every customer taking any of these services, with the ones of them it takes. One statement. */
-export async function customersTaking(db: Db, serviceIds: string[]): Promise<{ controllerId: string; serviceIds: string[] }[]> {
+/** How many customers take one of the services. */
+export async function countCustomersTaking(db: Db, serviceIds: string[]): Promise<number> {
+  if (serviceIds.length === 0) {
+    return 0;
+  }
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select count(distinct cs.controller_id)::int as n from controller_services cs where cs.service_id = any(${sql.param(serviceIds)}::uuid[])`,
+  );
+  return Number(found?.n ?? 0);
+}
+
+/**
+ * At most `limit` of the customers taking one of the services, after the customer `after`, by id
+ * with the ones each takes: a fan-out's page.
+ */
+export async function customersTakingPage(
+  db: Db,
+  serviceIds: string[],
+  after: string | null,
+  limit: number,
+): Promise<{ controllerId: string; serviceIds: string[] }[]> {
   if (serviceIds.length === 0) {
     return [];
   }
@@ -148,7 +179,8 @@ export async function customersTaking(db: Db, serviceIds: string[]): Promise<{ c
     db,
     sql`select cs.controller_id, array_agg(cs.service_id::text order by cs.service_id) as service_ids
         from controller_services cs where cs.service_id = any(${sql.param(serviceIds)}::uuid[])
-        group by cs.controller_id order by cs.controller_id`,
+         ${after === null ? sql`` : sql`and cs.controller_id > ${after}::uuid`}
+        group by cs.controller_id order by cs.controller_id limit ${limit}`,
   );
   return found.map((r) => ({ controllerId: r.controller_id, serviceIds: r.service_ids }));
 }

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { insertMany } from "../../db/insert-many.ts";
 import { changeRecipients, obligations, subprocessorChanges } from "../../db/schema/index.ts";
@@ -32,6 +32,11 @@ export async function insertChange(db: Db, row: typeof subprocessorChanges.$infe
   return change.id;
 }
 
+/** An announced change's latest window end and how many customers it was announced to (known after its pages). */
+export async function setAnnouncedWindow(db: Db, id: string, windowClosesAt: Date, affectedCount: number): Promise<void> {
+  await db.update(subprocessorChanges).set({ windowClosesAt, affectedCount }).where(eq(subprocessorChanges.id, id));
+}
+
 /** The customers a change was announced to, batched. */
 export async function insertRecipients(db: Db, recipients: (typeof changeRecipients.$inferInsert)[]): Promise<void> {
   await insertMany(db, changeRecipients, recipients);
@@ -62,12 +67,26 @@ export async function markChangeWithdrawn(db: Db, id: string, reason: string, no
     .where(eq(subprocessorChanges.id, id));
 }
 
-/** Closes the objection windows of a change still open as "lapsed"; returns them. */
-export async function lapseObjectionWindows(db: Db, subjectType: string, changeId: string, now: Date) {
+/** How many objection windows of a change are still open. */
+export async function countOpenWindows(db: Db, subjectType: string, changeId: string): Promise<number> {
+  return db.$count(obligations, and(eq(obligations.subjectType, subjectType), eq(obligations.subjectId, changeId), eq(obligations.status, "open")));
+}
+
+/**
+ * Closes at most `limit` of the objection windows of a change still open as "lapsed", the first by
+ * customer; returns them. Called until it closes fewer than `limit`.
+ */
+export async function lapseObjectionWindows(db: Db, subjectType: string, changeId: string, now: Date, limit: number) {
+  const page = db
+    .select({ id: obligations.id })
+    .from(obligations)
+    .where(and(eq(obligations.subjectType, subjectType), eq(obligations.subjectId, changeId), eq(obligations.status, "open")))
+    .orderBy(obligations.controllerId, obligations.id)
+    .limit(limit);
   return db
     .update(obligations)
     .set({ status: "lapsed", closedAt: now, nextReminderAt: null })
-    .where(and(eq(obligations.subjectType, subjectType), eq(obligations.subjectId, changeId), eq(obligations.status, "open")))
+    .where(and(inArray(obligations.id, page), eq(obligations.status, "open")))
     .returning({ id: obligations.id, controllerId: obligations.controllerId, dueAt: obligations.dueAt });
 }
 

@@ -1,3 +1,4 @@
+import { ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, notFound } from "../../http/errors.ts";
@@ -5,7 +6,7 @@ import { recordEvent, recordEvents, type EventActor } from "../evidence/index.ts
 import { queueCustomerNotices } from "../notices/index.ts";
 import { cancelObligations } from "../obligations/index.ts";
 import { OBJECTION_SUBJECT, noticeSubprocessor } from "./announce-change.ts";
-import { allRecipientIds } from "./change-queries.ts";
+import { countRecipients, recipientIdsPage } from "./change-queries.ts";
 import { lockChange, markChangeWithdrawn } from "./lifecycle-queries.ts";
 import { settleOpenObjections } from "./objection-queries.ts";
 import { findSubprocessor } from "./queries.ts";
@@ -16,7 +17,14 @@ import { subprocessorWords } from "./words.ts";
  * told, their objection windows stop running, and open objections against it are settled (what
  * they objected to will not happen).
  */
-export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: EventActor & { id: string | null }, id: string, reason: string): Promise<void> {
+export async function withdrawSubprocessorChange(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor & { id: string | null },
+  id: string,
+  reason: string,
+  page: number = ROWS_PER_STATEMENT,
+): Promise<void> {
   const now = clock.now();
   const change = await lockChange(tx, id);
   if (!change) {
@@ -41,18 +49,28 @@ export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: Ev
     })),
   );
   const sub = await findSubprocessor(tx, change.subprocessorId);
-  const recipients = await allRecipientIds(tx, id);
   const about = noticeSubprocessor(sub ?? { name: "?", activity: { nl: "", en: "" } }, change.plan.locations ?? sub?.locations ?? []);
-  await queueCustomerNotices(
-    tx,
-    clock,
-    actor,
-    recipients.map((controllerId) => ({
-      controllerId,
-      subject,
-      data: { kind: "subprocessor_change_withdrawn" as const, changeId: id, subprocessor: about, reason },
-    })),
-  );
+  // Told a page at a time (by customer): any number of recipients in bounded memory.
+  let told = 0;
+  let after: string | null = null;
+  for (let pages = Math.ceil((await countRecipients(tx, id)) / page) + 1; pages > 0; pages -= 1) {
+    const recipients = await recipientIdsPage(tx, id, after, page);
+    await queueCustomerNotices(
+      tx,
+      clock,
+      actor,
+      recipients.map((controllerId) => ({
+        controllerId,
+        subject,
+        data: { kind: "subprocessor_change_withdrawn" as const, changeId: id, subprocessor: about, reason },
+      })),
+    );
+    told += recipients.length;
+    after = recipients.at(-1) ?? null;
+    if (recipients.length < page) {
+      break;
+    }
+  }
   await recordEvent(tx, clock, {
     type: "subprocessor_change.withdrawn",
     actor,
@@ -62,8 +80,8 @@ export async function withdrawSubprocessorChange(tx: Db, clock: Clock, actor: Ev
       kind: change.kind,
       subprocessor: { id: change.subprocessorId, name: about.name },
       reason,
-      customersTold: recipients.length,
-      windowsCancelled: cancelled.length,
+      customersTold: told,
+      windowsCancelled: cancelled,
       objectionsSettled: settled.length,
     },
   });
