@@ -35,6 +35,7 @@ export class ChangeFeed {
   /** Starts listening; on failure the feed stays not live (nothing is cached) and says why once. */
   static async start(database: Pick<Database, "listen">): Promise<ChangeFeed> {
     const feed = new ChangeFeed();
+    feeds.add(feed);
     try {
       feed.#stop = await database.listen(
         CHANGES_CHANNEL,
@@ -68,6 +69,7 @@ export class ChangeFeed {
   }
 
   async close(): Promise<void> {
+    feeds.delete(this);
     this.#live = false;
     await this.#stop?.();
     this.#stop = null;
@@ -75,7 +77,15 @@ export class ChangeFeed {
   }
 }
 
+/** The feeds this process listens with (the operator's metrics: art28_change_feed_live). */
+export const feeds = new Set<ChangeFeed>();
+
+/** Every cache a process keeps, by name: the operator's metrics read their hits and misses. */
+export const feedCaches = new Map<string, { hits: number; misses: number; size: number }>();
+
 export interface FeedCacheOptions<V> {
+  /** Its name in the metrics (art28_kept_reads). */
+  name: string;
   /** The payload prefix this cache's keys answer to, e.g. "c:" (the rest is the key). */
   prefix: string;
   /** Entries kept at most; the oldest go first. */
@@ -106,6 +116,7 @@ export class FeedCache<V> {
     this.#feed = feed;
     this.#options = options;
     feed.subscribe((payload) => this.#changed(payload));
+    feedCaches.set(options.name, this);
   }
 
   get size(): number {

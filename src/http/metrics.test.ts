@@ -77,6 +77,8 @@ test("metrics count the processor's deadlines due and overdue, and the deliverie
   assert.equal(await sample('art28_deadlines{state="overdue"}'), overdue, "met (late): no longer open");
   assert.ok((await sample('art28_deliveries{status="pending"}')) >= pending + 2, "the notices' deliveries are queued");
   assert.ok((await sample("art28_process_resident_memory_bytes")) > 0, "and the process's own figures");
+  assert.equal(await sample("art28_change_feed_live"), 1, "the web process hears the database's changes");
+  assert.ok((await sample('art28_kept_reads{cache="customer_home",count="miss"}')) >= 0, "and says what it keeps");
 });
 
 test("with ART28_METRICS_TOKEN set, /metrics asks for it", async () => {

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/engine.ts";
+import { feedCaches, feeds } from "../db/change-feed.ts";
 import { operationalCounts, readiness } from "../db/operations.ts";
 import type { Clock } from "../domain/clock.ts";
 
@@ -63,6 +64,30 @@ const retrying = new Gauge({
   name: "art28_deliveries_retrying",
   help: "Pending deliveries after at least one refused or failed try",
   registers: [metrics.registry],
+});
+
+/** The reads this process keeps until they change (db/change-feed.ts): hits, misses and entries per cache. */
+new Gauge({
+  name: "art28_kept_reads",
+  help: "Reads this process keeps until the database says they changed, per cache: answered kept (hit), read (miss), entries held (size)",
+  labelNames: ["cache", "count"],
+  registers: [metrics.registry],
+  collect() {
+    for (const [cache, kept] of feedCaches) {
+      this.set({ cache, count: "hit" }, kept.hits);
+      this.set({ cache, count: "miss" }, kept.misses);
+      this.set({ cache, count: "size" }, kept.size);
+    }
+  },
+});
+
+new Gauge({
+  name: "art28_change_feed_live",
+  help: "1 while this web process hears the database's changes (LISTEN art28_changed); 0: it keeps no reads (every read goes to the database)",
+  registers: [metrics.registry],
+  collect() {
+    this.set(feeds.size > 0 && [...feeds].every((feed) => feed.live) ? 1 : 0);
+  },
 });
 
 async function countInDatabase(db: Db, clock: Clock): Promise<void> {

@@ -37,8 +37,8 @@ export type ResolveActor = (request: FastifyRequest) => Promise<Actor | null>;
  * a request then reads no table to know who it is.
  */
 export function actorResolver(db: Db, clock: Clock, changes: ChangeFeed): ResolveActor {
-  const usersKept = new FeedCache<UserRow | null>(changes, { prefix: "u:", ...KEPT, about: (user, id) => user?.id === id });
-  const tokensKept = new FeedCache<TokenRow | null>(changes, { prefix: "u:", ...KEPT, about: (token, id) => token?.userId === id });
+  const usersKept = new FeedCache<UserRow | null>(changes, { name: "users", prefix: "u:", ...KEPT, about: (user, id) => user?.id === id });
+  const tokensKept = new FeedCache<TokenRow | null>(changes, { name: "api_tokens", prefix: "u:", ...KEPT, about: (token, id) => token?.userId === id });
   const userById = (id: string) => usersKept.get(id, () => findUserById(db, id));
   return async (request) => {
     const header = request.headers.authorization;

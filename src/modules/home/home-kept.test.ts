@@ -130,7 +130,7 @@ describe("reads kept until they change", () => {
         return async () => {};
       },
     });
-    const cache = new FeedCache<number>(own, { prefix: "c:", max: 2, maxAgeMs: 60_000 });
+    const cache = new FeedCache<number>(own, { name: "test", prefix: "c:", max: 2, maxAgeMs: 60_000 });
     let reads = 0;
     const load = async () => (reads += 1);
     // Changed while being read: served, not kept.

@@ -41,7 +41,7 @@ const KEPT = { max: 20_000, maxAgeMs: 60_000 };
 
 export function homeRoutes(app: TypedApp, { db, clock, changes }: RouteDeps) {
   const tags = ["home"];
-  const kept = new FeedCache<CustomerHomeRows>(changes, { prefix: "c:", ...KEPT });
+  const kept = new FeedCache<CustomerHomeRows>(changes, { name: "customer_home", prefix: "c:", ...KEPT });
   const homeOf = async (actor: Actor, controllerId: string) => {
     const { zone } = await loadProcessorContext(db);
     const now = clock.now();
