@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { countUpTo } from "../../db/keyset.ts";
 import { annexVersions, contacts, controllerDomains, controllers, controllerServices, events, services, supportAssignments } from "../../db/schema/index.ts";
 
 /** art. 9.1 need-to-know: the controllers a support user is assigned to. */
@@ -64,15 +65,17 @@ function statusCondition(status: AgreementSummaryStatus | undefined) {
  * after a keyset cursor or at an offset. The page's customers are chosen first; only their services
  * and agreement summary are then read, so a page costs the same at 100,000 customers as at 50.
  */
-export async function listControllers(db: Db, filter: ListFilter): Promise<{ total: number; items: ControllerListItem[] }> {
+export async function listControllers(db: Db, filter: ListFilter): Promise<{ total: number; totalExact: boolean; items: ControllerListItem[] }> {
   const search = filter.search ? `%${filter.search.toLowerCase()}%` : null;
   const only = filter.onlyIds ?? null;
-  // The search goes through its trigram indexes (migration 0021: controllers_matching, for the processor's scope).
-  const where = sql`(${search}::text is null or c.id in (select controllers_matching(${search})))
+  // The search goes through its trigram indexes (migration 0021: controllers_matching, for the
+  // processor's scope), its ids then found by the primary key (`in (select …)` would read every customer).
+  const where = sql`(${search}::text is null or c.id = any(array(select controllers_matching(${search}))))
       and (${only === null} or c.id = any(${sql.param(only ?? [])}::uuid[]))
       and ${statusCondition(filter.status)}`;
   const after = filter.after ? sql`and (c.name, c.customer_number) > (${filter.after.name}, ${filter.after.customerNumber})` : sql``;
-  const [count] = await rows<{ total: string }>(db, sql`select count(*) as total from controllers c where ${where}`);
+  // Counted to 10,000 at most (db/keyset.ts): a count reads every row it counts.
+  const count = await countUpTo(db, sql`controllers c`, where);
   const page = await rows<{
     id: string;
     customer_number: string;
@@ -104,7 +107,8 @@ export async function listControllers(db: Db, filter: ListFilter): Promise<{ tot
          order by c.name, c.customer_number`,
   );
   return {
-    total: Number(count?.total ?? 0),
+    total: count.total,
+    totalExact: count.exact,
     items: page.map((r) => ({
       id: r.id,
       customerNumber: r.customer_number,

@@ -72,7 +72,8 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
         querystring: ListQuery,
         response: {
           200: Type.Object({
-            total: Type.Integer(),
+            total: Type.Integer({ description: "How many match, counted to 10,000 at most" }),
+            totalExact: Type.Boolean({ description: "false: more than `total` match" }),
             items: Type.Array(ControllerListItem),
             next: Type.Union([Type.String(), Type.Null()], { description: "`after` of the next page; null on the last" }),
           }),
@@ -90,6 +91,7 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
       const last = result.items.at(-1);
       return {
         total: result.total,
+        totalExact: result.totalExact,
         items: result.items.map((i) => ({ ...i, effectiveAt: iso(i.effectiveAt) })),
         next: last && result.items.length === query.limit ? encodeCursor([last.name, last.customerNumber]) : null,
       };

@@ -5301,7 +5301,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description How many match, counted to 10,000 at most */
                             total: number;
+                            /** @description false: more than `total` match */
+                            totalExact: boolean;
                             items: {
                                 id: string;
                                 customerNumber: string;
