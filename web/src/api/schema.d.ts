@@ -11985,12 +11985,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The incident register (GDPR art. 33(5)): every security incident, breach or not */
+        /** The incident register (GDPR art. 33(5)): every security incident, breach or not, newest discovery first; a page after `after` (keyset) */
         get: {
             parameters: {
-                query?: {
+                query: {
                     status?: "open" | "closed";
                     decision?: "pending" | "notify" | "no_notify";
+                    /** @description the title contains it, or it is the reference (INC-0042) or number */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -12005,24 +12010,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            reference: string;
-                            title: string;
-                            /** @enum {unknown} */
-                            status: "open" | "closed";
-                            /** @enum {unknown} */
-                            decision: "pending" | "notify" | "no_notify";
-                            /** Format: date-time */
-                            discoveredAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            ongoing: boolean;
-                            affected: number;
-                            notified: number;
-                            /** @description affected customers not yet notified past their deadline */
-                            overdue: number;
-                            closedAt: string | null;
-                        }[];
+                            total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
+                            items: {
+                                id: string;
+                                reference: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "open" | "closed";
+                                /** @enum {unknown} */
+                                decision: "pending" | "notify" | "no_notify";
+                                /** Format: date-time */
+                                discoveredAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                ongoing: boolean;
+                                affected: number;
+                                notified: number;
+                                /** @description affected customers not yet notified past their deadline */
+                                overdue: number;
+                                closedAt: string | null;
+                            }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -15664,12 +15676,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every act of an incident in order, with its evidence hash */
+        /** The acts of an incident in order, with their evidence hash; a page after `after` (keyset) */
         get: {
             parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path: {
@@ -15687,6 +15700,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             entries: {
                                 /** Format: date-time */
                                 at: string;
@@ -15705,6 +15720,8 @@ export interface paths {
                                 };
                                 hash: string;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
