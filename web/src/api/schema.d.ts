@@ -17684,14 +17684,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Privacy contacts that need attention (art. 4.4): stale (not confirmed in time), failing (e-mail bounced) or asked and awaiting confirmation; the longest first */
+        /** Privacy contacts that need attention (art. 4.4): stale (not confirmed in time), failing (e-mail bounced) or asked and awaiting confirmation; the longest first, a page after `after` (keyset) */
         get: {
             parameters: {
                 query: {
                     /** @description attention (default): stale or failing; stale: not confirmed in time; failing: e-mail bounced; awaiting: asked, not yet stale */
                     state?: "attention" | "stale" | "failing" | "awaiting";
+                    /** @description the customer's name or number, or the contact's name or address, contains it */
                     search?: string;
-                    offset: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     limit: number;
                 };
                 header?: never;
@@ -17708,6 +17710,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 controllerId: string;
@@ -17728,6 +17732,8 @@ export interface paths {
                                 failingReason: string | null;
                                 failingDays: number | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -26445,13 +26451,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer) */
+        /** Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer), newest first; a page after `after` (keyset) */
         get: {
             parameters: {
                 query: {
                     status?: "announced" | "effective" | "withdrawn";
                     subprocessorId?: string;
-                    offset: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     limit: number;
                 };
                 header?: never;
@@ -26468,6 +26475,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 id: string;
                                 /** @enum {unknown} */
@@ -26531,6 +26540,8 @@ export interface paths {
                                     } | null;
                                 } | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
