@@ -41,7 +41,12 @@ export const cases = pgTable(
     closedBy: uuid("closed_by").references(() => users.id),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("cases_controller").on(t.controllerId, t.askedAt), index("cases_status").on(t.status, t.askedAt)],
+  // Newest question first, of a customer, of a status or of all (keyset: asked_at, id).
+  (t) => [
+    index("cases_controller").on(t.controllerId, t.askedAt, t.id),
+    index("cases_status").on(t.status, t.askedAt, t.id),
+    index("cases_asked").on(t.askedAt, t.id),
+  ],
 );
 
 /** How an estimate prices the work: hours × an hourly rate, or a fixed price. */

@@ -31645,15 +31645,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests (cases): your own (customer) or all, with filters (staff; support only its customers) */
+        /** Requests (cases): your own (customer) or all, with filters (staff; support only its customers), newest first; a page after `after` (keyset), the next page in the Link header */
         get: {
             parameters: {
-                query?: {
+                query: {
                     kind?: "dpia_help" | "measures_question" | "instruction" | "subject_request_help" | "data_return";
                     status?: "open" | "estimated" | "accepted" | "declined" | "closed";
                     controllerId?: string;
                     /** @description only cases whose answer is overdue */
                     overdue?: boolean;
+                    /** @description staff: the customer's name or customer number contains it */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -31664,6 +31669,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
