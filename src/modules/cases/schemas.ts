@@ -209,4 +209,5 @@ export const BillingExport = Type.Object({
   createdAt: Instant,
   createdByName: Type.String(),
 });
-export const BillingExportWithItems = Type.Object({ ...BillingExport.properties, items: Type.Array(BillableItem) });
+export const ExportListQuery = Type.Object(keysetQuery({ default: 100, maximum: 500 }), { additionalProperties: false });
+export const ExportItemsQuery = Type.Object(keysetQuery({ default: 500, maximum: 1000 }), { additionalProperties: false });

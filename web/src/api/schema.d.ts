@@ -34722,10 +34722,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The exports to the billing system, newest first */
+        /** The exports to the billing system, newest first; a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -34735,6 +34739,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -34848,7 +34854,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Export the period's billable items not yet exported, once: each is marked with this export and never exported again */
+        /** Export the period's billable items not yet exported, once: each is marked with this export and never exported again. The answer is the export (its count and total); its items are read through `GET /billable-items/exports/{id}/items` (pages) or its CSV (streamed) */
         post: {
             parameters: {
                 query?: never;
@@ -34882,29 +34888,6 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             createdByName: string;
-                            items: {
-                                id: string;
-                                caseId: string;
-                                caseReference: string;
-                                caseKind: string;
-                                caseTitle: string;
-                                controllerId: string;
-                                customerName: string;
-                                /** @enum {unknown} */
-                                type: "time" | "cost" | "credit";
-                                description: string;
-                                workDate: string;
-                                minutes: number | null;
-                                rateCents: number | null;
-                                amountCents: number;
-                                currency: string;
-                                creditsId: string | null;
-                                /** Format: date-time */
-                                billableAt: string;
-                                voided: boolean;
-                                exportId: string | null;
-                                exportedAt: string | null;
-                            }[];
                         };
                     };
                 };
@@ -35005,6 +34988,167 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billable-items/exports/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One export's items (the same items every time), in the order they became billable; a page after `after` (keyset), the next one in the Link header */
+        get: {
+            parameters: {
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            caseKind: string;
+                            caseTitle: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            type: "time" | "cost" | "credit";
+                            description: string;
+                            workDate: string;
+                            minutes: number | null;
+                            rateCents: number | null;
+                            amountCents: number;
+                            currency: string;
+                            creditsId: string | null;
+                            /** Format: date-time */
+                            billableAt: string;
+                            voided: boolean;
+                            exportId: string | null;
+                            exportedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
