@@ -208,6 +208,11 @@ export async function listIncidents(db: Db, filter: IncidentListFilter) {
   return { items, ...(await countUpTo(db, incidents, where)) };
 }
 
+/** How many incidents the register holds (up to COUNT_LIMIT). */
+export async function countIncidents(db: Db) {
+  return countUpTo(db, incidents, undefined);
+}
+
 export interface TimelineRow {
   at: Date;
   type: string;

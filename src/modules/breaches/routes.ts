@@ -11,7 +11,7 @@ import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
 import { scopeOf, type Actor } from "../../http/actor.ts";
 import { eventActor, eventLabel } from "../evidence/index.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { incidents, type StaffRole } from "../../db/schema/index.ts";
+import type { StaffRole } from "../../db/schema/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import { contentDisposition } from "../../http/content-disposition.ts";
 import { addAffectedCustomers, proposalPage, removeAffectedCustomer } from "./affected-customers.ts";
@@ -19,12 +19,11 @@ import { assessIncident } from "./assess-incident.ts";
 import { closeIncident } from "./close-incident.ts";
 import { registerCsvHeader, registerCsvRecords, registerPdf, writeRegisterXlsx } from "./documents/register-export.ts";
 import { readPages, streamDownload, writePages } from "../../http/download.ts";
-import { countUpTo } from "../../db/keyset.ts";
 import { saveCustomerFacts, saveSharedFacts } from "./notice-facts.ts";
 import { presentAffected, presentIncident, presentSummary } from "./present.ts";
 import { AFFECTED_LIST_KEY, REACHED_LIST_KEY } from "./affected-queries.ts";
 import { decodeKeyset, encodeCursor, keysetPage } from "../../http/cursor.ts";
-import { becauseNames, countsOf, findIncident, INCIDENT_LIST_KEY, listIncidents, TIMELINE_KEY, timelineOf } from "./queries.ts";
+import { becauseNames, countIncidents, countsOf, findIncident, INCIDENT_LIST_KEY, listIncidents, TIMELINE_KEY, timelineOf } from "./queries.ts";
 import { recordIncident, updateIncident } from "./record-incident.ts";
 import { registerRows } from "./register-rows.ts";
 import {
@@ -147,7 +146,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
           // One document, laid out whole: bounded, and refused before anything is read beyond the limit.
           const rows = await page(undefined, REGISTER_PDF_MAX + 1);
           if (rows.length > REGISTER_PDF_MAX) {
-            const { total } = await inScope(db, scope, (tx) => countUpTo(tx, incidents, undefined));
+            const { total } = await inScope(db, scope, (tx) => countIncidents(tx));
             throw invalid("querystring.format", breachWords.registerPdfTooLarge(total, REGISTER_PDF_MAX));
           }
           return reply
