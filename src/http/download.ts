@@ -19,10 +19,34 @@ export function streamDownload(request: FastifyRequest, reply: FastifyReply, med
 }
 
 /**
- * Writes a keyset list to `out` as it is read: `header`, then each page `read` answers (up to
- * `size + 1` rows after the key given: the extra one says there is more) as the chunk `format`
- * makes of its first `size` rows. Each read is its own short transaction, so an export of any size
- * holds one page in memory and other requests are answered between pages (it is not one snapshot).
+ * Every page of a keyset list, read as the consumer asks for the next: each `read` answers up to
+ * `size + 1` rows after the key given (the extra one says there is more), and its first `size` rows
+ * are yielded. Each read is its own short transaction, so a list of any size holds one page in
+ * memory and other requests are answered between pages (it is not one snapshot).
+ */
+export async function* readPages<T extends { key: readonly string[] }>(
+  read: (after: readonly string[] | undefined, size: number) => Promise<T[]>,
+  size: number = ROWS_PER_STATEMENT,
+): AsyncGenerator<T[]> {
+  let after: readonly string[] | undefined;
+  for (;;) {
+    const page = await read(after, size);
+    const shown = page.slice(0, size);
+    if (shown.length > 0) {
+      yield shown;
+    }
+    const last = shown.at(-1);
+    if (page.length <= size || !last) {
+      return;
+    }
+    after = last.key;
+    await nextTurn();
+  }
+}
+
+/**
+ * Writes a keyset list to `out` as it is read (readPages): `header`, then each page as the chunk
+ * `format` makes of it.
  */
 export async function writePages<T extends { key: readonly string[] }>(
   out: Writable,
@@ -33,19 +57,8 @@ export async function writePages<T extends { key: readonly string[] }>(
 ): Promise<void> {
   async function* chunks() {
     yield header;
-    let after: readonly string[] | undefined;
-    for (;;) {
-      const page = await read(after, size);
-      const shown = page.slice(0, size);
-      if (shown.length > 0) {
-        yield format(shown);
-      }
-      const last = shown.at(-1);
-      if (page.length <= size || !last) {
-        return;
-      }
-      after = last.key;
-      await nextTurn();
+    for await (const page of readPages(read, size)) {
+      yield format(page);
     }
   }
   await pipeline(Readable.from(chunks(), { objectMode: false }), out);

@@ -48,7 +48,8 @@ export const incidents = pgTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("incidents_discovered").on(t.discoveredAt)],
+  // The register newest discovery first (keyset: discovered_at, number).
+  (t) => [index("incidents_discovered_number").on(t.discoveredAt, t.number)],
 );
 
 /**

@@ -41,7 +41,12 @@ export const cases = pgTable(
     closedBy: uuid("closed_by").references(() => users.id),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("cases_controller").on(t.controllerId, t.askedAt), index("cases_status").on(t.status, t.askedAt)],
+  // Newest question first, of a customer, of a status or of all (keyset: asked_at, id).
+  (t) => [
+    index("cases_controller").on(t.controllerId, t.askedAt, t.id),
+    index("cases_status").on(t.status, t.askedAt, t.id),
+    index("cases_asked").on(t.askedAt, t.id),
+  ],
 );
 
 /** How an estimate prices the work: hours × an hourly rate, or a fixed price. */
@@ -128,16 +133,21 @@ export const caseEntries = pgTable(
 );
 
 /** One export of billable items to the billing system: which period, when, by whom. */
-export const billingExports = pgTable("billing_exports", {
-  id: id(),
-  periodFrom: text("period_from").notNull(),
-  periodTo: text("period_to").notNull(),
-  itemCount: integer("item_count").notNull(),
-  totalCents: integer("total_cents").notNull(),
-  createdAt: createdAt(),
-  createdBy: uuid("created_by").references(() => users.id),
-  createdByName: text("created_by_name").notNull(),
-});
+export const billingExports = pgTable(
+  "billing_exports",
+  {
+    id: id(),
+    periodFrom: text("period_from").notNull(),
+    periodTo: text("period_to").notNull(),
+    itemCount: integer("item_count").notNull(),
+    totalCents: integer("total_cents").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdByName: text("created_by_name").notNull(),
+  },
+  // Newest export first (keyset: created_at, id).
+  (t) => [index("billing_exports_created").on(t.createdAt, t.id)],
+);
 
 /**
  * A written instruction to process for another purpose (art. 1.2, GDPR 28(3)(a)) that the processor

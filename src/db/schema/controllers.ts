@@ -100,6 +100,8 @@ export const contacts = pgTable(
     index("contacts_confirmation_stale")
       .on(t.confirmationStaleAt)
       .where(sql`${t.staleSince} IS NULL`),
+    // The contacts that need attention, the longest first (modules/contacts listAttention's key).
+    index("contacts_attention").on(sql`coalesce(least(${t.staleSince}, ${t.failingSince}), ${t.confirmationRequestedAt}, ${t.updatedAt})`, t.id),
   ],
 );
 

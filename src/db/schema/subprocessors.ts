@@ -105,7 +105,8 @@ export const subprocessorChanges = pgTable(
     affectedCount: integer("affected_count").notNull().default(0),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("subprocessor_changes_status").on(t.status, t.announcedAt)],
+  // Newest announcement first, of a status or of all (keyset: announced_at, id).
+  (t) => [index("subprocessor_changes_status").on(t.status, t.announcedAt, t.id), index("subprocessor_changes_announced").on(t.announcedAt, t.id)],
 );
 
 /** One affected customer of a change: its notice and its own objection window. */

@@ -30,15 +30,14 @@ export interface AuditBillableItem {
   exportedAt: string | null;
 }
 
-const itemQuery = (db: Db) =>
-  db
-    .select({ cost: auditCosts, number: audits.number, requestedAt: audits.requestedAt, customerName: controllers.name, exportedAt: billingExports.createdAt })
-    .from(auditCosts)
-    .innerJoin(audits, eq(audits.id, auditCosts.auditId))
-    .innerJoin(controllers, eq(controllers.id, auditCosts.controllerId))
-    .leftJoin(billingExports, eq(billingExports.id, auditCosts.exportId));
-
-type ItemRow = Awaited<ReturnType<ReturnType<typeof itemQuery>["execute"]>>[number];
+/** An audit cost as read, with its audit's number and customer. */
+interface ItemRow {
+  cost: typeof auditCosts.$inferSelect;
+  number: (typeof audits.$inferSelect)["number"];
+  requestedAt: Date;
+  customerName: string;
+  exportedAt: Date | null;
+}
 
 function present(row: ItemRow): AuditBillableItem {
   const reference = auditWords.reference(referenceYear(row.requestedAt), row.number);
@@ -124,10 +123,4 @@ export async function markAuditCostsExported(db: Db, exportId: string, ids: stri
       .set({ exportId })
       .where(and(sql`${auditCosts.id} = any(${sql.param(ids.slice(i, i + 1000))}::uuid[])`, isNull(auditCosts.exportId)));
   }
-}
-
-/** The audit costs one export holds. */
-export async function auditCostsOfExport(db: Db, exportId: string): Promise<AuditBillableItem[]> {
-  const rows = await itemQuery(db).where(eq(auditCosts.exportId, exportId)).orderBy(asc(auditCosts.recordedAt), asc(auditCosts.id));
-  return rows.map(present);
 }

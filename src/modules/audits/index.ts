@@ -20,7 +20,7 @@ export { recordFinding, agreeFinding, addAction, completeAction, AUDIT_ACTION_KI
 export { recordAuditCost } from "./record-cost.ts";
 export { auditWho, auditReference } from "./who.ts";
 export type { AuditWho } from "./who.ts";
-export { auditBillableItems, auditCostsOfExport, lockUnexportedAuditCosts, markAuditCostsExported } from "./billing-queries.ts";
+export { auditBillableItems, lockUnexportedAuditCosts, markAuditCostsExported } from "./billing-queries.ts";
 export type { AuditBillableItem } from "./billing-queries.ts";
 
 /** What the audits module brings to the core; src/modules.ts lists it. */

@@ -132,7 +132,7 @@ describe("the incident register", () => {
         `${field} named in ${response.body}`,
       );
     }
-    assert.deepEqual((await security.get("/api/v1/incidents")).json(), []);
+    assert.deepEqual((await security.get("/api/v1/incidents")).json<{ items: unknown[] }>().items, []);
   });
 
   test("only incident staff record; support and customers cannot; the auditor reads", async () => {
@@ -500,7 +500,7 @@ describe("the notice", () => {
     assert.equal(finals.filter((n) => n.data.kind === "breach_notice" && n.data.stage === "final").length, 3);
     assert.equal((await security.send("POST", url("/notices"), {})).statusCode, 409);
     assert.equal((await security.send("PATCH", url(), { title: "x" })).statusCode, 409);
-    const list = (await auditor.get("/api/v1/incidents?status=closed")).json<{ id: string }[]>();
+    const list = (await auditor.get("/api/v1/incidents?status=closed")).json<{ items: { id: string }[] }>().items;
     assert.deepEqual(
       list.map((i) => i.id),
       [incident.id],

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, containsPattern, countUpTo, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { breachNotices, controllers, incidentAssessments, incidents, notices, services, subprocessors, type AffectedBecause } from "../../db/schema/index.ts";
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
 import { conflict, notFound } from "../../http/errors.ts";
@@ -168,12 +169,48 @@ export async function countsOf(db: Db, incidentIds: string[], now: Date): Promis
   return new Map(found.map((r) => [r.incident_id, { affected: Number(r.affected), notified: Number(r.notified), overdue: Number(r.overdue) }]));
 }
 
-export async function listIncidents(db: Db, filter: { status?: "open" | "closed" | undefined; decision?: IncidentRow["decision"] | undefined }) {
-  return db
-    .select()
+/** Newest discovery first, then the highest number: incidents_discovered_number serves it. */
+const incidentKey: SortKey[] = [
+  { expr: incidents.discoveredAt, kind: "instant", descending: true },
+  { expr: incidents.number, kind: "integer", descending: true },
+];
+export const INCIDENT_LIST_KEY: KeyKind[] = incidentKey.map((k) => k.kind);
+
+export interface IncidentListFilter {
+  status?: "open" | "closed" | undefined;
+  decision?: IncidentRow["decision"] | undefined;
+  /** The title contains it, or it is the reference (INC-0042) or number (42). */
+  q?: string | undefined;
+  limit: number;
+  /** The key of the last incident shown (INCIDENT_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
+}
+
+function incidentWhere(filter: IncidentListFilter): SQL | undefined {
+  const q = filter.q?.trim();
+  const number = q ? /^(?:inc-?)?0*(\d{1,9})$/i.exec(q)?.[1] : undefined;
+  const search = q ? or(ilike(incidents.title, containsPattern(q)), number ? eq(incidents.number, Number(number)) : undefined) : undefined;
+  return and(filter.status ? eq(incidents.status, filter.status) : undefined, filter.decision ? eq(incidents.decision, filter.decision) : undefined, search);
+}
+
+/**
+ * A page of the incident register, newest discovery first: `limit + 1` incidents after the
+ * cursor (the extra one says there is a next page) and the count of all (up to COUNT_LIMIT).
+ */
+export async function listIncidents(db: Db, filter: IncidentListFilter) {
+  const where = incidentWhere(filter);
+  const items = await db
+    .select({ incident: incidents, key: keyText(incidentKey) })
     .from(incidents)
-    .where(and(filter.status ? eq(incidents.status, filter.status) : undefined, filter.decision ? eq(incidents.decision, filter.decision) : undefined))
-    .orderBy(desc(incidents.discoveredAt), desc(incidents.number));
+    .where(and(where, afterKey(incidentKey, filter.after)))
+    .orderBy(keyOrder(incidentKey))
+    .limit(filter.limit + 1);
+  return { items, ...(await countUpTo(db, incidents, where)) };
+}
+
+/** How many incidents the register holds (up to COUNT_LIMIT). */
+export async function countIncidents(db: Db) {
+  return countUpTo(db, incidents, undefined);
 }
 
 export interface TimelineRow {
@@ -185,16 +222,29 @@ export interface TimelineRow {
   hash: string;
 }
 
+/** Oldest first, by the instant then the log's sequence (unique). */
+const timelineKey: SortKey[] = [
+  { expr: sql`e.occurred_at`, kind: "instant" },
+  { expr: sql`e.seq`, kind: "integer" },
+];
+export const TIMELINE_KEY: KeyKind[] = timelineKey.map((k) => k.kind);
+
 /**
- * Every act of an incident, in order: the register's own events (recorded, assessed, customers,
- * facts, rounds, closed) and, per customer, its notices (queued, sent, opened, acknowledged, ...)
- * and its 48-hour duty (opened, met, missed), each with its hash in the evidence chain.
+ * A page of an incident's acts, in order: the register's own events (recorded, assessed,
+ * customers, facts, rounds, closed) and, per customer, its notices (queued, sent, opened,
+ * acknowledged, ...) and its 48-hour duty (opened, met, missed), each with its hash in the evidence
+ * chain; `limit + 1` after the key `after` (the extra one says there is a next page) and the count
+ * of all (up to COUNT_LIMIT).
  */
-export async function timelineOf(db: Db, incidentId: string, page: { limit: number; offset: number }): Promise<{ total: number; entries: TimelineRow[] }> {
-  const about = sql`(e.subject_type = 'incident' and e.subject_id = ${incidentId})
+export async function timelineOf(
+  db: Db,
+  incidentId: string,
+  page: { limit: number; after?: readonly string[] | undefined },
+): Promise<{ total: number; exact: boolean; entries: (TimelineRow & { key: string[] })[] }> {
+  const about = sql`((e.subject_type = 'incident' and e.subject_id = ${incidentId})
       or (e.subject_type = 'notice' and e.subject_id in (select b.notice_id::text from breach_notices b where b.incident_id = ${incidentId}))
-      or (e.subject_type = 'obligation' and e.subject_id in (select o.id::text from obligations o where o.subject_type = 'incident' and o.subject_id = ${incidentId}))`;
-  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from events e where ${about}`);
+      or (e.subject_type = 'obligation' and e.subject_id in (select o.id::text from obligations o where o.subject_type = 'incident' and o.subject_id = ${incidentId})))`;
+  const { total, exact } = await countUpTo(db, sql`events e`, about);
   const found = await rows<{
     occurred_at: Date | string;
     type: string;
@@ -203,16 +253,18 @@ export async function timelineOf(db: Db, incidentId: string, page: { limit: numb
     name: string | null;
     data: Record<string, unknown>;
     hash: string;
+    key: string[];
   }>(
     db,
-    sql`select e.occurred_at, e.type, e.actor_label, e.controller_id, c.name, e.data, e.hash
+    sql`select e.occurred_at, e.type, e.actor_label, e.controller_id, c.name, e.data, e.hash, ${keyText(timelineKey)} as key
           from events e left join controllers c on c.id = e.controller_id
-         where ${about}
-         order by e.occurred_at, e.seq
-         limit ${page.limit} offset ${page.offset}`,
+         where ${and(about, afterKey(timelineKey, page.after))}
+         order by ${keyOrder(timelineKey)}
+         limit ${page.limit + 1}`,
   );
   return {
-    total: Number(count?.n ?? 0),
+    total,
+    exact,
     entries: found.map((r) => ({
       at: new Date(r.occurred_at),
       type: r.type,
@@ -220,6 +272,7 @@ export async function timelineOf(db: Db, incidentId: string, page: { limit: numb
       customer: r.controller_id ? { id: r.controller_id, name: r.name ?? "" } : null,
       data: r.data,
       hash: r.hash,
+      key: r.key,
     })),
   };
 }

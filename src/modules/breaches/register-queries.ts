@@ -9,8 +9,11 @@ export type RegisterEntry = Omit<RegisterRow, "reference" | "measuresTaken" | "c
 
 const at = (value: Date | string | null) => (value === null ? null : new Date(value));
 
-/** Every incident, by number; services named in `locale`. */
-export async function registerEntries(db: Db, locale: "nl" | "en"): Promise<RegisterEntry[]> {
+/**
+ * The register's incidents by number, `page.size` of them after the number `page.after` (keyset;
+ * from the first without it); services named in `locale`.
+ */
+export async function registerEntries(db: Db, locale: "nl" | "en", page: { after?: number | undefined; size: number }): Promise<RegisterEntry[]> {
   const found = await rows<{
     number: number;
     title: string;
@@ -54,7 +57,9 @@ export async function registerEntries(db: Db, locale: "nl" | "en"): Promise<Regi
                i.status, i.closed_at, i.closing_summary, i.facts
           from incidents i
           left join lateral (select * from incident_assessments x where x.incident_id = i.id order by x.revision desc limit 1) a on true
-         order by i.number`,
+         where i.number > ${page.after ?? 0}
+         order by i.number
+         limit ${page.size}`,
   );
   return found.map((r) => ({
     number: r.number,

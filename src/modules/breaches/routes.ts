@@ -4,7 +4,7 @@ import { Type } from "typebox";
 import type { Db } from "../../db/engine.ts";
 import { inScope } from "../../db/scope.ts";
 import type { StoredNoticeFacts } from "../../domain/breach-notice.ts";
-import { notFound } from "../../http/errors.ts";
+import { invalid, notFound } from "../../http/errors.ts";
 import { actorOf } from "../../http/request-context.ts";
 import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { ErrorResponses, FileResponses } from "../../http/schemas.ts";
@@ -17,12 +17,13 @@ import { contentDisposition } from "../../http/content-disposition.ts";
 import { addAffectedCustomers, proposalPage, removeAffectedCustomer } from "./affected-customers.ts";
 import { assessIncident } from "./assess-incident.ts";
 import { closeIncident } from "./close-incident.ts";
-import { registerCsv, registerPdf, registerXlsx } from "./documents/register-export.ts";
+import { registerCsvHeader, registerCsvRecords, registerPdf, writeRegisterXlsx } from "./documents/register-export.ts";
+import { readPages, streamDownload, writePages } from "../../http/download.ts";
 import { saveCustomerFacts, saveSharedFacts } from "./notice-facts.ts";
 import { presentAffected, presentIncident, presentSummary } from "./present.ts";
 import { AFFECTED_LIST_KEY, REACHED_LIST_KEY } from "./affected-queries.ts";
-import { decodeKeyset, encodeCursor } from "../../http/cursor.ts";
-import { becauseNames, countsOf, findIncident, listIncidents, timelineOf } from "./queries.ts";
+import { decodeKeyset, encodeCursor, keysetPage } from "../../http/cursor.ts";
+import { becauseNames, countIncidents, countsOf, findIncident, INCIDENT_LIST_KEY, listIncidents, TIMELINE_KEY, timelineOf } from "./queries.ts";
 import { recordIncident, updateIncident } from "./record-incident.ts";
 import { registerRows } from "./register-rows.ts";
 import {
@@ -37,9 +38,9 @@ import {
   FactsBody,
   Incident,
   IncidentBody,
+  IncidentList,
   IncidentListQuery,
   IncidentPatch,
-  IncidentSummary,
   Proposal,
   ProposalQuery,
   SendBody,
@@ -53,6 +54,9 @@ import { sendBreachNotices } from "./send-notices.ts";
 export const INCIDENT_WRITE: readonly StaffRole[] = ["admin", "security_officer", "privacy_officer"];
 /** And who may read the register: those, and the auditor. Support staff see customers, not incidents. */
 export const INCIDENT_READ: readonly StaffRole[] = [...INCIDENT_WRITE, "auditor"];
+
+/** The most incidents the register's PDF lays out; a longer register is exported as CSV or XLSX (streamed). */
+export const REGISTER_PDF_MAX = 2_000;
 
 const staffActor = (actor: Actor) => ({ ...eventActor(actor), id: actor.userId, name: actor.name });
 
@@ -73,21 +77,24 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS } },
       schema: {
         tags,
-        summary: "The incident register (GDPR art. 33(5)): every security incident, breach or not",
+        summary: "The incident register (GDPR art. 33(5)): every security incident, breach or not, newest discovery first; a page after `after` (keyset)",
         querystring: IncidentListQuery,
-        response: { 200: Type.Array(IncidentSummary), ...ErrorResponses },
+        response: { 200: IncidentList, ...ErrorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
+      const { status, decision, q, limit } = request.query;
+      const after = decodeKeyset(request.query.after, INCIDENT_LIST_KEY);
       return inScope(db, scopeOf(actor), async (tx) => {
-        const list = await listIncidents(tx, request.query);
+        const found = await listIncidents(tx, { status, decision, q, limit, after });
+        const { items, next } = keysetPage(found.items, limit);
         const counts = await countsOf(
           tx,
-          list.map((i) => i.id),
+          items.map((i) => i.incident.id),
           clock.now(),
         );
-        return list.map((incident) => presentSummary(incident, counts.get(incident.id)));
+        return { total: found.total, totalExact: found.exact, items: items.map(({ incident }) => presentSummary(incident, counts.get(incident.id))), next };
       });
     },
   );
@@ -118,30 +125,35 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { rows, processor } = await inScope(db, scopeOf(actor), async (tx) => ({
-        rows: await registerRows(tx, actor.locale),
-        processor: await findProcessor(tx),
-      }));
-      const zone = processor.timeZone;
+      const scope = scopeOf(actor);
       const locale = actor.locale;
+      const processor = await inScope(db, scope, (tx) => findProcessor(tx));
+      const zone = processor.timeZone;
       const stamp = clock.now().toISOString().slice(0, 10);
       const base = `${breachWords.fileName.register[locale]}-${stamp}`;
+      // The `size + 1` incidents after `after`, in their own short transaction (http/download.ts readPages).
+      const page = (after: readonly string[] | undefined, size: number) => inScope(db, scope, (tx) => registerRows(tx, locale, after, size + 1));
       switch (request.query.format) {
         case "csv":
-          return reply
-            .type("text/csv; charset=utf-8")
-            .header("content-disposition", contentDisposition(`${base}.csv`))
-            .send(registerCsv(rows, locale, zone));
+          return streamDownload(request, reply, "text/csv; charset=utf-8", `${base}.csv`, (out) =>
+            writePages(out, registerCsvHeader(locale), page, (rows) => registerCsvRecords(rows, locale, zone)),
+          );
         case "xlsx":
-          return reply
-            .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .header("content-disposition", contentDisposition(`${base}.xlsx`))
-            .send(await registerXlsx(rows, locale, zone));
-        case "pdf":
+          return streamDownload(request, reply, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `${base}.xlsx`, (out) =>
+            writeRegisterXlsx(readPages(page), locale, zone, out),
+          );
+        case "pdf": {
+          // One document, laid out whole: bounded, and refused before anything is read beyond the limit.
+          const rows = await page(undefined, REGISTER_PDF_MAX + 1);
+          if (rows.length > REGISTER_PDF_MAX) {
+            const { total } = await inScope(db, scope, (tx) => countIncidents(tx));
+            throw invalid("querystring.format", breachWords.registerPdfTooLarge(total, REGISTER_PDF_MAX));
+          }
           return reply
             .type("application/pdf")
             .header("content-disposition", contentDisposition(`${base}.pdf`))
             .send(Buffer.from(await registerPdf(rows, locale, zone, processor.name, clock.now())));
+        }
       }
     },
   );
@@ -393,7 +405,7 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: INCIDENT_READ, customer: NO_CUSTOMERS, record: "shared" } },
       schema: {
         tags,
-        summary: "Every act of an incident in order, with its evidence hash",
+        summary: "The acts of an incident in order, with their evidence hash; a page after `after` (keyset)",
         params: IdParams,
         querystring: TimelineQuery,
         response: { 200: Timeline, ...ErrorResponses },
@@ -401,11 +413,18 @@ export function incidentRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { limit = 1000, offset = 0 } = request.query;
+      const { limit } = request.query;
+      const after = decodeKeyset(request.query.after, TIMELINE_KEY);
       return inScope(db, scopeOf(actor), async (tx) => {
         await incidentOr404(tx, request.params.id);
-        const { total, entries } = await timelineOf(tx, request.params.id, { limit, offset });
-        return { total, entries: entries.map((e) => ({ ...e, typeLabel: eventLabel(e.type), at: e.at.toISOString() })) };
+        const found = await timelineOf(tx, request.params.id, { limit, after });
+        const { items, next } = keysetPage(found.entries, limit);
+        return {
+          total: found.total,
+          totalExact: found.exact,
+          entries: items.map(({ key: _key, ...e }) => ({ ...e, typeLabel: eventLabel(e.type), at: e.at.toISOString() })),
+          next,
+        };
       });
     },
   );

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from "typebox";
-import { Cursor, NextCursor } from "../../http/cursor.ts";
+import { Cursor, keysetQuery, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { BREACH_FACT_KEYS } from "../../domain/breach-notice.ts";
 import { Instant, Int, Line, Localized, NullableInstant, Offset, Text, Uuid } from "../../http/schemas.ts";
 
@@ -166,9 +166,15 @@ export const Incident = Type.Object({
 });
 
 export const IncidentListQuery = Type.Object(
-  { status: Type.Optional(Type.Enum(["open", "closed"])), decision: Type.Optional(Decision) },
+  {
+    status: Type.Optional(Type.Enum(["open", "closed"])),
+    decision: Type.Optional(Decision),
+    q: Type.Optional(Line(100, { description: "the title contains it, or it is the reference (INC-0042) or number" })),
+    ...keysetQuery({ default: 100, maximum: 500 }),
+  },
   { additionalProperties: false },
 );
+export const IncidentList = Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(IncidentSummary), next: NextCursor });
 
 // ---- affected customers ----------------------------------------------------------------------
 
@@ -284,11 +290,8 @@ export const TimelineEntry = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
   hash: Type.String(),
 });
-export const Timeline = Type.Object({ total: Type.Integer(), entries: Type.Array(TimelineEntry) });
-export const TimelineQuery = Type.Object(
-  { limit: Type.Optional(Int(1, 5000, { default: 1000 })), offset: Type.Optional(Offset) },
-  { additionalProperties: false },
-);
+export const Timeline = Type.Object({ total: Type.Integer(), totalExact: TotalExact, entries: Type.Array(TimelineEntry), next: NextCursor });
+export const TimelineQuery = Type.Object(keysetQuery({ default: 500, maximum: 1000 }), { additionalProperties: false });
 
 export const ExportQuery = Type.Object({ format: Type.Enum(["csv", "xlsx", "pdf"]) }, { additionalProperties: false });
 

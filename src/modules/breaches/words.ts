@@ -20,6 +20,11 @@ export const breachWords = {
     notice: { nl: "melding-datalek", en: "breach-notice" },
   },
 
+  /** The register's PDF is bounded (REGISTER_PDF_MAX); a longer register is exported as CSV or XLSX. */
+  registerPdfTooLarge: (count: number, limit: number): LocalizedText => ({
+    nl: `Het register telt ${count} incidenten; als PDF gaat het tot ${limit}. Exporteer het als XLSX of CSV.`,
+    en: `The register holds ${count} incidents; as a PDF it goes up to ${limit}. Export it as XLSX or CSV.`,
+  }),
   incidentClosed: { nl: "het incident is afgesloten", en: "the incident is closed" },
 
   // The register (record-incident.ts).

@@ -83,11 +83,33 @@ test("an export's CSV streams every item once, in the list's order", async () =>
     walked.map((i) => i.id),
   );
   assert.ok(table.slice(1).every((line) => line[1] === id));
+  // The answer to the export is bounded: the export, not its items; they are read in pages.
+  assert.deepEqual(Object.keys(made.json<object>()).sort(), ["createdAt", "createdByName", "id", "itemCount", "periodFrom", "periodTo", "totalCents"]);
+  assert.equal(made.json<{ itemCount: number }>().itemCount, 1700);
+  const items = (await walk<Item>(officer.get, `/api/v1/billable-items/exports/${id}/items?limit=400`)).flat();
+  assert.deepEqual(
+    items.map((i) => i.id),
+    walked.map((i) => i.id),
+  );
+  // Exports page too, newest first.
+  const exports = (await walk<{ id: string }>(officer.get, "/api/v1/billable-items/exports?limit=1")).flat();
+  assert.deepEqual(
+    exports.map((e) => e.id),
+    [id],
+  );
 });
 
 test("customers never; another export is a 404; a bad cursor is a 400 naming querystring.after; limit is bounded", async () => {
   assert.equal((await alfa.owner.get(`/api/v1/billable-items?${PERIOD}`)).statusCode, 403);
   assert.equal((await officer.get("/api/v1/billable-items/exports/00000000-0000-4000-8000-000000000000/csv")).statusCode, 404);
+  assert.equal((await officer.get("/api/v1/billable-items/exports/00000000-0000-4000-8000-000000000000/items")).statusCode, 404);
+  assert.equal((await alfa.owner.get("/api/v1/billable-items/exports")).statusCode, 403);
+  const [made] = (await officer.get("/api/v1/billable-items/exports")).json<{ id: string }[]>();
+  assert.equal((await alfa.owner.get(`/api/v1/billable-items/exports/${made?.id ?? ""}/items`)).statusCode, 403);
+  await assertBadCursorsRefused(officer.get, `/api/v1/billable-items/exports/${made?.id ?? ""}/items`);
+  await assertLimitBounds(officer.get, `/api/v1/billable-items/exports/${made?.id ?? ""}/items`, 1000);
+  await assertBadCursorsRefused(officer.get, "/api/v1/billable-items/exports");
+  await assertLimitBounds(officer.get, "/api/v1/billable-items/exports", 500);
   await assertBadCursorsRefused(officer.get, `/api/v1/billable-items?${PERIOD}`);
   await assertLimitBounds(officer.get, `/api/v1/billable-items?${PERIOD}`, 1000);
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { afterKey, keyOrder, keyText, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { billingExports, caseEntries, cases, controllers } from "../../db/schema/index.ts";
@@ -28,8 +28,6 @@ const itemColumns = {
   exportedAt: billingExports.createdAt,
 };
 
-export type BillableItemRow = Awaited<ReturnType<typeof itemsOfExport>>[number];
-
 const itemQuery = <K extends Record<string, SQL<string[]>>>(db: Db, extra: K) =>
   db
     .select({ ...itemColumns, ...extra })
@@ -37,6 +35,9 @@ const itemQuery = <K extends Record<string, SQL<string[]>>>(db: Db, extra: K) =>
     .innerJoin(cases, eq(cases.id, caseEntries.caseId))
     .innerJoin(controllers, eq(controllers.id, caseEntries.controllerId))
     .leftJoin(billingExports, eq(billingExports.id, caseEntries.exportId));
+
+/** A case's billable item as read (listBillableItems), without its key. */
+export type BillableItemRow = Omit<Awaited<ReturnType<typeof listBillableItems>>[number], "key">;
 
 /** A billable item: billable, its case finished (or a credit line), not voided before it was exported. */
 const isItem = and(
@@ -103,15 +104,24 @@ export async function markExported(db: Db, exportId: string, ids: string[]) {
   }
 }
 
-export async function listExports(db: Db) {
-  return db.select().from(billingExports).orderBy(desc(billingExports.createdAt)).limit(500);
+/** Newest export first: billing_exports_created serves it. */
+const exportKey: SortKey[] = [
+  { expr: billingExports.createdAt, kind: "instant", descending: true },
+  { expr: billingExports.id, kind: "uuid", descending: true },
+];
+export const EXPORT_LIST_KEY: KeyKind[] = exportKey.map((k) => k.kind);
+
+/** A page of the exports, newest first: `limit + 1` after the cursor (the extra one says there is a next page). */
+export async function listExports(db: Db, page: { limit: number; after?: readonly string[] | undefined }) {
+  return db
+    .select({ export: billingExports, key: keyText(exportKey) })
+    .from(billingExports)
+    .where(afterKey(exportKey, page.after))
+    .orderBy(keyOrder(exportKey))
+    .limit(page.limit + 1);
 }
 
 export async function findExport(db: Db, id: string) {
   const [row] = await db.select().from(billingExports).where(eq(billingExports.id, id));
   return row ?? null;
-}
-
-export async function itemsOfExport(db: Db, exportId: string) {
-  return itemQuery(db, {}).where(eq(caseEntries.exportId, exportId)).orderBy(asc(caseEntries.billableAt), asc(caseEntries.id));
 }

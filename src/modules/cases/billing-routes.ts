@@ -13,12 +13,12 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { eventActor } from "../evidence/index.ts";
 import { findProcessor } from "../processor/index.ts";
 import type { Db } from "../../db/engine.ts";
-import { auditBillableItems, auditCostsOfExport } from "../audits/index.ts";
-import { BILLABLE_ITEM_KEY, findExport, itemsOfExport, listBillableItems, listExports, type ItemSelection } from "./billing-queries.ts";
+import { auditBillableItems } from "../audits/index.ts";
+import { BILLABLE_ITEM_KEY, EXPORT_LIST_KEY, findExport, listBillableItems, listExports, type ItemSelection } from "./billing-queries.ts";
 import { exportBillableItems } from "./export-billable-items.ts";
 import { periodInstants } from "./period.ts";
 import { presentExport, presentItem } from "./present.ts";
-import { BillableItem, BillingExport, BillingExportWithItems, ExportBody, PeriodQuery } from "./schemas.ts";
+import { BillableItem, BillingExport, ExportBody, ExportItemsQuery, ExportListQuery, PeriodQuery } from "./schemas.ts";
 import { caseWords } from "./words.ts";
 
 const tags = ["billing"];
@@ -47,14 +47,6 @@ function csvLines(exportId: string, present: readonly PresentedItem[]): string {
 }
 
 type PresentedItem = ReturnType<typeof presentItem>;
-
-/** In the order they became billable: the cases' entries and the audits' costs (art. 10.5, modules/audits) together. */
-const byBillableAt = (a: PresentedItem, b: PresentedItem) => a.billableAt.localeCompare(b.billableAt) || a.id.localeCompare(b.id);
-
-/** One export's items: the cases' and the audits'. */
-async function exportItems(tx: Db, exportId: string): Promise<PresentedItem[]> {
-  return [...(await itemsOfExport(tx, exportId)).map(presentItem), ...(await auditCostsOfExport(tx, exportId))].sort(byBillableAt);
-}
 
 /** By key (billable instant to the microsecond, then id): the order both sources' pages are read in. */
 const byKey = (a: { key: readonly string[] }, b: { key: readonly string[] }) =>
@@ -122,22 +114,23 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
       schema: {
         tags,
-        summary: "Export the period's billable items not yet exported, once: each is marked with this export and never exported again",
+        summary:
+          "Export the period's billable items not yet exported, once: each is marked with this export and never exported again. The answer is the export (its count and total); its items are read through `GET /billable-items/exports/{id}/items` (pages) or its CSV (streamed)",
         body: ExportBody,
-        response: { 201: BillingExportWithItems, ...ErrorResponses },
+        response: { 201: BillingExport, ...ErrorResponses },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const instants = await period(request.body.from, request.body.to, "body");
-      const { row, items } = await inScope(db, scopeOf(actor), async (tx) => {
+      const row = await inScope(db, scopeOf(actor), async (tx) => {
         const id = await exportBillableItems(tx, clock, { actor: eventActor(actor), userId: actor.userId, name: actor.name }, request.body, instants);
-        return { row: await findExport(tx, id), items: await exportItems(tx, id) };
+        return findExport(tx, id);
       });
       if (!row) {
         throw new Error("the export vanished");
       }
-      return reply.status(201).send({ ...presentExport(row), items });
+      return reply.status(201).send(presentExport(row));
     },
   );
 
@@ -145,9 +138,45 @@ export function billingRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     "/billable-items/exports",
     {
       config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS } },
-      schema: { tags, summary: "The exports to the billing system, newest first", response: { 200: Type.Array(BillingExport), ...ErrorResponses } },
+      schema: {
+        tags,
+        summary: "The exports to the billing system, newest first; a page after `after` (keyset), the next one in the Link header",
+        querystring: ExportListQuery,
+        response: { 200: Type.Array(BillingExport, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
+      },
     },
-    async (request) => (await inScope(db, scopeOf(actorOf(request)), (tx) => listExports(tx))).map(presentExport),
+    async (request, reply) => {
+      const { limit } = request.query;
+      const after = decodeKeyset(request.query.after, EXPORT_LIST_KEY);
+      const found = await inScope(db, scopeOf(actorOf(request)), (tx) => listExports(tx, { limit, after }));
+      return arrayPage(reply, request.url, found, limit).map((row) => presentExport(row.export));
+    },
+  );
+
+  app.get(
+    "/billable-items/exports/:id/items",
+    {
+      config: { audience: { staff: STAFF_WRITE, customer: NO_CUSTOMERS, record: "shared" } },
+      schema: {
+        tags,
+        summary:
+          "One export's items (the same items every time), in the order they became billable; a page after `after` (keyset), the next one in the Link header",
+        params: IdParams,
+        querystring: ExportItemsQuery,
+        response: { 200: Type.Array(BillableItem, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { limit } = request.query;
+      const after = decodeKeyset(request.query.after, BILLABLE_ITEM_KEY);
+      const found = await inScope(db, scopeOf(actorOf(request)), async (tx) => {
+        if (!(await findExport(tx, request.params.id))) {
+          throw notFound(caseWords.noun.export);
+        }
+        return itemsPage(tx, { exportId: request.params.id }, { limit, after });
+      });
+      return arrayPage(reply, request.url, found, limit).map(({ key: _key, ...item }) => item);
+    },
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { afterKey, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import {
   annexVersions,
   caseEntries,
@@ -65,21 +66,56 @@ export interface CaseFilter {
   /** Only cases whose answer is overdue (the duty still open past its due instant). */
   overdueAt?: Date | undefined;
   onlyIds?: string[] | null;
+  /** The customer's name or customer number contains it. */
+  q?: string | undefined;
+  limit: number;
+  /** The key of the last case shown (CASE_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
 }
 
+/** Newest question first: cases_asked (cases_controller, cases_status for a customer's, a status's) serves it. */
+const caseKey: SortKey[] = [
+  { expr: cases.askedAt, kind: "instant", descending: true },
+  { expr: cases.id, kind: "uuid", descending: true },
+];
+export const CASE_LIST_KEY: KeyKind[] = caseKey.map((k) => k.kind);
+
+/**
+ * A page of cases, newest question first: `limit + 1` after the cursor (the extra one says there
+ * is a next page), chosen from the cases alone, then joined to their customers and duties.
+ */
 export async function listCases(db: Db, filter: CaseFilter) {
-  return caseQuery(db)
+  const page = await db
+    .select({ id: cases.id, key: keyText(caseKey) })
+    .from(cases)
     .where(
       and(
         filter.controllerId ? eq(cases.controllerId, filter.controllerId) : undefined,
         filter.kind ? eq(cases.kind, filter.kind) : undefined,
         filter.status ? eq(cases.status, filter.status) : undefined,
-        filter.overdueAt ? and(eq(obligations.status, "open"), sql`${obligations.dueAt} < ${filter.overdueAt.toISOString()}::timestamptz`) : undefined,
+        filter.overdueAt
+          ? sql`exists (select 1 from obligations o where o.id = ${cases.obligationId} and o.status = 'open' and o.due_at < ${filter.overdueAt.toISOString()}::timestamptz)`
+          : undefined,
         filter.onlyIds ? inArray(cases.controllerId, filter.onlyIds) : undefined,
+        filter.q ? ofCustomerMatching(cases.controllerId, filter.q) : undefined,
+        afterKey(caseKey, filter.after),
       ),
     )
-    .orderBy(desc(cases.askedAt), asc(cases.id))
-    .limit(1000);
+    .orderBy(keyOrder(caseKey))
+    .limit(filter.limit + 1);
+  if (page.length === 0) {
+    return [];
+  }
+  const keyOf = new Map(page.map((r) => [r.id, r.key]));
+  const found = await caseQuery(db)
+    .where(
+      inArray(
+        cases.id,
+        page.map((r) => r.id),
+      ),
+    )
+    .orderBy(keyOrder(caseKey));
+  return found.map((row) => ({ ...row, key: keyOf.get(row.id) ?? [] }));
 }
 
 export async function insertCase(db: Db, row: typeof cases.$inferInsert) {

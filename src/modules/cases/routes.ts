@@ -22,7 +22,8 @@ import { openCase } from "./open-case.ts";
 import { postCaseMessage } from "./post-case-message.ts";
 import { outcomesOf, presentCase, presentEntry, presentEstimate } from "./present.ts";
 import { proposeEstimate } from "./propose-estimate.ts";
-import { listCases, listEntries, listEstimates } from "./queries.ts";
+import { CASE_LIST_KEY, listCases, listEntries, listEstimates } from "./queries.ts";
+import { arrayPage, decodeKeyset, NEXT_LINK_HEADER } from "../../http/cursor.ts";
 import {
   CaseBody,
   CaseDetail,
@@ -96,28 +97,34 @@ function registerCaseRoutes(app: TypedApp, deps: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags,
-        summary: "Requests (cases): your own (customer) or all, with filters (staff; support only its customers)",
+        summary:
+          "Requests (cases): your own (customer) or all, with filters (staff; support only its customers), newest first; a page after `after` (keyset), the next page in the Link header",
         querystring: CaseListQuery,
-        response: { 200: Type.Array(CaseSummary), ...ErrorResponses },
+        response: { 200: Type.Array(CaseSummary, { headers: NEXT_LINK_HEADER }), ...ErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
+      const { limit } = request.query;
+      const after = decodeKeyset(request.query.after, CASE_LIST_KEY);
       if (actor.kind === "customer" && !actor.controllerId) {
         return [];
       }
       const assigned = await assignmentsOf(db, actor);
       const now = clock.now();
-      const list = await inScope(db, scopeOf(actor), (tx) =>
+      const found = await inScope(db, scopeOf(actor), (tx) =>
         listCases(tx, {
           kind: request.query.kind,
           status: request.query.status,
           controllerId: actor.kind === "customer" ? (actor.controllerId ?? undefined) : request.query.controllerId,
           overdueAt: request.query.overdue ? now : undefined,
           onlyIds: assigned ? [...assigned] : null,
+          q: request.query.q,
+          limit,
+          after,
         }),
       );
-      return list.map((row) => presentCase(row, now));
+      return arrayPage(reply, request.url, found, limit).map((row) => presentCase(row, now));
     },
   );
 

@@ -24,6 +24,8 @@ export const CaseListQuery = Type.Object(
     status: Type.Optional(CaseStatus),
     controllerId: Type.Optional(Uuid),
     overdue: Type.Optional(Type.Boolean({ description: "only cases whose answer is overdue" })),
+    q: Type.Optional(Line(100, { description: "staff: the customer's name or customer number contains it" })),
+    ...keysetQuery({ default: 100, maximum: 500 }),
   },
   { additionalProperties: false },
 );
@@ -207,4 +209,5 @@ export const BillingExport = Type.Object({
   createdAt: Instant,
   createdByName: Type.String(),
 });
-export const BillingExportWithItems = Type.Object({ ...BillingExport.properties, items: Type.Array(BillableItem) });
+export const ExportListQuery = Type.Object(keysetQuery({ default: 100, maximum: 500 }), { additionalProperties: false });
+export const ExportItemsQuery = Type.Object(keysetQuery({ default: 500, maximum: 1000 }), { additionalProperties: false });

@@ -3,6 +3,7 @@
 // remind or mark stale twice; a confirmation clears the cycle under the row's lock.
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
+import { afterKey, containsPattern, countUpTo, keyOrder, keyText, ofCustomerMatching, type KeyKind, type SortKey } from "../../db/keyset.ts";
 
 const at = (value: Date | string | null) => (value === null ? null : new Date(value));
 
@@ -188,13 +189,28 @@ export interface AttentionFilter {
   search?: string | undefined;
   /** Support staff: only these customers (art. 9.1). */
   onlyIds: string[] | null;
-  offset: number;
   limit: number;
+  /** The key of the last contact shown (ATTENTION_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
 }
 
-/** Contacts that need staff's attention: stale (unconfirmed), failing (bounced), or asked and awaiting; longest first. */
+/**
+ * The longest first: since when it is stale or failing (the earlier; least() passes over a null),
+ * else since it was asked, else since its last change; then the contact's id. contacts_attention
+ * (an index on that expression and the id) serves it.
+ */
+const attentionKey: SortKey[] = [
+  { expr: sql`coalesce(least(k.stale_since, k.failing_since), k.confirmation_requested_at, k.updated_at)`, kind: "instant" },
+  { expr: sql`k.id`, kind: "uuid" },
+];
+export const ATTENTION_LIST_KEY: KeyKind[] = attentionKey.map((k) => k.kind);
+
+/**
+ * A page of the contacts that need staff's attention: stale (unconfirmed), failing (bounced), or
+ * asked and awaiting; the longest first: `limit + 1` after the cursor (the extra one says there is
+ * a next page), chosen from the contacts alone, and the count of all (up to COUNT_LIMIT).
+ */
 export async function listAttention(db: Db, filter: AttentionFilter) {
-  const search = filter.search ? `%${filter.search.toLowerCase()}%` : null;
   const only = filter.onlyIds;
   const state =
     filter.state === "stale"
@@ -204,10 +220,11 @@ export async function listAttention(db: Db, filter: AttentionFilter) {
         : filter.state === "awaiting"
           ? sql`k.confirmation_requested_at is not null and k.stale_since is null`
           : sql`(k.stale_since is not null or k.failing_since is not null)`;
+  const pattern = filter.search ? containsPattern(filter.search) : null;
   const where = sql`${state}
-      and (${search}::text is null or lower(c.name) like ${search} or lower(c.customer_number) like ${search} or lower(k.email) like ${search} or lower(k.name) like ${search})
-      and (${only === null} or c.id = any(${sql.param(only ?? [])}::uuid[]))`;
-  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from contacts k join controllers c on c.id = k.controller_id where ${where}`);
+      and (${pattern === null ? sql`true` : sql`(${ofCustomerMatching(sql`k.controller_id`, filter.search ?? "")} or k.email ilike ${pattern} or k.name ilike ${pattern})`})
+      and (${only === null} or k.controller_id = any(${sql.param(only ?? [])}::uuid[]))`;
+  const { total, exact } = await countUpTo(db, sql`contacts k`, where);
   const found = await rows<{
     controller_id: string;
     customer_number: string;
@@ -223,18 +240,24 @@ export async function listAttention(db: Db, filter: AttentionFilter) {
     stale_since: Date | string | null;
     failing_since: Date | string | null;
     failing_reason: string | null;
+    key: string[];
   }>(
     db,
     sql`select k.controller_id, c.customer_number, c.name as customer_name, k.role, k.name, k.email, k.confirmed_at, k.updated_at,
-               k.confirmation_requested_at, k.confirmation_reminded_at, k.confirmation_stale_at, k.stale_since, k.failing_since, k.failing_reason
-          from contacts k join controllers c on c.id = k.controller_id
-         where ${where}
-         order by least(coalesce(k.stale_since, 'infinity'), coalesce(k.failing_since, 'infinity')), k.confirmation_requested_at nulls last, c.name, c.id
-         offset ${filter.offset} limit ${filter.limit}`,
+               k.confirmation_requested_at, k.confirmation_reminded_at, k.confirmation_stale_at, k.stale_since, k.failing_since, k.failing_reason, page.key
+          from (select k.id, ${keyText(attentionKey)} as key from contacts k
+                 where ${where} and ${afterKey(attentionKey, filter.after) ?? sql`true`}
+                 order by ${keyOrder(attentionKey)}
+                 limit ${filter.limit + 1}) page
+          join contacts k on k.id = page.id
+          join controllers c on c.id = k.controller_id
+         order by ${keyOrder(attentionKey)}`,
   );
   return {
-    total: Number(count?.n ?? 0),
+    total,
+    exact,
     items: found.map((r) => ({
+      key: r.key,
       controllerId: r.controller_id,
       customerNumber: r.customer_number,
       customerName: r.customer_name,

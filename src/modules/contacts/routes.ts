@@ -8,7 +8,8 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { assignmentsOf, Contact, ContactBody, contactOut, findContact, updateContact, visibleController } from "../controllers/index.ts";
 import { eventActor } from "../evidence/index.ts";
 import { confirmContact, contactCycle } from "./confirm-contact.ts";
-import { listAttention } from "./queries.ts";
+import { ATTENTION_LIST_KEY, listAttention } from "./queries.ts";
+import { decodeKeyset, keysetPage } from "../../http/cursor.ts";
 import { AttentionList, AttentionQuery, ConfirmBody } from "./schemas.ts";
 import { contactWords } from "./words.ts";
 
@@ -85,7 +86,7 @@ export function contactRoutes(app: TypedApp, deps: RouteDeps) {
       schema: {
         tags: ["customers"],
         summary:
-          "Privacy contacts that need attention (art. 4.4): stale (not confirmed in time), failing (e-mail bounced) or asked and awaiting confirmation; the longest first",
+          "Privacy contacts that need attention (art. 4.4): stale (not confirmed in time), failing (e-mail bounced) or asked and awaiting confirmation; the longest first, a page after `after` (keyset)",
         querystring: AttentionQuery,
         response: { 200: AttentionList, ...ErrorResponses },
       },
@@ -93,19 +94,24 @@ export function contactRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const now = clock.now();
+      const { limit } = request.query;
+      const after = decodeKeyset(request.query.after, ATTENTION_LIST_KEY);
       const result = await inScope(db, scopeOf(actor), async (tx) => {
         const assigned = await assignmentsOf(tx, actor);
         return listAttention(tx, {
           state: request.query.state ?? "attention",
           search: request.query.search,
           onlyIds: assigned ? [...assigned] : null,
-          offset: request.query.offset,
-          limit: request.query.limit,
+          limit,
+          after,
         });
       });
+      const { items, next } = keysetPage(result.items, limit);
       return {
         total: result.total,
-        items: result.items.map((i) => ({
+        totalExact: result.exact,
+        next,
+        items: items.map(({ key: _key, ...i }) => ({
           ...i,
           lastConfirmedAt: i.lastConfirmedAt.toISOString(),
           requestedAt: iso(i.requestedAt),

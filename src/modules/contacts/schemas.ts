@@ -1,5 +1,6 @@
 import { Type } from "typebox";
-import { Instant, Int, Line, NullableInstant, Offset } from "../../http/schemas.ts";
+import { keysetQuery, NextCursor, TotalExact } from "../../http/cursor.ts";
+import { Instant, Line, NullableInstant } from "../../http/schemas.ts";
 
 /** "Still correct": the version of the contact the person saw (its updatedAt), so a contact changed since is not confirmed unseen. */
 export const ConfirmBody = Type.Object({ updatedAt: Instant }, { additionalProperties: false });
@@ -11,9 +12,8 @@ export const AttentionQuery = Type.Object(
         description: "attention (default): stale or failing; stale: not confirmed in time; failing: e-mail bounced; awaiting: asked, not yet stale",
       }),
     ),
-    search: Type.Optional(Line(100)),
-    offset: Offset,
-    limit: Int(1, 200, { default: 50 }),
+    search: Type.Optional(Line(100, { description: "the customer's name or number, or the contact's name or address, contains it" })),
+    ...keysetQuery({ default: 50, maximum: 200 }),
   },
   { additionalProperties: false },
 );
@@ -38,4 +38,4 @@ export const AttentionItem = Type.Object({
   failingDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 });
 
-export const AttentionList = Type.Object({ total: Type.Integer(), items: Type.Array(AttentionItem) });
+export const AttentionList = Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(AttentionItem), next: NextCursor });

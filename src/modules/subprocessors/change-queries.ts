@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { batches } from "../../db/batches.ts";
-import { afterKey, customerMatches, keyOrder, keyText, walkCustomersByName, type KeyKind, type SortKey } from "../../db/keyset.ts";
+import { afterKey, countUpTo, customerMatches, keyOrder, keyText, walkCustomersByName, type KeyKind, type SortKey } from "../../db/keyset.ts";
 import { changeRecipients, objections, serviceSubprocessors, subprocessorChanges, subprocessors } from "../../db/schema/index.ts";
 import { DEFAULT_CLOCKS } from "../../domain/agreement-document.ts";
 
@@ -32,10 +32,22 @@ export interface ChangeListFilter {
   /** A customer: only the changes announced to it. */
   recipient?: string | undefined;
   subprocessorId?: string | undefined;
-  offset: number;
   limit: number;
+  /** The key of the last change shown (CHANGE_LIST_KEY), for the next page. */
+  after?: readonly string[] | undefined;
 }
 
+/** Newest announcement first: subprocessor_changes_announced (or _status, by status) serves it. */
+const changeKey: SortKey[] = [
+  { expr: subprocessorChanges.announcedAt, kind: "instant", descending: true },
+  { expr: subprocessorChanges.id, kind: "uuid", descending: true },
+];
+export const CHANGE_LIST_KEY: KeyKind[] = changeKey.map((k) => k.kind);
+
+/**
+ * A page of announced changes, newest first: `limit + 1` after the cursor (the extra one says
+ * there is a next page) and the count of all (up to COUNT_LIMIT).
+ */
 export async function listChanges(db: Db, filter: ChangeListFilter) {
   const where = and(
     filter.status ? eq(subprocessorChanges.status, filter.status) : undefined,
@@ -46,18 +58,13 @@ export async function listChanges(db: Db, filter: ChangeListFilter) {
       ? sql`exists (select 1 from change_recipients r where r.change_id = "subprocessor_changes"."id" and r.controller_id = ${filter.recipient})`
       : undefined,
   );
-  const [count] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(subprocessorChanges)
-    .where(where);
   const items = await db
-    .select()
+    .select({ change: subprocessorChanges, key: keyText(changeKey) })
     .from(subprocessorChanges)
-    .where(where)
-    .orderBy(desc(subprocessorChanges.announcedAt), desc(subprocessorChanges.id))
-    .offset(filter.offset)
-    .limit(filter.limit);
-  return { total: Number(count?.total ?? 0), items };
+    .where(and(where, afterKey(changeKey, filter.after)))
+    .orderBy(keyOrder(changeKey))
+    .limit(filter.limit + 1);
+  return { items, ...(await countUpTo(db, subprocessorChanges, where)) };
 }
 
 /** Names of the sub-processors the changes concern, and open objection counts (staff lists). */

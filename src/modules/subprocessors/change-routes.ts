@@ -15,6 +15,7 @@ import { visibleChange } from "./access.ts";
 import { announceSubprocessorChange } from "./announce-change.ts";
 import { applySubprocessorChange } from "./apply-change.ts";
 import {
+  CHANGE_LIST_KEY,
   changeExtras,
   findChange,
   listChanges,
@@ -24,7 +25,7 @@ import {
   recipientRowsOf,
   type ChangeRow,
 } from "./change-queries.ts";
-import { decodeKeyset, keysetPage, NextCursor } from "../../http/cursor.ts";
+import { decodeKeyset, keysetPage, NextCursor, TotalExact } from "../../http/cursor.ts";
 import { presentChange } from "./present.ts";
 import { findServices } from "./queries.ts";
 import { AnnounceBody, Change, ChangeListQuery, EffectiveDateBody, Recipient, RecipientsQuery, WithdrawBody } from "./schemas.ts";
@@ -82,17 +83,30 @@ export function changeRoutes(app: TypedApp, { db, clock }: RouteDeps) {
       config: { audience: { staff: STAFF_ALL, customer: CUSTOMER_ALL } },
       schema: {
         tags: ["subprocessors"],
-        summary: "Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer)",
+        summary: "Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer), newest first; a page after `after` (keyset)",
         querystring: ChangeListQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Change) }), ...ErrorResponses },
+        response: { 200: Type.Object({ total: Type.Integer(), totalExact: TotalExact, items: Type.Array(Change), next: NextCursor }), ...ErrorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const recipient = actor.kind === "customer" ? (actor.controllerId ?? "00000000-0000-0000-0000-000000000000") : undefined;
+      const { status, subprocessorId, limit } = request.query;
+      const after = decodeKeyset(request.query.after, CHANGE_LIST_KEY);
       return inScope(db, scopeOf(actor), async (tx) => {
-        const { total, items } = await listChanges(tx, { ...request.query, recipient });
-        return { total, items: await presentChanges(tx, actor, items, clock.now()) };
+        const found = await listChanges(tx, { status, subprocessorId, recipient, limit, after });
+        const { items, next } = keysetPage(found.items, limit);
+        return {
+          total: found.total,
+          totalExact: found.exact,
+          items: await presentChanges(
+            tx,
+            actor,
+            items.map((i) => i.change),
+            clock.now(),
+          ),
+          next,
+        };
       });
     },
   );

@@ -1,7 +1,7 @@
 import { keysetQuery } from "../../http/cursor.ts";
 import { Type, type TSchema } from "typebox";
 import { TRANSFER_MECHANISMS } from "../../domain/transfers.ts";
-import { Instant, Int, Line, Localized, NullableInstant, Offset, Text, Uuid, WebUrl } from "../../http/schemas.ts";
+import { Instant, Line, Localized, NullableInstant, Offset, Text, Uuid, WebUrl } from "../../http/schemas.ts";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -91,8 +91,7 @@ export const ChangeListQuery = Type.Object(
   {
     status: Type.Optional(ChangeStatus),
     subprocessorId: Type.Optional(Uuid),
-    offset: Offset,
-    limit: Int(1, 200, { default: 50 }),
+    ...keysetQuery({ default: 50, maximum: 200 }),
   },
   { additionalProperties: false },
 );

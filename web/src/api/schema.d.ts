@@ -11988,12 +11988,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The incident register (GDPR art. 33(5)): every security incident, breach or not */
+        /** The incident register (GDPR art. 33(5)): every security incident, breach or not, newest discovery first; a page after `after` (keyset) */
         get: {
             parameters: {
-                query?: {
+                query: {
                     status?: "open" | "closed";
                     decision?: "pending" | "notify" | "no_notify";
+                    /** @description the title contains it, or it is the reference (INC-0042) or number */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -12008,24 +12013,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            reference: string;
-                            title: string;
-                            /** @enum {unknown} */
-                            status: "open" | "closed";
-                            /** @enum {unknown} */
-                            decision: "pending" | "notify" | "no_notify";
-                            /** Format: date-time */
-                            discoveredAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            ongoing: boolean;
-                            affected: number;
-                            notified: number;
-                            /** @description affected customers not yet notified past their deadline */
-                            overdue: number;
-                            closedAt: string | null;
-                        }[];
+                            total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
+                            items: {
+                                id: string;
+                                reference: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "open" | "closed";
+                                /** @enum {unknown} */
+                                decision: "pending" | "notify" | "no_notify";
+                                /** Format: date-time */
+                                discoveredAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                ongoing: boolean;
+                                affected: number;
+                                notified: number;
+                                /** @description affected customers not yet notified past their deadline */
+                                overdue: number;
+                                closedAt: string | null;
+                            }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -15667,12 +15679,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every act of an incident in order, with its evidence hash */
+        /** The acts of an incident in order, with their evidence hash; a page after `after` (keyset) */
         get: {
             parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path: {
@@ -15690,6 +15703,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             entries: {
                                 /** Format: date-time */
                                 at: string;
@@ -15708,6 +15723,8 @@ export interface paths {
                                 };
                                 hash: string;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -17670,14 +17687,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Privacy contacts that need attention (art. 4.4): stale (not confirmed in time), failing (e-mail bounced) or asked and awaiting confirmation; the longest first */
+        /** Privacy contacts that need attention (art. 4.4): stale (not confirmed in time), failing (e-mail bounced) or asked and awaiting confirmation; the longest first, a page after `after` (keyset) */
         get: {
             parameters: {
                 query: {
                     /** @description attention (default): stale or failing; stale: not confirmed in time; failing: e-mail bounced; awaiting: asked, not yet stale */
                     state?: "attention" | "stale" | "failing" | "awaiting";
+                    /** @description the customer's name or number, or the contact's name or address, contains it */
                     search?: string;
-                    offset: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     limit: number;
                 };
                 header?: never;
@@ -17694,6 +17713,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 /** Format: uuid */
                                 controllerId: string;
@@ -17714,6 +17735,8 @@ export interface paths {
                                 failingReason: string | null;
                                 failingDays: number | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -26431,13 +26454,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer) */
+        /** Announced sub-processor changes (art. 5.2): all (staff) or those announced to you (customer), newest first; a page after `after` (keyset) */
         get: {
             parameters: {
                 query: {
                     status?: "announced" | "effective" | "withdrawn";
                     subprocessorId?: string;
-                    offset: number;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
                     limit: number;
                 };
                 header?: never;
@@ -26454,6 +26478,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description false when the list stopped counting at 10,000 and has more: `total` is then 10,000 */
+                            totalExact: boolean;
                             items: {
                                 id: string;
                                 /** @enum {unknown} */
@@ -26517,6 +26543,8 @@ export interface paths {
                                     } | null;
                                 } | null;
                             }[];
+                            /** @description `after` of the next page; null on the last */
+                            next: string | null;
                         };
                     };
                 };
@@ -31620,15 +31648,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests (cases): your own (customer) or all, with filters (staff; support only its customers) */
+        /** Requests (cases): your own (customer) or all, with filters (staff; support only its customers), newest first; a page after `after` (keyset), the next page in the Link header */
         get: {
             parameters: {
-                query?: {
+                query: {
                     kind?: "dpia_help" | "measures_question" | "instruction" | "subject_request_help" | "data_return";
                     status?: "open" | "estimated" | "accepted" | "declined" | "closed";
                     controllerId?: string;
                     /** @description only cases whose answer is overdue */
                     overdue?: boolean;
+                    /** @description staff: the customer's name or customer number contains it */
+                    q?: string;
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
                 };
                 header?: never;
                 path?: never;
@@ -31639,6 +31672,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -34690,10 +34725,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The exports to the billing system, newest first */
+        /** The exports to the billing system, newest first; a page after `after` (keyset), the next one in the Link header */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -34703,6 +34742,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -34816,7 +34857,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Export the period's billable items not yet exported, once: each is marked with this export and never exported again */
+        /** Export the period's billable items not yet exported, once: each is marked with this export and never exported again. The answer is the export (its count and total); its items are read through `GET /billable-items/exports/{id}/items` (pages) or its CSV (streamed) */
         post: {
             parameters: {
                 query?: never;
@@ -34850,29 +34891,6 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             createdByName: string;
-                            items: {
-                                id: string;
-                                caseId: string;
-                                caseReference: string;
-                                caseKind: string;
-                                caseTitle: string;
-                                controllerId: string;
-                                customerName: string;
-                                /** @enum {unknown} */
-                                type: "time" | "cost" | "credit";
-                                description: string;
-                                workDate: string;
-                                minutes: number | null;
-                                rateCents: number | null;
-                                amountCents: number;
-                                currency: string;
-                                creditsId: string | null;
-                                /** Format: date-time */
-                                billableAt: string;
-                                voided: boolean;
-                                exportId: string | null;
-                                exportedAt: string | null;
-                            }[];
                         };
                     };
                 };
@@ -34973,6 +34991,167 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billable-items/exports/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One export's items (the same items every time), in the order they became billable; a page after `after` (keyset), the next one in the Link header */
+        get: {
+            parameters: {
+                query: {
+                    /** @description `next` of the page before (keyset) */
+                    after?: string;
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description RFC 8288: `<the same URL with after=…>; rel="next"` when there is a next page (keyset) */
+                        link?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            caseKind: string;
+                            caseTitle: string;
+                            controllerId: string;
+                            customerName: string;
+                            /** @enum {unknown} */
+                            type: "time" | "cost" | "credit";
+                            description: string;
+                            workDate: string;
+                            minutes: number | null;
+                            rateCents: number | null;
+                            amountCents: number;
+                            currency: string;
+                            creditsId: string | null;
+                            /** Format: date-time */
+                            billableAt: string;
+                            voided: boolean;
+                            exportId: string | null;
+                            exportedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

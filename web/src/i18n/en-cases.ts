@@ -23,7 +23,7 @@ export const enCases: typeof nlCases = {
     clockLabel: "Term",
     statuses: { open: "Awaiting answer", estimated: "Estimate awaiting decision", accepted: "In progress", declined: "Estimate declined", closed: "Completed" },
     clock: { running: "Running", overdue: "Overdue", met_in_time: "Answered in time", met_late: "Answered late", none: "—" },
-    filters: { all: "All", overdue: "Overdue only", status: "Status", kind: "Kind" },
+    filters: { all: "All", overdue: "Overdue only", status: "Status", kind: "Kind", search: "Customer (name or number)" },
     form: {
       intro: "Describe how we can help. We answer within the term with a cost estimate; billable work starts only once you agree.",
       subject: "For",

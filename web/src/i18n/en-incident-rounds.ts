@@ -92,7 +92,6 @@ export const enIncidentRounds: typeof nlIncidentRounds = {
     act: "Act",
     who: "By",
     hash: "Hash",
-    partial: "The first {{shown}} of {{total}} acts.",
   },
   acts: {
     incident: {

@@ -16,6 +16,7 @@ export const enIncidents: typeof nlIncidents = {
     none: "No incidents have been recorded yet.",
     noneFiltered: "No incidents match this filter.",
     export: "Download the register",
+    search: "Title or reference (INC-0042)",
     statusFilter: "Status",
     decisionFilter: "Decision",
     all: "All",

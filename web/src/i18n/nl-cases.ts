@@ -21,7 +21,7 @@ export const nlCases = {
     clockLabel: "Termijn",
     statuses: { open: "Wacht op antwoord", estimated: "Offerte ter beslissing", accepted: "In behandeling", declined: "Offerte afgewezen", closed: "Afgerond" },
     clock: { running: "Loopt", overdue: "Verstreken", met_in_time: "Op tijd beantwoord", met_late: "Te laat beantwoord", none: "—" },
-    filters: { all: "Alle", overdue: "Alleen verstreken", status: "Stand", kind: "Soort" },
+    filters: { all: "Alle", overdue: "Alleen verstreken", status: "Stand", kind: "Soort", search: "Klant (naam of nummer)" },
     form: {
       intro:
         "Beschrijf waarmee wij u kunnen helpen. Wij antwoorden binnen de termijn met een kostenraming; pas na uw akkoord beginnen wij aan declarabel werk.",

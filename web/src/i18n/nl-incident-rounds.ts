@@ -90,7 +90,6 @@ export const nlIncidentRounds = {
     act: "Handeling",
     who: "Door",
     hash: "Hash",
-    partial: "De eerste {{shown}} van {{total}} handelingen.",
   },
   acts: {
     incident: {

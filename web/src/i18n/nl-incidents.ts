@@ -15,6 +15,7 @@ export const nlIncidents = {
     none: "Er zijn nog geen incidenten vastgelegd.",
     noneFiltered: "Geen incidenten met dit filter.",
     export: "Register downloaden",
+    search: "Titel of kenmerk (INC-0042)",
     statusFilter: "Status",
     decisionFilter: "Besluit",
     all: "Alle",

@@ -1,3 +1,5 @@
+import { PassThrough } from "node:stream";
+import { finished } from "node:stream/promises";
 import { describe, test } from "node:test";
 import { toolsPresent } from "../../../../test/support/requirements.ts";
 import assert from "node:assert/strict";
@@ -12,7 +14,7 @@ import type { StoredNoticeFacts } from "../../../domain/breach-notice.ts";
 import type { BreachNotice } from "../../../domain/breach-notice.ts";
 import { renderApDraftPdf } from "./ap-draft-pdf.ts";
 import { renderBreachNoticePdf, type BreachNoticePdfInput } from "./notice-pdf.ts";
-import { REGISTER_CSV_DELIMITER, registerCsv, registerPdf, registerXlsx, type RegisterRow } from "./register-export.ts";
+import { REGISTER_CSV_DELIMITER, registerCsv, registerPdf, writeRegisterXlsx, type RegisterRow } from "./register-export.ts";
 
 const ZONE = "Europe/Amsterdam";
 /** Customer text that Typst would run or format if it were ever put into markup. */
@@ -367,6 +369,20 @@ describe("the register as CSV", () => {
   });
 });
 
+/** The streamed workbook of `rows` (two pages: the first row, then the rest), collected. */
+async function xlsxOf(rows: RegisterRow[], locale: "nl" | "en"): Promise<Buffer> {
+  async function* pages() {
+    yield rows.slice(0, 1);
+    yield rows.slice(1);
+  }
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeRegisterXlsx(pages(), locale, ZONE, out);
+  await finished(out);
+  return Buffer.concat(chunks);
+}
+
 describe("the register as XLSX", () => {
   const cases = [
     { locale: "nl" as const, sheet: "Incidentenregister", discovered: "Ontdekt (Europe/Amsterdam)", title: "Titel" },
@@ -376,7 +392,7 @@ describe("the register as XLSX", () => {
     test(`${c.locale}: one sheet, bold frozen filtered header, real date cells in the zone's wall time`, async () => {
       const workbook = new ExcelJS.Workbook();
       // exceljs types its input as its own Buffer (an ArrayBuffer); a copy of the bytes is one.
-      await workbook.xlsx.load(new Uint8Array(await registerXlsx(registerRows(), c.locale, ZONE)).buffer);
+      await workbook.xlsx.load(new Uint8Array(await xlsxOf(registerRows(), c.locale)).buffer);
       assert.deepEqual(
         workbook.worksheets.map((s) => s.name),
         [c.sheet],

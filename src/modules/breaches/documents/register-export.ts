@@ -8,6 +8,7 @@
  * spreadsheet or a program parses without guessing; an XLSX cell has no time zone, so it holds the
  * wall time in the zone and the column header names the zone.
  */
+import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import { Temporal } from "temporal-polyfill";
 import { formatPeriod, type Locale } from "../../../domain/breach-facts-text.ts";
@@ -120,8 +121,15 @@ function inert(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** The register as CSV: UTF-8 with a BOM (so Excel reads it as UTF-8), a header row in the locale. */
-export function registerCsv(rows: RegisterRow[], locale: Locale, zone: string): string {
+const csvOptions = (locale: Locale) => ({ delimiter: REGISTER_CSV_DELIMITER[locale], record_delimiter: "\r\n", quote_record_delimiter: true }) as const;
+
+/** The register CSV's start: a BOM (so Excel reads it as UTF-8) and the header row in the locale. */
+export function registerCsvHeader(locale: Locale): string {
+  return `\uFEFF${stringify([COLUMNS.map((column) => column.header[locale])], csvOptions(locale))}`;
+}
+
+/** The CSV records of `rows`, after the header (registerCsvHeader): a page of a streamed export. */
+export function registerCsvRecords(rows: RegisterRow[], locale: Locale, zone: string): string {
   const records = rows.map((row) =>
     COLUMNS.map((column) => {
       const cell = column.value(row, locale);
@@ -134,56 +142,79 @@ export function registerCsv(rows: RegisterRow[], locale: Locale, zone: string): 
       return typeof cell === "string" ? inert(cell) : cell;
     }),
   );
-  return stringify(records, {
-    bom: true,
-    header: true,
-    columns: COLUMNS.map((column) => column.header[locale]),
-    delimiter: REGISTER_CSV_DELIMITER[locale],
-    record_delimiter: "\r\n",
-    quote_record_delimiter: true,
+  return stringify(records, csvOptions(locale));
+}
+
+/** The register as CSV: UTF-8 with a BOM, a header row in the locale, then `rows`. */
+export function registerCsv(rows: RegisterRow[], locale: Locale, zone: string): string {
+  return registerCsvHeader(locale) + registerCsvRecords(rows, locale, zone);
+}
+
+/** Resolves when `out` can take more, or has closed. */
+function drainedOrClosed(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off("drain", done);
+      out.off("close", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("close", done);
   });
 }
 
-/** The register as an Excel workbook: one sheet, bold frozen header with a filter, real date cells. */
-export async function registerXlsx(rows: RegisterRow[], locale: Locale, zone: string): Promise<Buffer> {
+/**
+ * The register as an Excel workbook written to `out` as its pages are read (exceljs' WorkbookWriter:
+ * each row goes to the zip once committed): one sheet, bold frozen header with a filter, real date
+ * cells. The widths are set before the first row (a streamed sheet cannot measure its rows).
+ */
+export async function writeRegisterXlsx(pages: AsyncIterable<RegisterRow[]>, locale: Locale, zone: string, out: Writable): Promise<void> {
   // exceljs (and its archive and stream libraries) is loaded on the first export, not at every start.
   const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "Art28";
   const sheet = workbook.addWorksheet(WORDS.sheet[locale], { views: [{ state: "frozen", ySplit: 1 }] });
   const dateFormat = locale === "nl" ? "dd-mm-yyyy hh:mm" : "d mmm yyyy hh:mm";
   const headers = COLUMNS.map((column) => (column.instant === true ? `${column.header[locale]} (${zone})` : column.header[locale]));
-  sheet.addRow(headers);
-  for (const row of rows) {
-    sheet.addRow(
-      COLUMNS.map((column) => {
-        const cell = column.value(row, locale);
-        // Excel has no time zones: the wall time in the zone, written as if it were UTC, which is
-        // how exceljs turns a Date into Excel's serial number.
-        return cell !== null && typeof cell === "object" ? wallTime(cell.instant, zone) : cell;
-      }),
-    );
-  }
-  COLUMNS.forEach((column, index) => {
-    const col = sheet.getColumn(index + 1);
-    // Top-aligned and wrapped, so a multi-line text shows whole; the header wraps too.
-    col.alignment = { vertical: "top", wrapText: true };
-    if (column.instant === true) {
-      col.numFmt = dateFormat;
-      col.width = 18;
-      return;
-    }
-    const longest = Math.max(
-      ...(headers[index] ?? "").split(" ").map((word) => word.length),
-      ...rows.map((row) => String(column.value(row, locale) ?? "").length),
-    );
-    col.width = Math.min(column.long === true ? 60 : 40, Math.max(10, longest + 2));
-  });
-  const headerRow = sheet.getRow(1);
+  // Top-aligned and wrapped, so a multi-line text shows whole; the header wraps too.
+  sheet.columns = COLUMNS.map((column, index) => ({
+    width:
+      column.instant === true
+        ? 18
+        : column.long === true
+          ? 60
+          : Math.min(40, Math.max(16, ...(headers[index] ?? "").split(" ").map((word) => word.length + 2))),
+    style: { alignment: { vertical: "top", wrapText: true }, ...(column.instant === true ? { numFmt: dateFormat } : {}) },
+  }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  const headerRow = sheet.addRow(headers);
   headerRow.font = { bold: true };
   headerRow.alignment = { vertical: "top", wrapText: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  headerRow.commit();
+  for await (const rows of pages) {
+    for (const row of rows) {
+      sheet
+        .addRow(
+          COLUMNS.map((column) => {
+            const cell = column.value(row, locale);
+            // Excel has no time zones: the wall time in the zone, written as if it were UTC, which is
+            // how exceljs turns a Date into Excel's serial number.
+            return cell !== null && typeof cell === "object" ? wallTime(cell.instant, zone) : cell;
+          }),
+        )
+        .commit();
+    }
+    // A download the reader cancelled: stop reading the database.
+    if (out.destroyed) {
+      throw new Error("the incident register's reader went away before its end");
+    }
+    // The zip is piped to `out`: wait while `out` is full, so a slow reader holds memory at one page.
+    if (out.writableNeedDrain) {
+      await drainedOrClosed(out);
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
 }
 
 function wallTime(date: Date, zone: string): Date {

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { unwrapPage, usePagedList } from "../../../api/pages";
-import { useAction, useApi } from "../../../api/useApi";
+import { useAction } from "../../../api/useApi";
 import { KeysetPager } from "../../../components/KeysetPager";
 import type { BillableItem } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
@@ -16,6 +16,7 @@ import { instantToLocal } from "../../../lib/zoned";
 
 type State = "unexported" | "exported" | "all";
 const PAGE = 200;
+const EXPORT_PAGE = 50;
 export const billingExportCsvUrl = (id: string) => `/api/v1/billable-items/exports/${encodeURIComponent(id)}/csv`;
 
 /** The billable items of finished requests per period, exported once to the billing system (admin, privacy officer). */
@@ -30,7 +31,9 @@ export function BillingPage() {
   const { pages, state: items } = usePagedList([query.from, query.to, query.state], (page) =>
     unwrapPage(api.GET("/api/v1/billable-items", { params: { query: { ...query, limit: PAGE, ...page } } })),
   );
-  const exports = useApi(() => unwrap(api.GET("/api/v1/billable-items/exports")), []);
+  const { pages: exportPages, state: exports } = usePagedList([], (page) =>
+    unwrapPage(api.GET("/api/v1/billable-items/exports", { params: { query: { limit: EXPORT_PAGE, ...page } } })),
+  );
   const [done, setDone] = useState<string | null>(null);
   const run = useAction(() => unwrap(api.POST("/api/v1/billable-items/exports", { body: { from: query.from, to: query.to } })));
   const fields = items.error?.fieldMessages() ?? {};
@@ -91,7 +94,7 @@ export function BillingPage() {
       <section className="card">
         <h2>{t("cases.billing.exports")}</h2>
         <Loaded state={exports}>
-          {(list) =>
+          {({ items: list, next }) =>
             list.length === 0 ? (
               <p className="muted">{t("cases.billing.noExports")}</p>
             ) : (
@@ -130,6 +133,7 @@ export function BillingPage() {
                     ))}
                   </tbody>
                 </table>
+                <KeysetPager pages={exportPages} limit={EXPORT_PAGE} shown={list.length} next={next} />
               </div>
             )
           }

@@ -1,9 +1,9 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, unwrap } from "../../../api/client";
-import { useApi } from "../../../api/useApi";
-import type { CaseSummary } from "../../../api/types";
+import { api } from "../../../api/client";
+import { unwrapPage, usePagedList, useUrlFilters } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
+import { SearchForm } from "../../../components/SearchForm";
 import { CaseStatusBadge, ClockBadge } from "../../../components/cases/CaseParts";
 import { CheckboxField, SelectField } from "../../../components/fields";
 import { Loaded } from "../../../components/Loaded";
@@ -14,16 +14,24 @@ import { useMe } from "../../../session";
 
 const STATUSES = ["open", "estimated", "accepted", "declined", "closed"] as const;
 
-/** Every customer's requests with their clock, filtered by status and overdue. */
+const PAGE = 50;
+const asStatus = (v: string) => STATUSES.find((s) => s === v);
+
+/** Every customer's requests with their clock, newest first, searched by customer and filtered by status and overdue, a page at a time (keyset). */
 export function CasesPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
   const me = useMe();
-  const [status, setStatus] = useState<CaseSummary["status"] | "">("");
-  const [overdue, setOverdue] = useState(false);
-  const state = useApi(
-    () => unwrap(api.GET("/api/v1/cases", { params: { query: { ...(status ? { status } : {}), ...(overdue ? { overdue: true } : {}) } } })),
-    [status, overdue],
+  const [filters, update] = useUrlFilters(["status", "overdue", "q"]);
+  const status = asStatus(filters.status);
+  const overdue = filters.overdue === "true";
+  const q = filters.q;
+  const { pages, state } = usePagedList([status, overdue, q], (page) =>
+    unwrapPage(
+      api.GET("/api/v1/cases", {
+        params: { query: { limit: PAGE, ...page, ...(status ? { status } : {}), ...(overdue ? { overdue: true } : {}), ...(q ? { q } : {}) } },
+      }),
+    ),
   );
   return (
     <>
@@ -39,18 +47,23 @@ export function CasesPage() {
         }
       />
       <section className="card">
-        <div className="filters">
+        <SearchForm id="cases-search" label={t("cases.filters.search")} applied={q} onSearch={(text) => update({ q: text })} testId="cases-search">
           <SelectField
             label={t("cases.filters.status")}
-            value={status}
-            onChange={setStatus}
+            value={status ?? ""}
+            onChange={(value) => update({ status: value })}
             options={[{ value: "" as const, label: t("cases.filters.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) }))]}
             testId="cases-filter-status"
           />
-          <CheckboxField label={t("cases.filters.overdue")} checked={overdue} onChange={setOverdue} testId="cases-filter-overdue" />
-        </div>
+          <CheckboxField
+            label={t("cases.filters.overdue")}
+            checked={overdue}
+            onChange={(checked) => update({ overdue: checked ? "true" : "" })}
+            testId="cases-filter-overdue"
+          />
+        </SearchForm>
         <Loaded state={state}>
-          {(list) =>
+          {({ items: list, next }) =>
             list.length === 0 ? (
               <p className="muted" data-testid="cases-empty">
                 {t("cases.none")}
@@ -93,6 +106,7 @@ export function CasesPage() {
                     ))}
                   </tbody>
                 </table>
+                <KeysetPager pages={pages} limit={PAGE} shown={list.length} next={next} />
               </div>
             )
           }

@@ -1,75 +1,47 @@
-import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
-import { useApi } from "../../../api/useApi";
+import { usePagedList, useUrlFilters } from "../../../api/pages";
+import { SelectField } from "../../../components/fields";
+import { KeysetPager } from "../../../components/KeysetPager";
+import { SearchForm } from "../../../components/SearchForm";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
-import { Pager } from "../../../components/Pager";
 import { formatDate, formatInstant } from "../../../lib/format";
 
 const PAGE = 50;
 const STATES = ["attention", "stale", "failing", "awaiting"] as const;
 type State = (typeof STATES)[number];
-const asState = (value: string | null): State => STATES.find((s) => s === value) ?? "attention";
+const asState = (value: string): State => STATES.find((s) => s === value) ?? "attention";
 
-/** art. 4.4: privacy contacts not confirmed in time or unreachable, the longest first; filter, search and page live in the URL. */
+/** art. 4.4: privacy contacts not confirmed in time or unreachable, the longest first, a page at a time (keyset); filter and search live in the URL. */
 export function StaleContactsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const search = params.get("search") ?? "";
-  const state = asState(params.get("state"));
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
-  const [searchInput, setSearchInput] = useState(search);
-  useEffect(() => setSearchInput(search), [search]);
-
-  const list = useApi(
-    () => unwrap(api.GET("/api/v1/contacts", { params: { query: { state, ...(search ? { search } : {}), offset, limit: PAGE } } })),
-    [state, search, offset],
+  const [filters, update] = useUrlFilters(["state", "search"]);
+  const search = filters.search;
+  const state = asState(filters.state);
+  const { pages, state: list } = usePagedList([state, search], (page) =>
+    unwrap(api.GET("/api/v1/contacts", { params: { query: { state, ...(search ? { search } : {}), limit: PAGE, ...page } } })),
   );
-
-  function update(next: { search?: string; state?: State; offset?: number }) {
-    const merged = { search, state, offset: 0, ...next };
-    const out = new URLSearchParams();
-    if (merged.state !== "attention") {
-      out.set("state", merged.state);
-    }
-    if (merged.search) {
-      out.set("search", merged.search);
-    }
-    if (merged.offset) {
-      out.set("offset", String(merged.offset));
-    }
-    setParams(out);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    update({ search: searchInput.trim() });
-  }
 
   return (
     <>
       <PageHeader title={t("staleContacts.title")} subtitle={t("staleContacts.intro")} />
-      <form noValidate className="filters" role="search" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="contacts-state">{t("staleContacts.stateFilter")}</label>
-          <select id="contacts-state" value={state} onChange={(e) => update({ state: asState(e.target.value) })} data-testid="contacts-state">
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`staleContacts.states.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="contacts-search">{t("staleContacts.search")}</label>
-          <input id="contacts-search" type="search" value={searchInput} onChange={(e) => setSearchInput(e.target.value)} data-testid="contacts-search" />
-        </div>
-        <button type="submit" className="btn">
-          {t("common.search")}
-        </button>
-      </form>
+      <SearchForm
+        id="contacts-search"
+        label={t("staleContacts.search")}
+        applied={search}
+        onSearch={(text) => update({ search: text })}
+        testId="contacts-search"
+      >
+        <SelectField<State>
+          label={t("staleContacts.stateFilter")}
+          value={state}
+          onChange={(value) => update({ state: value === "attention" ? "" : value })}
+          options={STATES.map((s) => ({ value: s, label: t(`staleContacts.states.${s}`) }))}
+          testId="contacts-state"
+        />
+      </SearchForm>
       <Loaded state={list}>
         {(page) => (
           <>
@@ -128,7 +100,7 @@ export function StaleContactsPage() {
                 </table>
               </div>
             )}
-            <Pager offset={offset} limit={PAGE} total={page.total} onChange={(o) => update({ offset: o })} />
+            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
           </>
         )}
       </Loaded>

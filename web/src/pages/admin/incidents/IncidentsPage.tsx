@@ -1,7 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { api, incidentExportUrl, unwrap } from "../../../api/client";
-import { useApi } from "../../../api/useApi";
+import { usePagedList, useUrlFilters } from "../../../api/pages";
+import { SelectField } from "../../../components/fields";
+import { KeysetPager } from "../../../components/KeysetPager";
+import { SearchForm } from "../../../components/SearchForm";
 import type { IncidentDecision, IncidentStatus, IncidentSummary } from "../../../api/types";
 import { DeadlineText, DecisionBadge, IncidentStatusBadge } from "../../../components/breaches/badges";
 import { Loaded } from "../../../components/Loaded";
@@ -13,29 +16,29 @@ import { settled } from "./settled";
 
 const STATUSES: readonly IncidentStatus[] = ["open", "closed"];
 const DECISIONS: readonly IncidentDecision[] = ["pending", "notify", "no_notify"];
-const asStatus = (v: string | null) => STATUSES.find((s) => s === v);
-const asDecision = (v: string | null) => DECISIONS.find((d) => d === v);
+const asStatus = (v: string) => STATUSES.find((s) => s === v);
+const asDecision = (v: string) => DECISIONS.find((d) => d === v);
 
-/** The incident register (GDPR art. 33(5)): every security incident, breach or not, with its 48-hour clock. */
+const PAGE = 50;
+
+/**
+ * The incident register (GDPR art. 33(5)): every security incident, breach or not, with its 48-hour
+ * clock, newest discovery first, searched by title or reference and filtered, a page at a time (keyset).
+ */
 export function IncidentsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const status = asStatus(params.get("status"));
-  const decision = asDecision(params.get("decision"));
-  const state = useApi(
-    () => unwrap(api.GET("/api/v1/incidents", { params: { query: { ...(status ? { status } : {}), ...(decision ? { decision } : {}) } } })),
-    [status, decision],
+  const [filters, update] = useUrlFilters(["status", "decision", "q"]);
+  const status = asStatus(filters.status);
+  const decision = asDecision(filters.decision);
+  const q = filters.q;
+  const { pages, state } = usePagedList([status, decision, q], (page) =>
+    unwrap(
+      api.GET("/api/v1/incidents", {
+        params: { query: { limit: PAGE, ...page, ...(status ? { status } : {}), ...(decision ? { decision } : {}), ...(q ? { q } : {}) } },
+      }),
+    ),
   );
-  const setFilter = (key: "status" | "decision", value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(key, value);
-    } else {
-      next.delete(key);
-    }
-    setParams(next);
-  };
   return (
     <>
       <PageHeader
@@ -64,48 +67,33 @@ export function IncidentsPage() {
             ))}
           </p>
         </div>
-        <div className="filters">
-          <div className="field">
-            <label htmlFor="incident-status">{t("incidents.statusFilter")}</label>
-            <select
-              id="incident-status"
-              value={status ?? ""}
-              onChange={(e) => setFilter("status", asStatus(e.target.value))}
-              data-testid="incidents-status-filter"
-            >
-              <option value="">{t("incidents.all")}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`incidents.statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="incident-decision">{t("incidents.decisionFilter")}</label>
-            <select
-              id="incident-decision"
-              value={decision ?? ""}
-              onChange={(e) => setFilter("decision", asDecision(e.target.value))}
-              data-testid="incidents-decision-filter"
-            >
-              <option value="">{t("incidents.all")}</option>
-              {DECISIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`incidents.decisions.${d}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <SearchForm id="incidents-search" label={t("incidents.search")} applied={q} onSearch={(text) => update({ q: text })} testId="incidents-search">
+          <SelectField<IncidentStatus | "">
+            label={t("incidents.statusFilter")}
+            value={status ?? ""}
+            onChange={(value) => update({ status: value })}
+            options={[{ value: "", label: t("incidents.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`incidents.statuses.${s}`) }))]}
+            testId="incidents-status-filter"
+          />
+          <SelectField<IncidentDecision | "">
+            label={t("incidents.decisionFilter")}
+            value={decision ?? ""}
+            onChange={(value) => update({ decision: value })}
+            options={[{ value: "", label: t("incidents.all") }, ...DECISIONS.map((d) => ({ value: d, label: t(`incidents.decisions.${d}`) }))]}
+            testId="incidents-decision-filter"
+          />
+        </SearchForm>
         <Loaded state={state}>
-          {(list) =>
-            list.length === 0 ? (
+          {({ items, next, total, totalExact }) =>
+            items.length === 0 ? (
               <p className="muted" data-testid="incidents-empty">
-                {status || decision ? t("incidents.noneFiltered") : t("incidents.none")}
+                {status || decision || q ? t("incidents.noneFiltered") : t("incidents.none")}
               </p>
             ) : (
-              <IncidentsTable incidents={list} />
+              <>
+                <IncidentsTable incidents={items} />
+                <KeysetPager pages={pages} limit={PAGE} shown={items.length} next={next} total={total} totalExact={totalExact} />
+              </>
             )
           }
         </Loaded>

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
-import { useApi } from "../../../api/useApi";
+import { usePagedList } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
 import type { TimelineEntry } from "../../../api/types";
 import { Loaded } from "../../../components/Loaded";
 import { formatInstant, shortHash } from "../../../lib/format";
@@ -34,10 +35,14 @@ const ACTS: Record<Act, true> = {
   "notice.acknowledged": true,
 };
 
-/** Every act of the incident in order, each with its evidence hash (art. 33(5) documentation). */
+const PAGE = 200;
+
+/** The acts of the incident in order, each with its evidence hash (art. 33(5) documentation), a page at a time (keyset). */
 export function TimelineSection({ incidentId, version }: { incidentId: string; version: number }) {
   const { t } = useTranslation();
-  const state = useApi(() => unwrap(api.GET("/api/v1/incidents/{id}/timeline", { params: { path: { id: incidentId }, query: {} } })), [incidentId, version]);
+  const { pages, state } = usePagedList([incidentId, version], (page) =>
+    unwrap(api.GET("/api/v1/incidents/{id}/timeline", { params: { path: { id: incidentId }, query: { limit: PAGE, ...page } } })),
+  );
   return (
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t("incidents.timeline.title")}</h2>
@@ -45,9 +50,6 @@ export function TimelineSection({ incidentId, version }: { incidentId: string; v
       <Loaded state={state}>
         {(timeline) => (
           <>
-            {timeline.total > timeline.entries.length ? (
-              <p className="muted small">{t("incidents.timeline.partial", { shown: timeline.entries.length, total: timeline.total })}</p>
-            ) : null}
             <div className="table-wrap">
               <table className="table table-compact" data-testid="timeline-table">
                 <thead>
@@ -76,6 +78,14 @@ export function TimelineSection({ incidentId, version }: { incidentId: string; v
                 </tbody>
               </table>
             </div>
+            <KeysetPager
+              pages={pages}
+              limit={PAGE}
+              shown={timeline.entries.length}
+              next={timeline.next}
+              total={timeline.total}
+              totalExact={timeline.totalExact}
+            />
           </>
         )}
       </Loaded>

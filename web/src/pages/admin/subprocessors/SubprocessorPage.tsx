@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { usePagedList } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { useApi } from "../../../api/useApi";
 import { Notice } from "../../../components/ErrorAlert";
 import { Loaded } from "../../../components/Loaded";
@@ -12,6 +14,9 @@ import { canStaffWrite, useMe } from "../../../session";
 import { ChangesTable } from "./ChangesTable";
 import { ContractCard } from "./ContractCard";
 
+/** The announced changes a page at a time (keyset). */
+const CHANGE_PAGE = 50;
+
 /** One sub-processor: what it does, where (with transfer grounds), for which services, its contract and its changes. */
 export function SubprocessorPage() {
   const { t } = useTranslation();
@@ -21,7 +26,9 @@ export function SubprocessorPage() {
   const location = useLocation();
   const created = (location.state as { created?: string } | null)?.created;
   const state = useApi(() => unwrap(api.GET("/api/v1/subprocessors/{id}", { params: { path: { id } } })), [id]);
-  const changes = useApi(() => unwrap(api.GET("/api/v1/subprocessor-changes", { params: { query: { subprocessorId: id, offset: 0, limit: 50 } } })), [id]);
+  const { pages: changePages, state: changes } = usePagedList([id], (page) =>
+    unwrap(api.GET("/api/v1/subprocessor-changes", { params: { query: { subprocessorId: id, limit: CHANGE_PAGE, ...page } } })),
+  );
   const writer = canStaffWrite(me);
   return (
     <Loaded state={state}>
@@ -92,7 +99,23 @@ export function SubprocessorPage() {
           <section className="card" aria-labelledby="sub-changes">
             <h2 id="sub-changes">{t("subprocessors.changesOf")}</h2>
             <Loaded state={changes}>
-              {(page) => (page.items.length === 0 ? <p className="muted">{t("changes.none")}</p> : <ChangesTable changes={page.items} />)}
+              {(page) =>
+                page.items.length === 0 ? (
+                  <p className="muted">{t("changes.none")}</p>
+                ) : (
+                  <>
+                    <ChangesTable changes={page.items} />
+                    <KeysetPager
+                      pages={changePages}
+                      limit={CHANGE_PAGE}
+                      shown={page.items.length}
+                      next={page.next}
+                      total={page.total}
+                      totalExact={page.totalExact}
+                    />
+                  </>
+                )
+              }
             </Loaded>
           </section>
         </>

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
+import { usePagedList } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { useApi } from "../../../api/useApi";
 import type { SubprocessorStatus } from "../../../api/types";
 import { Loaded } from "../../../components/Loaded";
@@ -15,6 +17,9 @@ import { TransferWarnings } from "./TransferWarnings";
 const STATUSES: readonly SubprocessorStatus[] = ["active", "proposed", "removed"];
 const asStatus = (v: string | null) => STATUSES.find((s) => s === v);
 
+/** The announced changes a page at a time (keyset). */
+const CHANGE_PAGE = 50;
+
 /** The register (art. 5), transfer warnings (art. 3.1) and the announced changes, on one page. */
 export function SubprocessorsPage() {
   const { t } = useTranslation();
@@ -23,7 +28,9 @@ export function SubprocessorsPage() {
   const [params, setParams] = useSearchParams();
   const status = asStatus(params.get("status"));
   const register = useApi(() => unwrap(api.GET("/api/v1/subprocessors", { params: { query: status ? { status } : {} } })), [status]);
-  const changes = useApi(() => unwrap(api.GET("/api/v1/subprocessor-changes", { params: { query: { offset: 0, limit: 50 } } })), []);
+  const { pages: changePages, state: changes } = usePagedList([], (page) =>
+    unwrap(api.GET("/api/v1/subprocessor-changes", { params: { query: { limit: CHANGE_PAGE, ...page } } })),
+  );
   const writer = canStaffWrite(me);
   return (
     <>
@@ -47,7 +54,23 @@ export function SubprocessorsPage() {
       <section className="card" aria-labelledby="changes-heading">
         <h2 id="changes-heading">{t("changes.title")}</h2>
         <Loaded state={changes}>
-          {(page) => (page.items.length === 0 ? <p className="muted">{t("changes.none")}</p> : <ChangesTable changes={page.items} />)}
+          {(page) =>
+            page.items.length === 0 ? (
+              <p className="muted">{t("changes.none")}</p>
+            ) : (
+              <>
+                <ChangesTable changes={page.items} />
+                <KeysetPager
+                  pages={changePages}
+                  limit={CHANGE_PAGE}
+                  shown={page.items.length}
+                  next={page.next}
+                  total={page.total}
+                  totalExact={page.totalExact}
+                />
+              </>
+            )
+          }
         </Loaded>
       </section>
       <section className="card" aria-labelledby="register-heading">

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, unwrap } from "../../../api/client";
-import { useApi } from "../../../api/useApi";
+import { api } from "../../../api/client";
+import { unwrapPage, usePagedList } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { CaseStatusBadge, ClockBadge } from "../../../components/cases/CaseParts";
 import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
@@ -9,12 +10,14 @@ import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
 import { useMe } from "../../../session";
 
-/** The customer's requests to the processor (art. 2.4 and the kinds after it), newest first. */
+const PAGE = 50;
+
+/** The customer's requests to the processor (art. 2.4 and the kinds after it), newest first, a page at a time (keyset). */
 export function PortalCasesPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
   const me = useMe();
-  const state = useApi(() => unwrap(api.GET("/api/v1/cases", { params: { query: {} } })), []);
+  const { pages, state } = usePagedList([], (page) => unwrapPage(api.GET("/api/v1/cases", { params: { query: { limit: PAGE, ...page } } })));
   const canAsk = me.customerRole === "owner" || me.customerRole === "privacy_contact";
   return (
     <>
@@ -31,7 +34,7 @@ export function PortalCasesPage() {
       />
       <section className="card">
         <Loaded state={state}>
-          {(list) =>
+          {({ items: list, next }) =>
             list.length === 0 ? (
               <p className="muted" data-testid="cases-empty">
                 {t("cases.none")}
@@ -72,6 +75,7 @@ export function PortalCasesPage() {
                     ))}
                   </tbody>
                 </table>
+                <KeysetPager pages={pages} limit={PAGE} shown={list.length} next={next} />
               </div>
             )
           }

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, contractUrl, unwrap } from "../../../api/client";
+import { usePagedList } from "../../../api/pages";
+import { KeysetPager } from "../../../components/KeysetPager";
 import { useApi } from "../../../api/useApi";
 import type { SubprocessorChange } from "../../../api/types";
 import { Loaded } from "../../../components/Loaded";
@@ -11,13 +13,18 @@ import { formatRemaining, msUntil } from "../../../lib/time";
 import { useLang } from "../../../lib/useLang";
 import { useMe } from "../../../session";
 
+/** The announced changes a page at a time (keyset). */
+const CHANGE_PAGE = 50;
+
 /** The customer's view of art. 5: changes announced to it (with its window) and the sub-processors of its services. */
 export function PortalSubprocessorsPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const me = useMe();
   const controllerId = me.controllerId ?? "";
-  const changes = useApi(() => unwrap(api.GET("/api/v1/subprocessor-changes", { params: { query: { offset: 0, limit: 100 } } })), []);
+  const { pages: changePages, state: changes } = usePagedList([], (page) =>
+    unwrap(api.GET("/api/v1/subprocessor-changes", { params: { query: { limit: CHANGE_PAGE, ...page } } })),
+  );
   const current = useApi(async () => {
     const [register, controller] = await Promise.all([
       unwrap(api.GET("/api/v1/subprocessors", { params: { query: { status: "active" } } })),
@@ -33,7 +40,23 @@ export function PortalSubprocessorsPage() {
       <section className="card" aria-labelledby="announced-heading">
         <h2 id="announced-heading">{t("portalSubs.changesTouching")}</h2>
         <Loaded state={changes}>
-          {(page) => (page.items.length === 0 ? <p className="muted">{t("portalSubs.noChanges")}</p> : <MyChanges changes={page.items} />)}
+          {(page) =>
+            page.items.length === 0 ? (
+              <p className="muted">{t("portalSubs.noChanges")}</p>
+            ) : (
+              <>
+                <MyChanges changes={page.items} />
+                <KeysetPager
+                  pages={changePages}
+                  limit={CHANGE_PAGE}
+                  shown={page.items.length}
+                  next={page.next}
+                  total={page.total}
+                  totalExact={page.totalExact}
+                />
+              </>
+            )
+          }
         </Loaded>
       </section>
       <section className="card" aria-labelledby="current-heading">
