@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { usePagedList } from "../../../api/pages";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { useApi } from "../../../api/useApi";
 import { Notice } from "../../../components/ErrorAlert";
 import { Loaded } from "../../../components/Loaded";
@@ -98,25 +98,9 @@ export function SubprocessorPage() {
           </section>
           <section className="card" aria-labelledby="sub-changes">
             <h2 id="sub-changes">{t("subprocessors.changesOf")}</h2>
-            <Loaded state={changes}>
-              {(page) =>
-                page.items.length === 0 ? (
-                  <p className="muted">{t("changes.none")}</p>
-                ) : (
-                  <>
-                    <ChangesTable changes={page.items} />
-                    <KeysetPager
-                      pages={changePages}
-                      limit={CHANGE_PAGE}
-                      shown={page.items.length}
-                      next={page.next}
-                      total={page.total}
-                      totalExact={page.totalExact}
-                    />
-                  </>
-                )
-              }
-            </Loaded>
+            <PagedList state={changes} pages={changePages} limit={CHANGE_PAGE} empty={t("changes.none")}>
+              {(items) => <ChangesTable changes={items} />}
+            </PagedList>
           </section>
         </>
       )}

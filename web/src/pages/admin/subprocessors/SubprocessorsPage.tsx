@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { usePagedList } from "../../../api/pages";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { useApi } from "../../../api/useApi";
 import type { SubprocessorStatus } from "../../../api/types";
 import { Loaded } from "../../../components/Loaded";
@@ -53,25 +53,9 @@ export function SubprocessorsPage() {
       <TransferWarnings />
       <section className="card" aria-labelledby="changes-heading">
         <h2 id="changes-heading">{t("changes.title")}</h2>
-        <Loaded state={changes}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p className="muted">{t("changes.none")}</p>
-            ) : (
-              <>
-                <ChangesTable changes={page.items} />
-                <KeysetPager
-                  pages={changePages}
-                  limit={CHANGE_PAGE}
-                  shown={page.items.length}
-                  next={page.next}
-                  total={page.total}
-                  totalExact={page.totalExact}
-                />
-              </>
-            )
-          }
-        </Loaded>
+        <PagedList state={changes} pages={changePages} limit={CHANGE_PAGE} empty={t("changes.none")}>
+          {(items) => <ChangesTable changes={items} />}
+        </PagedList>
       </section>
       <section className="card" aria-labelledby="register-heading">
         <h2 id="register-heading">{t("subprocessors.register")}</h2>

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, contractUrl, unwrap } from "../../../api/client";
 import { usePagedList } from "../../../api/pages";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { useApi } from "../../../api/useApi";
 import type { SubprocessorChange } from "../../../api/types";
 import { Loaded } from "../../../components/Loaded";
@@ -39,25 +39,9 @@ export function PortalSubprocessorsPage() {
       <PageHeader title={t("subprocessors.title")} subtitle={t("subprocessors.portalIntro")} />
       <section className="card" aria-labelledby="announced-heading">
         <h2 id="announced-heading">{t("portalSubs.changesTouching")}</h2>
-        <Loaded state={changes}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p className="muted">{t("portalSubs.noChanges")}</p>
-            ) : (
-              <>
-                <MyChanges changes={page.items} />
-                <KeysetPager
-                  pages={changePages}
-                  limit={CHANGE_PAGE}
-                  shown={page.items.length}
-                  next={page.next}
-                  total={page.total}
-                  totalExact={page.totalExact}
-                />
-              </>
-            )
-          }
-        </Loaded>
+        <PagedList state={changes} pages={changePages} limit={CHANGE_PAGE} empty={t("portalSubs.noChanges")}>
+          {(items) => <MyChanges changes={items} />}
+        </PagedList>
       </section>
       <section className="card" aria-labelledby="current-heading">
         <h2 id="current-heading">{t("portalSubs.current")}</h2>
