@@ -167,6 +167,10 @@ export class FeedCache<V> {
 
   clear(): void {
     this.#entries.clear();
+    this.#markAllLoading();
+  }
+
+  #markAllLoading(): void {
     for (const pending of this.#loading.values()) {
       for (const loading of pending) {
         loading.stale = true;
@@ -200,10 +204,6 @@ export class FeedCache<V> {
       }
     }
     // What is being read is not known to be about whom yet: none of it is kept.
-    for (const pending of this.#loading.values()) {
-      for (const loading of pending) {
-        loading.stale = true;
-      }
-    }
+    this.#markAllLoading();
   }
 }
