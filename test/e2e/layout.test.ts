@@ -116,6 +116,8 @@ describe("layout at phone and laptop widths", { skip: embeddedEngineOnly("the la
     await fits(page, "/portal with the menu open");
     await nav.getByRole("link", { name: "API tokens" }).click();
     await page.waitForURL(/\/portal\/tokens$/);
+    // The menu closes with the render after the navigation: waited for (at most 5 s), not sampled at once.
+    await nav.waitFor({ state: "hidden", timeout: 5_000 }).catch(() => {});
     assert.equal(await nav.isVisible(), false, "a link followed closes the menu");
     await toggle.click();
     assert.equal(await nav.isVisible(), true);
