@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import fastifyCookie from "@fastify/cookie";
-import fastifySession from "@fastify/session";
 import fastifyCsrf from "@fastify/csrf-protection";
 import helmet from "helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -14,8 +13,9 @@ import type { Db } from "./db/engine.ts";
 import type { Clock } from "./domain/clock.ts";
 import { OPERATIONS_PATHS, registerOperationsRoutes } from "./http/metrics.ts";
 import { handleError } from "./http/error-handler.ts";
-import { allowDocsInlineScripts, CSP_DIRECTIVES } from "./http/csp.ts";
+import { allowDocsInlineScripts, API_CACHE_CONTROL, API_SECURITY_HEADERS, CSP_DIRECTIVES, isApiPath } from "./http/csp.ts";
 import { AJV_PLUGINS, refuseUndeclaredMediaType } from "./http/input-policy.ts";
+import { buildSerializer } from "./http/serializer.ts";
 import { MODULES, registerAllNoticeKinds } from "./modules.ts";
 import { EVENT_LABELS } from "./event-labels.ts";
 import { registerEventLabels } from "./modules/evidence/index.ts";
@@ -25,6 +25,7 @@ import { actorResolver, databaseSessionStore } from "./modules/auth/index.ts";
 import { ChangeFeed } from "./db/change-feed.ts";
 import { personalDataHook, settleStaffAccess } from "./modules/access/index.ts";
 import { assertPersonalDataDeclared } from "./http/personal-data.ts";
+import { browserSessions, SESSION_COOKIE } from "./http/sessions.ts";
 import type { OidcConfig, RouteDeps, TypedApp } from "./http/types.ts";
 
 export interface AppDeps {
@@ -77,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustedProxies && deps.trustedProxies.length > 0 ? [...deps.trustedProxies] : false,
     // JSON bodies are small; the routes that take files (imports, uploads) set their own limit.
     bodyLimit: 1024 * 1024,
+    // Responses serialized without Ajv checking nullable scalars (src/http/serializer.ts).
+    schemaController: { compilersFactory: { buildSerializer } },
     // The input policy: strict date-times (src/http/input-policy.ts).
     ajv: { customOptions: { allErrors: true, removeAdditional: false }, plugins: AJV_PLUGINS },
     // A malformed URL or an overlong path parameter answers like every other error (found by test/fuzz).
@@ -98,17 +101,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // No inline script anywhere (src/http/csp.ts); the API reference's own inline script by its hash.
+  // The API's answers get the few headers an API needs, pages the full set (http/csp.ts).
   // helmet's headers, made once (the Fastify plugin builds its middleware again on every request).
-  const securityHeaders = helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
+  const pageHeaders = helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
+  const apiHeaders = helmet(API_SECURITY_HEADERS);
   app.addHook("onRequest", (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
+    const api = isApiPath(request.url);
+    if (api) {
+      reply.header("cache-control", API_CACHE_CONTROL);
+    }
+    (api ? apiHeaders : pageHeaders)(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   app.addHook("onSend", allowDocsInlineScripts);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCookie);
-  await app.register(fastifySession, {
+  await app.register(browserSessions, {
     secret: deps.sessionSecret,
-    cookieName: "art28_session",
+    cookieName: SESSION_COOKIE,
     saveUninitialized: false,
     store: databaseSessionStore(deps.db, deps.clock),
     cookie: { httpOnly: true, sameSite: "lax", secure: deps.secureCookies, path: "/", maxAge: 12 * 60 * 60 * 1000 },

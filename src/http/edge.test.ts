@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { DEFAULT_WEB_ROOT } from "../app.ts";
 import { createTestApp, login, type TestApp } from "../../test/support/app.ts";
 import { createStaff } from "../../test/support/factories.ts";
-import { staffSession, subprocessorBody, serviceIds, type Session } from "../../test/support/sessions.ts";
+import { customer, staffSession, subprocessorBody, serviceIds, type Session } from "../../test/support/sessions.ts";
 import { secureCookies } from "../cli/serve.ts";
 import { inlineScriptHashes } from "./csp.ts";
 
@@ -24,14 +24,34 @@ after(async () => {
 
 const scriptSrc = (policy: unknown) => /(?:^|;)script-src ([^;]*)/.exec(String(policy))?.[1]?.split(" ") ?? [];
 
-test("the CSP allows no inline script, on the API and on the web UI", async () => {
-  for (const url of ["/api/v1/trust", "/"]) {
-    const response = await t.app.inject({ method: "GET", url });
-    const sources = scriptSrc(response.headers["content-security-policy"]);
-    assert.deepEqual(sources, ["'self'"], `${url}: ${String(response.headers["content-security-policy"])}`);
-    assert.match(String(response.headers["content-security-policy"]), /script-src-attr 'none'/);
-    assert.match(String(response.headers["content-security-policy"]), /style-src 'self' 'unsafe-inline'/, "styles keep working");
+test("the web UI's CSP allows no inline script; the API's allows nothing and is not cached or framed", async () => {
+  const page = await t.app.inject({ method: "GET", url: "/" });
+  assert.deepEqual(scriptSrc(page.headers["content-security-policy"]), ["'self'"], String(page.headers["content-security-policy"]));
+  assert.match(String(page.headers["content-security-policy"]), /script-src-attr 'none'/);
+  assert.match(String(page.headers["content-security-policy"]), /style-src 'self' 'unsafe-inline'/, "styles keep working");
+  assert.equal(page.headers["cross-origin-opener-policy"], "same-origin");
+  assert.equal(page.headers["referrer-policy"], "no-referrer");
+
+  const { owner } = await customer(t, "Kop en Staart", ["email"]);
+  for (const [url, who] of [
+    ["/api/v1/trust", null],
+    ["/api/v1/home", owner],
+    ["/api/v1/no-such-route", null],
+  ] as const) {
+    const response = who ? await who.get(url) : await t.app.inject({ method: "GET", url });
+    assert.equal(response.headers["content-security-policy"], "default-src 'none';frame-ancestors 'none'", url);
+    assert.equal(response.headers["cache-control"], "no-store", url);
+    assert.equal(response.headers["x-frame-options"], "DENY", url);
+    assert.equal(response.headers["x-content-type-options"], "nosniff", url);
+    assert.equal(response.headers["cross-origin-resource-policy"], "same-origin", url);
+    assert.match(String(response.headers["strict-transport-security"]), /max-age=\d+/, url);
+    assert.equal(response.headers["cross-origin-opener-policy"], undefined, `${url}: no page headers on an API answer`);
   }
+  // A route that may be kept says so itself: the calendar feed.
+  const { url } = (await owner.send("POST", "/api/v1/calendar-feed", {})).json<{ url: string }>();
+  const feed = await t.app.inject({ method: "GET", url: new URL(url).pathname });
+  assert.equal(feed.statusCode, 200, feed.body.slice(0, 200));
+  assert.equal(feed.headers["cache-control"], "private, max-age=300");
   const index = join(DEFAULT_WEB_ROOT, "index.html");
   if (existsSync(index)) {
     assert.deepEqual(inlineScriptHashes(readFileSync(index, "utf8")), [], "the built UI has no inline script (npx vite build)");

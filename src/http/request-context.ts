@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { Actor } from "./actor.ts";
 import type { Clock } from "../domain/clock.ts";
 import { AppError } from "./errors.ts";
+import { browserSession } from "./sessions.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -47,7 +48,7 @@ export const STEP_UP_MS = 10 * 60_000;
 
 /** Marks this session as having just proven who it is (modules/auth, after POST /auth/step-up). */
 export function markSteppedUp(request: FastifyRequest, clock: Clock): void {
-  request.session.set("steppedUpAt", clock.now().getTime());
+  browserSession(request).set("steppedUpAt", clock.now().getTime());
 }
 
 /**
@@ -61,7 +62,7 @@ export function requireStepUp(request: FastifyRequest, clock: Clock): void {
   if (actor.via !== "session") {
     throw new AppError("step_up_required", httpWords.stepUpNeedsSession);
   }
-  const at = request.session.get("steppedUpAt");
+  const at = browserSession(request).get("steppedUpAt");
   const age = typeof at === "number" ? clock.now().getTime() - at : Number.POSITIVE_INFINITY;
   if (!(age >= 0 && age < STEP_UP_MS)) {
     throw new AppError("step_up_required", httpWords.stepUpRequired);

@@ -19,6 +19,10 @@ export const httpWords = {
     nl: "bevestig eerst uw identiteit met uw wachtwoord (POST /auth/step-up)",
     en: "confirm your identity with your password first (POST /auth/step-up)",
   },
+  needsBrowserSession: {
+    nl: "aanmelden, afmelden en single sign-on gaan met de sessie van de browser: stuur geen Authorization-header mee",
+    en: "logging in, logging out and single sign-on use the browser's session: send no Authorization header",
+  },
   stepUpNeedsSession: {
     nl: "dit kan alleen in een ingelogde sessie, niet met een API-token",
     en: "this can only be done in a logged-in session, not with an API token",

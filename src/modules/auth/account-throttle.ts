@@ -7,6 +7,7 @@ import { chargeLoginAttempt, recordLockout, type ChargedAttempt, type LoginUser 
 import { lockedForMs, retryAfterSeconds } from "./login-throttle.ts";
 import { clearThrottle } from "./throttle-queries.ts";
 import { authWords } from "./words.ts";
+import { browserSession } from "../../http/sessions.ts";
 
 /** 429 with Retry-After: the account is locked for `ms` more (per-account login limit). */
 export function lockedOut(reply: FastifyReply, ms: number): AppError {
@@ -53,11 +54,12 @@ export function accountThrottle(
 
 /** Starts a fresh session for the user (a new id: no fixation), remembering the browser for their sessions list. */
 export async function startSession(request: FastifyRequest, clock: Clock, userId: string): Promise<void> {
-  await request.session.regenerate();
-  request.session.set("userId", userId);
-  request.session.set("seenAt", clock.now().getTime());
+  await browserSession(request).regenerate();
+  const fresh = browserSession(request); // regenerate() put a new session on the request
+  fresh.set("userId", userId);
+  fresh.set("seenAt", clock.now().getTime());
   const agent = request.headers["user-agent"];
   if (agent) {
-    request.session.set("userAgent", agent.slice(0, 400));
+    fresh.set("userAgent", agent.slice(0, 400));
   }
 }

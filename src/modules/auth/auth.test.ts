@@ -94,3 +94,28 @@ test("a session deleted (logout, revocation, reset) while another request that r
   assert.equal((row?.data as { seenAt?: number }).seenAt, 42);
   assert.equal("loadedFromStore" in (row?.data ?? {}), false);
 });
+
+test("an API client's request (a token, no session cookie) makes no session; logging in or out with a token is a 400 naming the header", async () => {
+  const staff = await createStaff(t.database.db, "privacy_officer");
+  const browser = await login(t.app, staff.email);
+  const token = (await browser.send("POST", "/api/v1/tokens", { name: "script" })).json<{ token: string }>().token;
+  const bearer = { authorization: `Bearer ${token}` };
+  const rowsBefore = (await t.database.db.select().from(sessions)).length;
+  for (let i = 0; i < 3; i++) {
+    const me = await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: bearer });
+    assert.equal(me.statusCode, 200, me.body);
+    assert.equal(me.headers["set-cookie"], undefined, "no session cookie for an API client");
+  }
+  assert.equal((await t.database.db.select().from(sessions)).length, rowsBefore, "no session stored");
+
+  for (const [url, payload] of [
+    ["/api/v1/auth/logout", undefined],
+    ["/api/v1/auth/login", { email: staff.email, password: PASSWORD }],
+  ] as const) {
+    const refused = await t.app.inject({ method: "POST", url, headers: bearer, ...(payload ? { payload } : {}) });
+    assert.equal(refused.statusCode, 400, `${url}: ${refused.body}`);
+    assert.equal(refused.json<{ error: { fields: { field: string }[] } }>().error.fields[0]?.field, "headers.authorization", url);
+  }
+  assert.equal((await t.database.db.select().from(sessions)).length, rowsBefore, "still none");
+  assert.equal((await browser.get("/api/v1/auth/me")).statusCode, 200, "the browser's own session goes on");
+});

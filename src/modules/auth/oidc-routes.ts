@@ -9,6 +9,7 @@ import { OidcIssuer, type PendingSignIn } from "./oidc-client.ts";
 import type { SsoError } from "../../domain/sso-errors.ts";
 import { OIDC_PROVIDERS, signInWithOidc, stepUpWithOidc, type OidcProvider } from "./oidc-login.ts";
 import { oidcWords } from "./oidc-words.ts";
+import { browserSession } from "../../http/sessions.ts";
 
 // Single sign-on (OpenID Connect, authorization code flow with PKCE, state and nonce): the login page
 // shows a button per configured issuer (GET /auth/oidc/providers); the button opens /auth/oidc/start,
@@ -160,7 +161,7 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       } catch (cause) {
         return stepUp ? refuseStepUp(request, reply, returnTo, "unavailable", cause) : refuse(request, reply, "unavailable", cause);
       }
-      request.session.set("oidc", { ...started.pending, provider, returnTo, startedAt: clock.now().getTime(), ...(stepUpOf ? { stepUpOf } : {}) });
+      browserSession(request).set("oidc", { ...started.pending, provider, returnTo, startedAt: clock.now().getTime(), ...(stepUpOf ? { stepUpOf } : {}) });
       return reply.redirect(started.url.href, 302);
     },
   );
@@ -177,10 +178,11 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const pending = request.session.get("oidc");
+      const session = browserSession(request);
+      const pending = session.get("oidc");
       // Spent at once: a callback is answered once, whatever it brings. (A browser without one starts no session here.)
       if (pending) {
-        request.session.set("oidc", undefined);
+        session.set("oidc", undefined);
       }
       const issuer = pending && issuers.get(pending.provider);
       if (!pending || !issuer || !oidc) {
@@ -236,10 +238,11 @@ export function oidcRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       }
       // Logging out of Art28 later ends the session at the issuer too, when it offers that.
       const issuerLogoutUrl = signedIn.idToken ? await issuer.endSessionUrl(signedIn.idToken, `${base(oidc)}${POST_LOGOUT_PATH}`) : null;
-      await request.session.regenerate();
-      request.session.set("userId", outcome.user.id);
+      await session.regenerate();
+      const fresh = browserSession(request); // regenerate() put a new session on the request
+      fresh.set("userId", outcome.user.id);
       if (issuerLogoutUrl) {
-        request.session.set("issuerLogoutUrl", issuerLogoutUrl);
+        fresh.set("issuerLogoutUrl", issuerLogoutUrl);
       }
       // The session's CSRF secret now, as a password login makes it: otherwise the first page's
       // requests, all at once, each create and save one, the last save wins, and the token the page

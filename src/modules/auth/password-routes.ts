@@ -16,6 +16,7 @@ import { toActor } from "./resolve-actor.ts";
 import { ChangePasswordBody, InspectLinkBody, LinkInfoSchema, PasswordResetBody, SetPasswordBody } from "./schemas.ts";
 import { sessionKey } from "./session-store.ts";
 import { authWords } from "./words.ts";
+import { browserSession } from "../../http/sessions.ts";
 
 /** A reset request is answered no sooner than this, known address or not, so its time tells nothing. */
 export const RESET_ANSWER_MS = 400;
@@ -144,7 +145,14 @@ export function passwordRoutes(app: TypedApp, { db, clock }: RouteDeps) {
         );
       }
       await throttle.succeeded();
-      const sessionsEnded = await changePassword(db, clock, eventActor(actor), user, request.body.newPassword, sessionKey(request.session.sessionId));
+      const sessionsEnded = await changePassword(
+        db,
+        clock,
+        eventActor(actor),
+        user,
+        request.body.newPassword,
+        actor.via === "session" ? sessionKey(browserSession(request).sessionId) : null,
+      );
       return { sessionsEnded };
     },
   );

@@ -143,9 +143,9 @@ export async function requestPasswordReset(db: Db, clock: Clock, email: string):
 
 /**
  * A logged-in user changes their password, knowing the current one (checked by the caller, with the
- * login limit). Their other sessions end; this one (`keepSession`, its stored key) stays.
+ * login limit). Their other sessions end; this one (`keepSession`, its stored key) stays; called with an API token, every session ends.
  */
-export async function changePassword(db: Db, clock: Clock, actor: EventActor, user: UserRow, password: string, keepSession: string): Promise<number> {
+export async function changePassword(db: Db, clock: Clock, actor: EventActor, user: UserRow, password: string, keepSession: string | null): Promise<number> {
   await assertStrongPassword(password, user, "body.newPassword");
   if (await verifyPassword(user.passwordHash, password)) {
     throw invalid("body.newPassword", authWords.sameAsBefore);

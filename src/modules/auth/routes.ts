@@ -20,6 +20,7 @@ import { CreateTokenBody, LoginBody, Me, RecoveryCodes, StepUpBody, TokenInfo, T
 import { RECOVERY_CODE_COUNT } from "./recovery-codes.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { presentMe } from "./present-me.ts";
+import { browserSession } from "../../http/sessions.ts";
 
 const wrongLogin = () => new AppError("unauthenticated", authWords.wrongLogin);
 
@@ -40,6 +41,7 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       schema: { tags: ["auth"], summary: "Log in (starts a session cookie)", body: LoginBody, response: { 200: Me, ...ErrorResponses, 429: ErrorBodySchema } },
     },
     async (request, reply) => {
+      browserSession(request); // an API client's request is refused before anything is counted or spent
       const { email, password, totpCode, recoveryCode } = request.body;
       const account = email.trim().toLowerCase();
       const user = await findUserByEmail(db, account);
@@ -93,8 +95,9 @@ export function authRoutes(app: TypedApp, { db, clock, oidc }: RouteDeps) {
       },
     },
     async (request) => {
-      const issuerLogoutUrl = request.session.get("issuerLogoutUrl") ?? null;
-      await request.session.destroy();
+      const session = browserSession(request);
+      const issuerLogoutUrl = session.get("issuerLogoutUrl") ?? null;
+      await session.destroy();
       return { issuerLogoutUrl };
     },
   );

@@ -14,6 +14,7 @@ import { findUserById } from "./queries.ts";
 import { RecoveryCodes, RecoveryCodesLeft, SessionInfo } from "./schemas.ts";
 import { sessionKey } from "./session-store.ts";
 import { authWords } from "./words.ts";
+import { browserSession } from "../../http/sessions.ts";
 
 // A user's own sessions (list, end one, end all others) and their TOTP recovery codes.
 
@@ -34,7 +35,7 @@ export function sessionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const on = actor.locale === "nl" ? "op" : "on";
-      const mine = actor.via === "session" ? sessionKey(request.session.sessionId) : null;
+      const mine = actor.via === "session" ? sessionKey(browserSession(request).sessionId) : null;
       const rows = await inScope(db, { kind: "processor" }, (tx) => sessionsOf(tx, actor.userId, clock.now()));
       return rows.map((row) => ({
         id: row.id,
@@ -79,7 +80,7 @@ export function sessionRoutes(app: TypedApp, { db, clock }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const keep = actor.via === "session" ? sessionKey(request.session.sessionId) : null;
+      const keep = actor.via === "session" ? sessionKey(browserSession(request).sessionId) : null;
       return { sessionsEnded: await inScope(db, { kind: "processor" }, (tx) => deleteSessionsOf(tx, actor.userId, keep)) };
     },
   );

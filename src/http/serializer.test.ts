@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import Fastify from "fastify";
+import { Type } from "typebox";
+import { buildSerializer, directNullables } from "./serializer.ts";
+
+const Out = Type.Object({
+  at: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "when" }),
+  count: Type.Union([Type.Integer(), Type.Null()]),
+  flag: Type.Union([Type.Null(), Type.Boolean()]),
+  either: Type.Union([Type.String(), Type.Integer()]),
+  state: Type.Union([Type.Literal("open"), Type.Null()]),
+  nested: Type.Union([Type.Object({ name: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+});
+
+test("a nullable of one type becomes a type list for the serializer; other unions and the original stay as they are", () => {
+  const before = JSON.stringify(Out);
+  const direct = directNullables(Out) as { properties: Record<string, Record<string, unknown>> };
+  assert.deepEqual(direct.properties.at, { type: ["string", "null"], format: "date-time", description: "when" });
+  assert.deepEqual(direct.properties.count, { type: ["integer", "null"] });
+  assert.deepEqual(direct.properties.flag, { type: ["boolean", "null"] });
+  assert.ok(Array.isArray(direct.properties.either?.anyOf), "string | integer is no nullable");
+  assert.ok(Array.isArray(direct.properties.state?.anyOf), "a literal or null stays a union");
+  assert.deepEqual(direct.properties.nested?.type, ["object", "null"], "a nullable object too");
+  assert.deepEqual((direct.properties.nested?.properties as Record<string, unknown>).name, { type: ["string", "null"] }, "and inside it");
+  assert.equal(JSON.stringify(Out), before, "the route's own schema (OpenAPI, validation) is untouched");
+});
+
+test("answers serialize the same through it: values, nulls, dates", async () => {
+  const app = Fastify({ schemaController: { compilersFactory: { buildSerializer } } });
+  const rows = [
+    { at: new Date("2026-03-29T01:00:00Z"), count: 3, flag: true, either: 7, state: "open", nested: { name: 'a"b' } },
+    { at: null, count: null, flag: null, either: "x", state: null, nested: { name: null } },
+    { at: "2026-10-25T02:30:00.000Z", count: 0, flag: false, either: "", state: null, nested: null },
+  ];
+  app.get("/:i", { schema: { response: { 200: Out } } }, (request) => rows[Number((request.params as { i: string }).i)]);
+  const answers = await Promise.all(rows.map((_, i) => app.inject({ method: "GET", url: `/${i}` })));
+  assert.deepEqual(
+    answers.map((a) => a.json()),
+    [
+      { at: "2026-03-29T01:00:00.000Z", count: 3, flag: true, either: 7, state: "open", nested: { name: 'a"b' } },
+      { at: null, count: null, flag: null, either: "x", state: null, nested: { name: null } },
+      { at: "2026-10-25T02:30:00.000Z", count: 0, flag: false, either: "", state: null, nested: null },
+    ],
+  );
+  await app.close();
+});
