@@ -34,13 +34,27 @@ export interface HomeItem {
   detail: string;
   /** Why a clock started when it did (the AP clock), in words. */
   reason: string | null;
-  startedAt: Date | null;
-  dueAt: Date | null;
+  /** ISO 8601 instants, as the API answers them. */
+  startedAt: string | null;
+  dueAt: string | null;
   dueLocal: string | null;
   remainingMs: number | null;
   overdue: boolean;
   /** Where it is handled in the portal. */
   href: string;
+}
+
+/** An item in words, before `now`: its deadline, and whether it is still shown at a moment. */
+interface WordedItem extends Omit<HomeItem, "remainingMs" | "overdue"> {
+  due: Date | null;
+  shownAt: (now: Date) => boolean;
+}
+
+/** A customer's home in one language, in its order: everything but what time moves on (homeAt). */
+export interface WordedHome {
+  items: readonly WordedItem[];
+  unacknowledgedBreaches: ReadonlySet<string | null>;
+  unread: number;
 }
 
 const RANK: Record<Urgency, number> = { urgent: 0, action: 1, info: 2 };
@@ -57,8 +71,8 @@ const KIND_ORDER: readonly HomeItemKind[] = [
 ];
 
 /** Urgent first; then the nearest deadline (none last); then by kind and id, so the order is stable. */
-export function byUrgency(a: HomeItem, b: HomeItem): number {
-  const due = (item: HomeItem) => item.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+function byUrgency(a: WordedItem, b: WordedItem): number {
+  const due = (item: WordedItem) => item.due?.getTime() ?? Number.POSITIVE_INFINITY;
   return RANK[a.urgency] - RANK[b.urgency] || due(a) - due(b) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.id.localeCompare(b.id);
 }
 
@@ -89,18 +103,62 @@ export type CustomerHomeRows = Awaited<ReturnType<typeof customerHomeRows>>;
 
 /** The customer's home at `now` from its rows (read at `now` or earlier). */
 export function customerHome(found: CustomerHomeRows, controllerId: string, now: Date, locale: Locale, zone: string): CustomerHome {
-  const words = homeWords.item;
+  return homeAt(wordedHome(found, controllerId, locale, zone), now);
+}
+
+const ALWAYS = () => true;
+
+/**
+ * The home at `now`: AP clocks past their 72 hours and objection windows past their end left out,
+ * each deadline's remaining time. The rest (texts, order) does not move with time, so a worded home
+ * may be kept with its rows and answer many requests (routes.ts).
+ */
+export function homeAt(worded: WordedHome, now: Date): CustomerHome {
   const items: HomeItem[] = [];
-  const clockFields = (due: Date | null) => ({
-    dueAt: due,
+  const breaches = new Set(worded.unacknowledgedBreaches);
+  let windows = 0;
+  for (const item of worded.items) {
+    if (!item.shownAt(now)) {
+      continue;
+    }
+    if (item.kind === "ap_clock") {
+      breaches.add(item.id);
+    } else if (item.kind === "objection_window") {
+      windows += 1;
+    }
+    items.push({
+      kind: item.kind,
+      id: item.id,
+      urgency: item.urgency,
+      title: item.title,
+      detail: item.detail,
+      reason: item.reason,
+      startedAt: item.startedAt,
+      dueAt: item.dueAt,
+      dueLocal: item.dueLocal,
+      remainingMs: item.due ? untilDue(item.due, now) : null,
+      overdue: item.due ? isOverdue(item.due, now) : false,
+      href: item.href,
+    });
+  }
+  return { items, badges: { breaches: breaches.size, notices: worded.unread, subprocessors: windows } };
+}
+
+/** The customer's home in `locale` from its rows, for any moment after they were read (homeAt). */
+export function wordedHome(found: CustomerHomeRows, controllerId: string, locale: Locale, zone: string): WordedHome {
+  const words = homeWords.item;
+  const items: WordedItem[] = [];
+  const iso = (at: Date | null) => at?.toISOString() ?? null;
+  const clockFields = (due: Date | null, shownAt: WordedItem["shownAt"] = ALWAYS) => ({
+    dueAt: iso(due),
+    due,
     dueLocal: due ? formatInstant(due, zone, locale) : null,
-    remainingMs: due ? untilDue(due, now) : null,
-    overdue: due ? isOverdue(due, now) : false,
+    shownAt,
   });
 
   // The customer's own 72 hours to the AP: from when a breach notice first reached it, until they pass.
-  const apClocks = found.apClocks.filter((ap) => ap.dueAt === null || !isOverdue(ap.dueAt, now));
-  for (const ap of apClocks) {
+  for (const ap of found.apClocks) {
+    const due = ap.dueAt;
     items.push({
       kind: "ap_clock",
       id: ap.incidentId,
@@ -108,8 +166,8 @@ export function customerHome(found: CustomerHomeRows, controllerId: string, now:
       title: words.apClock.title(ap.reference, ap.title)[locale],
       detail: ap.dueAt ? words.apClock.due(formatInstant(ap.dueAt, zone, locale))[locale] : "",
       reason: apClockReasonText(ap.reason, zone, locale),
-      startedAt: ap.awareAt,
-      ...clockFields(ap.dueAt),
+      startedAt: iso(ap.awareAt),
+      ...clockFields(due, (now) => due === null || !isOverdue(due, now)),
       href: `/portal/breaches/${ap.incidentId}`,
     });
   }
@@ -122,14 +180,13 @@ export function customerHome(found: CustomerHomeRows, controllerId: string, now:
       title: words.signAgreement.title(offer.templateVersion)[locale],
       detail: words.signAgreement.detail(formatDate(offer.offeredAt, zone, locale))[locale],
       reason: null,
-      startedAt: offer.offeredAt,
+      startedAt: iso(offer.offeredAt),
       ...clockFields(null),
       href: `/portal/agreements/${offer.id}`,
     });
   }
 
-  const windows = found.windows.filter((window) => window.windowEndsAt >= now);
-  for (const window of windows) {
+  for (const window of found.windows) {
     items.push({
       kind: "objection_window",
       id: window.changeId,
@@ -138,7 +195,7 @@ export function customerHome(found: CustomerHomeRows, controllerId: string, now:
       detail: words.objectionWindow.detail(formatInstant(window.windowEndsAt, zone, locale))[locale],
       reason: null,
       startedAt: null,
-      ...clockFields(window.windowEndsAt),
+      ...clockFields(window.windowEndsAt, (now) => window.windowEndsAt >= now),
       href: `/portal/subprocessors/changes/${window.changeId}`,
     });
   }
@@ -153,7 +210,7 @@ export function customerHome(found: CustomerHomeRows, controllerId: string, now:
       title: words.caseEstimate.title(caseReference(estimate.number, estimate.askedAt), estimate.title)[locale],
       detail: words.caseEstimate.detail(money, formatDate(estimate.proposedAt, zone, locale))[locale],
       reason: null,
-      startedAt: estimate.proposedAt,
+      startedAt: iso(estimate.proposedAt),
       ...clockFields(null),
       href: `/portal/cases/${estimate.caseId}`,
     });
@@ -169,7 +226,7 @@ export function customerHome(found: CustomerHomeRows, controllerId: string, now:
       title: words.acknowledge.title(noticeKindLabel(notice.kind)[locale], noticeReference(notice.number, notice.createdAt))[locale],
       detail: words.acknowledge.detail(formatInstant(notice.createdAt, zone, locale))[locale],
       reason: null,
-      startedAt: notice.createdAt,
+      startedAt: iso(notice.createdAt),
       ...clockFields(null),
       href: `/portal/notices/${notice.id}`,
     });
@@ -196,7 +253,7 @@ export function customerHome(found: CustomerHomeRows, controllerId: string, now:
       title: words.contactFailing.title(contact.email ?? "")[locale],
       detail: words.contactFailing.detail(formatInstant(contact.failingSince, zone, locale))[locale],
       reason: contact.failingReason,
-      startedAt: contact.failingSince,
+      startedAt: iso(contact.failingSince),
       ...clockFields(null),
       href: "/portal/contact",
     });
@@ -214,16 +271,15 @@ export function customerHome(found: CustomerHomeRows, controllerId: string, now:
         ? words.contactStale.detail(who, formatDate(contact.confirmedAt ?? contact.requestedAt, zone, locale))
         : words.contactConfirm.detail(who, formatDate(contact.confirmedAt ?? contact.requestedAt, zone, locale)))[locale],
       reason: null,
-      startedAt: contact.requestedAt,
+      startedAt: iso(contact.requestedAt),
       ...clockFields(contact.staleAt),
       href: "/portal/contact",
     });
   }
 
-  const unacknowledgedBreaches = new Set(toAcknowledge.filter((n) => n.kind === "breach_notice").map((n) => n.subjectId));
-  const activeBreaches = new Set([...apClocks.map((ap) => ap.incidentId), ...unacknowledgedBreaches]);
   return {
     items: items.sort(byUrgency),
-    badges: { breaches: activeBreaches.size, notices: found.unread, subprocessors: windows.length },
+    unacknowledgedBreaches: new Set(toAcknowledge.filter((n) => n.kind === "breach_notice").map((n) => n.subjectId)),
+    unread: found.unread,
   };
 }

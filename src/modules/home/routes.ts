@@ -9,7 +9,7 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { assignmentsOf } from "../controllers/index.ts";
 import { loadProcessorContext } from "../notices/index.ts";
 import { bulkCountersign } from "./bulk-countersign.ts";
-import { customerHome, customerHomeRows, type CustomerHomeRows } from "./customer-home.ts";
+import { customerHomeRows, homeAt, wordedHome, type CustomerHomeRows, type WordedHome } from "./customer-home.ts";
 import { FeedCache } from "../../db/change-feed.ts";
 import type { Actor } from "../../http/actor.ts";
 import { BadgesOut, BulkCountersignBody, BulkCountersignOut, CustomerHomeOut, SeenBody, StaffHomeOut } from "./schemas.ts";
@@ -42,11 +42,24 @@ const KEPT = { max: 20_000, maxAgeMs: 60_000 };
 export function homeRoutes(app: TypedApp, { db, clock, changes }: RouteDeps) {
   const tags = ["home"];
   const kept = new FeedCache<CustomerHomeRows>(changes, { name: "customer_home", prefix: "c:", ...KEPT });
+  // The rows worded per language and zone, kept as long as the rows are (a new read is a new object).
+  const worded = new WeakMap<CustomerHomeRows, Map<string, WordedHome>>();
   const homeOf = async (actor: Actor, controllerId: string) => {
     const { zone } = await loadProcessorContext(db);
     const now = clock.now();
     const rows = await kept.get(controllerId, () => customerHomeRows(db, scopeOf(actor), controllerId, now), now.getTime());
-    return customerHome(rows, controllerId, now, actor.locale, zone);
+    let byLanguage = worded.get(rows);
+    if (!byLanguage) {
+      byLanguage = new Map();
+      worded.set(rows, byLanguage);
+    }
+    const key = `${actor.locale} ${zone}`;
+    let home = byLanguage.get(key);
+    if (!home) {
+      home = wordedHome(rows, controllerId, actor.locale, zone);
+      byLanguage.set(key, home);
+    }
+    return homeAt(home, now);
   };
 
   app.get(
@@ -63,7 +76,7 @@ export function homeRoutes(app: TypedApp, { db, clock, changes }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const controllerId = requireCustomer(actor, CUSTOMER_ALL);
-      return iso(await homeOf(actor, controllerId));
+      return homeOf(actor, controllerId);
     },
   );
 
