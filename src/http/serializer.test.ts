@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Fastify from "fastify";
 import { Type } from "typebox";
-import { buildSerializer, directNullables } from "./serializer.ts";
+import { directNullables, serializerFactory } from "./serializer.ts";
 
 const Out = Type.Object({
   at: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "when" }),
@@ -26,22 +26,37 @@ test("a nullable of one type becomes a type list for the serializer; other union
   assert.equal(JSON.stringify(Out), before, "the route's own schema (OpenAPI, validation) is untouched");
 });
 
-test("answers serialize the same through it: values, nulls, dates", async () => {
-  const app = Fastify({ schemaController: { compilersFactory: { buildSerializer } } });
-  const rows = [
-    { at: new Date("2026-03-29T01:00:00Z"), count: 3, flag: true, either: 7, state: "open", nested: { name: 'a"b' } },
-    { at: null, count: null, flag: null, either: "x", state: null, nested: { name: null } },
-    { at: "2026-10-25T02:30:00.000Z", count: 0, flag: false, either: "", state: null, nested: null },
-  ];
-  app.get("/:i", { schema: { response: { 200: Out } } }, (request) => rows[Number((request.params as { i: string }).i)]);
-  const answers = await Promise.all(rows.map((_, i) => app.inject({ method: "GET", url: `/${i}` })));
-  assert.deepEqual(
-    answers.map((a) => a.json()),
-    [
-      { at: "2026-03-29T01:00:00.000Z", count: 3, flag: true, either: 7, state: "open", nested: { name: 'a"b' } },
+for (const onFirstUse of [false, true]) {
+  test(`answers serialize the same through it: values, nulls, dates (compiled ${onFirstUse ? "on first use" : "at start"})`, async () => {
+    const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializerFactory(onFirstUse) } } });
+    const rows = [
+      { at: new Date("2026-03-29T01:00:00Z"), count: 3, flag: true, either: 7, state: "open", nested: { name: 'a"b' } },
       { at: null, count: null, flag: null, either: "x", state: null, nested: { name: null } },
       { at: "2026-10-25T02:30:00.000Z", count: 0, flag: false, either: "", state: null, nested: null },
-    ],
-  );
-  await app.close();
+    ];
+    app.get("/:i", { schema: { response: { 200: Out } } }, (request) => rows[Number((request.params as { i: string }).i)]);
+    const answers = await Promise.all(rows.map((_, i) => app.inject({ method: "GET", url: `/${i}` })));
+    assert.deepEqual(
+      answers.map((a) => a.json()),
+      [
+        { at: "2026-03-29T01:00:00.000Z", count: 3, flag: true, either: 7, state: "open", nested: { name: 'a"b' } },
+        { at: null, count: null, flag: null, either: "x", state: null, nested: { name: null } },
+        { at: "2026-10-25T02:30:00.000Z", count: 0, flag: false, either: "", state: null, nested: null },
+      ],
+    );
+    await app.close();
+  });
+}
+
+test("compiled at start, a schema the serializer refuses stops the start; on first use, only its route's answer", async () => {
+  const broken = { type: "object", properties: { a: { $ref: "#/definitions/missing" } } };
+  const eager = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializerFactory(false) } } });
+  eager.get("/", { schema: { response: { 200: broken } } }, () => ({ a: 1 }));
+  await assert.rejects(eager.ready());
+
+  const lazy = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializerFactory(true) } } });
+  lazy.get("/", { schema: { response: { 200: broken } } }, () => ({ a: 1 }));
+  await lazy.ready();
+  assert.equal((await lazy.inject({ method: "GET", url: "/" })).statusCode, 500);
+  await lazy.close();
 });
