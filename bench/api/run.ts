@@ -2,10 +2,12 @@
  * The read path at 100,000 customers (issue 16, point 3): `npm run bench:api`.
  *
  * Fills a scratch PostgreSQL database with a large provider (bench/seed-large.ts: 100,000 customers,
- * 1,000,000 events), starts `art28 serve` on it (web only: ART28_WORKER=off) and, in the same run, a
- * bare Fastify JSON hello-world (bench/api/hello.ts), each its own process; then loads each with
- * autocannon (the same connections and duration):
+ * 1,000,000 events), starts `art28 serve` on it (web only: ART28_WORKER=off) and, in the same run, two
+ * bare Fastify baselines (bench/api/hello.ts), each its own process; then loads each with autocannon
+ * (the same connections and duration):
  *  - hello-world: `GET /`;
+ *  - bare Fastify writing the dashboard's own answer (its body and headers, taken from the app once):
+ *    what writing those bytes costs on this machine, the most a dashboard of that size can reach;
  *  - the customer's dashboard read: `GET /api/v1/home` (its items: agreement to sign, open deadlines,
  *    notices to acknowledge, unread counts), each request as the owner of one of 100 customers in turn,
  *    with its API token;
@@ -21,7 +23,9 @@
  * Bounded: each load runs `duration` seconds; every child is killed at the end.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -107,6 +111,7 @@ async function load(label: string, url: string, headers: (i: number) => Record<s
   };
 }
 
+const sampleDir = mkdtempSync(join(tmpdir(), "art28-bench-api-"));
 const scratch = args["database-url"] ? null : await scratchDatabase("art28_bench_api");
 const url = args["database-url"] ?? scratch?.url ?? "";
 const children: ChildProcess[] = [];
@@ -143,15 +148,28 @@ try {
   if (check.status !== 200) {
     throw new Error(`GET /home as a bench customer answered ${check.status}: ${await check.text()}`);
   }
+  // The second baseline: a bare Fastify writing this very answer (its body and headers) every time.
+  const skip = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
+  const headers: Record<string, string> = {};
+  check.headers.forEach((value, name) => {
+    if (!skip.has(name)) {
+      headers[name] = value;
+    }
+  });
+  const sample = { headers, body: await check.text() };
+  writeFileSync(join(sampleDir, "home.json"), JSON.stringify(sample));
+  const sameBytes = await startProcess(process.execPath, [HELLO, "3973", join(sampleDir, "home.json")], env, "http://127.0.0.1:3973/");
+  children.push(sameBytes);
 
   print(`PostgreSQL, ${counts?.customers} customers, ${counts?.events} events; autocannon ${CONNECTIONS} connections × ${DURATION} s each`);
   const results = [
     await load("hello-world (bare Fastify JSON)", "http://127.0.0.1:3971/", () => ({}), hello.pid ?? null),
+    await load("bare Fastify, the dashboard's bytes", "http://127.0.0.1:3973/", () => ({}), sameBytes.pid ?? null),
     await load("customer dashboard GET /home", `${base}/home`, customer, app.pid ?? null),
     await load("staff customers list, page 1", `${base}/controllers?limit=50`, staff, app.pid ?? null),
     await load("staff customers list, search", `${base}/controllers?limit=50&search=klant%200421`, staff, app.pid ?? null),
   ];
-  const [baseline, dashboard] = results as [Load, Load, ...Load[]];
+  const [baseline, bytes, dashboard] = results as [Load, Load, Load, ...Load[]];
   for (const r of results) {
     print(
       `${r.label.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms` +
@@ -159,6 +177,11 @@ try {
         `${r.peakRssMb === null ? "" : `   peak RSS ${r.peakRssMb.toFixed(0)} MB`}${r.errors + r.non2xx > 0 ? `   ${r.errors} errors, ${r.non2xx} non-2xx` : ""}`,
     );
   }
+  print(
+    `the dashboard's ${sample.body.length + Object.entries(sample.headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0)} bytes written by bare Fastify: ` +
+      `×${(bytes.rps / baseline.rps).toFixed(3)} of hello-world (the most a dashboard of this size can reach here); ` +
+      `Art28's dashboard ×${(dashboard.rps / bytes.rps).toFixed(3)} of that`,
+  );
   print(`ratio: ${(dashboard.rps / baseline.rps).toFixed(3)}`);
 } finally {
   for (const child of children) {
@@ -166,4 +189,5 @@ try {
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await scratch?.drop();
+  rmSync(sampleDir, { recursive: true, force: true });
 }
