@@ -222,24 +222,66 @@ export async function supersedeOtherAgreements(tx: Db, controllerId: string, exc
     .returning({ id: agreements.id });
 }
 
-/** Customers that have no Annex 1 version yet. */
-export async function controllersWithoutAnnex(tx: Db) {
-  return rows<{ id: string }>(tx, sql`select c.id from controllers c where not exists (select 1 from annex_versions a where a.controller_id = c.id)`);
+/** How many customers have no Annex 1 version yet. */
+export async function countWithoutAnnex(tx: Db): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from controllers c where not exists (select 1 from annex_versions a where a.controller_id = c.id)`,
+  );
+  return Number(found?.n ?? 0);
 }
 
-/** Withdraws the unsigned offers of template versions older than `version`. */
-export async function withdrawOlderOffers(tx: Db, version: number) {
+/** At most `limit` of the customers that have no Annex 1 version yet, after the customer `after`, by id: a fan-out's page. */
+export async function withoutAnnexPage(tx: Db, after: string | null, limit: number): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    tx,
+    sql`select c.id from controllers c
+         where not exists (select 1 from annex_versions a where a.controller_id = c.id)
+               ${after === null ? sql`` : sql`and c.id > ${after}::uuid`}
+         order by c.id
+         limit ${limit}`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** How many unsigned offers there are of template versions older than `version`. */
+export async function countOlderOffers(tx: Db, version: number): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from agreements a join template_versions t on t.id = a.template_version_id
+         where a.status = 'offered' and t.version < ${version}`,
+  );
+  return Number(found?.n ?? 0);
+}
+
+/** Withdraws at most `limit` of the unsigned offers of template versions older than `version`, after the agreement `after`, by id: a fan-out's page; the ones withdrawn. */
+export async function withdrawOlderOffers(tx: Db, version: number, after: string | null, limit: number) {
   return rows<{ id: string; controller_id: string }>(
     tx,
-    sql`update agreements a set status = 'withdrawn'
-        from template_versions t
-        where t.id = a.template_version_id and a.status = 'offered' and t.version < ${version}
-        returning a.id, a.controller_id`,
+    sql`update agreements set status = 'withdrawn'
+         where id in (select a.id from agreements a join template_versions t on t.id = a.template_version_id
+                       where a.status = 'offered' and t.version < ${version} ${after === null ? sql`` : sql`and a.id > ${after}::uuid`}
+                       order by a.id
+                       limit ${limit})
+        returning id, controller_id`,
   );
 }
 
-/** Offers the template version to every customer without an agreement on it, with its latest Annex 1. */
-export async function offerToCustomersWithout(tx: Db, templateVersionId: string, now: Date) {
+/** How many customers have no agreement on the template version. */
+export async function countWithoutAgreementOn(tx: Db, templateVersionId: string): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from controllers c
+         where not exists (select 1 from agreements a where a.controller_id = c.id and a.template_version_id = ${templateVersionId})`,
+  );
+  return Number(found?.n ?? 0);
+}
+
+/**
+ * Offers the template version, with their latest Annex 1, to at most `limit` of the customers
+ * without an agreement on it, after the customer `after`, by id: a fan-out's page; the agreements made.
+ */
+export async function offerToCustomersWithout(tx: Db, templateVersionId: string, now: Date, after: string | null, limit: number) {
   return rows<{ id: string; controller_id: string }>(
     tx,
     sql`insert into agreements (controller_id, template_version_id, annex_version_id, locale, status, offered_at)
@@ -247,6 +289,9 @@ export async function offerToCustomersWithout(tx: Db, templateVersionId: string,
                c.locale, 'offered', ${now}
         from controllers c
         where not exists (select 1 from agreements a where a.controller_id = c.id and a.template_version_id = ${templateVersionId})
+              ${after === null ? sql`` : sql`and c.id > ${after}::uuid`}
+        order by c.id
+        limit ${limit}
         returning id, controller_id`,
   );
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/engine.ts";
-import { batches, ROWS_PER_STATEMENT } from "../../db/batches.ts";
+import { ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { startOfCalendarDayAfter } from "../../domain/legal-time.ts";
 import { recordEvents, SYSTEM_ACTOR, type EventActor } from "../evidence/index.ts";
@@ -75,36 +75,43 @@ async function queueReminders(
   return items.length;
 }
 
-/** The sweep task: queues the reminders that are due; the number queued. */
-export async function sendSigningReminders(tx: Db, clock: Clock): Promise<number> {
+/**
+ * The sweep task: queues the reminders that are due; the number queued.
+ *
+ * Bounded memory at any size: the offered agreements are walked a page at a time (`page`; by id,
+ * the order they are locked in), each page's due reminders locked, checked and queued before the
+ * next page is read, all in the sweep's one transaction.
+ */
+export async function sendSigningReminders(tx: Db, clock: Clock, page: number = ROWS_PER_STATEMENT): Promise<number> {
   const now = clock.now();
   const zone = (await findProcessor(tx)).timeZone;
-  const due: (OfferedAgreement & { day: number })[] = [];
+  let queued = 0;
   let after: string | null = null;
-  for (let page = 0; page < 1000; page++) {
-    const offered: OfferedAgreement[] = await offeredAgreements(tx, new Date(now.getTime() - DAY_MS), ROWS_PER_STATEMENT, after);
+  for (let pages = 0; pages < 1000; pages++) {
+    const offered: OfferedAgreement[] = await offeredAgreements(tx, new Date(now.getTime() - DAY_MS), page, after);
+    const due: (OfferedAgreement & { day: number })[] = [];
     for (const agreement of offered) {
       const day = dueReminderDay(agreement.offeredAt, signingReminderDays(agreement.reminderDays), now, zone);
       if (day !== null && (agreement.lastDay === null || day > agreement.lastDay)) {
         due.push({ ...agreement, day });
       }
     }
-    if (offered.length < ROWS_PER_STATEMENT) {
+    if (due.length > 0) {
+      const locked = new Set(
+        await lockOffered(
+          tx,
+          due.map((a) => a.id),
+        ),
+      );
+      // Read again with the lock held: another sweep may have sent a day since the page was read.
+      const sent = await lastReminderDays(tx, [...locked]);
+      const fresh = due.filter((a) => locked.has(a.id) && a.day > (sent.get(a.id) ?? 0));
+      queued += await queueReminders(tx, clock, SYSTEM_ACTOR, fresh);
+    }
+    if (offered.length < page) {
       break;
     }
     after = offered.at(-1)?.id ?? null;
-  }
-  let queued = 0;
-  for (const chunk of batches(due, 200)) {
-    const locked = new Set(
-      await lockOffered(
-        tx,
-        chunk.map((a) => a.id),
-      ),
-    );
-    const sent = await lastReminderDays(tx, [...locked]);
-    const fresh = chunk.filter((a) => locked.has(a.id) && a.day > (sent.get(a.id) ?? 0));
-    queued += await queueReminders(tx, clock, SYSTEM_ACTOR, fresh);
   }
   return queued;
 }

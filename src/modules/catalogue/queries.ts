@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { controllerServices, services, serviceTerms, terms, type TermKind } from "../../db/schema/index.ts";
 
@@ -75,7 +75,19 @@ export async function insertServiceTerms(tx: Db, serviceId: string, termIds: str
   await tx.insert(serviceTerms).values(termIds.map((termId) => ({ serviceId, termId })));
 }
 
-/** The customers taking a service. */
-export async function customersTakingService(tx: Db, serviceId: string) {
-  return tx.select({ id: controllerServices.controllerId }).from(controllerServices).where(eq(controllerServices.serviceId, serviceId));
+/** How many customers take a service. */
+export async function countCustomersTakingService(tx: Db, serviceId: string): Promise<number> {
+  const [found] = await tx.select({ n: count() }).from(controllerServices).where(eq(controllerServices.serviceId, serviceId));
+  return Number(found?.n ?? 0);
+}
+
+/** At most `limit` of the customers taking a service, after the customer `after`, by id: a fan-out's page. */
+export async function customersTakingServicePage(tx: Db, serviceId: string, after: string | null, limit: number): Promise<string[]> {
+  const found = await tx
+    .select({ id: controllerServices.controllerId })
+    .from(controllerServices)
+    .where(and(eq(controllerServices.serviceId, serviceId), after === null ? undefined : gt(controllerServices.controllerId, after)))
+    .orderBy(asc(controllerServices.controllerId))
+    .limit(limit);
+  return found.map((r) => r.id);
 }

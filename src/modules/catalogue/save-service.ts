@@ -1,12 +1,22 @@
 import type { Static } from "typebox";
 import type { ServiceBody } from "./schemas.ts";
+import { ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Db } from "../../db/engine.ts";
 import type { TermKind } from "../../db/schema/index.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalidFields, notFound, type FieldError } from "../../http/errors.ts";
 import { recordEvent, type EventActor } from "../evidence/index.ts";
 import { refreshAnnexes } from "./refresh-annexes.ts";
-import { customersTakingService, deleteServiceTerms, findServiceByCode, findTermsByCode, insertService, insertServiceTerms, updateService } from "./queries.ts";
+import {
+  countCustomersTakingService,
+  customersTakingServicePage,
+  deleteServiceTerms,
+  findServiceByCode,
+  findTermsByCode,
+  insertService,
+  insertServiceTerms,
+  updateService,
+} from "./queries.ts";
 import { catalogueWords } from "./words.ts";
 
 /** What the request body says: the route's schema validates it, and types it (no twin by hand). */
@@ -42,9 +52,18 @@ async function termIds(tx: Db, input: ServiceInput): Promise<string[]> {
 
 /**
  * Creates or changes a service of the catalogue and what it involves (art. 1.1, 1.2, Annex 1).
- * Every controller taking it gets a new Annex 1 version in the same transaction.
+ * Every controller taking it gets a new Annex 1 version in the same transaction: walked a page at
+ * a time (`page`; by id, the order their evidence streams are locked in), so any number of
+ * customers in bounded memory.
  */
-export async function saveService(tx: Db, clock: Clock, actor: EventActor, target: { id: string } | { code: string }, input: ServiceInput): Promise<string> {
+export async function saveService(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  target: { id: string } | { code: string },
+  input: ServiceInput,
+  page: number = ROWS_PER_STATEMENT,
+): Promise<string> {
   const ids = await termIds(tx, input);
   let serviceId: string;
   if ("id" in target) {
@@ -75,13 +94,16 @@ export async function saveService(tx: Db, clock: Clock, actor: EventActor, targe
     subject: { type: "service", id: serviceId },
     data: { ...input },
   });
-  const takers = await customersTakingService(tx, serviceId);
-  await refreshAnnexes(
-    tx,
-    clock,
-    actor,
-    takers.map((t) => t.id),
-    `catalogue change: ${input.nameEn}`,
-  );
+  // Its customers a page at a time (by id), each page's annexes written before the next is read.
+  const reason = `catalogue change: ${input.nameEn}`;
+  let after: string | null = null;
+  for (let pages = Math.ceil((await countCustomersTakingService(tx, serviceId)) / page) + 1; pages > 0; pages -= 1) {
+    const takers = await customersTakingServicePage(tx, serviceId, after, page);
+    await refreshAnnexes(tx, clock, actor, takers, reason);
+    after = takers.at(-1) ?? null;
+    if (takers.length < page) {
+      break;
+    }
+  }
   return serviceId;
 }

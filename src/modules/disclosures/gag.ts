@@ -1,4 +1,5 @@
 import type { Static } from "typebox";
+import { ROWS_PER_STATEMENT } from "../../db/batches.ts";
 import type { Db } from "../../db/engine.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
@@ -104,8 +105,17 @@ export async function changeGag(tx: Db, clock: Clock, actor: EventActor, id: str
   await endGagIfDue(tx, clock, { ...order, gag: input.gag, gagUntil });
 }
 
-/** Ends a gag at `endedAt` (its evidence) and opens the duties, due 24 hours from then. */
-async function endGag(tx: Db, clock: Clock, actor: EventActor, order: OrderRow, endedAt: Date, how: "lifted" | "date_passed", note: string | null) {
+/** Ends a gag at `endedAt` (its evidence) and opens the duties, due 24 hours from then, `page` customers at a time. */
+async function endGag(
+  tx: Db,
+  clock: Clock,
+  actor: EventActor,
+  order: OrderRow,
+  endedAt: Date,
+  how: "lifted" | "date_passed",
+  note: string | null,
+  page: number = ROWS_PER_STATEMENT,
+) {
   await updateOrder(tx, order.id, { gagEndedAt: endedAt, updatedAt: clock.now() });
   await recordEvent(tx, clock, {
     type: "disclosure.gag_ended",
@@ -114,13 +124,16 @@ async function endGag(tx: Db, clock: Clock, actor: EventActor, order: OrderRow, 
     subject: subjectOf(order.id),
     data: { how, endedAt: endedAt.toISOString(), gag: order.gag, gagUntil: order.gagUntil?.toISOString() ?? null, note },
   });
-  await openNoticeDuties(tx, clock, actor, { ...order, gagEndedAt: endedAt }, endedAt);
+  await openNoticeDuties(tx, clock, actor, { ...order, gagEndedAt: endedAt }, endedAt, page);
 }
 
-/** A gag until a date whose date has passed (and no sweep has seen yet) ends now, at its date: before an act that needs it ended. */
-export async function endGagIfDue(tx: Db, clock: Clock, order: OrderRow): Promise<OrderRow> {
+/**
+ * A gag until a date whose date has passed (and no sweep has seen yet) ends now, at its date: before
+ * an act that needs it ended. `page`: customers per page of the duties it opens (tests make it small).
+ */
+export async function endGagIfDue(tx: Db, clock: Clock, order: OrderRow, page: number = ROWS_PER_STATEMENT): Promise<OrderRow> {
   if (order.gag === "until_date" && order.gagEndedAt === null && order.gagUntil && order.gagUntil <= clock.now()) {
-    await endGag(tx, clock, SYSTEM_ACTOR, order, order.gagUntil, "date_passed", null);
+    await endGag(tx, clock, SYSTEM_ACTOR, order, order.gagUntil, "date_passed", null, page);
     return { ...order, gagEndedAt: order.gagUntil };
   }
   return order;

@@ -1,7 +1,7 @@
 // The statements of the disclosure-order register (art. 9.2). Every table here but the customers'
 // statements (statement-queries.ts) is the processor's own: row-level security shows it to the
 // processor's scope only (migration: policy processor_only).
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { rows, type Db } from "../../db/engine.ts";
 import { controllers, disclosureGagEfforts, disclosureOrderCustomers, disclosureOrders, notices, obligations } from "../../db/schema/index.ts";
 
@@ -87,42 +87,81 @@ export async function orderCustomers(tx: Db, orderId: string) {
     .orderBy(asc(controllers.customerNumber));
 }
 
-/** The concerned customers without a duty yet (the gag ended, or there was none). */
-export async function customersWithoutDuty(tx: Db, orderId: string): Promise<string[]> {
-  const found = await tx
-    .select({ id: disclosureOrderCustomers.controllerId })
-    .from(disclosureOrderCustomers)
-    .where(and(eq(disclosureOrderCustomers.orderId, orderId), isNull(disclosureOrderCustomers.obligationId), isNull(disclosureOrderCustomers.notifiedAt)));
-  return found.map((r) => r.id);
+/** How many concerned customers have no duty yet (the gag ended, or there was none) and were not told. */
+export async function countWithoutDuty(tx: Db, orderId: string): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from disclosure_order_customers
+         where order_id = ${orderId} and obligation_id is null and notified_at is null`,
+  );
+  return Number(found?.n ?? 0);
 }
 
-/** The concerned customers not yet told, with their open duty. */
-export async function unnotifiedCustomers(tx: Db, orderId: string) {
-  return tx
-    .select({ controllerId: disclosureOrderCustomers.controllerId, obligationId: disclosureOrderCustomers.obligationId })
-    .from(disclosureOrderCustomers)
-    .where(and(eq(disclosureOrderCustomers.orderId, orderId), isNull(disclosureOrderCustomers.notifiedAt)))
-    .for("update");
+/**
+ * At most `limit` of the concerned customers without a duty yet, after the customer `after`, by id:
+ * a fan-out's page (the primary key serves it), in the order their evidence streams are locked.
+ */
+export async function customersWithoutDutyPage(tx: Db, orderId: string, after: string | null, limit: number): Promise<string[]> {
+  const found = await rows<{ controller_id: string }>(
+    tx,
+    sql`select controller_id from disclosure_order_customers
+         where order_id = ${orderId} and obligation_id is null and notified_at is null
+               ${after === null ? sql`` : sql`and controller_id > ${after}::uuid`}
+         order by controller_id
+         limit ${limit}`,
+  );
+  return found.map((r) => r.controller_id);
 }
 
+/** How many concerned customers were not told yet. */
+export async function countUnnotified(tx: Db, orderId: string): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from disclosure_order_customers where order_id = ${orderId} and notified_at is null`,
+  );
+  return Number(found?.n ?? 0);
+}
+
+/**
+ * At most `limit` of the concerned customers not told yet, after the customer `after`, by id, with
+ * their open duty, locked: a fan-out's page.
+ */
+export async function unnotifiedPage(tx: Db, orderId: string, after: string | null, limit: number) {
+  const found = await rows<{ controller_id: string; obligation_id: string | null }>(
+    tx,
+    sql`select controller_id, obligation_id from disclosure_order_customers
+         where order_id = ${orderId} and notified_at is null
+               ${after === null ? sql`` : sql`and controller_id > ${after}::uuid`}
+         order by controller_id
+         limit ${limit}
+         for update`,
+  );
+  return found.map((r) => ({ controllerId: r.controller_id, obligationId: r.obligation_id }));
+}
+
+/** Links each customer's row on the order to its duty: one statement for the lot (callers pass a page). */
 export async function linkObligations(tx: Db, orderId: string, links: { controllerId: string | null; id: string }[]): Promise<void> {
-  for (const link of links) {
-    if (link.controllerId) {
-      await tx
-        .update(disclosureOrderCustomers)
-        .set({ obligationId: link.id })
-        .where(and(eq(disclosureOrderCustomers.orderId, orderId), eq(disclosureOrderCustomers.controllerId, link.controllerId)));
-    }
+  const linked = links.flatMap((l) => (l.controllerId ? [{ controllerId: l.controllerId, id: l.id }] : []));
+  if (linked.length === 0) {
+    return;
   }
+  await tx.execute(
+    sql`update disclosure_order_customers d set obligation_id = o.id
+          from unnest(${sql.param(linked.map((l) => l.controllerId))}::uuid[], ${sql.param(linked.map((l) => l.id))}::uuid[]) as o(controller_id, id)
+         where d.order_id = ${orderId} and d.controller_id = o.controller_id`,
+  );
 }
 
+/** Marks these customers told, each with its notice: one statement for the lot (callers pass a page). */
 export async function markNotified(tx: Db, orderId: string, told: { controllerId: string; noticeId: string }[], at: Date): Promise<void> {
-  for (const one of told) {
-    await tx
-      .update(disclosureOrderCustomers)
-      .set({ noticeId: one.noticeId, notifiedAt: at })
-      .where(and(eq(disclosureOrderCustomers.orderId, orderId), eq(disclosureOrderCustomers.controllerId, one.controllerId)));
+  if (told.length === 0) {
+    return;
   }
+  await tx.execute(
+    sql`update disclosure_order_customers d set notice_id = t.notice_id, notified_at = ${at.toISOString()}::timestamptz
+          from unnest(${sql.param(told.map((t) => t.controllerId))}::uuid[], ${sql.param(told.map((t) => t.noticeId))}::uuid[]) as t(controller_id, notice_id)
+         where d.order_id = ${orderId} and d.controller_id = t.controller_id`,
+  );
 }
 
 export async function insertGagEffort(tx: Db, row: typeof disclosureGagEfforts.$inferInsert) {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../../db/engine.ts";
-import { agreements, annex2Versions, measureEvidence, measureReviews, measures, obligations, users } from "../../db/schema/index.ts";
+import { rows, type Db } from "../../db/engine.ts";
+import { annex2Versions, measureEvidence, measureReviews, measures, obligations, users } from "../../db/schema/index.ts";
 
 /** The obligation kind of a measure's periodic review (art. 7.1: measures are kept up to date). */
 export const REVIEW_KIND = "measure_review";
@@ -199,13 +199,29 @@ export async function insertAnnex2Version(tx: Db, row: typeof annex2Versions.$in
   return created ?? null;
 }
 
-/** Customers with an agreement that is offered, signed or in force: they are told of a new Annex 2. */
-export async function customersWithAgreement(tx: Db): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ controllerId: agreements.controllerId })
-    .from(agreements)
-    .where(inArray(agreements.status, ["offered", "signed_by_customer", "in_force"]));
-  return rows.map((r) => r.controllerId);
+/** Customers with an agreement that is offered, signed or in force are told of a new Annex 2. */
+const TOLD_OF_ANNEX2 = sql`a.status in ('offered', 'signed_by_customer', 'in_force')`;
+
+/** How many customers a new Annex 2 is told to. */
+export async function countCustomersWithAgreement(tx: Db): Promise<number> {
+  const [found] = await rows<{ n: number }>(tx, sql`select count(distinct a.controller_id)::int as n from agreements a where ${TOLD_OF_ANNEX2}`);
+  return Number(found?.n ?? 0);
+}
+
+/**
+ * At most `limit` of the customers a new Annex 2 is told to, after the customer `after`, by id: a
+ * fan-out's page (agreements_controller_template, led by the customer, serves it), in the order
+ * their evidence streams are locked.
+ */
+export async function customersWithAgreementPage(tx: Db, after: string | null, limit: number): Promise<string[]> {
+  const found = await rows<{ controller_id: string }>(
+    tx,
+    sql`select distinct a.controller_id from agreements a
+         where ${TOLD_OF_ANNEX2} ${after === null ? sql`` : sql`and a.controller_id > ${after}::uuid`}
+         order by a.controller_id
+         limit ${limit}`,
+  );
+  return found.map((r) => r.controller_id);
 }
 
 /** Owners and last reviews of many measures in one statement (the demo's register). */

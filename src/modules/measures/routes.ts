@@ -298,7 +298,7 @@ function annex2Routes(app: TypedApp, { db, clock }: RouteDeps) {
     async (request) => {
       const { latest, changes, customers } = await inScope(db, scopeOf(actorOf(request)), (tx) => previewAnnex2(tx));
       const any = changes.added.length + changes.removed.length + changes.changed.length > 0;
-      return { currentVersion: latest?.version ?? null, changes, hasChanges: latest === null || any, customers: customers.length };
+      return { currentVersion: latest?.version ?? null, changes, hasChanges: latest === null || any, customers };
     },
   );
 
