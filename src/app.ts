@@ -8,7 +8,6 @@ import helmet from "helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
-import scalarApiReference from "@scalar/fastify-api-reference";
 import type { Db } from "./db/engine.ts";
 import type { Clock } from "./domain/clock.ts";
 import { OPERATIONS_PATHS, registerOperationsRoutes } from "./http/metrics.ts";
@@ -16,6 +15,7 @@ import { handleError } from "./http/error-handler.ts";
 import { allowDocsInlineScripts, API_CACHE_CONTROL, API_SECURITY_HEADERS, CSP_DIRECTIVES, isApiPath } from "./http/csp.ts";
 import { AJV_PLUGINS, refuseUndeclaredMediaType } from "./http/input-policy.ts";
 import { serializerFactory } from "./http/serializer.ts";
+import { registerApiReference } from "./http/api-reference.ts";
 import { MODULES, registerAllNoticeKinds } from "./modules.ts";
 import { EVENT_LABELS } from "./event-labels.ts";
 import { registerEventLabels } from "./modules/evidence/index.ts";
@@ -51,25 +51,6 @@ export interface AppDeps {
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-/**
- * The API reference (/api/docs) works offline and calls nothing outside Art28: no web fonts from
- * Scalar's CDN (the system's fonts), no AI agent or MCP upsell (on by default on localhost), no
- * telemetry, no "open in the API client"/SDK-generation buttons or developer toolbar. Requests tried
- * from the page go to Art28 itself; the CSP (http/csp.ts) refuses any other origin regardless.
- */
-const API_REFERENCE = {
-  url: "/api/openapi.json",
-  withDefaultFonts: false,
-  telemetry: false,
-  agent: { disabled: true },
-  mcp: { disabled: true },
-  hideClientButton: true,
-  showDeveloperTools: "never",
-  showToolbar: "never",
-  hideDarkModeToggle: false,
-  documentDownloadType: "json",
-} as const;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAllNoticeKinds();
@@ -197,7 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerModules(app, { ...deps, changes });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
-  await app.register(scalarApiReference, { routePrefix: "/api/docs", configuration: API_REFERENCE });
+  registerApiReference(app);
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

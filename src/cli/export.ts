@@ -5,7 +5,7 @@ import { createWriteStream } from "node:fs";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import cliProgress from "cli-progress";
+import { progressBar } from "./progress.ts";
 import { openDatabase } from "../db/engine.ts";
 import { systemClock } from "../domain/clock.ts";
 import type { Locale } from "../domain/text.ts";
@@ -33,10 +33,7 @@ function done(options: ExportOptions, controllers: number | null, seconds: numbe
 /** On the data folder (claimed for the run) or DATABASE_URL. Exit code: 0 done, 1 refused. */
 export async function exportRegisterCommand(dataDir: string, options: ExportOptions): Promise<number> {
   const database = await openDatabase(databaseOptions(dataDir, "export register"));
-  const bar = new cliProgress.SingleBar(
-    { format: "exporting {bar} {value}/{total} controllers", stream: process.stderr, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = await progressBar("exporting {bar} {value}/{total} controllers");
   let started = false;
   try {
     await database.migrate();

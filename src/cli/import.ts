@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { hostname, userInfo } from "node:os";
-import cliProgress from "cli-progress";
+import { progressBar } from "./progress.ts";
 import { openDatabase } from "../db/engine.ts";
 import { systemClock } from "../domain/clock.ts";
 import { AppError, localize } from "../http/errors.ts";
@@ -56,10 +56,7 @@ export async function importCustomersCommand(dataDir: string, file: string, opti
   }
   const database = await openDatabase(databaseOptions(dataDir, "import customers"));
   await database.migrate();
-  const bar = new cliProgress.SingleBar(
-    { format: "{phase} {bar} {value}/{total}", stream: process.stderr, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = await progressBar("{phase} {bar} {value}/{total}");
   let barPhase = "";
   try {
     const started = performance.now();

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { pino, type Logger } from "pino";
-import pretty from "pino-pretty";
+import type PinoPretty from "pino-pretty";
 import { loggerOptions } from "../http/logging.ts";
 
 export type LogFormat = "pretty" | "json";
@@ -28,6 +29,8 @@ export function processLogger(level: string, format: LogFormat): Logger {
   if (format === "json") {
     return pino(loggerOptions(level));
   }
+  // Loaded only for a person's terminal: a server logging JSON never loads it.
+  const pretty = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
   return pino(
     loggerOptions(level),
     pretty({

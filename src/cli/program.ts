@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
-import cliProgress from "cli-progress";
 import { openDatabase } from "../db/engine.ts";
 import { DataFolderInUseError } from "../db/data-folder.ts";
 import { buildApp } from "../app.ts";
@@ -18,6 +17,7 @@ import { callServer, CommandError, serverFrom } from "./remote.ts";
 import { refusalMessage } from "./refusal.ts";
 import { runWorkerProcess } from "../jobs/worker-main.ts";
 import { backupCommand, describeBackup, describeRestore, restoreCommand } from "./backup.ts";
+import { progressBar } from "./progress.ts";
 
 const port = (value: string) => {
   const n = Number(value);
@@ -103,7 +103,7 @@ program
       return;
     }
     const database = await openDatabase(databaseOptions(dataDir(), "verify"));
-    const bar = new cliProgress.SingleBar({ format: "verifying {bar} {value} events", stream: process.stderr }, cliProgress.Presets.shades_classic);
+    const bar = await progressBar("verifying {bar} {value} events");
     bar.start(0, 0);
     const started = performance.now();
     const result = await verifyChain(database.db, (done) => {
@@ -174,7 +174,7 @@ program
   )
   .option("--force", "replace the database and keys of a folder that has them (never one a running process holds)", false)
   .action(async (file: string, opts: { force: boolean }) => {
-    const bar = new cliProgress.SingleBar({ format: "verifying {bar} {value} events", stream: process.stderr }, cliProgress.Presets.shades_classic);
+    const bar = await progressBar("verifying {bar} {value} events");
     bar.start(0, 0);
     const summary = await restoreCommand(dataDir(), file, opts, (done) => {
       bar.setTotal(done);

@@ -59,8 +59,12 @@ test("the web UI's CSP allows no inline script; the API's allows nothing and is 
 });
 
 test("the API reference loads: its own inline script is allowed by its hash, nothing else inline", async () => {
+  const bare = await t.app.inject({ method: "GET", url: "/api/docs" });
+  assert.equal(bare.statusCode, 301);
+  assert.equal(bare.headers.location, "/api/docs/");
   const page = await t.app.inject({ method: "GET", url: "/api/docs/" });
   assert.equal(page.statusCode, 200);
+  assert.match(String(page.headers["content-type"]), /^text\/html/);
   const hashes = inlineScriptHashes(page.body);
   assert.equal(hashes.length, 1, page.body);
   const sources = scriptSrc(page.headers["content-security-policy"]);

@@ -52,7 +52,9 @@ test("compiled at start, a schema the serializer refuses stops the start; on fir
   const broken = { type: "object", properties: { a: { $ref: "#/definitions/missing" } } };
   const eager = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializerFactory(false) } } });
   eager.get("/", { schema: { response: { 200: broken } } }, () => ({ a: 1 }));
-  await assert.rejects(eager.ready());
+  await assert.rejects(async () => {
+    await eager.ready();
+  });
 
   const lazy = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializerFactory(true) } } });
   lazy.get("/", { schema: { response: { 200: broken } } }, () => ({ a: 1 }));
