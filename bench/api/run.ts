@@ -19,6 +19,7 @@
  *   npm run bench:api
  *   node bench/api/run.ts --customers 20000 --duration 10
  *   node bench/api/run.ts --database-url postgres://…/art28_large_123   # a database seed-large made (kept)
+ *   node bench/api/run.ts --engine embedded   # PGlite with the demo's 50 customers (8 owners' tokens)
  *
  * Bounded: each load runs `duration` seconds; every child is killed at the end.
  */
@@ -34,6 +35,8 @@ import { openDatabase } from "../../src/db/engine.ts";
 import { hashApiToken } from "../../src/modules/auth/tokens.ts";
 import { print } from "../support.ts";
 import { benchToken, scratchDatabase, seedLarge } from "../seed-large.ts";
+import { apiToken } from "../../test/support/process.ts";
+import { DEMO_PASSWORD } from "../../src/modules/setup/demo.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -42,8 +45,15 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "15" },
     connections: { type: "string", default: "20" },
     "database-url": { type: "string" },
+    engine: { type: "string", default: "postgres" },
   },
 });
+if (args.engine !== "postgres" && args.engine !== "embedded") {
+  throw new Error(`--engine ${args.engine}: postgres or embedded`);
+}
+const EMBEDDED = args.engine === "embedded";
+/** On the embedded engine: the demo's customers whose owners get a token (each a login and a step-up: 10 a minute). */
+const EMBEDDED_OWNERS = 8;
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const BIN = fileURLToPath(new URL("../../bin/art28", import.meta.url));
@@ -52,9 +62,9 @@ const STAFF_TOKEN = "art28_benchstaff00000000000000000000000000000000";
 const TOKENS = 100;
 
 /** Starts a child and waits until it answers `probe` (bounded). */
-async function startProcess(command: string, argv: string[], env: NodeJS.ProcessEnv, probe: string): Promise<ChildProcess> {
+async function startProcess(command: string, argv: string[], env: NodeJS.ProcessEnv, probe: string, withinMs = 60_000): Promise<ChildProcess> {
   const child = spawn(command, argv, { env, stdio: ["ignore", "ignore", "inherit"] });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     try {
       const answer = await fetch(probe);
@@ -67,7 +77,7 @@ async function startProcess(command: string, argv: string[], env: NodeJS.Process
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill("SIGKILL");
-  throw new Error(`${argv.join(" ")} did not answer ${probe} within 60 s`);
+  throw new Error(`${argv.join(" ")} did not answer ${probe} within ${withinMs / 1000} s`);
 }
 
 /** The resident set of a process now, in MB (Linux). */
@@ -112,8 +122,9 @@ async function load(label: string, url: string, headers: (i: number) => Record<s
 }
 
 const sampleDir = mkdtempSync(join(tmpdir(), "art28-bench-api-"));
-const scratch = args["database-url"] ? null : await scratchDatabase("art28_bench_api");
+const scratch = args["database-url"] || EMBEDDED ? null : await scratchDatabase("art28_bench_api");
 const url = args["database-url"] ?? scratch?.url ?? "";
+const dataDir = EMBEDDED ? mkdtempSync(join(tmpdir(), "art28-bench-api-data-")) : null;
 const children: ChildProcess[] = [];
 try {
   if (scratch) {
@@ -121,29 +132,56 @@ try {
     await seedLarge(database, url, { customers: Number(args.customers), events: Number(args.events), tokens: TOKENS });
     await database.close();
   }
-  // The privacy officer's token (the demo's staff confirmed the confidentiality statement).
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(
-    `insert into api_tokens (user_id, name, prefix, token_hash) select id, 'bench staff', 'art28_bench', $1 from users where email = 'privacy@norisk.example'
-     on conflict (token_hash) do nothing`,
-    [hashApiToken(STAFF_TOKEN)],
-  );
-  const {
-    rows: [counts],
-  } = await client.query<{ customers: number; events: number }>(
-    `select (select count(*) from controllers)::int as customers, (select count(*) from events)::int as events`,
-  );
-  await client.end();
-
-  const env = { ...process.env, DATABASE_URL: url, ART28_WORKER: "off", LOG_LEVEL: "warn", ART28_SESSION_SECRET: "bench-session-secret-0123456789abcdef" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ART28_WORKER: "off", LOG_LEVEL: "warn", ART28_SESSION_SECRET: "bench-session-secret-0123456789abcdef" };
+  if (EMBEDDED) {
+    delete env.DATABASE_URL;
+  } else {
+    env.DATABASE_URL = url;
+  }
   const hello = await startProcess(process.execPath, [HELLO, "3971"], env, "http://127.0.0.1:3971/");
   children.push(hello);
-  const app = await startProcess(BIN, ["serve", "--port", "3972"], env, "http://127.0.0.1:3972/api/v1/trust");
+  const app = await startProcess(
+    BIN,
+    dataDir ? ["--data", dataDir, "serve", "--demo", "--port", "3972"] : ["serve", "--port", "3972"],
+    env,
+    "http://127.0.0.1:3972/api/v1/trust",
+    180_000, // a first start on the embedded engine loads the demo
+  );
   children.push(app);
-  const base = "http://127.0.0.1:3972/api/v1";
-  const customer = (i: number) => ({ authorization: `Bearer ${benchToken((i % TOKENS) + 1)}` });
-  const staff = () => ({ authorization: `Bearer ${STAFF_TOKEN}` });
+  const origin = "http://127.0.0.1:3972";
+  const base = `${origin}/api/v1`;
+  let customerTokens: string[];
+  let staffToken: string;
+  let what: string;
+  if (dataDir) {
+    // The demo (50 customers): tokens made over the API, as a customer's script would get one.
+    customerTokens = [];
+    for (let i = 1; i <= EMBEDDED_OWNERS; i++) {
+      customerTokens.push(await apiToken(origin, { email: `owner@c${String(i).padStart(4, "0")}.example`, password: DEMO_PASSWORD }));
+    }
+    staffToken = await apiToken(origin, { email: "privacy@norisk.example", password: DEMO_PASSWORD });
+    what = `embedded (PGlite), the demo's 50 customers`;
+  } else {
+    // The privacy officer's token (the demo's staff confirmed the confidentiality statement).
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(
+      `insert into api_tokens (user_id, name, prefix, token_hash) select id, 'bench staff', 'art28_bench', $1 from users where email = 'privacy@norisk.example'
+       on conflict (token_hash) do nothing`,
+      [hashApiToken(STAFF_TOKEN)],
+    );
+    const {
+      rows: [counts],
+    } = await client.query<{ customers: number; events: number }>(
+      `select (select count(*) from controllers)::int as customers, (select count(*) from events)::int as events`,
+    );
+    await client.end();
+    customerTokens = Array.from({ length: TOKENS }, (_, i) => benchToken(i + 1));
+    staffToken = STAFF_TOKEN;
+    what = `PostgreSQL, ${counts?.customers} customers, ${counts?.events} events`;
+  }
+  const customer = (i: number) => ({ authorization: `Bearer ${customerTokens[i % customerTokens.length]}` });
+  const staff = () => ({ authorization: `Bearer ${staffToken}` });
   const check = await fetch(`${base}/home`, { headers: customer(0) });
   if (check.status !== 200) {
     throw new Error(`GET /home as a bench customer answered ${check.status}: ${await check.text()}`);
@@ -161,7 +199,7 @@ try {
   const sameBytes = await startProcess(process.execPath, [HELLO, "3973", join(sampleDir, "home.json")], env, "http://127.0.0.1:3973/");
   children.push(sameBytes);
 
-  print(`PostgreSQL, ${counts?.customers} customers, ${counts?.events} events; autocannon ${CONNECTIONS} connections × ${DURATION} s each`);
+  print(`${what}; autocannon ${CONNECTIONS} connections × ${DURATION} s each`);
   const results = [
     await load("hello-world (bare Fastify JSON)", "http://127.0.0.1:3971/", () => ({}), hello.pid ?? null),
     await load("bare Fastify, the dashboard's bytes", "http://127.0.0.1:3973/", () => ({}), sameBytes.pid ?? null),
@@ -190,4 +228,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await scratch?.drop();
   rmSync(sampleDir, { recursive: true, force: true });
+  if (dataDir) {
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  }
 }
