@@ -21,25 +21,18 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { openDatabase, rows } from "../src/db/engine.ts";
-import { services } from "../src/db/schema/index.ts";
 import { inScope } from "../src/db/scope.ts";
-import type { StoredNoticeFacts } from "../src/domain/breach-notice.ts";
 import { systemClock } from "../src/domain/clock.ts";
 import { registerAllNoticeKinds } from "../src/modules.ts";
 import { addAffectedCustomers } from "../src/modules/breaches/affected-customers.ts";
-import { assessIncident } from "../src/modules/breaches/assess-incident.ts";
-import { saveSharedFacts } from "../src/modules/breaches/notice-facts.ts";
-import { recordIncident } from "../src/modules/breaches/record-incident.ts";
 import { sendBreachNotices } from "../src/modules/breaches/send-notices.ts";
 import { SYSTEM_ACTOR } from "../src/modules/evidence/record-events.ts";
-import { ensureInstalled } from "../src/modules/setup/install.ts";
-import { DEMO_PROCESSOR } from "../src/modules/setup/demo.ts";
 import { announceSubprocessorChange } from "../src/modules/subprocessors/announce-change.ts";
 import { createSubprocessor } from "../src/modules/subprocessors/save-subprocessor.ts";
 import { scratchDatabase } from "./seed-large.ts";
-import { print, seconds, seedCustomers } from "./support.ts";
+import { installWithCustomers, print, recordBreach, seconds } from "./support.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -100,20 +93,6 @@ async function measure<T>(act: string, work: () => Promise<T>): Promise<{ result
   }
 }
 
-const FACTS: StoredNoticeFacts = {
-  cause: { status: "known", value: "Een kwetsbaarheid in de webmailsoftware is misbruikt om mailboxen te lezen." },
-  consequences: { status: "unknown", reason: "Forensisch onderzoek loopt" },
-  solution: { status: "known", value: "De software is bijgewerkt en alle sessies zijn beëindigd." },
-  contact: { status: "known", value: { name: "Sanne de Wit", email: "security@bench.example", phone: "+31 20 123 4567" } },
-  affectedCount: { status: "known", value: { kind: "range", min: 100, max: 2500 } },
-  subjectGroup: { status: "known", value: "Correspondenten van de mailboxen" },
-  dataKinds: { status: "known", value: ["e-mailadressen", "inhoud van e-mails"] },
-  period: { status: "known", value: { start: new Date(Date.now() - 3 * 3600_000).toISOString(), end: "ongoing" } },
-  unintelligible: { status: "known", value: { state: "no" } },
-  measuresTaken: { status: "known", value: "Sessies beëindigd, software bijgewerkt." },
-  measuresPlanned: { status: "known", value: "Tweestapsverificatie verplicht voor webmail." },
-};
-
 /** One size, in this process: seed, run the three acts, print `RESULT <json>`. */
 async function runOne(customers: number): Promise<void> {
   registerAllNoticeKinds();
@@ -123,47 +102,16 @@ async function runOne(customers: number): Promise<void> {
   const clock = systemClock;
   const actor = { ...SYSTEM_ACTOR, id: null, name: "Bench security officer" };
   try {
-    await database.migrate();
-    await inScope(db, { kind: "processor" }, (tx) =>
-      ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@bench.example", password: "bench-password-1" }),
-    );
-    const [service] = await db.select({ id: services.id }).from(services).where(eq(services.code, "email"));
-    if (!service) {
-      throw new Error("the default catalogue has no email service");
-    }
-    const seeded = performance.now();
-    await seedCustomers(db, customers, service.id);
+    const serviceId = await installWithCustomers(database, clock, customers, "email");
     await db.execute(sql`analyze`);
-    print(`[${customers}] seeded ${customers} customers in ${seconds(performance.now() - seeded)}`);
-
-    const incidentId = await inScope(db, { kind: "processor" }, async (tx) => {
-      const id = await recordIncident(tx, clock, actor, {
-        title: "Webmailkwetsbaarheid op mail-node-07",
-        description: "Een aanvaller las mailboxen via een lek in de webmail.",
-        discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
-        discoveryHow: "Monitoring",
-        serviceIds: [service.id],
-      });
-      await assessIncident(tx, clock, actor, id, {
-        personalData: true,
-        breach: true,
-        confidentiality: true,
-        integrity: false,
-        availability: false,
-        risk: "high",
-        decision: "notify",
-        reasoning: "Logbestanden tonen dat mailboxen zijn gelezen.",
-      });
-      await saveSharedFacts(tx, clock, actor, id, FACTS);
-      return id;
-    });
+    const incidentId = await recordBreach(db, clock, actor, serviceId);
     const subprocessorId = await inScope(db, { kind: "processor" }, (tx) =>
       createSubprocessor(tx, clock, SYSTEM_ACTOR, {
         name: "Offsite Mail Archive GmbH",
         activity: { nl: "Archivering van e-mail op een tweede locatie", en: "Archiving of email at a second site" },
         website: null,
         locations: [{ country: "DE", city: "Frankfurt am Main", mechanism: null }],
-        serviceIds: [service.id],
+        serviceIds: [serviceId],
       }),
     );
 
@@ -179,7 +127,7 @@ async function runOne(customers: number): Promise<void> {
         announceSubprocessorChange(tx, clock, actor, {
           kind: "add",
           subprocessorId,
-          plan: { serviceIds: [service.id] },
+          plan: { serviceIds: [serviceId] },
           description: { nl: "Tweede archieflocatie in Frankfurt.", en: "Second archive site in Frankfurt." },
         }),
       ),

@@ -1,8 +1,8 @@
 /**
- * What the fan-out benchmarks share (bench/fanout, bench/breach): a scratch database, customers
- * in bulk, the outbox worker draining to a local SMTP server, and the two baselines measured in
- * the same run: a bare multi-row INSERT of the same rows, and a bare nodemailer loop sending the
- * same messages.
+ * What the fan-out benchmarks share (bench/fanout, bench/breach, bench/fanout-memory.ts): a scratch
+ * database, installed with customers in bulk, the breach they are told of, the outbox worker
+ * draining to a local SMTP server, and the two baselines measured in the same run: a bare
+ * multi-row INSERT of the same rows, and a bare nodemailer loop sending the same messages.
  */
 import { registerAllNoticeKinds } from "../src/modules.ts";
 import nodemailer, { type SendMailOptions } from "nodemailer";
@@ -12,8 +12,13 @@ import { openDatabase, type Database } from "../src/db/engine.ts";
 import { deliveries } from "../src/db/schema/index.ts";
 import { inScope } from "../src/db/scope.ts";
 import { services } from "../src/db/schema/index.ts";
+import type { StoredNoticeFacts } from "../src/domain/breach-notice.ts";
 import { systemClock, type Clock } from "../src/domain/clock.ts";
 import { startOutboxWorker } from "../src/jobs/outbox-worker.ts";
+import { assessIncident } from "../src/modules/breaches/assess-incident.ts";
+import { saveSharedFacts } from "../src/modules/breaches/notice-facts.ts";
+import { recordIncident } from "../src/modules/breaches/record-incident.ts";
+import type { EventActor } from "../src/modules/evidence/record-events.ts";
 import { ensureInstalled } from "../src/modules/setup/install.ts";
 import { DEMO_PROCESSOR } from "../src/modules/setup/demo.ts";
 import { startSmtpSink, type ReceivedMail } from "../test/engine/smtp-sink.ts";
@@ -65,6 +70,68 @@ export async function seedCustomers(db: Database["db"], count: number, serviceId
     select id, 'dpo', 'Functionaris ' || customer_number, lower(customer_number) || '@bench.example' from controllers`);
 }
 
+/**
+ * Migrates and installs `database`, then adds `customers` customers taking the catalogue's service
+ * `serviceCode` (seedCustomers); prints how long the customers took, and returns the service's id.
+ */
+export async function installWithCustomers(database: Database, clock: Clock, customers: number, serviceCode: string): Promise<string> {
+  const { db } = database;
+  await database.migrate();
+  await inScope(db, { kind: "processor" }, (tx) => ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@bench.example", password: "bench-password-1" }));
+  const [service] = await db.select({ id: services.id }).from(services).where(eq(services.code, serviceCode));
+  if (!service) {
+    throw new Error(`the default catalogue has no ${serviceCode} service`);
+  }
+  const started = performance.now();
+  await seedCustomers(db, customers, service.id);
+  print(`setup: ${customers} customers in ${seconds(performance.now() - started)} (${database.engine})`);
+  return service.id;
+}
+
+/** Every art. 6.2 fact of the benches' breach known: a notice can go to every customer. */
+const BREACH_FACTS: StoredNoticeFacts = {
+  cause: { status: "known", value: "Een kwetsbaarheid in de webmailsoftware is misbruikt om mailboxen te lezen." },
+  consequences: { status: "unknown", reason: "Forensisch onderzoek loopt" },
+  solution: { status: "known", value: "De software is bijgewerkt en alle sessies zijn beëindigd." },
+  contact: { status: "known", value: { name: "Sanne de Wit", email: "security@bench.example", phone: "+31 20 123 4567" } },
+  affectedCount: { status: "known", value: { kind: "range", min: 100, max: 2500 } },
+  subjectGroup: { status: "known", value: "Correspondenten van de mailboxen" },
+  dataKinds: { status: "known", value: ["e-mailadressen", "inhoud van e-mails"] },
+  period: { status: "known", value: { start: new Date(Date.now() - 3 * 3600_000).toISOString(), end: "ongoing" } },
+  unintelligible: { status: "known", value: { state: "no" } },
+  measuresTaken: { status: "known", value: "Sessies beëindigd, software bijgewerkt." },
+  measuresPlanned: { status: "known", value: "Tweestapsverificatie verplicht voor webmail." },
+};
+
+/**
+ * A webmail breach on the service `serviceId`, discovered an hour ago, as the security officer
+ * `actor` leaves it ready to tell the customers: recorded, assessed as a breach to notify, every
+ * shared fact known (one transaction). Its affected customers are not added yet. Returns its id.
+ */
+export function recordBreach(db: Database["db"], clock: Clock, actor: EventActor & { id: string | null; name: string }, serviceId: string): Promise<string> {
+  return inScope(db, { kind: "processor" }, async (tx) => {
+    const id = await recordIncident(tx, clock, actor, {
+      title: "Webmailkwetsbaarheid op mail-node-07",
+      description: "Een aanvaller las mailboxen via een lek in de webmail.",
+      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+      discoveryHow: "Monitoring",
+      serviceIds: [serviceId],
+    });
+    await assessIncident(tx, clock, actor, id, {
+      personalData: true,
+      breach: true,
+      confidentiality: true,
+      integrity: false,
+      availability: false,
+      risk: "high",
+      decision: "notify",
+      reasoning: "Logbestanden tonen dat mailboxen zijn gelezen.",
+    });
+    await saveSharedFacts(tx, clock, actor, id, BREACH_FACTS);
+    return id;
+  });
+}
+
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
 
 export interface Bench {
@@ -85,19 +152,9 @@ export async function withBench(options: { embedded: boolean; customers: number;
   const { db } = database;
   const sink = await startSmtpSink();
   try {
-    await database.migrate();
     const clock = systemClock;
-    await inScope(db, { kind: "processor" }, (tx) =>
-      ensureInstalled(tx, clock, DEMO_PROCESSOR, { email: "admin@bench.example", password: "bench-password-1" }),
-    );
-    const [service] = await db.select({ id: services.id }).from(services).where(eq(services.code, options.serviceCode));
-    if (!service) {
-      throw new Error(`the default catalogue has no ${options.serviceCode} service`);
-    }
-    const setupStarted = performance.now();
-    await seedCustomers(db, options.customers, service.id);
-    print(`setup: ${options.customers} customers in ${seconds(performance.now() - setupStarted)} (${database.engine})`);
-    await work({ database, db, clock, sink, serviceId: service.id });
+    const serviceId = await installWithCustomers(database, clock, options.customers, options.serviceCode);
+    await work({ database, db, clock, sink, serviceId });
   } finally {
     await sink.close();
     await database.close();

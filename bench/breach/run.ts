@@ -21,14 +21,10 @@
  */
 import { parseArgs } from "node:util";
 import { inScope } from "../../src/db/scope.ts";
-import type { StoredNoticeFacts } from "../../src/domain/breach-notice.ts";
 import { addAffectedCustomers } from "../../src/modules/breaches/affected-customers.ts";
-import { assessIncident } from "../../src/modules/breaches/assess-incident.ts";
-import { saveSharedFacts } from "../../src/modules/breaches/notice-facts.ts";
-import { recordIncident } from "../../src/modules/breaches/record-incident.ts";
 import { sendBreachNotices } from "../../src/modules/breaches/send-notices.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/evidence/record-events.ts";
-import { deliverAll, print, reportAgainstBaselines, seconds, withBench } from "../support.ts";
+import { deliverAll, print, recordBreach, reportAgainstBaselines, seconds, withBench } from "../support.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -40,43 +36,9 @@ const { values: args } = parseArgs({
 const CUSTOMERS = Number(args.customers);
 const actor = { ...SYSTEM_ACTOR, id: null, name: "Bench security officer" };
 
-const FACTS: StoredNoticeFacts = {
-  cause: { status: "known", value: "Een kwetsbaarheid in de webmailsoftware is misbruikt om mailboxen te lezen." },
-  consequences: { status: "unknown", reason: "Forensisch onderzoek loopt" },
-  solution: { status: "known", value: "De software is bijgewerkt en alle sessies zijn beëindigd." },
-  contact: { status: "known", value: { name: "Sanne de Wit", email: "security@bench.example", phone: "+31 20 123 4567" } },
-  affectedCount: { status: "known", value: { kind: "range", min: 100, max: 2500 } },
-  subjectGroup: { status: "known", value: "Correspondenten van de mailboxen" },
-  dataKinds: { status: "known", value: ["e-mailadressen", "inhoud van e-mails"] },
-  period: { status: "known", value: { start: new Date(Date.now() - 3 * 3600_000).toISOString(), end: "ongoing" } },
-  unintelligible: { status: "known", value: { state: "no" } },
-  measuresTaken: { status: "known", value: "Sessies beëindigd, software bijgewerkt." },
-  measuresPlanned: { status: "known", value: "Tweestapsverificatie verplicht voor webmail." },
-};
-
 await withBench({ embedded: args.embedded ?? false, customers: CUSTOMERS, serviceCode: "email" }, async (bench) => {
   const { db, clock } = bench;
-  const incidentId = await inScope(db, { kind: "processor" }, async (tx) => {
-    const id = await recordIncident(tx, clock, actor, {
-      title: "Webmailkwetsbaarheid op mail-node-07",
-      description: "Een aanvaller las mailboxen via een lek in de webmail.",
-      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
-      discoveryHow: "Monitoring",
-      serviceIds: [bench.serviceId],
-    });
-    await assessIncident(tx, clock, actor, id, {
-      personalData: true,
-      breach: true,
-      confidentiality: true,
-      integrity: false,
-      availability: false,
-      risk: "high",
-      decision: "notify",
-      reasoning: "Logbestanden tonen dat mailboxen zijn gelezen.",
-    });
-    await saveSharedFacts(tx, clock, actor, id, FACTS);
-    return id;
-  });
+  const incidentId = await recordBreach(db, clock, actor, bench.serviceId);
   const addStarted = performance.now();
   const added = await inScope(db, { kind: "processor" }, (tx) => addAffectedCustomers(tx, clock, actor, incidentId, { fromProposal: true }));
   print(`affected customers proposed and added with their 48-hour clocks: ${added} in ${seconds(performance.now() - addStarted)}`);

@@ -1,14 +1,23 @@
 import assert from "node:assert/strict";
-import type { Session } from "./sessions.ts";
+import { serviceIds, type Session } from "./sessions.ts";
 
-/**
- * Takes a recorded incident, with its affected customers chosen, through to its first notices as the
- * security officer does over the API: assessed as a breach to notify, every art. 6.2 fact known (the
- * period starting at `periodStart`), the round sent.
- */
-export async function assessAndNotify(security: Pick<Session, "send">, incidentId: string, periodStart: Date): Promise<void> {
-  const at = (path: string) => `/api/v1/incidents/${incidentId}${path}`;
-  const assessed = await security.send("POST", at("/assessments"), {
+/** A webmail incident on the e-mail service, recorded by the security officer over the API (discovered 28 March 2026); its id. */
+export async function recordWebmailIncident(security: Session): Promise<string> {
+  const svc = await serviceIds(security);
+  const recorded = await security.send("POST", "/api/v1/incidents", {
+    title: "Webmaillek",
+    description: "Een aanvaller las mailboxen.",
+    discoveredAt: "2026-03-28T08:00:00Z",
+    discoveryHow: "Monitoring",
+    serviceIds: [svc.email],
+  });
+  assert.equal(recorded.statusCode, 201, recorded.body);
+  return recorded.json<{ id: string }>().id;
+}
+
+/** Assesses a recorded incident over the API as a personal data breach (of confidentiality) to notify. */
+export async function assessAsBreach(security: Pick<Session, "send">, incidentId: string): Promise<void> {
+  const assessed = await security.send("POST", `/api/v1/incidents/${incidentId}/assessments`, {
     personalData: true,
     breach: true,
     confidentiality: true,
@@ -19,6 +28,16 @@ export async function assessAndNotify(security: Pick<Session, "send">, incidentI
     reasoning: "Een echt datalek.",
   });
   assert.equal(assessed.statusCode, 201, assessed.body);
+}
+
+/**
+ * Takes a recorded incident, with its affected customers chosen, through to its first notices as the
+ * security officer does over the API: assessed as a breach to notify, every art. 6.2 fact known (the
+ * period starting at `periodStart`), the round sent.
+ */
+export async function assessAndNotify(security: Pick<Session, "send">, incidentId: string, periodStart: Date): Promise<void> {
+  const at = (path: string) => `/api/v1/incidents/${incidentId}${path}`;
+  await assessAsBreach(security, incidentId);
   const text = (value: string) => ({ status: "known", value });
   const facts = await security.send("PUT", at("/facts"), {
     cause: text("Een lek in de webmail"),

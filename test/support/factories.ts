@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/engine.ts";
 import { inScope } from "../../src/db/scope.ts";
 import { users, type CustomerRole, type StaffRole } from "../../src/db/schema/index.ts";
@@ -80,4 +81,17 @@ export async function createCustomer(db: Db, clock: Clock, options: { name?: str
   const owner = await createCustomerUser(db, controllerId, "owner");
   const viewer = await createCustomerUser(db, controllerId, "viewer");
   return { controllerId, name, owner, viewer };
+}
+
+/**
+ * `count` bare customers in one statement, for the lists' paging tests: numbered `${prefix}00001`
+ * on, named `${name} ${n % groups}` (so a search finds a group of them); no services, contacts or
+ * users: a test adds the rows its list needs by customer number.
+ */
+export async function insertCustomers(db: Db, options: { prefix: string; count: number; name: string; groups: number }): Promise<void> {
+  await db.execute(
+    sql`insert into controllers (customer_number, name)
+        select ${options.prefix}::text || lpad(g::text, 5, '0'), ${options.name}::text || ' ' || (g % ${options.groups}::int)
+          from generate_series(1, ${options.count}::int) g`,
+  );
 }

@@ -125,6 +125,16 @@ export const subprocessorBody = (name: string, serviceIdList: string[], location
 
 export const description = { nl: "Wij schakelen een nieuwe partij in voor e-mailopslag.", en: "We engage a new party for email storage." };
 
+/** A new sub-processor `name` for the service `serviceId`, registered and announced as an addition (to the customers taking that service); their ids. */
+export async function announceNewSubprocessor(officer: Session, name: string, serviceId: string): Promise<{ subprocessorId: string; changeId: string }> {
+  const sub = await officer.send("POST", "/api/v1/subprocessors", subprocessorBody(name, [serviceId]));
+  assert.equal(sub.statusCode, 201, sub.body);
+  const subprocessorId = sub.json<{ id: string }>().id;
+  const announced = await officer.send("POST", "/api/v1/subprocessor-changes", { kind: "add", subprocessorId, plan: { serviceIds: [serviceId] }, description });
+  assert.equal(announced.statusCode, 201, announced.body);
+  return { subprocessorId, changeId: announced.json<{ id: string }>().id };
+}
+
 export function errorOf(response: LightMyRequestResponse) {
   return response.json<{ error: { code: string; message: string; fields: { field: string; message: string }[] } }>().error;
 }

@@ -1,8 +1,10 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
-import { customer, serviceIds, staffSession, type Session } from "../../../test/support/sessions.ts";
-import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { insertCustomers } from "../../../test/support/factories.ts";
+import { recordWebmailIncident } from "../../../test/support/breach-fixture.ts";
+import { customer, staffSession, type Session } from "../../../test/support/sessions.ts";
+import { assertQueryChecked, walk } from "../../../test/support/pages.ts";
 import { sql } from "drizzle-orm";
 import { rows } from "../../db/engine.ts";
 
@@ -30,16 +32,7 @@ before(async () => {
     await customer(t, name, ["email"]);
   }
   await customer(t, "Lek Zonder Mail", ["web-hosting"]);
-  const svc = await serviceIds(security);
-  const recorded = await security.send("POST", "/api/v1/incidents", {
-    title: "Webmaillek",
-    description: "Een aanvaller las mailboxen.",
-    discoveredAt: "2026-03-28T08:00:00Z",
-    discoveryHow: "Monitoring",
-    serviceIds: [svc.email],
-  });
-  assert.equal(recorded.statusCode, 201, recorded.body);
-  incidentId = recorded.json<{ id: string }>().id;
+  incidentId = await recordWebmailIncident(security);
 });
 after(async () => {
   await t.close();
@@ -48,7 +41,7 @@ after(async () => {
 const url = (path: string) => `/api/v1/incidents/${incidentId}${path}`;
 
 test("the proposal pages by name; its counts say how many wait; waiting=true pages those alone", async () => {
-  const pages = await walk<Proposed>(security.get, url("/proposal?limit=3"), "customers");
+  const pages = await walk<Proposed>(security.get, url("/proposal?limit=3"), { field: "customers" });
   const proposed = pages.flat().filter((p) => p.name.startsWith("Lek "));
   assert.deepEqual(
     proposed.map((p) => p.name),
@@ -63,7 +56,7 @@ test("the proposal pages by name; its counts say how many wait; waiting=true pag
   const after = (await security.get(url("/proposal?limit=2"))).json<{ total: number; waiting: number }>();
   assert.equal(after.total, first.total);
   assert.equal(after.waiting, first.total - 3);
-  const waiting = (await walk<Proposed>(security.get, url("/proposal?limit=2&waiting=true"), "customers")).flat();
+  const waiting = (await walk<Proposed>(security.get, url("/proposal?limit=2&waiting=true"), { field: "customers" })).flat();
   assert.equal(waiting.length, first.total - 3);
   assert.ok(waiting.every((p) => !p.affected && !three.includes(p.controllerId)));
   // The rest from the proposal: all of them affected.
@@ -75,7 +68,7 @@ test("the affected list pages by name after a cursor, each once, as the offsets 
   const whole = (await security.get(url("/customers?limit=1000"))).json<{ total: number; customers: Affected[]; next: string | null }>();
   assert.equal(whole.next, null);
   assert.ok(whole.total >= 7);
-  const pages = await walk<Affected>(security.get, url("/customers?limit=2"), "customers");
+  const pages = await walk<Affected>(security.get, url("/customers?limit=2"), { field: "customers" });
   assert.ok(pages.slice(0, -1).every((p) => p.length === 2));
   assert.deepEqual(
     pages.flat().map((c) => c.controllerId),
@@ -96,7 +89,7 @@ test("the affected list pages by name after a cursor, each once, as the offsets 
     byOffset.map((c) => c.controllerId),
     whole.customers.slice(0, 8).map((c) => c.controllerId),
   );
-  const found = (await walk<Affected>(security.get, url("/customers?limit=1&q=lek%20"), "customers")).flat();
+  const found = (await walk<Affected>(security.get, url("/customers?limit=1&q=lek%20"), { field: "customers" })).flat();
   assert.equal(found.length, 7);
   const [druif] = found.filter((c) => c.name === "Lek Druif");
   assert.ok(druif);
@@ -117,16 +110,13 @@ test("the incident's page counts the incomplete notices over every affected cust
 
 test("a bad cursor is a 400 naming querystring.after; limit is bounded", async () => {
   for (const path of ["/customers", "/proposal"]) {
-    await assertBadCursorsRefused(security.get, url(path));
-    await assertLimitBounds(security.get, url(path), 1000);
+    await assertQueryChecked(security.get, url(path), 1000);
   }
 });
 
 test("a list that holds many of the customers is found by walking them by name: the same order, each once", async () => {
   // 1,200 more customers, all affected: the list is now most of the customers (affected-queries.ts walks them).
-  await t.database.db.execute(
-    sql`insert into controllers (customer_number, name) select 'V' || lpad(g::text, 5, '0'), 'Veel ' || (g % 97) from generate_series(1, 1200) g`,
-  );
+  await insertCustomers(t.database.db, { prefix: "V", count: 1200, name: "Veel", groups: 97 });
   await t.database.db.execute(
     sql`insert into incident_customers (incident_id, controller_id, source, because, facts, added_at)
         select ${incidentId}, c.id, 'manual', '{"serviceIds":[],"subprocessorIds":[]}'::jsonb, '{}'::jsonb, now() from controllers c where c.customer_number like 'V%'`,
@@ -136,12 +126,12 @@ test("a list that holds many of the customers is found by walking them by name: 
     t.database.db,
     sql`select c.id from incident_customers ic join controllers c on c.id = ic.controller_id where ic.incident_id = ${incidentId} order by c.name, c.customer_number, c.id`,
   );
-  const walked = (await walk<Affected>(security.get, url("/customers?limit=400"), "customers")).flat();
+  const walked = (await walk<Affected>(security.get, url("/customers?limit=400"), { field: "customers" })).flat();
   assert.equal(walked.length, expected.length);
   assert.deepEqual(
     walked.map((c) => c.controllerId),
     expected.map((r) => r.id),
   );
-  const searched = (await walk<Affected>(security.get, url("/customers?limit=7&q=veel%2042"), "customers")).flat();
+  const searched = (await walk<Affected>(security.get, url("/customers?limit=7&q=veel%2042"), { field: "customers" })).flat();
   assert.ok(searched.length > 0 && searched.every((c) => c.name === "Veel 42"));
 });

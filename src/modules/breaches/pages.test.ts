@@ -2,7 +2,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, asc, eq } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
-import { customer, serviceIds, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
+import { assessAsBreach, recordWebmailIncident } from "../../../test/support/breach-fixture.ts";
+import { customer, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
 import { breachNotices, controllers, deliveries, events, incidentCustomers, notices, obligations } from "../../db/schema/index.ts";
 import { inScope } from "../../db/scope.ts";
 import { AppError } from "../../http/errors.ts";
@@ -46,27 +47,8 @@ before(async () => {
     told.push(await customer(t, name, ["email"]));
   }
   await customer(t, "Pagina Zonder Mail", ["web-hosting"]);
-  const svc = await serviceIds(security);
-  const recorded = await security.send("POST", "/api/v1/incidents", {
-    title: "Webmaillek",
-    description: "Een aanvaller las mailboxen.",
-    discoveredAt: "2026-03-28T08:00:00Z",
-    discoveryHow: "Monitoring",
-    serviceIds: [svc.email],
-  });
-  assert.equal(recorded.statusCode, 201, recorded.body);
-  incidentId = recorded.json<{ id: string }>().id;
-  const assessed = await security.send("POST", url("/assessments"), {
-    personalData: true,
-    breach: true,
-    confidentiality: true,
-    integrity: false,
-    availability: false,
-    risk: "risk",
-    decision: "notify",
-    reasoning: "Een echt datalek.",
-  });
-  assert.equal(assessed.statusCode, 201, assessed.body);
+  incidentId = await recordWebmailIncident(security);
+  await assessAsBreach(security, incidentId);
 });
 after(() => t.close());
 

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { customer, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
-import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { assertEachOnce, assertFirstPage, assertQueryChecked, walk, walkEach, type Page } from "../../../test/support/pages.ts";
 import { REGISTER_PDF_MAX } from "./routes.ts";
 
 // The incident register and an incident's timeline at any number (issue 16): newest discovery
@@ -19,12 +19,6 @@ interface Row {
   status: "open" | "closed";
   decision: string;
   discoveredAt: string;
-}
-interface Page {
-  total: number;
-  totalExact: boolean;
-  items: Row[];
-  next: string | null;
 }
 interface Entry {
   at: string;
@@ -74,13 +68,13 @@ after(async () => {
 });
 
 test("the register walks every incident once, newest discovery first, with its count", async () => {
-  const walked = (await walk<Row>(auditor.get, "/api/v1/incidents?limit=500")).flat();
-  assert.equal(walked.length, COUNT + 1);
-  assert.equal(new Set(walked.map((r) => r.id)).size, COUNT + 1);
-  const order = walked.map((r) => `${r.discoveredAt} ${r.reference.slice(4).padStart(9, "0")}`);
-  assert.deepEqual(order, [...order].sort().reverse());
-  const first = (await auditor.get("/api/v1/incidents?limit=5")).json<Page>();
-  assert.deepEqual([first.total, first.totalExact, first.items.length], [COUNT + 1, true, 5]);
+  await walkEach<Row>(auditor.get, "/api/v1/incidents?limit=500", {
+    count: COUNT + 1,
+    key: (r) => r.id,
+    by: (r) => `${r.discoveredAt} ${r.reference.slice(4).padStart(9, "0")}`,
+    descending: true,
+  });
+  await assertFirstPage(auditor.get, "/api/v1/incidents?limit=5", COUNT + 1);
 });
 
 test("status, decision and the search filter, and page too", async () => {
@@ -91,27 +85,23 @@ test("status, decision and the search filter, and page too", async () => {
   assert.equal(notify.length, Array.from({ length: COUNT }, (_, i) => i + 1).filter((g) => g % 3 === 0 && g % 5 !== 0).length);
   const dns = (await walk<Row>(auditor.get, "/api/v1/incidents?limit=50&q=DNS")).flat();
   assert.ok(dns.length > 50 && dns.every((r) => r.title === "Storing dns"));
-  const byReference = (await auditor.get("/api/v1/incidents?q=INC-0042")).json<Page>();
+  const byReference = (await auditor.get("/api/v1/incidents?q=INC-0042")).json<Page<Row>>();
   assert.deepEqual(
     byReference.items.map((r) => r.reference),
     ["INC-0042"],
   );
-  assert.equal((await auditor.get("/api/v1/incidents?q=42")).json<Page>().items.length, 1);
+  assert.equal((await auditor.get("/api/v1/incidents?q=42")).json<Page<Row>>().items.length, 1);
   // LIKE's own characters are taken literally.
-  assert.equal((await auditor.get("/api/v1/incidents?q=%25")).json<Page>().total, 0);
+  assert.equal((await auditor.get("/api/v1/incidents?q=%25")).json<Page<Row>>().total, 0);
 });
 
 test("the timeline walks every act once, oldest first", async () => {
-  const pages = await walk<Entry>(auditor.get, `/api/v1/incidents/${incidentId}/timeline?limit=2`, "entries");
+  const pages = await walk<Entry>(auditor.get, `/api/v1/incidents/${incidentId}/timeline?limit=2`, { field: "entries" });
   const entries = pages.flat();
   assert.ok(pages.length >= 4);
-  assert.equal(entries.length, 7);
-  assert.equal(new Set(entries.map((e) => e.hash)).size, 7);
+  assertEachOnce(entries, { count: 7, key: (e) => e.hash, by: (e) => e.at });
   assert.equal(entries[0]?.type, "incident.recorded");
-  const at = entries.map((e) => e.at);
-  assert.deepEqual(at, [...at].sort());
-  const first = (await auditor.get(`/api/v1/incidents/${incidentId}/timeline?limit=2`)).json<{ total: number; totalExact: boolean }>();
-  assert.deepEqual([first.total, first.totalExact], [7, true]);
+  await assertFirstPage(auditor.get, `/api/v1/incidents/${incidentId}/timeline?limit=2`, 7, "entries");
 });
 
 test("customers and support read neither; an unknown incident's timeline is a 404", async () => {
@@ -123,18 +113,8 @@ test("customers and support read neither; an unknown incident's timeline is a 40
 });
 
 test("a bad cursor is a 400 naming querystring.after; limit, status and decision are checked", async () => {
-  await assertBadCursorsRefused(auditor.get, "/api/v1/incidents");
-  await assertLimitBounds(auditor.get, "/api/v1/incidents", 500);
-  await assertBadCursorsRefused(auditor.get, `/api/v1/incidents/${incidentId}/timeline`);
-  await assertLimitBounds(auditor.get, `/api/v1/incidents/${incidentId}/timeline`, 1000);
-  for (const [query, field] of [
-    ["status=gone", /querystring\.status/],
-    ["decision=maybe", /querystring\.decision/],
-  ] as const) {
-    const bad = await auditor.get(`/api/v1/incidents?${query}`);
-    assert.equal(bad.statusCode, 400, query);
-    assert.match(bad.body, field);
-  }
+  await assertQueryChecked(auditor.get, "/api/v1/incidents", 500, { status: "gone", decision: "maybe" });
+  await assertQueryChecked(auditor.get, `/api/v1/incidents/${incidentId}/timeline`, 1000);
 });
 
 test("the export streams every incident by number as CSV and XLSX", async () => {

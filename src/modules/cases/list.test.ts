@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { customer, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
-import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { assertBadCursorsRefused, assertQueryChecked, walk, walkEach } from "../../../test/support/pages.ts";
 
 // The requests (cases) at any number (issue 16): newest question first, a page after a keyset
 // cursor, the next page in the Link header (the answer stays an array); staff filter and search by
@@ -39,11 +39,7 @@ after(async () => {
 });
 
 test("staff walk every case once, newest question first", async () => {
-  const walked = (await walk<Row>(officer.get, "/api/v1/cases?limit=100")).flat();
-  assert.equal(walked.length, 360);
-  assert.equal(new Set(walked.map((r) => r.id)).size, 360);
-  const at = walked.map((r) => r.askedAt);
-  assert.deepEqual(at, [...at].sort().reverse());
+  await walkEach<Row>(officer.get, "/api/v1/cases?limit=100", { count: 360, key: (r) => r.id, by: (r) => r.askedAt, descending: true });
 });
 
 test("status, customer and the search filter, and page too", async () => {
@@ -69,10 +65,6 @@ test("a customer pages through its own cases alone; another's is a 404", async (
 });
 
 test("a bad cursor is a 400 naming querystring.after; limit and status are checked", async () => {
-  await assertBadCursorsRefused(officer.get, "/api/v1/cases");
-  await assertLimitBounds(officer.get, "/api/v1/cases", 500);
+  await assertQueryChecked(officer.get, "/api/v1/cases", 500, { status: "gone" });
   await assertBadCursorsRefused(alfa.owner.get, "/api/v1/cases");
-  const bad = await officer.get("/api/v1/cases?status=gone");
-  assert.equal(bad.statusCode, 400);
-  assert.match(bad.body, /querystring\.status/);
 });

@@ -2,8 +2,9 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import { insertCustomers } from "../../../test/support/factories.ts";
 import { customer, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
-import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { assertFirstPage, assertQueryChecked, walk, walkEach, type Page } from "../../../test/support/pages.ts";
 
 // The ended agreements at any number (issue 16): newest end first, a page after a keyset cursor
 // (`next`), the count stopping at 10,000, searched by customer, filtered by the plan's state; for
@@ -17,12 +18,6 @@ interface Row {
   completedAt: string | null;
   planOverdue: boolean;
 }
-interface Page {
-  total: number;
-  totalExact: boolean;
-  items: Row[];
-  next: string | null;
-}
 
 let t: TestApp;
 let officer: Session;
@@ -35,9 +30,7 @@ before(async () => {
   alfa = await customer(t, "Einde Alfa", ["web-hosting"]);
   // 300 ended customers, three ends a second (the id orders those): every third completed, the
   // plans of the first 150 due before now.
-  await t.database.db.execute(
-    sql`insert into controllers (customer_number, name) select 'E' || lpad(g::text, 5, '0'), 'Geëindigd ' || (g % 7) from generate_series(1, 300) g`,
-  );
+  await insertCustomers(t.database.db, { prefix: "E", count: 300, name: "Geëindigd", groups: 7 });
   await t.database.db.execute(
     sql`insert into agreement_endings (controller_id, ended_at, source, services, plan_due_at, portal_closes_at, completed_at)
         select c.id, timestamptz '2026-05-01T10:00:00Z' + (n / 3) * interval '1 second', 'test', '[]'::jsonb,
@@ -51,14 +44,8 @@ after(async () => {
 });
 
 test("staff walk every ended agreement once, newest end first, with its count", async () => {
-  const pages = await walk<Row>(officer.get, "/api/v1/endings?limit=70");
-  const walked = pages.flat();
-  assert.equal(walked.length, 300);
-  assert.equal(new Set(walked.map((r) => r.id)).size, 300);
-  const at = walked.map((r) => r.endedAt);
-  assert.deepEqual(at, [...at].sort().reverse());
-  const first = (await officer.get("/api/v1/endings?limit=5")).json<Page>();
-  assert.deepEqual([first.total, first.totalExact, first.items.length], [300, true, 5]);
+  await walkEach<Row>(officer.get, "/api/v1/endings?limit=70", { count: 300, key: (r) => r.id, by: (r) => r.endedAt, descending: true });
+  await assertFirstPage(officer.get, "/api/v1/endings?limit=5", 300);
 });
 
 test("the plan's state and the customer search filter, and page too", async () => {
@@ -72,23 +59,19 @@ test("the plan's state and the customer search filter, and page too", async () =
   assert.ok(overdue.every((r) => r.planOverdue));
   const searched = (await walk<Row>(officer.get, "/api/v1/endings?limit=10&q=geëindigd%203")).flat();
   assert.ok(searched.length > 10 && searched.every((r) => r.customerName === "Geëindigd 3"));
-  const byNumber = (await officer.get("/api/v1/endings?q=E00042")).json<Page>();
+  const byNumber = (await officer.get("/api/v1/endings?q=E00042")).json<Page<Row>>();
   assert.deepEqual([byNumber.total, byNumber.items.length], [1, 1]);
 });
 
 test("only the admin and privacy officer; a customer neither sees the list nor another's ending", async () => {
   assert.equal((await support.get("/api/v1/endings")).statusCode, 403);
   assert.equal((await alfa.owner.get("/api/v1/endings")).statusCode, 403);
-  const [other] = (await officer.get("/api/v1/endings?limit=1")).json<Page>().items;
+  const [other] = (await officer.get("/api/v1/endings?limit=1")).json<Page<Row>>().items;
   const controllerId = other?.controllerId ?? "";
   assert.notEqual(controllerId, alfa.controllerId);
   assert.equal((await alfa.owner.get(`/api/v1/controllers/${controllerId}/ending`)).statusCode, 404);
 });
 
 test("a bad cursor is a 400 naming querystring.after; limit and status are checked", async () => {
-  await assertBadCursorsRefused(officer.get, "/api/v1/endings");
-  await assertLimitBounds(officer.get, "/api/v1/endings", 500);
-  const bad = await officer.get("/api/v1/endings?status=gone");
-  assert.equal(bad.statusCode, 400);
-  assert.match(bad.body, /querystring\.status/);
+  await assertQueryChecked(officer.get, "/api/v1/endings", 500, { status: "gone" });
 });

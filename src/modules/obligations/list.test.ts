@@ -4,7 +4,7 @@ import { inScope } from "../../db/scope.ts";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { createCustomer } from "../../../test/support/factories.ts";
 import { session, staffSession, type Session } from "../../../test/support/sessions.ts";
-import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { assertBadCursorsRefused, assertEachOnce, assertLimitBounds, walk, type Page } from "../../../test/support/pages.ts";
 import { encodeCursor } from "../../http/cursor.ts";
 import { SYSTEM_ACTOR } from "../evidence/index.ts";
 import { meetObligations, openObligations, type ObligationInput } from "./open-obligations.ts";
@@ -20,11 +20,6 @@ interface Row {
   overdue: boolean;
   dueAt: string;
   customerName: string | null;
-}
-interface Page {
-  total: number;
-  items: Row[];
-  next: string | null;
 }
 
 let t: TestApp;
@@ -73,23 +68,21 @@ after(async () => {
 const ours = "q=termijn";
 
 test("open deadlines: pages walk each once by due time, the overdue ones first, as one page lists them", async () => {
-  const whole = (await officer.get(`/api/v1/obligations?${ours}&limit=200`)).json<Page>();
+  const whole = (await officer.get(`/api/v1/obligations?${ours}&limit=200`)).json<Page<Row>>();
   assert.equal(whole.total, 11);
   const walked = (await walk<Row>(officer.get, `/api/v1/obligations?${ours}&limit=3`)).flat();
   assert.deepEqual(
     walked.map((o) => o.id),
     whole.items.map((o) => o.id),
   );
-  assert.equal(new Set(walked.map((o) => o.id)).size, 11);
-  const due = walked.map((o) => o.dueAt);
-  assert.deepEqual(due, [...due].sort());
+  assertEachOnce(walked, { count: 11, key: (o) => o.id, by: (o) => o.dueAt });
   const overdue = walked.map((o) => o.overdue);
   assert.deepEqual(overdue, [...overdue].sort().reverse(), "overdue first");
   assert.equal(overdue.filter(Boolean).length, 6);
   // The offset pages the list had still answer the same rows.
   const byPage = [];
   for (const page of [1, 2, 3, 4]) {
-    byPage.push(...(await officer.get(`/api/v1/obligations?${ours}&page=${page}&pageSize=3`)).json<Page>().items);
+    byPage.push(...(await officer.get(`/api/v1/obligations?${ours}&page=${page}&pageSize=3`)).json<Page<Row>>().items);
   }
   assert.deepEqual(
     byPage.map((o) => o.id),
@@ -133,7 +126,7 @@ test("search by customer and filter by kind; a customer pages through its own on
 test("a bad cursor is a 400 naming querystring.after, also one of another status's list; limit is bounded", async () => {
   await assertBadCursorsRefused(officer.get, "/api/v1/obligations");
   await assertBadCursorsRefused(officer.get, "/api/v1/obligations?status=all");
-  const first = (await officer.get(`/api/v1/obligations?${ours}&limit=1`)).json<Page>();
+  const first = (await officer.get(`/api/v1/obligations?${ours}&limit=1`)).json<Page<Row>>();
   assert.ok(first.next);
   const elsewhere = await officer.get(`/api/v1/obligations?status=all&after=${first.next}`);
   assert.equal(elsewhere.statusCode, 400, "an open list's cursor has two parts, an all list's three");

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { customer, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
-import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { assertBadCursorsRefused, assertQueryChecked, walk, walkEach } from "../../../test/support/pages.ts";
 
 // Data subjects' requests at any number (issue 16): newest first, a page after a keyset cursor (the
 // next one in the Link header, so the answer stays the array it was), searched by reference or
@@ -45,12 +45,10 @@ after(async () => {
 });
 
 test("staff walk every request once, newest first, the unconfirmed never", async () => {
-  const walked = (await walk<Row>(officer.get, "/api/v1/subject-requests?limit=70")).flat();
-  assert.equal(walked.length, 400);
-  assert.equal(new Set(walked.map((r) => r.id)).size, 400);
+  const walked = (
+    await walkEach<Row>(officer.get, "/api/v1/subject-requests?limit=70", { count: 400, key: (r) => r.id, by: (r) => r.receivedAt, descending: true })
+  ).flat();
   assert.ok(walked.every((r) => r.status !== "unconfirmed"));
-  const at = walked.map((r) => r.receivedAt);
-  assert.deepEqual(at, [...at].sort().reverse());
   const received = (await walk<Row>(officer.get, "/api/v1/subject-requests?limit=100&status=received")).flat();
   assert.equal(received.length, 250);
   assert.equal((await officer.get("/api/v1/subject-requests?limit=10&status=unconfirmed")).json<Row[]>().length, 0);
@@ -89,10 +87,6 @@ test("search by reference or customer, with the status filter, pages too", async
 });
 
 test("a bad cursor is a 400 naming querystring.after; limit is bounded", async () => {
-  await assertBadCursorsRefused(officer.get, "/api/v1/subject-requests");
+  await assertQueryChecked(officer.get, "/api/v1/subject-requests", 500, { status: "lost" });
   await assertBadCursorsRefused(alfa.owner.get, "/api/v1/subject-requests");
-  await assertLimitBounds(officer.get, "/api/v1/subject-requests", 500);
-  const bad = await officer.get("/api/v1/subject-requests?status=lost");
-  assert.equal(bad.statusCode, 400);
-  assert.match(bad.body, /querystring\.status/);
 });

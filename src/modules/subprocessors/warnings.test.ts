@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { customer, staffSession, type Customer, type Session } from "../../../test/support/sessions.ts";
-import { assertBadCursorsRefused, assertLimitBounds, walk } from "../../../test/support/pages.ts";
+import { assertQueryChecked, walkEach } from "../../../test/support/pages.ts";
 import { rows } from "../../db/engine.ts";
 import { assessLocation, type TransferMechanism } from "../../domain/transfers.ts";
 
@@ -54,18 +54,19 @@ after(async () => {
 
 test("the pages hold every location assessLocation refuses, once, by sub-processor", async () => {
   assert.ok(expected > 50, `${expected} warnings`);
-  const pages = await walk<Warning>(officer.get, "/api/v1/transfers/warnings?limit=7");
+  // A sub-processor's locations are in different countries.
+  const pages = await walkEach<Warning>(officer.get, "/api/v1/transfers/warnings?limit=7", {
+    count: expected,
+    key: (w) => `${w.subprocessor.id} ${w.country}`,
+    by: (w) => w.subprocessor.name.toLowerCase(),
+  });
   const walked = pages.flat();
-  assert.equal(walked.length, expected);
   assert.ok(walked.every((w) => !assessLocation(w).lawful));
-  const names = walked.map((w) => w.subprocessor.name.toLowerCase());
-  assert.deepEqual(names, [...names].sort());
   const whole = (await officer.get("/api/v1/transfers/warnings?limit=500")).json<Warning[]>();
   assert.deepEqual(walked, whole, "the pages are the one big page cut up");
 });
 
 test("customers never; a bad cursor is a 400 naming querystring.after; limit is bounded", async () => {
   assert.equal((await alfa.owner.get("/api/v1/transfers/warnings")).statusCode, 403);
-  await assertBadCursorsRefused(officer.get, "/api/v1/transfers/warnings");
-  await assertLimitBounds(officer.get, "/api/v1/transfers/warnings", 500);
+  await assertQueryChecked(officer.get, "/api/v1/transfers/warnings", 500);
 });

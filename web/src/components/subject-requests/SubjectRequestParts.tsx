@@ -30,13 +30,6 @@ export function SubjectRequestStatus({ status }: { status: SubjectRequestSummary
 export function SubjectRequestsTable({ list, base, staff }: { list: SubjectRequestSummary[]; base: string; staff: boolean }) {
   const { t } = useTranslation();
   const { pick } = useLang();
-  if (list.length === 0) {
-    return (
-      <p className="muted" data-testid="subject-requests-empty">
-        {t("subjectRequests.none")}
-      </p>
-    );
-  }
   return (
     <div className="table-wrap">
       <table className="table" data-testid="subject-requests-table">

@@ -3,8 +3,7 @@ import { Link } from "react-router";
 import { api } from "../../api/client";
 import { unwrapPage, useCursorPages } from "../../api/pages";
 import { useApi } from "../../api/useApi";
-import { KeysetPager } from "../../components/KeysetPager";
-import { Loaded } from "../../components/Loaded";
+import { PagedList } from "../../components/PagedList";
 import { PageHeader } from "../../components/PageHeader";
 import { formatInstant } from "../../lib/format";
 
@@ -26,54 +25,45 @@ export function CountersignQueuePage() {
   return (
     <>
       <PageHeader title={t("countersign.queueTitle")} subtitle={t("countersign.queueIntro")} />
-      <Loaded state={state}>
-        {({ items: list, next }) =>
-          list.length === 0 ? (
-            <p className="muted" data-testid="countersign-empty">
-              {t("countersign.queueEmpty")}
-            </p>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table className="table" data-testid="countersign-queue">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("agreement.customer")}</th>
-                      <th scope="col">{t("agreement.version")}</th>
-                      <th scope="col">{t("agreement.customerSignedAt")}</th>
-                      <th scope="col">{t("agreement.signedBy")}</th>
-                      <th scope="col">
-                        <span className="sr-only">{t("common.actions")}</span>
-                      </th>
+      <PagedList state={state} pages={pages} limit={PAGE} empty={t("countersign.queueEmpty")} emptyTestId="countersign-empty">
+        {(list) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="countersign-queue">
+              <thead>
+                <tr>
+                  <th scope="col">{t("agreement.customer")}</th>
+                  <th scope="col">{t("agreement.version")}</th>
+                  <th scope="col">{t("agreement.customerSignedAt")}</th>
+                  <th scope="col">{t("agreement.signedBy")}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((a) => {
+                  const signer = a.signatures.find((s) => s.party === "controller");
+                  return (
+                    <tr key={a.id} data-agreement-id={a.id}>
+                      <td>
+                        <Link to={`/admin/customers/${a.controllerId}`}>{a.controllerName}</Link>
+                      </td>
+                      <td>{a.templateVersion}</td>
+                      <td>{formatInstant(a.customerSignedAt)}</td>
+                      <td>{signer ? `${signer.typedName} (${signer.function})` : "—"}</td>
+                      <td className="actions">
+                        <Link className="btn btn-small btn-primary" to={`/admin/agreements/${a.id}`} data-testid="countersign-open">
+                          {t("countersign.open")}
+                        </Link>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((a) => {
-                      const signer = a.signatures.find((s) => s.party === "controller");
-                      return (
-                        <tr key={a.id} data-agreement-id={a.id}>
-                          <td>
-                            <Link to={`/admin/customers/${a.controllerId}`}>{a.controllerName}</Link>
-                          </td>
-                          <td>{a.templateVersion}</td>
-                          <td>{formatInstant(a.customerSignedAt)}</td>
-                          <td>{signer ? `${signer.typedName} (${signer.function})` : "—"}</td>
-                          <td className="actions">
-                            <Link className="btn btn-small btn-primary" to={`/admin/agreements/${a.id}`} data-testid="countersign-open">
-                              {t("countersign.open")}
-                            </Link>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              <KeysetPager pages={pages} limit={PAGE} shown={list.length} next={next} />
-            </>
-          )
-        }
-      </Loaded>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedList>
     </>
   );
 }

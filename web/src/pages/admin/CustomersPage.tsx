@@ -4,9 +4,8 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { usePagedList, useUrlFilters } from "../../api/pages";
 import type { SummaryStatus } from "../../api/types";
-import { Loaded } from "../../components/Loaded";
 import { PageHeader } from "../../components/PageHeader";
-import { KeysetPager } from "../../components/KeysetPager";
+import { PagedList } from "../../components/PagedList";
 import { AgreementStatusBadge } from "../../components/StatusBadge";
 import { formatDate } from "../../lib/format";
 import { enumerationText } from "../../../../src/domain/list-text.ts";
@@ -75,54 +74,47 @@ export function CustomersPage() {
           {t("common.search")}
         </button>
       </form>
-      <Loaded state={state}>
-        {(page) => (
-          <>
-            {page.items.length === 0 ? (
-              <p className="muted">{t("customers.none")}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="customers-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("customers.number")}</th>
-                      <th scope="col">{t("customers.name")}</th>
-                      <th scope="col">{t("customers.city")}</th>
-                      <th scope="col">{t("customers.services")}</th>
-                      <th scope="col">{t("customers.agreement")}</th>
-                      <th scope="col">{t("customers.version")}</th>
-                      <th scope="col">{t("customers.effectiveAt")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((c) => (
-                      <tr key={c.id}>
-                        <td>{c.customerNumber}</td>
-                        <td>
-                          <Link to={`/admin/customers/${c.id}`}>{c.name}</Link>
-                        </td>
-                        <td>{c.city ?? "—"}</td>
-                        <td className="small">
-                          {enumerationText(
-                            c.serviceNames.map((s) => pick(s.nl, s.en)),
-                            lang,
-                          ) || "—"}
-                        </td>
-                        <td>
-                          <AgreementStatusBadge status={c.agreementStatus} />
-                        </td>
-                        <td data-testid="customer-version">{versionText(c.currentVersion, c.pendingVersion)}</td>
-                        <td>{formatDate(c.effectiveAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
-          </>
+      <PagedList state={state} pages={pages} limit={PAGE} empty={t("customers.none")}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="customers-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("customers.number")}</th>
+                  <th scope="col">{t("customers.name")}</th>
+                  <th scope="col">{t("customers.city")}</th>
+                  <th scope="col">{t("customers.services")}</th>
+                  <th scope="col">{t("customers.agreement")}</th>
+                  <th scope="col">{t("customers.version")}</th>
+                  <th scope="col">{t("customers.effectiveAt")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.customerNumber}</td>
+                    <td>
+                      <Link to={`/admin/customers/${c.id}`}>{c.name}</Link>
+                    </td>
+                    <td>{c.city ?? "—"}</td>
+                    <td className="small">
+                      {enumerationText(
+                        c.serviceNames.map((s) => pick(s.nl, s.en)),
+                        lang,
+                      ) || "—"}
+                    </td>
+                    <td>
+                      <AgreementStatusBadge status={c.agreementStatus} />
+                    </td>
+                    <td data-testid="customer-version">{versionText(c.currentVersion, c.pendingVersion)}</td>
+                    <td>{formatDate(c.effectiveAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </Loaded>
+      </PagedList>
     </>
   );
 }

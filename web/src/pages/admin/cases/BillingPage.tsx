@@ -4,11 +4,10 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { unwrapPage, usePagedList } from "../../../api/pages";
 import { useAction } from "../../../api/useApi";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import type { BillableItem } from "../../../api/types";
 import { ErrorAlert, Notice } from "../../../components/ErrorAlert";
 import { SelectField, TextField, validLocally } from "../../../components/fields";
-import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { formatEuros, formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
@@ -82,62 +81,52 @@ export function BillingPage() {
             {done}
           </Notice>
         ) : null}
-        <Loaded state={items}>
-          {({ items: list, next }) => (
-            <>
-              <ItemsTable items={list} />
-              <KeysetPager pages={pages} limit={PAGE} shown={list.length} next={next} />
-            </>
-          )}
-        </Loaded>
+        <PagedList state={items} pages={pages} limit={PAGE} empty={t("cases.billing.none")} emptyTestId="billing-empty">
+          {(list) => <ItemsTable items={list} />}
+        </PagedList>
       </section>
       <section className="card">
         <h2>{t("cases.billing.exports")}</h2>
-        <Loaded state={exports}>
-          {({ items: list, next }) =>
-            list.length === 0 ? (
-              <p className="muted">{t("cases.billing.noExports")}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="exports-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("cases.billing.period")}</th>
-                      <th scope="col" className="num">
-                        {t("cases.billing.items")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("cases.billing.total")}
-                      </th>
-                      <th scope="col">{t("cases.billing.by")}</th>
-                      <th scope="col">{t("cases.billing.csv")}</th>
+        <PagedList state={exports} pages={exportPages} limit={EXPORT_PAGE} empty={t("cases.billing.noExports")}>
+          {(list) => (
+            <div className="table-wrap">
+              <table className="table" data-testid="exports-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("cases.billing.period")}</th>
+                    <th scope="col" className="num">
+                      {t("cases.billing.items")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("cases.billing.total")}
+                    </th>
+                    <th scope="col">{t("cases.billing.by")}</th>
+                    <th scope="col">{t("cases.billing.csv")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((e) => (
+                    <tr key={e.id} data-testid="export-row" data-count={e.itemCount}>
+                      <td className="nowrap">
+                        {e.periodFrom} – {e.periodTo}
+                      </td>
+                      <td className="num">{e.itemCount}</td>
+                      <td className="num nowrap">{formatEuros(e.totalCents, lang)}</td>
+                      <td className="small">
+                        {e.createdByName} · {formatInstant(e.createdAt)}
+                      </td>
+                      <td>
+                        <a href={billingExportCsvUrl(e.id)} download data-testid="export-csv">
+                          {t("cases.billing.csv")}
+                        </a>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((e) => (
-                      <tr key={e.id} data-testid="export-row" data-count={e.itemCount}>
-                        <td className="nowrap">
-                          {e.periodFrom} – {e.periodTo}
-                        </td>
-                        <td className="num">{e.itemCount}</td>
-                        <td className="num nowrap">{formatEuros(e.totalCents, lang)}</td>
-                        <td className="small">
-                          {e.createdByName} · {formatInstant(e.createdAt)}
-                        </td>
-                        <td>
-                          <a href={billingExportCsvUrl(e.id)} download data-testid="export-csv">
-                            {t("cases.billing.csv")}
-                          </a>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <KeysetPager pages={exportPages} limit={EXPORT_PAGE} shown={list.length} next={next} />
-              </div>
-            )
-          }
-        </Loaded>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </PagedList>
       </section>
     </>
   );
@@ -146,13 +135,6 @@ export function BillingPage() {
 function ItemsTable({ items }: { items: BillableItem[] }) {
   const { t } = useTranslation();
   const { lang } = useLang();
-  if (items.length === 0) {
-    return (
-      <p className="muted" data-testid="billing-empty">
-        {t("cases.billing.none")}
-      </p>
-    );
-  }
   return (
     <div className="table-wrap">
       <table className="table" data-testid="billing-items">

@@ -2,11 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../../api/client";
 import { unwrapPage, usePagedList, useUrlFilters } from "../../../api/pages";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { SearchForm } from "../../../components/SearchForm";
 import { CaseStatusBadge, ClockBadge } from "../../../components/cases/CaseParts";
 import { CheckboxField, SelectField } from "../../../components/fields";
-import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { formatInstant } from "../../../lib/format";
 import { useLang } from "../../../lib/useLang";
@@ -62,55 +61,48 @@ export function CasesPage() {
             testId="cases-filter-overdue"
           />
         </SearchForm>
-        <Loaded state={state}>
-          {({ items: list, next }) =>
-            list.length === 0 ? (
-              <p className="muted" data-testid="cases-empty">
-                {t("cases.none")}
-              </p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="cases-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("cases.reference")}</th>
-                      <th scope="col">{t("cases.customer")}</th>
-                      <th scope="col">{t("cases.title")}</th>
-                      <th scope="col">{t("cases.kind")}</th>
-                      <th scope="col">{t("cases.status")}</th>
-                      <th scope="col">{t("cases.dueAt")}</th>
-                      <th scope="col">{t("cases.clockLabel")}</th>
+        <PagedList state={state} pages={pages} limit={PAGE} empty={t("cases.none")} emptyTestId="cases-empty">
+          {(list) => (
+            <div className="table-wrap">
+              <table className="table" data-testid="cases-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("cases.reference")}</th>
+                    <th scope="col">{t("cases.customer")}</th>
+                    <th scope="col">{t("cases.title")}</th>
+                    <th scope="col">{t("cases.kind")}</th>
+                    <th scope="col">{t("cases.status")}</th>
+                    <th scope="col">{t("cases.dueAt")}</th>
+                    <th scope="col">{t("cases.clockLabel")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((c) => (
+                    <tr key={c.id} data-testid="case-row" data-reference={c.reference}>
+                      <td className="nowrap">
+                        <Link to={`/admin/cases/${c.id}`} data-testid="case-open">
+                          {c.reference}
+                        </Link>
+                      </td>
+                      <td>{c.customerName}</td>
+                      <td>
+                        <Link to={`/admin/cases/${c.id}`}>{c.title}</Link>
+                      </td>
+                      <td className="small">{pick(c.kindLabel.nl, c.kindLabel.en)}</td>
+                      <td>
+                        <CaseStatusBadge status={c.status} />
+                      </td>
+                      <td className="small nowrap">{formatInstant(c.dueAt)}</td>
+                      <td>
+                        <ClockBadge clock={c.clock} />
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((c) => (
-                      <tr key={c.id} data-testid="case-row" data-reference={c.reference}>
-                        <td className="nowrap">
-                          <Link to={`/admin/cases/${c.id}`} data-testid="case-open">
-                            {c.reference}
-                          </Link>
-                        </td>
-                        <td>{c.customerName}</td>
-                        <td>
-                          <Link to={`/admin/cases/${c.id}`}>{c.title}</Link>
-                        </td>
-                        <td className="small">{pick(c.kindLabel.nl, c.kindLabel.en)}</td>
-                        <td>
-                          <CaseStatusBadge status={c.status} />
-                        </td>
-                        <td className="small nowrap">{formatInstant(c.dueAt)}</td>
-                        <td>
-                          <ClockBadge clock={c.clock} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <KeysetPager pages={pages} limit={PAGE} shown={list.length} next={next} />
-              </div>
-            )
-          }
-        </Loaded>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </PagedList>
       </section>
     </>
   );

@@ -3,9 +3,8 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { usePagedList, useUrlFilters } from "../../../api/pages";
 import { SelectField } from "../../../components/fields";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { SearchForm } from "../../../components/SearchForm";
-import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { formatDate, formatInstant } from "../../../lib/format";
 
@@ -42,68 +41,57 @@ export function StaleContactsPage() {
           testId="contacts-state"
         />
       </SearchForm>
-      <Loaded state={list}>
-        {(page) => (
-          <>
-            {page.items.length === 0 ? (
-              <p className="muted" data-testid="contacts-none">
-                {t("staleContacts.none")}
-              </p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="contacts-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("staleContacts.customer")}</th>
-                      <th scope="col">{t("staleContacts.contact")}</th>
-                      <th scope="col">{t("staleContacts.status")}</th>
-                      <th scope="col">{t("staleContacts.lastConfirmed")}</th>
-                      <th scope="col">{t("staleContacts.asked")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((c) => (
-                      <tr key={c.controllerId} data-testid="contacts-row" data-id={c.controllerId}>
-                        <td>
-                          <Link to={`/admin/customers/${c.controllerId}`}>{c.customerName}</Link>
-                          <div className="muted small">{c.customerNumber}</div>
-                        </td>
-                        <td>
-                          {c.name}
-                          <div className="muted small">{c.email}</div>
-                        </td>
-                        <td>
-                          {c.staleSince ? (
-                            <div>
-                              <span className="badge badge-danger">{t("staleContacts.staleBadge")}</span>{" "}
-                              <span data-testid="contacts-stale-for">
-                                {t("staleContacts.staleFor", { since: formatDate(c.staleSince), count: c.staleDays ?? 0 })}
-                              </span>
-                            </div>
-                          ) : null}
-                          {c.failingSince ? (
-                            <div>
-                              <span className="badge badge-warning">{t("staleContacts.failingBadge")}</span>{" "}
-                              {t("staleContacts.failingFor", { since: formatDate(c.failingSince), count: c.failingDays ?? 0 })}
-                              {c.failingReason ? <div className="muted small">{c.failingReason}</div> : null}
-                            </div>
-                          ) : null}
-                          {!c.staleSince && !c.failingSince && c.requestedAt ? (
-                            <span className="badge badge-info">{t("staleContacts.awaitingBadge")}</span>
-                          ) : null}
-                        </td>
-                        <td>{formatDate(c.lastConfirmedAt)}</td>
-                        <td>{c.requestedAt ? t("staleContacts.askedOn", { asked: formatDate(c.requestedAt), due: formatInstant(c.staleAt) }) : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
-          </>
+      <PagedList state={list} pages={pages} limit={PAGE} empty={t("staleContacts.none")} emptyTestId="contacts-none">
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="contacts-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("staleContacts.customer")}</th>
+                  <th scope="col">{t("staleContacts.contact")}</th>
+                  <th scope="col">{t("staleContacts.status")}</th>
+                  <th scope="col">{t("staleContacts.lastConfirmed")}</th>
+                  <th scope="col">{t("staleContacts.asked")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.controllerId} data-testid="contacts-row" data-id={c.controllerId}>
+                    <td>
+                      <Link to={`/admin/customers/${c.controllerId}`}>{c.customerName}</Link>
+                      <div className="muted small">{c.customerNumber}</div>
+                    </td>
+                    <td>
+                      {c.name}
+                      <div className="muted small">{c.email}</div>
+                    </td>
+                    <td>
+                      {c.staleSince ? (
+                        <div>
+                          <span className="badge badge-danger">{t("staleContacts.staleBadge")}</span>{" "}
+                          <span data-testid="contacts-stale-for">
+                            {t("staleContacts.staleFor", { since: formatDate(c.staleSince), count: c.staleDays ?? 0 })}
+                          </span>
+                        </div>
+                      ) : null}
+                      {c.failingSince ? (
+                        <div>
+                          <span className="badge badge-warning">{t("staleContacts.failingBadge")}</span>{" "}
+                          {t("staleContacts.failingFor", { since: formatDate(c.failingSince), count: c.failingDays ?? 0 })}
+                          {c.failingReason ? <div className="muted small">{c.failingReason}</div> : null}
+                        </div>
+                      ) : null}
+                      {!c.staleSince && !c.failingSince && c.requestedAt ? <span className="badge badge-info">{t("staleContacts.awaitingBadge")}</span> : null}
+                    </td>
+                    <td>{formatDate(c.lastConfirmedAt)}</td>
+                    <td>{c.requestedAt ? t("staleContacts.askedOn", { asked: formatDate(c.requestedAt), due: formatInstant(c.staleAt) }) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </Loaded>
+      </PagedList>
     </>
   );
 }

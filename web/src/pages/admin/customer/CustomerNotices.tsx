@@ -2,8 +2,7 @@ import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
-import { KeysetPager } from "../../../components/KeysetPager";
-import { Loaded } from "../../../components/Loaded";
+import { PagedList } from "../../../components/PagedList";
 import { NoticesTable } from "../../../components/notices/NoticesTable";
 
 const PAGE = 20;
@@ -17,17 +16,8 @@ export function CustomerNotices({ controllerId }: { controllerId: string }) {
     [controllerId, pages.after],
   );
   return (
-    <Loaded state={state}>
-      {(page) =>
-        page.items.length === 0 ? (
-          <p className="muted">{t("notices.none")}</p>
-        ) : (
-          <>
-            <NoticesTable notices={page.items} linkTo={(n) => `/admin/notices/${n.id}`} testId="customer-notices" />
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
-          </>
-        )
-      }
-    </Loaded>
+    <PagedList state={state} pages={pages} limit={PAGE} empty={t("notices.none")}>
+      {(items) => <NoticesTable notices={items} linkTo={(n) => `/admin/notices/${n.id}`} testId="customer-notices" />}
+    </PagedList>
   );
 }

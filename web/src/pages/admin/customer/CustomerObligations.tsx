@@ -2,8 +2,7 @@ import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
-import { KeysetPager } from "../../../components/KeysetPager";
-import { Loaded } from "../../../components/Loaded";
+import { PagedList } from "../../../components/PagedList";
 import { ObligationsTable } from "../../../components/obligations/ObligationsTable";
 
 const PAGE = 50;
@@ -20,17 +19,8 @@ export function CustomerObligations({ controllerId }: { controllerId: string }) 
     [controllerId, pages.after],
   );
   return (
-    <Loaded state={state}>
-      {(page) =>
-        page.items.length === 0 ? (
-          <p className="muted">{t("obligations.none")}</p>
-        ) : (
-          <>
-            <ObligationsTable obligations={page.items} linkTo={(o) => `/admin/obligations/${o.id}`} showCustomer={false} testId="customer-obligations" />
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
-          </>
-        )
-      }
-    </Loaded>
+    <PagedList state={state} pages={pages} limit={PAGE} empty={t("obligations.none")}>
+      {(items) => <ObligationsTable obligations={items} linkTo={(o) => `/admin/obligations/${o.id}`} showCustomer={false} testId="customer-obligations" />}
+    </PagedList>
   );
 }

@@ -3,10 +3,9 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { usePagedList, useUrlFilters } from "../../../api/pages";
 import { SelectField } from "../../../components/fields";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { SearchForm } from "../../../components/SearchForm";
 import { Badge } from "../../../components/StatusBadge";
-import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { formatInstant } from "../../../lib/format";
 
@@ -45,66 +44,57 @@ export function EndingsPage() {
         />
       </SearchForm>
       <section className="card">
-        <Loaded state={state}>
-          {({ items: rows, next, total, totalExact }) =>
-            rows.length === 0 ? (
-              <p className="muted" data-testid="endings-empty">
-                {t("ending.none")}
-              </p>
-            ) : (
-              <>
-                <div className="table-wrap">
-                  <table className="table" data-testid="endings-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("ending.reference")}</th>
-                        <th scope="col">{t("ending.customer")}</th>
-                        <th scope="col">{t("ending.endedAt")}</th>
-                        <th scope="col">{t("ending.planDueAt")}</th>
-                        <th scope="col">{t("ending.progress")}</th>
-                        <th scope="col">{t("ending.openHolds")}</th>
-                        <th scope="col">{t("ending.portalClosesAt")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((r) => (
-                        <tr key={r.id} data-testid="ending-row" data-reference={r.reference}>
-                          <td className="nowrap">
-                            <Link to={`/admin/endings/${r.controllerId}`} data-testid="ending-open">
-                              {r.reference}
-                            </Link>
-                          </td>
-                          <td>
-                            {r.customerName} <span className="muted small">{r.customerNumber}</span>
-                          </td>
-                          <td className="small nowrap">{formatInstant(r.endedAt)}</td>
-                          <td className="small nowrap">
-                            {formatInstant(r.planDueAt)}{" "}
-                            {r.completedAt ? (
-                              <Badge tone="success">{t("ending.complete")}</Badge>
-                            ) : r.planOverdue ? (
-                              <Badge tone="danger">{t("ending.overdue")}</Badge>
-                            ) : (
-                              <Badge tone="info">{t("ending.running")}</Badge>
-                            )}
-                          </td>
-                          <td className="nowrap">
-                            {r.confirmed} / {r.lines}
-                          </td>
-                          <td>{r.openHolds}</td>
-                          <td className="small nowrap">
-                            {r.portalClosedAt ? `${t("ending.portalClosedAt")} ${formatInstant(r.portalClosedAt)}` : formatInstant(r.portalClosesAt)}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <KeysetPager pages={pages} limit={PAGE} shown={rows.length} next={next} total={total} totalExact={totalExact} />
-              </>
-            )
-          }
-        </Loaded>
+        <PagedList state={state} pages={pages} limit={PAGE} empty={t("ending.none")} emptyTestId="endings-empty">
+          {(rows) => (
+            <div className="table-wrap">
+              <table className="table" data-testid="endings-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("ending.reference")}</th>
+                    <th scope="col">{t("ending.customer")}</th>
+                    <th scope="col">{t("ending.endedAt")}</th>
+                    <th scope="col">{t("ending.planDueAt")}</th>
+                    <th scope="col">{t("ending.progress")}</th>
+                    <th scope="col">{t("ending.openHolds")}</th>
+                    <th scope="col">{t("ending.portalClosesAt")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id} data-testid="ending-row" data-reference={r.reference}>
+                      <td className="nowrap">
+                        <Link to={`/admin/endings/${r.controllerId}`} data-testid="ending-open">
+                          {r.reference}
+                        </Link>
+                      </td>
+                      <td>
+                        {r.customerName} <span className="muted small">{r.customerNumber}</span>
+                      </td>
+                      <td className="small nowrap">{formatInstant(r.endedAt)}</td>
+                      <td className="small nowrap">
+                        {formatInstant(r.planDueAt)}{" "}
+                        {r.completedAt ? (
+                          <Badge tone="success">{t("ending.complete")}</Badge>
+                        ) : r.planOverdue ? (
+                          <Badge tone="danger">{t("ending.overdue")}</Badge>
+                        ) : (
+                          <Badge tone="info">{t("ending.running")}</Badge>
+                        )}
+                      </td>
+                      <td className="nowrap">
+                        {r.confirmed} / {r.lines}
+                      </td>
+                      <td>{r.openHolds}</td>
+                      <td className="small nowrap">
+                        {r.portalClosedAt ? `${t("ending.portalClosedAt")} ${formatInstant(r.portalClosedAt)}` : formatInstant(r.portalClosesAt)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </PagedList>
       </section>
     </>
   );

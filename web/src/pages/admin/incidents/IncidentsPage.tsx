@@ -3,11 +3,10 @@ import { Link } from "react-router";
 import { api, incidentExportUrl, unwrap } from "../../../api/client";
 import { usePagedList, useUrlFilters } from "../../../api/pages";
 import { SelectField } from "../../../components/fields";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { SearchForm } from "../../../components/SearchForm";
 import type { IncidentDecision, IncidentStatus, IncidentSummary } from "../../../api/types";
 import { DeadlineText, DecisionBadge, IncidentStatusBadge } from "../../../components/breaches/badges";
-import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { Badge } from "../../../components/StatusBadge";
 import { formatInstant } from "../../../lib/format";
@@ -83,20 +82,15 @@ export function IncidentsPage() {
             testId="incidents-decision-filter"
           />
         </SearchForm>
-        <Loaded state={state}>
-          {({ items, next, total, totalExact }) =>
-            items.length === 0 ? (
-              <p className="muted" data-testid="incidents-empty">
-                {status || decision || q ? t("incidents.noneFiltered") : t("incidents.none")}
-              </p>
-            ) : (
-              <>
-                <IncidentsTable incidents={items} />
-                <KeysetPager pages={pages} limit={PAGE} shown={items.length} next={next} total={total} totalExact={totalExact} />
-              </>
-            )
-          }
-        </Loaded>
+        <PagedList
+          state={state}
+          pages={pages}
+          limit={PAGE}
+          empty={status || decision || q ? t("incidents.noneFiltered") : t("incidents.none")}
+          emptyTestId="incidents-empty"
+        >
+          {(items) => <IncidentsTable incidents={items} />}
+        </PagedList>
       </section>
     </>
   );

@@ -6,9 +6,8 @@ import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
 import type { DeliveryChannel, DeliveryStatus } from "../../../api/types";
 import { Notice } from "../../../components/ErrorAlert";
-import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { DeliveryStatusBadge } from "../../../components/StatusBadge";
 import { NoticeKindLabel } from "../../../components/notices/NoticeKindLabel";
 import { RecipientRole } from "../../../components/notices/RecipientRole";
@@ -122,66 +121,59 @@ export function OutboxPage() {
           {t("common.search")}
         </button>
       </form>
-      <Loaded state={state}>
-        {(page) => (
-          <section className="card">
-            {page.items.length === 0 ? (
-              <p className="muted" data-testid="outbox-empty">
-                {t("outbox.none")}
-              </p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="outbox-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("deliveries.createdAt")}</th>
-                      <th scope="col">{t("deliveries.subject")}</th>
-                      <th scope="col">{t("deliveries.recipient")}</th>
-                      <th scope="col">{t("outbox.customer")}</th>
-                      <th scope="col">{t("deliveries.channel")}</th>
-                      <th scope="col">{t("deliveries.status")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((d) => (
-                      <tr key={d.id} data-testid="outbox-row" data-status={d.status} data-channel={d.channel}>
-                        <td className="nowrap">{formatInstant(d.createdAt)}</td>
-                        <td>
-                          <Link to={`/admin/outbox/${d.id}`} data-testid="outbox-open">
-                            {d.channel === "email" && d.subject ? d.subject : <NoticeKindLabel label={d.kindLabel} />}
-                          </Link>
-                          {d.channel === "email" && d.subject ? (
-                            <div className="muted small">
-                              <NoticeKindLabel label={d.kindLabel} />
-                            </div>
-                          ) : null}
-                        </td>
-                        <td>
-                          {d.recipient}
+      <section className="card">
+        <PagedList state={state} pages={pages} limit={PAGE} empty={t("outbox.none")} emptyTestId="outbox-empty">
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table" data-testid="outbox-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("deliveries.createdAt")}</th>
+                    <th scope="col">{t("deliveries.subject")}</th>
+                    <th scope="col">{t("deliveries.recipient")}</th>
+                    <th scope="col">{t("outbox.customer")}</th>
+                    <th scope="col">{t("deliveries.channel")}</th>
+                    <th scope="col">{t("deliveries.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((d) => (
+                    <tr key={d.id} data-testid="outbox-row" data-status={d.status} data-channel={d.channel}>
+                      <td className="nowrap">{formatInstant(d.createdAt)}</td>
+                      <td>
+                        <Link to={`/admin/outbox/${d.id}`} data-testid="outbox-open">
+                          {d.channel === "email" && d.subject ? d.subject : <NoticeKindLabel label={d.kindLabel} />}
+                        </Link>
+                        {d.channel === "email" && d.subject ? (
                           <div className="muted small">
-                            <RecipientRole role={d.recipientRole} />
+                            <NoticeKindLabel label={d.kindLabel} />
                           </div>
-                        </td>
-                        <td>{d.controllerId ? <Link to={`/admin/customers/${d.controllerId}`}>{d.customerName ?? "—"}</Link> : "—"}</td>
-                        <td>{t(`deliveries.channels.${d.channel}`)}</td>
-                        <td>
-                          <DeliveryStatusBadge status={d.status} />
-                          {d.attempts > 1 ? (
-                            <div className="muted small">
-                              {t("deliveries.attempts")}: {d.attempts}
-                            </div>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
-          </section>
-        )}
-      </Loaded>
+                        ) : null}
+                      </td>
+                      <td>
+                        {d.recipient}
+                        <div className="muted small">
+                          <RecipientRole role={d.recipientRole} />
+                        </div>
+                      </td>
+                      <td>{d.controllerId ? <Link to={`/admin/customers/${d.controllerId}`}>{d.customerName ?? "—"}</Link> : "—"}</td>
+                      <td>{t(`deliveries.channels.${d.channel}`)}</td>
+                      <td>
+                        <DeliveryStatusBadge status={d.status} />
+                        {d.attempts > 1 ? (
+                          <div className="muted small">
+                            {t("deliveries.attempts")}: {d.attempts}
+                          </div>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </PagedList>
+      </section>
     </>
   );
 }

@@ -2,9 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../../api/client";
 import { unwrapPage, usePagedList, useUrlFilters } from "../../../api/pages";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { SelectField } from "../../../components/fields";
-import { Loaded } from "../../../components/Loaded";
 import { PageHeader } from "../../../components/PageHeader";
 import { SearchForm } from "../../../components/SearchForm";
 import { SubjectRequestsTable } from "../../../components/subject-requests/SubjectRequestParts";
@@ -55,14 +54,9 @@ export function SubjectRequestsPage() {
         />
       </SearchForm>
       <section className="card">
-        <Loaded state={state}>
-          {({ items, next }) => (
-            <>
-              <SubjectRequestsTable list={items} base="/admin/subject-requests" staff />
-              <KeysetPager pages={pages} limit={PAGE} shown={items.length} next={next} />
-            </>
-          )}
-        </Loaded>
+        <PagedList state={state} pages={pages} limit={PAGE} empty={t("subjectRequests.none")} emptyTestId="subject-requests-empty">
+          {(items) => <SubjectRequestsTable list={items} base="/admin/subject-requests" staff />}
+        </PagedList>
       </section>
     </>
   );

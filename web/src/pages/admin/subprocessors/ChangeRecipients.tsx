@@ -3,9 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { usePagedList } from "../../../api/pages";
-import { Loaded } from "../../../components/Loaded";
 import { SearchForm } from "../../../components/SearchForm";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import { Badge } from "../../../components/StatusBadge";
 import { ObjectionStatusBadge } from "../../../components/subprocessors/badges";
 import { formatInstant } from "../../../lib/format";
@@ -39,63 +38,56 @@ export function ChangeRecipients({ changeId }: { changeId: string }) {
           {t("changes.onlyObjected")}
         </label>
       </SearchForm>
-      <Loaded state={state}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="muted">{t("changes.recipientsNone")}</p>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table className="table table-compact" data-testid="change-recipients">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("changes.customer")}</th>
-                      <th scope="col">{t("changes.delivered")}</th>
-                      <th scope="col">{t("changes.read")}</th>
-                      <th scope="col">{t("changes.acknowledged")}</th>
-                      <th scope="col">{t("changes.objected")}</th>
-                      <th scope="col">{t("changes.windowEnds")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((r) => (
-                      <tr
-                        key={r.controllerId}
-                        data-testid="recipient-row"
-                        data-customer={r.name}
-                        data-delivered={r.delivered ? "true" : "false"}
-                        data-read={r.readAt ? "true" : "false"}
-                        data-acknowledged={r.acknowledgedAt ? "true" : "false"}
-                        data-objection={r.objection?.status ?? "none"}
-                      >
-                        <td>
-                          <Link to={`/admin/customers/${r.controllerId}`}>{r.name}</Link> <span className="muted small">{r.customerNumber}</span>
-                        </td>
-                        <td>
-                          {r.delivered ? (
-                            <Badge tone="success">{t("changes.yes")}</Badge>
-                          ) : r.held ? (
-                            <span title={t("deliveries.heldShort")} data-testid="recipient-held">
-                              <Badge tone="warning">{t("deliveries.statuses.held")}</Badge>
-                            </span>
-                          ) : (
-                            <Badge tone="warning">{t("changes.no")}</Badge>
-                          )}
-                        </td>
-                        <td>{when(r.readAt)}</td>
-                        <td>{when(r.acknowledgedAt)}</td>
-                        <td>{r.objection ? <ObjectionStatusBadge status={r.objection.status} /> : <span className="muted">—</span>}</td>
-                        <td className="nowrap small">{formatInstant(r.windowEndsAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} />
-            </>
-          )
-        }
-      </Loaded>
+      <PagedList state={state} pages={pages} limit={PAGE} empty={t("changes.recipientsNone")}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table table-compact" data-testid="change-recipients">
+              <thead>
+                <tr>
+                  <th scope="col">{t("changes.customer")}</th>
+                  <th scope="col">{t("changes.delivered")}</th>
+                  <th scope="col">{t("changes.read")}</th>
+                  <th scope="col">{t("changes.acknowledged")}</th>
+                  <th scope="col">{t("changes.objected")}</th>
+                  <th scope="col">{t("changes.windowEnds")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((r) => (
+                  <tr
+                    key={r.controllerId}
+                    data-testid="recipient-row"
+                    data-customer={r.name}
+                    data-delivered={r.delivered ? "true" : "false"}
+                    data-read={r.readAt ? "true" : "false"}
+                    data-acknowledged={r.acknowledgedAt ? "true" : "false"}
+                    data-objection={r.objection?.status ?? "none"}
+                  >
+                    <td>
+                      <Link to={`/admin/customers/${r.controllerId}`}>{r.name}</Link> <span className="muted small">{r.customerNumber}</span>
+                    </td>
+                    <td>
+                      {r.delivered ? (
+                        <Badge tone="success">{t("changes.yes")}</Badge>
+                      ) : r.held ? (
+                        <span title={t("deliveries.heldShort")} data-testid="recipient-held">
+                          <Badge tone="warning">{t("deliveries.statuses.held")}</Badge>
+                        </span>
+                      ) : (
+                        <Badge tone="warning">{t("changes.no")}</Badge>
+                      )}
+                    </td>
+                    <td>{when(r.readAt)}</td>
+                    <td>{when(r.acknowledgedAt)}</td>
+                    <td>{r.objection ? <ObjectionStatusBadge status={r.objection.status} /> : <span className="muted">—</span>}</td>
+                    <td className="nowrap small">{formatInstant(r.windowEndsAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -9,7 +9,10 @@ import { useLang } from "../../../lib/useLang";
 
 const PAGE = 50;
 
-/** art. 3.1: locations outside the EEA without adequacy and without a ground, with the customers they touch; a page at a time (keyset). */
+/**
+ * art. 3.1: locations outside the EEA without adequacy and without a ground, with the customers they
+ * touch; a page at a time (keyset). On a phone each warning is a block, its reason at full width.
+ */
 export function TransferWarnings() {
   const { t } = useTranslation();
   const { lang } = useLang();
@@ -26,7 +29,7 @@ export function TransferWarnings() {
             <h2 id="warnings-heading">{t("warnings.title")}</h2>
             <p className="hint">{t("warnings.intro")}</p>
             <div className="table-wrap">
-              <table className="table table-compact">
+              <table className="table table-compact table-stack">
                 <thead>
                   <tr>
                     <th scope="col">{t("changes.subprocessor")}</th>
@@ -41,24 +44,26 @@ export function TransferWarnings() {
                 <tbody>
                   {warnings.map((w, i) => (
                     <tr key={`${w.subprocessor.id}-${w.country}-${i}`} data-testid="transfer-warning">
-                      <td>
+                      <td data-label={t("changes.subprocessor")}>
                         <Link to={`/admin/subprocessors/${w.subprocessor.id}`}>{w.subprocessor.name}</Link>
                       </td>
-                      <td>
+                      <td data-label={t("warnings.where")}>
                         {w.countryName[lang]} ({w.country}){w.city ? `, ${w.city}` : ""}
                         <div className="muted small">{w.reason[lang]}</div>
                       </td>
-                      <td>
+                      <td data-label={t("subprocessors.mechanism")}>
                         <MechanismLabel mechanism={w.mechanism} />
                       </td>
-                      <td>
+                      <td data-label={t("warnings.source")}>
                         {w.changeId ? (
                           <Link to={`/admin/subprocessors/changes/${w.changeId}`}>{t(`warnings.sources.${w.source}`)}</Link>
                         ) : (
                           t(`warnings.sources.${w.source}`)
                         )}
                       </td>
-                      <td className="num">{w.customers}</td>
+                      <td className="num" data-label={t("warnings.customers")}>
+                        {w.customers}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

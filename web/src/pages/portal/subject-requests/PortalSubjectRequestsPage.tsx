@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { unwrapPage, usePagedList } from "../../../api/pages";
 import { useAction, useApi } from "../../../api/useApi";
-import { KeysetPager } from "../../../components/KeysetPager";
+import { PagedList } from "../../../components/PagedList";
 import type { SubjectRequestDetail } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField } from "../../../components/fields";
@@ -25,14 +25,9 @@ export function PortalSubjectRequestsPage() {
     <>
       <PageHeader title={t("subjectRequests.portalTitle")} subtitle={t("subjectRequests.portalIntro")} />
       <section className="card">
-        <Loaded state={state}>
-          {({ items, next }) => (
-            <>
-              <SubjectRequestsTable list={items} base="/portal/subject-requests" staff={false} />
-              <KeysetPager pages={pages} limit={PAGE} shown={items.length} next={next} />
-            </>
-          )}
-        </Loaded>
+        <PagedList state={state} pages={pages} limit={PAGE} empty={t("subjectRequests.none")} emptyTestId="subject-requests-empty">
+          {(items) => <SubjectRequestsTable list={items} base="/portal/subject-requests" staff={false} />}
+        </PagedList>
       </section>
     </>
   );

@@ -4,8 +4,7 @@ import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { useCursorPages } from "../../../api/pages";
 import { useApi } from "../../../api/useApi";
-import { KeysetPager } from "../../../components/KeysetPager";
-import { Loaded } from "../../../components/Loaded";
+import { PagedList } from "../../../components/PagedList";
 import { PageHeader } from "../../../components/PageHeader";
 import { NoticesTable } from "../../../components/notices/NoticesTable";
 import { areaBase, type Area } from "../../../lib/area";
@@ -69,20 +68,11 @@ export function NoticesPage({ area }: { area: Area }) {
           </label>
         ) : null}
       </form>
-      <Loaded state={state}>
-        {(page) => (
-          <section className="card">
-            {page.items.length === 0 ? (
-              <p className="muted" data-testid="notices-empty">
-                {q ? t("notices.noneFound") : t("notices.none")}
-              </p>
-            ) : (
-              <NoticesTable notices={page.items} linkTo={(n) => `${areaBase(area)}/notices/${n.id}`} showRead={area === "portal"} />
-            )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
-          </section>
-        )}
-      </Loaded>
+      <section className="card">
+        <PagedList state={state} pages={pages} limit={PAGE} empty={q ? t("notices.noneFound") : t("notices.none")} emptyTestId="notices-empty">
+          {(items) => <NoticesTable notices={items} linkTo={(n) => `${areaBase(area)}/notices/${n.id}`} showRead={area === "portal"} />}
+        </PagedList>
+      </section>
     </>
   );
 }

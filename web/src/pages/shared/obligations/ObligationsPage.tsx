@@ -3,8 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
 import { usePagedList } from "../../../api/pages";
-import { KeysetPager } from "../../../components/KeysetPager";
-import { Loaded } from "../../../components/Loaded";
+import { PagedList } from "../../../components/PagedList";
 import { PageHeader } from "../../../components/PageHeader";
 import { CalendarFeedCard } from "../../../components/obligations/CalendarFeedCard";
 import { KNOWN_OBLIGATION_KINDS, obligationKindText } from "../../../components/obligations/ObligationKindLabel";
@@ -115,20 +114,11 @@ export function ObligationsPage({ area }: { area: Area }) {
           </>
         ) : null}
       </form>
-      <Loaded state={state}>
-        {(page) => (
-          <section className="card">
-            {page.items.length === 0 ? (
-              <p className="muted" data-testid="obligations-empty">
-                {all ? t("obligations.none") : t("obligations.noneOpen")}
-              </p>
-            ) : (
-              <ObligationsTable obligations={page.items} linkTo={(o) => `${areaBase(area)}/obligations/${o.id}`} showCustomer={area === "admin"} />
-            )}
-            <KeysetPager pages={pages} limit={PAGE} shown={page.items.length} next={page.next} total={page.total} totalExact={page.totalExact} />
-          </section>
-        )}
-      </Loaded>
+      <section className="card">
+        <PagedList state={state} pages={pages} limit={PAGE} empty={all ? t("obligations.none") : t("obligations.noneOpen")} emptyTestId="obligations-empty">
+          {(items) => <ObligationsTable obligations={items} linkTo={(o) => `${areaBase(area)}/obligations/${o.id}`} showCustomer={area === "admin"} />}
+        </PagedList>
+      </section>
       <CalendarFeedCard />
     </>
   );
