@@ -80,6 +80,9 @@ test("pages after a cursor walk the whole list once, in name order, as the offse
     names,
   );
   assert.equal((await page("search=lijst&limit=4&offset=4")).next, null, "a page that is not full is the last");
+  const full = await page(`search=lijst&limit=3&after=${(await page("search=lijst&limit=3")).next ?? ""}`);
+  assert.equal(full.items.length, 3);
+  assert.equal(full.next, null, "a full last page names no next page (it would be empty)");
 });
 
 test("the status filter picks by the same rule the list shows, with its total", async () => {

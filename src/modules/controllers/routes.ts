@@ -6,7 +6,7 @@ import type { RouteDeps, TypedApp } from "../../http/types.ts";
 import { actorOf } from "../../http/request-context.ts";
 import { ErrorResponses, iso } from "../../http/schemas.ts";
 import { notFound } from "../../http/errors.ts";
-import { decodeCursor, encodeCursor } from "../../http/cursor.ts";
+import { decodeCursor, keysetPage } from "../../http/cursor.ts";
 import { IdParams, Int } from "../../http/schemas.ts";
 import { scopeOf, STAFF_ALL, STAFF_WRITE } from "../../http/actor.ts";
 import { eventActor } from "../evidence/index.ts";
@@ -87,13 +87,19 @@ export function controllerRoutes(app: TypedApp, deps: RouteDeps) {
       const { after, ...query } = request.query;
       const [name, customerNumber] = after === undefined ? [] : decodeCursor(after, "querystring.after", 2);
       const from = name === undefined || customerNumber === undefined ? undefined : { name, customerNumber };
-      const result = await inScope(db, scopeOf(actor), (tx) => listControllers(tx, { ...query, after: from, onlyIds: assigned ? [...assigned] : null }));
-      const last = result.items.at(-1);
+      // One row more than the page: a next page is named only when there is one (never an empty last page).
+      const result = await inScope(db, scopeOf(actor), (tx) =>
+        listControllers(tx, { ...query, limit: query.limit + 1, after: from, onlyIds: assigned ? [...assigned] : null }),
+      );
+      const page = keysetPage(
+        result.items.map((item) => ({ ...item, key: [item.name, item.customerNumber] })),
+        query.limit,
+      );
       return {
         total: result.total,
         totalExact: result.totalExact,
-        items: result.items.map((i) => ({ ...i, effectiveAt: iso(i.effectiveAt) })),
-        next: last && result.items.length === query.limit ? encodeCursor([last.name, last.customerNumber]) : null,
+        items: page.items.map(({ key: _key, ...i }) => ({ ...i, effectiveAt: iso(i.effectiveAt) })),
+        next: page.next,
       };
     },
   );
