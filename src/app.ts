@@ -14,7 +14,7 @@ import { OPERATIONS_PATHS, registerOperationsRoutes } from "./http/metrics.ts";
 import { handleError } from "./http/error-handler.ts";
 import { allowDocsInlineScripts, API_CACHE_CONTROL, API_SECURITY_HEADERS, CSP_DIRECTIVES, isApiPath } from "./http/csp.ts";
 import { AJV_PLUGINS, refuseUndeclaredMediaType } from "./http/input-policy.ts";
-import { serializerFactory } from "./http/serializer.ts";
+import { serializerFactory, validatorFactory } from "./http/compilers.ts";
 import { registerApiReference } from "./http/api-reference.ts";
 import { MODULES, registerAllNoticeKinds } from "./modules.ts";
 import { EVENT_LABELS } from "./event-labels.ts";
@@ -45,8 +45,8 @@ export interface AppDeps {
   oidc?: OidcConfig;
   /** What changed, as the database tells (db/change-feed.ts); without it nothing is kept between requests. */
   changes?: ChangeFeed;
-  /** Compile each route's response serializer when it first answers (serve), not at start (tests). */
-  serializersOnFirstUse?: boolean;
+  /** Compile each route's validators and serializers when it is first called (serve), not at start (tests). */
+  compileOnFirstUse?: boolean;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));
@@ -61,8 +61,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustedProxies && deps.trustedProxies.length > 0 ? [...deps.trustedProxies] : false,
     // JSON bodies are small; the routes that take files (imports, uploads) set their own limit.
     bodyLimit: 1024 * 1024,
-    // Responses serialized without Ajv checking nullables, compiled at start or on first use (src/http/serializer.ts).
-    schemaController: { compilersFactory: { buildSerializer: serializerFactory(deps.serializersOnFirstUse === true) } },
+    // Route schemas compiled at start or on first use; answers' nullables without Ajv (src/http/compilers.ts).
+    schemaController: {
+      compilersFactory: {
+        buildValidator: validatorFactory(deps.compileOnFirstUse === true),
+        buildSerializer: serializerFactory(deps.compileOnFirstUse === true),
+      },
+    },
     // The input policy: strict date-times (src/http/input-policy.ts).
     ajv: { customOptions: { allErrors: true, removeAdditional: false }, plugins: AJV_PLUGINS },
     // A malformed URL or an overlong path parameter answers like every other error (found by test/fuzz).

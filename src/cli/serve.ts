@@ -169,7 +169,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       logger: log,
       webRoot: DEFAULT_WEB_ROOT,
       oidc: oidcConfig(process.env),
-      serializersOnFirstUse: true,
+      compileOnFirstUse: true,
     });
     connections = trackConnections(app.server);
     // The outbox worker and the deadline sweep run in this process unless ART28_WORKER=off (then run

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Fastify from "fastify";
 import { Type } from "typebox";
-import { directNullables, serializerFactory } from "./serializer.ts";
+import { directNullables, serializerFactory, validatorFactory } from "./compilers.ts";
 
 const Out = Type.Object({
   at: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "when" }),
@@ -60,5 +60,53 @@ test("compiled at start, a schema the serializer refuses stops the start; on fir
   lazy.get("/", { schema: { response: { 200: broken } } }, () => ({ a: 1 }));
   await lazy.ready();
   assert.equal((await lazy.inject({ method: "GET", url: "/" })).statusCode, 500);
+  await lazy.close();
+});
+
+for (const onFirstUse of [false, true]) {
+  test(`input is validated, coerced and refused the same (compiled ${onFirstUse ? "on first use" : "at start"})`, async () => {
+    const app = Fastify({
+      ajv: { customOptions: { allErrors: true } },
+      schemaController: { compilersFactory: { buildValidator: validatorFactory(onFirstUse), buildSerializer: serializerFactory(onFirstUse) } },
+    });
+    app.post(
+      "/:id",
+      {
+        schema: {
+          params: Type.Object({ id: Type.Integer() }),
+          querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 10, default: 5 }) }),
+          body: Type.Object({ name: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+        },
+      },
+      (request) => ({ params: request.params, query: request.query, body: request.body }),
+    );
+    const ok = await app.inject({ method: "POST", url: "/7?limit=3", payload: { name: "x" } });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(ok.json(), { params: { id: 7 }, query: { limit: 3 }, body: { name: "x" } }, "coerced to integers");
+    assert.deepEqual((await app.inject({ method: "POST", url: "/7", payload: { name: "y" } })).json<{ query: unknown }>().query, { limit: 5 }, "defaults");
+    for (const [url, name, field] of [
+      ["/7?limit=30", "x", /limit/],
+      ["/7", "", /name/],
+    ] as const) {
+      const refused = await app.inject({ method: "POST", url, payload: { name } });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.json<{ message: string }>().message, field, "the refusal names the field");
+    }
+    assert.equal((await app.inject({ method: "POST", url: "/x", payload: { name: "z" } })).statusCode, 400);
+    await app.close();
+  });
+}
+
+test("compiled at start, an input schema Ajv refuses stops the start; on first use, only its route's answer", async () => {
+  const broken = { type: "object", properties: { a: { type: "nonsense" } } };
+  const eager = Fastify({ schemaController: { compilersFactory: { buildValidator: validatorFactory(false) } } });
+  eager.post("/", { schema: { body: broken } }, () => ({}));
+  await assert.rejects(async () => {
+    await eager.ready();
+  });
+  const lazy = Fastify({ schemaController: { compilersFactory: { buildValidator: validatorFactory(true) } } });
+  lazy.post("/", { schema: { body: broken } }, () => ({}));
+  await lazy.ready();
+  assert.equal((await lazy.inject({ method: "POST", url: "/", payload: { a: 1 } })).statusCode, 500);
   await lazy.close();
 });

@@ -1,5 +1,12 @@
+import AjvCompiler from "@fastify/ajv-compiler";
 import { SerializerSelector } from "@fastify/fast-json-stringify-compiler";
 import type { FastifyServerOptions } from "fastify";
+
+// Fastify's own compilers of route schemas (Ajv for input, fast-json-stringify for answers) with two
+// changes: answers' nullables written so the serializer needs no Ajv (`directNullables`), and in
+// `art28 serve` each route's validators and serializers compiled when the route is first called,
+// not at start (about 300 routes: a third of building the app). The tests compile every one at
+// start, so a schema a compiler refuses fails the suite rather than a user's request.
 
 const DIRECT = new Set(["string", "integer", "number", "boolean", "object", "array"]);
 
@@ -47,14 +54,11 @@ export function directNullables(schema: unknown): unknown {
   return out;
 }
 
-type BuildSerializer = NonNullable<NonNullable<NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"]>["buildSerializer"]>;
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"]>;
+type BuildSerializer = NonNullable<CompilersFactory["buildSerializer"]>;
+type BuildValidator = NonNullable<CompilersFactory["buildValidator"]>;
 
-/**
- * Fastify's own serializer factory (fast-json-stringify), given response schemas with direct
- * nullables. `onFirstUse`: each route's serializer is compiled when it first answers, not at start
- * (about 300 serializers, a fifth of building the app; `art28 serve`); the tests compile them all at
- * start, so a schema fast-json-stringify refuses fails the suite rather than a user's request.
- */
+/** The serializer factory: direct nullables; compiled at start, or on first use (`onFirstUse`). */
 export function serializerFactory(onFirstUse: boolean): BuildSerializer {
   return (externalSchemas, options) => {
     const compile = SerializerSelector()(externalSchemas, options);
@@ -66,5 +70,38 @@ export function serializerFactory(onFirstUse: boolean): BuildSerializer {
       let serialize: ((data: unknown) => string) | undefined;
       return (data: unknown) => (serialize ??= build())(data);
     };
+  };
+}
+
+interface Validate {
+  (data: unknown, context?: unknown): unknown;
+  errors?: unknown;
+  schemaEnv?: unknown;
+}
+
+/**
+ * A validator compiled at its first call. Fastify reads two things of a validator besides calling
+ * it: `schemaEnv` (an Ajv function: it is given its parent so it may coerce the root) and `errors`
+ * after a refusal; both are the compiled validator's.
+ */
+function onFirstCall(build: () => Validate): Validate {
+  let compiled: Validate | undefined;
+  const validator = () => (compiled ??= build());
+  const validate: Validate = (data, context) => {
+    const inner = validator();
+    const result = context === undefined ? inner(data) : inner(data, context);
+    validate.errors = inner.errors;
+    return result;
+  };
+  Object.defineProperty(validate, "schemaEnv", { get: () => validator().schemaEnv });
+  return validate;
+}
+
+/** The validator factory (Ajv, with the app's options and plugins); compiled at start, or on first use. */
+export function validatorFactory(onFirstUse: boolean): BuildValidator {
+  const select = AjvCompiler();
+  return (externalSchemas, options) => {
+    const compile = select(externalSchemas, options);
+    return onFirstUse ? (route) => onFirstCall(() => compile(route) as Validate) as ReturnType<typeof compile> : compile;
   };
 }
