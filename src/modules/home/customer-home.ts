@@ -84,7 +84,7 @@ export interface CustomerHome {
 /**
  * What the customer's home is made of, read in one statement under `scope` (one round trip on
  * PostgreSQL with its transaction: db/read-together.ts). Only time moves it on without a write
- * (windows end, clocks run out), and customerHome applies `now` itself: so it may be kept until
+ * (windows end, clocks run out), and homeAt applies `now` itself: so it may be kept until
  * the change feed says the customer's records changed (routes.ts).
  */
 export function customerHomeRows(db: Db, scope: Scope, controllerId: string, now: Date) {
@@ -100,11 +100,6 @@ export function customerHomeRows(db: Db, scope: Scope, controllerId: string, now
 }
 
 export type CustomerHomeRows = Awaited<ReturnType<typeof customerHomeRows>>;
-
-/** The customer's home at `now` from its rows (read at `now` or earlier). */
-export function customerHome(found: CustomerHomeRows, controllerId: string, now: Date, locale: Locale, zone: string): CustomerHome {
-  return homeAt(wordedHome(found, controllerId, locale, zone), now);
-}
 
 const ALWAYS = () => true;
 
